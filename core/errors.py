@@ -1,0 +1,52 @@
+"""Typed errors that say what went wrong and where.
+
+Every error the core raises for bad input is a :class:`CoIndexError`.  The
+message always names the place (file, sheet, row, column, indicator, unit,
+period) so that the command line and the GUI can show it as it is.
+"""
+from __future__ import annotations
+
+
+class CoIndexError(Exception):
+    """Base class of all user-facing errors raised by the core."""
+
+    def __init__(self, message: str, **where):
+        self.where = {k: v for k, v in where.items() if v is not None}
+        super().__init__(message)
+
+
+class InputError(CoIndexError):
+    """Malformed input: a file, sheet, column or value that cannot be used."""
+
+
+class FrameworkError(CoIndexError):
+    """The indicator tree is inconsistent (unknown parent, cycle, duplicate code)."""
+
+
+class SettingsError(CoIndexError):
+    """An unknown setting or a value a setting does not accept."""
+
+    def __init__(self, message: str, valid=None, **where):
+        self.valid = list(valid) if valid is not None else None
+        super().__init__(message, **where)
+
+
+class ComputeError(CoIndexError):
+    """A value the method cannot use (zero base value, non-positive value in a
+    geometric mean, ...)."""
+
+
+class ProjectFileError(CoIndexError):
+    """A project file that cannot be read or written."""
+
+
+def describe_place(unit=None, period=None, code=None) -> str:
+    """Human-readable "indicator X, unit Y, period Z" fragment."""
+    parts = []
+    if code is not None:
+        parts.append(f"indicator '{code}'")
+    if unit is not None:
+        parts.append(f"unit '{unit}'")
+    if period is not None:
+        parts.append(f"period {period}")
+    return ", ".join(parts)

@@ -1,0 +1,227 @@
+"""Normalisation methods, vectorised over indicators.
+
+Each method takes ``X`` of shape (units, periods, k) (k indicators that share
+the method), their directions ``d`` (k,) and a :class:`NormContext`, and
+returns the normalised array.  As in COINr, the direction multiplies the
+indicator before scaling (targets and goalposts are multiplied too); the
+fixed-base index inverts the ratio instead, since a sign flip has no meaning
+for a ratio to a base value.
+
+Statistics (min, max, mean, sd, ranks) are taken over the units of each
+period, or over all units and periods when ``pooled`` (COINr's
+``global = TRUE``).
+"""
+from __future__ import annotations
+
+import warnings as _warnings
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .errors import ComputeError, describe_place
+
+
+@dataclass
+class NormContext:
+    settings: object
+    periods: list
+    unit_codes: list
+    codes: list                     # the k indicator codes
+    params: list                    # the k nodes' Meta params
+    base_index: np.ndarray = None   # (k,) period index of each indicator's base
+    warnings: list = field(default_factory=list)
+
+    def warn(self, kind, code, message, period=None):
+        self.warnings.append({"kind": kind, "code": code, "unit": None, "period": period, "message": message})
+
+
+def _axes(ctx):
+    return (0, 1) if ctx.settings.pooled else (0,)
+
+
+def _quiet(fn, *a, **kw):
+    with _warnings.catch_warnings():
+        _warnings.simplefilter("ignore", RuntimeWarning)
+        return fn(*a, **kw)
+
+
+def _param(ctx, name, default=None):
+    """Per-indicator Meta parameter as a (k,) float array."""
+    out = np.empty(len(ctx.codes))
+    for j, p in enumerate(ctx.params):
+        v = p.get(name, default)
+        try:
+            out[j] = float(v) if v is not None and v == v else np.nan
+        except (TypeError, ValueError):
+            raise ComputeError(f"Meta column {name} of indicator '{ctx.codes[j]}': '{v}' is not a number",
+                               code=ctx.codes[j]) from None
+    return out
+
+
+def _flag_degenerate(ctx, mask, what):
+    """Warn for every (indicator, period) whose statistic is undefined."""
+    if not mask.any():
+        return
+    m = mask.reshape(mask.shape[-2:]) if mask.ndim == 3 else mask
+    for t, j in zip(*np.nonzero(m)):
+        period = None if ctx.settings.pooled else ctx.periods[t]
+        when = "" if ctx.settings.pooled or period is None else f" in period {period}"
+        ctx.warn("undefined", ctx.codes[j], f"indicator '{ctx.codes[j]}'{when}: {what}; its normalised "
+                 "values are missing", period)
+
+
+def n_minmax(X, d, ctx):
+    Y = X * d
+    ax = _axes(ctx)
+    lo = _quiet(np.nanmin, Y, axis=ax, keepdims=True)
+    hi = _quiet(np.nanmax, Y, axis=ax, keepdims=True)
+    l_default, u_default = ctx.settings.minmax_range
+    lower = _param(ctx, "minmax_lower", l_default)
+    upper = _param(ctx, "minmax_upper", u_default)
+    lower = np.where(np.isnan(lower), l_default, lower)
+    upper = np.where(np.isnan(upper), u_default, upper)
+    rng = hi - lo
+    _flag_degenerate(ctx, (rng == 0), "all values are equal, so the min-max range is zero")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = (Y - lo) / np.where(rng == 0, np.nan, rng) * (upper - lower) + lower
+    return out
+
+
+def n_zscore(X, d, ctx):
+    Y = X * d
+    ax = _axes(ctx)
+    n = np.sum(~np.isnan(Y), axis=ax, keepdims=True)
+    mean = _quiet(np.nanmean, Y, axis=ax, keepdims=True)
+    sd = _quiet(np.nanstd, Y, axis=ax, keepdims=True, ddof=1)
+    bad = (n < 2) | (sd == 0)
+    _flag_degenerate(ctx, bad & (n > 0), "fewer than two values or zero standard deviation")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = (Y - mean) / np.where(bad, np.nan, sd) * ctx.settings.zscore_sd + ctx.settings.zscore_mean
+    return out
+
+
+def rank_min(a, axis=0, descending=False):
+    """Ranks along ``axis`` with ties sharing the lowest rank (R's
+    ``ties.method = "min"``); NaN stays NaN.  Works on any shape."""
+    a = np.moveaxis(np.asarray(a, dtype=float), axis, -1)
+    key = -a if descending else a
+    order = np.argsort(key, axis=-1, kind="stable")
+    s = np.take_along_axis(key, order, axis=-1)
+    n = s.shape[-1]
+    start = np.ones(s.shape, dtype=bool)
+    if n > 1:
+        start[..., 1:] = s[..., 1:] != s[..., :-1]
+    pos = np.where(start, np.arange(n), 0)
+    first = np.maximum.accumulate(pos, axis=-1).astype(float) + 1.0
+    first[np.isnan(s)] = np.nan
+    out = np.empty_like(first)
+    np.put_along_axis(out, order, first, axis=-1)
+    return np.moveaxis(out, -1, axis)
+
+
+def _ranks(X, d, ctx):
+    Y = X * d
+    if ctx.settings.pooled:
+        U, T, k = Y.shape
+        return rank_min(Y.reshape(U * T, k), axis=0).reshape(U, T, k), Y
+    return rank_min(Y, axis=0), Y
+
+
+def n_rank(X, d, ctx):
+    return _ranks(X, d, ctx)[0]
+
+
+def n_prank(X, d, ctx):
+    r, Y = _ranks(X, d, ctx)
+    n = np.sum(~np.isnan(Y), axis=_axes(ctx), keepdims=True)
+    _flag_degenerate(ctx, n == 1, "only one value, so percentile ranks are undefined")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return (r - 1) / np.where(n > 1, n - 1, np.nan)
+
+
+def n_goalposts(X, d, ctx):
+    lo = _param(ctx, "goalpost_lower")
+    hi = _param(ctx, "goalpost_upper")
+    scale = _param(ctx, "goalpost_scale", 1.0)
+    scale = np.where(np.isnan(scale), 1.0, scale)
+    for j, code in enumerate(ctx.codes):
+        if np.isnan(lo[j]) or np.isnan(hi[j]) or lo[j] == hi[j]:
+            raise ComputeError(f"indicator '{code}': goalposts normalisation needs different numbers in the "
+                               "Meta columns goalpost_lower and goalpost_upper", code=code)
+    trunc = [str(p.get("goalpost_trunc2posts", True)).strip().lower() not in ("false", "0", "no")
+             for p in ctx.params]
+    # COINr: (x - low)/(high - low), and (x - high)/(low - high) for direction -1
+    a = np.where(d > 0, lo, hi)
+    b = np.where(d > 0, hi, lo)
+    Y = (X - a) / (b - a)
+    t = np.array(trunc)
+    Y = np.where(t & (Y > 1), 1.0, Y)
+    Y = np.where(t & (Y < 0), 0.0, Y)
+    return Y * scale
+
+
+def n_dist2target(X, d, ctx):
+    targ = _param(ctx, "Target")
+    for j, code in enumerate(ctx.codes):
+        if np.isnan(targ[j]):
+            raise ComputeError(f"indicator '{code}': distance-to-target normalisation needs a number in the "
+                               "Meta column Target", code=code)
+    cap = np.array([str(p.get("dist2targ_cap_max", False)).strip().lower() in ("true", "1", "yes")
+                    for p in ctx.params])
+    Y = X * d
+    tY = targ * d
+    lo = _quiet(np.nanmin, Y, axis=_axes(ctx), keepdims=True)
+    den = tY - lo
+    _flag_degenerate(ctx, den == 0, "the target equals the worst value")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = (Y - lo) / np.where(den == 0, np.nan, den)
+    return np.where(cap & (out > 1), 1.0, out)
+
+
+def n_none(X, d, ctx):
+    return X * d
+
+
+def n_fixed_base(X, d, ctx):
+    """100 x_t / x_base, or 100 x_base / x_t where less is better.  A base
+    value that is missing, zero or negative is an error (for units that have
+    any value of the indicator), never an infinite index."""
+    U, T, k = X.shape
+    tb = ctx.base_index
+    base = X[:, tb, np.arange(k)]                       # (U, k)
+    has_any = np.any(~np.isnan(X), axis=1)              # (U, k)
+    bad = has_any & ~(base > 0)
+    if bad.any():
+        u, j = (int(v[0]) for v in np.nonzero(bad))
+        v = base[u, j]
+        what = "missing" if np.isnan(v) else ("zero" if v == 0 else f"negative ({v:g})")
+        period = ctx.periods[tb[j]]
+        raise ComputeError(f"fixed-base index: the base value of {describe_place(ctx.unit_codes[u], period, ctx.codes[j])} "
+                           f"is {what}; a fixed-base index needs a positive base value", code=ctx.codes[j],
+                           unit=ctx.unit_codes[u], period=period)
+    inv = d < 0
+    if inv.any():
+        Xi = X[:, :, inv]
+        badx = ~(Xi > 0) & ~np.isnan(Xi)
+        if badx.any():
+            u, t, jj = (int(v[0]) for v in np.nonzero(badx))
+            j = int(np.flatnonzero(inv)[jj])
+            raise ComputeError(f"fixed-base index: {describe_place(ctx.unit_codes[u], ctx.periods[t], ctx.codes[j])} "
+                               f"is {X[u, t, j]:g}; an indicator where less is better needs positive values "
+                               "to invert", code=ctx.codes[j], unit=ctx.unit_codes[u], period=ctx.periods[t])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = X / base[:, None, :]
+        out = np.where(inv, 100.0 / ratio, 100.0 * ratio)
+    return out
+
+
+METHODS = {
+    "fixed_base": n_fixed_base,
+    "minmax": n_minmax,
+    "zscore": n_zscore,
+    "rank": n_rank,
+    "prank": n_prank,
+    "goalposts": n_goalposts,
+    "dist2target": n_dist2target,
+    "none": n_none,
+}
