@@ -1,0 +1,102 @@
+"""The command line: ``compute`` and ``template`` (no Qt is imported here).
+
+    python main.py compute INPUT [--meta META.csv] [--set KEY=VALUE ...] [--json] [--out results.xlsx]
+    python main.py template OUT.xlsx
+
+Exit codes: 0 success, 1 a user error (message names the place), 2 bad
+usage, an unknown setting or value (message lists the valid ones).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .errors import CoIndexError, SettingsError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python main.py", description="CoIndex: compute and analyse composite indices.")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    c = sub.add_parser("compute", help="compute an index from a project, template workbook or iData CSV")
+    c.add_argument("input", help=".coindex project, .xlsx template workbook, or iData .csv")
+    c.add_argument("--meta", help="iMeta .csv (with a .csv input)")
+    c.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a setting")
+    c.add_argument("--json", action="store_true", help="print the results as one JSON document")
+    c.add_argument("--out", help="write the results to this .xlsx workbook (values only)")
+    t = sub.add_parser("template", help="write an empty template workbook")
+    t.add_argument("out", help="path of the .xlsx to write")
+    return p
+
+
+def _compute(args) -> int:
+    from .tables import load_input, results_document, write_results
+    load_warnings: list = []
+    project = load_input(args.input, args.meta, load_warnings)
+    settings = project.settings.copy()
+    for item in args.set:
+        if "=" not in item:
+            raise SettingsError(f"--set '{item}': expected KEY=VALUE", valid=["KEY=VALUE"])
+        key, value = item.split("=", 1)
+        settings.apply(key, value, where=f"--set {key}")
+    project.settings = settings
+    engine = project.recompute()
+    if args.out:
+        if not args.out.lower().endswith(".xlsx"):
+            raise CoIndexError(f"--out {args.out}: the results workbook must be an .xlsx file")
+        write_results(engine, args.out)
+    if args.json:
+        doc = results_document(engine)
+        doc["warnings"] = load_warnings + doc["warnings"]
+        json.dump(doc, sys.stdout, ensure_ascii=False, allow_nan=False)
+        sys.stdout.write("\n")
+    elif not args.out:
+        _print_summary(engine)
+    return 0
+
+
+def _print_summary(engine) -> None:
+    fw, ds = engine.framework, engine.dataset
+    periods = ds.periods
+    head = "code".ljust(12) + "".join(str(p if p is not None else "score").rjust(10) for p in periods)
+    for u, unit in enumerate(ds.unit_codes[:20]):
+        print(f"{unit}  {ds.unit_names[u]}")
+        print(head)
+        for code in fw.aggregate_codes[::-1]:
+            row = engine.score(code)[u]
+            print(code.ljust(12) + "".join(("" if v != v else f"{v:.2f}").rjust(10) for v in row))
+    if len(ds.unit_codes) > 20:
+        print(f"... {len(ds.unit_codes) - 20} more units (use --json or --out for all)")
+    for w in engine.warnings:
+        print("warning:", w["message"], file=sys.stderr)
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "compute":
+            return _compute(args)
+        if args.command == "template":
+            if not args.out.lower().endswith(".xlsx"):
+                raise CoIndexError(f"{args.out}: the template must be an .xlsx file")
+            from .tables import write_template
+            write_template(args.out)
+            print(f"wrote {args.out}")
+            return 0
+    except SettingsError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except CoIndexError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    except OSError as e:
+        print(f"error: {e.filename or ''}: {e.strerror}", file=sys.stderr)
+        return 1
+    return 2

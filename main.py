@@ -1,0 +1,23 @@
+"""CoIndex entry point.
+
+    python main.py                  the desktop app, opening the bundled sample
+    python main.py FILE             the app, opening FILE (.coindex, .xlsx, .csv)
+    python main.py compute ...      command line (see ``python main.py compute -h``)
+    python main.py template OUT.xlsx
+"""
+import sys
+
+CLI_COMMANDS = {"compute", "template"}
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and (argv[0] in CLI_COMMANDS or argv[0] in ("-h", "--help")):
+        from core.cli import main as cli_main
+        return cli_main(argv)
+    from gui.app import run
+    return run(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
