@@ -96,6 +96,10 @@ def main(argv=None) -> int:
     except CoIndexError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # the reader (e.g. `| head`) went away; nothing more to say
+        sys.stderr.close()
+        return 0
     except OSError as e:
         print(f"error: {e.filename or ''}: {e.strerror}", file=sys.stderr)
         return 1
