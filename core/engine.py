@@ -150,20 +150,22 @@ class Engine:
             else:
                 full_units = True
                 periods.add(t)
-        us = slice(None) if full_units else np.array(sorted(units))
-        ts = slice(None) if full_periods else np.array(sorted(periods))
+        U, T = self.scores.shape[1:]
+        us = np.arange(U) if full_units else np.array(sorted(units))
+        ts = np.arange(T) if full_periods else np.array(sorted(periods))
         anc = set()
         for i in cols:
             anc.update(self.parents[self.framework.indicator_codes[i]])
         order = [c for c in self.framework.aggregate_codes if c in anc]
-        if isinstance(us, np.ndarray) and isinstance(ts, np.ndarray):
+        if full_units and full_periods:
+            self._aggregate(order)
+        else:
+            # fancy indexing touches only the reachable units and periods
             for code in order:
                 kids = self.children[code]
                 X = self.scores[np.ix_(kids, us, ts)]
-                agg.check_domain(X, self.p, lambda idx, v, c=code: self._locate(c, kids, idx, v, us, ts))
+                agg.check_domain(X, self.p, lambda idx, v, c=code, k=kids: self._locate(c, k, idx, v, us, ts))
                 self.scores[np.ix_([self.index[code]], us, ts)] = agg.weighted_mean(X, self.weights[code], self.p)[0][None]
-        else:
-            self._aggregate(order, us, ts)
         for c in [self.framework.indicator_codes[i] for i in cols] + order:
             self._rank_cache.pop(self.index[c], None)
         self._warn_cache = None
