@@ -70,6 +70,18 @@ def _flag_degenerate(ctx, mask, what):
                  "values are missing", period)
 
 
+def _flag_outside(ctx, mask, what, action):
+    """One 'out_of_range' warning per indicator with values outside the
+    method's reference range, naming the first unit and period."""
+    for j in np.flatnonzero(mask.any(axis=(0, 1))):
+        u, t = (int(v[0]) for v in np.nonzero(mask[:, :, j]))
+        n = int(mask[:, :, j].sum())
+        ctx.warnings.append({"kind": "out_of_range", "code": ctx.codes[j], "unit": ctx.unit_codes[u],
+                             "period": ctx.periods[t],
+                             "message": f"indicator '{ctx.codes[j]}': {n} value(s) {what} (first: "
+                                        f"{describe_place(ctx.unit_codes[u], ctx.periods[t])}), {action[j]}"})
+
+
 def n_minmax(X, d, ctx):
     Y = X * d
     ax = _axes(ctx)
@@ -155,6 +167,8 @@ def n_goalposts(X, d, ctx):
     b = np.where(d > 0, hi, lo)
     Y = (X - a) / (b - a)
     t = np.array(trunc)
+    _flag_outside(ctx, (Y < 0) | (Y > 1), "outside its goalposts",
+                  np.where(t, "truncated to the nearest goalpost", "kept beyond the goalposts"))
     Y = np.where(t & (Y > 1), 1.0, Y)
     Y = np.where(t & (Y < 0), 0.0, Y)
     return Y * scale
@@ -175,6 +189,7 @@ def n_dist2target(X, d, ctx):
     _flag_degenerate(ctx, den == 0, "the target equals the worst value")
     with np.errstate(invalid="ignore", divide="ignore"):
         out = (Y - lo) / np.where(den == 0, np.nan, den)
+    _flag_outside(ctx, out > 1, "beyond its target", np.where(cap, "capped at 1", "scored above 1"))
     return np.where(cap & (out > 1), 1.0, out)
 
 
