@@ -77,6 +77,11 @@ class Dataset:
         cols = [str(c) for c in df.columns]
         df = df.copy()
         df.columns = cols
+        # blank rows are skipped, but messages keep the file's row numbers
+        rownos = first_row + np.arange(len(df))
+        keep = ~df.isna().all(axis=1).to_numpy()
+        df = df[keep].reset_index(drop=True)
+        rownos = rownos[keep]
         if "uCode" not in cols:
             raise InputError(f"{where}: there is no uCode column (columns found: {', '.join(cols[:12])})")
         missing = [c for c in framework.indicator_codes if c not in cols]
@@ -86,7 +91,7 @@ class Dataset:
         ucodes = df["uCode"]
         for i, v in enumerate(ucodes):
             if v is None or (isinstance(v, float) and math.isnan(v)) or str(v).strip() == "":
-                raise InputError(f"{where}, row {first_row + i}, column uCode: the unit code is empty")
+                raise InputError(f"{where}, row {rownos[i]}, column uCode: the unit code is empty")
         ucodes = [_label(v) for v in ucodes]
         names = df["uName"] if "uName" in cols else ucodes
         has_time = "Time" in cols
@@ -95,7 +100,7 @@ class Dataset:
             for i, v in enumerate(df["Time"]):
                 t = _period(v)
                 if t is None:
-                    raise InputError(f"{where}, row {first_row + i}, column Time: '{v}' is not a period")
+                    raise InputError(f"{where}, row {rownos[i]}, column Time: '{v}' is not a period")
                 times.append(t)
         else:
             times = [None] * len(df)
@@ -104,7 +109,7 @@ class Dataset:
         for i, key in enumerate(zip(ucodes, times)):
             if key in seen:
                 when = f" in period {key[1]}" if has_time else ""
-                raise InputError(f"{where}, rows {first_row + seen[key]} and {first_row + i}: unit '{key[0]}' "
+                raise InputError(f"{where}, rows {rownos[seen[key]]} and {rownos[i]}: unit '{key[0]}' "
                                  f"appears twice{when}", unit=key[0])
             seen[key] = i
         unit_codes = list(dict.fromkeys(ucodes))
@@ -119,7 +124,7 @@ class Dataset:
         codes = framework.indicator_codes
         values = np.full((len(unit_codes), len(periods), len(codes)), np.nan)
         for j, code in enumerate(codes):
-            values[rix, tix, j] = numeric_column(df[code], where, code, first_row)
+            values[rix, tix, j] = numeric_column(df[code], where, code, rownos)
         aux_types = {a.code: a.type for a in framework.aux}
         groups, denoms = {}, {}
         for c in cols:
@@ -128,7 +133,7 @@ class Dataset:
             kind = aux_types.get(c)
             if kind == "Denominator":
                 arr = np.full((len(unit_codes), len(periods)), np.nan)
-                arr[rix, tix] = numeric_column(df[c], where, c, first_row)
+                arr[rix, tix] = numeric_column(df[c], where, c, rownos)
                 denoms[c] = arr
             elif kind == "Group" or df[c].dtype == object:
                 arr = np.full((len(unit_codes), len(periods)), None, dtype=object)
@@ -140,8 +145,13 @@ class Dataset:
         return cls(unit_codes, [unit_names[u] for u in unit_codes], periods, codes, values, groups, denoms)
 
 
+# Explicit "missing" markers written by R (write.csv), Excel and people.
+MISSING_TEXT = frozenset({"NA", "N/A", "n/a", "#N/A", "NaN", "nan", "null", "NULL"})
+
+
 def _isblank(v) -> bool:
-    return v is None or (isinstance(v, float) and math.isnan(v)) or (isinstance(v, str) and not v.strip())
+    return v is None or (isinstance(v, float) and math.isnan(v)) or \
+        (isinstance(v, str) and (not v.strip() or v.strip() in MISSING_TEXT))
 
 
 def _label(v) -> str:
@@ -179,9 +189,11 @@ def column_letter(index: int) -> str:
     return s
 
 
-def numeric_column(series: pd.Series, where: str, column: str, first_row: int = 2) -> np.ndarray:
+def numeric_column(series: pd.Series, where: str, column: str, rows=2) -> np.ndarray:
     """Convert a column to floats; text that is not a number is an error
-    naming the row and column.  Blank cells become NaN (missing)."""
+    naming the row and column.  Blank cells become NaN (missing).  ``rows``
+    is the file row of the first value, or the file row of every value."""
+    rownos = np.asarray(rows) if np.ndim(rows) else rows + np.arange(len(series))
     if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
         out = series.to_numpy(dtype=float, na_value=np.nan, copy=True)
     else:
@@ -198,11 +210,11 @@ def numeric_column(series: pd.Series, where: str, column: str, first_row: int = 
                 except (TypeError, ValueError):
                     bad = True
             if bad:
-                raise InputError(f"{where}, row {first_row + i}, column {column}: '{v}' is not a number",
+                raise InputError(f"{where}, row {rownos[i]}, column {column}: '{v}' is not a number",
                                  code=column)
     bad = ~np.isfinite(out) & ~np.isnan(out)
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
-        raise InputError(f"{where}, row {first_row + i}, column {column}: {series.iloc[i]} is not a finite number",
+        raise InputError(f"{where}, row {rownos[i]}, column {column}: {series.iloc[i]} is not a finite number",
                          code=column)
     return out

@@ -212,12 +212,13 @@ class Framework:
         return rows
 
     @classmethod
-    def from_records(cls, records, where: str = "Meta", first_row: int = 2) -> "Framework":
+    def from_records(cls, records, where: str = "Meta", first_row: int = 2, rownos=None) -> "Framework":
         """Build from iMeta rows (dicts).  ``first_row`` is the spreadsheet row
-        number of the first record, for messages."""
+        number of the first record (or ``rownos`` lists every record's row),
+        for messages."""
         nodes, aux, rows = [], [], {}
         for i, rec in enumerate(records):
-            rowno = first_row + i
+            rowno = rownos[i] if rownos is not None else first_row + i
             code = _text(rec.get("iCode"))
             if not code:
                 raise FrameworkError(f"{where}, row {rowno}: column iCode is empty")

@@ -69,10 +69,13 @@ def read_workbook(path) -> dict:
         raise InputError(f"{name}: the workbook cannot be read ({type(e).__name__}: {e})") from None
 
 
-def _records(df: pd.DataFrame) -> list[dict]:
-    df = df.dropna(how="all")
-    return [{k: (None if (isinstance(v, float) and np.isnan(v)) else v) for k, v in r.items()}
-            for r in df.to_dict("records")]
+def _records(df: pd.DataFrame) -> tuple[list[dict], list[int]]:
+    """Non-blank rows as dicts, with their file row numbers (header on row 1)."""
+    keep = ~df.isna().all(axis=1).to_numpy()
+    rownos = (np.arange(len(df)) + 2)[keep].tolist()
+    recs = [{str(k): (None if (isinstance(v, float) and np.isnan(v)) else v) for k, v in r.items()}
+            for r in df[keep].to_dict("records")]
+    return recs, rownos
 
 
 def settings_from_rows(df: pd.DataFrame, where: str) -> Settings:
@@ -107,7 +110,8 @@ def load_input(path, meta=None, warnings=None) -> Project:
         for needed in ("Data", "Meta"):
             if needed not in sheets:
                 raise InputError(f"{name}: no sheet named '{needed}' (sheets found: {', '.join(sheets)})")
-        fw = Framework.from_records(_records(sheets["Meta"]), where=f"{name}, sheet Meta")
+        recs, rownos = _records(sheets["Meta"])
+        fw = Framework.from_records(recs, where=f"{name}, sheet Meta", rownos=rownos)
         data = sheets["Data"]
         ds = Dataset.from_frame(data, fw, where=f"{name}, sheet Data", warnings=warnings)
         settings = settings_from_rows(sheets["Settings"], f"{name}, sheet Settings") if "Settings" in sheets \
@@ -120,7 +124,8 @@ def load_input(path, meta=None, warnings=None) -> Project:
         mname = os.path.basename(meta)
         if not os.path.exists(meta):
             raise InputError(f"{meta}: no such file")
-        fw = Framework.from_records(_records(read_csv(meta)), where=mname)
+        recs, rownos = _records(read_csv(meta))
+        fw = Framework.from_records(recs, where=mname, rownos=rownos)
         data = read_csv(path)
         ds = Dataset.from_frame(data, fw, where=name, warnings=warnings)
         return Project(fw, ds, Settings(), _provenance(path, None, data, ds))
