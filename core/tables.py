@@ -229,6 +229,16 @@ def write_results(engine, path) -> None:
     _sheet(wb, "Scores", ["unit", "period", "code", "level", "score", "rank"],
            [[r["unit"], r["period"], r["code"], fw.level[r["code"]], r["value"],
              ranks.get((r["unit"], r["period"], r["code"]))] for r in doc["scores"]])
+    ds = engine.dataset
+    changes = []
+    if len(ds.periods) > 1:
+        for code in engine.codes:
+            base, yoy = engine.change_since_base(code), engine.yoy(code)
+            for u, unit in enumerate(ds.unit_codes):
+                for t, period in enumerate(ds.periods):
+                    changes.append([unit, period, code, _num(base[u, t]), _num(yoy[u, t])])
+    _sheet(wb, "Changes", ["unit", "period", "code", "change_since_base_pct", "yoy_pct"], changes,
+           {"change_since_base_pct": 22})
     _sheet(wb, "Growth", ["unit", "code", "from", "to", "change_pct", "cagr_pct"],
            [[g[k] for k in ("unit", "code", "from", "to", "change_pct", "cagr_pct")] for g in doc["growth"]])
     _sheet(wb, "Contributions", ["unit", "code", "child", "from", "to", "points", "share_pct"],
