@@ -1,0 +1,30 @@
+"""Fixtures for the GUI tests: a fresh copy of the bundled sample for every
+test (edits must not leak between tests), its document, and a shown window.
+QT_QPA_PLATFORM=offscreen is set by tests/conftest.py."""
+import pytest
+
+from core import projectfile
+from gui.loading import SAMPLE_PATH
+
+
+@pytest.fixture
+def project():
+    return projectfile.load(SAMPLE_PATH)
+
+
+@pytest.fixture
+def document(qtbot, project):
+    from gui.document import ProjectDocument
+    doc = ProjectDocument(project)
+    yield doc
+    doc.close()
+
+
+@pytest.fixture
+def window(qtbot, project):
+    from gui.main_window import MainWindow
+    w = MainWindow(project, str(SAMPLE_PATH))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w

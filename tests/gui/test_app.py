@@ -1,0 +1,67 @@
+"""Starting the app: the sample by default, a clear message (not a
+traceback) and exit code 1 for a file that cannot be opened."""
+import os
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMessageBox
+
+from gui import app as gui_app
+from gui.loading import SAMPLE_PATH, load_project
+
+
+@pytest.fixture
+def shown_messages(monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a, **k: shown.append((title, text)))
+    return shown
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"not json at all", "not a valid CoIndex project file"),
+    (b'{"format": "CoIndex project", "format_version": 99}', "newer CoIndex"),
+])
+def test_a_bad_project_file_shows_a_message_and_exits_1(qtbot, tmp_path, shown_messages, content, expected):
+    bad = tmp_path / "broken.coindex"
+    bad.write_bytes(content)
+    assert gui_app.run([str(bad)]) == 1
+    (title, text), = shown_messages
+    assert "broken.coindex" in text and expected in text
+    assert "Traceback" not in text
+
+
+def test_a_missing_file_shows_a_message(qtbot, tmp_path, shown_messages):
+    assert gui_app.run([str(tmp_path / "nowhere.xlsx")]) == 1
+    assert "no such file" in shown_messages[0][1]
+
+
+def test_usage_error(qtbot, shown_messages):
+    assert gui_app.run(["a.coindex", "b.coindex"]) == 2
+    assert not shown_messages
+
+
+def test_sample_opens_and_screenshot_hook_saves_the_window(qtbot, tmp_path, monkeypatch):
+    shot = tmp_path / "window.png"
+    monkeypatch.setenv("COINDEX_SCREENSHOT", str(shot))
+    monkeypatch.setenv("COINDEX_SCREENSHOT_DELAY_MS", "50")
+    assert gui_app.run([]) == 0
+    image = QImage(str(shot))
+    assert not image.isNull() and image.width() > 600 and image.height() > 400
+    assert QCoreApplication.applicationName() == "CoIndex"
+    assert QCoreApplication.organizationName() == "CoIndex"
+
+
+def test_cjk_fallback_font(qtbot):
+    family = gui_app.cjk_family()
+    if family is None:
+        pytest.skip("no CJK font installed")
+    gui_app.configure_application(QCoreApplication.instance())
+    assert family in QCoreApplication.instance().font().families()
+
+
+def test_template_workbook_opens_like_the_project(qtbot):
+    """The bundled workbook is the same sample as the .coindex file."""
+    xlsx = os.path.splitext(SAMPLE_PATH)[0] + ".xlsx"
+    a, b = load_project(SAMPLE_PATH), load_project(xlsx)
+    assert a.engine.score("CII")[0] == pytest.approx(b.engine.score("CII")[0])
