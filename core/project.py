@@ -73,14 +73,19 @@ class Project:
 
 
 def _clean(value, where):
-    if value is None:
+    """A new raw value: a finite number, or None / NaN / empty text for missing."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return math.nan
+    if isinstance(value, str) and not value.strip():
+        return math.nan
+    if isinstance(value, bool):
+        raise InputError(f"{where}: {value} is not a number")
     try:
         x = float(value)
     except (TypeError, ValueError):
         raise InputError(f"{where}: '{value}' is not a number") from None
-    if math.isinf(x):
-        raise InputError(f"{where}: {value} is not a finite number")
+    if not math.isfinite(x):
+        raise InputError(f"{where}: '{value}' is not a finite number")
     return x
 
 

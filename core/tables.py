@@ -78,7 +78,12 @@ def _records(df: pd.DataFrame) -> tuple[list[dict], list[int]]:
     return recs, rownos
 
 
-def settings_from_rows(df: pd.DataFrame, where: str) -> Settings:
+INFO_KEYS = ("title", "title_zh", "note", "note_zh")
+
+
+def settings_from_rows(df: pd.DataFrame, where: str, info: dict | None = None) -> Settings:
+    """Settings from Key / Value rows; the keys title, title_zh, note and
+    note_zh describe the project and go to ``info``."""
     s = Settings()
     cols = [str(c).strip().lower() for c in df.columns]
     if len(cols) < 2:
@@ -91,6 +96,10 @@ def settings_from_rows(df: pd.DataFrame, where: str) -> Settings:
             value = None
         if isinstance(value, float) and value.is_integer():
             value = int(value)
+        if str(key).strip() in INFO_KEYS:
+            if info is not None and value is not None:
+                info[str(key).strip()] = str(value)
+            continue
         s.apply(str(key).strip(), value, where=f"{where}, row {i + 2}")
     return s
 
@@ -114,10 +123,11 @@ def load_input(path, meta=None, warnings=None) -> Project:
         fw = Framework.from_records(recs, where=f"{name}, sheet Meta", rownos=rownos)
         data = sheets["Data"]
         ds = Dataset.from_frame(data, fw, where=f"{name}, sheet Data", warnings=warnings)
-        settings = settings_from_rows(sheets["Settings"], f"{name}, sheet Settings") if "Settings" in sheets \
-            else Settings()
+        info: dict = {}
+        settings = settings_from_rows(sheets["Settings"], f"{name}, sheet Settings", info) \
+            if "Settings" in sheets else Settings()
         prov = _provenance(path, "Data", data, ds)
-        return Project(fw, ds, settings, prov)
+        return Project(fw, ds, settings, prov, info=info)
     if ext == ".csv":
         if meta is None:
             raise InputError(f"{name}: a CSV input needs --meta naming the iMeta CSV file")

@@ -69,8 +69,9 @@ def write_workbook(project: Project, path: str) -> None:
     cols = list(dict.fromkeys(cols))
     _sheet(wb, "Meta", cols, [[r.get(c) for c in cols] for r in rows], {"iName": 40, "iName_zh": 28})
     s = project.settings
-    _sheet(wb, "Settings", ["Key", "Value"], [["normalisation", s.normalisation], ["base_year", s.base_year],
-                                               ["weighting", s.weighting], ["aggregation", s.aggregation]])
+    rows = [["normalisation", s.normalisation], ["base_year", s.base_year], ["weighting", s.weighting],
+            ["aggregation", s.aggregation]] + [[k, project.info[k]] for k in ("title", "title_zh", "note", "note_zh")]
+    _sheet(wb, "Settings", ["Key", "Value"], rows, {"Value": 90})
     _sheet(wb, "README", ["Note"], [[project.info["note"]], [project.info["note_zh"]]], {"Note": 110})
     atomic_workbook_save(wb, path)
 
