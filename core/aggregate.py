@@ -51,8 +51,9 @@ def norm_weights(X, w):
 
 def check_domain(X, p, locate):
     """Geometric, harmonic and negative-power means need positive values
-    (COINr stops on them); a positive non-integer power needs x >= 0."""
-    if p == 1 or (p > 0 and float(p).is_integer()):
+    (COINr stops on them); other powers need x >= 0, since a negative value
+    would give a missing or sign-less mean rather than a number."""
+    if p == 1:
         return
     bad = (X <= 0) if p <= 0 else (X < 0)
     if bad.any():

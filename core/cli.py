@@ -55,8 +55,7 @@ def _compute(args) -> int:
     if args.json:
         doc = results_document(engine)
         doc["warnings"] = load_warnings + doc["warnings"]
-        json.dump(doc, sys.stdout, ensure_ascii=False, allow_nan=False)
-        sys.stdout.write("\n")
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, allow_nan=False) + "\n")
     elif not args.out:
         _print_summary(engine)
     return 0

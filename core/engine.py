@@ -13,7 +13,7 @@ import numpy as np
 from . import aggregate as agg
 from . import analysis
 from .dataset import Dataset
-from .errors import ComputeError, describe_place
+from .errors import ComputeError, SettingsError, describe_place
 from .framework import Framework
 from .normalise import METHODS, NormContext
 from .settings import Settings
@@ -41,6 +41,12 @@ class Engine:
     # ---- set-up ------------------------------------------------------------
     def _plan(self):
         fw, ds, st = self.framework, self.dataset, self.settings
+        for key, by in (("normalisation", st.normalisation_by), ("base_year", st.base_year_by)):
+            for code in by:
+                if code not in fw or not fw[code].is_indicator:
+                    raise SettingsError(f"setting {key}.{code}: '{code}' is not an indicator of the framework; "
+                                        f"valid codes: {', '.join(fw.indicator_codes)}", valid=fw.indicator_codes,
+                                        code=code)
         equal = st.weighting == "equal"
         self.children = {}
         self.weights = {}
@@ -116,7 +122,8 @@ class Engine:
         period = np.arange(len(ds.periods))[periods][idx[2]]
         child = self.codes[kids[idx[0]]]
         return (f"{self.settings.aggregation} mean of '{code}': child '{child}' is {value:g} for "
-                f"{describe_place(ds.unit_codes[unit], ds.periods[period])}; this mean needs positive values "
+                f"{describe_place(ds.unit_codes[unit], ds.periods[period])}; this mean needs "
+                f"{'positive' if self.p <= 0 else 'non-negative'} values "
                 "(use min-max to a range above zero, e.g. minmax_range=1,100)")
 
     def run(self):

@@ -74,6 +74,8 @@ def save(project: Project, path) -> None:
     text = dumps(project)          # serialise fully before touching the disk
     path = os.fspath(path)
     folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise ProjectFileError(f"{path}: cannot save, the folder {folder} does not exist")
     fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
@@ -116,6 +118,8 @@ def loads(raw, where="project") -> Project:
     except json.JSONDecodeError as e:
         raise ProjectFileError(f"{where}: not a valid CoIndex project file (damaged or truncated: {e.msg} "
                                f"at line {e.lineno}, column {e.colno})") from None
+    except (ValueError, RecursionError) as e:
+        raise ProjectFileError(f"{where}: not a valid CoIndex project file ({e})") from None
     if not isinstance(doc, dict) or doc.get("format") != MAGIC:
         raise ProjectFileError(f"{where}: not a CoIndex project file (no 'format': '{MAGIC}' entry)")
     version = doc.get("format_version")

@@ -39,7 +39,7 @@ def read_csv(path) -> pd.DataFrame:
     last = None
     for enc in ("utf-8-sig", "gb18030"):
         try:
-            return pd.read_csv(path, encoding=enc, keep_default_na=False, na_values=[""])
+            return pd.read_csv(path, encoding=enc, keep_default_na=False, na_values=[""], skip_blank_lines=False)
         except UnicodeDecodeError as e:
             last = e
         except pd.errors.EmptyDataError:
@@ -166,6 +166,8 @@ def _provenance(path, sheet, frame, ds) -> dict:
 def atomic_workbook_save(wb, path) -> None:
     path = os.fspath(path)
     folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise InputError(f"{path}: cannot write, the folder {folder} does not exist")
     fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
     os.close(fd)
     try:
