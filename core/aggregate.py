@@ -63,13 +63,28 @@ def check_domain(X, p, locate):
 
 def weighted_mean(X, w, p):
     """Weighted generalised mean of the children ``X`` (k, ...) with weights
-    ``w`` (k,); returns (values, present_weight)."""
-    Wn, tot = norm_weights(X, w)
-    if p == 1:
-        Y = np.where(np.isnan(X), 0.0, X)
-        val = np.einsum("k...,k...->...", Wn, Y) if X.ndim > 1 else (Wn * Y).sum(0)
-        val = np.where(tot > 0, val, np.nan)
-        return val, tot
-    F = np.where(np.isnan(X), 0.0, transform(np.where(np.isnan(X), 1.0, X), p))
-    val = np.where(tot > 0, inverse((Wn * F).sum(axis=0), p), np.nan)
+    ``w`` (k,); returns (values, present_weight).
+
+    Accumulates child by child, so each step works on one child's
+    units x periods (cache-sized) and no (k, ...) temporary is built."""
+    shape = X.shape[1:]
+    num = np.zeros(shape)
+    tot = np.zeros(shape)
+    term = np.empty(shape)
+    present = np.empty(shape, dtype=bool)
+    for j in range(X.shape[0]):
+        x = X[j]
+        np.isfinite(x, out=present)
+        if p == 1:
+            np.multiply(x, w[j], out=term)
+        else:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                np.multiply(transform(x, p), w[j], out=term)
+        np.add(num, term, out=num, where=present)
+        np.add(tot, w[j], out=tot, where=present)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        val = num / tot
+    val[~(tot > 0)] = np.nan
+    if p != 1:
+        val = inverse(val, p)
     return val, tot

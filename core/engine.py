@@ -15,7 +15,7 @@ from . import analysis
 from .dataset import Dataset
 from .errors import ComputeError, SettingsError, describe_place
 from .framework import Framework
-from .normalise import METHODS, NormContext
+from .normalise import METHODS, PER_PERIOD, SUMMARY_WARNINGS, NormContext
 from .settings import Settings
 
 
@@ -62,7 +62,9 @@ class Engine:
         groups: dict[tuple, list] = {}
         for i, m in enumerate(self.method):
             groups.setdefault((m, int(self.base_index[i])), []).append(i)
-        self.groups = {k: np.array(v, dtype=int) for k, v in groups.items()}
+        # a group of consecutive indicators is addressed by a slice (a view, no copy)
+        self.groups = {k: _as_slice(v) for k, v in groups.items()}
+        self.children = {c: _as_slice(v) for c, v in self.children.items()}
         self.growth_base = self._period_index(st.base_year, "base_year") if st.base_year is not None else 0
 
     def _period_index(self, period, what, code=None):
@@ -90,37 +92,72 @@ class Engine:
         return 0
 
     # ---- computation ---------------------------------------------------------
-    def _normalise(self, cols):
-        """Normalise the indicators ``cols`` (dataset column indices) into
-        ``scores``; returns nothing, raises ComputeError on unusable values."""
+    def _normalise(self, cols=None, units=None, periods=None):
+        """Normalise the indicators ``cols`` (dataset column indices; all if
+        None) into ``scores``, over all units and periods or only the given
+        ``units`` / ``periods`` index arrays where the method allows it.
+        Raises ComputeError on unusable values before writing anything of
+        the failing group."""
         ds, fw = self.dataset, self.framework
         for (method, _), members in self.groups.items():
-            sel = members if cols is None else np.intersect1d(members, cols)
-            if sel.size == 0:
+            sel = members if cols is None else np.intersect1d(_indices(members), cols)
+            if np.size(_indices(sel)) == 0:
                 continue
-            codes = [fw.indicator_codes[i] for i in sel]
-            ctx = NormContext(self.settings, ds.periods, ds.unit_codes, codes,
-                              [fw[c].params for c in codes], self.base_index[sel])
-            X = ds.values[:, :, sel]
-            Y = METHODS[method](X, self.direction[sel], ctx)
-            self.scores[sel] = np.moveaxis(Y, 2, 0)
+            idx = _indices(sel)
+            codes = [fw.indicator_codes[i] for i in idx]
+            uu, tt = slice(None), slice(None)
+            if units is not None:
+                uu = units
+            if periods is not None:
+                tt = periods
+            X = self._raw[sel]
+            if not (isinstance(uu, slice) and isinstance(tt, slice)):
+                X = X[:, uu][:, :, tt]
+            ctx = NormContext(self.settings, _pick(ds.periods, tt), _pick(ds.unit_codes, uu), codes,
+                              [fw[c].params for c in codes], self.base_index[idx])
+            if isinstance(sel, slice) and isinstance(uu, slice) and isinstance(tt, slice):
+                target = self.scores[sel]
+                Y = METHODS[method](X, self.direction[sel], ctx, out=target)
+                if Y is not target:             # methods without an in-place path
+                    target[...] = Y
+            else:
+                Y = METHODS[method](X, self.direction[idx], ctx)
+                self.scores[np.ix_(idx, _arr(uu, X.shape[1]), _arr(tt, X.shape[2]))] = Y
+            # replace the warnings of what was recomputed: all of an indicator's,
+            # or those of the recomputed periods
+            redone = None if isinstance(tt, slice) else {ds.periods[k] for k in tt}
             for c in codes:
-                self._norm_warnings.pop(c, None)
+                if redone is None:
+                    self._norm_warnings.pop(c, None)
+                elif c in self._norm_warnings:
+                    self._norm_warnings[c] = [w for w in self._norm_warnings[c] if w.get("period") not in redone]
             for w in ctx.warnings:
                 self._norm_warnings.setdefault(w["code"], []).append(w)
 
-    def _aggregate(self, codes, units=slice(None), periods=slice(None)):
+    def _aggregate(self, codes, units=None, periods=None):
+        """Aggregate ``codes`` bottom-up, over all units and periods or only
+        the given index arrays."""
+        whole = units is None and periods is None
         for code in codes:
             kids = self.children[code]
-            X = self.scores[kids][:, units, periods]
-            agg.check_domain(X, self.p, lambda idx, v, c=code, u=units, t=periods: self._locate(c, kids, idx, v, u, t))
-            self.scores[self.index[code], units, periods] = agg.weighted_mean(X, self.weights[code], self.p)[0]
+            if whole:
+                X = self.scores[kids]
+            else:
+                U, T = self.scores.shape[1:]
+                X = self.scores[np.ix_(_indices(kids), _arr(units, U), _arr(periods, T))]
+            agg.check_domain(X, self.p, lambda idx, v, c=code, k=kids: self._locate(c, k, idx, v, units, periods))
+            value = agg.weighted_mean(X, self.weights[code], self.p)[0]
+            if whole:
+                self.scores[self.index[code]] = value
+            else:
+                U, T = self.scores.shape[1:]
+                self.scores[np.ix_([self.index[code]], _arr(units, U), _arr(periods, T))] = value[None]
 
     def _locate(self, code, kids, idx, value, units, periods):
         ds = self.dataset
-        unit = np.arange(len(ds.unit_codes))[units][idx[1]]
-        period = np.arange(len(ds.periods))[periods][idx[2]]
-        child = self.codes[kids[idx[0]]]
+        unit = _arr(units, len(ds.unit_codes))[idx[1]]
+        period = _arr(periods, len(ds.periods))[idx[2]]
+        child = self.codes[_indices(kids)[idx[0]]]
         return (f"{self.settings.aggregation} mean of '{code}': child '{child}' is {value:g} for "
                 f"{describe_place(ds.unit_codes[unit], ds.periods[period])}; this mean needs "
                 f"{'positive' if self.p <= 0 else 'non-negative'} values "
@@ -128,8 +165,10 @@ class Engine:
 
     def run(self):
         """Full recomputation."""
+        # indicator-major copy of the raw values: each indicator contiguous
+        self._raw = np.ascontiguousarray(np.moveaxis(self.dataset.values, 2, 0))
         self._norm_warnings.clear()
-        self._normalise(None)
+        self._normalise()
         self._aggregate(self.framework.aggregate_codes)
         self._rank_cache.clear()
         self._warn_cache = None
@@ -140,39 +179,45 @@ class Engine:
         the reachable units / periods are recomputed."""
         if not cells:
             return
-        cols = sorted({i for _, _, i in cells})
-        self._normalise(np.array(cols, dtype=int))
+        vals = self.dataset.values
+        for u, t, i in cells:
+            self._raw[i, u, t] = vals[u, t, i]
+        cols = np.array(sorted({i for _, _, i in cells}), dtype=int)
         units, periods = set(), set()
         full_units = full_periods = False
         for u, t, i in cells:
             m = self.method[i]
-            if m == "fixed_base":
+            if m in PER_PERIOD:
+                if self.settings.pooled:
+                    full_units = full_periods = True
+                else:
+                    full_units = True
+                    periods.add(t)
+            elif m == "fixed_base":
                 units.add(u)
                 full_periods = True
-            elif m == "goalposts" or m == "none":
+            else:                               # goalposts, none: the cell alone
                 units.add(u)
                 periods.add(t)
-            elif self.settings.pooled:
-                full_units = full_periods = True
-            else:
-                full_units = True
-                periods.add(t)
-        U, T = self.scores.shape[1:]
-        us = np.arange(U) if full_units else np.array(sorted(units))
-        ts = np.arange(T) if full_periods else np.array(sorted(periods))
+        us = None if full_units else np.array(sorted(units))
+        ts = None if full_periods else np.array(sorted(periods))
+        # normalise: per-period methods over the reachable periods, per-unit
+        # methods over the reachable units (fixed-base needs every period)
+        # (methods whose warnings summarise a whole indicator are redone whole)
+        whole = {i for i in cols if self.method[i] in SUMMARY_WARNINGS}
+        per_period = np.array([i for i in cols if self.method[i] in PER_PERIOD and i not in whole], dtype=int)
+        per_unit = np.array([i for i in cols if self.method[i] not in PER_PERIOD and i not in whole], dtype=int)
+        if whole:
+            self._normalise(np.array(sorted(whole), dtype=int))
+        if per_period.size:
+            self._normalise(per_period, None, None if self.settings.pooled else ts)
+        if per_unit.size:
+            self._normalise(per_unit, np.array(sorted(units)), None)
         anc = set()
         for i in cols:
             anc.update(self.parents[self.framework.indicator_codes[i]])
         order = [c for c in self.framework.aggregate_codes if c in anc]
-        if full_units and full_periods:
-            self._aggregate(order)
-        else:
-            # fancy indexing touches only the reachable units and periods
-            for code in order:
-                kids = self.children[code]
-                X = self.scores[np.ix_(kids, us, ts)]
-                agg.check_domain(X, self.p, lambda idx, v, c=code, k=kids: self._locate(c, k, idx, v, us, ts))
-                self.scores[np.ix_([self.index[code]], us, ts)] = agg.weighted_mean(X, self.weights[code], self.p)[0][None]
+        self._aggregate(order, us, ts)
         for c in [self.framework.indicator_codes[i] for i in cols] + order:
             self._rank_cache.pop(self.index[c], None)
         self._warn_cache = None
@@ -228,7 +273,7 @@ class Engine:
         S = self.scores
         pts, share = analysis.contributions(S[kids, :, t0], S[kids, :, t1], self.weights[parent],
                                             S[self.index[parent], :, t0], S[self.index[parent], :, t1], self.p)
-        return [self.codes[k] for k in kids], pts, share
+        return [self.codes[k] for k in _indices(kids)], pts, share
 
     @property
     def warnings(self) -> list:
@@ -254,3 +299,29 @@ class Engine:
             self._warn_cache = out
         return list(self._warn_cache)
 
+
+def _as_slice(idx):
+    """Consecutive indices as a slice (indexing with it gives a view)."""
+    idx = np.asarray(idx, dtype=int)
+    if idx.size and np.array_equal(idx, np.arange(idx[0], idx[0] + idx.size)):
+        return slice(int(idx[0]), int(idx[0]) + idx.size)
+    return idx
+
+
+def _indices(sel) -> np.ndarray:
+    if isinstance(sel, slice):
+        return np.arange(sel.start, sel.stop)
+    return np.asarray(sel, dtype=int)
+
+
+def _arr(sel, n) -> np.ndarray:
+    """Index array for an axis of length n: None or a slice means all."""
+    if sel is None or isinstance(sel, slice):
+        return np.arange(n)[sel if isinstance(sel, slice) else slice(None)]
+    return np.asarray(sel, dtype=int)
+
+
+def _pick(labels, sel):
+    if isinstance(sel, slice):
+        return list(labels)[sel]
+    return [labels[k] for k in sel]
