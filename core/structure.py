@@ -556,8 +556,6 @@ class MoveNode:
         if self.parent == self.code or self.code in fw.ancestors(self.parent):
             raise FrameworkError(f"cannot move '{self.code}' into '{self.parent}': a node cannot go inside itself",
                                  code=self.code)
-        if node.parent is None:
-            raise FrameworkError(f"cannot move '{self.code}': it is the top of the framework", code=self.code)
         if node.parent != self.parent:
             _check_leaves(fw, [self.code])
         subtree = {self.code, *descendants(fw, self.code)}
