@@ -1,55 +1,171 @@
-"""The raw-data grid: one unit's indicators as rows, periods as columns.
+"""The raw-data grid, in either of two layouts.
+
+* **unit** layout (a statistical yearbook): one unit's indicators as rows,
+  optionally grouped under header rows for their dimensions; columns code,
+  name, measured in, then one column per period.
+* **period** layout: one period; units as rows (code, name) and indicators as
+  columns.
 
 :class:`DataGridModel` reads straight from ``dataset.values`` (a numpy array)
 and writes through the core's :class:`~core.project.SetValues` command via
 the :class:`~gui.document.ProjectDocument`, so every edit is validated by the
-core, recomputed incrementally and undoable.  The model never opens a dialog:
-a refused edit is reported through ``ProjectDocument.editFailed``.
+core, recomputed incrementally and undoable.  The model never opens a dialog.
+Values flagged by the engine's warnings, and missing values whose dimension
+was computed without them, carry a mark (:attr:`DataGridModel.MarkRole`) that
+:class:`MarkDelegate` paints as a corner triangle; the reason is in the tooltip.
 """
 from __future__ import annotations
 
 import math
+import re
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPointF, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QPainter, QPalette, QPolygonF
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QStyledItemDelegate,
+                               QTableView)
 
+from core.dataset import MISSING_TEXT as MISSING_MARKERS
+from core.errors import CoIndexError
 from core.project import SetValues
 
 from .document import ProjectDocument
 from .formatting import clean_input, edit_text, format_value
 
+try:                                          # shared helper, when the i18n module is there
+    from .i18n import display_name
+except ImportError:                           # pragma: no cover - depends on another module
+    def display_name(node) -> str:
+        if QSettings().value("language") == "zh_CN" and node.name_zh:
+            return node.name_zh
+        return node.name
+
 MISSING_TEXT = "—"
 MISSING_FOREGROUND = QColor("#8a8f98")
 MISSING_BACKGROUND = QColor("#f1f1f4")
+GROUP_BACKGROUND = QColor("#e3eaf3")
+MARK_COLOURS = {"error": QColor("#cf222e"), "warning": QColor("#bf8700"), "info": QColor("#0969da")}
+MARK_SIZE = 7                    # pixels, the corner triangle's legs
 
+UNIT_LAYOUT, PERIOD_LAYOUT = "unit", "period"
 CODE_COLUMN, NAME_COLUMN, UNIT_COLUMN = range(3)
-FIRST_PERIOD_COLUMN = 3
+FIRST_PERIOD_COLUMN = 3          # the first value column of the unit layout
+FIRST_INDICATOR_COLUMN = 2       # ... and of the period layout
 VALUE_COLUMN_SLACK = 10          # pixels
+MARKS_DELAY_MS = 120             # warnings are re-read once a burst of edits is over
 
 # dataChanged for a value cell touches all of these
 _VALUE_ROLES = [Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole, Qt.ForegroundRole,
-                Qt.BackgroundRole, Qt.FontRole]
+                Qt.BackgroundRole, Qt.FontRole, Qt.UserRole + 1, Qt.UserRole + 2]
+_MARK_ROLES = [Qt.ToolTipRole, Qt.UserRole + 2]
+_LABEL_ROLES = [Qt.DisplayRole, Qt.ToolTipRole, Qt.UserRole + 2]
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 _LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
+_SERVED = frozenset({Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole, Qt.TextAlignmentRole, Qt.ForegroundRole,
+                     Qt.BackgroundRole, Qt.FontRole, Qt.UserRole + 1, Qt.UserRole + 2})
+# warning kinds drawn in red; every other kind is amber, "imputed" is blue
+_ERROR_KINDS = frozenset({"out_of_range", "undefined", "missing"})
+
+# ---- reading typed or pasted text ------------------------------------------------
+# Besides the core's missing markers (NA, #N/A, ...): the dashes and dots that
+# statistical yearbooks print for "not available".
+MISSING_WORDS = frozenset(MISSING_MARKERS) | {"-", "–", "—", "..", "...", "…"}
+_SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
+
+
+class NotANumber(ValueError):
+    """Text that is not a number; ``reason`` is one of 'percent', 'comma',
+    'infinite', 'text'."""
+
+    def __init__(self, text: str, reason: str):
+        super().__init__(text)
+        self.text = text
+        self.reason = reason
+
+
+def read_number(value) -> float:
+    """A typed or pasted cell as a float, NaN meaning missing.
+
+    Empty text and the missing markers in :data:`MISSING_WORDS` are missing;
+    commas are accepted only as thousands separators ("1,234.5"); a unicode
+    minus is a minus.  Percentages ("12.3%") are refused: whether 12.3% means
+    12.3 or 0.123 depends on the indicator, so the user types the value in
+    the indicator's own unit.  Raises :class:`NotANumber` otherwise.
+    """
+    if value is None:
+        return math.nan
+    if isinstance(value, bool):
+        raise NotANumber(str(value), "text")
+    if isinstance(value, (int, float)):
+        x = float(value)
+        if math.isinf(x):
+            raise NotANumber(str(value), "infinite")
+        return x
+    text = _SPACES.sub(" ", str(value)).strip().replace("\u2212", "-")
+    if not text or text in MISSING_WORDS:
+        return math.nan
+    if text.endswith("%"):
+        raise NotANumber(text, "percent")
+    cleaned = clean_input(text)
+    try:
+        x = float(cleaned)
+    except (TypeError, ValueError):
+        raise NotANumber(text, "comma" if re.fullmatch(r"[+-]?\d+,\d+", text) else "text") from None
+    if math.isinf(x):
+        raise NotANumber(text, "infinite")
+    if math.isnan(x):
+        return math.nan
+    return x
+
+
+def _dark_palette() -> bool:
+    app = QApplication.instance()
+    return app is not None and app.palette().color(QPalette.Base).lightness() < 128
 
 
 class DataGridModel(QAbstractTableModel):
-    """Indicators x periods of one unit, editable.
+    """Raw values of the project, editable, in the unit or the period layout.
 
-    Rows follow ``dataset.codes`` (the framework's indicator order); columns
-    are code, name, unit of measure, then one per period.
+    Parameters
+    ----------
+    document:
+        the open project.
+    unit:
+        the unit shown by the unit layout (dataset index).
+    grouped:
+        in the unit layout, put a header row for each dimension above its
+        indicators (the statistical-yearbook look).  Without it, row ``i`` is
+        ``dataset.codes[i]``.
     """
 
     RawValueRole = Qt.UserRole + 1       # the float itself (NaN for missing)
+    MarkRole = Qt.UserRole + 2           # 'error' / 'warning' / 'info' or None
 
-    def __init__(self, document: ProjectDocument, unit: int = 0, parent=None):
+    refused = Signal(str)                # typed text that is not a number, naming the cell
+    layoutSwitched = Signal(str)         # after set_layout: UNIT_LAYOUT or PERIOD_LAYOUT
+
+    def __init__(self, document: ProjectDocument, unit: int = 0, parent=None, *, grouped: bool = False,
+                 layout: str = UNIT_LAYOUT, refusals_to_document: bool = True):
         super().__init__(parent)
         self._document = document
         self._unit = unit
+        self._period = 0
+        self._grouped = grouped
+        self._layout = layout
+        # typed text the model itself refuses goes to document.editFailed too,
+        # unless a view shows ``refused`` itself (DataSheet does)
+        self.refusals_to_document = refusals_to_document
         self._italic = QFont()
         self._italic.setItalic(True)
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._marks = None               # code -> tuple of warning dicts, read lazily
+        self._marks_timer = QTimer(self)
+        self._marks_timer.setSingleShot(True)
+        self._marks_timer.setInterval(MARKS_DELAY_MS)
+        self._marks_timer.timeout.connect(self.refresh_marks)
+        self._build_rows()
         document.valuesChanged.connect(self._on_values_changed)
+        document.settingsChanged.connect(self._on_settings_changed)
         document.structureChanged.connect(self._on_structure_changed)
 
     # ---- what the model shows ---------------------------------------------------
@@ -62,45 +178,177 @@ class DataGridModel(QAbstractTableModel):
         return self._document.project.framework
 
     @property
+    def document(self) -> ProjectDocument:
+        return self._document
+
+    @property
     def unit(self) -> int:
         return self._unit
 
+    @property
+    def period(self) -> int:
+        return self._period
+
+    @property
+    def layout(self) -> str:
+        return self._layout
+
+    @property
+    def first_value_column(self) -> int:
+        return FIRST_PERIOD_COLUMN if self._layout == UNIT_LAYOUT else FIRST_INDICATOR_COLUMN
+
     def set_unit(self, unit: int):
+        """Show another unit (the unit layout's values change in place)."""
         if unit == self._unit or not 0 <= unit < len(self.dataset.unit_codes):
             return
         self._unit = unit
-        if self.rowCount() and len(self.dataset.periods):
-            self.dataChanged.emit(self.index(0, FIRST_PERIOD_COLUMN),
+        if self._layout == UNIT_LAYOUT:
+            self._emit_values_changed()
+
+    def set_period(self, period: int):
+        """Show another period (the period layout's values change in place)."""
+        if period == self._period or not 0 <= period < len(self.dataset.periods):
+            return
+        self._period = period
+        if self._layout == PERIOD_LAYOUT:
+            self._emit_values_changed()
+
+    def set_layout(self, layout: str):
+        """Switch between UNIT_LAYOUT and PERIOD_LAYOUT (a model reset)."""
+        if layout not in (UNIT_LAYOUT, PERIOD_LAYOUT):
+            raise ValueError(f"unknown layout {layout!r}")
+        if layout == self._layout:
+            return
+        self.beginResetModel()
+        self._layout = layout
+        self._build_rows()
+        self.endResetModel()
+        self.layoutSwitched.emit(layout)
+
+    def _emit_values_changed(self):
+        if self.rowCount() and self.columnCount() > self.first_value_column:
+            self.dataChanged.emit(self.index(0, self.first_value_column),
                                   self.index(self.rowCount() - 1, self.columnCount() - 1), _VALUE_ROLES)
+
+    # ---- rows ---------------------------------------------------------------------
+    def _build_rows(self):
+        """The unit layout's rows: ('group', code, depth) header rows and
+        ('indicator', i) rows; and the names shown (read once, in the
+        language chosen)."""
+        ds, fw = self.dataset, self.framework
+        rows = []
+        if self._grouped:
+            last_header = [None]
+
+            def visit(code, depth):
+                if depth > 0:
+                    rows.append(("group", code, depth))
+                    last_header[0] = code
+                for kid in fw.children(code):
+                    if fw[kid].is_indicator:
+                        if last_header[0] != code:           # e.g. after a sub-dimension
+                            rows.append(("group", code, depth))
+                            last_header[0] = code
+                        rows.append(("indicator", ds.code_index[kid]))
+                    else:
+                        visit(kid, depth + 1)
+
+            for root in fw.roots:
+                visit(root, 0)
+            placed = {r[1] for r in rows if r[0] == "indicator"}
+            rows += [("indicator", i) for i in range(len(ds.codes)) if i not in placed]
+        else:
+            rows = [("indicator", i) for i in range(len(ds.codes))]
+        self._rows = rows
+        self._row_of_indicator = {r[1]: k for k, r in enumerate(rows) if r[0] == "indicator"}
+        self._rows_of_code = {}
+        for k, r in enumerate(rows):
+            code = ds.codes[r[1]] if r[0] == "indicator" else r[1]
+            self._rows_of_code.setdefault(code, []).append(k)
+        self._names = {n.code: display_name(n) or n.name for n in fw.nodes}
+        self._group_background = QColor("#2d333b") if _dark_palette() else GROUP_BACKGROUND
+        self._missing_background = QColor("#262a30") if _dark_palette() else MISSING_BACKGROUND
+
+    def value_rows(self) -> list[int]:
+        """The rows that hold values, in order (group header rows skipped)."""
+        if self._layout == PERIOD_LAYOUT:
+            return list(range(len(self.dataset.unit_codes)))
+        return [k for k, r in enumerate(self._rows) if r[0] == "indicator"]
+
+    def is_group_row(self, row: int) -> bool:
+        return self._layout == UNIT_LAYOUT and 0 <= row < len(self._rows) and self._rows[row][0] == "group"
+
+    def cell_at(self, row: int, col: int) -> tuple[int, int, int] | None:
+        """(unit, period, indicator) dataset indices of the value cell at
+        ``row``, ``col``, or None for a label or header cell."""
+        if not (0 <= row < self.rowCount() and self.first_value_column <= col < self.columnCount()):
+            return None
+        if self._layout == PERIOD_LAYOUT:
+            return row, self._period, col - FIRST_INDICATOR_COLUMN
+        entry = self._rows[row]
+        if entry[0] != "indicator":
+            return None
+        return self._unit, col - FIRST_PERIOD_COLUMN, entry[1]
 
     def cell(self, index) -> tuple[int, int, int] | None:
         """(unit, period, indicator) dataset indices of a value cell, or None."""
-        if not index.isValid() or index.column() < FIRST_PERIOD_COLUMN:
+        if not index.isValid():
             return None
-        return self._unit, index.column() - FIRST_PERIOD_COLUMN, index.row()
+        return self.cell_at(index.row(), index.column())
+
+    def index_of_cell(self, u: int, t: int, i: int) -> QModelIndex:
+        """The model index showing dataset cell (u, t, i), or an invalid
+        index when the current unit / period does not show it."""
+        if self._layout == PERIOD_LAYOUT:
+            return self.index(u, FIRST_INDICATOR_COLUMN + i) if t == self._period else QModelIndex()
+        if u != self._unit or i not in self._row_of_indicator:
+            return QModelIndex()
+        return self.index(self._row_of_indicator[i], FIRST_PERIOD_COLUMN + t)
+
+    def place(self, u: int, t: int, i: int) -> str:
+        """'RA1, CCEC, 2024': the indicator, unit and period of a cell."""
+        ds = self.dataset
+        period = ds.periods[t]
+        return f"{ds.codes[i]}, {ds.unit_codes[u]}" + ("" if period is None else f", {period}")
+
+    def _row_code(self, row: int) -> str:
+        """The framework code of a unit-layout row (indicator or group)."""
+        entry = self._rows[row]
+        return self.dataset.codes[entry[1]] if entry[0] == "indicator" else entry[1]
 
     # ---- Qt model interface ---------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.dataset.codes)
+        if parent.isValid():
+            return 0
+        return len(self.dataset.unit_codes) if self._layout == PERIOD_LAYOUT else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else FIRST_PERIOD_COLUMN + len(self.dataset.periods)
+        if parent.isValid():
+            return 0
+        if self._layout == PERIOD_LAYOUT:
+            return FIRST_INDICATOR_COLUMN + len(self.dataset.codes)
+        return FIRST_PERIOD_COLUMN + len(self.dataset.periods)
 
     def flags(self, index):
         if not index.isValid():
             return Qt.NoItemFlags
+        if self.is_group_row(index.row()):
+            return Qt.ItemIsEnabled
         flags = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if index.column() >= FIRST_PERIOD_COLUMN:
+        if index.column() >= self.first_value_column:
             flags |= Qt.ItemIsEditable
         return flags
 
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
+        if role not in _SERVED or not index.isValid():
             return None
         row, col = index.row(), index.column()
-        if col < FIRST_PERIOD_COLUMN:
+        if self.is_group_row(row):
+            return self._group_data(row, col, role)
+        if col < self.first_value_column:
             return self._label_data(row, col, role)
-        value = float(self.dataset.values[self._unit, col - FIRST_PERIOD_COLUMN, row])
+        u, t, i = self.cell_at(row, col)
+        value = float(self.dataset.values[u, t, i])
         missing = math.isnan(value)
         if role == Qt.DisplayRole:
             return MISSING_TEXT if missing else format_value(value)
@@ -109,26 +357,63 @@ class DataGridModel(QAbstractTableModel):
         if role == Qt.TextAlignmentRole:
             return _RIGHT
         if role == Qt.ToolTipRole:
-            return self._value_tooltip(row, col, value)
+            return self._value_tooltip(u, t, i, value)
         if role == Qt.ForegroundRole:
             return QBrush(MISSING_FOREGROUND) if missing else None
         if role == Qt.BackgroundRole:
-            return QBrush(MISSING_BACKGROUND) if missing else None
+            return QBrush(self._missing_background) if missing else None
         if role == Qt.FontRole:
             return self._italic if missing else None
         if role == self.RawValueRole:
             return value
+        if role == self.MarkRole:
+            return _severity(self._cell_issues(u, t, i, value))
         return None
 
     def _label_data(self, row, col, role):
-        if role not in (Qt.DisplayRole, Qt.ToolTipRole, Qt.TextAlignmentRole):
+        if role not in (Qt.DisplayRole, Qt.ToolTipRole, Qt.TextAlignmentRole, self.MarkRole):
             return None
         if role == Qt.TextAlignmentRole:
             return _LEFT
-        node = self.framework[self.dataset.codes[row]]
+        ds = self.dataset
+        if self._layout == PERIOD_LAYOUT:
+            if role == self.MarkRole:
+                return None
+            return (ds.unit_codes[row], ds.unit_names[row])[col]
+        node = self.framework[ds.codes[self._rows[row][1]]]
+        if role == self.MarkRole:
+            return _severity(self._issues(node.code))
         if role == Qt.ToolTipRole:
             return self._node_tooltip(node)
-        return (node.code, node.name, node.unit)[col]
+        name = self._names.get(node.code, node.name)
+        return (node.code, name, node.unit)[col]
+
+    def _group_data(self, row, col, role):
+        _, code, depth = self._rows[row]
+        if role == Qt.BackgroundRole:
+            return QBrush(self._group_background)
+        if role == Qt.FontRole:
+            return self._bold
+        if role == Qt.TextAlignmentRole:
+            return _LEFT
+        if col >= FIRST_PERIOD_COLUMN:
+            if role == self.MarkRole or role == Qt.ToolTipRole:
+                issues = self._issues(code, self._unit, col - FIRST_PERIOD_COLUMN)
+                if role == self.MarkRole:
+                    return _severity(issues)
+                return "\n".join(w["message"] for w in issues) or None
+            return None
+        if role == self.MarkRole:
+            return _severity(self._issues(code)) if col == CODE_COLUMN else None
+        if role == Qt.ToolTipRole:
+            return self._node_tooltip(self.framework[code])
+        if role == Qt.DisplayRole:
+            if col == CODE_COLUMN:
+                return code
+            if col == NAME_COLUMN:
+                return "    " * (depth - 1) + self._names.get(code, code)
+            return ""
+        return None
 
     def _node_tooltip(self, node) -> str:
         lines = [f"{node.code}  {node.name}"]
@@ -143,35 +428,122 @@ class DataGridModel(QAbstractTableModel):
             lines.append(self.tr("In: {0} {1}").format(parent.code, parent.name))
         if node.source:
             lines.append(self.tr("Source: {0}").format(node.source))
+        lines += ["⚠ " + w["message"] for w in self._issues(node.code)]
         return "\n".join(lines)
 
-    def _value_tooltip(self, row, col, value) -> str:
-        ds = self.dataset
-        code = ds.codes[row]
-        period = ds.periods[col - FIRST_PERIOD_COLUMN]
-        place = f"{code}, {ds.unit_codes[self._unit]}" + ("" if period is None else f", {period}")
+    def _value_tooltip(self, u, t, i, value) -> str:
+        place = self.place(u, t, i)
         if math.isnan(value):
-            return self.tr("{0}: missing (type a number to fill it)").format(place)
-        unit = self.framework[code].unit
-        return f"{place}: {edit_text(value)}" + (f" {unit}" if unit else "")
+            lines = [self.tr("{0}: missing (type a number to fill it)").format(place)]
+        else:
+            unit = self.framework[self.dataset.codes[i]].unit
+            lines = [f"{place}: {edit_text(value)}" + (f" {unit}" if unit else "")]
+        lines += ["⚠ " + w["message"] for w in self._cell_issues(u, t, i, value)]
+        return "\n".join(lines)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation != Qt.Horizontal or role not in (Qt.DisplayRole, Qt.ToolTipRole):
             return None
         if not 0 <= section < self.columnCount():
             return None
+        tip = role == Qt.ToolTipRole
+        if self._layout == PERIOD_LAYOUT:
+            if section < FIRST_INDICATOR_COLUMN:
+                if tip:
+                    return (self.tr("Unit code"), self.tr("Unit name"))[section]
+                return (self.tr("Code"), self.tr("Unit"))[section]
+            node = self.framework[self.dataset.codes[section - FIRST_INDICATOR_COLUMN]]
+            if tip:
+                return self._node_tooltip(node)
+            return node.code + (" ⚠" if self._issues(node.code) else "")
         if section < FIRST_PERIOD_COLUMN:
-            if role == Qt.ToolTipRole:
+            if tip:
                 return (self.tr("Indicator code"), self.tr("Indicator name (hover a row for more)"),
                         self.tr("Unit of measure"))[section]
             return (self.tr("Code"), self.tr("Indicator"), self.tr("Measured in"))[section]
         period = self.dataset.periods[section - FIRST_PERIOD_COLUMN]
         return self.tr("Value") if period is None else str(period)
 
+    # ---- marks: warnings and missing values the dimension was computed without -----
+    def _warnings_by_code(self) -> dict:
+        if self._marks is None:
+            self._marks = self._read_warnings()
+        return self._marks
+
+    def _read_warnings(self) -> dict:
+        try:
+            warnings = self._document.project.engine.warnings
+        except CoIndexError:
+            return {}
+        out = {}
+        for w in warnings:
+            if w.get("code") is not None:
+                out.setdefault(w["code"], []).append(w)
+        return {code: tuple(ws) for code, ws in out.items()}
+
+    def _issues(self, code, u=None, t=None) -> list:
+        """The warnings about ``code``: all of them (u, t None), or those
+        naming unit ``u`` and / or period ``t`` and no other (a warning that
+        names neither is about the whole row, not one cell)."""
+        ws = self._warnings_by_code().get(code, ())
+        if u is None and t is None:
+            return list(ws)
+        ds = self.dataset
+        unit, period = ds.unit_codes[u], ds.periods[t]
+        return [w for w in ws if (w.get("unit") is not None or w.get("period") is not None)
+                and w.get("unit") in (None, unit) and (w.get("period") is None or w["period"] == period)]
+
+    def _cell_issues(self, u, t, i, value) -> list:
+        code = self.dataset.codes[i]
+        issues = self._issues(code, u, t)
+        if math.isnan(value):
+            issues += self._missing_issue(u, t, code)
+        return issues
+
+    def _missing_issue(self, u, t, code) -> list:
+        """A missing value: its dimension computed without it (weights
+        renormalised over the indicators present), or missing as well."""
+        parent = self.framework[code].parent
+        if parent is None:
+            return []
+        try:
+            engine = self._document.project.engine
+        except CoIndexError:
+            return []
+        score = engine.scores[engine.index[parent], u, t]
+        if math.isnan(score):
+            return [{"kind": "missing", "message": self.tr("'{0}' cannot be computed here: all its indicators "
+                                                           "are missing").format(parent)}]
+        return [{"kind": "computed_without", "message": self.tr(
+            "'{0}' was computed without this value (weights shared among the indicators present)").format(parent)}]
+
+    def refresh_marks(self):
+        """Re-read the engine's warnings and repaint only the cells whose
+        marks changed (runs a moment after a burst of edits)."""
+        self._marks_timer.stop()
+        old = self._marks
+        self._marks = self._read_warnings()
+        if old is None or old == self._marks:
+            return
+        changed = {c for c in set(old) | set(self._marks) if old.get(c) != self._marks.get(c)}
+        last_col = self.columnCount() - 1
+        for code in changed:
+            if self._layout == PERIOD_LAYOUT:
+                if code in self.dataset.code_index:
+                    col = FIRST_INDICATOR_COLUMN + self.dataset.code_index[code]
+                    self.headerDataChanged.emit(Qt.Horizontal, col, col)
+                    if self.rowCount():
+                        self.dataChanged.emit(self.index(0, col), self.index(self.rowCount() - 1, col), _MARK_ROLES)
+            else:
+                for row in self._rows_of_code.get(code, ()):
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, last_col), _MARK_ROLES)
+
+    # ---- edits ------------------------------------------------------------------------
     def setData(self, index, value, role=Qt.EditRole) -> bool:
         """Typing into a value cell: a number sets it, blank text makes it
-        missing; anything the core refuses keeps the old value (the reason
-        goes out through ``ProjectDocument.editFailed``)."""
+        missing; text that is not a number is refused (``refused``) and the
+        old value kept; what the core refuses goes out through
+        ``ProjectDocument.editFailed``."""
         if role != Qt.EditRole:
             return False
         return self.set_values([index], value)
@@ -179,41 +551,139 @@ class DataGridModel(QAbstractTableModel):
     def set_values(self, indexes, value) -> bool:
         """Set every value cell among ``indexes`` to ``value`` as one edit
         (one undo step); ``None`` or blank text means missing."""
-        ds = self.dataset
-        cells = []
-        for index in indexes:
-            where = self.cell(index)
-            if where is None:
-                continue
-            u, t, i = where
-            cells.append((ds.unit_codes[u], ds.periods[t], ds.codes[i], clean_input(value)))
+        cells = [c for c in (self.cell(ix) for ix in indexes) if c is not None]
         if not cells:
             return False
-        if len(cells) == 1:
-            text = self.tr("Edit {0} {1}").format(cells[0][2], "" if cells[0][1] is None else cells[0][1])
-        else:
-            text = self.tr("Edit {0} values").format(len(cells))
-        return self._document.execute(SetValues(cells), text.strip())
+        try:
+            x = read_number(value)
+        except NotANumber as e:
+            self.report_refusal(self.tr("{0}: {1}").format(self.place(*cells[0]), self.reason_text(e)))
+            return False
+        return self.set_cells([(u, t, i, x) for u, t, i in cells])
+
+    def set_cells(self, cells, text: str = "") -> bool:
+        """Write ``cells`` [(u, t, i, value)] (value a float, NaN for missing)
+        as one undo step named ``text``."""
+        if not cells:
+            return False
+        ds = self.dataset
+        labelled = [(ds.unit_codes[u], ds.periods[t], ds.codes[i], None if math.isnan(x) else x)
+                    for u, t, i, x in cells]
+        if not text:
+            if len(cells) == 1:
+                period = labelled[0][1]
+                text = self.tr("Edit {0} {1}").format(labelled[0][2], "" if period is None else period).strip()
+            else:
+                text = self.tr("Edit {0} values").format(len(cells))
+        return self._document.execute(SetValues(labelled), text)
 
     def clear_values(self, indexes) -> bool:
         """Make the value cells among ``indexes`` missing (one undo step)."""
         return self.set_values(indexes, None)
 
+    def report_refusal(self, message: str):
+        self.refused.emit(message)
+        if self.refusals_to_document:
+            self._document.editFailed.emit(message)
+
+    def reason_text(self, error: NotANumber) -> str:
+        """Why ``error.text`` is not a number, in the user's language."""
+        if error.reason == "percent":
+            return self.tr("'{0}' is a percentage; type the number in the indicator's own unit, "
+                           "without %").format(error.text)
+        if error.reason == "comma":
+            return self.tr("'{0}' is not a number (use a point for decimals; commas only between "
+                           "thousands)").format(error.text)
+        if error.reason == "infinite":
+            return self.tr("'{0}' is not a finite number").format(error.text)
+        return self.tr("'{0}' is not a number").format(error.text)
+
+    def refresh_labels(self):
+        """Re-read names and colours (after a language or palette change)."""
+        self._build_rows()
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                  _VALUE_ROLES + [Qt.DisplayRole])
+        if self.columnCount():
+            self.headerDataChanged.emit(Qt.Horizontal, 0, self.columnCount() - 1)
+
     # ---- document events ----------------------------------------------------------------
     def _on_values_changed(self, cells):
-        rows, cols = [], []
+        """Repaint the edited cells and the missing cells beside them (their
+        dimension may now be computed, or not); never a reset."""
+        ds, fw = self.dataset, self.framework
+        values = ds.values
+        touched = set()
         for u, t, i in cells:
-            if u == self._unit:
-                rows.append(i)
-                cols.append(FIRST_PERIOD_COLUMN + t)
+            touched.add((u, t, i))
+            parent = fw[ds.codes[i]].parent
+            if parent is None:
+                continue
+            for sibling in fw.children(parent):
+                j = ds.code_index.get(sibling)
+                if j is not None and j != i and math.isnan(values[u, t, j]):
+                    touched.add((u, t, j))
+        rows, cols = [], []
+        for u, t, i in touched:
+            index = self.index_of_cell(u, t, i)
+            if index.isValid():
+                rows.append(index.row())
+                cols.append(index.column())
         if rows:
             self.dataChanged.emit(self.index(min(rows), min(cols)), self.index(max(rows), max(cols)),
                                   _VALUE_ROLES)
+        self._marks_timer.start()
+
+    def _on_settings_changed(self):
+        self._marks_timer.stop()
+        self._marks = None                       # every score and warning may have changed
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                  _MARK_ROLES)
+        if self._layout == PERIOD_LAYOUT and self.columnCount():
+            self.headerDataChanged.emit(Qt.Horizontal, 0, self.columnCount() - 1)
 
     def _on_structure_changed(self):
+        self._marks_timer.stop()
         self.beginResetModel()
         self._unit = min(self._unit, max(len(self.dataset.unit_codes) - 1, 0))
+        self._period = min(self._period, max(len(self.dataset.periods) - 1, 0))
+        self._marks = None
+        self._build_rows()
         self.endResetModel()
+
+
+def _severity(issues) -> str | None:
+    """The mark of a cell with these issues: 'error' (red), 'warning'
+    (amber), 'info' (blue, imputed values) or None."""
+    if not issues:
+        return None
+    kinds = {w.get("kind") for w in issues}
+    if kinds & _ERROR_KINDS:
+        return "error"
+    if kinds <= {"imputed"}:
+        return "info"
+    return "warning"
+
+
+class MarkDelegate(QStyledItemDelegate):
+    """Paints the cell as usual plus a small triangle in its top-right
+    corner when the model marks it (the reason is in the tooltip)."""
+
+    def paint(self, painter: QPainter, option, index):
+        super().paint(painter, option, index)
+        mark = index.data(DataGridModel.MarkRole)
+        if not mark:
+            return
+        r = option.rect
+        painter.save()
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(MARK_COLOURS.get(mark, MARK_COLOURS["warning"]))
+        right, top = r.right() + 1, r.top()
+        painter.drawPolygon(QPolygonF([QPointF(right - MARK_SIZE, top), QPointF(right, top),
+                                       QPointF(right, top + MARK_SIZE)]))
+        painter.restore()
 
 
 class DataGrid(QTableView):
@@ -228,6 +698,7 @@ class DataGrid(QTableView):
                              | QAbstractItemView.AnyKeyPressed)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.ElideRight)
+        self.setItemDelegate(MarkDelegate(self))
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
@@ -240,21 +711,24 @@ class DataGrid(QTableView):
             self.fit_columns()
 
     def fit_columns(self):
-        """Code, unit and value columns sized once to their contents (not
-        on every change: ResizeToContents rescans the model each layout); the
-        name column takes what is left (its full text is in the tooltip)."""
+        """Label and value columns sized once to their contents (not on
+        every change: ResizeToContents rescans the model each layout); in the
+        unit layout the name column takes what is left (its full text is in
+        the tooltip)."""
         header = self.horizontalHeader()
         model = self.model()
         if model is None:
             return
         header.setMinimumSectionSize(40)
+        first_value = getattr(model, "first_value_column", FIRST_PERIOD_COLUMN)
+        stretch = NAME_COLUMN if first_value == FIRST_PERIOD_COLUMN else -1
         for col in range(model.columnCount()):
-            if col == NAME_COLUMN:
+            if col == stretch:
                 header.setSectionResizeMode(col, QHeaderView.Stretch)
             else:
                 header.setSectionResizeMode(col, QHeaderView.Interactive)
                 self.resizeColumnToContents(col)
-                if col >= FIRST_PERIOD_COLUMN:      # room for an edit that adds a digit
+                if col >= first_value:      # room for an edit that adds a digit
                     header.resizeSection(col, header.sectionSize(col) + VALUE_COLUMN_SLACK)
 
     def keyPressEvent(self, event):
@@ -267,4 +741,3 @@ class DataGrid(QTableView):
                 event.accept()
                 return
         super().keyPressEvent(event)
-
