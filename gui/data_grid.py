@@ -31,13 +31,16 @@ from core.project import SetValues
 from .document import ProjectDocument
 from .formatting import clean_input, edit_text, format_value
 
-try:                                          # shared helper, when the i18n module is there
-    from .i18n import display_name
+try:                                          # shared helpers, when the i18n module is there
+    from .i18n import display_name, unit_display_name
 except ImportError:                           # pragma: no cover - depends on another module
     def display_name(node) -> str:
         if QSettings().value("language") == "zh_CN" and node.name_zh:
             return node.name_zh
         return node.name
+
+    def unit_display_name(project, unit: int) -> str:
+        return project.dataset.unit_names[unit]
 
 MISSING_TEXT = "—"
 MISSING_FOREGROUND = QColor("#8a8f98")
@@ -266,6 +269,7 @@ class DataGridModel(QAbstractTableModel):
             code = ds.codes[r[1]] if r[0] == "indicator" else r[1]
             self._rows_of_code.setdefault(code, []).append(k)
         self._names = {n.code: display_name(n) or n.name for n in fw.nodes}
+        self._unit_names = [unit_display_name(self._document.project, u) for u in range(len(ds.unit_codes))]
         self._group_background = QColor("#2d333b") if _dark_palette() else GROUP_BACKGROUND
         self._missing_background = QColor("#262a30") if _dark_palette() else MISSING_BACKGROUND
 
@@ -379,7 +383,7 @@ class DataGridModel(QAbstractTableModel):
         if self._layout == PERIOD_LAYOUT:
             if role == self.MarkRole:
                 return None
-            return (ds.unit_codes[row], ds.unit_names[row])[col]
+            return (ds.unit_codes[row], self._unit_names[row])[col]
         node = self.framework[ds.codes[self._rows[row][1]]]
         if role == self.MarkRole:
             return _severity(self._issues(node.code))

@@ -44,7 +44,8 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QHBoxLayout, QLabel, QMenu,
                                QToolButton, QVBoxLayout, QWidget)
 
-from .data_grid import PERIOD_LAYOUT, UNIT_LAYOUT, DataGrid, DataGridModel, NotANumber, read_number
+from .data_grid import (PERIOD_LAYOUT, UNIT_LAYOUT, DataGrid, DataGridModel, NotANumber, read_number,
+                        unit_display_name)
 from .document import ProjectDocument
 from .formatting import edit_text
 
@@ -128,7 +129,6 @@ class DataSheet(QWidget):
 
         self._build_actions()
         self.retranslateUi()
-        self._fill_selector()
 
         self.unit_button.toggled.connect(self._on_mode_toggled)
         self.selector.currentIndexChanged.connect(self._on_selector_changed)
@@ -174,8 +174,7 @@ class DataSheet(QWidget):
         self.fill_right_action.setText(self.tr("Fill &right"))
         self._set_selector_label()
         self.model.refresh_labels()
-        if self.model.layout == PERIOD_LAYOUT:
-            self._fill_selector()
+        self._fill_selector()
 
     def _set_selector_label(self):
         if self.model.layout == UNIT_LAYOUT:
@@ -188,7 +187,8 @@ class DataSheet(QWidget):
         self.selector.blockSignals(True)
         self.selector.clear()
         if self.model.layout == UNIT_LAYOUT:
-            self.selector.addItems([n if n == c else f"{n} ({c})" for c, n in zip(ds.unit_codes, ds.unit_names)])
+            names = [unit_display_name(self._document.project, u) for u in range(len(ds.unit_codes))]
+            self.selector.addItems([n if n == c else f"{n} ({c})" for c, n in zip(ds.unit_codes, names)])
             self.selector.setCurrentIndex(self.model.unit)
         else:
             self.selector.addItems([self.tr("Value") if p is None else str(p) for p in ds.periods])
