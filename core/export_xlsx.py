@@ -1,0 +1,882 @@
+"""The results workbook with live formulas, for reviewers who audit in Excel.
+
+Sheets (the same row layout on every sheet of unit-period rows, so row 7 of
+Data, Normalised, Aggregates, Ranks and Changes is the same unit and period):
+
+* ``README``: the method in words and where each formula lives.
+* ``Charts``: native line chart of the index over the periods (first units)
+  and bars of the index's children in the last period, over small tables of
+  formulas that point at the score cells.
+* ``Framework``: codes, names, parent, level, the weights the formulas use
+  (each cell also has a workbook name ``w_<code>``), effective weights.
+* ``Data``: the raw values, one row per (unit, period) sorted by period, so
+  each period is a contiguous block; an iData layout (uCode, uName, Time,
+  indicators, then group and denominator columns).
+* ``Normalised``: a formula per cell referring to Data (fixed-base, min-max,
+  z-score, goalposts, distance to target); rank and percentile rank as values.
+* ``Aggregates``: weighted means of the children's cells, missing children
+  skipped with the weights renormalised over those present.
+* ``Ranks``, ``Changes`` (vs base, year-on-year), ``Growth`` (change and
+  compound annual growth since the base period), ``Contributions`` (formulas
+  for the arithmetic mean), ``Warnings``.
+
+Every formula cell carries its value computed by the engine as the cached
+result, so viewers that do not recalculate show the numbers.  Blank results
+stay blank (never ``#DIV/0!``).  Text is always written as text.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import math
+import os
+import re
+import tempfile
+import warnings
+from contextlib import contextmanager
+
+import numpy as np
+
+from .dataset import column_letter
+from .errors import InputError
+
+STATS = ("count", "min", "max", "mean", "sd")
+MAX_FORMULA = 8000            # Excel's limit is 8192 characters
+CHART_UNITS = 10              # units drawn in the charts
+VALUE_METHODS = ("rank", "prank")
+RISKY_START = ("=", "+", "-", "@")
+
+
+def write_results_workbook(engine, path, language: str = "en", info: dict | None = None) -> None:
+    """Write the results of ``engine`` to the .xlsx ``path`` (atomically:
+    a temporary file in the same folder, then renamed).  ``language`` ('en'
+    or 'zh') chooses the names and headings; ``info`` may hold the project's
+    title / title_zh / note / note_zh, shown in the README."""
+    if language not in LABELS:
+        raise InputError(f"results workbook: language '{language}' is not available; valid: "
+                         f"{', '.join(LABELS)}")
+    ds = engine.dataset
+    if len(ds.unit_codes) * len(ds.periods) + 1 > 1_048_576:
+        raise InputError(f"{path}: {len(ds.unit_codes)} units x {len(ds.periods)} periods do not fit in one "
+                         "worksheet (at most 1,048,575 rows)")
+    with atomic_output(path) as tmp:
+        _Writer(engine, language, info or {}).write(tmp)
+
+
+@contextmanager
+def atomic_output(path):
+    """Yield a temporary path in the folder of ``path``; on success it
+    replaces ``path`` (with the permissions a new file would get), on any
+    error it is removed, so a failed write never leaves a half-written file."""
+    path = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise InputError(f"{path}: cannot write, the folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise InputError(f"{path}: cannot write in {folder} ({e.strerror})") from None
+    os.close(fd)
+    try:
+        yield tmp
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+# ---- formula text helpers --------------------------------------------------------------
+_col = functools.lru_cache(maxsize=None)(column_letter)
+
+
+def _n(x) -> str:
+    """A number as formula text: exact (shortest repr), negatives bracketed."""
+    x = float(x)
+    s = str(int(x)) if x.is_integer() and abs(x) < 1e15 else repr(x)
+    return f"({s})" if x < 0 else s
+
+
+def _cell(sheet, col, row, abs_col=False, abs_row=False) -> str:
+    """A1 reference; ``row`` is 1-based, ``col`` 0-based."""
+    ref = f"{'$' if abs_col else ''}{_col(col)}{'$' if abs_row else ''}{row}"
+    return f"{sheet}!{ref}" if sheet else ref
+
+
+def _range(sheet, col, r0, r1) -> str:
+    c = _col(col)
+    return f"{sheet}!${c}${r0}:${c}${r1}" if sheet else f"${c}${r0}:${c}${r1}"
+
+
+def _value(x):
+    """Cached value of a formula cell: the number, or '' where missing."""
+    x = float(x)
+    return x if math.isfinite(x) else ""
+
+
+def _isnum(ref, then, other='""') -> str:
+    return f"IF(ISNUMBER({ref}),{then},{other})"
+
+
+def weighted_mean_formula(refs, weights, p) -> str:
+    """Excel formula of the weighted generalised mean of power ``p`` (1
+    arithmetic, 0 geometric, -1 harmonic) of the cells ``refs`` with weight
+    cells / names ``weights``; blank children are skipped and the weights
+    renormalised over the present ones; blank when none is present."""
+    def f(r):
+        if p == 1:
+            return r
+        if p == 0:
+            return f"LN({r})"
+        return f"POWER({r},{_n(p)})"
+    num = "+".join(_isnum(r, f"{w}*{f(r)}", "0") for r, w in zip(refs, weights))
+    den = "+".join(_isnum(r, w, "0") for r, w in zip(refs, weights))
+    mean = f"({num})/({den})"
+    if p == 0:
+        mean = f"EXP({mean})"
+    elif p != 1:
+        mean = f"POWER({mean},1/{_n(p)})"
+    return f'=IF(({den})>0,{mean},"")'
+
+
+# ---- labels in two languages ----------------------------------------------------------
+LABELS = {
+    "en": {
+        "code": "code", "name": "name", "name_en": "name (English)", "name_zh": "name (Chinese)",
+        "parent": "parent", "level": "level", "type": "type", "weight": "weight",
+        "eff_weight": "effective weight", "direction": "direction", "unit": "unit",
+        "normalisation": "normalisation", "base_year": "base year", "fw_weight": "framework weight",
+        "from": "from", "to": "to", "years": "years", "start": "start value", "end": "end value",
+        "change": "change %", "cagr": "CAGR %", "child": "child", "child_name": "child name",
+        "p_start": "parent start", "p_end": "parent end", "c_start": "child start", "c_end": "child end",
+        "w_start": "present weight start", "w_end": "present weight end", "points": "points",
+        "share": "share %", "kind": "kind", "period": "period", "message": "message",
+        "vs_base": "vs base %", "yoy": "YoY %", "line_title": "{name} by period",
+        "bar_title": "{name}: {children} in {period}", "children": "components",
+    },
+    "zh": {
+        "code": "代码", "name": "名称", "name_en": "英文名称", "name_zh": "中文名称",
+        "parent": "上级", "level": "层级", "type": "类型", "weight": "权重",
+        "eff_weight": "有效权重", "direction": "方向", "unit": "单位",
+        "normalisation": "标准化方法", "base_year": "基期", "fw_weight": "框架权重",
+        "from": "起", "to": "止", "years": "年数", "start": "起始值", "end": "终止值",
+        "change": "变化 %", "cagr": "年均增长 %", "child": "下级", "child_name": "下级名称",
+        "p_start": "上级起始值", "p_end": "上级终止值", "c_start": "下级起始值", "c_end": "下级终止值",
+        "w_start": "起始有效权重和", "w_end": "终止有效权重和", "points": "贡献点数",
+        "share": "贡献率 %", "kind": "类别", "period": "时期", "message": "说明",
+        "vs_base": "较基期 %", "yoy": "同比 %", "line_title": "{name}（各时期）",
+        "bar_title": "{name}：{period}年{children}", "children": "各分项",
+    },
+}
+
+
+def _fast_sheet_class():
+    """xlsxwriter's Worksheet without its formula rewriting: it runs some
+    seventy regular expressions over every formula to add prefixes for
+    functions this workbook never uses, which is most of the writing time
+    of long aggregate formulas."""
+    from xlsxwriter.worksheet import Worksheet
+
+    class FastSheet(Worksheet):
+        def _prepare_formula(self, formula, expand_future_functions=False):
+            return formula[1:] if formula.startswith("=") else formula
+    return FastSheet
+
+
+class _Writer:
+    """Builds one workbook; one method per sheet."""
+
+    def __init__(self, engine, language, info):
+        self.e, self.lang, self.info = engine, language, info
+        self.L = LABELS[language]
+        self.fw, self.ds, self.st = engine.framework, engine.dataset, engine.settings
+        ds = self.ds
+        self.U, self.T = len(ds.unit_codes), len(ds.periods)
+        self.has_time = ds.has_time
+        self.nlab = 3 if self.has_time else 2
+        self.aggs = sorted(self.fw.aggregate_codes, key=lambda c: -self.fw.level[c])
+        self.agg_col = {c: self.nlab + k for k, c in enumerate(self.aggs)}
+        self.ind_col = {c: self.nlab + k for k, c in enumerate(self.fw.indicator_codes)}
+        self.value_cells: list[str] = []      # what was written as a value instead of a formula
+        self.root = self.aggs[0] if self.aggs else None
+
+    # ---- layout ------------------------------------------------------------------
+    def row(self, u, t) -> int:
+        """1-based sheet row of unit u, period t (period blocks, header on 1)."""
+        return 2 + t * self.U + u
+
+    def block(self, t, pooled=False):
+        if pooled:
+            return 2, 1 + self.U * self.T
+        return self.row(0, t), self.row(self.U - 1, t)
+
+    def score_ref(self, code, u, t, here=None) -> str:
+        if code in self.agg_col:
+            return _cell(None if here == "Aggregates" else "Aggregates", self.agg_col[code], self.row(u, t))
+        return _cell("Normalised", self.ind_col[code], self.row(u, t))
+
+    def name(self, code) -> str:
+        n = self.fw[code]
+        return (n.name_zh or n.name) if self.lang == "zh" else n.name
+
+    # ---- cells ---------------------------------------------------------------------
+    def text(self, ws, r, c, s, fmt=None):
+        if s is None or s == "":
+            return
+        s = str(s)
+        ws.write_string(r, c, s, self.f_quote if s.startswith(RISKY_START) else fmt)
+
+    def label(self, ws, r, c, v, fmt=None):
+        """A period or other label: numbers as numbers, the rest as text."""
+        if isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool):
+            if math.isfinite(float(v)):
+                ws.write_number(r, c, float(v), fmt)
+        else:
+            self.text(ws, r, c, v, fmt)
+
+    def number(self, ws, r, c, x, fmt=None):
+        x = float(x)
+        if math.isfinite(x):
+            ws.write_number(r, c, x, fmt)
+
+    def formula(self, ws, r, c, f, value, fmt=None, note=None) -> bool:
+        """A formula with its cached value; a value alone (marked) when the
+        formula would be longer than Excel allows."""
+        if len(f) > MAX_FORMULA:
+            self.number(ws, r, c, value if value != "" else math.nan, self.f_value)
+            if note:
+                self.value_cells.append(note)
+            return False
+        ws.write_formula(r, c, f, fmt, value)
+        return True
+
+    def header(self, ws, names, widths=None, freeze_cols=0):
+        for k, h in enumerate(names):
+            self.text(ws, 0, k, h, self.f_head)
+            w = (widths or {}).get(k, max(10, min(36, len(str(h)) + 3)))
+            ws.set_column(k, k, w)
+        ws.freeze_panes(1, freeze_cols)
+
+    def labels(self, ws):
+        """uCode, uName (and Time) on every unit-period row."""
+        ds = self.ds
+        for t, p in enumerate(ds.periods):
+            for u, code in enumerate(ds.unit_codes):
+                r = self.row(u, t) - 1
+                self.text(ws, r, 0, code)
+                self.text(ws, r, 1, ds.unit_names[u])
+                if self.has_time:
+                    self.label(ws, r, 2, p)
+
+    def label_header(self):
+        return ["uCode", "uName"] + (["Time"] if self.has_time else [])
+
+    def label_widths(self):
+        longest = max([len(n) for n in self.ds.unit_names] + [8])
+        return {0: 10, 1: min(40, longest + 2), 2: 8}
+
+    # ---- workbook ------------------------------------------------------------------
+    def write(self, path):
+        import xlsxwriter
+        wb = xlsxwriter.Workbook(path, {"strings_to_formulas": False, "strings_to_numbers": False,
+                                        "strings_to_urls": False})
+        self.wb = wb
+        self.f_head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "bottom": 1, "text_wrap": True,
+                                     "valign": "top"})
+        self.f_quote = wb.add_format({"quote_prefix": True})
+        self.f_score = wb.add_format({"num_format": "0.00"})
+        self.f_pct = wb.add_format({"num_format": "0.00"})
+        self.f_w = wb.add_format({"num_format": "0.0000"})
+        self.f_rank = wb.add_format({"num_format": "0"})
+        self.f_value = wb.add_format({"num_format": "0.00", "italic": True, "bg_color": "#EDEDED"})
+        self.f_title = wb.add_format({"bold": True, "font_size": 14})
+        self.f_bold = wb.add_format({"bold": True})
+        self.f_wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+        cls = _fast_sheet_class()
+
+        def sheet(name):
+            return wb.add_worksheet(name, worksheet_class=cls)
+        readme = sheet("README")
+        charts = sheet("Charts")
+        self.framework_sheet(sheet("Framework"))
+        self.data_sheet(sheet("Data"))
+        self.stats_sheet(sheet("Stats"))
+        self.normalised_sheet(sheet("Normalised"))
+        self.aggregates_sheet(sheet("Aggregates"))
+        self.ranks_sheet(sheet("Ranks"))
+        if self.T > 1:
+            self.changes_sheet(sheet("Changes"))
+            self.growth_sheet(sheet("Growth"))
+            self.contributions_sheet(sheet("Contributions"))
+        self.warnings_sheet(sheet("Warnings"))
+        self.charts_sheet(charts)
+        self.readme_sheet(readme)
+        readme.activate()
+        wb.close()
+
+    # ---- Framework (and the weights every aggregate formula uses) -----------------------
+    def framework_sheet(self, ws):
+        L, fw, e = self.L, self.fw, self.e
+        cols = [L["code"], L["name_en"], L["name_zh"], L["parent"], L["level"], L["type"], L["weight"],
+                L["eff_weight"], L["direction"], L["unit"], L["normalisation"], L["base_year"], L["fw_weight"]]
+        self.header(ws, cols, {1: 36, 2: 24, 9: 18, 10: 14}, freeze_cols=1)
+        rows = {n.code: k + 2 for k, n in enumerate(fw.nodes)}
+        equal = self.st.weighting == "equal"
+        eff = fw.effective_weights(equal)
+        self.weight_ref = {}
+        taken = set()
+        for n in fw.nodes:
+            r = rows[n.code] - 1
+            self.text(ws, r, 0, n.code)
+            self.text(ws, r, 1, n.name)
+            self.text(ws, r, 2, n.name_zh)
+            self.text(ws, r, 3, n.parent)
+            ws.write_number(r, 4, fw.level[n.code])
+            self.text(ws, r, 5, n.type)
+            ws.write_number(r, 6, 1.0 if equal else n.weight, self.f_w)
+            ws.write_number(r, 8, n.direction)
+            self.text(ws, r, 9, n.unit)
+            if n.is_indicator:
+                i = fw.indicator_codes.index(n.code)
+                self.text(ws, r, 10, e.method[i])
+                if e.method[i] == "fixed_base":
+                    self.label(ws, r, 11, self.ds.periods[int(e.base_index[i])])
+            ws.write_number(r, 12, n.weight, self.f_w)
+            # effective weight: own share of the siblings' weights times the parent's
+            if n.parent is None:
+                ws.write_formula(r, 7, "=1", self.f_w, 1.0)
+            else:
+                sib = ",".join(_cell(None, 6, rows[s]) for s in fw.children(n.parent))
+                own = _cell(None, 6, rows[n.code])
+                par = _cell(None, 7, rows[n.parent])
+                ws.write_formula(r, 7, f"=IF(SUM({sib})>0,{own}/SUM({sib})*{par},0)", self.f_w,
+                                 eff.get(n.code, 0.0))
+            name = _weight_name(n.code, taken)
+            target = f"=Framework!{_cell(None, 6, rows[n.code], True, True)}"
+            if name:
+                self.wb.define_name(name, target)
+                self.weight_ref[n.code] = name
+            else:
+                self.weight_ref[n.code] = target[1:]
+
+    # ---- Data ----------------------------------------------------------------------------
+    def data_sheet(self, ws):
+        ds = self.ds
+        extra = list(ds.groups) + list(ds.denominators)
+        self.header(ws, self.label_header() + list(ds.codes) + extra, self.label_widths(), self.nlab)
+        self.labels(ws)
+        vals = ds.values
+        for t in range(self.T):
+            for u in range(self.U):
+                r = self.row(u, t) - 1
+                for i in range(len(ds.codes)):
+                    x = vals[u, t, i]
+                    if x == x:
+                        ws.write_number(r, self.nlab + i, float(x))
+                for k, g in enumerate(ds.groups):
+                    self.label(ws, r, self.nlab + len(ds.codes) + k, ds.groups[g][u, t])
+                for k, d in enumerate(ds.denominators):
+                    self.number(ws, r, self.nlab + len(ds.codes) + len(ds.groups) + k, ds.denominators[d][u, t])
+
+    # ---- Stats: the statistics min-max, z-score and distance to target use ---------------------
+    def stat_blocks(self):
+        """(label, period index) of each statistics block: one per period, or
+        one over all periods when pooled."""
+        if self.st.pooled:
+            return [("all" if self.has_time else "", None)]
+        return [(p, t) for t, p in enumerate(self.ds.periods)]
+
+    def stat_ref(self, name, col, t) -> str:
+        b = 0 if self.st.pooled else t
+        return _cell("Stats", col, 2 + b * len(STATS) + STATS.index(name), abs_row=True)
+
+    def stats_sheet(self, ws):
+        ds = self.ds
+        head = (["Time", "statistic"] + [""] * (self.nlab - 2)) if self.has_time else ["", "statistic"]
+        self.header(ws, head + list(ds.codes), {0: 8, 1: 10}, self.nlab)
+        for b, (label, t) in enumerate(self.stat_blocks()):
+            r0, r1 = self.block(t or 0, self.st.pooled)
+            X = (ds.values if t is None else ds.values[:, t:t + 1, :]).reshape(-1, len(ds.codes))
+            vals = _column_stats(X)
+            for k, name in enumerate(STATS):
+                r = 1 + b * len(STATS) + k
+                self.label(ws, r, 0, label)
+                self.text(ws, r, 1, name)
+                for i in range(len(ds.codes)):
+                    c = self.nlab + i
+                    blk = _range("Data", c, r0, r1)
+                    n = _cell(None, c, 2 + b * len(STATS), abs_row=True)
+                    f = {"count": f"=COUNT({blk})", "min": f'=IF({n}=0,"",MIN({blk}))',
+                         "max": f'=IF({n}=0,"",MAX({blk}))', "mean": f'=IF({n}=0,"",AVERAGE({blk}))',
+                         "sd": f'=IF({n}<2,"",STDEV({blk}))'}[name]
+                    ws.write_formula(r, c, f, None, _value(vals[name][i]))
+
+    # ---- Normalised ----------------------------------------------------------------------
+    def normalised_sheet(self, ws):
+        fw, e = self.fw, self.e
+        self.header(ws, self.label_header() + list(fw.indicator_codes), self.label_widths(), self.nlab)
+        self.labels(ws)
+        for i, code in enumerate(fw.indicator_codes):
+            make = self._norm_formula(i, code)
+            c = self.nlab + i
+            S = e.score(code)
+            for t in range(self.T):
+                for u in range(self.U):
+                    r = self.row(u, t)
+                    if make is None:
+                        self.number(ws, r - 1, c, S[u, t], self.f_value)
+                    else:
+                        self.formula(ws, r - 1, c, make(r, t), _value(S[u, t]), self.f_score)
+            if make is None:
+                self.value_cells.append(f"Normalised {code} ({e.method[i]})")
+
+    def _norm_formula(self, i, code):
+        """A function (row, period index) -> formula for one indicator, or
+        None when its method is written as values."""
+        e, st = self.e, self.st
+        method, d = e.method[i], float(e.direction[i])
+        params = self.fw[code].params
+        c = self.nlab + i
+
+        def x(r):
+            return _cell("Data", c, r)
+
+        def stat(name, t):
+            return self.stat_ref(name, c, t)
+
+        if method == "fixed_base":
+            tb = int(e.base_index[i])
+
+            def f(r, t):
+                b = _cell("Data", c, r - (t - tb) * self.U)
+                ratio = f"{x(r)}/{b}" if d > 0 else f"{b}/{x(r)}"
+                return "=" + _isnum(x(r), f"{ratio}*100")
+            return f
+        if method == "minmax":
+            lo, hi = st.minmax_range
+            lo = _param(params, "minmax_lower", lo)
+            hi = _param(params, "minmax_upper", hi)
+
+            def f(r, t):
+                mn, mx = stat("min", t), stat("max", t)
+                num = f"({x(r)}-{mn})" if d > 0 else f"({mx}-{x(r)})"
+                return "=" + _isnum(x(r), f'IF({mx}={mn},"",{num}/({mx}-{mn})*({_n(hi)}-{_n(lo)})+{_n(lo)})')
+            return f
+        if method == "zscore":
+            def f(r, t):
+                mean, sd = stat("mean", t), stat("sd", t)
+                num = f"({x(r)}-{mean})" if d > 0 else f"({mean}-{x(r)})"
+                z = f"{num}/{sd}*{_n(st.zscore_sd)}+{_n(st.zscore_mean)}"
+                return "=" + _isnum(x(r), f'IF({stat("count", t)}<2,"",IF({sd}=0,"",{z}))')
+            return f
+        if method == "goalposts":
+            glo, ghi = _param(params, "goalpost_lower", math.nan), _param(params, "goalpost_upper", math.nan)
+            scale = _param(params, "goalpost_scale", 1.0)
+            trunc = str(params.get("goalpost_trunc2posts", True)).strip().lower() not in ("false", "0", "no")
+            a, b = (glo, ghi) if d > 0 else (ghi, glo)
+
+            def f(r, t):
+                y = f"({x(r)}-{_n(a)})/({_n(b)}-{_n(a)})"
+                if trunc:
+                    y = f"MAX(0,MIN(1,{y}))"
+                return "=" + _isnum(x(r), f"{y}*{_n(scale)}")
+            return f
+        if method == "dist2target":
+            targ = _param(params, "Target", math.nan)
+            cap = str(params.get("dist2targ_cap_max", False)).strip().lower() in ("true", "1", "yes")
+
+            def f(r, t):
+                if d > 0:
+                    mn = stat("min", t)
+                    num, den = f"({x(r)}-{mn})", f"({_n(targ)}-{mn})"
+                else:
+                    mx = stat("max", t)
+                    num, den = f"({mx}-{x(r)})", f"({mx}-{_n(targ)})"
+                y = f"{num}/{den}"
+                if cap:
+                    y = f"MIN(1,{y})"
+                return "=" + _isnum(x(r), f'IF({den}=0,"",{y})')
+            return f
+        if method == "none":
+            return lambda r, t: "=" + _isnum(x(r), x(r) if d > 0 else f"-{x(r)}")
+        return None                       # rank, prank: values
+
+    # ---- Aggregates ----------------------------------------------------------------------
+    def aggregates_sheet(self, ws):
+        e, fw = self.e, self.fw
+        self.header(ws, self.label_header() + self.aggs, self.label_widths(), self.nlab)
+        self.labels(ws)
+        for code in self.aggs:
+            kids = fw.children(code)
+            w = [self.weight_ref[k] for k in kids]
+            c = self.agg_col[code]
+            S = e.score(code)
+            for t in range(self.T):
+                for u in range(self.U):
+                    r = self.row(u, t)
+                    refs = [self.score_ref(k, u, t, here="Aggregates") for k in kids]
+                    self.formula(ws, r - 1, c, weighted_mean_formula(refs, w, e.p), _value(S[u, t]),
+                                 self.f_score, note=f"Aggregates {code} (formula too long)")
+
+    # ---- Ranks ----------------------------------------------------------------------------
+    def ranks_sheet(self, ws):
+        self.header(ws, self.label_header() + self.aggs, self.label_widths(), self.nlab)
+        self.labels(ws)
+        for code in self.aggs:
+            c = self.agg_col[code]
+            R = self.e.rank(code)
+            for t in range(self.T):
+                rng = _range("Aggregates", c, *self.block(t))
+                for u in range(self.U):
+                    ref = self.score_ref(code, u, t)
+                    ws.write_formula(self.row(u, t) - 1, c, "=" + _isnum(ref, f"RANK({ref},{rng},0)"),
+                                     self.f_rank, _value(R[u, t]))
+
+    # ---- Changes: vs base period and year-on-year -------------------------------------------
+    def changes_sheet(self, ws):
+        L, e = self.L, self.e
+        tb = e.growth_base
+        heads = []
+        for code in self.aggs:
+            heads += [f"{code}: {L['vs_base']}", f"{code}: {L['yoy']}"]
+        self.header(ws, self.label_header() + heads, self.label_widths(), self.nlab)
+        self.labels(ws)
+        for k, code in enumerate(self.aggs):
+            vb, vy = e.change_since_base(code), e.yoy(code)
+            c = self.nlab + 2 * k
+            for t in range(self.T):
+                for u in range(self.U):
+                    r = self.row(u, t) - 1
+                    x = self.score_ref(code, u, t)
+                    ws.write_formula(r, c, "=" + _pct(x, self.score_ref(code, u, tb)), self.f_pct,
+                                     _value(vb[u, t]))
+                    if t > 0:
+                        ws.write_formula(r, c + 1, "=" + _pct(x, self.score_ref(code, u, t - 1)), self.f_pct,
+                                         _value(vy[u, t]))
+
+    # ---- Growth since the base period -------------------------------------------------------------
+    def growth_sheet(self, ws):
+        L, e, ds = self.L, self.e, self.ds
+        t0, t1 = e.growth_base, self.T - 1
+        years = e.years_between(t0, t1)
+        cols = [L["code"], L["name"], "uCode", "uName", L["from"], L["to"], L["years"], L["start"], L["end"],
+                L["change"], L["cagr"]]
+        self.header(ws, cols, {1: 30, 3: self.label_widths()[1]}, freeze_cols=4)
+        r = 1
+        for code in self.aggs:
+            ch, cg = e.growth(code, t0, t1)
+            S = e.score(code)
+            for u in range(self.U):
+                self.text(ws, r, 0, code)
+                self.text(ws, r, 1, self.name(code))
+                self.text(ws, r, 2, ds.unit_codes[u])
+                self.text(ws, r, 3, ds.unit_names[u])
+                self.label(ws, r, 4, ds.periods[t0])
+                self.label(ws, r, 5, ds.periods[t1])
+                ws.write_number(r, 6, years)
+                ws.write_formula(r, 7, "=" + self.score_ref(code, u, t0), self.f_score, _value(S[u, t0]))
+                ws.write_formula(r, 8, "=" + self.score_ref(code, u, t1), self.f_score, _value(S[u, t1]))
+                s, en, y = _cell(None, 7, r + 1), _cell(None, 8, r + 1), _cell(None, 6, r + 1)
+                ws.write_formula(r, 9, "=" + _pct(en, s), self.f_pct, _value(ch[u]))
+                cagr = f'IF(AND({s}>0,{en}>=0,{y}>0),(POWER({en}/{s},1/{y})-1)*100,"")'
+                ws.write_formula(r, 10, f"=IF(AND(ISNUMBER({s}),ISNUMBER({en})),{cagr},\"\")", self.f_pct,
+                                 _value(cg[u]))
+                r += 1
+
+    # ---- Contributions to the change since the base period -----------------------------------------
+    def contributions_sheet(self, ws):
+        L, e, ds, fw = self.L, self.e, self.ds, self.fw
+        t0, t1 = e.growth_base, self.T - 1
+        cols = [L["parent"], L["child"], L["child_name"], "uCode", "uName", L["from"], L["to"], L["p_start"],
+                L["p_end"], L["c_start"], L["c_end"], L["weight"], L["w_start"], L["w_end"], L["points"],
+                L["share"]]
+        self.header(ws, cols, {2: 30, 4: self.label_widths()[1]}, freeze_cols=5)
+        arithmetic = e.p == 1
+        r = 1
+        for code in self.aggs:
+            kids, pts, share = e.contributions(code, t0, t1)
+            P = e.score(code)
+            w = [self.weight_ref[k] for k in kids]
+            for u in range(self.U):
+                first = r + 1                       # sheet row of this parent-unit's first child
+                for j, kid in enumerate(kids):
+                    C = e.score(kid)
+                    R = r + 1
+                    self.text(ws, r, 0, code)
+                    self.text(ws, r, 1, kid)
+                    self.text(ws, r, 2, self.name(kid))
+                    self.text(ws, r, 3, ds.unit_codes[u])
+                    self.text(ws, r, 4, ds.unit_names[u])
+                    self.label(ws, r, 5, ds.periods[t0])
+                    self.label(ws, r, 6, ds.periods[t1])
+                    for col, ref, v in ((7, self.score_ref(code, u, t0), P[u, t0]),
+                                        (8, self.score_ref(code, u, t1), P[u, t1]),
+                                        (9, self.score_ref(kid, u, t0), C[u, t0]),
+                                        (10, self.score_ref(kid, u, t1), C[u, t1])):
+                        ws.write_formula(r, col, "=" + ref, self.f_score, _value(v))
+                    ws.write_formula(r, 11, "=" + w[j], self.f_w, float(e.weights[code][j]))
+                    # weight of the children present, over this parent-unit's rows
+                    last = first + len(kids) - 1
+                    wr = f"{_cell(None, 11, first, abs_row=True)}:{_cell(None, 11, last, abs_row=True)}"
+                    for col, src in ((12, 9), (13, 10)):
+                        xr = f"{_cell(None, src, first, abs_row=True)}:{_cell(None, src, last, abs_row=True)}"
+                        present = _present_weight(e, code, u, t0 if col == 12 else t1)
+                        ws.write_formula(r, col, f"=SUMPRODUCT(ISNUMBER({xr})*{wr})", self.f_w, present)
+                    ps, pe, cs, ce = (_cell(None, k, R) for k in (7, 8, 9, 10))
+                    wj, ws0, ws1 = (_cell(None, k, R) for k in (11, 12, 13))
+                    if arithmetic:
+                        f = (f"=IF(AND(ISNUMBER({ps}),ISNUMBER({pe})),"
+                             f"{_isnum(ce, f'{wj}/{ws1}*{ce}', '0')}-{_isnum(cs, f'{wj}/{ws0}*{cs}', '0')},\"\")")
+                        ws.write_formula(r, 14, f, self.f_score, _value(pts[j, u]))
+                    else:
+                        self.number(ws, r, 14, pts[j, u], self.f_value)
+                    pt = _cell(None, 14, R)
+                    ws.write_formula(r, 15, f'=IF(ISNUMBER({pt}),IF({pe}-{ps}<>0,{pt}/({pe}-{ps})*100,""),"")',
+                                     self.f_pct, _value(share[j, u]))
+                    r += 1
+        if not arithmetic:
+            self.value_cells.append(f"Contributions points ({self.st.aggregation} mean: logarithmic decomposition)")
+
+    # ---- Warnings ------------------------------------------------------------------------------------
+    def warnings_sheet(self, ws):
+        L = self.L
+        self.header(ws, [L["kind"], L["code"], "uCode", L["period"], L["message"]], {4: 110})
+        for r, w in enumerate(self.e.warnings, start=1):
+            self.text(ws, r, 0, w.get("kind"))
+            self.text(ws, r, 1, w.get("code"))
+            self.text(ws, r, 2, w.get("unit"))
+            self.label(ws, r, 3, w.get("period"))
+            self.text(ws, r, 4, w.get("message"))
+
+    # ---- Charts ------------------------------------------------------------------------------------
+    def charts_sheet(self, ws):
+        if self.root is None:
+            return
+        L, ds, e = self.L, self.ds, self.e
+        n = min(self.U, CHART_UNITS)
+        root = self.root
+        ws.set_column(0, 0, 24)
+        ws.set_column(1, n, 12)
+        r = 0
+        if self.T > 1:
+            # table: periods down, units across, formulas pointing at the index cells
+            self.text(ws, r, 0, L["period"], self.f_head)
+            for u in range(n):
+                self.text(ws, r, 1 + u, ds.unit_codes[u], self.f_head)
+            S = e.score(root)
+            for t, p in enumerate(ds.periods):
+                self.label(ws, r + 1 + t, 0, p)
+                for u in range(n):
+                    ws.write_formula(r + 1 + t, 1 + u, "=" + self.score_ref(root, u, t), self.f_score,
+                                     _value(S[u, t]))
+            line = self.wb.add_chart({"type": "line"})
+            for u in range(n):
+                line.add_series({"name": ds.unit_names[u],
+                                 "categories": ["Charts", r + 1, 0, r + self.T, 0],
+                                 "values": ["Charts", r + 1, 1 + u, r + self.T, 1 + u],
+                                 "marker": {"type": "circle"}})
+            line.set_title({"name": L["line_title"].format(name=self.name(root))})
+            line.set_y_axis({"major_gridlines": {"visible": True}})
+            ws.insert_chart(r, n + 2, line, {"x_scale": 1.5, "y_scale": 1.2})
+            r += max(self.T + 2, 20)
+        kids = self.fw.children(root)
+        t = self.T - 1
+        self.text(ws, r, 0, L["code"], self.f_head)
+        for u in range(n):
+            self.text(ws, r, 1 + u, ds.unit_codes[u], self.f_head)
+        for j, k in enumerate(kids):
+            self.text(ws, r + 1 + j, 0, self.name(k))
+            S = e.score(k)
+            for u in range(n):
+                ws.write_formula(r + 1 + j, 1 + u, "=" + self.score_ref(k, u, t), self.f_score, _value(S[u, t]))
+        bar = self.wb.add_chart({"type": "column"})
+        for u in range(n):
+            bar.add_series({"name": ds.unit_names[u],
+                            "categories": ["Charts", r + 1, 0, r + len(kids), 0],
+                            "values": ["Charts", r + 1, 1 + u, r + len(kids), 1 + u]})
+        if self.has_time:
+            title = L["bar_title"].format(name=self.name(root), children=L["children"], period=ds.periods[t])
+        else:
+            title = f"{self.name(root)}: {L['children']}"
+        bar.set_title({"name": title})
+        ws.insert_chart(r, n + 2, bar, {"x_scale": 1.5, "y_scale": 1.2})
+
+    # ---- README --------------------------------------------------------------------------------------
+    def readme_sheet(self, ws):
+        ws.set_column(0, 0, 130)
+        lines = readme_lines(self.e, self.lang, self.info, self.value_cells, self.has_time, self.T > 1)
+        for r, (kind, s) in enumerate(lines):
+            fmt = {"title": self.f_title, "head": self.f_bold}.get(kind, self.f_wrap)
+            self.text(ws, r, 0, s, fmt)
+
+
+def _column_stats(X) -> dict:
+    """count, min, max, mean and sample sd of each column, NaN where undefined."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return {"count": np.sum(~np.isnan(X), axis=0).astype(float), "min": np.nanmin(X, axis=0),
+                "max": np.nanmax(X, axis=0), "mean": np.nanmean(X, axis=0), "sd": np.nanstd(X, axis=0, ddof=1)}
+
+
+def _pct(x, base) -> str:
+    """Percentage change from ``base`` to ``x``; blank where either is
+    missing or the base is zero."""
+    return f'IF(AND(ISNUMBER({x}),ISNUMBER({base})),IF({base}<>0,({x}/{base}-1)*100,""),"")'
+
+
+def _present_weight(e, code, u, t) -> float:
+    kids = e.framework.children(code)
+    w = e.weights[code]
+    return float(sum(w[j] for j, k in enumerate(kids) if np.isfinite(e.score(k)[u, t])))
+
+
+def _param(params, name, default) -> float:
+    v = params.get(name, default)
+    try:
+        x = float(v) if v is not None and v == v else float(default)
+    except (TypeError, ValueError):
+        x = float(default)
+    return x
+
+
+_NAME_OK = re.compile(r"[^A-Za-z0-9_.]")
+
+
+def _weight_name(code, taken) -> str | None:
+    """A workbook name ``w_<code>`` for a weight cell (letters, digits, '_'
+    and '.' only; unique ignoring case), or None if none can be made."""
+    base = "w_" + _NAME_OK.sub("_", code)
+    name, k = base, 2
+    while name.lower() in taken:
+        name, k = f"{base}_{k}", k + 1
+    if len(name) > 255:
+        return None
+    taken.add(name.lower())
+    return name
+
+
+# ---- README text ------------------------------------------------------------------------------------
+_METHOD_WORDS = {
+    "en": {
+        "fixed_base": "fixed-base index: 100 x value / value in the base period (100 x base / value where less "
+                      "is better)",
+        "minmax": "min-max: (value - min) / (max - min) x (U - L) + L, with (max - value) where less is better",
+        "zscore": "z-score: (value - mean) / sample standard deviation x sd + mean (mean - value where less is "
+                  "better)",
+        "rank": "rank among the units (values, not formulas)",
+        "prank": "percentile rank (values, not formulas)",
+        "goalposts": "goalposts: (value - low) / (high - low), truncated to 0..1, times the scale",
+        "dist2target": "distance to target: (value - worst) / (target - worst)",
+        "none": "no normalisation (the value times its direction)",
+        "arithmetic": "weighted arithmetic mean: sum(w x) / sum(w)",
+        "geometric": "weighted geometric mean: exp(sum(w ln x) / sum(w))",
+        "harmonic": "weighted harmonic mean: (sum(w x^-1) / sum(w))^-1",
+        "generalised": "weighted generalised mean of power p: (sum(w x^p) / sum(w))^(1/p)",
+    },
+    "zh": {
+        "fixed_base": "定基指数：100 × 当期值 / 基期值（逆向指标为 100 × 基期值 / 当期值）",
+        "minmax": "极差标准化：(值 − 最小值) / (最大值 − 最小值) × (U − L) + L（逆向指标用 最大值 − 值）",
+        "zscore": "Z 分数：(值 − 均值) / 样本标准差 × sd + mean（逆向指标用 均值 − 值）",
+        "rank": "排名（写入数值，不是公式）",
+        "prank": "百分位排名（写入数值，不是公式）",
+        "goalposts": "阈值法：(值 − 下限) / (上限 − 下限)，截断到 0..1，再乘以比例",
+        "dist2target": "目标距离法：(值 − 最差值) / (目标值 − 最差值)",
+        "none": "不标准化（值乘以方向）",
+        "arithmetic": "加权算术平均：Σ(w·x) / Σw",
+        "geometric": "加权几何平均：exp(Σ(w·ln x) / Σw)",
+        "harmonic": "加权调和平均：(Σ(w·x⁻¹) / Σw)⁻¹",
+        "generalised": "p 次加权广义平均：(Σ(w·xᵖ) / Σw)^(1/p)",
+    },
+}
+
+
+def readme_lines(engine, lang, info, value_cells, has_time, panel) -> list[tuple[str, str]]:
+    """(kind, text) lines of the README sheet; kind is title, head or text."""
+    st, ds, fw = engine.settings, engine.dataset, engine.framework
+    M = _METHOD_WORDS[lang]
+    zh = lang == "zh"
+    title = (info.get("title_zh") if zh else None) or info.get("title") or ("CoIndex 结果" if zh else "CoIndex results")
+    note = (info.get("note_zh") if zh else None) or info.get("note")
+    methods = sorted(set(engine.method), key=list(engine.method).index)
+    base = ds.periods[engine.growth_base] if has_time else None
+    out = [("title", title)]
+    if note:
+        out.append(("text", note))
+    stamp = _dt.date.today().isoformat()
+    out += [("text", f"由 CoIndex 于 {stamp} 生成。" if zh else f"Written by CoIndex on {stamp}."), ("text", "")]
+    out.append(("head", "方法" if zh else "Method"))
+    n_units, n_per, n_ind = len(ds.unit_codes), len(ds.periods), len(fw.indicator_codes)
+    out.append(("text", (f"{n_units} 个单元，{n_per} 个时期，{n_ind} 个指标，{len(fw.aggregate_codes)} 个汇总项。") if zh
+                else f"{n_units} units, {n_per} periods, {n_ind} indicators, {len(fw.aggregate_codes)} aggregates."))
+    for m in methods:
+        used = [c for c, mm in zip(fw.indicator_codes, engine.method) if mm == m]
+        who = ("全部指标" if zh else "all indicators") if len(used) == n_ind else ", ".join(used)
+        out.append(("text", f"{'标准化' if zh else 'Normalisation'}: {M[m]} — {who}."))
+    if "minmax" in methods:
+        lo, hi = st.minmax_range
+        out.append(("text", (f"极差区间 L = {lo:g}，U = {hi:g}；" + ("所有时期合并计算最值。" if st.pooled else "每个时期分别计算最值。"))
+                    if zh else (f"Min-max range L = {lo:g}, U = {hi:g}; min and max taken "
+                                + ("over all periods at once (pooled)." if st.pooled else "within each period."))))
+    if "zscore" in methods:
+        out.append(("text", (f"Z 分数的均值与标准差" + ("按所有时期合并计算。" if st.pooled else "按每个时期分别计算。"))
+                    if zh else ("z-score mean and standard deviation taken "
+                                + ("over all periods at once (pooled)." if st.pooled else "within each period."))))
+    if "fixed_base" in methods:
+        bases = sorted({ds.periods[int(b)] for b, m in zip(engine.base_index, engine.method) if m == "fixed_base"},
+                       key=str)
+        out.append(("text", f"{'基期' if zh else 'Base period'}: {', '.join(str(b) for b in bases)}."))
+    out.append(("text", f"{'汇总' if zh else 'Aggregation'}: {M[st.aggregation]}"
+                + (f", p = {st.power:g}" if st.aggregation == "generalised" else "") + "."))
+    out.append(("text", ("缺失的下级被跳过，权重在现有下级之间重新归一；全部缺失时结果为空。") if zh else
+                "Missing children are skipped and the weights renormalised over the children present; "
+                "a result is blank only where every child is missing."))
+    out.append(("text", ("权重：等权（每个权重为 1）。" if st.weighting == "equal" else "权重：框架中给定的权重。") if zh else
+                ("Weighting: equal (every weight is 1; the framework's own weights are in the last column "
+                 "of the Framework sheet)." if st.weighting == "equal"
+                 else "Weighting: the framework's weights, relative to their siblings.")))
+    if panel:
+        out.append(("text", (f"增长与贡献：从基期 {base} 到最后时期 {ds.periods[-1]}；年均增长 = (终值/起值)^(1/年数) − 1。")
+                    if zh else (f"Growth and contributions: from the base period {base} to the last period "
+                                f"{ds.periods[-1]}; CAGR = (end / start)^(1 / years) - 1.")))
+    out += [("text", ""), ("head", "如何审核" if zh else "How to audit")]
+    if zh:
+        out += [("text", "Normalised、Aggregates、Ranks、Changes、Growth、Contributions 和 Charts 中的数字是引用 Data 表的 Excel 公式。"),
+                ("text", "修改 Data 表中的原始值或 Framework 表 G 列中的权重（名称 w_代码），指数会在 Excel 中重新计算。"),
+                ("text", "每个公式单元格都保存了 CoIndex 计算的结果，不重新计算的查看器也能显示数字。"),
+                ("text", "灰色斜体单元格是数值而不是公式。")]
+    else:
+        out += [("text", "The numbers in Normalised, Aggregates, Ranks, Changes, Growth, Contributions and Charts are "
+                         "Excel formulas that refer to the Data sheet."),
+                ("text", "Change a raw value in Data, or a weight in column G of Framework (each has the workbook "
+                         "name w_<code>), and the index recomputes in Excel."),
+                ("text", "Every formula cell also stores the value CoIndex computed, so viewers that do not "
+                         "recalculate show the numbers."),
+                ("text", "Grey italic cells hold values, not formulas.")]
+    if value_cells:
+        out.append(("text", ("以下内容写入数值而不是公式：" if zh else "Written as values, not formulas: ")
+                    + "; ".join(dict.fromkeys(value_cells)) + "."))
+    out += [("text", ""), ("head", "工作表" if zh else "Sheets")]
+    sheets_en = [("Charts", "index by period and its components in the last period (first units)"),
+                 ("Framework", "codes, names, parent, level, weights used, effective weights, direction, unit"),
+                 ("Data", "raw values, one row per unit and period, periods in blocks"),
+                 ("Normalised", "normalised indicators"), ("Aggregates", "every aggregate level"),
+                 ("Ranks", "rank among the units of each period (1 = best)"),
+                 ("Changes", "change vs the base period and year on year, %"),
+                 ("Growth", "change and CAGR since the base period"),
+                 ("Contributions", "each child's contribution to its parent's change, points and %"),
+                 ("Warnings", "what the computation flagged")]
+    sheets_zh = ["指数各时期走势与最后时期的分项", "代码、名称、上级、层级、权重、有效权重、方向、单位",
+                 "原始数据，每个单元每个时期一行，按时期分块", "标准化后的指标", "各层汇总结果",
+                 "每个时期各单元的排名（1 为最好）", "较基期与同比变化（%）", "基期以来的变化与年均增长",
+                 "各下级对上级变化的贡献（点数与百分比）", "计算中的提示"]
+    for (s, en), z in zip(sheets_en, sheets_zh):
+        if s in ("Changes", "Growth", "Contributions") and not panel:
+            continue
+        out.append(("text", f"{s}: {z if zh else en}"))
+    return out
+
+
+__all__ = ["write_results_workbook", "weighted_mean_formula", "readme_lines", "atomic_output"]
