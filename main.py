@@ -4,10 +4,11 @@
     python main.py FILE             the app, opening FILE (.coindex, .xlsx, .csv)
     python main.py compute ...      command line (see ``python main.py compute -h``)
     python main.py template OUT.xlsx
+    python main.py import WORKBOOK ... -o OUT.coindex   (see ``python main.py import -h``)
 """
 import sys
 
-CLI_COMMANDS = {"compute", "template"}
+CLI_COMMANDS = {"compute", "template", "import"}
 
 
 def main(argv=None) -> int:

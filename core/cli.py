@@ -1,7 +1,9 @@
-"""The command line: ``compute`` and ``template`` (no Qt is imported here).
+"""The command line: ``compute``, ``template`` and ``import`` (no Qt is imported here).
 
     python main.py compute INPUT [--meta META.csv] [--set KEY=VALUE ...] [--json] [--out results.xlsx]
     python main.py template OUT.xlsx
+    python main.py import WORKBOOK [--sheet NAME] [--layout auto|template|yearbook|units-by-indicators|long]
+                          [--unit CODE] [--into PROJECT.coindex] -o OUT.coindex
 
 Exit codes: 0 success, 1 a user error (message names the place), 2 bad
 usage, an unknown setting or value (message lists the valid ones).
@@ -33,6 +35,18 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--out", help="write the results to this .xlsx workbook (values only)")
     t = sub.add_parser("template", help="write an empty template workbook")
     t.add_argument("out", help="path of the .xlsx to write")
+    i = sub.add_parser("import", help="import an indicator workbook (.xlsx, .xlsm, .xls, .xlsb, .ods, .csv)")
+    i.add_argument("workbook", help="the workbook or CSV file to import")
+    i.add_argument("--sheet", help="read only this sheet")
+    i.add_argument("--layout", default="auto", choices=["auto", "template", "yearbook", "units-by-indicators", "long"],
+                   help="the layout (default: detected)")
+    i.add_argument("--unit", help="unit code of a yearbook sheet that names no unit; with a unit column, "
+                                  "import only this unit")
+    i.add_argument("--into", metavar="PROJECT.coindex", help="match to this project's indicators and replace "
+                                                             "their values (the project file is not changed)")
+    i.add_argument("-o", "--output", required=True, metavar="OUT.coindex", help="the project to write")
+    i.add_argument("--include-hidden", action="store_true", help="read hidden rows and columns too")
+    i.add_argument("--strict", action="store_true", help="exit 1 (write nothing) if any cell cannot be read")
     return p
 
 
@@ -82,6 +96,9 @@ def main(argv=None) -> int:
     try:
         if args.command == "compute":
             return _compute(args)
+        if args.command == "import":
+            from .importer import cli_import
+            return cli_import(args)
         if args.command == "template":
             if not args.out.lower().endswith(".xlsx"):
                 raise CoIndexError(f"{args.out}: the template must be an .xlsx file")

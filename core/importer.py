@@ -1,0 +1,847 @@
+"""Importing indicator workbooks made by other people.
+
+    result = import_workbook("yearbook.xlsx")            # read, detect, parse
+    project = to_project(result)                          # a new project, flat framework
+    command, summary = merge_into(project, result)        # or: refresh an open project
+    project.execute(command)                              # one undoable step
+
+:func:`read_workbook_cells` (core/cells.py) reads the file safely;
+:func:`import_cells` finds the table and layout of every sheet
+(core/layouts.py), parses the values (core/cells.py) and returns an
+:class:`ImportResult`: what was read, where every value came from, the
+cells that could not be read, and warnings.  A GUI wizard reads once and
+calls :func:`import_cells` again with the user's corrections (layout,
+header row, unit) for its live preview.
+
+Decisions: hidden rows and columns are skipped (each named in a warning;
+``include_hidden=True`` reads them); merged cells carry their value across
+the merge; unreadable cells are listed and imported as missing; a value
+given twice (long layout) keeps the first and lists the second if it
+differs.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import os
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .cells import (BAD, PERCENT, CellIssue, ImportCancelled, WorkbookCells, address, clean_text, column_letter,
+                    has_cjk, is_blank, parse_values, read_workbook_cells, reason_of, text_of)
+from .errors import CoIndexError, InputError
+from .layouts import LAYOUTS, Block, extract, find_table, detect_layout
+
+__all__ = ["ImportResult", "ImportedIndicator", "UnreadableCell", "MergeSummary", "ImportCommand",
+           "read_workbook_cells", "import_cells", "import_workbook", "to_project", "merge_into",
+           "source_record", "ImportCancelled", "LAYOUTS"]
+
+INDEX_CODE = "INDEX"
+
+
+@dataclass
+class ImportedIndicator:
+    code: str
+    name: str
+    name_zh: str = ""
+    unit: str = ""
+    label: str = ""               # the label as written in the workbook
+    code_from_file: bool = False  # False: the code was made up here (not used for matching)
+
+
+@dataclass
+class UnreadableCell:
+    sheet: str
+    address: str
+    text: str
+    reason: str = "not a number"
+    unit: str | None = None
+    period: object = None
+    code: str | None = None
+
+    def __str__(self):
+        return f"sheet '{self.sheet}' {self.address}: '{self.text}' ({self.reason})"
+
+
+@dataclass
+class ImportResult:
+    """What an import read.  ``values[u, t, i]`` (NaN for missing) for
+    ``unit_codes[u]``, ``periods[t]`` and ``indicators[i]``; ``present`` marks
+    the cells the workbook has a place for (a refresh changes only those);
+    ``cell_sheet / cell_row / cell_col`` give every value's cell (0-based,
+    -1 where absent)."""
+    file: str
+    path: str
+    sha256: str
+    format: str
+    layout: str
+    sheets: list
+    header_rows: dict
+    indicators: list
+    unit_codes: list
+    unit_names: list
+    periods: list
+    values: np.ndarray
+    present: np.ndarray
+    cell_sheet: np.ndarray
+    cell_row: np.ndarray
+    cell_col: np.ndarray
+    unreadable: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    framework: object = None        # template layout: the Meta sheet's framework
+    settings: object = None         # template layout: the Settings sheet
+    info: dict = field(default_factory=dict)
+    groups: dict = field(default_factory=dict)
+    denominators: dict = field(default_factory=dict)
+
+    @property
+    def header_row(self):
+        """1-based header row of the first sheet read."""
+        return next(iter(self.header_rows.values()), None)
+
+    @property
+    def units(self) -> list:
+        return list(zip(self.unit_codes, self.unit_names))
+
+    @property
+    def codes(self) -> list:
+        return [ind.code for ind in self.indicators]
+
+    @property
+    def n_values(self) -> int:
+        return int(np.isfinite(self.values).sum())
+
+    def address(self, u, t, i) -> str | None:
+        """'Sheet!C7' of a value, or None when the workbook has no such cell."""
+        s = int(self.cell_sheet[u, t, i])
+        if s < 0:
+            return None
+        return f"{self.sheets[s]}!{address(int(self.cell_row[u, t, i]), int(self.cell_col[u, t, i]))}"
+
+
+# ---- reading ---------------------------------------------------------------------------------------
+def import_workbook(path, sheet=None, *, layout: str = "auto", header_row=None, unit: str | None = None,
+                    include_hidden: bool = False, engine: str = "auto", progress=None) -> ImportResult:
+    """Read a workbook or CSV and interpret it (see :func:`import_cells`)."""
+    cells = read_workbook_cells(path, sheet, engine=engine, progress=progress)
+    return import_cells(cells, layout=layout, header_row=header_row, unit=unit, include_hidden=include_hidden)
+
+
+def _template_sheets(cells: WorkbookCells):
+    by = {s.name.strip().lower(): s for s in cells.sheets}
+    data = by.get("data") or by.get("idata")
+    meta = by.get("meta") or by.get("imeta")
+    return data, meta, by.get("settings")
+
+
+def import_cells(cells: WorkbookCells, *, layout: str = "auto", header_row=None, unit: str | None = None,
+                 include_hidden: bool = False) -> ImportResult:
+    """Interpret the cells read from a file.
+
+    Parameters
+    ----------
+    layout : "auto" or one of ``LAYOUTS``.
+    header_row : 1-based header row (an int for every sheet, or {sheet: row}); None detects it.
+    unit : the unit code of a yearbook sheet that names no unit (default: the sheet name);
+        for layouts with a unit column, only that unit's rows are kept.
+    include_hidden : read hidden rows and columns too.
+    """
+    if layout not in ("auto",) + LAYOUTS:
+        raise InputError(f"layout '{layout}' is not known (valid: auto, {', '.join(LAYOUTS)})")
+    name = cells.file
+    warnings = list(cells.warnings)
+    data_sheet, meta_sheet, settings_sheet = _template_sheets(cells)
+    if layout == "template" or (layout == "auto" and data_sheet is not None and meta_sheet is not None):
+        if data_sheet is None or meta_sheet is None:
+            raise InputError(f"{name}: the template layout needs sheets named Data and Meta "
+                             f"(sheets read: {', '.join(s.name for s in cells.sheets)})")
+        return _import_template(cells, data_sheet, meta_sheet, settings_sheet, header_row, unit,
+                                include_hidden, warnings)
+    tables = []
+    for sh in cells.sheets:
+        where = f"{name}, sheet '{sh.name}'"
+        hr = header_row.get(sh.name) if isinstance(header_row, dict) else header_row
+        table = find_table(sh, hr, include_hidden, where)
+        if table is None:
+            warnings.append(f"{where}: the sheet is empty; skipped")
+            continue
+        warnings.extend(table.warnings)
+        if table.header < 0:
+            continue
+        tables.append(table)
+    if not tables:
+        if all(find_table(sh) is None for sh in cells.sheets):
+            which = "the sheet is" if len(cells.sheets) == 1 else "every sheet is"
+            raise InputError(f"{name}: nothing to import: {which} empty "
+                             f"({', '.join(repr(s.name) for s in cells.sheets)})")
+        raise InputError(f"{name}: no table of numbers found: no sheet has a header row followed by numbers "
+                         f"(sheets: {', '.join(s.name for s in cells.sheets)})")
+    found = {t.sheet.name: (layout if layout != "auto" else detect_layout(t)) for t in tables}
+    chosen = layout if layout != "auto" else max(dict.fromkeys(found.values()),
+                                                  key=lambda k: list(found.values()).count(k))
+    blocks = []
+    many = len(tables) > 1
+    for t in tables:
+        where = f"{name}, sheet '{t.sheet.name}'"
+        if found[t.sheet.name] != chosen:
+            warnings.append(f"{where}: looks like the {found[t.sheet.name]} layout, not {chosen}; skipped")
+            continue
+        try:
+            blocks.append((t, extract(t, chosen, unit if chosen == "yearbook" else None, many)))
+        except InputError as e:
+            if len(tables) == 1:
+                raise InputError(f"{name}: {e}") from None
+            warnings.append(f"{name}: {e}; skipped")
+    if not blocks:
+        raise InputError(f"{name}: no sheet could be read in the {chosen} layout")
+    result = _assemble(cells, chosen, blocks, warnings)
+    if unit is not None and chosen != "yearbook":
+        result = _only_unit(result, unit)
+    return result
+
+
+def _import_template(cells, data_sheet, meta_sheet, settings_sheet, header_row, unit, include_hidden, warnings):
+    import pandas as pd
+    from .framework import Framework
+    from .tables import settings_from_rows
+    name = cells.file
+    mt = find_table(meta_sheet, None, include_hidden, f"{name}, sheet '{meta_sheet.name}'")
+    recs, rownos = [], []
+    if mt is not None:
+        hdr = next((r for r in range(min(meta_sheet.n_rows, 30))
+                    if any(text_of(v) == "iCode" for v in meta_sheet.rows[r])), None)
+        if hdr is None:
+            raise InputError(f"{name}, sheet '{meta_sheet.name}': no header row with an iCode column")
+        heads = [text_of(v) for v in meta_sheet.rows[hdr]]
+        for r in range(hdr + 1, meta_sheet.n_rows):
+            row = meta_sheet.rows[r]
+            if all(is_blank(v) for v in row):
+                continue
+            recs.append({h: (None if is_blank(v) else v) for h, v in zip(heads, row) if h})
+            rownos.append(r + 1)
+    try:
+        fw = Framework.from_records(recs, where=f"{name}, sheet {meta_sheet.name}", rownos=rownos)
+    except CoIndexError as e:
+        raise InputError(str(e)) from None
+    hr = header_row.get(data_sheet.name) if isinstance(header_row, dict) else header_row
+    where = f"{name}, sheet '{data_sheet.name}'"
+    table = find_table(data_sheet, hr, include_hidden, where)
+    if table is None or table.header < 0:
+        raise InputError(f"{where}: no data (the Data sheet is empty)")
+    warnings.extend(table.warnings)
+    block = extract(table, "units-by-indicators", None, False)
+    aux = {a.code: a.type for a in fw.aux}
+    result = _assemble(cells, "template", [(table, block)], warnings)
+    _template_aux(result, table, fw)
+    known = set(fw.indicator_codes) | set(aux)
+    extra = [ind.code for ind in result.indicators if ind.code not in known]
+    if extra:
+        warnings.append(f"{where}: column(s) {', '.join(extra)} are not indicators of the Meta sheet; ignored")
+    result = _reorder(result, fw.indicator_codes, where)
+    result.framework = fw
+    for ind in result.indicators:
+        node = fw[ind.code]
+        ind.name, ind.name_zh, ind.unit, ind.code_from_file = node.name, node.name_zh, node.unit, True
+    if settings_sheet is not None and settings_sheet.rows:
+        rows = [list(r) for r in settings_sheet.rows if any(not is_blank(v) for v in r)]
+        if rows:
+            width = max(len(r) for r in rows)
+            rows = [[None if is_blank(v) else v for v in r] + [None] * (width - len(r)) for r in rows]
+            df = pd.DataFrame(rows[1:], columns=[str(v) for v in rows[0]])
+            result.settings = settings_from_rows(df, f"{name}, sheet {settings_sheet.name}", result.info)
+    if unit is not None:
+        result = _only_unit(result, unit)
+    return result
+
+
+# ---- assembling the values ---------------------------------------------------------------------------
+_IDENT = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]{0,31}\Z")
+
+
+def _period_key(p):
+    return (0, p, "") if isinstance(p, int) else (1, 0, str(p))
+
+
+def _assemble(cells, layout, blocks, warnings) -> ImportResult:
+    units, periods, inds = {}, {}, {}
+    uu, tt, ii, ss, rr, cc, raw = [], [], [], [], [], [], []
+    row_issues = []
+    sheets = [t.sheet.name for t, _ in blocks]
+    for s, (table, b) in enumerate(blocks):
+        umap = np.array([units.setdefault(code, (len(units), code, nm))[0] for code, nm in b.units] or [0])
+        pmap = np.array([periods.setdefault(p, len(periods)) for p in b.periods] or [0])
+        imap = np.array([inds.setdefault(d["key"], (len(inds), d))[0] for d in b.indicators] or [0])
+        if len(b.raw):
+            uu.append(umap[b.u]), tt.append(pmap[b.t]), ii.append(imap[b.i])
+            ss.append(np.full(len(b.raw), s)), rr.append(b.rows), cc.append(b.cols)
+            raw.extend(b.raw)
+        warnings.extend(f"{cells.file}: {w}" for w in b.warnings)
+        for r, c, text, reason, _ in b.unreadable:
+            row_issues.append(UnreadableCell(b.sheet, address(r, c if c is not None else 0), text, reason))
+    if not inds:
+        raise InputError(f"{cells.file}: no indicators found ({layout} layout, sheet(s) {', '.join(sheets)})")
+    cat = (lambda parts: np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64))
+    u, t, i, s, r, c = (cat(p) for p in (uu, tt, ii, ss, rr, cc))
+    # periods in order: years ascending, then text labels
+    plist = list(periods)
+    if plist != [None]:
+        if None in plist:
+            raise InputError(f"{cells.file}: some sheets name a period and some do not")
+        order = sorted(range(len(plist)), key=lambda k: _period_key(plist[k]))
+        remap = np.empty(len(plist), dtype=np.int64)
+        remap[order] = np.arange(len(plist))
+        t = remap[t]
+        plist = [plist[k] for k in order]
+    x, kind = parse_values(raw)
+    U, T, I = len(units), len(plist), len(inds)
+    values = np.full((U, T, I), np.nan)
+    present = np.zeros((U, T, I), dtype=bool)
+    csheet = np.full((U, T, I), -1, dtype=np.int32)
+    crow = np.full((U, T, I), -1, dtype=np.int32)
+    ccol = np.full((U, T, I), -1, dtype=np.int32)
+    lin = (u * T + t) * I + i
+    order = np.argsort(lin, kind="stable")
+    dup = np.zeros(len(lin), dtype=bool)
+    if len(lin) > 1:
+        same = lin[order][1:] == lin[order][:-1]
+        dup[order[1:][same]] = True
+    ucodes = [k for k in units]
+    unames = [v[2] for v in units.values()]
+    ind_items = [v[1] for v in inds.values()]
+    indicators = _indicators(ind_items)
+    unreadable = []
+    bad = np.flatnonzero(kind == BAD)
+    for k in bad:
+        if dup[k]:
+            continue
+        v = raw[k]
+        unreadable.append(UnreadableCell(sheets[s[k]], address(int(r[k]), int(c[k])), _shown(v), reason_of(v),
+                                         ucodes[u[k]], plist[t[k]], indicators[i[k]].code))
+    if dup.any():
+        first = {}
+        for k in order:
+            key = int(lin[k])
+            if not dup[k]:
+                first[key] = k
+                continue
+            f = first[key]
+            same_value = (kind[k] == kind[f]) and (x[k] == x[f] or (math.isnan(x[k]) and math.isnan(x[f])))
+            if not same_value:
+                unreadable.append(UnreadableCell(
+                    sheets[s[k]], address(int(r[k]), int(c[k])), _shown(raw[k]),
+                    f"a second value for the same cell as {sheets[s[f]]}!{address(int(r[f]), int(c[f]))}; "
+                    "the first is used", ucodes[u[k]], plist[t[k]], indicators[i[k]].code))
+    keep = ~dup
+    lk = lin[keep]
+    values.flat[lk] = x[keep]
+    present.flat[lk] = True
+    csheet.flat[lk], crow.flat[lk], ccol.flat[lk] = s[keep], r[keep], c[keep]
+    # percent signs: the unit is % unless the workbook says otherwise
+    pct = kind == PERCENT
+    if pct.any():
+        for j in np.unique(i[pct]):
+            ind = indicators[j]
+            if not ind.unit:
+                ind.unit = "%"
+            plain = (i == j) & (kind == 0)
+            if plain.any() and np.all(np.abs(x[plain]) <= 1):
+                warnings.append(f"{cells.file}: indicator '{ind.code}' mixes values written with % (read as "
+                                "percent, e.g. 12.3% -> 12.3) and numbers of at most 1 (perhaps fractions "
+                                "formatted as percentages); check its unit")
+    header_rows = {t.sheet.name: t.header + 1 for t, _ in blocks}
+    result = ImportResult(cells.file, cells.path, cells.sha256, cells.format, layout, sheets, header_rows,
+                          indicators, ucodes, unames, plist, values, present, csheet, crow, ccol,
+                          row_issues + unreadable, warnings)
+    return result
+
+
+def _shown(v) -> str:
+    if isinstance(v, CellIssue):
+        return str(v)
+    return text_of(v) if not isinstance(v, str) else v.strip()
+
+
+def _indicators(items) -> list:
+    """Indicator records with codes: the file's code, else the label when
+    it is a plain identifier (GDP, RA1), else I01, I02, ..."""
+    out, taken = [], set()
+    width = max(2, len(str(len(items))))
+    for k, d in enumerate(items):
+        code, from_file = d["code"], bool(d["code"])
+        if not code and _IDENT.match(d["name"]):
+            code, from_file = d["name"], True
+        if not code or code in taken or code == INDEX_CODE:
+            base = code or f"I{k + 1:0{width}d}"
+            code, n = base, 2
+            while code in taken or code == INDEX_CODE:
+                code, n = f"{base}_{n}", n + 1
+            from_file = False
+        taken.add(code)
+        name = d["name"] or code
+        out.append(ImportedIndicator(code, name, name if has_cjk(name) else "", d["unit"], d["label"], from_file))
+    return out
+
+
+def _subset(result, units=None, inds=None) -> ImportResult:
+    """The result restricted to unit / indicator positions (lists of indices)."""
+    import copy
+    res = copy.copy(result)
+    uix = list(range(len(result.unit_codes))) if units is None else units
+    iix = list(range(len(result.indicators))) if inds is None else inds
+    take = lambda a: a[np.ix_(uix, range(a.shape[1]), iix)]  # noqa: E731
+    res.values, res.present = take(result.values), take(result.present)
+    res.cell_sheet, res.cell_row, res.cell_col = take(result.cell_sheet), take(result.cell_row), take(result.cell_col)
+    res.unit_codes = [result.unit_codes[k] for k in uix]
+    res.unit_names = [result.unit_names[k] for k in uix]
+    res.indicators = [result.indicators[k] for k in iix]
+    codes = set(res.unit_codes)
+    res.unreadable = [c for c in result.unreadable if c.unit is None or c.unit in codes]
+    res.groups = {k: v[uix] for k, v in result.groups.items()}
+    res.denominators = {k: v[uix] for k, v in result.denominators.items()}
+    return res
+
+
+def _only_unit(result, unit) -> ImportResult:
+    key = clean_text(str(unit)).casefold()
+    hits = [k for k, (c, n) in enumerate(result.units) if c.casefold() == key or n.casefold() == key]
+    if not hits:
+        raise InputError(f"{result.file}: no unit '{unit}' in the workbook (units: "
+                         f"{', '.join(result.unit_codes[:20])})")
+    return _subset(result, units=hits[:1])
+
+
+def _reorder(result, codes, where) -> ImportResult:
+    """Indicators in the order of ``codes`` (template Meta order); codes
+    the workbook lacks are added as missing columns."""
+    have = {ind.code: k for k, ind in enumerate(result.indicators)}
+    missing = [c for c in codes if c not in have]
+    if missing:
+        result.warnings.append(f"{where}: no column for indicator(s) {', '.join(missing)}; read as missing")
+        n = len(missing)
+        pad = lambda a, v: np.concatenate([a, np.full(a.shape[:2] + (n,), v, dtype=a.dtype)], axis=2)  # noqa: E731
+        result.values, result.present = pad(result.values, np.nan), pad(result.present, False)
+        result.cell_sheet, result.cell_row, result.cell_col = (pad(a, -1) for a in
+                                                               (result.cell_sheet, result.cell_row, result.cell_col))
+        base = len(result.indicators)
+        result.indicators = result.indicators + [ImportedIndicator(c, c, code_from_file=True) for c in missing]
+        have.update({c: base + k for k, c in enumerate(missing)})
+    return _subset(result, inds=[have[c] for c in codes])
+
+
+def _template_aux(result, table, fw):
+    """Template Group / Denominator columns (declared in Meta) into
+    ``groups`` / ``denominators`` arrays [unit, period]."""
+    from .layouts import column_roles
+    sh, roles = table.sheet, column_roles(table)
+    ucol = next((c for c in table.cols if roles.get(c) == "unit_code"), None)
+    ycol = next((c for c in table.cols if roles.get(c) == "year"), None)
+    uix = {c: k for k, c in enumerate(result.unit_codes)}
+    tix = {p: k for k, p in enumerate(result.periods)}
+    heads = {text_of(table.head(c)): c for c in table.cols}
+    shape = result.values.shape[:2]
+    for a in fw.aux:
+        col = heads.get(a.code)
+        if col is None or ucol is None:
+            continue
+        cells = []
+        for r in table.data_rows:
+            u = uix.get(text_of(sh.value(r, ucol)))
+            t = tix.get(_period_of_cell(sh.value(r, ycol)) if ycol is not None else None)
+            if u is not None and t is not None:
+                cells.append((u, t, sh.value(r, col), r))
+        if a.type == "Denominator":
+            arr = np.full(shape, np.nan)
+            x, kind = parse_values([v for _, _, v, _ in cells])
+            for (u, t, v, r), xv, kd in zip(cells, x, kind):
+                arr[u, t] = xv
+                if kd == BAD:
+                    result.unreadable.append(UnreadableCell(sh.name, address(r, col), _shown(v), reason_of(v),
+                                                            result.unit_codes[u], result.periods[t], a.code))
+            result.denominators[a.code] = arr
+        else:
+            arr = np.full(shape, None, dtype=object)
+            for u, t, v, _ in cells:
+                arr[u, t] = None if is_blank(v) else text_of(v)
+            result.groups[a.code] = arr
+
+
+def _period_of_cell(v):
+    from .cells import parse_year
+    y = parse_year(v)
+    return y if y is not None else (text_of(v) or None)
+
+
+# ---- provenance --------------------------------------------------------------------------------------
+def source_record(result: ImportResult, codes=None, units=None, periods=None) -> list:
+    """Provenance records, one per sheet read (docs/project-format.md):
+    file, sheet, sha256, time, layout, header row, and row / column maps
+    from which every value's cell follows.  ``rows_by`` / ``columns_by``
+    name the keys: "unit|period" rows and "code" columns for units as rows,
+    "unit|code" rows and "period" columns for yearbooks, "unit|period|code"
+    rows and one "value" column for the long layout.  ``codes`` / ``units``
+    / ``periods`` rename the result's labels to the project's (a merge)."""
+    codes = codes or [ind.code for ind in result.indicators]
+    units = units or list(result.unit_codes)
+    periods = periods or list(result.periods)
+    stamp = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+    pkey = ["" if p is None else str(p) for p in periods]
+    out = []
+    for s, sheet in enumerate(result.sheets):
+        uu, tt, ii = np.nonzero(result.cell_sheet == s)
+        rows_, cols_ = result.cell_row[uu, tt, ii], result.cell_col[uu, tt, ii]
+        rec = {"file": result.file, "sheet": sheet, "sha256": result.sha256, "imported": stamp,
+               "layout": result.layout, "header_row": result.header_rows.get(sheet)}
+        if result.layout == "yearbook":
+            rec["rows_by"], rec["columns_by"] = "unit|code", "period"
+            rkeys = zip(uu.tolist(), ii.tolist())
+            rec["rows"] = {f"{units[a]}|{codes[b]}": int(r) + 1 for (a, b), r in zip(rkeys, rows_.tolist())}
+            rec["columns"] = {pkey[b]: column_letter(int(c)) for b, c in zip(tt.tolist(), cols_.tolist())}
+        elif result.layout == "long":
+            rec["rows_by"], rec["columns_by"] = "unit|period|code", "value"
+            rec["rows"] = {f"{units[a]}|{pkey[b]}|{codes[d]}": int(r) + 1
+                           for a, b, d, r in zip(uu.tolist(), tt.tolist(), ii.tolist(), rows_.tolist())}
+            rec["columns"] = {"value": column_letter(int(cols_[0]))} if len(cols_) else {}
+        else:
+            rec["rows_by"], rec["columns_by"] = "unit|period", "code"
+            first_u = {}
+            for a, b, r in zip(uu.tolist(), tt.tolist(), rows_.tolist()):
+                first_u.setdefault((a, b), r)
+            rec["rows"] = {f"{units[a]}|{pkey[b]}": int(r) + 1 for (a, b), r in first_u.items()}
+            seen = {}
+            for d, c in zip(ii.tolist(), cols_.tolist()):
+                seen.setdefault(d, c)
+            rec["columns"] = {codes[d]: column_letter(int(c)) for d, c in seen.items()}
+        out.append(rec)
+    return out
+
+
+# ---- a new project -----------------------------------------------------------------------------------
+def to_project(result: ImportResult, title: str | None = None):
+    """A new Project from an import: the template's framework and settings,
+    or a flat framework (every indicator under one index ``INDEX``) with
+    names kept (Chinese labels also as ``name_zh``) and default settings;
+    a single unit over several periods gets fixed-base normalisation."""
+    from .dataset import Dataset
+    from .framework import Framework, Node
+    from .project import Project
+    from .settings import Settings
+    if not result.indicators or not result.unit_codes:
+        raise InputError(f"{result.file}: nothing to import (no indicators or no units were read)")
+    if result.framework is not None:
+        fw = result.framework
+    else:
+        zh = any(has_cjk(ind.name) for ind in result.indicators)
+        nodes = [Node(INDEX_CODE, name=title or "Index", name_zh="综合指数" if zh else "", type="Aggregate")]
+        nodes += [Node(ind.code, name=ind.name, name_zh=ind.name_zh, parent=INDEX_CODE, unit=ind.unit,
+                       source=result.file) for ind in result.indicators]
+        try:
+            fw = Framework(nodes, where=f"{result.file}: framework")
+        except CoIndexError as e:
+            raise InputError(str(e)) from None
+    ds = Dataset(result.unit_codes, result.unit_names, result.periods, [ind.code for ind in result.indicators],
+                 result.values.copy(), result.groups, result.denominators)
+    settings = result.settings
+    if settings is None:
+        settings = Settings()
+        if len(result.unit_codes) == 1 and len(result.periods) > 1:
+            settings.normalisation = "fixed_base"
+    info = dict(result.info)
+    info.setdefault("title", title or os.path.splitext(result.file)[0])
+    return Project(fw, ds, settings, {"sources": source_record(result), "edits": []}, info=info)
+
+
+# ---- into an existing project ------------------------------------------------------------------------
+def _norm(s) -> str:
+    return re.sub(r"\s+", " ", clean_text(str(s))).casefold() if s is not None else ""
+
+
+@dataclass
+class MergeSummary:
+    """What a merge changes.  ``changes`` lists (unit, period, code, old, new)."""
+    file: str
+    matched: dict = field(default_factory=dict)            # workbook label -> project code
+    unmatched_indicators: list = field(default_factory=list)
+    unmatched_units: list = field(default_factory=list)
+    unmatched_periods: list = field(default_factory=list)
+    new_indicators: list = field(default_factory=list)
+    new_units: list = field(default_factory=list)
+    new_periods: list = field(default_factory=list)
+    filled: int = 0              # missing -> value
+    changed: int = 0             # value -> another value
+    cleared: int = 0             # value -> missing
+    unchanged: int = 0
+    changes: list = field(default_factory=list)
+
+    @property
+    def cells_changed(self) -> int:
+        return self.filled + self.changed + self.cleared
+
+    def lines(self) -> list:
+        out = [f"matched {len(self.matched)} indicator(s); {self.cells_changed} cell(s) changed: "
+               f"{self.filled} missing -> value, {self.changed} value -> new value, {self.cleared} value -> missing; "
+               f"{self.unchanged} unchanged"]
+        for label, items in (("new indicator(s)", self.new_indicators), ("new unit(s)", self.new_units),
+                             ("new period(s)", self.new_periods),
+                             ("unmatched indicator(s), not imported", self.unmatched_indicators),
+                             ("unmatched unit(s), not imported", self.unmatched_units),
+                             ("unmatched period(s), not imported", self.unmatched_periods)):
+            if items:
+                out.append(f"{label}: {', '.join(map(str, items))}")
+        return out
+
+
+@dataclass
+class ImportCommand:
+    """One undoable import: the value or structure command plus the
+    provenance records of the import (added on apply, removed on undo)."""
+    inner: object
+    sources: list
+    remove: bool = False
+
+    def apply(self, project):
+        inverse = self.inner.apply(project)
+        srcs = project.provenance.setdefault("sources", [])
+        if self.remove:
+            for rec in self.sources:
+                for k in range(len(srcs) - 1, -1, -1):
+                    if srcs[k] is rec:
+                        del srcs[k]
+                        break
+        else:
+            srcs.extend(self.sources)
+        return ImportCommand(inverse, self.sources, not self.remove)
+
+
+def _lookup(pairs):
+    """key -> value, leaving out keys that name two different values."""
+    out, ambiguous = {}, set()
+    for key, value in pairs:
+        if not key:
+            continue
+        if key in out and out[key] != value:
+            ambiguous.add(key)
+        out.setdefault(key, value)
+    for key in ambiguous:
+        del out[key]
+    return out
+
+
+SET_VALUES_LIMIT = 5000     # above this many changed cells, one dataset swap (no per-cell edit log)
+
+
+def merge_into(project, result: ImportResult, *, new_parent: str | None = None, add_units: bool = True,
+               add_periods: bool = True, unreadable: str = "missing"):
+    """Match an import to a project and build the command that applies it.
+
+    Indicators are matched by code, English name or Chinese name (with or
+    without a unit in parentheses), units by code or name, periods by value
+    (2020 = "2020年").  Matched cells the workbook has a place for take the
+    values read (a blank cell clears a value; ``unreadable="keep"`` leaves
+    the cells that could not be read unchanged instead of clearing them).
+    New units and periods are added (``add_units`` / ``add_periods``);
+    unmatched indicators are added under ``new_parent`` when it is given,
+    otherwise reported and left out.  The project is not changed: apply the
+    returned :class:`ImportCommand` (one undoable step).  Returns
+    ``(command, MergeSummary)``.
+    """
+    from .dataset import Dataset
+    from .framework import Framework, Node
+    from .project import SetStructure, SetValues
+    from .cells import split_label_unit
+    if unreadable not in ("missing", "keep"):
+        raise ValueError("unreadable must be 'missing' or 'keep'")
+    fw, ds = project.framework, project.dataset
+    summary = MergeSummary(result.file)
+    nodes = [fw[c] for c in fw.indicator_codes]
+    by_code = _lookup((_norm(n.code), n.code) for n in nodes)
+    by_name = _lookup([(_norm(n.name), n.code) for n in nodes] + [(_norm(n.name_zh), n.code) for n in nodes]
+                      + [(_norm(split_label_unit(n.name)[0]), n.code) for n in nodes]
+                      + [(_norm(split_label_unit(n.name_zh)[0]), n.code) for n in nodes if n.name_zh])
+    imap, used = {}, {}
+    new_nodes = []
+    taken = set(fw.index_of) | {a.code for a in fw.aux}
+    if new_parent is not None and (new_parent not in fw or fw[new_parent].is_indicator):
+        raise InputError(f"'{new_parent}' is not an aggregate of the project's framework")
+    for k, ind in enumerate(result.indicators):
+        code = by_code.get(_norm(ind.code)) if ind.code_from_file else None
+        for key in (ind.label, ind.name, ind.name_zh):
+            if code is None and key:
+                code = by_name.get(_norm(key))
+        label = ind.label or ind.name or ind.code
+        if code is not None and code in used:
+            result_label = result.indicators[used[code]].label or result.indicators[used[code]].code
+            summary.unmatched_indicators.append(f"{label} (matches '{code}' already matched by {result_label})")
+            continue
+        if code is None:
+            if new_parent is None:
+                summary.unmatched_indicators.append(label)
+                continue
+            code, n = ind.code, 2
+            while code in taken:
+                code, n = f"{ind.code}_{n}", n + 1
+            taken.add(code)
+            new_nodes.append(Node(code, name=ind.name, name_zh=ind.name_zh, parent=new_parent, unit=ind.unit,
+                                  source=result.file))
+            summary.new_indicators.append(code)
+        imap[k] = code
+        used[code] = k
+        summary.matched[label] = code
+    if not imap:
+        raise InputError(f"{result.file}: none of the workbook's indicators matches the project's "
+                         f"(read: {', '.join(ind.label or ind.code for ind in result.indicators[:10])}; "
+                         f"project: {', '.join(fw.indicator_codes[:10])})")
+    # units and periods
+    ulook = _lookup([(_norm(c), c) for c in ds.unit_codes] + [(_norm(n), c) for c, n in
+                                                              zip(ds.unit_codes, ds.unit_names)])
+    umap, new_units = {}, []
+    for k, (c, n) in enumerate(result.units):
+        hit = ulook.get(_norm(c)) or ulook.get(_norm(n))
+        if hit is None:
+            if not add_units:
+                summary.unmatched_units.append(c)
+                continue
+            hit = c
+            new_units.append((c, n))
+            ulook[_norm(c)] = c
+        umap[k] = hit
+    summary.new_units = [c for c, _ in new_units]
+    old_periods = list(ds.periods)
+    pmap, new_periods = {}, []
+    for k, p in enumerate(result.periods):
+        hit = next((q for q in old_periods if _same_period(p, q)), None)
+        if hit is None:
+            if not add_periods or not ds.has_time or p is None:
+                summary.unmatched_periods.append("(none)" if p is None else p)
+                continue
+            hit = p
+            new_periods.append(p)
+        pmap[k] = hit
+    summary.new_periods = list(new_periods)
+    structural = bool(new_nodes or new_units or new_periods)
+    if structural:
+        periods = old_periods + new_periods
+        if all(isinstance(p, int) for p in periods):
+            periods = sorted(periods)
+        unit_codes = ds.unit_codes + [c for c, _ in new_units]
+        unit_names = ds.unit_names + [n for _, n in new_units]
+        nfw = Framework(list(fw.nodes) + new_nodes, fw.aux, fw._where) if new_nodes else fw
+        codes = nfw.indicator_codes
+        vals = np.full((len(unit_codes), len(periods), len(codes)), np.nan)
+        pi, ci = {p: k for k, p in enumerate(periods)}, {c: k for k, c in enumerate(codes)}
+        vals[np.ix_(range(len(ds.unit_codes)), [pi[p] for p in old_periods], [ci[c] for c in ds.codes])] = ds.values
+        groups = {g: _grow(a, len(unit_codes), [pi[p] for p in old_periods], len(periods), None)
+                  for g, a in ds.groups.items()}
+        denoms = {g: _grow(a, len(unit_codes), [pi[p] for p in old_periods], len(periods), np.nan)
+                  for g, a in ds.denominators.items()}
+        target = Dataset(unit_codes, unit_names, periods, codes, vals, groups, denoms)
+    else:
+        nfw, target = fw, ds
+    # the cells to write
+    bad = {(c.sheet, c.address) for c in result.unreadable} if unreadable == "keep" else set()
+    cells = []
+    uk, tk, ik = (sorted(m) for m in (umap, pmap, imap))
+    sub_present = result.present[np.ix_(uk, tk, ik)]
+    for a, b, d in zip(*np.nonzero(sub_present)):
+        u, t, i = uk[a], tk[b], ik[d]
+        if bad and (result.sheets[result.cell_sheet[u, t, i]],
+                    address(int(result.cell_row[u, t, i]), int(result.cell_col[u, t, i]))) in bad:
+            continue
+        unit, period, code = umap[u], pmap[t], imap[i]
+        new = float(result.values[u, t, i])
+        old = float(target.values[target.unit_index[unit], target.period_index[period], target.code_index[code]])
+        if (math.isnan(old) and math.isnan(new)) or old == new:
+            summary.unchanged += 1
+            continue
+        if math.isnan(old):
+            summary.filled += 1
+        elif math.isnan(new):
+            summary.cleared += 1
+        else:
+            summary.changed += 1
+        cells.append((unit, period, code, None if math.isnan(new) else new))
+        summary.changes.append((unit, period, code, None if math.isnan(old) else old, None if math.isnan(new) else new))
+    rename_codes = [imap.get(k, ind.code) for k, ind in enumerate(result.indicators)]
+    rename_units = [umap.get(k, c) for k, c in enumerate(result.unit_codes)]
+    rename_periods = [pmap.get(k, p) for k, p in enumerate(result.periods)]
+    sources = source_record(result, rename_codes, rename_units, rename_periods)
+    if structural or len(cells) > SET_VALUES_LIMIT:
+        if not structural:
+            target = ds.copy()
+        for unit, period, code, v in cells:
+            target.values[target.unit_index[unit], target.period_index[period], target.code_index[code]] = \
+                np.nan if v is None else v
+        inner = SetStructure(nfw, target)
+    else:
+        inner = SetValues(cells, note=f"import {result.file}")
+    return ImportCommand(inner, sources), summary
+
+
+def _grow(arr, n_units, old_t, n_periods, fill):
+    out = np.full((n_units, n_periods), fill, dtype=arr.dtype)
+    out[np.ix_(range(arr.shape[0]), old_t)] = arr
+    return out
+
+
+def _same_period(p, q) -> bool:
+    if p is None or q is None:
+        return p is None and q is None
+    from .cells import parse_year
+    yp, yq = parse_year(p), parse_year(q)
+    if yp is not None and yq is not None:
+        return yp == yq
+    return _norm(p) == _norm(q)
+
+
+# ---- reporting (the command line) ----------------------------------------------------------------------
+def report_lines(result: ImportResult) -> list:
+    """What an import read, as lines of text for the command line."""
+    sheets = ", ".join(f"'{s}' (header row {result.header_rows.get(s)})" for s in result.sheets)
+    out = [f"read {result.file} ({result.format}): layout {result.layout}, sheet(s) {sheets}"]
+    out.append(f"indicators ({len(result.indicators)}):")
+    for ind in result.indicators:
+        unit = f" [{ind.unit}]" if ind.unit else ""
+        out.append(f"  {ind.code}: {ind.name}{unit}")
+    names = [c if c == n else f"{c} ({n})" for c, n in result.units]
+    out.append(f"units ({len(names)}): {', '.join(names[:50])}{' ...' if len(names) > 50 else ''}")
+    per = ["(no period)" if p is None else str(p) for p in result.periods]
+    out.append(f"periods ({len(per)}): {', '.join(per[:60])}{' ...' if len(per) > 60 else ''}")
+    total = int(result.present.sum())
+    out.append(f"values: {result.n_values} read, {total - result.n_values} missing")
+    if result.unreadable:
+        out.append(f"cells that could not be read ({len(result.unreadable)}), imported as missing:")
+        out.extend(f"  {c}" for c in result.unreadable)
+    else:
+        out.append("cells that could not be read: none")
+    out.extend(f"warning: {w}" for w in result.warnings)
+    return out
+
+
+def cli_import(args) -> int:
+    """``python main.py import WORKBOOK [--sheet NAME] [--layout ...] [--unit CODE]
+    [--into PROJECT.coindex] -o OUT.coindex``: exit 0 when written, 1 (nothing
+    written) when the workbook cannot be imported."""
+    from . import projectfile
+    out = args.output
+    if not out.lower().endswith(".coindex"):
+        raise InputError(f"-o {out}: the output must be a .coindex project file")
+    result = import_workbook(args.workbook, args.sheet, layout=args.layout, unit=args.unit,
+                             include_hidden=args.include_hidden)
+    for line in report_lines(result):
+        print(line)
+    if args.strict and result.unreadable:
+        raise InputError(f"{result.file}: {len(result.unreadable)} cell(s) could not be read (--strict); "
+                         f"nothing written")
+    if args.into:
+        project = projectfile.load(args.into)
+        command, summary = merge_into(project, result)
+        project.execute(command)
+        print(f"into {os.path.basename(args.into)}:")
+        for line in summary.lines():
+            print("  " + line)
+    else:
+        project = to_project(result)
+    projectfile.save(project, out)
+    print(f"wrote {out}")
+    return 0
