@@ -114,7 +114,8 @@ class DataSheet(QWidget):
         bar.addWidget(self.period_button)
         bar.addSpacing(12)
         bar.addWidget(self.selector_label)
-        bar.addWidget(self.selector, 1)
+        bar.addWidget(self.selector)
+        bar.addStretch(1)
 
         self.grid = DataGrid(self)
         self.grid.setModel(self.model)
@@ -241,6 +242,11 @@ class DataSheet(QWidget):
     def _on_structure_changed(self):
         self._fill_selector()
 
+    def changeEvent(self, event):
+        if event.type() == QEvent.PaletteChange:       # light <-> dark: the sheet's own tints follow
+            self.model.refresh_labels()
+        super().changeEvent(event)
+
     # ---- keys and menu -----------------------------------------------------------------
     def eventFilter(self, watched, event):
         if watched is self.grid and event.type() in (QEvent.ShortcutOverride, QEvent.KeyPress) \
@@ -277,30 +283,42 @@ class DataSheet(QWidget):
         has_values = bool(self._selected_cells())
         for a in (self.cut_action, self.delete_action, self.fill_down_action, self.fill_right_action):
             a.setEnabled(has_values)
-        self.copy_action.setEnabled(bool(self.grid.selectionModel().selectedIndexes()))
+        self.copy_action.setEnabled(self.grid.selectionModel().hasSelection())
         menu.exec(self.grid.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
     # ---- selection helpers ---------------------------------------------------------------
+    def _selected_positions(self) -> list:
+        """(row, col) of every selected cell, in row then column order; read
+        from the selection's ranges (``selectedIndexes`` makes one
+        QModelIndex per cell, which takes seconds for a large block)."""
+        model = self.model
+        seen = set()
+        for rng in self.grid.selectionModel().selection():
+            cols = range(rng.left(), rng.right() + 1)
+            for row in range(rng.top(), rng.bottom() + 1):
+                if not model.is_group_row(row):
+                    seen.update((row, col) for col in cols)
+        return sorted(seen)
+
     def _selected_cells(self) -> list:
         """(row, col, (u, t, i)) of the selected value cells, in row then
         column order."""
-        model = self.model
+        cell_at = self.model.cell_at
         out = []
-        for ix in self.grid.selectionModel().selectedIndexes():
-            where = model.cell(ix)
+        for row, col in self._selected_positions():
+            where = cell_at(row, col)
             if where is not None:
-                out.append((ix.row(), ix.column(), where))
-        out.sort(key=lambda c: (c[0], c[1]))
+                out.append((row, col, where))
         return out
 
     def _selection_box(self):
         """(top, left, bottom, right) of the selection, or None."""
-        indexes = self.grid.selectionModel().selectedIndexes()
-        if not indexes:
+        positions = self._selected_positions()
+        if not positions:
             return None
-        rows = [ix.row() for ix in indexes]
-        cols = [ix.column() for ix in indexes]
+        rows = [p[0] for p in positions]
+        cols = [p[1] for p in positions]
         return min(rows), min(cols), max(rows), max(cols)
 
     def _select_block(self, top, left, bottom, right):
@@ -319,7 +337,8 @@ class DataSheet(QWidget):
             self.statusMessage.emit(self.tr("Nothing to copy: select cells first"))
             return ""
         top, left, bottom, right = box
-        model, sm = self.model, self.grid.selectionModel()
+        model = self.model
+        selected = set(self._selected_positions())
         values = self._document.project.dataset.values
         block = []
         for row in range(top, bottom + 1):
@@ -327,12 +346,12 @@ class DataSheet(QWidget):
                 continue
             line = []
             for col in range(left, right + 1):
-                ix = model.index(row, col)
-                if not sm.isSelected(ix):
+                if (row, col) not in selected:
                     line.append("")
                     continue
-                where = model.cell(ix)
-                line.append(edit_text(float(values[where])) if where is not None else str(ix.data() or ""))
+                where = model.cell_at(row, col)
+                line.append(edit_text(float(values[where])) if where is not None
+                            else str(model.index(row, col).data() or ""))
             block.append(line)
         text = to_tsv(block)
         QGuiApplication.clipboard().setText(text)

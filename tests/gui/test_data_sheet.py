@@ -167,7 +167,7 @@ def test_read_number_rules():
     assert read_number("1e3") == 1000.0
     for missing in ("", "  ", "-", "..", "…", "NA", "#N/A", None):
         assert math.isnan(read_number(missing))
-    for bad in ("12.3%", "1.2.3", "12,5", "(5)", "#DIV/0!", "inf", "x1"):
+    for bad in ("12.3%", "1.2.3", "12,5", "(5)", "#DIV/0!", "inf", "-Infinity", "1e999", "x1", "1_000", True):
         with pytest.raises(ValueError):
             read_number(bad)
 
