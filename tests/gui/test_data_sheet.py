@@ -389,3 +389,45 @@ def test_marks_are_painted(qtbot):
     plain = s.grid.visualRect(s.model.index(1, FIRST_PERIOD_COLUMN))
     assert image.pixelColor(plain.right() - 1, plain.top() + 1).green() > 150
     doc.close()
+
+
+def test_sheet_keys_win_over_window_shortcuts(qtbot, document):
+    """In a window whose menus carry Copy / Paste / Delete shortcuts, keys
+    pressed in the sheet still act on the sheet's selection."""
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QMainWindow
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    sheet = DataSheet(document)
+    window.setCentralWidget(sheet)
+    fired = []
+    for keys in (QKeySequence.Copy, QKeySequence.Paste, QKeySequence.Delete, QKeySequence("Ctrl+D")):
+        action = QAction(window)
+        action.setShortcut(keys)
+        action.triggered.connect(lambda *_, k=keys: fired.append(k))
+        window.addAction(action)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    assert window.isActiveWindow()                       # so that its shortcuts could fire
+    select(sheet, at(sheet, "RA2", 2021))
+    qtbot.keyClick(sheet.grid, Qt.Key_C, Qt.ControlModifier)
+    assert QApplication.clipboard().text() == "7.74\n"
+    select(sheet, at(sheet, "RA3", 2021))
+    qtbot.keyClick(sheet.grid, Qt.Key_V, Qt.ControlModifier)
+    assert value(document, "RA3", 2021) == 7.74
+    qtbot.keyClick(sheet.grid, Qt.Key_Delete)
+    assert math.isnan(value(document, "RA3", 2021))
+    qtbot.keyClick(sheet.grid, Qt.Key_D, Qt.ControlModifier)       # from RA2 above
+    assert value(document, "RA3", 2021) == 7.74
+    assert fired == [] and document.undo_stack.count() == 3
+    # while a cell is being edited, the sheet does not act on them
+    from PySide6.QtWidgets import QLineEdit
+    qtbot.keyClick(sheet.grid, Qt.Key_5)
+    editor = sheet.grid.findChild(QLineEdit)
+    assert sheet.grid.state() == sheet.grid.State.EditingState and editor.text() == "5"
+    qtbot.keyClick(editor, Qt.Key_D, Qt.ControlModifier)
+    assert document.undo_stack.count() == 3
+    qtbot.keyClick(editor, Qt.Key_Return)              # the delegate commits on the next event loop turn
+    qtbot.waitUntil(lambda: value(document, "RA3", 2021) == 5.0, timeout=2000)
+    assert document.undo_stack.count() == 4
