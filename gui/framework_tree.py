@@ -11,7 +11,7 @@ the new parent of "Move to…".
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMimeData, QModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHeaderView,
                                QInputDialog, QLineEdit, QMenu, QMessageBox, QToolBar, QTreeView, QVBoxLayout,
                                QWidget)
@@ -348,6 +348,33 @@ class FrameworkModel(QAbstractItemModel):
                                       self.index(len(kids) - 1, SHARE_COLUMN, top))
 
 
+class _TreeView(QTreeView):
+    """A tree view whose own keys (``keyActions``: key -> QAction) win over
+    window shortcuts while it has the focus and is not editing."""
+
+    keyActions: dict = {}
+
+    def _action_for(self, event):
+        if event.modifiers() & ~Qt.KeypadModifier or self.state() == QAbstractItemView.EditingState:
+            return None
+        return self.keyActions.get(event.key())
+
+    def event(self, event):
+        if event.type() == event.Type.ShortcutOverride and self._action_for(event) is not None:
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event):
+        action = self._action_for(event)
+        if action is not None:
+            if action.isEnabled():
+                action.trigger()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class NodeDialog(QDialog):
     """Code and names of a node (Rename…)."""
 
@@ -393,7 +420,7 @@ class FrameworkTree(QWidget):
         self.model.statusMessage.connect(self.statusMessage)
         self._collapsed: set[str] = set()
 
-        self.view = QTreeView(self)
+        self.view = _TreeView(self)
         self.view.setModel(self.model)
         self.view.setAlternatingRowColors(True)
         self.view.setUniformRowHeights(True)
@@ -444,11 +471,15 @@ class FrameworkTree(QWidget):
 
         self.add_dimension_action = action(self._on_add_dimension)
         self.add_subdimension_action = action(self._on_add_subdimension)
-        self.add_indicator_action = action(self._on_add_indicator, QKeySequence("Ctrl+Shift+N"))
+        self.add_indicator_action = action(self._on_add_indicator)
         self.rename_action = action(self._on_rename)
         self.move_action = action(self._on_move_to)
         self.direction_action = action(self._on_toggle_direction)
-        self.delete_action = action(self._on_delete, QKeySequence.Delete)
+        self.delete_action = action(self._on_delete)
+        # keys handled by the view itself, so that the window's own Delete /
+        # Insert shortcuts (for the data sheet) cannot make them ambiguous
+        self.view.keyActions = {Qt.Key_Delete: self.delete_action, Qt.Key_Backspace: self.delete_action,
+                                Qt.Key_Insert: self.add_indicator_action}
         for a in (self.add_dimension_action, self.add_indicator_action, self.rename_action, self.move_action,
                   self.delete_action):
             self.toolbar.addAction(a)
@@ -461,12 +492,13 @@ class FrameworkTree(QWidget):
             self.add_subdimension_action: (tr("Add sub-dimension"), tr("Add a sub-dimension inside the "
                                                                        "selected dimension")),
             self.add_indicator_action: (tr("Add indicator"), tr("Add an indicator to the selected dimension; "
-                                                                "its values start missing")),
+                                                                "its values start missing (Insert)")),
             self.rename_action: (tr("Rename…"), tr("Change the code and names of the selected node")),
             self.move_action: (tr("Move to…"), tr("Move the selected node into another dimension "
                                                   "(or drag it there)")),
             self.direction_action: (tr("Reverse direction"), tr("Switch between higher and lower is better")),
-            self.delete_action: (tr("Delete"), tr("Delete the selected node (a dimension with everything in it)")),
+            self.delete_action: (tr("Delete"), tr("Delete the selected node, a dimension with everything in it "
+                                                  "(Delete)")),
         }
         for a, (text, tip) in texts.items():
             a.setText(text)
@@ -479,11 +511,6 @@ class FrameworkTree(QWidget):
     def refresh_names(self):
         """Names are shown in the current language: repaint after a switch."""
         self.view.viewport().update()
-
-    def changeEvent(self, event):
-        super().changeEvent(event)
-        if event.type() == event.Type.LanguageChange:
-            self.retranslateUi()
 
     def current_code(self) -> str | None:
         return self.model.code(self.view.currentIndex())

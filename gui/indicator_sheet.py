@@ -304,11 +304,6 @@ class IndicatorSheet(QTableView):
         if model.rowCount():
             model.dataChanged.emit(model.index(0, 0), model.index(model.rowCount() - 1, COLUMN_COUNT - 1))
 
-    def changeEvent(self, event):
-        super().changeEvent(event)
-        if event.type() == event.Type.LanguageChange:
-            self.retranslateUi()
-
     def _remember_current(self):
         index = self.currentIndex()
         self._current = (self.sheet_model.code(index.row()), index.row(), index.column()) \

@@ -164,11 +164,6 @@ class MethodPanel(QWidget):
                 box.setItemText(k, label(box.itemData(k)))
         self.load()
 
-    def changeEvent(self, event):
-        super().changeEvent(event)
-        if event.type() == event.Type.LanguageChange:
-            self.retranslateUi()
-
     # ---- form <- project ------------------------------------------------------------------------------
     def load(self):
         """Show the project's settings (without making any change)."""

@@ -467,3 +467,35 @@ def test_sheet_follows_tree_edits_and_keeps_cursor(sheet, tree, document):
     assert model.rowCount() == 21
     assert model.code(sheet.currentIndex().row()) == "IC3"
     assert model.index(model.row_of("RA5"), 1).data() == "New indicator"
+
+
+def test_tree_keys_win_over_window_shortcuts(qtbot, document, monkeypatch):
+    """Delete and Insert in the tree act on the tree even when the window
+    has its own Delete / Insert shortcuts (for the data sheet)."""
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QMainWindow
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    tree = FrameworkTree(document)
+    window.setCentralWidget(tree)
+    fired = []
+    for keys in (QKeySequence.Delete, QKeySequence("Ins")):
+        action = QAction(window)
+        action.setShortcut(keys)
+        action.triggered.connect(lambda *_, k=keys: fired.append(k))
+        window.addAction(action)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.Yes)
+    tree.select("RA2")
+    tree.view.setFocus()
+    handle = window.windowHandle()       # through the window, as a real key press goes (shortcut map first)
+    qtbot.keyClick(handle, Qt.Key_Insert)
+    assert document.project.framework.children("RA") == ["RA1", "RA2", "RA5", "RA3", "RA4"]
+    qtbot.keyClick(handle, Qt.Key_Escape)          # leave the name editor opened for the new indicator
+    tree.select("RA3")
+    tree.view.setFocus()
+    qtbot.keyClick(handle, Qt.Key_Delete)
+    assert "RA3" not in document.project.framework
+    assert fired == []
