@@ -431,3 +431,43 @@ def test_sheet_keys_win_over_window_shortcuts(qtbot, document):
     qtbot.keyClick(editor, Qt.Key_Return)              # the delegate commits on the next event loop turn
     qtbot.waitUntil(lambda: value(document, "RA3", 2021) == 5.0, timeout=2000)
     assert document.undo_stack.count() == 4
+
+
+def test_structure_change_resets_and_names_follow_the_language(sheet, qtbot, monkeypatch):
+    from dataclasses import replace
+
+    import gui.data_grid as data_grid
+    from core.project import SetStructure
+    doc, model = sheet._document, sheet.model
+    fw = doc.project.framework
+    with qtbot.waitSignal(model.modelReset):
+        assert doc.execute(SetStructure(fw.with_node(replace(fw["RA1"], name="Researchers"))))
+    assert model.index(1, 1).data() == "Researchers"
+    assert sheet.selector.count() == 1 and sheet.selector.currentIndex() == 0
+    monkeypatch.setattr(data_grid, "display_name", lambda node: node.name_zh or node.name)
+    sheet.retranslateUi()
+    assert model.index(0, 1).data() == "资源集聚"
+    assert model.index(1, 1).data() == "R&D人员全时当量"
+
+
+def test_context_menu_offers_the_editing_commands(sheet, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMenu
+    select(sheet, at(sheet, "RA1", 2022), at(sheet, "RA2", 2022))
+    seen = []
+
+    def look():
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu):
+            seen.extend((a.text(), a.shortcut().toString(), a.isEnabled()) for a in menu.actions()
+                        if not a.isSeparator())
+            menu.close()
+
+    QTimer.singleShot(200, look)
+    sheet._show_context_menu(sheet.grid.visualRect(at(sheet, "RA1", 2022)).center())
+    assert [s[0] for s in seen] == ["Cu&t", "&Copy", "&Paste", "&Delete (make missing)", "Fill &down",
+                                    "Fill &right"]
+    assert [s[1] for s in seen] == ["Ctrl+X", "Ctrl+C", "Ctrl+V", "Del", "Ctrl+D", "Ctrl+R"]
+    assert all(s[2] for s in seen)
+    sheet.fill_down_action.trigger()
+    assert value(sheet._document, "RA2", 2022) == 33.2
