@@ -58,8 +58,11 @@ def run_edit(document: ProjectDocument, command, text: str, report) -> bool:
     return ok
 
 
-def direction_text(direction: int) -> str:
-    """An indicator's direction for people."""
+def direction_text(direction: int, short: bool = False) -> str:
+    """An indicator's direction for people (``short`` for narrow columns)."""
+    if short:
+        return QCoreApplication.translate("FrameworkTree", "↑ higher") if direction > 0 else \
+            QCoreApplication.translate("FrameworkTree", "↓ lower")
     if direction > 0:
         return QCoreApplication.translate("FrameworkTree", "↑ higher is better")
     return QCoreApplication.translate("FrameworkTree", "↓ lower is better")
@@ -211,13 +214,13 @@ class FrameworkModel(QAbstractItemModel):
             return None
         if col == DIRECTION_COLUMN and node.is_indicator:
             if role == Qt.DisplayRole:
-                return direction_text(node.direction)
+                return direction_text(node.direction, short=True)
             if role == Qt.EditRole:
                 return node.direction
             if role == Qt.ForegroundRole and node.direction < 0:
                 return QBrush(QColor("#b35c00"))
             if role == Qt.ToolTipRole:
-                return self.tr("Double-click to reverse the direction")
+                return direction_text(node.direction) + "\n" + self.tr("Double-click to reverse the direction")
         return None
 
     def _node_tooltip(self, node) -> str:
@@ -236,13 +239,13 @@ class FrameworkModel(QAbstractItemModel):
         if orientation != Qt.Horizontal or not 0 <= section < 4:
             return None
         if role == Qt.DisplayRole:
-            return (self.tr("Name (code)"), self.tr("Weight"), self.tr("Share of index"),
-                    self.tr("Direction"))[section]
+            return (self.tr("Name (code)"), self.tr("Weight"), self.tr("Share"), self.tr("Better"))[section]
         if role == Qt.ToolTipRole:
             return (self.tr("Dimensions and indicators; double-click a name to edit it"),
                     self.tr("Weight as entered, relative to siblings; double-click to edit"),
-                    self.tr("Effective share of the composite index (product of the normalised weights)"),
-                    self.tr("Whether higher or lower values are better"))[section]
+                    self.tr("Effective share of the composite index in % (product of the normalised weights "
+                            "along the path)"),
+                    self.tr("Whether higher or lower values are better; double-click to reverse"))[section]
         if role == Qt.TextAlignmentRole and section in (WEIGHT_COLUMN, SHARE_COLUMN):
             return _RIGHT
         return None
@@ -424,6 +427,7 @@ class FrameworkTree(QWidget):
         self.view.setModel(self.model)
         self.view.setAlternatingRowColors(True)
         self.view.setUniformRowHeights(True)
+        self.view.setTextElideMode(Qt.ElideMiddle)      # long names keep their code, at the end, in view
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
@@ -433,9 +437,11 @@ class FrameworkTree(QWidget):
         self.view.setContextMenuPolicy(Qt.CustomContextMenu)
         header = self.view.header()
         header.setStretchLastSection(False)
+        header.setMinimumSectionSize(30)
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.Stretch)
         for col in (WEIGHT_COLUMN, SHARE_COLUMN, DIRECTION_COLUMN):
             header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        self.view.setMinimumWidth(280)
 
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)

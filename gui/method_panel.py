@@ -49,8 +49,18 @@ def weighting_label(method: str) -> str:
     return labels.get(method, method)
 
 
+def _combo(parent) -> QComboBox:
+    """A combo box that can be narrower than its longest item (the panel
+    lives in a dock)."""
+    box = QComboBox(parent)
+    box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)
+    return box
+
+
 def _spin(lo, hi, decimals, step) -> QDoubleSpinBox:
     box = QDoubleSpinBox()
+    box.setMinimumWidth(72)
     box.setRange(lo, hi)
     box.setDecimals(decimals)
     box.setSingleStep(step)
@@ -66,20 +76,20 @@ class MethodPanel(QWidget):
     def __init__(self, document: ProjectDocument, parent=None):
         super().__init__(parent)
         self.document = document
-        self.normalisation_box = QComboBox(self)
+        self.normalisation_box = _combo(self)
         for m in NORMALISATIONS:
             self.normalisation_box.addItem(m, m)
-        self.base_year_box = QComboBox(self)
-        self.minmax_lower = _spin(-1e9, 1e9, 3, 1.0)
-        self.minmax_upper = _spin(-1e9, 1e9, 3, 1.0)
+        self.base_year_box = _combo(self)
+        self.minmax_lower = _spin(-1e6, 1e6, 2, 1.0)
+        self.minmax_upper = _spin(-1e6, 1e6, 2, 1.0)
         self.pooled_check = QCheckBox(self)
-        self.zscore_mean_spin = _spin(-1e9, 1e9, 3, 1.0)
-        self.zscore_sd_spin = _spin(0.001, 1e9, 3, 1.0)
-        self.aggregation_box = QComboBox(self)
+        self.zscore_mean_spin = _spin(-1e6, 1e6, 3, 1.0)
+        self.zscore_sd_spin = _spin(0.001, 1e6, 3, 1.0)
+        self.aggregation_box = _combo(self)
         for m in AGGREGATIONS:
             self.aggregation_box.addItem(m, m)
         self.power_spin = _spin(-20.0, 20.0, 2, 0.5)
-        self.weighting_box = QComboBox(self)
+        self.weighting_box = _combo(self)
         for m in WEIGHTINGS:
             self.weighting_box.addItem(m, m)
 
