@@ -121,6 +121,12 @@ def _isnum(ref, then, other='""') -> str:
     return f"IF(ISNUMBER({ref}),{then},{other})"
 
 
+def _copy(ref) -> str:
+    """A formula showing another cell's number, blank where it has none (a
+    plain =ref would show 0 for an empty cell)."""
+    return "=" + _isnum(ref, ref)
+
+
 def weighted_mean_formula(refs, weights, p) -> str:
     """Excel formula of the weighted generalised mean of power ``p`` (1
     arithmetic, 0 geometric, -1 harmonic) of the cells ``refs`` with weight
@@ -577,8 +583,8 @@ class _Writer:
                 self.label(ws, r, 4, ds.periods[t0])
                 self.label(ws, r, 5, ds.periods[t1])
                 ws.write_number(r, 6, years)
-                ws.write_formula(r, 7, "=" + self.score_ref(code, u, t0), self.f_score, _value(S[u, t0]))
-                ws.write_formula(r, 8, "=" + self.score_ref(code, u, t1), self.f_score, _value(S[u, t1]))
+                ws.write_formula(r, 7, _copy(self.score_ref(code, u, t0)), self.f_score, _value(S[u, t0]))
+                ws.write_formula(r, 8, _copy(self.score_ref(code, u, t1)), self.f_score, _value(S[u, t1]))
                 s, en, y = _cell(None, 7, r + 1), _cell(None, 8, r + 1), _cell(None, 6, r + 1)
                 ws.write_formula(r, 9, "=" + _pct(en, s), self.f_pct, _value(ch[u]))
                 cagr = f'IF(AND({s}>0,{en}>=0,{y}>0),(POWER({en}/{s},1/{y})-1)*100,"")'
@@ -616,7 +622,7 @@ class _Writer:
                                         (8, self.score_ref(code, u, t1), P[u, t1]),
                                         (9, self.score_ref(kid, u, t0), C[u, t0]),
                                         (10, self.score_ref(kid, u, t1), C[u, t1])):
-                        ws.write_formula(r, col, "=" + ref, self.f_score, _value(v))
+                        ws.write_formula(r, col, _copy(ref), self.f_score, _value(v))
                     ws.write_formula(r, 11, "=" + w[j], self.f_w, float(e.weights[code][j]))
                     # weight of the children present, over this parent-unit's rows
                     last = first + len(kids) - 1
@@ -653,56 +659,67 @@ class _Writer:
 
     # ---- Charts ------------------------------------------------------------------------------------
     def charts_sheet(self, ws):
+        """Two captioned tables of formulas pointing at score cells, each with
+        a native chart.  Chart titles and series names refer to cells, so no
+        name is ever read as a formula."""
         if self.root is None:
             return
         L, ds, e = self.L, self.ds, self.e
         n = min(self.U, CHART_UNITS)
         root = self.root
-        ws.set_column(0, 0, 24)
-        ws.set_column(1, n, 12)
+        ws.set_column(0, 0, 10)
+        ws.set_column(1, 1, 28)
+        ws.set_column(2, n + 1, 12)
+
+        def series(chart, r0, r1, cat_col, u, **extra):
+            chart.add_series({"name": ["Data", self.row(u, 0) - 1, 1],
+                              "categories": ["Charts", r0, cat_col, r1, cat_col],
+                              "values": ["Charts", r0, 2 + u, r1, 2 + u], **extra})
+
         r = 0
         if self.T > 1:
-            # table: periods down, units across, formulas pointing at the index cells
-            self.text(ws, r, 0, L["period"], self.f_head)
+            # caption; header; periods down, units across
+            self.text(ws, r, 0, L["line_title"].format(name=self.name(root)), self.f_bold)
+            self.text(ws, r + 1, 0, L["period"], self.f_head)
+            self.text(ws, r + 1, 1, L["code"], self.f_head)
             for u in range(n):
-                self.text(ws, r, 1 + u, ds.unit_codes[u], self.f_head)
+                self.text(ws, r + 1, 2 + u, ds.unit_codes[u], self.f_head)
             S = e.score(root)
             for t, p in enumerate(ds.periods):
-                self.label(ws, r + 1 + t, 0, p)
+                self.label(ws, r + 2 + t, 0, p)
+                self.text(ws, r + 2 + t, 1, root)
                 for u in range(n):
-                    ws.write_formula(r + 1 + t, 1 + u, "=" + self.score_ref(root, u, t), self.f_score,
+                    ws.write_formula(r + 2 + t, 2 + u, _copy(self.score_ref(root, u, t)), self.f_score,
                                      _value(S[u, t]))
             line = self.wb.add_chart({"type": "line"})
             for u in range(n):
-                line.add_series({"name": ds.unit_names[u],
-                                 "categories": ["Charts", r + 1, 0, r + self.T, 0],
-                                 "values": ["Charts", r + 1, 1 + u, r + self.T, 1 + u],
-                                 "marker": {"type": "circle"}})
-            line.set_title({"name": L["line_title"].format(name=self.name(root))})
+                series(line, r + 2, r + 1 + self.T, 0, u, marker={"type": "circle"})
+            line.set_title({"name": ["Charts", r, 0]})
             line.set_y_axis({"major_gridlines": {"visible": True}})
-            ws.insert_chart(r, n + 2, line, {"x_scale": 1.5, "y_scale": 1.2})
-            r += max(self.T + 2, 20)
+            ws.insert_chart(r, n + 3, line, {"x_scale": 1.5, "y_scale": 1.2})
+            r += max(self.T + 3, 20)
         kids = self.fw.children(root)
         t = self.T - 1
-        self.text(ws, r, 0, L["code"], self.f_head)
-        for u in range(n):
-            self.text(ws, r, 1 + u, ds.unit_codes[u], self.f_head)
-        for j, k in enumerate(kids):
-            self.text(ws, r + 1 + j, 0, self.name(k))
-            S = e.score(k)
-            for u in range(n):
-                ws.write_formula(r + 1 + j, 1 + u, "=" + self.score_ref(k, u, t), self.f_score, _value(S[u, t]))
-        bar = self.wb.add_chart({"type": "column"})
-        for u in range(n):
-            bar.add_series({"name": ds.unit_names[u],
-                            "categories": ["Charts", r + 1, 0, r + len(kids), 0],
-                            "values": ["Charts", r + 1, 1 + u, r + len(kids), 1 + u]})
         if self.has_time:
             title = L["bar_title"].format(name=self.name(root), children=L["children"], period=ds.periods[t])
         else:
             title = f"{self.name(root)}: {L['children']}"
-        bar.set_title({"name": title})
-        ws.insert_chart(r, n + 2, bar, {"x_scale": 1.5, "y_scale": 1.2})
+        self.text(ws, r, 0, title, self.f_bold)
+        self.text(ws, r + 1, 0, L["code"], self.f_head)
+        self.text(ws, r + 1, 1, L["name"], self.f_head)
+        for u in range(n):
+            self.text(ws, r + 1, 2 + u, ds.unit_codes[u], self.f_head)
+        for j, k in enumerate(kids):
+            self.text(ws, r + 2 + j, 0, k)
+            self.text(ws, r + 2 + j, 1, self.name(k))
+            S = e.score(k)
+            for u in range(n):
+                ws.write_formula(r + 2 + j, 2 + u, _copy(self.score_ref(k, u, t)), self.f_score, _value(S[u, t]))
+        bar = self.wb.add_chart({"type": "column"})
+        for u in range(n):
+            series(bar, r + 2, r + 1 + len(kids), 1, u)
+        bar.set_title({"name": ["Charts", r, 0]})
+        ws.insert_chart(r, n + 3, bar, {"x_scale": 1.5, "y_scale": 1.2})
 
     # ---- README --------------------------------------------------------------------------------------
     def readme_sheet(self, ws):
