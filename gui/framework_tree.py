@@ -466,12 +466,9 @@ class FrameworkTree(QWidget):
 
     # ---- actions --------------------------------------------------------------------------------
     def _make_actions(self):
-        def action(slot, shortcut=None):
+        def action(slot):
             a = QAction(self)
             a.triggered.connect(lambda checked=False: slot())
-            if shortcut is not None:
-                a.setShortcut(shortcut)
-                a.setShortcutContext(Qt.WidgetWithChildrenShortcut)
             self.addAction(a)
             return a
 
