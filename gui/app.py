@@ -1,19 +1,27 @@
 """Starting the desktop app: ``python main.py [FILE]``.
 
+Start-up: application names (for QSettings), a CJK fallback font, the
+language saved in QSettings, then the offer to restore unsaved work left by
+a crash (:func:`gui.recovery.offer_recovery`), then the window.
+
 Environment hooks (for documentation screenshots and smoke tests):
 ``COINDEX_SCREENSHOT=path.png`` saves the main window to ``path.png`` once it
 is shown and painted, then quits (exit code 0, or 1 if it cannot be saved);
-``COINDEX_SCREENSHOT_DELAY_MS`` changes the wait (default 700 ms).
+``COINDEX_SCREENSHOT_DELAY_MS`` changes the wait (default 700 ms);
+``COINDEX_LANGUAGE=zh_CN`` (or ``en``) starts in that language for this run
+only; ``COINDEX_FIRST_PAINT=1`` prints the seconds from process start to the
+first paint of the window and quits (bench/startup_bench.py).
 """
 from __future__ import annotations
 
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from . import i18n
 from .loading import SAMPLE_PATH, open_project
 
 APP_NAME = "CoIndex"
@@ -23,12 +31,32 @@ CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
                 "PingFang SC", "Hiragino Sans GB", "SimHei", "Noto Sans SC")
 
 
-def _version() -> str:
+def version() -> str:
     try:
-        from importlib.metadata import version
-        return version("coindex")
+        from importlib.metadata import version as _version
+        return _version("coindex")
     except Exception:
         return ""
+
+
+_version = version        # the name the first version used
+
+
+def use_private_folders(folder) -> None:
+    """Keep QSettings and recovery files in ``folder`` (``config/`` and
+    ``data/``) instead of the user's: for tests and benchmarks, so that they
+    neither read nor change a real user's layout, language, recent files or
+    recovery files.  Call before any window is created."""
+    from PySide6.QtCore import QSettings
+    config = os.path.join(os.fspath(folder), "config")
+    data = os.path.join(os.fspath(folder), "data")
+    os.makedirs(config, exist_ok=True)
+    os.makedirs(data, exist_ok=True)
+    for fmt in (QSettings.NativeFormat, QSettings.IniFormat):
+        QSettings.setPath(fmt, QSettings.UserScope, config)
+    os.environ["XDG_CONFIG_HOME"] = config     # child processes, and QStandardPaths
+    os.environ["XDG_DATA_HOME"] = data         # AppDataLocation (recovery files) on Linux
+    i18n.reset_cache()
 
 
 def cjk_family() -> str | None:
@@ -42,9 +70,9 @@ def configure_application(app: QGuiApplication) -> None:
     that Chinese names and notes render."""
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
-    version = _version()
-    if version:
-        app.setApplicationVersion(version)
+    v = version()
+    if v:
+        app.setApplicationVersion(v)
     cjk = cjk_family()
     if cjk:
         font = QFont(app.font())
@@ -53,8 +81,7 @@ def configure_application(app: QGuiApplication) -> None:
         app.setFont(font)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("app", text)
+translate = QCoreApplication.translate      # lupdate finds translate("context", "text")
 
 
 def _schedule_screenshot(app: QApplication, window, path: str) -> None:
@@ -69,6 +96,82 @@ def _schedule_screenshot(app: QApplication, window, path: str) -> None:
     QTimer.singleShot(delay, grab)
 
 
+class _FirstPaint(QObject):
+    """Prints the time from process start to the window's first paint, then
+    quits (bench/startup_bench.py)."""
+
+    def __init__(self, app, window):
+        super().__init__(window)
+        self._app = app
+        self._done = False
+        window.installEventFilter(self)
+        for child in window.findChildren(QObject):
+            if hasattr(child, "installEventFilter") and child.isWidgetType():
+                child.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if not self._done and event.type() == QEvent.Paint:
+            self._done = True
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self):
+        import time
+        start = _process_start_time()
+        print(f"first_paint_s={time.time() - start:.4f}" if start else "first_paint_s=nan", flush=True)
+        print(f"first_paint_cpu_s={time.process_time():.4f}", flush=True)
+        window = self.parent()
+        if getattr(window, "panes_pending", False):
+            window.panesReady.connect(self._report_ready)
+        else:
+            self._report_ready()
+
+    def _report_ready(self):
+        import time
+        start = _process_start_time()
+        print(f"panes_ready_s={time.time() - start:.4f}" if start else "panes_ready_s=nan", flush=True)
+        print(f"panes_ready_cpu_s={time.process_time():.4f}", flush=True)
+        self._app.exit(0)
+
+
+def _process_start_time() -> float | None:
+    """The process's start (seconds since the epoch), from /proc on Linux."""
+    try:
+        import time
+        with open(f"/proc/{os.getpid()}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        ticks = int(fields[19])            # field 22: starttime, in clock ticks since boot
+        with open("/proc/uptime") as f:
+            uptime = float(f.read().split()[0])
+        return time.time() - uptime + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def open_windows(args, defer_panes: bool = False) -> list:
+    """The windows to show for the command-line ``args`` (none: the sample):
+    first any unsaved work restored from a crash (asked), then the file.
+    Returns [] when the file cannot be opened and nothing was restored.
+    ``defer_panes``: see :class:`gui.main_window.MainWindow`."""
+    from .main_window import MainWindow, remember_recent    # after the app exists
+    from .recovery import offer_recovery
+    windows = []
+    for rec in offer_recovery():
+        window = MainWindow(rec.project, rec.original_path, recovery_file=rec.file, modified=True,
+                            defer_panes=defer_panes)
+        windows.append(window)
+    path = args[0] if args else str(SAMPLE_PATH)
+    if windows and not args:
+        return windows       # restored work replaces the sample at start
+    project = open_project(path)
+    if project is None:
+        return windows
+    windows.append(MainWindow(project, path, defer_panes=defer_panes))
+    if args:
+        remember_recent(path)
+    return windows
+
+
 def run(argv) -> int:
     """Run the app on ``argv`` (the arguments after the program name):
     none opens the bundled sample, one opens that file.  Returns the exit
@@ -80,21 +183,26 @@ def run(argv) -> int:
     else:
         args = list(argv)
     configure_application(app)
+    forced = os.environ.get("COINDEX_LANGUAGE")
+    if forced:
+        i18n.install_language(app, forced, remember=False)
+    else:
+        i18n.install_saved_language(app)
     if len(args) > 1 or (args and args[0].startswith("-")):
-        print(_tr("usage: coindex [FILE]   (FILE: .coindex, .xlsx or .csv; none opens the sample)\n"
+        print(translate("app", "usage: coindex [FILE]   (FILE: .coindex, .xlsx or .csv; none opens the sample)\n"
                   "       coindex compute -h   for the command line"), file=sys.stderr)
         return 2
-    path = args[0] if args else str(SAMPLE_PATH)
-    project = open_project(path)
-    if project is None:
+    windows = open_windows(args, defer_panes=True)
+    if not windows:
         return 1
-
-    from .main_window import MainWindow     # after the app exists: it builds widgets
-    window = MainWindow(project, path)
+    window = windows[-1]
     available = app.primaryScreen().availableGeometry() if app.primaryScreen() else None
-    if available is not None:
-        window.resize(min(window.width(), available.width()), min(window.height(), available.height()))
-    window.show()
+    for w in windows:
+        if available is not None:
+            w.resize(min(w.width(), available.width()), min(w.height(), available.height()))
+        w.show()
+    if os.environ.get("COINDEX_FIRST_PAINT"):
+        _FirstPaint(app, window)
     shot = os.environ.get("COINDEX_SCREENSHOT")
     if shot:
         _schedule_screenshot(app, window, shot)

@@ -2,17 +2,72 @@
 
 :class:`ProjectDocument` turns the core's listener callbacks into Qt signals,
 keeps the project's one undo stack, runs every edit (so that errors become a
-signal instead of a traceback) and times each recomputation.
+signal instead of a traceback), times each recomputation, and saves.
+
+Saving never blocks typing for long: the GUI thread only takes a snapshot
+(copies of the arrays, a few milliseconds even for a county-scale project);
+``core.projectfile.save`` (atomic) writes it in a worker thread, or for a
+large project in a worker process, because serialising millions of values
+holds Python's global lock for up to a second at a time.
 """
 from __future__ import annotations
 
+import concurrent.futures
+import copy
+import multiprocessing
+import os
+import threading
 import time
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from core import projectfile
 from core.errors import CoIndexError
 from core.project import Project
+
+# above this many values a project is written by a worker process, not a thread
+PROCESS_SAVE_VALUES = 500_000
+
+
+def snapshot(project: Project, app_state: dict | None = None) -> Project:
+    """A copy of ``project`` that later edits cannot reach, cheap enough for
+    the GUI thread: value arrays are copied, the framework (immutable by
+    convention: edits replace it) is shared, the edit log is copied one
+    level deep (its entries are never changed once written)."""
+    provenance = dict(project.provenance)
+    provenance["sources"] = list(provenance.get("sources", []))
+    provenance["edits"] = list(provenance.get("edits", []))
+    state = copy.deepcopy(project.app_state if app_state is None else app_state)
+    return Project(project.framework, project.dataset.copy(), project.settings.copy(), provenance, state,
+                   copy.deepcopy(project.info))
+
+
+class _Writers:
+    """One writer thread and (started on first need) one writer process,
+    shared by all documents; one worker each keeps writes in order."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._thread = None
+        self._process = None
+
+    def submit(self, project: Project, path: str) -> concurrent.futures.Future:
+        with self._lock:
+            if project.dataset.values.size > PROCESS_SAVE_VALUES:
+                if self._process is None:
+                    self._process = concurrent.futures.ProcessPoolExecutor(
+                        max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                executor = self._process
+            else:
+                if self._thread is None:
+                    self._thread = concurrent.futures.ThreadPoolExecutor(max_workers=1,
+                                                                         thread_name_prefix="coindex-save")
+                executor = self._thread
+        return executor.submit(projectfile.save, project, path)
+
+
+WRITERS = _Writers()
 
 
 class _CoreCommand(QUndoCommand):
@@ -57,6 +112,9 @@ class ProjectDocument(QObject):
     structureChanged = Signal()
     recomputed = Signal(float)          # milliseconds spent applying + recomputing
     editFailed = Signal(str)            # a message naming the place
+    saved = Signal(str, float)          # path, milliseconds from snapshot to the file in place
+    saveFailed = Signal(str, str)       # path, message
+    _writeDone = Signal(object, str, object, float, bool)   # from the writer: future, path, error, start, clean
 
     def __init__(self, project: Project, path: str | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -67,7 +125,13 @@ class ProjectDocument(QObject):
         project.recompute()
         self.last_compute_ms = (time.perf_counter() - start) * 1000.0
         self._started = None
+        self._pending: list[concurrent.futures.Future] = []
+        self._writeDone.connect(self._on_write_done)
         project.add_listener(self._on_project_event)
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
 
     def close(self):
         """Stop listening to the project (call before dropping the document
@@ -76,6 +140,93 @@ class ProjectDocument(QObject):
             self.project.remove_listener(self._on_project_event)
         except ValueError:
             pass
+
+    # ---- saving -----------------------------------------------------------------
+    def snapshot(self, app_state: dict | None = None) -> Project:
+        """A copy of the project to write while editing goes on."""
+        return snapshot(self.project, app_state)
+
+    def write(self, path, app_state: dict | None = None, mark_clean: bool = False,
+              wait: bool = False) -> concurrent.futures.Future:
+        """Write the project to ``path`` in the background (atomically).
+
+        ``mark_clean``: this is the project's file (Save / Save As), so the
+        undo stack is marked clean now, at the snapshot; if the write fails
+        the mark is removed again and :attr:`saveFailed` is emitted.  A write
+        that succeeds emits :attr:`saved`.  ``wait`` blocks until done (on
+        closing).  ``app_state`` replaces the project's own in the file and
+        becomes the project's (for the file it was saved with).
+        """
+        path = os.fspath(path)
+        start = time.perf_counter()
+        if app_state is not None and mark_clean:
+            self.project.app_state = app_state
+        snap = self.snapshot(app_state)
+        if mark_clean:
+            self.path = path
+            self.undo_stack.setClean()
+        future = WRITERS.submit(snap, path)
+        self._pending.append(future)
+        future.add_done_callback(lambda f: self._report(f, path, start, mark_clean))
+        if wait:
+            concurrent.futures.wait([future])
+            self._on_write_done(future, path, future.exception(), start, mark_clean)
+        return future
+
+    def _report(self, future, path, start, mark_clean):
+        """Runs in the writer's thread: hand the result to the GUI thread."""
+        try:
+            self._writeDone.emit(future, path, future.exception(), start, mark_clean)
+        except RuntimeError:          # the document was deleted meanwhile
+            pass
+
+    def wait_for_writes(self, timeout: float | None = None) -> bool:
+        """Block until every write started by this document has finished."""
+        pending = [f for f in self._pending if not f.done()]
+        done, not_done = concurrent.futures.wait(pending, timeout=timeout)
+        for f in list(self._pending):
+            if f.done():
+                self._finish(f)
+        return not not_done
+
+    @property
+    def writing(self) -> bool:
+        return any(not f.done() for f in self._pending)
+
+    def _finish(self, future) -> bool:
+        """Forget ``future``; False when it was already handled."""
+        try:
+            self._pending.remove(future)
+            return True
+        except ValueError:
+            return False
+
+    def _on_write_done(self, future, path, error, start, mark_clean):
+        if not self._finish(future):
+            return                    # reported already (a waited-for write)
+        if error is None:
+            self.saved.emit(path, (time.perf_counter() - start) * 1000.0)
+            return
+        if mark_clean:
+            self.undo_stack.resetClean()
+        message = str(error) if isinstance(error, CoIndexError) else \
+            (getattr(error, "strerror", None) or str(error) or type(error).__name__)
+        self.saveFailed.emit(path, message)
+
+    # ---- whole recomputation -------------------------------------------------------
+    def recompute_all(self) -> float:
+        """Recompute everything from the raw data (Analysis > Recompute);
+        views refresh as after a settings change.  Returns milliseconds."""
+        start = time.perf_counter()
+        try:
+            self.project.recompute()
+        except CoIndexError as e:
+            self.editFailed.emit(str(e))
+            return 0.0
+        self.last_compute_ms = (time.perf_counter() - start) * 1000.0
+        self.settingsChanged.emit()
+        self.recomputed.emit(self.last_compute_ms)
+        return self.last_compute_ms
 
     # ---- edits -----------------------------------------------------------------
     def execute(self, command, text: str = "") -> bool:

@@ -1,16 +1,22 @@
-"""Opening a project file for the GUI: the bundled sample's location, and
-loading with every failure turned into a message instead of a traceback."""
+"""Opening a project file for the GUI: the bundled sample's location, the
+empty project of File > New, and loading with every failure turned into a
+message instead of a traceback."""
 from __future__ import annotations
 
+import datetime as _dt
 import logging
 import os
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from core.dataset import Dataset
 from core.errors import CoIndexError
+from core.framework import Framework, Node
 from core.project import Project
+from core.settings import Settings
 from core.tables import load_input
 
 log = logging.getLogger(__name__)
@@ -18,23 +24,66 @@ log = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 SAMPLE_PATH = RESOURCES / "samples" / "chengdu-chongqing.coindex"
 
-# what the file dialogs offer; load_input decides what it can read
-OPEN_FILTER = "CoIndex inputs (*.coindex *.xlsx *.xlsm);;CoIndex projects (*.coindex);;" \
-              "Template workbooks (*.xlsx *.xlsm);;All files (*)"
+# what File > Open and drag-and-drop accept; load_input decides what it can read
+OPENABLE = (".coindex", ".xlsx", ".xlsm", ".csv")
+PROJECT_SUFFIX = ".coindex"
+# iMeta files looked for beside an iData CSV ({stem} is the data file's name)
+META_CANDIDATES = ("{stem}_meta.csv", "{stem}-meta.csv", "{stem}.meta.csv", "meta.csv", "iMeta.csv", "Meta.csv")
+NEW_PERIODS = 5
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("loading", text)
+translate = QCoreApplication.translate      # lupdate finds translate("context", "text")
 
 
-def load_project(path) -> Project:
-    """Read ``path`` (.coindex, template .xlsx, iData .csv) and compute it
-    once, so that data the settings cannot compute fail here, at opening.
+def open_filter() -> str:
+    """File > Open's filter list, translated."""
+    return ";;".join([translate("loading", "CoIndex inputs (*.coindex *.xlsx *.xlsm *.csv)"), translate("loading", "CoIndex projects (*.coindex)"),
+                      translate("loading", "Template workbooks (*.xlsx *.xlsm)"), translate("loading", "iData tables (*.csv)"),
+                      translate("loading", "All files (*)")])
+
+
+def save_filter() -> str:
+    return translate("loading", "CoIndex projects (*.coindex)")
+
+
+OPEN_FILTER = "CoIndex inputs (*.coindex *.xlsx *.xlsm *.csv);;CoIndex projects (*.coindex);;" \
+              "Template workbooks (*.xlsx *.xlsm);;iData tables (*.csv);;All files (*)"
+
+
+def is_openable(path) -> bool:
+    return os.path.splitext(os.fspath(path))[1].lower() in OPENABLE
+
+
+def is_sample(path) -> bool:
+    """The bundled sample is a template: saving goes to a new file."""
+    try:
+        return path is not None and os.path.samefile(os.fspath(path), SAMPLE_PATH)
+    except OSError:
+        return False
+
+
+def find_meta(path) -> str | None:
+    """The iMeta CSV beside an iData CSV (see :data:`META_CANDIDATES`)."""
+    path = Path(os.fspath(path))
+    for pattern in META_CANDIDATES:
+        candidate = path.with_name(pattern.format(stem=path.stem))
+        if candidate.is_file() and candidate.resolve() != path.resolve():
+            return str(candidate)
+    return None
+
+
+def load_project(path, meta=None) -> Project:
+    """Read ``path`` (.coindex, template .xlsx, iData .csv with its iMeta CSV
+    ``meta``, found beside it when not given) and compute it once, so that
+    data the settings cannot compute fail here, at opening.
 
     Raises :class:`core.errors.CoIndexError` (message names the place) or
     :class:`OSError`.
     """
-    project = load_input(os.fspath(path))
+    path = os.fspath(path)
+    if meta is None and path.lower().endswith(".csv"):
+        meta = find_meta(path)
+    project = load_input(path, meta=meta)
     project.engine        # noqa: B018 - builds the engine; raises ComputeError
     return project
 
@@ -47,16 +96,44 @@ def describe_failure(path, error: BaseException) -> str:
     elif isinstance(error, OSError):
         reason = error.strerror or str(error)
     else:
-        reason = _tr("unexpected error ({0}: {1}); please report it").format(type(error).__name__, error)
-    return _tr("CoIndex cannot open {0}.\n\n{1}").format(name, reason)
+        reason = translate("loading", "unexpected error ({0}: {1}); please report it").format(type(error).__name__, error)
+    return translate("loading", "CoIndex cannot open {0}.\n\n{1}").format(name, reason)
 
 
 def open_project(path, parent: QWidget | None = None) -> Project | None:
-    """Load ``path``; on failure show a message box and return None."""
+    """Load ``path``; on failure show a message box and return None.  An
+    iData CSV without an iMeta CSV beside it asks for one (None if the user
+    cancels)."""
+    meta = None
+    if os.fspath(path).lower().endswith(".csv") and os.path.exists(path) and find_meta(path) is None:
+        meta, _ = QFileDialog.getOpenFileName(
+            parent, translate("loading", "Choose the iMeta table for {0}").format(os.path.basename(os.fspath(path))),
+            os.path.dirname(os.fspath(path)), translate("loading", "iMeta tables (*.csv)"))
+        if not meta:
+            return None
     try:
-        return load_project(path)
+        return load_project(path, meta)
     except Exception as e:      # every failure becomes a message, not a traceback
         if not isinstance(e, (CoIndexError, OSError)):
             log.exception("opening %s failed", path)
-        QMessageBox.critical(parent, _tr("Cannot open file"), describe_failure(path, e))
+        QMessageBox.critical(parent, translate("loading", "Cannot open file"), describe_failure(path, e))
         return None
+
+
+def new_project(periods: int = NEW_PERIODS, last_period: int | None = None) -> Project:
+    """File > New: the smallest project the engine computes and the editors
+    can grow from: an index with one dimension holding one indicator, one
+    unit, the last ``periods`` years (up to last year), no values yet,
+    fixed-base normalisation."""
+    last = last_period if last_period is not None else _dt.date.today().year - 1
+    years = list(range(last - periods + 1, last + 1))
+    framework = Framework([
+        Node("INDEX", "Composite index", "综合指数", type="Aggregate"),
+        Node("D1", "Dimension 1", "维度 1", parent="INDEX", type="Aggregate"),
+        Node("I1", "Indicator 1", "指标 1", parent="D1"),
+    ])        # names in both languages, like the sample's
+    dataset = Dataset(["U1"], ["Unit 1"], years, ["I1"], np.full((1, len(years), 1), np.nan))
+    # a fixed-base index (first year = 100), like the sample: it computes
+    # from one unit on; min-max needs several units before it shows anything
+    settings = Settings(normalisation="fixed_base")
+    return Project(framework, dataset, settings, app_state={"unit_name_zh": {"U1": "单位 1"}})

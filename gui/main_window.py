@@ -1,175 +1,807 @@
-"""The main window: the sample note, the data grid and the index chart of
-one unit, a status bar with the recomputation time."""
+"""The main window: docked panes over one open project, the menus, project
+files (New, Open, Open Recent, Save, Save As, drag and drop), autosave and
+the language switch.
+
+The panes (see :mod:`gui.panes`) share the :class:`ProjectDocument` and
+listen to it; they never talk to each other.  Their layout is kept in
+QSettings (``saveState`` with :data:`LAYOUT_VERSION`); on a first start the
+data sheet and the charts are side by side in the middle of the window, so
+that a new user can change a number and watch the index move.
+"""
 from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow,
-                               QSplitter, QStyle, QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox,
+                               QToolBar, QWidget)
 
-from core.project import Project
+from core.project import SAMPLE_NOTE, Project
 
-from .charts import IndexChart
-from .data_grid import DataGrid, DataGridModel
+from . import i18n
 from .document import ProjectDocument
-from .loading import OPEN_FILTER, open_project
+from .loading import PROJECT_SUFFIX, is_openable, is_sample, new_project, open_filter, open_project, save_filter
+from .panes import PANE_BY_NAME, PANES, NoteBanner, PendingPane, create_pane
+from .recovery import Autosaver
 
-DEFAULT_SIZE = (1280, 800)
+DEFAULT_SIZE = (1400, 900)
 STATUS_TIMEOUT_MS = 10000
-GRID_SHARE = 0.56          # of the window's width, at start
+LAYOUT_VERSION = 1              # bump when the panes or their default places change
+KEY_GEOMETRY, KEY_STATE, KEY_PANES = "mainWindow/geometry", "mainWindow/state", "mainWindow/panes"
+KEY_RECENT = "recentFiles"
+MAX_RECENT = 10
+# built before the first paint when deferring (cheap, and what a new user looks at first)
+EAGER_PANES = ("dataPane", "methodPane")
+# (pane signal, method of the other panes, key in app_state['selection'])
+SELECTION_LINKS = (("unitChanged", "set_unit", "unit"), ("periodChanged", "set_period", "period"))
+# first start: data sheet over these tabs (the first raised) | charts
+BOTTOM_TABS = ("methodPane", "frameworkPane", "resultsPane", "indicatorsPane")
+DEFAULT_SHARES = (0.46, 0.54)       # of the width: left column, charts
+DATA_SHARE = 0.52                   # of the left column's height: the data sheet
 
 
-class NoteBanner(QFrame):
-    """A visible note about the data (the bundled sample is illustrative,
-    not official statistics): the project's ``info['note']``, with the
-    Chinese ``note_zh`` below it when present."""
+def recent_files() -> list[str]:
+    value = QSettings().value(KEY_RECENT, [])
+    if isinstance(value, str):          # QSettings gives a lone string for a one-item list
+        value = [value]
+    return [str(v) for v in (value or []) if v]
 
-    def __init__(self, note: str, note_zh: str = "", parent=None):
-        super().__init__(parent)
-        self.setObjectName("NoteBanner")
-        self.setStyleSheet("#NoteBanner { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 4px; }"
-                           "#NoteBanner QLabel { color: #3b2300; background: transparent; }")
-        icon = QLabel(self)
-        size = self.style().pixelMetric(QStyle.PM_SmallIconSize)
-        icon.setPixmap(self.style().standardIcon(QStyle.SP_MessageBoxInformation).pixmap(size, size))
-        icon.setAlignment(Qt.AlignTop)
-        self.text_label = QLabel(note + (f"\n{note_zh}" if note_zh else ""), self)
-        self.text_label.setWordWrap(True)
-        self.text_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(icon)
-        layout.addWidget(self.text_label, 1)
 
-    def text(self) -> str:
-        return self.text_label.text()
+def remember_recent(path: str) -> list[str]:
+    """Put ``path`` first in File > Open Recent."""
+    path = os.path.abspath(path)
+    files = [path] + [f for f in recent_files() if os.path.abspath(f) != path]
+    QSettings().setValue(KEY_RECENT, files[:MAX_RECENT])
+    return files[:MAX_RECENT]
+
+
+def forget_recent(path: str | None = None) -> None:
+    """Remove ``path`` from the recent files (all of them when None)."""
+    files = [] if path is None else [f for f in recent_files() if os.path.abspath(f) != os.path.abspath(path)]
+    QSettings().setValue(KEY_RECENT, files)
 
 
 class MainWindow(QMainWindow):
-    """One open project.  Views share the :class:`ProjectDocument`, which
-    tells them when values change; they never talk to each other."""
+    """One open project in docked panes.
 
-    def __init__(self, project: Project, path: str | None = None, parent=None):
+    ``recovery_file``: the project was restored from this recovery file
+    (it is kept up to date and removed like the window's own); the project
+    then counts as modified (``modified=True``) until saved.
+    ``defer_panes`` (the app's start): build the charts and the panes out
+    of view after the first paint, so that the window shows sooner; see
+    :meth:`_builds_now`.  :attr:`panesReady` tells when the panes in view
+    are all built.
+    """
+
+    panesReady = Signal()
+
+    def __init__(self, project: Project | None = None, path: str | None = None, parent=None, *,
+                 recovery_file=None, modified: bool = False, restore_layout: bool = True,
+                 defer_panes: bool = False):
         super().__init__(parent)
-        self.document = ProjectDocument(project, path, self)
-        info = project.info or {}
-        self.setWindowTitle(self._title())
+        self.setObjectName("MainWindow")
+        self.setAcceptDrops(True)
+        self.setDockOptions(QMainWindow.AnimatedDocks | QMainWindow.AllowNestedDocks | QMainWindow.AllowTabbedDocks)
         self.resize(*DEFAULT_SIZE)
-
+        # every pane is a dock; the central area is an empty, hidden widget
         central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(8, 8, 8, 4)
-        layout.setSpacing(6)
-        self.note_banner = None
-        if info.get("note"):
-            self.note_banner = NoteBanner(info["note"], info.get("note_zh", ""), central)
-            layout.addWidget(self.note_banner)
-
-        ds = project.dataset
-        unit_row = QHBoxLayout()
-        unit_label = QLabel(self.tr("&Unit:"), central)
-        self.unit_box = QComboBox(central)
-        self.unit_box.addItems([n if n == c else f"{n} ({c})" for c, n in zip(ds.unit_codes, ds.unit_names)])
-        unit_label.setBuddy(self.unit_box)
-        unit_row.addWidget(unit_label)
-        unit_row.addWidget(self.unit_box, 1)
-
-        self.grid_model = DataGridModel(self.document, parent=self)
-        self.grid = DataGrid(central)
-        self.grid.setModel(self.grid_model)
-        grid_panel = QWidget(central)
-        grid_layout = QVBoxLayout(grid_panel)
-        grid_layout.setContentsMargins(0, 0, 0, 0)
-        grid_layout.addLayout(unit_row)
-        grid_layout.addWidget(self.grid, 1)
-
-        self.chart = IndexChart(self.document, parent=central)
-        self.splitter = QSplitter(Qt.Horizontal, central)
-        self.splitter.addWidget(grid_panel)
-        self.splitter.addWidget(self.chart)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        width = DEFAULT_SIZE[0]
-        self.splitter.setSizes([int(width * GRID_SHARE), int(width * (1 - GRID_SHARE))])
-        layout.addWidget(self.splitter, 1)
+        central.setMaximumSize(0, 0)
         self.setCentralWidget(central)
+        central.hide()
+
+        self.note_banner = NoteBanner(self)
+        self.note_bar = QToolBar(self)
+        self.note_bar.setObjectName("noteBar")
+        self.note_bar.setMovable(False)
+        self.note_bar.setFloatable(False)
+        self.note_bar.toggleViewAction().setVisible(False)
+        self.note_bar.addWidget(self.note_banner)
+        self.addToolBar(Qt.TopToolBarArea, self.note_bar)
 
         self.compute_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.compute_label)
-        self._show_compute_time(self.tr("Computed in {0} ms"), self.document.last_compute_ms)
-        self.statusBar().showMessage(self.tr("Indicators: {0} · units: {1} · periods: {2}").format(
-            len(ds.codes), len(ds.unit_codes), len(ds.periods)), STATUS_TIMEOUT_MS)
+        self._last_ms = None
 
+        self.docks: dict[str, QDockWidget] = {}
+        for spec in PANES:
+            dock = QDockWidget(self)
+            dock.setObjectName(spec.name)
+            self.docks[spec.name] = dock
+        self.document: ProjectDocument | None = None
+        self.autosaver: Autosaver | None = None
+        self.undo_action = self.redo_action = None
+        self._selection: dict[str, int] = {}        # unit / period chosen in a pane
+        self._linking = False
+        self._project_state: dict = {}
+        self._pending: set[str] = set()              # panes not built yet (see _builds_now)
+        self._defer_panes = defer_panes
+        self._painted = not defer_panes
+        if defer_panes:
+            self.installEventFilter(self)
+        for name, dock in self.docks.items():
+            dock.visibilityChanged.connect(lambda visible, name=name: self._on_dock_visibility(name, visible))
+        self._build_actions()
         self._build_menus()
-        self.unit_box.currentIndexChanged.connect(self._on_unit_changed)
-        self.document.recomputed.connect(self._on_recomputed)
-        self.document.editFailed.connect(self._on_edit_failed)
-        self.document.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.apply_default_layout()
+        self.set_project(project if project is not None else new_project(), path,
+                         recovery_file=recovery_file, modified=modified)
+        if restore_layout:
+            self.restore_layout()
+        self.retranslateUi()
 
-    def _title(self) -> str:
-        info = self.document.project.info or {}
-        title = info.get("title") or (os.path.basename(self.document.path) if self.document.path else "")
-        return f"{title}[*] — CoIndex" if title else "CoIndex[*]"
+    # ---- panes ---------------------------------------------------------------------------
+    def pane(self, name: str) -> QWidget | None:
+        """The widget in the dock named ``name`` (see :data:`gui.panes.PANES`)."""
+        dock = self.docks.get(name)
+        return dock.widget() if dock is not None else None
+
+    @property
+    def panes(self) -> dict[str, QWidget]:
+        return {name: dock.widget() for name, dock in self.docks.items()}
+
+    def apply_default_layout(self):
+        """The data sheet at the top left with method settings, framework,
+        results and indicator sheet as tabs below it; the charts on the
+        right, full height: the data sheet and the charts both in view."""
+        d = self.docks
+        for dock in d.values():
+            self.removeDockWidget(dock)
+        self.addDockWidget(Qt.LeftDockWidgetArea, d["dataPane"])
+        self.addDockWidget(Qt.RightDockWidgetArea, d["chartsPane"])
+        self.splitDockWidget(d["dataPane"], d["methodPane"], Qt.Vertical)
+        for name in BOTTOM_TABS[1:]:
+            self.tabifyDockWidget(d[BOTTOM_TABS[0]], d[name])
+        for dock in d.values():
+            dock.setFloating(False)
+            dock.show()
+        d[BOTTOM_TABS[0]].raise_()
+        width, height = max(self.width(), 800), max(self.height(), 500)
+        self.resizeDocks([d["dataPane"], d["chartsPane"]], [int(width * share) for share in DEFAULT_SHARES],
+                         Qt.Horizontal)
+        self.resizeDocks([d["dataPane"], d["methodPane"]], [int(height * DATA_SHARE), int(height * (1 - DATA_SHARE))],
+                         Qt.Vertical)
+
+    def reset_layout(self):
+        """View > Reset layout: the first-start arrangement."""
+        self.apply_default_layout()
+        self.note_bar.setVisible(bool(self.note_banner.text()))
+
+    def restore_layout(self) -> bool:
+        """The layout of the last session, if it was saved with this
+        version and the same panes; otherwise the default stays."""
+        settings = QSettings()
+        geometry, state = settings.value(KEY_GEOMETRY), settings.value(KEY_STATE)
+        panes = settings.value(KEY_PANES)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is None or panes != ",".join(spec.name for spec in PANES):
+            return False
+        return bool(self.restoreState(state, LAYOUT_VERSION))
+
+    def save_layout(self):
+        settings = QSettings()
+        settings.setValue(KEY_GEOMETRY, self.saveGeometry())
+        settings.setValue(KEY_STATE, self.saveState(LAYOUT_VERSION))
+        settings.setValue(KEY_PANES, ",".join(spec.name for spec in PANES))
+
+    # ---- the open project --------------------------------------------------------------------
+    def set_project(self, project: Project, path: str | None = None, *, recovery_file=None,
+                    modified: bool = False):
+        """Show ``project`` (replacing the open one without asking: see
+        :meth:`maybe_save`).  New panes are built for it in the same docks."""
+        old = self.document
+        if old is not None:
+            if self.autosaver is not None:
+                self.autosaver.stop()
+                self.autosaver.discard(wait=True)
+            old.wait_for_writes()
+            old.close()
+        document = ProjectDocument(project, path, self)
+        self.document = document
+        self._selection = {}
+        self._project_state = dict(project.app_state)
+        self._pending.clear()
+        for spec in PANES:
+            dock = self.docks[spec.name]
+            previous = dock.widget()
+            if self._builds_now(spec.name):
+                self._build_pane(spec.name)
+            else:
+                dock.setWidget(PendingPane(dock))
+                self._pending.add(spec.name)
+            if previous is not None:
+                previous.deleteLater()
+        self._select_saved(project.app_state)
+        document.recomputed.connect(self._on_recomputed)
+        document.editFailed.connect(self._on_edit_failed)
+        document.saved.connect(self._on_saved)
+        document.saveFailed.connect(self._on_save_failed)
+        document.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self._install_undo_actions()
+        self.autosaver = Autosaver(document, self.project_app_state, self, file=recovery_file)
+        if modified:
+            document.undo_stack.resetClean()
+            self.autosaver.timer.start()
+        self.setWindowModified(document.is_modified)
+        self._last_ms = None
+        self._show_compute_time(document.last_compute_ms, first=True)
+        has_note = self.note_banner.set_info(project.info)
+        self.note_bar.setVisible(has_note)
+        self._update_title()
+        if old is not None:
+            old.deleteLater()
+        ds = project.dataset
+        self._show_status(self.tr("Indicators: {0} · units: {1} · periods: {2}").format(
+            len(ds.codes), len(ds.unit_codes), len(ds.periods)))
+
+    # ---- building panes ------------------------------------------------------------------------
+    def _builds_now(self, name: str) -> bool:
+        """Without deferring, every pane is built with its project.  At
+        start-up (``defer_panes``) only the data sheet and the method
+        settings are built before the first paint; the other panes follow
+        right after it (those in view) or when first shown."""
+        if not self._defer_panes:
+            return True
+        if not self._painted:
+            return name in EAGER_PANES
+        return self.docks[name].isVisible()
+
+    def _build_pane(self, name: str) -> QWidget:
+        """Build pane ``name`` for the current document and wire it up:
+        status messages, the shared unit / period choice, its saved state."""
+        spec = PANE_BY_NAME[name]
+        dock = self.docks[name]
+        previous = dock.widget()
+        widget = create_pane(spec, self.document, dock)
+        dock.setWidget(widget)
+        self._pending.discard(name)
+        if isinstance(previous, PendingPane):
+            previous.deleteLater()
+        signal = getattr(widget, "statusMessage", None)
+        if signal is not None:
+            signal.connect(self._show_status)
+        for signal_name, setter, key in SELECTION_LINKS:
+            signal = getattr(widget, signal_name, None)
+            if signal is not None:
+                signal.connect(lambda k, key=key, setter=setter, source=widget: self._on_selected(key, setter,
+                                                                                                  source, k))
+        self._linking = True
+        try:
+            for setter, key in (("set_unit", "unit"), ("set_period", "period")):
+                if key in self._selection and callable(getattr(widget, setter, None)):
+                    getattr(widget, setter)(self._selection[key])
+        finally:
+            self._linking = False
+        restore = getattr(widget, "restore_project_state", None)
+        saved = (self._project_state.get("panes") or {}).get(name)
+        if callable(restore) and isinstance(saved, dict):
+            restore(saved)
+        return widget
+
+    def build_pending_panes(self, visible_only: bool = False) -> None:
+        """Build the panes not built yet (those in view only, if asked)."""
+        for spec in PANES:
+            if spec.name in self._pending and (not visible_only or self.docks[spec.name].isVisible()):
+                self._build_pane(spec.name)
+
+    @property
+    def panes_pending(self) -> bool:
+        """True while a pane in view is not built yet."""
+        return any(self.docks[name].isVisible() for name in self._pending)
+
+    def _on_dock_visibility(self, name: str, visible: bool):
+        if visible and name in self._pending and self._painted:
+            self._build_pane(name)
+
+    def _build_next_visible(self):
+        """After the first paint: one pane in view per event-loop turn, so
+        that the window stays responsive while the charts are built."""
+        for spec in PANES:
+            if spec.name in self._pending and self.docks[spec.name].isVisible():
+                self._build_pane(spec.name)
+                QTimer.singleShot(0, self._build_next_visible)
+                return
+        self.panesReady.emit()
+
+    def eventFilter(self, obj, event):
+        if obj is self and event.type() == QEvent.Paint and not self._painted:
+            self._painted = True
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self._build_next_visible)
+        return super().eventFilter(obj, event)
+
+    # ---- unit and period ------------------------------------------------------------------------
+    def _on_selected(self, key: str, setter: str, source, k: int):
+        """A pane chose a unit or period: the other panes follow."""
+        if self._linking or k is None or k < 0:
+            return
+        self._linking = True          # the targets' own signals must not come back here
+        try:
+            self._selection[key] = k
+            for target in self.panes.values():
+                if target is not source and callable(getattr(target, setter, None)):
+                    getattr(target, setter)(k)
+        finally:
+            self._linking = False
+
+    def select(self, unit: int | None = None, period: int | None = None):
+        """Show this unit / period (dataset indices) in every pane."""
+        for value, setter, key in ((unit, "set_unit", "unit"), (period, "set_period", "period")):
+            if value is None:
+                continue
+            self._selection[key] = value
+            self._linking = True
+            try:
+                for widget in self.panes.values():
+                    if callable(getattr(widget, setter, None)):
+                        getattr(widget, setter)(value)
+            finally:
+                self._linking = False
+
+    def _select_saved(self, state: dict):
+        """The unit and period stored in ``project.app_state['selection']``."""
+        ds = self.document.project.dataset
+        selection = state.get("selection") or {}
+        unit = ds.unit_index.get(str(selection.get("unit"))) if "unit" in selection else None
+        period = next((t for t, p in enumerate(ds.periods) if str(p) == str(selection.get("period"))), None) \
+            if "period" in selection else None
+        self.select(unit, period)
+
+    def project_app_state(self) -> dict:
+        """``project.app_state`` with the selected unit and period and what
+        the panes want kept (``project_state()``): saved with the project."""
+        state = dict(self.document.project.app_state)
+        state.pop("recovery", None)
+        ds = self.document.project.dataset
+        selection = dict(state.get("selection") or {})
+        if "unit" in self._selection and self._selection["unit"] < len(ds.unit_codes):
+            selection["unit"] = ds.unit_codes[self._selection["unit"]]
+        if "period" in self._selection and self._selection["period"] < len(ds.periods):
+            selection["period"] = ds.periods[self._selection["period"]]
+        if selection:
+            state["selection"] = selection
+        panes = dict(state.get("panes") or {})
+        for name, widget in self.panes.items():
+            get = getattr(widget, "project_state", None)
+            if callable(get):
+                panes[name] = get()
+        if panes:
+            state["panes"] = panes
+        return state
+
+    # ---- actions -------------------------------------------------------------------------------
+    def _action(self, slot=None, shortcut=None, role=None) -> QAction:
+        action = QAction(self)
+        if slot is not None:
+            action.triggered.connect(lambda checked=False, f=slot: f())
+        if shortcut is not None:
+            action.setShortcuts(QKeySequence.keyBindings(shortcut) if isinstance(shortcut, QKeySequence.StandardKey)
+                                else [QKeySequence(shortcut)])
+        if role is not None:
+            action.setMenuRole(role)
+        return action
+
+    def _build_actions(self):
+        A = self._action
+        self.new_action = A(self.new_project, QKeySequence.New)
+        self.open_action = A(self.open_file, QKeySequence.Open)
+        self.open_sample_action = A(self.open_sample)
+        self.save_action = A(self.save, QKeySequence.Save)
+        self.save_as_action = A(self.save_as, QKeySequence.SaveAs)
+        self.export_results_action = A(self.export_results)
+        self.export_charts_action = A()
+        self.export_charts_action.setEnabled(False)       # each chart exports itself (PNG, SVG)
+        self.export_inputs_action = A()
+        self.export_inputs_action.setEnabled(False)       # not implemented yet
+        self.close_action = A(self.close, QKeySequence.Close)
+        self.quit_action = A(QApplication.closeAllWindows, QKeySequence.Quit, QAction.QuitRole)
+        self.clear_recent_action = A(self._clear_recent)
+        self.cut_action = A(lambda: self.forward_edit("cut", QKeySequence.Cut), QKeySequence.Cut)
+        self.copy_action = A(lambda: self.forward_edit("copy", QKeySequence.Copy), QKeySequence.Copy)
+        self.paste_action = A(lambda: self.forward_edit("paste", QKeySequence.Paste), QKeySequence.Paste)
+        self.reset_layout_action = A(self.reset_layout)
+        self.recompute_action = A(self.recompute, QKeySequence.Refresh)
+        self.method_action = A(lambda: self.show_pane("methodPane"))
+        self.about_action = A(self.about, role=QAction.AboutRole)
+        self.about_qt_action = A(QApplication.aboutQt, role=QAction.AboutQtRole)
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        self.language_actions = {}
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self)          # each language named in itself, never translated
+            action.setCheckable(True)
+            action.setData(code)
+            action.triggered.connect(lambda checked=False, c=code: self.set_language(c))
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
 
     def _build_menus(self):
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        open_action = file_menu.addAction(self.tr("&Open…"), self.open_file)
-        open_action.setShortcut(QKeySequence.Open)
-        file_menu.addSeparator()
-        quit_action = file_menu.addAction(self.tr("&Quit"), QApplication.closeAllWindows)
-        quit_action.setShortcut(QKeySequence.Quit)
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.recent_menu = QMenu(self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.export_menu = QMenu(self)
+        self.export_menu.addActions([self.export_results_action, self.export_charts_action,
+                                     self.export_inputs_action])
+        for item in (self.new_action, self.open_action, self.recent_menu, self.open_sample_action, None,
+                     self.save_action, self.save_as_action, None, self.export_menu, None,
+                     self.close_action, self.quit_action):
+            if item is None:
+                self.file_menu.addSeparator()
+            elif isinstance(item, QMenu):
+                self.file_menu.addMenu(item)
+            else:
+                self.file_menu.addAction(item)
+        self._fill_recent_menu()
+
+        self.edit_menu = bar.addMenu("")
+        self._undo_separator = self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.cut_action, self.copy_action, self.paste_action])
+
+        self.view_menu = bar.addMenu("")
+        for dock in self.docks.values():
+            self.view_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.reset_layout_action)
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_menu.addActions(list(self.language_actions.values()))
+
+        self.analysis_menu = bar.addMenu("")
+        self.analysis_menu.addActions([self.recompute_action, self.method_action])
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addActions([self.about_action, self.about_qt_action])
+
+    def _install_undo_actions(self):
+        """Undo / Redo of the current document's stack (new actions when the
+        document or the language changes: their prefix is fixed at creation)."""
+        for action in (self.undo_action, self.redo_action):
+            if action is not None:
+                self.edit_menu.removeAction(action)
+                action.deleteLater()
         stack = self.document.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.Undo)
-        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcut(QKeySequence.Redo)
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo %1"))
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.Undo))
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo %1"))
+        self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.Redo))
+        self.edit_menu.insertActions(self._undo_separator, [self.undo_action, self.redo_action])
 
-    # ---- actions -----------------------------------------------------------------------
-    def open_file(self, path: str | None = None):
-        """Open a project in a new window (a file dialog when no path)."""
-        if not path:
-            start = os.path.dirname(self.document.path) if self.document.path else ""
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open"), start, OPEN_FILTER)
-            if not path:
-                return None
-        project = open_project(path, self)
-        if project is None:
-            return None
-        window = MainWindow(project, path)
-        window.setAttribute(Qt.WA_DeleteOnClose)
-        window.show()
-        _open_windows.add(window)
-        window.destroyed.connect(lambda *_: _open_windows.discard(window))
-        return window
+    def _fill_recent_menu(self):
+        menu = self.recent_menu
+        menu.clear()
+        files = recent_files()
+        for k, path in enumerate(files):
+            label = f"&{k + 1} {os.path.basename(path)}" if k < 9 else os.path.basename(path)
+            action = menu.addAction(label)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.setData(path)
+            action.triggered.connect(lambda checked=False, p=path: self.open_recent(p))
+        if not files:
+            empty = menu.addAction(self.tr("No recent files"))
+            empty.setEnabled(False)
+        menu.addSeparator()
+        menu.addAction(self.clear_recent_action)
+        self.clear_recent_action.setEnabled(bool(files))
 
-    # ---- handlers ------------------------------------------------------------------------
-    def _show_compute_time(self, template: str, ms: float):
-        self.compute_label.setText(template.format(f"{ms:.1f}" if ms >= 1 else f"{ms:.2f}"))
+    def _clear_recent(self):
+        forget_recent()
+        self._fill_recent_menu()
+
+    # ---- languages --------------------------------------------------------------------------
+    def set_language(self, code: str):
+        """View > Language: switch the whole application (remembered)."""
+        i18n.install_language(QApplication.instance(), code)
+        QApplication.processEvents()      # deliver LanguageChange now: the menus change at once
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self):
+        """Every visible string of the window, and of its panes."""
+        for menu, text in ((self.file_menu, self.tr("&File")), (self.edit_menu, self.tr("&Edit")),
+                           (self.view_menu, self.tr("&View")), (self.analysis_menu, self.tr("&Analysis")),
+                           (self.help_menu, self.tr("&Help")), (self.recent_menu, self.tr("Open &Recent")),
+                           (self.export_menu, self.tr("&Export")), (self.language_menu, self.tr("&Language"))):
+            menu.setTitle(text)
+        texts = {
+            self.new_action: (self.tr("&New"), self.tr("Start an empty project")),
+            self.open_action: (self.tr("&Open…"), self.tr("Open a project, template workbook or iData table")),
+            self.open_sample_action: (self.tr("Open the &Sample"), self.tr("Open the bundled Chengdu–Chongqing sample")),
+            self.save_action: (self.tr("&Save"), self.tr("Save the project")),
+            self.save_as_action: (self.tr("Save &As…"), self.tr("Save the project under a new name")),
+            self.export_results_action: (self.tr("&Results Workbook (.xlsx)…"),
+                                         self.tr("Scores, ranks, growth and contributions as a workbook")),
+            self.export_charts_action: (self.tr("&Charts as Images…"),
+                                        self.tr("Use each chart's own export (PNG, SVG)")),
+            self.export_inputs_action: (self.tr("&Input Workbook (.xlsx)…"), self.tr("Not available yet")),
+            self.close_action: (self.tr("&Close"), self.tr("Close this window")),
+            self.quit_action: (self.tr("&Quit"), self.tr("Quit CoIndex")),
+            self.clear_recent_action: (self.tr("&Clear List"), ""),
+            self.cut_action: (self.tr("Cu&t"), ""),
+            self.copy_action: (self.tr("&Copy"), ""),
+            self.paste_action: (self.tr("&Paste"), ""),
+            self.reset_layout_action: (self.tr("&Reset Layout"), self.tr("Put every pane back in its first place")),
+            self.recompute_action: (self.tr("&Recompute"), self.tr("Recompute every result from the data")),
+            self.method_action: (self.tr("&Method Settings…"), self.tr("Show the method settings")),
+            self.about_action: (self.tr("&About CoIndex"), ""),
+            self.about_qt_action: (self.tr("About &Qt"), ""),
+        }
+        for action, (text, tip) in texts.items():
+            action.setText(text)
+            action.setStatusTip(tip)
+        for spec in PANES:
+            self.docks[spec.name].setWindowTitle(spec.translated_title())
+        self.language_actions[i18n.current_language()].setChecked(True)
+        if self.document is not None:
+            self._install_undo_actions()
+            self._update_title()
+            self._show_compute_time(self._last_ms if self._last_ms is not None else self.document.last_compute_ms,
+                                    first=self._last_ms is None)
+        self.note_banner.retranslateUi()
+        self._fill_recent_menu()
+        for widget in self.panes.values():
+            retranslate = getattr(widget, "retranslateUi", None)
+            if callable(retranslate):
+                retranslate()
+
+    # ---- title and status ------------------------------------------------------------------------
+    def _update_title(self):
+        doc = self.document
+        name = os.path.basename(doc.path) if doc.path else self.tr("Untitled")
+        title = i18n.project_text(doc.project.info, "title")
+        self.setWindowTitle(f"{name}[*] — {title} — CoIndex" if title else f"{name}[*] — CoIndex")
+
+    def _show_status(self, message: str):
+        self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    def _show_compute_time(self, ms: float, first: bool = False):
+        text = f"{ms:.1f}" if ms >= 1 else f"{ms:.2f}"
+        template = self.tr("Computed in {0} ms") if first else self.tr("Recomputed in {0} ms")
+        self.compute_label.setText(template.format(text))
 
     def _on_recomputed(self, ms: float):
-        self._show_compute_time(self.tr("Recomputed in {0} ms"), ms)
+        self._last_ms = ms
+        self._show_compute_time(ms)
 
     def _on_edit_failed(self, message: str):
-        self.statusBar().showMessage(self.tr("Not changed: {0}").format(message), STATUS_TIMEOUT_MS)
-
-    def _on_unit_changed(self, unit: int):
-        if unit >= 0:
-            self.grid_model.set_unit(unit)
-            self.chart.set_unit(unit)
+        self._show_status(self.tr("Not changed: {0}").format(message))
 
     def _on_clean_changed(self, clean: bool):
         self.setWindowModified(not clean)
 
+    def _on_saved(self, path: str, ms: float):
+        if self.document.path and os.path.abspath(path) == os.path.abspath(self.document.path):
+            self._show_status(self.tr("Saved {0} ({1} ms)").format(os.path.basename(path), f"{ms:.0f}"))
+
+    def _on_save_failed(self, path: str, message: str):
+        if self.autosaver is not None and os.path.abspath(path) == os.path.abspath(self.autosaver.file):
+            self._show_status(self.tr("Autosave failed: {0}").format(message))
+            return
+        QMessageBox.critical(self, self.tr("Not saved"),
+                             self.tr("CoIndex could not save {0}.\n\n{1}").format(os.path.basename(path), message))
+
+    # ---- File menu ---------------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Before closing or replacing the project: with unsaved changes ask
+        Save / Discard / Cancel.  True when it is fine to go on."""
+        if not self.document.is_modified:
+            return True
+        doc = self.document
+        name = os.path.basename(doc.path) if doc.path else self.tr("Untitled")
+        answer = QMessageBox.warning(
+            self, self.tr("Unsaved changes"),
+            self.tr("{0} has changes that are not saved.\n\nSave them before going on?").format(name),
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+        if answer == QMessageBox.Save:
+            return self.save(wait=True)
+        return answer == QMessageBox.Discard
+
+    def new_project(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.set_project(new_project())
+        return True
+
+    def open_file(self, path: str | None = None):
+        """Open a project in this window (a file dialog when no ``path``).
+        Returns the window, or None when nothing was opened."""
+        if not path:
+            start = os.path.dirname(self.document.path) if self.document.path and not is_sample(
+                self.document.path) else ""
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open"), start, open_filter())
+            if not path:
+                return None
+        return self.open_path(path)
+
+    def open_path(self, path: str, remember: bool = True):
+        if not self.maybe_save():
+            return None
+        project = open_project(path, self)
+        if project is None:
+            return None
+        self.set_project(project, path)
+        if remember and not is_sample(path):
+            remember_recent(path)
+            self._fill_recent_menu()
+        return self
+
+    def open_recent(self, path: str):
+        if not os.path.exists(path):
+            QMessageBox.critical(self, self.tr("Cannot open file"),
+                                 self.tr("{0} no longer exists; it is removed from the recent files.").format(path))
+            forget_recent(path)
+            self._fill_recent_menu()
+            return None
+        return self.open_path(path)
+
+    def open_sample(self):
+        from .loading import SAMPLE_PATH
+        return self.open_path(str(SAMPLE_PATH), remember=False)
+
+    def save(self, wait: bool = False) -> bool:
+        """File > Save: to the project's file; Save As for a new project,
+        the bundled sample, or an imported workbook or table."""
+        path = self.document.path
+        if not path or is_sample(path) or not path.lower().endswith(PROJECT_SUFFIX):
+            return self.save_as(wait=wait)
+        return self._write(path, wait)
+
+    def save_as(self, wait: bool = False) -> bool:
+        doc = self.document
+        if doc.path:
+            stem = os.path.splitext(os.path.basename(doc.path))[0]
+            folder = os.path.dirname(doc.path) if not is_sample(doc.path) else os.path.expanduser("~")
+        else:
+            stem, folder = self.tr("untitled"), os.path.expanduser("~")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save As"), os.path.join(folder, stem + PROJECT_SUFFIX),
+                                              save_filter())
+        if not path:
+            return False
+        if not path.lower().endswith(PROJECT_SUFFIX):
+            path += PROJECT_SUFFIX
+        return self._write(path, wait)
+
+    def _write(self, path: str, wait: bool) -> bool:
+        doc = self.document
+        if wait:
+            QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            future = doc.write(path, app_state=self.project_app_state(), mark_clean=True, wait=wait)
+        finally:
+            if wait:
+                QGuiApplication.restoreOverrideCursor()
+        self._update_title()
+        remember_recent(path)
+        self._fill_recent_menu()
+        return not wait or future.exception() is None
+
+    def export_results(self) -> str | None:
+        from core.tables import write_results
+        doc = self.document
+        stem = os.path.splitext(os.path.basename(doc.path))[0] if doc.path else self.tr("untitled")
+        folder = os.path.dirname(doc.path) if doc.path and not is_sample(doc.path) else os.path.expanduser("~")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Results"),
+                                              os.path.join(folder, stem + "-results.xlsx"),
+                                              self.tr("Excel workbooks (*.xlsx)"))
+        if not path:
+            return None
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            write_results(doc.project.engine, path)
+        except Exception as e:       # a message, not a traceback
+            QGuiApplication.restoreOverrideCursor()
+            QMessageBox.critical(self, self.tr("Not exported"), str(getattr(e, "strerror", None) or e))
+            return None
+        QGuiApplication.restoreOverrideCursor()
+        self._show_status(self.tr("Exported {0}").format(os.path.basename(path)))
+        return path
+
+    # ---- Edit, View, Analysis, Help ----------------------------------------------------------------
+    def forward_edit(self, name: str, key: QKeySequence.StandardKey) -> bool:
+        """Cut / Copy / Paste act on the focused widget: its ``name()``
+        method (line edits, a pane's own copy / paste), else the key press
+        it would have received without the menu's shortcut."""
+        focus = QApplication.focusWidget()
+        widget = focus
+        while widget is not None and widget is not self:
+            method = getattr(widget, name, None)
+            if callable(method) and not isinstance(widget, (QDockWidget, QToolBar)):
+                method()
+                return True
+            widget = widget.parentWidget()
+        if focus is None:
+            return False
+        bindings = QKeySequence.keyBindings(key)
+        if not bindings:
+            return False
+        combo = bindings[0][0]
+        # a sent key press goes through the shortcut map too: with these
+        # actions enabled it would come straight back here
+        actions = (self.cut_action, self.copy_action, self.paste_action)
+        for action in actions:
+            action.setEnabled(False)
+        try:
+            for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+                QApplication.sendEvent(focus, QKeyEvent(kind, combo.key(), combo.keyboardModifiers()))
+        finally:
+            for action in actions:
+                action.setEnabled(True)
+        return True
+
+    def show_pane(self, name: str):
+        dock = self.docks[name]
+        dock.show()
+        dock.raise_()
+        if dock.widget() is not None:
+            dock.widget().setFocus()
+
+    def recompute(self):
+        ms = self.document.recompute_all()
+        self._last_ms = ms
+        self._show_compute_time(ms)
+
+    def about(self):
+        from .app import version
+        text = "<h3>CoIndex {0}</h3><p>{1}</p><p>{2}</p><p><i>{3}</i><br><i>{4}</i></p>".format(
+            version(), self.tr("Build, compute and analyse composite indices: live charts from spreadsheet-style "
+                               "inputs, with undo, project files and English / Chinese."),
+            self.tr("The bundled Chengdu–Chongqing sample is for illustration only:"),
+            SAMPLE_NOTE, "示例数据：按已发布的总指数等主要数字校准，并非官方统计数据。")
+        QMessageBox.about(self, self.tr("About CoIndex"), text)
+
+    # ---- drag and drop, closing ------------------------------------------------------------------------
+    @staticmethod
+    def _dropped_file(mime) -> str | None:
+        if not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile() and is_openable(url.toLocalFile()):
+                return url.toLocalFile()
+        return None
+
+    def dragEnterEvent(self, event):
+        if self._dropped_file(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event):
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event):
+        path = self._dropped_file(event.mimeData())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_path(path)
+
     def closeEvent(self, event):
-        self.document.close()
+        if self.document is not None and not self.maybe_save():
+            event.ignore()
+            return
+        self.save_layout()
+        if self.document is not None:
+            if self.autosaver is not None:
+                self.autosaver.stop()
+                self.autosaver.discard(wait=True)
+            self.document.wait_for_writes()
+            self.document.close()
         super().closeEvent(event)
 
 
-# windows opened from File > Open, kept alive until closed
+# windows opened besides the first (restored recoveries), kept alive until closed
 _open_windows: set = set()
+
+
+def keep_open(window: MainWindow) -> MainWindow:
+    window.setAttribute(Qt.WA_DeleteOnClose)
+    _open_windows.add(window)
+    window.destroyed.connect(lambda *_: _open_windows.discard(window))
+    return window

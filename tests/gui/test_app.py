@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from gui import app as gui_app
 from gui.loading import SAMPLE_PATH, load_project
+from test_files import dialogs, private_folders  # noqa: F401  (fixtures: private QSettings, patched dialogs)
 
 
 @pytest.fixture
@@ -41,7 +42,7 @@ def test_usage_error(qtbot, shown_messages):
     assert not shown_messages
 
 
-def test_sample_opens_and_screenshot_hook_saves_the_window(qtbot, tmp_path, monkeypatch):
+def test_sample_opens_and_screenshot_hook_saves_the_window(qtbot, tmp_path, monkeypatch, dialogs):
     shot = tmp_path / "window.png"
     monkeypatch.setenv("COINDEX_SCREENSHOT", str(shot))
     monkeypatch.setenv("COINDEX_SCREENSHOT_DELAY_MS", "50")
@@ -50,6 +51,31 @@ def test_sample_opens_and_screenshot_hook_saves_the_window(qtbot, tmp_path, monk
     assert not image.isNull() and image.width() > 600 and image.height() > 400
     assert QCoreApplication.applicationName() == "CoIndex"
     assert QCoreApplication.organizationName() == "CoIndex"
+    assert dialogs.asked == []                # no recovery file: nothing asked
+
+
+def test_open_windows_opens_the_file_given_and_remembers_it(qtbot, tmp_path):
+    from gui.main_window import recent_files
+    path = tmp_path / "p.coindex"
+    path.write_bytes(SAMPLE_PATH.read_bytes())
+    windows = gui_app.open_windows([str(path)])
+    try:
+        assert len(windows) == 1 and windows[0].document.path == str(path)
+        assert recent_files() == [str(path)]
+    finally:
+        for w in windows:
+            w.close()
+
+
+def test_the_sample_is_not_added_to_recent_files(qtbot):
+    from gui.main_window import recent_files
+    windows = gui_app.open_windows([])
+    try:
+        assert windows[0].document.path == str(SAMPLE_PATH)
+        assert recent_files() == []
+    finally:
+        for w in windows:
+            w.close()
 
 
 def test_cjk_fallback_font(qtbot):
