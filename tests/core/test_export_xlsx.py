@@ -394,17 +394,6 @@ def recalculated(exported, edited, tmp_path_factory):
         pytest.skip("LibreOffice is not installed (Debian: apt-get install libreoffice-calc-nogui)")
     work = tmp_path_factory.mktemp("lo")
     (work / "in").mkdir()
-    profile = work / "profile" / "user"
-    profile.mkdir(parents=True)
-    # recalculate every formula on load, for .xlsx and .ods alike (0 = always)
-    (profile / "registrymodifications.xcu").write_text(
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
-        'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
-        '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" '
-        'oor:op="fuse"><value>0</value></prop></item>\n'
-        '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" '
-        'oor:op="fuse"><value>0</value></prop></item>\n</oor:items>\n', encoding="utf-8")
     edits, edit_dir = edited
     jobs = {name: (project.engine, path) for name, (project, path) in exported.items()}
     jobs.update({name: (project.engine, edit_dir / f"{name}.xlsx") for name, project in edits.items()})
@@ -412,17 +401,44 @@ def recalculated(exported, edited, tmp_path_factory):
     for name, (engine, path) in jobs.items():
         dst = work / "in" / f"{name}.xlsx"
         formulas[name] = formula_cells(path, dst)
-        inputs.append(str(dst))
-    cmd = [SOFFICE, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
-           "--convert-to", "xlsx", "--outdir", str(work / "out")] + inputs
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600,
-                          env={**os.environ, "HOME": str(work)})
+        inputs.append(dst)
+    # two LibreOffice processes (each needs its own profile), files shared by size
+    groups = ([], [])
+    for f in sorted(inputs, key=lambda f: -f.stat().st_size):
+        min(groups, key=lambda g: sum(x.stat().st_size for x in g)).append(f)
+    procs = []
+    for k, group in enumerate(groups):
+        if not group:
+            continue
+        profile = work / f"profile{k}"
+        (profile / "user").mkdir(parents=True)
+        (profile / "user" / "registrymodifications.xcu").write_text(RECALC_ALWAYS, encoding="utf-8")
+        cmd = [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+               "--convert-to", "xlsx", "--outdir", str(work / "out")] + [str(f) for f in group]
+        procs.append(subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                      env={**os.environ, "HOME": str(profile)}))
+    try:
+        log = "".join(p.communicate(timeout=600)[0] for p in procs)
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
     out = {}
     for name, (engine, _) in jobs.items():
         result = work / "out" / f"{name}.xlsx"
-        assert result.exists(), f"LibreOffice did not convert {name}:\n{proc.stdout}\n{proc.stderr}"
+        assert result.exists(), f"LibreOffice did not convert {name}:\n{log}"
         out[name] = (engine, formulas[name], read_values(result))
     return out
+
+
+# LibreOffice settings: recalculate every formula on load, .xlsx and .ods alike (0 = always)
+RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
 
 
 # ---- the formulas, recalculated by LibreOffice ----------------------------------------------------------
