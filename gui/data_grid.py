@@ -56,6 +56,7 @@ CODE_COLUMN, NAME_COLUMN, UNIT_COLUMN = range(3)
 FIRST_PERIOD_COLUMN = 3          # the first value column of the unit layout
 FIRST_INDICATOR_COLUMN = 2       # ... and of the period layout
 VALUE_COLUMN_SLACK = 10          # pixels
+MAX_LABEL_WIDTH = 280            # pixels; a longer name is elided (its full text is in the tooltip)
 MARKS_DELAY_MS = 120             # warnings are re-read once a burst of edits is over
 
 # Qt's enum members cached once: looking one up through the Qt namespace
@@ -73,7 +74,6 @@ _VALUE_FLAGS = _LABEL_FLAGS | Qt.ItemIsEditable
 _VALUE_ROLES = [_DISPLAY, _EDIT, _TOOLTIP, _FOREGROUND,
                 _BACKGROUND, _FONT, _RAW, _MARK]
 _MARK_ROLES = [_TOOLTIP, _MARK]
-_LABEL_ROLES = [_DISPLAY, _TOOLTIP, _MARK]
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 _LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
 _SERVED = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _ALIGN, _FOREGROUND,
@@ -762,25 +762,50 @@ class DataGrid(QTableView):
             self.fit_columns()
 
     def fit_columns(self):
-        """Label and value columns sized once to their contents (not on
-        every change: ResizeToContents rescans the model each layout); in the
-        unit layout the name column takes what is left (its full text is in
-        the tooltip)."""
+        """Columns sized once to their contents (not on every change:
+        ResizeToContents rescans the model each layout); label columns at
+        most MAX_LABEL_WIDTH wide (the full text is in the tooltip).  In the
+        unit layout the name column also takes the room left over, when the
+        columns fit the view (see :meth:`_fit_name_column`)."""
         header = self.horizontalHeader()
         model = self.model()
         if model is None:
             return
         header.setMinimumSectionSize(40)
         first_value = getattr(model, "first_value_column", FIRST_PERIOD_COLUMN)
-        stretch = NAME_COLUMN if first_value == FIRST_PERIOD_COLUMN else -1
         for col in range(model.columnCount()):
-            if col == stretch:
-                header.setSectionResizeMode(col, QHeaderView.Stretch)
-            else:
-                header.setSectionResizeMode(col, QHeaderView.Interactive)
-                self.resizeColumnToContents(col)
-                if col >= first_value:      # room for an edit that adds a digit
-                    header.resizeSection(col, header.sectionSize(col) + VALUE_COLUMN_SLACK)
+            header.setSectionResizeMode(col, QHeaderView.Interactive)
+            self.resizeColumnToContents(col)
+            if col >= first_value:      # room for an edit that adds a digit
+                header.resizeSection(col, header.sectionSize(col) + VALUE_COLUMN_SLACK)
+            elif header.sectionSize(col) > MAX_LABEL_WIDTH:
+                header.resizeSection(col, MAX_LABEL_WIDTH)
+        self._name_width = None
+        if first_value == FIRST_PERIOD_COLUMN and model.columnCount() > NAME_COLUMN:
+            self.resizeColumnToContents(NAME_COLUMN)
+            self._name_width = header.sectionSize(NAME_COLUMN)
+            self._fit_name_column()
+
+    def _fit_name_column(self):
+        """The unit layout's name column: stretched over the room left when
+        every column fits the view; otherwise as wide as its names (at most
+        MAX_LABEL_WIDTH) so that many periods scroll instead of squeezing
+        the names."""
+        width = getattr(self, "_name_width", None)
+        model = self.model()
+        if width is None or model is None or model.columnCount() <= NAME_COLUMN:
+            return
+        header = self.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(model.columnCount()) if c != NAME_COLUMN)
+        if others + width <= self.viewport().width():
+            header.setSectionResizeMode(NAME_COLUMN, QHeaderView.Stretch)
+        else:
+            header.setSectionResizeMode(NAME_COLUMN, QHeaderView.Interactive)
+            header.resizeSection(NAME_COLUMN, min(width, MAX_LABEL_WIDTH))
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit_name_column()
 
     def keyPressEvent(self, event):
         editing = self.state() == QAbstractItemView.EditingState
