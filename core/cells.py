@@ -83,7 +83,7 @@ def parse_text_number(s: str):
     neg = False
     if t[:1] == "(" and t[-1:] == ")":
         neg, t = True, t[1:-1].strip()
-    if t[:1] in "+-−":
+    if t and t[0] in "+-−":
         neg, t = (neg != (t[0] != "+")), t[1:].lstrip()
     if t[:1] and t[0] in _CURRENCY:
         t = t[1:].lstrip()
@@ -126,13 +126,41 @@ def parse_number(v):
 
 def parse_values(values):
     """Parse a sequence of cells.  Returns ``(x, kind)`` arrays: floats (NaN
-    where not a number) and the kind of every cell."""
+    where not a number) and the kind of every cell.  Runs of plain floats
+    (what calamine returns for numeric cells) are converted by numpy at once."""
     n = len(values)
     x = np.empty(n)
     kind = np.zeros(n, dtype=np.uint8)
+    step = 4096
+    for a in range(0, n, step):
+        chunk = values[a:a + step]
+        types = set(map(type, chunk))
+        if types <= {float}:
+            xs = np.array(chunk, dtype=float)
+            x[a:a + len(chunk)] = xs
+            bad = ~np.isfinite(xs)
+            if bad.any():
+                kind[a:a + len(chunk)][bad] = np.where(np.isnan(xs[bad]), MISSING, BAD)
+                x[a:a + len(chunk)][bad] = math.nan
+            continue
+        if types == {str} and "_" not in "".join(chunk):
+            try:                            # text that is all plain numbers (a CSV column)
+                xs = np.array(chunk, dtype=float)
+            except ValueError:
+                xs = None
+            if xs is not None:
+                x[a:a + len(chunk)] = xs
+                for k in np.flatnonzero(~np.isfinite(xs)):       # "nan", "inf": the careful way
+                    x[a + k], kind[a + k], _ = parse_number(chunk[k])
+                continue
+        _parse_slow(chunk, x, kind, a)
+    return x, kind
+
+
+def _parse_slow(values, x, kind, offset):
     fl = float
-    for k, v in enumerate(values):
-        if type(v) is fl and v == v:
+    for k, v in enumerate(values, offset):
+        if type(v) is fl and v - v == 0:
             x[k] = v
             continue
         if v == "" or v is None:
@@ -148,10 +176,6 @@ def parse_values(values):
             except ValueError:
                 pass
         x[k], kind[k], _ = parse_number(v)
-    if not np.isfinite(x[kind == NUMBER]).all():
-        bad = (kind == NUMBER) & ~np.isfinite(x)
-        x[bad], kind[bad] = math.nan, BAD
-    return x, kind
 
 
 def reason_of(v) -> str:
@@ -467,7 +491,7 @@ def _check_zip(path, name):
         raise InputError(f"{name}: not a workbook: a zip archive without a spreadsheet inside "
                          f"(no xl/workbook.xml or content.xml)")
     for info in infos:
-        if info.filename.endswith((".xml", ".rels", ".vml")) or info.filename == "mimetype":
+        if info.filename.endswith((".xml", ".rels", ".vml")):
             try:
                 _xml_prolog_ok(z, info, name)
             except (_zipfile.BadZipFile, _zlib.error, EOFError, OSError) as e:
@@ -504,6 +528,7 @@ def _sheet_parts(z) -> dict:
 
 
 _ROW = re.compile(rb"<row\b([^>]*)>")
+_ROW_R = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
 _R_ATTR = re.compile(rb'\br="(\d+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _COL = re.compile(rb"<col\b([^>]*)>")
@@ -552,15 +577,19 @@ def _scan_sheet_xml(z, part, name, sheet) -> _SheetScan:
                         if lo and hi:
                             s.hidden_cols.update(range(int(lo.group(1)) - 1, min(int(hi.group(1)), 16384)))
                 in_data = k >= 0
-            for m in _ROW.finditer(text):
-                rowcount += 1
-                r = _R_ATTR.search(m.group(1))
-                rr = int(r.group(1)) if r else rowcount
-                rowcount = rr
-                if rr > s.max_row:
-                    s.max_row = rr
-                if b"hidden" in m.group(1) and _HIDDEN.search(m.group(1)):
-                    s.hidden_rows.add(rr - 1)
+            rs = _ROW_R.findall(text)
+            n_tags = text.count(b"<row ") + text.count(b"<row>")
+            if rs:
+                s.max_row = max(s.max_row, max(map(int, rs)))
+            if n_tags > len(rs):        # rows without an r attribute: count them
+                rowcount += n_tags
+                s.max_row = max(s.max_row, rowcount)
+            if b"hidden" in text:
+                for m in _ROW.finditer(text):
+                    if _HIDDEN.search(m.group(1)):
+                        r = _R_ATTR.search(m.group(1))
+                        if r:
+                            s.hidden_rows.add(int(r.group(1)) - 1)
             for w in set(_WIDE_COL.findall(text)):
                 if (len(w), w) > (len(widest), widest):
                     widest = w
@@ -743,7 +772,7 @@ class _CalamineReader:
                 with open(path, "rb") as fh:
                     self.wb = pc.CalamineWorkbook.from_filelike(_io.BytesIO(fh.read()))
             self.names = list(self.wb.sheet_names)
-            self.visible = {m.name: "Visible" in str(m.visible) for m in self.wb.sheets_metadata}
+            self.visible = {m.name: m.visible == pc.SheetVisibleEnum.Visible for m in self.wb.sheets_metadata}
         except Exception as e:
             raise _calamine_error(e, name) from None
 

@@ -126,7 +126,13 @@ def import_workbook(path, sheet=None, *, layout: str = "auto", header_row=None, 
                     include_hidden: bool = False, engine: str = "auto", progress=None) -> ImportResult:
     """Read a workbook or CSV and interpret it (see :func:`import_cells`)."""
     cells = read_workbook_cells(path, sheet, engine=engine, progress=progress)
-    return import_cells(cells, layout=layout, header_row=header_row, unit=unit, include_hidden=include_hidden)
+    try:
+        return import_cells(cells, layout=layout, header_row=header_row, unit=unit, include_hidden=include_hidden)
+    except (CoIndexError, MemoryError):
+        raise
+    except Exception as e:      # a sheet shaped in a way no rule here foresaw: say so, never a traceback
+        raise InputError(f"{cells.file}: cannot be imported ({type(e).__name__}: {e}); try --layout, "
+                         f"--sheet or the import wizard's header row") from e
 
 
 def _template_sheets(cells: WorkbookCells):

@@ -80,9 +80,12 @@ class Table:
     group_rows: list = field(default_factory=list)
     sheet_unit: str = ""
     warnings: list = field(default_factory=list)
+    filled: dict = field(default_factory=dict)     # header cells taken from a group row above
+    roles: dict | None = None                      # column -> role, once computed
 
     def head(self, c):
-        return self.sheet.value(self.header, c)
+        v = self.sheet.value(self.header, c)
+        return self.filled.get(c, "") if is_blank(v) else v
 
 
 def _is_label(v) -> bool:
@@ -104,6 +107,45 @@ def _is_number(v) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
+class _Content:
+    """The rows with something in them, found at C speed; their non-blank
+    cells [(col, value)] are listed only when asked for (the header search
+    looks at a few dozen rows, not at 20,000)."""
+
+    def __init__(self, rows, hid_r, hid_c):
+        self.rows, self.hid_c, self._cells = rows, hid_c, {}
+        if hid_c:
+            self.idx = [r for r, row in enumerate(rows) if r not in hid_r and self.cells(r)]
+        else:
+            self.idx = [r for r, row in enumerate(rows)
+                        if r not in hid_r and len(row) > row.count("") + row.count(None)]
+
+    def cells(self, r):
+        got = self._cells.get(r)
+        if got is None:
+            hid = self.hid_c
+            got = self._cells[r] = [(c, v) for c, v in enumerate(self.rows[r])
+                                    if v != "" and v is not None and c not in hid
+                                    and not (type(v) is str and v.isspace())]
+        return got
+
+    def __len__(self):
+        return len(self.idx)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [(r, self.cells(r)) for r in self.idx[k]]
+        r = self.idx[k]
+        return r, self.cells(r)
+
+
+def _first_value(row, hid_c):
+    for c, v in enumerate(row):
+        if v != "" and v is not None and c not in hid_c:
+            return v
+    return None
+
+
 def find_table(sheet: Sheet, header_row: int | None = None, include_hidden: bool = False,
                where: str = "") -> Table | None:
     """Find the table of a sheet; ``header_row`` (1-based) overrides the
@@ -111,14 +153,7 @@ def find_table(sheet: Sheet, header_row: int | None = None, include_hidden: bool
     rows = sheet.rows
     hid_r = set() if include_hidden else sheet.hidden_rows
     hid_c = set() if include_hidden else sheet.hidden_cols
-    content = []                  # (row, [(col, value)])
-    for r, row in enumerate(rows):
-        if r in hid_r:
-            continue
-        cells = [(c, v) for c, v in enumerate(row) if not is_blank(v) and c not in hid_c
-                 and not (isinstance(v, str) and not v.strip())]
-        if cells:
-            content.append((r, cells))
+    content = _Content(rows, hid_r, hid_c)
     if not content:
         return None
     warnings = []
@@ -130,15 +165,18 @@ def find_table(sheet: Sheet, header_row: int | None = None, include_hidden: bool
         used = sorted(c for c in sheet.hidden_cols if any(c < len(rw) and not is_blank(rw[c]) for rw in rows))
         if used:
             warnings.append(f"{where}: hidden column(s) {', '.join(address(0, c)[:-1] for c in used[:10])} skipped")
-    pos = {r: k for k, (r, _) in enumerate(content)}
+    pos = {r: k for k, r in enumerate(content.idx)}
     sheet_unit = ""
 
     def distinct(cells):
         return {text_of(v) for _, v in cells}
 
     def is_note(cells):
+        if not cells:
+            return False
         first = cells[0][1]
-        return isinstance(first, str) and len(distinct(cells)) == 1 and bool(_NOTE_ROW.match(clean_text(first)))
+        return (isinstance(first, str) and bool(_NOTE_ROW.match(clean_text(first)))
+                and len(distinct(cells)) == 1)
 
     def labels(cells):
         return [v for _, v in cells if _is_label(v) and not (isinstance(v, str) and parse_number(v)[1] == MISSING)]
@@ -152,7 +190,7 @@ def find_table(sheet: Sheet, header_row: int | None = None, include_hidden: bool
         return False
 
     def units_row(cells):
-        return all(isinstance(v, str) and looks_like_unit(v) for _, v in cells) and len(cells) >= 1
+        return bool(cells) and all(isinstance(v, str) and looks_like_unit(v) for _, v in cells)
 
     if header_row is not None:
         h = header_row - 1
@@ -162,6 +200,8 @@ def find_table(sheet: Sheet, header_row: int | None = None, include_hidden: bool
     else:
         k = None
         for j, (r, cells) in enumerate(content[:HEADER_SEARCH_ROWS]):
+            if not cells:
+                continue
             if len(distinct(cells)) == 1:
                 t = text_of(cells[0][1])
                 if looks_like_unit(t) and re.match(r"^(单位|计量单位|unit)", t, re.IGNORECASE):
@@ -197,46 +237,70 @@ def find_table(sheet: Sheet, header_row: int | None = None, include_hidden: bool
                   if any(a <= r <= b and (d > c or b > a) for a, c, b, d in sheet.merged) and r < h]
     urow = None
     data = []
-    rest = content[k + 1:]
-    if rest and units_row(rest[0][1]) and not any(_is_number(v) for _, v in rest[0][1]):
-        urow = rest[0][0]
-        rest = rest[1:]
-    for j, (r, cells) in enumerate(rest):
-        if is_note(cells):
-            after = [rr for rr, cc in rest[j + 1:] if any(_is_number(v) for _, v in cc)]
+    if k + 1 < len(content):
+        r1, c1 = content[k + 1]
+        if c1 and units_row(c1) and not any(_is_number(v) for _, v in c1):
+            urow = r1
+    for j in range(k + 1 + (urow is not None), len(content)):
+        r = content.idx[j]
+        first = _first_value(rows[r], hid_c)
+        if isinstance(first, str) and _NOTE_ROW.match(clean_text(first)) and is_note(content.cells(r)):
+            after = [rr for rr, cc in content[j + 1:] if any(_is_number(v) for _, v in cc)]
             if after:
                 warnings.append(f"{where}: rows after the footnote in row {r + 1} ignored (row {after[0] + 1} "
                                 "holds numbers)")
             break
         data.append(r)
-    used = set()
-    for r in [h] + data:
-        used.update(c for c, v in enumerate(rows[r]) if not is_blank(v) and c not in hid_c)
-    return Table(sheet, h, data, sorted(used), urow, group_rows, sheet_unit, warnings)
+    width = max((len(rows[r]) for r in [h] + data), default=0)
+    used = [c for c in range(width) if c not in hid_c
+            and any(c < len(rows[r]) and not is_blank(rows[r][c]) for r in [h] + data)]
+    # a blank header cell under a group row takes the group row's label ("地区" written once over
+    # two header rows when the file carries no merge information: .ods, .csv)
+    filled = {}
+    for r, cells in content[:k]:
+        if r < h and k - pos[r] <= 2:
+            for c, v in cells:
+                if is_blank(sheet.value(h, c)) and not _is_number(v):
+                    filled[c] = v
+    filled = {c: v for c, v in filled.items() if header_role(v) is not None}
+    return Table(sheet, h, data, used, urow, group_rows, sheet_unit, warnings, filled)
 
 
 # ---- layout ------------------------------------------------------------------------------------
 def column_roles(table: Table) -> dict:
     """Column -> role from the header, with "单位" / "unit" columns that
     hold units of measure read as 'measure'."""
-    roles = {}
-    for c in table.cols:
-        role = header_role(table.head(c))
-        if role in ("unit_name", "unit_code") and _mostly_units(table, c):
-            role = "measure"
-        roles[c] = role
-    return roles
+    if table.roles is None:
+        roles = {}
+        for c in table.cols:
+            role = header_role(table.head(c))
+            if role in ("unit_name", "unit_code") and _mostly_units(table, c):
+                role = "measure"
+            roles[c] = role
+        table.roles = roles
+    return table.roles
+
+
+SAMPLE_ROWS = 400
+
+
+def _sample(table, c) -> list:
+    """Non-blank values of column c in up to SAMPLE_ROWS data rows spread over the table."""
+    rows = table.data_rows
+    if len(rows) > SAMPLE_ROWS:
+        step = len(rows) / SAMPLE_ROWS
+        rows = [rows[int(k * step)] for k in range(SAMPLE_ROWS)]
+    vals = [table.sheet.value(r, c) for r in rows]
+    return [v for v in vals if not is_blank(v)]
 
 
 def _mostly_units(table, c) -> bool:
-    vals = [table.sheet.value(r, c) for r in table.data_rows]
-    vals = [v for v in vals if not is_blank(v)]
+    vals = _sample(table, c)
     return bool(vals) and sum(looks_like_unit(v) for v in vals if isinstance(v, str)) >= 0.6 * len(vals)
 
 
 def _mostly_text(table, c) -> bool:
-    vals = [table.sheet.value(r, c) for r in table.data_rows]
-    vals = [v for v in vals if not is_blank(v)]
+    vals = _sample(table, c)
     return bool(vals) and sum(1 for v in vals if _is_label(v) and parse_year(v) is None) >= 0.6 * len(vals)
 
 
@@ -244,7 +308,7 @@ def detect_layout(table: Table) -> str:
     roles = set(column_roles(table).values())
     if ("ind_name" in roles or "ind_code" in roles) and "value" in roles:
         return "long"
-    n_periods = sum(1 for r in column_roles(table).values() if r == "period")
+    n_periods = list(column_roles(table).values()).count("period")
     if n_periods >= 1 and "year" not in roles:
         return "yearbook"
     return "units-by-indicators"
@@ -317,8 +381,23 @@ def extract(table: Table, layout: str, unit: str | None = None, many_sheets: boo
         units_of_cols = {c: unit_text(text_of(sh.value(table.units_row, c))) for c in table.cols}
     ignored = []
 
+    tcache, pcache = {}, {}
+
+    def txt(v):                     # text_of, remembered: a unit column repeats its labels
+        key = (type(v), v)
+        t = tcache.get(key)
+        if t is None:
+            t = tcache[key] = text_of(v)
+        return t
+
+    def period(v):
+        key = (type(v), v)
+        if key not in pcache:
+            pcache[key] = _period_of(v)
+        return pcache[key]
+
     def unit_key(code_cell, name_cell, r, c):
-        code, name = text_of(code_cell), text_of(name_cell)
+        code, name = txt(code_cell), txt(name_cell)
         if not code and not name:
             return None
         code = code or name
@@ -388,7 +467,7 @@ def extract(table: Table, layout: str, unit: str | None = None, many_sheets: boo
                                        "no unit named" if u is None else "no indicator named", "row"))
                 continue
             if fixed_t is None:
-                p = _period_of(sh.value(r, year_c))
+                p = period(sh.value(r, year_c))
                 if p is None:
                     unreadable.append((r, year_c, "", "no year", "row"))
                     continue
@@ -431,7 +510,7 @@ def extract(table: Table, layout: str, unit: str | None = None, many_sheets: boo
                     unreadable.append((r, uname_c if uname_c is not None else ucode_c, "", "no unit named", "row"))
                 continue
             if fixed_t is None:
-                p = _period_of(sh.value(r, year_c))
+                p = period(sh.value(r, year_c))
                 if p is None:
                     unreadable.append((r, year_c, "", "no year", "row"))
                     continue
@@ -440,14 +519,21 @@ def extract(table: Table, layout: str, unit: str | None = None, many_sheets: boo
                 t = fixed_t
             row_u.append(u), row_t.append(t), keep.append(r)
         n = len(keep)
+        krows = [sh.rows[r] for r in keep]
+        need = max(icols) + 1
+        for row in krows:
+            if len(row) < need:
+                row.extend([""] * (need - len(row)))
+        ind_of_col = []
         for c in icols:
             key, info = _indicator(table.head(c), None, None, units_of_cols.get(c, ""), table.sheet_unit)
             if key in I.index:
                 warnings.append(f"{where}: column {address(0, c)[:-1]} repeats the indicator '{key}'")
-            i = I.add(key, info)
-            uu.extend(row_u), tt.extend(row_t), ii.extend([i] * n), rr.extend(keep), cc.extend([c] * n)
-            data = sh.rows
-            raw.extend([data[r][c] if c < len(data[r]) else "" for r in keep])
+            ind_of_col.append(I.add(key, info))
+            raw.extend([row[c] for row in krows])
+        m = len(icols)
+        uu, tt, rr = np.tile(row_u, m), np.tile(row_t, m), np.tile(keep, m)
+        ii, cc = np.repeat(ind_of_col, n), np.repeat(icols, n)
     if ignored:
         names = ", ".join(f"{address(0, c)[:-1]} '{text_of(table.head(c))}'" for c in ignored[:8])
         warnings.append(f"{where}: column(s) {names} ignored (not a {'year' if layout == 'yearbook' else 'number'} "

@@ -1,0 +1,111 @@
+"""Import benchmark: a 20,000-row x 12-column sheet (issue 4 target: at most 0.4 s).
+
+    python bench/import_bench.py [--runs 7]
+
+The sheet is COINr iData-like: uCode, uName, Time and 9 indicator columns
+(1,000 units x 20 years), written by openpyxl (.xlsx, inline strings) and
+by LibreOffice when it is installed (.xlsx with shared strings), and as
+CSV.  Prints the median and best of several runs of the whole import
+(file checks + calamine + layout detection + value parsing + arrays), its
+two stages, and pandas' readers for comparison.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from core.cells import read_workbook_cells  # noqa: E402
+from core.importer import import_cells, import_workbook  # noqa: E402
+
+ROWS, INDICATORS = 20_000, 9
+
+
+def make_files(folder: Path) -> dict:
+    from openpyxl import Workbook
+    rng = np.random.default_rng(4)
+    header = ["uCode", "uName", "Time"] + [f"X{k}" for k in range(INDICATORS)]
+    rows = []
+    for r in range(ROWS):
+        u = r // 20
+        rows.append([f"U{u:04d}", f"Unit {u}", 2001 + r % 20] + rng.normal(100, 15, INDICATORS).round(3).tolist())
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Data")
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    files = {"xlsx (openpyxl)": folder / "bench.xlsx"}
+    wb.save(files["xlsx (openpyxl)"])
+    csv = folder / "bench.csv"
+    with open(csv, "w", encoding="utf-8") as f:
+        f.write(",".join(header) + "\n")
+        for row in rows:
+            f.write(",".join(map(str, row)) + "\n")
+    files["csv"] = csv
+    soffice = shutil.which("soffice")
+    if soffice:
+        out = folder / "lo"
+        subprocess.run([soffice, f"-env:UserInstallation=file://{folder / 'profile'}", "--headless",
+                        "--convert-to", "ods", "--outdir", str(out), str(files["xlsx (openpyxl)"])],
+                       capture_output=True, timeout=300)
+        subprocess.run([soffice, f"-env:UserInstallation=file://{folder / 'profile'}", "--headless",
+                        "--convert-to", "xlsx", "--outdir", str(out / "x"), str(out / "bench.ods")],
+                       capture_output=True, timeout=300)
+        if (out / "x" / "bench.xlsx").exists():
+            files["xlsx (LibreOffice)"] = out / "x" / "bench.xlsx"
+    return files
+
+
+def timed(fn, runs):
+    ts = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        ts.append(time.perf_counter() - t)
+    return statistics.median(ts), min(ts)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=7)
+    args = ap.parse_args(argv)
+    import pandas as pd
+    with tempfile.TemporaryDirectory() as tmp:
+        files = make_files(Path(tmp))
+        res = import_workbook(files["xlsx (openpyxl)"])
+        assert res.values.shape == (1000, 20, INDICATORS) and res.layout == "units-by-indicators", res.layout
+        print(f"sheet: {ROWS:,} rows x {3 + INDICATORS} columns ({len(res.unit_codes)} units x "
+              f"{len(res.periods)} years x {INDICATORS} indicators); median / best of {args.runs} runs; "
+              f"target: import <= 0.400 s")
+        print(f"{'file':<20}{'what':<44}{'median s':>10}{'best s':>10}")
+        for label, path in files.items():
+            size = os.path.getsize(path) / 2**20
+            rows = [("import_workbook (all of it)", lambda p=path: import_workbook(p))]
+            cells = read_workbook_cells(path)
+            rows += [("  read_workbook_cells (checks + read)", lambda p=path: read_workbook_cells(p)),
+                     ("  import_cells (detect + parse + arrays)", lambda c=cells: import_cells(c))]
+            if path.suffix == ".xlsx":
+                rows += [("  pandas.read_excel, calamine", lambda p=path: pd.read_excel(p, engine="calamine")),
+                         ("  pandas.read_excel, openpyxl", lambda p=path: pd.read_excel(p, engine="openpyxl"))]
+            else:
+                rows += [("  pandas.read_csv", lambda p=path: pd.read_csv(p))]
+            for what, fn in rows:
+                runs = 3 if "openpyxl" in what else args.runs
+                med, best = timed(fn, runs)
+                flag = "  <- over target" if what.startswith("import_workbook") and med > 0.4 else ""
+                print(f"{label + f' {size:.1f} MB':<20}{what:<44}{med:>10.3f}{best:>10.3f}{flag}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
