@@ -1,133 +1,62 @@
-"""Charts of computed results.
+"""Charts of results over the periods: the composite index (one or several
+units), the dimension sub-indices, and the dimensions' contributions to the
+composite's change since the base period.
 
-Every chart builds its PlotWidget items once, keeps references and updates
-them with ``setData`` / ``setText`` / ``setPos`` only; it never calls
-``clear()`` (pyqtgraph issue 3194: re-plotting deletes C++ axis objects).
-Ranges are set deliberately, and only when the data leave the view or use a
-small part of it: auto-ranging is most of an update's cost.
+:class:`IndexChart` is the first chart the main window showed (the index and
+its dimensions in one plot); it stays for compatibility.
 """
 from __future__ import annotations
-
-import math
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetricsF
 
+from core import analysis
+
+from .chart_base import PlotChart, finite_range, fmt, live, nearest
 from .document import ProjectDocument
 
-# Okabe-Ito colours (distinguishable with colour-blindness), then tab10.
-SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9",
-                  "#8C564B", "#7F7F7F", "#BCBD22", "#17BECF")
-INDEX_COLOUR = "#1b1f24"
-BASE_COLOUR = "#6e7781"
 BASE_VALUE = 100.0
+LABEL_GAP_PX = 8             # between a curve's last point and its label
+UNIT_COLOUR_OFFSET = 6       # overlaid units take colours after the dimensions'
+BAR_WIDTH = 0.62
 
 
-def series_colour(k: int) -> str:
-    return SERIES_COLOURS[k % len(SERIES_COLOURS)]
+def unit_contributions(engine, parent: str, unit: int, t0: int):
+    """Contribution (points) of each child of ``parent`` to its change from
+    period ``t0`` to every period, for one unit: (codes, points (k, T),
+    change (T,)).  The same arithmetic as ``engine.contributions(parent, t0,
+    t)`` for each t, but for one unit and all periods in one call."""
+    fw = engine.framework
+    codes = fw.children(parent)
+    S = engine.scores
+    child = S[[engine.index[c] for c in codes], unit, :]                  # (k, T)
+    par = S[engine.index[parent], unit, :]                               # (T,)
+    start = np.repeat(child[:, t0:t0 + 1], child.shape[1], axis=1)
+    points, _ = analysis.contributions(start, child, engine.weights[parent],
+                                       np.full(par.shape, par[t0]), par, engine.p)
+    return codes, points, par - par[t0]
 
 
-class IndexChart(pg.PlotWidget):
-    """The composite index of one unit over the periods, with its dimension
-    sub-indices, a dashed base = 100 line (fixed-base normalisation) and a
-    label giving the latest value and the average annual growth.
+def _period_text(periods, t) -> str:
+    p = periods[t]
+    return "" if p is None else str(p)
 
-    Listens to the document: an edited value redraws at once.
-    """
+
+class _TimeChart(PlotChart):
+    """A chart over the periods for one chosen unit, with the base = 100
+    line of a fixed-base index."""
 
     def __init__(self, document: ProjectDocument, unit: int = 0, parent=None):
-        super().__init__(parent, background="w")
-        self._document = document
         self._unit = unit
-        self._y_range = None         # the y range last set, (low, high)
-        self._x_span = None          # the number of periods the x range was set for
-        plot = self.getPlotItem()
-        plot.disableAutoRange()
-        plot.setMenuEnabled(False)
-        plot.hideButtons()
-        for name in ("left", "bottom"):
-            axis = plot.getAxis(name)
-            axis.setPen(pg.mkPen("#8c959f"))
-            axis.setTextPen(pg.mkPen("#24292f"))
-        # the first period's label sits at the left edge; do not drop it
-        plot.getAxis("bottom").setStyle(hideOverlappingLabels=False)
-        self._legend = plot.addLegend(offset=(12, 8), labelTextColor="#24292f",
-                                      brush=pg.mkBrush(255, 255, 255, 215), pen=pg.mkPen("#d0d7de"))
-        self._base_line = pg.InfiniteLine(pos=BASE_VALUE, angle=0, movable=False,
-                                          pen=pg.mkPen(BASE_COLOUR, width=1, style=Qt.DashLine),
-                                          label="", labelOpts={"position": 0.97, "color": BASE_COLOUR,
-                                                               "anchors": [(1, 1), (1, 1)]})
-        plot.addItem(self._base_line, ignoreBounds=True)
-        self._index_curve = pg.PlotDataItem(pen=pg.mkPen(INDEX_COLOUR, width=3), symbol="o", symbolSize=7,
-                                            symbolBrush=INDEX_COLOUR, symbolPen=pg.mkPen("w", width=1),
-                                            connect="finite", antialias=True)
-        self._index_curve.setZValue(10)
-        self._dimension_curves: dict[str, pg.PlotDataItem] = {}
-        self._label = pg.TextItem(anchor=(0, 0.5), color=INDEX_COLOUR)
-        font = QFont(self.font())
-        font.setBold(True)
-        self._label.setFont(font)
-        self._label.setZValue(20)
-        plot.addItem(self._label, ignoreBounds=True)
-        self._build_series()
-        document.valuesChanged.connect(self._on_values_changed)
-        document.settingsChanged.connect(self._on_settings_changed)
-        document.structureChanged.connect(self._on_structure_changed)
-        self.refresh()
+        super().__init__(document, parent)
+        self.base_line = pg.InfiniteLine(pos=BASE_VALUE, angle=0, movable=False,
+                                         label="", labelOpts={"position": 0.98, "anchors": [(1, 1), (1, 1)]})
+        self.base_line.setZValue(-5)
+        self.plot_item.addItem(self.base_line, ignoreBounds=True)
+        self.view_box.sigResized.connect(self._update_period_ticks)
 
-    # ---- items ------------------------------------------------------------------------
-    @property
-    def index_curve(self) -> pg.PlotDataItem:
-        """The composite index line."""
-        return self._index_curve
-
-    @property
-    def dimension_curves(self) -> dict[str, pg.PlotDataItem]:
-        """The root's children (dimensions), by code, in framework order."""
-        return dict(self._dimension_curves)
-
-    @property
-    def label(self) -> pg.TextItem:
-        return self._label
-
-    @property
-    def base_line(self) -> pg.InfiniteLine:
-        return self._base_line
-
-    def _build_series(self):
-        """Create the curves for the framework's root and its children.  Runs
-        at start and after a structure change only; value edits reuse them."""
-        plot = self.getPlotItem()
-        fw = self._document.project.framework
-        for curve in self._dimension_curves.values():
-            plot.removeItem(curve)
-        self._dimension_curves.clear()
-        if self._index_curve.scene() is not None:
-            plot.removeItem(self._index_curve)
-        root = fw.root
-        self._index_curve.opts["name"] = f"{root}  {fw[root].name}" if root else ""
-        plot.addItem(self._index_curve)
-        children = [c for c in fw.children(root) if not fw[c].is_indicator] if root else []
-        for k, code in enumerate(children):
-            colour = series_colour(k)
-            # no symbols on the dimensions: they cost more than the lines
-            # themselves at every update, and the index line carries the markers
-            curve = pg.PlotDataItem(pen=pg.mkPen(colour, width=2), connect="finite", antialias=True,
-                                    name=f"{code}  {fw[code].name}")
-            plot.addItem(curve)
-            self._dimension_curves[code] = curve
-        unit = fw[root].unit if root else ""
-        plot.setLabel("left", unit or self.tr("Score"))
-        self._set_ticks()
-
-    def _set_ticks(self):
-        periods = self._document.project.dataset.periods
-        ticks = [(float(t), "" if p is None else str(p)) for t, p in enumerate(periods)]
-        self.getPlotItem().getAxis("bottom").setTicks([ticks, []])
-
-    # ---- updates ------------------------------------------------------------------------
     @property
     def unit(self) -> int:
         return self._unit
@@ -135,83 +64,559 @@ class IndexChart(pg.PlotWidget):
     def set_unit(self, unit: int):
         if unit != self._unit:
             self._unit = unit
+            self.reset_ranges()
+            self.retranslateUi()
             self.refresh()
+
+    def _valid_unit(self) -> int:
+        n = len(self.project.dataset.unit_codes)
+        if not 0 <= self._unit < n:
+            self._unit = 0
+        return self._unit
+
+    def fixed_base(self) -> bool:
+        return self.project.settings.normalisation == "fixed_base"
+
+    def _update_base_line(self):
+        fixed = self.fixed_base()
+        self.base_line.setVisible(fixed)
+        if fixed:
+            periods = self.project.dataset.periods
+            base = self.engine.growth_base
+            text = self.tr("{0} = 100").format(_period_text(periods, base)) if base < len(periods) else ""
+            if self.base_line.label.format != text:
+                self.base_line.label.setFormat(text)
+
+    def _apply_theme(self):
+        super()._apply_theme()
+        self.base_line.setPen(pg.mkPen(self.theme.muted, width=1, style=Qt.DashLine))
+        self.base_line.label.setColor(self.theme.muted)
+
+
+class CompositeChart(_TimeChart):
+    """The composite index over the periods for the chosen unit and any
+    units overlaid for comparison; each curve's latest value and average
+    annual growth are labelled at its end."""
+
+    LABEL_DECIMALS = 2
+
+    def __init__(self, document: ProjectDocument, unit: int = 0, parent=None):
+        self._compared: list[int] = []
+        self._curves: list[pg.PlotCurveItem] = []     # a pool: grown, never shrunk
+        self._labels: list[pg.TextItem] = []
+        self._label_texts: list[str] = []
+        self._x_key = None
+        super().__init__(document, unit, parent)
+        self._label_font = QFont(self.font())
+        self._label_font.setBold(True)
+        self._label_metrics = QFontMetricsF(self._label_font)
+        # the chosen unit's points (one scatter item: symbols are costly to paint)
+        self.markers = pg.ScatterPlotItem(size=7, antialias=True)
+        self.markers.setZValue(11)
+        self.plot_item.addItem(self.markers)
+        self._build_series()
+        self._apply_theme()
+        self.retranslateUi()
+        self.refresh()
+
+    # ---- units -----------------------------------------------------------------------
+    def units(self) -> list[int]:
+        """The units drawn: the chosen one first, then those compared."""
+        u = self._valid_unit()
+        n = len(self.project.dataset.unit_codes)
+        return [u] + [c for c in self._compared if c != u and 0 <= c < n]
+
+    def set_compared_units(self, units):
+        """Overlay these units (besides the chosen one)."""
+        units = [int(u) for u in units]
+        if units != self._compared:
+            self._compared = units
+            self._build_series()
+            self.reset_ranges()
+            self.refresh()
+
+    def set_unit(self, unit: int):
+        if unit != self._unit:
+            self._unit = unit
+            self._build_series()
+            self.reset_ranges()
+            self.refresh()
+
+    @property
+    def curves(self) -> list[pg.PlotCurveItem]:
+        """The visible unit curves, in the order of :meth:`units`."""
+        return self._curves[:len(self.units())]
+
+    @property
+    def index_curve(self) -> pg.PlotCurveItem:
+        """The chosen unit's composite index line."""
+        return self._curves[0]
+
+    @property
+    def label(self) -> pg.TextItem:
+        """The chosen unit's end label."""
+        return self._labels[0]
+
+    def unit_colour(self, k: int):
+        return self.theme.foreground if k == 0 else self.theme.colour(UNIT_COLOUR_OFFSET + k - 1)
+
+    def _build_series(self):
+        """Make the pool hold a curve and a label per drawn unit; hide the
+        rest.  Runs when the units or the structure change, not on edits."""
+        units = self.units()
+        while len(self._curves) < len(units):
+            curve = pg.PlotCurveItem(connect="finite", antialias=True)
+            curve.setZValue(10 - len(self._curves) * 0.01)
+            self.plot_item.addItem(curve)
+            label = pg.TextItem(anchor=(0, 0.5))
+            label.setFont(self._label_font)
+            label.setZValue(20)
+            self.plot_item.addItem(label, ignoreBounds=True)
+            self._curves.append(curve)
+            self._labels.append(label)
+            self._label_texts.append("")
+        for k, (curve, label) in enumerate(zip(self._curves, self._labels)):
+            shown = k < len(units)
+            curve.setVisible(shown)
+            label.setVisible(shown)
+            if not shown:
+                curve.setData([], [])
+        self._style_curves()
+        self.legend.clear()
+        if len(units) > 1:
+            for u, curve in zip(units, self._curves):
+                self.legend.addItem(curve, self.unit_name(u))
+        self._legend_wanted = len(units) > 1
+        self._fit_legend_columns()
+        self._x_key = None
+
+    def _style_curves(self):
+        for k, (curve, label) in enumerate(zip(self._curves, self._labels)):
+            colour = self.unit_colour(k)
+            curve.setPen(pg.mkPen(colour, width=3 if k == 0 else 2))
+            label.setColor(colour)
+        self.markers.setBrush(pg.mkBrush(self.unit_colour(0)))
+        self.markers.setPen(pg.mkPen(self.theme.background, width=1))
+
+    def _apply_theme(self):
+        super()._apply_theme()
+        self._style_curves()
+        self.style_legend(self.legend)
+
+    def retranslateUi(self):
+        self._retranslate_base()
+        fw = self.project.framework
+        root = fw.root
+        name = self.node_name(root) if root else ""
+        self.set_title(self.tr("Composite index: {0}").format(name) if name else self.tr("Composite index"))
+        units = self.units()
+        for (sample, label), u in zip(self.legend.items, units):
+            label.setText(self.unit_name(u))
+        self._update_base_line()
+
+    # ---- values ----------------------------------------------------------------------
+    def label_text(self, value: float, cagr: float) -> str:
+        """The end label: latest value and average annual growth."""
+        d = self.LABEL_DECIMALS
+        if np.isfinite(cagr):
+            return self.tr("{0} · {1} % a year").format(fmt(value, d), fmt(cagr, d, sign=True))
+        return fmt(value, d)
 
     def refresh(self):
-        """Read the current results and update every item in place."""
-        project = self._document.project
-        engine = project.engine
+        project = self.project
         fw, ds = project.framework, project.dataset
-        root = fw.root
-        if root is None:
+        if fw.root is None:
             return
+        engine = self.engine
         x = np.arange(len(ds.periods), dtype=float)
-        y = np.asarray(engine.score(root)[self._unit], dtype=float)
-        self._index_curve.setData(x, y)
-        ys = [y]
-        for code, curve in self._dimension_curves.items():
-            yd = np.asarray(engine.score(code)[self._unit], dtype=float)
-            curve.setData(x, yd)
-            ys.append(yd)
-        fixed_base = project.settings.normalisation == "fixed_base"
-        self._base_line.setVisible(fixed_base)
-        if fixed_base:
-            base = engine.growth_base
-            period = ds.periods[base] if base < len(ds.periods) else None
-            self._base_line.label.setFormat("" if period is None else self.tr("{0} = 100").format(period))
-        self._update_label(x, y)
-        self._fit_ranges(x, np.concatenate(ys), BASE_VALUE if fixed_base else None)
+        scores = engine.score(fw.root)
+        units = self.units()
+        ys = []
+        for curve, u in zip(self._curves, units):
+            y = np.asarray(scores[u], dtype=float)
+            curve.setData(x, y)
+            ys.append(y)
+        self.markers.setData(x=x, y=ys[0])
+        extra = self._refresh_extra(x)
+        self._update_base_line()
+        self._update_labels(x, ys, units)
+        self.fit_y(finite_range(*ys, *extra, include=[BASE_VALUE] if self.fixed_base() else []))
 
-    def _update_label(self, x, y):
-        finite = np.flatnonzero(np.isfinite(y))
-        if finite.size == 0:
-            self._label.setText("")
-            return
-        engine = self._document.project.engine
-        last = int(finite[-1])
-        text = f"{y[last]:.1f}"
+    def _refresh_extra(self, x) -> list:
+        """Subclasses update further series here; returns their y arrays."""
+        return []
+
+    def _update_labels(self, x, ys, units):
+        engine = self.engine
+        root = self.project.framework.root
         base = engine.growth_base
-        if last > base and np.isfinite(y[base]) and y[base] > 0:
-            cagr = engine.growth(self._document.project.framework.root, base, last)[1][self._unit]
-            if math.isfinite(cagr):
-                text += "\n" + self.tr("{0:+.1f}% a year").format(cagr)
-        self._label.setText(text)
-        self._label.setPos(float(x[last]) + 0.08, float(y[last]))
+        widest = 0.0
+        metrics = self._label_metrics
+        ends = []
+        for k, (y, u) in enumerate(zip(ys, units)):
+            finite = np.flatnonzero(np.isfinite(y))
+            if finite.size == 0:
+                text, last = "", None
+            else:
+                last = int(finite[-1])
+                cagr = np.nan
+                if last > base:
+                    cagr = float(analysis.cagr(y[last], y[base], engine.years_between(base, last)))
+                text = self.label_text(float(y[last]), cagr)
+            if text != self._label_texts[k]:
+                self._labels[k].setText(text)
+                self._label_texts[k] = text
+            if last is not None:
+                widest = max(widest, max(metrics.horizontalAdvance(line) for line in text.split("\n")))
+                ends.append((k, float(x[last]), float(y[last])))
+        self._fit_x(len(x), widest)
+        # keep labels of overlaid units apart: at least one line height
+        _, py = self.view_box.viewPixelSize()
+        gap = abs(py) * metrics.height() * 1.05
+        placed = []
+        for k, xe, ye in sorted(ends, key=lambda e: e[2]):
+            yl = ye if not placed or ye - placed[-1] >= gap else placed[-1] + gap
+            placed.append(yl)
+            px, _ = self.view_box.viewPixelSize()
+            self._labels[k].setPos(xe + abs(px) * LABEL_GAP_PX, yl)
 
-    def _fit_ranges(self, x, y, include=None):
-        """Fit the view to the data, leaving room on the right for the
-        label; change the view only when the data leave it or fill less
-        than half of it."""
-        n = len(x)
-        if self._x_span != n:
-            right = max(0.6, 0.3 * (n - 1))
-            self.getPlotItem().setXRange(-0.25, (n - 1) + right, padding=0)
-            self._x_span = n
-        finite = y[np.isfinite(y)]
-        if include is not None:
-            finite = np.append(finite, include)
-        if finite.size == 0:
+    def _fit_x(self, n: int, label_px: float):
+        """Leave room on the right for the end labels (in pixels)."""
+        width = self.view_box.width() if self.view_box.width() > 50 else 480.0
+        need = int(label_px // 24 + 1) * 24 + LABEL_GAP_PX + 6   # in steps, so small changes keep the range
+        key = (n, int(width), need)
+        if key == self._x_key:
             return
-        lo, hi = float(finite.min()), float(finite.max())
-        span = hi - lo if hi > lo else max(abs(hi), 1.0)
-        want = (lo - 0.06 * span, hi + 0.08 * span)
-        current = self._y_range
-        if (current is None or lo < current[0] or hi > current[1]
-                or (current[1] - current[0]) > 2.0 * (want[1] - want[0])):
-            self.getPlotItem().setYRange(*want, padding=0)
-            self._y_range = want
+        self._x_key = key
+        left = -0.35
+        data = max(n - 1, 0) - left
+        extra = need * data / (width - need) if width > 1.6 * need else data
+        self.set_period_axis(self.project.dataset.periods, left=left, right_extra=max(extra, 0.3))
 
-    # ---- document events ----------------------------------------------------------------
-    def _on_values_changed(self, cells):
-        if any(u == self._unit for u, _, _ in cells):
-            self.refresh()
-
-    def _on_settings_changed(self):
-        self._y_range = None
-        self.refresh()
+    @live
+    def _update_period_ticks(self, *args):
+        super()._update_period_ticks()
+        if self._curves and self._x_key is not None and int(self.view_box.width()) != self._x_key[1]:
+            self.refresh()                   # the label room depends on the width
 
     def _on_structure_changed(self):
-        self._y_range = None
-        self._x_span = None
+        self._x_key = None
+        super()._on_structure_changed()
+        self.retranslateUi()
+
+    def _on_settings_changed(self):
+        super()._on_settings_changed()
+        self.retranslateUi()
+
+    # ---- hover -----------------------------------------------------------------------
+    def hover_at(self, x, y, px, py):
+        best = None
+        root = self.project.framework.root
+        for curve, u in zip(self.curves, self.units()):
+            xs, ys = curve.getData()
+            if xs is None or not curve.isVisible():
+                continue
+            k = nearest(xs, ys, x, y, px, py)
+            if k is not None:
+                d = np.hypot((xs[k] - x) / px, (ys[k] - y) / py)
+                if best is None or d < best[0]:
+                    best = (d, u, k, ys[k])
+        if best is None:
+            return None
+        _, u, k, value = best
+        periods = self.project.dataset.periods
+        text = "{0} · {1}\n{2}: {3}".format(self.node_name(root), self.unit_name(u),
+                                            _period_text(periods, k), fmt(value))
+        return text, float(k), float(value)
+
+
+class IndexChart(CompositeChart):
+    """The composite index of one unit with its dimension sub-indices in
+    one plot, labelled to one decimal (the main window's first chart)."""
+
+    LABEL_DECIMALS = 1
+
+    def __init__(self, document: ProjectDocument, unit: int = 0, parent=None):
+        self._dimension_curves: dict[str, pg.PlotCurveItem] = {}
+        super().__init__(document, unit, parent)
+
+    @property
+    def dimension_curves(self) -> dict[str, pg.PlotCurveItem]:
+        """The root's children (dimensions), by code, in framework order."""
+        return dict(self._dimension_curves)
+
+    def label_text(self, value, cagr):
+        text = f"{value:.1f}"
+        if np.isfinite(cagr):
+            text += "\n" + self.tr("{0:+.1f}% a year").format(cagr)
+        return text
+
+    def _build_series(self):
+        super()._build_series()
+        if not hasattr(self, "_dimension_curves"):
+            return
+        for curve in self._dimension_curves.values():
+            self.plot_item.removeItem(curve)
+            self.legend.removeItem(curve)
+        self._dimension_curves.clear()
+        for code in self.dimension_codes():
+            # no symbols on the dimensions: the index line carries the markers
+            curve = pg.PlotCurveItem(connect="finite", antialias=True,
+                                     pen=pg.mkPen(self.dimension_colour(code), width=2))
+            self.plot_item.addItem(curve)
+            self.legend.addItem(curve, f"{code}  {self.node_name(code)}")
+            self._dimension_curves[code] = curve
+        self._legend_wanted = True
+        self._fit_legend_columns()
+
+    def _refresh_extra(self, x):
+        out = []
+        for code, curve in self._dimension_curves.items():
+            y = np.asarray(self.engine.score(code)[self._valid_unit()], dtype=float)
+            curve.setData(x, y)
+            out.append(y)
+        return out
+
+    def _apply_theme(self):
+        super()._apply_theme()
+        for code, curve in getattr(self, "_dimension_curves", {}).items():
+            curve.setPen(pg.mkPen(self.dimension_colour(code), width=2))
+
+    def retranslateUi(self):
+        super().retranslateUi()
+        for sample, label in self.legend.items:
+            for code, curve in self._dimension_curves.items():
+                if sample.item is curve:
+                    label.setText(f"{code}  {self.node_name(code)}")
+
+
+class DimensionChart(_TimeChart):
+    """The root's children (the dimensions) over the periods, for one unit,
+    in the colours every chart gives them."""
+
+    def __init__(self, document: ProjectDocument, unit: int = 0, parent=None):
+        self._curves_by_code: dict[str, pg.PlotCurveItem] = {}
+        super().__init__(document, unit, parent)
         self._build_series()
+        self._apply_theme()
+        self.retranslateUi()
         self.refresh()
+
+    @property
+    def curves(self) -> dict[str, pg.PlotCurveItem]:
+        """Dimension curves by code, in framework order."""
+        return dict(self._curves_by_code)
+
+    def _build_series(self):
+        for curve in self._curves_by_code.values():
+            self.plot_item.removeItem(curve)
+            self.legend.removeItem(curve)
+        self._curves_by_code.clear()
+        for code in self.dimension_codes():
+            # no symbols: five scatter items cost more to paint than the lines
+            curve = pg.PlotCurveItem(connect="finite", antialias=True)
+            self.plot_item.addItem(curve)
+            self.legend.addItem(curve, self.node_name(code))
+            self._curves_by_code[code] = curve
+        self._fit_legend_columns()
+        self._style_curves()
+        self.set_period_axis(self.project.dataset.periods, left=-0.35, right_extra=0.35)
+
+    def _style_curves(self):
+        for code, curve in self._curves_by_code.items():
+            colour = self.dimension_colour(code)
+            curve.setPen(pg.mkPen(colour, width=2))
+
+    def _apply_theme(self):
+        super()._apply_theme()
+        self._style_curves()
+        self.style_legend(self.legend)
+
+    def retranslateUi(self):
+        self._retranslate_base()
+        if self.project.dataset.unit_codes:
+            self.set_title(self.tr("Dimensions: {0}").format(self.unit_short(self._valid_unit())))
+        for sample, label in self.legend.items:
+            for code, curve in self._curves_by_code.items():
+                if sample.item is curve:
+                    label.setText(self.node_name(code), color=self.theme.foreground)
+        self._update_base_line()
+
+    def refresh(self):
+        ds = self.project.dataset
+        if not self._curves_by_code:
+            return
+        u = self._valid_unit()
+        x = np.arange(len(ds.periods), dtype=float)
+        ys = []
+        for code, curve in self._curves_by_code.items():
+            y = np.asarray(self.engine.score(code)[u], dtype=float)
+            curve.setData(x, y)
+            ys.append(y)
+        self._update_base_line()
+        self.fit_y(finite_range(*ys, include=[BASE_VALUE] if self.fixed_base() else []))
+
+    def _on_structure_changed(self):
+        super()._on_structure_changed()
+        self.retranslateUi()
+
+    def _on_settings_changed(self):
+        super()._on_settings_changed()
+        self.retranslateUi()
+
+    def hover_at(self, x, y, px, py):
+        best = None
+        for code, curve in self._curves_by_code.items():
+            xs, ys = curve.getData()
+            if xs is None:
+                continue
+            k = nearest(xs, ys, x, y, px, py)
+            if k is not None:
+                d = np.hypot((xs[k] - x) / px, (ys[k] - y) / py)
+                if best is None or d < best[0]:
+                    best = (d, code, k, ys[k])
+        if best is None:
+            return None
+        _, code, k, value = best
+        text = "{0} ({1})\n{2}: {3}".format(self.node_name(code), code,
+                                           _period_text(self.project.dataset.periods, k), fmt(value))
+        return text, float(k), float(value)
+
+
+class ContributionChart(_TimeChart):
+    """Each dimension's contribution (points) to the composite's change
+    since the base period, stacked per period (gains up, losses down), with
+    the composite's change drawn on top: the bars of a period sum to it."""
+
+    def __init__(self, document: ProjectDocument, unit: int = 0, parent=None):
+        self._bars: dict[str, pg.BarGraphItem] = {}
+        self._points = np.empty((0, 0))
+        super().__init__(document, unit, parent)
+        self.base_line.hide()
+        self.zero_line = pg.InfiniteLine(pos=0.0, angle=0, movable=False)
+        self.zero_line.setZValue(-4)
+        self.plot_item.addItem(self.zero_line, ignoreBounds=True)
+        # the composite's change: a line, and a bold tick across each stack
+        # (line items are much cheaper to repaint than scatter symbols)
+        self.total_curve = pg.PlotCurveItem(connect="finite", antialias=True)
+        self.total_curve.setZValue(10)
+        self.plot_item.addItem(self.total_curve)
+        self.total_ticks = pg.PlotCurveItem(connect="pairs")
+        self.total_ticks.setZValue(11)
+        self.plot_item.addItem(self.total_ticks)
+        self._build_series()
+        self._apply_theme()
+        self.retranslateUi()
+        self.refresh()
+
+    @property
+    def bars(self) -> dict[str, pg.BarGraphItem]:
+        """One bar item per dimension (bars at every period), by code."""
+        return dict(self._bars)
+
+    def bar_heights(self) -> dict[str, np.ndarray]:
+        """The drawn points per dimension (signed bar heights)."""
+        return {c: np.asarray(b.opts["height"], dtype=float) for c, b in self._bars.items()}
+
+    def _update_base_line(self):
+        self.base_line.setVisible(False)
+
+    def _build_series(self):
+        for bar in self._bars.values():
+            self.plot_item.removeItem(bar)
+        self.legend.clear()
+        self._bars.clear()
+        n = len(self.project.dataset.periods)
+        x = np.arange(n, dtype=float)
+        for code in self.dimension_codes():
+            bar = pg.BarGraphItem(x=x, y0=np.zeros(n), height=np.zeros(n), width=BAR_WIDTH)
+            self.plot_item.addItem(bar)
+            self._bars[code] = bar
+            self.legend.addItem(bar, self.node_name(code))
+        self.legend.addItem(self.total_ticks, "")
+        self._fit_legend_columns()
+        self._style_bars()
+        self.set_period_axis(self.project.dataset.periods, left=-0.6, right_extra=0.6)
+
+    def _style_bars(self):
+        for code, bar in self._bars.items():
+            bar.setOpts(brush=pg.mkBrush(self.dimension_colour(code)), pen=pg.mkPen(self.theme.background, width=1))
+
+    def _apply_theme(self):
+        super()._apply_theme()
+        self._style_bars()
+        self.zero_line.setPen(pg.mkPen(self.theme.muted, width=1))
+        self.total_curve.setPen(pg.mkPen(self.theme.foreground, width=1, style=Qt.DotLine))
+        self.total_ticks.setPen(pg.mkPen(self.theme.foreground, width=3))
+        self.style_legend(self.legend)
+
+    def retranslateUi(self):
+        self._retranslate_base()
+        ds = self.project.dataset
+        base = self.engine.growth_base
+        if ds.periods and ds.unit_codes:
+            self.set_title(self.tr("Contributions to the change since {0}: {1}").format(
+                _period_text(ds.periods, base), self.unit_short(self._valid_unit())))
+        self.plot_item.setLabel("left", self.tr("points"))
+        for sample, label in self.legend.items:
+            if sample.item is self.total_ticks:
+                label.setText(self.tr("Change of the index"), color=self.theme.foreground)
+            for code, bar in self._bars.items():
+                if sample.item is bar:
+                    label.setText(self.node_name(code), color=self.theme.foreground)
+
+    def refresh(self):
+        fw = self.project.framework
+        if fw.root is None or not self._bars:
+            return
+        u = self._valid_unit()
+        codes, points, change = unit_contributions(self.engine, fw.root, u, self.engine.growth_base)
+        pts = np.nan_to_num(points, nan=0.0)
+        pos = np.where(pts > 0, pts, 0.0)
+        neg = np.where(pts < 0, pts, 0.0)
+        below_pos = np.cumsum(pos, axis=0) - pos
+        below_neg = np.cumsum(neg, axis=0) - neg
+        by_code = dict(zip(codes, range(len(codes))))
+        for code, bar in self._bars.items():
+            k = by_code[code]
+            bar.setOpts(y0=np.where(pts[k] >= 0, below_pos[k], below_neg[k]), height=pts[k])
+        self._points = points
+        x = np.arange(points.shape[1], dtype=float)
+        self.total_curve.setData(x, change)
+        half = (BAR_WIDTH + 0.12) / 2
+        ok = np.isfinite(change)
+        self.total_ticks.setData(np.column_stack([x[ok] - half, x[ok] + half]).ravel(), np.repeat(change[ok], 2))
+        self.fit_y(finite_range(pos.sum(axis=0), neg.sum(axis=0), change, include=[0.0]), 0.08, 0.1)
+
+    def _on_structure_changed(self):
+        super()._on_structure_changed()
+        self.retranslateUi()
+
+    def _on_settings_changed(self):
+        super()._on_settings_changed()
+        self.retranslateUi()
+
+    def hover_at(self, x, y, px, py):
+        periods = self.project.dataset.periods
+        xs, ys = self.total_curve.getData()
+        if xs is not None:
+            k = nearest(xs, ys, x, y, px, py)
+            if k is not None:
+                text = "{0}\n{1}: {2}".format(self.tr("Change of the index"), _period_text(periods, k),
+                                              self.tr("{0} points").format(fmt(ys[k], sign=True)))
+                return text, float(k), float(ys[k])
+        t = int(round(x))
+        if not 0 <= t < len(periods) or abs(x - t) > BAR_WIDTH / 2:
+            return None
+        change = ys[t] if ys is not None else np.nan
+        for code, bar in self._bars.items():
+            y0 = float(bar.opts["y0"][t])
+            h = float(bar.opts["height"][t])
+            if h != 0 and min(y0, y0 + h) <= y <= max(y0, y0 + h):
+                share = h / change * 100.0 if change else np.nan
+                text = "{0} ({1})\n{2}: {3}".format(self.node_name(code), code, _period_text(periods, t),
+                                                   self.tr("{0} points").format(fmt(h, sign=True)))
+                if np.isfinite(share):
+                    text += "\n" + self.tr("{0} % of the change").format(fmt(share))
+                return text, float(t), y
+        return None

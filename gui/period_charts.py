@@ -1,0 +1,514 @@
+"""Charts of one chosen period: the dimensions on a radar against the base
+period, and the ranking of the units.
+
+Both keep their items (polygons, rings, labels, bars) for the life of the
+chart and move them; only a structure change or a new number of rings adds
+items.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QPolygonF
+from PySide6.QtWidgets import QGraphicsPolygonItem
+
+from core import analysis
+
+from .chart_base import ChartBase, PlotChart, fmt, live, nearest
+from .document import ProjectDocument
+
+MAX_RINGS = 8
+LABEL_REACH = 1.07            # axis labels sit this far out, relative to the outer ring
+TOP_N = 30                    # bars in the ranking, at most
+ROW_PIXELS = 16               # fewer bars when the chart is too low for TOP_N of this height
+
+
+def nice_step(span: float, count: int = 4) -> float:
+    """A round step (1, 2, 2.5 or 5 times a power of ten) dividing ``span``
+    into about ``count`` parts."""
+    if not math.isfinite(span) or span <= 0:
+        return 1.0
+    raw = span / count
+    power = 10.0 ** math.floor(math.log10(raw))
+    for m in (1.0, 2.0, 2.5, 5.0, 10.0):
+        if m * power >= raw:
+            return m * power
+    return 10.0 * power
+
+
+def wrap_label(text: str, width: int = 16) -> str:
+    """A long axis label on two lines, broken at the space nearest its middle."""
+    if len(text) <= width or " " not in text.strip():
+        return text
+    middle = len(text) / 2
+    k = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - middle))
+    return text[:k] + "\n" + text[k + 1:]
+
+
+def last_period(document) -> int:
+    return max(len(document.project.dataset.periods) - 1, 0)
+
+
+class _PeriodMixin:
+    """The chosen unit and period, kept valid across structure changes."""
+
+    def _init_choice(self, unit, period):
+        self._unit = unit
+        self._period = period
+
+    @property
+    def unit(self) -> int:
+        return self._unit
+
+    @property
+    def period(self) -> int:
+        """The chosen period (dataset index); -1 means the last."""
+        T = len(self.project.dataset.periods)
+        t = self._period if self._period is not None and self._period >= 0 else T - 1
+        return min(max(t, 0), max(T - 1, 0))
+
+    def set_unit(self, unit: int):
+        if unit != self._unit:
+            self._unit = unit
+            self.retranslateUi()
+            self.refresh()
+
+    def set_period(self, period: int):
+        if period != self._period:
+            self._period = period
+            self.retranslateUi()
+            self.refresh()
+
+    def _valid_unit(self) -> int:
+        if not 0 <= self._unit < len(self.project.dataset.unit_codes):
+            self._unit = 0
+        return self._unit
+
+    def period_text(self, t: int) -> str:
+        p = self.project.dataset.periods[t]
+        return "" if p is None else str(p)
+
+
+class RadarChart(_PeriodMixin, ChartBase):
+    """The dimension scores of the chosen unit in the chosen period (solid
+    polygon) against the base period (dashed), on spokes of a plain
+    ViewBox.  Radii are scores measured from the centre's value (0, or a
+    round value below the smallest score when there are negative scores)."""
+
+    def __init__(self, document: ProjectDocument, unit: int = 0, period: int = -1, parent=None):
+        self._init_choice(unit, period)
+        self._codes: list[str] = []
+        self._axis_labels: list[pg.TextItem] = []
+        self._marker_brushes = []
+        self._scale_key = None
+        self.origin = 0.0
+        super().__init__(document, parent)
+        vb = self.view_box
+        self.spokes = pg.PlotCurveItem(connect="pairs", antialias=True)
+        self.spokes.setZValue(-10)
+        vb.addItem(self.spokes)
+        self.rings, self.ring_labels = [], []
+        for _ in range(MAX_RINGS):
+            ring = pg.PlotCurveItem(antialias=True)
+            ring.setZValue(-11)
+            vb.addItem(ring)
+            text = pg.TextItem(anchor=(0, 1))
+            text.setZValue(-9)
+            vb.addItem(text)
+            self.rings.append(ring)
+            self.ring_labels.append(text)
+        self.fill_item = QGraphicsPolygonItem()
+        self.fill_item.setZValue(-2)
+        vb.addItem(self.fill_item)
+        self.base_polygon = pg.PlotCurveItem(antialias=True)
+        self.base_polygon.setZValue(1)
+        vb.addItem(self.base_polygon)
+        self.polygon = pg.PlotCurveItem(antialias=True)
+        self.polygon.setZValue(2)
+        vb.addItem(self.polygon)
+        self.markers = pg.ScatterPlotItem(size=9, antialias=True)
+        self.markers.setZValue(3)
+        vb.addItem(self.markers)
+        self.legend.addItem(self.polygon, "")
+        self.legend.addItem(self.base_polygon, "")
+        self._fit_legend_columns()
+        vb.sigResized.connect(self._fit_view)
+        self._build_series()
+        self._apply_theme()
+        self.retranslateUi()
+        self.refresh()
+
+    def _build_view(self) -> pg.ViewBox:
+        vb = pg.ViewBox(lockAspect=True, enableMouse=False, enableMenu=False)
+        vb.disableAutoRange()
+        self.layout_item.addItem(vb, row=1, col=0)
+        return vb
+
+    @property
+    def codes(self) -> list[str]:
+        return list(self._codes)
+
+    def polygon_radii(self, base: bool = False) -> np.ndarray:
+        """The drawn radii per dimension, in score units from the centre's
+        value (so ``radii + origin`` are the scores)."""
+        x, y = (self.base_polygon if base else self.polygon).getData()
+        if x is None or len(x) == 0:
+            return np.empty(0)
+        return np.hypot(x, y)[:len(self._codes)]
+
+    def _angles(self, k: int) -> np.ndarray:
+        return math.pi / 2 - 2 * math.pi * np.arange(k) / max(k, 1)
+
+    def _build_series(self):
+        vb = self.view_box
+        for label in self._axis_labels:
+            vb.removeItem(label)
+        self._axis_labels = []
+        self._codes = self.dimension_codes()
+        for code in self._codes:
+            label = pg.TextItem()
+            vb.addItem(label)
+            self._axis_labels.append(label)
+        self._scale_key = None
+        self._style_items()
+        self._name_axes()
+
+    def _name_axes(self):
+        for code, label in zip(self._codes, self._axis_labels):
+            label.setText(wrap_label(self.node_name(code)))
+        self._fit_view()
+
+    def _style_items(self):
+        th = self.theme
+        for code, label in zip(self._codes, self._axis_labels):
+            label.setColor(self.dimension_colour(code))
+        self._marker_brushes = [pg.mkBrush(self.dimension_colour(c)) for c in self._codes]
+
+    def _apply_theme(self):
+        th = self.theme
+        self.spokes.setPen(pg.mkPen(th.grid, width=1))
+        for ring, text in zip(self.rings, self.ring_labels):
+            ring.setPen(pg.mkPen(th.grid, width=1))
+            text.setColor(th.muted)
+        self.base_polygon.setPen(pg.mkPen(th.muted, width=2, style=Qt.DashLine))
+        self.polygon.setPen(pg.mkPen(th.foreground, width=2.5))
+        fill = pg.mkColor(th.foreground)
+        fill.setAlpha(28)
+        self.fill_item.setBrush(pg.mkBrush(fill))
+        self.fill_item.setPen(pg.mkPen(None))
+        self.markers.setPen(pg.mkPen(th.background, width=1))
+        self.style_legend(self.legend)
+        self._style_items()
+
+    def retranslateUi(self):
+        self._retranslate_base()
+        ds = self.project.dataset
+        if not ds.periods or not ds.unit_codes:
+            return
+        t, base = self.period, self.engine.growth_base
+        self.set_title(self.tr("Dimensions in {0} against {1}: {2}").format(
+            self.period_text(t), self.period_text(base), self.unit_short(self._valid_unit())))
+        labels = [label for _, label in self.legend.items]
+        labels[0].setText(self.period_text(t))
+        labels[1].setText(self.tr("{0} (base)").format(self.period_text(base)))
+        self._name_axes()
+
+    # ---- values ----------------------------------------------------------------------
+    def scores(self, t: int) -> np.ndarray:
+        u = self._valid_unit()
+        return np.array([self.engine.score(c)[u, t] for c in self._codes], dtype=float)
+
+    def refresh(self):
+        if not self._codes:
+            return
+        t, base = self.period, self.engine.growth_base
+        now, then = self.scores(t), self.scores(base)
+        values = np.concatenate([now, then])
+        values = values[np.isfinite(values)]
+        if self.project.settings.normalisation == "fixed_base":
+            values = np.append(values, 100.0)
+        lo = float(values.min()) if values.size else 0.0
+        hi = float(values.max()) if values.size else 1.0
+        self._set_scale(lo, hi)
+        angles = self._angles(len(self._codes))
+        cos, sin = np.cos(angles), np.sin(angles)
+        for item, s in ((self.polygon, now), (self.base_polygon, then)):
+            r = s - self.origin
+            x, y = r * cos, r * sin
+            item.setData(np.append(x, x[:1]), np.append(y, y[:1]), connect="finite")
+        r = np.nan_to_num(now - self.origin, nan=0.0)
+        self.fill_item.setPolygon(QPolygonF([QPointF(a, b) for a, b in zip(r * cos, r * sin)]))
+        self.markers.setData(x=(now - self.origin) * cos, y=(now - self.origin) * sin, brush=self._marker_brushes)
+
+    def _set_scale(self, lo: float, hi: float):
+        """Rings, spokes, labels and the view for scores in [lo, hi];
+        changed only when the round scale changes."""
+        origin = 0.0 if lo >= 0 else -nice_step(-lo, 1) * math.ceil(-lo / nice_step(-lo, 1))
+        step = nice_step(hi - origin)
+        outer = step * math.ceil((hi - origin) / step - 1e-9)
+        outer = max(outer, step)
+        key = (origin, step, outer, len(self._codes))
+        if key == self._scale_key:
+            return
+        self._scale_key = key
+        self.origin = origin
+        angles = self._angles(len(self._codes))
+        circle = np.linspace(0, 2 * math.pi, 97)
+        n = int(round(outer / step))
+        mid = math.pi / 2 - math.pi / max(len(self._codes), 1)
+        for j, (ring, text) in enumerate(zip(self.rings, self.ring_labels)):
+            if j < n:
+                r = step * (j + 1)
+                if len(self._codes) >= 3:
+                    a = np.append(angles, angles[:1])
+                    ring.setData(r * np.cos(a), r * np.sin(a))
+                else:
+                    ring.setData(r * np.cos(circle), r * np.sin(circle))
+                text.setText(f"{origin + r:g}")
+                text.setPos(r * math.cos(mid), r * math.sin(mid))
+            ring.setVisible(j < n)
+            text.setVisible(j < n)
+        xs = np.repeat(np.zeros(len(angles)), 1)
+        self.spokes.setData(np.column_stack([xs, outer * np.cos(angles)]).ravel(),
+                            np.column_stack([xs, outer * np.sin(angles)]).ravel())
+        for a, label in zip(angles, self._axis_labels):
+            c, s = math.cos(a), math.sin(a)
+            label.setAnchor((0.5 - 0.5 * round(c, 6), 0.5 + 0.5 * round(s, 6)))
+            label.setPos(outer * LABEL_REACH * c, outer * LABEL_REACH * s)
+        self._outer = outer
+        self._fit_view()
+
+    @live
+    def _fit_view(self, *_):
+        """The largest scale at which the rings and the axis labels fit in
+        the view, from the labels' sizes in pixels."""
+        outer = getattr(self, "_outer", None)
+        if not outer:
+            return
+        W, H = self.view_box.width(), self.view_box.height()
+        if W < 20 or H < 20:
+            W, H = 400.0, 300.0
+        margin = 4.0
+        scale = (min(W, H) / 2 - margin) / outer
+        reach = outer * LABEL_REACH
+        for a, label in zip(self._angles(len(self._codes)), self._axis_labels):
+            rect = label.textItem.boundingRect()
+            for half, size, d in ((W / 2, rect.width(), abs(math.cos(a))), (H / 2, rect.height(), abs(math.sin(a)))):
+                room = half - margin - (0.5 + 0.5 * d) * size
+                if d > 1e-6:
+                    scale = min(scale, room / (reach * d))
+                elif room <= 0:
+                    scale = min(scale, 1e-9)
+        if scale <= 0 or not math.isfinite(scale):
+            scale = (min(W, H) / 2) / (outer * 1.6)
+        scale = max(scale, (min(W, H) / 2) / (outer * 3.0))   # tiny views: let labels clip, keep the polygon
+        self.view_box.setRange(xRange=(-W / 2 / scale, W / 2 / scale), yRange=(-H / 2 / scale, H / 2 / scale),
+                               padding=0)
+
+    def _on_structure_changed(self):
+        super()._on_structure_changed()
+        self.retranslateUi()
+
+    def _on_settings_changed(self):
+        self._scale_key = None
+        super()._on_settings_changed()
+        self.retranslateUi()
+
+    def hover_at(self, x, y, px, py):
+        best = None
+        for item, t in ((self.polygon, self.period), (self.base_polygon, self.engine.growth_base)):
+            xs, ys = item.getData()
+            if xs is None or len(xs) == 0:
+                continue
+            k = nearest(xs[:-1], ys[:-1], x, y, px, py)
+            if k is not None:
+                d = math.hypot((xs[k] - x) / px, (ys[k] - y) / py)
+                if best is None or d < best[0]:
+                    best = (d, k, t, xs[k], ys[k])
+        if best is None:
+            return None
+        _, k, t, vx, vy = best
+        code = self._codes[k]
+        value = self.engine.score(code)[self._valid_unit(), t]
+        text = "{0} ({1})\n{2}: {3}".format(self.node_name(code), code, self.period_text(t), fmt(value))
+        return text, float(vx), float(vy)
+
+
+class RankingChart(_PeriodMixin, PlotChart):
+    """The units ranked by the composite in the chosen period, best at the
+    top, as horizontal bars; at most :data:`TOP_N` units are drawn, the
+    chosen unit highlighted (and its rank noted when it is further down)."""
+
+    def __init__(self, document: ProjectDocument, unit: int = 0, period: int = -1, parent=None,
+                 top_n: int = TOP_N):
+        self._init_choice(unit, period)
+        self.top_n = top_n
+        self._shown = np.empty(0, dtype=int)          # unit indices drawn, best first
+        self._ranks = np.empty(0)
+        self._ticks = None
+        self._texts: list[str] = []
+        self._highlight = None
+        self._x_range = None
+        super().__init__(document, parent)
+        plot = self.plot_item
+        plot.invertY(True)
+        plot.getAxis("left").setStyle(tickLength=0)
+        plot.showGrid(x=True, y=False, alpha=0.25)
+        self.bars = pg.BarGraphItem(x0=np.zeros(0), y=np.zeros(0), height=0.7, width=np.zeros(0),
+                                    pen=pg.mkPen(None))
+        plot.addItem(self.bars)
+        self.value_labels = []
+        for _ in range(top_n):
+            text = pg.TextItem(anchor=(0, 0.5))
+            plot.addItem(text, ignoreBounds=True)
+            self.value_labels.append(text)
+            self._texts.append("")
+        self.hint_item = pg.TextItem(anchor=(0.5, 0.5))
+        self.hint_item.setParentItem(self.view_box)
+        self._rows = None
+        self.view_box.sigResized.connect(self._place_hint)
+        self.view_box.sigResized.connect(self._on_resized)
+        self._apply_theme()
+        self.retranslateUi()
+        self.refresh()
+
+    @property
+    def shown_units(self) -> np.ndarray:
+        """Unit indices of the drawn bars, best first."""
+        return self._shown.copy()
+
+    @property
+    def shown_ranks(self) -> np.ndarray:
+        return self._ranks.copy()
+
+    def rows(self) -> int:
+        """How many bars are drawn: up to ``top_n``, as many as fit."""
+        height = self.view_box.height()
+        if height < 40:
+            return self.top_n
+        return max(3, min(self.top_n, int(height // ROW_PIXELS)))
+
+    @live
+    def _on_resized(self, *_):
+        if self.rows() != self._rows:
+            self.refresh()
+
+    @live
+    def _place_hint(self, *_):
+        r = self.view_box.rect()
+        self.hint_item.setPos(r.center())
+
+    def _apply_theme(self):
+        super()._apply_theme()
+        th = self.theme
+        for text in self.value_labels:
+            text.setColor(th.foreground)
+        self.hint_item.setColor(th.muted)
+        self._highlight = None                   # brushes are set again on refresh
+
+    def retranslateUi(self):
+        self._retranslate_base()
+        ds = self.project.dataset
+        fw = self.project.framework
+        if not ds.periods or fw.root is None:
+            return
+        self.set_title(self.tr("Ranking in {0}: {1}").format(self.period_text(self.period),
+                                                           self.node_name(fw.root)))
+        self.hint_item.setText(self.tr("The ranking needs two or more units."))
+        self._ticks = None
+        self.refresh()
+
+    def refresh(self):
+        ds = self.project.dataset
+        fw = self.project.framework
+        if fw.root is None or not ds.periods:
+            return
+        n_units = len(ds.unit_codes)
+        single = n_units < 2
+        self.hint_item.setVisible(single)
+        t = self.period
+        engine = self.engine
+        k = engine.index[fw.root]
+        scores = engine.scores[k, :, t]
+        # the engine's rank function on the one period needed
+        ranks = analysis.ranks(engine.scores[k][None, :, t:t + 1])[0][:, 0]
+        finite = np.flatnonzero(np.isfinite(ranks))
+        if single:
+            finite = finite[:0]
+        order = finite[np.lexsort((finite, ranks[finite]))]
+        self._rows = self.rows()
+        shown = order[:self._rows]
+        self._shown, self._ranks = shown, ranks[shown]
+        m = len(shown)
+        values = scores[shown]
+        y = np.arange(m, dtype=float)
+        u = self._valid_unit()
+        highlight = int(np.flatnonzero(shown == u)[0]) if u in shown else -1
+        opts = {"x0": np.zeros(m), "y": y, "width": values}
+        if highlight != self._highlight or len(self.bars.opts.get("brushes") or []) != m:
+            self._highlight = highlight
+            normal = pg.mkBrush(self.theme.colour(0))
+            special = pg.mkBrush(self.theme.highlight)
+            opts["brushes"] = [special if j == highlight else normal for j in range(m)]
+        self.bars.setOpts(**opts)
+        for j, label in enumerate(self.value_labels):
+            if j < m:
+                text = fmt(values[j])
+                if text != self._texts[j]:
+                    label.setText(text)
+                    self._texts[j] = text
+                label.setPos(max(float(values[j]), 0.0), float(j))
+            label.setVisible(j < m)
+        ticks = [(float(j), "{0}. {1}".format(int(ranks[unit]), self.unit_name(int(unit))))
+                 for j, unit in enumerate(shown)]
+        if ticks != self._ticks:
+            self._ticks = ticks
+            self.plot_item.getAxis("left").setTicks([ticks, []])
+            self.view_box.setYRange(-0.6, max(m, 1) - 0.4, padding=0)
+        note = ""
+        if len(order) > m:
+            note = self.tr("Top {0} of {1} units").format(m, f"{len(order):,}")
+            if highlight < 0 and np.isfinite(ranks[u]):
+                note += " · " + self.tr("{0}: rank {1}").format(self.unit_name(u), f"{int(ranks[u]):,}")
+        self.set_note(note)
+        self._fit_x(values)
+
+    def _fit_x(self, values):
+        finite = values[np.isfinite(values)]
+        lo = min(0.0, float(finite.min())) if finite.size else 0.0
+        hi = max(0.0, float(finite.max())) if finite.size else 1.0
+        span = (hi - lo) or 1.0
+        want = (lo - 0.02 * span if lo < 0 else 0.0, hi + 0.16 * span)
+        cur = self._x_range
+        if cur is None or lo < cur[0] or hi > cur[1] - 0.1 * span or (cur[1] - cur[0]) > 2 * (want[1] - want[0]):
+            self.view_box.setXRange(*want, padding=0)
+            self._x_range = want
+
+    def reset_ranges(self):
+        super().reset_ranges()
+        self._x_range = None
+        self._ticks = None
+
+    def _on_settings_changed(self):
+        super()._on_settings_changed()
+        self.retranslateUi()
+
+    def _on_structure_changed(self):
+        super()._on_structure_changed()
+        self.retranslateUi()
+
+    def hover_at(self, x, y, px, py):
+        j = int(round(y))
+        if not 0 <= j < len(self._shown) or abs(y - j) > 0.35:
+            return None
+        u = int(self._shown[j])
+        value = float(self.engine.scores[self.engine.index[self.project.framework.root], u, self.period])
+        if not (min(0.0, value) - 4 * px <= x <= max(0.0, value) + 4 * px):
+            return None
+        ds = self.project.dataset
+        text = "{0}. {1} ({2})\n{3}: {4}".format(int(self._ranks[j]), self.unit_name(u), ds.unit_codes[u],
+                                                self.period_text(self.period), fmt(value))
+        return text, x, float(j)

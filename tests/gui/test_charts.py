@@ -1,0 +1,368 @@
+"""The live charts: after edits through the document they show exactly the
+engine's numbers, keep their plot items, export and copy images, read out
+values under the cursor, keep a dimension's colour and follow the palette."""
+import math
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from core.dataset import Dataset
+from core.framework import Framework
+from core.project import Project, SetSettings, SetStructure, SetValues
+from gui.chart_panel import GRID, TABS, ChartPanel
+
+
+def y_of(item):
+    return np.asarray(item.getData()[1], dtype=float)
+
+
+def three_units(project):
+    """The sample's unit plus X (x 1.5 from 2021) and Y (x 0.8 from 2021)."""
+    ds = project.dataset
+    base = ds.values[0]
+    x, y = base.copy(), base.copy()
+    x[1:] *= 1.5
+    y[1:] *= 0.8
+    data = Dataset(["CCEC", "X", "Y"], [ds.unit_names[0], "Unit X", "Unit Y"], ds.periods, ds.codes,
+                   np.stack([base, x, y]))
+    return Project(project.framework, data, project.settings, info={"title": "Three units"})
+
+
+@pytest.fixture
+def panel(qtbot, document):
+    p = ChartPanel(document)
+    p.set_layout_mode(GRID)
+    qtbot.addWidget(p)
+    p.resize(1100, 800)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+@pytest.fixture
+def panel3(qtbot, project):
+    from gui.document import ProjectDocument
+    doc = ProjectDocument(three_units(project))
+    p = ChartPanel(doc)
+    p.set_layout_mode(GRID)
+    qtbot.addWidget(p)
+    p.resize(1100, 900)
+    p.show()
+    qtbot.waitExposed(p)
+    yield p
+    doc.close()
+
+
+def assert_charts_match_engine(panel, unit=0, period=None):
+    project = panel.document.project
+    engine = project.engine
+    fw = project.framework
+    root = fw.root
+    base = engine.growth_base
+    T = len(project.dataset.periods)
+    t = T - 1 if period is None else period
+    # 1. composite
+    np.testing.assert_allclose(y_of(panel.composite_chart.index_curve), engine.score(root)[unit])
+    # 2. dimensions
+    dims = [c for c in fw.children(root) if not fw[c].is_indicator]
+    assert list(panel.dimension_chart.curves) == dims
+    for code, curve in panel.dimension_chart.curves.items():
+        np.testing.assert_allclose(y_of(curve), engine.score(code)[unit])
+    # 3. contributions: each bar is the engine's contribution, each stack sums to the change
+    heights = panel.contribution_chart.bar_heights()
+    change = engine.score(root)[unit] - engine.score(root)[unit, base]
+    for tt in range(T):
+        codes, points, _ = engine.contributions(root, base, tt)
+        for k, code in enumerate(codes):        # a missing contribution is drawn as no bar
+            assert heights[code][tt] == pytest.approx(np.nan_to_num(points[k, unit]), abs=1e-9)
+        if np.isfinite(change[tt]):
+            assert sum(heights[c][tt] for c in codes) == pytest.approx(change[tt], abs=1e-9)
+    np.testing.assert_allclose(y_of(panel.contribution_chart.total_curve), change, atol=1e-9)
+    # 4. radar: radii are the dimension scores (from the centre's value) in the period and the base
+    radar = panel.radar_chart
+    now = [engine.score(c)[unit, t] for c in dims]
+    then = [engine.score(c)[unit, base] for c in dims]
+    np.testing.assert_allclose(radar.polygon_radii() + radar.origin, now)
+    np.testing.assert_allclose(radar.polygon_radii(base=True) + radar.origin, then)
+
+
+def scene_items(chart, legend=True):
+    """Ids of the chart's graphics items (without the legend's entries)."""
+    out = set()
+    for item in chart.scene().items():
+        if not legend and chart.legend.isAncestorOf(item):
+            continue
+        out.add(id(item))
+    return out
+
+
+def test_charts_show_the_engines_numbers_after_an_edit(panel):
+    document = panel.document
+    project = document.project
+    assert_charts_match_engine(panel)
+    before = y_of(panel.composite_chart.index_curve).copy()
+    assert document.execute(SetValues([("CCEC", 2024, "IC1", 50.0)]), "edit")
+    after = y_of(panel.composite_chart.index_curve)
+    assert not np.allclose(after, before)
+    assert_charts_match_engine(panel)
+    # an edit in the base year moves every period of a fixed-base index
+    assert document.execute(SetValues([("CCEC", 2020, "RA2", 123456.0)]), "edit")
+    assert_charts_match_engine(panel)
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    np.testing.assert_allclose(y_of(panel.composite_chart.index_curve), before)
+    assert_charts_match_engine(panel)
+    assert project.engine.score("CII")[0, -1] == pytest.approx(202.29, abs=0.005)
+
+
+def test_latest_value_and_average_growth_label(panel):
+    engine = panel.document.project.engine
+    y = engine.score("CII")[0]
+    cagr = ((y[-1] / y[0]) ** (1 / 4) - 1) * 100
+    assert panel.composite_chart.label.toPlainText() == "202.29 · +19.26 % a year"
+    assert f"{cagr:+.2f}" == "+19.26"
+    panel.document.execute(SetValues([("CCEC", 2024, "IC1", 80.0)]))
+    y = engine.score("CII")[0]
+    cagr = ((y[-1] / y[0]) ** (1 / 4) - 1) * 100
+    assert panel.composite_chart.label.toPlainText() == f"{y[-1]:.2f} · {cagr:+.2f} % a year"
+    base_label = panel.composite_chart.base_line
+    assert base_label.isVisible() and base_label.value() == 100
+    assert base_label.label.format == "2020 = 100"
+
+
+def test_items_are_updated_not_recreated(panel):
+    charts = panel.charts()
+    before = [scene_items(c) for c in charts]
+    for value in (50.0, 10.0, 400.0):           # the last moves the y ranges too
+        assert panel.document.execute(SetValues([("CCEC", 2024, "IC1", value)]))
+    panel.document.undo_stack.undo()
+    panel.set_period(2)
+    panel.set_period(4)
+    assert [scene_items(c) for c in charts] == before
+    # ranges are set by the charts: auto-range stays off
+    for chart in (panel.composite_chart, panel.dimension_chart, panel.contribution_chart):
+        assert not any(chart.getPlotItem().vb.autoRangeEnabled())
+        (y0, y1) = chart.getPlotItem().viewRange()[1]
+        data = np.concatenate([y_of(c) for c in ([chart.index_curve] if hasattr(chart, "index_curve")
+                                                 else chart.curves.values()
+                                                 if hasattr(chart, "curves") else [chart.total_curve])])
+        assert y0 <= np.nanmin(data) and y1 >= np.nanmax(data)
+
+
+def test_ranking_follows_the_engine(panel3):
+    project = panel3.document.project
+    engine = project.engine
+    ranking = panel3.ranking_chart
+    assert ranking.isVisible() and panel3.compare_box.isVisible()
+
+    def check(t):
+        ranks = engine.rank("CII")[:, t]
+        order = sorted(range(3), key=lambda u: (ranks[u], u))
+        assert list(ranking.shown_units) == order
+        np.testing.assert_array_equal(ranking.shown_ranks, ranks[order])
+        widths = np.asarray(ranking.bars.opts["width"], dtype=float)
+        np.testing.assert_allclose(widths, engine.score("CII")[order, t])
+        return order
+
+    assert check(4) == [1, 0, 2]                 # X, CCEC, Y in 2024
+    # Y's innovation cooperation soars in 2024: it moves up
+    assert panel3.document.execute(SetValues([("Y", 2024, "IC1", 90000.0)]))
+    assert check(4)[0] == 2
+    panel3.set_period(0)                         # the base year: every unit at 100, ties share rank 1
+    assert ranking.period == 0
+    check(0)
+    assert list(ranking.shown_ranks) == [1, 1, 1]
+
+
+def test_ranking_shows_the_top_units_with_a_note(qtbot):
+    from bench.synthetic import county_project
+    from gui.document import ProjectDocument
+    from gui.period_charts import RankingChart
+    doc = ProjectDocument(county_project(n_units=45, n_years=4, n_dims=3, per_dim=2))
+    chart = RankingChart(doc, unit=44, top_n=30)
+    qtbot.addWidget(chart)
+    chart.resize(600, 700)
+    chart.show()
+    qtbot.waitExposed(chart)
+    ranks = doc.project.engine.rank("Index")[:, -1]
+    assert len(chart.shown_units) == 30
+    order = sorted(range(45), key=lambda u: (ranks[u], u))
+    assert list(chart.shown_units) == order[:30]
+    assert chart._note.startswith("Top 30 of 45 units")
+    if 44 not in order[:30]:
+        assert f"rank {int(ranks[44])}" in chart._note
+    doc.close()
+
+
+def test_one_unit_hides_the_ranking_and_the_comparison(panel):
+    assert not panel.ranking_chart.isVisible()
+    assert not panel.compare_box.isVisible()
+    assert panel.ranking_chart.hint_item.isVisible()
+    assert len(panel.ranking_chart.shown_units) == 0
+    panel.set_layout_mode(TABS)
+    assert panel.tabs.count() == 5
+    assert not panel.tabs.isTabVisible(panel.tabs.indexOf(panel.ranking_chart))
+    assert [panel.tabs.tabText(k) for k in range(4)] == ["Index", "Dimensions", "Contributions", "Radar"]
+    panel.set_layout_mode(GRID)
+    assert panel.tabs.count() == 0 and panel.composite_chart.parent() is panel.grid_page
+
+
+def test_units_overlaid_and_chosen(panel3):
+    engine = panel3.document.project.engine
+    chart = panel3.composite_chart
+    panel3.set_compared_units([1, 2])
+    assert chart.units() == [0, 1, 2]
+    assert len(chart.curves) == 3 and chart.legend.isVisible()
+    for curve, u in zip(chart.curves, [0, 1, 2]):
+        np.testing.assert_allclose(y_of(curve), engine.score("CII")[u])
+    pool = scene_items(chart, legend=False)
+    panel3.set_compared_units([])
+    assert len(chart.curves) == 1 and not chart.legend.isVisible()
+    panel3.set_compared_units([2])
+    assert scene_items(chart, legend=False) == pool          # the pool of curves and labels is reused
+    # choosing a unit moves every chart to it
+    panel3.set_unit(1)
+    assert chart.units() == [1, 2]
+    assert_charts_match_engine(panel3, unit=1)
+    assert panel3.document.execute(SetValues([("X", 2023, "RS1", 1.0)]))
+    assert_charts_match_engine(panel3, unit=1)
+
+
+def test_export_png_svg_and_clipboard(panel, tmp_path):
+    for k, chart in enumerate(panel.charts()[:4]):
+        png, svg = tmp_path / f"c{k}.png", tmp_path / f"c{k}.svg"
+        assert chart.export_png(str(png))
+        chart.export_svg(str(svg))
+        assert png.stat().st_size > 1000 and svg.stat().st_size > 1000
+        image = QImage(str(png))
+        assert not image.isNull() and image.width() >= chart.width()     # exported at twice the size
+        assert "<svg" in svg.read_text(encoding="utf-8")[:2000]
+        QApplication.clipboard().clear()
+        chart.copy_image()
+        assert not QApplication.clipboard().image().isNull()
+
+
+def test_save_dialog_and_context_menu(panel, tmp_path, monkeypatch):
+    chart = panel.dimension_chart
+    target = tmp_path / "dims"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    chart.save_png_action.trigger()
+    chart.save_svg_action.trigger()
+    assert (tmp_path / "dims.png").stat().st_size > 0 and (tmp_path / "dims.svg").stat().st_size > 0
+    assert chart.contextMenuPolicy() == Qt.ActionsContextMenu
+    assert [a.text() for a in chart.actions()] == ["Save as PNG…", "Save as SVG…", "Copy image"]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    assert chart.save_dialog("png") is None          # cancelled: nothing written
+
+
+def test_hover_reads_out_exact_values(panel, qtbot):
+    engine = panel.document.project.engine
+    composite = panel.composite_chart
+    value = engine.score("CII")[0, 4]
+    text = composite.show_hover(4.0, value)
+    assert text is not None and "2024" in text and f"{value:.2f}" in text
+    assert composite.hover_item.isVisible()
+    assert composite.show_hover(1.0, value) is None and not composite.hover_item.isVisible()
+    # a real mouse move over a point of the dimension chart
+    dims = panel.dimension_chart
+    ra = engine.score("IC")[0, 3]
+    scene_pos = dims.view_box.mapViewToScene(QPointF(3.0, ra))
+    qtbot.mouseMove(dims.viewport(), dims.mapFromScene(scene_pos))
+    qtbot.waitUntil(lambda: dims.hover_item.isVisible(), timeout=2000)
+    assert f"{ra:.2f}" in dims.hover_item.toPlainText() and "IC" in dims.hover_item.toPlainText()
+    # bars: the contribution of a dimension, and the radar's vertices
+    contribution = panel.contribution_chart
+    heights = contribution.bar_heights()
+    y0 = float(contribution.bars["RS"].opts["y0"][4])
+    text = contribution.show_hover(4.0, y0 + heights["RS"][4] / 2)
+    assert "RS" in text and f"{heights['RS'][4]:+.2f}" in text
+    radar = panel.radar_chart
+    x, y = radar.polygon.getData()
+    text = radar.show_hover(x[1], y[1])
+    assert "IC" in text and f"{engine.score('IC')[0, 4]:.2f}" in text
+
+
+def test_a_dimension_keeps_its_colour(panel, project):
+    def colours():
+        out = {}
+        for code, curve in panel.dimension_chart.curves.items():
+            pen = curve.opts["pen"].color().name()
+            bar = panel.contribution_chart.bars[code].opts["brush"].color().name()
+            k = panel.radar_chart.codes.index(code)
+            label = panel.radar_chart._axis_labels[k].color.name()
+            assert pen == bar == label
+            out[code] = pen
+        return out
+
+    first = colours()
+    assert len(set(first.values())) == 5
+    fw = project.framework
+    drop = {"RS"} | set(fw.children("RS"))
+    records = [r for r in fw.to_records() if r["iCode"] not in drop]
+    smaller = Framework.from_records(records)
+    ds = project.dataset
+    keep = [ds.code_index[c] for c in smaller.indicator_codes]
+    data = Dataset(ds.unit_codes, ds.unit_names, ds.periods, smaller.indicator_codes, ds.values[:, :, keep])
+    items = scene_items(panel.composite_chart)
+    assert panel.document.execute(SetStructure(smaller, data), "delete RS")
+    second = colours()
+    assert list(second) == ["RA", "IC", "IL", "ES"]
+    assert all(second[c] == first[c] for c in second)
+    assert_charts_match_engine(panel)
+    assert scene_items(panel.composite_chart) == items
+    panel.document.undo_stack.undo()
+    assert colours() == first
+
+
+def test_charts_follow_the_palette(panel):
+    app = QApplication.instance()
+    old = app.palette()
+    dark = QPalette(old)
+    dark.setColor(QPalette.Window, QColor("#1e1f22"))
+    dark.setColor(QPalette.WindowText, QColor("#e6e6e6"))
+    try:
+        app.setPalette(dark)
+        QApplication.processEvents()
+        for chart in panel.charts():
+            assert chart.theme.dark
+            assert chart.backgroundBrush().color() == QColor("#1e1f22")
+        composite = panel.composite_chart
+        assert composite.getPlotItem().getAxis("left").textPen().color() == QColor("#e6e6e6")
+        assert composite.index_curve.opts["pen"].color() == QColor("#e6e6e6")
+        assert composite.label.color == QColor("#e6e6e6")
+    finally:
+        app.setPalette(old)
+        QApplication.processEvents()
+    assert not panel.composite_chart.theme.dark
+    assert panel.composite_chart.backgroundBrush().color() == old.color(QPalette.Window)
+
+
+def test_settings_change_redraws(panel3):
+    settings = panel3.document.project.settings.copy()
+    settings.apply("normalisation", "minmax")
+    assert panel3.document.execute(SetSettings(settings), "min-max")
+    assert not panel3.composite_chart.base_line.isVisible()
+    assert_charts_match_engine(panel3)
+    panel3.set_unit(2)
+    assert_charts_match_engine(panel3, unit=2)
+
+
+def test_names_follow_the_language(panel, monkeypatch):
+    import gui.chart_base as chart_base
+    monkeypatch.setattr(chart_base, "display_name", lambda node: node.name_zh or node.name)
+    panel.retranslateUi()
+    labels = [label.text for _, label in panel.dimension_chart.legend.items]
+    assert labels[0] == panel.document.project.framework["RA"].name_zh
+    assert "成渝地区双城经济圈协同创新指数" in panel.composite_chart._title
+    assert panel.radar_chart._axis_labels[0].toPlainText() == "资源集聚"
+
+
+def test_periods_choose_the_radar_and_ranking(panel):
+    panel.set_period(2)
+    assert panel.radar_chart.period == 2 and panel.ranking_chart.period == 2
+    assert_charts_match_engine(panel, period=2)
+    assert "2022" in panel.radar_chart._title
+    assert math.isclose(panel.radar_chart.origin, 0.0)
