@@ -43,7 +43,6 @@ from .errors import InputError
 STATS = ("count", "min", "max", "mean", "sd")
 MAX_FORMULA = 8000            # Excel's limit is 8192 characters
 CHART_UNITS = 10              # units drawn in the charts
-VALUE_METHODS = ("rank", "prank")
 RISKY_START = ("=", "+", "-", "@")
 
 
@@ -328,7 +327,7 @@ class _Writer:
         L, fw, e = self.L, self.fw, self.e
         cols = [L["code"], L["name_en"], L["name_zh"], L["parent"], L["level"], L["type"], L["weight"],
                 L["eff_weight"], L["direction"], L["unit"], L["normalisation"], L["base_year"], L["fw_weight"]]
-        self.header(ws, cols, {1: 36, 2: 24, 9: 18, 10: 14}, freeze_cols=1)
+        self.header(ws, cols, {1: 48, 2: 30, 9: 18, 10: 14}, freeze_cols=1)
         rows = {n.code: k + 2 for k, n in enumerate(fw.nodes)}
         equal = self.st.weighting == "equal"
         eff = fw.effective_weights(equal)
@@ -360,13 +359,11 @@ class _Writer:
                 par = _cell(None, 7, rows[n.parent])
                 ws.write_formula(r, 7, f"=IF(SUM({sib})>0,{own}/SUM({sib})*{par},0)", self.f_w,
                                  eff.get(n.code, 0.0))
+            # a workbook name makes the aggregate formulas readable; a direct reference where none can be made
             name = _weight_name(n.code, taken)
-            target = f"=Framework!{_cell(None, 6, rows[n.code], True, True)}"
-            if name:
-                self.wb.define_name(name, target)
-                self.weight_ref[n.code] = name
-            else:
-                self.weight_ref[n.code] = target[1:]
+            ref = _cell("Framework", 6, rows[n.code], True, True)
+            ok = name is not None and self.wb.define_name(name, "=" + ref) != -1
+            self.weight_ref[n.code] = name if ok else ref
 
     # ---- Data ----------------------------------------------------------------------------
     def data_sheet(self, ws):

@@ -114,6 +114,15 @@ def _positive(aggregation, power=None) -> Project:
     return p
 
 
+def _no_time() -> Project:
+    """The mixed data's first period alone, without a Time column."""
+    p = _mixed()
+    ds = p.dataset
+    one = Dataset(ds.unit_codes, ds.unit_names, [None], ds.codes, ds.values[:, :1, :])
+    p.settings.normalisation_by["H"] = "minmax"           # fixed-base needs periods
+    return Project(p.framework, one, p.settings)
+
+
 def _risky(sample_coindex) -> Project:
     """The sample with names that would start a formula."""
     from dataclasses import replace
@@ -141,6 +150,7 @@ def _cases(sample_coindex, ref):
         "mixed_arithmetic": (_mixed(), None),
         "mixed_harmonic": (_positive("harmonic"), None),
         "mixed_generalised": (_positive("generalised", 0.5), None),
+        "mixed_no_time": (_no_time(), None),
     }
 
 
@@ -443,7 +453,7 @@ RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
 
 # ---- the formulas, recalculated by LibreOffice ----------------------------------------------------------
 CASES = ["sample", "risky", "asem_minmax", "asem_zscore", "asem_geometric", "panel_pooled", "panel_per_period",
-         "mixed_arithmetic", "mixed_harmonic", "mixed_generalised"]
+         "mixed_arithmetic", "mixed_harmonic", "mixed_generalised", "mixed_no_time"]
 
 
 @needs_lo
