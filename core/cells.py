@@ -230,7 +230,7 @@ _BASE_UNITS = (
     "hours?|days?|years?|percent|pct|index|ratio|number|count|points?|pp|score")
 _UNIT_RE = re.compile(
     r"(?:单位|计量单位|unit|units)?\s*[:：]?\s*[(（\[]?\s*"
-    r"(?:(?:万|亿|千|百|十|百万|千万|万亿|thousand|million|billion|mn|bn|k|m)\s*)?"
+    r"(?:(?:万|亿|千|百|十|百万|千万|万亿|thousand|million|billion|trillion|mn|bn|tn|k|m)\s*)?"
     rf"(?:{_BASE_UNITS})(?:\s*[/每]\s*(?:(?:万|亿|千|百|十)?\s*(?:{_BASE_UNITS}|capita|head|year|yr))?)?"
     r"\s*[)）\]]?\Z", re.IGNORECASE)
 _TRAILING_UNIT = re.compile(r"^(.*?)\s*[(（\[]([^()（）\[\]]{1,16})[)）\]]\s*\Z")
