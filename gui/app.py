@@ -206,4 +206,19 @@ def run(argv) -> int:
     shot = os.environ.get("COINDEX_SCREENSHOT")
     if shot:
         _schedule_screenshot(app, window, shot)
-    return app.exec()
+    code = app.exec()
+    _dispose(windows)
+    return code
+
+
+def _dispose(windows) -> None:
+    """Delete the windows while Qt is fully alive: left to PySide's clean-up
+    at interpreter exit, pyqtgraph's scene items are destroyed in an order
+    that now and then crashes (seen under X11 after a screenshot)."""
+    for window in windows:
+        window.hide()
+        window.deleteLater()
+    windows.clear()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    import gc
+    gc.collect()

@@ -461,9 +461,9 @@ class MainWindow(QMainWindow):
                 self.edit_menu.removeAction(action)
                 action.deleteLater()
         stack = self.document.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("&Undo %1"))
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.Undo))
-        self.redo_action = stack.createRedoAction(self, self.tr("&Redo %1"))
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.Redo))
         self.edit_menu.insertActions(self._undo_separator, [self.undo_action, self.redo_action])
 

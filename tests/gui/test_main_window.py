@@ -194,10 +194,10 @@ def test_menus_follow_desktop_convention(window):
 def test_undo_and_redo_actions_name_the_step(window):
     assert not window.undo_action.isEnabled()
     assert window.document.execute(SetValues([("CCEC", 2024, "RA1", 50.0)]), "Edit RA1 2024")
-    assert window.undo_action.isEnabled() and "Edit RA1 2024" in window.undo_action.text()
+    assert window.undo_action.isEnabled() and window.undo_action.text() == "&Undo Edit RA1 2024"
     window.undo_action.trigger()
     assert window.document.project.dataset.value("CCEC", 2024, "RA1") == 37.0
-    assert "Edit RA1 2024" in window.redo_action.text()
+    assert window.redo_action.text() == "&Redo Edit RA1 2024"
     window.redo_action.trigger()
     assert window.document.project.dataset.value("CCEC", 2024, "RA1") == 50.0
 
