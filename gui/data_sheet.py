@@ -215,16 +215,32 @@ class DataSheet(QWidget):
         self._fill_selector()
 
     def set_unit(self, unit: int):
-        """Show unit ``unit`` (dataset index) in the unit layout."""
+        """Show unit ``unit`` (dataset index) in the unit layout (kept for
+        it while the period layout is shown).  Emits nothing: the caller
+        chose it."""
         self.model.set_unit(unit)
         if self.model.layout == UNIT_LAYOUT:
-            self.selector.setCurrentIndex(self.model.unit)
+            self._show_in_selector(self.model.unit)
 
     def set_period(self, period: int):
         """Show period ``period`` (dataset index) in the period layout."""
         self.model.set_period(period)
         if self.model.layout == PERIOD_LAYOUT:
-            self.selector.setCurrentIndex(self.model.period)
+            self._show_in_selector(self.model.period)
+
+    def _show_in_selector(self, k: int):
+        self.selector.blockSignals(True)
+        self.selector.setCurrentIndex(k)
+        self.selector.blockSignals(False)
+
+    def project_state(self) -> dict:
+        """What the sheet keeps in the project file: its layout."""
+        return {"layout": self.model.layout}
+
+    def restore_project_state(self, state: dict):
+        layout = (state or {}).get("layout")
+        if layout in (UNIT_LAYOUT, PERIOD_LAYOUT):
+            self.set_layout(layout)
 
     def _on_mode_toggled(self, unit_checked: bool):
         self._apply_layout(UNIT_LAYOUT if unit_checked else PERIOD_LAYOUT)

@@ -92,6 +92,11 @@ def test_selector_switches_to_the_period_layout_and_back(sheet, qtbot):
     assert sheet.selector_label.text() == "&Unit:"
     assert sheet.selector.currentText() == "Chengdu–Chongqing Economic Circle (CCEC)"
     assert at(sheet, "IL3", 2022).data() == "47.5"
+    # the layout is kept with the project (the main window saves project_state())
+    sheet.set_layout(PERIOD_LAYOUT)
+    assert sheet.project_state() == {"layout": PERIOD_LAYOUT}
+    sheet.restore_project_state({"layout": UNIT_LAYOUT})
+    assert model.layout == UNIT_LAYOUT and sheet.unit_button.isChecked()
 
 
 @pytest.mark.parametrize("layout", [UNIT_LAYOUT, PERIOD_LAYOUT])
