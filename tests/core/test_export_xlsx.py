@@ -336,6 +336,18 @@ def _letters(c) -> str:
     return column_letter(c)
 
 
+# LibreOffice settings: recalculate every formula on load, .xlsx and .ods alike (0 = always)
+RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+ <prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+ <prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
 # ---- fixtures ---------------------------------------------------------------------------------------
 def _copy(project) -> Project:
     return Project(project.framework.copy(), project.dataset.copy(), project.settings.copy(),
@@ -439,16 +451,6 @@ def recalculated(exported, edited, tmp_path_factory):
         assert result.exists(), f"LibreOffice did not convert {name}:\n{log}"
         out[name] = (engine, formulas[name], read_values(result))
     return out
-
-
-# LibreOffice settings: recalculate every formula on load, .xlsx and .ods alike (0 = always)
-RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
- xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-"""
 
 
 # ---- the formulas, recalculated by LibreOffice ----------------------------------------------------------
@@ -602,3 +604,22 @@ def test_failures_leave_no_file_behind(tmp_path, sample_coindex, monkeypatch):
         write_results_workbook(p.engine, target)
     assert target.read_bytes() == b"previous"
     assert os.listdir(tmp_path) == ["r.xlsx"]
+
+
+def test_an_aggregate_too_long_for_a_formula_is_written_as_values_and_said_so(tmp_path):
+    """Excel refuses formulas over 8,192 characters: 300 children of one
+    node would need more, so that column holds the engine's values."""
+    import openpyxl
+    codes = [f"I{k:03d}" for k in range(300)]
+    fw = Framework.from_records([{"iCode": "IDX", "Type": "Aggregate"}] +
+                                [{"iCode": c, "Parent": "IDX", "Type": "Indicator"} for c in codes])
+    X = np.random.default_rng(1).uniform(1, 9, size=(4, 1, len(codes)))
+    p = Project(fw, Dataset(["A1x", "B", "C", "D"], ["a", "b", "c", "d"], [2020], codes, X), Settings())
+    write_results_workbook(p.engine, tmp_path / "long.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "long.xlsx")
+    cells = [wb["Aggregates"].cell(row=r, column=4) for r in range(2, 6)]
+    assert all(c.data_type == "n" for c in cells)
+    assert [c.value for c in cells] == pytest.approx(list(p.engine.score("IDX")[:, 0]), rel=1e-12)
+    readme = "\n".join(str(r[0].value) for r in wb["README"].iter_rows() if r[0].value)
+    assert "Aggregates IDX (formula too long)" in readme
+    assert wb["Normalised"].cell(row=2, column=4).data_type == "f"
