@@ -57,6 +57,7 @@ FIRST_PERIOD_COLUMN = 3          # the first value column of the unit layout
 FIRST_INDICATOR_COLUMN = 2       # ... and of the period layout
 VALUE_COLUMN_SLACK = 10          # pixels
 MAX_LABEL_WIDTH = 280            # pixels; a longer name is elided (its full text is in the tooltip)
+MIN_NAME_WIDTH = 120             # pixels: the unit layout's names give way to periods down to this
 MARKS_DELAY_MS = 120             # warnings are re-read once a burst of edits is over
 
 # Qt's enum members cached once: looking one up through the Qt namespace
@@ -780,6 +781,13 @@ class DataGrid(QTableView):
                 header.resizeSection(col, header.sectionSize(col) + VALUE_COLUMN_SLACK)
             elif header.sectionSize(col) > MAX_LABEL_WIDTH:
                 header.resizeSection(col, MAX_LABEL_WIDTH)
+        # a dimension's header row: its name runs over the empty "measured in" cell
+        self.clearSpans()
+        is_group_row = getattr(model, "is_group_row", None)
+        if is_group_row is not None and first_value == FIRST_PERIOD_COLUMN:
+            for row in range(model.rowCount()):
+                if is_group_row(row):
+                    self.setSpan(row, NAME_COLUMN, 1, UNIT_COLUMN - NAME_COLUMN + 1)
         self._name_width = None
         if first_value == FIRST_PERIOD_COLUMN and model.columnCount() > NAME_COLUMN:
             self.resizeColumnToContents(NAME_COLUMN)
@@ -788,9 +796,9 @@ class DataGrid(QTableView):
 
     def _fit_name_column(self):
         """The unit layout's name column: stretched over the room left when
-        every column fits the view; otherwise as wide as its names (at most
-        MAX_LABEL_WIDTH) so that many periods scroll instead of squeezing
-        the names."""
+        every column fits the view; otherwise it gives way to the periods
+        (names elided, down to MIN_NAME_WIDTH) and, when they still do not
+        fit, the periods scroll."""
         width = getattr(self, "_name_width", None)
         model = self.model()
         if width is None or model is None or model.columnCount() <= NAME_COLUMN:
@@ -800,8 +808,13 @@ class DataGrid(QTableView):
         if others + width <= self.viewport().width():
             header.setSectionResizeMode(NAME_COLUMN, QHeaderView.Stretch)
         else:
+            target = min(width, MAX_LABEL_WIDTH)
+            room = self.viewport().width() - others
+            bar = self.verticalScrollBar()
+            if not bar.isVisible() and self.verticalHeader().length() > self.viewport().height():
+                room -= bar.sizeHint().width()          # about to appear
             header.setSectionResizeMode(NAME_COLUMN, QHeaderView.Interactive)
-            header.resizeSection(NAME_COLUMN, min(width, MAX_LABEL_WIDTH))
+            header.resizeSection(NAME_COLUMN, max(min(target, MIN_NAME_WIDTH), min(target, room)))
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
