@@ -42,6 +42,7 @@ def normalise_zip(path: Path, edit=None) -> None:
         members = [(i, z.read(i.filename)) for i in z.infolist()]
     with zipfile.ZipFile(path, "w") as z:
         for info, data in members:
+            data = _fix_dates(info.filename, data)
             if edit is not None:
                 data = edit(info.filename, data)
             zi = zipfile.ZipInfo(info.filename, ZIP_TIME)
@@ -85,19 +86,26 @@ def members_of(path: Path) -> dict:
         return {i.filename: z.read(i.filename) for i in z.infolist()}
 
 
-def with_sheet_xml(base: dict, sheet_xml_parts, declared=None) -> bytes:
-    """A copy of a workbook whose sheet1.xml is streamed from parts (so a
-    gigabyte of XML never sits in memory), optionally with a lying size."""
+def with_sheet_xml(base: dict, head: bytes, tail: bytes, pad_mib: int = 0, declared=None) -> bytes:
+    """A copy of a workbook whose sheet1.xml is ``head``, ``pad_mib`` MiB of
+    spaces, ``tail``, optionally with a lying declared size.  The padding is
+    deflated once per MiB and repeated (independent full-flushed blocks), so a
+    gigabyte of XML is never made in memory or compressed twice."""
+    mib = b" " * (1 << 20)
+
+    def part(data):
+        c = zlib.compressobj(9, zlib.DEFLATED, -15)
+        return c.compress(data) + c.flush(zlib.Z_FULL_FLUSH)
+    pad, crc = part(mib), zlib.crc32(head)
+    for _ in range(pad_mib):
+        crc = zlib.crc32(mib, crc)
+    crc = zlib.crc32(tail, crc)
+    comp = part(head) + pad * pad_mib + part(tail) + b"\x03\x00"      # an empty final block ends the stream
+    size = len(head) + (pad_mib << 20) + len(tail)
     out = []
     for name, data in base.items():
         if name == "xl/worksheets/sheet1.xml":
-            c = zlib.compressobj(9, zlib.DEFLATED, -15)
-            comp, crc, size = [], 0, 0
-            for part in sheet_xml_parts:
-                comp.append(c.compress(part))
-                crc, size = zlib.crc32(part, crc), size + len(part)
-            comp.append(c.flush())
-            out.append((name, b"".join(comp), crc, size if declared is None else declared))
+            out.append((name, comp, crc, size if declared is None else declared))
         else:
             out.append((name, deflate(data), zlib.crc32(data), len(data)))
     return raw_zip(out)
@@ -334,27 +342,21 @@ def bad_files():
     sheet = base["xl/worksheets/sheet1.xml"]
     head, tail = sheet.split(b"<sheetData>", 1)
     body, after = tail.split(b"</sheetData>", 1)
-    mib = b" " * (1 << 20)
-
-    def padded(n_mib):
-        yield head + b"<sheetData>" + body
-        for _ in range(n_mib):
-            yield mib
-        yield b"</sheetData>" + after
-    write_bytes("bad_zipbomb_huge.xlsx", with_sheet_xml(base, padded(1024)))         # 1 GiB declared
-    write_bytes("bad_zipbomb_ratio.xlsx", with_sheet_xml(base, padded(40)))          # 40 MiB at ~1000:1
-    write_bytes("bad_zipbomb_lying.xlsx", with_sheet_xml(base, padded(200), declared=len(sheet)))
+    start, end = head + b"<sheetData>" + body, b"</sheetData>" + after
+    write_bytes("bad_zipbomb_huge.xlsx", with_sheet_xml(base, start, end, 300))      # 300 MiB declared
+    write_bytes("bad_zipbomb_ratio.xlsx", with_sheet_xml(base, start, end, 40))      # 40 MiB at ~1000:1
+    write_bytes("bad_zipbomb_lying.xlsx", with_sheet_xml(base, start, end, 200, declared=len(sheet)))
     # the sheet reaches XFD1048576 with two cells: a dense reader would allocate 17 billion cells
     sparse = (head + b"<sheetData><row r=\"1\"><c r=\"A1\" t=\"n\"><v>1</v></c></row>"
               b"<row r=\"1048576\"><c r=\"XFD1048576\" t=\"n\"><v>2</v></c></row></sheetData>" + after)
     sparse = re.sub(rb'<dimension ref="[^"]*"\s*/>', b"", sparse)
-    write_bytes("bad_sparse_extent.xlsx", with_sheet_xml(base, [sparse]))
+    write_bytes("bad_sparse_extent.xlsx", with_sheet_xml(base, sparse, b""))
     # XML entity bomb (billion laughs) in the sheet and in the shared strings
     ents = b"".join(b'<!ENTITY l%d "%s">' % (k, (b"&l%d;" % (k - 1)) * 10 if k else b"lol") for k in range(10))
     dtd = b'<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE worksheet [' + ents + b"]>"
     bomb_sheet = dtd + re.sub(rb"^<\?xml[^>]*\?>", b"", sheet).replace(b"<sheetData>", b"<sheetData>", 1)
     bomb_sheet = bomb_sheet.replace(b"<v>1000</v>", b"<v>&l9;</v>", 1)
-    write_bytes("bad_entity_bomb.xlsx", with_sheet_xml(base, [bomb_sheet]))
+    write_bytes("bad_entity_bomb.xlsx", with_sheet_xml(base, bomb_sheet, b""))
     ss = (b'<?xml version="1.0"?><!DOCTYPE sst [' + ents + b']><sst xmlns="http://schemas.openxmlformats.org/'
           b'spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>&l9;</t></si></sst>')
     members = dict(base)
@@ -386,7 +388,27 @@ def encrypted(plain: bytes):
         OOXMLFile(io.BytesIO(plain)).encrypt("secret", buf)
     finally:
         agile.secrets.token_bytes = old
-    out.write_bytes(buf.getvalue())
+    out.write_bytes(_zero_ole_times(buf.getvalue()))
+
+
+def _zero_ole_times(data: bytes) -> bytes:
+    """Zero the creation / modification times of every OLE directory entry
+    (the compound-file writer stamps the current time)."""
+    b = bytearray(data)
+    ssz = 1 << struct.unpack_from("<H", b, 0x1E)[0]
+    difat = [x for x in struct.unpack_from("<109I", b, 0x4C) if x < 0xFFFFFFFA]
+    fat = []
+    for s in difat:
+        fat.extend(struct.unpack_from(f"<{ssz // 4}I", b, 512 + s * ssz))
+    sector = struct.unpack_from("<I", b, 0x30)[0]
+    seen = set()
+    while sector < 0xFFFFFFFA and sector not in seen:
+        seen.add(sector)
+        base = 512 + sector * ssz
+        for e in range(base, base + ssz, 128):
+            b[e + 100:e + 116] = bytes(16)
+        sector = fat[sector]
+    return bytes(b)
 
 
 # ---- files written by LibreOffice --------------------------------------------------------------------------
