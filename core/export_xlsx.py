@@ -810,87 +810,106 @@ _METHOD_WORDS = {
 def readme_lines(engine, lang, info, value_cells, has_time, panel) -> list[tuple[str, str]]:
     """(kind, text) lines of the README sheet; kind is title, head or text."""
     st, ds, fw = engine.settings, engine.dataset, engine.framework
-    M = _METHOD_WORDS[lang]
-    zh = lang == "zh"
-    title = (info.get("title_zh") if zh else None) or info.get("title") or ("CoIndex 结果" if zh else "CoIndex results")
+    M, zh = _METHOD_WORDS[lang], lang == "zh"
+
+    def say(en, cn):
+        return cn if zh else en
+    colon, stop, comma = say(": ", "："), say(".", "。"), say(", ", "、")
+    title = (info.get("title_zh") if zh else None) or info.get("title") or say("CoIndex results", "CoIndex 结果")
     note = (info.get("note_zh") if zh else None) or info.get("note")
-    methods = sorted(set(engine.method), key=list(engine.method).index)
-    base = ds.periods[engine.growth_base] if has_time else None
-    out = [("title", title)]
-    if note:
-        out.append(("text", note))
+    out = [("title", title)] + ([("text", note)] if note else [])
     stamp = _dt.date.today().isoformat()
-    out += [("text", f"由 CoIndex 于 {stamp} 生成。" if zh else f"Written by CoIndex on {stamp}."), ("text", "")]
-    out.append(("head", "方法" if zh else "Method"))
-    n_units, n_per, n_ind = len(ds.unit_codes), len(ds.periods), len(fw.indicator_codes)
-    out.append(("text", (f"{n_units} 个单元，{n_per} 个时期，{n_ind} 个指标，{len(fw.aggregate_codes)} 个汇总项。") if zh
-                else f"{n_units} units, {n_per} periods, {n_ind} indicators, {len(fw.aggregate_codes)} aggregates."))
+    out += [("text", say(f"Written by CoIndex on {stamp}.", f"由 CoIndex 于 {stamp} 生成。")), ("text", ""),
+            ("head", say("Method", "方法"))]
+    n_ind, n_agg = len(fw.indicator_codes), len(fw.aggregate_codes)
+    out.append(("text", say(f"{len(ds.unit_codes)} units, {len(ds.periods)} periods, {n_ind} indicators, "
+                            f"{n_agg} aggregates.",
+                            f"{len(ds.unit_codes)} 个单元，{len(ds.periods)} 个时期，{n_ind} 个指标，{n_agg} 个汇总项。")))
+    methods = list(dict.fromkeys(engine.method))
     for m in methods:
         used = [c for c, mm in zip(fw.indicator_codes, engine.method) if mm == m]
-        who = ("全部指标" if zh else "all indicators") if len(used) == n_ind else ", ".join(used)
-        out.append(("text", f"{'标准化' if zh else 'Normalisation'}: {M[m]} — {who}."))
+        others = [c for c in fw.indicator_codes if c not in used]
+        if not others:
+            who = say("all indicators", "全部指标")
+        elif len(used) > len(others):
+            who = say("all indicators except ", "除以下指标外的全部指标：") + comma.join(others)
+        else:
+            who = comma.join(used)
+        out.append(("text", f"{say('Normalisation', '标准化')}{colon}{M[m]} — {who}{stop}"))
+    where = say("over all periods at once (pooled)", "所有时期合并计算") if st.pooled else \
+        say("within each period", "每个时期分别计算")
     if "minmax" in methods:
         lo, hi = st.minmax_range
-        out.append(("text", (f"极差区间 L = {lo:g}，U = {hi:g}；" + ("所有时期合并计算最值。" if st.pooled else "每个时期分别计算最值。"))
-                    if zh else (f"Min-max range L = {lo:g}, U = {hi:g}; min and max taken "
-                                + ("over all periods at once (pooled)." if st.pooled else "within each period."))))
+        out.append(("text", say(f"Min-max range L = {lo:g}, U = {hi:g}; min and max taken {where}.",
+                                f"极差区间 L = {lo:g}，U = {hi:g}；最小值与最大值{where}。")))
     if "zscore" in methods:
-        out.append(("text", (f"Z 分数的均值与标准差" + ("按所有时期合并计算。" if st.pooled else "按每个时期分别计算。"))
-                    if zh else ("z-score mean and standard deviation taken "
-                                + ("over all periods at once (pooled)." if st.pooled else "within each period."))))
+        out.append(("text", say(f"z-score mean and standard deviation taken {where}.",
+                                f"Z 分数的均值与标准差{where}。")))
+    if any(m in methods for m in ("minmax", "zscore", "dist2target")):
+        out.append(("text", say("These statistics are formulas in the Stats sheet.",
+                                "这些统计量是 Stats 表中的公式。")))
     if "fixed_base" in methods:
-        bases = sorted({ds.periods[int(b)] for b, m in zip(engine.base_index, engine.method) if m == "fixed_base"},
-                       key=str)
-        out.append(("text", f"{'基期' if zh else 'Base period'}: {', '.join(str(b) for b in bases)}."))
-    out.append(("text", f"{'汇总' if zh else 'Aggregation'}: {M[st.aggregation]}"
-                + (f", p = {st.power:g}" if st.aggregation == "generalised" else "") + "."))
-    out.append(("text", ("缺失的下级被跳过，权重在现有下级之间重新归一；全部缺失时结果为空。") if zh else
-                "Missing children are skipped and the weights renormalised over the children present; "
-                "a result is blank only where every child is missing."))
-    out.append(("text", ("权重：等权（每个权重为 1）。" if st.weighting == "equal" else "权重：框架中给定的权重。") if zh else
-                ("Weighting: equal (every weight is 1; the framework's own weights are in the last column "
-                 "of the Framework sheet)." if st.weighting == "equal"
-                 else "Weighting: the framework's weights, relative to their siblings.")))
-    if panel:
-        out.append(("text", (f"增长与贡献：从基期 {base} 到最后时期 {ds.periods[-1]}；年均增长 = (终值/起值)^(1/年数) − 1。")
-                    if zh else (f"Growth and contributions: from the base period {base} to the last period "
-                                f"{ds.periods[-1]}; CAGR = (end / start)^(1 / years) - 1.")))
-    out += [("text", ""), ("head", "如何审核" if zh else "How to audit")]
-    if zh:
-        out += [("text", "Normalised、Aggregates、Ranks、Changes、Growth、Contributions 和 Charts 中的数字是引用 Data 表的 Excel 公式。"),
-                ("text", "修改 Data 表中的原始值或 Framework 表 G 列中的权重（名称 w_代码），指数会在 Excel 中重新计算。"),
-                ("text", "每个公式单元格都保存了 CoIndex 计算的结果，不重新计算的查看器也能显示数字。"),
-                ("text", "灰色斜体单元格是数值而不是公式。")]
+        bases = dict.fromkeys(ds.periods[int(b)] for b, m in zip(engine.base_index, engine.method)
+                              if m == "fixed_base")
+        out.append(("text", f"{say('Base period', '基期')}{colon}{comma.join(str(b) for b in bases)}{stop}"))
+    power = f", p = {st.power:g}" if st.aggregation == "generalised" else ""
+    out.append(("text", f"{say('Aggregation', '汇总')}{colon}{M[st.aggregation]}{power}{stop}"))
+    out.append(("text", say("Missing children are skipped and the weights renormalised over the children present; "
+                            "a result is blank only where every child is missing.",
+                            "缺失的下级被跳过，权重在现有下级之间重新归一；全部下级缺失时结果为空。")))
+    if st.weighting == "equal":
+        out.append(("text", say("Weighting: equal (every weight is 1; the framework's own weights are in the last "
+                                "column of the Framework sheet).",
+                                "权重：等权（每个权重为 1；框架自身的权重在 Framework 表最后一列）。")))
     else:
-        out += [("text", "The numbers in Normalised, Aggregates, Ranks, Changes, Growth, Contributions and Charts are "
-                         "Excel formulas that refer to the Data sheet."),
-                ("text", "Change a raw value in Data, or a weight in column G of Framework (each has the workbook "
-                         "name w_<code>), and the index recomputes in Excel."),
-                ("text", "Every formula cell also stores the value CoIndex computed, so viewers that do not "
-                         "recalculate show the numbers."),
-                ("text", "Grey italic cells hold values, not formulas.")]
+        out.append(("text", say("Weighting: the framework's weights, relative to their siblings.",
+                                "权重：框架中给定的权重，在同级之间按比例计算。")))
+    if panel:
+        base, last = ds.periods[engine.growth_base], ds.periods[-1]
+        out.append(("text", say(f"Growth and contributions: from the base period {base} to the last period {last}; "
+                                "CAGR = (end / start)^(1 / years) - 1.",
+                                f"增长与贡献：从基期 {base} 到最后时期 {last}；年均增长 = (终值 / 起值)^(1 / 年数) − 1。")))
+    out += [("text", ""), ("head", say("How to audit", "如何审核")),
+            ("text", say("The numbers in Stats, Normalised, Aggregates, Ranks, Changes, Growth, Contributions and "
+                         "Charts are Excel formulas that go back to the Data sheet.",
+                         "Stats、Normalised、Aggregates、Ranks、Changes、Growth、Contributions 和 Charts 中的数字"
+                         "都是追溯到 Data 表的 Excel 公式。")),
+            ("text", say("Change a raw value in Data, or a weight in column G of Framework (each weight cell has "
+                         "the workbook name w_<code>), and the index recomputes in Excel.",
+                         "修改 Data 表中的原始值，或 Framework 表 G 列中的权重（每个权重单元格的名称为 w_代码），"
+                         "指数会在 Excel 中重新计算。")),
+            ("text", say("Every formula cell also stores the value CoIndex computed, so viewers that do not "
+                         "recalculate show the numbers.",
+                         "每个公式单元格都保存了 CoIndex 计算的结果，不重新计算的查看器也能显示数字。")),
+            ("text", say("Grey italic cells hold values, not formulas.", "灰色斜体单元格是数值而不是公式。"))]
     if value_cells:
-        out.append(("text", ("以下内容写入数值而不是公式：" if zh else "Written as values, not formulas: ")
-                    + "; ".join(dict.fromkeys(value_cells)) + "."))
-    out += [("text", ""), ("head", "工作表" if zh else "Sheets")]
-    sheets_en = [("Charts", "index by period and its components in the last period (first units)"),
-                 ("Framework", "codes, names, parent, level, weights used, effective weights, direction, unit"),
-                 ("Data", "raw values, one row per unit and period, periods in blocks"),
-                 ("Normalised", "normalised indicators"), ("Aggregates", "every aggregate level"),
-                 ("Ranks", "rank among the units of each period (1 = best)"),
-                 ("Changes", "change vs the base period and year on year, %"),
-                 ("Growth", "change and CAGR since the base period"),
-                 ("Contributions", "each child's contribution to its parent's change, points and %"),
-                 ("Warnings", "what the computation flagged")]
-    sheets_zh = ["指数各时期走势与最后时期的分项", "代码、名称、上级、层级、权重、有效权重、方向、单位",
-                 "原始数据，每个单元每个时期一行，按时期分块", "标准化后的指标", "各层汇总结果",
-                 "每个时期各单元的排名（1 为最好）", "较基期与同比变化（%）", "基期以来的变化与年均增长",
-                 "各下级对上级变化的贡献（点数与百分比）", "计算中的提示"]
-    for (s, en), z in zip(sheets_en, sheets_zh):
-        if s in ("Changes", "Growth", "Contributions") and not panel:
-            continue
-        out.append(("text", f"{s}: {z if zh else en}"))
+        out.append(("text", say("Written as values, not formulas: ", "以下内容写入数值而不是公式：")
+                    + "; ".join(dict.fromkeys(value_cells)) + stop))
+    out += [("text", ""), ("head", say("Sheets", "工作表"))]
+    for sheet, en, cn in _SHEET_WORDS:
+        if panel or sheet not in ("Changes", "Growth", "Contributions"):
+            out.append(("text", f"{sheet}{colon}{say(en, cn)}"))
     return out
+
+
+_SHEET_WORDS = [
+    ("Charts", "the index by period and its components in the last period (first units)",
+     "指数各时期走势与最后时期的分项（前几个单元）"),
+    ("Framework", "codes, names, parent, level, the weights the formulas use, effective weights, direction, unit",
+     "代码、名称、上级、层级、公式使用的权重、有效权重、方向、单位"),
+    ("Data", "raw values, one row per unit and period, the periods in blocks", "原始数据，每个单元每个时期一行，按时期分块"),
+    ("Stats", "count, min, max, mean and standard deviation of each indicator per period",
+     "各指标每个时期的个数、最小值、最大值、均值和标准差"),
+    ("Normalised", "normalised indicators", "标准化后的指标"),
+    ("Aggregates", "every aggregate, from the index down", "从总指数往下的各层汇总结果"),
+    ("Ranks", "rank among the units of each period (1 = best, ties share the better rank)",
+     "每个时期各单元的排名（1 为最好，并列取较好名次）"),
+    ("Changes", "change vs the base period and year on year, %", "较基期与同比变化（%）"),
+    ("Growth", "change and CAGR since the base period", "基期以来的变化与年均增长"),
+    ("Contributions", "each child's contribution to its parent's change, points and %",
+     "各下级对上级变化的贡献（点数与百分比）"),
+    ("Warnings", "what the computation flagged", "计算中的提示"),
+]
 
 
 __all__ = ["write_results_workbook", "weighted_mean_formula", "readme_lines", "atomic_output"]
