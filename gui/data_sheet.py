@@ -374,15 +374,6 @@ class DataSheet(QWidget):
         self.statusMessage.emit(self.tr("Copied {0} × {1} cells").format(len(block), right - left + 1))
         return text
 
-    def copy(self) -> str:
-        """Edit > Copy of the main window (it calls ``copy()`` on the focused
-        widget or its nearest parent that has one)."""
-        return self.copy_selection()
-
-    def cut(self) -> str:
-        """Edit > Cut of the main window."""
-        return self.cut_selection()
-
     def cut_selection(self) -> str:
         """Copy, then make the selected values missing (one undo step)."""
         text = self.copy_selection()
