@@ -591,7 +591,7 @@ class _Writer:
 
     # ---- Contributions to the change since the base period -----------------------------------------
     def contributions_sheet(self, ws):
-        L, e, ds, fw = self.L, self.e, self.ds, self.fw
+        L, e, ds = self.L, self.e, self.ds
         t0, t1 = e.growth_base, self.T - 1
         cols = [L["parent"], L["child"], L["child_name"], "uCode", "uName", L["from"], L["to"], L["p_start"],
                 L["p_end"], L["c_start"], L["c_end"], L["weight"], L["w_start"], L["w_end"], L["points"],
@@ -641,7 +641,9 @@ class _Writer:
                                      self.f_pct, _value(share[j, u]))
                     r += 1
         if not arithmetic:
-            self.value_cells.append(f"Contributions points ({self.st.aggregation} mean: logarithmic decomposition)")
+            how = "logarithmic" if e.p == 0 else "power-mean"
+            self.value_cells.append(f"Contributions points ({self.st.aggregation} mean: {how} decomposition, "
+                                    "see docs/methods.md)")
 
     # ---- Warnings ------------------------------------------------------------------------------------
     def warnings_sheet(self, ws):
