@@ -24,12 +24,21 @@ Decisions (stated in docs and tests):
 """
 from __future__ import annotations
 
+import csv as _csv
 import datetime as _dt
+import hashlib as _hashlib
+import io as _io
 import math
+import os as _os
 import re
 import unicodedata
+import zipfile as _zipfile
+import zlib as _zlib
+from dataclasses import dataclass as _dataclass, field as _field
 
 import numpy as np
+
+from .errors import InputError
 
 # kinds returned by the parsers
 NUMBER, MISSING, BAD, PERCENT = 0, 1, 2, 3
@@ -308,15 +317,6 @@ def column_index(letters: str) -> int:
 #   allocates rows x columns densely: one cell at A1 and one at XFD1048576
 #   would ask for 550 GB), its hidden rows and columns, Excel error cells
 #   and formulas without a saved value (calamine reads both as empty).
-import csv as _csv
-import hashlib as _hashlib
-import io as _io
-import os as _os
-import zipfile as _zipfile
-import zlib as _zlib
-from dataclasses import dataclass as _dataclass, field as _field
-
-from .errors import InputError
 
 MAX_FILE_BYTES = 64 * 2**20
 MAX_MEMBER_BYTES = 256 * 2**20

@@ -32,7 +32,7 @@ import numpy as np
 from .cells import (BAD, PERCENT, CellIssue, ImportCancelled, WorkbookCells, address, clean_text, column_letter,
                     has_cjk, is_blank, parse_values, read_workbook_cells, reason_of, text_of)
 from .errors import CoIndexError, InputError
-from .layouts import LAYOUTS, Block, extract, find_table, detect_layout
+from .layouts import LAYOUTS, extract, find_table, detect_layout
 
 __all__ = ["ImportResult", "ImportedIndicator", "UnreadableCell", "MergeSummary", "ImportCommand",
            "read_workbook_cells", "import_cells", "import_workbook", "to_project", "merge_into",
@@ -195,7 +195,7 @@ def import_cells(cells: WorkbookCells, *, layout: str = "auto", header_row=None,
             warnings.append(f"{where}: looks like the {found[t.sheet.name]} layout, not {chosen}; skipped")
             continue
         try:
-            blocks.append((t, extract(t, chosen, unit if chosen == "yearbook" else None, many)))
+            blocks.append((t, extract(t, chosen, unit if not many else None, many)))
         except InputError as e:
             if len(tables) == 1:
                 raise InputError(f"{name}: {e}") from None
@@ -203,8 +203,8 @@ def import_cells(cells: WorkbookCells, *, layout: str = "auto", header_row=None,
     if not blocks:
         raise InputError(f"{name}: no sheet could be read in the {chosen} layout")
     result = _assemble(cells, chosen, blocks, warnings)
-    if unit is not None and chosen != "yearbook":
-        result = _only_unit(result, unit)
+    if unit is not None and result.unit_codes != [unit]:
+        result = _only_unit(result, unit)          # the sheets name their units: keep that one
     return result
 
 
@@ -239,6 +239,7 @@ def _import_template(cells, data_sheet, meta_sheet, settings_sheet, header_row, 
     warnings.extend(table.warnings)
     block = extract(table, "units-by-indicators", None, False)
     aux = {a.code: a.type for a in fw.aux}
+    block.warnings = [w for w in block.warnings if not ("ignored" in w and any(f"'{a}'" in w for a in aux))]
     result = _assemble(cells, "template", [(table, block)], warnings)
     _template_aux(result, table, fw)
     known = set(fw.indicator_codes) | set(aux)
