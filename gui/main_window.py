@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 
+import shiboken6
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox,
@@ -245,7 +246,17 @@ class MainWindow(QMainWindow):
             return True
         if not self._painted:
             return name in EAGER_PANES
-        return self.docks[name].isVisible()
+        return self._in_view(name)
+
+    def _in_view(self, name: str) -> bool:
+        """Dock ``name`` is shown, or will be once laid out: not closed,
+        and not a tab behind another."""
+        dock = self.docks[name]
+        if dock.isVisible():
+            return True
+        if dock.isHidden() or dock.isFloating():
+            return dock.isVisible()
+        return not self.tabifiedDockWidgets(dock)
 
     def _build_pane(self, name: str) -> QWidget:
         """Build pane ``name`` for the current document and wire it up:
@@ -282,25 +293,27 @@ class MainWindow(QMainWindow):
     def build_pending_panes(self, visible_only: bool = False) -> None:
         """Build the panes not built yet (those in view only, if asked)."""
         for spec in PANES:
-            if spec.name in self._pending and (not visible_only or self.docks[spec.name].isVisible()):
+            if spec.name in self._pending and (not visible_only or self._in_view(spec.name)):
                 self._build_pane(spec.name)
 
     @property
     def panes_pending(self) -> bool:
         """True while a pane in view is not built yet."""
-        return any(self.docks[name].isVisible() for name in self._pending)
+        return any(self._in_view(name) for name in self._pending)
 
     def _on_dock_visibility(self, name: str, visible: bool):
-        if visible and name in self._pending and self._painted:
+        if visible and name in self._pending and self._painted and shiboken6.isValid(self.docks[name]):
             self._build_pane(name)
 
     def _build_next_visible(self):
         """After the first paint: one pane in view per event-loop turn, so
         that the window stays responsive while the charts are built."""
+        if not shiboken6.isValid(self) or not all(shiboken6.isValid(d) for d in self.docks.values()):
+            return                    # the window went away first
         for spec in PANES:
-            if spec.name in self._pending and self.docks[spec.name].isVisible():
+            if spec.name in self._pending and self._in_view(spec.name):
                 self._build_pane(spec.name)
-                QTimer.singleShot(0, self._build_next_visible)
+                QTimer.singleShot(0, self, self._build_next_visible)
                 return
         self.panesReady.emit()
 
@@ -308,7 +321,7 @@ class MainWindow(QMainWindow):
         if obj is self and event.type() == QEvent.Paint and not self._painted:
             self._painted = True
             self.removeEventFilter(self)
-            QTimer.singleShot(0, self._build_next_visible)
+            QTimer.singleShot(0, self, self._build_next_visible)
         return super().eventFilter(obj, event)
 
     # ---- unit and period ------------------------------------------------------------------------
