@@ -17,6 +17,11 @@ import sys
 from .errors import CoIndexError, SettingsError
 
 
+# Above this many unit x period x node cells the formula workbook would take
+# minutes to write and be slow to open: --out writes values only.
+FORMULA_LIMIT = 500_000
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message):
         self.print_usage(sys.stderr)
@@ -32,7 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--meta", help="iMeta .csv (with a .csv input)")
     c.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a setting")
     c.add_argument("--json", action="store_true", help="print the results as one JSON document")
-    c.add_argument("--out", help="write the results to this .xlsx workbook (values only)")
+    c.add_argument("--out", help="write the results to this .xlsx workbook, with live Excel formulas for the "
+                                 "normalised values and aggregates (and their cached values)")
+    c.add_argument("--values-only", action="store_true",
+                   help="with --out: write values only, no formulas (always so for very large projects)")
+    c.add_argument("--language", choices=("en", "zh"), default="en",
+                   help="with --out: names and headings in English or Chinese")
     t = sub.add_parser("template", help="write an empty template workbook")
     t.add_argument("out", help="path of the .xlsx to write")
     i = sub.add_parser("import", help="import an indicator workbook (.xlsx, .xlsm, .xls, .xlsb, .ods, .csv)")
@@ -65,7 +75,16 @@ def _compute(args) -> int:
     if args.out:
         if not args.out.lower().endswith(".xlsx"):
             raise CoIndexError(f"--out {args.out}: the results workbook must be an .xlsx file")
-        write_results(engine, args.out)
+        ds = engine.dataset
+        cells = len(ds.unit_codes) * len(ds.periods) * len(engine.codes)
+        if args.values_only or cells > FORMULA_LIMIT:
+            if not args.values_only:
+                print(f"note: {cells:,} result cells: writing values only (formulas are written up to "
+                      f"{FORMULA_LIMIT:,})", file=sys.stderr)
+            write_results(engine, args.out)
+        else:
+            from .export_xlsx import write_results_workbook
+            write_results_workbook(engine, args.out, language=args.language, info=project.info)
     if args.json:
         doc = results_document(engine)
         doc["warnings"] = load_warnings + doc["warnings"]

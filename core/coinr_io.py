@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .export_xlsx import atomic_output
+from .atomic import atomic_output
 
 META_ORDER = ["Level", "iCode", "iName", "Direction", "Weight", "Parent", "Type"]
 # our own columns kept as extra iMeta columns (COINr ignores extra columns)

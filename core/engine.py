@@ -40,7 +40,7 @@ class Engine:
 
     # ---- set-up ------------------------------------------------------------
     def _plan(self):
-        fw, ds, st = self.framework, self.dataset, self.settings
+        fw, st = self.framework, self.settings
         for key, by in (("normalisation", st.normalisation_by), ("base_year", st.base_year_by)):
             for code in by:
                 if code not in fw or not fw[code].is_indicator:

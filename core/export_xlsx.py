@@ -29,14 +29,12 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import math
-import os
 import re
-import tempfile
 import warnings
-from contextlib import contextmanager
 
 import numpy as np
 
+from .atomic import atomic_output
 from .dataset import column_letter
 from .errors import InputError
 
@@ -60,32 +58,6 @@ def write_results_workbook(engine, path, language: str = "en", info: dict | None
                          "worksheet (at most 1,048,575 rows)")
     with atomic_output(path) as tmp:
         _Writer(engine, language, info or {}).write(tmp)
-
-
-@contextmanager
-def atomic_output(path):
-    """Yield a temporary path in the folder of ``path``; on success it
-    replaces ``path`` (with the permissions a new file would get), on any
-    error it is removed, so a failed write never leaves a half-written file."""
-    path = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder):
-        raise InputError(f"{path}: cannot write, the folder {folder} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
-    except OSError as e:
-        raise InputError(f"{path}: cannot write in {folder} ({e.strerror})") from None
-    os.close(fd)
-    try:
-        yield tmp
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 # ---- formula text helpers --------------------------------------------------------------

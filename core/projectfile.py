@@ -7,12 +7,11 @@ newer CoIndex gets a clear message.  Nothing is pickled or evaluated.
 from __future__ import annotations
 
 import json
-import math
 import os
-import tempfile
 
 import numpy as np
 
+from .atomic import atomic_write_text
 from .dataset import Dataset
 from .errors import CoIndexError, ProjectFileError
 from .framework import Framework
@@ -72,31 +71,7 @@ def save(project: Project, path) -> None:
     synced, then renamed over the target.  A crash during the write leaves
     the previous file intact."""
     text = dumps(project)          # serialise fully before touching the disk
-    path = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder):
-        raise ProjectFileError(f"{path}: cannot save, the folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    try:
-        dfd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
+    atomic_write_text(path, text, ProjectFileError)
 
 
 def load(path) -> Project:

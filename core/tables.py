@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import os
-import tempfile
 import zipfile
 
 import numpy as np
 import pandas as pd
 
+from .atomic import atomic_output
 from .dataset import Dataset, column_letter
 from .errors import CoIndexError, InputError
 from .framework import Framework
@@ -164,19 +164,8 @@ def _provenance(path, sheet, frame, ds) -> dict:
 
 # ---- writing -------------------------------------------------------------------
 def atomic_workbook_save(wb, path) -> None:
-    path = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder):
-        raise InputError(f"{path}: cannot write, the folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
-    os.close(fd)
-    try:
+    with atomic_output(path) as tmp:
         wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def _sheet(wb, title, header, rows, widths=None):

@@ -52,7 +52,7 @@ def panel_doc(cli_json, panel_files):
 @pytest.fixture(scope="module")
 def sample_run(run_cli, sample_coindex, tmp_path_factory):
     out = tmp_path_factory.mktemp("out") / "results.xlsx"
-    p = run_cli("compute", sample_coindex, "--json", "--out", out)
+    p = run_cli("compute", sample_coindex, "--json", "--out", out, "--values-only")
     assert p.returncode == 0, p.stderr
     return json.loads(p.stdout), out
 
@@ -272,6 +272,20 @@ def test_template_rejects_non_xlsx(run_cli, tmp_path):
 
 
 # ---- --out results workbook ------------------------------------------------------------------------------------------
+def test_out_default_writes_formulas_with_cached_values(tmp_path, run_cli, sample_coindex):
+    out = tmp_path / "formulas.xlsx"
+    p = run_cli("compute", sample_coindex, "--out", out)
+    assert p.returncode == 0, p.stderr
+    wb = openpyxl.load_workbook(out, data_only=False)
+    cached = openpyxl.load_workbook(out, data_only=True)
+    formulas = [(ws.title, c.coordinate) for ws in wb.worksheets for row in ws.iter_rows() for c in row
+                if isinstance(c.value, str) and c.value.startswith("=")]
+    assert len(formulas) > 100
+    # every formula cell carries a cached number (or is blank) for viewers that do not recalculate
+    assert all(cached[s][a].value is None or isinstance(cached[s][a].value, (int, float)) for s, a in formulas)
+    assert any(isinstance(cached[s][a].value, float) and round(cached[s][a].value, 2) == 202.29 for s, a in formulas)
+
+
 def test_out_workbook_matches_json(sample_run):
     doc, out = sample_run
     assert out.exists()
