@@ -529,6 +529,7 @@ def _sheet_parts(z) -> dict:
 
 _ROW = re.compile(rb"<row\b([^>]*)>")
 _ROW_R = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
+_ROW_R1 = re.compile(rb'<row r="(\d+)"')             # how Excel, LibreOffice and openpyxl write it
 _R_ATTR = re.compile(rb'\br="(\d+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _COL = re.compile(rb"<col\b([^>]*)>")
@@ -577,8 +578,8 @@ def _scan_sheet_xml(z, part, name, sheet) -> _SheetScan:
                         if lo and hi:
                             s.hidden_cols.update(range(int(lo.group(1)) - 1, min(int(hi.group(1)), 16384)))
                 in_data = k >= 0
-            rs = _ROW_R.findall(text)
-            n_tags = text.count(b"<row ") + text.count(b"<row>")
+            rs = _ROW_R1.findall(text) or _ROW_R.findall(text)
+            n_tags = text.count(b"<row")            # (a <rowBreaks> only over-counts by one)
             if rs:
                 s.max_row = max(s.max_row, max(map(int, rs)))
             if n_tags > len(rs):        # rows without an r attribute: count them

@@ -501,16 +501,27 @@ def extract(table: Table, layout: str, unit: str | None = None, many_sheets: boo
             fixed = U.add(unit or sh.name, (unit or sh.name, unit or sh.name))
         fixed_t = None if year_c is not None else T.add(_sheet_period(sh.name, many_sheets))
         row_u, row_t, keep = [], [], []
+        need = max([c for c in (ucode_c, uname_c, year_c) if c is not None] + icols) + 1
+        all_rows = sh.rows
         for r in table.data_rows:
-            u = fixed if fixed is not None else unit_key(
-                sh.value(r, ucode_c) if ucode_c is not None else "",
-                sh.value(r, uname_c) if uname_c is not None else "", r, 0)
-            if u is None:
-                if any(not is_blank(sh.value(r, c)) for c in icols):
-                    unreadable.append((r, uname_c if uname_c is not None else ucode_c, "", "no unit named", "row"))
-                continue
+            row = all_rows[r]
+            if len(row) < need:
+                row.extend([""] * (need - len(row)))
+            if fixed is None:
+                code = txt(row[ucode_c]) if ucode_c is not None else ""
+                name = txt(row[uname_c]) if uname_c is not None else ""
+                if not code and not name:
+                    if any(not is_blank(row[c]) for c in icols):
+                        unreadable.append((r, uname_c if uname_c is not None else ucode_c, "", "no unit named",
+                                           "row"))
+                    continue
+                u = U.index.get(code or name)
+                if u is None:
+                    u = U.add(code or name, (code or name, name or code))
+            else:
+                u = fixed
             if fixed_t is None:
-                p = period(sh.value(r, year_c))
+                p = period(row[year_c])
                 if p is None:
                     unreadable.append((r, year_c, "", "no year", "row"))
                     continue
@@ -519,11 +530,7 @@ def extract(table: Table, layout: str, unit: str | None = None, many_sheets: boo
                 t = fixed_t
             row_u.append(u), row_t.append(t), keep.append(r)
         n = len(keep)
-        krows = [sh.rows[r] for r in keep]
-        need = max(icols) + 1
-        for row in krows:
-            if len(row) < need:
-                row.extend([""] * (need - len(row)))
+        krows = [all_rows[r] for r in keep]
         ind_of_col = []
         for c in icols:
             key, info = _indicator(table.head(c), None, None, units_of_cols.get(c, ""), table.sheet_unit)
