@@ -17,13 +17,14 @@ import re
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QEvent, QRectF, QSettings, Qt
+from PySide6.QtCore import QEvent, QRectF, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication, QFileDialog, QGraphicsItem, QMenu, QToolButton
+from pyqtgraph.graphicsItems.LegendItem import ItemSample
+from PySide6.QtWidgets import QApplication, QFileDialog, QGraphicsItem, QGraphicsTextItem, QMenu, QToolButton
 
 from .document import ProjectDocument
-from .palette import ChartTheme, dimension_colours, display_name
+from .palette import ChartTheme, dimension_colours, display_name, unit_name
 
 HOVER_PIXELS = 12            # how near the cursor a point must be to be read out
 EXPORT_SCALE = 2             # PNG and clipboard images at twice the screen size
@@ -84,6 +85,8 @@ class ChartBase(pg.GraphicsView):
     the framework), ``refresh`` (values) and ``hover_at``.
     """
 
+    exported = Signal(str)          # a message: saved to a file, or copied
+
     def __init__(self, document: ProjectDocument, parent=None):
         super().__init__(parent)
         self.document = document
@@ -94,8 +97,6 @@ class ChartBase(pg.GraphicsView):
         self.setCentralItem(self.layout_item)
         self.title_item = pg.LabelItem("", size=TITLE_SIZE, bold=True, justify="left")
         self.layout_item.addItem(self.title_item, row=0, col=0)
-        # static text is drawn once into a pixmap, not at every repaint
-        self.title_item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self._title = ""
         self.view_box = self._build_view()
         self.view_box.setMenuEnabled(False)
@@ -105,18 +106,18 @@ class ChartBase(pg.GraphicsView):
         self.hover_item.hide()
         self.view_box.addItem(self.hover_item, ignoreBounds=True)
         # a legend (subclasses fill it) and a note under the plot, hidden when empty
-        self.legend = pg.LegendItem(colCount=1, labelTextSize="9pt")
+        # a fixed "size" stops the legend resizing itself: the layout sizes it
+        self.legend = pg.LegendItem(size=(100, 20), colCount=1, labelTextSize="9pt")
         self.legend.setParentItem(None)
         self.layout_item.addItem(self.legend, row=2, col=0)
         self.legend.hide()
         self.legend.setAcceptedMouseButtons(Qt.NoButton)      # it is not to be dragged away
-        self.legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.note_item = pg.LabelItem("", size="8pt", justify="right")
         self.layout_item.addItem(self.note_item, row=3, col=0)
         self.note_item.hide()
         self._note = ""
+        self._stale = False
         self._legend_wanted = True
-        self.view_box.sigResized.connect(self._fit_legend_columns)
         self._y_range = None
         self._build_export_actions()
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
@@ -162,8 +163,7 @@ class ChartBase(pg.GraphicsView):
         return display_name(self.project.framework[code])
 
     def unit_name(self, u: int) -> str:
-        ds = self.project.dataset
-        return str(ds.unit_names[u] or ds.unit_codes[u])
+        return unit_name(self.project, u)
 
     def unit_short(self, u: int) -> str:
         """The unit's name when short, else its code (for titles)."""
@@ -193,17 +193,27 @@ class ChartBase(pg.GraphicsView):
             self.note_item.setVisible(bool(text))
 
     @live
-    def _fit_legend_columns(self, *_):
+    def _fit_legend_columns(self, *_, relayout=True):
         """As many legend columns as the chart's width allows; the legend
-        shows when it has entries."""
+        shows when it has entries.  Called on resize (before the layout is
+        applied, so a narrower legend lets the chart shrink) and after the
+        entries change (new entries are cached here too)."""
+        self.set_caching(True)
         items = self.legend.items
         self.legend.setVisible(bool(items) and self._legend_wanted)
         if not items:
             return
         widest = max(sample.boundingRect().width() + label.item.boundingRect().width() + 16 for sample, label in items)
-        columns = max(1, min(len(items), int(self.view_box.width() // max(widest, 1.0))))
+        room = self.width() - 24
+        columns = max(1, min(len(items), int(room // max(widest, 1.0))))
         if columns != self.legend.columnCount:
             self.legend.setColumnCount(columns)
+            # the new minimum width must be known before the chart is laid out
+            self.legend.layout.activate()
+            self.legend.updateGeometry()
+            self.layout_item.layout.invalidate()
+            if relayout:
+                pg.GraphicsView.resizeEvent(self, None)      # lay the items out again at this width
 
     def style_axes(self, plot: pg.PlotItem):
         for name in ("left", "bottom", "right", "top"):
@@ -235,6 +245,18 @@ class ChartBase(pg.GraphicsView):
     def reset_ranges(self):
         self._y_range = None
 
+    # static-looking items (text, axes, legend samples) are painted from a
+    # pixmap cache; repainting a chart then costs about a third less
+    _CACHED_TYPES = (QGraphicsTextItem, pg.AxisItem, ItemSample)
+
+    def set_caching(self, on: bool = True):
+        """Cache the text, axes and legend samples as pixmaps (on) or paint
+        them afresh (off: exports, so text stays text and sharp)."""
+        mode = QGraphicsItem.DeviceCoordinateCache if on else QGraphicsItem.NoCache
+        for item in self.scene().items():
+            if isinstance(item, self._CACHED_TYPES) and item.cacheMode() != mode:
+                item.setCacheMode(mode)
+
     def close(self):
         """Stop listening before pyqtgraph's close deletes the scene's items
         (a later signal or resize must not reach them)."""
@@ -251,8 +273,20 @@ class ChartBase(pg.GraphicsView):
 
     # ---- document events -------------------------------------------------------------
     def _on_values_changed(self, cells):
-        # any edit can move every unit (min-max and ranks compare units)
-        self.refresh()
+        # any edit can move every unit (min-max and ranks compare units);
+        # a hidden chart (another tab, a closed pane) catches up when shown
+        if self.isVisible():
+            self._stale = False
+            self.refresh()
+        else:
+            self._stale = True
+
+    def current(self):
+        """Bring the items up to date if edits arrived while hidden (the
+        data accessors call this, so they never return stale numbers)."""
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def _on_settings_changed(self):
         self.reset_ranges()
@@ -262,6 +296,12 @@ class ChartBase(pg.GraphicsView):
         self.reset_ranges()
         self._build_series()
         self.refresh()
+        self.set_caching(True)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self.current()
+        self.set_caching(True)
 
     # ---- theme -----------------------------------------------------------------------
     def changeEvent(self, event):
@@ -348,6 +388,8 @@ class ChartBase(pg.GraphicsView):
         self.export_button.setToolTip(self.tr("Save or copy this chart"))
 
     def resizeEvent(self, event):
+        if getattr(self, "_ready", False):
+            self._fit_legend_columns(relayout=False)
         super().resizeEvent(event)
         if not getattr(self, "_ready", False):
             return
@@ -362,6 +404,7 @@ class ChartBase(pg.GraphicsView):
         without the hover read-out."""
         shown = self.hover_item.isVisible()
         self.hover_item.hide()
+        self.set_caching(False)
         try:
             exporter = ImageExporter(self._export_target())
             exporter.parameters()["background"] = self.theme.background
@@ -369,6 +412,7 @@ class ChartBase(pg.GraphicsView):
             exporter.parameters()["width"] = width
             return exporter.export(toBytes=True)
         finally:
+            self.set_caching(True)
             self.hover_item.setVisible(shown)
 
     def export_png(self, path: str, scale: float = EXPORT_SCALE) -> bool:
@@ -380,6 +424,7 @@ class ChartBase(pg.GraphicsView):
         writes ("... Z") and raises."""
         shown = self.hover_item.isVisible()
         self.hover_item.hide()
+        self.set_caching(False)
         try:
             source = self._export_target().sceneBoundingRect()
             generator = QSvgGenerator()
@@ -396,11 +441,14 @@ class ChartBase(pg.GraphicsView):
             finally:
                 painter.end()
         finally:
+            self.set_caching(True)
             self.hover_item.setVisible(shown)
 
     def copy_image(self) -> QImage:
+        """Put the chart on the clipboard as an image."""
         image = self.render_image()
         QApplication.clipboard().setImage(image)
+        self.exported.emit(self.tr("Chart copied: {0}").format(self._title))
         return image
 
     def save_dialog(self, kind: str):
@@ -422,6 +470,7 @@ class ChartBase(pg.GraphicsView):
         else:
             self.export_png(path)
         settings.setValue("charts/export_folder", os.path.dirname(path))
+        self.exported.emit(self.tr("Chart saved to {0}").format(path))
         return path
 
 

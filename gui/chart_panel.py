@@ -6,7 +6,7 @@ choices and arranges the charts in a grid (all in view) or in tabs.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QStackedWidget, QStyle,
                                QStyleOptionComboBox, QStylePainter, QTabWidget, QToolButton, QToolTip,
@@ -107,6 +107,7 @@ class ChartPanel(QWidget):
 
     unitChanged = Signal(int)
     periodChanged = Signal(int)
+    statusMessage = Signal(str)
 
     def __init__(self, document: ProjectDocument, parent=None):
         super().__init__(parent)
@@ -158,6 +159,8 @@ class ChartPanel(QWidget):
         layout.addWidget(self.stack, 1)
 
         self._mode = None
+        for chart in self.charts():
+            chart.exported.connect(self.statusMessage)
         self._fill_choosers()
         self.unit_box.currentIndexChanged.connect(self._on_unit_chosen)
         self.period_box.currentIndexChanged.connect(self._on_period_chosen)
@@ -217,6 +220,38 @@ class ChartPanel(QWidget):
         self.compare_label.setVisible(several)
         self.compare_box.setVisible(several)
 
+    def current_chart(self):
+        """The chart with the focus, else the tab in front, else the composite."""
+        for chart in self.charts():
+            if chart.hasFocus():
+                return chart
+        if self._mode == TABS and self.tabs.currentWidget() is not None:
+            return self.tabs.currentWidget()
+        return self.composite_chart
+
+    def copy(self):
+        """Edit > Copy: the current chart as an image."""
+        return self.current_chart().copy_image()
+
+    def project_state(self) -> dict:
+        """What the panel keeps in the project file: layout, tab, the units
+        compared (by code)."""
+        codes = self.document.project.dataset.unit_codes
+        return {"layout": self._mode, "tab": self.tabs.currentIndex() if self._mode == TABS else 0,
+                "compared": [codes[u] for u in self.compare_box.checked_units() if u < len(codes)]}
+
+    def restore_project_state(self, state: dict):
+        state = state or {}
+        if state.get("layout") in (GRID, TABS):
+            self.set_layout_mode(state["layout"])
+        index = self.document.project.dataset.unit_index
+        compared = [index[c] for c in state.get("compared") or [] if c in index]
+        if compared:
+            self.set_compared_units(compared[:MAX_COMPARED])
+        tab = state.get("tab")
+        if self._mode == TABS and isinstance(tab, int) and 0 <= tab < self.tabs.count():
+            self.tabs.setCurrentIndex(tab)
+
     # ---- choices ---------------------------------------------------------------------
     def _fill_choosers(self):
         ds = self.document.project.dataset
@@ -226,7 +261,7 @@ class ChartPanel(QWidget):
         for box in (self.unit_box, self.period_box):
             box.blockSignals(True)
         self.unit_box.clear()
-        self.unit_box.addItems(unit_labels(ds))
+        self.unit_box.addItems(unit_labels(self.document.project))
         self.unit_box.setCurrentIndex(min(unit, len(ds.unit_codes) - 1))
         self.period_box.clear()
         self.period_box.addItems(["" if p is None else str(p) for p in ds.periods])
@@ -236,7 +271,7 @@ class ChartPanel(QWidget):
             box.blockSignals(False)
         kept = [u for u in self.compare_box.checked_units() if u < len(ds.unit_codes)]
         self.compare_box.blockSignals(True)
-        self.compare_box.set_units(unit_labels(ds))
+        self.compare_box.set_units(unit_labels(self.document.project))
         self.compare_box.set_checked_units(kept)
         self.compare_box.blockSignals(False)
 
@@ -277,7 +312,7 @@ class ChartPanel(QWidget):
 
     def _on_structure_changed(self):
         ds = self.document.project.dataset
-        if ([self.unit_box.itemText(k) for k in range(self.unit_box.count())] != unit_labels(ds)
+        if ([self.unit_box.itemText(k) for k in range(self.unit_box.count())] != unit_labels(self.document.project)
                 or self.period_box.count() != len(ds.periods)):
             self._fill_choosers()
             self._on_unit_chosen(self.unit_box.currentIndex())
@@ -286,7 +321,16 @@ class ChartPanel(QWidget):
         self._show_ranking()
 
     # ---- text ------------------------------------------------------------------------
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == QEvent.LanguageChange:
+            self.retranslateUi()
+
     def retranslateUi(self):
+        labels = unit_labels(self.document.project)
+        for box in (self.unit_box, self.compare_box):
+            for k, label in enumerate(labels[:box.count()]):
+                box.setItemText(k, label)
         self.unit_label.setText(self.tr("&Unit:"))
         self.compare_label.setText(self.tr("&Compare:"))
         self.compare_box.none_text = self.tr("none")

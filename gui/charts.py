@@ -145,16 +145,19 @@ class CompositeChart(_TimeChart):
     @property
     def curves(self) -> list[pg.PlotCurveItem]:
         """The visible unit curves, in the order of :meth:`units`."""
+        self.current()
         return self._curves[:len(self.units())]
 
     @property
     def index_curve(self) -> pg.PlotCurveItem:
         """The chosen unit's composite index line."""
+        self.current()
         return self._curves[0]
 
     @property
     def label(self) -> pg.TextItem:
         """The chosen unit's end label."""
+        self.current()
         return self._labels[0]
 
     def unit_colour(self, k: int):
@@ -233,7 +236,7 @@ class CompositeChart(_TimeChart):
         units = self.units()
         ys = []
         for curve, u in zip(self._curves, units):
-            y = np.asarray(scores[u], dtype=float)
+            y = np.array(scores[u], dtype=float)        # a copy: the engine updates its arrays in place
             curve.setData(x, y)
             ys.append(y)
         self.markers.setData(x=x, y=ys[0])
@@ -343,6 +346,7 @@ class IndexChart(CompositeChart):
     @property
     def dimension_curves(self) -> dict[str, pg.PlotCurveItem]:
         """The root's children (dimensions), by code, in framework order."""
+        self.current()
         return dict(self._dimension_curves)
 
     def label_text(self, value, cagr):
@@ -372,7 +376,7 @@ class IndexChart(CompositeChart):
     def _refresh_extra(self, x):
         out = []
         for code, curve in self._dimension_curves.items():
-            y = np.asarray(self.engine.score(code)[self._valid_unit()], dtype=float)
+            y = np.array(self.engine.score(code)[self._valid_unit()], dtype=float)     # a copy
             curve.setData(x, y)
             out.append(y)
         return out
@@ -405,6 +409,7 @@ class DimensionChart(_TimeChart):
     @property
     def curves(self) -> dict[str, pg.PlotCurveItem]:
         """Dimension curves by code, in framework order."""
+        self.current()
         return dict(self._curves_by_code)
 
     def _build_series(self):
@@ -450,7 +455,7 @@ class DimensionChart(_TimeChart):
         x = np.arange(len(ds.periods), dtype=float)
         ys = []
         for code, curve in self._curves_by_code.items():
-            y = np.asarray(self.engine.score(code)[u], dtype=float)
+            y = np.array(self.engine.score(code)[u], dtype=float)      # a copy, not a view of the engine
             curve.setData(x, y)
             ys.append(y)
         self._update_base_line()
@@ -486,16 +491,24 @@ class DimensionChart(_TimeChart):
 class ContributionChart(_TimeChart):
     """Each dimension's contribution (points) to the composite's change
     since the base period, stacked per period (gains up, losses down), with
-    the composite's change drawn on top: the bars of a period sum to it."""
+    the composite's change drawn on top: the bars of a period sum to it.
+
+    All bars are one :class:`pyqtgraph.BarGraphItem` (a brush per bar, in
+    the dimension's colour): one item repaints faster than one per
+    dimension.  The legend shows an unplotted sample bar per dimension."""
 
     def __init__(self, document: ProjectDocument, unit: int = 0, parent=None):
-        self._bars: dict[str, pg.BarGraphItem] = {}
-        self._points = np.empty((0, 0))
+        self._codes: list[str] = []
+        self._samples: dict[str, pg.BarGraphItem] = {}
+        self._y0 = np.empty((0, 0))
+        self._heights = np.empty((0, 0))
         super().__init__(document, unit, parent)
         self.base_line.hide()
         self.zero_line = pg.InfiniteLine(pos=0.0, angle=0, movable=False)
         self.zero_line.setZValue(-4)
         self.plot_item.addItem(self.zero_line, ignoreBounds=True)
+        self.bar_item = pg.BarGraphItem(x=np.zeros(0), y0=np.zeros(0), height=np.zeros(0), width=BAR_WIDTH)
+        self.plot_item.addItem(self.bar_item)
         # the composite's change: a line, and a bold tick across each stack
         # (line items are much cheaper to repaint than scatter symbols)
         self.total_curve = pg.PlotCurveItem(connect="finite", antialias=True)
@@ -510,37 +523,55 @@ class ContributionChart(_TimeChart):
         self.refresh()
 
     @property
-    def bars(self) -> dict[str, pg.BarGraphItem]:
-        """One bar item per dimension (bars at every period), by code."""
-        return dict(self._bars)
+    def codes(self) -> list[str]:
+        """The dimensions, in the order of the stacks."""
+        return list(self._codes)
 
     def bar_heights(self) -> dict[str, np.ndarray]:
-        """The drawn points per dimension (signed bar heights)."""
-        return {c: np.asarray(b.opts["height"], dtype=float) for c, b in self._bars.items()}
+        """The drawn points per dimension (signed bar heights per period)."""
+        self.current()
+        h = np.asarray(self.bar_item.opts["height"], dtype=float).reshape(len(self._codes), -1)
+        return dict(zip(self._codes, h))
+
+    def bar_bottoms(self) -> dict[str, np.ndarray]:
+        """Where each dimension's bars start, per period."""
+        self.current()
+        y0 = np.asarray(self.bar_item.opts["y0"], dtype=float).reshape(len(self._codes), -1)
+        return dict(zip(self._codes, y0))
+
+    def bar_colour(self, code: str):
+        """The colour the bars of ``code`` are drawn in."""
+        T = len(self.project.dataset.periods)
+        return self.bar_item.opts["brushes"][self._codes.index(code) * T].color()
 
     def _update_base_line(self):
         self.base_line.setVisible(False)
 
     def _build_series(self):
-        for bar in self._bars.values():
-            self.plot_item.removeItem(bar)
         self.legend.clear()
-        self._bars.clear()
-        n = len(self.project.dataset.periods)
-        x = np.arange(n, dtype=float)
-        for code in self.dimension_codes():
-            bar = pg.BarGraphItem(x=x, y0=np.zeros(n), height=np.zeros(n), width=BAR_WIDTH)
-            self.plot_item.addItem(bar)
-            self._bars[code] = bar
-            self.legend.addItem(bar, self.node_name(code))
+        self._codes = self.dimension_codes()
+        self._samples = {}
+        for code in self._codes:
+            sample = pg.BarGraphItem(x=[0.0], height=[1.0], width=1.0)     # for the legend only
+            self._samples[code] = sample
+            self.legend.addItem(sample, self.node_name(code))
         self.legend.addItem(self.total_ticks, "")
         self._fit_legend_columns()
+        T = len(self.project.dataset.periods)
+        k = len(self._codes)
+        zeros = np.zeros(k * T)
+        self.bar_item.setOpts(x=np.tile(np.arange(T, dtype=float), k), y0=zeros, height=zeros.copy())
         self._style_bars()
         self.set_period_axis(self.project.dataset.periods, left=-0.6, right_extra=0.6)
 
     def _style_bars(self):
-        for code, bar in self._bars.items():
-            bar.setOpts(brush=pg.mkBrush(self.dimension_colour(code)), pen=pg.mkPen(self.theme.background, width=1))
+        T = len(self.project.dataset.periods)
+        brushes = []
+        for code in self._codes:
+            brush = pg.mkBrush(self.dimension_colour(code))
+            self._samples[code].setOpts(brush=brush, pen=pg.mkPen(self.theme.background, width=1))
+            brushes.extend([brush] * T)
+        self.bar_item.setOpts(brushes=brushes, pen=pg.mkPen(self.theme.background, width=1))
 
     def _apply_theme(self):
         super()._apply_theme()
@@ -558,29 +589,25 @@ class ContributionChart(_TimeChart):
             self.set_title(self.tr("Contributions to the change since {0}: {1}").format(
                 _period_text(ds.periods, base), self.unit_short(self._valid_unit())))
         self.plot_item.setLabel("left", self.tr("points"))
+        names = {id(item): self.node_name(code) for code, item in self._samples.items()}
+        names[id(self.total_ticks)] = self.tr("Change of the index")
         for sample, label in self.legend.items:
-            if sample.item is self.total_ticks:
-                label.setText(self.tr("Change of the index"), color=self.theme.foreground)
-            for code, bar in self._bars.items():
-                if sample.item is bar:
-                    label.setText(self.node_name(code), color=self.theme.foreground)
+            label.setText(names.get(id(sample.item), label.text), color=self.theme.foreground)
+        self._fit_legend_columns()
 
     def refresh(self):
         fw = self.project.framework
-        if fw.root is None or not self._bars:
+        if fw.root is None or not self._codes:
             return
         u = self._valid_unit()
         codes, points, change = unit_contributions(self.engine, fw.root, u, self.engine.growth_base)
         pts = np.nan_to_num(points, nan=0.0)
         pos = np.where(pts > 0, pts, 0.0)
         neg = np.where(pts < 0, pts, 0.0)
-        below_pos = np.cumsum(pos, axis=0) - pos
-        below_neg = np.cumsum(neg, axis=0) - neg
-        by_code = dict(zip(codes, range(len(codes))))
-        for code, bar in self._bars.items():
-            k = by_code[code]
-            bar.setOpts(y0=np.where(pts[k] >= 0, below_pos[k], below_neg[k]), height=pts[k])
-        self._points = points
+        below = np.where(pts >= 0, np.cumsum(pos, axis=0) - pos, np.cumsum(neg, axis=0) - neg)
+        order = [codes.index(c) for c in self._codes]
+        self._y0, self._heights = below[order], pts[order]
+        self.bar_item.setOpts(y0=self._y0.ravel(), height=self._heights.ravel())
         x = np.arange(points.shape[1], dtype=float)
         self.total_curve.setData(x, change)
         half = (BAR_WIDTH + 0.12) / 2
@@ -606,16 +633,15 @@ class ContributionChart(_TimeChart):
                                               self.tr("{0} points").format(fmt(ys[k], sign=True)))
                 return text, float(k), float(ys[k])
         t = int(round(x))
-        if not 0 <= t < len(periods) or abs(x - t) > BAR_WIDTH / 2:
+        if not 0 <= t < len(periods) or abs(x - t) > BAR_WIDTH / 2 or self._heights.shape[1] <= t:
             return None
         change = ys[t] if ys is not None else np.nan
-        for code, bar in self._bars.items():
-            y0 = float(bar.opts["y0"][t])
-            h = float(bar.opts["height"][t])
+        for k, code in enumerate(self._codes):
+            y0, h = float(self._y0[k, t]), float(self._heights[k, t])
             if h != 0 and min(y0, y0 + h) <= y <= max(y0, y0 + h):
                 share = h / change * 100.0 if change else np.nan
                 text = "{0} ({1})\n{2}: {3}".format(self.node_name(code), code, _period_text(periods, t),
-                                                   self.tr("{0} points").format(fmt(h, sign=True)))
+                                                    self.tr("{0} points").format(fmt(h, sign=True)))
                 if np.isfinite(share):
                     text += "\n" + self.tr("{0} % of the change").format(fmt(share))
                 return text, float(t), y

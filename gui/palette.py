@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QApplication
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9",
                   "#882255", "#117733", "#999933", "#AA4499", "#44AA99", "#DDCC77")
 
-try:                                          # shared helper, when the i18n module is there
-    from .i18n import display_name
+try:                                          # shared helpers, when the i18n module is there
+    from .i18n import display_name, unit_display_name
 except ImportError:                           # pragma: no cover - depends on another module
     def display_name(node) -> str:
         """A node's name in the interface language (Chinese when the
@@ -31,10 +31,23 @@ except ImportError:                           # pragma: no cover - depends on an
             return node.name_zh
         return node.name
 
+    def unit_display_name(project, unit: int) -> str:
+        return project.dataset.unit_names[unit]
 
-def unit_labels(dataset) -> list[str]:
+
+def unit_name(project, unit: int) -> str:
+    """A unit's name in the interface language (its code when unnamed)."""
+    name = unit_display_name(project, unit)
+    return str(name) if name else str(project.dataset.unit_codes[unit])
+
+
+def unit_labels(project) -> list[str]:
     """Units as the choosers list them: 'name (code)', or the code alone."""
-    return [str(n) if n == c or not n else f"{n} ({c})" for c, n in zip(dataset.unit_codes, dataset.unit_names)]
+    out = []
+    for u, code in enumerate(project.dataset.unit_codes):
+        name = unit_name(project, u)
+        out.append(name if name == code else f"{name} ({code})")
+    return out
 
 
 def series_colour(k: int, dark: bool = False) -> QColor:

@@ -154,6 +154,7 @@ class RadarChart(_PeriodMixin, ChartBase):
     def polygon_radii(self, base: bool = False) -> np.ndarray:
         """The drawn radii per dimension, in score units from the centre's
         value (so ``radii + origin`` are the scores)."""
+        self.current()
         x, y = (self.base_polygon if base else self.polygon).getData()
         if x is None or len(x) == 0:
             return np.empty(0)
@@ -378,10 +379,12 @@ class RankingChart(_PeriodMixin, PlotChart):
     @property
     def shown_units(self) -> np.ndarray:
         """Unit indices of the drawn bars, best first."""
+        self.current()
         return self._shown.copy()
 
     @property
     def shown_ranks(self) -> np.ndarray:
+        self.current()
         return self._ranks.copy()
 
     def rows(self) -> int:

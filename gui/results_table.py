@@ -11,7 +11,7 @@ every document change.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QTableView, QVBoxLayout, QWidget)
@@ -25,9 +25,13 @@ from .palette import display_name, unit_labels
 
 CODE, NAME, SCORE, CHANGE, GROWTH, RANK = range(6)
 INDENT = "\u2003"              # an em space per tree level
+MIN_NAME_WIDTH = 160           # pixels
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 _LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
-_SERVED = frozenset({Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole, Qt.TextAlignmentRole, Qt.FontRole})
+# item data roles as the plain ints views pass (comparing ints is much
+# cheaper than comparing PySide enum members)
+_DISPLAY, _EDIT, _TOOLTIP = int(Qt.DisplayRole.value), int(Qt.EditRole.value), int(Qt.ToolTipRole.value)
+_ALIGN, _FONT = int(Qt.TextAlignmentRole.value), int(Qt.FontRole.value)
 
 
 def tree_order(framework) -> list[tuple[str, int]]:
@@ -68,6 +72,17 @@ def node_results(engine, rows, unit: int, period: int) -> np.ndarray:
     return np.column_stack([score, change, growth, rank])
 
 
+def _runs(rows):
+    """(first, last) of each run of consecutive numbers in sorted ``rows``."""
+    out = []
+    for r in rows.tolist():
+        if out and r == out[-1][1] + 1:
+            out[-1][1] = r
+        else:
+            out.append([r, r])
+    return [tuple(run) for run in out]
+
+
 class ResultsModel(QAbstractTableModel):
     """Results of every node for one unit and one period (read-only)."""
 
@@ -93,6 +108,8 @@ class ResultsModel(QAbstractTableModel):
         index = project.engine.index
         self._rows = np.array([index[c] for c in self._codes], dtype=int)
         self._values = np.full((len(self._codes), 4), np.nan)
+        self._bold = QFont()
+        self._bold.setBold(True)
         self._compute()
 
     def _compute(self):
@@ -100,8 +117,9 @@ class ResultsModel(QAbstractTableModel):
         ds = project.dataset
         if not ds.unit_codes or not ds.periods or not len(self._rows):
             self._values = np.full((len(self._codes), 4), np.nan)
-            return
-        self._values = node_results(project.engine, self._rows, self.unit, self.period)
+        else:
+            self._values = node_results(project.engine, self._rows, self.unit, self.period)
+        self._make_texts()
 
     @property
     def unit(self) -> int:
@@ -133,14 +151,25 @@ class ResultsModel(QAbstractTableModel):
         return self._values.copy()
 
     def _refresh_values(self):
+        """Recompute, and tell the views about the rows that changed only
+        (an edit usually moves a handful of nodes; repainting only their
+        cells keeps an edit cheap)."""
+        old = self._values
         self._compute()
-        if self._codes:
-            self.dataChanged.emit(self.index(0, SCORE), self.index(len(self._codes) - 1, RANK),
-                                  [Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole])
+        new = self._values
+        if old.shape == new.shape:
+            same = (old == new) | (np.isnan(old) & np.isnan(new))
+            changed = np.flatnonzero(~same.all(axis=1))
+        else:
+            changed = np.arange(len(self._codes))
+        roles = [Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole]
+        for first, last in _runs(changed):
+            self.dataChanged.emit(self.index(first, SCORE), self.index(last, RANK), roles)
 
     def retranslate(self):
         fw = self.document.project.framework
         self._names = [display_name(fw[c]) for c in self._codes]
+        self._make_texts()
         if self._codes:
             self.dataChanged.emit(self.index(0, NAME), self.index(len(self._codes) - 1, NAME),
                                   [Qt.DisplayRole, Qt.ToolTipRole])
@@ -171,59 +200,71 @@ class ResultsModel(QAbstractTableModel):
             return Qt.NoItemFlags
         return Qt.ItemIsEnabled | Qt.ItemIsSelectable
 
-    def data(self, index, role=Qt.DisplayRole):
-        if role not in _SERVED or not index.isValid():
+    def data(self, index, role=_DISPLAY):
+        # views pass plain ints; the display texts are made once per update
+        if role == _DISPLAY:
+            r, c = index.row(), index.column()
+            if 0 <= r < len(self._texts) and 0 <= c <= RANK:
+                return self._texts[r][c]
+            return None
+        if role == _ALIGN:
+            return _LEFT if index.column() <= NAME else _RIGHT
+        if role == _FONT:
+            r = index.row()
+            return self._bold if 0 <= r < len(self._codes) and not self._is_indicator[r] else None
+        if role != _EDIT and role != _TOOLTIP:
             return None
         r, c = index.row(), index.column()
-        if not (0 <= r < len(self._codes) and 0 <= c <= RANK):
+        if not index.isValid() or not (0 <= r < len(self._codes) and 0 <= c <= RANK):
             return None
-        if role == Qt.TextAlignmentRole:
-            return _LEFT if c <= NAME else _RIGHT
-        if role == Qt.FontRole:
-            if self._is_indicator[r]:
-                return None
-            font = QFont()
-            font.setBold(True)
-            return font
         if c == CODE:
             return self._codes[r]
         if c == NAME:
-            if role == Qt.DisplayRole:
-                return INDENT * self._depth[r] + self._names[r]
             return self._names[r]
         v = float(self._values[r, c - SCORE])
-        if role == Qt.EditRole:
-            return None if not np.isfinite(v) else v
-        if c == RANK:
-            text = "—" if not np.isfinite(v) else f"{int(v):,}"
-        else:
-            text = fmt(v, 2, sign=c in (CHANGE, GROWTH))
-        if role == Qt.ToolTipRole:
-            return None if not np.isfinite(v) else edit_text(v)
-        return text
+        if not np.isfinite(v):
+            return None
+        return v if role == _EDIT else edit_text(v)
+
+    def _make_texts(self):
+        """Display texts of every cell (a list per row), from the values."""
+        texts = []
+        for r, v in enumerate(self._values.tolist()):
+            texts.append([self._codes[r], INDENT * self._depth[r] + self._names[r],
+                          fmt(v[0]), fmt(v[1], sign=True), fmt(v[2], sign=True),
+                          "—" if v[3] != v[3] else f"{int(v[3]):,}"])
+        self._texts = texts
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role != Qt.DisplayRole or orientation != Qt.Horizontal:
+        """Two-line headers (the table stays narrow); the tooltip says it
+        in full."""
+        if orientation != Qt.Horizontal or role not in (Qt.DisplayRole, Qt.ToolTipRole):
             return None
         project = self.document.project
         ds = project.dataset
-        periods = ["" if p is None else str(p) for p in ds.periods]
-        if not periods:
-            periods = [""]
+        periods = ["" if p is None else str(p) for p in ds.periods] or [""]
         t = self.period
         base = min(project.engine.growth_base, len(periods) - 1)
         tr = self.tr
-        names = {CODE: tr("Code"), NAME: tr("Name"), SCORE: tr("Score {0}").format(periods[t]),
-                 CHANGE: tr("Change since {0} (%)").format(periods[base]),
-                 GROWTH: tr("Average annual growth {0}–{1} (%)").format(periods[0], periods[-1]),
-                 RANK: tr("Rank of {0}").format(f"{len(ds.unit_codes):,}")}
+        if role == Qt.ToolTipRole:
+            tips = {SCORE: tr("Score of the node in {0}").format(periods[t]),
+                    CHANGE: tr("Change of the score from {0} to {1}, in %").format(periods[base], periods[t]),
+                    GROWTH: tr("Average annual growth (compound) from {0} to {1}, in %").format(
+                        periods[0], periods[-1]),
+                    RANK: tr("Rank among the {0} units in {1} (1 = highest)").format(
+                        f"{len(ds.unit_codes):,}", periods[t])}
+            return tips.get(section)
+        names = {CODE: tr("Code"), NAME: tr("Name"), SCORE: tr("Score\n{0}").format(periods[t]),
+                 CHANGE: tr("Change since\n{0} (%)").format(periods[base]),
+                 GROWTH: tr("Growth a year\n{0}–{1} (%)").format(periods[0], periods[-1]),
+                 RANK: tr("Rank\nof {0}").format(f"{len(ds.unit_codes):,}")}
         return names.get(section)
 
     # ---- copy ------------------------------------------------------------------------
     def rows_as_text(self, rows) -> str:
         """Tab-separated text of ``rows`` with a header line; numbers with
         every digit, missing values empty."""
-        header = [self.headerData(c, Qt.Horizontal) for c in range(RANK + 1)]
+        header = [self.headerData(c, Qt.Horizontal).replace("\n", " ") for c in range(RANK + 1)]
         lines = ["\t".join(header)]
         for r in sorted(rows):
             v = self._values[r]
@@ -235,7 +276,13 @@ class ResultsModel(QAbstractTableModel):
 
 
 class ResultsTable(QWidget):
-    """The results table with its own unit and period choosers."""
+    """The results table with its own unit and period choosers (the main
+    window links them to the other panes through ``unitChanged`` /
+    ``periodChanged`` and ``set_unit`` / ``set_period``)."""
+
+    unitChanged = Signal(int)
+    periodChanged = Signal(int)
+    statusMessage = Signal(str)
 
     def __init__(self, document: ProjectDocument, parent=None):
         super().__init__(parent)
@@ -267,6 +314,7 @@ class ResultsTable(QWidget):
         # every edit (ResizeToContents would measure every cell each time)
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(False)
+        self._name_width = MIN_NAME_WIDTH
         self.copy_action = QAction(self)
         self.copy_action.setShortcut(QKeySequence.Copy)
         self.copy_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
@@ -291,7 +339,7 @@ class ResultsTable(QWidget):
         for box in (self.unit_box, self.period_box):
             box.blockSignals(True)
             box.clear()
-        self.unit_box.addItems(unit_labels(ds))
+        self.unit_box.addItems(unit_labels(self.document.project))
         self.unit_box.setCurrentIndex(self.model.unit)
         self.period_box.addItems(["" if p is None else str(p) for p in ds.periods])
         self.period_box.setCurrentIndex(self.model.period)
@@ -307,22 +355,33 @@ class ResultsTable(QWidget):
     def _on_unit_chosen(self, unit):
         if unit >= 0:
             self.model.set_unit(unit)
+            self.unitChanged.emit(unit)
 
     def _on_period_chosen(self, period):
         if period >= 0:
             self.model.set_period(period)
+            self.periodChanged.emit(period)
 
     def _on_structure_changed(self):
         self._fill_choosers()
         self.fit_columns()
 
     def fit_columns(self):
-        """Columns as wide as their contents (the name column at most half
-        the view)."""
+        """Columns as wide as their contents, measured when the structure
+        or the language change (not at every edit); the name column gives
+        way, down to a minimum, when the view is narrow."""
         self.view.resizeColumnsToContents()
-        widest = max(120, self.view.viewport().width() // 2)
-        if self.view.columnWidth(NAME) > widest:
-            self.view.setColumnWidth(NAME, widest)
+        self._name_width = self.view.columnWidth(NAME)
+        self._fit_name_column()
+
+    def _fit_name_column(self):
+        others = sum(self.view.columnWidth(c) for c in range(self.model.columnCount()) if c != NAME)
+        room = self.view.viewport().width() - others
+        self.view.setColumnWidth(NAME, max(MIN_NAME_WIDTH, min(self._name_width, room)))
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit_name_column()
 
     def selected_rows(self) -> list[int]:
         return sorted({i.row() for i in self.view.selectionModel().selectedIndexes()})
@@ -332,9 +391,21 @@ class ResultsTable(QWidget):
         rows = self.selected_rows() or list(range(self.model.rowCount()))
         text = self.model.rows_as_text(rows)
         QApplication.clipboard().setText(text)
+        self.statusMessage.emit(self.tr("Copied %n row(s)", "", len(rows)))
         return text
 
+    def copy(self):
+        """Edit > Copy."""
+        return self.copy_selection()
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == QEvent.LanguageChange:
+            self.retranslateUi()
+
     def retranslateUi(self):
+        for k, label in enumerate(unit_labels(self.document.project)[:self.unit_box.count()]):
+            self.unit_box.setItemText(k, label)
         self.unit_label.setText(self.tr("&Unit:"))
         self.period_label.setText(self.tr("&Period:"))
         self.copy_action.setText(self.tr("&Copy rows"))

@@ -276,7 +276,7 @@ def test_hover_reads_out_exact_values(panel, qtbot):
     # bars: the contribution of a dimension, and the radar's vertices
     contribution = panel.contribution_chart
     heights = contribution.bar_heights()
-    y0 = float(contribution.bars["RS"].opts["y0"][4])
+    y0 = float(contribution.bar_bottoms()["RS"][4])
     text = contribution.show_hover(4.0, y0 + heights["RS"][4] / 2)
     assert "RS" in text and f"{heights['RS'][4]:+.2f}" in text
     radar = panel.radar_chart
@@ -290,7 +290,7 @@ def test_a_dimension_keeps_its_colour(panel, project):
         out = {}
         for code, curve in panel.dimension_chart.curves.items():
             pen = curve.opts["pen"].color().name()
-            bar = panel.contribution_chart.bars[code].opts["brush"].color().name()
+            bar = panel.contribution_chart.bar_colour(code).name()
             k = panel.radar_chart.codes.index(code)
             label = panel.radar_chart._axis_labels[k].color.name()
             assert pen == bar == label
@@ -366,3 +366,41 @@ def test_periods_choose_the_radar_and_ranking(panel):
     assert_charts_match_engine(panel, period=2)
     assert "2022" in panel.radar_chart._title
     assert math.isclose(panel.radar_chart.origin, 0.0)
+
+
+def test_hidden_charts_catch_up_when_shown(panel):
+    """In tabs only the current chart redraws at an edit; the others are
+    brought up to date when shown or read."""
+    panel.set_layout_mode(TABS)
+    panel.tabs.setCurrentWidget(panel.composite_chart)
+    dims = panel.dimension_chart
+    assert not dims.isVisible()
+    before = y_of(dims._curves_by_code["IC"]).copy()
+    assert panel.document.execute(SetValues([("CCEC", 2024, "IC1", 60.0)]))
+    np.testing.assert_array_equal(y_of(dims._curves_by_code["IC"]), before)      # not redrawn while hidden
+    np.testing.assert_allclose(y_of(panel.composite_chart.index_curve), panel.document.project.engine.score("CII")[0])
+    panel.tabs.setCurrentWidget(dims)
+    assert dims.isVisible()
+    np.testing.assert_allclose(y_of(dims._curves_by_code["IC"]), panel.document.project.engine.score("IC")[0])
+    assert panel.document.execute(SetValues([("CCEC", 2024, "IC1", 70.0)]))
+    assert_charts_match_engine(panel)            # the accessors catch up too
+
+
+def test_pane_protocol_state_copy_and_messages(panel3, qtbot):
+    """What the main window uses: saved state, Edit > Copy, status messages."""
+    panel3.set_compared_units([2])
+    panel3.set_layout_mode(TABS)
+    panel3.tabs.setCurrentIndex(3)
+    state = panel3.project_state()
+    assert state == {"layout": TABS, "tab": 3, "compared": ["Y"]}
+    panel3.set_layout_mode(GRID)
+    panel3.set_compared_units([])
+    panel3.restore_project_state(state)
+    assert panel3.layout_mode() == TABS and panel3.tabs.currentWidget() is panel3.radar_chart
+    assert panel3.composite_chart.units() == [0, 2]
+    with qtbot.waitSignal(panel3.statusMessage) as message:
+        image = panel3.copy()
+    assert not image.isNull() and "Dimensions in 2024" in message.args[0]
+    with qtbot.waitSignal(panel3.unitChanged) as chosen:
+        panel3.unit_box.setCurrentIndex(1)
+    assert chosen.args == [1] and panel3.radar_chart.unit == 1

@@ -48,7 +48,7 @@ def test_values_equal_the_engine_and_follow_edits(table):
     assert table.document.execute(SetValues([("CCEC", 2024, "IC1", 50.0)]))
     assert_matches_engine(model, 0, 4)
     table.set_period(2)
-    assert model.headerData(SCORE, Qt.Horizontal) == "Score 2022"
+    assert model.headerData(SCORE, Qt.Horizontal) == "Score\n2022"
     assert_matches_engine(model, 0, 2)
 
 
@@ -84,7 +84,7 @@ def test_several_units_ranks_and_unit_choice(qtbot, qtmodeltester, project):
     doc = ProjectDocument(three_units(project))
     t = ResultsTable(doc)
     qtbot.addWidget(t)
-    assert t.model.headerData(RANK, Qt.Horizontal) == "Rank of 3"
+    assert t.model.headerData(RANK, Qt.Horizontal) == "Rank\nof 3"
     for unit in (0, 1, 2):
         t.set_unit(unit)
         assert_matches_engine(t.model, unit, 4)
@@ -135,3 +135,13 @@ def test_structure_change_resets_rows(table, project):
     assert table.model.rowCount() == rows - len(drop)
     assert "ES" not in table.model.codes()
     assert_matches_engine(table.model, 0, 4)
+
+
+def test_pane_protocol(table, qtbot):
+    with qtbot.waitSignal(table.statusMessage) as message:
+        text = table.copy()
+    assert message.args[0] == f"Copied {table.model.rowCount()} row(s)"
+    assert text.count("\n") == table.model.rowCount() + 1
+    with qtbot.waitSignal(table.periodChanged) as chosen:
+        table.period_box.setCurrentIndex(1)
+    assert chosen.args == [1] and table.model.period == 1
