@@ -38,6 +38,7 @@ BAD = {
     "bad_sparse_extent.xlsx": "spans A1:XFD1048576",
     "bad_entity_bomb.xlsx": "XML entities",
     "bad_entity_bomb_strings.xlsx": "XML entities",
+    "bad_ods_repeated.ods": "60,001 rows x 1,000 columns",
 }
 
 

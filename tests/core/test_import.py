@@ -113,8 +113,9 @@ def test_column_parser_equals_cell_parser(cells, long):
 
 
 # ---- layouts -----------------------------------------------------------------------------------------
-def test_yearbook_single_unit_with_titles_units_notes_hidden():
-    r = import_workbook(DATA / "yearbook_chengdu.xlsx")
+@pytest.mark.parametrize("name", ["yearbook_chengdu.xlsx", "lo_yearbook_chengdu.ods"])
+def test_yearbook_single_unit_with_titles_units_notes_hidden(name):
+    r = import_workbook(DATA / name)
     assert r.layout == "yearbook" and r.sheets == ["成都"] and r.header_row == 4
     assert r.periods == [2020, 2021, 2022, 2023]                      # hidden column H (2024年) skipped
     assert r.unit_codes == ["成都"]
@@ -134,8 +135,9 @@ def test_yearbook_single_unit_with_titles_units_notes_hidden():
     assert r.address(0, 0, 0) == "成都!C5" and r.address(0, 3, 3) == "成都!F9"
 
 
-def test_yearbook_hidden_rows_and_columns_included_on_request():
-    r = import_workbook(DATA / "yearbook_chengdu.xlsx", include_hidden=True)
+@pytest.mark.parametrize("name", ["yearbook_chengdu.xlsx", "lo_yearbook_chengdu.ods"])
+def test_yearbook_hidden_rows_and_columns_included_on_request(name):
+    r = import_workbook(DATA / name, include_hidden=True)
     assert r.periods == [2020, 2021, 2022, 2023, 2024]
     assert [i.name for i in r.indicators][-1] == "隐藏指标"
     assert same(cube(r, "成都", r.indicators[-1].code), [1, 2, 3, 4, 5])

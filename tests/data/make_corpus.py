@@ -363,6 +363,36 @@ def bad_files():
     write_bytes("bad_entity_bomb_strings.xlsx",
                 raw_zip([(n, deflate(d), zlib.crc32(d), len(d)) for n, d in members.items()]))
     encrypted(raw)
+    write_bytes("bad_ods_repeated.ods", ods_bytes(
+        '<table:table-row><table:table-cell office:value-type="string"><text:p>GDP</text:p></table:table-cell>'
+        '<table:table-cell office:value-type="float" office:value="2022"/></table:table-row>'
+        '<table:table-row table:number-rows-repeated="60000">'
+        '<table:table-cell table:number-columns-repeated="1000" office:value-type="float" office:value="1"/>'
+        '</table:table-row>'))
+
+
+def ods_bytes(rows_xml: str, sheet: str = "Sheet1") -> bytes:
+    """A minimal OpenDocument spreadsheet made by hand (one sheet)."""
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2">'
+               f'<office:body><office:spreadsheet><table:table table:name="{sheet}">{rows_xml}</table:table>'
+               '</office:spreadsheet></office:body></office:document-content>')
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+                'opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+                'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, data, method in (("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED),
+                                   ("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED),
+                                   ("content.xml", content, zipfile.ZIP_DEFLATED)):
+            zi = zipfile.ZipInfo(name, ZIP_TIME)
+            zi.compress_type = method
+            zi.external_attr = 0o600 << 16
+            z.writestr(zi, data.encode("utf-8"))
+    return buf.getvalue()
 
 
 def encrypted(plain: bytes):
@@ -422,6 +452,7 @@ def libreoffice():
             ("units_by_indicators.xlsx", "xls", "lo_units_by_indicators.xls"),
             ("yearbook_sheets.xlsx", "ods", "lo_yearbook_sheets.ods"),
             ("long_zh.xlsx", "xls", "lo_long_zh.xls"),
+            ("yearbook_chengdu.xlsx", "ods", "lo_yearbook_chengdu.ods"),
             ("lo_units_by_indicators.ods", "xlsx", "lo_units_by_indicators_resaved.xlsx")]
     with tempfile.TemporaryDirectory() as tmp:
         profile = Path(tmp) / "profile"
