@@ -406,21 +406,26 @@ def extract(table: Table, layout: str, unit: str | None = None, many_sheets: boo
     if layout == "yearbook":
         pcols = [c for c in table.cols if roles[c] == "period"]
         label_c = first("ind_name")
+        ucode_c, uname_c = first("unit_code"), first("unit_name")
         if label_c is None:
             cand = [c for c in table.cols if roles[c] is None and c < pcols[0] and _mostly_text(table, c)]
             cand = cand or [c for c in table.cols if roles[c] is None and c < pcols[0]]
-            if not cand:
+            if not cand and (ucode_c is None and uname_c is None):
                 raise InputError(f"{where}: no column of indicator names left of the year columns")
-            label_c = cand[0]
+            label_c = cand[0] if cand else None
+        if label_c is None:
+            # units as rows and years as columns: the sheet is one indicator (sheet name = indicator)
+            warnings.append(f"{where}: rows are units and columns years; the sheet is read as the indicator "
+                            f"'{sh.name}'")
         code_c, meas_c = first("ind_code"), first("measure")
-        ucode_c, uname_c = first("unit_code"), first("unit_name")
         if ucode_c is None and uname_c is None:
             fixed = U.add(unit or sh.name, (unit or sh.name, unit or sh.name))
         tix = [T.add(parse_year(sh.value(table.header, c))) for c in pcols]
-        ignored = [c for c in table.cols if c > label_c and roles[c] not in ("period", "ind_code", "measure",
-                                                                              "unit_code", "unit_name")]
+        left = label_c if label_c is not None else max(c for c in (ucode_c, uname_c) if c is not None)
+        ignored = [c for c in table.cols if c > left and roles[c] not in ("period", "ind_code", "measure",
+                                                                           "unit_code", "unit_name")]
         for r in table.data_rows:
-            lab = sh.value(r, label_c)
+            lab = sh.value(r, label_c) if label_c is not None else sh.name
             vals = [sh.value(r, c) for c in pcols]
             if is_blank(lab):
                 if any(not is_blank(v) for v in vals):

@@ -518,3 +518,23 @@ def test_sample_template_workbook_imports_to_the_published_figures(sample_xlsx):
     p, ref = to_project(r), load_input(sample_xlsx)
     assert same(p.dataset.values, ref.dataset.values) and p.settings == ref.settings and p.info == ref.info
     assert round(float(p.engine.score("CII")[0, p.dataset.period_index[2024]]), 2) == 202.29
+
+
+def test_one_sheet_per_indicator_units_by_years(tmp_path):
+    """Regions as rows and years as columns, one sheet per indicator (the
+    sheet name is the indicator), a 单位 line for its unit."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, unit, rows in (("地区生产总值", "亿元", [["成都", 20817.5, 22074.7], ["重庆", 29129.0, 30145.8]]),
+                             ("常住人口", "万人", [["成都", 2126.8, 2140.3], ["重庆", 3213.3, "—"]])):
+        ws = wb.create_sheet(name)
+        ws.append([f"单位：{unit}"])
+        ws.append(["地区", "2022年", "2023年"])
+        for row in rows:
+            ws.append(row)
+    wb.save(tmp_path / "per_indicator.xlsx")
+    r = import_workbook(tmp_path / "per_indicator.xlsx")
+    assert r.layout == "yearbook" and r.unit_codes == ["成都", "重庆"] and r.periods == [2022, 2023]
+    assert [(i.name, i.unit) for i in r.indicators] == [("地区生产总值", "亿元"), ("常住人口", "万人")]
+    assert same(cube(r, "重庆", r.codes[0]), [29129.0, 30145.8])
+    assert same(cube(r, "重庆", r.codes[1]), [3213.3, nan])
