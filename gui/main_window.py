@@ -249,14 +249,13 @@ class MainWindow(QMainWindow):
         return self._in_view(name)
 
     def _in_view(self, name: str) -> bool:
-        """Dock ``name`` is shown, or will be once laid out: not closed,
-        and not a tab behind another."""
+        """Dock ``name`` can be seen: once the window is shown, some of it
+        is on screen (a tab behind another counts as visible to Qt but is
+        moved out of view); before, it is not closed and not tabbed."""
         dock = self.docks[name]
-        if dock.isVisible():
-            return True
-        if dock.isHidden() or dock.isFloating():
-            return dock.isVisible()
-        return not self.tabifiedDockWidgets(dock)
+        if self.isVisible():
+            return dock.isVisible() and not dock.visibleRegion().isEmpty()
+        return not dock.isHidden() and not self.tabifiedDockWidgets(dock)
 
     def _build_pane(self, name: str) -> QWidget:
         """Build pane ``name`` for the current document and wire it up:

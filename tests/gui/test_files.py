@@ -24,6 +24,7 @@ from gui import i18n, recovery
 from gui.loading import SAMPLE_PATH, load_project
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+pytestmark = pytest.mark.usefixtures("light_charts")
 
 
 # ---- fixtures shared with test_main_window.py, test_i18n.py and test_app.py ---------------
@@ -73,6 +74,17 @@ class Dialogs:
 @pytest.fixture(autouse=True)
 def dialogs(monkeypatch):
     return Dialogs(monkeypatch)
+
+
+@pytest.fixture
+def light_charts(monkeypatch):
+    """A placeholder instead of the chart panel: building five pyqtgraph
+    charts per window is most of a window's cost, and file handling does
+    not need them (the chart tests live with the charts)."""
+    from gui import panes
+    real = panes.pane_class
+    monkeypatch.setattr(panes, "pane_class", lambda spec: None if spec.name == "chartsPane" else real(spec))
+    monkeypatch.setitem(panes.FALLBACKS, "legacy_charts", None)
 
 
 @pytest.fixture
@@ -478,6 +490,10 @@ def test_a_real_crash_is_recovered(tmp_path, private_folders, dialogs):
         app = QApplication([])
         gui_app.configure_application(app)
         gui_app.use_private_folders({str(private_folders)!r})
+        from gui import panes                  # no charts: not needed, and slow to build
+        real = panes.pane_class
+        panes.pane_class = lambda spec: None if spec.name == "chartsPane" else real(spec)
+        panes.FALLBACKS["legacy_charts"] = None
         from gui.main_window import MainWindow
         w = MainWindow(load_project({path!r}), {path!r})
         w.document.execute(SetValues([("CCEC", 2023, "RS2", 12345.0)]), "edit")

@@ -11,7 +11,7 @@ from core.framework import Node
 from gui import app as gui_app
 from gui import i18n
 from gui.panes import PANES
-from test_files import dialogs, make_window, private_folders  # noqa: F401  (fixtures)
+from test_files import dialogs, light_charts, make_window, private_folders  # noqa: F401  (fixtures)
 
 TS = i18n.I18N_DIR / "coindex_zh_CN.ts"
 # the contexts of the main window's own files: fully translated
@@ -27,7 +27,7 @@ def dock_titles(window):
     return [window.docks[spec.name].windowTitle() for spec in PANES]
 
 
-def test_switching_language_changes_visible_strings_and_back(make_window, qtbot):
+def test_switching_language_changes_visible_strings_and_back(make_window, light_charts, qtbot):
     window = make_window()
     english_menus, english_docks = menu_titles(window), dock_titles(window)
     assert english_menus == ["&File", "&Edit", "&View", "&Analysis", "&Help"]

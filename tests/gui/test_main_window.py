@@ -17,11 +17,19 @@ from core.project import Project, SetValues
 from gui import panes
 from gui.loading import SAMPLE_PATH
 from gui.main_window import LAYOUT_VERSION, MainWindow
-from test_files import dialogs, make_window, private_folders  # noqa: F401  (fixtures)
+from test_files import dialogs, light_charts, make_window, private_folders  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
-def window(make_window):
+def window(make_window, light_charts):
+    """The sample's window; a placeholder for the chart panel (tested with
+    the charts), which is most of a window's cost."""
+    return make_window()
+
+
+@pytest.fixture
+def full_window(make_window):
+    """The sample's window with every real pane."""
     return make_window()
 
 
@@ -62,9 +70,10 @@ def test_first_start_shows_the_data_sheet_and_the_charts_side_by_side(window):
                                                          ("frameworkPane", "resultsPane", "indicatorsPane")}
 
 
-def test_real_panes_load_when_present(window):
+def test_real_panes_load_when_present(full_window):
     """Every pane whose module exists is that module's class, not a
     placeholder or stand-in."""
+    window = full_window
     for spec in panes.PANES:
         widget = window.pane(spec.name)
         if importlib.util.find_spec(spec.module) is None:
@@ -97,7 +106,7 @@ class FakeResults(QWidget):
         self.restored = state
 
 
-def test_a_pane_module_is_imported_by_name(make_window, monkeypatch):
+def test_a_pane_module_is_imported_by_name(make_window, light_charts, monkeypatch):
     """The registry imports each pane by module and class name: a module
     that appears is used; one that is missing gets a placeholder."""
     fake = types.ModuleType("gui.results_table")
@@ -125,7 +134,7 @@ def test_a_pane_module_is_imported_by_name(make_window, monkeypatch):
     assert w._selection["unit"] == 0
 
 
-def test_a_pane_that_fails_to_build_becomes_a_placeholder(make_window, monkeypatch, caplog):
+def test_a_pane_that_fails_to_build_becomes_a_placeholder(make_window, light_charts, monkeypatch, caplog):
     class Broken(QWidget):
         def __init__(self, document, parent=None):
             raise RuntimeError("boom")
@@ -138,7 +147,7 @@ def test_a_pane_that_fails_to_build_becomes_a_placeholder(make_window, monkeypat
 
 
 # ---- layout ------------------------------------------------------------------------------------
-def test_layout_is_remembered_and_reset(make_window):
+def test_layout_is_remembered_and_reset(make_window, light_charts):
     first = make_window()
     first.docks["frameworkPane"].raise_()
     first.docks["methodPane"].close()
@@ -151,7 +160,7 @@ def test_layout_is_remembered_and_reset(make_window):
     assert second.docks["dataPane"].isVisible() and second.docks["chartsPane"].isVisible()
 
 
-def test_a_layout_of_another_version_is_not_restored(make_window, monkeypatch):
+def test_a_layout_of_another_version_is_not_restored(make_window, light_charts, monkeypatch):
     first = make_window()
     first.docks["chartsPane"].close()
     assert first.close()
