@@ -144,7 +144,7 @@ def parse_values(values):
     for a in range(0, n, step):
         chunk = values[a:a + step]
         types = set(map(type, chunk))
-        if types <= {float}:
+        if types <= {float, int}:          # calamine returns int for whole numbers in some files
             xs = np.array(chunk, dtype=float)
             x[a:a + len(chunk)] = xs
             bad = ~np.isfinite(xs)

@@ -52,6 +52,7 @@ ROLE_WORDS = {
 }
 _NOTE_ROW = re.compile(r"^(?:注|附注|说明|资料来源|数据来源|来源|备注|source|sources|note|notes)\s*(?:\d+\s*)?[:：.、]"
                        r"|^(?:注|附注)\s*\d|^[*※①②③④⑤]", re.IGNORECASE)
+_NOTE_START = frozenset("注附说资数来备sSnN*※①②③④⑤ＳＮｓｎ＊")     # first characters _NOTE_ROW can match
 HEADER_SEARCH_ROWS = 60
 
 
@@ -244,7 +245,8 @@ def find_table(sheet: Sheet, header_row: int | None = None, include_hidden: bool
     for j in range(k + 1 + (urow is not None), len(content)):
         r = content.idx[j]
         first = _first_value(rows[r], hid_c)
-        if isinstance(first, str) and _NOTE_ROW.match(clean_text(first)) and is_note(content.cells(r)):
+        if (isinstance(first, str) and first.lstrip()[:1] in _NOTE_START and _NOTE_ROW.match(clean_text(first))
+                and is_note(content.cells(r))):
             after = [rr for rr, cc in content[j + 1:] if any(_is_number(v) for _, v in cc)]
             if after:
                 warnings.append(f"{where}: rows after the footnote in row {r + 1} ignored (row {after[0] + 1} "
