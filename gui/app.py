@@ -70,9 +70,8 @@ def configure_application(app: QGuiApplication) -> None:
     that Chinese names and notes render."""
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
-    v = version()
-    if v:
-        app.setApplicationVersion(v)
+    # (no setApplicationVersion: reading the package metadata costs ~70 ms
+    # at start-up; Help > About asks for the version when shown)
     cjk = cjk_family()
     if cjk:
         font = QFont(app.font())
@@ -104,10 +103,7 @@ class _FirstPaint(QObject):
         super().__init__(window)
         self._app = app
         self._done = False
-        window.installEventFilter(self)
-        for child in window.findChildren(QObject):
-            if hasattr(child, "installEventFilter") and child.isWidgetType():
-                child.installEventFilter(self)
+        window.installEventFilter(self)        # the window paints first (its background)
 
     def eventFilter(self, obj, event):
         if not self._done and event.type() == QEvent.Paint:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import concurrent.futures
 import copy
-import multiprocessing
 import os
 import threading
 import time
@@ -44,8 +43,10 @@ def snapshot(project: Project, app_state: dict | None = None) -> Project:
 
 
 class _Writers:
-    """One writer thread and (started on first need) one writer process,
-    shared by all documents; one worker each keeps writes in order."""
+    """One writer thread, shared by all documents, so that writes keep
+    their order; for a large project it hands the write to one worker
+    process (started on first need, from the writer thread: starting a
+    process takes ~0.1 s that the GUI thread should not wait for)."""
 
     def __init__(self):
         self._lock = threading.Lock()
@@ -54,17 +55,19 @@ class _Writers:
 
     def submit(self, project: Project, path: str) -> concurrent.futures.Future:
         with self._lock:
-            if project.dataset.values.size > PROCESS_SAVE_VALUES:
-                if self._process is None:
-                    self._process = concurrent.futures.ProcessPoolExecutor(
-                        max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-                executor = self._process
-            else:
-                if self._thread is None:
-                    self._thread = concurrent.futures.ThreadPoolExecutor(max_workers=1,
-                                                                         thread_name_prefix="coindex-save")
-                executor = self._thread
-        return executor.submit(projectfile.save, project, path)
+            if self._thread is None:
+                self._thread = concurrent.futures.ThreadPoolExecutor(max_workers=1,
+                                                                     thread_name_prefix="coindex-save")
+        if project.dataset.values.size > PROCESS_SAVE_VALUES:
+            return self._thread.submit(self._write_in_process, project, path)
+        return self._thread.submit(projectfile.save, project, path)
+
+    def _write_in_process(self, project: Project, path: str) -> None:
+        if self._process is None:
+            import multiprocessing          # only for large projects: not at start-up
+            self._process = concurrent.futures.ProcessPoolExecutor(
+                max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        self._process.submit(projectfile.save, project, path).result()
 
 
 WRITERS = _Writers()
