@@ -85,6 +85,28 @@ def project_text(info: dict, key: str) -> str:
     return str(info.get(key) or "")
 
 
+class _AnyContext(QTranslator):
+    """Answers a lookup that no other translator could with the translation
+    file's empty context, where ``pyside6-lupdate`` puts the ``tr()`` calls
+    it cannot place in a class (``tr = self.tr`` aliases, helper
+    functions).  At run time those ask under their class's name; without
+    this they would stay in English.  Queried last; a miss returns None (a
+    null string) so that Qt keeps the source text."""
+
+    def __init__(self, base: QTranslator, parent=None):
+        super().__init__(parent)
+        self._base = base
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        if not context or not source:
+            return None
+        found = self._base.translate("", source, disambiguation, n)
+        return found or None
+
+    def isEmpty(self) -> bool:
+        return self._base.isEmpty()
+
+
 def _qt_translations_dir() -> str:
     return QLibraryInfo.path(QLibraryInfo.TranslationsPath)
 
@@ -113,13 +135,16 @@ def install_language(app: QCoreApplication | None, code: str, remember: bool = T
             app.removeTranslator(translator)
         _translators.clear()
         if code != ENGLISH:
+            # Qt asks the translator installed last first: ours, Qt's, then the fallback
             ours = QTranslator(app)
             ok = ours.load(f"coindex_{code}", str(I18N_DIR))
-            if ok:
-                _translators.append(ours)
             qt = QTranslator(app)
+            if ok:
+                _translators.append(_AnyContext(ours, app))
             if qt.load(f"qtbase_{code}", _qt_translations_dir()):
                 _translators.append(qt)
+            if ok:
+                _translators.append(ours)
             for translator in _translators:
                 app.installTranslator(translator)
         QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China) if code == CHINESE else QLocale.system())

@@ -6,510 +6,548 @@
     <message>
         <location filename="../../gui/framework_tree.py" line="493"/>
         <source>Add dimension</source>
-        <translation type="unfinished"></translation>
+        <translation>添加维度</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="493"/>
         <source>Add a dimension next to the selected one (under the index)</source>
-        <translation type="unfinished"></translation>
+        <translation>在所选维度旁添加一个维度（位于指数之下）</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="495"/>
         <source>Add sub-dimension</source>
-        <translation type="unfinished"></translation>
+        <translation>添加子维度</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="495"/>
         <source>Add a sub-dimension inside the selected dimension</source>
-        <translation type="unfinished"></translation>
+        <translation>在所选维度内添加一个子维度</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="497"/>
         <source>Add indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>添加指标</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="497"/>
         <source>Add an indicator to the selected dimension; its values start missing (Insert)</source>
-        <translation type="unfinished"></translation>
+        <translation>向所选维度添加一个指标，其数值初始为缺失（Insert）</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="499"/>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名…</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="499"/>
         <source>Change the code and names of the selected node</source>
-        <translation type="unfinished"></translation>
+        <translation>修改所选节点的代码和名称</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="500"/>
         <source>Move to…</source>
-        <translation type="unfinished"></translation>
+        <translation>移动到…</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="500"/>
         <source>Move the selected node into another dimension (or drag it there)</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选节点移到另一个维度（或直接拖过去）</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="502"/>
         <source>Reverse direction</source>
-        <translation type="unfinished"></translation>
+        <translation>反转方向</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="502"/>
         <source>Switch between higher and lower is better</source>
-        <translation type="unfinished"></translation>
+        <translation>在“越高越好”和“越低越好”之间切换</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="503"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="503"/>
         <source>Delete the selected node, a dimension with everything in it (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选节点；删除维度时连同其中全部内容（Delete）</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="510"/>
         <source>Framework</source>
-        <translation type="unfinished">指标框架</translation>
+        <translation>指标框架</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="141"/>
         <source>Normalisation</source>
-        <translation type="unfinished"></translation>
+        <translation>标准化</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="142"/>
         <source>Aggregation</source>
-        <translation type="unfinished"></translation>
+        <translation>合成</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="143"/>
         <source>&amp;Method:</source>
-        <translation type="unfinished"></translation>
+        <translation>方法(&amp;M)：</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="143"/>
         <source>How each indicator is put on a common scale</source>
-        <translation type="unfinished"></translation>
+        <translation>将各指标转换到统一尺度的方法</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="144"/>
         <source>&amp;Base year:</source>
-        <translation type="unfinished"></translation>
+        <translation>基期(&amp;B)：</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="144"/>
         <source>The period set to 100 by the fixed-base index; also the start of change and growth</source>
-        <translation type="unfinished"></translation>
+        <translation>定基指数中设为 100 的时期，也是计算变化和增长的起点</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="146"/>
         <source>Min-max &amp;range:</source>
-        <translation type="unfinished"></translation>
+        <translation>极差范围(&amp;R)：</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="146"/>
         <source>The scale of min-max: lowest value to L, highest to U</source>
-        <translation type="unfinished"></translation>
+        <translation>极差标准化的尺度：最小值对应 L，最大值对应 U</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="148"/>
         <source>Z-score m&amp;ean:</source>
-        <translation type="unfinished"></translation>
+        <translation>Z 分数均值(&amp;E)：</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="148"/>
         <source>The mean z-scores are shifted to</source>
-        <translation type="unfinished"></translation>
+        <translation>Z 分数平移后的均值</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="149"/>
         <source>Z-score &amp;SD:</source>
-        <translation type="unfinished"></translation>
+        <translation>Z 分数标准差(&amp;S)：</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="149"/>
         <source>The standard deviation z-scores are scaled to</source>
-        <translation type="unfinished"></translation>
+        <translation>Z 分数缩放后的标准差</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="150"/>
         <source>&amp;Pooled:</source>
-        <translation type="unfinished"></translation>
+        <translation>合并计算(&amp;P)：</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="150"/>
         <source>Take minimum, maximum, mean and ranks over all periods together, not period by period</source>
-        <translation type="unfinished"></translation>
+        <translation>对所有时期合并求最小值、最大值、均值和排名，而不是逐期计算</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="152"/>
         <source>M&amp;ean:</source>
-        <translation type="unfinished"></translation>
+        <translation>平均方式(&amp;E)：</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="152"/>
         <source>How children are combined into their parent</source>
-        <translation type="unfinished"></translation>
+        <translation>下级节点合成为上级节点的方式</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="153"/>
         <source>P&amp;ower p:</source>
-        <translation type="unfinished"></translation>
+        <translation>幂次 p(&amp;O)：</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="153"/>
         <source>The power of the generalised mean (1 arithmetic, 0 geometric, -1 harmonic)</source>
-        <translation type="unfinished"></translation>
+        <translation>广义平均的幂次（1 为算术平均，0 为几何平均，-1 为调和平均）</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="155"/>
         <source>&amp;Weights:</source>
-        <translation type="unfinished"></translation>
+        <translation>权重(&amp;W)：</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="155"/>
         <source>Use the weights of the framework, or give the nodes of each dimension equal weights</source>
-        <translation type="unfinished"></translation>
+        <translation>使用指标框架中的权重，或对每个维度内的节点赋予相等权重</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="167"/>
         <source>L: the value given to the lowest</source>
-        <translation type="unfinished"></translation>
+        <translation>L：最小值对应的数值</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="168"/>
         <source>U: the value given to the highest</source>
-        <translation type="unfinished"></translation>
+        <translation>U：最大值对应的数值</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="169"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="170"/>
         <source>over all periods</source>
-        <translation type="unfinished"></translation>
+        <translation>跨所有时期</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="216"/>
+        <location filename="../../gui/results_table.py" line="250"/>
+        <source>Score of the node in {0}</source>
+        <translation>该节点在 {0} 的得分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_table.py" line="251"/>
+        <source>Change of the score from {0} to {1}, in %</source>
+        <translation>得分从 {0} 到 {1} 的变化（%）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_table.py" line="252"/>
+        <source>Average annual growth (compound) from {0} to {1}, in %</source>
+        <translation>{0} 至 {1} 的年均（复合）增长率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_table.py" line="254"/>
+        <source>Rank among the {0} units in {1} (1 = highest)</source>
+        <translation>在 {1} 年 {0} 个单元中的排名（1 为最高）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_table.py" line="257"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="216"/>
+        <location filename="../../gui/results_table.py" line="257"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="216"/>
-        <source>Score {0}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/results_table.py" line="257"/>
+        <source>Score
+{0}</source>
+        <translation>得分
+{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="217"/>
-        <source>Change since {0} (%)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/results_table.py" line="258"/>
+        <source>Change since
+{0} (%)</source>
+        <translation>较 {0}
+变化（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="218"/>
-        <source>Average annual growth {0}–{1} (%)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/results_table.py" line="259"/>
+        <source>Growth a year
+{0}–{1} (%)</source>
+        <translation>年均增长
+{0}–{1}（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="219"/>
-        <source>Rank of {0}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/results_table.py" line="260"/>
+        <source>Rank
+of {0}</source>
+        <translation>排名
+（共 {0}）</translation>
     </message>
 </context>
 <context>
     <name>ChartBase</name>
     <message>
-        <location filename="../../gui/chart_base.py" line="345"/>
+        <location filename="../../gui/chart_base.py" line="479"/>
         <source>Save as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_base.py" line="346"/>
+        <location filename="../../gui/chart_base.py" line="480"/>
         <source>Save as SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_base.py" line="347"/>
+        <location filename="../../gui/chart_base.py" line="481"/>
         <source>Copy image</source>
-        <translation type="unfinished"></translation>
+        <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_base.py" line="348"/>
+        <location filename="../../gui/chart_base.py" line="482"/>
         <source>Save or copy this chart</source>
-        <translation type="unfinished"></translation>
+        <translation>保存或复制此图表</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_base.py" line="412"/>
+        <location filename="../../gui/chart_base.py" line="556"/>
+        <source>Chart copied: {0}</source>
+        <translation>已复制图表：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chart_base.py" line="565"/>
         <source>Save chart as SVG</source>
-        <translation type="unfinished"></translation>
+        <translation>将图表保存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_base.py" line="412"/>
+        <location filename="../../gui/chart_base.py" line="565"/>
         <source>SVG image (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_base.py" line="414"/>
+        <location filename="../../gui/chart_base.py" line="567"/>
         <source>Save chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>将图表保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_base.py" line="414"/>
+        <location filename="../../gui/chart_base.py" line="567"/>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chart_base.py" line="578"/>
+        <source>Chart saved to {0}</source>
+        <translation>图表已保存到 {0}</translation>
     </message>
 </context>
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../gui/chart_panel.py" line="290"/>
+        <location filename="../../gui/chart_panel.py" line="334"/>
         <source>&amp;Unit:</source>
-        <translation type="unfinished">单元(&amp;U)：</translation>
+        <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="291"/>
+        <location filename="../../gui/chart_panel.py" line="335"/>
         <source>&amp;Compare:</source>
-        <translation type="unfinished"></translation>
+        <translation>对比(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="292"/>
+        <location filename="../../gui/chart_panel.py" line="336"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="293"/>
+        <location filename="../../gui/chart_panel.py" line="337"/>
         <source>Units drawn beside the chosen one on the composite chart</source>
-        <translation type="unfinished"></translation>
+        <translation>在综合指数图中与所选单元一同绘制的单元</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="294"/>
+        <location filename="../../gui/chart_panel.py" line="338"/>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="295"/>
+        <location filename="../../gui/chart_panel.py" line="339"/>
         <source>The period of the radar and the ranking</source>
-        <translation type="unfinished"></translation>
+        <translation>雷达图和排名所用的时期</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="296"/>
+        <location filename="../../gui/chart_panel.py" line="340"/>
         <source>Tabs</source>
-        <translation type="unfinished"></translation>
+        <translation>标签页</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="297"/>
+        <location filename="../../gui/chart_panel.py" line="341"/>
         <source>Show the charts in tabs instead of a grid</source>
-        <translation type="unfinished"></translation>
+        <translation>以标签页而非网格显示图表</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="298"/>
+        <location filename="../../gui/chart_panel.py" line="342"/>
         <source>Index</source>
-        <translation type="unfinished"></translation>
+        <translation>指数</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="298"/>
+        <location filename="../../gui/chart_panel.py" line="342"/>
         <source>Dimensions</source>
-        <translation type="unfinished"></translation>
+        <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="298"/>
+        <location filename="../../gui/chart_panel.py" line="342"/>
         <source>Contributions</source>
-        <translation type="unfinished"></translation>
+        <translation>贡献</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="298"/>
+        <location filename="../../gui/chart_panel.py" line="342"/>
         <source>Radar</source>
-        <translation type="unfinished"></translation>
+        <translation>雷达图</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="299"/>
+        <location filename="../../gui/chart_panel.py" line="343"/>
         <source>Ranking</source>
-        <translation type="unfinished"></translation>
+        <translation>排名</translation>
     </message>
 </context>
 <context>
     <name>CompositeChart</name>
     <message>
-        <location filename="../../gui/charts.py" line="211"/>
+        <location filename="../../gui/charts.py" line="214"/>
         <source>Composite index: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>综合指数：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="211"/>
+        <location filename="../../gui/charts.py" line="214"/>
         <source>Composite index</source>
-        <translation type="unfinished"></translation>
+        <translation>综合指数</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="222"/>
+        <location filename="../../gui/charts.py" line="225"/>
         <source>{0} · {1} % a year</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · 年均 {1} %</translation>
     </message>
 </context>
 <context>
     <name>ContributionChart</name>
     <message>
-        <location filename="../../gui/charts.py" line="558"/>
+        <location filename="../../gui/charts.py" line="585"/>
         <source>Contributions to the change since {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 年以来变化的贡献：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="560"/>
+        <location filename="../../gui/charts.py" line="587"/>
         <source>points</source>
-        <translation type="unfinished"></translation>
+        <translation>点</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="563"/>
-        <location filename="../../gui/charts.py" line="605"/>
+        <location filename="../../gui/charts.py" line="589"/>
+        <location filename="../../gui/charts.py" line="628"/>
         <source>Change of the index</source>
-        <translation type="unfinished"></translation>
+        <translation>指数变化</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="606"/>
-        <location filename="../../gui/charts.py" line="618"/>
+        <location filename="../../gui/charts.py" line="629"/>
+        <location filename="../../gui/charts.py" line="640"/>
         <source>{0} points</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 点</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="620"/>
+        <location filename="../../gui/charts.py" line="642"/>
         <source>{0} % of the change</source>
-        <translation type="unfinished"></translation>
+        <translation>占变化的 {0} %</translation>
     </message>
 </context>
 <context>
     <name>DataGridModel</name>
     <message>
-        <location filename="../../gui/data_grid.py" line="469"/>
+        <location filename="../../gui/data_grid.py" line="470"/>
         <source>Unit: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>计量单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="471"/>
+        <location filename="../../gui/data_grid.py" line="472"/>
         <source>Lower is better</source>
-        <translation type="unfinished"></translation>
+        <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="474"/>
+        <location filename="../../gui/data_grid.py" line="475"/>
         <source>In: {0} {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>所属：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="476"/>
+        <location filename="../../gui/data_grid.py" line="477"/>
         <source>Source: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="483"/>
+        <location filename="../../gui/data_grid.py" line="484"/>
         <source>{0}: missing (type a number to fill it)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：缺失（输入数字即可填入）</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="499"/>
+        <location filename="../../gui/data_grid.py" line="500"/>
         <source>Unit code</source>
-        <translation type="unfinished"></translation>
+        <translation>单元代码</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="499"/>
+        <location filename="../../gui/data_grid.py" line="500"/>
         <source>Unit name</source>
-        <translation type="unfinished"></translation>
+        <translation>单元名称</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="500"/>
-        <location filename="../../gui/data_grid.py" line="509"/>
+        <location filename="../../gui/data_grid.py" line="501"/>
+        <location filename="../../gui/data_grid.py" line="510"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="500"/>
+        <location filename="../../gui/data_grid.py" line="501"/>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/data_grid.py" line="507"/>
-        <source>Indicator code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/data_grid.py" line="507"/>
-        <source>Indicator name (hover a row for more)</source>
-        <translation type="unfinished"></translation>
+        <translation>单元</translation>
     </message>
     <message>
         <location filename="../../gui/data_grid.py" line="508"/>
+        <source>Indicator code</source>
+        <translation>指标代码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_grid.py" line="508"/>
+        <source>Indicator name (hover a row for more)</source>
+        <translation>指标名称（鼠标悬停查看详情）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_grid.py" line="509"/>
         <source>Unit of measure</source>
-        <translation type="unfinished"></translation>
+        <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="509"/>
+        <location filename="../../gui/data_grid.py" line="510"/>
         <source>Indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="509"/>
+        <location filename="../../gui/data_grid.py" line="510"/>
         <source>Measured in</source>
-        <translation type="unfinished"></translation>
+        <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="511"/>
+        <location filename="../../gui/data_grid.py" line="512"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="561"/>
+        <location filename="../../gui/data_grid.py" line="562"/>
         <source>&apos;{0}&apos; cannot be computed here: all its indicators are missing</source>
-        <translation type="unfinished"></translation>
+        <translation>“{0}”在此无法计算：其全部指标均缺失</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="564"/>
+        <location filename="../../gui/data_grid.py" line="565"/>
         <source>&apos;{0}&apos; was computed without this value (weights shared among the indicators present)</source>
-        <translation type="unfinished"></translation>
+        <translation>“{0}”的计算未使用此值（权重在现有指标间分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="606"/>
+        <location filename="../../gui/data_grid.py" line="607"/>
         <source>{0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="621"/>
+        <location filename="../../gui/data_grid.py" line="622"/>
         <source>Edit {0} {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑 {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="623"/>
+        <location filename="../../gui/data_grid.py" line="624"/>
         <source>Edit {0} values</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑 {0} 个数值</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="638"/>
+        <location filename="../../gui/data_grid.py" line="639"/>
         <source>&apos;{0}&apos; is a percentage; type the number in the indicator&apos;s own unit, without %</source>
-        <translation type="unfinished"></translation>
+        <translation>“{0}”是百分数；请按指标自身的计量单位输入数字，不带 %</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="641"/>
+        <location filename="../../gui/data_grid.py" line="642"/>
         <source>&apos;{0}&apos; is not a number (use a point for decimals; commas only between thousands)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/data_grid.py" line="644"/>
-        <source>&apos;{0}&apos; is not a finite number</source>
-        <translation type="unfinished"></translation>
+        <translation>“{0}”不是数字（小数请用小数点；逗号只能用作千位分隔符）</translation>
     </message>
     <message>
         <location filename="../../gui/data_grid.py" line="645"/>
+        <source>&apos;{0}&apos; is not a finite number</source>
+        <translation>“{0}”不是有限数值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_grid.py" line="646"/>
         <source>&apos;{0}&apos; is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>“{0}”不是数字</translation>
     </message>
 </context>
 <context>
@@ -517,205 +555,205 @@
     <message>
         <location filename="../../gui/data_sheet.py" line="165"/>
         <source>By unit</source>
-        <translation type="unfinished"></translation>
+        <translation>按单元</translation>
     </message>
     <message>
         <location filename="../../gui/data_sheet.py" line="166"/>
         <source>One unit: indicators as rows (under their dimensions), periods as columns</source>
-        <translation type="unfinished"></translation>
+        <translation>单个单元：指标为行（按维度分组），时期为列</translation>
     </message>
     <message>
         <location filename="../../gui/data_sheet.py" line="168"/>
         <source>By period</source>
-        <translation type="unfinished"></translation>
+        <translation>按时期</translation>
     </message>
     <message>
         <location filename="../../gui/data_sheet.py" line="169"/>
         <source>One period: units as rows, indicators as columns</source>
-        <translation type="unfinished"></translation>
+        <translation>单个时期：单元为行，指标为列</translation>
     </message>
     <message>
         <location filename="../../gui/data_sheet.py" line="170"/>
         <source>&amp;Copy</source>
-        <translation type="unfinished">复制(&amp;C)</translation>
+        <translation>复制(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../gui/data_sheet.py" line="171"/>
         <source>Cu&amp;t</source>
-        <translation type="unfinished">剪切(&amp;T)</translation>
+        <translation>剪切(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../gui/data_sheet.py" line="172"/>
         <source>&amp;Paste</source>
-        <translation type="unfinished">粘贴(&amp;P)</translation>
+        <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../gui/data_sheet.py" line="173"/>
         <source>&amp;Delete (make missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>删除（设为缺失）(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../gui/data_sheet.py" line="174"/>
         <source>Fill &amp;down</source>
-        <translation type="unfinished"></translation>
+        <translation>向下填充(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../gui/data_sheet.py" line="175"/>
         <source>Fill &amp;right</source>
-        <translation type="unfinished"></translation>
+        <translation>向右填充(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../gui/data_sheet.py" line="182"/>
         <source>&amp;Unit:</source>
-        <translation type="unfinished">单元(&amp;U)：</translation>
+        <translation>单元(&amp;U)：</translation>
     </message>
     <message>
         <location filename="../../gui/data_sheet.py" line="184"/>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>时期(&amp;P)：</translation>
     </message>
     <message>
         <location filename="../../gui/data_sheet.py" line="195"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="337"/>
+        <location filename="../../gui/data_sheet.py" line="353"/>
         <source>Nothing to copy: select cells first</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可复制的内容：请先选择单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="358"/>
+        <location filename="../../gui/data_sheet.py" line="374"/>
         <source>Copied {0} × {1} cells</source>
-        <translation type="unfinished"></translation>
+        <translation>已复制 {0} × {1} 个单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="372"/>
+        <location filename="../../gui/data_sheet.py" line="388"/>
         <source>Nothing to delete: select value cells first</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可删除的内容：请先选择数值单元格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/data_sheet.py" line="375"/>
+        <location filename="../../gui/data_sheet.py" line="391"/>
         <source>Clear %n value(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>清除 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/data_sheet.py" line="377"/>
+        <location filename="../../gui/data_sheet.py" line="393"/>
         <source>%n value(s) made missing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 个数值设为缺失</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="389"/>
+        <location filename="../../gui/data_sheet.py" line="405"/>
         <source>Nothing to paste: the clipboard holds no cells</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可粘贴的内容：剪贴板中没有单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="399"/>
+        <location filename="../../gui/data_sheet.py" line="415"/>
         <source>Nothing pasted: choose the cell to paste into</source>
-        <translation type="unfinished"></translation>
+        <translation>未粘贴：请选择要粘贴到的单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="402"/>
+        <location filename="../../gui/data_sheet.py" line="418"/>
         <source>Nothing pasted: paste into a value cell (the label columns cannot be edited)</source>
-        <translation type="unfinished"></translation>
+        <translation>未粘贴：请粘贴到数值单元格（标签列不可编辑）</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="408"/>
+        <location filename="../../gui/data_sheet.py" line="424"/>
         <source>Nothing pasted: there is no value row below the selection</source>
-        <translation type="unfinished"></translation>
+        <translation>未粘贴：所选位置下方没有数值行</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="425"/>
+        <location filename="../../gui/data_sheet.py" line="441"/>
         <source>beyond the sheet&apos;s edge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/data_sheet.py" line="427"/>
-        <source>Nothing pasted: row {0}, column {1} of the pasted block (for {2}): {3}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/data_sheet.py" line="434"/>
-        <source>Nothing pasted: the block lies beyond the sheet&apos;s edge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../gui/data_sheet.py" line="438"/>
-        <location filename="../../gui/data_sheet.py" line="457"/>
-        <source>Paste %n value(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>超出表格边界</translation>
     </message>
     <message>
         <location filename="../../gui/data_sheet.py" line="443"/>
-        <source>Pasted {0} × {1} values</source>
-        <translation type="unfinished"></translation>
+        <source>Nothing pasted: row {0}, column {1} of the pasted block (for {2}): {3}</source>
+        <translation>未粘贴：粘贴块第 {0} 行第 {1} 列（对应 {2}）：{3}</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="445"/>
-        <source>; clipped at the sheet&apos;s edge: {0} row(s) and {1} column(s) of the block were left out</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/data_sheet.py" line="450"/>
+        <source>Nothing pasted: the block lies beyond the sheet&apos;s edge</source>
+        <translation>未粘贴：粘贴块超出表格边界</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../gui/data_sheet.py" line="454"/>
-        <source>Nothing pasted: {0}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/data_sheet.py" line="473"/>
+        <source>Paste %n value(s)</source>
+        <translation>
+            <numerusform>粘贴 %n 个数值</numerusform>
+        </translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../gui/data_sheet.py" line="459"/>
+        <source>Pasted {0} × {1} values</source>
+        <translation>已粘贴 {0} × {1} 个数值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_sheet.py" line="461"/>
+        <source>; clipped at the sheet&apos;s edge: {0} row(s) and {1} column(s) of the block were left out</source>
+        <translation>；在表格边界处截断：粘贴块中有 {0} 行和 {1} 列未粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_sheet.py" line="470"/>
+        <source>Nothing pasted: {0}</source>
+        <translation>未粘贴：{0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/data_sheet.py" line="475"/>
         <source>Pasted one value into %n cell(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将一个数值粘贴到 %n 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="499"/>
+        <location filename="../../gui/data_sheet.py" line="515"/>
         <source>Nothing to fill: select the value to copy and the cells to fill</source>
-        <translation type="unfinished"></translation>
+        <translation>无可填充内容：请选择要复制的数值及要填充的单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="501"/>
+        <location filename="../../gui/data_sheet.py" line="517"/>
         <source>Nothing to fill: select the value to copy and the cells to fill on its right</source>
-        <translation type="unfinished"></translation>
+        <translation>无可填充内容：请选择要复制的数值及其右侧要填充的单元格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/data_sheet.py" line="504"/>
+        <location filename="../../gui/data_sheet.py" line="520"/>
         <source>Fill down %n value(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>向下填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/data_sheet.py" line="505"/>
+        <location filename="../../gui/data_sheet.py" line="521"/>
         <source>Fill right %n value(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>向右填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/data_sheet.py" line="508"/>
+        <location filename="../../gui/data_sheet.py" line="524"/>
         <source>Filled %n value(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="513"/>
+        <location filename="../../gui/data_sheet.py" line="529"/>
         <source>Not changed: {0}</source>
-        <translation type="unfinished">未修改：{0}</translation>
+        <translation>未修改：{0}</translation>
     </message>
 </context>
 <context>
     <name>DimensionChart</name>
     <message>
-        <location filename="../../gui/charts.py" line="438"/>
+        <location filename="../../gui/charts.py" line="441"/>
         <source>Dimensions: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>各维度：{0}</translation>
     </message>
 </context>
 <context>
@@ -723,92 +761,92 @@
     <message>
         <location filename="../../gui/framework_tree.py" line="201"/>
         <source>Weight as entered, relative to the other nodes in &apos;{0}&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>输入的权重，相对于“{0}”中的其他节点</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="203"/>
         <source>Not used: the method settings give siblings equal weights</source>
-        <translation type="unfinished"></translation>
+        <translation>未使用：方法设置对同级节点赋予相等权重</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="213"/>
         <source>{0} carries {1} % of the index</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 占指数的 {1} %</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="223"/>
         <source>Double-click to reverse the direction</source>
-        <translation type="unfinished"></translation>
+        <translation>双击可反转方向</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="231"/>
         <source>Unit: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>计量单位：{0}</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="235"/>
         <source>Drag onto a dimension to move it there</source>
-        <translation type="unfinished"></translation>
+        <translation>拖到某个维度上即可移入该维度</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="242"/>
         <source>Name (code)</source>
-        <translation type="unfinished"></translation>
+        <translation>名称（代码）</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="242"/>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="242"/>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>占比</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="242"/>
         <source>Better</source>
-        <translation type="unfinished"></translation>
+        <translation>方向</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="246"/>
         <source>Effective share of the composite index in % (product of the normalised weights along the path)</source>
-        <translation type="unfinished"></translation>
+        <translation>在综合指数中的实际占比（%，沿路径各级归一化权重的乘积）</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="248"/>
         <source>Whether higher or lower values are better; double-click to reverse</source>
-        <translation type="unfinished"></translation>
+        <translation>数值越高越好还是越低越好；双击可反转</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="244"/>
         <source>Dimensions and indicators; double-click a name to edit it</source>
-        <translation type="unfinished"></translation>
+        <translation>维度和指标；双击名称可编辑</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="245"/>
         <source>Weight as entered, relative to siblings; double-click to edit</source>
-        <translation type="unfinished"></translation>
+        <translation>输入的权重，相对于同级节点；双击可编辑</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="265"/>
         <source>Rename {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="270"/>
         <source>Weight of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 的权重</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="278"/>
         <source>Direction of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 的方向</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="337"/>
         <source>Move {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>移动 {0}</translation>
     </message>
 </context>
 <context>
@@ -816,113 +854,113 @@
     <message>
         <location filename="../../gui/framework_tree.py" line="64"/>
         <source>↑ higher</source>
-        <translation type="unfinished"></translation>
+        <translation>↑ 越高</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="65"/>
         <source>↓ lower</source>
-        <translation type="unfinished"></translation>
+        <translation>↓ 越低</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="67"/>
         <source>↑ higher is better</source>
-        <translation type="unfinished"></translation>
+        <translation>↑ 越高越好</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="68"/>
         <source>↓ lower is better</source>
-        <translation type="unfinished"></translation>
+        <translation>↓ 越低越好</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="554"/>
         <location filename="../../gui/framework_tree.py" line="569"/>
         <source>New indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>新指标</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="555"/>
         <source>Add indicator {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>添加指标 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="567"/>
         <source>New dimension</source>
-        <translation type="unfinished"></translation>
+        <translation>新维度</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="570"/>
         <source>Add dimension {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>添加维度 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="577"/>
         <source>Added {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="589"/>
         <source>The English name cannot be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>英文名称不能为空</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="600"/>
         <source>Rename {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="621"/>
         <source>Delete the indicator {0} and all its values?</source>
-        <translation type="unfinished"></translation>
+        <translation>删除指标 {0} 及其全部数值？</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="624"/>
         <source>Delete the dimension {0} with its {1} indicator(s) and all their values?</source>
-        <translation type="unfinished"></translation>
+        <translation>删除维度 {0} 及其下 {1} 个指标和全部数值？</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="626"/>
         <source>You can undo this with Edit &gt; Undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>可以通过“编辑 &gt; 撤销”恢复。</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="627"/>
         <location filename="../../gui/framework_tree.py" line="631"/>
         <source>Delete {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="633"/>
         <source>Deleted {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="639"/>
         <location filename="../../gui/framework_tree.py" line="702"/>
         <source>Move {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>移动 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="645"/>
         <source>Direction of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 的方向</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="693"/>
         <source>There is no other dimension to move {0} into</source>
-        <translation type="unfinished"></translation>
+        <translation>没有其他维度可供 {0} 移入</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="703"/>
         <source>Move into the dimension:</source>
-        <translation type="unfinished"></translation>
+        <translation>移入维度：</translation>
     </message>
 </context>
 <context>
     <name>IndexChart</name>
     <message>
-        <location filename="../../gui/charts.py" line="351"/>
+        <location filename="../../gui/charts.py" line="356"/>
         <source>{0:+.1f}% a year</source>
-        <translation type="unfinished"></translation>
+        <translation>年均 {0:+.1f}%</translation>
     </message>
 </context>
 <context>
@@ -930,12 +968,12 @@
     <message>
         <location filename="../../gui/indicator_sheet.py" line="110"/>
         <source>Not used: the method settings give siblings equal weights</source>
-        <translation type="unfinished"></translation>
+        <translation>未使用：方法设置对同级节点赋予相等权重</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="121"/>
         <source>Follows the project&apos;s base year; choose a period to give this indicator its own</source>
-        <translation type="unfinished"></translation>
+        <translation>沿用项目的基期；选择一个时期可为此指标单独设定</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="123"/>
@@ -943,117 +981,117 @@
         <location filename="../../gui/indicator_sheet.py" line="212"/>
         <location filename="../../gui/indicator_sheet.py" line="215"/>
         <source>project ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>项目（{0}）</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="133"/>
         <source>Follows the project&apos;s normalisation; choose a method to give this indicator its own</source>
-        <translation type="unfinished"></translation>
+        <translation>沿用项目的标准化方法；选择一种方法可为此指标单独设定</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="147"/>
         <source>Unique code; renaming it renames the data column</source>
-        <translation type="unfinished"></translation>
+        <translation>唯一代码；修改后数据列也随之改名</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="148"/>
         <source>Name in English</source>
-        <translation type="unfinished"></translation>
+        <translation>英文名称</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="148"/>
         <source>Name in Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>中文名称</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="149"/>
         <source>The dimension the indicator belongs to; choose another to move it</source>
-        <translation type="unfinished"></translation>
+        <translation>指标所属的维度；选择其他维度即可移动</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="150"/>
         <source>Unit of measure</source>
-        <translation type="unfinished"></translation>
+        <translation>计量单位</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="150"/>
         <source>Whether higher or lower values are better</source>
-        <translation type="unfinished"></translation>
+        <translation>数值越高越好还是越低越好</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="151"/>
         <source>Weight relative to the other nodes of its dimension</source>
-        <translation type="unfinished"></translation>
+        <translation>相对于所属维度中其他节点的权重</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="152"/>
         <source>Where the data come from</source>
-        <translation type="unfinished"></translation>
+        <translation>数据来源</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="153"/>
         <source>A base year of this indicator&apos;s own (fixed-base normalisation)</source>
-        <translation type="unfinished"></translation>
+        <translation>此指标单独的基期（定基标准化）</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="154"/>
         <source>A normalisation method of this indicator&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <translation>此指标单独的标准化方法</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="155"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>代码</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="155"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="155"/>
         <source>Chinese name</source>
-        <translation type="unfinished"></translation>
+        <translation>中文名称</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="155"/>
         <source>Dimension</source>
-        <translation type="unfinished"></translation>
+        <translation>维度</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="155"/>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>计量单位</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="156"/>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>方向</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="156"/>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="156"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="156"/>
         <source>Base year</source>
-        <translation type="unfinished"></translation>
+        <translation>基期</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="157"/>
         <source>Normalisation</source>
-        <translation type="unfinished"></translation>
+        <translation>标准化</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_sheet.py" line="168"/>
         <source>{0} of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{1} 的{0}</translation>
     </message>
 </context>
 <context>
@@ -1067,263 +1105,263 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="235"/>
+        <location filename="../../gui/main_window.py" line="236"/>
         <source>Indicators: {0} · units: {1} · periods: {2}</source>
         <translation>指标：{0} · 单元：{1} · 时期：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="464"/>
+        <location filename="../../gui/main_window.py" line="476"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="466"/>
+        <location filename="../../gui/main_window.py" line="478"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="482"/>
+        <location filename="../../gui/main_window.py" line="494"/>
         <source>No recent files</source>
         <translation>没有最近的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="505"/>
+        <location filename="../../gui/main_window.py" line="517"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="505"/>
+        <location filename="../../gui/main_window.py" line="517"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="506"/>
+        <location filename="../../gui/main_window.py" line="518"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="506"/>
+        <location filename="../../gui/main_window.py" line="518"/>
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="507"/>
+        <location filename="../../gui/main_window.py" line="519"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="507"/>
+        <location filename="../../gui/main_window.py" line="519"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="508"/>
+        <location filename="../../gui/main_window.py" line="520"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="508"/>
+        <location filename="../../gui/main_window.py" line="520"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="511"/>
+        <location filename="../../gui/main_window.py" line="523"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="511"/>
+        <location filename="../../gui/main_window.py" line="523"/>
         <source>Start an empty project</source>
         <translation>新建一个空项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="512"/>
+        <location filename="../../gui/main_window.py" line="524"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="512"/>
+        <location filename="../../gui/main_window.py" line="524"/>
         <source>Open a project, template workbook or iData table</source>
         <translation>打开项目、模板工作簿或 iData 数据表</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="513"/>
+        <location filename="../../gui/main_window.py" line="525"/>
         <source>Open the &amp;Sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="513"/>
+        <location filename="../../gui/main_window.py" line="525"/>
         <source>Open the bundled Chengdu–Chongqing sample</source>
         <translation>打开随附的成渝示例</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="514"/>
+        <location filename="../../gui/main_window.py" line="526"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="514"/>
+        <location filename="../../gui/main_window.py" line="526"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="515"/>
+        <location filename="../../gui/main_window.py" line="527"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="515"/>
+        <location filename="../../gui/main_window.py" line="527"/>
         <source>Save the project under a new name</source>
         <translation>以新文件名保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="516"/>
+        <location filename="../../gui/main_window.py" line="528"/>
         <source>&amp;Results Workbook (.xlsx)…</source>
         <translation>结果工作簿(.xlsx)(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="517"/>
+        <location filename="../../gui/main_window.py" line="529"/>
         <source>Scores, ranks, growth and contributions as a workbook</source>
         <translation>将得分、排名、增长和贡献导出为工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="518"/>
+        <location filename="../../gui/main_window.py" line="530"/>
         <source>&amp;Charts as Images…</source>
         <translation>图表导出为图片(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="519"/>
+        <location filename="../../gui/main_window.py" line="531"/>
         <source>Use each chart&apos;s own export (PNG, SVG)</source>
         <translation>请使用各图表自身的导出功能（PNG、SVG）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="520"/>
+        <location filename="../../gui/main_window.py" line="532"/>
         <source>&amp;Input Workbook (.xlsx)…</source>
         <translation>输入数据工作簿(.xlsx)(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="520"/>
+        <location filename="../../gui/main_window.py" line="532"/>
         <source>Not available yet</source>
         <translation>暂不可用</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="521"/>
+        <location filename="../../gui/main_window.py" line="533"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="521"/>
+        <location filename="../../gui/main_window.py" line="533"/>
         <source>Close this window</source>
         <translation>关闭此窗口</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="522"/>
+        <location filename="../../gui/main_window.py" line="534"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="522"/>
+        <location filename="../../gui/main_window.py" line="534"/>
         <source>Quit CoIndex</source>
         <translation>退出 CoIndex</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="523"/>
+        <location filename="../../gui/main_window.py" line="535"/>
         <source>&amp;Clear List</source>
         <translation>清除列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="524"/>
+        <location filename="../../gui/main_window.py" line="536"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="525"/>
+        <location filename="../../gui/main_window.py" line="537"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="526"/>
+        <location filename="../../gui/main_window.py" line="538"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="527"/>
+        <location filename="../../gui/main_window.py" line="539"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="527"/>
+        <location filename="../../gui/main_window.py" line="539"/>
         <source>Put every pane back in its first place</source>
         <translation>将所有窗格恢复到初始位置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="528"/>
+        <location filename="../../gui/main_window.py" line="540"/>
         <source>&amp;Recompute</source>
         <translation>重新计算(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="528"/>
+        <location filename="../../gui/main_window.py" line="540"/>
         <source>Recompute every result from the data</source>
         <translation>根据数据重新计算全部结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="529"/>
+        <location filename="../../gui/main_window.py" line="541"/>
         <source>&amp;Method Settings…</source>
         <translation>方法设置(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="529"/>
+        <location filename="../../gui/main_window.py" line="541"/>
         <source>Show the method settings</source>
         <translation>显示方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="530"/>
+        <location filename="../../gui/main_window.py" line="542"/>
         <source>&amp;About CoIndex</source>
         <translation>关于 CoIndex(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="531"/>
+        <location filename="../../gui/main_window.py" line="543"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="554"/>
-        <location filename="../../gui/main_window.py" line="594"/>
+        <location filename="../../gui/main_window.py" line="566"/>
+        <location filename="../../gui/main_window.py" line="606"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="563"/>
+        <location filename="../../gui/main_window.py" line="575"/>
         <source>Computed in {0} ms</source>
         <translation>计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="563"/>
+        <location filename="../../gui/main_window.py" line="575"/>
         <source>Recomputed in {0} ms</source>
         <translation>重新计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="571"/>
+        <location filename="../../gui/main_window.py" line="583"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="578"/>
+        <location filename="../../gui/main_window.py" line="590"/>
         <source>Saved {0} ({1} ms)</source>
         <translation>已保存 {0}（{1} 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="582"/>
+        <location filename="../../gui/main_window.py" line="594"/>
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="584"/>
+        <location filename="../../gui/main_window.py" line="596"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="585"/>
+        <location filename="../../gui/main_window.py" line="597"/>
         <source>CoIndex could not save {0}.
 
 {1}</source>
@@ -1332,12 +1370,12 @@
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="596"/>
+        <location filename="../../gui/main_window.py" line="608"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="597"/>
+        <location filename="../../gui/main_window.py" line="609"/>
         <source>{0} has changes that are not saved.
 
 Save them before going on?</source>
@@ -1346,63 +1384,63 @@ Save them before going on?</source>
 是否先保存再继续？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="615"/>
+        <location filename="../../gui/main_window.py" line="627"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="634"/>
+        <location filename="../../gui/main_window.py" line="646"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="635"/>
+        <location filename="../../gui/main_window.py" line="647"/>
         <source>{0} no longer exists; it is removed from the recent files.</source>
         <translation>{0} 已不存在，已从最近的文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="659"/>
-        <location filename="../../gui/main_window.py" line="685"/>
+        <location filename="../../gui/main_window.py" line="671"/>
+        <location filename="../../gui/main_window.py" line="697"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="660"/>
+        <location filename="../../gui/main_window.py" line="672"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="687"/>
+        <location filename="../../gui/main_window.py" line="699"/>
         <source>Export Results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="689"/>
+        <location filename="../../gui/main_window.py" line="701"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="699"/>
+        <location filename="../../gui/main_window.py" line="711"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="702"/>
+        <location filename="../../gui/main_window.py" line="714"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="752"/>
+        <location filename="../../gui/main_window.py" line="764"/>
         <source>Build, compute and analyse composite indices: live charts from spreadsheet-style inputs, with undo, project files and English / Chinese.</source>
         <translation>构建、计算和分析综合指数：在电子表格式的输入中修改数据，图表即时更新；支持撤销、项目文件以及中英文界面。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="754"/>
+        <location filename="../../gui/main_window.py" line="766"/>
         <source>The bundled Chengdu–Chongqing sample is for illustration only:</source>
         <translation>随附的成渝示例仅用于演示：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="756"/>
+        <location filename="../../gui/main_window.py" line="768"/>
         <source>About CoIndex</source>
         <translation>关于 CoIndex</translation>
     </message>
@@ -1412,17 +1450,17 @@ Save them before going on?</source>
     <message>
         <location filename="../../gui/method_panel.py" line="193"/>
         <source>(no periods)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无时期）</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="234"/>
         <source>Method settings</source>
-        <translation type="unfinished">方法设置</translation>
+        <translation>方法设置</translation>
     </message>
     <message>
         <location filename="../../gui/method_panel.py" line="249"/>
         <source>Method: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>方法：{0}</translation>
     </message>
 </context>
 <context>
@@ -1430,22 +1468,22 @@ Save them before going on?</source>
     <message>
         <location filename="../../gui/framework_tree.py" line="386"/>
         <source>Rename {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="393"/>
         <source>&amp;Code:</source>
-        <translation type="unfinished"></translation>
+        <translation>代码(&amp;C)：</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="394"/>
         <source>&amp;English name:</source>
-        <translation type="unfinished"></translation>
+        <translation>英文名称(&amp;E)：</translation>
     </message>
     <message>
         <location filename="../../gui/framework_tree.py" line="395"/>
         <source>C&amp;hinese name:</source>
-        <translation type="unfinished"></translation>
+        <translation>中文名称(&amp;H)：</translation>
     </message>
 </context>
 <context>
@@ -1467,7 +1505,7 @@ Save them before going on?</source>
 <context>
     <name>ProjectDocument</name>
     <message>
-        <location filename="../../gui/document.py" line="240"/>
+        <location filename="../../gui/document.py" line="243"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -1475,14 +1513,14 @@ Save them before going on?</source>
 <context>
     <name>RadarChart</name>
     <message>
-        <location filename="../../gui/period_charts.py" line="212"/>
+        <location filename="../../gui/period_charts.py" line="210"/>
         <source>Dimensions in {0} against {1}: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 年与 {1} 年各维度对比：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/period_charts.py" line="216"/>
+        <location filename="../../gui/period_charts.py" line="214"/>
         <source>{0} (base)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（基期）</translation>
     </message>
 </context>
 <context>
@@ -1490,40 +1528,47 @@ Save them before going on?</source>
     <message>
         <location filename="../../gui/period_charts.py" line="418"/>
         <source>Ranking in {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 年排名：{1}</translation>
     </message>
     <message>
         <location filename="../../gui/period_charts.py" line="420"/>
         <source>The ranking needs two or more units.</source>
-        <translation type="unfinished"></translation>
+        <translation>排名需要两个或更多单元。</translation>
     </message>
     <message>
         <location filename="../../gui/period_charts.py" line="473"/>
         <source>Top {0} of {1} units</source>
-        <translation type="unfinished"></translation>
+        <translation>{1} 个单元中的前 {0} 名</translation>
     </message>
     <message>
         <location filename="../../gui/period_charts.py" line="475"/>
         <source>{0}: rank {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：第 {1} 名</translation>
     </message>
 </context>
 <context>
     <name>ResultsTable</name>
+    <message numerus="yes">
+        <location filename="../../gui/results_table.py" line="394"/>
+        <source>Copied %n row(s)</source>
+        <translation>
+            <numerusform>已复制 %n 行</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/results_table.py" line="338"/>
+        <location filename="../../gui/results_table.py" line="409"/>
         <source>&amp;Unit:</source>
-        <translation type="unfinished">单元(&amp;U)：</translation>
+        <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="339"/>
+        <location filename="../../gui/results_table.py" line="410"/>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="340"/>
+        <location filename="../../gui/results_table.py" line="411"/>
         <source>&amp;Copy rows</source>
-        <translation type="unfinished"></translation>
+        <translation>复制行(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -1531,12 +1576,12 @@ Save them before going on?</source>
     <message>
         <location filename="../../gui/chart_panel.py" line="73"/>
         <source>At most {0} units can be compared.</source>
-        <translation type="unfinished"></translation>
+        <translation>最多可对比 {0} 个单元。</translation>
     </message>
     <message>
         <location filename="../../gui/chart_panel.py" line="92"/>
         <source>{0} units</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个单元</translation>
     </message>
 </context>
 <context>
@@ -1544,13 +1589,13 @@ Save them before going on?</source>
     <message>
         <location filename="../../gui/charts.py" line="86"/>
         <source>{0} = 100</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} = 100</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="192"/>
+        <location filename="../../gui/app.py" line="188"/>
         <source>usage: coindex [FILE]   (FILE: .coindex, .xlsx or .csv; none opens the sample)
        coindex compute -h   for the command line</source>
         <translation>用法：coindex [文件]   （文件：.coindex、.xlsx 或 .csv；不指定则打开示例）
