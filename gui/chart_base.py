@@ -18,10 +18,11 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QEvent, QRectF, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QImage, QPainter
+from PySide6.QtGui import QAction, QFont, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtSvg import QSvgGenerator
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
-from PySide6.QtWidgets import QApplication, QFileDialog, QGraphicsItem, QGraphicsTextItem, QMenu, QToolButton
+from PySide6.QtWidgets import (QApplication, QFileDialog, QGraphicsItem, QGraphicsPathItem, QGraphicsTextItem, QMenu,
+                               QToolButton)
 
 from .document import ProjectDocument
 from .palette import ChartTheme, dimension_colours, display_name, unit_name
@@ -78,6 +79,96 @@ def fmt(value, decimals=2, sign=False) -> str:
     return f"{value:+,.{decimals}f}" if sign else f"{value:,.{decimals}f}"
 
 
+class PathCurve(QGraphicsPathItem):
+    """A line (or dots) in a ViewBox, painted by Qt itself.
+
+    pyqtgraph's PlotCurveItem spends most of a repaint in Python (bounds,
+    pixel sizes, pens); a QGraphicsPathItem paints in C++.  The pen is
+    cosmetic (its width in pixels); the bounding rectangle is padded by the
+    pen's width in data units, kept right when the view's range changes.
+    ``opts`` carries what pyqtgraph's legend samples read ('pen',
+    'antialias').  ``dots=True`` draws a round dot at each point instead of
+    a line (a very short segment with round caps).
+    """
+
+    def __init__(self, view_box: pg.ViewBox, pen=None, connect="finite", antialias=True, dots=False):
+        super().__init__()
+        self._view_box = view_box
+        self._connect = connect
+        self._dots = dots
+        self._x = np.empty(0)
+        self._y = np.empty(0)
+        self._data_rect = QRectF()
+        self._rect = QRectF()
+        self.opts = {"antialias": antialias, "pen": None}
+        self.setPen(pen if pen is not None else pg.mkPen("k"))
+        view_box.addItem(self)
+        view_box.sigRangeChanged.connect(self._pad)
+
+    def setPen(self, *args, **kwargs):
+        pen = pg.mkPen(*args, **kwargs)
+        pen.setCosmetic(True)
+        if self._dots:
+            pen.setCapStyle(Qt.RoundCap)
+        self.opts["pen"] = pen
+        super().setPen(pen)
+        self._pad()
+
+    def setData(self, x, y):
+        """Draw the points (x, y); missing (NaN) points break the line."""
+        x = np.array(x, dtype=float)
+        y = np.array(y, dtype=float)
+        self._x, self._y = x, y
+        ok = np.isfinite(x) & np.isfinite(y)
+        if self._dots:
+            path = QPainterPath()
+            for xi, yi in zip(x[ok].tolist(), y[ok].tolist()):
+                path.moveTo(xi, yi)
+                path.lineTo(xi + 1e-6 * max(abs(xi), 1.0), yi)
+        elif x.size:
+            path = pg.arrayToQPath(x, y, connect=self._connect)
+        else:
+            path = QPainterPath()
+        self._data_rect = (QRectF(float(x[ok].min()), float(y[ok].min()), float(np.ptp(x[ok])), float(np.ptp(y[ok])))
+                           if ok.any() else QRectF())
+        self.prepareGeometryChange()
+        self.setPath(path)
+        self._pad()
+
+    def getData(self):
+        return self._x, self._y
+
+    def detach(self):
+        """Take the curve out of its view (a structure change)."""
+        try:
+            self._view_box.sigRangeChanged.disconnect(self._pad)
+        except (RuntimeError, TypeError):
+            pass
+        self._view_box.removeItem(self)
+
+    def _pad(self, *_):
+        """The bounding rectangle: the data's, widened by the pen in data
+        units (repaints then cover the whole drawn line)."""
+        if self._data_rect.isNull() and not self._x.size:
+            rect = QRectF()
+        else:
+            px, py = self._view_box.viewPixelSize()
+            width = self.opts["pen"].widthF() if self.opts["pen"] is not None else 1.0
+            pad = max(width, 1.0) + 2.0
+            rect = self._data_rect.adjusted(-pad * abs(px), -pad * abs(py), pad * abs(px), pad * abs(py))
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+
+    def boundingRect(self):
+        return self._rect
+
+    def paint(self, painter, option, widget=None):
+        painter.setRenderHint(QPainter.Antialiasing, self.opts["antialias"])
+        painter.setPen(self.opts["pen"])
+        painter.drawPath(self.path())
+
+
 class ChartBase(pg.GraphicsView):
     """A chart of the document's results in a :class:`pyqtgraph.GraphicsLayout`:
     a title row, then the subclass's plot (``_build_view`` returns its
@@ -92,6 +183,9 @@ class ChartBase(pg.GraphicsView):
         self.document = document
         self.theme = ChartTheme.from_palette(self.palette())
         self.setBackground(self.theme.background)
+        # one rectangle around everything that changed: measured faster than
+        # pyqtgraph's minimal (many-rectangle) updates for these charts
+        self.setViewportUpdateMode(pg.QtWidgets.QGraphicsView.BoundingRectViewportUpdate)
         self.layout_item = pg.GraphicsLayout()
         self.layout_item.setContentsMargins(6, 4, 10, 6)
         self.setCentralItem(self.layout_item)
@@ -405,6 +499,14 @@ class ChartBase(pg.GraphicsView):
         shown = self.hover_item.isVisible()
         self.hover_item.hide()
         self.set_caching(False)
+        # cosmetic pens keep their pixel width when the image is scaled up:
+        # widen them for the export so lines keep their weight
+        paths = [(item, QPen(item.opts["pen"])) for item in self.scene().items() if isinstance(item, PathCurve)]
+        for item, pen in paths:
+            wider = QPen(pen)
+            wider.setWidthF(max(pen.widthF(), 1.0) * scale)
+            QGraphicsPathItem.setPen(item, wider)
+            item.opts["pen"] = wider
         try:
             exporter = ImageExporter(self._export_target())
             exporter.parameters()["background"] = self.theme.background
@@ -412,6 +514,9 @@ class ChartBase(pg.GraphicsView):
             exporter.parameters()["width"] = width
             return exporter.export(toBytes=True)
         finally:
+            for item, pen in paths:
+                QGraphicsPathItem.setPen(item, pen)
+                item.opts["pen"] = pen
             self.set_caching(True)
             self.hover_item.setVisible(shown)
 

@@ -14,14 +14,14 @@ from PySide6.QtGui import QFont, QFontMetricsF
 
 from core import analysis
 
-from .chart_base import PlotChart, finite_range, fmt, live, nearest
+from .chart_base import PathCurve, PlotChart, finite_range, fmt, live, nearest
 from .document import ProjectDocument
 
 BASE_VALUE = 100.0
 LABEL_GAP_PX = 8             # between a curve's last point and its label
 UNIT_COLOUR_OFFSET = 6       # overlaid units take colours after the dimensions'
 BAR_WIDTH = 0.62
-
+MARKER_PIXELS = 7            # the composite's dots
 
 def unit_contributions(engine, parent: str, unit: int, t0: int):
     """Contribution (points) of each child of ``parent`` to its change from
@@ -102,7 +102,7 @@ class CompositeChart(_TimeChart):
 
     def __init__(self, document: ProjectDocument, unit: int = 0, parent=None):
         self._compared: list[int] = []
-        self._curves: list[pg.PlotCurveItem] = []     # a pool: grown, never shrunk
+        self._curves: list[PathCurve] = []            # a pool: grown, never shrunk
         self._labels: list[pg.TextItem] = []
         self._label_texts: list[str] = []
         self._x_key = None
@@ -110,10 +110,11 @@ class CompositeChart(_TimeChart):
         self._label_font = QFont(self.font())
         self._label_font.setBold(True)
         self._label_metrics = QFontMetricsF(self._label_font)
-        # the chosen unit's points (one scatter item: symbols are costly to paint)
-        self.markers = pg.ScatterPlotItem(size=7, antialias=True)
+        # the chosen unit's points: dots on a rim of the background colour
+        self.marker_rims = PathCurve(self.view_box, dots=True)
+        self.marker_rims.setZValue(10.5)
+        self.markers = PathCurve(self.view_box, dots=True)
         self.markers.setZValue(11)
-        self.plot_item.addItem(self.markers)
         self._build_series()
         self._apply_theme()
         self.retranslateUi()
@@ -143,13 +144,13 @@ class CompositeChart(_TimeChart):
             self.refresh()
 
     @property
-    def curves(self) -> list[pg.PlotCurveItem]:
+    def curves(self) -> list[PathCurve]:
         """The visible unit curves, in the order of :meth:`units`."""
         self.current()
         return self._curves[:len(self.units())]
 
     @property
-    def index_curve(self) -> pg.PlotCurveItem:
+    def index_curve(self) -> PathCurve:
         """The chosen unit's composite index line."""
         self.current()
         return self._curves[0]
@@ -168,9 +169,8 @@ class CompositeChart(_TimeChart):
         rest.  Runs when the units or the structure change, not on edits."""
         units = self.units()
         while len(self._curves) < len(units):
-            curve = pg.PlotCurveItem(connect="finite", antialias=True)
+            curve = PathCurve(self.view_box)
             curve.setZValue(10 - len(self._curves) * 0.01)
-            self.plot_item.addItem(curve)
             label = pg.TextItem(anchor=(0, 0.5))
             label.setFont(self._label_font)
             label.setZValue(20)
@@ -198,8 +198,8 @@ class CompositeChart(_TimeChart):
             colour = self.unit_colour(k)
             curve.setPen(pg.mkPen(colour, width=3 if k == 0 else 2))
             label.setColor(colour)
-        self.markers.setBrush(pg.mkBrush(self.unit_colour(0)))
-        self.markers.setPen(pg.mkPen(self.theme.background, width=1))
+        self.markers.setPen(pg.mkPen(self.unit_colour(0), width=MARKER_PIXELS))
+        self.marker_rims.setPen(pg.mkPen(self.theme.background, width=MARKER_PIXELS + 2.5))
 
     def _apply_theme(self):
         super()._apply_theme()
@@ -239,7 +239,8 @@ class CompositeChart(_TimeChart):
             y = np.array(scores[u], dtype=float)        # a copy: the engine updates its arrays in place
             curve.setData(x, y)
             ys.append(y)
-        self.markers.setData(x=x, y=ys[0])
+        self.markers.setData(x, ys[0])
+        self.marker_rims.setData(x, ys[0])
         extra = self._refresh_extra(x)
         self._update_base_line()
         self._update_labels(x, ys, units)
@@ -340,11 +341,11 @@ class IndexChart(CompositeChart):
     LABEL_DECIMALS = 1
 
     def __init__(self, document: ProjectDocument, unit: int = 0, parent=None):
-        self._dimension_curves: dict[str, pg.PlotCurveItem] = {}
+        self._dimension_curves: dict[str, PathCurve] = {}
         super().__init__(document, unit, parent)
 
     @property
-    def dimension_curves(self) -> dict[str, pg.PlotCurveItem]:
+    def dimension_curves(self) -> dict[str, PathCurve]:
         """The root's children (dimensions), by code, in framework order."""
         self.current()
         return dict(self._dimension_curves)
@@ -360,14 +361,12 @@ class IndexChart(CompositeChart):
         if not hasattr(self, "_dimension_curves"):
             return
         for curve in self._dimension_curves.values():
-            self.plot_item.removeItem(curve)
+            curve.detach()
             self.legend.removeItem(curve)
         self._dimension_curves.clear()
         for code in self.dimension_codes():
             # no symbols on the dimensions: the index line carries the markers
-            curve = pg.PlotCurveItem(connect="finite", antialias=True,
-                                     pen=pg.mkPen(self.dimension_colour(code), width=2))
-            self.plot_item.addItem(curve)
+            curve = PathCurve(self.view_box, pen=pg.mkPen(self.dimension_colour(code), width=2))
             self.legend.addItem(curve, f"{code}  {self.node_name(code)}")
             self._dimension_curves[code] = curve
         self._legend_wanted = True
@@ -399,7 +398,7 @@ class DimensionChart(_TimeChart):
     in the colours every chart gives them."""
 
     def __init__(self, document: ProjectDocument, unit: int = 0, parent=None):
-        self._curves_by_code: dict[str, pg.PlotCurveItem] = {}
+        self._curves_by_code: dict[str, PathCurve] = {}
         super().__init__(document, unit, parent)
         self._build_series()
         self._apply_theme()
@@ -407,20 +406,19 @@ class DimensionChart(_TimeChart):
         self.refresh()
 
     @property
-    def curves(self) -> dict[str, pg.PlotCurveItem]:
+    def curves(self) -> dict[str, PathCurve]:
         """Dimension curves by code, in framework order."""
         self.current()
         return dict(self._curves_by_code)
 
     def _build_series(self):
         for curve in self._curves_by_code.values():
-            self.plot_item.removeItem(curve)
+            curve.detach()
             self.legend.removeItem(curve)
         self._curves_by_code.clear()
         for code in self.dimension_codes():
             # no symbols: five scatter items cost more to paint than the lines
-            curve = pg.PlotCurveItem(connect="finite", antialias=True)
-            self.plot_item.addItem(curve)
+            curve = PathCurve(self.view_box)
             self.legend.addItem(curve, self.node_name(code))
             self._curves_by_code[code] = curve
         self._fit_legend_columns()
@@ -511,12 +509,10 @@ class ContributionChart(_TimeChart):
         self.plot_item.addItem(self.bar_item)
         # the composite's change: a line, and a bold tick across each stack
         # (line items are much cheaper to repaint than scatter symbols)
-        self.total_curve = pg.PlotCurveItem(connect="finite", antialias=True)
+        self.total_curve = PathCurve(self.view_box)
         self.total_curve.setZValue(10)
-        self.plot_item.addItem(self.total_curve)
-        self.total_ticks = pg.PlotCurveItem(connect="pairs")
+        self.total_ticks = PathCurve(self.view_box, connect="pairs", antialias=False)
         self.total_ticks.setZValue(11)
-        self.plot_item.addItem(self.total_ticks)
         self._build_series()
         self._apply_theme()
         self.retranslateUi()

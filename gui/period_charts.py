@@ -17,11 +17,12 @@ from PySide6.QtWidgets import QGraphicsPolygonItem
 
 from core import analysis
 
-from .chart_base import ChartBase, PlotChart, fmt, live, nearest
+from .chart_base import ChartBase, PathCurve, PlotChart, fmt, live, nearest
 from .document import ProjectDocument
 
 MAX_RINGS = 8
 LABEL_REACH = 1.07            # axis labels sit this far out, relative to the outer ring
+DOT_PIXELS = 9                # the vertices of the chosen period
 TOP_N = 30                    # bars in the ranking, at most
 ROW_PIXELS = 16               # fewer bars when the chart is too low for TOP_N of this height
 
@@ -102,19 +103,18 @@ class RadarChart(_PeriodMixin, ChartBase):
         self._init_choice(unit, period)
         self._codes: list[str] = []
         self._axis_labels: list[pg.TextItem] = []
-        self._marker_brushes = []
+        self._dots: list[PathCurve] = []          # one per dimension, in its colour
         self._scale_key = None
         self.origin = 0.0
         super().__init__(document, parent)
         vb = self.view_box
-        self.spokes = pg.PlotCurveItem(connect="pairs", antialias=True)
+        # thin grey guides: drawn without antialiasing (cheaper, barely different)
+        self.spokes = PathCurve(vb, connect="pairs", antialias=False)
         self.spokes.setZValue(-10)
-        vb.addItem(self.spokes)
         self.rings, self.ring_labels = [], []
         for _ in range(MAX_RINGS):
-            ring = pg.PlotCurveItem(antialias=True)
+            ring = PathCurve(vb, antialias=False)
             ring.setZValue(-11)
-            vb.addItem(ring)
             text = pg.TextItem(anchor=(0, 1))
             text.setZValue(-9)
             vb.addItem(text)
@@ -123,15 +123,12 @@ class RadarChart(_PeriodMixin, ChartBase):
         self.fill_item = QGraphicsPolygonItem()
         self.fill_item.setZValue(-2)
         vb.addItem(self.fill_item)
-        self.base_polygon = pg.PlotCurveItem(antialias=True)
+        self.base_polygon = PathCurve(vb)
         self.base_polygon.setZValue(1)
-        vb.addItem(self.base_polygon)
-        self.polygon = pg.PlotCurveItem(antialias=True)
+        self.polygon = PathCurve(vb)
         self.polygon.setZValue(2)
-        vb.addItem(self.polygon)
-        self.markers = pg.ScatterPlotItem(size=9, antialias=True)
-        self.markers.setZValue(3)
-        vb.addItem(self.markers)
+        self.marker_rims = PathCurve(vb, dots=True)
+        self.marker_rims.setZValue(3)
         self.legend.addItem(self.polygon, "")
         self.legend.addItem(self.base_polygon, "")
         self._fit_legend_columns()
@@ -167,12 +164,17 @@ class RadarChart(_PeriodMixin, ChartBase):
         vb = self.view_box
         for label in self._axis_labels:
             vb.removeItem(label)
-        self._axis_labels = []
+        for dot in self._dots:
+            dot.detach()
+        self._axis_labels, self._dots = [], []
         self._codes = self.dimension_codes()
         for code in self._codes:
             label = pg.TextItem()
             vb.addItem(label)
             self._axis_labels.append(label)
+            dot = PathCurve(vb, dots=True)
+            dot.setZValue(4)
+            self._dots.append(dot)
         self._scale_key = None
         self._style_items()
         self._name_axes()
@@ -184,9 +186,10 @@ class RadarChart(_PeriodMixin, ChartBase):
 
     def _style_items(self):
         th = self.theme
-        for code, label in zip(self._codes, self._axis_labels):
+        for code, label, dot in zip(self._codes, self._axis_labels, self._dots):
             label.setColor(self.dimension_colour(code))
-        self._marker_brushes = [pg.mkBrush(self.dimension_colour(c)) for c in self._codes]
+            dot.setPen(pg.mkPen(self.dimension_colour(code), width=DOT_PIXELS))
+        self.marker_rims.setPen(pg.mkPen(self.theme.background, width=DOT_PIXELS + 2.5))
 
     def _apply_theme(self):
         th = self.theme
@@ -200,7 +203,6 @@ class RadarChart(_PeriodMixin, ChartBase):
         fill.setAlpha(28)
         self.fill_item.setBrush(pg.mkBrush(fill))
         self.fill_item.setPen(pg.mkPen(None))
-        self.markers.setPen(pg.mkPen(th.background, width=1))
         self.style_legend(self.legend)
         self._style_items()
 
@@ -239,10 +241,13 @@ class RadarChart(_PeriodMixin, ChartBase):
         for item, s in ((self.polygon, now), (self.base_polygon, then)):
             r = s - self.origin
             x, y = r * cos, r * sin
-            item.setData(np.append(x, x[:1]), np.append(y, y[:1]), connect="finite")
+            item.setData(np.append(x, x[:1]), np.append(y, y[:1]))
         r = np.nan_to_num(now - self.origin, nan=0.0)
         self.fill_item.setPolygon(QPolygonF([QPointF(a, b) for a, b in zip(r * cos, r * sin)]))
-        self.markers.setData(x=(now - self.origin) * cos, y=(now - self.origin) * sin, brush=self._marker_brushes)
+        xs, ys = (now - self.origin) * cos, (now - self.origin) * sin
+        self.marker_rims.setData(xs, ys)
+        for k, dot in enumerate(self._dots):
+            dot.setData(xs[k:k + 1], ys[k:k + 1])
 
     def _set_scale(self, lo: float, hi: float):
         """Rings, spokes, labels and the view for scores in [lo, hi];
