@@ -271,6 +271,11 @@ class MainWindow(QMainWindow):
         signal = getattr(widget, "statusMessage", None)
         if signal is not None:
             signal.connect(self._show_status)
+        # widgets that take drops of their own (chart views, the framework
+        # tree) would swallow a dropped file: the window looks first
+        for child in [widget, *widget.findChildren(QWidget)]:
+            if child.acceptDrops():
+                child.installEventFilter(self)
         for signal_name, setter, key in SELECTION_LINKS:
             signal = getattr(widget, signal_name, None)
             if signal is not None:
@@ -317,7 +322,14 @@ class MainWindow(QMainWindow):
         self.panesReady.emit()
 
     def eventFilter(self, obj, event):
-        if obj is self and event.type() == QEvent.Paint and not self._painted:
+        kind = event.type()
+        if kind in _DROP_EVENTS and obj is not self and self._dropped_file(event.mimeData()):
+            if kind == QEvent.Drop:
+                self.dropEvent(event)
+            else:
+                event.acceptProposedAction()
+            return True
+        if obj is self and kind == QEvent.Paint and not self._painted:
             self._painted = True
             self.removeEventFilter(self)
             QTimer.singleShot(0, self, self._build_next_visible)
@@ -807,6 +819,8 @@ class MainWindow(QMainWindow):
             self.document.close()
         super().closeEvent(event)
 
+
+_DROP_EVENTS = (QEvent.DragEnter, QEvent.DragMove, QEvent.Drop)
 
 # windows opened besides the first (restored recoveries), kept alive until closed
 _open_windows: set = set()

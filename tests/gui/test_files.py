@@ -13,7 +13,7 @@ import textwrap
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -363,6 +363,26 @@ def test_dropping_a_project_file_opens_it(make_window, tmp_path):
     window.dropEvent(drop)
     assert drop.isAccepted()
     assert window.document.path == path and "dropped.coindex" in window.windowTitle()
+
+
+def test_a_file_dropped_on_a_pane_that_takes_drops_opens_too(make_window, tmp_path):
+    """The framework tree takes drops (moving nodes); a dropped file still
+    opens the project instead of reaching it."""
+    from PySide6.QtWidgets import QApplication, QWidget
+    path = sample_copy(tmp_path, "onto-tree.coindex")
+    window = make_window()
+    pane = window.pane("frameworkPane")
+    targets = [w for w in [pane, *pane.findChildren(QWidget)] if w.acceptDrops()]
+    if not targets:
+        pytest.skip("the framework pane takes no drops")
+    mime = _mime(path)
+    target = targets[-1]                      # the tree's viewport
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(target, enter)     # Qt delivers a drop only after an accepted enter
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(target, drop)
+    assert window.document.path == path
 
 
 def test_dropping_other_files_is_refused(make_window, tmp_path):
