@@ -11,165 +11,20 @@ auto-ranged: auto-range is most of an update's cost.
 from __future__ import annotations
 
 import math
-import os
-import re
 
-import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QEvent, QRectF, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QImage, QPainter, QPainterPath, QPen
-from PySide6.QtSvg import QSvgGenerator
-from pyqtgraph.graphicsItems.LegendItem import ItemSample
-from PySide6.QtWidgets import (QApplication, QFileDialog, QGraphicsItem, QGraphicsPathItem, QGraphicsTextItem, QMenu,
-                               QToolButton)
+from PySide6.QtCore import QEvent, Qt, Signal
 
+from .chart_export import ChartExport
+from .chart_items import live
 from .document import ProjectDocument
 from .palette import ChartTheme, dimension_colours, display_name, unit_name
 
-HOVER_PIXELS = 12            # how near the cursor a point must be to be read out
-EXPORT_SCALE = 2             # PNG and clipboard images at twice the screen size
 TITLE_SIZE = "10pt"
 SHORT_NAME = 20              # characters; longer unit names are shown by code in titles
 
 
-def live(method):
-    """Skip a handler once the chart is closing (its items may be gone)."""
-    def wrapper(self, *args, **kwargs):
-        if getattr(self, "_ready", False):
-            return method(self, *args, **kwargs)
-        return None
-    wrapper.__name__ = method.__name__
-    wrapper.__doc__ = method.__doc__
-    return wrapper
-
-
-def finite_range(*arrays, include=()):
-    """(low, high) of the finite values of ``arrays`` and ``include``, or
-    None when there are none."""
-    parts = [np.asarray(a, dtype=float).ravel() for a in arrays]
-    parts.append(np.asarray(list(include), dtype=float))
-    values = np.concatenate(parts) if parts else np.empty(0)
-    values = values[np.isfinite(values)]
-    if values.size == 0:
-        return None
-    return float(values.min()), float(values.max())
-
-
-def nearest(xs, ys, x, y, px, py, tolerance=HOVER_PIXELS):
-    """Index of the point of (xs, ys) nearest to (x, y) in pixels (``px``,
-    ``py`` are data units per pixel), or None when none is within
-    ``tolerance`` pixels."""
-    xs = np.asarray(xs, dtype=float)
-    ys = np.asarray(ys, dtype=float)
-    if xs.size == 0 or not px or not py:
-        return None
-    with np.errstate(invalid="ignore"):
-        d = np.hypot((xs - x) / px, (ys - y) / py)
-    d = np.where(np.isfinite(d), d, np.inf)
-    k = int(np.argmin(d))
-    return k if d[k] <= tolerance else None
-
-
-def fmt(value, decimals=2, sign=False) -> str:
-    """A number for a label or read-out: fixed decimals, thousands
-    separators, a dash when missing."""
-    if value is None or not math.isfinite(value):
-        return "—"
-    return f"{value:+,.{decimals}f}" if sign else f"{value:,.{decimals}f}"
-
-
-class PathCurve(QGraphicsPathItem):
-    """A line (or dots) in a ViewBox, painted by Qt itself.
-
-    pyqtgraph's PlotCurveItem spends most of a repaint in Python (bounds,
-    pixel sizes, pens); a QGraphicsPathItem paints in C++.  The pen is
-    cosmetic (its width in pixels); the bounding rectangle is padded by the
-    pen's width in data units, kept right when the view's range changes.
-    ``opts`` carries what pyqtgraph's legend samples read ('pen',
-    'antialias').  ``dots=True`` draws a round dot at each point instead of
-    a line (a very short segment with round caps).
-    """
-
-    def __init__(self, view_box: pg.ViewBox, pen=None, connect="finite", antialias=True, dots=False):
-        super().__init__()
-        self._view_box = view_box
-        self._connect = connect
-        self._dots = dots
-        self._x = np.empty(0)
-        self._y = np.empty(0)
-        self._data_rect = QRectF()
-        self._rect = QRectF()
-        self.opts = {"antialias": antialias, "pen": None}
-        self.setPen(pen if pen is not None else pg.mkPen("k"))
-        view_box.addItem(self)
-        view_box.sigRangeChanged.connect(self._pad)
-
-    def setPen(self, *args, **kwargs):
-        pen = pg.mkPen(*args, **kwargs)
-        pen.setCosmetic(True)
-        if self._dots:
-            pen.setCapStyle(Qt.RoundCap)
-        self.opts["pen"] = pen
-        super().setPen(pen)
-        self._pad()
-
-    def setData(self, x, y):
-        """Draw the points (x, y); missing (NaN) points break the line."""
-        x = np.array(x, dtype=float)
-        y = np.array(y, dtype=float)
-        self._x, self._y = x, y
-        ok = np.isfinite(x) & np.isfinite(y)
-        if self._dots:
-            path = QPainterPath()
-            for xi, yi in zip(x[ok].tolist(), y[ok].tolist()):
-                path.moveTo(xi, yi)
-                path.lineTo(xi + 1e-6 * max(abs(xi), 1.0), yi)
-        elif x.size:
-            path = pg.arrayToQPath(x, y, connect=self._connect)
-        else:
-            path = QPainterPath()
-        self._data_rect = (QRectF(float(x[ok].min()), float(y[ok].min()), float(np.ptp(x[ok])), float(np.ptp(y[ok])))
-                           if ok.any() else QRectF())
-        self.prepareGeometryChange()
-        self.setPath(path)
-        self._pad()
-
-    def getData(self):
-        return self._x, self._y
-
-    def detach(self):
-        """Take the curve out of its view (a structure change)."""
-        try:
-            self._view_box.sigRangeChanged.disconnect(self._pad)
-        except (RuntimeError, TypeError):
-            pass
-        self._view_box.removeItem(self)
-
-    def _pad(self, *_):
-        """The bounding rectangle: the data's, widened by the pen in data
-        units (repaints then cover the whole drawn line)."""
-        if self._data_rect.isNull() and not self._x.size:
-            rect = QRectF()
-        else:
-            px, py = self._view_box.viewPixelSize()
-            width = self.opts["pen"].widthF() if self.opts["pen"] is not None else 1.0
-            pad = max(width, 1.0) + 2.0
-            rect = self._data_rect.adjusted(-pad * abs(px), -pad * abs(py), pad * abs(px), pad * abs(py))
-        if rect != self._rect:
-            self.prepareGeometryChange()
-            self._rect = rect
-
-    def boundingRect(self):
-        return self._rect
-
-    def paint(self, painter, option, widget=None):
-        painter.setRenderHint(QPainter.Antialiasing, self.opts["antialias"])
-        painter.setPen(self.opts["pen"])
-        painter.drawPath(self.path())
-
-
-class ChartBase(pg.GraphicsView):
+class ChartBase(ChartExport, pg.GraphicsView):
     """A chart of the document's results in a :class:`pyqtgraph.GraphicsLayout`:
     a title row, then the subclass's plot (``_build_view`` returns its
     ViewBox).  Subclasses implement ``_build_series`` (items that depend on
@@ -264,6 +119,12 @@ class ChartBase(pg.GraphicsView):
         name = self.unit_name(u)
         return name if len(name) <= SHORT_NAME else str(self.project.dataset.unit_codes[u])
 
+    def period_text(self, t: int) -> str:
+        """Period number ``t`` (dataset index) as shown."""
+        periods = self.project.dataset.periods
+        p = periods[t] if 0 <= t < len(periods) else None
+        return "" if p is None else str(p)
+
     def dimension_codes(self) -> list[str]:
         """The root's children that are aggregates (the dimensions)."""
         fw = self.project.framework
@@ -338,18 +199,6 @@ class ChartBase(pg.GraphicsView):
 
     def reset_ranges(self):
         self._y_range = None
-
-    # static-looking items (text, axes, legend samples) are painted from a
-    # pixmap cache; repainting a chart then costs about a third less
-    _CACHED_TYPES = (QGraphicsTextItem, pg.AxisItem, ItemSample)
-
-    def set_caching(self, on: bool = True):
-        """Cache the text, axes and legend samples as pixmaps (on) or paint
-        them afresh (off: exports, so text stays text and sharp)."""
-        mode = QGraphicsItem.DeviceCoordinateCache if on else QGraphicsItem.NoCache
-        for item in self.scene().items():
-            if isinstance(item, self._CACHED_TYPES) and item.cacheMode() != mode:
-                item.setCacheMode(mode)
 
     def close(self):
         """Stop listening before pyqtgraph's close deletes the scene's items
@@ -449,38 +298,6 @@ class ChartBase(pg.GraphicsView):
         self.hover_item.hide()
         super().leaveEvent(event)
 
-    # ---- export ----------------------------------------------------------------------
-    def _build_export_actions(self):
-        self.save_png_action = QAction(self)
-        self.save_png_action.triggered.connect(lambda: self.save_dialog("png"))
-        self.save_svg_action = QAction(self)
-        self.save_svg_action.triggered.connect(lambda: self.save_dialog("svg"))
-        self.copy_action = QAction(self)
-        self.copy_action.triggered.connect(self.copy_image)
-        actions = [self.save_png_action, self.save_svg_action, self.copy_action]
-        # the same actions in a small menu button and in the context menu
-        self.export_button = QToolButton(self)
-        self.export_button.setAutoRaise(True)
-        self.export_button.setPopupMode(QToolButton.InstantPopup)
-        self.export_button.setText("⋯")
-        font = QFont(self.export_button.font())
-        font.setBold(True)
-        self.export_button.setFont(font)
-        menu = QMenu(self.export_button)
-        menu.addActions(actions)
-        self.export_button.setMenu(menu)
-        self.export_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
-        self.addActions(actions)
-        self.setContextMenuPolicy(Qt.ActionsContextMenu)
-        self._retranslate_base()
-        self._style_hover()
-
-    def _retranslate_base(self):
-        self.save_png_action.setText(self.tr("Save as PNG…"))
-        self.save_svg_action.setText(self.tr("Save as SVG…"))
-        self.copy_action.setText(self.tr("Copy image"))
-        self.export_button.setToolTip(self.tr("Save or copy this chart"))
-
     def resizeEvent(self, event):
         if getattr(self, "_ready", False):
             self._fit_legend_columns(relayout=False)
@@ -489,95 +306,6 @@ class ChartBase(pg.GraphicsView):
             return
         hint = self.export_button.sizeHint()
         self.export_button.setGeometry(self.width() - hint.width() - 4, 2, hint.width(), hint.height())
-
-    def _export_target(self):
-        return self.layout_item
-
-    def render_image(self, scale: float = EXPORT_SCALE) -> QImage:
-        """The chart as an image, ``scale`` times its size on screen,
-        without the hover read-out."""
-        shown = self.hover_item.isVisible()
-        self.hover_item.hide()
-        self.set_caching(False)
-        # cosmetic pens keep their pixel width when the image is scaled up:
-        # widen them for the export so lines keep their weight
-        paths = [(item, QPen(item.opts["pen"])) for item in self.scene().items() if isinstance(item, PathCurve)]
-        for item, pen in paths:
-            wider = QPen(pen)
-            wider.setWidthF(max(pen.widthF(), 1.0) * scale)
-            QGraphicsPathItem.setPen(item, wider)
-            item.opts["pen"] = wider
-        try:
-            exporter = ImageExporter(self._export_target())
-            exporter.parameters()["background"] = self.theme.background
-            width = max(1, int(round(self._export_target().boundingRect().width() * scale)))
-            exporter.parameters()["width"] = width
-            return exporter.export(toBytes=True)
-        finally:
-            for item, pen in paths:
-                QGraphicsPathItem.setPen(item, pen)
-                item.opts["pen"] = pen
-            self.set_caching(True)
-            self.hover_item.setVisible(shown)
-
-    def export_png(self, path: str, scale: float = EXPORT_SCALE) -> bool:
-        return self.render_image(scale).save(path, "PNG")
-
-    def export_svg(self, path: str):
-        """The chart as SVG.  Written with QSvgGenerator: pyqtgraph's
-        SVGExporter (0.14) cannot parse the closed clip paths Qt 6.11
-        writes ("... Z") and raises."""
-        shown = self.hover_item.isVisible()
-        self.hover_item.hide()
-        self.set_caching(False)
-        try:
-            source = self._export_target().sceneBoundingRect()
-            generator = QSvgGenerator()
-            generator.setFileName(path)
-            generator.setSize(source.size().toSize())
-            generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
-            generator.setTitle(self._title)
-            self.scene().prepareForPaint()
-            painter = QPainter(generator)
-            try:
-                painter.setRenderHint(QPainter.Antialiasing, True)
-                painter.fillRect(QRectF(0, 0, source.width(), source.height()), self.theme.background)
-                self.scene().render(painter, QRectF(0, 0, source.width(), source.height()), source)
-            finally:
-                painter.end()
-        finally:
-            self.set_caching(True)
-            self.hover_item.setVisible(shown)
-
-    def copy_image(self) -> QImage:
-        """Put the chart on the clipboard as an image."""
-        image = self.render_image()
-        QApplication.clipboard().setImage(image)
-        self.exported.emit(self.tr("Chart copied: {0}").format(self._title))
-        return image
-
-    def save_dialog(self, kind: str):
-        """Ask for a file name and save as ``kind`` ('png' or 'svg')."""
-        settings = QSettings()
-        folder = str(settings.value("charts/export_folder", "") or "")
-        stem = re.sub(r"[^\w\-]+", "-", self._title or "chart").strip("-").lower() or "chart"
-        if kind == "svg":
-            caption, filters = self.tr("Save chart as SVG"), self.tr("SVG image (*.svg)")
-        else:
-            caption, filters = self.tr("Save chart as PNG"), self.tr("PNG image (*.png)")
-        path, _ = QFileDialog.getSaveFileName(self, caption, os.path.join(folder, f"{stem}.{kind}"), filters)
-        if not path:
-            return None
-        if not path.lower().endswith("." + kind):
-            path += "." + kind
-        if kind == "svg":
-            self.export_svg(path)
-        else:
-            self.export_png(path)
-        settings.setValue("charts/export_folder", os.path.dirname(path))
-        self.exported.emit(self.tr("Chart saved to {0}").format(path))
-        return path
-
 
 class PlotChart(ChartBase):
     """A chart with axes: a :class:`pyqtgraph.PlotItem` in row 1, its menus
@@ -632,3 +360,39 @@ class PlotChart(ChartBase):
         super().resizeEvent(event)
         if getattr(self, "_ready", False):
             self._update_period_ticks()
+
+
+class PeriodChoice:
+    """The chosen unit and period, kept valid across structure changes."""
+
+    def _init_choice(self, unit, period):
+        self._unit = unit
+        self._period = period
+
+    @property
+    def unit(self) -> int:
+        return self._unit
+
+    @property
+    def period(self) -> int:
+        """The chosen period (dataset index); -1 means the last."""
+        T = len(self.project.dataset.periods)
+        t = self._period if self._period is not None and self._period >= 0 else T - 1
+        return min(max(t, 0), max(T - 1, 0))
+
+    def set_unit(self, unit: int):
+        if unit != self._unit:
+            self._unit = unit
+            self.retranslateUi()
+            self.refresh()
+
+    def set_period(self, period: int):
+        if period != self._period:
+            self._period = period
+            self.retranslateUi()
+            self.refresh()
+
+    def _valid_unit(self) -> int:
+        if not 0 <= self._unit < len(self.project.dataset.unit_codes):
+            self._unit = 0
+        return self._unit

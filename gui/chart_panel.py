@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QSta
                                QStyleOptionComboBox, QStylePainter, QTabWidget, QToolButton, QToolTip,
                                QVBoxLayout, QWidget)
 
-from .charts import CompositeChart, ContributionChart, DimensionChart
+from .charts import CompositeChart, DimensionChart
+from .contribution_chart import ContributionChart
 from .document import ProjectDocument
 from .palette import unit_labels
-from .period_charts import RadarChart, RankingChart
+from .radar_chart import RadarChart
+from .ranking_chart import RankingChart
 
 GRID, TABS = "grid", "tabs"
 MAX_COMPARED = 10
@@ -112,7 +114,6 @@ class ChartPanel(QWidget):
     def __init__(self, document: ProjectDocument, parent=None):
         super().__init__(parent)
         self.document = document
-        ds = document.project.dataset
         self.composite_chart = CompositeChart(document)
         self.dimension_chart = DimensionChart(document)
         self.contribution_chart = ContributionChart(document)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBox
 
 from core import analysis
 
-from .chart_base import fmt
+from .chart_items import fmt
 from .document import ProjectDocument
 from .formatting import edit_text
 from .palette import display_name, unit_labels
@@ -32,6 +32,8 @@ _LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
 # cheaper than comparing PySide enum members)
 _DISPLAY, _EDIT, _TOOLTIP = int(Qt.DisplayRole.value), int(Qt.EditRole.value), int(Qt.ToolTipRole.value)
 _ALIGN, _FONT = int(Qt.TextAlignmentRole.value), int(Qt.FontRole.value)
+_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable          # made once: enum arithmetic is slow
+_NO_FLAGS = Qt.NoItemFlags
 
 
 def tree_order(framework) -> list[tuple[str, int]]:
@@ -196,9 +198,7 @@ class ResultsModel(QAbstractTableModel):
         return 0 if parent.isValid() else RANK + 1
 
     def flags(self, index):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        return _FLAGS if index.isValid() else _NO_FLAGS
 
     def data(self, index, role=_DISPLAY):
         # views pass plain ints; the display texts are made once per update

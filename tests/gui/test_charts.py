@@ -180,7 +180,7 @@ def test_ranking_follows_the_engine(panel3):
 def test_ranking_shows_the_top_units_with_a_note(qtbot):
     from bench.synthetic import county_project
     from gui.document import ProjectDocument
-    from gui.period_charts import RankingChart
+    from gui.ranking_chart import RankingChart
     doc = ProjectDocument(county_project(n_units=45, n_years=4, n_dims=3, per_dim=2))
     chart = RankingChart(doc, unit=44, top_n=30)
     qtbot.addWidget(chart)

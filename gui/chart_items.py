@@ -1,0 +1,149 @@
+"""Small pieces the charts share: a path item that paints in C++, and the
+helpers for read-outs (nearest point, number format) and ranges."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath
+from PySide6.QtWidgets import QGraphicsPathItem
+
+HOVER_PIXELS = 12            # how near the cursor a point must be to be read out
+
+
+def live(method):
+    """Skip a handler once the chart is closing (its items may be gone)."""
+    def wrapper(self, *args, **kwargs):
+        if getattr(self, "_ready", False):
+            return method(self, *args, **kwargs)
+        return None
+    wrapper.__name__ = method.__name__
+    wrapper.__doc__ = method.__doc__
+    return wrapper
+
+
+def finite_range(*arrays, include=()):
+    """(low, high) of the finite values of ``arrays`` and ``include``, or
+    None when there are none."""
+    parts = [np.asarray(a, dtype=float).ravel() for a in arrays]
+    parts.append(np.asarray(list(include), dtype=float))
+    values = np.concatenate(parts) if parts else np.empty(0)
+    values = values[np.isfinite(values)]
+    if values.size == 0:
+        return None
+    return float(values.min()), float(values.max())
+
+
+def nearest(xs, ys, x, y, px, py, tolerance=HOVER_PIXELS):
+    """Index of the point of (xs, ys) nearest to (x, y) in pixels (``px``,
+    ``py`` are data units per pixel), or None when none is within
+    ``tolerance`` pixels."""
+    xs = np.asarray(xs, dtype=float)
+    ys = np.asarray(ys, dtype=float)
+    if xs.size == 0 or not px or not py:
+        return None
+    with np.errstate(invalid="ignore"):
+        d = np.hypot((xs - x) / px, (ys - y) / py)
+    d = np.where(np.isfinite(d), d, np.inf)
+    k = int(np.argmin(d))
+    return k if d[k] <= tolerance else None
+
+
+def fmt(value, decimals=2, sign=False) -> str:
+    """A number for a label or read-out: fixed decimals, thousands
+    separators, a dash when missing."""
+    if value is None or not math.isfinite(value):
+        return "—"
+    return f"{value:+,.{decimals}f}" if sign else f"{value:,.{decimals}f}"
+
+
+class PathCurve(QGraphicsPathItem):
+    """A line (or dots) in a ViewBox, painted by Qt itself.
+
+    pyqtgraph's PlotCurveItem spends most of a repaint in Python (bounds,
+    pixel sizes, pens); a QGraphicsPathItem paints in C++.  The pen is
+    cosmetic (its width in pixels); the bounding rectangle is padded by the
+    pen's width in data units, kept right when the view's range changes.
+    ``opts`` carries what pyqtgraph's legend samples read ('pen',
+    'antialias').  ``dots=True`` draws a round dot at each point instead of
+    a line (a very short segment with round caps).
+    """
+
+    def __init__(self, view_box: pg.ViewBox, pen=None, connect="finite", antialias=True, dots=False):
+        super().__init__()
+        self._view_box = view_box
+        self._connect = connect
+        self._dots = dots
+        self._x = np.empty(0)
+        self._y = np.empty(0)
+        self._data_rect = QRectF()
+        self._rect = QRectF()
+        self.opts = {"antialias": antialias, "pen": None}
+        self.setPen(pen if pen is not None else pg.mkPen("k"))
+        view_box.addItem(self)
+        view_box.sigRangeChanged.connect(self._pad)
+
+    def setPen(self, *args, **kwargs):
+        pen = pg.mkPen(*args, **kwargs)
+        pen.setCosmetic(True)
+        if self._dots:
+            pen.setCapStyle(Qt.RoundCap)
+        self.opts["pen"] = pen
+        super().setPen(pen)
+        self._pad()
+
+    def setData(self, x, y):
+        """Draw the points (x, y); missing (NaN) points break the line."""
+        x = np.array(x, dtype=float)
+        y = np.array(y, dtype=float)
+        self._x, self._y = x, y
+        ok = np.isfinite(x) & np.isfinite(y)
+        if self._dots:
+            path = QPainterPath()
+            for xi, yi in zip(x[ok].tolist(), y[ok].tolist()):
+                path.moveTo(xi, yi)
+                path.lineTo(xi + 1e-6 * max(abs(xi), 1.0), yi)
+        elif x.size:
+            path = pg.arrayToQPath(x, y, connect=self._connect)
+        else:
+            path = QPainterPath()
+        self._data_rect = (QRectF(float(x[ok].min()), float(y[ok].min()), float(np.ptp(x[ok])), float(np.ptp(y[ok])))
+                           if ok.any() else QRectF())
+        self.prepareGeometryChange()
+        self.setPath(path)
+        self._pad()
+
+    def getData(self):
+        return self._x, self._y
+
+    def detach(self):
+        """Take the curve out of its view (a structure change)."""
+        try:
+            self._view_box.sigRangeChanged.disconnect(self._pad)
+        except (RuntimeError, TypeError):
+            pass
+        self._view_box.removeItem(self)
+
+    def _pad(self, *_):
+        """The bounding rectangle: the data's, widened by the pen in data
+        units (repaints then cover the whole drawn line)."""
+        if self._data_rect.isNull() and not self._x.size:
+            rect = QRectF()
+        else:
+            px, py = self._view_box.viewPixelSize()
+            width = self.opts["pen"].widthF() if self.opts["pen"] is not None else 1.0
+            pad = max(width, 1.0) + 2.0
+            rect = self._data_rect.adjusted(-pad * abs(px), -pad * abs(py), pad * abs(px), pad * abs(py))
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+
+    def boundingRect(self):
+        return self._rect
+
+    def paint(self, painter, option, widget=None):
+        painter.setRenderHint(QPainter.Antialiasing, self.opts["antialias"])
+        painter.setPen(self.opts["pen"])
+        painter.drawPath(self.path())
