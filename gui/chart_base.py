@@ -21,6 +21,7 @@ from .document import ProjectDocument
 from .palette import ChartTheme, dimension_colours, display_name, unit_name
 
 TITLE_SIZE = "10pt"
+LEGEND_SIZE = "8pt"          # small enough for two columns in a chart a third of a screen wide
 SHORT_NAME = 20              # characters; longer unit names are shown by code in titles
 
 
@@ -56,7 +57,7 @@ class ChartBase(ChartExport, pg.GraphicsView):
         self.view_box.addItem(self.hover_item, ignoreBounds=True)
         # a legend (subclasses fill it) and a note under the plot, hidden when empty
         # a fixed "size" stops the legend resizing itself: the layout sizes it
-        self.legend = pg.LegendItem(size=(100, 20), colCount=1, labelTextSize="9pt")
+        self.legend = pg.LegendItem(size=(100, 20), colCount=1, labelTextSize=LEGEND_SIZE)
         self.legend.setParentItem(None)
         self.layout_item.addItem(self.legend, row=2, col=0)
         self.legend.hide()

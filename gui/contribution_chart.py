@@ -127,9 +127,8 @@ class ContributionChart(_TimeChart):
         ds = self.project.dataset
         base = self.engine.growth_base
         if ds.periods and ds.unit_codes:
-            self.set_title(self.tr("Contributions to the change since {0}: {1}").format(
+            self.set_title(self.tr("Contributions to the change since {0} (points): {1}").format(
                 self.period_text(base), self.unit_short(self._valid_unit())))
-        self.plot_item.setLabel("left", self.tr("points"))
         names = {id(item): self.node_name(code) for code, item in self._samples.items()}
         names[id(self.total_ticks)] = self.tr("Change of the index")
         for sample, label in self.legend.items:

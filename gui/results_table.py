@@ -245,19 +245,18 @@ class ResultsModel(QAbstractTableModel):
         periods = ["" if p is None else str(p) for p in ds.periods] or [""]
         t = self.period
         base = min(project.engine.growth_base, len(periods) - 1)
-        tr = self.tr
         if role == Qt.ToolTipRole:
-            tips = {SCORE: tr("Score of the node in {0}").format(periods[t]),
-                    CHANGE: tr("Change of the score from {0} to {1}, in %").format(periods[base], periods[t]),
-                    GROWTH: tr("Average annual growth (compound) from {0} to {1}, in %").format(
+            tips = {SCORE: self.tr("Score of the node in {0}").format(periods[t]),
+                    CHANGE: self.tr("Change of the score from {0} to {1}, in %").format(periods[base], periods[t]),
+                    GROWTH: self.tr("Average annual growth (compound) from {0} to {1}, in %").format(
                         periods[0], periods[-1]),
-                    RANK: tr("Rank among the {0} units in {1} (1 = highest)").format(
+                    RANK: self.tr("Rank among the {0} units in {1} (1 = highest)").format(
                         f"{len(ds.unit_codes):,}", periods[t])}
             return tips.get(section)
-        names = {CODE: tr("Code"), NAME: tr("Name"), SCORE: tr("Score\n{0}").format(periods[t]),
-                 CHANGE: tr("Change since\n{0} (%)").format(periods[base]),
-                 GROWTH: tr("Growth a year\n{0}–{1} (%)").format(periods[0], periods[-1]),
-                 RANK: tr("Rank\nof {0}").format(f"{len(ds.unit_codes):,}")}
+        names = {CODE: self.tr("Code"), NAME: self.tr("Name"), SCORE: self.tr("Score\n{0}").format(periods[t]),
+                 CHANGE: self.tr("Change since\n{0} (%)").format(periods[base]),
+                 GROWTH: self.tr("Growth a year\n{0}–{1} (%)").format(periods[0], periods[-1]),
+                 RANK: self.tr("Rank\nof {0}").format(f"{len(ds.unit_codes):,}")}
         return names.get(section)
 
     # ---- copy ------------------------------------------------------------------------
