@@ -9,7 +9,8 @@ import os
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from core.dataset import Dataset
@@ -37,9 +38,10 @@ translate = QCoreApplication.translate      # lupdate finds translate("context",
 
 def open_filter() -> str:
     """File > Open's filter list, translated."""
-    return ";;".join([translate("loading", "CoIndex inputs (*.coindex *.xlsx *.xlsm *.csv)"), translate("loading", "CoIndex projects (*.coindex)"),
-                      translate("loading", "Template workbooks (*.xlsx *.xlsm)"), translate("loading", "iData tables (*.csv)"),
-                      translate("loading", "All files (*)")])
+    return ";;".join([translate("loading", "CoIndex inputs (*.coindex *.xlsx *.xlsm *.csv)"),
+                      translate("loading", "CoIndex projects (*.coindex)"),
+                      translate("loading", "Template workbooks (*.xlsx *.xlsm)"),
+                      translate("loading", "iData tables (*.csv)"), translate("loading", "All files (*)")])
 
 
 def save_filter() -> str:
@@ -96,7 +98,8 @@ def describe_failure(path, error: BaseException) -> str:
     elif isinstance(error, OSError):
         reason = error.strerror or str(error)
     else:
-        reason = translate("loading", "unexpected error ({0}: {1}); please report it").format(type(error).__name__, error)
+        reason = translate("loading", "unexpected error ({0}: {1}); please report it").format(
+            type(error).__name__, error)
     return translate("loading", "CoIndex cannot open {0}.\n\n{1}").format(name, reason)
 
 
@@ -137,3 +140,155 @@ def new_project(periods: int = NEW_PERIODS, last_period: int | None = None) -> P
     # from one unit on; min-max needs several units before it shows anything
     settings = Settings(normalisation="fixed_base")
     return Project(framework, dataset, settings, app_state={"unit_name_zh": {"U1": "单位 1"}})
+
+
+# ---- recent files (QSettings) ---------------------------------------------------------------
+KEY_RECENT = "recentFiles"
+MAX_RECENT = 10
+
+
+def recent_files() -> list[str]:
+    value = QSettings().value(KEY_RECENT, [])
+    if isinstance(value, str):          # QSettings gives a lone string for a one-item list
+        value = [value]
+    return [str(v) for v in (value or []) if v]
+
+
+def remember_recent(path: str) -> list[str]:
+    """Put ``path`` first in File > Open Recent."""
+    path = os.path.abspath(path)
+    files = [path] + [f for f in recent_files() if os.path.abspath(f) != path]
+    QSettings().setValue(KEY_RECENT, files[:MAX_RECENT])
+    return files[:MAX_RECENT]
+
+
+def forget_recent(path: str | None = None) -> None:
+    """Remove ``path`` from the recent files (all of them when None)."""
+    files = [] if path is None else [f for f in recent_files() if os.path.abspath(f) != os.path.abspath(path)]
+    QSettings().setValue(KEY_RECENT, files)
+
+
+
+class ProjectFiles:
+    """File > New, Open, Open Recent, Save, Save As and Export of the main
+    window (a mixin of :class:`gui.main_window.MainWindow`, which provides
+    ``document``, ``set_project``, ``_fill_recent_menu``, ``_update_title``
+    and ``_show_status``)."""
+
+    def maybe_save(self) -> bool:
+        """Before closing or replacing the project: with unsaved changes ask
+        Save / Discard / Cancel.  True when it is fine to go on."""
+        if not self.document.is_modified:
+            return True
+        doc = self.document
+        name = os.path.basename(doc.path) if doc.path else self.tr("Untitled")
+        answer = QMessageBox.warning(
+            self, self.tr("Unsaved changes"),
+            self.tr("{0} has changes that are not saved.\n\nSave them before going on?").format(name),
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+        if answer == QMessageBox.Save:
+            return self.save(wait=True)
+        return answer == QMessageBox.Discard
+
+    def new_project(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.set_project(new_project())
+        return True
+
+    def open_file(self, path: str | None = None):
+        """Open a project in this window (a file dialog when no ``path``).
+        Returns the window, or None when nothing was opened."""
+        if not path:
+            start = os.path.dirname(self.document.path) if self.document.path and not is_sample(
+                self.document.path) else ""
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open"), start, open_filter())
+            if not path:
+                return None
+        return self.open_path(path)
+
+    def open_path(self, path: str, remember: bool = True):
+        if not self.maybe_save():
+            return None
+        project = open_project(path, self)
+        if project is None:
+            return None
+        self.set_project(project, path)
+        if remember and not is_sample(path):
+            remember_recent(path)
+            self._fill_recent_menu()
+        return self
+
+    def open_recent(self, path: str):
+        if not os.path.exists(path):
+            QMessageBox.critical(self, self.tr("Cannot open file"),
+                                 self.tr("{0} no longer exists; it is removed from the recent files.").format(path))
+            forget_recent(path)
+            self._fill_recent_menu()
+            return None
+        return self.open_path(path)
+
+    def open_sample(self):
+        from .loading import SAMPLE_PATH
+        return self.open_path(str(SAMPLE_PATH), remember=False)
+
+    def save(self, wait: bool = False) -> bool:
+        """File > Save: to the project's file; Save As for a new project,
+        the bundled sample, or an imported workbook or table."""
+        path = self.document.path
+        if not path or is_sample(path) or not path.lower().endswith(PROJECT_SUFFIX):
+            return self.save_as(wait=wait)
+        return self._write(path, wait)
+
+    def save_as(self, wait: bool = False) -> bool:
+        doc = self.document
+        if doc.path:
+            stem = os.path.splitext(os.path.basename(doc.path))[0]
+            folder = os.path.dirname(doc.path) if not is_sample(doc.path) else os.path.expanduser("~")
+        else:
+            stem, folder = self.tr("untitled"), os.path.expanduser("~")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save As"), os.path.join(folder, stem + PROJECT_SUFFIX),
+                                              save_filter())
+        if not path:
+            return False
+        if not path.lower().endswith(PROJECT_SUFFIX):
+            path += PROJECT_SUFFIX
+        return self._write(path, wait)
+
+    def _write(self, path: str, wait: bool) -> bool:
+        doc = self.document
+        if wait:
+            QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            future = doc.write(path, app_state=self.project_app_state(), mark_clean=True, wait=wait)
+        finally:
+            if wait:
+                QGuiApplication.restoreOverrideCursor()
+        self._update_title()
+        remember_recent(path)
+        self._fill_recent_menu()
+        return not wait or future.exception() is None
+
+    def export_results(self) -> str | None:
+        from core.tables import write_results
+        doc = self.document
+        stem = os.path.splitext(os.path.basename(doc.path))[0] if doc.path else self.tr("untitled")
+        folder = os.path.dirname(doc.path) if doc.path and not is_sample(doc.path) else os.path.expanduser("~")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Results"),
+                                              os.path.join(folder, stem + "-results.xlsx"),
+                                              self.tr("Excel workbooks (*.xlsx)"))
+        if not path:
+            return None
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            write_results(doc.project.engine, path)
+        except Exception as e:       # a message, not a traceback
+            QGuiApplication.restoreOverrideCursor()
+            QMessageBox.critical(self, self.tr("Not exported"), str(getattr(e, "strerror", None) or e))
+            return None
+        QGuiApplication.restoreOverrideCursor()
+        self._show_status(self.tr("Exported {0}").format(os.path.basename(path)))
+        return path
+

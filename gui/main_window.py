@@ -12,58 +12,31 @@ from __future__ import annotations
 
 import os
 
-import shiboken6
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox,
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox,
                                QToolBar, QWidget)
 
 from core.project import SAMPLE_NOTE, Project
 
 from . import i18n
 from .document import ProjectDocument
-from .loading import PROJECT_SUFFIX, is_openable, is_sample, new_project, open_filter, open_project, save_filter
-from .panes import PANE_BY_NAME, PANES, NoteBanner, PendingPane, create_pane
+from .loading import (MAX_RECENT, ProjectFiles, forget_recent, is_openable, new_project,  # noqa: F401
+                      recent_files, remember_recent)
+from .panes import PANES, NoteBanner, PaneHost, PendingPane
 from .recovery import Autosaver
 
 DEFAULT_SIZE = (1400, 900)
 STATUS_TIMEOUT_MS = 10000
 LAYOUT_VERSION = 1              # bump when the panes or their default places change
 KEY_GEOMETRY, KEY_STATE, KEY_PANES = "mainWindow/geometry", "mainWindow/state", "mainWindow/panes"
-KEY_RECENT = "recentFiles"
-MAX_RECENT = 10
-# built before the first paint when deferring (cheap, and what a new user looks at first)
-EAGER_PANES = ("dataPane", "methodPane")
-# (pane signal, method of the other panes, key in app_state['selection'])
-SELECTION_LINKS = (("unitChanged", "set_unit", "unit"), ("periodChanged", "set_period", "period"))
 # first start: data sheet over these tabs (the first raised) | charts
 BOTTOM_TABS = ("methodPane", "frameworkPane", "resultsPane", "indicatorsPane")
 DEFAULT_SHARES = (0.46, 0.54)       # of the width: left column, charts
 DATA_SHARE = 0.52                   # of the left column's height: the data sheet
 
 
-def recent_files() -> list[str]:
-    value = QSettings().value(KEY_RECENT, [])
-    if isinstance(value, str):          # QSettings gives a lone string for a one-item list
-        value = [value]
-    return [str(v) for v in (value or []) if v]
-
-
-def remember_recent(path: str) -> list[str]:
-    """Put ``path`` first in File > Open Recent."""
-    path = os.path.abspath(path)
-    files = [path] + [f for f in recent_files() if os.path.abspath(f) != path]
-    QSettings().setValue(KEY_RECENT, files[:MAX_RECENT])
-    return files[:MAX_RECENT]
-
-
-def forget_recent(path: str | None = None) -> None:
-    """Remove ``path`` from the recent files (all of them when None)."""
-    files = [] if path is None else [f for f in recent_files() if os.path.abspath(f) != os.path.abspath(path)]
-    QSettings().setValue(KEY_RECENT, files)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(PaneHost, ProjectFiles, QMainWindow):
     """One open project in docked panes.
 
     ``recovery_file``: the project was restored from this recovery file
@@ -236,91 +209,6 @@ class MainWindow(QMainWindow):
         self._show_status(self.tr("Indicators: {0} · units: {1} · periods: {2}").format(
             len(ds.codes), len(ds.unit_codes), len(ds.periods)))
 
-    # ---- building panes ------------------------------------------------------------------------
-    def _builds_now(self, name: str) -> bool:
-        """Without deferring, every pane is built with its project.  At
-        start-up (``defer_panes``) only the data sheet and the method
-        settings are built before the first paint; the other panes follow
-        right after it (those in view) or when first shown."""
-        if not self._defer_panes:
-            return True
-        if not self._painted:
-            return name in EAGER_PANES
-        return self._in_view(name)
-
-    def _in_view(self, name: str) -> bool:
-        """Dock ``name`` can be seen: once the window is shown, some of it
-        is on screen (a tab behind another counts as visible to Qt but is
-        moved out of view); before, it is not closed and not tabbed."""
-        dock = self.docks[name]
-        if self.isVisible():
-            return dock.isVisible() and not dock.visibleRegion().isEmpty()
-        return not dock.isHidden() and not self.tabifiedDockWidgets(dock)
-
-    def _build_pane(self, name: str) -> QWidget:
-        """Build pane ``name`` for the current document and wire it up:
-        status messages, the shared unit / period choice, its saved state."""
-        spec = PANE_BY_NAME[name]
-        dock = self.docks[name]
-        previous = dock.widget()
-        widget = create_pane(spec, self.document, dock)
-        dock.setWidget(widget)
-        self._pending.discard(name)
-        if isinstance(previous, PendingPane):
-            previous.deleteLater()
-        signal = getattr(widget, "statusMessage", None)
-        if signal is not None:
-            signal.connect(self._show_status)
-        # widgets that take drops of their own (chart views, the framework
-        # tree) would swallow a dropped file: the window looks first
-        for child in [widget, *widget.findChildren(QWidget)]:
-            if child.acceptDrops():
-                child.installEventFilter(self)
-        for signal_name, setter, key in SELECTION_LINKS:
-            signal = getattr(widget, signal_name, None)
-            if signal is not None:
-                signal.connect(lambda k, key=key, setter=setter, source=widget: self._on_selected(key, setter,
-                                                                                                  source, k))
-        self._linking = True
-        try:
-            for setter, key in (("set_unit", "unit"), ("set_period", "period")):
-                if key in self._selection and callable(getattr(widget, setter, None)):
-                    getattr(widget, setter)(self._selection[key])
-        finally:
-            self._linking = False
-        restore = getattr(widget, "restore_project_state", None)
-        saved = (self._project_state.get("panes") or {}).get(name)
-        if callable(restore) and isinstance(saved, dict):
-            restore(saved)
-        return widget
-
-    def build_pending_panes(self, visible_only: bool = False) -> None:
-        """Build the panes not built yet (those in view only, if asked)."""
-        for spec in PANES:
-            if spec.name in self._pending and (not visible_only or self._in_view(spec.name)):
-                self._build_pane(spec.name)
-
-    @property
-    def panes_pending(self) -> bool:
-        """True while a pane in view is not built yet."""
-        return any(self._in_view(name) for name in self._pending)
-
-    def _on_dock_visibility(self, name: str, visible: bool):
-        if visible and name in self._pending and self._painted and shiboken6.isValid(self.docks[name]):
-            self._build_pane(name)
-
-    def _build_next_visible(self):
-        """After the first paint: one pane in view per event-loop turn, so
-        that the window stays responsive while the charts are built."""
-        if not shiboken6.isValid(self) or not all(shiboken6.isValid(d) for d in self.docks.values()):
-            return                    # the window went away first
-        for spec in PANES:
-            if spec.name in self._pending and self._in_view(spec.name):
-                self._build_pane(spec.name)
-                QTimer.singleShot(0, self, self._build_next_visible)
-                return
-        self.panesReady.emit()
-
     def eventFilter(self, obj, event):
         kind = event.type()
         if kind in _DROP_EVENTS and obj is not self and self._dropped_file(event.mimeData()):
@@ -330,69 +218,9 @@ class MainWindow(QMainWindow):
                 event.acceptProposedAction()
             return True
         if obj is self and kind == QEvent.Paint and not self._painted:
-            self._painted = True
             self.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._build_next_visible)
+            self._on_first_paint()
         return super().eventFilter(obj, event)
-
-    # ---- unit and period ------------------------------------------------------------------------
-    def _on_selected(self, key: str, setter: str, source, k: int):
-        """A pane chose a unit or period: the other panes follow."""
-        if self._linking or k is None or k < 0:
-            return
-        self._linking = True          # the targets' own signals must not come back here
-        try:
-            self._selection[key] = k
-            for target in self.panes.values():
-                if target is not source and callable(getattr(target, setter, None)):
-                    getattr(target, setter)(k)
-        finally:
-            self._linking = False
-
-    def select(self, unit: int | None = None, period: int | None = None):
-        """Show this unit / period (dataset indices) in every pane."""
-        for value, setter, key in ((unit, "set_unit", "unit"), (period, "set_period", "period")):
-            if value is None:
-                continue
-            self._selection[key] = value
-            self._linking = True
-            try:
-                for widget in self.panes.values():
-                    if callable(getattr(widget, setter, None)):
-                        getattr(widget, setter)(value)
-            finally:
-                self._linking = False
-
-    def _select_saved(self, state: dict):
-        """The unit and period stored in ``project.app_state['selection']``."""
-        ds = self.document.project.dataset
-        selection = state.get("selection") or {}
-        unit = ds.unit_index.get(str(selection.get("unit"))) if "unit" in selection else None
-        period = next((t for t, p in enumerate(ds.periods) if str(p) == str(selection.get("period"))), None) \
-            if "period" in selection else None
-        self.select(unit, period)
-
-    def project_app_state(self) -> dict:
-        """``project.app_state`` with the selected unit and period and what
-        the panes want kept (``project_state()``): saved with the project."""
-        state = dict(self.document.project.app_state)
-        state.pop("recovery", None)
-        ds = self.document.project.dataset
-        selection = dict(state.get("selection") or {})
-        if "unit" in self._selection and self._selection["unit"] < len(ds.unit_codes):
-            selection["unit"] = ds.unit_codes[self._selection["unit"]]
-        if "period" in self._selection and self._selection["period"] < len(ds.periods):
-            selection["period"] = ds.periods[self._selection["period"]]
-        if selection:
-            state["selection"] = selection
-        panes = dict(state.get("panes") or {})
-        for name, widget in self.panes.items():
-            get = getattr(widget, "project_state", None)
-            if callable(get):
-                panes[name] = get()
-        if panes:
-            state["panes"] = panes
-        return state
 
     # ---- actions -------------------------------------------------------------------------------
     def _action(self, slot=None, shortcut=None, role=None) -> QAction:
@@ -534,7 +362,8 @@ class MainWindow(QMainWindow):
         texts = {
             self.new_action: (self.tr("&New"), self.tr("Start an empty project")),
             self.open_action: (self.tr("&Open…"), self.tr("Open a project, template workbook or iData table")),
-            self.open_sample_action: (self.tr("Open the &Sample"), self.tr("Open the bundled Chengdu–Chongqing sample")),
+            self.open_sample_action: (self.tr("Open the &Sample"),
+                                      self.tr("Open the bundled Chengdu–Chongqing sample")),
             self.save_action: (self.tr("&Save"), self.tr("Save the project")),
             self.save_as_action: (self.tr("Save &As…"), self.tr("Save the project under a new name")),
             self.export_results_action: (self.tr("&Results Workbook (.xlsx)…"),
@@ -607,124 +436,6 @@ class MainWindow(QMainWindow):
             return
         QMessageBox.critical(self, self.tr("Not saved"),
                              self.tr("CoIndex could not save {0}.\n\n{1}").format(os.path.basename(path), message))
-
-    # ---- File menu ---------------------------------------------------------------------------------
-    def maybe_save(self) -> bool:
-        """Before closing or replacing the project: with unsaved changes ask
-        Save / Discard / Cancel.  True when it is fine to go on."""
-        if not self.document.is_modified:
-            return True
-        doc = self.document
-        name = os.path.basename(doc.path) if doc.path else self.tr("Untitled")
-        answer = QMessageBox.warning(
-            self, self.tr("Unsaved changes"),
-            self.tr("{0} has changes that are not saved.\n\nSave them before going on?").format(name),
-            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
-        if answer == QMessageBox.Save:
-            return self.save(wait=True)
-        return answer == QMessageBox.Discard
-
-    def new_project(self) -> bool:
-        if not self.maybe_save():
-            return False
-        self.set_project(new_project())
-        return True
-
-    def open_file(self, path: str | None = None):
-        """Open a project in this window (a file dialog when no ``path``).
-        Returns the window, or None when nothing was opened."""
-        if not path:
-            start = os.path.dirname(self.document.path) if self.document.path and not is_sample(
-                self.document.path) else ""
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open"), start, open_filter())
-            if not path:
-                return None
-        return self.open_path(path)
-
-    def open_path(self, path: str, remember: bool = True):
-        if not self.maybe_save():
-            return None
-        project = open_project(path, self)
-        if project is None:
-            return None
-        self.set_project(project, path)
-        if remember and not is_sample(path):
-            remember_recent(path)
-            self._fill_recent_menu()
-        return self
-
-    def open_recent(self, path: str):
-        if not os.path.exists(path):
-            QMessageBox.critical(self, self.tr("Cannot open file"),
-                                 self.tr("{0} no longer exists; it is removed from the recent files.").format(path))
-            forget_recent(path)
-            self._fill_recent_menu()
-            return None
-        return self.open_path(path)
-
-    def open_sample(self):
-        from .loading import SAMPLE_PATH
-        return self.open_path(str(SAMPLE_PATH), remember=False)
-
-    def save(self, wait: bool = False) -> bool:
-        """File > Save: to the project's file; Save As for a new project,
-        the bundled sample, or an imported workbook or table."""
-        path = self.document.path
-        if not path or is_sample(path) or not path.lower().endswith(PROJECT_SUFFIX):
-            return self.save_as(wait=wait)
-        return self._write(path, wait)
-
-    def save_as(self, wait: bool = False) -> bool:
-        doc = self.document
-        if doc.path:
-            stem = os.path.splitext(os.path.basename(doc.path))[0]
-            folder = os.path.dirname(doc.path) if not is_sample(doc.path) else os.path.expanduser("~")
-        else:
-            stem, folder = self.tr("untitled"), os.path.expanduser("~")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save As"), os.path.join(folder, stem + PROJECT_SUFFIX),
-                                              save_filter())
-        if not path:
-            return False
-        if not path.lower().endswith(PROJECT_SUFFIX):
-            path += PROJECT_SUFFIX
-        return self._write(path, wait)
-
-    def _write(self, path: str, wait: bool) -> bool:
-        doc = self.document
-        if wait:
-            QGuiApplication.setOverrideCursor(Qt.WaitCursor)
-        try:
-            future = doc.write(path, app_state=self.project_app_state(), mark_clean=True, wait=wait)
-        finally:
-            if wait:
-                QGuiApplication.restoreOverrideCursor()
-        self._update_title()
-        remember_recent(path)
-        self._fill_recent_menu()
-        return not wait or future.exception() is None
-
-    def export_results(self) -> str | None:
-        from core.tables import write_results
-        doc = self.document
-        stem = os.path.splitext(os.path.basename(doc.path))[0] if doc.path else self.tr("untitled")
-        folder = os.path.dirname(doc.path) if doc.path and not is_sample(doc.path) else os.path.expanduser("~")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Results"),
-                                              os.path.join(folder, stem + "-results.xlsx"),
-                                              self.tr("Excel workbooks (*.xlsx)"))
-        if not path:
-            return None
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
-        try:
-            write_results(doc.project.engine, path)
-        except Exception as e:       # a message, not a traceback
-            QGuiApplication.restoreOverrideCursor()
-            QMessageBox.critical(self, self.tr("Not exported"), str(getattr(e, "strerror", None) or e))
-            return None
-        QGuiApplication.restoreOverrideCursor()
-        self._show_status(self.tr("Exported {0}").format(os.path.basename(path)))
-        return path
 
     # ---- Edit, View, Analysis, Help ----------------------------------------------------------------
     def forward_edit(self, name: str, key: QKeySequence.StandardKey) -> bool:

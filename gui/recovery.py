@@ -159,7 +159,8 @@ def offer_recovery(parent=None, folder: Path | None = None) -> list[Recovered]:
         except Exception as e:   # a damaged recovery file must not stop the app
             log.warning("cannot read the recovery file %s: %s", file, e)
             QMessageBox.critical(parent, translate("recovery", "Recovery"),
-                                 translate("recovery", "A recovery file could not be read and was kept:\n{0}\n\n{1}").format(file, e))
+                                 translate("recovery", "A recovery file could not be read and was kept:\n{0}\n\n{1}")
+                                 .format(file, e))
             continue
         when = rec.time.replace("T", " ")[:16]
         answer = QMessageBox.question(

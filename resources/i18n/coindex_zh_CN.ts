@@ -199,181 +199,171 @@
         <translation>跨所有时期</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="250"/>
         <source>Score of the node in {0}</source>
-        <translation>该节点在 {0} 的得分</translation>
+        <translation type="vanished">该节点在 {0} 的得分</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="251"/>
         <source>Change of the score from {0} to {1}, in %</source>
-        <translation>得分从 {0} 到 {1} 的变化（%）</translation>
+        <translation type="vanished">得分从 {0} 到 {1} 的变化（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="252"/>
         <source>Average annual growth (compound) from {0} to {1}, in %</source>
-        <translation>{0} 至 {1} 的年均（复合）增长率（%）</translation>
+        <translation type="vanished">{0} 至 {1} 的年均（复合）增长率（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="254"/>
         <source>Rank among the {0} units in {1} (1 = highest)</source>
-        <translation>在 {1} 年 {0} 个单元中的排名（1 为最高）</translation>
+        <translation type="vanished">在 {1} 年 {0} 个单元中的排名（1 为最高）</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="257"/>
         <source>Code</source>
-        <translation>代码</translation>
+        <translation type="vanished">代码</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="257"/>
         <source>Name</source>
-        <translation>名称</translation>
+        <translation type="vanished">名称</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="257"/>
         <source>Score
 {0}</source>
-        <translation>得分
+        <translation type="vanished">得分
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="258"/>
         <source>Change since
 {0} (%)</source>
-        <translation>较 {0}
+        <translation type="vanished">较 {0}
 变化（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="259"/>
         <source>Growth a year
 {0}–{1} (%)</source>
-        <translation>年均增长
+        <translation type="vanished">年均增长
 {0}–{1}（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="260"/>
         <source>Rank
 of {0}</source>
-        <translation>排名
+        <translation type="vanished">排名
 （共 {0}）</translation>
     </message>
 </context>
 <context>
-    <name>ChartBase</name>
+    <name>ChartExport</name>
     <message>
-        <location filename="../../gui/chart_base.py" line="479"/>
+        <location filename="../../gui/chart_export.py" line="68"/>
         <source>Save as PNG…</source>
-        <translation>另存为 PNG…</translation>
+        <translation type="unfinished">另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_base.py" line="480"/>
+        <location filename="../../gui/chart_export.py" line="69"/>
         <source>Save as SVG…</source>
-        <translation>另存为 SVG…</translation>
+        <translation type="unfinished">另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_base.py" line="481"/>
+        <location filename="../../gui/chart_export.py" line="70"/>
         <source>Copy image</source>
-        <translation>复制图片</translation>
+        <translation type="unfinished">复制图片</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_base.py" line="482"/>
+        <location filename="../../gui/chart_export.py" line="71"/>
         <source>Save or copy this chart</source>
-        <translation>保存或复制此图表</translation>
+        <translation type="unfinished">保存或复制此图表</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_base.py" line="556"/>
+        <location filename="../../gui/chart_export.py" line="136"/>
         <source>Chart copied: {0}</source>
-        <translation>已复制图表：{0}</translation>
+        <translation type="unfinished">已复制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_base.py" line="565"/>
+        <location filename="../../gui/chart_export.py" line="145"/>
         <source>Save chart as SVG</source>
-        <translation>将图表保存为 SVG</translation>
+        <translation type="unfinished">将图表保存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_base.py" line="565"/>
+        <location filename="../../gui/chart_export.py" line="145"/>
         <source>SVG image (*.svg)</source>
-        <translation>SVG 图像 (*.svg)</translation>
+        <translation type="unfinished">SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_base.py" line="567"/>
+        <location filename="../../gui/chart_export.py" line="147"/>
         <source>Save chart as PNG</source>
-        <translation>将图表保存为 PNG</translation>
+        <translation type="unfinished">将图表保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_base.py" line="567"/>
+        <location filename="../../gui/chart_export.py" line="147"/>
         <source>PNG image (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
+        <translation type="unfinished">PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_base.py" line="578"/>
+        <location filename="../../gui/chart_export.py" line="158"/>
         <source>Chart saved to {0}</source>
-        <translation>图表已保存到 {0}</translation>
+        <translation type="unfinished">图表已保存到 {0}</translation>
     </message>
 </context>
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../gui/chart_panel.py" line="334"/>
+        <location filename="../../gui/chart_panel.py" line="335"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="335"/>
+        <location filename="../../gui/chart_panel.py" line="336"/>
         <source>&amp;Compare:</source>
         <translation>对比(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="336"/>
+        <location filename="../../gui/chart_panel.py" line="337"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="337"/>
+        <location filename="../../gui/chart_panel.py" line="338"/>
         <source>Units drawn beside the chosen one on the composite chart</source>
         <translation>在综合指数图中与所选单元一同绘制的单元</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="338"/>
+        <location filename="../../gui/chart_panel.py" line="339"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="339"/>
+        <location filename="../../gui/chart_panel.py" line="340"/>
         <source>The period of the radar and the ranking</source>
         <translation>雷达图和排名所用的时期</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="340"/>
+        <location filename="../../gui/chart_panel.py" line="341"/>
         <source>Tabs</source>
         <translation>标签页</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="341"/>
+        <location filename="../../gui/chart_panel.py" line="342"/>
         <source>Show the charts in tabs instead of a grid</source>
         <translation>以标签页而非网格显示图表</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="342"/>
+        <location filename="../../gui/chart_panel.py" line="343"/>
         <source>Index</source>
         <translation>指数</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="342"/>
+        <location filename="../../gui/chart_panel.py" line="343"/>
         <source>Dimensions</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="342"/>
+        <location filename="../../gui/chart_panel.py" line="343"/>
         <source>Contributions</source>
         <translation>贡献</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="342"/>
+        <location filename="../../gui/chart_panel.py" line="343"/>
         <source>Radar</source>
         <translation>雷达图</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="343"/>
+        <location filename="../../gui/chart_panel.py" line="344"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
@@ -381,17 +371,17 @@ of {0}</source>
 <context>
     <name>CompositeChart</name>
     <message>
-        <location filename="../../gui/charts.py" line="214"/>
+        <location filename="../../gui/charts.py" line="194"/>
         <source>Composite index: {0}</source>
         <translation>综合指数：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="214"/>
+        <location filename="../../gui/charts.py" line="194"/>
         <source>Composite index</source>
         <translation>综合指数</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="225"/>
+        <location filename="../../gui/charts.py" line="205"/>
         <source>{0} · {1} % a year</source>
         <translation>{0} · 年均 {1} %</translation>
     </message>
@@ -399,29 +389,29 @@ of {0}</source>
 <context>
     <name>ContributionChart</name>
     <message>
-        <location filename="../../gui/charts.py" line="585"/>
+        <location filename="../../gui/contribution_chart.py" line="130"/>
         <source>Contributions to the change since {0}: {1}</source>
         <translation>{0} 年以来变化的贡献：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="587"/>
+        <location filename="../../gui/contribution_chart.py" line="132"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="589"/>
-        <location filename="../../gui/charts.py" line="628"/>
+        <location filename="../../gui/contribution_chart.py" line="134"/>
+        <location filename="../../gui/contribution_chart.py" line="173"/>
         <source>Change of the index</source>
         <translation>指数变化</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="629"/>
-        <location filename="../../gui/charts.py" line="640"/>
+        <location filename="../../gui/contribution_chart.py" line="174"/>
+        <location filename="../../gui/contribution_chart.py" line="185"/>
         <source>{0} points</source>
         <translation>{0} 点</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="642"/>
+        <location filename="../../gui/contribution_chart.py" line="187"/>
         <source>{0} % of the change</source>
         <translation>占变化的 {0} %</translation>
     </message>
@@ -751,9 +741,105 @@ of {0}</source>
 <context>
     <name>DimensionChart</name>
     <message>
-        <location filename="../../gui/charts.py" line="441"/>
+        <location filename="../../gui/charts.py" line="419"/>
         <source>Dimensions: {0}</source>
         <translation>各维度：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="473"/>
+        <source>Choose a workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="474"/>
+        <source>Indicator values from an Excel workbook (.xlsx, .xlsm, .xls, .xlsb), an OpenDocument spreadsheet (.ods) or a CSV table (UTF-8 or GB18030). Title rows, units, merged headers, footnotes and numbers written as text are handled; the next page shows what will be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="478"/>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="479"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="480"/>
+        <source>Import into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="481"/>
+        <source>the &amp;open project (one step you can undo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="482"/>
+        <source>a &amp;new project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="483"/>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="487"/>
+        <source>Import workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FinishPage</name>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="1014"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="1016"/>
+        <source>{0} cell(s) cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="1017"/>
+        <source>Import them as &amp;missing values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="1018"/>
+        <source>&amp;Keep the project&apos;s values in those cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="1019"/>
+        <source>To import nothing, press Cancel and correct the workbook first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="1020"/>
+        <source>What Finish will do:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="1029"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="1048"/>
+        <source>A new project from {0}: {1} indicator(s) under one index, {2} unit(s), {3} period(s), {4} value(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="1052"/>
+        <source>A new project from the template {0}: its framework and settings, {1} unit(s), {2} period(s), {3} value(s).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -956,9 +1042,53 @@ of {0}</source>
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="54"/>
+        <source>Workbooks and tables ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="55"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="1107"/>
+        <source>Import Workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="1139"/>
+        <source>Reading {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="1150"/>
+        <source>Stopped; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="1168"/>
+        <source>This file cannot be imported:
+{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="1203"/>
+        <source>Import {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="1204"/>
+        <source>The project refused the import; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IndexChart</name>
     <message>
-        <location filename="../../gui/charts.py" line="356"/>
+        <location filename="../../gui/charts.py" line="334"/>
         <source>{0:+.1f}% a year</source>
         <translation>年均 {0:+.1f}%</translation>
     </message>
@@ -1095,9 +1225,158 @@ of {0}</source>
     </message>
 </context>
 <context>
+    <name>LayoutPage</name>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="527"/>
+        <source>Detect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="528"/>
+        <source>Template (Data and Meta sheets)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="529"/>
+        <source>Yearbook: indicators as rows, years as columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="530"/>
+        <source>Units as rows, indicators as columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="531"/>
+        <source>Long: unit, year, indicator and value columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="624"/>
+        <source>Layout and header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="625"/>
+        <source>Check what will be read; correct the layout or the header row if the preview is wrong. Blue: header; green: values read; red: cells that cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="627"/>
+        <source>&amp;Sheets:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="627"/>
+        <source>&amp;Layout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="628"/>
+        <source>&amp;Header row:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="628"/>
+        <source>&amp;Unit:</source>
+        <translation>单元(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="630"/>
+        <source>Read &amp;hidden rows and columns too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="631"/>
+        <source>from the sheet name or a unit column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="632"/>
+        <source>The unit code of a sheet that does not name its unit; with a unit column, only this unit&apos;s rows are read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="634"/>
+        <source>The row of the column headings (0: detect)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="635"/>
+        <location filename="../../gui/import_wizard.py" line="637"/>
+        <source>Sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="636"/>
+        <source>Values read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="637"/>
+        <source>Cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="637"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="637"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="648"/>
+        <source>Detect ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="651"/>
+        <source>All sheets ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="653"/>
+        <source>detect (row {0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="653"/>
+        <source>detect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="704"/>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="727"/>
+        <source>{0} cell(s) cannot be read (red in the sheet). On the last page you choose to import them as missing values, or cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="788"/>
+        <source>Nothing read yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="793"/>
+        <source>Read as {0}; header {1}: {2} indicator(s), {3} unit(s), {4} period(s), {5} value(s), {6} cell(s) unreadable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="801"/>
+        <source>… and {0} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LegacyDataPane</name>
     <message>
-        <location filename="../../gui/panes.py" line="198"/>
+        <location filename="../../gui/panes.py" line="199"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
@@ -1105,263 +1384,262 @@ of {0}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="236"/>
+        <location filename="../../gui/main_window.py" line="209"/>
         <source>Indicators: {0} · units: {1} · periods: {2}</source>
         <translation>指标：{0} · 单元：{1} · 时期：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="476"/>
+        <location filename="../../gui/main_window.py" line="316"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="478"/>
+        <location filename="../../gui/main_window.py" line="318"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="494"/>
+        <location filename="../../gui/main_window.py" line="334"/>
         <source>No recent files</source>
         <translation>没有最近的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="517"/>
+        <location filename="../../gui/main_window.py" line="357"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="517"/>
+        <location filename="../../gui/main_window.py" line="357"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="518"/>
+        <location filename="../../gui/main_window.py" line="358"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="518"/>
+        <location filename="../../gui/main_window.py" line="358"/>
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="519"/>
+        <location filename="../../gui/main_window.py" line="359"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="519"/>
+        <location filename="../../gui/main_window.py" line="359"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="520"/>
+        <location filename="../../gui/main_window.py" line="360"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="520"/>
+        <location filename="../../gui/main_window.py" line="360"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="523"/>
+        <location filename="../../gui/main_window.py" line="363"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="523"/>
+        <location filename="../../gui/main_window.py" line="363"/>
         <source>Start an empty project</source>
         <translation>新建一个空项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="524"/>
+        <location filename="../../gui/main_window.py" line="364"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="524"/>
+        <location filename="../../gui/main_window.py" line="364"/>
         <source>Open a project, template workbook or iData table</source>
         <translation>打开项目、模板工作簿或 iData 数据表</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="525"/>
+        <location filename="../../gui/main_window.py" line="365"/>
         <source>Open the &amp;Sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="525"/>
+        <location filename="../../gui/main_window.py" line="366"/>
         <source>Open the bundled Chengdu–Chongqing sample</source>
         <translation>打开随附的成渝示例</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="526"/>
+        <location filename="../../gui/main_window.py" line="367"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="526"/>
+        <location filename="../../gui/main_window.py" line="367"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="527"/>
+        <location filename="../../gui/main_window.py" line="368"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="527"/>
+        <location filename="../../gui/main_window.py" line="368"/>
         <source>Save the project under a new name</source>
         <translation>以新文件名保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="528"/>
+        <location filename="../../gui/main_window.py" line="369"/>
         <source>&amp;Results Workbook (.xlsx)…</source>
         <translation>结果工作簿(.xlsx)(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="529"/>
+        <location filename="../../gui/main_window.py" line="370"/>
         <source>Scores, ranks, growth and contributions as a workbook</source>
         <translation>将得分、排名、增长和贡献导出为工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="530"/>
+        <location filename="../../gui/main_window.py" line="371"/>
         <source>&amp;Charts as Images…</source>
         <translation>图表导出为图片(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="531"/>
+        <location filename="../../gui/main_window.py" line="372"/>
         <source>Use each chart&apos;s own export (PNG, SVG)</source>
         <translation>请使用各图表自身的导出功能（PNG、SVG）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="532"/>
+        <location filename="../../gui/main_window.py" line="373"/>
         <source>&amp;Input Workbook (.xlsx)…</source>
         <translation>输入数据工作簿(.xlsx)(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="532"/>
+        <location filename="../../gui/main_window.py" line="373"/>
         <source>Not available yet</source>
         <translation>暂不可用</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="533"/>
+        <location filename="../../gui/main_window.py" line="374"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="533"/>
+        <location filename="../../gui/main_window.py" line="374"/>
         <source>Close this window</source>
         <translation>关闭此窗口</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="534"/>
+        <location filename="../../gui/main_window.py" line="375"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="534"/>
+        <location filename="../../gui/main_window.py" line="375"/>
         <source>Quit CoIndex</source>
         <translation>退出 CoIndex</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="535"/>
+        <location filename="../../gui/main_window.py" line="376"/>
         <source>&amp;Clear List</source>
         <translation>清除列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="536"/>
+        <location filename="../../gui/main_window.py" line="377"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="537"/>
+        <location filename="../../gui/main_window.py" line="378"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="538"/>
+        <location filename="../../gui/main_window.py" line="379"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="539"/>
+        <location filename="../../gui/main_window.py" line="380"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="539"/>
+        <location filename="../../gui/main_window.py" line="380"/>
         <source>Put every pane back in its first place</source>
         <translation>将所有窗格恢复到初始位置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="540"/>
+        <location filename="../../gui/main_window.py" line="381"/>
         <source>&amp;Recompute</source>
         <translation>重新计算(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="540"/>
+        <location filename="../../gui/main_window.py" line="381"/>
         <source>Recompute every result from the data</source>
         <translation>根据数据重新计算全部结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="541"/>
+        <location filename="../../gui/main_window.py" line="382"/>
         <source>&amp;Method Settings…</source>
         <translation>方法设置(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="541"/>
+        <location filename="../../gui/main_window.py" line="382"/>
         <source>Show the method settings</source>
         <translation>显示方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="542"/>
+        <location filename="../../gui/main_window.py" line="383"/>
         <source>&amp;About CoIndex</source>
         <translation>关于 CoIndex(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="543"/>
+        <location filename="../../gui/main_window.py" line="384"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="566"/>
-        <location filename="../../gui/main_window.py" line="606"/>
+        <location filename="../../gui/main_window.py" line="407"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="575"/>
+        <location filename="../../gui/main_window.py" line="416"/>
         <source>Computed in {0} ms</source>
         <translation>计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="575"/>
+        <location filename="../../gui/main_window.py" line="416"/>
         <source>Recomputed in {0} ms</source>
         <translation>重新计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="583"/>
+        <location filename="../../gui/main_window.py" line="424"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="590"/>
+        <location filename="../../gui/main_window.py" line="431"/>
         <source>Saved {0} ({1} ms)</source>
         <translation>已保存 {0}（{1} 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="594"/>
+        <location filename="../../gui/main_window.py" line="435"/>
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="596"/>
+        <location filename="../../gui/main_window.py" line="437"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="597"/>
+        <location filename="../../gui/main_window.py" line="438"/>
         <source>CoIndex could not save {0}.
 
 {1}</source>
@@ -1370,79 +1648,170 @@ of {0}</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="608"/>
-        <source>Unsaved changes</source>
-        <translation>未保存的更改</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="609"/>
-        <source>{0} has changes that are not saved.
-
-Save them before going on?</source>
-        <translation>{0} 有尚未保存的更改。
-
-是否先保存再继续？</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="627"/>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="646"/>
-        <source>Cannot open file</source>
-        <translation>无法打开文件</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="647"/>
-        <source>{0} no longer exists; it is removed from the recent files.</source>
-        <translation>{0} 已不存在，已从最近的文件中移除。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="671"/>
-        <location filename="../../gui/main_window.py" line="697"/>
-        <source>untitled</source>
-        <translation>未命名</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="672"/>
-        <source>Save As</source>
-        <translation>另存为</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="699"/>
-        <source>Export Results</source>
-        <translation>导出结果</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="701"/>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="711"/>
-        <source>Not exported</source>
-        <translation>未导出</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="714"/>
-        <source>Exported {0}</source>
-        <translation>已导出 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="764"/>
+        <location filename="../../gui/main_window.py" line="487"/>
         <source>Build, compute and analyse composite indices: live charts from spreadsheet-style inputs, with undo, project files and English / Chinese.</source>
         <translation>构建、计算和分析综合指数：在电子表格式的输入中修改数据，图表即时更新；支持撤销、项目文件以及中英文界面。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="766"/>
+        <location filename="../../gui/main_window.py" line="489"/>
         <source>The bundled Chengdu–Chongqing sample is for illustration only:</source>
         <translation>随附的成渝示例仅用于演示：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="768"/>
+        <location filename="../../gui/main_window.py" line="491"/>
         <source>About CoIndex</source>
         <translation>关于 CoIndex</translation>
+    </message>
+</context>
+<context>
+    <name>MappingModel</name>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="331"/>
+        <source>Do not import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="334"/>
+        <source>(no match)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="337"/>
+        <source>{0} (new)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="343"/>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="346"/>
+        <source>not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="348"/>
+        <source>new indicator under {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="349"/>
+        <source>chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="349"/>
+        <source>matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="384"/>
+        <source>In the workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="384"/>
+        <source>Unit of measure</source>
+        <translation>计量单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="384"/>
+        <source>Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="385"/>
+        <source>Project indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="385"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MatchPage</name>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="875"/>
+        <source>Match indicators, units and periods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="876"/>
+        <source>Each workbook indicator updates the project indicator with the same code, English name or Chinese name. Click a cell of &apos;Project indicator&apos; to choose another one or to leave it out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="879"/>
+        <source>Indicators that match &amp;none:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="880"/>
+        <source>Add new &amp;units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="881"/>
+        <source>Add new &amp;periods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="883"/>
+        <source>do not import them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="887"/>
+        <source>add them as new indicators under {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="889"/>
+        <source>In the workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="889"/>
+        <source>In the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="955"/>
+        <source>new unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="958"/>
+        <source>not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="967"/>
+        <source>matched: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="969"/>
+        <source>new: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="971"/>
+        <source>not imported: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="972"/>
+        <source>Periods — {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="972"/>
+        <source>none</source>
+        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -1489,7 +1858,7 @@ Save them before going on?</source>
 <context>
     <name>PendingPane</name>
     <message>
-        <location filename="../../gui/panes.py" line="142"/>
+        <location filename="../../gui/panes.py" line="143"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -1497,7 +1866,7 @@ Save them before going on?</source>
 <context>
     <name>PlaceholderPane</name>
     <message>
-        <location filename="../../gui/panes.py" line="130"/>
+        <location filename="../../gui/panes.py" line="131"/>
         <source>{0}: not available in this version.</source>
         <translation>{0}：此版本中不可用。</translation>
     </message>
@@ -1511,14 +1880,82 @@ Save them before going on?</source>
     </message>
 </context>
 <context>
+    <name>ProjectFiles</name>
+    <message>
+        <location filename="../../gui/loading.py" line="184"/>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loading.py" line="186"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loading.py" line="187"/>
+        <source>{0} has changes that are not saved.
+
+Save them before going on?</source>
+        <translation>{0} 有尚未保存的更改。
+
+是否先保存再继续？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loading.py" line="205"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loading.py" line="224"/>
+        <source>Cannot open file</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loading.py" line="225"/>
+        <source>{0} no longer exists; it is removed from the recent files.</source>
+        <translation>{0} 已不存在，已从最近的文件中移除。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loading.py" line="249"/>
+        <location filename="../../gui/loading.py" line="275"/>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loading.py" line="250"/>
+        <source>Save As</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loading.py" line="277"/>
+        <source>Export Results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loading.py" line="279"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loading.py" line="289"/>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loading.py" line="292"/>
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
+    </message>
+</context>
+<context>
     <name>RadarChart</name>
     <message>
-        <location filename="../../gui/period_charts.py" line="210"/>
+        <location filename="../../gui/radar_chart.py" line="166"/>
         <source>Dimensions in {0} against {1}: {2}</source>
         <translation>{0} 年与 {1} 年各维度对比：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/period_charts.py" line="214"/>
+        <location filename="../../gui/radar_chart.py" line="170"/>
         <source>{0} (base)</source>
         <translation>{0}（基期）</translation>
     </message>
@@ -1526,68 +1963,163 @@ Save them before going on?</source>
 <context>
     <name>RankingChart</name>
     <message>
-        <location filename="../../gui/period_charts.py" line="418"/>
+        <location filename="../../gui/ranking_chart.py" line="99"/>
         <source>Ranking in {0}: {1}</source>
         <translation>{0} 年排名：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/period_charts.py" line="420"/>
+        <location filename="../../gui/ranking_chart.py" line="101"/>
         <source>The ranking needs two or more units.</source>
         <translation>排名需要两个或更多单元。</translation>
     </message>
     <message>
-        <location filename="../../gui/period_charts.py" line="473"/>
+        <location filename="../../gui/ranking_chart.py" line="154"/>
         <source>Top {0} of {1} units</source>
         <translation>{1} 个单元中的前 {0} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/period_charts.py" line="475"/>
+        <location filename="../../gui/ranking_chart.py" line="156"/>
         <source>{0}: rank {1}</source>
         <translation>{0}：第 {1} 名</translation>
     </message>
 </context>
 <context>
+    <name>ResultsModel</name>
+    <message>
+        <location filename="../../gui/results_table.py" line="249"/>
+        <source>Score of the node in {0}</source>
+        <translation>该节点在 {0} 的得分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_table.py" line="250"/>
+        <source>Change of the score from {0} to {1}, in %</source>
+        <translation>得分从 {0} 到 {1} 的变化（%）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_table.py" line="251"/>
+        <source>Average annual growth (compound) from {0} to {1}, in %</source>
+        <translation>{0} 至 {1} 的年均（复合）增长率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_table.py" line="253"/>
+        <source>Rank among the {0} units in {1} (1 = highest)</source>
+        <translation>在 {1} 年 {0} 个单元中的排名（1 为最高）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_table.py" line="256"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_table.py" line="256"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_table.py" line="256"/>
+        <source>Score
+{0}</source>
+        <translation>得分
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_table.py" line="257"/>
+        <source>Change since
+{0} (%)</source>
+        <translation>较 {0}
+变化（%）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_table.py" line="258"/>
+        <source>Growth a year
+{0}–{1} (%)</source>
+        <translation>年均增长
+{0}–{1}（%）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_table.py" line="259"/>
+        <source>Rank
+of {0}</source>
+        <translation>排名
+（共 {0}）</translation>
+    </message>
+</context>
+<context>
     <name>ResultsTable</name>
     <message numerus="yes">
-        <location filename="../../gui/results_table.py" line="394"/>
+        <location filename="../../gui/results_table.py" line="393"/>
         <source>Copied %n row(s)</source>
         <translation>
             <numerusform>已复制 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="409"/>
+        <location filename="../../gui/results_table.py" line="408"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="410"/>
+        <location filename="../../gui/results_table.py" line="409"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="411"/>
+        <location filename="../../gui/results_table.py" line="410"/>
         <source>&amp;Copy rows</source>
         <translation>复制行(&amp;C)</translation>
     </message>
 </context>
 <context>
+    <name>SheetPreviewModel</name>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="139"/>
+        <source>Cannot be read: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TargetDelegate</name>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="396"/>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="397"/>
+        <source>Do not import</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnitChecklist</name>
     <message>
-        <location filename="../../gui/chart_panel.py" line="73"/>
+        <location filename="../../gui/chart_panel.py" line="75"/>
         <source>At most {0} units can be compared.</source>
         <translation>最多可对比 {0} 个单元。</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="92"/>
+        <location filename="../../gui/chart_panel.py" line="94"/>
         <source>{0} units</source>
         <translation>{0} 个单元</translation>
     </message>
 </context>
 <context>
+    <name>ValuesPreviewModel</name>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="213"/>
+        <source>{0}!{1} cannot be read ({2}); imported as missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="216"/>
+        <source>The workbook has no cell for this value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>_TimeChart</name>
     <message>
-        <location filename="../../gui/charts.py" line="86"/>
+        <location filename="../../gui/charts.py" line="66"/>
         <source>{0} = 100</source>
         <translation>{0} = 100</translation>
     </message>
@@ -1603,40 +2135,103 @@ Save them before going on?</source>
     </message>
 </context>
 <context>
-    <name>loading</name>
+    <name>import</name>
     <message>
-        <location filename="../../gui/loading.py" line="40"/>
-        <source>CoIndex inputs (*.coindex *.xlsx *.xlsm *.csv)</source>
-        <translation>CoIndex 输入文件 (*.coindex *.xlsx *.xlsm *.csv)</translation>
+        <location filename="../../gui/import_worker.py" line="169"/>
+        <source>not enough memory to read this file</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/loading.py" line="40"/>
-        <location filename="../../gui/loading.py" line="46"/>
-        <source>CoIndex projects (*.coindex)</source>
-        <translation>CoIndex 项目 (*.coindex)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/loading.py" line="41"/>
-        <source>Template workbooks (*.xlsx *.xlsm)</source>
-        <translation>模板工作簿 (*.xlsx *.xlsm)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/loading.py" line="41"/>
-        <source>iData tables (*.csv)</source>
-        <translation>iData 数据表 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/loading.py" line="42"/>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/loading.py" line="99"/>
+        <location filename="../../gui/import_worker.py" line="172"/>
         <source>unexpected error ({0}: {1}); please report it</source>
         <translation>意外错误（{0}：{1}），请报告此问题</translation>
     </message>
     <message>
-        <location filename="../../gui/loading.py" line="100"/>
+        <location filename="../../gui/import_worker.py" line="234"/>
+        <source>interpreting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_worker.py" line="325"/>
+        <source>From {0}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_worker.py" line="326"/>
+        <source>{0} indicator(s) matched; {1} cell(s) changed ({2} filled, {3} new values, {4} cleared), {5} unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_worker.py" line="330"/>
+        <source>New indicators: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_worker.py" line="331"/>
+        <source>New units: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_worker.py" line="332"/>
+        <source>New periods: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_worker.py" line="333"/>
+        <source>Not imported (no matching indicator): {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_worker.py" line="334"/>
+        <source>Not imported (no matching unit): {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_worker.py" line="335"/>
+        <source>Not imported (no matching period): {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_worker.py" line="348"/>
+        <source>… and {0} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>loading</name>
+    <message>
+        <location filename="../../gui/loading.py" line="41"/>
+        <source>CoIndex inputs (*.coindex *.xlsx *.xlsm *.csv)</source>
+        <translation>CoIndex 输入文件 (*.coindex *.xlsx *.xlsm *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loading.py" line="42"/>
+        <location filename="../../gui/loading.py" line="48"/>
+        <source>CoIndex projects (*.coindex)</source>
+        <translation>CoIndex 项目 (*.coindex)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loading.py" line="43"/>
+        <source>Template workbooks (*.xlsx *.xlsm)</source>
+        <translation>模板工作簿 (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loading.py" line="44"/>
+        <source>iData tables (*.csv)</source>
+        <translation>iData 数据表 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loading.py" line="44"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loading.py" line="101"/>
+        <source>unexpected error ({0}: {1}); please report it</source>
+        <translation>意外错误（{0}：{1}），请报告此问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loading.py" line="103"/>
         <source>CoIndex cannot open {0}.
 
 {1}</source>
@@ -1645,17 +2240,17 @@ Save them before going on?</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/loading.py" line="110"/>
+        <location filename="../../gui/loading.py" line="113"/>
         <source>Choose the iMeta table for {0}</source>
         <translation>为 {0} 选择 iMeta 指标表</translation>
     </message>
     <message>
-        <location filename="../../gui/loading.py" line="111"/>
+        <location filename="../../gui/loading.py" line="114"/>
         <source>iMeta tables (*.csv)</source>
         <translation>iMeta 指标表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/loading.py" line="119"/>
+        <location filename="../../gui/loading.py" line="122"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
@@ -1663,32 +2258,32 @@ Save them before going on?</source>
 <context>
     <name>panes</name>
     <message>
-        <location filename="../../gui/panes.py" line="57"/>
+        <location filename="../../gui/panes.py" line="58"/>
         <source>Framework</source>
         <translation>指标框架</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="59"/>
+        <location filename="../../gui/panes.py" line="60"/>
         <source>Data sheet</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="61"/>
+        <location filename="../../gui/panes.py" line="62"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="63"/>
+        <location filename="../../gui/panes.py" line="64"/>
         <source>Method settings</source>
         <translation>方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="64"/>
+        <location filename="../../gui/panes.py" line="65"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="65"/>
+        <location filename="../../gui/panes.py" line="66"/>
         <source>Indicator sheet</source>
         <translation>指标表</translation>
     </message>
@@ -1717,12 +2312,12 @@ Save them before going on?</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/recovery.py" line="166"/>
+        <location filename="../../gui/recovery.py" line="167"/>
         <source>Restore unsaved changes?</source>
         <translation>恢复未保存的更改？</translation>
     </message>
     <message>
-        <location filename="../../gui/recovery.py" line="167"/>
+        <location filename="../../gui/recovery.py" line="168"/>
         <source>CoIndex was not closed properly. Unsaved changes to “{0}” were kept at {1}.
 
 Yes restores them; No keeps them for the next start; Discard deletes them.</source>

@@ -94,8 +94,8 @@ def reuse_identical(ts: str) -> list[tuple[str, str]]:
     for context in tree.getroot().iter("context"):
         for message in context.iter("message"):
             tr = message.find("translation")
-            if tr is None or tr.get("type") != "unfinished" or _text(tr).strip():
-                continue
+            if tr is None or tr.get("type") != "unfinished":
+                continue                 # (lupdate may have put a guess in; a finished one wins)
             found = known.get((message.findtext("source"), message.get("numerus") == "yes"))
             if found is None:
                 continue

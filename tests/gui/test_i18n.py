@@ -15,8 +15,8 @@ from test_files import dialogs, light_charts, make_window, private_folders  # no
 
 TS = i18n.I18N_DIR / "coindex_zh_CN.ts"
 # the contexts of the main window's own files: fully translated
-OWN_CONTEXTS = {"MainWindow", "panes", "PlaceholderPane", "PendingPane", "LegacyDataPane", "loading", "recovery",
-                "app", "ProjectDocument"}
+OWN_CONTEXTS = {"MainWindow", "ProjectFiles", "PaneHost", "panes", "PlaceholderPane", "PendingPane",
+                "LegacyDataPane", "loading", "recovery", "app", "ProjectDocument"}
 
 
 def menu_titles(window):
@@ -41,7 +41,7 @@ def test_switching_language_changes_visible_strings_and_back(make_window, light_
     assert window.undo_action.text().startswith("撤销")
     assert window.language_actions["zh_CN"].isChecked()
     assert QSettings().value("language") == "zh_CN"
-    assert "成渝地区双城经济圈协同创新指数" in window.windowTitle()          # the project's Chinese title
+    assert "成渝地区双城经济圈协同创新指数" in window.windowTitle()      # the project's Chinese title
     assert window.note_banner.text().startswith("示例数据")                   # Chinese note first
     assert [a.text() for a in window.language_menu.actions()] == ["English", "简体中文"]   # never translated
 
