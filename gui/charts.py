@@ -232,7 +232,6 @@ class CompositeChart(_TimeChart):
 
     def _update_labels(self, x, ys, units):
         engine = self.engine
-        base = engine.growth_base
         widest = 0.0
         metrics = self._label_metrics
         ends = []
@@ -241,10 +240,12 @@ class CompositeChart(_TimeChart):
             if finite.size == 0:
                 text, last = "", None
             else:
-                last = int(finite[-1])
+                # average annual growth over the series shown (first to last
+                # period with a value), as the results table gives it
+                first, last = int(finite[0]), int(finite[-1])
                 cagr = np.nan
-                if last > base:
-                    cagr = float(analysis.cagr(y[last], y[base], engine.years_between(base, last)))
+                if last > first:
+                    cagr = float(analysis.cagr(y[last], y[first], engine.years_between(first, last)))
                 text = self.label_text(float(y[last]), cagr)
             if text != self._label_texts[k]:
                 self._labels[k].setText(text)

@@ -5,8 +5,8 @@ import math
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QColor, QContextMenuEvent, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from core.dataset import Dataset
@@ -210,6 +210,18 @@ def test_one_unit_hides_the_ranking_and_the_comparison(panel):
     assert panel.tabs.count() == 0 and panel.composite_chart.parent() is panel.grid_page
 
 
+def test_compare_list_checks_units(panel3):
+    box = panel3.compare_box
+    box.limit = 1
+    box.view().pressed.emit(box.model().index(2, 0))        # a click on "Unit Y"
+    assert box.checked_units() == [2] and box.summary() == "Unit Y (Y)"
+    assert panel3.composite_chart.units() == [0, 2]
+    box.view().pressed.emit(box.model().index(1, 0))        # over the limit: refused
+    assert box.checked_units() == [2]
+    box.view().pressed.emit(box.model().index(2, 0))        # a second click unchecks
+    assert box.checked_units() == [] and panel3.composite_chart.units() == [0]
+
+
 def test_units_overlaid_and_chosen(panel3):
     engine = panel3.document.project.engine
     chart = panel3.composite_chart
@@ -256,6 +268,20 @@ def test_save_dialog_and_context_menu(panel, tmp_path, monkeypatch):
     assert [a.text() for a in chart.actions()] == ["Save as PNG…", "Save as SVG…", "Copy image"]
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     assert chart.save_dialog("png") is None          # cancelled: nothing written
+    # a right click opens the same actions as a menu
+    shown = []
+
+    def close_menu():
+        menu = QApplication.activePopupWidget()
+        shown.append([a.text() for a in menu.actions()] if menu else None)
+        if menu:
+            menu.close()
+
+    QTimer.singleShot(100, close_menu)
+    point = QPoint(100, 100)
+    QApplication.sendEvent(chart.viewport(), QContextMenuEvent(QContextMenuEvent.Mouse, point,
+                                                               chart.viewport().mapToGlobal(point)))
+    assert shown == [["Save as PNG…", "Save as SVG…", "Copy image"]]
 
 
 def test_hover_reads_out_exact_values(panel, qtbot):
@@ -404,3 +430,19 @@ def test_pane_protocol_state_copy_and_messages(panel3, qtbot):
     with qtbot.waitSignal(panel3.unitChanged) as chosen:
         panel3.unit_box.setCurrentIndex(1)
     assert chosen.args == [1] and panel3.radar_chart.unit == 1
+
+
+def test_missing_values_leave_gaps_not_errors(panel):
+    """A dimension missing in one period: its curve has a gap there, the
+    composite (weights renormalised over the dimensions present) goes on,
+    and the stacks still sum to the composite's change."""
+    cells = [("CCEC", 2022, code, None) for code in ("IC1", "IC2", "IC3", "IC4")]
+    assert panel.document.execute(SetValues(cells), "clear IC 2022")
+    engine = panel.document.project.engine
+    assert np.isnan(engine.score("IC")[0, 2]) and np.isfinite(engine.score("CII")[0, 2])
+    assert np.isnan(y_of(panel.dimension_chart.curves["IC"])[2])
+    panel.set_period(2)
+    assert_charts_match_engine(panel, period=2)
+    assert np.isnan(panel.radar_chart.polygon_radii()[1])
+    panel.radar_chart.show_hover(0.0, 0.0)                  # near the missing vertex: no error
+    panel.dimension_chart.show_hover(2.0, 150.0)
