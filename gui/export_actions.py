@@ -313,8 +313,8 @@ class FileActions(QObject):
 
     def _on_imported(self, wizard, summary):
         self.last_summaries = [summary]
-        text = "\n".join(summary_lines(summary, wizard.result.file))
-        self._status(self.tr("Imported {0}: {1} cell(s) changed").format(wizard.result.file, summary.cells_changed))
+        text = "\n".join(summary_lines(summary, wizard.import_result.file))
+        self._status(self.tr("Imported {0}: {1} cell(s) changed").format(wizard.import_result.file, summary.cells_changed))
         QMessageBox.information(self.window, self.tr("Imported"), text)
         self.imported.emit(summary)
 

@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
                                QPushButton, QRadioButton, QSpinBox, QSplitter, QStyledItemDelegate, QTabBar,
                                QTableView, QTabWidget, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
-from core.cells import CellIssue, column_index, column_letter, text_of
+from core.cells import CellIssue, column_index, column_letter, is_blank, text_of
 from core.errors import CoIndexError
 from core.importer import LAYOUTS, _norm
 
 from . import i18n
 from .formatting import format_value
-from .import_worker import (SKIP, ImportOptions, Task, change_lines, error_text, interpret, label_of, new_project,
-                            plan_merge, read_and_interpret, select_sheets, summary_lines)
+from .import_worker import (SKIP, ImportOptions, Task, change_lines, check_computes, error_text, interpret, label_of,
+                            new_project, plan_merge, read_and_interpret, select_sheets, summary_lines)
 
 EXTENSIONS = ("*.xlsx", "*.xlsm", "*.xls", "*.xlsb", "*.ods", "*.csv")
 FOLDER_KEY = "import/folder"
@@ -161,7 +161,7 @@ class ValuesPreviewModel(QAbstractTableModel):
 
     def set_result(self, result):
         self.beginResetModel()
-        self.result = result
+        self.import_result = result
         if result is None:
             self.values = np.zeros((0, 0))
             self.present = np.zeros((0, 0), dtype=bool)
@@ -639,7 +639,7 @@ class LayoutPage(QWizardPage):
 
     def _fill_texts(self):
         wizard = self.wizard()
-        result = wizard.result if wizard is not None else None
+        result = wizard.import_result if wizard is not None else None
         detected = result.layout if result is not None else ""
         for k in range(self.layout_box.count()):
             key = self.layout_box.itemData(k)
@@ -716,7 +716,7 @@ class LayoutPage(QWizardPage):
 
     def _show_result(self):
         wizard = self.wizard()
-        result = wizard.result
+        result = wizard.import_result
         self.pending = False
         self.values_model.set_result(result)
         fit_columns(self.values_view)
@@ -753,7 +753,7 @@ class LayoutPage(QWizardPage):
         sheet = sheets[k] if 0 <= k < len(sheets) else (sheets[0] if sheets else None)
         if sheet is None:
             return
-        result = wizard.result
+        result = wizard.import_result
         reasons = {}
         for cell in (result.unreadable if result is not None else []):
             pos = cell_position(cell.address) if cell.sheet == sheet.name else None
@@ -767,9 +767,9 @@ class LayoutPage(QWizardPage):
 
     def _go_to_bad_cell(self, index):
         wizard = self.wizard()
-        if wizard.result is None or not index.isValid():
+        if wizard.import_result is None or not index.isValid():
             return
-        cell = wizard.result.unreadable[index.row()]
+        cell = wizard.import_result.unreadable[index.row()]
         names = [self.sheet_tabs.tabText(k) for k in range(self.sheet_tabs.count())]
         if cell.sheet in names:
             self.sheet_tabs.setCurrentIndex(names.index(cell.sheet))
@@ -782,7 +782,7 @@ class LayoutPage(QWizardPage):
 
     def _show_summary(self):
         wizard = self.wizard()
-        result = wizard.result if wizard is not None else None
+        result = wizard.import_result if wizard is not None else None
         if result is None:
             self.summary.setStyleSheet("color: #c0392b;")
             self.summary.setText(self.error or self.tr("Nothing read yet."))
@@ -803,7 +803,7 @@ class LayoutPage(QWizardPage):
         self.warnings.setToolTip("\n".join(result.warnings))
 
     def isComplete(self):
-        return self.wizard().result is not None and not self.pending and self._task is None
+        return self.wizard().import_result is not None and not self.pending and self._task is None
 
     def nextId(self):
         return self.wizard().MATCH if self.wizard().into_project() else self.wizard().FINISH
@@ -896,7 +896,7 @@ class MatchPage(QWizardPage):
         names = {code: i18n.display_name(fw[code]) for code in fw.indicator_codes}
         self._filling = True
         try:
-            self.model.set_result(wizard.result, names)
+            self.model.set_result(wizard.import_result, names)
             keep = wizard.options.new_parent
             self.new_box.clear()
             self.new_box.addItem("", None)
@@ -928,7 +928,7 @@ class MatchPage(QWizardPage):
 
     def _show_plan(self):
         wizard = self.wizard()
-        if wizard is None or wizard.result is None:
+        if wizard is None or wizard.import_result is None:
             return
         summary = wizard.summary
         parent = wizard.options.new_parent
@@ -936,7 +936,7 @@ class MatchPage(QWizardPage):
         if parent:
             parent_name = f"{parent} — {i18n.display_name(wizard.document.project.framework[parent])}"
         self.model.set_outcome(summary, parent_name)
-        result, ds = wizard.result, wizard.document.project.dataset
+        result, ds = wizard.import_result, wizard.document.project.dataset
         lookup = {}
         for u, (code, name) in enumerate(zip(ds.unit_codes, ds.unit_names)):
             lookup.setdefault(_norm(code), u)
@@ -972,15 +972,14 @@ class MatchPage(QWizardPage):
             self.periods_label.setText(self.tr("Periods — {0}").format("; ".join(parts) or self.tr("none")))
         else:
             self.periods_label.setText("")
-        if summary is None:
-            self.status.setStyleSheet("color: #c0392b;")
-            self.status.setText(wizard.plan_error or "")
-        else:
-            self.status.setStyleSheet("")
-            self.status.setText("\n".join(summary_lines(summary)))
+        lines = summary_lines(summary) if summary is not None else []
+        if wizard.plan_error:
+            lines.append(wizard.plan_error)
+        self.status.setStyleSheet("color: #c0392b;" if wizard.plan_error else "")
+        self.status.setText("\n".join(lines))
 
     def isComplete(self):
-        return self.wizard().summary is not None
+        return self.wizard().command is not None
 
 
 class FinishPage(QWizardPage):
@@ -1012,20 +1011,20 @@ class FinishPage(QWizardPage):
 
     def retranslateUi(self):
         self.setTitle(self.tr("Import"))
-        n = len(self.wizard().result.unreadable) if self.wizard() and self.wizard().result else 0
+        n = len(self.wizard().import_result.unreadable) if self.wizard() and self.wizard().import_result else 0
         self.bad_box.setTitle(self.tr("{0} cell(s) cannot be read").format(n))
         self.missing_radio.setText(self.tr("Import them as &missing values"))
         self.keep_radio.setText(self.tr("&Keep the project's values in those cells"))
         self.bad_note.setText(self.tr("To import nothing, press Cancel and correct the workbook first."))
         self.heading.setText(self.tr("What Finish will do:"))
-        if self.wizard() is not None and self.wizard().result is not None:
+        if self.wizard() is not None and self.wizard().import_result is not None:
             self._show()
 
     def initializePage(self):
         wizard = self.wizard()
         self.keep_radio.setVisible(wizard.into_project())
         self.missing_radio.setChecked(wizard.options.unreadable != "keep" or not wizard.into_project())
-        self.bad_box.setVisible(bool(wizard.result.unreadable))
+        self.bad_box.setVisible(bool(wizard.import_result.unreadable))
         self.setButtonText(QWizard.FinishButton, self.tr("&Import"))
         self.retranslateUi()
 
@@ -1038,10 +1037,12 @@ class FinishPage(QWizardPage):
 
     def _show(self):
         wizard = self.wizard()
-        result = wizard.result
+        result = wizard.import_result
         if wizard.into_project():
             summary = wizard.summary
-            lines = summary_lines(summary, result.file) if summary is not None else [wizard.plan_error]
+            lines = summary_lines(summary, result.file) if summary is not None else []
+            if wizard.plan_error:
+                lines.append(wizard.plan_error)
             if summary is not None and summary.changes:
                 lines += [""] + change_lines(summary)
         else:
@@ -1056,7 +1057,7 @@ class FinishPage(QWizardPage):
 
     def isComplete(self):
         wizard = self.wizard()
-        return wizard.result is not None and (not wizard.into_project() or wizard.summary is not None)
+        return wizard.import_result is not None and (not wizard.into_project() or wizard.command is not None)
 
 
 # ---- the wizard ----------------------------------------------------------------------------------------
@@ -1082,7 +1083,7 @@ class ImportWizard(QWizard):
         self.document = document
         self.options = ImportOptions()
         self.cells = None
-        self.result = None
+        self.import_result = None
         self.read_message = ""
         self.summary = None
         self.command = None
@@ -1127,7 +1128,7 @@ class ImportWizard(QWizard):
     def start_reading(self, path: str):
         """Read ``path`` in the background; the wizard moves on when done."""
         self.cancel_reading()
-        self.cells = self.result = None
+        self.cells = self.import_result = None
         self.summary = self.command = None
         self.options = ImportOptions(path=path)
         QSettings().setValue(FOLDER_KEY, os.path.dirname(os.path.abspath(path)))
@@ -1154,7 +1155,11 @@ class ImportWizard(QWizard):
 
     def _on_read(self, payload):
         self._task = None
-        self.cells, result, self.read_message = payload
+        cells, result, message = payload
+        if result is None and not any(not is_blank(v) for sheet in cells.sheets for row in sheet.rows for v in row):
+            self._on_read_failed(CoIndexError(message))       # nothing in any sheet: no header row can help
+            return
+        self.cells, self.read_message = cells, message
         self.set_result(result)
         self.page_file.set_busy(False)
         self.page_file.show_note("")
@@ -1169,27 +1174,36 @@ class ImportWizard(QWizard):
         self.readFailed.emit(message)
 
     def set_result(self, result):
-        self.result = result
+        self.import_result = result
         self.summary = self.command = None
 
     # ---- the plan and finishing --------------------------------------------------------------------
     def update_plan(self):
-        """The merge of the current result and options (project unchanged)."""
+        """The merge of the current result and options, and whether the
+        project still computes after it (the project is not changed)."""
         self.summary = self.command = None
         self.plan_error = ""
-        if self.result is None:
+        if self.import_result is None:
             return
+        project = self.document.project
         try:
-            self.command, self.summary = plan_merge(self.document.project, self.result, self.options)
+            command, self.summary = plan_merge(project, self.import_result, self.options)
         except CoIndexError as e:
             self.plan_error = str(e)
+            return
+        try:
+            check_computes(project, command)
+        except CoIndexError as e:
+            self.plan_error = self.tr("After this import the project could not be computed: {0}").format(e)
+            return
+        self.command = command
 
     def accept(self):
-        if self.result is None:
+        if self.import_result is None:
             return
         if not self.into_project():
             try:
-                self.new_project = new_project(self.result, self.options)
+                self.new_project = new_project(self.import_result, self.options)
             except CoIndexError as e:
                 self.page_finish.changes.setPlainText(str(e))
                 return
@@ -1200,8 +1214,15 @@ class ImportWizard(QWizard):
         if self.command is None:
             self.page_finish.changes.setPlainText(self.plan_error)
             return
-        if not self.document.execute(self.command, self.tr("Import {0}").format(self.result.file)):
-            self.page_finish.changes.setPlainText(self.tr("The project refused the import; nothing changed."))
+        refused = []
+        self.document.editFailed.connect(refused.append)
+        try:
+            ok = self.document.execute(self.command, self.tr("Import {0}").format(self.import_result.file))
+        finally:
+            self.document.editFailed.disconnect(refused.append)
+        if not ok:
+            self.page_finish.changes.setPlainText(self.tr("The project refused the import; nothing changed.\n{0}")
+                                                  .format("\n".join(refused)))
             return
         super().accept()
         self.imported.emit(self.summary)

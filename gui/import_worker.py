@@ -278,6 +278,23 @@ def plan_merge(project, result, options: ImportOptions):
     return command, summary
 
 
+def check_computes(project, command) -> None:
+    """Raise the :class:`core.errors.ComputeError` the project would raise
+    after ``command`` (e.g. a fixed-base index without the base period's
+    value of a new indicator), without changing the project."""
+    from core.engine import Engine
+    from core.project import SetStructure
+    inner = getattr(command, "inner", command)
+    if isinstance(inner, SetStructure):
+        Engine(inner.framework, inner.dataset or project.dataset, project.settings)
+        return
+    ds = project.dataset.copy()
+    for unit, period, code, value in inner.cells:
+        ds.values[ds.unit_index[unit], ds.period_index[period], ds.code_index[code]] = \
+            float("nan") if value is None else value
+    Engine(project.framework, ds, project.settings)
+
+
 def stamp_sources(records, options: ImportOptions):
     for record in records:
         record[PATH_KEY] = os.path.abspath(options.path)

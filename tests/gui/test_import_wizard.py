@@ -1,0 +1,489 @@
+"""The import wizard (issue 4) on the bundled sample: yearbook and long
+workbooks written here with openpyxl import as ONE undo step (undo restores
+the project exactly), the layout and header row are correctable with a
+live preview, unreadable cells are listed and highlighted, unmatched
+indicators can be added under a chosen dimension, Stop / Cancel while
+reading and every bad file of the corpus leave the project as it was, a
+new project can be opened instead, and Refresh from Source repeats the
+import without the wizard and says what changed."""
+import copy
+import threading
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from core import projectfile
+from gui import import_worker
+from gui.import_wizard import (BAD, HEADER, LABEL, STATUS, TARGET, VALUE, ImportWizard, MappingModel, RowsModel,
+                               SheetPreviewModel, ValuesPreviewModel, sheet_marks)
+from gui.import_worker import SKIP, ImportOptions, Task
+from gui.loading import SAMPLE_PATH
+from test_files import dialogs, light_charts, make_window, private_folders  # noqa: F401  (fixtures)
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+BAD_FILES = sorted(p.name for p in DATA.glob("bad_*"))
+
+
+@pytest.fixture(autouse=True)
+def infos(monkeypatch):
+    """QMessageBox.information recorded instead of shown."""
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a, **k: shown.append(text))
+    return shown
+
+
+# ---- workbooks as people make them ------------------------------------------------------------------
+def yearbook(path, ra1_2024=37.5):
+    """Sheet CCEC: a title row, a blank row, the header (years, one as 2025年),
+    names in Chinese and English, a number stored as text, an unreadable
+    cell, an indicator the sample does not have, a footnote."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "CCEC"
+    ws.append(["成渝数据更新"])
+    ws.append([])
+    ws.append(["指标", 2023, 2024, "2025年"])
+    ws.append(["R&D人员全时当量", 35.1, ra1_2024, 39.0])        # RA1: 2024 37.0 -> 37.5, 2025 new
+    ws.append(["Regional GDP (trillion yuan)", 8.96, None, 10.2])  # RA2: 2024 cleared
+    ws.append(["RA3", "23,560", 27460, "…"])                      # RA3 as text, unchanged
+    ws.append(["不存在的指标", 1, 2, "abc"])                         # no such indicator; D7 unreadable
+    ws.append(["注：示例数据"])
+    wb.save(path)
+    return str(path)
+
+
+def long_table(path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "长表"
+    ws.append(["成渝指标长表"])
+    ws.append(["地区", "年份", "指标", "数值"])
+    ws.append(["CCEC", 2023, "RA1", 36])                                    # by code
+    ws.append(["CCEC", "2024年", "地区生产总值", "9.9"])                        # RA2 by Chinese name
+    ws.append(["CCEC", 2024, "Internal R&D expenditure", "1,234.5"])         # RA4 by English name
+    ws.append(["CCEC", 2024, "IC1", "1,5"])                                  # D6: a decimal comma
+    wb.save(path)
+    return str(path)
+
+
+def state(project):
+    """Everything an import may change, as comparable values."""
+    ds = project.dataset
+    return (ds.values.copy(), list(ds.unit_codes), list(ds.unit_names), list(ds.periods), list(ds.codes),
+            project.framework.to_records(), copy.deepcopy(project.provenance["sources"]))
+
+
+def assert_same_state(a, b):
+    np.testing.assert_array_equal(a[0], b[0])                  # NaN where NaN
+    assert a[1:] == b[1:]
+
+
+def read(qtbot, wizard):
+    """Next on the first page: read in the background, land on the layout page."""
+    wizard.show()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.LAYOUT, timeout=10000)
+    return wizard
+
+
+def make_wizard(qtbot, document, path):
+    wizard = ImportWizard(document, None, path)
+    qtbot.addWidget(wizard)
+    return wizard
+
+
+# ---- end to end ---------------------------------------------------------------------------------------
+def test_yearbook_imports_into_the_sample_as_one_undo_step(qtbot, document, tmp_path):
+    project = document.project
+    before = state(project)
+    wizard = read(qtbot, make_wizard(qtbot, document, yearbook(tmp_path / "yearbook.xlsx")))
+    result = wizard.import_result
+    assert result.layout == "yearbook" and result.header_rows == {"CCEC": 3}
+    assert "row 3" in wizard.page_layout.header_spin.specialValueText()
+    assert "Yearbook" in wizard.page_layout.layout_box.currentText()
+    assert wizard.page_layout.isComplete()
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.MATCH
+    model = wizard.page_match.model
+    assert model.labels == ["R&D人员全时当量", "Regional GDP (trillion yuan)", "RA3", "不存在的指标"]
+    assert [model.outcome[k][0] for k in range(4)] == ["RA1", "RA2", "RA3", None]
+    assert model.data(model.index(3, STATUS)) == "not imported"
+    assert "new: 2025" in wizard.page_match.periods_label.text()
+    assert wizard.summary.new_periods == [2025]
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.FINISH
+    assert wizard.page_finish.bad_box.isVisibleTo(wizard)
+    text = wizard.page_finish.changes.toPlainText()
+    assert "CCEC · 2024 · RA1: 37 → 37.5" in text
+    assert_same_state(state(project), before)                  # nothing applied before Finish
+    applied = []
+    wizard.imported.connect(applied.append)
+    wizard.accept()
+    assert applied and applied[0].cells_changed == 4
+    ds = project.dataset
+    assert ds.periods == [2020, 2021, 2022, 2023, 2024, 2025]
+    assert ds.value("CCEC", 2024, "RA1") == 37.5 and np.isnan(ds.value("CCEC", 2024, "RA2"))
+    assert ds.value("CCEC", 2025, "RA2") == 10.2
+    source = project.provenance["sources"][-1]
+    assert source["path"] == str(tmp_path / "yearbook.xlsx") and source["import_options"]["layout"] == "auto"
+    assert document.undo_stack.count() == 1
+    assert document.undo_stack.text(0) == "Import yearbook.xlsx"
+    after = state(project)
+    document.undo_stack.undo()
+    assert_same_state(state(project), before)
+    document.undo_stack.redo()
+    assert_same_state(state(project), after)
+
+
+def test_long_layout_matches_codes_chinese_and_english_names(qtbot, document, tmp_path):
+    project = document.project
+    before = state(project)
+    wizard = read(qtbot, make_wizard(qtbot, document, long_table(tmp_path / "long.xlsx")))
+    assert wizard.import_result.layout == "long" and wizard.import_result.header_rows == {"长表": 2}
+    wizard.next()
+    outcome = dict(zip(wizard.page_match.model.labels, (o[0] for o in wizard.page_match.model.outcome)))
+    assert outcome == {"RA1": "RA1", "地区生产总值": "RA2", "Internal R&D expenditure": "RA4", "IC1": "IC1"}
+    wizard.next()
+    wizard.accept()
+    ds = project.dataset
+    assert ds.value("CCEC", 2023, "RA1") == 36 and ds.value("CCEC", 2024, "RA2") == 9.9
+    assert ds.value("CCEC", 2024, "RA4") == 1234.5 and np.isnan(ds.value("CCEC", 2024, "IC1"))
+    assert ds.periods == before[3]                              # no new period
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert_same_state(state(project), before)
+
+
+# ---- the layout page: preview, corrections, unreadable cells ------------------------------------------------
+def test_unreadable_cells_are_listed_and_highlighted(qtbot, document, tmp_path):
+    wizard = read(qtbot, make_wizard(qtbot, document, yearbook(tmp_path / "y.xlsx")))
+    page = wizard.page_layout
+    assert page.bad_box.isVisibleTo(wizard)
+    rows = page.bad_model.rows
+    assert rows == [("CCEC", "D7", "abc", "not a number")]
+    sheet = page.sheet_model
+    assert sheet.data(sheet.index(6, 3)) == "abc"
+    assert sheet.data(sheet.index(6, 3), Qt.BackgroundRole) == sheet.data(sheet.index(6, 3), Qt.BackgroundRole)
+    assert int(sheet.marks[6, 3]) == BAD and int(sheet.marks[2, 0]) == HEADER and int(sheet.marks[3, 1]) == VALUE
+    assert "not a number" in sheet.data(sheet.index(6, 3), Qt.ToolTipRole)
+    assert sheet.data(sheet.index(2, 1)) == "2023"              # years shown as written, not 2,023
+    values = page.values_model
+    col = [values.headerData(c, Qt.Horizontal) for c in range(values.columnCount())].index("不存在的指标")
+    row = [values.headerData(r, Qt.Vertical) for r in range(values.rowCount())].index("2025")
+    assert values.data(values.index(row, col)) == "abc"
+    assert values.data(values.index(row, col), Qt.BackgroundRole) is not None
+    page.bad_view.doubleClicked.emit(page.bad_model.index(0, 0))
+    assert page.sheet_view.currentIndex().row() == 6 and page.sheet_view.currentIndex().column() == 3
+
+
+def test_keeping_the_projects_values_in_unreadable_cells(qtbot, document, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "CCEC"
+    ws.append(["指标", 2023, 2024])
+    ws.append(["RA1", "bad", 40])
+    wb.save(tmp_path / "u.xlsx")
+    old = document.project.dataset.value("CCEC", 2023, "RA1")
+    wizard = read(qtbot, make_wizard(qtbot, document, str(tmp_path / "u.xlsx")))
+    wizard.next()
+    wizard.next()
+    finish = wizard.page_finish
+    assert finish.keep_radio.isVisibleTo(wizard)
+    assert wizard.summary.cleared == 1
+    finish.keep_radio.setChecked(True)
+    assert wizard.options.unreadable == "keep" and wizard.summary.cleared == 0
+    wizard.accept()
+    assert document.project.dataset.value("CCEC", 2023, "RA1") == old
+    assert document.project.dataset.value("CCEC", 2024, "RA1") == 40
+
+
+def test_header_row_and_layout_are_correctable_with_a_live_preview(qtbot, document, tmp_path):
+    wizard = read(qtbot, make_wizard(qtbot, document, yearbook(tmp_path / "y.xlsx")))
+    page = wizard.page_layout
+    with qtbot.waitSignal(page.previewUpdated, timeout=5000):
+        page.header_spin.setValue(4)                # a data row as the header: years are gone
+    assert not page.isComplete() or wizard.import_result.header_rows == {"CCEC": 4}
+    with qtbot.waitSignal(page.previewUpdated, timeout=5000):
+        page.layout_box.setCurrentIndex(page.layout_box.findData("long"))
+    assert wizard.import_result is None and not page.isComplete()
+    assert page.summary.text()                                   # the reason is shown
+    with qtbot.waitSignal(page.previewUpdated, timeout=5000):
+        page.layout_box.setCurrentIndex(page.layout_box.findData("auto"))
+        page.header_spin.setValue(0)
+    assert wizard.import_result.layout == "yearbook" and wizard.import_result.header_rows == {"CCEC": 3}
+    assert page.isComplete() and int(page.sheet_model.marks[2, 1]) == HEADER
+    with qtbot.waitSignal(page.previewUpdated, timeout=5000):
+        page.unit_edit.setText("成渝")
+    assert wizard.import_result.unit_codes == ["成渝"]
+
+
+def test_a_sheet_can_be_chosen(qtbot, document):
+    wizard = read(qtbot, make_wizard(qtbot, document, str(DATA / "yearbook_sheets.xlsx")))
+    page = wizard.page_layout
+    assert sorted(wizard.import_result.unit_codes) == ["成都", "重庆"]
+    assert [page.sheet_tabs.tabText(k) for k in range(page.sheet_tabs.count())] == ["说明", "成都", "重庆", "空表"]
+    with qtbot.waitSignal(page.previewUpdated, timeout=5000):
+        page.sheet_box.setCurrentIndex(page.sheet_box.findData("重庆"))
+    assert wizard.import_result.unit_codes == ["重庆"] and wizard.options.sheets == ["重庆"]
+
+
+# ---- mapping ------------------------------------------------------------------------------------------
+def with_base_year(path):
+    """The sample is a fixed-base index (2020 = 100): a new indicator needs its 2020 value."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "CCEC"
+    ws.append(["指标", 2020, 2024])
+    ws.append(["地区生产总值", 7.05, 9.7])
+    ws.append(["新指标", 4, 5])
+    wb.save(path)
+    return str(path)
+
+
+def test_unmatched_indicator_is_created_under_the_chosen_dimension(qtbot, document, tmp_path):
+    project = document.project
+    before = state(project)
+    wizard = read(qtbot, make_wizard(qtbot, document, with_base_year(tmp_path / "y.xlsx")))
+    wizard.next()
+    page = wizard.page_match
+    codes = [page.new_box.itemData(k) for k in range(page.new_box.count())]
+    assert codes[:2] == [None, "CII"] and set(codes[2:]) == {"RA", "IC", "RS", "IL", "ES"}
+    model = page.model
+    assert model.data(model.index(1, STATUS)) == "not imported"
+    page.new_box.setCurrentIndex(page.new_box.findData("IC"))
+    assert model.data(model.index(1, STATUS)).startswith("new indicator under IC")
+    new_code = model.outcome[1][0]
+    wizard.next()
+    wizard.accept()
+    node = project.framework[new_code]
+    assert node.parent == "IC" and node.name_zh == "新指标"
+    assert project.dataset.value("CCEC", 2024, new_code) == 5.0
+    assert project.dataset.codes == project.framework.indicator_codes
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert new_code not in project.framework
+    assert_same_state(state(project), before)
+
+
+def test_a_merge_the_project_cannot_compute_cannot_finish(qtbot, document, tmp_path):
+    """A new indicator without its base-period value: said on the page, Finish stays off."""
+    wizard = read(qtbot, make_wizard(qtbot, document, yearbook(tmp_path / "y.xlsx")))
+    wizard.next()
+    page = wizard.page_match
+    page.new_box.setCurrentIndex(page.new_box.findData("IC"))
+    assert wizard.command is None and not page.isComplete()
+    assert "could not be computed" in page.status.text() and "base value" in page.status.text()
+    page.new_box.setCurrentIndex(0)
+    assert page.isComplete()
+
+
+def test_mapping_can_be_chosen_and_rows_left_out(qtbot, document, tmp_path):
+    wizard = read(qtbot, make_wizard(qtbot, document, yearbook(tmp_path / "y.xlsx")))
+    wizard.next()
+    model = wizard.page_match.model
+    with qtbot.waitSignal(wizard.page_match.planChanged):
+        assert model.setData(model.index(3, TARGET), "RA4")       # the unknown row -> RA4
+    with qtbot.waitSignal(wizard.page_match.planChanged):
+        assert model.setData(model.index(2, TARGET), SKIP)        # RA3 left out
+    assert not model.setData(model.index(1, TARGET), "NOPE")
+    assert wizard.options.mapping == {"不存在的指标": "RA4", "RA3": SKIP}
+    assert wizard.summary.matched["不存在的指标"] == "RA4" and "RA3" not in wizard.summary.matched
+    assert model.data(model.index(2, STATUS)) == "skipped" and model.data(model.index(3, STATUS)) == "chosen"
+    wizard.next()
+    wizard.accept()
+    assert document.project.dataset.value("CCEC", 2024, "RA4") == 2.0
+    assert document.project.provenance["sources"][-1]["import_options"]["mapping"] == wizard.options.mapping
+
+
+def test_nothing_matching_cannot_finish(qtbot, document):
+    wizard = read(qtbot, make_wizard(qtbot, document, str(DATA / "long_en_bom.csv")))
+    wizard.next()
+    assert wizard.summary is None and not wizard.page_match.isComplete()
+    assert "none of the workbook's indicators matches" in wizard.page_match.status.text()
+    wizard.page_match.new_box.setCurrentIndex(wizard.page_match.new_box.findData("ES"))
+    assert len(wizard.summary.new_indicators) == 2            # offered; the fixed base year 2020 is not there
+    assert not wizard.page_match.isComplete()
+
+
+# ---- cancel, bad files: the project stays exactly as it was --------------------------------------------------
+@pytest.fixture
+def slow_reader(monkeypatch):
+    """read_cells blocks until released (or 10 s)."""
+    release = threading.Event()
+    started = threading.Event()
+    real = import_worker.read_cells
+
+    def slow(path, progress=None):
+        started.set()
+        release.wait(10)
+        return real(path, progress=progress)
+    monkeypatch.setattr(import_worker, "read_cells", slow)
+    yield started, release
+    release.set()
+
+
+@pytest.mark.parametrize("how", ["stop", "cancel"])
+def test_cancel_while_reading_stops_waiting_and_changes_nothing(qtbot, document, tmp_path, slow_reader, how):
+    started, release = slow_reader
+    before = state(document.project)
+    wizard = make_wizard(qtbot, document, yearbook(tmp_path / "y.xlsx"))
+    wizard.show()
+    wizard.next()
+    assert started.wait(5)
+    assert wizard.reading and wizard.page_file.progress.isVisible()
+    assert not wizard.page_file.isComplete()
+    if how == "stop":
+        wizard.page_file.stop_button.click()
+    else:
+        wizard.reject()
+    assert not wizard.reading                                    # at once, not when the reader returns
+    assert not wizard.page_file.progress.isVisible()
+    release.set()
+    qtbot.wait(300)                                               # the thread's late result is dropped
+    assert wizard.cells is None and wizard.import_result is None
+    if how == "stop":
+        assert wizard.currentId() == ImportWizard.FILE
+    else:
+        assert not wizard.isVisible() and wizard.result() == QDialog.Rejected
+    assert_same_state(state(document.project), before)
+    assert document.undo_stack.count() == 0
+    if how == "stop":
+        assert "nothing was imported" in wizard.page_file.status.text()
+        assert wizard.page_file.isComplete()                     # can try again
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_bad_file_shows_a_message_and_leaves_the_project_unchanged(qtbot, document, name):
+    before = state(document.project)
+    wizard = make_wizard(qtbot, document, str(DATA / name))
+    wizard.show()
+    with qtbot.waitSignal(wizard.readFailed, timeout=5000) as failed:
+        wizard.next()
+    message = failed.args[0]
+    assert message.startswith(name)
+    assert name in wizard.page_file.status.text() and "cannot be imported" in wizard.page_file.status.text()
+    assert wizard.currentId() == ImportWizard.FILE and not wizard.reading
+    assert_same_state(state(document.project), before)
+    assert document.undo_stack.count() == 0
+
+
+def test_task_cancel_drops_the_late_result(qtbot):
+    gate = threading.Event()
+    task = Task(lambda: gate.wait(5) and 42)
+    got = []
+    task.succeeded.connect(got.append)
+    task.start()
+    task.cancel()
+    gate.set()
+    qtbot.wait(200)
+    assert got == [] and not task.running
+    again = Task(lambda progress: progress(0.5, "half") and 7)
+    with qtbot.waitSignal(again.succeeded, timeout=5000) as done:
+        again.start()
+    assert done.args == [7]
+
+
+# ---- a new project; the models ---------------------------------------------------------------------------
+def test_import_as_a_new_project(qtbot, document):
+    before = state(document.project)
+    wizard = make_wizard(qtbot, document, str(DATA / "yearbook_chengdu.xlsx"))
+    wizard.page_file.new_radio.setChecked(True)
+    read(qtbot, wizard)
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.FINISH                # no matching page
+    assert not wizard.page_finish.keep_radio.isVisibleTo(wizard)
+    with qtbot.waitSignal(wizard.projectCreated) as created:
+        wizard.accept()
+    project = created.args[0]
+    assert project.framework.indicator_codes and project.dataset.unit_codes == ["成都"]
+    assert project.provenance["sources"][0]["path"] == str(DATA / "yearbook_chengdu.xlsx")
+    assert_same_state(state(document.project), before)
+
+
+def test_models_pass_the_model_tester(qtbot, qtmodeltester, document, tmp_path):
+    wizard = read(qtbot, make_wizard(qtbot, document, yearbook(tmp_path / "y.xlsx")))
+    sheet = wizard.cells.sheets[0]
+    model = SheetPreviewModel()
+    model.set_sheet(sheet, sheet_marks(wizard.import_result, sheet))
+    qtmodeltester.check(model)
+    values = ValuesPreviewModel()
+    values.set_result(wizard.import_result)
+    qtmodeltester.check(values)
+    rows = RowsModel()
+    rows.set_rows(["a", "b"], [("1", "2"), ("3", "4")])
+    qtmodeltester.check(rows)
+    mapping = MappingModel()
+    mapping.set_result(wizard.import_result, {"RA1": "R&D", "RA2": "GDP"})
+    qtmodeltester.check(mapping)
+    assert mapping.flags(mapping.index(0, TARGET)) & Qt.ItemIsEditable
+    assert not mapping.flags(mapping.index(0, LABEL)) & Qt.ItemIsEditable
+    assert model.flags(model.index(-1, -1)) == Qt.NoItemFlags
+
+
+# ---- through the main window: the File menu, refresh -------------------------------------------------------
+def test_refresh_from_source_updates_values_and_says_what_changed(qtbot, make_window, light_charts, tmp_path,
+                                                                  infos):
+    from gui.export_actions import install_file_actions
+    window = make_window(projectfile.load(SAMPLE_PATH), str(SAMPLE_PATH))
+    actions = install_file_actions(window)
+    path = yearbook(tmp_path / "source.xlsx")
+    wizard = actions.import_workbook(path)
+    read(qtbot, wizard)
+    wizard.next()
+    wizard.next()
+    with qtbot.waitSignal(actions.imported):
+        wizard.accept()
+    doc = window.document
+    assert doc.project.dataset.value("CCEC", 2024, "RA1") == 37.5
+    assert "cell(s) changed" in infos[-1]
+    actions.file_menu.aboutToShow.emit()
+    assert actions.refresh_action.isEnabled()
+    # nothing changed in the workbook: nothing to undo
+    count = doc.undo_stack.count()
+    task = actions.refresh_from_source()
+    qtbot.waitUntil(lambda: not actions._tasks, timeout=10000)
+    assert task is not None and doc.undo_stack.count() == count
+    assert "Nothing changed" in infos[-1]
+    # the workbook changes: one new undo step, a summary
+    yearbook(tmp_path / "source.xlsx", ra1_2024=41.25)
+    before = state(doc.project)
+    with qtbot.waitSignal(actions.imported, timeout=10000) as got:
+        actions.refresh_from_source()
+    assert got.args[0].changed == 1
+    assert doc.project.dataset.value("CCEC", 2024, "RA1") == 41.25
+    assert doc.undo_stack.count() == count + 1
+    assert "1 cell(s) changed" in infos[-1] and "source.xlsx" in infos[-1]
+    doc.undo_stack.undo()
+    assert_same_state(state(doc.project), before)
+
+
+def test_refresh_without_a_source_says_so(make_window, light_charts, infos, dialogs, tmp_path):
+    from gui.export_actions import install_file_actions
+    window = make_window()
+    actions = install_file_actions(window)
+    actions.file_menu.aboutToShow.emit()
+    assert not actions.refresh_action.isEnabled()
+    assert actions.refresh_from_source() is None and "nothing to refresh" in infos[-1]
+    record = {"file": "gone.xlsx", "path": str(tmp_path / "gone.xlsx"), "import_options": ImportOptions().to_record()}
+    window.document.project.provenance["sources"].append(record)
+    assert actions.refresh_from_source() is None
+    assert "no longer there" in dialogs.errors[-1]
+
+
+def test_import_as_new_project_opens_it_in_the_window(qtbot, make_window, light_charts, dialogs):
+    from gui.export_actions import install_file_actions
+    window = make_window()
+    actions = install_file_actions(window)
+    wizard = actions.import_workbook(str(DATA / "long_zh.xlsx"))
+    wizard.page_file.new_radio.setChecked(True)
+    read(qtbot, wizard)
+    wizard.next()
+    wizard.accept()
+    project = window.document.project
+    assert window.document.path is None and window.isWindowModified()
+    assert project.provenance["sources"][0]["path"] == str(DATA / "long_zh.xlsx")
+    assert len(project.dataset.unit_codes) == 2
