@@ -30,6 +30,7 @@ import math
 import re
 
 import numpy as np
+import shiboken6
 from PySide6.QtCore import QMarginsF, Qt, QUrl
 from PySide6.QtGui import QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
@@ -316,11 +317,13 @@ def offscreen_charts(document, source=None, size=CHART_SIZE):
         QApplication.processEvents()
         yield charts
     finally:
+        # deleted now, not later: an event before a deferred delete (a
+        # language change) would reach charts whose items are gone
         for chart in charts:
             chart.hide()
             chart.close()
-            chart.deleteLater()
-        panel.deleteLater()
+            shiboken6.delete(chart)
+        shiboken6.delete(panel)
 
 
 def chart_images(document, source=None, scale: float = REPORT_CHART_SCALE) -> list[tuple[str, QImage]]:
