@@ -22,7 +22,7 @@ import os
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLineEdit, QMenu, QMessageBox, QProgressDialog, QPushButton, QVBoxLayout)
+                               QLabel, QLineEdit, QMenu, QMessageBox, QProgressDialog, QPushButton, QVBoxLayout)
 
 from core.atomic import atomic_output
 from core.errors import CoIndexError
@@ -94,10 +94,12 @@ class ChartExportDialog(QDialog):
         png_row = QHBoxLayout()
         png_row.addWidget(self.png_check)
         png_row.addWidget(self.scale_box, 1)
+        self.folder_label, self.images_label = QLabel(self), QLabel(self)
+        self.folder_label.setBuddy(self.folder_edit)
         self.form = QFormLayout()
-        self.form.addRow("", folder_row)
-        self.form.addRow("", png_row)
-        self.form.addRow("", self.svg_check)
+        self.form.addRow(self.folder_label, folder_row)
+        self.form.addRow(self.images_label, png_row)
+        self.form.addRow(QLabel(self), self.svg_check)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
@@ -113,10 +115,8 @@ class ChartExportDialog(QDialog):
 
     def retranslateUi(self):
         self.setWindowTitle(self.tr("Export Chart Images"))
-        for row, text in enumerate((self.tr("Folder:"), self.tr("Images:"), "")):
-            label = self.form.itemAt(row, QFormLayout.LabelRole)
-            if label is not None and label.widget() is not None:
-                label.widget().setText(text)
+        self.folder_label.setText(self.tr("&Folder:"))
+        self.images_label.setText(self.tr("Images:"))
         self.browse_button.setText(self.tr("&Browse…"))
         self.png_check.setText(self.tr("&PNG at"))
         width, height = CHART_SIZE

@@ -45,6 +45,11 @@ MARK_COLOURS = {HEADER: QColor(70, 130, 200, 70), VALUE: QColor(60, 170, 90, 45)
                 HIDDEN: QColor(128, 128, 128, 50)}
 _ADDRESS = re.compile(r"([A-Z]+)(\d+)\Z")
 _FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+# roles as the plain ints views pass: comparing PySide enum members costs
+# more than the rest of a data() call (see gui/results_table.py)
+_DISPLAY, _EDIT, _TOOLTIP = int(Qt.DisplayRole.value), int(Qt.EditRole.value), int(Qt.ToolTipRole.value)
+_BACKGROUND, _FONT, _ALIGN = int(Qt.BackgroundRole.value), int(Qt.FontRole.value), int(Qt.TextAlignmentRole.value)
+_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 
 
 translate = QCoreApplication.translate
@@ -129,22 +134,22 @@ class SheetPreviewModel(QAbstractTableModel):
         if not index.isValid() or self.sheet is None:
             return None
         r, c = index.row(), index.column()
-        if role == Qt.DisplayRole:
+        if role == _DISPLAY:
             return _cell_text(self.sheet.value(r, c))
-        if role == Qt.BackgroundRole:
+        if role == _BACKGROUND:
             mark = int(self.marks[r, c]) if r < self.marks.shape[0] and c < self.marks.shape[1] else NONE
             return MARK_COLOURS.get(mark)
-        if role == Qt.ToolTipRole:
+        if role == _TOOLTIP:
             reason = self.reasons.get((r, c))
             return self.tr("Cannot be read: {0}").format(reason) if reason else None
-        if role == Qt.FontRole and r < self.marks.shape[0] and c < self.marks.shape[1] and self.marks[r, c] == HEADER:
+        if role == _FONT and r < self.marks.shape[0] and c < self.marks.shape[1] and self.marks[r, c] == HEADER:
             font = QFont()
             font.setBold(True)
             return font
         return None
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role != Qt.DisplayRole:
+        if role != _DISPLAY:
             return None
         if orientation == Qt.Horizontal:
             return column_letter(section)
@@ -198,16 +203,16 @@ class ValuesPreviewModel(QAbstractTableModel):
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
-        if role == Qt.DisplayRole:
+        if role == _DISPLAY:
             bad = self.bad.get((r, c))
             if bad is not None:
                 return bad.text
             return format_value(float(self.values[r, c]))
-        if role == Qt.BackgroundRole:
+        if role == _BACKGROUND:
             if (r, c) in self.bad:
                 return MARK_COLOURS[BAD]
             return None if self.present[r, c] else MARK_COLOURS[HIDDEN]
-        if role == Qt.ToolTipRole:
+        if role == _TOOLTIP:
             bad = self.bad.get((r, c))
             if bad is not None:
                 return self.tr("{0}!{1} cannot be read ({2}); imported as missing").format(
@@ -215,12 +220,12 @@ class ValuesPreviewModel(QAbstractTableModel):
             if not self.present[r, c]:
                 return self.tr("The workbook has no cell for this value")
             return None
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == _ALIGN:
+            return _RIGHT
         return None
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role != Qt.DisplayRole:
+        if role != _DISPLAY:
             return None
         labels = self.col_labels if orientation == Qt.Horizontal else self.row_labels
         return labels[section] if 0 <= section < len(labels) else None
@@ -258,15 +263,15 @@ class RowsModel(QAbstractTableModel):
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
             return None
-        if role == Qt.DisplayRole:
+        if role == _DISPLAY:
             row = self.rows[index.row()]
             return row[index.column()] if index.column() < len(row) else ""
-        if role == Qt.BackgroundRole:
+        if role == _BACKGROUND:
             return self.colours[index.row()]
         return None
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role != Qt.DisplayRole:
+        if role != _DISPLAY:
             return None
         if orientation == Qt.Horizontal:
             return self.headers[section] if 0 <= section < len(self.headers) else None
@@ -352,22 +357,22 @@ class MappingModel(QAbstractTableModel):
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
-        if role in (Qt.DisplayRole, Qt.EditRole):
-            if c == TARGET and role == Qt.EditRole:
+        if role == _DISPLAY or role == _EDIT:
+            if c == TARGET and role == _EDIT:
                 return self.choice[r]
             return (self.labels[r], self.units[r], str(int(self.counts[r])), self.target_text(r),
                     self.status_text(r))[c]
-        if role == Qt.BackgroundRole and c == STATUS:
+        if role == _BACKGROUND and c == STATUS:
             code, is_new = self.outcome[r]
             if self.choice[r] == SKIP or code is None:
                 return MARK_COLOURS[HIDDEN]
             return MARK_COLOURS[HEADER] if is_new else MARK_COLOURS[VALUE]
-        if role == Qt.TextAlignmentRole and c == COUNT:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == _ALIGN and c == COUNT:
+            return _RIGHT
         return None
 
     def setData(self, index, value, role=Qt.EditRole):
-        if not index.isValid() or index.column() != TARGET or role != Qt.EditRole:
+        if not index.isValid() or index.column() != TARGET or role != _EDIT:
             return False
         if value not in (None, SKIP) and value not in self.names:
             return False
@@ -377,7 +382,7 @@ class MappingModel(QAbstractTableModel):
         return True
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role != Qt.DisplayRole:
+        if role != _DISPLAY:
             return None
         if orientation == Qt.Vertical:
             return str(section + 1)
@@ -409,12 +414,13 @@ class TargetDelegate(QStyledItemDelegate):
 
 
 # ---- pages -----------------------------------------------------------------------------------------
-MAX_FITTED_COLUMNS, MAX_COLUMN_WIDTH = 40, 260
+MAX_FITTED_COLUMNS, MAX_COLUMN_WIDTH, FIT_SAMPLE_ROWS = 40, 260, 60
 
 
 def fit_columns(view: QTableView):
     """Columns as wide as their first rows' text (Qt samples the rows), capped."""
     header = view.horizontalHeader()
+    header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
     for c in range(min(view.model().columnCount(), MAX_FITTED_COLUMNS)):
         view.resizeColumnToContents(c)
         if header.sectionSize(c) > MAX_COLUMN_WIDTH:
@@ -1170,7 +1176,7 @@ class ImportWizard(QWizard):
         self._task = None
         self.page_file.set_busy(False)
         message = error_text(error)
-        self.page_file.show_error(self.tr("This file cannot be imported:\n{0}").format(message))
+        self.page_file.show_error(self.tr("This file cannot be imported; the project is unchanged.\n{0}").format(message))
         self.readFailed.emit(message)
 
     def set_result(self, result):
