@@ -3,6 +3,7 @@
     python bench/gui_bench.py              # sample and county-scale project
     python bench/gui_bench.py --quick      # fewer edits
     python bench/gui_bench.py --size 1400x900
+    python bench/gui_bench.py --stress 5000   # 5,000 edits with repaints: no crash, flat memory
 
 Runs on Qt's offscreen platform (set before Qt is imported).  For each
 project a :class:`gui.chart_panel.ChartPanel` (grid layout, every chart in
@@ -138,16 +139,82 @@ def measure(name, project, edits, size, with_table=False, compare=(), indicator=
             "ok": None if target is None else med <= target}
 
 
+def rss_mb() -> float:
+    """The process's resident memory now (Linux /proc), in MB."""
+    try:
+        with open("/proc/self/statm") as f:
+            pages = int(f.read().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 2 ** 20
+    except (OSError, ValueError):
+        return float("nan")
+
+
+def stress(project, edits, size, checkpoints=5, allowed_growth_mb=10.0):
+    """``edits`` edits (every tenth one undone) to the chart panel and the
+    results table, each repainted; the resident memory at checkpoints.
+    Passes when memory grows by less than ``allowed_growth_mb`` from the
+    first checkpoint (caches warm) to the last."""
+    from gui.chart_panel import GRID, ChartPanel
+    from gui.document import ProjectDocument
+    from gui.results_table import ResultsTable
+    app = QApplication.instance()
+    document = ProjectDocument(project)
+    split = QSplitter(Qt.Horizontal)
+    panel = ChartPanel(document)
+    panel.set_layout_mode(GRID)
+    table = ResultsTable(document)
+    split.addWidget(panel)
+    split.addWidget(table)
+    split.resize(*size)
+    split.show()
+    for _ in range(3):
+        app.processEvents()
+    ds = project.dataset
+    code = ds.codes[0]
+    original = float(ds.values[0, -1, ds.code_index[code]])
+    rows, times = [], []
+    step = max(edits // checkpoints, 1)
+    start = time.perf_counter()
+    for k in range(1, edits + 1):
+        t0 = time.perf_counter()
+        if k % 10 == 0:
+            document.undo_stack.undo()
+        else:
+            value = round(original * (1.0 + 0.5 * np.sin(k / 7.0)), 6)
+            document.execute(SetValues([(ds.unit_codes[0], ds.periods[-1], code, value)]), "edit")
+        app.processEvents()
+        times.append((time.perf_counter() - t0) * 1000.0)
+        if k % step == 0:
+            rows.append((k, rss_mb(), statistics.median(times[-step:])))
+    elapsed = time.perf_counter() - start
+    split.close()
+    document.close()
+    growth = rows[-1][1] - rows[0][1]
+    return rows, elapsed, growth, growth < allowed_growth_mb
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer edits")
     parser.add_argument("--size", default="1200x800", help="window size, WIDTHxHEIGHT (default 1200x800)")
     parser.add_argument("--units", type=int, default=2850, help="units of the county-scale project")
+    parser.add_argument("--stress", type=int, default=0, metavar="N",
+                        help="instead: N edits with repaints (e.g. 5000), memory at checkpoints")
     args = parser.parse_args(argv)
     size = tuple(int(v) for v in args.size.lower().split("x"))
     app = QApplication.instance() or QApplication(["gui_bench"])
     app.setOrganizationName("CoIndexBench")
     app.setApplicationName("gui_bench")
+    if args.stress:
+        rows, elapsed, growth, ok = stress(projectfile.load(SAMPLE), args.stress, size)
+        print(f"\nCoIndex GUI stress: {args.stress:,} edits (every tenth undone) to the chart panel and the "
+              f"results table, each repainted (sample, offscreen, {size[0]}x{size[1]})\n")
+        print(f"{'edits':>7} {'RSS MB':>8} {'median ms':>10}")
+        for k, mb, med in rows:
+            print(f"{k:>7,} {mb:>8.1f} {med:>10.2f}")
+        print(f"\n{elapsed:.1f} s in all; memory growth from the first checkpoint: {growth:+.1f} MB "
+              f"({'pass' if ok else 'FAIL'}: under 10 MB)")
+        return 0 if ok else 1
     n_sample = 100 if args.quick else 400
     n_county = 40 if args.quick else 150
 
