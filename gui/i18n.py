@@ -136,11 +136,12 @@ def install_language(app: QCoreApplication | None, code: str, remember: bool = T
         _translators.clear()
         if code != ENGLISH:
             # Qt asks the translator installed last first: ours, Qt's, then the fallback
-            ours = QTranslator(app)
+            # no Qt parents: _translators keeps them alive, and dropping them frees them
+            ours = QTranslator()
             ok = ours.load(f"coindex_{code}", str(I18N_DIR))
-            qt = QTranslator(app)
+            qt = QTranslator()
             if ok:
-                _translators.append(_AnyContext(ours, app))
+                _translators.append(_AnyContext(ours))
             if qt.load(f"qtbase_{code}", _qt_translations_dir()):
                 _translators.append(qt)
             if ok:
