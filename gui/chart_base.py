@@ -10,10 +10,12 @@ auto-ranged: auto-range is most of an update's cost.
 """
 from __future__ import annotations
 
+import html
 import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from .chart_export import ChartExport
 from .chart_items import live
@@ -21,6 +23,7 @@ from .document import ProjectDocument
 from .palette import ChartTheme, dimension_colours, display_name, unit_name
 
 TITLE_SIZE = "10pt"
+TITLE_ROOM = 44              # pixels kept free right of the title (the menu button)
 LEGEND_SIZE = "8pt"          # small enough for two columns in a chart a third of a screen wide
 SHORT_NAME = 20              # characters; longer unit names are shown by code in titles
 
@@ -48,6 +51,7 @@ class ChartBase(ChartExport, pg.GraphicsView):
         self.title_item = pg.LabelItem("", size=TITLE_SIZE, bold=True, justify="left")
         self.layout_item.addItem(self.title_item, row=0, col=0)
         self._title = ""
+        self._shown_title = None
         self.view_box = self._build_view()
         self.view_box.setMenuEnabled(False)
         # a read-out near the cursor, one item reused for every hover
@@ -139,7 +143,21 @@ class ChartBase(ChartExport, pg.GraphicsView):
 
     def set_title(self, text: str):
         self._title = text
-        self.title_item.setText(text, color=self.theme.foreground)
+        self._shown_title = None
+        self._show_title()
+
+    def _show_title(self):
+        """The title, cut short with an ellipsis when the chart is too
+        narrow for it (a long title must not widen the chart)."""
+        font = QFont(self.font())
+        font.setPointSizeF(float(TITLE_SIZE.rstrip("pt")))
+        font.setBold(True)
+        room = max(self.width() - TITLE_ROOM, 60)
+        shown = QFontMetricsF(font).elidedText(self._title, Qt.ElideRight, room)
+        if shown != self._shown_title:
+            self._shown_title = shown
+            self.title_item.setText(html.escape(shown), color=self.theme.foreground)
+            self.title_item.setMinimumWidth(0)
 
     def set_note(self, text: str):
         """A short note under the chart ('' hides it)."""
@@ -256,7 +274,8 @@ class ChartBase(ChartExport, pg.GraphicsView):
             if theme != self.theme:
                 self.theme = theme
                 self.setBackground(theme.background)
-                self.title_item.setText(self._title, color=theme.foreground)
+                self._shown_title = None
+                self._show_title()
                 self._style_hover()
                 self._apply_theme()
                 self.refresh()
@@ -302,6 +321,7 @@ class ChartBase(ChartExport, pg.GraphicsView):
     def resizeEvent(self, event):
         if getattr(self, "_ready", False):
             self._fit_legend_columns(relayout=False)
+            self._show_title()
         super().resizeEvent(event)
         if not getattr(self, "_ready", False):
             return
