@@ -10,9 +10,11 @@ that a new user can change a number and watch the index move.
 """
 from __future__ import annotations
 
+import importlib
+import logging
 import os
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox,
                                QToolBar, QWidget)
@@ -26,10 +28,15 @@ from .loading import (MAX_RECENT, ProjectFiles, forget_recent, is_openable, new_
 from .panes import PANES, NoteBanner, PaneHost, PendingPane
 from .recovery import Autosaver
 
+log = logging.getLogger(__name__)
+
 DEFAULT_SIZE = (1400, 900)
 STATUS_TIMEOUT_MS = 10000
 LAYOUT_VERSION = 1              # bump when the panes or their default places change
 KEY_GEOMETRY, KEY_STATE, KEY_PANES = "mainWindow/geometry", "mainWindow/state", "mainWindow/panes"
+# (module, function(window)) adding menus or actions to the window, e.g. import
+# and export: File > Import Workbook…, Export ▸ … (their placeholders here are hidden)
+WINDOW_EXTENSIONS = (("gui.export_actions", "install_file_actions"),)
 # first start: data sheet over these tabs (the first raised) | charts
 BOTTOM_TABS = ("methodPane", "frameworkPane", "resultsPane", "indicatorsPane")
 DEFAULT_SHARES = (0.46, 0.54)       # of the width: left column, charts
@@ -103,6 +110,30 @@ class MainWindow(PaneHost, ProjectFiles, QMainWindow):
         if restore_layout:
             self.restore_layout()
         self.retranslateUi()
+        self.extensions: dict[str, object] = {}
+        if not defer_panes:
+            self.install_extensions()
+
+    def install_extensions(self) -> dict:
+        """Add what other modules contribute to the window (see
+        :data:`WINDOW_EXTENSIONS`); a missing or failing module is logged
+        and skipped.  At a deferred start this runs after the first paint."""
+        for module_name, function in WINDOW_EXTENSIONS:
+            if module_name in self.extensions:
+                continue
+            try:
+                module = importlib.import_module(module_name)
+                self.extensions[module_name] = getattr(module, function)(self)
+            except ModuleNotFoundError as e:
+                if e.name != module_name:
+                    log.exception("window extension %s failed", module_name)
+            except Exception:
+                log.exception("window extension %s failed", module_name)
+        return self.extensions
+
+    def _on_first_paint(self):
+        super()._on_first_paint()
+        QTimer.singleShot(0, self, self.install_extensions)
 
     # ---- panes ---------------------------------------------------------------------------
     def pane(self, name: str) -> QWidget | None:
