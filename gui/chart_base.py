@@ -141,6 +141,10 @@ class ChartBase(ChartExport, pg.GraphicsView):
     def dimension_colour(self, code: str):
         return dimension_colours(self.document).colour(code, self.theme.dark)
 
+    def title(self) -> str:
+        """The chart's full title (shown cut short when the chart is narrow)."""
+        return self._title
+
     def set_title(self, text: str):
         self._title = text
         self._shown_title = None
