@@ -416,8 +416,11 @@ class FileActions(QObject):
         self._done("charts", folder, self.tr("{0} chart file(s) to {1}").format(len(written), folder))
         return written
 
-    def export_pdf(self, path: str | None = None) -> str | None:
-        """The PDF report in the interface's language."""
+    def export_pdf(self, path: str | None = None) -> Task | None:
+        """The PDF report in the interface's language: the charts are drawn
+        here (Qt paints them on the GUI thread), the report of a snapshot is
+        laid out and printed in a QThread (a report of 50 units and 60
+        nodes is about 100 pages and takes seconds)."""
         path = path or self._save_path(self.tr("Export PDF Report"), self._stem() + "-report.pdf",
                                        self.tr("PDF documents (*.pdf)"), ".pdf")
         if not path:
@@ -425,14 +428,13 @@ class FileActions(QObject):
         QGuiApplication.setOverrideCursor(Qt.WaitCursor)
         try:
             images, error = safe_chart_images(self.document, chart_panel_of(self.window))
-            write_pdf_report(self.document.project, path, i18n.current_language(), images, error)
-        except Exception as e:
+        finally:
             QGuiApplication.restoreOverrideCursor()
-            self._fail("pdf", e)
-            return None
-        QGuiApplication.restoreOverrideCursor()
-        self._done("pdf", path)
-        return path
+        task = Task(write_pdf_report, self.document.snapshot(), path, i18n.current_language(), images, error,
+                    qt_thread=True)
+        task.succeeded.connect(lambda _: self._done("pdf", path))
+        task.failed.connect(lambda e: self._fail("pdf", e))
+        return self._start(task, self.tr("Writing {0}…").format(os.path.basename(path)))
 
     def export_coinr(self, path: str | None = None) -> tuple[str, str] | None:
         """iData and iMeta CSV for COINr: ``NAME.csv`` and ``NAME_meta.csv``

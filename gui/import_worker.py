@@ -23,7 +23,7 @@ import os
 import threading
 import weakref
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from core import importer
 from core.cells import WorkbookCells
@@ -40,7 +40,7 @@ translate = QCoreApplication.translate
 class _Relay(QObject):
     """Lives on the GUI thread for the whole session and hands what a
     worker thread posts to the task it belongs to (queued: the slot runs on
-    the GUI thread)."""
+    the GUI thread); also deletes finished :class:`_QtRunner` threads."""
 
     posted = Signal(object)
 
@@ -54,6 +54,30 @@ class _Relay(QObject):
         task = ref()
         if task is not None:
             task._receive(job, kind, payload)
+
+    @Slot()
+    def reap(self):
+        runner = self.sender()
+        _runners.discard(runner)
+        if runner is not None:
+            runner.deleteLater()
+
+
+class _QtRunner(QThread):
+    """A job in a QThread (it has an event dispatcher: Qt's font cache and
+    text layout start timers while printing a PDF).  Kept in
+    :data:`_runners` until finished, then deleted on the GUI thread."""
+
+    def __init__(self, job):
+        super().__init__()
+        self.job = job
+        self.finished.connect(_the_relay().reap)
+
+    def run(self):
+        self.job.run()
+
+
+_runners: set = set()
 
 
 _relay: _Relay | None = None
@@ -100,6 +124,8 @@ class _Job:
 class Task(QObject):
     """``fn(*args, **kwargs)`` in a daemon thread; if ``fn`` takes a
     ``progress`` argument it gets ``progress(fraction, message) -> bool``.
+    ``qt_thread``: in a QThread instead (for Qt painting work such as a
+    PDF; not daemonic, so only for jobs the user waits for).
 
     Signals (on the GUI thread): ``progressed(fraction, message)``,
     ``succeeded(result)``, ``failed(exception)``, ``finished()`` after either.
@@ -110,11 +136,12 @@ class Task(QObject):
     failed = Signal(object)
     finished = Signal()
 
-    def __init__(self, fn, *args, parent=None, **kwargs):
+    def __init__(self, fn, *args, parent=None, qt_thread: bool = False, **kwargs):
         super().__init__(parent)
         if "progress" in _parameters(fn):
             kwargs["progress"] = None          # filled in start()
         self._call = (fn, args, kwargs)
+        self._qt_thread = qt_thread
         self._job: _Job | None = None
         self.result = None
         self.error: BaseException | None = None
@@ -125,7 +152,12 @@ class Task(QObject):
         if "progress" in job.kwargs:
             job.kwargs["progress"] = job.progress
         self._job = job
-        threading.Thread(target=job.run, name="coindex-task", daemon=True).start()
+        if self._qt_thread:
+            runner = _QtRunner(job)
+            _runners.add(runner)
+            runner.start()
+        else:
+            threading.Thread(target=job.run, name="coindex-task", daemon=True).start()
         return self
 
     @property

@@ -56,6 +56,13 @@ def test_actions_are_in_the_file_and_export_menus(actions):
     assert install_file_actions(window) is actions and window.file_actions is actions
 
 
+def test_pdf_failure_is_a_message(qtbot, actions, dialogs, tmp_path):
+    dialogs.save_path = str(tmp_path / "missing" / "r.pdf")
+    with qtbot.waitSignal(actions.failed, timeout=30000) as failed:
+        actions.export_pdf()
+    assert failed.args[0] == "pdf" and "does not exist" in dialogs.errors[-1]
+
+
 def test_cancelled_save_dialog_writes_nothing(actions, dialogs, tmp_path):
     dialogs.save_path = None
     assert actions.export_results() is None and actions.export_pdf() is None
@@ -135,9 +142,15 @@ def pdf_text(path):
     return " ".join(unicodedata.normalize("NFKC", out).split())
 
 
-def test_pdf_report(actions, dialogs, tmp_path):
+def export_pdf(qtbot, actions):
+    with qtbot.waitSignal(actions.exported, timeout=30000) as done:
+        assert actions.export_pdf() is not None
+    return done.args[1]
+
+
+def test_pdf_report(qtbot, actions, dialogs, tmp_path):
     dialogs.save_path = str(tmp_path / "report.pdf")
-    assert actions.export_pdf() == str(tmp_path / "report.pdf")
+    assert export_pdf(qtbot, actions) == str(tmp_path / "report.pdf")
     data = (tmp_path / "report.pdf").read_bytes()
     assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
     assert data.count(b"/Subtype /Image") >= 4                     # the charts
@@ -149,10 +162,10 @@ def test_pdf_report(actions, dialogs, tmp_path):
             assert word in text, word
 
 
-def test_pdf_report_in_chinese_embeds_a_cjk_font(qapp, actions, dialogs, tmp_path):
+def test_pdf_report_in_chinese_embeds_a_cjk_font(qtbot, qapp, actions, dialogs, tmp_path):
     i18n.install_language(qapp, i18n.CHINESE, remember=False)
     dialogs.save_path = str(tmp_path / "报告.pdf")
-    assert actions.export_pdf()
+    export_pdf(qtbot, actions)
     data = (tmp_path / "报告.pdf").read_bytes()
     assert data.startswith(b"%PDF")
     if not POPPLER:
