@@ -17,7 +17,7 @@ from gui import i18n
 from gui.export_actions import ChartExportDialog, install_file_actions
 from gui.loading import load_project
 from gui.report import CHART_SIZE, report_html
-from test_files import dialogs, light_charts, make_window, private_folders  # noqa: F401  (fixtures)
+from test_files import dialogs, light_charts, make_window, private_folders, two_unit_project  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("light_charts")
 POPPLER = shutil.which("pdftotext") is not None and shutil.which("pdffonts") is not None
@@ -86,7 +86,7 @@ def test_results_workbook_with_formulas(qtbot, qapp, actions, dialogs, tmp_path,
     assert wb["Framework"]["A1"].value == code_head
     formulas = [c.value for row in wb["Aggregates"].iter_rows(min_row=2, max_row=2) for c in row]
     assert any(isinstance(v, str) and v.startswith("=") for v in formulas)
-    assert "Exported results.xlsx" in actions.window.statusBar().currentMessage()
+    assert "results.xlsx" in actions.window.statusBar().currentMessage()
     assert not list(tmp_path.glob("*.tmp"))
 
 
@@ -179,12 +179,16 @@ def test_pdf_report_in_chinese_embeds_a_cjk_font(qtbot, qapp, actions, dialogs, 
     assert "指标体系" in squeezed and "并非官方统计数据" in squeezed
 
 
-def test_report_html_has_every_part(project):
+def test_report_html_has_every_part(project, two_unit_project):
     html = report_html(project, "en")
     for part in ("<h1>Chengdu–Chongqing Economic Circle Collaborative Innovation Index (sample)</h1>",
                  "not official statistics", "Framework", "Method", "Results", "Change since 2020 (%)",
-                 "Average annual growth 2020–2024 (%)", "Rank", "资源集聚", "Resource agglomeration"):
+                 "Average annual growth 2020–2024 (%)", "资源集聚", "Resource agglomeration", "<b>202.29</b>"):
         assert part in html, part
+    assert ">Rank<" not in html                                          # one unit: no ranks
+    two = report_html(two_unit_project, "en")
+    assert "Units ranked by Collaborative Innovation Index in 2024" in two and two.count(">Rank<") == 3
+    assert "Unit X: results in 2024" in two
     assert "Framework sheet" not in html and "Stats sheet" not in html     # the workbook's own asides
     zh = report_html(project, "zh_CN")
     assert "<h1>成渝地区双城经济圈协同创新指数（示例）</h1>" in zh and "方法" in zh and "较 2020 年变化（%）" in zh
