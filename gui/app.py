@@ -204,6 +204,7 @@ def run(argv) -> int:
         _schedule_screenshot(app, window, shot)
     code = app.exec()
     _dispose(windows)
+    i18n.remove_translators(app)
     return code
 
 

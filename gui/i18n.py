@@ -156,6 +156,18 @@ def install_language(app: QCoreApplication | None, code: str, remember: bool = T
     return ok
 
 
+def remove_translators(app: QCoreApplication | None = None) -> None:
+    """Take the translators out while Python is still fully alive (called
+    when the app quits): removing one sends LanguageChange, during which Qt
+    asks the translators left, and the Python one must not be asked while
+    the interpreter shuts down (that crashes)."""
+    app = app or QCoreApplication.instance()
+    if app is not None:
+        for translator in _translators:
+            app.removeTranslator(translator)
+    _translators.clear()
+
+
 def install_saved_language(app: QCoreApplication) -> str:
     """At start-up: install the language stored in QSettings (English
     installs nothing).  Returns the code."""

@@ -252,52 +252,95 @@ of {0}</source>
     <message>
         <location filename="../../gui/chart_export.py" line="68"/>
         <source>Save as PNG…</source>
-        <translation type="unfinished">另存为 PNG…</translation>
+        <translation>另存为 PNG…</translation>
     </message>
     <message>
         <location filename="../../gui/chart_export.py" line="69"/>
         <source>Save as SVG…</source>
-        <translation type="unfinished">另存为 SVG…</translation>
+        <translation>另存为 SVG…</translation>
     </message>
     <message>
         <location filename="../../gui/chart_export.py" line="70"/>
         <source>Copy image</source>
-        <translation type="unfinished">复制图片</translation>
+        <translation>复制图片</translation>
     </message>
     <message>
         <location filename="../../gui/chart_export.py" line="71"/>
         <source>Save or copy this chart</source>
-        <translation type="unfinished">保存或复制此图表</translation>
+        <translation>保存或复制此图表</translation>
     </message>
     <message>
         <location filename="../../gui/chart_export.py" line="136"/>
         <source>Chart copied: {0}</source>
-        <translation type="unfinished">已复制图表：{0}</translation>
+        <translation>已复制图表：{0}</translation>
     </message>
     <message>
         <location filename="../../gui/chart_export.py" line="145"/>
         <source>Save chart as SVG</source>
-        <translation type="unfinished">将图表保存为 SVG</translation>
+        <translation>将图表保存为 SVG</translation>
     </message>
     <message>
         <location filename="../../gui/chart_export.py" line="145"/>
         <source>SVG image (*.svg)</source>
-        <translation type="unfinished">SVG 图像 (*.svg)</translation>
+        <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
         <location filename="../../gui/chart_export.py" line="147"/>
         <source>Save chart as PNG</source>
-        <translation type="unfinished">将图表保存为 PNG</translation>
+        <translation>将图表保存为 PNG</translation>
     </message>
     <message>
         <location filename="../../gui/chart_export.py" line="147"/>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished">PNG 图像 (*.png)</translation>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
         <location filename="../../gui/chart_export.py" line="158"/>
         <source>Chart saved to {0}</source>
-        <translation type="unfinished">图表已保存到 {0}</translation>
+        <translation>图表已保存到 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ChartExportDialog</name>
+    <message>
+        <location filename="../../gui/export_actions.py" line="117"/>
+        <source>Export Chart Images</source>
+        <translation>导出图表图片</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="118"/>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="119"/>
+        <source>Images:</source>
+        <translation>图片：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="120"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="121"/>
+        <source>&amp;PNG at</source>
+        <translation>&amp;PNG，倍率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="124"/>
+        <source>{0}× — {1} × {2} pixels ({3} dpi)</source>
+        <translation>{0}× — {1} × {2} 像素（{3} dpi）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="126"/>
+        <source>&amp;SVG (vector, for editing and print)</source>
+        <translation>&amp;SVG（矢量图，便于编辑和印刷）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="129"/>
+        <source>Folder for the chart images</source>
+        <translation>存放图表图片的文件夹</translation>
     </message>
 </context>
 <context>
@@ -389,29 +432,32 @@ of {0}</source>
 <context>
     <name>ContributionChart</name>
     <message>
-        <location filename="../../gui/contribution_chart.py" line="130"/>
         <source>Contributions to the change since {0}: {1}</source>
-        <translation>{0} 年以来变化的贡献：{1}</translation>
+        <translation type="vanished">{0} 年以来变化的贡献：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/contribution_chart.py" line="132"/>
         <source>points</source>
-        <translation>点</translation>
+        <translation type="vanished">点</translation>
     </message>
     <message>
-        <location filename="../../gui/contribution_chart.py" line="134"/>
-        <location filename="../../gui/contribution_chart.py" line="173"/>
+        <location filename="../../gui/contribution_chart.py" line="130"/>
+        <source>Contributions to the change since {0} (points): {1}</source>
+        <translation>{0} 年以来变化的贡献（点）：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/contribution_chart.py" line="133"/>
+        <location filename="../../gui/contribution_chart.py" line="172"/>
         <source>Change of the index</source>
         <translation>指数变化</translation>
     </message>
     <message>
-        <location filename="../../gui/contribution_chart.py" line="174"/>
-        <location filename="../../gui/contribution_chart.py" line="185"/>
+        <location filename="../../gui/contribution_chart.py" line="173"/>
+        <location filename="../../gui/contribution_chart.py" line="184"/>
         <source>{0} points</source>
         <translation>{0} 点</translation>
     </message>
     <message>
-        <location filename="../../gui/contribution_chart.py" line="187"/>
+        <location filename="../../gui/contribution_chart.py" line="186"/>
         <source>{0} % of the change</source>
         <translation>占变化的 {0} %</translation>
     </message>
@@ -741,105 +787,328 @@ of {0}</source>
 <context>
     <name>DimensionChart</name>
     <message>
-        <location filename="../../gui/charts.py" line="419"/>
+        <location filename="../../gui/charts.py" line="420"/>
         <source>Dimensions: {0}</source>
         <translation>各维度：{0}</translation>
     </message>
 </context>
 <context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../gui/export_actions.py" line="214"/>
+        <source>&amp;Import Workbook…</source>
+        <translation>导入工作簿(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="215"/>
+        <source>Read indicator values from an Excel workbook, OpenDocument sheet or CSV</source>
+        <translation>从 Excel 工作簿、OpenDocument 表格或 CSV 读取指标数值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="216"/>
+        <source>Re&amp;fresh from Source</source>
+        <translation>从数据源刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="217"/>
+        <source>Import the workbooks this project came from again and show what changed</source>
+        <translation>重新导入本项目来源的工作簿，并显示有哪些变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="218"/>
+        <source>&amp;Results Workbook with Formulas (.xlsx)…</source>
+        <translation>含公式的结果工作簿(.xlsx)(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="219"/>
+        <source>Every result as live Excel formulas over the raw data, for audit</source>
+        <translation>所有结果以基于原始数据的 Excel 公式给出，便于核查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="220"/>
+        <source>&amp;Chart Images (PNG, SVG)…</source>
+        <translation>图表图片（PNG、SVG）(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="221"/>
+        <source>Every chart as PNG at a chosen resolution and as SVG</source>
+        <translation>所有图表按所选分辨率导出为 PNG，并导出为 SVG</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="222"/>
+        <source>&amp;PDF Report…</source>
+        <translation>PDF 报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="223"/>
+        <source>Framework, method, results and charts in a PDF, in the interface&apos;s language</source>
+        <translation>以界面语言生成包含指标框架、方法、结果和图表的 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="224"/>
+        <source>COINr &amp;iData / iMeta (CSV)…</source>
+        <translation>COINr &amp;iData / iMeta（CSV）…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="225"/>
+        <source>Tables that COINr&apos;s new_coin reads</source>
+        <translation>COINr 的 new_coin 可读取的数据表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="226"/>
+        <source>Empty &amp;Template Workbook…</source>
+        <translation>空白模板工作簿(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="227"/>
+        <source>A workbook to fill in and open or import</source>
+        <translation>供填写后打开或导入的工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="241"/>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="267"/>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="267"/>
+        <source>Not refreshed</source>
+        <translation>未刷新</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="272"/>
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="278"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="317"/>
+        <source>Imported {0}: {1} cell(s) changed</source>
+        <translation>已导入 {0}：{1} 个单元格有变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="318"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="326"/>
+        <source>Imported as a new project; save it to keep it</source>
+        <translation>已作为新项目导入；请保存以保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="333"/>
+        <location filename="../../gui/export_actions.py" line="378"/>
+        <source>Refresh from Source</source>
+        <translation>从数据源刷新</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="334"/>
+        <source>This project was not imported from a workbook with the import wizard, so there is nothing to refresh from.</source>
+        <translation>本项目不是通过导入向导从工作簿导入的，因此没有可刷新的数据源。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="339"/>
+        <source>The source workbook is no longer there:
+{0}
+
+Import it again with File &gt; Import Workbook.</source>
+        <translation>源工作簿已不存在：
+{0}
+
+请通过“文件 &gt; 导入工作簿”重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="346"/>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="360"/>
+        <source>From {0}:</source>
+        <translation>来自 {0}：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="366"/>
+        <location filename="../../gui/export_actions.py" line="369"/>
+        <source>Refresh from {0}</source>
+        <translation>从 {0} 刷新</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="376"/>
+        <source>Nothing changed: the project already has the workbook&apos;s values.</source>
+        <translation>没有变化：项目中已是该工作簿的数值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="377"/>
+        <source>Refreshed: {0} cell(s) changed</source>
+        <translation>已刷新：{0} 个单元格有变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="387"/>
+        <source>Export Results Workbook</source>
+        <translation>导出结果工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="388"/>
+        <location filename="../../gui/export_actions.py" line="463"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="395"/>
+        <location filename="../../gui/export_actions.py" line="437"/>
+        <source>Writing {0}…</source>
+        <translation>正在写入 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="416"/>
+        <source>{0} chart file(s) to {1}</source>
+        <translation>{0} 个图表文件已保存到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="424"/>
+        <source>Export PDF Report</source>
+        <translation>导出 PDF 报告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="425"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="443"/>
+        <source>Export COINr iData</source>
+        <translation>导出 COINr iData</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="444"/>
+        <source>CSV tables (*.csv)</source>
+        <translation>CSV 数据表 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="455"/>
+        <source>COINr export</source>
+        <translation>COINr 导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="456"/>
+        <source>Written, with these adaptations:</source>
+        <translation>已写出，并作了以下调整：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="462"/>
+        <source>Save Template Workbook</source>
+        <translation>保存模板工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="462"/>
+        <source>template</source>
+        <translation>模板</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="473"/>
-        <source>Choose a workbook</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_wizard.py" line="474"/>
-        <source>Indicator values from an Excel workbook (.xlsx, .xlsm, .xls, .xlsb), an OpenDocument spreadsheet (.ods) or a CSV table (UTF-8 or GB18030). Title rows, units, merged headers, footnotes and numbers written as text are handled; the next page shows what will be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_wizard.py" line="478"/>
-        <source>&amp;File:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../gui/import_wizard.py" line="479"/>
-        <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <source>Choose a workbook</source>
+        <translation>选择工作簿</translation>
     </message>
     <message>
         <location filename="../../gui/import_wizard.py" line="480"/>
+        <source>Indicator values from an Excel workbook (.xlsx, .xlsm, .xls, .xlsb), an OpenDocument spreadsheet (.ods) or a CSV table (UTF-8 or GB18030). Title rows, units, merged headers, footnotes and numbers written as text are handled; the next page shows what will be read.</source>
+        <translation>从 Excel 工作簿（.xlsx、.xlsm、.xls、.xlsb）、OpenDocument 电子表格（.ods）或 CSV 表（UTF-8 或 GB18030）读取指标数值。可处理标题行、计量单位、合并的表头、脚注以及以文本形式书写的数字；下一页将显示要读取的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="484"/>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="485"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="486"/>
         <source>Import into</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_wizard.py" line="481"/>
-        <source>the &amp;open project (one step you can undo)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_wizard.py" line="482"/>
-        <source>a &amp;new project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_wizard.py" line="483"/>
-        <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>导入到</translation>
     </message>
     <message>
         <location filename="../../gui/import_wizard.py" line="487"/>
+        <source>the &amp;open project (one step you can undo)</source>
+        <translation>当前打开的项目（可一步撤销）(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="488"/>
+        <source>a &amp;new project</source>
+        <translation>新项目(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="489"/>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="493"/>
         <source>Import workbook</source>
-        <translation type="unfinished"></translation>
+        <translation>导入工作簿</translation>
     </message>
 </context>
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1014"/>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_wizard.py" line="1016"/>
-        <source>{0} cell(s) cannot be read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_wizard.py" line="1017"/>
-        <source>Import them as &amp;missing values</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_wizard.py" line="1018"/>
-        <source>&amp;Keep the project&apos;s values in those cells</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../gui/import_wizard.py" line="1019"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="1021"/>
+        <source>{0} cell(s) cannot be read</source>
+        <translation>{0} 个单元格无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="1022"/>
+        <source>Import them as &amp;missing values</source>
+        <translation>作为缺失值导入(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="1023"/>
+        <source>&amp;Keep the project&apos;s values in those cells</source>
+        <translation>保留项目中这些单元格的数值(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="1024"/>
         <source>To import nothing, press Cancel and correct the workbook first.</source>
-        <translation type="unfinished"></translation>
+        <translation>如不想导入任何内容，请按“取消”，先修正工作簿。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1020"/>
+        <location filename="../../gui/import_wizard.py" line="1025"/>
         <source>What Finish will do:</source>
-        <translation type="unfinished"></translation>
+        <translation>点击“完成”后将：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1029"/>
+        <location filename="../../gui/import_wizard.py" line="1034"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1048"/>
+        <location filename="../../gui/import_wizard.py" line="1055"/>
         <source>A new project from {0}: {1} indicator(s) under one index, {2} unit(s), {3} period(s), {4} value(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>由 {0} 新建项目：一个指数下 {1} 个指标，{2} 个单元，{3} 个时期，{4} 个数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1052"/>
+        <location filename="../../gui/import_wizard.py" line="1059"/>
         <source>A new project from the template {0}: its framework and settings, {1} unit(s), {2} period(s), {3} value(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>由模板 {0} 新建项目：沿用其指标框架和设置，{1} 个单元，{2} 个时期，{3} 个数值。</translation>
     </message>
 </context>
 <context>
@@ -1044,51 +1313,59 @@ of {0}</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="54"/>
+        <location filename="../../gui/import_wizard.py" line="59"/>
         <source>Workbooks and tables ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>工作簿和数据表 ({0})</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="55"/>
+        <location filename="../../gui/import_wizard.py" line="60"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1107"/>
+        <location filename="../../gui/import_wizard.py" line="1114"/>
         <source>Import Workbook</source>
-        <translation type="unfinished"></translation>
+        <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1139"/>
+        <location filename="../../gui/import_wizard.py" line="1146"/>
         <source>Reading {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1150"/>
+        <location filename="../../gui/import_wizard.py" line="1157"/>
         <source>Stopped; nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1168"/>
-        <source>This file cannot be imported:
+        <location filename="../../gui/import_wizard.py" line="1179"/>
+        <source>This file cannot be imported; the project is unchanged.
 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导入此文件；项目未改变。
+{0}</translation>
     </message>
     <message>
         <location filename="../../gui/import_wizard.py" line="1203"/>
-        <source>Import {0}</source>
-        <translation type="unfinished"></translation>
+        <source>After this import the project could not be computed: {0}</source>
+        <translation>导入后项目将无法计算：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1204"/>
-        <source>The project refused the import; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/import_wizard.py" line="1230"/>
+        <source>The project refused the import; nothing changed.
+{0}</source>
+        <translation>项目拒绝了此次导入；未作任何更改。
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="1226"/>
+        <source>Import {0}</source>
+        <translation>导入 {0}</translation>
     </message>
 </context>
 <context>
     <name>IndexChart</name>
     <message>
-        <location filename="../../gui/charts.py" line="334"/>
+        <location filename="../../gui/charts.py" line="335"/>
         <source>{0:+.1f}% a year</source>
         <translation>年均 {0:+.1f}%</translation>
     </message>
@@ -1227,150 +1504,150 @@ of {0}</source>
 <context>
     <name>LayoutPage</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="527"/>
+        <location filename="../../gui/import_wizard.py" line="533"/>
         <source>Detect</source>
-        <translation type="unfinished"></translation>
+        <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="528"/>
+        <location filename="../../gui/import_wizard.py" line="534"/>
         <source>Template (Data and Meta sheets)</source>
-        <translation type="unfinished"></translation>
+        <translation>模板（Data 和 Meta 工作表）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="529"/>
+        <location filename="../../gui/import_wizard.py" line="535"/>
         <source>Yearbook: indicators as rows, years as columns</source>
-        <translation type="unfinished"></translation>
+        <translation>年鉴式：指标为行，年份为列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="530"/>
+        <location filename="../../gui/import_wizard.py" line="536"/>
         <source>Units as rows, indicators as columns</source>
-        <translation type="unfinished"></translation>
+        <translation>单元为行，指标为列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="531"/>
+        <location filename="../../gui/import_wizard.py" line="537"/>
         <source>Long: unit, year, indicator and value columns</source>
-        <translation type="unfinished"></translation>
+        <translation>长表：单元、年份、指标和数值各占一列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="624"/>
+        <location filename="../../gui/import_wizard.py" line="630"/>
         <source>Layout and header row</source>
-        <translation type="unfinished"></translation>
+        <translation>布局和表头行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="625"/>
+        <location filename="../../gui/import_wizard.py" line="631"/>
         <source>Check what will be read; correct the layout or the header row if the preview is wrong. Blue: header; green: values read; red: cells that cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查将要读取的内容；如预览有误，请更正布局或表头行。蓝色：表头；绿色：读取的数值；红色：无法读取的单元格。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="627"/>
+        <location filename="../../gui/import_wizard.py" line="633"/>
         <source>&amp;Sheets:</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="627"/>
+        <location filename="../../gui/import_wizard.py" line="633"/>
         <source>&amp;Layout:</source>
-        <translation type="unfinished"></translation>
+        <translation>布局(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="628"/>
+        <location filename="../../gui/import_wizard.py" line="634"/>
         <source>&amp;Header row:</source>
-        <translation type="unfinished"></translation>
+        <translation>表头行(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="628"/>
+        <location filename="../../gui/import_wizard.py" line="634"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="630"/>
-        <source>Read &amp;hidden rows and columns too</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_wizard.py" line="631"/>
-        <source>from the sheet name or a unit column</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_wizard.py" line="632"/>
-        <source>The unit code of a sheet that does not name its unit; with a unit column, only this unit&apos;s rows are read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_wizard.py" line="634"/>
-        <source>The row of the column headings (0: detect)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_wizard.py" line="635"/>
-        <location filename="../../gui/import_wizard.py" line="637"/>
-        <source>Sheet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../gui/import_wizard.py" line="636"/>
+        <source>Read &amp;hidden rows and columns too</source>
+        <translation>同时读取隐藏的行和列(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="637"/>
+        <source>from the sheet name or a unit column</source>
+        <translation>取自工作表名称或单元列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="638"/>
+        <source>The unit code of a sheet that does not name its unit; with a unit column, only this unit&apos;s rows are read</source>
+        <translation>未注明单元的工作表所对应的单元代码；如有单元列，则只读取该单元的行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="640"/>
+        <source>The row of the column headings (0: detect)</source>
+        <translation>列标题所在的行（0：自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="641"/>
+        <location filename="../../gui/import_wizard.py" line="643"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="642"/>
         <source>Values read</source>
-        <translation type="unfinished"></translation>
+        <translation>读取的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="637"/>
+        <location filename="../../gui/import_wizard.py" line="643"/>
         <source>Cell</source>
-        <translation type="unfinished"></translation>
+        <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="637"/>
+        <location filename="../../gui/import_wizard.py" line="643"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="637"/>
+        <location filename="../../gui/import_wizard.py" line="643"/>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="648"/>
+        <location filename="../../gui/import_wizard.py" line="654"/>
         <source>Detect ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>自动识别（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="651"/>
+        <location filename="../../gui/import_wizard.py" line="657"/>
         <source>All sheets ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>全部工作表（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="653"/>
+        <location filename="../../gui/import_wizard.py" line="659"/>
         <source>detect (row {0})</source>
-        <translation type="unfinished"></translation>
+        <translation>自动识别（第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="653"/>
+        <location filename="../../gui/import_wizard.py" line="659"/>
         <source>detect</source>
-        <translation type="unfinished"></translation>
+        <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="704"/>
+        <location filename="../../gui/import_wizard.py" line="710"/>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="727"/>
+        <location filename="../../gui/import_wizard.py" line="733"/>
         <source>{0} cell(s) cannot be read (red in the sheet). On the last page you choose to import them as missing values, or cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个单元格无法读取（表中红色）。可在最后一页选择将其作为缺失值导入，或取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="788"/>
+        <location filename="../../gui/import_wizard.py" line="794"/>
         <source>Nothing read yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未读取任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="793"/>
+        <location filename="../../gui/import_wizard.py" line="799"/>
         <source>Read as {0}; header {1}: {2} indicator(s), {3} unit(s), {4} period(s), {5} value(s), {6} cell(s) unreadable.</source>
-        <translation type="unfinished"></translation>
+        <translation>按{0}读取；表头 {1}：{2} 个指标，{3} 个单元，{4} 个时期，{5} 个数值，{6} 个单元格无法读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="801"/>
+        <location filename="../../gui/import_wizard.py" line="807"/>
         <source>… and {0} more</source>
-        <translation type="unfinished"></translation>
+        <translation>……另有 {0} 项</translation>
     </message>
 </context>
 <context>
@@ -1384,262 +1661,262 @@ of {0}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="209"/>
+        <location filename="../../gui/main_window.py" line="240"/>
         <source>Indicators: {0} · units: {1} · periods: {2}</source>
         <translation>指标：{0} · 单元：{1} · 时期：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="316"/>
+        <location filename="../../gui/main_window.py" line="347"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="318"/>
+        <location filename="../../gui/main_window.py" line="349"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="334"/>
+        <location filename="../../gui/main_window.py" line="365"/>
         <source>No recent files</source>
         <translation>没有最近的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="357"/>
+        <location filename="../../gui/main_window.py" line="388"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="357"/>
+        <location filename="../../gui/main_window.py" line="388"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="358"/>
+        <location filename="../../gui/main_window.py" line="389"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="358"/>
+        <location filename="../../gui/main_window.py" line="389"/>
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="359"/>
+        <location filename="../../gui/main_window.py" line="390"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="359"/>
+        <location filename="../../gui/main_window.py" line="390"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="360"/>
+        <location filename="../../gui/main_window.py" line="391"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="360"/>
+        <location filename="../../gui/main_window.py" line="391"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363"/>
+        <location filename="../../gui/main_window.py" line="394"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363"/>
+        <location filename="../../gui/main_window.py" line="394"/>
         <source>Start an empty project</source>
         <translation>新建一个空项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="364"/>
+        <location filename="../../gui/main_window.py" line="395"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="364"/>
+        <location filename="../../gui/main_window.py" line="395"/>
         <source>Open a project, template workbook or iData table</source>
         <translation>打开项目、模板工作簿或 iData 数据表</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="365"/>
+        <location filename="../../gui/main_window.py" line="396"/>
         <source>Open the &amp;Sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="366"/>
+        <location filename="../../gui/main_window.py" line="397"/>
         <source>Open the bundled Chengdu–Chongqing sample</source>
         <translation>打开随附的成渝示例</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="367"/>
+        <location filename="../../gui/main_window.py" line="398"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="367"/>
+        <location filename="../../gui/main_window.py" line="398"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="368"/>
+        <location filename="../../gui/main_window.py" line="399"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="368"/>
+        <location filename="../../gui/main_window.py" line="399"/>
         <source>Save the project under a new name</source>
         <translation>以新文件名保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="369"/>
+        <location filename="../../gui/main_window.py" line="400"/>
         <source>&amp;Results Workbook (.xlsx)…</source>
         <translation>结果工作簿(.xlsx)(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="370"/>
+        <location filename="../../gui/main_window.py" line="401"/>
         <source>Scores, ranks, growth and contributions as a workbook</source>
         <translation>将得分、排名、增长和贡献导出为工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="371"/>
+        <location filename="../../gui/main_window.py" line="402"/>
         <source>&amp;Charts as Images…</source>
         <translation>图表导出为图片(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="372"/>
+        <location filename="../../gui/main_window.py" line="403"/>
         <source>Use each chart&apos;s own export (PNG, SVG)</source>
         <translation>请使用各图表自身的导出功能（PNG、SVG）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="373"/>
+        <location filename="../../gui/main_window.py" line="404"/>
         <source>&amp;Input Workbook (.xlsx)…</source>
         <translation>输入数据工作簿(.xlsx)(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="373"/>
+        <location filename="../../gui/main_window.py" line="404"/>
         <source>Not available yet</source>
         <translation>暂不可用</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="374"/>
+        <location filename="../../gui/main_window.py" line="405"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="374"/>
+        <location filename="../../gui/main_window.py" line="405"/>
         <source>Close this window</source>
         <translation>关闭此窗口</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="375"/>
+        <location filename="../../gui/main_window.py" line="406"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="375"/>
+        <location filename="../../gui/main_window.py" line="406"/>
         <source>Quit CoIndex</source>
         <translation>退出 CoIndex</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="376"/>
+        <location filename="../../gui/main_window.py" line="407"/>
         <source>&amp;Clear List</source>
         <translation>清除列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="377"/>
+        <location filename="../../gui/main_window.py" line="408"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="378"/>
+        <location filename="../../gui/main_window.py" line="409"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="379"/>
+        <location filename="../../gui/main_window.py" line="410"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="380"/>
+        <location filename="../../gui/main_window.py" line="411"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="380"/>
+        <location filename="../../gui/main_window.py" line="411"/>
         <source>Put every pane back in its first place</source>
         <translation>将所有窗格恢复到初始位置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="381"/>
+        <location filename="../../gui/main_window.py" line="412"/>
         <source>&amp;Recompute</source>
         <translation>重新计算(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="381"/>
+        <location filename="../../gui/main_window.py" line="412"/>
         <source>Recompute every result from the data</source>
         <translation>根据数据重新计算全部结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="382"/>
+        <location filename="../../gui/main_window.py" line="413"/>
         <source>&amp;Method Settings…</source>
         <translation>方法设置(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="382"/>
+        <location filename="../../gui/main_window.py" line="413"/>
         <source>Show the method settings</source>
         <translation>显示方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="383"/>
+        <location filename="../../gui/main_window.py" line="414"/>
         <source>&amp;About CoIndex</source>
         <translation>关于 CoIndex(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="384"/>
+        <location filename="../../gui/main_window.py" line="415"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="407"/>
+        <location filename="../../gui/main_window.py" line="438"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="416"/>
+        <location filename="../../gui/main_window.py" line="447"/>
         <source>Computed in {0} ms</source>
         <translation>计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="416"/>
+        <location filename="../../gui/main_window.py" line="447"/>
         <source>Recomputed in {0} ms</source>
         <translation>重新计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="424"/>
+        <location filename="../../gui/main_window.py" line="455"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="431"/>
+        <location filename="../../gui/main_window.py" line="462"/>
         <source>Saved {0} ({1} ms)</source>
         <translation>已保存 {0}（{1} 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="435"/>
+        <location filename="../../gui/main_window.py" line="466"/>
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="437"/>
+        <location filename="../../gui/main_window.py" line="468"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="438"/>
+        <location filename="../../gui/main_window.py" line="469"/>
         <source>CoIndex could not save {0}.
 
 {1}</source>
@@ -1648,17 +1925,17 @@ of {0}</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="487"/>
+        <location filename="../../gui/main_window.py" line="518"/>
         <source>Build, compute and analyse composite indices: live charts from spreadsheet-style inputs, with undo, project files and English / Chinese.</source>
         <translation>构建、计算和分析综合指数：在电子表格式的输入中修改数据，图表即时更新；支持撤销、项目文件以及中英文界面。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="489"/>
+        <location filename="../../gui/main_window.py" line="520"/>
         <source>The bundled Chengdu–Chongqing sample is for illustration only:</source>
         <translation>随附的成渝示例仅用于演示：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="491"/>
+        <location filename="../../gui/main_window.py" line="522"/>
         <source>About CoIndex</source>
         <translation>关于 CoIndex</translation>
     </message>
@@ -1666,150 +1943,150 @@ of {0}</source>
 <context>
     <name>MappingModel</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="331"/>
+        <location filename="../../gui/import_wizard.py" line="336"/>
         <source>Do not import</source>
-        <translation type="unfinished"></translation>
+        <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="334"/>
+        <location filename="../../gui/import_wizard.py" line="339"/>
         <source>(no match)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无匹配）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="337"/>
+        <location filename="../../gui/import_wizard.py" line="342"/>
         <source>{0} (new)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_wizard.py" line="343"/>
-        <source>skipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_wizard.py" line="346"/>
-        <source>not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（新）</translation>
     </message>
     <message>
         <location filename="../../gui/import_wizard.py" line="348"/>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="351"/>
+        <source>not imported</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="353"/>
         <source>new indicator under {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>作为 {0} 下的新指标</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="349"/>
+        <location filename="../../gui/import_wizard.py" line="354"/>
         <source>chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>已选定</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="349"/>
+        <location filename="../../gui/import_wizard.py" line="354"/>
         <source>matched</source>
-        <translation type="unfinished"></translation>
+        <translation>已匹配</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="384"/>
+        <location filename="../../gui/import_wizard.py" line="389"/>
         <source>In the workbook</source>
-        <translation type="unfinished"></translation>
+        <translation>工作簿中</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="384"/>
+        <location filename="../../gui/import_wizard.py" line="389"/>
         <source>Unit of measure</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="384"/>
+        <location filename="../../gui/import_wizard.py" line="389"/>
         <source>Values</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="385"/>
+        <location filename="../../gui/import_wizard.py" line="390"/>
         <source>Project indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>项目指标</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="385"/>
+        <location filename="../../gui/import_wizard.py" line="390"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
 </context>
 <context>
     <name>MatchPage</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="875"/>
-        <source>Match indicators, units and periods</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_wizard.py" line="876"/>
-        <source>Each workbook indicator updates the project indicator with the same code, English name or Chinese name. Click a cell of &apos;Project indicator&apos; to choose another one or to leave it out.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_wizard.py" line="879"/>
-        <source>Indicators that match &amp;none:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_wizard.py" line="880"/>
-        <source>Add new &amp;units</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../gui/import_wizard.py" line="881"/>
-        <source>Add new &amp;periods</source>
-        <translation type="unfinished"></translation>
+        <source>Match indicators, units and periods</source>
+        <translation>匹配指标、单元和时期</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="883"/>
-        <source>do not import them</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/import_wizard.py" line="882"/>
+        <source>Each workbook indicator updates the project indicator with the same code, English name or Chinese name. Click a cell of &apos;Project indicator&apos; to choose another one or to leave it out.</source>
+        <translation>工作簿中的每个指标将更新代码、英文名称或中文名称相同的项目指标。点击“项目指标”列的单元格可改选其他指标或不导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="885"/>
+        <source>Indicators that match &amp;none:</source>
+        <translation>无匹配的指标(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="886"/>
+        <source>Add new &amp;units</source>
+        <translation>添加新单元(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../gui/import_wizard.py" line="887"/>
+        <source>Add new &amp;periods</source>
+        <translation>添加新时期(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="889"/>
+        <source>do not import them</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="893"/>
         <source>add them as new indicators under {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>作为 {0} 下的新指标添加</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="889"/>
+        <location filename="../../gui/import_wizard.py" line="895"/>
         <source>In the workbook</source>
-        <translation type="unfinished"></translation>
+        <translation>工作簿中</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="889"/>
+        <location filename="../../gui/import_wizard.py" line="895"/>
         <source>In the project</source>
-        <translation type="unfinished"></translation>
+        <translation>项目中</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="955"/>
+        <location filename="../../gui/import_wizard.py" line="961"/>
         <source>new unit</source>
-        <translation type="unfinished"></translation>
+        <translation>新单元</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="958"/>
+        <location filename="../../gui/import_wizard.py" line="964"/>
         <source>not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="967"/>
+        <location filename="../../gui/import_wizard.py" line="973"/>
         <source>matched: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已匹配：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="969"/>
+        <location filename="../../gui/import_wizard.py" line="975"/>
         <source>new: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>新增：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="971"/>
+        <location filename="../../gui/import_wizard.py" line="977"/>
         <source>not imported: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>不导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="972"/>
+        <location filename="../../gui/import_wizard.py" line="978"/>
         <source>Periods — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>时期 — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="972"/>
+        <location filename="../../gui/import_wizard.py" line="978"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -2072,22 +2349,22 @@ of {0}</source>
 <context>
     <name>SheetPreviewModel</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="139"/>
+        <location filename="../../gui/import_wizard.py" line="144"/>
         <source>Cannot be read: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取：{0}</translation>
     </message>
 </context>
 <context>
     <name>TargetDelegate</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="396"/>
+        <location filename="../../gui/import_wizard.py" line="401"/>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="397"/>
+        <location filename="../../gui/import_wizard.py" line="402"/>
         <source>Do not import</source>
-        <translation type="unfinished"></translation>
+        <translation>不导入</translation>
     </message>
 </context>
 <context>
@@ -2106,14 +2383,14 @@ of {0}</source>
 <context>
     <name>ValuesPreviewModel</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="213"/>
+        <location filename="../../gui/import_wizard.py" line="218"/>
         <source>{0}!{1} cannot be read ({2}); imported as missing</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}!{1} 无法读取（{2}）；作为缺失值导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="216"/>
+        <location filename="../../gui/import_wizard.py" line="221"/>
         <source>The workbook has no cell for this value</source>
-        <translation type="unfinished"></translation>
+        <translation>工作簿中没有此数值对应的单元格</translation>
     </message>
 </context>
 <context>
@@ -2137,64 +2414,64 @@ of {0}</source>
 <context>
     <name>import</name>
     <message>
-        <location filename="../../gui/import_worker.py" line="169"/>
+        <location filename="../../gui/import_worker.py" line="201"/>
         <source>not enough memory to read this file</source>
-        <translation type="unfinished"></translation>
+        <translation>内存不足，无法读取此文件</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="172"/>
+        <location filename="../../gui/import_worker.py" line="204"/>
         <source>unexpected error ({0}: {1}); please report it</source>
         <translation>意外错误（{0}：{1}），请报告此问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="234"/>
+        <location filename="../../gui/import_worker.py" line="266"/>
         <source>interpreting</source>
-        <translation type="unfinished"></translation>
+        <translation>正在解析</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="325"/>
+        <location filename="../../gui/import_worker.py" line="374"/>
         <source>From {0}:</source>
-        <translation type="unfinished"></translation>
+        <translation>来自 {0}：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="326"/>
+        <location filename="../../gui/import_worker.py" line="375"/>
         <source>{0} indicator(s) matched; {1} cell(s) changed ({2} filled, {3} new values, {4} cleared), {5} unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配 {0} 个指标；{1} 个单元格有变化（填补 {2} 个，新值 {3} 个，清除 {4} 个），{5} 个未变。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="330"/>
+        <location filename="../../gui/import_worker.py" line="379"/>
         <source>New indicators: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>新指标：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="331"/>
+        <location filename="../../gui/import_worker.py" line="380"/>
         <source>New units: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>新单元：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="332"/>
+        <location filename="../../gui/import_worker.py" line="381"/>
         <source>New periods: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>新时期：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="333"/>
+        <location filename="../../gui/import_worker.py" line="382"/>
         <source>Not imported (no matching indicator): {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入（无匹配指标）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="334"/>
+        <location filename="../../gui/import_worker.py" line="383"/>
         <source>Not imported (no matching unit): {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入（无匹配单元）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="335"/>
+        <location filename="../../gui/import_worker.py" line="384"/>
         <source>Not imported (no matching period): {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入（无匹配时期）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="348"/>
+        <location filename="../../gui/import_worker.py" line="397"/>
         <source>… and {0} more</source>
-        <translation type="unfinished"></translation>
+        <translation>……另有 {0} 项</translation>
     </message>
 </context>
 <context>
