@@ -298,7 +298,9 @@ def chart_slug(chart) -> str:
 
 
 def chart_title(chart) -> str:
-    return str(getattr(chart, "_title", "") or chart_slug(chart))
+    """The chart's full title (ChartBase.title())."""
+    title = getattr(chart, "title", None)
+    return str((title() if callable(title) else getattr(chart, "_title", "")) or chart_slug(chart))
 
 
 @contextlib.contextmanager
