@@ -56,6 +56,16 @@ def test_actions_are_in_the_file_and_export_menus(actions):
     assert install_file_actions(window) is actions and window.file_actions is actions
 
 
+def test_actions_follow_the_language(qapp, actions, monkeypatch):
+    calls = []
+    real = actions.retranslateUi
+    monkeypatch.setattr(actions, "retranslateUi", lambda: (calls.append(1), real()))
+    i18n.install_language(qapp, i18n.CHINESE, remember=False)
+    qapp.processEvents()
+    assert calls                                                     # LanguageChange reached them
+    assert actions.import_action.text() and actions.pdf_action.statusTip()
+
+
 def test_pdf_failure_is_a_message(qtbot, actions, dialogs, tmp_path):
     dialogs.save_path = str(tmp_path / "missing" / "r.pdf")
     with qtbot.waitSignal(actions.failed, timeout=30000) as failed:
