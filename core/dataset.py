@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import math
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 from .errors import InputError
 from .framework import Framework
@@ -51,8 +55,9 @@ class Dataset:
         return float(self.values[self.unit_index[unit], self.period_index[period], self.code_index[code]])
 
     # ---- iData conversion ------------------------------------------------
-    def to_frame(self) -> pd.DataFrame:
+    def to_frame(self) -> "pd.DataFrame":
         """Long-by-unit iData frame: one row per unit and period."""
+        import pandas as pd  # imported on use: opening a project needs no pandas
         rows = []
         for t, p in enumerate(self.periods):
             for u, code in enumerate(self.unit_codes):
@@ -70,7 +75,7 @@ class Dataset:
         return pd.concat([df, ind], axis=1)
 
     @classmethod
-    def from_frame(cls, df: pd.DataFrame, framework: Framework, where: str = "Data",
+    def from_frame(cls, df: "pd.DataFrame", framework: Framework, where: str = "Data",
                    first_row: int = 2, warnings: list | None = None) -> "Dataset":
         """Read an iData frame.  ``first_row`` is the file row of the first
         record (header on row 1), used in messages."""
@@ -189,10 +194,11 @@ def column_letter(index: int) -> str:
     return s
 
 
-def numeric_column(series: pd.Series, where: str, column: str, rows=2) -> np.ndarray:
+def numeric_column(series: "pd.Series", where: str, column: str, rows=2) -> np.ndarray:
     """Convert a column to floats; text that is not a number is an error
     naming the row and column.  Blank cells become NaN (missing).  ``rows``
     is the file row of the first value, or the file row of every value."""
+    import pandas as pd
     rownos = np.asarray(rows) if np.ndim(rows) else rows + np.arange(len(series))
     if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
         out = series.to_numpy(dtype=float, na_value=np.nan, copy=True)

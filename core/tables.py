@@ -9,8 +9,12 @@ import hashlib
 import os
 import zipfile
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 from .atomic import atomic_output
 from .dataset import Dataset, column_letter
@@ -32,9 +36,10 @@ def _sha256(path) -> str:
     return h.hexdigest()
 
 
-def read_csv(path) -> pd.DataFrame:
+def read_csv(path) -> "pd.DataFrame":
     """A CSV in UTF-8 (with or without BOM) or GB18030; cells kept as text
     where they are not clean numbers so messages can quote them."""
+    import pandas as pd  # imported on use: opening a project needs no pandas
     name = os.path.basename(path)
     last = None
     for enc in ("utf-8-sig", "gb18030"):
@@ -57,6 +62,7 @@ def read_workbook(path) -> dict:
     if not zipfile.is_zipfile(path):
         raise InputError(f"{name}: not an Excel workbook (.xlsx files are zip archives; this one is not, "
                          "or it is damaged or password-protected)")
+    import pandas as pd
     try:
         return pd.read_excel(path, sheet_name=None, engine="calamine")
     except ImportError:
@@ -69,7 +75,7 @@ def read_workbook(path) -> dict:
         raise InputError(f"{name}: the workbook cannot be read ({type(e).__name__}: {e})") from None
 
 
-def _records(df: pd.DataFrame) -> tuple[list[dict], list[int]]:
+def _records(df: "pd.DataFrame") -> tuple[list[dict], list[int]]:
     """Non-blank rows as dicts, with their file row numbers (header on row 1)."""
     keep = ~df.isna().all(axis=1).to_numpy()
     rownos = (np.arange(len(df)) + 2)[keep].tolist()
@@ -81,7 +87,7 @@ def _records(df: pd.DataFrame) -> tuple[list[dict], list[int]]:
 INFO_KEYS = ("title", "title_zh", "note", "note_zh")
 
 
-def settings_from_rows(df: pd.DataFrame, where: str, info: dict | None = None) -> Settings:
+def settings_from_rows(df: "pd.DataFrame", where: str, info: dict | None = None) -> Settings:
     """Settings from Key / Value rows; the keys title, title_zh, note and
     note_zh describe the project and go to ``info``."""
     s = Settings()
