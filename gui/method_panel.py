@@ -25,27 +25,23 @@ from .framework_tree import run_edit
 _CONTEXT = "MethodPanel"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def method_label(method: str) -> str:
     """A normalisation method's name for people."""
-    labels = {"fixed_base": _tr("Fixed base (base year = 100)"), "minmax": _tr("Min-max"),
-              "zscore": _tr("Z-score"), "rank": _tr("Rank"), "prank": _tr("Percentile rank"),
-              "goalposts": _tr("Goalposts"), "dist2target": _tr("Distance to target"),
-              "none": _tr("None (raw values)")}
+    labels = {"fixed_base": QCoreApplication.translate("MethodPanel", "Fixed base (base year = 100)"), "minmax": QCoreApplication.translate("MethodPanel", "Min-max"),
+              "zscore": QCoreApplication.translate("MethodPanel", "Z-score"), "rank": QCoreApplication.translate("MethodPanel", "Rank"), "prank": QCoreApplication.translate("MethodPanel", "Percentile rank"),
+              "goalposts": QCoreApplication.translate("MethodPanel", "Goalposts"), "dist2target": QCoreApplication.translate("MethodPanel", "Distance to target"),
+              "none": QCoreApplication.translate("MethodPanel", "None (raw values)")}
     return labels.get(method, method)
 
 
 def aggregation_label(method: str) -> str:
-    labels = {"arithmetic": _tr("Arithmetic mean"), "geometric": _tr("Geometric mean"),
-              "harmonic": _tr("Harmonic mean"), "generalised": _tr("Generalised mean (power p)")}
+    labels = {"arithmetic": QCoreApplication.translate("MethodPanel", "Arithmetic mean"), "geometric": QCoreApplication.translate("MethodPanel", "Geometric mean"),
+              "harmonic": QCoreApplication.translate("MethodPanel", "Harmonic mean"), "generalised": QCoreApplication.translate("MethodPanel", "Generalised mean (power p)")}
     return labels.get(method, method)
 
 
 def weighting_label(method: str) -> str:
-    labels = {"manual": _tr("As entered in the framework"), "equal": _tr("Equal within each dimension")}
+    labels = {"manual": QCoreApplication.translate("MethodPanel", "As entered in the framework"), "equal": QCoreApplication.translate("MethodPanel", "Equal within each dimension")}
     return labels.get(method, method)
 
 

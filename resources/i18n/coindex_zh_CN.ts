@@ -79,122 +79,122 @@
         <translation>指标框架</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="141"/>
+        <location filename="../../gui/method_panel.py" line="137"/>
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="142"/>
+        <location filename="../../gui/method_panel.py" line="138"/>
         <source>Aggregation</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="143"/>
+        <location filename="../../gui/method_panel.py" line="139"/>
         <source>&amp;Method:</source>
         <translation>方法(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="143"/>
+        <location filename="../../gui/method_panel.py" line="139"/>
         <source>How each indicator is put on a common scale</source>
         <translation>将各指标转换到统一尺度的方法</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="144"/>
+        <location filename="../../gui/method_panel.py" line="140"/>
         <source>&amp;Base year:</source>
         <translation>基期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="144"/>
+        <location filename="../../gui/method_panel.py" line="140"/>
         <source>The period set to 100 by the fixed-base index; also the start of change and growth</source>
         <translation>定基指数中设为 100 的时期，也是计算变化和增长的起点</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="146"/>
+        <location filename="../../gui/method_panel.py" line="142"/>
         <source>Min-max &amp;range:</source>
         <translation>极差范围(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="146"/>
+        <location filename="../../gui/method_panel.py" line="142"/>
         <source>The scale of min-max: lowest value to L, highest to U</source>
         <translation>极差标准化的尺度：最小值对应 L，最大值对应 U</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="148"/>
+        <location filename="../../gui/method_panel.py" line="144"/>
         <source>Z-score m&amp;ean:</source>
         <translation>Z 分数均值(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="148"/>
+        <location filename="../../gui/method_panel.py" line="144"/>
         <source>The mean z-scores are shifted to</source>
         <translation>Z 分数平移后的均值</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="149"/>
+        <location filename="../../gui/method_panel.py" line="145"/>
         <source>Z-score &amp;SD:</source>
         <translation>Z 分数标准差(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="149"/>
+        <location filename="../../gui/method_panel.py" line="145"/>
         <source>The standard deviation z-scores are scaled to</source>
         <translation>Z 分数缩放后的标准差</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="150"/>
+        <location filename="../../gui/method_panel.py" line="146"/>
         <source>&amp;Pooled:</source>
         <translation>合并计算(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="150"/>
+        <location filename="../../gui/method_panel.py" line="146"/>
         <source>Take minimum, maximum, mean and ranks over all periods together, not period by period</source>
         <translation>对所有时期合并求最小值、最大值、均值和排名，而不是逐期计算</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="152"/>
+        <location filename="../../gui/method_panel.py" line="148"/>
         <source>M&amp;ean:</source>
         <translation>平均方式(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="152"/>
+        <location filename="../../gui/method_panel.py" line="148"/>
         <source>How children are combined into their parent</source>
         <translation>下级节点合成为上级节点的方式</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="153"/>
+        <location filename="../../gui/method_panel.py" line="149"/>
         <source>P&amp;ower p:</source>
         <translation>幂次 p(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="153"/>
+        <location filename="../../gui/method_panel.py" line="149"/>
         <source>The power of the generalised mean (1 arithmetic, 0 geometric, -1 harmonic)</source>
         <translation>广义平均的幂次（1 为算术平均，0 为几何平均，-1 为调和平均）</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="155"/>
+        <location filename="../../gui/method_panel.py" line="151"/>
         <source>&amp;Weights:</source>
         <translation>权重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="155"/>
+        <location filename="../../gui/method_panel.py" line="151"/>
         <source>Use the weights of the framework, or give the nodes of each dimension equal weights</source>
         <translation>使用指标框架中的权重，或对每个维度内的节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="167"/>
+        <location filename="../../gui/method_panel.py" line="163"/>
         <source>L: the value given to the lowest</source>
         <translation>L：最小值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="168"/>
+        <location filename="../../gui/method_panel.py" line="164"/>
         <source>U: the value given to the highest</source>
         <translation>U：最大值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="169"/>
+        <location filename="../../gui/method_panel.py" line="165"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="170"/>
+        <location filename="../../gui/method_panel.py" line="166"/>
         <source>over all periods</source>
         <translation>跨所有时期</translation>
     </message>
@@ -2094,17 +2094,87 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MethodPanel</name>
     <message>
-        <location filename="../../gui/method_panel.py" line="193"/>
+        <location filename="../../gui/method_panel.py" line="30"/>
+        <source>Fixed base (base year = 100)</source>
+        <translation>定基（基期 = 100）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/method_panel.py" line="30"/>
+        <source>Min-max</source>
+        <translation>极差标准化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/method_panel.py" line="31"/>
+        <source>Z-score</source>
+        <translation>Z 分数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/method_panel.py" line="31"/>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/method_panel.py" line="31"/>
+        <source>Percentile rank</source>
+        <translation>百分位排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/method_panel.py" line="32"/>
+        <source>Goalposts</source>
+        <translation>目标区间（goalposts）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/method_panel.py" line="32"/>
+        <source>Distance to target</source>
+        <translation>距目标距离</translation>
+    </message>
+    <message>
+        <location filename="../../gui/method_panel.py" line="33"/>
+        <source>None (raw values)</source>
+        <translation>不标准化（原始值）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/method_panel.py" line="38"/>
+        <source>Arithmetic mean</source>
+        <translation>算术平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/method_panel.py" line="38"/>
+        <source>Geometric mean</source>
+        <translation>几何平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/method_panel.py" line="39"/>
+        <source>Harmonic mean</source>
+        <translation>调和平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/method_panel.py" line="39"/>
+        <source>Generalised mean (power p)</source>
+        <translation>广义平均（幂 p）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/method_panel.py" line="44"/>
+        <source>As entered in the framework</source>
+        <translation>按指标框架中的权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/method_panel.py" line="44"/>
+        <source>Equal within each dimension</source>
+        <translation>各维度内等权</translation>
+    </message>
+    <message>
+        <location filename="../../gui/method_panel.py" line="189"/>
         <source>(no periods)</source>
         <translation>（无时期）</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="234"/>
+        <location filename="../../gui/method_panel.py" line="230"/>
         <source>Method settings</source>
         <translation>方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="249"/>
+        <location filename="../../gui/method_panel.py" line="245"/>
         <source>Method: {0}</source>
         <translation>方法：{0}</translation>
     </message>

@@ -7,6 +7,14 @@ from core import projectfile
 from gui.loading import SAMPLE_PATH
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_settings(tmp_path_factory):
+    """No GUI test reads or changes the real user's settings, layout,
+    language, recent files or recovery files."""
+    from gui.app import use_private_folders
+    use_private_folders(tmp_path_factory.mktemp("coindex-user"))
+
+
 @pytest.fixture
 def project():
     return projectfile.load(SAMPLE_PATH)
