@@ -257,12 +257,14 @@ class ChartBase(ChartExport, pg.GraphicsView):
     def _on_settings_changed(self):
         self.reset_ranges()
         self.refresh()
+        self.retranslateUi()                 # titles name the method and the base period
 
     def _on_structure_changed(self):
         self.reset_ranges()
         self._build_series()
         self.refresh()
         self.set_caching(True)
+        self.retranslateUi()
 
     def showEvent(self, event):
         super().showEvent(event)

@@ -286,11 +286,6 @@ class CompositeChart(_TimeChart):
     def _on_structure_changed(self):
         self._x_key = None
         super()._on_structure_changed()
-        self.retranslateUi()
-
-    def _on_settings_changed(self):
-        super()._on_settings_changed()
-        self.retranslateUi()
 
     # ---- hover -----------------------------------------------------------------------
     def hover_at(self, x, y, px, py):
@@ -437,14 +432,6 @@ class DimensionChart(_TimeChart):
             ys.append(y)
         self._update_base_line()
         self.fit_y(finite_range(*ys, include=[BASE_VALUE] if self.fixed_base() else []))
-
-    def _on_structure_changed(self):
-        super()._on_structure_changed()
-        self.retranslateUi()
-
-    def _on_settings_changed(self):
-        super()._on_settings_changed()
-        self.retranslateUi()
 
     def hover_at(self, x, y, px, py):
         best = None

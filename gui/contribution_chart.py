@@ -155,14 +155,6 @@ class ContributionChart(_TimeChart):
         self.total_ticks.setData(np.column_stack([x[ok] - half, x[ok] + half]).ravel(), np.repeat(change[ok], 2))
         self.fit_y(finite_range(pos.sum(axis=0), neg.sum(axis=0), change, include=[0.0]), 0.08, 0.1)
 
-    def _on_structure_changed(self):
-        super()._on_structure_changed()
-        self.retranslateUi()
-
-    def _on_settings_changed(self):
-        super()._on_settings_changed()
-        self.retranslateUi()
-
     def hover_at(self, x, y, px, py):
         periods = self.project.dataset.periods
         xs, ys = self.total_curve.getData()

@@ -265,14 +265,9 @@ class RadarChart(PeriodChoice, ChartBase):
         self.view_box.setRange(xRange=(-W / 2 / scale, W / 2 / scale), yRange=(-H / 2 / scale, H / 2 / scale),
                                padding=0)
 
-    def _on_structure_changed(self):
-        super()._on_structure_changed()
-        self.retranslateUi()
-
     def _on_settings_changed(self):
         self._scale_key = None
         super()._on_settings_changed()
-        self.retranslateUi()
 
     def hover_at(self, x, y, px, py):
         best = None

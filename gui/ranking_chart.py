@@ -173,14 +173,6 @@ class RankingChart(PeriodChoice, PlotChart):
         self._x_range = None
         self._ticks = None
 
-    def _on_settings_changed(self):
-        super()._on_settings_changed()
-        self.retranslateUi()
-
-    def _on_structure_changed(self):
-        super()._on_structure_changed()
-        self.retranslateUi()
-
     def hover_at(self, x, y, px, py):
         j = int(round(y))
         if not 0 <= j < len(self._shown) or abs(y - j) > 0.35:
