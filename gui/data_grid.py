@@ -17,21 +17,25 @@ was computed without them, carry a mark (:attr:`DataGridModel.MarkRole`) that
 from __future__ import annotations
 
 import math
-import re
 
 import numpy as np
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPointF, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QPainter, QPalette, QPolygonF
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QStyledItemDelegate,
-                               QTableView)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
-from core.dataset import MISSING_TEXT as MISSING_MARKERS
-from core.errors import CoIndexError
 from core.project import SetValues
 
+from .clipboard import MISSING_WORDS, NotANumber, read_number
+from .data_marks import MARK_COLOURS, MARK_ROLE, MARK_SIZE, DataMarks, MarkDelegate, severity
 from .document import ProjectDocument
-from .formatting import clean_input, edit_text, format_value
+from .formatting import edit_text, format_value
+
+# names other modules import from here
+__all__ = ["CODE_COLUMN", "FIRST_INDICATOR_COLUMN", "FIRST_PERIOD_COLUMN", "MARK_COLOURS", "MARK_SIZE",
+           "MISSING_TEXT", "MISSING_WORDS", "NAME_COLUMN", "PERIOD_LAYOUT", "UNIT_COLUMN", "UNIT_LAYOUT",
+           "DataGrid", "DataGridModel", "MarkDelegate", "NotANumber", "display_name", "read_number",
+           "unit_display_name"]
 
 try:                                          # shared helpers, when the i18n module is there
     from .i18n import display_name, unit_display_name
@@ -48,8 +52,6 @@ MISSING_TEXT = "—"
 MISSING_FOREGROUND = QColor("#8a8f98")
 MISSING_BACKGROUND = QColor("#f1f1f4")
 GROUP_BACKGROUND = QColor("#e3eaf3")
-MARK_COLOURS = {"error": QColor("#cf222e"), "warning": QColor("#bf8700"), "info": QColor("#0969da")}
-MARK_SIZE = 7                    # pixels, the corner triangle's legs
 
 UNIT_LAYOUT, PERIOD_LAYOUT = "unit", "period"
 CODE_COLUMN, NAME_COLUMN, UNIT_COLUMN = range(3)
@@ -65,7 +67,7 @@ MARKS_DELAY_MS = 120             # warnings are re-read once a burst of edits is
 # every role of every painted cell.
 _DISPLAY, _EDIT, _TOOLTIP = Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole
 _ALIGN, _FOREGROUND, _BACKGROUND, _FONT = Qt.TextAlignmentRole, Qt.ForegroundRole, Qt.BackgroundRole, Qt.FontRole
-_RAW, _MARK = Qt.UserRole + 1, Qt.UserRole + 2
+_RAW, _MARK = Qt.UserRole + 1, MARK_ROLE
 _HORIZONTAL = Qt.Horizontal
 _NO_FLAGS = Qt.NoItemFlags
 _GROUP_FLAGS = Qt.ItemIsEnabled
@@ -79,72 +81,6 @@ _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 _LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
 _SERVED = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _ALIGN, _FOREGROUND,
                      _BACKGROUND, _FONT, _RAW, _MARK})
-# warning kinds drawn in red; every other kind is amber, "imputed" is blue
-_ERROR_KINDS = frozenset({"out_of_range", "undefined", "missing"})
-
-# ---- reading typed or pasted text ------------------------------------------------
-# Besides the core's missing markers (NA, #N/A, ...): the dashes and dots that
-# statistical yearbooks print for "not available".
-MISSING_WORDS = frozenset(MISSING_MARKERS) | {"-", "–", "—", "..", "...", "…"}
-_SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
-
-
-class NotANumber(ValueError):
-    """Text that is not a number; ``reason`` is one of 'percent', 'comma',
-    'infinite', 'text'."""
-
-    def __init__(self, text: str, reason: str):
-        super().__init__(text)
-        self.text = text
-        self.reason = reason
-
-
-def read_number(value) -> float:
-    """A typed or pasted cell as a float, NaN meaning missing.
-
-    Empty text and the missing markers in :data:`MISSING_WORDS` are missing;
-    commas are accepted only as thousands separators ("1,234.5"); a unicode
-    minus is a minus.  Percentages ("12.3%") are refused: whether 12.3% means
-    12.3 or 0.123 depends on the indicator, so the user types the value in
-    the indicator's own unit.  Raises :class:`NotANumber` otherwise.
-    """
-    if value is None:
-        return math.nan
-    if isinstance(value, bool):
-        raise NotANumber(str(value), "text")
-    if isinstance(value, (int, float)):
-        x = float(value)
-        if math.isinf(x):
-            raise NotANumber(str(value), "infinite")
-        return x
-    if not isinstance(value, str):
-        value = str(value)
-    if "_" not in value:                      # the common case: a plain number
-        try:
-            x = float(value)
-        except ValueError:
-            pass
-        else:
-            if math.isinf(x):
-                raise NotANumber(value.strip(), "infinite")
-            return x                          # NaN from "nan": missing
-    text = _SPACES.sub(" ", str(value)).strip().replace("\u2212", "-")
-    if not text or text in MISSING_WORDS:
-        return math.nan
-    if text.endswith("%"):
-        raise NotANumber(text, "percent")
-    cleaned = clean_input(text)
-    try:
-        if "_" in cleaned:                    # Python reads 1_000 as 1000; a spreadsheet does not
-            raise ValueError(cleaned)
-        x = float(cleaned)
-    except (TypeError, ValueError):
-        raise NotANumber(text, "comma" if re.fullmatch(r"[+-]?\d+,\d+", text) else "text") from None
-    if math.isinf(x):
-        raise NotANumber(text, "infinite")
-    if math.isnan(x):
-        return math.nan
-    return x
 
 
 def _dark_palette() -> bool:
@@ -152,7 +88,7 @@ def _dark_palette() -> bool:
     return app is not None and app.palette().color(QPalette.Base).lightness() < 128
 
 
-class DataGridModel(QAbstractTableModel):
+class DataGridModel(QAbstractTableModel, DataMarks):
     """Raw values of the project, editable, in the unit or the period layout.
 
     Parameters
@@ -414,7 +350,7 @@ class DataGridModel(QAbstractTableModel):
         if role == _RAW:
             return value
         if role == _MARK:
-            return _severity(self._cell_issues(u, t, i, value))
+            return severity(self._cell_issues(u, t, i, value))
         return None
 
     def _label_data(self, row, col, role):
@@ -429,7 +365,7 @@ class DataGridModel(QAbstractTableModel):
             return (ds.unit_codes[row], self._unit_names[row])[col]
         node = self.framework[ds.codes[self._rows[row][1]]]
         if role == _MARK:              # one mark per row, on its code
-            return _severity(self._issues(node.code)) if col == CODE_COLUMN else None
+            return severity(self._issues(node.code)) if col == CODE_COLUMN else None
         if role == _TOOLTIP:
             return self._node_tooltip(node)
         name = self._names.get(node.code, node.name)
@@ -447,11 +383,11 @@ class DataGridModel(QAbstractTableModel):
             if role == _MARK or role == _TOOLTIP:
                 issues = self._issues(code, self._unit, col - FIRST_PERIOD_COLUMN)
                 if role == _MARK:
-                    return _severity(issues)
+                    return severity(issues)
                 return "\n".join(w["message"] for w in issues) or None
             return None
         if role == _MARK:
-            return _severity(self._issues(code)) if col == CODE_COLUMN else None
+            return severity(self._issues(code)) if col == CODE_COLUMN else None
         if role == _TOOLTIP:
             return self._node_tooltip(self.framework[code])
         if role == _DISPLAY:
@@ -511,59 +447,7 @@ class DataGridModel(QAbstractTableModel):
         period = self.dataset.periods[section - FIRST_PERIOD_COLUMN]
         return self.tr("Value") if period is None else str(period)
 
-    # ---- marks: warnings and missing values the dimension was computed without -----
-    def _warnings_by_code(self) -> dict:
-        if self._marks is None:
-            self._marks = self._read_warnings()
-        return self._marks
-
-    def _read_warnings(self) -> dict:
-        try:
-            warnings = self._document.project.engine.warnings
-        except CoIndexError:
-            return {}
-        out = {}
-        for w in warnings:
-            if w.get("code") is not None:
-                out.setdefault(w["code"], []).append(w)
-        return {code: tuple(ws) for code, ws in out.items()}
-
-    def _issues(self, code, u=None, t=None) -> list:
-        """The warnings about ``code``: all of them (u, t None), or those
-        naming unit ``u`` and / or period ``t`` and no other (a warning that
-        names neither is about the whole row, not one cell)."""
-        ws = self._warnings_by_code().get(code, ())
-        if u is None and t is None:
-            return list(ws)
-        ds = self.dataset
-        unit, period = ds.unit_codes[u], ds.periods[t]
-        return [w for w in ws if (w.get("unit") is not None or w.get("period") is not None)
-                and w.get("unit") in (None, unit) and (w.get("period") is None or w["period"] == period)]
-
-    def _cell_issues(self, u, t, i, value) -> list:
-        code = self.dataset.codes[i]
-        issues = self._issues(code, u, t)
-        if math.isnan(value):
-            issues += self._missing_issue(u, t, code)
-        return issues
-
-    def _missing_issue(self, u, t, code) -> list:
-        """A missing value: its dimension computed without it (weights
-        renormalised over the indicators present), or missing as well."""
-        parent = self.framework[code].parent
-        if parent is None:
-            return []
-        try:
-            engine = self._document.project.engine
-        except CoIndexError:
-            return []
-        score = engine.scores[engine.index[parent], u, t]
-        if math.isnan(score):
-            return [{"kind": "missing", "message": self.tr("'{0}' cannot be computed here: all its indicators "
-                                                           "are missing").format(parent)}]
-        return [{"kind": "computed_without", "message": self.tr(
-            "'{0}' was computed without this value (weights shared among the indicators present)").format(parent)}]
-
+    # ---- marks (the warnings themselves are read by DataMarks) -----------------------
     def refresh_marks(self):
         """Re-read the engine's warnings and repaint only the cells whose
         marks changed (runs a moment after a burst of edits)."""
@@ -703,39 +587,6 @@ class DataGridModel(QAbstractTableModel):
         self._marks = None
         self._build_rows()
         self.endResetModel()
-
-
-def _severity(issues) -> str | None:
-    """The mark of a cell with these issues: 'error' (red), 'warning'
-    (amber), 'info' (blue, imputed values) or None."""
-    if not issues:
-        return None
-    kinds = {w.get("kind") for w in issues}
-    if kinds & _ERROR_KINDS:
-        return "error"
-    if kinds <= {"imputed"}:
-        return "info"
-    return "warning"
-
-
-class MarkDelegate(QStyledItemDelegate):
-    """Paints the cell as usual plus a small triangle in its top-right
-    corner when the model marks it (the reason is in the tooltip)."""
-
-    def paint(self, painter: QPainter, option, index):
-        super().paint(painter, option, index)
-        mark = index.data(DataGridModel.MarkRole)
-        if not mark:
-            return
-        r = option.rect
-        painter.save()
-        painter.setRenderHint(QPainter.Antialiasing, True)
-        painter.setPen(Qt.NoPen)
-        painter.setBrush(MARK_COLOURS.get(mark, MARK_COLOURS["warning"]))
-        right, top = r.right() + 1, r.top()
-        painter.drawPolygon(QPolygonF([QPointF(right - MARK_SIZE, top), QPointF(right, top),
-                                       QPointF(right, top + MARK_SIZE)]))
-        painter.restore()
 
 
 class DataGrid(QTableView):
