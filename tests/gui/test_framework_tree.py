@@ -234,8 +234,8 @@ def test_name_edited_in_place(tree, document):
 
 
 def test_chinese_mode_shows_and_edits_chinese_names(tree, document, monkeypatch):
-    import gui.framework_tree as ft
-    monkeypatch.setattr(ft, "is_chinese", lambda: True)
+    import gui.framework_model as fm
+    monkeypatch.setattr(fm, "is_chinese", lambda: True)
     try:
         import gui.i18n as i18n
         monkeypatch.setattr(i18n, "_language", "zh_CN")
