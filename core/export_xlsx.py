@@ -26,7 +26,6 @@ stay blank (never ``#DIV/0!``).  Text is always written as text.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import functools
 import math
 import re
@@ -37,6 +36,7 @@ import numpy as np
 from .atomic import atomic_output
 from .dataset import column_letter
 from .errors import InputError
+from .export_text import LABELS, readme_lines
 
 STATS = ("count", "min", "max", "mean", "sd")
 MAX_FORMULA = 8000            # Excel's limit is 8192 characters
@@ -117,37 +117,6 @@ def weighted_mean_formula(refs, weights, p) -> str:
     elif p != 1:
         mean = f"POWER({mean},1/{_n(p)})"
     return f'=IF(({den})>0,{mean},"")'
-
-
-# ---- labels in two languages ----------------------------------------------------------
-LABELS = {
-    "en": {
-        "code": "code", "name": "name", "name_en": "name (English)", "name_zh": "name (Chinese)",
-        "parent": "parent", "level": "level", "type": "type", "weight": "weight",
-        "eff_weight": "effective weight", "direction": "direction", "unit": "unit",
-        "normalisation": "normalisation", "base_year": "base year", "fw_weight": "framework weight",
-        "from": "from", "to": "to", "years": "years", "start": "start value", "end": "end value",
-        "change": "change %", "cagr": "CAGR %", "child": "child", "child_name": "child name",
-        "p_start": "parent start", "p_end": "parent end", "c_start": "child start", "c_end": "child end",
-        "w_start": "present weight start", "w_end": "present weight end", "points": "points",
-        "share": "share %", "kind": "kind", "period": "period", "message": "message",
-        "vs_base": "vs base %", "yoy": "YoY %", "line_title": "{name} by period",
-        "bar_title": "{name}: {children} in {period}", "children": "components",
-    },
-    "zh": {
-        "code": "代码", "name": "名称", "name_en": "英文名称", "name_zh": "中文名称",
-        "parent": "上级", "level": "层级", "type": "类型", "weight": "权重",
-        "eff_weight": "有效权重", "direction": "方向", "unit": "单位",
-        "normalisation": "标准化方法", "base_year": "基期", "fw_weight": "框架权重",
-        "from": "起", "to": "止", "years": "年数", "start": "起始值", "end": "终止值",
-        "change": "变化 %", "cagr": "年均增长 %", "child": "下级", "child_name": "下级名称",
-        "p_start": "上级起始值", "p_end": "上级终止值", "c_start": "下级起始值", "c_end": "下级终止值",
-        "w_start": "起始有效权重和", "w_end": "终止有效权重和", "points": "贡献点数",
-        "share": "贡献率 %", "kind": "类别", "period": "时期", "message": "说明",
-        "vs_base": "较基期 %", "yoy": "同比 %", "line_title": "{name}（各时期）",
-        "bar_title": "{name}：{period}年{children}", "children": "各分项",
-    },
-}
 
 
 def _fast_sheet_class():
@@ -744,146 +713,6 @@ def _weight_name(code, taken) -> str | None:
         return None
     taken.add(name.lower())
     return name
-
-
-# ---- README text ------------------------------------------------------------------------------------
-_METHOD_WORDS = {
-    "en": {
-        "fixed_base": "fixed-base index: 100 x value / value in the base period (100 x base / value where less "
-                      "is better)",
-        "minmax": "min-max: (value - min) / (max - min) x (U - L) + L, with (max - value) where less is better",
-        "zscore": "z-score: (value - mean) / sample standard deviation x sd + mean (mean - value where less is "
-                  "better)",
-        "rank": "rank among the units (values, not formulas)",
-        "prank": "percentile rank (values, not formulas)",
-        "goalposts": "goalposts: (value - low) / (high - low), truncated to 0..1, times the scale",
-        "dist2target": "distance to target: (value - worst) / (target - worst)",
-        "none": "no normalisation (the value times its direction)",
-        "arithmetic": "weighted arithmetic mean: sum(w x) / sum(w)",
-        "geometric": "weighted geometric mean: exp(sum(w ln x) / sum(w))",
-        "harmonic": "weighted harmonic mean: (sum(w x^-1) / sum(w))^-1",
-        "generalised": "weighted generalised mean of power p: (sum(w x^p) / sum(w))^(1/p)",
-    },
-    "zh": {
-        "fixed_base": "定基指数：100 × 当期值 / 基期值（逆向指标为 100 × 基期值 / 当期值）",
-        "minmax": "极差标准化：(值 − 最小值) / (最大值 − 最小值) × (U − L) + L（逆向指标用 最大值 − 值）",
-        "zscore": "Z 分数：(值 − 均值) / 样本标准差 × sd + mean（逆向指标用 均值 − 值）",
-        "rank": "排名（写入数值，不是公式）",
-        "prank": "百分位排名（写入数值，不是公式）",
-        "goalposts": "阈值法：(值 − 下限) / (上限 − 下限)，截断到 0..1，再乘以比例",
-        "dist2target": "目标距离法：(值 − 最差值) / (目标值 − 最差值)",
-        "none": "不标准化（值乘以方向）",
-        "arithmetic": "加权算术平均：Σ(w·x) / Σw",
-        "geometric": "加权几何平均：exp(Σ(w·ln x) / Σw)",
-        "harmonic": "加权调和平均：(Σ(w·x⁻¹) / Σw)⁻¹",
-        "generalised": "p 次加权广义平均：(Σ(w·xᵖ) / Σw)^(1/p)",
-    },
-}
-
-
-def readme_lines(engine, lang, info, value_cells, has_time, panel) -> list[tuple[str, str]]:
-    """(kind, text) lines of the README sheet; kind is title, head or text."""
-    st, ds, fw = engine.settings, engine.dataset, engine.framework
-    M, zh = _METHOD_WORDS[lang], lang == "zh"
-
-    def say(en, cn):
-        return cn if zh else en
-    colon, stop, comma = say(": ", "："), say(".", "。"), say(", ", "、")
-    title = (info.get("title_zh") if zh else None) or info.get("title") or say("CoIndex results", "CoIndex 结果")
-    note = (info.get("note_zh") if zh else None) or info.get("note")
-    out = [("title", title)] + ([("text", note)] if note else [])
-    stamp = _dt.date.today().isoformat()
-    out += [("text", say(f"Written by CoIndex on {stamp}.", f"由 CoIndex 于 {stamp} 生成。")), ("text", ""),
-            ("head", say("Method", "方法"))]
-    n_ind, n_agg = len(fw.indicator_codes), len(fw.aggregate_codes)
-    out.append(("text", say(f"{len(ds.unit_codes)} units, {len(ds.periods)} periods, {n_ind} indicators, "
-                            f"{n_agg} aggregates.",
-                            f"{len(ds.unit_codes)} 个单元，{len(ds.periods)} 个时期，{n_ind} 个指标，{n_agg} 个汇总项。")))
-    methods = list(dict.fromkeys(engine.method))
-    for m in methods:
-        used = [c for c, mm in zip(fw.indicator_codes, engine.method) if mm == m]
-        others = [c for c in fw.indicator_codes if c not in used]
-        if not others:
-            who = say("all indicators", "全部指标")
-        elif len(used) > len(others):
-            who = say("all indicators except ", "除以下指标外的全部指标：") + comma.join(others)
-        else:
-            who = comma.join(used)
-        out.append(("text", f"{say('Normalisation', '标准化')}{colon}{M[m]} — {who}{stop}"))
-    where = say("over all periods at once (pooled)", "所有时期合并计算") if st.pooled else \
-        say("within each period", "每个时期分别计算")
-    if "minmax" in methods:
-        lo, hi = st.minmax_range
-        out.append(("text", say(f"Min-max range L = {lo:g}, U = {hi:g}; min and max taken {where}.",
-                                f"极差区间 L = {lo:g}，U = {hi:g}；最小值与最大值{where}。")))
-    if "zscore" in methods:
-        out.append(("text", say(f"z-score mean and standard deviation taken {where}.",
-                                f"Z 分数的均值与标准差{where}。")))
-    if any(m in methods for m in ("minmax", "zscore", "dist2target")):
-        out.append(("text", say("These statistics are formulas in the Stats sheet.",
-                                "这些统计量是 Stats 表中的公式。")))
-    if "fixed_base" in methods:
-        bases = dict.fromkeys(ds.periods[int(b)] for b, m in zip(engine.base_index, engine.method)
-                              if m == "fixed_base")
-        out.append(("text", f"{say('Base period', '基期')}{colon}{comma.join(str(b) for b in bases)}{stop}"))
-    power = f", p = {st.power:g}" if st.aggregation == "generalised" else ""
-    out.append(("text", f"{say('Aggregation', '汇总')}{colon}{M[st.aggregation]}{power}{stop}"))
-    out.append(("text", say("Missing children are skipped and the weights renormalised over the children present; "
-                            "a result is blank only where every child is missing.",
-                            "缺失的下级被跳过，权重在现有下级之间重新归一；全部下级缺失时结果为空。")))
-    if st.weighting == "equal":
-        out.append(("text", say("Weighting: equal (every weight is 1; the framework's own weights are in the last "
-                                "column of the Framework sheet).",
-                                "权重：等权（每个权重为 1；框架自身的权重在 Framework 表最后一列）。")))
-    else:
-        out.append(("text", say("Weighting: the framework's weights, relative to their siblings.",
-                                "权重：框架中给定的权重，在同级之间按比例计算。")))
-    if panel:
-        base, last = ds.periods[engine.growth_base], ds.periods[-1]
-        out.append(("text", say(f"Growth and contributions: from the base period {base} to the last period {last}; "
-                                "CAGR = (end / start)^(1 / years) - 1.",
-                                f"增长与贡献：从基期 {base} 到最后时期 {last}；年均增长 = (终值 / 起值)^(1 / 年数) − 1。")))
-    out += [("text", ""), ("head", say("How to audit", "如何审核")),
-            ("text", say("The numbers in Stats, Normalised, Aggregates, Ranks, Changes, Growth, Contributions and "
-                         "Charts are Excel formulas that go back to the Data sheet.",
-                         "Stats、Normalised、Aggregates、Ranks、Changes、Growth、Contributions 和 Charts 中的数字"
-                         "都是追溯到 Data 表的 Excel 公式。")),
-            ("text", say("Change a raw value in Data, or a weight in column G of Framework (each weight cell has "
-                         "the workbook name w_<code>), and the index recomputes in Excel.",
-                         "修改 Data 表中的原始值，或 Framework 表 G 列中的权重（每个权重单元格的名称为 w_代码），"
-                         "指数会在 Excel 中重新计算。")),
-            ("text", say("Every formula cell also stores the value CoIndex computed, so viewers that do not "
-                         "recalculate show the numbers.",
-                         "每个公式单元格都保存了 CoIndex 计算的结果，不重新计算的查看器也能显示数字。")),
-            ("text", say("Grey italic cells hold values, not formulas.", "灰色斜体单元格是数值而不是公式。"))]
-    if value_cells:
-        out.append(("text", say("Written as values, not formulas: ", "以下内容写入数值而不是公式：")
-                    + "; ".join(dict.fromkeys(value_cells)) + stop))
-    out += [("text", ""), ("head", say("Sheets", "工作表"))]
-    for sheet, en, cn in _SHEET_WORDS:
-        if panel or sheet not in ("Changes", "Growth", "Contributions"):
-            out.append(("text", f"{sheet}{colon}{say(en, cn)}"))
-    return out
-
-
-_SHEET_WORDS = [
-    ("Charts", "the index by period and its components in the last period (first units)",
-     "指数各时期走势与最后时期的分项（前几个单元）"),
-    ("Framework", "codes, names, parent, level, the weights the formulas use, effective weights, direction, unit",
-     "代码、名称、上级、层级、公式使用的权重、有效权重、方向、单位"),
-    ("Data", "raw values, one row per unit and period, the periods in blocks", "原始数据，每个单元每个时期一行，按时期分块"),
-    ("Stats", "count, min, max, mean and standard deviation of each indicator per period",
-     "各指标每个时期的个数、最小值、最大值、均值和标准差"),
-    ("Normalised", "normalised indicators", "标准化后的指标"),
-    ("Aggregates", "every aggregate, from the index down", "从总指数往下的各层汇总结果"),
-    ("Ranks", "rank among the units of each period (1 = best, ties share the better rank)",
-     "每个时期各单元的排名（1 为最好，并列取较好名次）"),
-    ("Changes", "change vs the base period and year on year, %", "较基期与同比变化（%）"),
-    ("Growth", "change and CAGR since the base period", "基期以来的变化与年均增长"),
-    ("Contributions", "each child's contribution to its parent's change, points and %",
-     "各下级对上级变化的贡献（点数与百分比）"),
-    ("Warnings", "what the computation flagged", "计算中的提示"),
-]
 
 
 __all__ = ["write_results_workbook", "weighted_mean_formula", "readme_lines", "atomic_output"]

@@ -1,0 +1,472 @@
+"""Reading the cells of a workbook or CSV file, per format.
+
+:func:`read_workbook_cells` checks the file (size, content sniffing,
+encryption, zip and XML bombs: the file-level checks and limits are in
+core/cells.py), streams each .xlsx worksheet once for its true extent,
+hidden rows and columns, error cells and formulas without a saved value
+(``.ods``: hidden rows and columns, merges), then reads the cells with
+python-calamine (openpyxl for .xlsx when calamine is missing) or the csv
+module, and returns a :class:`~core.cells.WorkbookCells`.
+"""
+from __future__ import annotations
+
+import csv as _csv
+import io as _io
+import os as _os
+import re
+import zipfile as _zipfile
+import zlib as _zlib
+from dataclasses import dataclass as _dataclass, field as _field
+
+from .cells import (MAX_CELLS, MAX_FILE_BYTES, TEXT_EXTS, WORKBOOK_EXTS, CellIssue, ImportCancelled, Sheet,
+                    WorkbookCells, _check_zip, _hash_and_scan, _magic_kind, column_index, column_letter)
+from .errors import InputError
+
+
+def _local(tag) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _sheet_parts(z) -> dict:
+    """Sheet name -> worksheet XML part of an .xlsx, from workbook.xml and
+    its relationships (parsed with defusedxml)."""
+    from defusedxml import ElementTree as DET
+    try:
+        wb = DET.fromstring(z.read("xl/workbook.xml"))
+        rels = DET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    except Exception:
+        return {}
+    targets = {}
+    for r in rels:
+        if _local(r.tag) == "Relationship":
+            t = r.get("Target", "")
+            t = t.lstrip("/") if t.startswith("/") else "xl/" + t
+            targets[r.get("Id")] = _os.path.normpath(t).replace("\\", "/")
+    out = {}
+    for el in wb.iter():
+        if _local(el.tag) == "sheet":
+            rid = next((v for k, v in el.attrib.items() if _local(k) == "id"), None)
+            if rid in targets:
+                out[el.get("name")] = targets[rid]
+    return out
+
+
+_ROW = re.compile(rb"<row\b([^>]*)>")
+_ROW_R = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
+_ROW_R1 = re.compile(rb'<row r="(\d+)"')             # how Excel, LibreOffice and openpyxl write it
+_R_ATTR = re.compile(rb'\br="(\d+)"')
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_COL = re.compile(rb"<col\b([^>]*)>")
+_MIN, _MAX = re.compile(rb'\bmin="(\d+)"'), re.compile(rb'\bmax="(\d+)"')
+_WIDE_COL = re.compile(rb'<c r="([A-Z]{2,3})\d')
+_ERR_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*\bt="e"[^>]*>(?:<f\b[^>]*(?:/>|>[^<]*</f>))?<v>([^<]*)</v>')
+_NOVALUE_F = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>/]*>(?:<f\b[^>]*/>|<f\b[^>]*>([^<]*)</f>)(?:<v\s*/>|<v>\s*</v>)?</c>')
+
+
+@_dataclass
+class _SheetScan:
+    max_row: int = 0
+    max_col: int = 0
+    hidden_rows: set = _field(default_factory=set)
+    hidden_cols: set = _field(default_factory=set)
+    issues: dict = _field(default_factory=dict)      # (r, c) -> CellIssue
+
+
+def _scan_sheet_xml(z, part, name, sheet) -> _SheetScan:
+    """Stream one worksheet part once (bounded memory): true extent, hidden
+    rows and columns, error cells, formulas without a saved value."""
+    s = _SheetScan()
+    carry, in_data, rowcount = b"", False, 0
+    widest = b"A"
+    try:
+        f = z.open(part)
+    except KeyError:
+        return s
+    with f:
+        while True:
+            chunk = f.read(4 << 20)
+            text = carry + chunk
+            if chunk:
+                cut = text.rfind(b"<")
+                if cut <= 0 or len(text) - cut > 65536:
+                    cut = len(text)
+                text, carry = text[:cut], text[cut:]
+            else:
+                carry = b""
+            if not in_data:
+                k = text.find(b"<sheetData")
+                head = text if k < 0 else text[:k]
+                for m in _COL.finditer(head):
+                    if _HIDDEN.search(m.group(1)):
+                        lo, hi = _MIN.search(m.group(1)), _MAX.search(m.group(1))
+                        if lo and hi:
+                            s.hidden_cols.update(range(int(lo.group(1)) - 1, min(int(hi.group(1)), 16384)))
+                in_data = k >= 0
+            rs = _ROW_R1.findall(text) or _ROW_R.findall(text)
+            n_tags = text.count(b"<row")            # (a <rowBreaks> only over-counts by one)
+            if rs:
+                s.max_row = max(s.max_row, max(map(int, rs)))
+            if n_tags > len(rs):        # rows without an r attribute: count them
+                rowcount += n_tags
+                s.max_row = max(s.max_row, rowcount)
+            if b"hidden" in text:
+                for m in _ROW.finditer(text):
+                    if _HIDDEN.search(m.group(1)):
+                        r = _R_ATTR.search(m.group(1))
+                        if r:
+                            s.hidden_rows.add(int(r.group(1)) - 1)
+            for w in set(_WIDE_COL.findall(text)):
+                if (len(w), w) > (len(widest), widest):
+                    widest = w
+            if b't="e"' in text:
+                for m in _ERR_CELL.finditer(text):
+                    rc = (int(m.group(2)) - 1, column_index(m.group(1).decode()))
+                    err = m.group(3).decode("utf-8", "replace")
+                    s.issues[rc] = CellIssue(err, f"an Excel error value {err}")
+            if b"<f" in text:
+                for m in _NOVALUE_F.finditer(text):
+                    rc = (int(m.group(2)) - 1, column_index(m.group(1).decode()))
+                    formula = (m.group(3) or b"").decode("utf-8", "replace")
+                    s.issues[rc] = CellIssue("=" + formula, "a formula with no saved value (the file was "
+                                             "not recalculated after it was written; open and save it in Excel)")
+            if not chunk:
+                break
+    s.max_col = max(column_index(widest.decode()) + 1, 26 if s.max_row else 0)
+    if s.max_row * s.max_col > MAX_CELLS:
+        cols = column_letter(s.max_col - 1)
+        raise InputError(f"{name}, sheet '{sheet}': refused: the sheet spans A1:{cols}{s.max_row} "
+                         f"({s.max_row:,} rows x {s.max_col:,} columns); CoIndex imports sheets of at most "
+                         f"{MAX_CELLS:,} cells")
+    return s
+
+
+_ODS_TOK = re.compile(rb'<table:table(\s[^>]*)?>|(</table:table>)|<table:table-column(\s[^>]*?)?/?>'
+                      rb'|<table:table-row(\s[^>]*)?>|(</table:table-row>)|<table:(covered-)?table-cell(\s[^>]*?)?(/?)>')
+_ODS_ATTR = {k: re.compile(rb'table:' + k.encode() + rb'="([^"]*)"') for k in
+             ("name", "number-columns-repeated", "number-rows-repeated", "visibility",
+              "number-columns-spanned", "number-rows-spanned")}
+
+
+def _ods_attr(attrs, key, default=b""):
+    m = _ODS_ATTR[key].search(attrs) if attrs else None
+    return m.group(1) if m else default
+
+
+def _scan_ods(z, name) -> dict:
+    """Sheet -> (hidden rows, hidden columns, merged areas) of an .ods, which
+    calamine does not report, from one regex pass over content.xml; and the
+    true extent of every sheet read, refused past MAX_CELLS before calamine
+    expands repeated rows and columns (a 10 kB file can ask for 60,000 rows
+    x 1,000 columns: 4 GB; calamine reads every sheet of an .ods when it
+    opens it, so every sheet is checked)."""
+    try:
+        with z.open("content.xml") as f:
+            data = f.read()
+    except (_zipfile.BadZipFile, _zlib.error, EOFError, OSError) as e:
+        raise InputError(f"{name}: the workbook is damaged (content.xml: {e})") from None
+    out, cur = {}, None
+    r = c = 0
+    row_rep, max_r, max_c = 1, 0, 0
+    for m in _ODS_TOK.finditer(data):
+        g = m.groups()
+        if m.group(0).startswith(b"<table:table") and g[0] is not None or m.group(0) in (b"<table:table>",):
+            if cur is not None:
+                break
+            sname = _ods_attr(g[0], "name").decode("utf-8", "replace")
+            cur = out[sname] = [set(), set(), [], 0, 0]
+            r = c = max_r = max_c = 0
+        elif g[1] is not None:                                  # </table:table>
+            if cur is not None:
+                cur[3], cur[4] = max_r, max_c
+                if max_r * max_c > MAX_CELLS:
+                    raise InputError(f"{name}, sheet '{sname}': refused: the sheet spans {max_r:,} rows x "
+                                     f"{max_c:,} columns; CoIndex imports sheets of at most {MAX_CELLS:,} cells")
+            cur = None
+        elif cur is None:
+            continue
+        elif g[2] is not None or m.group(0).startswith(b"<table:table-column"):
+            rep = min(int(_ods_attr(g[2], "number-columns-repeated", b"1")), 16384)
+            if _ods_attr(g[2], "visibility", b"visible") != b"visible":
+                cur[1].update(range(c, c + rep))
+            c += rep
+        elif m.group(0).startswith(b"<table:table-row"):
+            c = 0
+            row_rep = min(int(_ods_attr(g[3], "number-rows-repeated", b"1")), 1 << 20)
+            if _ods_attr(g[3], "visibility", b"visible") != b"visible" and row_rep <= 65536:
+                cur[0].update(range(r, r + row_rep))
+        elif g[4] is not None:                                  # </table:table-row>
+            r += row_rep
+        else:                                                   # a cell
+            attrs = g[6] or b""
+            rep = min(int(_ods_attr(attrs, "number-columns-repeated", b"1")), 16384)
+            cs = int(_ods_attr(attrs, "number-columns-spanned", b"1"))
+            rs = int(_ods_attr(attrs, "number-rows-spanned", b"1"))
+            if cs > 1 or rs > 1:
+                cur[2].append((r, c, r + rs - 1, c + cs - 1))
+            if g[5] is None and (b"value-type" in attrs or g[7] != b"/"):     # a cell with content
+                max_r, max_c = max(max_r, r + row_rep), max(max_c, c + rep)
+            c += rep
+    return {k: (frozenset(v[0]), frozenset(v[1]), v[2]) for k, v in out.items()}
+
+
+def _calamine_error(e, name) -> InputError:
+    import python_calamine as pc
+    if isinstance(e, getattr(pc, "PasswordError", ())):
+        return InputError(f"{name}: the workbook is password-protected; remove the password and save it again")
+    return InputError(f"{name}: the workbook is damaged and cannot be read ({type(e).__name__}: {e})")
+
+
+def _apply_merges(rows, merged):
+    for r0, c0, r1, c1 in merged:
+        if r0 >= len(rows) or (r1 - r0 + 1) * (c1 - c0 + 1) > MAX_CELLS:
+            continue
+        row0 = rows[r0]
+        v = row0[c0] if c0 < len(row0) else ""
+        for r in range(r0, min(r1, len(rows) - 1) + 1):
+            row = rows[r]
+            if len(row) <= c1:
+                row.extend([""] * (c1 + 1 - len(row)))
+            for c in range(c0, c1 + 1):
+                row[c] = v
+
+
+def read_workbook_cells(path, sheet=None, *, engine: str = "auto", progress=None) -> WorkbookCells:
+    """Read the cells of a workbook or CSV file, safely and fast.
+
+    Parameters
+    ----------
+    path : .xlsx, .xlsm, .xlsb, .xls, .ods, or .csv (UTF-8 with or without BOM, or GB18030).
+    sheet : a sheet name (or list of names) to read; None reads every visible sheet.
+    engine : "auto" (python-calamine, openpyxl if calamine is missing) or "openpyxl"
+        (.xlsx / .xlsm only, read-only mode).
+    progress : optional ``progress(fraction, message)``; returning False cancels
+        (raises :class:`ImportCancelled`).
+
+    Raises :class:`InputError` naming the file (and sheet) for anything that
+    cannot be read, within seconds and bounded memory.
+    """
+    path = _os.fspath(path)
+    name = _os.path.basename(path)
+    ext = _os.path.splitext(path)[1].lower()
+
+    def step(frac, msg):
+        if progress is not None and progress(frac, msg) is False:
+            raise ImportCancelled(f"{name}: import cancelled")
+
+    if not _os.path.isfile(path):
+        raise InputError(f"{path}: no such file")
+    size = _os.path.getsize(path)
+    if size == 0:
+        raise InputError(f"{name}: the file is empty (0 bytes)")
+    if size > MAX_FILE_BYTES:
+        raise InputError(f"{name}: refused: the file is {size / 2**20:.0f} MB; CoIndex imports files of at most "
+                         f"{MAX_FILE_BYTES // 2**20} MB (save the sheets you need in a smaller workbook or a CSV)")
+    step(0.0, "checking the file")
+    sha, head, encrypted = _hash_and_scan(path, name)
+    kind = _magic_kind(head)
+    if ext in TEXT_EXTS:
+        if kind in ("zip", "ole"):
+            raise InputError(f"{name}: this is an Excel workbook saved with a {ext} name; rename it to .xlsx or .xls")
+        if kind != "text":
+            raise InputError(f"{name}: not a text (CSV) file: it looks like {kind}")
+        sh = _read_csv(path, name, ext)
+        return WorkbookCells(path, sha, "csv", [sh], [sh.name])
+    if ext not in WORKBOOK_EXTS:
+        raise InputError(f"{name}: unsupported file type '{ext or 'none'}' "
+                         f"(use {', '.join(WORKBOOK_EXTS + ('.csv',))})")
+    warnings = []
+    z = None
+    if kind == "ole":
+        if encrypted:
+            raise InputError(f"{name}: the workbook is password-protected (encrypted); open it in Excel, "
+                             "remove the password (File > Info > Protect Workbook) and save it again")
+        fmt = "xls"
+    elif kind == "zip":
+        z, fmt = _check_zip(path, name)
+    elif kind == "text":
+        raise InputError(f"{name}: not an Excel workbook: this is a text file (if it is a CSV, name it .csv)")
+    elif kind == "unknown":
+        raise InputError(f"{name}: not an Excel workbook (the content is not a spreadsheet format CoIndex "
+                         "knows; the file may be damaged)")
+    else:
+        raise InputError(f"{name}: not an Excel workbook: it looks like {kind}")
+    if ext != "." + fmt and not (ext == ".xlsm" and fmt == "xlsx"):
+        warnings.append(f"{name}: the file is really an .{fmt} workbook despite its {ext} name; read as .{fmt}")
+    ods_info = _scan_ods(z, name) if fmt == "ods" else {}
+    if engine == "openpyxl" or (engine == "auto" and not _have_calamine()):
+        if fmt != "xlsx":
+            raise InputError(f"{name}: reading .{fmt} files needs python-calamine (pip install python-calamine)")
+        reader = _OpenpyxlReader(path, name)
+    else:
+        reader = _CalamineReader(path, fmt, name, ext)
+    try:
+        names, visible = reader.names, reader.visible
+        wanted = _choose_sheets(names, visible, sheet, name, warnings)
+        parts = _sheet_parts(z) if fmt == "xlsx" else {}
+        sheets = []
+        for k, sn in enumerate(wanted):
+            step(0.1 + 0.8 * k / len(wanted), f"reading sheet '{sn}'")
+            scan = None
+            if fmt == "xlsx":
+                part = parts.get(sn)
+                scan = _SheetScan() if part is None else _scan_sheet_xml(z, part, name, sn)
+                if part is None:
+                    for p in (n for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")):
+                        _scan_sheet_xml(z, p, name, sn)      # extent check of every part we cannot place
+            elif fmt == "ods":
+                ods = ods_info.get(sn)
+                scan = _SheetScan(hidden_rows=ods[0], hidden_cols=ods[1]) if ods else None
+            rows, merged = reader.rows(sn)
+            if fmt == "ods" and sn in ods_info and not merged:
+                merged = ods_info[sn][2]
+            if scan is not None:
+                for (r, c), issue in scan.issues.items():
+                    if r < len(rows):
+                        row = rows[r]
+                        if c >= len(row):
+                            row.extend([""] * (c + 1 - len(row)))
+                        row[c] = issue
+            _apply_merges(rows, merged)
+            sheets.append(Sheet(sn, rows, frozenset(scan.hidden_rows) if scan else frozenset(),
+                                frozenset(scan.hidden_cols) if scan else frozenset(), merged, visible.get(sn, True)))
+    finally:
+        reader.close()
+        if z is not None:
+            z.close()
+    step(0.95, "read")
+    return WorkbookCells(path, sha, fmt, sheets, names, warnings)
+
+
+def _have_calamine() -> bool:
+    try:
+        import python_calamine  # noqa: F401
+        return True
+    except ImportError:
+        return False
+
+
+def _choose_sheets(names, visible, sheet, name, warnings):
+    if not names:
+        raise InputError(f"{name}: the workbook has no sheets")
+    if sheet is None:
+        out = [n for n in names if visible.get(n, True)]
+        hidden = [n for n in names if not visible.get(n, True)]
+        if hidden:
+            warnings.append(f"{name}: hidden sheet(s) {', '.join(hidden)} not read (name them to read them)")
+        return out
+    wanted = [sheet] if isinstance(sheet, str) else list(sheet)
+    for w in wanted:
+        if w not in names:
+            raise InputError(f"{name}: no sheet named '{w}' (sheets: {', '.join(names)})")
+    return wanted
+
+
+class _CalamineReader:
+    def __init__(self, path, fmt, name, ext):
+        import python_calamine as pc
+        self.name = name
+        try:
+            if ext.lstrip(".") == fmt or (ext == ".xlsm" and fmt == "xlsx"):
+                self.wb = pc.CalamineWorkbook.from_path(path)
+            else:                        # content and extension differ: let calamine sniff the bytes
+                with open(path, "rb") as fh:
+                    self.wb = pc.CalamineWorkbook.from_filelike(_io.BytesIO(fh.read()))
+            self.names = list(self.wb.sheet_names)
+            self.visible = {m.name: m.visible == pc.SheetVisibleEnum.Visible for m in self.wb.sheets_metadata}
+        except Exception as e:
+            raise _calamine_error(e, name) from None
+
+    def rows(self, sheet):
+        try:
+            s = self.wb.get_sheet_by_name(sheet)
+            if s.height * s.width > MAX_CELLS:
+                raise InputError(f"{self.name}, sheet '{sheet}': refused: the sheet has {s.height:,} rows x "
+                                 f"{s.width:,} columns; CoIndex imports sheets of at most {MAX_CELLS:,} cells")
+            r0, c0 = s.start or (0, 0)
+            data = s.to_python()
+            merged = [(a[0], a[1], b[0], b[1]) for a, b in (s.merged_cell_ranges or [])]
+        except InputError:
+            raise
+        except Exception as e:
+            raise _calamine_error(e, f"{self.name}, sheet '{sheet}'") from None
+        if c0:
+            pad = [""] * c0
+            data = [pad + row for row in data]
+        if r0:
+            data = [[] for _ in range(r0)] + data
+        return data, merged
+
+    def close(self):
+        try:
+            self.wb.close()
+        except Exception:
+            pass
+
+
+class _OpenpyxlReader:
+    """Fallback for .xlsx / .xlsm when python-calamine is not installed:
+    openpyxl in read-only mode (defusedxml makes it refuse entity bombs)."""
+
+    def __init__(self, path, name):
+        import openpyxl
+        self.name = name
+        try:
+            self.wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as e:
+            raise InputError(f"{name}: the workbook is damaged and cannot be read ({type(e).__name__}: {e})") from None
+        self.names = list(self.wb.sheetnames)
+        self.visible = {ws.title: ws.sheet_state == "visible" for ws in self.wb.worksheets}
+
+    def rows(self, sheet):
+        ws = self.wb[sheet]
+        try:
+            data = [["" if v is None else v for v in row] for row in ws.iter_rows(values_only=True)]
+            merged = []
+            # read-only worksheets do not load merged ranges; read them from the XML
+            src = getattr(ws, "_source", None) or getattr(ws, "xml_source", None)
+            if src is not None:
+                from defusedxml import ElementTree as DET
+                for _, el in DET.iterparse(src):
+                    if _local(el.tag) == "mergeCell":
+                        a, _, b = el.get("ref", "").partition(":")
+                        ma, mb = re.match(r"([A-Z]+)(\d+)", a), re.match(r"([A-Z]+)(\d+)", b or a)
+                        if ma and mb:
+                            merged.append((int(ma.group(2)) - 1, column_index(ma.group(1)),
+                                           int(mb.group(2)) - 1, column_index(mb.group(1))))
+                    el.clear()
+        except Exception as e:
+            raise InputError(f"{self.name}, sheet '{sheet}': cannot be read ({type(e).__name__}: {e})") from None
+        data = [[(v if not isinstance(v, int) or isinstance(v, bool) else float(v)) for v in row] for row in data]
+        return data, merged
+
+    def close(self):
+        self.wb.close()
+
+
+def _read_csv(path, name, ext) -> Sheet:
+    with open(path, "rb") as f:
+        raw = f.read()
+    if b"\x00" in raw:
+        raise InputError(f"{name}: not a text (CSV) file (it contains binary data)")
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise InputError(f"{name}: the file is neither UTF-8 nor GB18030 text")
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty")
+    first = text.split("\n", 1)[0]
+    if ext == ".tsv" or ("\t" in first and "," not in first):
+        delim = "\t"
+    elif first.count(";") > first.count(","):
+        delim = ";"
+    else:
+        delim = ","
+    try:
+        rows = [[c for c in row] for row in _csv.reader(_io.StringIO(text, newline=""), delimiter=delim)]
+    except _csv.Error as e:
+        raise InputError(f"{name}: cannot be read as CSV ({e})") from None
+    return Sheet(_os.path.splitext(name)[0], rows)
