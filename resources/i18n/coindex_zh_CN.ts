@@ -4,77 +4,77 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../gui/framework_tree.py" line="493"/>
+        <location filename="../../gui/framework_tree.py" line="171"/>
         <source>Add dimension</source>
         <translation>添加维度</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="493"/>
+        <location filename="../../gui/framework_tree.py" line="171"/>
         <source>Add a dimension next to the selected one (under the index)</source>
         <translation>在所选维度旁添加一个维度（位于指数之下）</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="495"/>
+        <location filename="../../gui/framework_tree.py" line="173"/>
         <source>Add sub-dimension</source>
         <translation>添加子维度</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="495"/>
+        <location filename="../../gui/framework_tree.py" line="173"/>
         <source>Add a sub-dimension inside the selected dimension</source>
         <translation>在所选维度内添加一个子维度</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="497"/>
+        <location filename="../../gui/framework_tree.py" line="175"/>
         <source>Add indicator</source>
         <translation>添加指标</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="497"/>
+        <location filename="../../gui/framework_tree.py" line="175"/>
         <source>Add an indicator to the selected dimension; its values start missing (Insert)</source>
         <translation>向所选维度添加一个指标，其数值初始为缺失（Insert）</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="499"/>
+        <location filename="../../gui/framework_tree.py" line="177"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="499"/>
+        <location filename="../../gui/framework_tree.py" line="177"/>
         <source>Change the code and names of the selected node</source>
         <translation>修改所选节点的代码和名称</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="500"/>
+        <location filename="../../gui/framework_tree.py" line="178"/>
         <source>Move to…</source>
         <translation>移动到…</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="500"/>
+        <location filename="../../gui/framework_tree.py" line="178"/>
         <source>Move the selected node into another dimension (or drag it there)</source>
         <translation>将所选节点移到另一个维度（或直接拖过去）</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="502"/>
+        <location filename="../../gui/framework_tree.py" line="180"/>
         <source>Reverse direction</source>
         <translation>反转方向</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="502"/>
+        <location filename="../../gui/framework_tree.py" line="180"/>
         <source>Switch between higher and lower is better</source>
         <translation>在“越高越好”和“越低越好”之间切换</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="503"/>
+        <location filename="../../gui/framework_tree.py" line="181"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="503"/>
+        <location filename="../../gui/framework_tree.py" line="181"/>
         <source>Delete the selected node, a dimension with everything in it (Delete)</source>
         <translation>删除所选节点；删除维度时连同其中全部内容（Delete）</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="510"/>
+        <location filename="../../gui/framework_tree.py" line="188"/>
         <source>Framework</source>
         <translation>指标框架</translation>
     </message>
@@ -446,18 +446,18 @@ of {0}</source>
     </message>
     <message>
         <location filename="../../gui/contribution_chart.py" line="133"/>
-        <location filename="../../gui/contribution_chart.py" line="172"/>
+        <location filename="../../gui/contribution_chart.py" line="164"/>
         <source>Change of the index</source>
         <translation>指数变化</translation>
     </message>
     <message>
-        <location filename="../../gui/contribution_chart.py" line="173"/>
-        <location filename="../../gui/contribution_chart.py" line="184"/>
+        <location filename="../../gui/contribution_chart.py" line="165"/>
+        <location filename="../../gui/contribution_chart.py" line="176"/>
         <source>{0} points</source>
         <translation>{0} 点</translation>
     </message>
     <message>
-        <location filename="../../gui/contribution_chart.py" line="186"/>
+        <location filename="../../gui/contribution_chart.py" line="178"/>
         <source>{0} % of the change</source>
         <translation>占变化的 {0} %</translation>
     </message>
@@ -465,123 +465,123 @@ of {0}</source>
 <context>
     <name>DataGridModel</name>
     <message>
-        <location filename="../../gui/data_grid.py" line="470"/>
+        <location filename="../../gui/data_grid.py" line="406"/>
         <source>Unit: {0}</source>
         <translation>计量单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="472"/>
+        <location filename="../../gui/data_grid.py" line="408"/>
         <source>Lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="475"/>
+        <location filename="../../gui/data_grid.py" line="411"/>
         <source>In: {0} {1}</source>
         <translation>所属：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="477"/>
+        <location filename="../../gui/data_grid.py" line="413"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="484"/>
+        <location filename="../../gui/data_grid.py" line="420"/>
         <source>{0}: missing (type a number to fill it)</source>
         <translation>{0}：缺失（输入数字即可填入）</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="500"/>
+        <location filename="../../gui/data_grid.py" line="436"/>
         <source>Unit code</source>
         <translation>单元代码</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="500"/>
+        <location filename="../../gui/data_grid.py" line="436"/>
         <source>Unit name</source>
         <translation>单元名称</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="501"/>
-        <location filename="../../gui/data_grid.py" line="510"/>
+        <location filename="../../gui/data_grid.py" line="437"/>
+        <location filename="../../gui/data_grid.py" line="446"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="501"/>
+        <location filename="../../gui/data_grid.py" line="437"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="508"/>
+        <location filename="../../gui/data_grid.py" line="444"/>
         <source>Indicator code</source>
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="508"/>
+        <location filename="../../gui/data_grid.py" line="444"/>
         <source>Indicator name (hover a row for more)</source>
         <translation>指标名称（鼠标悬停查看详情）</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="509"/>
+        <location filename="../../gui/data_grid.py" line="445"/>
         <source>Unit of measure</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="510"/>
+        <location filename="../../gui/data_grid.py" line="446"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="510"/>
+        <location filename="../../gui/data_grid.py" line="446"/>
         <source>Measured in</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="512"/>
+        <location filename="../../gui/data_grid.py" line="448"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="562"/>
+        <location filename="../../gui/data_marks.py" line="91"/>
         <source>&apos;{0}&apos; cannot be computed here: all its indicators are missing</source>
         <translation>“{0}”在此无法计算：其全部指标均缺失</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="565"/>
+        <location filename="../../gui/data_marks.py" line="93"/>
         <source>&apos;{0}&apos; was computed without this value (weights shared among the indicators present)</source>
         <translation>“{0}”的计算未使用此值（权重在现有指标间分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="607"/>
+        <location filename="../../gui/data_grid.py" line="491"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="622"/>
+        <location filename="../../gui/data_grid.py" line="506"/>
         <source>Edit {0} {1}</source>
         <translation>编辑 {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="624"/>
+        <location filename="../../gui/data_grid.py" line="508"/>
         <source>Edit {0} values</source>
         <translation>编辑 {0} 个数值</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="639"/>
+        <location filename="../../gui/data_grid.py" line="523"/>
         <source>&apos;{0}&apos; is a percentage; type the number in the indicator&apos;s own unit, without %</source>
         <translation>“{0}”是百分数；请按指标自身的计量单位输入数字，不带 %</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="642"/>
+        <location filename="../../gui/data_grid.py" line="526"/>
         <source>&apos;{0}&apos; is not a number (use a point for decimals; commas only between thousands)</source>
         <translation>“{0}”不是数字（小数请用小数点；逗号只能用作千位分隔符）</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="645"/>
+        <location filename="../../gui/data_grid.py" line="529"/>
         <source>&apos;{0}&apos; is not a finite number</source>
         <translation>“{0}”不是有限数值</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="646"/>
+        <location filename="../../gui/data_grid.py" line="530"/>
         <source>&apos;{0}&apos; is not a number</source>
         <translation>“{0}”不是数字</translation>
     </message>
@@ -787,7 +787,7 @@ of {0}</source>
 <context>
     <name>DimensionChart</name>
     <message>
-        <location filename="../../gui/charts.py" line="420"/>
+        <location filename="../../gui/charts.py" line="415"/>
         <source>Dimensions: {0}</source>
         <translation>各维度：{0}</translation>
     </message>
@@ -1018,47 +1018,47 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="479"/>
+        <location filename="../../gui/import_pages.py" line="65"/>
         <source>Choose a workbook</source>
         <translation>选择工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="480"/>
+        <location filename="../../gui/import_pages.py" line="66"/>
         <source>Indicator values from an Excel workbook (.xlsx, .xlsm, .xls, .xlsb), an OpenDocument spreadsheet (.ods) or a CSV table (UTF-8 or GB18030). Title rows, units, merged headers, footnotes and numbers written as text are handled; the next page shows what will be read.</source>
         <translation>从 Excel 工作簿（.xlsx、.xlsm、.xls、.xlsb）、OpenDocument 电子表格（.ods）或 CSV 表（UTF-8 或 GB18030）读取指标数值。可处理标题行、计量单位、合并的表头、脚注以及以文本形式书写的数字；下一页将显示要读取的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="484"/>
+        <location filename="../../gui/import_pages.py" line="70"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="485"/>
+        <location filename="../../gui/import_pages.py" line="71"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="486"/>
+        <location filename="../../gui/import_pages.py" line="72"/>
         <source>Import into</source>
         <translation>导入到</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="487"/>
+        <location filename="../../gui/import_pages.py" line="73"/>
         <source>the &amp;open project (one step you can undo)</source>
         <translation>当前打开的项目（可一步撤销）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="488"/>
+        <location filename="../../gui/import_pages.py" line="74"/>
         <source>a &amp;new project</source>
         <translation>新项目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="489"/>
+        <location filename="../../gui/import_pages.py" line="75"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="493"/>
+        <location filename="../../gui/import_pages.py" line="79"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
@@ -1066,47 +1066,47 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1019"/>
+        <location filename="../../gui/import_wizard.py" line="246"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1021"/>
+        <location filename="../../gui/import_wizard.py" line="248"/>
         <source>{0} cell(s) cannot be read</source>
         <translation>{0} 个单元格无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1022"/>
+        <location filename="../../gui/import_wizard.py" line="249"/>
         <source>Import them as &amp;missing values</source>
         <translation>作为缺失值导入(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1023"/>
+        <location filename="../../gui/import_wizard.py" line="250"/>
         <source>&amp;Keep the project&apos;s values in those cells</source>
         <translation>保留项目中这些单元格的数值(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1024"/>
+        <location filename="../../gui/import_wizard.py" line="251"/>
         <source>To import nothing, press Cancel and correct the workbook first.</source>
         <translation>如不想导入任何内容，请按“取消”，先修正工作簿。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1025"/>
+        <location filename="../../gui/import_wizard.py" line="252"/>
         <source>What Finish will do:</source>
         <translation>点击“完成”后将：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1034"/>
+        <location filename="../../gui/import_wizard.py" line="261"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1055"/>
+        <location filename="../../gui/import_wizard.py" line="282"/>
         <source>A new project from {0}: {1} indicator(s) under one index, {2} unit(s), {3} period(s), {4} value(s).</source>
         <translation>由 {0} 新建项目：一个指数下 {1} 个指标，{2} 个单元，{3} 个时期，{4} 个数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1059"/>
+        <location filename="../../gui/import_wizard.py" line="286"/>
         <source>A new project from the template {0}: its framework and settings, {1} unit(s), {2} period(s), {3} value(s).</source>
         <translation>由模板 {0} 新建项目：沿用其指标框架和设置，{1} 个单元，{2} 个时期，{3} 个数值。</translation>
     </message>
@@ -1114,92 +1114,92 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FrameworkModel</name>
     <message>
-        <location filename="../../gui/framework_tree.py" line="201"/>
+        <location filename="../../gui/framework_model.py" line="195"/>
         <source>Weight as entered, relative to the other nodes in &apos;{0}&apos;</source>
         <translation>输入的权重，相对于“{0}”中的其他节点</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="203"/>
+        <location filename="../../gui/framework_model.py" line="197"/>
         <source>Not used: the method settings give siblings equal weights</source>
         <translation>未使用：方法设置对同级节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="213"/>
+        <location filename="../../gui/framework_model.py" line="207"/>
         <source>{0} carries {1} % of the index</source>
         <translation>{0} 占指数的 {1} %</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="223"/>
+        <location filename="../../gui/framework_model.py" line="217"/>
         <source>Double-click to reverse the direction</source>
         <translation>双击可反转方向</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="231"/>
+        <location filename="../../gui/framework_model.py" line="225"/>
         <source>Unit: {0}</source>
         <translation>计量单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="235"/>
+        <location filename="../../gui/framework_model.py" line="229"/>
         <source>Drag onto a dimension to move it there</source>
         <translation>拖到某个维度上即可移入该维度</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="242"/>
+        <location filename="../../gui/framework_model.py" line="236"/>
         <source>Name (code)</source>
         <translation>名称（代码）</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="242"/>
+        <location filename="../../gui/framework_model.py" line="236"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="242"/>
+        <location filename="../../gui/framework_model.py" line="236"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="242"/>
+        <location filename="../../gui/framework_model.py" line="236"/>
         <source>Better</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="246"/>
+        <location filename="../../gui/framework_model.py" line="240"/>
         <source>Effective share of the composite index in % (product of the normalised weights along the path)</source>
         <translation>在综合指数中的实际占比（%，沿路径各级归一化权重的乘积）</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="248"/>
+        <location filename="../../gui/framework_model.py" line="242"/>
         <source>Whether higher or lower values are better; double-click to reverse</source>
         <translation>数值越高越好还是越低越好；双击可反转</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="244"/>
+        <location filename="../../gui/framework_model.py" line="238"/>
         <source>Dimensions and indicators; double-click a name to edit it</source>
         <translation>维度和指标；双击名称可编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="245"/>
+        <location filename="../../gui/framework_model.py" line="239"/>
         <source>Weight as entered, relative to siblings; double-click to edit</source>
         <translation>输入的权重，相对于同级节点；双击可编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="265"/>
+        <location filename="../../gui/framework_model.py" line="259"/>
         <source>Rename {0}</source>
         <translation>重命名 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="270"/>
+        <location filename="../../gui/framework_model.py" line="264"/>
         <source>Weight of {0}</source>
         <translation>{0} 的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="278"/>
+        <location filename="../../gui/framework_model.py" line="272"/>
         <source>Direction of {0}</source>
         <translation>{0} 的方向</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="337"/>
+        <location filename="../../gui/framework_model.py" line="331"/>
         <source>Move {0}</source>
         <translation>移动 {0}</translation>
     </message>
@@ -1207,105 +1207,105 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FrameworkTree</name>
     <message>
-        <location filename="../../gui/framework_tree.py" line="64"/>
+        <location filename="../../gui/framework_model.py" line="58"/>
         <source>↑ higher</source>
         <translation>↑ 越高</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="65"/>
+        <location filename="../../gui/framework_model.py" line="59"/>
         <source>↓ lower</source>
         <translation>↓ 越低</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="67"/>
+        <location filename="../../gui/framework_model.py" line="61"/>
         <source>↑ higher is better</source>
         <translation>↑ 越高越好</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="68"/>
+        <location filename="../../gui/framework_model.py" line="62"/>
         <source>↓ lower is better</source>
         <translation>↓ 越低越好</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="554"/>
-        <location filename="../../gui/framework_tree.py" line="569"/>
+        <location filename="../../gui/framework_tree.py" line="232"/>
+        <location filename="../../gui/framework_tree.py" line="247"/>
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="555"/>
+        <location filename="../../gui/framework_tree.py" line="233"/>
         <source>Add indicator {0}</source>
         <translation>添加指标 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="567"/>
+        <location filename="../../gui/framework_tree.py" line="245"/>
         <source>New dimension</source>
         <translation>新维度</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="570"/>
+        <location filename="../../gui/framework_tree.py" line="248"/>
         <source>Add dimension {0}</source>
         <translation>添加维度 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="577"/>
+        <location filename="../../gui/framework_tree.py" line="255"/>
         <source>Added {0}</source>
         <translation>已添加 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="589"/>
+        <location filename="../../gui/framework_tree.py" line="267"/>
         <source>The English name cannot be empty</source>
         <translation>英文名称不能为空</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="600"/>
+        <location filename="../../gui/framework_tree.py" line="278"/>
         <source>Rename {0}</source>
         <translation>重命名 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="621"/>
+        <location filename="../../gui/framework_tree.py" line="299"/>
         <source>Delete the indicator {0} and all its values?</source>
         <translation>删除指标 {0} 及其全部数值？</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="624"/>
+        <location filename="../../gui/framework_tree.py" line="302"/>
         <source>Delete the dimension {0} with its {1} indicator(s) and all their values?</source>
         <translation>删除维度 {0} 及其下 {1} 个指标和全部数值？</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="626"/>
+        <location filename="../../gui/framework_tree.py" line="304"/>
         <source>You can undo this with Edit &gt; Undo.</source>
         <translation>可以通过“编辑 &gt; 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="627"/>
-        <location filename="../../gui/framework_tree.py" line="631"/>
+        <location filename="../../gui/framework_tree.py" line="305"/>
+        <location filename="../../gui/framework_tree.py" line="309"/>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="633"/>
+        <location filename="../../gui/framework_tree.py" line="311"/>
         <source>Deleted {0}</source>
         <translation>已删除 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="639"/>
-        <location filename="../../gui/framework_tree.py" line="702"/>
+        <location filename="../../gui/framework_tree.py" line="317"/>
+        <location filename="../../gui/framework_tree.py" line="380"/>
         <source>Move {0}</source>
         <translation>移动 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="645"/>
+        <location filename="../../gui/framework_tree.py" line="323"/>
         <source>Direction of {0}</source>
         <translation>{0} 的方向</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="693"/>
+        <location filename="../../gui/framework_tree.py" line="371"/>
         <source>There is no other dimension to move {0} into</source>
         <translation>没有其他维度可供 {0} 移入</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="703"/>
+        <location filename="../../gui/framework_tree.py" line="381"/>
         <source>Move into the dimension:</source>
         <translation>移入维度：</translation>
     </message>
@@ -1313,51 +1313,51 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="59"/>
+        <location filename="../../gui/import_models.py" line="41"/>
         <source>Workbooks and tables ({0})</source>
         <translation>工作簿和数据表 ({0})</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="60"/>
+        <location filename="../../gui/import_models.py" line="42"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1114"/>
+        <location filename="../../gui/import_wizard.py" line="341"/>
         <source>Import Workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1146"/>
+        <location filename="../../gui/import_wizard.py" line="373"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1157"/>
+        <location filename="../../gui/import_wizard.py" line="384"/>
         <source>Stopped; nothing was imported.</source>
         <translation>已停止；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1179"/>
+        <location filename="../../gui/import_wizard.py" line="406"/>
         <source>This file cannot be imported; the project is unchanged.
 {0}</source>
         <translation>无法导入此文件；项目未改变。
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1203"/>
+        <location filename="../../gui/import_wizard.py" line="430"/>
         <source>After this import the project could not be computed: {0}</source>
         <translation>导入后项目将无法计算：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1230"/>
+        <location filename="../../gui/import_wizard.py" line="457"/>
         <source>The project refused the import; nothing changed.
 {0}</source>
         <translation>项目拒绝了此次导入；未作任何更改。
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="1226"/>
+        <location filename="../../gui/import_wizard.py" line="453"/>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
@@ -1365,7 +1365,7 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>IndexChart</name>
     <message>
-        <location filename="../../gui/charts.py" line="335"/>
+        <location filename="../../gui/charts.py" line="330"/>
         <source>{0:+.1f}% a year</source>
         <translation>年均 {0:+.1f}%</translation>
     </message>
@@ -1504,148 +1504,148 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>LayoutPage</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="533"/>
+        <location filename="../../gui/import_pages.py" line="119"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="534"/>
+        <location filename="../../gui/import_pages.py" line="120"/>
         <source>Template (Data and Meta sheets)</source>
         <translation>模板（Data 和 Meta 工作表）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="535"/>
+        <location filename="../../gui/import_pages.py" line="121"/>
         <source>Yearbook: indicators as rows, years as columns</source>
         <translation>年鉴式：指标为行，年份为列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="536"/>
+        <location filename="../../gui/import_pages.py" line="122"/>
         <source>Units as rows, indicators as columns</source>
         <translation>单元为行，指标为列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="537"/>
+        <location filename="../../gui/import_pages.py" line="123"/>
         <source>Long: unit, year, indicator and value columns</source>
         <translation>长表：单元、年份、指标和数值各占一列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="630"/>
+        <location filename="../../gui/import_pages.py" line="216"/>
         <source>Layout and header row</source>
         <translation>布局和表头行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="631"/>
+        <location filename="../../gui/import_pages.py" line="217"/>
         <source>Check what will be read; correct the layout or the header row if the preview is wrong. Blue: header; green: values read; red: cells that cannot be read.</source>
         <translation>请检查将要读取的内容；如预览有误，请更正布局或表头行。蓝色：表头；绿色：读取的数值；红色：无法读取的单元格。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="633"/>
+        <location filename="../../gui/import_pages.py" line="219"/>
         <source>&amp;Sheets:</source>
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="633"/>
+        <location filename="../../gui/import_pages.py" line="219"/>
         <source>&amp;Layout:</source>
         <translation>布局(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="634"/>
+        <location filename="../../gui/import_pages.py" line="220"/>
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="634"/>
+        <location filename="../../gui/import_pages.py" line="220"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="636"/>
+        <location filename="../../gui/import_pages.py" line="222"/>
         <source>Read &amp;hidden rows and columns too</source>
         <translation>同时读取隐藏的行和列(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="637"/>
+        <location filename="../../gui/import_pages.py" line="223"/>
         <source>from the sheet name or a unit column</source>
         <translation>取自工作表名称或单元列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="638"/>
+        <location filename="../../gui/import_pages.py" line="224"/>
         <source>The unit code of a sheet that does not name its unit; with a unit column, only this unit&apos;s rows are read</source>
         <translation>未注明单元的工作表所对应的单元代码；如有单元列，则只读取该单元的行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="640"/>
+        <location filename="../../gui/import_pages.py" line="226"/>
         <source>The row of the column headings (0: detect)</source>
         <translation>列标题所在的行（0：自动识别）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="641"/>
-        <location filename="../../gui/import_wizard.py" line="643"/>
+        <location filename="../../gui/import_pages.py" line="227"/>
+        <location filename="../../gui/import_pages.py" line="229"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="642"/>
+        <location filename="../../gui/import_pages.py" line="228"/>
         <source>Values read</source>
         <translation>读取的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="643"/>
+        <location filename="../../gui/import_pages.py" line="229"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="643"/>
+        <location filename="../../gui/import_pages.py" line="229"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="643"/>
+        <location filename="../../gui/import_pages.py" line="229"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="654"/>
+        <location filename="../../gui/import_pages.py" line="240"/>
         <source>Detect ({0})</source>
         <translation>自动识别（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="657"/>
+        <location filename="../../gui/import_pages.py" line="243"/>
         <source>All sheets ({0})</source>
         <translation>全部工作表（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="659"/>
+        <location filename="../../gui/import_pages.py" line="245"/>
         <source>detect (row {0})</source>
         <translation>自动识别（第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="659"/>
+        <location filename="../../gui/import_pages.py" line="245"/>
         <source>detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="710"/>
+        <location filename="../../gui/import_pages.py" line="296"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="733"/>
+        <location filename="../../gui/import_pages.py" line="319"/>
         <source>{0} cell(s) cannot be read (red in the sheet). On the last page you choose to import them as missing values, or cancel.</source>
         <translation>{0} 个单元格无法读取（表中红色）。可在最后一页选择将其作为缺失值导入，或取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="794"/>
+        <location filename="../../gui/import_pages.py" line="380"/>
         <source>Nothing read yet.</source>
         <translation>尚未读取任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="799"/>
+        <location filename="../../gui/import_pages.py" line="385"/>
         <source>Read as {0}; header {1}: {2} indicator(s), {3} unit(s), {4} period(s), {5} value(s), {6} cell(s) unreadable.</source>
         <translation>按{0}读取；表头 {1}：{2} 个指标，{3} 个单元，{4} 个时期，{5} 个数值，{6} 个单元格无法读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="807"/>
+        <location filename="../../gui/import_pages.py" line="393"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 项</translation>
     </message>
@@ -1943,67 +1943,67 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MappingModel</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="336"/>
+        <location filename="../../gui/import_models.py" line="318"/>
         <source>Do not import</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="339"/>
+        <location filename="../../gui/import_models.py" line="321"/>
         <source>(no match)</source>
         <translation>（无匹配）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="342"/>
+        <location filename="../../gui/import_models.py" line="324"/>
         <source>{0} (new)</source>
         <translation>{0}（新）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="348"/>
+        <location filename="../../gui/import_models.py" line="330"/>
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="351"/>
+        <location filename="../../gui/import_models.py" line="333"/>
         <source>not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="353"/>
+        <location filename="../../gui/import_models.py" line="335"/>
         <source>new indicator under {0}</source>
         <translation>作为 {0} 下的新指标</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="354"/>
+        <location filename="../../gui/import_models.py" line="336"/>
         <source>chosen</source>
         <translation>已选定</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="354"/>
+        <location filename="../../gui/import_models.py" line="336"/>
         <source>matched</source>
         <translation>已匹配</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="389"/>
+        <location filename="../../gui/import_models.py" line="371"/>
         <source>In the workbook</source>
         <translation>工作簿中</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="389"/>
+        <location filename="../../gui/import_models.py" line="371"/>
         <source>Unit of measure</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="389"/>
+        <location filename="../../gui/import_models.py" line="371"/>
         <source>Values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="390"/>
+        <location filename="../../gui/import_models.py" line="372"/>
         <source>Project indicator</source>
         <translation>项目指标</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="390"/>
+        <location filename="../../gui/import_models.py" line="372"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -2011,82 +2011,82 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MatchPage</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="881"/>
+        <location filename="../../gui/import_wizard.py" line="108"/>
         <source>Match indicators, units and periods</source>
         <translation>匹配指标、单元和时期</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="882"/>
+        <location filename="../../gui/import_wizard.py" line="109"/>
         <source>Each workbook indicator updates the project indicator with the same code, English name or Chinese name. Click a cell of &apos;Project indicator&apos; to choose another one or to leave it out.</source>
         <translation>工作簿中的每个指标将更新代码、英文名称或中文名称相同的项目指标。点击“项目指标”列的单元格可改选其他指标或不导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="885"/>
+        <location filename="../../gui/import_wizard.py" line="112"/>
         <source>Indicators that match &amp;none:</source>
         <translation>无匹配的指标(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="886"/>
+        <location filename="../../gui/import_wizard.py" line="113"/>
         <source>Add new &amp;units</source>
         <translation>添加新单元(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="887"/>
+        <location filename="../../gui/import_wizard.py" line="114"/>
         <source>Add new &amp;periods</source>
         <translation>添加新时期(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="889"/>
+        <location filename="../../gui/import_wizard.py" line="116"/>
         <source>do not import them</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="893"/>
+        <location filename="../../gui/import_wizard.py" line="120"/>
         <source>add them as new indicators under {0}</source>
         <translation>作为 {0} 下的新指标添加</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="895"/>
+        <location filename="../../gui/import_wizard.py" line="122"/>
         <source>In the workbook</source>
         <translation>工作簿中</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="895"/>
+        <location filename="../../gui/import_wizard.py" line="122"/>
         <source>In the project</source>
         <translation>项目中</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="961"/>
+        <location filename="../../gui/import_wizard.py" line="188"/>
         <source>new unit</source>
         <translation>新单元</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="964"/>
+        <location filename="../../gui/import_wizard.py" line="191"/>
         <source>not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="973"/>
+        <location filename="../../gui/import_wizard.py" line="200"/>
         <source>matched: {0}</source>
         <translation>已匹配：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="975"/>
+        <location filename="../../gui/import_wizard.py" line="202"/>
         <source>new: {0}</source>
         <translation>新增：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="977"/>
+        <location filename="../../gui/import_wizard.py" line="204"/>
         <source>not imported: {0}</source>
         <translation>不导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="978"/>
+        <location filename="../../gui/import_wizard.py" line="205"/>
         <source>Periods — {0}</source>
         <translation>时期 — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="978"/>
+        <location filename="../../gui/import_wizard.py" line="205"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -2182,22 +2182,22 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>NodeDialog</name>
     <message>
-        <location filename="../../gui/framework_tree.py" line="386"/>
+        <location filename="../../gui/framework_tree.py" line="64"/>
         <source>Rename {0}</source>
         <translation>重命名 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="393"/>
+        <location filename="../../gui/framework_tree.py" line="71"/>
         <source>&amp;Code:</source>
         <translation>代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="394"/>
+        <location filename="../../gui/framework_tree.py" line="72"/>
         <source>&amp;English name:</source>
         <translation>英文名称(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="395"/>
+        <location filename="../../gui/framework_tree.py" line="73"/>
         <source>C&amp;hinese name:</source>
         <translation>中文名称(&amp;H)：</translation>
     </message>
@@ -2419,7 +2419,7 @@ of {0}</source>
 <context>
     <name>SheetPreviewModel</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="144"/>
+        <location filename="../../gui/import_models.py" line="126"/>
         <source>Cannot be read: {0}</source>
         <translation>无法读取：{0}</translation>
     </message>
@@ -2427,12 +2427,12 @@ of {0}</source>
 <context>
     <name>TargetDelegate</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="401"/>
+        <location filename="../../gui/import_models.py" line="383"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="402"/>
+        <location filename="../../gui/import_models.py" line="384"/>
         <source>Do not import</source>
         <translation>不导入</translation>
     </message>
@@ -2453,12 +2453,12 @@ of {0}</source>
 <context>
     <name>ValuesPreviewModel</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="218"/>
+        <location filename="../../gui/import_models.py" line="200"/>
         <source>{0}!{1} cannot be read ({2}); imported as missing</source>
         <translation>{0}!{1} 无法读取（{2}）；作为缺失值导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="221"/>
+        <location filename="../../gui/import_models.py" line="203"/>
         <source>The workbook has no cell for this value</source>
         <translation>工作簿中没有此数值对应的单元格</translation>
     </message>
