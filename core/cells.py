@@ -39,6 +39,7 @@ from dataclasses import dataclass as _dataclass, field as _field
 
 import numpy as np
 
+from .dataset import column_letter
 from .errors import InputError
 
 # kinds returned by the parsers
@@ -273,16 +274,6 @@ def split_label_unit(label: str):
     if m and m.group(1).strip() and looks_like_unit(m.group(2)):
         return m.group(1).strip(), unit_text(m.group(2))
     return label, ""
-
-
-def column_letter(index: int) -> str:
-    """Spreadsheet column letter of a 0-based column index."""
-    s = ""
-    index += 1
-    while index:
-        index, r = divmod(index - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def address(row: int, col: int) -> str:
