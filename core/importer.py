@@ -285,13 +285,17 @@ def _assemble(cells, layout, blocks, warnings) -> ImportResult:
         if len(b.raw):
             uu.append(umap[b.u]), tt.append(pmap[b.t]), ii.append(imap[b.i])
             ss.append(np.full(len(b.raw), s)), rr.append(b.rows), cc.append(b.cols)
-            raw.extend(b.raw)
+            if len(blocks) == 1:
+                raw = b.raw
+            else:
+                raw.extend(b.raw)
         warnings.extend(f"{cells.file}: {w}" for w in b.warnings)
         for r, c, text, reason, _ in b.unreadable:
             row_issues.append(UnreadableCell(b.sheet, address(r, c if c is not None else 0), text, reason))
     if not inds:
         raise InputError(f"{cells.file}: no indicators found ({layout} layout, sheet(s) {', '.join(sheets)})")
-    cat = (lambda parts: np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64))
+    cat = (lambda parts: (parts[0] if len(parts) == 1 else np.concatenate(parts)) if parts  # noqa: E731
+           else np.zeros(0, dtype=np.int64))
     u, t, i, s, r, c = (cat(p) for p in (uu, tt, ii, ss, rr, cc))
     # periods in order: years ascending, then text labels
     plist = list(periods)
@@ -328,25 +332,25 @@ def _assemble(cells, layout, blocks, warnings) -> ImportResult:
         v = raw[k]
         unreadable.append(UnreadableCell(sheets[s[k]], address(int(r[k]), int(c[k])), _shown(v), reason_of(v),
                                          ucodes[u[k]], plist[t[k]], indicators[i[k]].code))
+    if dup.any():               # a second value for a cell: kept out, and listed when it differs
+        sl = lin[order]
+        starts = np.r_[True, sl[1:] != sl[:-1]]
+        first_of = order[np.maximum.accumulate(np.where(starts, np.arange(len(sl)), 0))]
+        ks, fs = order[~starts], first_of[~starts]
+        differ = (kind[ks] != kind[fs]) | ~((x[ks] == x[fs]) | (np.isnan(x[ks]) & np.isnan(x[fs])))
+        for k, f in zip(ks[differ].tolist(), fs[differ].tolist()):
+            unreadable.append(UnreadableCell(
+                sheets[s[k]], address(int(r[k]), int(c[k])), _shown(raw[k]),
+                f"a second value for the same cell as {sheets[s[f]]}!{address(int(r[f]), int(c[f]))}; "
+                "the first is used", ucodes[u[k]], plist[t[k]], indicators[i[k]].code))
     if dup.any():
-        first = {}
-        for k in order:
-            key = int(lin[k])
-            if not dup[k]:
-                first[key] = k
-                continue
-            f = first[key]
-            same_value = (kind[k] == kind[f]) and (x[k] == x[f] or (math.isnan(x[k]) and math.isnan(x[f])))
-            if not same_value:
-                unreadable.append(UnreadableCell(
-                    sheets[s[k]], address(int(r[k]), int(c[k])), _shown(raw[k]),
-                    f"a second value for the same cell as {sheets[s[f]]}!{address(int(r[f]), int(c[f]))}; "
-                    "the first is used", ucodes[u[k]], plist[t[k]], indicators[i[k]].code))
-    keep = ~dup
-    lk = lin[keep]
-    values.flat[lk] = x[keep]
+        keep = ~dup
+        lk, xk, sk, rk, ck = lin[keep], x[keep], s[keep], r[keep], c[keep]
+    else:
+        lk, xk, sk, rk, ck = lin, x, s, r, c
+    values.flat[lk] = xk
     present.flat[lk] = True
-    csheet.flat[lk], crow.flat[lk], ccol.flat[lk] = s[keep], r[keep], c[keep]
+    csheet.flat[lk], crow.flat[lk], ccol.flat[lk] = sk, rk, ck
     # percent signs: the unit is % unless the workbook says otherwise
     pct = kind == PERCENT
     if pct.any():

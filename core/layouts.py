@@ -17,6 +17,7 @@ unit, period and indicator labels and cell positions.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -108,6 +109,23 @@ def _is_number(v) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
+class _Positions:
+    """Position of a row among the sorted content rows (None if it has no content)."""
+
+    def __init__(self, idx):
+        self.idx = idx
+
+    def get(self, r):
+        k = bisect.bisect_left(self.idx, r)
+        return k if k < len(self.idx) and self.idx[k] == r else None
+
+    def __getitem__(self, r):
+        k = self.get(r)
+        if k is None:
+            raise KeyError(r)
+        return k
+
+
 class _Content:
     """The rows with something in them, found at C speed; their non-blank
     cells [(col, value)] are listed only when asked for (the header search
@@ -117,9 +135,11 @@ class _Content:
         self.rows, self.hid_c, self._cells = rows, hid_c, {}
         if hid_c:
             self.idx = [r for r, row in enumerate(rows) if r not in hid_r and self.cells(r)]
-        else:
+        else:       # any(): a truthy cell is content; an all-falsy row may still hold a 0
             self.idx = [r for r, row in enumerate(rows)
-                        if r not in hid_r and len(row) > row.count("") + row.count(None)]
+                        if (row and row[0]) or any(row) or len(row) > row.count("") + row.count(None)]
+            if hid_r:
+                self.idx = [r for r in self.idx if r not in hid_r]
 
     def cells(self, r):
         got = self._cells.get(r)
@@ -166,7 +186,7 @@ def find_table(sheet: Sheet, header_row: int | None = None, include_hidden: bool
         used = sorted(c for c in sheet.hidden_cols if any(c < len(rw) and not is_blank(rw[c]) for rw in rows))
         if used:
             warnings.append(f"{where}: hidden column(s) {', '.join(address(0, c)[:-1] for c in used[:10])} skipped")
-    pos = {r: k for k, r in enumerate(content.idx)}
+    pos = _Positions(content.idx)
     sheet_unit = ""
 
     def distinct(cells):
@@ -195,7 +215,7 @@ def find_table(sheet: Sheet, header_row: int | None = None, include_hidden: bool
 
     if header_row is not None:
         h = header_row - 1
-        if h not in pos:
+        if pos.get(h) is None:
             raise InputError(f"{where}: header row {header_row} is empty or hidden")
         k = pos[h]
     else:
@@ -237,23 +257,34 @@ def find_table(sheet: Sheet, header_row: int | None = None, include_hidden: bool
     group_rows = [r for r, _ in content[:k]
                   if any(a <= r <= b and (d > c or b > a) for a, c, b, d in sheet.merged) and r < h]
     urow = None
-    data = []
     if k + 1 < len(content):
         r1, c1 = content[k + 1]
         if c1 and units_row(c1) and not any(_is_number(v) for _, v in c1):
             urow = r1
-    for j in range(k + 1 + (urow is not None), len(content)):
-        r = content.idx[j]
-        first = _first_value(rows[r], hid_c)
-        if (isinstance(first, str) and first.lstrip()[:1] in _NOTE_START and _NOTE_ROW.match(clean_text(first))
-                and is_note(content.cells(r))):
-            after = [rr for rr, cc in content[j + 1:] if any(_is_number(v) for _, v in cc)]
+    start = k + 1 + (urow is not None)
+    cand = content.idx[start:]
+    if hid_c:
+        firsts = [_first_value(rows[r], hid_c) for r in cand]
+    else:                           # content rows are not empty: their first cell, unless it is blank
+        firsts = [row[0] for row in map(rows.__getitem__, cand)]
+        seen = set(firsts)
+        if "" in seen or None in seen:
+            for j in [j for j, f in enumerate(firsts) if f == "" or f is None]:
+                firsts[j] = _first_value(rows[cand[j]], hid_c)
+    end = len(cand)
+    # footnotes: only first cells that can start one are looked at (checked once per distinct text)
+    notes = {f for f in set(firsts) if isinstance(f, str) and f.lstrip()[:1] in _NOTE_START}
+    for j in ([j for j, f in enumerate(firsts) if f in notes] if notes else ()):
+        r, first = cand[j], firsts[j]
+        if _NOTE_ROW.match(clean_text(first)) and is_note(content.cells(r)):
+            after = [rr for rr, cc in content[start + j + 1:] if any(_is_number(v) for _, v in cc)]
             if after:
                 warnings.append(f"{where}: rows after the footnote in row {r + 1} ignored (row {after[0] + 1} "
                                 "holds numbers)")
+            end = j
             break
-        data.append(r)
-    width = max((len(rows[r]) for r in [h] + data), default=0)
+    data = cand[:end]
+    width = max(len(rows[h]), max(map(len, map(rows.__getitem__, data)), default=0))
     used = [c for c in range(width) if c not in hid_c
             and any(c < len(rows[r]) and not is_blank(rows[r][c]) for r in [h] + data)]
     # a blank header cell under a group row takes the group row's label ("地区" written once over
@@ -303,7 +334,10 @@ def _mostly_units(table, c) -> bool:
 
 def _mostly_text(table, c) -> bool:
     vals = _sample(table, c)
-    return bool(vals) and sum(1 for v in vals if _is_label(v) and parse_year(v) is None) >= 0.6 * len(vals)
+    texts = [v for v in vals if isinstance(v, str)]       # (only text can be a label that is not a year)
+    if not vals or len(texts) < 0.6 * len(vals):
+        return False
+    return sum(1 for v in texts if _is_label(v) and parse_year(v) is None) >= 0.6 * len(vals)
 
 
 def detect_layout(table: Table) -> str:
@@ -507,46 +541,64 @@ def extract(table: Table, layout: str, unit: str | None = None, many_sheets: boo
         if ucode_c is None and uname_c is None:
             fixed = U.add(unit or sh.name, (unit or sh.name, unit or sh.name))
         fixed_t = None if year_c is not None else T.add(_sheet_period(sh.name, many_sheets))
-        row_u, row_t, keep = [], [], []
+        if fixed is not None and fixed_t is not None and len(table.data_rows) > 1:
+            first_r, last_r = table.data_rows[0] + 1, table.data_rows[-1] + 1
+            raise InputError(f"{where}: rows {first_r}-{last_r} hold numbers but no column names their unit or "
+                             f"year (header row {table.header + 1}); name the unit column (e.g. 'uCode', "
+                             "'region', '地区') or the year column ('year', '年份'), or choose another layout")
         need = max([c for c in (ucode_c, uname_c, year_c) if c is not None] + icols) + 1
         all_rows = sh.rows
-        for r in table.data_rows:
-            row = all_rows[r]
-            if len(row) < need:
-                row.extend([""] * (need - len(row)))
-            if fixed is None:
-                code = txt(row[ucode_c]) if ucode_c is not None else ""
-                name = txt(row[uname_c]) if uname_c is not None else ""
-                if not code and not name:
-                    if any(not is_blank(row[c]) for c in icols):
+        keep = list(table.data_rows)
+        drows = [all_rows[r] for r in keep]
+        if min(map(len, drows), default=need) < need:
+            for row in drows:
+                if len(row) < need:
+                    row.extend([""] * (need - len(row)))
+        columns = list(zip(*drows)) if drows else [()] * need      # (every row is at least `need` cells wide)
+        keys = codes = labels = pers = None
+        if fixed is None:       # column by column, each distinct cell read once
+            codes = _each(columns[ucode_c], txt) if ucode_c is not None else [""] * len(drows)
+            labels = _each(columns[uname_c], txt) if uname_c is not None else [""] * len(drows)
+            keys = codes if all(codes) else [a or b for a, b in zip(codes, labels)]
+        if fixed_t is None:
+            pers = _each(columns[year_c], period)
+        if (keys is not None and not all(keys)) or (pers is not None and None in pers):
+            ok = []
+            for j, r in enumerate(keep):        # rows naming no unit or no year, reported in order
+                if keys is not None and not keys[j]:
+                    if any(not is_blank(drows[j][c]) for c in icols):
                         unreadable.append((r, uname_c if uname_c is not None else ucode_c, "", "no unit named",
                                            "row"))
-                    continue
-                u = U.index.get(code or name)
-                if u is None:
-                    u = U.add(code or name, (code or name, name or code))
-            else:
-                u = fixed
-            if fixed_t is None:
-                p = period(row[year_c])
-                if p is None:
+                elif pers is not None and pers[j] is None:
                     unreadable.append((r, year_c, "", "no year", "row"))
-                    continue
-                t = T.add(p)
-            else:
-                t = fixed_t
-            row_u.append(u), row_t.append(t), keep.append(r)
+                else:
+                    ok.append(j)
+            pick = lambda xs: None if xs is None else [xs[j] for j in ok]  # noqa: E731
+            keep, drows, keys, labels, pers = pick(keep), pick(drows), pick(keys), pick(labels), pick(pers)
+            columns = list(zip(*drows)) if drows else [()] * need
+        if keys is not None:
+            first_label = dict(zip(reversed(keys), reversed(labels)))     # a unit's name where it first appears
+            for key in dict.fromkeys(keys):
+                U.add(key, (key, first_label[key] or key))
+            row_u = list(map(U.index.__getitem__, keys))
+        else:
+            row_u = [fixed] * len(keep)
+        if pers is not None:
+            for p in dict.fromkeys(pers):
+                T.add(p)
+            row_t = list(map(T.index.__getitem__, pers))
+        else:
+            row_t = [fixed_t] * len(keep)
         n = len(keep)
-        krows = [all_rows[r] for r in keep]
         ind_of_col = []
         for c in icols:
             key, info = _indicator(table.head(c), None, None, units_of_cols.get(c, ""), table.sheet_unit)
             if key in I.index:
                 warnings.append(f"{where}: column {address(0, c)[:-1]} repeats the indicator '{key}'")
             ind_of_col.append(I.add(key, info))
-            raw.extend([row[c] for row in krows])
+            raw.extend(columns[c])
         m = len(icols)
-        uu, tt, rr = np.tile(row_u, m), np.tile(row_t, m), np.tile(keep, m)
+        uu, tt, rr = (np.tile(np.asarray(x, dtype=np.int64), m) for x in (row_u, row_t, keep))
         ii, cc = np.repeat(ind_of_col, n), np.repeat(icols, n)
     if ignored:
         names = ", ".join(f"{address(0, c)[:-1]} '{text_of(table.head(c))}'" for c in ignored[:8])
@@ -555,6 +607,18 @@ def extract(table: Table, layout: str, unit: str | None = None, many_sheets: boo
     arr = lambda x: np.asarray(x, dtype=np.int64)  # noqa: E731
     return Block(sh.name, U.items, T.items, I.items, arr(uu), arr(tt), arr(ii), arr(rr), arr(cc), raw,
                  unreadable, warnings)
+
+
+def _each(column, fn) -> list:
+    """``fn`` of every cell of a column, computed once per distinct cell
+    (distinct by type too: 1, 1.0 and True read differently)."""
+    types = set(map(type, column))
+    if len(types) == 1:
+        memo = {v: fn(v) for v in set(column)}
+        return list(map(memo.__getitem__, column))
+    keyed = list(zip(map(type, column), column))
+    memo = {k: fn(k[1]) for k in set(keyed)}
+    return list(map(memo.__getitem__, keyed))
 
 
 def _sheet_period(name, many_sheets):

@@ -21,6 +21,7 @@ from dataclasses import dataclass as _dataclass, field as _field
 from .cells import (MAX_CELLS, MAX_FILE_BYTES, TEXT_EXTS, WORKBOOK_EXTS, CellIssue, ImportCancelled, Sheet,
                     WorkbookCells, _check_zip, _hash_and_scan, _magic_kind, column_index, column_letter)
 from .errors import InputError
+from .xlsx_extent import ExtentScan, scan_chunk
 
 
 def _local(tag) -> str:
@@ -52,13 +53,10 @@ def _sheet_parts(z) -> dict:
 
 
 _ROW = re.compile(rb"<row\b([^>]*)>")
-_ROW_R = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
-_ROW_R1 = re.compile(rb'<row r="(\d+)"')             # how Excel, LibreOffice and openpyxl write it
 _R_ATTR = re.compile(rb'\br="(\d+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _COL = re.compile(rb"<col\b([^>]*)>")
 _MIN, _MAX = re.compile(rb'\bmin="(\d+)"'), re.compile(rb'\bmax="(\d+)"')
-_WIDE_COL = re.compile(rb'<c r="([A-Z]{2,3})\d')
 _ERR_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*\bt="e"[^>]*>(?:<f\b[^>]*(?:/>|>[^<]*</f>))?<v>([^<]*)</v>')
 _NOVALUE_F = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>/]*>(?:<f\b[^>]*/>|<f\b[^>]*>([^<]*)</f>)(?:<v\s*/>|<v>\s*</v>)?</c>')
 
@@ -72,66 +70,102 @@ class _SheetScan:
     issues: dict = _field(default_factory=dict)      # (r, c) -> CellIssue
 
 
+_CHUNK = 2 << 20
+_POOL = None
+
+
+def _pool():
+    """Two threads for the worksheet scan (numpy and zlib release the GIL)."""
+    global _POOL
+    if _POOL is None:
+        from concurrent.futures import ThreadPoolExecutor
+        _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="coindex-scan")
+    return _POOL
+
+
+def _scan_piece(text):
+    """One chunk of worksheet XML: its extent facts, hidden rows, error
+    cells and formulas without a saved value."""
+    facts = scan_chunk(text)
+    hidden, issues = set(), {}
+    if facts.hidden:
+        for m in _ROW.finditer(text):
+            if _HIDDEN.search(m.group(1)):
+                r = _R_ATTR.search(m.group(1))
+                if r:
+                    hidden.add(int(r.group(1)) - 1)
+    if facts.errors:
+        for m in _ERR_CELL.finditer(text):
+            rc = (int(m.group(2)) - 1, column_index(m.group(1).decode()))
+            err = m.group(3).decode("utf-8", "replace")
+            issues[rc] = CellIssue(err, f"an Excel error value {err}")
+    if facts.formulas:
+        for m in _NOVALUE_F.finditer(text):
+            rc = (int(m.group(2)) - 1, column_index(m.group(1).decode()))
+            formula = (m.group(3) or b"").decode("utf-8", "replace")
+            issues[rc] = CellIssue("=" + formula, "a formula with no saved value (the file was "
+                                   "not recalculated after it was written; open and save it in Excel)")
+    return facts, hidden, issues
+
+
 def _scan_sheet_xml(z, part, name, sheet) -> _SheetScan:
-    """Stream one worksheet part once (bounded memory): true extent, hidden
-    rows and columns, error cells, formulas without a saved value."""
+    """Stream one worksheet part once (bounded memory: a few chunks at a
+    time), decompressing the next chunk while two threads scan the last
+    ones: the true extent (core/xlsx_extent.py: refused past MAX_CELLS
+    before any reader allocates it), hidden rows and columns, error cells,
+    formulas without a saved value."""
     s = _SheetScan()
-    carry, in_data, rowcount = b"", False, 0
-    widest = b"A"
+    ext = ExtentScan()
+    carry, in_data = b"", False
     try:
         f = z.open(part)
     except KeyError:
         return s
-    with f:
-        while True:
-            chunk = f.read(4 << 20)
-            text = carry + chunk
-            if chunk:
-                cut = text.rfind(b"<")
-                if cut <= 0 or len(text) - cut > 65536:
-                    cut = len(text)
-                text, carry = text[:cut], text[cut:]
-            else:
-                carry = b""
-            if not in_data:
-                k = text.find(b"<sheetData")
-                head = text if k < 0 else text[:k]
-                for m in _COL.finditer(head):
-                    if _HIDDEN.search(m.group(1)):
-                        lo, hi = _MIN.search(m.group(1)), _MAX.search(m.group(1))
-                        if lo and hi:
-                            s.hidden_cols.update(range(int(lo.group(1)) - 1, min(int(hi.group(1)), 16384)))
-                in_data = k >= 0
-            rs = _ROW_R1.findall(text) or _ROW_R.findall(text)
-            n_tags = text.count(b"<row")            # (a <rowBreaks> only over-counts by one)
-            if rs:
-                s.max_row = max(s.max_row, max(map(int, rs)))
-            if n_tags > len(rs):        # rows without an r attribute: count them
-                rowcount += n_tags
-                s.max_row = max(s.max_row, rowcount)
-            if b"hidden" in text:
-                for m in _ROW.finditer(text):
-                    if _HIDDEN.search(m.group(1)):
-                        r = _R_ATTR.search(m.group(1))
-                        if r:
-                            s.hidden_rows.add(int(r.group(1)) - 1)
-            for w in set(_WIDE_COL.findall(text)):
-                if (len(w), w) > (len(widest), widest):
-                    widest = w
-            if b't="e"' in text:
-                for m in _ERR_CELL.finditer(text):
-                    rc = (int(m.group(2)) - 1, column_index(m.group(1).decode()))
-                    err = m.group(3).decode("utf-8", "replace")
-                    s.issues[rc] = CellIssue(err, f"an Excel error value {err}")
-            if b"<f" in text:
-                for m in _NOVALUE_F.finditer(text):
-                    rc = (int(m.group(2)) - 1, column_index(m.group(1).decode()))
-                    formula = (m.group(3) or b"").decode("utf-8", "replace")
-                    s.issues[rc] = CellIssue("=" + formula, "a formula with no saved value (the file was "
-                                             "not recalculated after it was written; open and save it in Excel)")
-            if not chunk:
-                break
-    s.max_col = max(column_index(widest.decode()) + 1, 26 if s.max_row else 0)
+    pending = []
+
+    def merge(fut):
+        try:
+            facts, hidden, issues = fut.result()
+        except InputError as e:
+            raise InputError(f"{name}, sheet '{sheet}': {e}") from None
+        ext.add(facts)
+        s.hidden_rows |= hidden
+        s.issues.update(issues)
+
+    try:
+        with f:
+            while True:
+                chunk = f.read(_CHUNK)
+                text = carry + chunk
+                if chunk:
+                    cut = text.rfind(b"<")
+                    if cut <= 0 or len(text) - cut > 65536:
+                        cut = len(text)
+                    text, carry = text[:cut], text[cut:]
+                else:
+                    carry = b""
+                if not in_data:
+                    k = text.find(b"<sheetData")
+                    head = text if k < 0 else text[:k]
+                    for m in _COL.finditer(head):
+                        if _HIDDEN.search(m.group(1)):
+                            lo, hi = _MIN.search(m.group(1)), _MAX.search(m.group(1))
+                            if lo and hi:
+                                s.hidden_cols.update(range(int(lo.group(1)) - 1, min(int(hi.group(1)), 16384)))
+                    in_data = k >= 0
+                if text:
+                    pending.append(_pool().submit(_scan_piece, text))
+                while len(pending) > 2:
+                    merge(pending.pop(0))
+                if not chunk:
+                    break
+            while pending:
+                merge(pending.pop(0))
+    finally:
+        for fut in pending:
+            fut.cancel()
+    rows, cols = ext.extent()
+    s.max_row, s.max_col = rows, max(cols, 26 if rows else 0)
     if s.max_row * s.max_col > MAX_CELLS:
         cols = column_letter(s.max_col - 1)
         raise InputError(f"{name}, sheet '{sheet}': refused: the sheet spans A1:{cols}{s.max_row} "

@@ -75,7 +75,9 @@ def test_bad_files_in_seconds_and_bounded_memory(tmp_path):
         "out['base_kb'] = base\n"
         "print(json.dumps(out))\n")
     files = [str(DATA / n) for n in sorted(BAD)]
-    p = subprocess.run([sys.executable, str(script), *files], cwd=REPO, capture_output=True, text=True, timeout=120)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
+    p = subprocess.run([sys.executable, str(script), *files], cwd=REPO, env=env, capture_output=True, text=True,
+                       timeout=120)
     assert p.returncode == 0, p.stderr
     res = json.loads(p.stdout)
     for f in files:

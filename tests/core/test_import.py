@@ -538,3 +538,16 @@ def test_one_sheet_per_indicator_units_by_years(tmp_path):
     assert [(i.name, i.unit) for i in r.indicators] == [("地区生产总值", "亿元"), ("常住人口", "万人")]
     assert same(cube(r, "重庆", r.codes[0]), [29129.0, 30145.8])
     assert same(cube(r, "重庆", r.codes[1]), [3213.3, nan])
+
+
+def test_rows_of_numbers_without_unit_or_year_column_refused(tmp_path):
+    """Many rows and nothing to tell them apart: a clear message, not a list
+    of thousands of 'second value for the same cell'."""
+    p = tmp_path / "numbers.csv"
+    p.write_text("x1,x2,x3\n1,2,3\n4,5,6\n7,8,9\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"rows 2-4 hold numbers but no column names their unit or year"):
+        import_workbook(p)
+    one = tmp_path / "one_row.csv"          # one row: the sheet is one unit's values, as before
+    one.write_text("x1,x2,x3\n1,2,3\n", encoding="utf-8")
+    res = import_workbook(one)
+    assert res.values.shape == (1, 1, 3)
