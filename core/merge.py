@@ -189,7 +189,7 @@ def _lookup(pairs):
 SET_VALUES_LIMIT = 5000     # above this many changed cells, one dataset swap (no per-cell edit log)
 
 
-def merge_into(project, result: ImportResult, *, new_parent: str | None = None, add_units: bool = True,
+def merge_into(project, result: ImportResult, *, new_parent: str | dict | None = None, add_units: bool = True,
                add_periods: bool = True, unreadable: str = "missing"):
     """Match an import to a project and build the command that applies it.
 
@@ -200,7 +200,12 @@ def merge_into(project, result: ImportResult, *, new_parent: str | None = None, 
     the cells that could not be read unchanged instead of clearing them).
     New units and periods are added (``add_units`` / ``add_periods``);
     unmatched indicators are added under ``new_parent`` when it is given,
-    otherwise reported and left out.  The project is not changed: apply the
+    otherwise reported and left out.  ``new_parent`` may also be a dict
+    {imported indicator code (``ImportedIndicator.code``) -> aggregate
+    code}: each unmatched indicator goes under its own parent, those absent
+    from it (or mapped to None) are reported and left out.  A parent that
+    is not an aggregate of the framework raises :class:`InputError` naming
+    it.  The project is not changed: apply the
     returned :class:`ImportCommand` (one undoable step).  Returns
     ``(command, MergeSummary)``.
     """
@@ -220,8 +225,7 @@ def merge_into(project, result: ImportResult, *, new_parent: str | None = None, 
     imap, used = {}, {}
     new_nodes = []
     taken = set(fw.index_of) | {a.code for a in fw.aux}
-    if new_parent is not None and (new_parent not in fw or fw[new_parent].is_indicator):
-        raise InputError(f"'{new_parent}' is not an aggregate of the project's framework")
+    parent_of = _parent_lookup(fw, new_parent)
     for k, ind in enumerate(result.indicators):
         code = by_code.get(_norm(ind.code)) if ind.code_from_file else None
         for key in (ind.label, ind.name, ind.name_zh):
@@ -233,14 +237,15 @@ def merge_into(project, result: ImportResult, *, new_parent: str | None = None, 
             summary.unmatched_indicators.append(f"{label} (matches '{code}' already matched by {result_label})")
             continue
         if code is None:
-            if new_parent is None:
+            parent = parent_of(ind.code)
+            if parent is None:
                 summary.unmatched_indicators.append(label)
                 continue
             code, n = ind.code, 2
             while code in taken:
                 code, n = f"{ind.code}_{n}", n + 1
             taken.add(code)
-            new_nodes.append(Node(code, name=ind.name, name_zh=ind.name_zh, parent=new_parent, unit=ind.unit,
+            new_nodes.append(Node(code, name=ind.name, name_zh=ind.name_zh, parent=parent, unit=ind.unit,
                                   source=result.file))
             summary.new_indicators.append(code)
         imap[k] = code
@@ -334,6 +339,25 @@ def merge_into(project, result: ImportResult, *, new_parent: str | None = None, 
     else:
         inner = SetValues(cells, note=f"import {result.file}")
     return ImportCommand(inner, sources), summary
+
+
+def _parent_lookup(fw, new_parent):
+    """imported indicator code -> the aggregate a new indicator goes under
+    (None: not imported), from ``merge_into``'s ``new_parent``; every
+    parent named must be an aggregate of ``fw``."""
+    if new_parent is None or isinstance(new_parent, str):
+        wanted = {} if new_parent is None else {None: new_parent}
+    elif isinstance(new_parent, dict):
+        wanted = new_parent
+    else:
+        raise TypeError("new_parent must be an aggregate code, a dict of them, or None")
+    for parent in dict.fromkeys(wanted.values()):
+        if parent is not None and (not isinstance(parent, str) or parent not in fw or fw[parent].is_indicator):
+            raise InputError(f"'{parent}' is not an aggregate of the project's framework "
+                             f"(new indicators go under an aggregate: {', '.join(fw.aggregate_codes[:10])})")
+    if isinstance(new_parent, dict):
+        return new_parent.get
+    return lambda code: new_parent
 
 
 def _grow(arr, n_units, old_t, n_periods, fill):
