@@ -23,7 +23,6 @@ differs.
 """
 from __future__ import annotations
 
-import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -33,7 +32,8 @@ import numpy as np
 from .cells import (BAD, PERCENT, CellIssue, ImportCancelled, WorkbookCells, address, clean_text, has_cjk, is_blank,
                     parse_values, reason_of, text_of)
 from .errors import CoIndexError, InputError
-from .layouts import LAYOUTS, extract, find_table, detect_layout
+from .extract import extract
+from .layouts import LAYOUTS, find_table, detect_layout
 from .merge import INDEX_CODE, ImportCommand, MergeSummary, merge_into, normalise_label, source_record, to_project
 from .merge import _norm  # noqa: F401  (re-exported: gui/import_wizard.py imports it from here)
 from .readers import read_workbook_cells
