@@ -13,8 +13,8 @@ from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QStyledItemDelegate, QTableView
 
 from core.settings import NORMALISATIONS
-from core.structure import (EditNode, MoveNode, RenameNode, SetBaseYear, SetDirection, SetNormalisation, SetWeight,
-                            base_year_override, normalisation_override)
+from core.overrides import SetBaseYear, SetNormalisation, base_year_override, normalisation_override
+from core.structure import EditNode, MoveNode, RenameNode, SetDirection, SetWeight
 
 from .document import ProjectDocument
 from .formatting import edit_text, format_value

@@ -17,9 +17,9 @@ from core.errors import CoIndexError, FrameworkError, InputError, SettingsError
 from core.framework import Framework, Node
 from core.project import Project
 from core.settings import Settings
+from core.overrides import SetBaseYear, SetNormalisation, base_year_override, normalisation_override
 from core.structure import (AddAggregate, AddIndicator, DeleteNode, EditNode, MoveNode, RenameNode, Restructure,
-                            SetBaseYear, SetDirection, SetNormalisation, SetWeight, ToggleDirection,
-                            base_year_override, descendants, has_data, normalisation_override)
+                            SetDirection, SetWeight, ToggleDirection, descendants, has_data)
 
 
 def make_project() -> Project:
