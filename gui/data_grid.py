@@ -20,16 +20,19 @@ import math
 
 import numpy as np
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from core.project import SetValues
 
 from .clipboard import MISSING_WORDS, NotANumber, read_number
-from .data_marks import MARK_COLOURS, MARK_ROLE, MARK_SIZE, DataMarks, MarkDelegate, severity
+from .data_grid_cells import (_DISPLAY, _EDIT, _GROUP_FLAGS, _HORIZONTAL, _LABEL_FLAGS, _MARK, _MARK_ROLES, _NO_FLAGS,
+                              _RAW, _VALUE_FLAGS, _VALUE_ROLES, GROUP_BACKGROUND, MISSING_BACKGROUND, MISSING_FOREGROUND,
+                              MISSING_TEXT, GridCells, _dark_palette)
+from .data_marks import MARK_COLOURS, MARK_SIZE, DataMarks, MarkDelegate
+from .data_grid_view import (CODE_COLUMN, FIRST_INDICATOR_COLUMN, FIRST_PERIOD_COLUMN, NAME_COLUMN, PERIOD_LAYOUT,
+                             UNIT_COLUMN, UNIT_LAYOUT, DataGrid)
 from .document import ProjectDocument
-from .formatting import edit_text, format_value
 
 # names other modules import from here
 __all__ = ["CODE_COLUMN", "FIRST_INDICATOR_COLUMN", "FIRST_PERIOD_COLUMN", "MARK_COLOURS", "MARK_SIZE",
@@ -48,47 +51,10 @@ except ImportError:                           # pragma: no cover - depends on an
     def unit_display_name(project, unit: int) -> str:
         return project.dataset.unit_names[unit]
 
-MISSING_TEXT = "—"
-MISSING_FOREGROUND = QColor("#8a8f98")
-MISSING_BACKGROUND = QColor("#f1f1f4")
-GROUP_BACKGROUND = QColor("#e3eaf3")
-
-UNIT_LAYOUT, PERIOD_LAYOUT = "unit", "period"
-CODE_COLUMN, NAME_COLUMN, UNIT_COLUMN = range(3)
-FIRST_PERIOD_COLUMN = 3          # the first value column of the unit layout
-FIRST_INDICATOR_COLUMN = 2       # ... and of the period layout
-VALUE_COLUMN_SLACK = 10          # pixels
-MAX_LABEL_WIDTH = 280            # pixels; a longer name is elided (its full text is in the tooltip)
-MIN_NAME_WIDTH = 120             # pixels: the unit layout's names give way to periods down to this
 MARKS_DELAY_MS = 120             # warnings are re-read once a burst of edits is over
 
-# Qt's enum members cached once: looking one up through the Qt namespace
-# costs about 14 microseconds in PySide6 6.11, and data() is called for
-# every role of every painted cell.
-_DISPLAY, _EDIT, _TOOLTIP = Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole
-_ALIGN, _FOREGROUND, _BACKGROUND, _FONT = Qt.TextAlignmentRole, Qt.ForegroundRole, Qt.BackgroundRole, Qt.FontRole
-_RAW, _MARK = Qt.UserRole + 1, MARK_ROLE
-_HORIZONTAL = Qt.Horizontal
-_NO_FLAGS = Qt.NoItemFlags
-_GROUP_FLAGS = Qt.ItemIsEnabled
-_LABEL_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-_VALUE_FLAGS = _LABEL_FLAGS | Qt.ItemIsEditable
-# dataChanged for a value cell touches all of these
-_VALUE_ROLES = [_DISPLAY, _EDIT, _TOOLTIP, _FOREGROUND,
-                _BACKGROUND, _FONT, _RAW, _MARK]
-_MARK_ROLES = [_TOOLTIP, _MARK]
-_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
-_LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
-_SERVED = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _ALIGN, _FOREGROUND,
-                     _BACKGROUND, _FONT, _RAW, _MARK})
 
-
-def _dark_palette() -> bool:
-    app = QApplication.instance()
-    return app is not None and app.palette().color(QPalette.Base).lightness() < 128
-
-
-class DataGridModel(QAbstractTableModel, DataMarks):
+class DataGridModel(GridCells, QAbstractTableModel, DataMarks):
     """Raw values of the project, editable, in the unit or the period layout.
 
     Parameters
@@ -312,142 +278,6 @@ class DataGridModel(QAbstractTableModel, DataMarks):
             return _GROUP_FLAGS
         return _VALUE_FLAGS if index.column() >= self._first else _LABEL_FLAGS
 
-    def data(self, index, role=_DISPLAY):
-        # the hot path of every repaint: plain attributes, no property calls
-        if role not in _SERVED:
-            return None
-        row, col = index.row(), index.column()
-        if row < 0:
-            return None
-        first = self._first
-        if self._by_unit:
-            entry = self._rows[row]
-            if entry[0] == "group":
-                return self._group_data(row, col, role)
-            if col < first:
-                return self._label_data(row, col, role)
-            u, t, i = self._unit, col - first, entry[1]
-        else:
-            if col < first:
-                return self._label_data(row, col, role)
-            u, t, i = row, self._period, col - first
-        value = float(self._ds.values[u, t, i])
-        missing = math.isnan(value)
-        if role == _DISPLAY:
-            return MISSING_TEXT if missing else format_value(value)
-        if role == _EDIT:
-            return edit_text(value)
-        if role == _ALIGN:
-            return _RIGHT
-        if role == _TOOLTIP:
-            return self._value_tooltip(u, t, i, value)
-        if role == _FOREGROUND:
-            return self._missing_text_brush if missing else None
-        if role == _BACKGROUND:
-            return self._missing_brush if missing else None
-        if role == _FONT:
-            return self._italic if missing else None
-        if role == _RAW:
-            return value
-        if role == _MARK:
-            return severity(self._cell_issues(u, t, i, value))
-        return None
-
-    def _label_data(self, row, col, role):
-        if role not in (_DISPLAY, _TOOLTIP, _ALIGN, _MARK):
-            return None
-        if role == _ALIGN:
-            return _LEFT
-        ds = self.dataset
-        if self._layout == PERIOD_LAYOUT:
-            if role == _MARK:
-                return None
-            return (ds.unit_codes[row], self._unit_names[row])[col]
-        node = self.framework[ds.codes[self._rows[row][1]]]
-        if role == _MARK:              # one mark per row, on its code
-            return severity(self._issues(node.code)) if col == CODE_COLUMN else None
-        if role == _TOOLTIP:
-            return self._node_tooltip(node)
-        name = self._names.get(node.code, node.name)
-        return (node.code, name, node.unit)[col]
-
-    def _group_data(self, row, col, role):
-        _, code, depth = self._rows[row]
-        if role == _BACKGROUND:
-            return self._group_brush
-        if role == _FONT:
-            return self._bold
-        if role == _ALIGN:
-            return _LEFT
-        if col >= FIRST_PERIOD_COLUMN:
-            if role == _MARK or role == _TOOLTIP:
-                issues = self._issues(code, self._unit, col - FIRST_PERIOD_COLUMN)
-                if role == _MARK:
-                    return severity(issues)
-                return "\n".join(w["message"] for w in issues) or None
-            return None
-        if role == _MARK:
-            return severity(self._issues(code)) if col == CODE_COLUMN else None
-        if role == _TOOLTIP:
-            return self._node_tooltip(self.framework[code])
-        if role == _DISPLAY:
-            if col == CODE_COLUMN:
-                return code
-            if col == NAME_COLUMN:
-                return "    " * (depth - 1) + self._names.get(code, code)
-            return ""
-        return None
-
-    def _node_tooltip(self, node) -> str:
-        lines = [f"{node.code}  {node.name}"]
-        if node.name_zh:
-            lines.append(node.name_zh)
-        if node.unit:
-            lines.append(self.tr("Unit: {0}").format(node.unit))
-        if node.direction < 0:
-            lines.append(self.tr("Lower is better"))
-        if node.parent:
-            parent = self.framework[node.parent]
-            lines.append(self.tr("In: {0} {1}").format(parent.code, parent.name))
-        if node.source:
-            lines.append(self.tr("Source: {0}").format(node.source))
-        lines += ["⚠ " + w["message"] for w in self._issues(node.code)]
-        return "\n".join(lines)
-
-    def _value_tooltip(self, u, t, i, value) -> str:
-        place = self.place(u, t, i)
-        if math.isnan(value):
-            lines = [self.tr("{0}: missing (type a number to fill it)").format(place)]
-        else:
-            unit = self.framework[self.dataset.codes[i]].unit
-            lines = [f"{place}: {edit_text(value)}" + (f" {unit}" if unit else "")]
-        lines += ["⚠ " + w["message"] for w in self._cell_issues(u, t, i, value)]
-        return "\n".join(lines)
-
-    def headerData(self, section, orientation, role=_DISPLAY):
-        if orientation != _HORIZONTAL or role not in (_DISPLAY, _TOOLTIP):
-            return None
-        if not 0 <= section < self.columnCount():
-            return None
-        tip = role == _TOOLTIP
-        if self._layout == PERIOD_LAYOUT:
-            if section < FIRST_INDICATOR_COLUMN:
-                if tip:
-                    return (self.tr("Unit code"), self.tr("Unit name"))[section]
-                return (self.tr("Code"), self.tr("Unit"))[section]
-            node = self.framework[self.dataset.codes[section - FIRST_INDICATOR_COLUMN]]
-            if tip:
-                return self._node_tooltip(node)
-            return node.code + (" ⚠" if self._issues(node.code) else "")
-        if section < FIRST_PERIOD_COLUMN:
-            if tip:
-                return (self.tr("Indicator code"), self.tr("Indicator name (hover a row for more)"),
-                        self.tr("Unit of measure"))[section]
-            return (self.tr("Code"), self.tr("Indicator"), self.tr("Measured in"))[section]
-        period = self.dataset.periods[section - FIRST_PERIOD_COLUMN]
-        return self.tr("Value") if period is None else str(period)
-
-    # ---- marks (the warnings themselves are read by DataMarks) -----------------------
     def refresh_marks(self):
         """Re-read the engine's warnings and repaint only the cells whose
         marks changed (runs a moment after a burst of edits)."""
@@ -587,97 +417,3 @@ class DataGridModel(QAbstractTableModel, DataMarks):
         self._marks = None
         self._build_rows()
         self.endResetModel()
-
-
-class DataGrid(QTableView):
-    """The view of a :class:`DataGridModel`: Delete (or Backspace) makes the
-    selected values missing; typing starts editing as in a spreadsheet."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setAlternatingRowColors(True)
-        self.setSelectionMode(QAbstractItemView.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
-                             | QAbstractItemView.AnyKeyPressed)
-        self.setWordWrap(False)
-        self.setTextElideMode(Qt.ElideRight)
-        self.setItemDelegate(MarkDelegate(self))
-        self.verticalHeader().setVisible(False)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.horizontalHeader().setHighlightSections(False)
-
-    def setModel(self, model):
-        super().setModel(model)
-        if model is not None:
-            model.modelReset.connect(self.fit_columns)
-            self.fit_columns()
-
-    def fit_columns(self):
-        """Columns sized once to their contents (not on every change:
-        ResizeToContents rescans the model each layout); label columns at
-        most MAX_LABEL_WIDTH wide (the full text is in the tooltip).  In the
-        unit layout the name column also takes the room left over, when the
-        columns fit the view (see :meth:`_fit_name_column`)."""
-        header = self.horizontalHeader()
-        model = self.model()
-        if model is None:
-            return
-        header.setMinimumSectionSize(40)
-        first_value = getattr(model, "first_value_column", FIRST_PERIOD_COLUMN)
-        for col in range(model.columnCount()):
-            header.setSectionResizeMode(col, QHeaderView.Interactive)
-            self.resizeColumnToContents(col)
-            if col >= first_value:      # room for an edit that adds a digit
-                header.resizeSection(col, header.sectionSize(col) + VALUE_COLUMN_SLACK)
-            elif header.sectionSize(col) > MAX_LABEL_WIDTH:
-                header.resizeSection(col, MAX_LABEL_WIDTH)
-        # a dimension's header row: its name runs over the empty "measured in" cell
-        self.clearSpans()
-        is_group_row = getattr(model, "is_group_row", None)
-        if is_group_row is not None and first_value == FIRST_PERIOD_COLUMN:
-            for row in range(model.rowCount()):
-                if is_group_row(row):
-                    self.setSpan(row, NAME_COLUMN, 1, UNIT_COLUMN - NAME_COLUMN + 1)
-        self._name_width = None
-        if first_value == FIRST_PERIOD_COLUMN and model.columnCount() > NAME_COLUMN:
-            self.resizeColumnToContents(NAME_COLUMN)
-            self._name_width = header.sectionSize(NAME_COLUMN)
-            self._fit_name_column()
-
-    def _fit_name_column(self):
-        """The unit layout's name column: stretched over the room left when
-        every column fits the view; otherwise it gives way to the periods
-        (names elided, down to MIN_NAME_WIDTH) and, when they still do not
-        fit, the periods scroll."""
-        width = getattr(self, "_name_width", None)
-        model = self.model()
-        if width is None or model is None or model.columnCount() <= NAME_COLUMN:
-            return
-        header = self.horizontalHeader()
-        others = sum(header.sectionSize(c) for c in range(model.columnCount()) if c != NAME_COLUMN)
-        if others + width <= self.viewport().width():
-            header.setSectionResizeMode(NAME_COLUMN, QHeaderView.Stretch)
-        else:
-            target = min(width, MAX_LABEL_WIDTH)
-            room = self.viewport().width() - others
-            bar = self.verticalScrollBar()
-            if not bar.isVisible() and self.verticalHeader().length() > self.viewport().height():
-                room -= bar.sizeHint().width()          # about to appear
-            header.setSectionResizeMode(NAME_COLUMN, QHeaderView.Interactive)
-            header.resizeSection(NAME_COLUMN, max(min(target, MIN_NAME_WIDTH), min(target, room)))
-
-    def resizeEvent(self, event):
-        super().resizeEvent(event)
-        self._fit_name_column()
-
-    def keyPressEvent(self, event):
-        editing = self.state() == QAbstractItemView.EditingState
-        if not editing and (event.matches(QKeySequence.Delete) or event.key() in (Qt.Key_Delete,
-                                                                                   Qt.Key_Backspace)):
-            model = self.model()
-            if isinstance(model, DataGridModel):
-                model.clear_values(self.selectionModel().selectedIndexes())
-                event.accept()
-                return
-        super().keyPressEvent(event)
