@@ -149,7 +149,8 @@ def open_windows(args, defer_panes: bool = False) -> list:
     first any unsaved work restored from a crash (asked), then the file.
     Returns [] when the file cannot be opened and nothing was restored.
     ``defer_panes``: see :class:`gui.main_window.MainWindow`."""
-    from .main_window import MainWindow, remember_recent    # after the app exists
+    from .loading import remember_recent
+    from .main_window import MainWindow                      # after the app exists
     from .recovery import offer_recovery
     windows = []
     for rec in offer_recovery():

@@ -23,8 +23,7 @@ from core.project import SAMPLE_NOTE, Project
 
 from . import i18n
 from .document import ProjectDocument
-from .loading import (MAX_RECENT, ProjectFiles, forget_recent, is_openable, new_project,  # noqa: F401
-                      recent_files, remember_recent)
+from .loading import ProjectFiles, forget_recent, is_openable, new_project, recent_files
 from .panes import PANES, NoteBanner, PaneHost, PendingPane
 from .recovery import Autosaver
 

@@ -311,7 +311,7 @@ def test_open_replaces_the_project_and_is_remembered(make_window, tmp_path, dial
 
 
 def test_recent_files_list_is_capped(tmp_path):
-    from gui.main_window import MAX_RECENT, recent_files, remember_recent
+    from gui.loading import MAX_RECENT, recent_files, remember_recent
     for k in range(MAX_RECENT + 3):
         remember_recent(str(tmp_path / f"p{k}.coindex"))
     files = recent_files()
