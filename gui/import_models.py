@@ -1,6 +1,6 @@
-"""The import wizard's table models, the combo delegate for choosing a
-project indicator, and the small helpers the pages share (cell marks,
-column fitting, wrapped labels).
+"""The import wizard's preview table models and the small helpers the
+pages share (cell marks, column fitting, wrapped labels); the matching
+page and its model are in :mod:`gui.import_mapping`.
 
 The models read from the arrays of :class:`core.importer.ImportResult`
 and the sheet's row lists (no pandas); none opens a dialog.
@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QComboBox, QLabel, QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import QLabel, QTableView
 
 from core.cells import CellIssue, column_index, column_letter, text_of
 
 from .formatting import format_value
-from .import_worker import SKIP, label_of
 
 EXTENSIONS = ("*.xlsx", "*.xlsm", "*.xls", "*.xlsb", "*.ods", "*.csv")
 FOLDER_KEY = "import/folder"
@@ -258,141 +257,6 @@ class RowsModel(QAbstractTableModel):
         if orientation == Qt.Horizontal:
             return self.headers[section] if 0 <= section < len(self.headers) else None
         return str(section + 1)
-
-
-LABEL, UNIT, COUNT, TARGET, STATUS = range(5)
-
-
-class MappingModel(QAbstractTableModel):
-    """The workbook's indicators and the project indicator each updates.
-    Column TARGET is editable: automatic (None), :data:`SKIP` or a code."""
-
-    mappingChanged = Signal()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.labels: list[str] = []
-        self.units: list[str] = []
-        self.counts = np.zeros(0, dtype=np.int64)
-        self.choice: list = []
-        self.outcome: list = []       # per row: (code or None, is_new)
-        self.names: dict = {}         # project code -> display name
-        self.new_parent_name = ""
-
-    def set_result(self, result, names: dict):
-        self.beginResetModel()
-        self.labels = [label_of(ind) for ind in result.indicators]
-        self.units = [ind.unit for ind in result.indicators]
-        self.counts = np.isfinite(result.values).sum(axis=(0, 1))
-        self.choice = [None] * len(self.labels)
-        self.outcome = [(None, False)] * len(self.labels)
-        self.names = dict(names)
-        self.endResetModel()
-
-    def mapping(self) -> dict:
-        return {label: c for label, c in zip(self.labels, self.choice) if c is not None}
-
-    def set_outcome(self, summary, new_parent_name=""):
-        """Show what the merge plan does with each row (``summary`` None: nothing matches)."""
-        matched = summary.matched if summary is not None else {}
-        new = set(summary.new_indicators) if summary is not None else set()
-        self.outcome = [(matched.get(label), matched.get(label) in new) for label in self.labels]
-        self.new_parent_name = new_parent_name
-        if self.labels:
-            self.dataChanged.emit(self.index(0, TARGET), self.index(len(self.labels) - 1, STATUS))
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.labels)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else 5
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        return _FLAGS | Qt.ItemIsEditable if index.column() == TARGET else _FLAGS
-
-    def target_text(self, row) -> str:
-        choice = self.choice[row]
-        if choice == SKIP:
-            return self.tr("Do not import")
-        code, is_new = self.outcome[row]
-        if choice is None and code is None:
-            return self.tr("(no match)")
-        code = choice if choice is not None else code
-        if is_new:
-            return self.tr("{0} (new)").format(code)
-        name = self.names.get(code, "")
-        return f"{code} — {name}" if name else code
-
-    def status_text(self, row) -> str:
-        if self.choice[row] == SKIP:
-            return self.tr("skipped")
-        code, is_new = self.outcome[row]
-        if code is None:
-            return self.tr("not imported")
-        if is_new:
-            return self.tr("new indicator under {0}").format(self.new_parent_name)
-        return self.tr("chosen") if self.choice[row] is not None else self.tr("matched")
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        r, c = index.row(), index.column()
-        if role == _DISPLAY or role == _EDIT:
-            if c == TARGET and role == _EDIT:
-                return self.choice[r]
-            return (self.labels[r], self.units[r], str(int(self.counts[r])), self.target_text(r),
-                    self.status_text(r))[c]
-        if role == _BACKGROUND and c == STATUS:
-            code, is_new = self.outcome[r]
-            if self.choice[r] == SKIP or code is None:
-                return MARK_COLOURS[HIDDEN]
-            return MARK_COLOURS[HEADER] if is_new else MARK_COLOURS[VALUE]
-        if role == _ALIGN and c == COUNT:
-            return _RIGHT
-        return None
-
-    def setData(self, index, value, role=Qt.EditRole):
-        if not index.isValid() or index.column() != TARGET or role != _EDIT:
-            return False
-        if value not in (None, SKIP) and value not in self.names:
-            return False
-        self.choice[index.row()] = value
-        self.dataChanged.emit(self.index(index.row(), TARGET), self.index(index.row(), STATUS))
-        self.mappingChanged.emit()
-        return True
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role != _DISPLAY:
-            return None
-        if orientation == Qt.Vertical:
-            return str(section + 1)
-        heads = (self.tr("In the workbook"), self.tr("Unit of measure"), self.tr("Values"),
-                 self.tr("Project indicator"), self.tr("Result"))
-        return heads[section] if 0 <= section < len(heads) else None
-
-
-class TargetDelegate(QStyledItemDelegate):
-    """A combo box for the TARGET column: automatic, do not import, or any
-    project indicator."""
-
-    def createEditor(self, parent, option, index):
-        model = index.model()
-        box = QComboBox(parent)
-        box.addItem(self.tr("Automatic"), None)
-        box.addItem(self.tr("Do not import"), SKIP)
-        for code, name in model.names.items():
-            box.addItem(f"{code} — {name}", code)
-        box.activated.connect(lambda *_: self.commitData.emit(box))
-        return box
-
-    def setEditorData(self, editor, index):
-        k = editor.findData(index.data(Qt.EditRole))
-        editor.setCurrentIndex(max(k, 0))
-
-    def setModelData(self, editor, model, index):
-        model.setData(index, editor.currentData(), Qt.EditRole)
 
 
 # ---- view helpers ----------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from core.importer import LAYOUTS
 
 from .import_models import (BAD, FOLDER_KEY, MARK_COLOURS, PREVIEW_DELAY_MS, RowsModel, SheetPreviewModel,
                             ValuesPreviewModel, _wrapped, cell_position, fit_columns, open_filter, sheet_marks)
-from .import_worker import ImportOptions, Task, error_text, interpret
+from .import_worker import ImportOptions, Task, error_text, hidden_sheets, reinterpret
 
 
 class FilePage(QWizardPage):
@@ -193,6 +193,7 @@ class LayoutPage(QWizardPage):
         self._timer.timeout.connect(self.reinterpret)
         self._task: Task | None = None
         self._filling = False
+        self._hidden: set = set()
         self.pending = False
         self.error = ""
         for signal in (self.sheet_box.currentIndexChanged, self.layout_box.currentIndexChanged,
@@ -240,7 +241,13 @@ class LayoutPage(QWizardPage):
                 text = self.tr("Detect ({0})").format(self.tr(LAYOUT_NAMES.get(detected, detected)))
             self.layout_box.setItemText(k, text)
         if self.sheet_box.count():
-            self.sheet_box.setItemText(0, self.tr("All sheets ({0})").format(self.sheet_box.count() - 1))
+            hidden = 0
+            for k in range(1, self.sheet_box.count()):
+                name = self.sheet_box.itemData(k)
+                if name in self._hidden:
+                    hidden += 1
+                    self.sheet_box.setItemText(k, self.tr("{0} (hidden)").format(name))
+            self.sheet_box.setItemText(0, self.tr("All sheets ({0})").format(self.sheet_box.count() - 1 - hidden))
         row = result.header_row if result is not None else None
         self.header_spin.setSpecialValueText(self.tr("detect (row {0})").format(row) if row else self.tr("detect"))
         self._show_summary()
@@ -253,12 +260,13 @@ class LayoutPage(QWizardPage):
         try:
             self.sheet_box.clear()
             self.sheet_box.addItem("", None)
-            for sheet in cells.sheets:
-                self.sheet_box.addItem(sheet.name, sheet.name)
+            self._hidden = set(hidden_sheets(cells))     # listed too; read when chosen
+            for name in cells.sheet_names:
+                self.sheet_box.addItem(name, name)
             chosen = options.sheets[0] if options.sheets and len(options.sheets) == 1 else None
             self.sheet_box.setCurrentIndex(max(self.sheet_box.findData(chosen), 0))
             self.layout_box.setCurrentIndex(max(self.layout_box.findData(options.layout), 0))
-            self.header_spin.setRange(0, max(1, max((s.n_rows for s in cells.sheets), default=1)))
+            self._set_header_range(cells)
             self.header_spin.setValue(options.header_row or 0)
             self.unit_edit.setText(options.unit or "")
             self.hidden_check.setChecked(options.include_hidden)
@@ -266,6 +274,9 @@ class LayoutPage(QWizardPage):
             self._filling = False
         self.error = wizard.read_message
         self._show_result()
+
+    def _set_header_range(self, cells):
+        self.header_spin.setRange(0, max(1, max((s.n_rows for s in cells.sheets), default=1)))
 
     def options(self) -> ImportOptions:
         """The wizard's options with this page's choices."""
@@ -288,20 +299,32 @@ class LayoutPage(QWizardPage):
         self._timer.start()
 
     def reinterpret(self):
-        """Read the cells again with the current choices (in the background)."""
+        """Read the cells again with the current choices (in the background;
+        a hidden sheet chosen for the first time is read from the file)."""
         wizard = self.wizard()
         if self._task is not None:
             self._task.cancel()
         self.pending = True
-        self.summary.setText(self.tr("Reading…"))
-        task = Task(interpret, wizard.cells, ImportOptions(**vars(self.options())), parent=self)
-        task.succeeded.connect(lambda result: self._on_interpreted(result, ""))
-        task.failed.connect(lambda e: self._on_interpreted(None, error_text(e)))
+        options = ImportOptions(**vars(self.options()))
+        have = {s.name for s in wizard.cells.sheets}
+        new = [n for n in options.sheets or () if n not in have]
+        self.summary.setStyleSheet("")
+        self.summary.setText(self.tr("Reading sheet {0}…").format(", ".join(new)) if new else self.tr("Reading…"))
+        task = Task(reinterpret, wizard.cells, options, parent=self)
+        task.succeeded.connect(lambda payload: self._on_interpreted(*payload))
+        task.failed.connect(lambda e: self._on_interpreted(None, None, error_text(e)))
         self._task = task.start()
 
-    def _on_interpreted(self, result, message):
+    def _on_interpreted(self, cells, result, message):
         self._task = None
         wizard = self.wizard()
+        if cells is not None and cells is not wizard.cells:
+            wizard.cells = cells                        # with the hidden sheet(s) just read
+            self._filling = True
+            try:
+                self._set_header_range(cells)
+            finally:
+                self._filling = False
         wizard.set_result(result)
         self.error = message
         self._show_result()

@@ -6,7 +6,7 @@ Pages: choose the file (read off the GUI thread, with progress and Stop)
 preview of the sheet (the header, the cells read and the cells that could
 not be read marked) and of the values read -> the workbook's indicators,
 units and periods matched to the project's (unmatched indicators can be
-added under a chosen aggregate) -> what will change, and what to do with
+added, each under the aggregate chosen for it) -> what will change, and what to do with
 unreadable cells -> Finish.
 
 Nothing touches the project before Finish; then one
@@ -14,205 +14,38 @@ Nothing touches the project before Finish; then one
 Undo restores the project exactly.  The models read from the arrays of
 :class:`core.importer.ImportResult` and the sheet's row lists (no pandas).
 
-The table models and shared helpers live in :mod:`gui.import_models`, the
-first two pages in :mod:`gui.import_pages`; their names are re-exported
-here for the callers and tests that import them from this module.
+The preview models and shared helpers live in :mod:`gui.import_models`,
+the first two pages in :mod:`gui.import_pages`, the matching page (each
+new indicator under its own aggregate) in :mod:`gui.import_mapping`; their
+names are re-exported here for the callers and tests that import them
+from this module.
 """
 from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QPlainTextEdit, QRadioButton, QTableView, QVBoxLayout, QWizard,
-                               QWizardPage)
+from PySide6.QtCore import QEvent, QSettings, Signal
+from PySide6.QtWidgets import QButtonGroup, QGroupBox, QLabel, QPlainTextEdit, QRadioButton, QVBoxLayout, QWizard, \
+    QWizardPage
 
 from core.cells import is_blank
 from core.errors import CoIndexError
-from core.importer import _norm
 
-from . import i18n
-from .import_models import (BAD, COUNT, EXTENSIONS, FOLDER_KEY, HEADER, HIDDEN, LABEL, MARK_COLOURS, NONE,
-                            PREVIEW_DELAY_MS, STATUS, TARGET, UNIT, VALUE, MappingModel, RowsModel,
-                            SheetPreviewModel, TargetDelegate, ValuesPreviewModel, _wrapped, cell_position,
+from .import_mapping import (COUNT, LABEL, PARENT, STATUS, TARGET, UNIT, ChoiceDelegate, MappingModel, MatchPage,
+                             TargetDelegate)
+from .import_models import (BAD, EXTENSIONS, FOLDER_KEY, HEADER, HIDDEN, MARK_COLOURS, NONE, PREVIEW_DELAY_MS,
+                            VALUE, RowsModel, SheetPreviewModel, ValuesPreviewModel, _wrapped, cell_position,
                             fit_columns, open_filter, sheet_marks)
 from .import_pages import LAYOUT_NAMES, FilePage, LayoutPage
-from .import_worker import (SKIP, ImportOptions, Task, change_lines, check_computes, error_text, new_project,
-                            plan_merge, read_and_interpret, select_sheets, summary_lines)
+from .import_worker import (ImportOptions, Task, change_lines, check_computes, error_text, hidden_sheets,
+                            new_project, plan_merge, read_and_interpret, select_sheets, summary_lines)
 
 
 # the names callers and tests import from this module (defined in import_models / import_pages)
 __all__ = ["BAD", "COUNT", "EXTENSIONS", "FOLDER_KEY", "HEADER", "HIDDEN", "LABEL", "LAYOUT_NAMES", "MARK_COLOURS",
-           "NONE", "PREVIEW_DELAY_MS", "STATUS", "TARGET", "UNIT", "VALUE", "FilePage", "FinishPage", "ImportWizard",
-           "LayoutPage", "MappingModel", "MatchPage", "RowsModel", "SheetPreviewModel", "TargetDelegate",
-           "ValuesPreviewModel", "cell_position", "fit_columns", "open_filter", "sheet_marks"]
-
-
-class MatchPage(QWizardPage):
-    """Workbook indicators, units and periods matched to the project's."""
-
-    planChanged = Signal()
-
-    def __init__(self, wizard):
-        super().__init__(wizard)
-        self.intro = _wrapped(self)
-        self.model = MappingModel(self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setItemDelegateForColumn(TARGET, TargetDelegate(self.view))
-        self.view.setEditTriggers(QAbstractItemView.AllEditTriggers)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(LABEL, QHeaderView.Stretch)
-        header.setSectionResizeMode(TARGET, QHeaderView.Stretch)
-        for c in (UNIT, COUNT, STATUS):
-            header.setSectionResizeMode(c, QHeaderView.ResizeToContents)
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
-        self.new_label = QLabel(self)
-        self.new_box = QComboBox(self)
-        self.new_label.setBuddy(self.new_box)
-        self.new_box.setSizeAdjustPolicy(QComboBox.AdjustToContents)
-        self.units_model = RowsModel(self)
-        self.units_view = QTableView(self)
-        self.units_view.setModel(self.units_model)
-        self.units_view.horizontalHeader().setStretchLastSection(True)
-        self.units_view.setMaximumHeight(140)
-        self.periods_label = _wrapped(self)
-        self.add_units = QCheckBox(self)
-        self.add_periods = QCheckBox(self)
-        self.add_units.setChecked(True)
-        self.add_periods.setChecked(True)
-        self.status = _wrapped(self)
-        new_row = QHBoxLayout()
-        new_row.addWidget(self.new_label)
-        new_row.addWidget(self.new_box, 1)
-        checks = QHBoxLayout()
-        checks.addWidget(self.add_units)
-        checks.addWidget(self.add_periods)
-        checks.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.view, 3)
-        layout.addLayout(new_row)
-        layout.addWidget(self.units_view, 1)
-        layout.addWidget(self.periods_label)
-        layout.addLayout(checks)
-        layout.addWidget(self.status)
-        self.model.mappingChanged.connect(self.update_plan)
-        self.new_box.currentIndexChanged.connect(lambda *_: self.update_plan())
-        self.add_units.toggled.connect(lambda *_: self.update_plan())
-        self.add_periods.toggled.connect(lambda *_: self.update_plan())
-        self._filling = False
-        self.retranslateUi()
-
-    def retranslateUi(self):
-        self.setTitle(self.tr("Match indicators, units and periods"))
-        self.intro.setText(self.tr("Each workbook indicator updates the project indicator with the same code, "
-                                   "English name or Chinese name. Click a cell of 'Project indicator' to choose "
-                                   "another one or to leave it out."))
-        self.new_label.setText(self.tr("Indicators that match &none:"))
-        self.add_units.setText(self.tr("Add new &units"))
-        self.add_periods.setText(self.tr("Add new &periods"))
-        if self.new_box.count():
-            self.new_box.setItemText(0, self.tr("do not import them"))
-        for k in range(1, self.new_box.count()):
-            code = self.new_box.itemData(k)
-            node = self.wizard().document.project.framework[code]
-            self.new_box.setItemText(k, self.tr("add them as new indicators under {0}").format(
-                f"{code} — {i18n.display_name(node)}"))
-        self.units_model.set_headers([self.tr("In the workbook"), self.tr("In the project")])
-        self.model.headerDataChanged.emit(Qt.Horizontal, 0, 4)
-        self._show_plan()
-
-    def initializePage(self):
-        wizard = self.wizard()
-        fw = wizard.document.project.framework
-        names = {code: i18n.display_name(fw[code]) for code in fw.indicator_codes}
-        self._filling = True
-        try:
-            self.model.set_result(wizard.import_result, names)
-            keep = wizard.options.new_parent
-            self.new_box.clear()
-            self.new_box.addItem("", None)
-            for code in sorted(fw.aggregate_codes, key=lambda c: -fw.level[c]):   # the index first
-                self.new_box.addItem("", code)
-            self.new_box.setCurrentIndex(max(self.new_box.findData(keep), 0))
-            self.add_units.setChecked(wizard.options.add_units)
-            self.add_periods.setChecked(wizard.options.add_periods)
-            for label, choice in wizard.options.mapping.items():
-                if label in self.model.labels and (choice == SKIP or choice in names):
-                    self.model.choice[self.model.labels.index(label)] = choice
-        finally:
-            self._filling = False
-        self.retranslateUi()
-        self.update_plan()
-
-    def update_plan(self):
-        if self._filling:
-            return
-        wizard = self.wizard()
-        o = wizard.options
-        o.mapping = self.model.mapping()
-        o.new_parent = self.new_box.currentData()
-        o.add_units, o.add_periods = self.add_units.isChecked(), self.add_periods.isChecked()
-        wizard.update_plan()
-        self._show_plan()
-        self.completeChanged.emit()
-        self.planChanged.emit()
-
-    def _show_plan(self):
-        wizard = self.wizard()
-        if wizard is None or wizard.import_result is None:
-            return
-        summary = wizard.summary
-        parent = wizard.options.new_parent
-        parent_name = ""
-        if parent:
-            parent_name = f"{parent} — {i18n.display_name(wizard.document.project.framework[parent])}"
-        self.model.set_outcome(summary, parent_name)
-        result, ds = wizard.import_result, wizard.document.project.dataset
-        lookup = {}
-        for u, (code, name) in enumerate(zip(ds.unit_codes, ds.unit_names)):
-            lookup.setdefault(_norm(code), u)
-            lookup.setdefault(_norm(name), u)
-        rows, colours = [], []
-        new_units = set(summary.new_units) if summary is not None else set()
-        for code, name in result.units:
-            label = code if name in ("", code) else f"{name} ({code})"
-            u = lookup.get(_norm(code), lookup.get(_norm(name)))
-            if u is not None:
-                there = ds.unit_codes[u] if ds.unit_names[u] in ("", ds.unit_codes[u]) else \
-                    f"{ds.unit_names[u]} ({ds.unit_codes[u]})"
-                rows.append((label, there))
-                colours.append(MARK_COLOURS[VALUE])
-            elif code in new_units:
-                rows.append((label, self.tr("new unit")))
-                colours.append(MARK_COLOURS[HEADER])
-            else:
-                rows.append((label, self.tr("not imported")))
-                colours.append(MARK_COLOURS[HIDDEN])
-        self.units_model.set_rows(self.units_model.headers, rows, colours)
-        if summary is not None:
-            new_p = [str(p) for p in summary.new_periods]
-            off = [str(p) for p in summary.unmatched_periods]
-            same = [str(p) for p in result.periods if str(p) not in new_p + off and p is not None]
-            parts = []
-            if same:
-                parts.append(self.tr("matched: {0}").format(", ".join(same)))
-            if new_p:
-                parts.append(self.tr("new: {0}").format(", ".join(new_p)))
-            if off:
-                parts.append(self.tr("not imported: {0}").format(", ".join(off)))
-            self.periods_label.setText(self.tr("Periods — {0}").format("; ".join(parts) or self.tr("none")))
-        else:
-            self.periods_label.setText("")
-        lines = summary_lines(summary) if summary is not None else []
-        if wizard.plan_error:
-            lines.append(wizard.plan_error)
-        self.status.setStyleSheet("color: #c0392b;" if wizard.plan_error else "")
-        self.status.setText("\n".join(lines))
-
-    def isComplete(self):
-        return self.wizard().command is not None
+           "NONE", "PARENT", "PREVIEW_DELAY_MS", "STATUS", "TARGET", "UNIT", "VALUE", "ChoiceDelegate", "FilePage",
+           "FinishPage", "ImportWizard", "LayoutPage", "MappingModel", "MatchPage", "RowsModel", "SheetPreviewModel",
+           "TargetDelegate", "ValuesPreviewModel", "cell_position", "fit_columns", "open_filter", "sheet_marks"]
 
 
 class FinishPage(QWizardPage):
@@ -389,7 +222,8 @@ class ImportWizard(QWizard):
     def _on_read(self, payload):
         self._task = None
         cells, result, message = payload
-        if result is None and not any(not is_blank(v) for sheet in cells.sheets for row in sheet.rows for v in row):
+        if result is None and not hidden_sheets(cells) and \
+                not any(not is_blank(v) for sheet in cells.sheets for row in sheet.rows for v in row):
             self._on_read_failed(CoIndexError(message))       # nothing in any sheet: no header row can help
             return
         self.cells, self.read_message = cells, message

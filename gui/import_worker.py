@@ -27,7 +27,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from core import importer
 from core.cells import WorkbookCells
-from core.errors import CoIndexError
+from core.errors import CoIndexError, InputError
 
 SKIP = "<skip>"                 # mapping value: do not import this workbook indicator
 OPTIONS_KEY = "import_options"  # key of the options in a provenance source record
@@ -207,11 +207,13 @@ def error_text(error: BaseException) -> str:
 # ---- the import's options ------------------------------------------------------------------------
 @dataclasses.dataclass
 class ImportOptions:
-    """What the wizard chose.  ``header_row`` is 1-based (None: detect);
-    ``mapping`` maps a workbook indicator's label to a project indicator
-    code or :data:`SKIP` (labels not in it are matched automatically);
-    ``new_parent`` is the aggregate that takes unmatched indicators (None:
-    they are not imported)."""
+    """What the wizard chose.  ``sheets``: the sheets to read (None: every
+    visible sheet; a hidden sheet is read when named); ``header_row`` is
+    1-based (None: detect); ``mapping`` maps a workbook indicator's label to
+    a project indicator code or :data:`SKIP` (labels not in it are matched
+    automatically); ``new_parents`` maps the label of an indicator that
+    matches none to the aggregate it is added under (None: not imported);
+    ``new_parent`` does so for the labels not in ``new_parents``."""
     path: str = ""
     sheets: list | None = None
     layout: str = "auto"
@@ -220,6 +222,7 @@ class ImportOptions:
     include_hidden: bool = False
     mapping: dict = dataclasses.field(default_factory=dict)
     new_parent: str | None = None
+    new_parents: dict = dataclasses.field(default_factory=dict)
     add_units: bool = True
     add_periods: bool = True
     unreadable: str = "missing"
@@ -238,16 +241,54 @@ class ImportOptions:
 
 
 def read_cells(path, progress=None) -> WorkbookCells:
-    """Read every visible sheet of ``path`` (core.cells: safe, bounded)."""
+    """Read every visible sheet of ``path`` (core.cells: safe, bounded);
+    hidden sheets are read when chosen (:func:`with_sheets`), so the first
+    read of a big workbook reads no more than it must."""
     return importer.read_workbook_cells(path, None, progress=progress)
 
 
-def select_sheets(cells: WorkbookCells, sheets) -> WorkbookCells:
-    """The cells of the chosen sheets only (all when ``sheets`` is None)."""
-    if not sheets:
+def hidden_sheets(cells: WorkbookCells) -> list:
+    """The names of the workbook's sheets that are not visible (read or
+    not yet read), in the workbook's order."""
+    visible = {s.name for s in cells.sheets if s.visible}
+    return [name for name in cells.sheet_names if name not in visible]
+
+
+def with_sheets(cells: WorkbookCells, names, progress=None) -> WorkbookCells:
+    """``cells`` and the sheets of ``names`` it has not read yet (hidden
+    sheets), read from the same file: a new object in the workbook's sheet
+    order (``cells`` itself is unchanged, so a worker thread may build it).
+    Names the workbook does not have are ignored (:func:`select_sheets`
+    then falls back to every sheet)."""
+    have = {s.name for s in cells.sheets}
+    missing = [n for n in dict.fromkeys(names or ()) if n in cells.sheet_names and n not in have]
+    if not missing:
         return cells
+    more = importer.read_workbook_cells(cells.path, missing, progress=progress)
+    if more.sha256 != cells.sha256:
+        raise InputError(translate("import", "{0}: the file has changed since it was read; choose it again on the "
+                                             "first page").format(cells.file))
+    by_name = {s.name: s for s in cells.sheets + more.sheets}
+    return dataclasses.replace(cells, sheets=[by_name[n] for n in cells.sheet_names if n in by_name])
+
+
+def _is_hidden_note(cells: WorkbookCells, warning: str) -> bool:
+    """The reader's note that hidden sheets were not read (core.readers)."""
+    return warning.startswith(f"{cells.file}: hidden sheet(s) ")
+
+
+def select_sheets(cells: WorkbookCells, sheets) -> WorkbookCells:
+    """The cells of the chosen sheets only (every visible sheet when
+    ``sheets`` is None).  With sheets chosen, the reader's note that hidden
+    sheets were not read no longer applies and is left out."""
+    if not sheets:
+        shown = [s for s in cells.sheets if s.visible]
+        return cells if len(shown) == len(cells.sheets) or not shown else dataclasses.replace(cells, sheets=shown)
     chosen = [s for s in cells.sheets if s.name in set(sheets)]
-    return dataclasses.replace(cells, sheets=chosen or cells.sheets)
+    if not chosen:
+        return dataclasses.replace(cells, sheets=[s for s in cells.sheets if s.visible] or cells.sheets)
+    return dataclasses.replace(cells, sheets=chosen,
+                               warnings=[w for w in cells.warnings if not _is_hidden_note(cells, w)])
 
 
 def interpret(cells: WorkbookCells, options: ImportOptions):
@@ -257,18 +298,26 @@ def interpret(cells: WorkbookCells, options: ImportOptions):
                                  include_hidden=options.include_hidden)
 
 
-def read_and_interpret(path, options: ImportOptions, progress=None):
-    """Read and interpret in one call (the worker's job).  Returns
-    ``(cells, result, message)``: reading errors raise, an interpretation
-    that fails gives ``result`` None and the message (the wizard lets the
-    user correct the header row or layout)."""
-    cells = read_cells(path, progress=progress)
-    if progress is not None and progress(0.97, translate("import", "interpreting")) is False:
-        raise importer.ImportCancelled(f"{os.path.basename(path)}: import cancelled")
+def reinterpret(cells: WorkbookCells, options: ImportOptions, progress=None):
+    """Read the chosen sheets ``cells`` lacks (hidden ones) and interpret
+    (the layout page's job).  Returns ``(cells, result, message)``: reading
+    errors raise, an interpretation that fails gives ``result`` None and
+    the message (the wizard lets the user correct the header row or
+    layout)."""
+    cells = with_sheets(cells, options.sheets, progress=progress)
     try:
         return cells, interpret(cells, options), ""
     except CoIndexError as e:
         return cells, None, str(e)
+
+
+def read_and_interpret(path, options: ImportOptions, progress=None):
+    """Read and interpret in one call (the worker's job); returns what
+    :func:`reinterpret` returns."""
+    cells = read_cells(path, progress=progress)
+    if progress is not None and progress(0.97, translate("import", "interpreting")) is False:
+        raise importer.ImportCancelled(f"{os.path.basename(path)}: import cancelled")
+    return reinterpret(cells, options)
 
 
 def label_of(indicator) -> str:
@@ -303,7 +352,10 @@ def plan_merge(project, result, options: ImportOptions):
     and the options (for *Refresh from source*).  Raises InputError when
     nothing matches.  The project is not changed."""
     mapped = apply_mapping(result, options.mapping)
-    command, summary = importer.merge_into(project, mapped, new_parent=options.new_parent,
+    parents = options.new_parent
+    if options.new_parents:         # one parent per workbook indicator, by its code in the import
+        parents = {ind.code: options.new_parents.get(label_of(ind), options.new_parent) for ind in mapped.indicators}
+    command, summary = importer.merge_into(project, mapped, new_parent=parents,
                                            add_units=options.add_units, add_periods=options.add_periods,
                                            unreadable=options.unreadable)
     stamp_sources(command.sources, options)
@@ -356,6 +408,7 @@ def refresh_plans(project) -> list:
     for record in latest.values():
         options = ImportOptions.from_record(record)
         options.new_parent = None            # a refresh updates values; new indicators need the wizard
+        options.new_parents = {}
         out.append(options)
     return out
 
@@ -363,7 +416,7 @@ def refresh_plans(project) -> list:
 def read_for_refresh(options: ImportOptions, progress=None):
     """The worker's job for a refresh: read and interpret (raises on failure)."""
     cells = read_cells(options.path, progress=progress)
-    return interpret(cells, options)
+    return interpret(with_sheets(cells, options.sheets, progress=progress), options)
 
 
 # ---- what a merge changed, in words -------------------------------------------------------------------

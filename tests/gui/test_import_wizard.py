@@ -1,8 +1,9 @@
 """The import wizard (issue 4) on the bundled sample: yearbook and long
 workbooks written here with openpyxl import as ONE undo step (undo restores
 the project exactly), the layout and header row are correctable with a
-live preview, unreadable cells are listed and highlighted, unmatched
-indicators can be added under a chosen dimension, Stop / Cancel while
+live preview, a hidden sheet can be chosen (and is read then), unreadable
+cells are listed and highlighted, unmatched indicators can be added under
+a chosen dimension, each under its own, Stop / Cancel while
 reading and every bad file of the corpus leave the project as it was, a
 new project can be opened instead, and Refresh from Source repeats the
 import without the wizard and says what changed."""
@@ -18,9 +19,9 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from core import projectfile
 from gui import import_worker
-from gui.import_wizard import (BAD, HEADER, LABEL, STATUS, TARGET, VALUE, ImportWizard, MappingModel, RowsModel,
-                               SheetPreviewModel, ValuesPreviewModel, sheet_marks)
-from gui.import_worker import SKIP, ImportOptions, Task
+from gui.import_wizard import (BAD, HEADER, LABEL, PARENT, STATUS, TARGET, VALUE, ImportWizard, MappingModel,
+                               RowsModel, SheetPreviewModel, ValuesPreviewModel, sheet_marks)
+from gui.import_worker import SKIP, ImportOptions, Task, read_for_refresh, refresh_plans
 from gui.loading import SAMPLE_PATH
 from test_files import dialogs, light_charts, make_window, private_folders  # noqa: F401  (fixtures)
 
@@ -231,6 +232,84 @@ def test_a_sheet_can_be_chosen(qtbot, document):
     assert wizard.import_result.unit_codes == ["重庆"] and wizard.options.sheets == ["重庆"]
 
 
+def visible_and_hidden(path):
+    """A visible yearbook sheet and a hidden one holding a different table
+    (units as rows, other years, other numbers) for the sample's unit."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "CCEC"
+    ws.append(["指标", 2023, 2024])
+    ws.append(["RA1", 1.5, 2.5])
+    hidden = wb.create_sheet("修订数据")
+    hidden.sheet_state = "hidden"
+    hidden.append(["修订后的数据"])
+    hidden.append(["地区", "年份", "RA1", "RA3"])
+    hidden.append(["CCEC", 2021, 31.25, 19000])
+    hidden.append(["CCEC", 2022, 33.5, 21000])
+    hidden.append(["CCEC", "2024年", 38.75, "28,000"])
+    wb.save(path)
+    return str(path)
+
+
+def test_a_hidden_sheet_can_be_chosen_and_is_imported(qtbot, document, tmp_path):
+    project = document.project
+    before = state(project)
+    path = visible_and_hidden(tmp_path / "hidden.xlsx")
+    wizard = read(qtbot, make_wizard(qtbot, document, path))
+    page = wizard.page_layout
+    assert [s.name for s in wizard.cells.sheets] == ["CCEC"]           # the first read: visible sheets only
+    box = page.sheet_box
+    assert [box.itemText(k) for k in range(box.count())] == ["All sheets (1)", "CCEC", "修订数据 (hidden)"]
+    assert wizard.import_result.sheets == ["CCEC"]
+    with qtbot.waitSignal(page.previewUpdated, timeout=10000):
+        box.setCurrentIndex(box.findData("修订数据"))
+    result = wizard.import_result
+    assert wizard.options.sheets == ["修订数据"] and result.sheets == ["修订数据"]
+    assert result.header_rows == {"修订数据": 2} and result.periods == [2021, 2022, 2024]
+    assert not any("hidden sheet" in w for w in result.warnings)
+    assert result.layout == "units-by-indicators" and result.unit_codes == ["CCEC"]
+    assert page.sheet_model.sheet.name == "修订数据" and page.sheet_model.data(page.sheet_model.index(4, 2)) == "38.75"
+    assert page.isComplete()
+    # back to every sheet: the hidden one is not among them
+    with qtbot.waitSignal(page.previewUpdated, timeout=5000):
+        box.setCurrentIndex(0)
+    assert wizard.import_result.sheets == ["CCEC"]
+    with qtbot.waitSignal(page.previewUpdated, timeout=5000):
+        box.setCurrentIndex(box.findData("修订数据"))
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.MATCH
+    wizard.next()
+    wizard.accept()
+    ds = project.dataset
+    for period, ra1, ra3 in ((2021, 31.25, 19000), (2022, 33.5, 21000), (2024, 38.75, 28000)):
+        assert (ds.value("CCEC", period, "RA1"), ds.value("CCEC", period, "RA3")) == (ra1, ra3)
+    k = [before[3].index(2023)]
+    np.testing.assert_array_equal(ds.values[:, k], before[0][:, k])      # the visible sheet's 2023 left alone
+    assert project.provenance["sources"][-1]["sheet"] == "修订数据"
+    # Refresh from Source reads the hidden sheet again
+    options = refresh_plans(project)[-1]
+    assert options.sheets == ["修订数据"] and read_for_refresh(options).sheets == ["修订数据"]
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert_same_state(state(project), before)
+
+
+def test_a_workbook_whose_visible_sheets_are_empty_offers_its_hidden_sheet(qtbot, document, tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.title = "封面"
+    data = wb.create_sheet("数据")
+    data.sheet_state = "hidden"
+    data.append(["指标", 2024])
+    data.append(["RA1", 40])
+    wb.save(tmp_path / "e.xlsx")
+    wizard = read(qtbot, make_wizard(qtbot, document, str(tmp_path / "e.xlsx")))
+    page = wizard.page_layout
+    assert wizard.import_result is None and not page.isComplete()
+    with qtbot.waitSignal(page.previewUpdated, timeout=10000):
+        page.sheet_box.setCurrentIndex(page.sheet_box.findData("数据"))
+    assert wizard.import_result.sheets == ["数据"] and page.isComplete()
+
+
 # ---- mapping ------------------------------------------------------------------------------------------
 def with_base_year(path):
     """The sample is a fixed-base index (2020 = 100): a new indicator needs its 2020 value."""
@@ -267,6 +346,81 @@ def test_unmatched_indicator_is_created_under_the_chosen_dimension(qtbot, docume
     document.undo_stack.undo()
     assert new_code not in project.framework
     assert_same_state(state(project), before)
+
+
+def two_new_indicators(path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "CCEC"
+    ws.append(["指标", 2020, 2024])
+    ws.append(["地区生产总值", 7.05, 9.7])          # RA2
+    ws.append(["新指标甲", 4, 5])
+    ws.append(["New indicator B", 10, 12.5])
+    ws.append(["第三个新指标", 1, 2])
+    wb.save(path)
+    return str(path)
+
+
+def test_each_new_indicator_goes_under_the_dimension_chosen_for_it(qtbot, document, tmp_path):
+    project = document.project
+    before = state(project)
+    wizard = read(qtbot, make_wizard(qtbot, document, two_new_indicators(tmp_path / "n.xlsx")))
+    wizard.next()
+    page = wizard.page_match
+    model = page.model
+    assert model.labels == ["地区生产总值", "新指标甲", "New indicator B", "第三个新指标"]
+    assert not model.flags(model.index(0, PARENT)) & Qt.ItemIsEditable        # matched RA2: no parent to choose
+    assert all(model.flags(model.index(r, PARENT)) & Qt.ItemIsEditable for r in (1, 2, 3))
+    # all at once ...
+    page.new_box.setCurrentIndex(page.new_box.findData("RA"))
+    assert [model.parent[r] for r in range(4)] == ["RA"] * 4
+    assert all(model.data(model.index(r, STATUS)).startswith("new indicator under RA") for r in (1, 2, 3))
+    # ... then one by one: through the column's combo, as a click would
+    delegate = page.view.itemDelegateForColumn(PARENT)
+    index = model.index(2, PARENT)
+    editor = delegate.createEditor(page.view.viewport(), None, index)
+    offered = [editor.itemData(k) for k in range(editor.count())]
+    assert offered[0] is None and set(offered[1:]) == {"CII", "RA", "IC", "RS", "IL", "ES"}
+    delegate.setEditorData(editor, index)
+    assert editor.currentData() == "RA"
+    editor.setCurrentIndex(editor.findData("IC"))
+    with qtbot.waitSignal(page.planChanged):
+        delegate.setModelData(editor, model, index)
+    with qtbot.waitSignal(page.planChanged):
+        assert model.setData(model.index(3, PARENT), None)                    # not imported
+    assert not model.setData(model.index(1, PARENT), "RA1")                  # an indicator, not an aggregate
+    assert not model.setData(model.index(0, PARENT), "IC")                   # a matched row
+    assert wizard.options.new_parents == {"地区生产总值": "RA", "新指标甲": "RA", "New indicator B": "IC",
+                                          "第三个新指标": None}
+    assert model.data(model.index(2, STATUS)).startswith("new indicator under IC")
+    assert model.data(model.index(3, STATUS)) == "not imported"
+    assert wizard.summary.unmatched_indicators == ["第三个新指标"] and len(wizard.summary.new_indicators) == 2
+    code_a, code_b = model.outcome[1][0], model.outcome[2][0]
+    assert page.isComplete()
+    wizard.next()
+    wizard.accept()
+    fw, ds = project.framework, project.dataset
+    assert fw[code_a].parent == "RA" and fw[code_a].name_zh == "新指标甲"
+    assert fw[code_b].parent == "IC" and fw[code_b].name == "New indicator B"
+    assert "第三个新指标" not in [fw[c].name for c in fw.indicator_codes]
+    assert (ds.value("CCEC", 2024, code_a), ds.value("CCEC", 2024, code_b)) == (5.0, 12.5)
+    assert ds.codes == fw.indicator_codes
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert_same_state(state(project), before)
+
+
+def test_all_at_once_refills_the_column_after_single_choices(qtbot, document, tmp_path):
+    wizard = read(qtbot, make_wizard(qtbot, document, two_new_indicators(tmp_path / "n.xlsx")))
+    wizard.next()
+    page, model = wizard.page_match, wizard.page_match.model
+    page.new_box.setCurrentIndex(page.new_box.findData("ES"))
+    model.setData(model.index(1, PARENT), "IL")
+    assert model.parent[1:] == ["IL", "ES", "ES"]
+    page.new_box.activated.emit(page.new_box.currentIndex())                 # ES chosen again
+    assert model.parent[1:] == ["ES", "ES", "ES"] and wizard.options.new_parents["新指标甲"] == "ES"
+    page.new_box.setCurrentIndex(0)                                            # none of them
+    assert model.parent == [None] * 4 and wizard.summary.unmatched_indicators == model.labels[1:]
 
 
 def test_a_merge_the_project_cannot_compute_cannot_finish(qtbot, document, tmp_path):
