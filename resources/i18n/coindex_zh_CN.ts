@@ -465,80 +465,64 @@ of {0}</source>
 <context>
     <name>DataGridModel</name>
     <message>
-        <location filename="../../gui/data_grid.py" line="406"/>
         <source>Unit: {0}</source>
-        <translation>计量单位：{0}</translation>
+        <translation type="vanished">计量单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="408"/>
         <source>Lower is better</source>
-        <translation>越低越好</translation>
+        <translation type="vanished">越低越好</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="411"/>
         <source>In: {0} {1}</source>
-        <translation>所属：{0} {1}</translation>
+        <translation type="vanished">所属：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="413"/>
         <source>Source: {0}</source>
-        <translation>来源：{0}</translation>
+        <translation type="vanished">来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="420"/>
         <source>{0}: missing (type a number to fill it)</source>
-        <translation>{0}：缺失（输入数字即可填入）</translation>
+        <translation type="vanished">{0}：缺失（输入数字即可填入）</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="436"/>
         <source>Unit code</source>
-        <translation>单元代码</translation>
+        <translation type="vanished">单元代码</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="436"/>
         <source>Unit name</source>
-        <translation>单元名称</translation>
+        <translation type="vanished">单元名称</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="437"/>
-        <location filename="../../gui/data_grid.py" line="446"/>
         <source>Code</source>
-        <translation>代码</translation>
+        <translation type="vanished">代码</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="437"/>
         <source>Unit</source>
-        <translation>单元</translation>
+        <translation type="vanished">单元</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="444"/>
         <source>Indicator code</source>
-        <translation>指标代码</translation>
+        <translation type="vanished">指标代码</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="444"/>
         <source>Indicator name (hover a row for more)</source>
-        <translation>指标名称（鼠标悬停查看详情）</translation>
+        <translation type="vanished">指标名称（鼠标悬停查看详情）</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="445"/>
         <source>Unit of measure</source>
-        <translation>计量单位</translation>
+        <translation type="vanished">计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="446"/>
         <source>Indicator</source>
-        <translation>指标</translation>
+        <translation type="vanished">指标</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="446"/>
         <source>Measured in</source>
-        <translation>计量单位</translation>
+        <translation type="vanished">计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="448"/>
         <source>Value</source>
-        <translation>数值</translation>
+        <translation type="vanished">数值</translation>
     </message>
     <message>
         <location filename="../../gui/data_marks.py" line="91"/>
@@ -551,37 +535,37 @@ of {0}</source>
         <translation>“{0}”的计算未使用此值（权重在现有指标间分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="491"/>
+        <location filename="../../gui/data_grid.py" line="321"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="506"/>
+        <location filename="../../gui/data_grid.py" line="336"/>
         <source>Edit {0} {1}</source>
         <translation>编辑 {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="508"/>
+        <location filename="../../gui/data_grid.py" line="338"/>
         <source>Edit {0} values</source>
         <translation>编辑 {0} 个数值</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="523"/>
+        <location filename="../../gui/data_grid.py" line="353"/>
         <source>&apos;{0}&apos; is a percentage; type the number in the indicator&apos;s own unit, without %</source>
         <translation>“{0}”是百分数；请按指标自身的计量单位输入数字，不带 %</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="526"/>
+        <location filename="../../gui/data_grid.py" line="356"/>
         <source>&apos;{0}&apos; is not a number (use a point for decimals; commas only between thousands)</source>
         <translation>“{0}”不是数字（小数请用小数点；逗号只能用作千位分隔符）</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="529"/>
+        <location filename="../../gui/data_grid.py" line="359"/>
         <source>&apos;{0}&apos; is not a finite number</source>
         <translation>“{0}”不是有限数值</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="530"/>
+        <location filename="../../gui/data_grid.py" line="360"/>
         <source>&apos;{0}&apos; is not a number</source>
         <translation>“{0}”不是数字</translation>
     </message>
@@ -1066,47 +1050,47 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="246"/>
+        <location filename="../../gui/import_wizard.py" line="79"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="248"/>
+        <location filename="../../gui/import_wizard.py" line="81"/>
         <source>{0} cell(s) cannot be read</source>
         <translation>{0} 个单元格无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="249"/>
+        <location filename="../../gui/import_wizard.py" line="82"/>
         <source>Import them as &amp;missing values</source>
         <translation>作为缺失值导入(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="250"/>
+        <location filename="../../gui/import_wizard.py" line="83"/>
         <source>&amp;Keep the project&apos;s values in those cells</source>
         <translation>保留项目中这些单元格的数值(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="251"/>
+        <location filename="../../gui/import_wizard.py" line="84"/>
         <source>To import nothing, press Cancel and correct the workbook first.</source>
         <translation>如不想导入任何内容，请按“取消”，先修正工作簿。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="252"/>
+        <location filename="../../gui/import_wizard.py" line="85"/>
         <source>What Finish will do:</source>
         <translation>点击“完成”后将：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="261"/>
+        <location filename="../../gui/import_wizard.py" line="94"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="282"/>
+        <location filename="../../gui/import_wizard.py" line="115"/>
         <source>A new project from {0}: {1} indicator(s) under one index, {2} unit(s), {3} period(s), {4} value(s).</source>
         <translation>由 {0} 新建项目：一个指数下 {1} 个指标，{2} 个单元，{3} 个时期，{4} 个数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="286"/>
+        <location filename="../../gui/import_wizard.py" line="119"/>
         <source>A new project from the template {0}: its framework and settings, {1} unit(s), {2} period(s), {3} value(s).</source>
         <translation>由模板 {0} 新建项目：沿用其指标框架和设置，{1} 个单元，{2} 个时期，{3} 个数值。</translation>
     </message>
@@ -1311,53 +1295,132 @@ Import it again with File &gt; Import Workbook.</source>
     </message>
 </context>
 <context>
+    <name>GridCells</name>
+    <message>
+        <location filename="../../gui/data_grid_cells.py" line="143"/>
+        <source>Unit: {0}</source>
+        <translation>计量单位：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_grid_cells.py" line="145"/>
+        <source>Lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_grid_cells.py" line="148"/>
+        <source>In: {0} {1}</source>
+        <translation>所属：{0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_grid_cells.py" line="150"/>
+        <source>Source: {0}</source>
+        <translation>来源：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_grid_cells.py" line="157"/>
+        <source>{0}: missing (type a number to fill it)</source>
+        <translation>{0}：缺失（输入数字即可填入）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_grid_cells.py" line="173"/>
+        <source>Unit code</source>
+        <translation>单元代码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_grid_cells.py" line="173"/>
+        <source>Unit name</source>
+        <translation>单元名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_grid_cells.py" line="174"/>
+        <location filename="../../gui/data_grid_cells.py" line="183"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_grid_cells.py" line="174"/>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_grid_cells.py" line="181"/>
+        <source>Indicator code</source>
+        <translation>指标代码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_grid_cells.py" line="181"/>
+        <source>Indicator name (hover a row for more)</source>
+        <translation>指标名称（鼠标悬停查看详情）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_grid_cells.py" line="182"/>
+        <source>Unit of measure</source>
+        <translation>计量单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_grid_cells.py" line="183"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_grid_cells.py" line="183"/>
+        <source>Measured in</source>
+        <translation>计量单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_grid_cells.py" line="185"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../gui/import_models.py" line="41"/>
+        <location filename="../../gui/import_models.py" line="40"/>
         <source>Workbooks and tables ({0})</source>
         <translation>工作簿和数据表 ({0})</translation>
     </message>
     <message>
-        <location filename="../../gui/import_models.py" line="42"/>
+        <location filename="../../gui/import_models.py" line="41"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="341"/>
+        <location filename="../../gui/import_wizard.py" line="174"/>
         <source>Import Workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="373"/>
+        <location filename="../../gui/import_wizard.py" line="206"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="384"/>
+        <location filename="../../gui/import_wizard.py" line="217"/>
         <source>Stopped; nothing was imported.</source>
         <translation>已停止；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="406"/>
+        <location filename="../../gui/import_wizard.py" line="240"/>
         <source>This file cannot be imported; the project is unchanged.
 {0}</source>
         <translation>无法导入此文件；项目未改变。
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="430"/>
+        <location filename="../../gui/import_wizard.py" line="264"/>
         <source>After this import the project could not be computed: {0}</source>
         <translation>导入后项目将无法计算：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="457"/>
+        <location filename="../../gui/import_wizard.py" line="291"/>
         <source>The project refused the import; nothing changed.
 {0}</source>
         <translation>项目拒绝了此次导入；未作任何更改。
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="453"/>
+        <location filename="../../gui/import_wizard.py" line="287"/>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
@@ -1529,123 +1592,133 @@ Import it again with File &gt; Import Workbook.</source>
         <translation>长表：单元、年份、指标和数值各占一列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="216"/>
+        <location filename="../../gui/import_pages.py" line="217"/>
         <source>Layout and header row</source>
         <translation>布局和表头行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="217"/>
+        <location filename="../../gui/import_pages.py" line="218"/>
         <source>Check what will be read; correct the layout or the header row if the preview is wrong. Blue: header; green: values read; red: cells that cannot be read.</source>
         <translation>请检查将要读取的内容；如预览有误，请更正布局或表头行。蓝色：表头；绿色：读取的数值；红色：无法读取的单元格。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="219"/>
+        <location filename="../../gui/import_pages.py" line="220"/>
         <source>&amp;Sheets:</source>
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="219"/>
+        <location filename="../../gui/import_pages.py" line="220"/>
         <source>&amp;Layout:</source>
         <translation>布局(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="220"/>
+        <location filename="../../gui/import_pages.py" line="221"/>
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="220"/>
+        <location filename="../../gui/import_pages.py" line="221"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="222"/>
+        <location filename="../../gui/import_pages.py" line="223"/>
         <source>Read &amp;hidden rows and columns too</source>
         <translation>同时读取隐藏的行和列(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="223"/>
+        <location filename="../../gui/import_pages.py" line="224"/>
         <source>from the sheet name or a unit column</source>
         <translation>取自工作表名称或单元列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="224"/>
+        <location filename="../../gui/import_pages.py" line="225"/>
         <source>The unit code of a sheet that does not name its unit; with a unit column, only this unit&apos;s rows are read</source>
         <translation>未注明单元的工作表所对应的单元代码；如有单元列，则只读取该单元的行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="226"/>
+        <location filename="../../gui/import_pages.py" line="227"/>
         <source>The row of the column headings (0: detect)</source>
         <translation>列标题所在的行（0：自动识别）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="227"/>
-        <location filename="../../gui/import_pages.py" line="229"/>
+        <location filename="../../gui/import_pages.py" line="228"/>
+        <location filename="../../gui/import_pages.py" line="230"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="228"/>
+        <location filename="../../gui/import_pages.py" line="229"/>
         <source>Values read</source>
         <translation>读取的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="229"/>
+        <location filename="../../gui/import_pages.py" line="230"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="229"/>
+        <location filename="../../gui/import_pages.py" line="230"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="229"/>
+        <location filename="../../gui/import_pages.py" line="230"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="240"/>
+        <location filename="../../gui/import_pages.py" line="241"/>
         <source>Detect ({0})</source>
         <translation>自动识别（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="243"/>
+        <location filename="../../gui/import_pages.py" line="249"/>
+        <source>{0} (hidden)</source>
+        <translation>{0}（隐藏）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_pages.py" line="250"/>
         <source>All sheets ({0})</source>
         <translation>全部工作表（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="245"/>
+        <location filename="../../gui/import_pages.py" line="252"/>
         <source>detect (row {0})</source>
         <translation>自动识别（第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="245"/>
+        <location filename="../../gui/import_pages.py" line="252"/>
         <source>detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="296"/>
+        <location filename="../../gui/import_pages.py" line="312"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="319"/>
+        <location filename="../../gui/import_pages.py" line="312"/>
+        <source>Reading sheet {0}…</source>
+        <translation>正在读取工作表 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_pages.py" line="342"/>
         <source>{0} cell(s) cannot be read (red in the sheet). On the last page you choose to import them as missing values, or cancel.</source>
         <translation>{0} 个单元格无法读取（表中红色）。可在最后一页选择将其作为缺失值导入，或取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="380"/>
+        <location filename="../../gui/import_pages.py" line="403"/>
         <source>Nothing read yet.</source>
         <translation>尚未读取任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="385"/>
+        <location filename="../../gui/import_pages.py" line="408"/>
         <source>Read as {0}; header {1}: {2} indicator(s), {3} unit(s), {4} period(s), {5} value(s), {6} cell(s) unreadable.</source>
         <translation>按{0}读取；表头 {1}：{2} 个指标，{3} 个单元，{4} 个时期，{5} 个数值，{6} 个单元格无法读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="393"/>
+        <location filename="../../gui/import_pages.py" line="416"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 项</translation>
     </message>
@@ -1661,262 +1734,262 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="240"/>
+        <location filename="../../gui/main_window.py" line="239"/>
         <source>Indicators: {0} · units: {1} · periods: {2}</source>
         <translation>指标：{0} · 单元：{1} · 时期：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="347"/>
+        <location filename="../../gui/main_window.py" line="346"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="349"/>
+        <location filename="../../gui/main_window.py" line="348"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="365"/>
+        <location filename="../../gui/main_window.py" line="364"/>
         <source>No recent files</source>
         <translation>没有最近的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="388"/>
+        <location filename="../../gui/main_window.py" line="387"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="388"/>
+        <location filename="../../gui/main_window.py" line="387"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="389"/>
+        <location filename="../../gui/main_window.py" line="388"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="389"/>
+        <location filename="../../gui/main_window.py" line="388"/>
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="390"/>
+        <location filename="../../gui/main_window.py" line="389"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="390"/>
+        <location filename="../../gui/main_window.py" line="389"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="391"/>
+        <location filename="../../gui/main_window.py" line="390"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="391"/>
+        <location filename="../../gui/main_window.py" line="390"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="394"/>
+        <location filename="../../gui/main_window.py" line="393"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="394"/>
+        <location filename="../../gui/main_window.py" line="393"/>
         <source>Start an empty project</source>
         <translation>新建一个空项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="395"/>
+        <location filename="../../gui/main_window.py" line="394"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="395"/>
+        <location filename="../../gui/main_window.py" line="394"/>
         <source>Open a project, template workbook or iData table</source>
         <translation>打开项目、模板工作簿或 iData 数据表</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="396"/>
+        <location filename="../../gui/main_window.py" line="395"/>
         <source>Open the &amp;Sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="397"/>
+        <location filename="../../gui/main_window.py" line="396"/>
         <source>Open the bundled Chengdu–Chongqing sample</source>
         <translation>打开随附的成渝示例</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="398"/>
+        <location filename="../../gui/main_window.py" line="397"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="398"/>
+        <location filename="../../gui/main_window.py" line="397"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="399"/>
+        <location filename="../../gui/main_window.py" line="398"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="399"/>
+        <location filename="../../gui/main_window.py" line="398"/>
         <source>Save the project under a new name</source>
         <translation>以新文件名保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="400"/>
+        <location filename="../../gui/main_window.py" line="399"/>
         <source>&amp;Results Workbook (.xlsx)…</source>
         <translation>结果工作簿(.xlsx)(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="401"/>
+        <location filename="../../gui/main_window.py" line="400"/>
         <source>Scores, ranks, growth and contributions as a workbook</source>
         <translation>将得分、排名、增长和贡献导出为工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="402"/>
+        <location filename="../../gui/main_window.py" line="401"/>
         <source>&amp;Charts as Images…</source>
         <translation>图表导出为图片(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="403"/>
+        <location filename="../../gui/main_window.py" line="402"/>
         <source>Use each chart&apos;s own export (PNG, SVG)</source>
         <translation>请使用各图表自身的导出功能（PNG、SVG）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="404"/>
+        <location filename="../../gui/main_window.py" line="403"/>
         <source>&amp;Input Workbook (.xlsx)…</source>
         <translation>输入数据工作簿(.xlsx)(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="404"/>
+        <location filename="../../gui/main_window.py" line="403"/>
         <source>Not available yet</source>
         <translation>暂不可用</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="405"/>
+        <location filename="../../gui/main_window.py" line="404"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="405"/>
+        <location filename="../../gui/main_window.py" line="404"/>
         <source>Close this window</source>
         <translation>关闭此窗口</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="406"/>
+        <location filename="../../gui/main_window.py" line="405"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="406"/>
+        <location filename="../../gui/main_window.py" line="405"/>
         <source>Quit CoIndex</source>
         <translation>退出 CoIndex</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="407"/>
+        <location filename="../../gui/main_window.py" line="406"/>
         <source>&amp;Clear List</source>
         <translation>清除列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="408"/>
+        <location filename="../../gui/main_window.py" line="407"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="409"/>
+        <location filename="../../gui/main_window.py" line="408"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="410"/>
+        <location filename="../../gui/main_window.py" line="409"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="411"/>
+        <location filename="../../gui/main_window.py" line="410"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="411"/>
+        <location filename="../../gui/main_window.py" line="410"/>
         <source>Put every pane back in its first place</source>
         <translation>将所有窗格恢复到初始位置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="412"/>
+        <location filename="../../gui/main_window.py" line="411"/>
         <source>&amp;Recompute</source>
         <translation>重新计算(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="412"/>
+        <location filename="../../gui/main_window.py" line="411"/>
         <source>Recompute every result from the data</source>
         <translation>根据数据重新计算全部结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="413"/>
+        <location filename="../../gui/main_window.py" line="412"/>
         <source>&amp;Method Settings…</source>
         <translation>方法设置(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="413"/>
+        <location filename="../../gui/main_window.py" line="412"/>
         <source>Show the method settings</source>
         <translation>显示方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="414"/>
+        <location filename="../../gui/main_window.py" line="413"/>
         <source>&amp;About CoIndex</source>
         <translation>关于 CoIndex(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="415"/>
+        <location filename="../../gui/main_window.py" line="414"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="438"/>
+        <location filename="../../gui/main_window.py" line="437"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="447"/>
+        <location filename="../../gui/main_window.py" line="446"/>
         <source>Computed in {0} ms</source>
         <translation>计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="447"/>
+        <location filename="../../gui/main_window.py" line="446"/>
         <source>Recomputed in {0} ms</source>
         <translation>重新计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="455"/>
+        <location filename="../../gui/main_window.py" line="454"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="462"/>
+        <location filename="../../gui/main_window.py" line="461"/>
         <source>Saved {0} ({1} ms)</source>
         <translation>已保存 {0}（{1} 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="466"/>
+        <location filename="../../gui/main_window.py" line="465"/>
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="468"/>
+        <location filename="../../gui/main_window.py" line="467"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="469"/>
+        <location filename="../../gui/main_window.py" line="468"/>
         <source>CoIndex could not save {0}.
 
 {1}</source>
@@ -1925,17 +1998,17 @@ Import it again with File &gt; Import Workbook.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="518"/>
+        <location filename="../../gui/main_window.py" line="517"/>
         <source>Build, compute and analyse composite indices: live charts from spreadsheet-style inputs, with undo, project files and English / Chinese.</source>
         <translation>构建、计算和分析综合指数：在电子表格式的输入中修改数据，图表即时更新；支持撤销、项目文件以及中英文界面。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="520"/>
+        <location filename="../../gui/main_window.py" line="519"/>
         <source>The bundled Chengdu–Chongqing sample is for illustration only:</source>
         <translation>随附的成渝示例仅用于演示：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="522"/>
+        <location filename="../../gui/main_window.py" line="521"/>
         <source>About CoIndex</source>
         <translation>关于 CoIndex</translation>
     </message>
@@ -1943,150 +2016,171 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MappingModel</name>
     <message>
-        <location filename="../../gui/import_models.py" line="318"/>
+        <location filename="../../gui/import_mapping.py" line="120"/>
+        <location filename="../../gui/import_mapping.py" line="134"/>
+        <location filename="../../gui/import_mapping.py" line="149"/>
+        <location filename="../../gui/import_mapping.py" line="150"/>
         <source>Do not import</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_models.py" line="321"/>
+        <location filename="../../gui/import_mapping.py" line="123"/>
         <source>(no match)</source>
         <translation>（无匹配）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_models.py" line="324"/>
+        <location filename="../../gui/import_mapping.py" line="126"/>
         <source>{0} (new)</source>
         <translation>{0}（新）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_models.py" line="330"/>
+        <location filename="../../gui/import_mapping.py" line="138"/>
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../gui/import_models.py" line="333"/>
+        <location filename="../../gui/import_mapping.py" line="141"/>
         <source>not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_models.py" line="335"/>
+        <location filename="../../gui/import_mapping.py" line="143"/>
         <source>new indicator under {0}</source>
         <translation>作为 {0} 下的新指标</translation>
     </message>
     <message>
-        <location filename="../../gui/import_models.py" line="336"/>
+        <location filename="../../gui/import_mapping.py" line="144"/>
         <source>chosen</source>
         <translation>已选定</translation>
     </message>
     <message>
-        <location filename="../../gui/import_models.py" line="336"/>
+        <location filename="../../gui/import_mapping.py" line="144"/>
         <source>matched</source>
         <translation>已匹配</translation>
     </message>
     <message>
-        <location filename="../../gui/import_models.py" line="371"/>
+        <location filename="../../gui/import_mapping.py" line="150"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_mapping.py" line="201"/>
         <source>In the workbook</source>
         <translation>工作簿中</translation>
     </message>
     <message>
-        <location filename="../../gui/import_models.py" line="371"/>
+        <location filename="../../gui/import_mapping.py" line="201"/>
         <source>Unit of measure</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_models.py" line="371"/>
+        <location filename="../../gui/import_mapping.py" line="201"/>
         <source>Values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/import_models.py" line="372"/>
+        <location filename="../../gui/import_mapping.py" line="202"/>
         <source>Project indicator</source>
         <translation>项目指标</translation>
     </message>
     <message>
-        <location filename="../../gui/import_models.py" line="372"/>
+        <location filename="../../gui/import_mapping.py" line="202"/>
         <source>Result</source>
         <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_mapping.py" line="202"/>
+        <source>New indicator under</source>
+        <translation>新指标归入</translation>
     </message>
 </context>
 <context>
     <name>MatchPage</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="108"/>
+        <location filename="../../gui/import_mapping.py" line="289"/>
         <source>Match indicators, units and periods</source>
         <translation>匹配指标、单元和时期</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="109"/>
         <source>Each workbook indicator updates the project indicator with the same code, English name or Chinese name. Click a cell of &apos;Project indicator&apos; to choose another one or to leave it out.</source>
-        <translation>工作簿中的每个指标将更新代码、英文名称或中文名称相同的项目指标。点击“项目指标”列的单元格可改选其他指标或不导入。</translation>
+        <translation type="vanished">工作簿中的每个指标将更新代码、英文名称或中文名称相同的项目指标。点击“项目指标”列的单元格可改选其他指标或不导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="112"/>
         <source>Indicators that match &amp;none:</source>
-        <translation>无匹配的指标(&amp;N)：</translation>
+        <translation type="vanished">无匹配的指标(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="113"/>
+        <location filename="../../gui/import_mapping.py" line="290"/>
+        <source>Each workbook indicator updates the project indicator with the same code, English name or Chinese name. Click a cell of &apos;Project indicator&apos; to choose another one or to leave it out; for an indicator that matches none, click its cell of &apos;New indicator under&apos; to add it under an aggregate.</source>
+        <translation>工作簿中的每个指标将更新代码、英文名称或中文名称相同的项目指标。点击“项目指标”列的单元格可改选其他指标或不导入；没有匹配的指标，点击其“新指标归入”列的单元格，可将其作为新指标添加到某个上级维度之下。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_mapping.py" line="294"/>
+        <source>All indicators that match &amp;none:</source>
+        <translation>所有无匹配的指标(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_mapping.py" line="295"/>
         <source>Add new &amp;units</source>
         <translation>添加新单元(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="114"/>
+        <location filename="../../gui/import_mapping.py" line="296"/>
         <source>Add new &amp;periods</source>
         <translation>添加新时期(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="116"/>
+        <location filename="../../gui/import_mapping.py" line="298"/>
         <source>do not import them</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="120"/>
+        <location filename="../../gui/import_mapping.py" line="302"/>
         <source>add them as new indicators under {0}</source>
         <translation>作为 {0} 下的新指标添加</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="122"/>
+        <location filename="../../gui/import_mapping.py" line="304"/>
         <source>In the workbook</source>
         <translation>工作簿中</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="122"/>
+        <location filename="../../gui/import_mapping.py" line="304"/>
         <source>In the project</source>
         <translation>项目中</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="188"/>
+        <location filename="../../gui/import_mapping.py" line="382"/>
         <source>new unit</source>
         <translation>新单元</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="191"/>
+        <location filename="../../gui/import_mapping.py" line="385"/>
         <source>not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="200"/>
+        <location filename="../../gui/import_mapping.py" line="394"/>
         <source>matched: {0}</source>
         <translation>已匹配：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="202"/>
+        <location filename="../../gui/import_mapping.py" line="396"/>
         <source>new: {0}</source>
         <translation>新增：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="204"/>
+        <location filename="../../gui/import_mapping.py" line="398"/>
         <source>not imported: {0}</source>
         <translation>不导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="205"/>
+        <location filename="../../gui/import_mapping.py" line="399"/>
         <source>Periods — {0}</source>
         <translation>时期 — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="205"/>
+        <location filename="../../gui/import_mapping.py" line="399"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -2419,7 +2513,7 @@ of {0}</source>
 <context>
     <name>SheetPreviewModel</name>
     <message>
-        <location filename="../../gui/import_models.py" line="126"/>
+        <location filename="../../gui/import_models.py" line="125"/>
         <source>Cannot be read: {0}</source>
         <translation>无法读取：{0}</translation>
     </message>
@@ -2427,14 +2521,12 @@ of {0}</source>
 <context>
     <name>TargetDelegate</name>
     <message>
-        <location filename="../../gui/import_models.py" line="383"/>
         <source>Automatic</source>
-        <translation>自动</translation>
+        <translation type="vanished">自动</translation>
     </message>
     <message>
-        <location filename="../../gui/import_models.py" line="384"/>
         <source>Do not import</source>
-        <translation>不导入</translation>
+        <translation type="vanished">不导入</translation>
     </message>
 </context>
 <context>
@@ -2453,12 +2545,12 @@ of {0}</source>
 <context>
     <name>ValuesPreviewModel</name>
     <message>
-        <location filename="../../gui/import_models.py" line="200"/>
+        <location filename="../../gui/import_models.py" line="199"/>
         <source>{0}!{1} cannot be read ({2}); imported as missing</source>
         <translation>{0}!{1} 无法读取（{2}）；作为缺失值导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_models.py" line="203"/>
+        <location filename="../../gui/import_models.py" line="202"/>
         <source>The workbook has no cell for this value</source>
         <translation>工作簿中没有此数值对应的单元格</translation>
     </message>
@@ -2474,7 +2566,7 @@ of {0}</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="188"/>
+        <location filename="../../gui/app.py" line="189"/>
         <source>usage: coindex [FILE]   (FILE: .coindex, .xlsx or .csv; none opens the sample)
        coindex compute -h   for the command line</source>
         <translation>用法：coindex [文件]   （文件：.coindex、.xlsx 或 .csv；不指定则打开示例）
@@ -2494,52 +2586,57 @@ of {0}</source>
         <translation>意外错误（{0}：{1}），请报告此问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="266"/>
+        <location filename="../../gui/import_worker.py" line="269"/>
+        <source>{0}: the file has changed since it was read; choose it again on the first page</source>
+        <translation>{0}：文件在读取后已被修改；请在第一页重新选择该文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_worker.py" line="318"/>
         <source>interpreting</source>
         <translation>正在解析</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="374"/>
+        <location filename="../../gui/import_worker.py" line="427"/>
         <source>From {0}:</source>
         <translation>来自 {0}：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="375"/>
+        <location filename="../../gui/import_worker.py" line="428"/>
         <source>{0} indicator(s) matched; {1} cell(s) changed ({2} filled, {3} new values, {4} cleared), {5} unchanged.</source>
         <translation>匹配 {0} 个指标；{1} 个单元格有变化（填补 {2} 个，新值 {3} 个，清除 {4} 个），{5} 个未变。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="379"/>
+        <location filename="../../gui/import_worker.py" line="432"/>
         <source>New indicators: {0}</source>
         <translation>新指标：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="380"/>
+        <location filename="../../gui/import_worker.py" line="433"/>
         <source>New units: {0}</source>
         <translation>新单元：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="381"/>
+        <location filename="../../gui/import_worker.py" line="434"/>
         <source>New periods: {0}</source>
         <translation>新时期：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="382"/>
+        <location filename="../../gui/import_worker.py" line="435"/>
         <source>Not imported (no matching indicator): {0}</source>
         <translation>未导入（无匹配指标）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="383"/>
+        <location filename="../../gui/import_worker.py" line="436"/>
         <source>Not imported (no matching unit): {0}</source>
         <translation>未导入（无匹配单元）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="384"/>
+        <location filename="../../gui/import_worker.py" line="437"/>
         <source>Not imported (no matching period): {0}</source>
         <translation>未导入（无匹配时期）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="397"/>
+        <location filename="../../gui/import_worker.py" line="450"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 项</translation>
     </message>
