@@ -140,8 +140,15 @@ def parse_values(values):
     where not a number) and the kind of every cell.  Runs of plain floats
     (what calamine returns for numeric cells) are converted by numpy at once."""
     n = len(values)
-    x = np.empty(n)
     kind = np.zeros(n, dtype=np.uint8)
+    if set(map(type, values)) <= {float, int}:      # all numeric cells: one conversion
+        x = np.fromiter(values, dtype=float, count=n)
+        bad = ~np.isfinite(x)
+        if bad.any():
+            kind[bad] = np.where(np.isnan(x[bad]), MISSING, BAD)
+            x[bad] = math.nan
+        return x, kind
+    x = np.empty(n)
     step = 4096
     for a in range(0, n, step):
         chunk = values[a:a + step]

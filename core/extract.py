@@ -218,7 +218,7 @@ def extract(table: Table, layout: str, unit: str | None = None, many_sheets: boo
             for row in drows:
                 if len(row) < need:
                     row.extend([""] * (need - len(row)))
-        columns = list(zip(*drows)) if drows else [()] * need      # (every row is at least `need` cells wide)
+        columns = _Columns(drows)
         keys = codes = labels = pers = None
         if fixed is None:       # column by column, each distinct cell read once
             codes = _each(columns[ucode_c], txt) if ucode_c is not None else [""] * len(drows)
@@ -239,7 +239,7 @@ def extract(table: Table, layout: str, unit: str | None = None, many_sheets: boo
                     ok.append(j)
             pick = lambda xs: None if xs is None else [xs[j] for j in ok]  # noqa: E731
             keep, drows, keys, labels, pers = pick(keep), pick(drows), pick(keys), pick(labels), pick(pers)
-            columns = list(zip(*drows)) if drows else [()] * need
+            columns = _Columns(drows)
         if keys is not None:
             first_label = dict(zip(reversed(keys), reversed(labels)))     # a unit's name where it first appears
             for key in dict.fromkeys(keys):
@@ -271,6 +271,20 @@ def extract(table: Table, layout: str, unit: str | None = None, many_sheets: boo
     arr = lambda x: np.asarray(x, dtype=np.int64)  # noqa: E731
     return Block(sh.name, U.items, T.items, I.items, arr(uu), arr(tt), arr(ii), arr(rr), arr(cc), raw,
                  unreadable, warnings)
+
+
+class _Columns:
+    """Columns of a list of rows, each copied out once when first asked for
+    (every row is at least as wide as the columns asked for)."""
+
+    def __init__(self, rows):
+        self.rows, self.cols = rows, {}
+
+    def __getitem__(self, c):
+        col = self.cols.get(c)
+        if col is None:
+            col = self.cols[c] = [row[c] for row in self.rows]
+        return col
 
 
 def _each(column, fn) -> list:

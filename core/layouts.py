@@ -81,6 +81,7 @@ class Table:
     warnings: list = field(default_factory=list)
     filled: dict = field(default_factory=dict)     # header cells taken from a group row above
     roles: dict | None = None                      # column -> role, once computed
+    sample_rows: list | None = None                # the rows column sniffing looks at, once chosen
 
     def head(self, c):
         v = self.sheet.value(self.header, c)
@@ -316,12 +317,15 @@ SAMPLE_ROWS = 400
 
 def _sample(table, c) -> list:
     """Non-blank values of column c in up to SAMPLE_ROWS data rows spread over the table."""
-    rows = table.data_rows
-    if len(rows) > SAMPLE_ROWS:
-        step = len(rows) / SAMPLE_ROWS
-        rows = [rows[int(k * step)] for k in range(SAMPLE_ROWS)]
-    vals = [table.sheet.value(r, c) for r in rows]
-    return [v for v in vals if not is_blank(v)]
+    rows = table.sample_rows
+    if rows is None:
+        rows = table.data_rows
+        if len(rows) > SAMPLE_ROWS:
+            step = len(rows) / SAMPLE_ROWS
+            rows = [rows[int(k * step)] for k in range(SAMPLE_ROWS)]
+        rows = table.sample_rows = [table.sheet.rows[r] for r in rows]
+    vals = [row[c] if c < len(row) else "" for row in rows]
+    return [v for v in vals if v != "" and v is not None and not (type(v) is float and v != v)]
 
 
 def _mostly_units(table, c) -> bool:
