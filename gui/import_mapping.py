@@ -344,9 +344,9 @@ class MatchPage(QWizardPage):
             self.model.fill_parents(self.new_box.currentData())
 
     def update_plan(self):
-        if self._filling:
-            return
         wizard = self.wizard()
+        if self._filling or not hasattr(wizard, "update_plan"):    # filling, or the wizard is being destroyed
+            return
         o = wizard.options
         o.mapping = self.model.mapping()
         o.new_parent = self.new_box.currentData()
@@ -359,7 +359,7 @@ class MatchPage(QWizardPage):
 
     def _show_plan(self):
         wizard = self.wizard()
-        if wizard is None or wizard.import_result is None:
+        if getattr(wizard, "import_result", None) is None:
             return
         summary = wizard.summary
         self.model.set_outcome(summary)

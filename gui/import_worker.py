@@ -279,16 +279,18 @@ def _is_hidden_note(cells: WorkbookCells, warning: str) -> bool:
 
 def select_sheets(cells: WorkbookCells, sheets) -> WorkbookCells:
     """The cells of the chosen sheets only (every visible sheet when
-    ``sheets`` is None).  With sheets chosen, the reader's note that hidden
-    sheets were not read no longer applies and is left out."""
-    if not sheets:
-        shown = [s for s in cells.sheets if s.visible]
-        return cells if len(shown) == len(cells.sheets) or not shown else dataclasses.replace(cells, sheets=shown)
-    chosen = [s for s in cells.sheets if s.name in set(sheets)]
+    ``sheets`` is None or names none of them).  The reader's note that
+    hidden sheets were not read says how to read them in the wizard, and
+    is left out when sheets are chosen."""
+    chosen = [s for s in cells.sheets if s.name in set(sheets)] if sheets else []
+    warnings = [w for w in cells.warnings if not _is_hidden_note(cells, w)]
     if not chosen:
-        return dataclasses.replace(cells, sheets=[s for s in cells.sheets if s.visible] or cells.sheets)
-    return dataclasses.replace(cells, sheets=chosen,
-                               warnings=[w for w in cells.warnings if not _is_hidden_note(cells, w)])
+        chosen = [s for s in cells.sheets if s.visible] or cells.sheets
+        hidden = hidden_sheets(cells)
+        if hidden:
+            warnings.append(translate("import", "{0}: hidden sheet(s) {1} not read (choose one under Sheets to "
+                                                "read it)").format(cells.file, ", ".join(hidden)))
+    return dataclasses.replace(cells, sheets=chosen, warnings=warnings)
 
 
 def interpret(cells: WorkbookCells, options: ImportOptions):

@@ -2591,52 +2591,57 @@ of {0}</source>
         <translation>{0}：文件在读取后已被修改；请在第一页重新选择该文件</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="318"/>
+        <location filename="../../gui/import_worker.py" line="291"/>
+        <source>{0}: hidden sheet(s) {1} not read (choose one under Sheets to read it)</source>
+        <translation>{0}：未读取隐藏的工作表 {1}（在“工作表”中选择即可读取）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_worker.py" line="320"/>
         <source>interpreting</source>
         <translation>正在解析</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="427"/>
+        <location filename="../../gui/import_worker.py" line="429"/>
         <source>From {0}:</source>
         <translation>来自 {0}：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="428"/>
+        <location filename="../../gui/import_worker.py" line="430"/>
         <source>{0} indicator(s) matched; {1} cell(s) changed ({2} filled, {3} new values, {4} cleared), {5} unchanged.</source>
         <translation>匹配 {0} 个指标；{1} 个单元格有变化（填补 {2} 个，新值 {3} 个，清除 {4} 个），{5} 个未变。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="432"/>
+        <location filename="../../gui/import_worker.py" line="434"/>
         <source>New indicators: {0}</source>
         <translation>新指标：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="433"/>
+        <location filename="../../gui/import_worker.py" line="435"/>
         <source>New units: {0}</source>
         <translation>新单元：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="434"/>
+        <location filename="../../gui/import_worker.py" line="436"/>
         <source>New periods: {0}</source>
         <translation>新时期：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="435"/>
+        <location filename="../../gui/import_worker.py" line="437"/>
         <source>Not imported (no matching indicator): {0}</source>
         <translation>未导入（无匹配指标）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="436"/>
+        <location filename="../../gui/import_worker.py" line="438"/>
         <source>Not imported (no matching unit): {0}</source>
         <translation>未导入（无匹配单元）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="437"/>
+        <location filename="../../gui/import_worker.py" line="439"/>
         <source>Not imported (no matching period): {0}</source>
         <translation>未导入（无匹配时期）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="450"/>
+        <location filename="../../gui/import_worker.py" line="452"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 项</translation>
     </message>

@@ -261,6 +261,7 @@ def test_a_hidden_sheet_can_be_chosen_and_is_imported(qtbot, document, tmp_path)
     box = page.sheet_box
     assert [box.itemText(k) for k in range(box.count())] == ["All sheets (1)", "CCEC", "修订数据 (hidden)"]
     assert wizard.import_result.sheets == ["CCEC"]
+    assert any("修订数据 not read (choose one under Sheets" in w for w in wizard.import_result.warnings)
     with qtbot.waitSignal(page.previewUpdated, timeout=10000):
         box.setCurrentIndex(box.findData("修订数据"))
     result = wizard.import_result
