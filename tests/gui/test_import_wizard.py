@@ -311,6 +311,25 @@ def test_a_workbook_whose_visible_sheets_are_empty_offers_its_hidden_sheet(qtbot
     assert wizard.import_result.sheets == ["数据"] and page.isComplete()
 
 
+@pytest.mark.parametrize("how", ["changed", "deleted"])
+def test_a_hidden_sheet_of_a_file_changed_since_the_first_read_is_refused(qtbot, document, tmp_path, how):
+    path = visible_and_hidden(tmp_path / "hidden.xlsx")
+    wizard = read(qtbot, make_wizard(qtbot, document, path))
+    page = wizard.page_layout
+    if how == "changed":
+        wb = openpyxl.load_workbook(path)
+        wb["修订数据"]["C3"] = 99
+        wb.save(path)
+    else:
+        Path(path).unlink()
+    with qtbot.waitSignal(page.previewUpdated, timeout=10000):
+        page.sheet_box.setCurrentIndex(page.sheet_box.findData("修订数据"))
+    assert wizard.import_result is None and not page.isComplete()
+    assert ("has changed since it was read" if how == "changed" else "no such file") in page.summary.text()
+    assert [s.name for s in wizard.cells.sheets] == ["CCEC"]
+    assert document.undo_stack.count() == 0
+
+
 # ---- mapping ------------------------------------------------------------------------------------------
 def with_base_year(path):
     """The sample is a fixed-base index (2020 = 100): a new indicator needs its 2020 value."""
