@@ -404,7 +404,8 @@ class LayoutPage(QWizardPage):
             self.warnings.setText("")
             return
         self.summary.setStyleSheet("")
-        heads = ", ".join(f"'{s}' {self.tr('row')} {r}" for s, r in result.header_rows.items())
+        row_text = self.tr("'{0}' row {1}")
+        heads = ", ".join(row_text.format(s, r) for s, r in result.header_rows.items())
         self.summary.setText(self.tr("Read as {0}; header {1}: {2} indicator(s), {3} unit(s), {4} period(s), "
                                      "{5} value(s), {6} cell(s) unreadable.").format(
             self.tr(LAYOUT_NAMES.get(result.layout, result.layout)), heads, len(result.indicators),

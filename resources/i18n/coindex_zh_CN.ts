@@ -1713,12 +1713,17 @@ Import it again with File &gt; Import Workbook.</source>
         <translation>尚未读取任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="408"/>
+        <location filename="../../gui/import_pages.py" line="407"/>
+        <source>&apos;{0}&apos; row {1}</source>
+        <translation>“{0}”第 {1} 行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_pages.py" line="409"/>
         <source>Read as {0}; header {1}: {2} indicator(s), {3} unit(s), {4} period(s), {5} value(s), {6} cell(s) unreadable.</source>
         <translation>按{0}读取；表头 {1}：{2} 个指标，{3} 个单元，{4} 个时期，{5} 个数值，{6} 个单元格无法读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="416"/>
+        <location filename="../../gui/import_pages.py" line="417"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 项</translation>
     </message>
