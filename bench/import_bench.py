@@ -29,6 +29,7 @@ from core.cells import read_workbook_cells  # noqa: E402
 from core.importer import import_cells, import_workbook  # noqa: E402
 
 ROWS, INDICATORS = 20_000, 9
+PLATFORM_CALAMINE_S = 0.25       # pandas + calamine on a 20,000 x 12 sheet, as ../shared/PLATFORM.md measured it
 
 
 def make_files(folder: Path) -> dict:
@@ -114,7 +115,10 @@ def main(argv=None) -> int:
                     ours = med
                     note = "  (target 0.400)" if med <= 0.4 else "  <- over the 0.400 target"
                 elif "calamine" in what and ours:
-                    note = f"  (import_workbook = {ours / med:.2f} x this)"
+                    factor = med / PLATFORM_CALAMINE_S
+                    note = (f"  (import_workbook = {ours / med:.2f} x this; this machine reads {factor:.1f} x "
+                            f"slower than PLATFORM.md's {PLATFORM_CALAMINE_S} s, where the import would take "
+                            f"about {ours / factor:.2f} s)")
                 print(f"{label + f' {size:.1f} MB':<26}{what:<44}{med:>10.3f}{best:>10.3f}{cpu:>10.3f}{note}")
     return 0
 
