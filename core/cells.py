@@ -141,13 +141,23 @@ def parse_values(values):
     (what calamine returns for numeric cells) are converted by numpy at once."""
     n = len(values)
     kind = np.zeros(n, dtype=np.uint8)
-    if set(map(type, values)) <= {float, int}:      # all numeric cells: one conversion
+    types = set(map(type, values))
+    if types <= {float, int}:                       # all numeric cells: one conversion
         x = np.fromiter(values, dtype=float, count=n)
         bad = ~np.isfinite(x)
         if bad.any():
             kind[bad] = np.where(np.isnan(x[bad]), MISSING, BAD)
             x[bad] = math.nan
         return x, kind
+    if types == {str} and "_" not in "".join(values):
+        try:                                        # all text written as plain numbers (a CSV)
+            x = np.array(values, dtype=float)
+        except ValueError:
+            x = None
+        if x is not None:
+            for k in np.flatnonzero(~np.isfinite(x)):       # "nan", "inf": the careful way
+                x[k], kind[k], _ = parse_number(values[k])
+            return x, kind
     x = np.empty(n)
     step = 4096
     for a in range(0, n, step):

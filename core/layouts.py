@@ -338,7 +338,16 @@ def _mostly_text(table, c) -> bool:
     texts = [v for v in vals if isinstance(v, str)]       # (only text can be a label that is not a year)
     if not vals or len(texts) < 0.6 * len(vals):
         return False
-    return sum(1 for v in texts if _is_label(v) and parse_year(v) is None) >= 0.6 * len(vals)
+    return sum(1 for v in texts if not _plain_float(v) and _is_label(v) and parse_year(v) is None) >= 0.6 * len(vals)
+
+
+def _plain_float(s: str) -> bool:
+    """Text Python reads as a number as it is (a CSV's numbers): not a label."""
+    try:
+        float(s)
+        return True
+    except ValueError:
+        return False
 
 
 def detect_layout(table: Table) -> str:
