@@ -112,6 +112,21 @@ def test_column_parser_equals_cell_parser(cells, long):
         assert same(x[k], xv), (v, x[k], xv)
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(
+    st.lists(st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-10**6, 10**6)), max_size=40),
+    st.lists(st.one_of(st.floats(-1e6, 1e6, allow_nan=False).map(repr), st.integers(-10**5, 10**5).map(str),
+                       st.sampled_from(["nan", "inf", "-inf", " 3 ", "1e3", "1_0", "0x10", "1,234"])), max_size=40)))
+def test_whole_column_paths_equal_cell_parser(cells):
+    """Columns of only numbers, or of only text, take the one-call paths
+    of the column parser: still cell by cell what the one-cell parser gives."""
+    x, kind = parse_values(cells)
+    for k, v in enumerate(cells):
+        xv, kv, _ = parse_number(v)
+        assert kind[k] == kv, (v, kind[k], kv)
+        assert same(x[k], xv), (v, x[k], xv)
+
+
 # ---- layouts -----------------------------------------------------------------------------------------
 @pytest.mark.parametrize("name", ["yearbook_chengdu.xlsx", "lo_yearbook_chengdu.ods"])
 def test_yearbook_single_unit_with_titles_units_notes_hidden(name):
