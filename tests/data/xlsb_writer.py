@@ -187,8 +187,7 @@ def package_parts(names, with_sst: bool) -> dict:
             "xl/_rels/workbook.bin.rels": _xml(f'<Relationships xmlns="{_PKG_REL}">{rels}</Relationships>')}
 
 
-def write_xlsb(path, sheets, *, visibility=None, strings="sst", numbers="auto", hidden_rows=None, dims=None,
-               parts=None):
+def write_xlsb(path, sheets, *, visibility=None, strings="sst", numbers="auto", hidden_rows=None, dims=None):
     """Write an .xlsb workbook.
 
     Parameters
@@ -199,16 +198,12 @@ def write_xlsb(path, sheets, *, visibility=None, strings="sst", numbers="auto", 
     numbers : "auto" (BrtCellRk where exact, else BrtCellReal) or "real".
     hidden_rows : {name: 0-based rows written with fDyZero}.
     dims : {name: (first row, last row, first col, last col)} for BrtWsDim
-        (default: the cells' true extent).
-    parts : {sheet name: bytes} replacing a worksheet part (crafted sheets).
+        (default: the cells' true extent; a crafted file may lie).
     """
     names = list(sheets)
     sst = {} if strings == "sst" else None
     bins = [sheet_bin(_cells(sheets[n]), sst, numbers=numbers, hidden_rows=(hidden_rows or {}).get(n, ()),
                       dim=(dims or {}).get(n)) for n in names]
-    for k, n in enumerate(names):
-        if parts and n in parts:
-            bins[k] = parts[n]
     files = package_parts(names, sst is not None)
     files["xl/workbook.bin"] = workbook_bin(names, visibility or {})
     for k, data in enumerate(bins, 1):
