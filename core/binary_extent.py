@@ -2,40 +2,40 @@
 before python-calamine reads them.
 
 calamine builds a sheet as one dense rectangle between its first and last
-cell (32 bytes a cell) and takes each cell's place from its record without
-any check.  Measured with calamine 0.37 (python-calamine 0.9.1) under a
-3 GB address-space limit, the process aborts ("memory allocation of ...
-bytes failed", which no Python code can catch) on:
-
-* an .xlsb sheet with one cell at A1 and one at XFD1048576 (549,755,813,888
-  bytes asked), or one at column 2**31 of row 1 (a BIFF12 column is 32 bits);
-* an .xls sheet with a NUMBER, RK or LABELSST record at row 65535, column
-  65535 (137,438,953,472 bytes: BIFF8 rows and columns are 16 bits, whatever
-  the format's 256 columns), and an .xls DIMENSIONS record claiming 2**32
-  rows, or with its first row after its last (calamine reserves room for
-  that many cells, its unsigned arithmetic wrapping round).
+cell (32 bytes a cell), taking each cell's place from its record unchecked.
+Measured with calamine 0.37 (python-calamine 0.9.1) under a 3 GB address
+space limit, the process aborts ("memory allocation of ... bytes failed",
+no Python code can catch it) on an .xlsb sheet with cells at A1 and
+XFD1048576 (549,755,813,888 bytes) or at column 2**31 (BIFF12 columns are
+32 bits); on an .xls sheet with a NUMBER, RK or LABELSST record at row and
+column 65535 (137,438,953,472 bytes: BIFF8 rows and columns are 16 bits),
+or whose DIMENSIONS record claims 2**32 rows or a first row after its last
+(calamine reserves room for that many cells, its arithmetic wrapping).
 
 calamine parses every sheet of an .xls when it opens the file, an .xlsb
-sheet when the sheet is read.  So :func:`check_xls` checks every sheet of
-an .xls before the reader opens it, :func:`check_xlsb_sheet` one .xlsb sheet
-before it is read; a sheet whose rectangle from A1 to its last row and
-column holds more than MAX_CELLS cells is refused, as core/xlsx_extent.py
-refuses an .xlsx sheet.  BrtWsDim (.xlsb) is not trusted; the .xls
-DIMENSIONS record is checked because calamine trusts it.
+sheet when it is read: :func:`check_xls` checks every sheet of an .xls
+before the reader opens it, :func:`check_xlsb` the .xlsb sheets to be read.
+A sheet whose rectangle from A1 to its last row and column holds more than
+MAX_CELLS cells is refused, as core/xlsx_extent.py refuses an .xlsx sheet,
+and so are sheets past MAX_WORKBOOK_CELLS together (2,000 sheets of a
+million cells each in a 43 kB .xls abort calamine too).  BrtWsDim (.xlsb) is not trusted; the .xls DIMENSIONS record
+is checked because calamine trusts it.
 
-Both formats are chains of records, each header giving the record's length
-and so the next record's place.  Walking the chain one record at a time in
-Python costs 0.5 us a record (0.13 s for a 20,000 x 12 sheet), so
-:func:`_chain` lets thousands of walkers walk it at once with numpy; the
-result is exact all the same (see there).
+Both formats are chains of records, each header giving the next record's
+place.  The plain walk, one record at a time in Python, costs 0.5 us a
+record (0.13 s for a 20,000 x 12 sheet); :func:`_chain` walks it with
+thousands of numpy walkers at once, with the same result.
 """
 from __future__ import annotations
 
 import codecs
+import functools
 import mmap
 import struct
 import zipfile
 import zlib
+from collections import namedtuple
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -47,13 +47,12 @@ _AHEAD = 3                                     # walkers after each one looked a
 _BRIDGE = 64                                   # records walked one at a time where none goes on (4x a round)
 _LOOK = 32                                     # bytes searched for a likely record start for each walker
 _PAD = 512                                     # zero bytes after the data: no read runs off its end
+MAX_WORKBOOK_CELLS = 2 * MAX_CELLS             # all sheets read (calamine parses every sheet of an .xls at once)
 
 
 class _Bytes:
-    """A buffer (ending in _PAD zero bytes) as bytes, for one record at a
-    time, and for numpy as bytes and as the 32-bit little-endian words
-    starting at every byte (an overlapping view, no copy; slower to gather
-    from than bytes, so used for values only)."""
+    """A buffer ending in _PAD zero bytes: as bytes, and for numpy as bytes and as
+    the 32-bit words at every byte (an overlapping view: slower to gather from)."""
 
     def __init__(self, b: bytes):
         self.b = b
@@ -68,36 +67,21 @@ class _Bytes:
         return np.ndarray((rows, _LOOK + 4), dtype=np.uint8, buffer=self.b, offset=base, strides=(spacing, 1))
 
 
-class _Format:
-    """How a record format is walked: ``step(d, p)`` gives the next
-    record's position for an array of positions, ``step_one(b, p)`` for
-    one; ``likely(d, base, w)`` guesses which of the _LOOK places after each
-    base start a record (w: the bytes there, :meth:`_Bytes.window`).  A guess only
-    places walkers; it never decides a result."""
-
-    def __init__(self, step, step_one, likely):
-        self.step, self.step_one, self.likely = step, step_one, likely
+# how a record format is walked: step(d, p) gives the next records' places for an array of places,
+# step_one(b, p) for one; likely(d, base, w) guesses which of the _LOOK places after each base start a
+# record (w: their bytes), to place walkers (a guess never decides a result)
+_Format = namedtuple("_Format", "step step_one likely")
 
 
 def _chain(d: _Bytes, start: int, limit: int, fmt: _Format, stop=None):
     """The positions of the records chained from ``start`` (a record's
-    position) that lie below ``limit``, in order, and the first position
-    at or past it.  ``stop(positions)`` may end the walk after a round.
-
-    A round puts a walker every _SPACING bytes, the first at the exact
-    position, each other at a likely record start near its place, and
-    moves them all _STEPS records (one started inside a record soon lands on
-    the chain, and from there goes its way).  The chain is then read off the
-    walks: where another walker went through the exact walker's last
-    position, that walker is exact from there (of those, the one that got
-    there at the earliest step, so goes furthest); and so on.  Where no
-    walker goes on, records are walked one at a time until one does.  A
-    round that ends early (records longer than the walkers' spacing, or
-    crafted data) is followed by a stretch walked one record at a time that
-    costs about what a round does, so no data costs much more than twice
-    the plain walk."""
+    position) that lie below ``limit``, in order, and the first position at
+    or past it; ``stop(positions)`` may end the walk after a round.  Rounds
+    of walkers (:func:`_round`); one that ends early (records longer than
+    the walkers' spacing, or crafted data) is followed by a stretch walked
+    one record at a time that costs about what a round does, so no data
+    costs much more than twice the plain walk."""
     parts, p, slow = [], start, 0
-    span = _SPACING * _WALKERS
     while p < limit:
         k0 = len(parts)
         if slow:
@@ -107,59 +91,73 @@ def _chain(d: _Bytes, start: int, limit: int, fmt: _Format, stop=None):
                 p = fmt.step_one(d.b, p)
             parts.append(np.array(seq, dtype=np.int64))
         if p < limit:
-            base = np.arange(p + _SPACING, min(limit, p + span), _SPACING, dtype=np.int64)
-            ok = fmt.likely(d, base, d.window(p + _SPACING, len(base), _SPACING))
-            starts = np.concatenate([[p], np.minimum(base + ok.argmax(axis=1), limit - 1)])
-            n_w = len(starts)
-            walk = np.empty((_STEPS, n_w), dtype=np.int64)    # walk[step, walker]
-            walk[0] = starts
-            for j in range(1, _STEPS):                        # a walker past the limit stays at it
-                np.minimum(fmt.step(d, walk[j - 1]), limit, out=walk[j])
-            last = walk[-1]
-            succ, at = np.full(n_w, -1, dtype=np.int64), np.full(n_w, _STEPS, dtype=np.int64)
-            for k in range(1, min(_AHEAD, n_w - 1) + 1):      # walker i + k through walker i's last place?
-                hit = walk[:, k:] == last[None, :-k]
-                step_at = np.where(hit.any(axis=0), hit.argmax(axis=0), _STEPS)
-                better = (step_at < at[:-k]) & (last[k:] > last[:-k])
-                at[:-k] = np.where(better, step_at, at[:-k])
-                succ[:-k] = np.where(better, np.arange(k, n_w), succ[:-k])
-            succ_l, at_l, last_l = succ.tolist(), at.tolist(), last.tolist()
-            reach = max(last_l[-2 * _AHEAD:])                # past it, no walker can go on
-            path, path_from, bridges, i, c, mixed = [], [], [], 0, 0, False
-            while i >= 0:                                     # walker i is exact from step c
-                path.append(i)
-                path_from.append(c)
-                y = last_l[i]
-                if succ_l[i] >= 0:
-                    i, c = succ_l[i], at_l[i]
-                    continue
-                i, budget = -1, min(_BRIDGE, 4 * _BRIDGE - len(bridges))
-                while budget > 0 and y < min(limit, reach):
-                    budget -= 1
-                    bridges.append(y)
-                    y = fmt.step_one(d.b, y)
-                    i, c = _through(walk, starts, last, y)
-                    if i >= 0:
-                        mixed = True                          # walkers' places after these: sort
-                        break
-            path, path_from = np.array(path), np.array(path_from)
-            length = _STEPS - 1 - path_from                   # each path walker's places, walker by walker
-            step_of = np.arange(length.sum()) + np.repeat(path_from - (np.cumsum(length) - length), length)
-            got = walk.ravel()[step_of * n_w + np.repeat(path, length)]
-            if bridges:
-                got = np.concatenate([got, np.array(bridges, dtype=np.int64)])
-                if mixed:
-                    got.sort()
-            got = got[got < limit]
-            if y >= limit and len(got):                       # the true place, not the limit
-                y = fmt.step_one(d.b, int(got[-1]))
+            got, y = _round(d, p, limit, fmt)
             parts.append(got)
-            progress, p = y - p, y
-            slow = 0 if progress >= span // 4 or y >= limit else 4 * _WALKERS
+            slow = 0 if y - p >= _SPACING * _WALKERS // 4 or y >= limit else 4 * _WALKERS
+            p = y
         if stop is not None and any(len(q) and stop(q) for q in parts[k0:]):
             break
-    pos = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
-    return pos, p
+    return (np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)), p
+
+
+def _round(d: _Bytes, p: int, limit: int, fmt: _Format):
+    """One round from the exact position p: (the chain's positions it
+    found, below limit; the next exact position).
+
+    A walker every _SPACING bytes, the first at p, each other at a likely
+    record start near its place, all moved _STEPS records: one started
+    inside a record soon lands on the chain and goes its way from there.
+    The chain is read off the walks: where a walker went through the exact
+    walker's last position, it is exact from there (of those, the one that
+    got there at the earliest step, so goes furthest); and so on.  Where no
+    walker goes on, records are walked one at a time until one does."""
+    base = np.arange(p + _SPACING, min(limit, p + _SPACING * _WALKERS), _SPACING, dtype=np.int64)
+    ok = fmt.likely(d, base, d.window(p + _SPACING, len(base), _SPACING))
+    starts = np.concatenate([[p], np.minimum(base + ok.argmax(axis=1), limit - 1)])
+    n_w = len(starts)
+    walk = np.empty((_STEPS, n_w), dtype=np.int64)            # walk[step, walker]
+    walk[0] = starts
+    for j in range(1, _STEPS):                                # a walker past the limit stays at it
+        np.minimum(fmt.step(d, walk[j - 1]), limit, out=walk[j])
+    last = walk[-1]
+    succ, at = np.full(n_w, -1, dtype=np.int64), np.full(n_w, _STEPS, dtype=np.int64)
+    for k in range(1, min(_AHEAD, n_w - 1) + 1):              # walker i + k through walker i's last place?
+        hit = walk[:, k:] == last[None, :-k]
+        step_at = np.where(hit.any(axis=0), hit.argmax(axis=0), _STEPS)
+        better = (step_at < at[:-k]) & (last[k:] > last[:-k])
+        at[:-k] = np.where(better, step_at, at[:-k])
+        succ[:-k] = np.where(better, np.arange(k, n_w), succ[:-k])
+    succ_l, at_l, last_l = succ.tolist(), at.tolist(), last.tolist()
+    reach = max(last_l[-2 * _AHEAD:])                         # past it, no walker can go on
+    path, path_from, bridges, i, c, mixed = [], [], [], 0, 0, False
+    while i >= 0:                                             # walker i is exact from step c
+        path.append(i)
+        path_from.append(c)
+        y = last_l[i]
+        if succ_l[i] >= 0:
+            i, c = succ_l[i], at_l[i]
+            continue
+        i, budget = -1, min(_BRIDGE, 4 * _BRIDGE - len(bridges))
+        while budget > 0 and y < min(limit, reach):
+            budget -= 1
+            bridges.append(y)
+            y = fmt.step_one(d.b, y)
+            i, c = _through(walk, starts, last, y)
+            if i >= 0:
+                mixed = True                                  # walkers' places after these: sort
+                break
+    path, path_from = np.array(path), np.array(path_from)
+    length = _STEPS - 1 - path_from                           # each path walker's places, walker by walker
+    step_of = np.arange(length.sum()) + np.repeat(path_from - (np.cumsum(length) - length), length)
+    got = walk.ravel()[step_of * n_w + np.repeat(path, length)]
+    if bridges:
+        got = np.concatenate([got, np.array(bridges, dtype=np.int64)])
+        if mixed:
+            got.sort()
+    got = got[got < limit]
+    if y >= limit and len(got):                               # the true place, not the limit
+        y = fmt.step_one(d.b, int(got[-1]))
+    return got, y
 
 
 def _through(walk, starts, last, y):
@@ -174,36 +172,55 @@ def _through(walk, starts, last, y):
     return lo + int(j), int(t)
 
 
-def _stream_chain(read, fmt, visit, chunk=4 << 20):
+@functools.lru_cache(maxsize=None)
+def _read_ahead():
+    """One thread that inflates the next chunk while the last is walked (zlib lets go of the GIL)."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="coindex-xlsb-read")
+
+
+def _stream_chain(read, fmt, visit, chunk=1 << 20):
     """Follow a record chain through a stream read ``chunk`` bytes at a time
-    (bounded memory), calling ``visit(d, positions)`` for each chunk.  A
-    record is counted in the chunk that holds its header and first four
+    (bounded memory: two chunks), calling ``visit(d, positions)`` for each.
+    A record is counted in the chunk that holds its header and first four
     payload bytes (10 bytes at most)."""
     carry, skip = b"", 0
-    while True:
-        data = read(chunk)
-        final = not data
-        if skip and data:
-            cut = min(skip, len(data))
-            data, skip = data[cut:], skip - cut
-            if not data:
-                continue
-        d = _Bytes(carry + data + bytes(_PAD))
-        n = len(d.b) - _PAD
-        limit, nxt = (n if final else n - 10), 0
-        if limit > 0:
-            pos, nxt = _chain(d, 0, limit, fmt)
-            if len(pos):
-                visit(d, pos)
-        if final:
-            return
-        carry, skip = (b"", nxt - n) if nxt >= n else (d.b[nxt:n], 0)
+    ahead = _read_ahead().submit(read, chunk)
+    try:
+        while True:
+            data = ahead.result()
+            final = not data
+            if not final:
+                ahead = _read_ahead().submit(read, chunk)
+            if skip and data:
+                cut = min(skip, len(data))
+                data, skip = data[cut:], skip - cut
+                if not data:
+                    continue
+            d = _Bytes(carry + data + bytes(_PAD))
+            n = len(d.b) - _PAD
+            limit, nxt = (n if final else n - 10), 0
+            if limit > 0:
+                pos, nxt = _chain(d, 0, limit, fmt)
+                if len(pos):
+                    visit(d, pos)
+            if final:
+                return
+            carry, skip = (b"", nxt - n) if nxt >= n else (d.b[nxt:n], 0)
+    finally:                                   # the stream is not closed under a read
+        ahead.cancel() or ahead.exception()
 
 
 def _refuse(file, sheet, rows, cols):
     if rows * cols > MAX_CELLS:
         raise InputError(f"{file}, sheet '{sheet}': refused: the sheet spans A1:{column_letter(cols - 1)}{rows} "
                          f"({rows:,} rows x {cols:,} columns); CoIndex imports sheets of at most {MAX_CELLS:,} cells")
+
+
+def _refuse_total(file, extents):
+    total = sum(r * c for r, c in extents)
+    if total > MAX_WORKBOOK_CELLS:
+        raise InputError(f"{file}: refused: its {len(extents):,} sheets span {total:,} cells in all; CoIndex "
+                         f"imports workbooks of at most {MAX_WORKBOOK_CELLS:,} cells (name the sheets to read)")
 
 
 # ---- .xlsb ----------------------------------------------------------------------------------------------
@@ -268,8 +285,7 @@ class _SheetExtent:
     every one in the part counts: a superset of what calamine reads between
     BrtBeginSheetData and BrtEndSheetData."""
 
-    def __init__(self):
-        self.rows = self.cols = 0
+    rows = cols = 0
 
     def visit(self, d, pos):
         t, size = d.u8[pos], d.u8[pos + 1]
@@ -286,8 +302,7 @@ class _SheetExtent:
 
 
 def xlsb_sheet_extent(z, part) -> tuple[int, int]:
-    """(rows, columns) from A1 to the last row and column of one worksheet
-    part of an open .xlsb zip, streamed 4 MB at a time."""
+    """(rows, columns) from A1 of one worksheet part of an open .xlsb zip, streamed."""
     ext = _SheetExtent()
     with z.open(part) as f:
         _stream_chain(f.read, _XLSB, ext.visit)
@@ -326,22 +341,26 @@ def xlsb_sheet_parts(z) -> dict:
     return out
 
 
-def check_xlsb_sheet(z, file: str, sheet: str) -> tuple[int, int]:
-    """Refuse one .xlsb sheet past MAX_CELLS before calamine reads it (every
-    sheet part if the sheet's own cannot be told); (rows, columns)."""
-    part, names = xlsb_sheet_parts(z).get(sheet), set(z.namelist())
-    parts = [part] if part in names else sorted(
-        n for n in names if n.startswith(("xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/"))
-        and n.endswith(".bin"))
-    rows = cols = 0
-    for p in parts:
-        try:
-            r, c = xlsb_sheet_extent(z, p)
-        except (OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error) as e:
-            raise InputError(f"{file}, sheet '{sheet}': the workbook is damaged ({p}: {e})") from None
-        _refuse(file, sheet, r, c)
-        rows, cols = max(rows, r), max(cols, c)
-    return rows, cols
+def check_xlsb(z, file: str, sheets) -> dict:
+    """Refuse .xlsb sheets past MAX_CELLS, or past MAX_WORKBOOK_CELLS
+    together, before calamine reads any (a sheet whose part cannot be told
+    is checked against every sheet part).  Returns sheet -> (rows, columns)."""
+    where, names, seen, out = xlsb_sheet_parts(z), set(z.namelist()), {}, {}
+    every = sorted(n for n in names if n.startswith(("xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/"))
+                   and n.endswith(".bin"))
+    for sheet in sheets:
+        rows = cols = 0
+        for p in [where[sheet]] if where.get(sheet) in names else every:
+            if p not in seen:
+                try:
+                    seen[p] = xlsb_sheet_extent(z, p)
+                except (OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error) as e:
+                    raise InputError(f"{file}, sheet '{sheet}': the workbook is damaged ({p}: {e})") from None
+            _refuse(file, sheet, *seen[p])
+            rows, cols = max(rows, seen[p][0]), max(cols, seen[p][1])
+        out[sheet] = (rows, cols)
+    _refuse_total(file, [out[s] for s in sheets])
+    return out
 
 
 # ---- .xls: the compound file ----------------------------------------------------------------------------
@@ -368,22 +387,27 @@ def _ole_stream(path, file, names=("Workbook", "Book")) -> bytes:
         difat_start, = struct.unpack_from("<I", m, 68)
 
         def read(k, table, unit, data, base):
-            """The bytes of the chain of sectors from k, runs of consecutive sectors sliced at once."""
-            ids = []
-            while k != _END_CHAIN:
-                if k >= len(table) or len(ids) > len(table):
-                    raise damaged(f"a sector chain loops or leaves the allocation table (at sector {k})")
+            """The bytes of the chain of sectors from k; runs of consecutive sectors sliced at once."""
+            ids, n = [], len(table)
+            for _ in range(n + 1):
+                if k == _END_CHAIN:
+                    break
+                if k >= n:
+                    raise damaged(f"a sector chain leaves the allocation table (sector {k})")
                 ids.append(k)
                 k = table[k]
-            out, i = [], 0
-            while i < len(ids):
-                j = i + 1
-                while j < len(ids) and ids[j] == ids[j - 1] + 1:
-                    j += 1
-                if base + ids[i] * unit >= len(data):
-                    raise damaged(f"sector {ids[i]} is past the end of the file")
-                out.append(data[base + ids[i] * unit:base + (ids[j - 1] + 1) * unit])
-                i = j
+            else:
+                raise damaged("a sector chain loops")
+            if not ids:
+                return b""
+            ids = np.array(ids, dtype=np.int64)
+            cut = np.flatnonzero(np.diff(ids) != 1) + 1
+            runs = zip(ids[np.r_[0, cut]].tolist(), (ids[np.r_[cut - 1, len(ids) - 1]] + 1).tolist())
+            out = []
+            for lo, hi in runs:
+                if base + lo * unit >= len(data):
+                    raise damaged(f"sector {lo} is past the end of the file")
+                out.append(data[base + lo * unit:base + hi * unit])
             return b"".join(out)
 
         def sector(k):
@@ -467,7 +491,7 @@ def _xls_sheet_extent(d, pos, typ, file, sheet) -> tuple[int, int]:
         cols = int(d.u16(pos[cell] + 6).max()) + 1
     if len(mul):
         mp = pos[mul]
-        col_last = d.u16(mp + 2 + d.u16(mp + 2))        # the record's last two bytes
+        col_last = d.u16(np.minimum(mp + 2 + d.u16(mp + 2), len(d.b) - 2))   # the record's last two bytes
         rows = max(rows, int(d.u16(mp + 4).max()) + 1)
         cols = max(cols, int(np.maximum(d.u16(mp + 6), col_last).max()) + 1)
     for p in pos[typ == _DIMENSIONS].tolist():
@@ -488,21 +512,18 @@ def _xls_sheet_extent(d, pos, typ, file, sheet) -> tuple[int, int]:
 
 def _sheet_name(data: bytes, biff8: bool, codec: str) -> str:
     """BoundSheet8's name: a ShortXLUnicodeString (BIFF8) or bytes in the code page (BIFF5)."""
-    if not data:
-        return ""
-    n = data[0]
+    n = data[0] if data else 0
     if biff8 and len(data) > 1:
-        raw = data[2:2 + 2 * n].decode("utf-16-le", "replace") if data[1] & 1 else data[2:2 + n].decode("latin-1")
-    else:
-        raw = data[1:1 + n].decode(codec, "replace")
-    return raw.replace("\0", "")
+        return (data[2:2 + 2 * n].decode("utf-16-le", "replace") if data[1] & 1 else
+                data[2:2 + n].decode("latin-1")).replace("\0", "")
+    return data[1:1 + n].decode(codec, "replace").replace("\0", "")
 
 
-def xls_extents(path, file) -> dict:
-    """Sheet name -> (rows, columns) from A1 to the last row and column, of
-    every sheet of an .xls.  Raises InputError for a sheet past MAX_CELLS,
-    a damaged DIMENSIONS record, a sheet that starts past the end of the
-    Workbook stream (calamine panics there), an encrypted workbook."""
+def check_xls(path, file) -> dict:
+    """Refuse an .xls before calamine opens it (and parses every sheet):
+    a sheet past MAX_CELLS, a damaged DIMENSIONS record, a sheet starting
+    past the end of the Workbook stream (calamine panics there), an
+    encrypted workbook.  Returns sheet name -> (rows, columns)."""
     d = _Bytes(_ole_stream(path, file) + bytes(_PAD))
     n = len(d.b) - _PAD
     chain, _ = _chain(d, 0, n, _XLS)                    # every record from the stream's start
@@ -518,7 +539,7 @@ def xls_extents(path, file) -> dict:
             codec = codecs.lookup(f"cp{int(d.u16(p + 4))}").name
         except LookupError:
             pass
-    out = {}
+    out, every = {}, []
     for p in pos[typ == _BOUNDSHEET].tolist():
         size = int(d.u16(p + 2))
         if size < 6:
@@ -531,10 +552,7 @@ def xls_extents(path, file) -> dict:
         rows, cols = _xls_sheet_extent(d, *_xls_records(d, start, chain), file, name)
         _refuse(file, name, rows, cols)
         out[name] = (rows, cols)
+        every.append((rows, cols))
+    _refuse_total(file, every)
     return out
 
-
-def check_xls(path, file) -> dict:
-    """Refuse an .xls with any sheet past MAX_CELLS before calamine opens it
-    (it parses every sheet then); sheet name -> (rows, columns)."""
-    return xls_extents(path, file)

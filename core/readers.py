@@ -20,7 +20,7 @@ from dataclasses import dataclass as _dataclass, field as _field
 
 from .cells import (MAX_CELLS, MAX_FILE_BYTES, TEXT_EXTS, WORKBOOK_EXTS, CellIssue, ImportCancelled, Sheet,
                     WorkbookCells, _check_zip, _hash_and_scan, _magic_kind, column_index, column_letter)
-from .binary_extent import check_xls, check_xlsb_sheet
+from .binary_extent import check_xls, check_xlsb
 from .errors import InputError
 from .xlsx_extent import ExtentScan, scan_chunk
 
@@ -339,6 +339,8 @@ def read_workbook_cells(path, sheet=None, *, engine: str = "auto", progress=None
     try:
         names, visible = reader.names, reader.visible
         wanted = _choose_sheets(names, visible, sheet, name, warnings)
+        if fmt == "xlsb":                    # before calamine reads any sheet
+            check_xlsb(z, name, wanted)
         parts = _sheet_parts(z) if fmt == "xlsx" else {}
         sheets = []
         for k, sn in enumerate(wanted):
@@ -350,8 +352,6 @@ def read_workbook_cells(path, sheet=None, *, engine: str = "auto", progress=None
                 if part is None:
                     for p in (n for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")):
                         _scan_sheet_xml(z, p, name, sn)      # extent check of every part we cannot place
-            elif fmt == "xlsb":
-                check_xlsb_sheet(z, name, sn)     # before calamine reads the sheet
             elif fmt == "ods":
                 ods = ods_info.get(sn)
                 scan = _SheetScan(hidden_rows=ods[0], hidden_cols=ods[1]) if ods else None

@@ -117,6 +117,20 @@ def compound_file(stream: bytes, name="Workbook") -> bytes:
     return header + stream.ljust(n_s * ss, b"\0") + directory + struct.pack(f"<{len(fat)}I", *fat)
 
 
+def shared_sheets_xls(path, n: int, far=(65535, 15)) -> Path:
+    """n BOUNDSHEET records all pointing at one substream with cells at A1
+    and at ``far``: each sheet small enough, all of them together not."""
+    bof = struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 6)
+    body = (biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 6))
+            + xls_cell(0, 0, 1.0) + xls_cell(*far, 2.0) + biff(0x000A))
+
+    def head(pos):
+        return biff(0x0809, bof) + b"".join(biff(0x0085, struct.pack("<IBBBB", pos, 0, 0, len(f"S{k}"), 1)
+                                                 + f"S{k}".encode("utf-16-le")) for k in range(n)) + biff(0x000A)
+    Path(path).write_bytes(compound_file((head(len(head(0))) + body).ljust(4096, b"\0")))
+    return Path(path)
+
+
 def write_xls(path, sheets, dims=None) -> Path:
     Path(path).write_bytes(compound_file(biff8_stream(sheets, dims)))
     return Path(path)
@@ -164,9 +178,10 @@ XLSB_BOMBS = {
 
 
 # ---- crafted files refused in a fresh process with 3 GB of address space ---------------------------------
-def run_limited(script: str, *paths, timeout=120):
+def run_limited(script: str, *paths, gb=3, timeout=120):
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
-    code = "import resource\nresource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))\n" + textwrap.dedent(script)
+    code = (f"import resource\nresource.setrlimit(resource.RLIMIT_AS, ({gb} << 30, {gb} << 30))\n"
+            + textwrap.dedent(script))
     return subprocess.run([sys.executable, "-c", code, *map(str, paths)], cwd=REPO, env=env, capture_output=True,
                           text=True, timeout=timeout)
 
@@ -177,6 +192,7 @@ def crafted(tmp_path_factory):
     bombs = {k: patched_xls(d / f"{k}.xls", DATA / "lo_units_by_indicators.xls", f) for k, f in XLS_BOMBS.items()}
     bombs.update({k: xw.write_xlsb(d / f"{k}.xlsb", {"S": cells}) for k, cells in XLSB_BOMBS.items()})
     bombs["two_sheets_one_far"] = write_xls(d / "two.xls", {"A": {(0, 0): 1.0}, "B": {(0, 0): 1.0, (65535, 255): 2.0}})
+    bombs["many_sheets"] = shared_sheets_xls(d / "many.xls", 2000)        # 2,000 x 1,048,576 cells
     fine = {"lo_units": DATA / "lo_units_by_indicators.xls", "lo_long": DATA / "lo_long_zh.xls",
             "wide_but_small": patched_xls(d / "wide.xls", DATA / "lo_units_by_indicators.xls",
                                           cell_far(0x0203, row=3, col=65535)),      # 10 x 65,536 cells
@@ -191,12 +207,12 @@ def test_crafted_files_abort_calamine_itself(crafted):
     """The control: calamine given the crafted files directly dies (the
     refusals below guard against a real abort, not a hypothetical one)."""
     bombs, _ = crafted
-    for key in ("far_corner", "number_far", "dims_huge"):
+    for key in ("far_corner", "number_far", "dims_huge", "many_sheets"):
         p = run_limited("""
             import sys, python_calamine as pc
             wb = pc.CalamineWorkbook.from_path(sys.argv[1])
             wb.get_sheet_by_index(0).to_python()
-        """, bombs[key])
+        """, bombs[key], gb=1)                        # 1 GB: dies sooner than at 3 GB, as surely
         assert p.returncode != 0 and "memory allocation" in p.stderr, (key, p.returncode, p.stderr[-500:])
 
 
@@ -225,6 +241,9 @@ def test_crafted_extents_refused_before_calamine_reads_them(crafted):
             assert "its DIMENSIONS record gives rows 10-5" in msg
         elif key == "xor_obfuscated":
             assert "password-protected (encrypted)" in msg
+        elif key == "many_sheets":
+            assert msg == (f"many.xls: refused: its 2,000 sheets span 2,097,152,000 cells in all; CoIndex imports "
+                           f"workbooks of at most {be.MAX_WORKBOOK_CELLS:,} cells (name the sheets to read)")
         else:
             assert re.search(REFUSED, msg), (key, msg)
     assert out[str(bombs["far_corner"])] == (
@@ -286,7 +305,7 @@ def test_large_xls_and_xlsb_sheets_walked_exactly(tmp_path):
         d = be._Bytes(part + bytes(be._PAD))
         pos, nxt = be._chain(d, 0, len(part), be._XLSB)
         assert (pos.tolist(), nxt) == plain_walk(part, 0, len(part), xlsb=True)
-        assert be.check_xlsb_sheet(z, "x", "S") == (20000, 12) == calamine_extent(b, "S")
+        assert be.check_xlsb(z, "x", ["S"]) == {"S": (20000, 12)} == {"S": calamine_extent(b, "S")}
 
 
 def test_xlsb_streamed_in_small_chunks(tmp_path):
@@ -311,11 +330,27 @@ def test_xlsb_extent_counts_row_headers_and_refuses_at_the_limit(tmp_path):
     empty_rows = xw.write_xlsb(tmp_path / "hdr.xlsb", {"S": {(0, 0): "a", (0, 10): 1.0}},
                                hidden_rows={"S": [2_000_000]})                # a BrtRowHdr with no cell
     with zipfile.ZipFile(ok) as z:
-        assert be.check_xlsb_sheet(z, "ok.xlsb", "S") == (rows, 8)
+        assert be.check_xlsb(z, "ok.xlsb", ["S"]) == {"S": (rows, 8)}
     for path, msg in ((over, f"A1:H{rows + 1} ({rows + 1:,} rows x 8 columns)"),
                       (empty_rows, "A1:K2000001 (2,000,001 rows x 11 columns)")):
         with zipfile.ZipFile(path) as z, pytest.raises(InputError, match=re.escape(msg)):
-            be.check_xlsb_sheet(z, path.name, "S")
+            be.check_xlsb(z, path.name, ["S"])
+
+
+def test_sheets_together_past_the_workbook_limit_refused(tmp_path):
+    """Sheets each within MAX_CELLS, more than MAX_WORKBOOK_CELLS together:
+    refused when read together (every .xls sheet is; .xlsb sheets as named)."""
+    per = be.MAX_WORKBOOK_CELLS // 3 + 1000                           # three are too many, two are not
+    cols = 1000
+    cells = {(0, 0): "a", (per // cols - 1, cols - 1): 1.0}
+    p = xw.write_xlsb(tmp_path / "w.xlsb", {"A": cells, "B": cells, "C": cells})
+    with zipfile.ZipFile(p) as z:
+        assert be.check_xlsb(z, "w.xlsb", ["A", "B"]) == {"A": (per // cols, cols), "B": (per // cols, cols)}
+        with pytest.raises(InputError, match=r"w.xlsb: refused: its 3 sheets span [\d,]+ cells in all"):
+            be.check_xlsb(z, "w.xlsb", ["A", "B", "C"])
+    assert be.check_xls(shared_sheets_xls(tmp_path / "ok.xls", 15), "ok.xls")["S14"] == (65536, 16)
+    with pytest.raises(InputError, match=r"x.xls: refused: its 16 sheets span 16,777,216 cells in all"):
+        be.check_xls(shared_sheets_xls(tmp_path / "x.xls", 16), "x.xls")
 
 
 def test_xlsb_part_that_cannot_be_placed_checks_every_sheet_part(tmp_path):
@@ -330,7 +365,7 @@ def test_xlsb_part_that_cannot_be_placed_checks_every_sheet_part(tmp_path):
     with zipfile.ZipFile(q) as z:
         assert be.xlsb_sheet_parts(z) == {"A": "xl/worksheets/nowhere.bin", "B": "xl/worksheets/sheet2.bin"}
         with pytest.raises(InputError, match="sheet 'A': refused"):
-            be.check_xlsb_sheet(z, q.name, "A")
+            be.check_xlsb(z, q.name, ["A"])
 
 
 def test_compound_file_reader_matches_olefile(tmp_path):
