@@ -289,16 +289,20 @@ class _SheetExtent:
 
     def visit(self, d, pos):
         t, size = d.u8[pos], d.u8[pos + 1]
-        typ, hl = t.astype(np.int64), np.full(len(pos), 2, dtype=np.int64)
         odd = np.flatnonzero((t | size) & 0x80)        # a 2-byte type or a long size: rare
+        groups = [(pos + 2, t)]                        # (where the first field is, record type)
         if len(odd):
-            typ[odd], hl[odd], _ = _xlsb_header(d, pos[odd])
-        row, cell = typ == 0, (typ >= 1) & (typ <= 11)
-        if row.any():
-            self.rows = max(self.rows, int(d.u32[pos[row] + hl[row]].max()) + 1)
-        if cell.any():
-            self.rows = max(self.rows, 1)
-            self.cols = max(self.cols, int(d.u32[pos[cell] + hl[cell]].max()) + 1)
+            typ, hl, _ = _xlsb_header(d, pos[odd])
+            t = t.copy()
+            t[odd] = 255                               # counted in their own group
+            groups = [(pos + 2, t), (pos[odd] + hl, typ)]
+        for at, typ in groups:
+            row, cell = typ == 0, (typ >= 1) & (typ <= 11)
+            if row.any():
+                self.rows = max(self.rows, int(d.u32[at[row]].max()) + 1)
+            if cell.any():
+                self.rows = max(self.rows, 1)
+                self.cols = max(self.cols, int(d.u32[at[cell]].max()) + 1)
 
 
 def xlsb_sheet_extent(z, part) -> tuple[int, int]:
