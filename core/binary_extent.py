@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import codecs
 import functools
-import mmap
 import struct
 import zipfile
 import zlib
@@ -41,15 +40,15 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from .cells import MAX_CELLS, column_letter
+from .cells import MAX_CELLS, refuse_extent, refuse_workbook_total
 from .errors import InputError
+from .ole import ole_stream
 
 _SPACING, _STEPS, _WALKERS = 512, 64, 2048     # a walker every 512 bytes, 64 records each: 1 MB a round
 _AHEAD = 3                                     # walkers after each one looked at for one that goes on
 _BRIDGE = 64                                   # records walked one at a time where none goes on (4x a round)
 _LOOK = 32                                     # bytes searched for a likely record start for each walker
 _PAD = 512                                     # zero bytes after the data: no read runs off its end
-MAX_WORKBOOK_CELLS = 2 * MAX_CELLS             # all sheets read (calamine parses every sheet of an .xls at once)
 
 
 class _Bytes:
@@ -212,19 +211,6 @@ def _stream_chain(read, fmt, visit, chunk=1 << 20):
         ahead.cancel() or ahead.exception()
 
 
-def _refuse(file, sheet, rows, cols):
-    if rows * cols > MAX_CELLS:
-        raise InputError(f"{file}, sheet '{sheet}': refused: the sheet spans A1:{column_letter(cols - 1)}{rows} "
-                         f"({rows:,} rows x {cols:,} columns); CoIndex imports sheets of at most {MAX_CELLS:,} cells")
-
-
-def _refuse_total(file, extents):
-    total = sum(r * c for r, c in extents)
-    if total > MAX_WORKBOOK_CELLS:
-        raise InputError(f"{file}: refused: its {len(extents):,} sheets span {total:,} cells in all; CoIndex "
-                         f"imports workbooks of at most {MAX_WORKBOOK_CELLS:,} cells (name the sheets to read)")
-
-
 # ---- .xlsb ----------------------------------------------------------------------------------------------
 def _xlsb_header(d, p):
     """(type, header length, payload size) of the BIFF12 records at p, read
@@ -362,93 +348,11 @@ def check_xlsb(z, file: str, sheets) -> dict:
                     seen[p] = xlsb_sheet_extent(z, p)
                 except (OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error) as e:
                     raise InputError(f"{file}, sheet '{sheet}': the workbook is damaged ({p}: {e})") from None
-            _refuse(file, sheet, *seen[p])
+            refuse_extent(file, sheet, *seen[p])
             rows, cols = max(rows, seen[p][0]), max(cols, seen[p][1])
         out[sheet] = (rows, cols)
-    _refuse_total(file, [out[s] for s in sheets])
+    refuse_workbook_total(file, [out[s] for s in sheets])
     return out
-
-
-# ---- .xls: the compound file ----------------------------------------------------------------------------
-_END_CHAIN, _FREE = 0xFFFFFFFE, 0xFFFFFFFF
-
-
-def _ole_stream(path, file, names=("Workbook", "Book")) -> bytes:
-    """A stream of an OLE2 compound file ([MS-CFB]) as calamine finds it:
-    the first directory entry of that name; its sector chain in the FAT
-    (from the header's and the chained DIFAT sectors), or in the mini
-    stream if it is shorter than 4096 bytes; cut at the stream's size."""
-    def damaged(why):
-        return InputError(f"{file}: the workbook is damaged (compound file: {why})")
-
-    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as m:
-        if len(m) < 512 or m[:8] != b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-            raise damaged("no OLE2 header")
-        shift, mini_shift = struct.unpack_from("<HH", m, 30)
-        if shift not in (9, 12) or mini_shift != 6:
-            raise damaged(f"sector shift {shift}")
-        ss = 1 << shift
-        dir_start, = struct.unpack_from("<I", m, 48)
-        mini_fat_start, = struct.unpack_from("<I", m, 60)
-        difat_start, = struct.unpack_from("<I", m, 68)
-
-        def read(k, table, unit, data, base):
-            """The bytes of the chain of sectors from k; runs of consecutive sectors sliced at once."""
-            ids, n = [], len(table)
-            for _ in range(n + 1):
-                if k == _END_CHAIN:
-                    break
-                if k >= n:
-                    raise damaged(f"a sector chain leaves the allocation table (sector {k})")
-                ids.append(k)
-                k = table[k]
-            else:
-                raise damaged("a sector chain loops")
-            if not ids:
-                return b""
-            ids = np.array(ids, dtype=np.int64)
-            cut = np.flatnonzero(np.diff(ids) != 1) + 1
-            runs = zip(ids[np.r_[0, cut]].tolist(), (ids[np.r_[cut - 1, len(ids) - 1]] + 1).tolist())
-            out = []
-            for lo, hi in runs:
-                if base + lo * unit >= len(data):
-                    raise damaged(f"sector {lo} is past the end of the file")
-                out.append(data[base + lo * unit:base + hi * unit])
-            return b"".join(out)
-
-        def sector(k):
-            return m[(k + 1) * ss:(k + 2) * ss].ljust(ss, b"\0")
-
-        n_sectors = (len(m) - 1) // ss                    # the last one may be cut short
-        difat, k = list(struct.unpack_from("<109I", m, 76)), difat_start
-        while k not in (_END_CHAIN, _FREE):
-            if k >= n_sectors or len(difat) > 109 + n_sectors * ss // 4:
-                raise damaged("the DIFAT chain loops or leaves the file")
-            ids = struct.unpack(f"<{ss // 4}I", sector(k))
-            difat.extend(ids[:-1])
-            k = ids[-1]
-        fat_sectors = [k for k in difat if k != _FREE]
-        if any(k >= n_sectors for k in fat_sectors):
-            raise damaged("a FAT sector is past the end of the file")
-        fat = np.frombuffer(b"".join(map(sector, fat_sectors)), dtype="<u4").tolist()
-        directory = read(dir_start, fat, ss, m, ss)
-        entries = []
-        for off in range(0, len(directory) - 127, 128):
-            e = directory[off:off + 128]
-            start, = struct.unpack_from("<I", e, 116)
-            size = struct.unpack_from("<I" if ss == 512 else "<Q", e, 120)[0]
-            entries.append((e[:64].decode("utf-16-le", "ignore").split("\0", 1)[0], start, size))
-        hit = next((e for want in names for e in entries if e[0] == want), None)
-        if hit is None:
-            raise InputError(f"{file}: not an Excel workbook (the compound file holds no Workbook stream)")
-        _, start, size = hit
-        if size >= 4096:
-            return read(start, fat, ss, m, ss)[:size]
-        root = entries[0]
-        mini = read(root[1], fat, ss, m, ss)[:root[2]] if root[1] not in (_END_CHAIN, _FREE) else b""
-        mini_fat = [] if mini_fat_start in (_END_CHAIN, _FREE) else \
-            np.frombuffer(read(mini_fat_start, fat, ss, m, ss), dtype="<u4").tolist()
-        return read(start, mini_fat, 64, mini, 0)[:size]
 
 
 # ---- .xls: the Workbook stream ---------------------------------------------------------------------------
@@ -530,7 +434,7 @@ def check_xls(path, file) -> dict:
     a sheet past MAX_CELLS, a damaged DIMENSIONS record, a sheet starting
     past the end of the Workbook stream (calamine panics there), an
     encrypted workbook.  Returns sheet name -> (rows, columns)."""
-    d = _Bytes(_ole_stream(path, file) + bytes(_PAD))
+    d = _Bytes(ole_stream(path, file) + bytes(_PAD))
     n = len(d.b) - _PAD
     chain, _ = _chain(d, 0, n, _XLS)                    # every record from the stream's start
     pos, typ = _xls_records(d, 0, chain)                # the workbook globals
@@ -556,9 +460,9 @@ def check_xls(path, file) -> dict:
             raise InputError(f"{file}, sheet '{name}': the workbook is damaged (the sheet starts at byte "
                              f"{start:,} of a {n:,}-byte Workbook stream)")
         rows, cols = _xls_sheet_extent(d, *_xls_records(d, start, chain), file, name)
-        _refuse(file, name, rows, cols)
+        refuse_extent(file, name, rows, cols)
         out[name] = (rows, cols)
         every.append((rows, cols))
-    _refuse_total(file, every)
+    refuse_workbook_total(file, every)
     return out
 

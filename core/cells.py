@@ -335,6 +335,25 @@ MAX_TOTAL_BYTES = 512 * 2**20
 MAX_RATIO = 100
 MAX_CELLS = 8_000_000
 MAX_MEMBERS = 10_000
+MAX_WORKBOOK_CELLS = 2 * MAX_CELLS     # all sheets read from one file together
+
+
+def refuse_extent(file: str, sheet: str, rows: int, cols: int) -> None:
+    """Refuse a sheet that spans more than MAX_CELLS (a reader would
+    allocate the whole rectangle), by name and size."""
+    if rows * cols > MAX_CELLS:
+        raise InputError(f"{file}, sheet '{sheet}': refused: the sheet spans A1:{column_letter(max(cols, 1) - 1)}"
+                         f"{rows} ({rows:,} rows x {cols:,} columns); CoIndex imports sheets of at most "
+                         f"{MAX_CELLS:,} cells")
+
+
+def refuse_workbook_total(file: str, extents) -> None:
+    """Refuse reading sheets whose extents [(rows, cols)] together pass
+    MAX_WORKBOOK_CELLS (many medium sheets: a reader holds them all)."""
+    total = sum(r * c for r, c in extents)
+    if total > MAX_WORKBOOK_CELLS:
+        raise InputError(f"{file}: refused: its {len(extents):,} sheets span {total:,} cells in all; CoIndex "
+                         f"imports workbooks of at most {MAX_WORKBOOK_CELLS:,} cells (name the sheets to read)")
 WORKBOOK_EXTS = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 TEXT_EXTS = (".csv", ".tsv", ".txt")
 

@@ -19,7 +19,8 @@ import zlib as _zlib
 from dataclasses import dataclass as _dataclass, field as _field
 
 from .cells import (MAX_CELLS, MAX_FILE_BYTES, TEXT_EXTS, WORKBOOK_EXTS, CellIssue, ImportCancelled, Sheet,
-                    WorkbookCells, _check_zip, _hash_and_scan, _magic_kind, column_index, column_letter)
+                    WorkbookCells, _check_zip, _hash_and_scan, _magic_kind, column_index, refuse_extent,
+                    refuse_workbook_total)
 from .binary_extent import check_xls, check_xlsb
 from .errors import InputError
 from .xlsx_extent import ExtentScan, scan_chunk
@@ -129,6 +130,9 @@ def _scan_sheet_xml(z, part, name, sheet) -> _SheetScan:
             facts, hidden, issues = fut.result()
         except InputError as e:
             raise InputError(f"{name}, sheet '{sheet}': {e}") from None
+        except Exception as e:          # (a shape of XML no rule here foresaw: refused, never a traceback)
+            raise InputError(f"{name}, sheet '{sheet}': the sheet's XML cannot be read "
+                             f"({type(e).__name__}: {e})") from e
         ext.add(facts)
         s.hidden_rows |= hidden
         s.issues.update(issues)
@@ -166,12 +170,8 @@ def _scan_sheet_xml(z, part, name, sheet) -> _SheetScan:
         for fut in pending:
             fut.cancel()
     rows, cols = ext.extent()
-    s.max_row, s.max_col = rows, max(cols, 26 if rows else 0)
-    if s.max_row * s.max_col > MAX_CELLS:
-        cols = column_letter(s.max_col - 1)
-        raise InputError(f"{name}, sheet '{sheet}': refused: the sheet spans A1:{cols}{s.max_row} "
-                         f"({s.max_row:,} rows x {s.max_col:,} columns); CoIndex imports sheets of at most "
-                         f"{MAX_CELLS:,} cells")
+    s.max_row, s.max_col = rows, cols
+    refuse_extent(name, sheet, s.max_row, s.max_col)
     return s
 
 
@@ -213,9 +213,7 @@ def _scan_ods(z, name) -> dict:
         elif g[1] is not None:                                  # </table:table>
             if cur is not None:
                 cur[3], cur[4] = max_r, max_c
-                if max_r * max_c > MAX_CELLS:
-                    raise InputError(f"{name}, sheet '{sname}': refused: the sheet spans {max_r:,} rows x "
-                                     f"{max_c:,} columns; CoIndex imports sheets of at most {MAX_CELLS:,} cells")
+                refuse_extent(name, sname, max_r, max_c)
             cur = None
         elif cur is None:
             continue
@@ -241,6 +239,7 @@ def _scan_ods(z, name) -> dict:
             if g[5] is None and (b"value-type" in attrs or g[7] != b"/"):     # a cell with content
                 max_r, max_c = max(max_r, r + row_rep), max(max_c, c + rep)
             c += rep
+    refuse_workbook_total(name, [(v[3], v[4]) for v in out.values()])     # (calamine reads them all)
     return {k: (frozenset(v[0]), frozenset(v[1]), v[2]) for k, v in out.items()}
 
 
@@ -342,7 +341,7 @@ def read_workbook_cells(path, sheet=None, *, engine: str = "auto", progress=None
         if fmt == "xlsb":                    # before calamine reads any sheet
             check_xlsb(z, name, wanted)
         parts = _sheet_parts(z) if fmt == "xlsx" else {}
-        sheets = []
+        sheets, extents = [], []
         for k, sn in enumerate(wanted):
             step(0.1 + 0.8 * k / len(wanted), f"reading sheet '{sn}'")
             scan = None
@@ -352,6 +351,8 @@ def read_workbook_cells(path, sheet=None, *, engine: str = "auto", progress=None
                 if part is None:
                     for p in (n for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")):
                         _scan_sheet_xml(z, p, name, sn)      # extent check of every part we cannot place
+                extents.append((scan.max_row, scan.max_col))
+                refuse_workbook_total(name, extents)         # the sheets read so far are all held
             elif fmt == "ods":
                 ods = ods_info.get(sn)
                 scan = _SheetScan(hidden_rows=ods[0], hidden_cols=ods[1]) if ods else None
@@ -400,6 +401,9 @@ def _choose_sheets(names, visible, sheet, name, warnings):
     return wanted
 
 
+_NOT_OURS = (KeyboardInterrupt, SystemExit, GeneratorExit)
+
+
 class _CalamineReader:
     def __init__(self, path, fmt, name, ext):
         import python_calamine as pc
@@ -412,7 +416,9 @@ class _CalamineReader:
                     self.wb = pc.CalamineWorkbook.from_filelike(_io.BytesIO(fh.read()))
             self.names = list(self.wb.sheet_names)
             self.visible = {m.name: m.visible == pc.SheetVisibleEnum.Visible for m in self.wb.sheets_metadata}
-        except Exception as e:
+        except _NOT_OURS:
+            raise
+        except BaseException as e:      # (a Rust panic in the reader arrives as a BaseException)
             raise _calamine_error(e, name) from None
 
     def rows(self, sheet):
@@ -424,9 +430,9 @@ class _CalamineReader:
             r0, c0 = s.start or (0, 0)
             data = s.to_python()
             merged = [(a[0], a[1], b[0], b[1]) for a, b in (s.merged_cell_ranges or [])]
-        except InputError:
+        except (InputError,) + _NOT_OURS:
             raise
-        except Exception as e:
+        except BaseException as e:      # (a Rust panic in the reader arrives as a BaseException)
             raise _calamine_error(e, f"{self.name}, sheet '{sheet}'") from None
         if c0:
             pad = [""] * c0

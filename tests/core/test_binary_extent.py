@@ -25,9 +25,10 @@ import python_calamine as pc
 from hypothesis import given, settings, strategies as st
 
 from core import binary_extent as be
-from core.cells import MAX_CELLS
+from core.ole import ole_stream
+from core.cells import MAX_CELLS, MAX_WORKBOOK_CELLS
 from core.errors import InputError
-from core.importer import import_workbook, read_workbook_cells
+from core.importer import import_workbook
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
@@ -142,7 +143,7 @@ def patched_xls(path, src, edit) -> Path:
     type, size) from the plain walk.  LibreOffice keeps the small stream in
     one run of bytes of the file, where it is patched."""
     data = bytearray(Path(src).read_bytes())
-    stream = bytearray(be._ole_stream(src, "x"))
+    stream = bytearray(ole_stream(src, "x"))
     at = bytes(data).find(bytes(stream))
     assert at > 0, "the stream is not in one piece"
     pos, _ = plain_walk(bytes(stream) + bytes(8), 0, len(stream), xlsb=False)
@@ -243,7 +244,7 @@ def test_crafted_extents_refused_before_calamine_reads_them(crafted):
             assert "password-protected (encrypted)" in msg
         elif key == "many_sheets":
             assert msg == (f"many.xls: refused: its 2,000 sheets span 2,097,152,000 cells in all; CoIndex imports "
-                           f"workbooks of at most {be.MAX_WORKBOOK_CELLS:,} cells (name the sheets to read)")
+                           f"workbooks of at most {MAX_WORKBOOK_CELLS:,} cells (name the sheets to read)")
         else:
             assert re.search(REFUSED, msg), (key, msg)
     assert out[str(bombs["far_corner"])] == (
@@ -293,7 +294,7 @@ def test_large_xls_and_xlsb_sheets_walked_exactly(tmp_path):
     cells.update({(r, c): round(values[k], digits[k]) for k, (r, c) in
                   enumerate((r, c) for r in range(20000) for c in range(1, 12))})
     x = write_xls(tmp_path / "big.xls", {"S": cells})
-    stream = be._ole_stream(x, "x")
+    stream = ole_stream(x, "x")
     d = be._Bytes(stream + bytes(be._PAD))
     pos, nxt = be._chain(d, 0, len(stream), be._XLS)
     want, want_next = plain_walk(stream, 0, len(stream), xlsb=False)
@@ -340,7 +341,7 @@ def test_xlsb_extent_counts_row_headers_and_refuses_at_the_limit(tmp_path):
 def test_sheets_together_past_the_workbook_limit_refused(tmp_path):
     """Sheets each within MAX_CELLS, more than MAX_WORKBOOK_CELLS together:
     refused when read together (every .xls sheet is; .xlsb sheets as named)."""
-    per = be.MAX_WORKBOOK_CELLS // 3 + 1000                           # three are too many, two are not
+    per = MAX_WORKBOOK_CELLS // 3 + 1000                           # three are too many, two are not
     cols = 1000
     cells = {(0, 0): "a", (per // cols - 1, cols - 1): 1.0}
     p = xw.write_xlsb(tmp_path / "w.xlsb", {"A": cells, "B": cells, "C": cells})
@@ -374,7 +375,7 @@ def test_compound_file_reader_matches_olefile(tmp_path):
              write_xls(tmp_path / "w.xls", {"S": {(r, 0): float(r) for r in range(800)}})]
     for path in paths:
         with olefile.OleFileIO(str(path)) as ole:
-            assert be._ole_stream(path, "x") == ole.openstream("Workbook").read(), path
+            assert ole_stream(path, "x") == ole.openstream("Workbook").read(), path
     bad = tmp_path / "loop.xls"
     data = bytearray(paths[2].read_bytes())
     fat_at = 512 * (1 + struct.unpack_from("<I", data, 76)[0])
