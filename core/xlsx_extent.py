@@ -27,8 +27,8 @@ from numpy.lib.stride_tricks import as_strided
 
 from .errors import InputError
 
-_WIDTH = 12                          # bytes of padding after the chunk (3 letters + 7 digits + quote)
-_LT, _EQ, _DQ, _COLON = 60, 61, 34, 58
+_WIDTH = 12                          # bytes looked at around an '=' or '<' (3 letters + 7 digits + quote)
+_LT, _EQ, _DQ, _SQ, _COLON = 60, 61, 34, 39, 58
 _SPACE = np.zeros(256, dtype=bool)
 _SPACE[[9, 10, 13, 32]] = True
 _TAG_END = _SPACE.copy()             # what may follow an element name
@@ -36,10 +36,6 @@ _TAG_END[[ord(">"), ord("/")]] = True
 _NAME = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
 _REF = re.compile(rb'\s*=\s*(["\'])([A-Za-z]*)(\d*)\1')
 _HIDDEN = np.frombuffer(b"hidden", dtype=np.uint8)
-_UPPER = np.zeros(256, dtype=bool)
-_UPPER[65:91] = True
-_DIGIT = np.zeros(256, dtype=bool)
-_DIGIT[48:58] = True
 _TRUE = np.zeros(256, dtype=bool)                  # hidden="1" / "true" (the byte after the quote)
 _TRUE[[ord("1"), ord("t")]] = True
 _CELL_TAG = re.compile(rb"<(?:[\w.-]+:)?c[\s/>]")
@@ -80,46 +76,46 @@ def scan_chunk(text: bytes) -> ChunkFacts:
     before, before2, after = w[:, 5], w[:, 4], w[:, 7]
     r_before = before == ord("r")
     is_r = r_before & _SPACE[before2]
-    plain = is_r & (after == _DQ)
-    odd = [edge, eq[is_r & (after != _DQ)], eq[_SPACE[before]], eq[r_before & (before2 == _COLON)]]
-    f.max_col, f.max_row, cell_refs, f.row_refs, unsure = _plain_refs(win, eq[plain])
+    quoted = (after == _DQ) | (after == _SQ)
+    plain = is_r & quoted
+    odd = [edge, eq[is_r & ~quoted], eq[_SPACE[before]], eq[r_before & (before2 == _COLON)]]
+    f.max_col, f.max_row, cell_refs, f.row_refs, unsure = _plain_refs(win, eq[plain], after[plain])
+    careful_cells = []
     for p in np.concatenate(odd + [unsure]).tolist():
         cr = _careful_ref(text, int(p))
         if cr is not None:
             f.max_col, f.max_row = max(f.max_col, cr[0]), max(f.max_row, cr[1])
             if cr[0]:
-                cell_refs = np.append(cell_refs, p)
+                careful_cells.append(p)
             else:
                 f.row_refs += 1
+    if careful_cells:
+        cell_refs = np.concatenate([cell_refs, np.array(careful_cells, dtype=np.int64)])
     # hints of what a reader does not report (t="e", hidden="1"); the caller reads the places
     f.errors = bool(np.any((before == ord("t")) & (after == _DQ) & (w[:, 8] == ord("e")) & (w[:, 9] == _DQ)))
     hid = w[before == ord("n")]
     f.hidden = bool(np.any((hid[:, :6] == _HIDDEN).all(axis=1) & _TRUE[hid[:, 8]]))
-    # cells and rows written without an r: every '<c' a cell with an r and every '<row' a row with
-    # one (the usual case, counted at C speed) or else each element start is looked at
-    f.formulas = b"<f" in text
-    prefixed = _prefixed(a, text)
-    if prefixed or text.count(b"<c") > len(cell_refs) or text.count(b"<row") > f.row_refs:
-        if prefixed:
-            cell_at = np.array([m.start() for m in _CELL_TAG.finditer(text)], dtype=np.int64)
-            row_at = np.array([m.start() for m in _ROW_TAG.finditer(text)], dtype=np.int64)
-        else:
-            lt = np.flatnonzero(a == _LT)
-            near = lt[lt >= n - _WIDTH].tolist()          # too near the end for the window
-            lt = lt[lt < n - _WIDTH]
-            t = win[lt]
-            c1, c2 = t[:, 1], t[:, 2]
-            cell_at = lt[(c1 == ord("c")) & _TAG_END[c2]]
-            row_at = lt[(c1 == ord("r")) & (c2 == ord("o")) & (t[:, 3] == ord("w")) & _TAG_END[t[:, 4]]]
-            if near:
-                end = text + b" "
-                cell_at = np.append(cell_at, np.array([p for p in near if _CELL_TAG.match(end, p)], dtype=np.int64))
-                row_at = np.append(row_at, np.array([p for p in near if _ROW_TAG.match(end, p)], dtype=np.int64))
-        f.row_tags = len(row_at)
-        if len(cell_at) > len(cell_refs):
-            _count_refless(f, np.sort(row_at), cell_at, np.sort(cell_refs))
+    # element starts: formulas (a hint), and cells and rows with or without an r
+    lt = np.flatnonzero(a == _LT)
+    near = lt[lt >= n - _WIDTH].tolist()              # too near the end for the window: by regex
+    lt = lt[lt < n - _WIDTH]
+    c1 = a[lt + 1]
+    at_f = lt[c1 == ord("f")]
+    f.formulas = bool(np.any(_TAG_END[a[at_f + 2]])) or any(text.startswith(b"<f", p) for p in near)
+    if _prefixed(a, text):
+        cell_at = np.array([m.start() for m in _CELL_TAG.finditer(text)], dtype=np.int64)
+        row_at = np.array([m.start() for m in _ROW_TAG.finditer(text)], dtype=np.int64)
     else:
-        f.row_tags = f.row_refs
+        at_c, at_r = lt[c1 == ord("c")], lt[c1 == ord("r")]
+        cell_at = at_c[_TAG_END[a[at_c + 2]]]
+        row_at = at_r[(a[at_r + 2] == ord("o")) & (a[at_r + 3] == ord("w")) & _TAG_END[a[at_r + 4]]]
+        if near:
+            end = text + b" "
+            cell_at = np.append(cell_at, np.array([p for p in near if _CELL_TAG.match(end, p)], dtype=np.int64))
+            row_at = np.append(row_at, np.array([p for p in near if _ROW_TAG.match(end, p)], dtype=np.int64))
+    f.row_tags = len(row_at)
+    if len(cell_at) > len(cell_refs):                 # cells without an r: counted per row
+        _count_refless(f, np.sort(row_at), cell_at, np.sort(cell_refs))
     f.rows_started = f.row_tags > 0
     return f
 
@@ -179,23 +175,26 @@ class ExtentScan:
         return rows, self.max_col + self.refless_width
 
 
-def _plain_refs(win, eq):
-    """The r="..." attributes whose '=' is at ``eq`` (``win``: the chunk
-    seen through a sliding window): (largest column (0 for a row's r),
-    largest row number, positions of the cells' r, number of rows' r,
-    positions that do not read as a place).  Only the longest
-    references are read digit by digit."""
+def _plain_refs(win, eq, quotes):
+    """The r="..." (or r='...') attributes whose '=' is at ``eq``, opened
+    by ``quotes`` (``win``: the chunk seen through a sliding window):
+    (largest column (0 for a row's r), largest row number, positions of
+    the cells' r, number of rows' r, positions that do not read as a
+    place).  Only the longest references are read digit by digit."""
     z = eq[:0]
     if not len(eq):
         return 0, 0, z, 0, z
     w = win[eq + 2]                                   # the value: letters, digits, closing quote
-    quote = w == _DQ
-    close = np.where(quote.any(axis=1), np.argmax(quote, axis=1), -1)
-    n_let = np.argmin(_UPPER[w[:, :4]], axis=1)       # (4 letters read as 0: not a place, looked at below)
+    rows_at = np.arange(len(w))
+    quote = w == quotes[:, None]
+    close = np.argmax(quote, axis=1)
+    n_let = np.argmin((w[:, :4] - 65) < 26, axis=1)  # upper-case letters (uint8 arithmetic wraps below 'A')
     n_dig = close - n_let
-    # the digits run from n_let to the quote: as many digit bytes before the quote as that
-    digit_before_close = _DIGIT[w] & (np.arange(_WIDTH) < close[:, None])
-    bad = (n_dig < 1) | (n_dig > 7) | (digit_before_close.sum(axis=1) != n_dig)
+    # A reader takes a reference as letters then digits and rejects anything else (a letter or
+    # other byte after a digit): so when the byte after the letters is a digit, the run up to the
+    # quote is all digits or the reader refuses the file.  Other shapes (lower case, four letters,
+    # no digit) are read the careful way.
+    bad = ~quote[rows_at, close] | (n_dig < 1) | (n_dig > 7) | ((w[rows_at, n_let] - 48) >= 10)
     if bad.any():
         unsure, keep = eq[bad], ~bad
         eq, w, n_let, n_dig = eq[keep], w[keep], n_let[keep], n_dig[keep]
