@@ -40,7 +40,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from .cells import MAX_CELLS, refuse_extent, refuse_workbook_total
+from .filechecks import MAX_CELLS, refuse_extent, refuse_workbook_total
 from .errors import InputError
 from .ole import ole_stream
 

@@ -18,9 +18,9 @@ import zipfile as _zipfile
 import zlib as _zlib
 from dataclasses import dataclass as _dataclass, field as _field
 
-from .cells import (MAX_CELLS, MAX_FILE_BYTES, TEXT_EXTS, WORKBOOK_EXTS, CellIssue, ImportCancelled, Sheet,
-                    WorkbookCells, _check_zip, _hash_and_scan, _magic_kind, column_index, refuse_extent,
-                    refuse_workbook_total)
+from .cells import CellIssue, ImportCancelled, Sheet, WorkbookCells, column_index
+from .filechecks import (MAX_CELLS, MAX_FILE_BYTES, TEXT_EXTS, WORKBOOK_EXTS, check_zip, hash_and_scan, magic_kind,
+                         refuse_extent, refuse_workbook_total)
 from .binary_extent import check_xls, check_xlsb
 from .errors import InputError
 from .xlsx_extent import ExtentScan, scan_chunk
@@ -296,8 +296,8 @@ def read_workbook_cells(path, sheet=None, *, engine: str = "auto", progress=None
         raise InputError(f"{name}: refused: the file is {size / 2**20:.0f} MB; CoIndex imports files of at most "
                          f"{MAX_FILE_BYTES // 2**20} MB (save the sheets you need in a smaller workbook or a CSV)")
     step(0.0, "checking the file")
-    sha, head, encrypted = _hash_and_scan(path, name)
-    kind = _magic_kind(head)
+    sha, head, encrypted = hash_and_scan(path, name)
+    kind = magic_kind(head)
     if ext in TEXT_EXTS:
         if kind in ("zip", "ole"):
             raise InputError(f"{name}: this is an Excel workbook saved with a {ext} name; rename it to .xlsx or .xls")
@@ -316,7 +316,7 @@ def read_workbook_cells(path, sheet=None, *, engine: str = "auto", progress=None
                              "remove the password (File > Info > Protect Workbook) and save it again")
         fmt = "xls"
     elif kind == "zip":
-        z, fmt = _check_zip(path, name)
+        z, fmt = check_zip(path, name)
     elif kind == "text":
         raise InputError(f"{name}: not an Excel workbook: this is a text file (if it is a CSV, name it .csv)")
     elif kind == "unknown":

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from core.cells import MAX_FILE_BYTES, ImportCancelled
+from core.cells import ImportCancelled
+from core.filechecks import MAX_FILE_BYTES
 from core.errors import InputError
 from core.importer import import_workbook, read_workbook_cells
 

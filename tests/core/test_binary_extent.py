@@ -26,7 +26,7 @@ from hypothesis import given, settings, strategies as st
 
 from core import binary_extent as be
 from core.ole import ole_stream
-from core.cells import MAX_CELLS, MAX_WORKBOOK_CELLS
+from core.filechecks import MAX_CELLS, MAX_WORKBOOK_CELLS
 from core.errors import InputError
 from core.importer import import_workbook
 

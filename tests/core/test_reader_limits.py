@@ -1,4 +1,4 @@
-"""Limits every reader shares (core/cells.py): a workbook's sheets read
+"""Limits every reader shares (core/filechecks.py): a workbook's sheets read
 together are bounded as a whole, and a reader that panics on a damaged
 file gives a message, not a traceback."""
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-import core.cells as cells
+import core.filechecks as checks
 from core.errors import InputError
 from core.importer import read_workbook_cells
 
@@ -31,7 +31,7 @@ def _sheets(path, n, rows=6, cols=10):
 
 def test_sheets_read_together_are_bounded_as_a_whole(tmp_path, monkeypatch):
     path = _sheets(tmp_path / "three.xlsx", 3)                  # 60 cells a sheet
-    monkeypatch.setattr(cells, "MAX_WORKBOOK_CELLS", 150)
+    monkeypatch.setattr(checks, "MAX_WORKBOOK_CELLS", 150)
     with pytest.raises(InputError, match=r"three\.xlsx: refused: its 3 sheets span 180 cells in all"):
         read_workbook_cells(path)
     got = read_workbook_cells(path, ["S1", "S3"])                # two of them fit
@@ -43,7 +43,7 @@ def test_ods_sheets_are_bounded_as_a_whole(monkeypatch):
     path = DATA / "lo_yearbook_sheets.ods"
     whole = read_workbook_cells(path)
     assert len(whole.sheets) >= 2
-    monkeypatch.setattr(cells, "MAX_WORKBOOK_CELLS", 10)
+    monkeypatch.setattr(checks, "MAX_WORKBOOK_CELLS", 10)
     with pytest.raises(InputError, match=r"refused: its \d+ sheets span [\d,]+ cells in all"):
         read_workbook_cells(path, whole.sheets[0].name)
 
