@@ -1,10 +1,12 @@
 """Reading the cells of a workbook or CSV file, per format.
 
 :func:`read_workbook_cells` checks the file (size, content sniffing,
-encryption, zip and XML bombs: the file-level checks and limits are in
-core/cells.py), streams each .xlsx worksheet once for its true extent,
-hidden rows and columns, error cells and formulas without a saved value
-(``.ods``: hidden rows and columns, merges), then reads the cells with
+encryption, zip and XML bombs: core/filechecks.py), finds the true extent
+of every sheet it will read before calamine does (``.xlsx``: one streamed
+pass over each worksheet, core/xlsx_extent.py, which also finds hidden
+rows and columns, error cells and formulas without a saved value;
+``.xlsb`` / ``.xls``: core/binary_extent.py; ``.ods``: repeat counts,
+hidden rows and columns, merges), then reads the cells with
 python-calamine (openpyxl for .xlsx when calamine is missing) or the csv
 module, and returns a :class:`~core.cells.WorkbookCells`.
 """
