@@ -116,7 +116,7 @@ def main(argv=None) -> int:
         if args.command == "compute":
             return _compute(args)
         if args.command == "import":
-            from .importer import cli_import
+            from .import_cli import cli_import
             return cli_import(args)
         if args.command == "template":
             if not args.out.lower().endswith(".xlsx"):

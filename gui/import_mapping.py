@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWizardPage)
 
-from core.importer import _norm
+from core.merge import _norm
 
 from . import i18n
 from .import_models import (_ALIGN, _BACKGROUND, _DISPLAY, _EDIT, _FLAGS, _RIGHT, HEADER, HIDDEN, MARK_COLOURS, VALUE,
