@@ -287,7 +287,7 @@ def test_new_asks_then_replaces_the_project(make_window, dialogs):
 
 
 def test_open_replaces_the_project_and_is_remembered(make_window, tmp_path, dialogs):
-    from gui.main_window import recent_files
+    from gui.loading import recent_files
     a, b = sample_copy(tmp_path, "a.coindex"), sample_copy(tmp_path, "b.coindex")
     window = make_window()
     dialogs.open_path = a
