@@ -161,28 +161,55 @@ def extract(table: Table, layout: str, unit: str | None = None, many_sheets: boo
         if ucode_c is None and uname_c is None:
             fixed = U.add(unit or sh.name, (unit or sh.name, unit or sh.name))
         fixed_t = None if year_c is not None else T.add(_sheet_period(sh.name, many_sheets))
-        for r in table.data_rows:
-            u = fixed if fixed is not None else unit_key(
-                sh.value(r, ucode_c) if ucode_c is not None else "",
-                sh.value(r, uname_c) if uname_c is not None else "", r, 0)
-            lab = sh.value(r, ind_c) if ind_c is not None else sh.value(r, code_c)
-            if u is None or is_blank(lab):
-                if not is_blank(sh.value(r, val_c)):
-                    unreadable.append((r, val_c, text_of(sh.value(r, val_c)),
+        used = [c for c in (ucode_c, uname_c, year_c, meas_c, ind_c, code_c, val_c) if c is not None]
+        rows_in = list(table.data_rows)
+        drows = [sh.rows[r] for r in rows_in]
+        need = max(used) + 1
+        if min(map(len, drows), default=need) < need:
+            for row in drows:
+                if len(row) < need:
+                    row.extend([""] * (need - len(row)))
+        cols, n = _Columns(drows), len(drows)
+        if fixed is None:               # column by column, each distinct cell read once
+            codes = _each(cols[ucode_c], txt) if ucode_c is not None else [""] * n
+            labels = _each(cols[uname_c], txt) if uname_c is not None else [""] * n
+            ukeys = [a or b for a, b in zip(codes, labels)]
+            first_label = dict(zip(reversed(ukeys), reversed(labels)))
+            for key in dict.fromkeys(ukeys):         # (units in order of appearance, as each row names one)
+                if key:
+                    U.add(key, (key, first_label[key] or key))
+            row_u = [U.index.get(k) if k else None for k in ukeys]
+        else:
+            row_u = [fixed] * n
+        labs = cols[ind_c] if ind_c is not None else cols[code_c]
+        lab_blank = _each(labs, is_blank)
+        pers = _each(cols[year_c], period) if fixed_t is None else None
+        vals = cols[val_c]
+        code_cells = cols[code_c] if (code_c is not None and ind_c is not None) else [None] * n
+        meas_cells = cols[meas_c] if meas_c is not None else [None] * n
+        ind_memo = {}
+        for j, r in enumerate(rows_in):
+            u = row_u[j]
+            if u is None or lab_blank[j]:
+                if not is_blank(vals[j]):
+                    unreadable.append((r, val_c, text_of(vals[j]),
                                        "no unit named" if u is None else "no indicator named", "row"))
                 continue
-            if fixed_t is None:
-                p = period(sh.value(r, year_c))
+            if pers is not None:
+                p = pers[j]
                 if p is None:
                     unreadable.append((r, year_c, "", "no year", "row"))
                     continue
                 t = T.add(p)
             else:
                 t = fixed_t
-            key, info = _indicator(lab, sh.value(r, code_c) if (code_c is not None and ind_c is not None) else None,
-                                   None if meas_c is None else sh.value(r, meas_c), "", table.sheet_unit)
-            uu.append(u), tt.append(t), ii.append(I.add(key, info)), rr.append(r), cc.append(val_c)
-            raw.append(sh.value(r, val_c))
+            cells3 = (type(labs[j]), labs[j], type(code_cells[j]), code_cells[j], type(meas_cells[j]), meas_cells[j])
+            i = ind_memo.get(cells3)
+            if i is None:
+                key, info = _indicator(labs[j], code_cells[j], meas_cells[j], "", table.sheet_unit)
+                i = ind_memo[cells3] = I.add(key, info)
+            uu.append(u), tt.append(t), ii.append(i), rr.append(r), cc.append(val_c)
+            raw.append(vals[j])
     else:                                 # units-by-indicators
         ucode_c, uname_c, year_c = first("unit_code"), first("unit_name"), first("year")
         if ucode_c is None and uname_c is None:

@@ -566,3 +566,38 @@ def test_rows_of_numbers_without_unit_or_year_column_refused(tmp_path):
     one.write_text("x1,x2,x3\n1,2,3\n", encoding="utf-8")
     res = import_workbook(one)
     assert res.values.shape == (1, 1, 3)
+
+
+def test_long_layout_equals_the_wide_table_and_names_rows_it_cannot_place(tmp_path):
+    """A long sheet and the same numbers as units x indicators import to the
+    same values; rows without a unit, an indicator or a year are listed with
+    the reason, and a repeated (indicator, unit, year) row keeps the first."""
+    rng = np.random.default_rng(7)
+    units, years, inds = ["CD", "CQ", "MY"], [2020, 2021, 2022], ["GDP", "R&D", "专利"]
+    x = rng.normal(100, 10, (3, 3, 3)).round(2)
+    long = tmp_path / "long.csv"
+    wide = tmp_path / "wide.csv"
+    with open(long, "w", encoding="utf-8") as f:
+        f.write("uCode,Time,iName,Value\n")
+        for u, code in enumerate(units):
+            for t, y in enumerate(years):
+                for i, name in enumerate(inds):
+                    f.write(f"{code},{y},{name},{x[u, t, i]}\n")
+        f.write(",2020,GDP,5\n")            # no unit
+        f.write("CD,2020,,6\n")             # no indicator
+        f.write("CD,,GDP,7\n")              # no year
+        f.write(f"CD,2020,GDP,{x[0, 0, 0]}\n")   # the same cell again, the same value
+    with open(wide, "w", encoding="utf-8") as f:
+        f.write("uCode,Time," + ",".join(inds) + "\n")
+        for u, code in enumerate(units):
+            for t, y in enumerate(years):
+                f.write(f"{code},{y}," + ",".join(str(v) for v in x[u, t]) + "\n")
+    a, b = import_workbook(long), import_workbook(wide)
+    assert a.layout == "long" and b.layout == "units-by-indicators"
+    assert a.unit_codes == b.unit_codes == units and a.periods == b.periods == years
+    assert [i.name for i in a.indicators] == [i.name for i in b.indicators] == inds
+    np.testing.assert_array_equal(a.values, b.values)
+    reasons = sorted(c.reason for c in a.unreadable)
+    assert reasons == ["no indicator named", "no unit named", "no year"]
+    assert {(c.address, c.reason) for c in a.unreadable} == {
+        ("D29", "no unit named"), ("D30", "no indicator named"), ("B31", "no year")}
