@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QSta
                                QVBoxLayout, QWidget)
 
 from .charts import CompositeChart, DimensionChart
+from .choosers import labelled_combo, period_items, refill
 from .contribution_chart import ContributionChart
 from .document import ProjectDocument
 from .palette import unit_labels
@@ -120,17 +121,11 @@ class ChartPanel(QWidget):
         self.radar_chart = RadarChart(document)
         self.ranking_chart = RankingChart(document)
 
-        self.unit_label = QLabel(self)
-        self.unit_box = QComboBox(self)
-        self.unit_box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.unit_box.setMinimumContentsLength(12)
-        self.unit_label.setBuddy(self.unit_box)
+        self.unit_label, self.unit_box = labelled_combo(self, min_chars=12)
         self.compare_label = QLabel(self)
         self.compare_box = UnitChecklist(self)
         self.compare_label.setBuddy(self.compare_box)
-        self.period_label = QLabel(self)
-        self.period_box = QComboBox(self)
-        self.period_label.setBuddy(self.period_box)
+        self.period_label, self.period_box = labelled_combo(self)
         self.layout_button = QToolButton(self)
         self.layout_button.setCheckable(True)
         self.layout_button.setAutoRaise(True)
@@ -259,17 +254,10 @@ class ChartPanel(QWidget):
         unit = max(self.unit_box.currentIndex(), 0)
         period = self.period_box.currentIndex()
         last = self.period_box.count() - 1
-        for box in (self.unit_box, self.period_box):
-            box.blockSignals(True)
-        self.unit_box.clear()
-        self.unit_box.addItems(unit_labels(self.document.project))
-        self.unit_box.setCurrentIndex(min(unit, len(ds.unit_codes) - 1))
-        self.period_box.clear()
-        self.period_box.addItems(["" if p is None else str(p) for p in ds.periods])
+        refill(self.unit_box, unit_labels(self.document.project), min(unit, len(ds.unit_codes) - 1))
         at_end = period < 0 or period == last
-        self.period_box.setCurrentIndex(len(ds.periods) - 1 if at_end else min(period, len(ds.periods) - 1))
-        for box in (self.unit_box, self.period_box):
-            box.blockSignals(False)
+        refill(self.period_box, period_items(self.document.project),
+               len(ds.periods) - 1 if at_end else min(period, len(ds.periods) - 1))
         kept = [u for u in self.compare_box.checked_units() if u < len(ds.unit_codes)]
         self.compare_box.blockSignals(True)
         self.compare_box.set_units(unit_labels(self.document.project))

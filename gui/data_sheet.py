@@ -44,10 +44,11 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QHBoxLayout, QLabel, QMenu,
                                QToolButton, QVBoxLayout, QWidget)
 
-from .data_grid import (PERIOD_LAYOUT, UNIT_LAYOUT, DataGrid, DataGridModel, NotANumber, read_number,
-                        unit_display_name)
+from .choosers import refill
+from .data_grid import PERIOD_LAYOUT, UNIT_LAYOUT, DataGrid, DataGridModel, NotANumber, read_number
 from .document import ProjectDocument
 from .formatting import edit_text
+from .palette import unit_labels
 
 FILL_DOWN_KEY = QKeySequence(Qt.CTRL | Qt.Key_D)
 FILL_RIGHT_KEY = QKeySequence(Qt.CTRL | Qt.Key_R)
@@ -184,17 +185,12 @@ class DataSheet(QWidget):
             self.selector_label.setText(self.tr("&Period:"))
 
     def _fill_selector(self):
-        ds = self._document.project.dataset
-        self.selector.blockSignals(True)
-        self.selector.clear()
+        project = self._document.project
         if self.model.layout == UNIT_LAYOUT:
-            names = [unit_display_name(self._document.project, u) for u in range(len(ds.unit_codes))]
-            self.selector.addItems([n if n == c else f"{n} ({c})" for c, n in zip(ds.unit_codes, names)])
-            self.selector.setCurrentIndex(self.model.unit)
+            refill(self.selector, unit_labels(project), self.model.unit)
         else:
-            self.selector.addItems([self.tr("Value") if p is None else str(p) for p in ds.periods])
-            self.selector.setCurrentIndex(self.model.period)
-        self.selector.blockSignals(False)
+            refill(self.selector, [self.tr("Value") if p is None else str(p) for p in project.dataset.periods],
+                   self.model.period)
 
     # ---- layout and selection of unit / period ---------------------------------------
     @property

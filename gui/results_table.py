@@ -13,12 +13,13 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QTableView, QVBoxLayout,
+                               QWidget)
 
 from core import analysis
 
 from .chart_items import fmt
+from .choosers import labelled_combo, period_items, refill
 from .document import ProjectDocument
 from .formatting import edit_text
 from .palette import display_name, unit_labels
@@ -287,14 +288,8 @@ class ResultsTable(QWidget):
         super().__init__(parent)
         self.document = document
         self.model = ResultsModel(document, parent=self)
-        self.unit_label = QLabel(self)
-        self.unit_box = QComboBox(self)
-        self.unit_box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.unit_box.setMinimumContentsLength(12)
-        self.unit_label.setBuddy(self.unit_box)
-        self.period_label = QLabel(self)
-        self.period_box = QComboBox(self)
-        self.period_label.setBuddy(self.period_box)
+        self.unit_label, self.unit_box = labelled_combo(self, min_chars=12)
+        self.period_label, self.period_box = labelled_combo(self)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         for w in (self.unit_label, self.unit_box, self.period_label, self.period_box):
@@ -334,16 +329,8 @@ class ResultsTable(QWidget):
         self.retranslateUi()
 
     def _fill_choosers(self):
-        ds = self.document.project.dataset
-        for box in (self.unit_box, self.period_box):
-            box.blockSignals(True)
-            box.clear()
-        self.unit_box.addItems(unit_labels(self.document.project))
-        self.unit_box.setCurrentIndex(self.model.unit)
-        self.period_box.addItems(["" if p is None else str(p) for p in ds.periods])
-        self.period_box.setCurrentIndex(self.model.period)
-        for box in (self.unit_box, self.period_box):
-            box.blockSignals(False)
+        refill(self.unit_box, unit_labels(self.document.project), self.model.unit)
+        refill(self.period_box, period_items(self.document.project), self.model.period)
 
     def set_unit(self, unit: int):
         self.unit_box.setCurrentIndex(unit)
