@@ -345,6 +345,7 @@ class WorkbookCells:
     sheets: list
     sheet_names: list
     warnings: list = _field(default_factory=list)
+    hidden_unread: list = _field(default_factory=list)   # hidden sheets not read (none named)
 
     @property
     def file(self) -> str:

@@ -158,6 +158,8 @@ def import_cells(cells: WorkbookCells, *, layout: str = "auto", header_row=None,
         raise InputError(f"layout '{layout}' is not known (valid: auto, {', '.join(LAYOUTS)})")
     name = cells.file
     warnings = list(cells.warnings)
+    if cells.hidden_unread:
+        warnings.append(f"{name}: hidden sheet(s) {', '.join(cells.hidden_unread)} not read (name them to read them)")
     data_sheet, meta_sheet, settings_sheet = _template_sheets(cells)
     if layout == "template" or (layout == "auto" and data_sheet is not None and meta_sheet is not None):
         if data_sheet is None or meta_sheet is None:

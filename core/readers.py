@@ -270,7 +270,7 @@ def read_workbook_cells(path, sheet=None, *, engine: str = "auto", progress=None
         reader = _CalamineReader(path, fmt, name, ext)
     try:
         names, visible = reader.names, reader.visible
-        wanted = _choose_sheets(names, visible, sheet, name, warnings)
+        wanted = _choose_sheets(names, visible, sheet, name)
         if fmt == "xlsb":                    # before calamine reads any sheet
             check_xlsb(z, name, wanted)
         parts = _sheet_parts(z) if fmt == "xlsx" else {}
@@ -307,7 +307,8 @@ def read_workbook_cells(path, sheet=None, *, engine: str = "auto", progress=None
         if z is not None:
             z.close()
     step(0.95, "read")
-    return WorkbookCells(path, sha, fmt, sheets, names, warnings)
+    hidden_unread = [n for n in names if not visible.get(n, True) and n not in wanted]
+    return WorkbookCells(path, sha, fmt, sheets, names, warnings, hidden_unread if sheet is None else [])
 
 
 def _have_calamine() -> bool:
@@ -318,15 +319,11 @@ def _have_calamine() -> bool:
         return False
 
 
-def _choose_sheets(names, visible, sheet, name, warnings):
+def _choose_sheets(names, visible, sheet, name):
     if not names:
         raise InputError(f"{name}: the workbook has no sheets")
     if sheet is None:
-        out = [n for n in names if visible.get(n, True)]
-        hidden = [n for n in names if not visible.get(n, True)]
-        if hidden:
-            warnings.append(f"{name}: hidden sheet(s) {', '.join(hidden)} not read (name them to read them)")
-        return out
+        return [n for n in names if visible.get(n, True)]
     wanted = [sheet] if isinstance(sheet, str) else list(sheet)
     for w in wanted:
         if w not in names:

@@ -272,25 +272,20 @@ def with_sheets(cells: WorkbookCells, names, progress=None) -> WorkbookCells:
     return dataclasses.replace(cells, sheets=[by_name[n] for n in cells.sheet_names if n in by_name])
 
 
-def _is_hidden_note(cells: WorkbookCells, warning: str) -> bool:
-    """The reader's note that hidden sheets were not read (core.readers)."""
-    return warning.startswith(f"{cells.file}: hidden sheet(s) ")
-
-
 def select_sheets(cells: WorkbookCells, sheets) -> WorkbookCells:
     """The cells of the chosen sheets only (every visible sheet when
     ``sheets`` is None or names none of them).  The reader's note that
     hidden sheets were not read says how to read them in the wizard, and
     is left out when sheets are chosen."""
     chosen = [s for s in cells.sheets if s.name in set(sheets)] if sheets else []
-    warnings = [w for w in cells.warnings if not _is_hidden_note(cells, w)]
+    warnings = list(cells.warnings)
     if not chosen:
         chosen = [s for s in cells.sheets if s.visible] or cells.sheets
         hidden = hidden_sheets(cells)
         if hidden:
             warnings.append(translate("import", "{0}: hidden sheet(s) {1} not read (choose one under Sheets to "
                                                 "read it)").format(cells.file, ", ".join(hidden)))
-    return dataclasses.replace(cells, sheets=chosen, warnings=warnings)
+    return dataclasses.replace(cells, sheets=chosen, warnings=warnings, hidden_unread=[])
 
 
 def interpret(cells: WorkbookCells, options: ImportOptions):

@@ -69,3 +69,16 @@ def test_a_reader_panic_is_a_message(tmp_path):
     assert read_workbook_cells(ok).sheets[0].rows[1] == ["A", 1.0]
     with pytest.raises(InputError, match=r"norel\.xlsb: the workbook is damaged"):
         read_workbook_cells(bad)
+
+
+def test_hidden_sheets_not_read_are_recorded_and_noted(tmp_path):
+    path = _sheets(tmp_path / "h.xlsx", 2)
+    wb = openpyxl.load_workbook(path)
+    wb["S2"].sheet_state = "hidden"
+    wb.save(path)
+    cells_read = read_workbook_cells(path)
+    assert [s.name for s in cells_read.sheets] == ["S1"] and cells_read.hidden_unread == ["S2"]
+    from core.importer import import_cells
+    assert any("hidden sheet(s) S2 not read" in w for w in import_cells(cells_read).warnings)
+    named = read_workbook_cells(path, "S2")
+    assert [s.name for s in named.sheets] == ["S2"] and named.hidden_unread == []
