@@ -51,6 +51,23 @@ def nearest(xs, ys, x, y, px, py, tolerance=HOVER_PIXELS):
     return k if d[k] <= tolerance else None
 
 
+def nearest_of(curves, x, y, px, py):
+    """The point nearest to (x, y) over several curves: ``curves`` yields
+    (key, curve) pairs; hidden curves and curves without data are skipped.
+    Returns (key, index, y value) or None when no point is within reach."""
+    best = None
+    for key, curve in curves:
+        xs, ys = curve.getData()
+        if xs is None or not curve.isVisible():
+            continue
+        k = nearest(xs, ys, x, y, px, py)
+        if k is not None:
+            d = np.hypot((xs[k] - x) / px, (ys[k] - y) / py)
+            if best is None or d < best[0]:
+                best = (d, key, k, ys[k])
+    return None if best is None else best[1:]
+
+
 def fmt(value, decimals=2, sign=False) -> str:
     """A number for a label or read-out: fixed decimals, thousands
     separators, a dash when missing."""

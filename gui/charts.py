@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from core import analysis
 
 from .chart_base import PlotChart
-from .chart_items import PathCurve, finite_range, fmt, live, nearest
+from .chart_items import PathCurve, finite_range, fmt, live, nearest_of
 from .document import ProjectDocument
 
 BASE_VALUE = 100.0
@@ -289,20 +289,11 @@ class CompositeChart(_TimeChart):
 
     # ---- hover -----------------------------------------------------------------------
     def hover_at(self, x, y, px, py):
-        best = None
         root = self.project.framework.root
-        for curve, u in zip(self.curves, self.units()):
-            xs, ys = curve.getData()
-            if xs is None or not curve.isVisible():
-                continue
-            k = nearest(xs, ys, x, y, px, py)
-            if k is not None:
-                d = np.hypot((xs[k] - x) / px, (ys[k] - y) / py)
-                if best is None or d < best[0]:
-                    best = (d, u, k, ys[k])
-        if best is None:
+        hit = nearest_of(((u, curve) for curve, u in zip(self.curves, self.units())), x, y, px, py)
+        if hit is None:
             return None
-        _, u, k, value = best
+        u, k, value = hit
         text = "{0} · {1}\n{2}: {3}".format(self.node_name(root), self.unit_name(u),
                                             self.period_text(k), fmt(value))
         return text, float(k), float(value)
@@ -434,19 +425,10 @@ class DimensionChart(_TimeChart):
         self.fit_y(finite_range(*ys, include=[BASE_VALUE] if self.fixed_base() else []))
 
     def hover_at(self, x, y, px, py):
-        best = None
-        for code, curve in self._curves_by_code.items():
-            xs, ys = curve.getData()
-            if xs is None:
-                continue
-            k = nearest(xs, ys, x, y, px, py)
-            if k is not None:
-                d = np.hypot((xs[k] - x) / px, (ys[k] - y) / py)
-                if best is None or d < best[0]:
-                    best = (d, code, k, ys[k])
-        if best is None:
+        hit = nearest_of(self._curves_by_code.items(), x, y, px, py)
+        if hit is None:
             return None
-        _, code, k, value = best
+        code, k, value = hit
         text = "{0} ({1})\n{2}: {3}".format(self.node_name(code), code,
                                            self.period_text(k), fmt(value))
         return text, float(k), float(value)
