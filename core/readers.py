@@ -25,41 +25,15 @@ from .binary_extent import check_xls, check_xlsb
 from .ods_scan import scan_ods
 from .errors import InputError
 from .xlsx_extent import ExtentScan, scan_chunk
-
-
-def _local(tag) -> str:
-    return tag.rsplit("}", 1)[-1]
+from .xlsx_fast import MAX_PLAIN_BYTES, NotPlain, hidden_cols_in, hidden_rows_in, read_plain_sheet, worker_pool
+from .xlsx_parts import date_styles, local_name, shared_strings, workbook_parts
 
 
 def _sheet_parts(z) -> dict:
-    """Sheet name -> worksheet XML part of an .xlsx, from workbook.xml and
-    its relationships (parsed with defusedxml)."""
-    from defusedxml import ElementTree as DET
-    try:
-        wb = DET.fromstring(z.read("xl/workbook.xml"))
-        rels = DET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-    except Exception:
-        return {}
-    targets = {}
-    for r in rels:
-        if _local(r.tag) == "Relationship":
-            t = r.get("Target", "")
-            t = t.lstrip("/") if t.startswith("/") else "xl/" + t
-            targets[r.get("Id")] = _os.path.normpath(t).replace("\\", "/")
-    out = {}
-    for el in wb.iter():
-        if _local(el.tag) == "sheet":
-            rid = next((v for k, v in el.attrib.items() if _local(k) == "id"), None)
-            if rid in targets:
-                out[el.get("name")] = targets[rid]
-    return out
+    """Sheet name -> worksheet XML part of an .xlsx."""
+    return workbook_parts(z)[0]
 
 
-_ROW = re.compile(rb"<row\b([^>]*)>")
-_R_ATTR = re.compile(rb'\br="(\d+)"')
-_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
-_COL = re.compile(rb"<col\b([^>]*)>")
-_MIN, _MAX = re.compile(rb'\bmin="(\d+)"'), re.compile(rb'\bmax="(\d+)"')
 _ERR_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*\bt="e"[^>]*>(?:<f\b[^>]*(?:/>|>[^<]*</f>))?<v>([^<]*)</v>')
 _NOVALUE_F = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>/]*>(?:<f\b[^>]*/>|<f\b[^>]*>([^<]*)</f>)(?:<v\s*/>|<v>\s*</v>)?</c>')
 
@@ -74,29 +48,13 @@ class _SheetScan:
 
 
 _CHUNK = 2 << 20
-_POOL = None
-
-
-def _pool():
-    """Two threads for the worksheet scan (numpy and zlib release the GIL)."""
-    global _POOL
-    if _POOL is None:
-        from concurrent.futures import ThreadPoolExecutor
-        _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="coindex-scan")
-    return _POOL
-
-
 def _scan_piece(text):
     """One chunk of worksheet XML: its extent facts, hidden rows, error
     cells and formulas without a saved value."""
     facts = scan_chunk(text)
     hidden, issues = set(), {}
     if facts.hidden:
-        for m in _ROW.finditer(text):
-            if _HIDDEN.search(m.group(1)):
-                r = _R_ATTR.search(m.group(1))
-                if r:
-                    hidden.add(int(r.group(1)) - 1)
+        hidden = hidden_rows_in(text)
     if facts.errors:
         for m in _ERR_CELL.finditer(text):
             rc = (int(m.group(2)) - 1, column_index(m.group(1).decode()))
@@ -152,15 +110,10 @@ def _scan_sheet_xml(z, part, name, sheet) -> _SheetScan:
                     carry = b""
                 if not in_data:
                     k = text.find(b"<sheetData")
-                    head = text if k < 0 else text[:k]
-                    for m in _COL.finditer(head):
-                        if _HIDDEN.search(m.group(1)):
-                            lo, hi = _MIN.search(m.group(1)), _MAX.search(m.group(1))
-                            if lo and hi:
-                                s.hidden_cols.update(range(int(lo.group(1)) - 1, min(int(hi.group(1)), 16384)))
+                    s.hidden_cols |= hidden_cols_in(text if k < 0 else text[:k])
                     in_data = k >= 0
                 if text:
-                    pending.append(_pool().submit(_scan_piece, text))
+                    pending.append(worker_pool().submit(_scan_piece, text))
                 while len(pending) > 2:
                     merge(pending.pop(0))
                 if not chunk:
@@ -174,6 +127,39 @@ def _scan_sheet_xml(z, part, name, sheet) -> _SheetScan:
     s.max_row, s.max_col = rows, cols
     refuse_extent(name, sheet, s.max_row, s.max_col)
     return s
+
+
+class _PlainReader:
+    """Plain worksheets of an .xlsx read by core/xlsx_fast.py; ``read``
+    returns None for a sheet it leaves to calamine."""
+
+    def __init__(self, z, name):
+        self.z, self.name = z, name
+        self.parts, self._shared_part, self._styles_part = workbook_parts(z)
+        self._shared = self._dates = False
+
+    def read(self, sheet):
+        part = self.parts.get(sheet)
+        if part is None:
+            return None
+        try:
+            info = self.z.getinfo(part)
+        except KeyError:
+            return None
+        if info.file_size > MAX_PLAIN_BYTES:
+            return None
+        if self._shared is False:
+            self._shared = shared_strings(self.z, self._shared_part)
+            self._dates = date_styles(self.z, self._styles_part)
+        try:
+            xml = self.z.read(part)
+            return read_plain_sheet(xml, self._shared, self._dates, self.name, sheet)
+        except NotPlain:
+            return None
+        except InputError:
+            raise
+        except Exception:           # (damaged data: the careful path says what is wrong)
+            return None
 
 
 def _calamine_error(e, name) -> InputError:
@@ -204,8 +190,9 @@ def read_workbook_cells(path, sheet=None, *, engine: str = "auto", progress=None
     ----------
     path : .xlsx, .xlsm, .xlsb, .xls, .ods, or .csv (UTF-8 with or without BOM, or GB18030).
     sheet : a sheet name (or list of names) to read; None reads every visible sheet.
-    engine : "auto" (python-calamine, openpyxl if calamine is missing) or "openpyxl"
-        (.xlsx / .xlsm only, read-only mode).
+    engine : "auto" (plain .xlsx worksheets by core/xlsx_fast.py, the rest by
+        python-calamine, or openpyxl if calamine is missing), "calamine" (every
+        sheet by calamine) or "openpyxl" (.xlsx / .xlsm only, read-only mode).
     progress : optional ``progress(fraction, message)``; returning False cancels
         (raises :class:`ImportCancelled`).
 
@@ -273,23 +260,32 @@ def read_workbook_cells(path, sheet=None, *, engine: str = "auto", progress=None
         wanted = _choose_sheets(names, visible, sheet, name)
         if fmt == "xlsb":                    # before calamine reads any sheet
             check_xlsb(z, name, wanted)
-        parts = _sheet_parts(z) if fmt == "xlsx" else {}
+        plain = _PlainReader(z, name) if fmt == "xlsx" and engine == "auto" else None
+        parts = (plain.parts if plain else _sheet_parts(z)) if fmt == "xlsx" else {}
         sheets, extents = [], []
         for k, sn in enumerate(wanted):
             step(0.1 + 0.8 * k / len(wanted), f"reading sheet '{sn}'")
             scan = None
-            if fmt == "xlsx":
-                part = parts.get(sn)
-                scan = _SheetScan() if part is None else _scan_sheet_xml(z, part, name, sn)
-                if part is None:
-                    for p in (n for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")):
-                        _scan_sheet_xml(z, p, name, sn)      # extent check of every part we cannot place
+            fast = plain.read(sn) if plain else None
+            if fast is not None:
+                scan = _SheetScan(len(fast.rows), max(map(len, fast.rows), default=0), fast.hidden_rows,
+                                  fast.hidden_cols, fast.issues)
                 extents.append((scan.max_row, scan.max_col))
-                refuse_workbook_total(name, extents)         # the sheets read so far are all held
-            elif fmt == "ods":
-                ods = ods_info.get(sn)
-                scan = _SheetScan(hidden_rows=ods[0], hidden_cols=ods[1]) if ods else None
-            rows, merged = reader.rows(sn)
+                refuse_workbook_total(name, extents)
+                rows, merged = fast.rows, fast.merged
+            else:
+                if fmt == "xlsx":
+                    part = parts.get(sn)
+                    scan = _SheetScan() if part is None else _scan_sheet_xml(z, part, name, sn)
+                    if part is None:
+                        for p in (n for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")):
+                            _scan_sheet_xml(z, p, name, sn)      # extent check of every part we cannot place
+                    extents.append((scan.max_row, scan.max_col))
+                    refuse_workbook_total(name, extents)         # the sheets read so far are all held
+                elif fmt == "ods":
+                    ods = ods_info.get(sn)
+                    scan = _SheetScan(hidden_rows=ods[0], hidden_cols=ods[1]) if ods else None
+                rows, merged = reader.rows(sn)
             if fmt == "ods" and sn in ods_info and not merged:
                 merged = ods_info[sn][2]
             if scan is not None:
@@ -402,7 +398,7 @@ class _OpenpyxlReader:
             if src is not None:
                 from defusedxml import ElementTree as DET
                 for _, el in DET.iterparse(src):
-                    if _local(el.tag) == "mergeCell":
+                    if local_name(el.tag) == "mergeCell":
                         a, _, b = el.get("ref", "").partition(":")
                         ma, mb = re.match(r"([A-Z]+)(\d+)", a), re.match(r"([A-Z]+)(\d+)", b or a)
                         if ma and mb:

@@ -1,0 +1,139 @@
+"""The workbook-level parts of an .xlsx that its worksheets refer to:
+which part holds which sheet, the shared strings, and which cell formats
+show numbers as dates.  All parsed with defusedxml (the zip and its XML
+prologs were checked first: core/filechecks.py)."""
+from __future__ import annotations
+
+import os
+import re
+
+_SHARED = "/sharedStrings"
+_STYLES = "/styles"
+# built-in number formats that show a date or a time (ECMA-376 18.8.30, and the East Asian ones)
+_DATE_IDS = frozenset(list(range(14, 23)) + list(range(27, 37)) + list(range(45, 48)) + list(range(50, 59))
+                      + list(range(71, 82)))
+_QUOTED = re.compile(r'"[^"]*"|\\.|_.|\*.')
+_BRACKET = re.compile(r"\[([^\]]*)\]")
+_EXPONENT = re.compile(r"[eE][+-]")
+_ESCAPE = re.compile(rb"_x[0-9A-Fa-f]{4}_")
+_DATE_LETTERS = re.compile(r"[dmyhsegbDMYHSEGB]")
+
+
+def local_name(tag) -> str:
+    """An element's name without its namespace."""
+    return tag.rsplit("}", 1)[-1]
+
+
+def workbook_parts(z) -> tuple[dict, str | None, str | None]:
+    """(sheet name -> worksheet part, shared strings part, styles part) of an
+    .xlsx, from workbook.xml and its relationships; ({}, None, None) when
+    they cannot be read."""
+    from defusedxml import ElementTree as DET
+    try:
+        wb = DET.fromstring(z.read("xl/workbook.xml"))
+        rels = DET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    except Exception:
+        return {}, None, None
+    targets, shared, styles = {}, None, None
+    for r in rels:
+        if local_name(r.tag) != "Relationship":
+            continue
+        t = r.get("Target", "")
+        t = t.lstrip("/") if t.startswith("/") else "xl/" + t
+        t = os.path.normpath(t).replace("\\", "/")
+        targets[r.get("Id")] = t
+        kind = r.get("Type", "")
+        if kind.endswith(_SHARED):
+            shared = t
+        elif kind.endswith(_STYLES):
+            styles = t
+    sheets = {}
+    for el in wb.iter():
+        if local_name(el.tag) == "sheet":
+            rid = next((v for k, v in el.attrib.items() if local_name(k) == "id"), None)
+            if rid in targets:
+                sheets[el.get("name")] = targets[rid]
+    return sheets, shared, styles
+
+
+def shared_strings(z, part) -> list | None:
+    """The shared strings, each the text of its runs (phonetic runs left
+    out); None when the part cannot be read plainly (the caller then lets
+    calamine read the sheets)."""
+    if part is None:
+        return []
+    from defusedxml import ElementTree as DET
+    try:
+        raw = z.read(part)
+    except KeyError:
+        return []
+    except Exception:
+        return None
+    if b"\r" in raw or _ESCAPE.search(raw):   # line ends and _xHHHH_ escapes: calamine's way, not expat's
+        return None
+    try:
+        root = DET.fromstring(raw)
+    except Exception:
+        return None
+    out = []
+    for si in root:
+        if local_name(si.tag) != "si":
+            continue
+        parts = []
+        for el in si:
+            tag = local_name(el.tag)
+            if tag == "t":
+                parts.append(el.text or "")
+            elif tag == "r":
+                parts.extend(t.text or "" for t in el if local_name(t.tag) == "t")
+            elif tag not in ("rPh", "phoneticPr"):
+                return None
+        out.append("".join(parts))
+    return out
+
+
+def is_date_format(code: str) -> bool:
+    """Whether a number format code may show a date or time (generously:
+    a format taken for a date here only sends the sheet to calamine)."""
+    text = _QUOTED.sub("", code)
+    if any(set(b.lower()) <= set("hms") for b in _BRACKET.findall(text)):
+        return True                                   # [h]:mm, elapsed time
+    text = _BRACKET.sub("", text)
+    text = re.sub("general", "", text, flags=re.I)
+    text = _EXPONENT.sub("", text)
+    return bool(_DATE_LETTERS.search(text))
+
+
+def date_styles(z, part) -> frozenset | None:
+    """Indices of the cell formats (cellXfs) that show numbers as dates or
+    times; None when the styles cannot be read."""
+    if part is None:
+        return frozenset()
+    from defusedxml import ElementTree as DET
+    try:
+        root = DET.fromstring(z.read(part))
+    except KeyError:
+        return frozenset()
+    except Exception:
+        return None
+    custom = {}
+    for el in root.iter():
+        if local_name(el.tag) == "numFmt":
+            try:
+                custom[int(el.get("numFmtId", ""))] = el.get("formatCode", "")
+            except ValueError:
+                return None
+    out = set()
+    for el in root:
+        if local_name(el.tag) != "cellXfs":
+            continue
+        for k, xf in enumerate(x for x in el if local_name(x.tag) == "xf"):
+            try:
+                fid = int(xf.get("numFmtId", "0"))
+            except ValueError:
+                return None
+            if fid in _DATE_IDS or (fid in custom and is_date_format(custom[fid])):
+                out.add(k)
+            elif fid >= 164 and fid not in custom:
+                out.add(k)                             # a format we cannot see: assume a date
+    return frozenset(out)
