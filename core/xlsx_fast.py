@@ -31,7 +31,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 from .cells import CellIssue, column_index
 from .filechecks import refuse_extent
 
-MAX_PLAIN_BYTES = 48 * 2**20         # larger worksheets are streamed by the careful path
+MAX_PLAIN_BYTES = 32 * 2**20         # larger worksheets are streamed by the careful path (about 9 x the XML in memory here)
 
 # tag kinds
 (_START, _END, _ROW, _ROW_EMPTY, _ROW_CLOSE, _C, _C_EMPTY, _C_CLOSE, _V, _V_EMPTY, _V_CLOSE,

@@ -59,10 +59,14 @@ def workbook_parts(z) -> tuple[dict, str | None, str | None]:
 def shared_strings(z, part) -> list | None:
     """The shared strings, each the text of its runs (phonetic runs left
     out); None when the part cannot be read plainly (the caller then lets
-    calamine read the sheets)."""
+    calamine read the sheets).
+
+    Parsed with the standard library's expat: core/filechecks.py has
+    already refused any part whose prolog declares a DTD or entities (the
+    only place they can stand), and expat bounds entity amplification too."""
     if part is None:
         return []
-    from defusedxml import ElementTree as DET
+    import xml.etree.ElementTree as ET
     try:
         raw = z.read(part)
     except KeyError:
@@ -72,21 +76,26 @@ def shared_strings(z, part) -> list | None:
     if b"\r" in raw or _ESCAPE.search(raw):   # line ends and _xHHHH_ escapes: calamine's way, not expat's
         return None
     try:
-        root = DET.fromstring(raw)
+        root = ET.fromstring(raw)
     except Exception:
         return None
+    ns = root.tag[:-3] if root.tag.endswith("sst") else ""
+    si_tag, t_tag, r_tag = ns + "si", ns + "t", ns + "r"
+    skip = (ns + "rPh", ns + "phoneticPr")
     out = []
     for si in root:
-        if local_name(si.tag) != "si":
+        if si.tag != si_tag:
+            continue
+        if len(si) == 1 and si[0].tag == t_tag:          # the usual: one plain run
+            out.append(si[0].text or "")
             continue
         parts = []
         for el in si:
-            tag = local_name(el.tag)
-            if tag == "t":
+            if el.tag == t_tag:
                 parts.append(el.text or "")
-            elif tag == "r":
-                parts.extend(t.text or "" for t in el if local_name(t.tag) == "t")
-            elif tag not in ("rPh", "phoneticPr"):
+            elif el.tag == r_tag:
+                parts.extend(t.text or "" for t in el if t.tag == t_tag)
+            elif el.tag not in skip:
                 return None
         out.append("".join(parts))
     return out
