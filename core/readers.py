@@ -25,7 +25,8 @@ from .binary_extent import check_xls, check_xlsb
 from .ods_scan import scan_ods
 from .errors import InputError
 from .xlsx_extent import ExtentScan, scan_chunk
-from .xlsx_fast import MAX_PLAIN_BYTES, NotPlain, hidden_cols_in, hidden_rows_in, read_plain_sheet, worker_pool
+from .xlsx_fast import (MAX_PLAIN_BYTES, NotPlain, hidden_cols_in, hidden_rows_in, read_plain_sheet, unescape,
+                        worker_pool)
 from .xlsx_parts import date_styles, local_name, shared_strings, workbook_parts
 
 
@@ -34,8 +35,14 @@ def _sheet_parts(z) -> dict:
     return workbook_parts(z)[0]
 
 
-_ERR_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*\bt="e"[^>]*>(?:<f\b[^>]*(?:/>|>[^<]*</f>))?<v>([^<]*)</v>')
-_NOVALUE_F = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>/]*>(?:<f\b[^>]*/>|<f\b[^>]*>([^<]*)</f>)(?:<v\s*/>|<v>\s*</v>)?</c>')
+# cells in any spelling (attribute order, quotes, spaces, prefixes, line breaks): for the
+# error values and formulas without a saved value that calamine does not report
+_CELL = re.compile(rb"<(?:[\w.-]+:)?c(\s[^>]*?)?(?:/>|>(.*?)</(?:[\w.-]+:)?c\s*>)", re.S)
+_ATTR_R = re.compile(rb"""(?:^|\s)r\s*=\s*["']([A-Za-z]{1,3})(\d{1,7})["']""")
+_ATTR_T = re.compile(rb"""(?:^|\s)t\s*=\s*["']([^"']*)["']""")
+_VALUE = re.compile(rb"<(?:[\w.-]+:)?v(?:\s[^>]*?)?(?:/>|>([^<]*)<)")
+_FORMULA = re.compile(rb"<(?:[\w.-]+:)?f(?:\s[^>]*?)?(?:/>|>([^<]*)<)")
+_ROW_START = re.compile(rb"<(?:[\w.-]+:)?row[\s/>]")
 
 
 @_dataclass
@@ -55,18 +62,34 @@ def _scan_piece(text):
     hidden, issues = set(), {}
     if facts.hidden:
         hidden = hidden_rows_in(text)
-    if facts.errors:
-        for m in _ERR_CELL.finditer(text):
-            rc = (int(m.group(2)) - 1, column_index(m.group(1).decode()))
-            err = m.group(3).decode("utf-8", "replace")
+    if facts.errors or facts.formulas or b'"e"' in text or b"'e'" in text or b":f" in text:
+        issues = _cell_issues(text)
+    return facts, hidden, issues
+
+
+def _cell_issues(text) -> dict:
+    """(row, column) -> CellIssue of the error values and the formulas
+    without a saved value in a chunk of worksheet XML (whole cells)."""
+    issues = {}
+    for m in _CELL.finditer(text):
+        attrs, inner = m.group(1) or b"", m.group(2) or b""
+        r = _ATTR_R.search(attrs)
+        if r is None:
+            continue
+        rc = (int(r.group(2)) - 1, column_index(r.group(1).decode().upper()))
+        t = _ATTR_T.search(attrs)
+        v = _VALUE.search(inner)
+        saved = v.group(1) if v is not None else None
+        if t is not None and t.group(1) == b"e" and saved:
+            err = unescape(saved.decode("utf-8", "replace"), strict=False)
             issues[rc] = CellIssue(err, f"an Excel error value {err}")
-    if facts.formulas:
-        for m in _NOVALUE_F.finditer(text):
-            rc = (int(m.group(2)) - 1, column_index(m.group(1).decode()))
-            formula = (m.group(3) or b"").decode("utf-8", "replace")
+            continue
+        f = _FORMULA.search(inner)
+        if f is not None and not saved:          # no <v>, <v/> or <v></v>: nothing was saved
+            formula = unescape((f.group(1) or b"").decode("utf-8", "replace"), strict=False)
             issues[rc] = CellIssue("=" + formula, "a formula with no saved value (the file was "
                                    "not recalculated after it was written; open and save it in Excel)")
-    return facts, hidden, issues
+    return issues
 
 
 def _scan_sheet_xml(z, part, name, sheet) -> _SheetScan:
@@ -101,8 +124,9 @@ def _scan_sheet_xml(z, part, name, sheet) -> _SheetScan:
             while True:
                 chunk = f.read(_CHUNK)
                 text = carry + chunk
-                if chunk:
-                    cut = text.rfind(b"<")
+                if chunk:                   # cut before the last row (whole cells), else before a tag
+                    rows = [m.start() for m in _ROW_START.finditer(text, max(0, len(text) - 65536))]
+                    cut = rows[-1] if rows else text.rfind(b"<")
                     if cut <= 0 or len(text) - cut > 65536:
                         cut = len(text)
                     text, carry = text[:cut], text[cut:]

@@ -80,7 +80,7 @@ _ROW_R = re.compile(rb'\br="(\d+)"')
 _HIDDEN_ATTR = re.compile(rb'\bhidden="(?:1|true)"')
 _COL_TAG = re.compile(rb"<col\b([^>]*)>")
 _MIN, _MAX = re.compile(rb'\bmin="(\d+)"'), re.compile(rb'\bmax="(\d+)"')
-_MERGE = re.compile(rb'<mergeCell ref="([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?"\s*/>')
+_MERGE_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?$")
 _DECL = re.compile(rb"""^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']*)["']""")
 
 
@@ -119,9 +119,10 @@ def hidden_cols_in(head: bytes) -> set:
     return out
 
 
-def unescape(s: str) -> str:
-    """XML text with its five named entities and character references decoded;
-    any other entity is not plain."""
+def unescape(s: str, strict: bool = True) -> str:
+    """XML text with its five named entities and character references
+    decoded.  ``strict``: any other entity, or a reference to a character
+    XML does not allow, is not plain; otherwise it is left as written."""
     if "&" not in s:
         return s
 
@@ -129,21 +130,31 @@ def unescape(s: str) -> str:
         if m.group(1):
             return _NAMED[m.group(1)]
         code = int(m.group(2)) if m.group(2) else int(m.group(3), 16)
-        if code == 0 or code > 0x10FFFF:
-            raise NotPlain("a character reference out of range")
+        if code > 0x10FFFF or _NOT_XML_CHAR.match(chr(code)):
+            if strict:
+                raise NotPlain("a character reference XML does not allow")
+            return m.group(0)
         return chr(code)
     out = _ENTITY.sub(one, s)
-    if "&" in _ENTITY.sub("", s):
+    if strict and "&" in _ENTITY.sub("", s):
         raise NotPlain("an entity other than XML's own")
     return out
 
 
-def _text(raw: bytes) -> str:
-    """Element text as calamine gives it (or NotPlain)."""
-    s = raw.decode("utf-8")
-    if "\r" in s or ("_x" in s and _ESCAPE.search(s)):   # line ends and _xHHHH_ escapes: calamine's way
-        raise NotPlain("text with escapes")
-    return unescape(s)
+_NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_SPACE = " \t\r\n"
+
+
+def _text(raw: bytes, trim: bool = False) -> str:
+    """Element text as calamine gives it (``trim``: a ``<t>`` without
+    xml:space="preserve", whose outer white space calamine drops), or NotPlain."""
+    try:
+        s = unescape(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise NotPlain("text that is not UTF-8") from None
+    if "\r" in s or ("_x" in s and _ESCAPE.search(s)) or _NOT_XML_CHAR.search(s):
+        raise NotPlain("text with escapes, line ends or characters XML does not allow")
+    return s.strip(_XML_SPACE) if trim else s
 
 
 def read_plain_sheet(xml: bytes, shared, date_styles, name: str, sheet: str) -> PlainSheet:
@@ -171,14 +182,14 @@ def read_plain_sheet(xml: bytes, shared, date_styles, name: str, sheet: str) -> 
     if gt0 < 0:
         raise NotPlain("unclosed sheetData")
     if xml[gt0 - 1] == ord("/"):                       # <sheetData/>: no cells
-        body_lo = body_hi = gt0 + 1
+        body_lo = body_hi = tail_at = gt0 + 1
     else:
         body_lo = gt0 + 1
         body_hi = xml.find(b"</sheetData>", body_lo)
         if body_hi < 0:
             raise NotPlain("unclosed sheetData")
-    tail = xml[body_hi:]
-    out.merged = _merges(tail)
+        tail_at = body_hi + len(b"</sheetData>")
+    out.merged = _outside_cells(head, xml[tail_at:])
     if any(xml.find(h, body_lo, body_hi) >= 0 for h in (b'hidden="1"', b'hidden="true"')):
         out.hidden_rows = hidden_rows_in(xml[body_lo:body_hi])     # (attributes are name="value": checked)
     if body_hi > body_lo:
@@ -186,16 +197,25 @@ def read_plain_sheet(xml: bytes, shared, date_styles, name: str, sheet: str) -> 
     return out
 
 
-def _merges(tail: bytes) -> list:
-    found = _MERGE.findall(tail)
-    if len(found) != tail.count(b"<mergeCell ") + tail.count(b"<mergeCell\n") or b"mergeCell>" in tail.replace(
-            b"</mergeCells>", b""):
-        raise NotPlain("merged cells written another way")
+def _outside_cells(head: bytes, tail: bytes) -> list:
+    """The worksheet without its cells, parsed (expat: the prolog was checked
+    for DTDs and entities first) so that malformed XML there is not read
+    as plain; returns its merged areas."""
+    import xml.etree.ElementTree as ET
+    try:
+        root = ET.fromstring(head + b"<sheetData/>" + tail)
+    except ET.ParseError:
+        raise NotPlain("the worksheet's XML outside its cells is malformed") from None
     out = []
-    for c0, r0, c1, r1 in found:
-        a = (int(r0) - 1, column_index(c0.decode()))
-        b = (int(r1) - 1, column_index(c1.decode())) if c1 else a
-        out.append((a[0], a[1], b[0], b[1]))
+    for el in root.iter():
+        if el.tag.rsplit("}", 1)[-1] == "mergeCell":
+            m = _MERGE_REF.match(el.get("ref", ""))
+            if not m:
+                raise NotPlain("a merged area written another way")
+            c0, r0, c1, r1 = m.groups()
+            a = (int(r0) - 1, column_index(c0))
+            b = (int(r1) - 1, column_index(c1)) if c1 else a
+            out.append((a[0], a[1], b[0], b[1]))
     return out
 
 
@@ -367,6 +387,9 @@ def _part(xml, a, lo, hi) -> list:
     inline[t_cell] = True
     if np.any(kind[t_cell] != ord("i")) or np.any((kind == ord("i")) & (v_lo >= 0)):
         raise NotPlain("an inline string written another way")
+    kind[t_cell[te[t_at] - lt[t_at] == 2]] = ord("j")    # <t> without xml:space="preserve": trimmed
+    v_empty = np.zeros(n, dtype=bool)
+    v_empty[cell_of[code == _V_EMPTY]] = True
     # formulas without a saved value: noted as the careful path notes them
     for c in np.flatnonzero(has_f & ~has_v & ~inline).tolist():
         fk = f_at[np.searchsorted(cell_of[f_at], c)]
@@ -374,15 +397,18 @@ def _part(xml, a, lo, hi) -> list:
         issues[(int(row[c]), int(col[c]))] = CellIssue(
             "=" + formula, "a formula with no saved value (the file was not recalculated after it was "
             "written; open and save it in Excel)")
-    if np.any((v_lo >= 0) & ~has_v & ~has_f):
-        raise NotPlain("an empty value")
+    text_v = (kind == ord("S")) & ((v_lo >= 0) | v_empty)  # a formula's text: '' when empty, still a value
+    if np.any((v_lo >= 0) & ~has_v & ~has_f & ~text_v):
+        raise NotPlain("an empty value")             # (an empty <v/> of a number cell leaves it empty)
+    empty_text = text_v & ~has_v
+    v_lo[empty_text] = v_hi[empty_text] = 0
     v_lo[t_cell], v_hi[t_cell] = text_lo[t_at], text_hi[t_at]
     number = np.full(n, np.nan)                          # numbers, string indices, TRUE/FALSE
     whole = np.zeros(n, dtype=bool)
     numeric = np.flatnonzero(has_v & ((kind == ord("n")) | (kind == ord("s")) | (kind == ord("b"))))
     if len(numeric):
         number[numeric], whole[numeric] = _numbers(a, v_lo[numeric], v_hi[numeric])
-    return [row, col, kind, style_at, has_v | inline, v_lo, v_hi, number, whole, issues]
+    return [row, col, kind, style_at, has_v | inline | text_v, v_lo, v_hi, number, whole, issues]
 
 
 def _cell_attributes(a, lo, hi, lt, te, is_cell, cell_of, n):
@@ -390,6 +416,11 @@ def _cell_attributes(a, lo, hi, lt, te, is_cell, cell_of, n):
     without one) of every cell, and where its style number is written (-1
     without one), from its attributes, each of which must be written
     name="value"."""
+    cell_te = te[is_cell]
+    last = a[cell_te - 1]
+    last = np.where(last == ord("/"), a[cell_te - 2], last)
+    if np.any((last != 34) & ~_SPACE[last]):
+        raise NotPlain("a cell whose last attribute has no value")
     eq = np.flatnonzero(a[lo:hi] == 61) + lo
     owner = np.searchsorted(lt, eq, side="right") - 1
     owner[owner < 0] = 0
@@ -399,7 +430,10 @@ def _cell_attributes(a, lo, hi, lt, te, is_cell, cell_of, n):
         raise NotPlain('an attribute not written name="value"')
     in_cell = is_cell[owner]
     eq, cell = eq[in_cell], cell_of[owner[in_cell]]
-    single = _SPACE[a[eq - 2]]                            # one-letter names: r, s, t
+    before = a[eq - 2]
+    if np.any((before == 34) | (before == 39)):
+        raise NotPlain("attributes not separated by white space")
+    single = _SPACE[before]                               # one-letter names: r, s, t
     name1 = a[eq - 1]
     pick = single & (name1 == ord("r"))
     if int(pick.sum()) != n or np.any(cell[pick] != np.arange(n)):
@@ -530,7 +564,7 @@ def _assemble(xml, a, row, col, kind, style_at, valued, v_lo, v_hi, number, whol
     lo, hi, x, whole = v_lo[sel], v_hi[sel], number[sel], whole[sel]
     num = np.flatnonzero(kd == ord("n"))
     if len(num):
-        _no_dates(a, xml, style_at[sel[num]], date_styles)
+        _no_dates(a, style_at[sel[num]], date_styles)
         grid[rr[num], c[num]] = x[num]
     sh = np.flatnonzero(kd == ord("s"))
     if len(sh):
@@ -544,16 +578,17 @@ def _assemble(xml, a, row, col, kind, style_at, valued, v_lo, v_hi, number, whol
         if not (whole[bo] & (hi[bo] - lo[bo] == 1) & (x[bo] <= 1)).all():
             raise NotPlain("a TRUE/FALSE cell written another way")
         grid[rr[bo], c[bo]] = x[bo] == 1
-    texts = np.flatnonzero((kd == ord("i")) | (kd == ord("S")))
-    if len(texts):
-        grid[rr[texts], c[texts]] = _texts(a, xml, lo[texts], hi[texts])
+    for kinds, trim in (((ord("i"), ord("S")), False), ((ord("j"),), True)):
+        texts = np.flatnonzero(np.isin(kd, kinds))
+        if len(texts):
+            grid[rr[texts], c[texts]] = _texts(a, xml, lo[texts], hi[texts], trim)
     for p in np.flatnonzero(kd == ord("e")).tolist():
         s = _text(xml[int(lo[p]):int(hi[p])])
         out.issues[(int(r[p]), int(c[p]))] = CellIssue(s, f"an Excel error value {s}")
     out.rows = [[] for _ in range(rmin)] + grid.tolist()
 
 
-def _texts(a, xml, lo, hi):
+def _texts(a, xml, lo, hi, trim):
     """The strings a[lo:hi] (an object array), each distinct one decoded once."""
     out = np.empty(len(lo), dtype=object)
     length = hi - lo
@@ -564,13 +599,13 @@ def _texts(a, xml, lo, hi):
         w = np.where(keep, _window(a, width)[lo[fast]], 0).astype(np.uint8)
         keys, inverse = np.unique(w.view(f"S{width}").ravel(), return_inverse=True)
         decoded = np.empty(len(keys), dtype=object)
-        decoded[:] = [_text(k) for k in keys.tolist()]
+        decoded[:] = [_text(k, trim) for k in keys.tolist()]
         out[fast] = decoded[inverse.ravel()]
     cache = {}
     for k in np.flatnonzero(~fast).tolist():
         raw = xml[int(lo[k]):int(hi[k])]
         if raw not in cache:
-            cache[raw] = _text(raw)
+            cache[raw] = _text(raw, trim)
         out[k] = cache[raw]
     return out
 
@@ -578,15 +613,16 @@ def _texts(a, xml, lo, hi):
 _SHORT_TEXT = 64
 
 
-def _no_dates(a, xml, style_at, date_styles):
-    """Refuse (NotPlain) when a number cell wears a date or time format."""
-    if not date_styles and date_styles is not None:
+def _no_dates(a, style_at, date_styles):
+    """Refuse (NotPlain) when a number cell wears a date or time format
+    (a cell without a style has the first format)."""
+    if date_styles is None:
+        raise NotPlain("number formats not known")
+    if not date_styles:
         return
-    if date_styles is not None and 0 not in date_styles and not any(
-            b' s="%d"' % k in xml for k in sorted(date_styles)):
-        return                                          # no cell names a date format
-    if date_styles is None or 0 in date_styles and np.any(style_at < 0):
-        raise NotPlain("number formats not known, or a date")
-    styles = _quoted_whole(a, style_at, 6)
+    styles = np.zeros(len(style_at), dtype=np.int64)
+    has = style_at >= 0
+    if has.any():
+        styles[has] = _quoted_whole(a, style_at[has], 6)
     if np.isin(styles, np.fromiter(date_styles, dtype=np.int64)).any():
         raise NotPlain("a date")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 
+SHARED_PART, STYLES_PART = "xl/sharedStrings.xml", "xl/styles.xml"
 _SHARED = "/sharedStrings"
 _STYLES = "/styles"
 # built-in number formats that show a date or a time (ECMA-376 18.8.30, and the East Asian ones)
@@ -16,7 +17,9 @@ _QUOTED = re.compile(r'"[^"]*"|\\.|_.|\*.')
 _BRACKET = re.compile(r"\[([^\]]*)\]")
 _EXPONENT = re.compile(r"[eE][+-]")
 _ESCAPE = re.compile(rb"_x[0-9A-Fa-f]{4}_")
-_DATE_LETTERS = re.compile(r"[dmyhsegbDMYHSEGB]")
+_ESCAPE_TEXT = re.compile(r"_x[0-9A-Fa-f]{4}_")
+_SPACE_ATTR = "{http://www.w3.org/XML/1998/namespace}space"
+_DATE_LETTERS = re.compile(r"[dmyhsegbapDMYHSEGBAP]")     # (a/p: AM/PM)
 
 
 def local_name(tag) -> str:
@@ -24,10 +27,11 @@ def local_name(tag) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def workbook_parts(z) -> tuple[dict, str | None, str | None]:
+def workbook_parts(z) -> tuple:
     """(sheet name -> worksheet part, shared strings part, styles part) of an
     .xlsx, from workbook.xml and its relationships; ({}, None, None) when
-    they cannot be read."""
+    they cannot be read.  A part is None when there is none, False when the
+    relationships name one other than where calamine looks."""
     from defusedxml import ElementTree as DET
     try:
         wb = DET.fromstring(z.read("xl/workbook.xml"))
@@ -53,7 +57,15 @@ def workbook_parts(z) -> tuple[dict, str | None, str | None]:
             rid = next((v for k, v in el.attrib.items() if local_name(k) == "id"), None)
             if rid in targets:
                 sheets[el.get("name")] = targets[rid]
-    return sheets, shared, styles
+    names = set(z.namelist())
+
+    def usual(related, part):
+        # calamine reads the shared strings and styles by their usual names, whatever the
+        # relationships say: a part found elsewhere is not known (False), so not read plainly
+        if related is not None and related != part:
+            return False
+        return part if part in names else None
+    return sheets, usual(shared, SHARED_PART), usual(styles, STYLES_PART)
 
 
 def shared_strings(z, part) -> list | None:
@@ -66,6 +78,8 @@ def shared_strings(z, part) -> list | None:
     only place they can stand), and expat bounds entity amplification too."""
     if part is None:
         return []
+    if part is False:
+        return None
     import xml.etree.ElementTree as ET
     try:
         raw = z.read(part)
@@ -82,22 +96,28 @@ def shared_strings(z, part) -> list | None:
     ns = root.tag[:-3] if root.tag.endswith("sst") else ""
     si_tag, t_tag, r_tag = ns + "si", ns + "t", ns + "r"
     skip = (ns + "rPh", ns + "phoneticPr")
+
+    def text(t):            # calamine drops the outer white space of a run not marked preserve
+        s = t.text or ""
+        return s if t.get(_SPACE_ATTR) == "preserve" else s.strip(" \t\r\n")
     out = []
     for si in root:
         if si.tag != si_tag:
             continue
         if len(si) == 1 and si[0].tag == t_tag:          # the usual: one plain run
-            out.append(si[0].text or "")
+            out.append(text(si[0]))
             continue
         parts = []
         for el in si:
             if el.tag == t_tag:
-                parts.append(el.text or "")
+                parts.append(text(el))
             elif el.tag == r_tag:
-                parts.extend(t.text or "" for t in el if t.tag == t_tag)
+                parts.extend(text(t) for t in el if t.tag == t_tag)
             elif el.tag not in skip:
                 return None
         out.append("".join(parts))
+    if any("_x" in s and _ESCAPE_TEXT.search(s) for s in out):
+        return None
     return out
 
 
@@ -118,6 +138,8 @@ def date_styles(z, part) -> frozenset | None:
     times; None when the styles cannot be read."""
     if part is None:
         return frozenset()
+    if part is False:
+        return None
     from defusedxml import ElementTree as DET
     try:
         root = DET.fromstring(z.read(part))
@@ -126,12 +148,15 @@ def date_styles(z, part) -> frozenset | None:
     except Exception:
         return None
     custom = {}
-    for el in root.iter():
-        if local_name(el.tag) == "numFmt":
-            try:
-                custom[int(el.get("numFmtId", ""))] = el.get("formatCode", "")
-            except ValueError:
-                return None
+    for group in root:
+        if local_name(group.tag) != "numFmts":
+            continue
+        for el in group:
+            if local_name(el.tag) == "numFmt":
+                try:
+                    custom[int(el.get("numFmtId", ""))] = el.get("formatCode", "")
+                except ValueError:
+                    return None
     out = set()
     for el in root:
         if local_name(el.tag) != "cellXfs":
