@@ -52,6 +52,7 @@ from hypothesis import HealthCheck, assume, given, settings, strategies as st
 import core.readers as readers
 from core.readers import read_workbook_cells
 from core.cells import CellIssue
+from core.dataset import column_letter as letters
 from core.errors import InputError
 from core.xlsx_fast import NotPlain
 
@@ -788,15 +789,6 @@ class Spelling:
     gaps: bool = False                    # the spellings the two paths once read differently, too:
     lazy_preserve: bool = False           # outer white space in <t> without xml:space="preserve"
     odd: list = field(default_factory=list)   # spellings outside what writers produce
-
-
-def letters(col: int) -> str:
-    s = ""
-    col += 1
-    while col:
-        col, r = divmod(col - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def escape_text(s: str, refs: bool) -> str:
