@@ -165,6 +165,8 @@ def _outside_cells(head: bytes, tail: bytes) -> list:
     for DTDs and entities first) so that malformed XML there is not read
     as plain; returns its merged areas."""
     import xml.etree.ElementTree as ET
+    if len(head) + len(tail) > _MAX_OUTSIDE_BYTES:
+        raise NotPlain("much XML outside the cells")
     try:
         root = ET.fromstring(head + b"<sheetData/>" + tail)
     except ET.ParseError:
@@ -202,6 +204,7 @@ def _read_cells(xml, lo, hi, shared, date_styles, name, sheet, out):
 
 
 _SPLIT_BYTES = 1 << 20
+_MAX_OUTSIDE_BYTES = 4 << 20
 _POOL = None
 
 

@@ -8,6 +8,7 @@ import os
 import re
 
 SHARED_PART, STYLES_PART = "xl/sharedStrings.xml", "xl/styles.xml"
+MAX_SHARED_BYTES = 16 * 2**20          # larger shared strings parts are left to calamine
 _SHARED = "/sharedStrings"
 _STYLES = "/styles"
 # built-in number formats that show a date or a time (ECMA-376 18.8.30, and the East Asian ones)
@@ -82,6 +83,8 @@ def shared_strings(z, part) -> list | None:
         return None
     import xml.etree.ElementTree as ET
     try:
+        if z.getinfo(part).file_size > MAX_SHARED_BYTES:
+            return None                 # (a tree of that many strings: calamine holds them more compactly)
         raw = z.read(part)
     except KeyError:
         return []
@@ -142,6 +145,8 @@ def date_styles(z, part) -> frozenset | None:
         return None
     from defusedxml import ElementTree as DET
     try:
+        if z.getinfo(part).file_size > MAX_SHARED_BYTES:
+            return None
         root = DET.fromstring(z.read(part))
     except KeyError:
         return frozenset()

@@ -1301,3 +1301,26 @@ def test_error_values_calamine_does_not_know(tmp_path, err):
     assert rows[0][1] == 2.0
     assert isinstance(rows[0][0], CellIssue) and str(rows[0][0]) == err
     assert rows[0][0].reason == f"an Excel error value {err}"
+
+
+@pytest.mark.parametrize("limit", ["shared", "outside"])
+def test_large_parts_are_left_to_calamine(tmp_path, monkeypatch, limit):
+    """Shared strings, styles or XML around the cells past their limits:
+    the fast reader declines (bounded memory) and the careful path reads
+    the same cells."""
+    import core.xlsx_fast as xlsx_fast
+    import core.xlsx_parts as xlsx_parts
+    if limit == "shared":
+        monkeypatch.setattr(xlsx_parts, "MAX_SHARED_BYTES", 64)
+    else:
+        monkeypatch.setattr(xlsx_fast, "_MAX_OUTSIDE_BYTES", 64)
+    path = make_xlsx(tmp_path / "f.xlsx", worksheet('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>2</v></c>'
+                                                     '</row>', tail='<mergeCells count="1"><mergeCell ref="C1:D1"/>'
+                                                                    '</mergeCells>'),
+                     shared=sst("<si><t>units of length</t></si>"), style=STYLES)
+    seen = assert_contract(path)
+    if limit == "shared":       # (the shared strings are not read: the sheet's string cell declines it)
+        assert seen and seen[0][0] == "declined"
+    else:
+        assert seen == [("declined", "Sheet1", "much XML outside the cells")]
+    assert read_workbook_cells(path).sheets[0].rows[0][:2] == ["units of length", 2.0]
