@@ -17,6 +17,7 @@ import numpy as np
 from .dataset import Dataset
 from .engine import Engine
 from .errors import InputError
+from .changelog import framework_changes, log_changes, settings_changes
 from .framework import Framework
 from .settings import Settings
 
@@ -140,6 +141,7 @@ class SetSettings:
             project.settings = old
             project.recompute()
             raise
+        log_changes(project.provenance, settings_changes(old, self.settings))
         project._emit("settings")
         return SetSettings(old)
 
@@ -160,6 +162,7 @@ class SetStructure:
             project.framework, project.dataset = old.framework, old.dataset
             project.recompute()
             raise
+        log_changes(project.provenance, framework_changes(old.framework, self.framework))
         project._emit("structure")
         return old
 

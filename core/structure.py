@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from .changelog import framework_changes, log_changes, settings_changes
 from .dataset import Dataset
 from .errors import FrameworkError, InputError
 from .framework import Framework, Node
@@ -64,6 +65,8 @@ class Restructure(SetStructure):
             project.framework, project.dataset, project.settings = old.framework, old.dataset, old.settings
             project.recompute()
             raise
+        log_changes(project.provenance, framework_changes(old.framework, self.framework)
+                    + (settings_changes(old.settings, project.settings) if settings_changed else []))
         project._emit("structure")
         if settings_changed:
             project._emit("settings")

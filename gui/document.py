@@ -32,11 +32,13 @@ PROCESS_SAVE_VALUES = 500_000
 def snapshot(project: Project, app_state: dict | None = None) -> Project:
     """A copy of ``project`` that later edits cannot reach, cheap enough for
     the GUI thread: value arrays are copied, the framework (immutable by
-    convention: edits replace it) is shared, the edit log is copied one
+    convention: edits replace it) is shared, the edit and change logs are copied one
     level deep (its entries are never changed once written)."""
     provenance = dict(project.provenance)
     provenance["sources"] = list(provenance.get("sources", []))
     provenance["edits"] = list(provenance.get("edits", []))
+    if "changes" in provenance:
+        provenance["changes"] = list(provenance["changes"])
     state = copy.deepcopy(project.app_state if app_state is None else app_state)
     return Project(project.framework, project.dataset.copy(), project.settings.copy(), provenance, state,
                    copy.deepcopy(project.info))
