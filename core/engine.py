@@ -275,6 +275,28 @@ class Engine:
                                             S[self.index[parent], :, t0], S[self.index[parent], :, t1], self.p)
         return [self.codes[k] for k in _indices(kids)], pts, share
 
+    def unit_contributions(self, parent, unit: int, t0: int = 0):
+        """Contribution (points) of each child of ``parent`` to its change
+        from period ``t0`` to every period, for one unit: (children codes,
+        points (k, periods), the parent's change (periods,)).  The arithmetic
+        of :meth:`contributions` ``(parent, t0, t)`` for every t at once."""
+        kids = self.children[parent]
+        S = self.scores
+        child = S[kids, unit, :]
+        par = S[self.index[parent], unit, :]
+        start = np.repeat(child[:, t0:t0 + 1], child.shape[1], axis=1)
+        points, _ = analysis.contributions(start, child, self.weights[parent], np.full(par.shape, par[t0]), par,
+                                           self.p)
+        return [self.codes[k] for k in _indices(kids)], points, par - par[t0]
+
+    def period_rank(self, code, period: int) -> np.ndarray:
+        """(units,) ranks of a node at one period, by the rule of :meth:`rank`
+        (without ranking the other periods)."""
+        k = self.index[code]
+        if k in self._rank_cache:
+            return self._rank_cache[k][:, period]
+        return analysis.ranks(self.scores[k][None, :, period:period + 1])[0][:, 0]
+
     @property
     def warnings(self) -> list:
         if self._warn_cache is None:

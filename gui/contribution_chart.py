@@ -6,29 +6,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from core import analysis
 
 from .chart_items import PathCurve, finite_range, fmt, nearest
 from .charts import _TimeChart
 from .document import ProjectDocument
 
 BAR_WIDTH = 0.62
-
-
-def unit_contributions(engine, parent: str, unit: int, t0: int):
-    """Contribution (points) of each child of ``parent`` to its change from
-    period ``t0`` to every period, for one unit: (codes, points (k, T),
-    change (T,)).  The same arithmetic as ``engine.contributions(parent, t0,
-    t)`` for each t, but for one unit and all periods in one call."""
-    fw = engine.framework
-    codes = fw.children(parent)
-    S = engine.scores
-    child = S[[engine.index[c] for c in codes], unit, :]                  # (k, T)
-    par = S[engine.index[parent], unit, :]                               # (T,)
-    start = np.repeat(child[:, t0:t0 + 1], child.shape[1], axis=1)
-    points, _ = analysis.contributions(start, child, engine.weights[parent],
-                                       np.full(par.shape, par[t0]), par, engine.p)
-    return codes, points, par - par[t0]
 
 
 class ContributionChart(_TimeChart):
@@ -140,7 +123,7 @@ class ContributionChart(_TimeChart):
         if fw.root is None or not self._codes:
             return
         u = self._valid_unit()
-        codes, points, change = unit_contributions(self.engine, fw.root, u, self.engine.growth_base)
+        codes, points, change = self.engine.unit_contributions(fw.root, u, self.engine.growth_base)
         pts = np.nan_to_num(points, nan=0.0)
         pos = np.where(pts > 0, pts, 0.0)
         neg = np.where(pts < 0, pts, 0.0)

@@ -86,7 +86,7 @@ class DataMarks:
             engine = self._document.project.engine
         except CoIndexError:
             return []
-        score = engine.scores[engine.index[parent], u, t]
+        score = engine.score(parent)[u, t]
         if math.isnan(score):
             return [{"kind": "missing", "message": QCoreApplication.translate(
                 "DataGridModel", "'{0}' cannot be computed here: all its indicators are missing").format(parent)}]

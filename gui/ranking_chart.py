@@ -6,7 +6,6 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
-from core import analysis
 
 from .chart_base import PeriodChoice, PlotChart
 from .chart_items import fmt, live
@@ -112,10 +111,8 @@ class RankingChart(PeriodChoice, PlotChart):
         self.hint_item.setVisible(single)
         t = self.period
         engine = self.engine
-        k = engine.index[fw.root]
-        scores = engine.scores[k, :, t]
-        # the engine's rank function on the one period needed
-        ranks = analysis.ranks(engine.scores[k][None, :, t:t + 1])[0][:, 0]
+        scores = engine.score(fw.root)[:, t]
+        ranks = engine.period_rank(fw.root, t)
         finite = np.flatnonzero(np.isfinite(ranks))
         if single:
             finite = finite[:0]
@@ -178,7 +175,7 @@ class RankingChart(PeriodChoice, PlotChart):
         if not 0 <= j < len(self._shown) or abs(y - j) > 0.35:
             return None
         u = int(self._shown[j])
-        value = float(self.engine.scores[self.engine.index[self.project.framework.root], u, self.period])
+        value = float(self.engine.score(self.project.framework.root)[u, self.period])
         if not (min(0.0, value) - 4 * px <= x <= max(0.0, value) + 4 * px):
             return None
         ds = self.project.dataset
