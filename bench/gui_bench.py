@@ -43,24 +43,14 @@ if ROOT not in sys.path:
 
 import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QApplication, QSplitter  # noqa: E402
-from PySide6.QtCore import QEvent, QObject, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 
 from bench.synthetic import county_project, fixed_base_settings  # noqa: E402
 from core import projectfile  # noqa: E402
 from core.project import SetValues  # noqa: E402
+from gui.paint_counter import PaintCounter  # noqa: E402
 
 SAMPLE = os.path.join(ROOT, "resources", "samples", "chengdu-chongqing.coindex")
-
-
-class PaintCounter(QObject):
-    def __init__(self):
-        super().__init__()
-        self.paints = 0
-
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Paint:
-            self.paints += 1
-        return False
 
 
 def percentile(values, q):

@@ -11,26 +11,15 @@ import math
 import time
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from gui.charts import IndexChart
 from gui.data_grid import FIRST_PERIOD_COLUMN, DataGridModel
+from gui.paint_counter import PaintCounter
 
 UPDATES = 3000
 GRAB_EVERY = 100
 EVENTS_EVERY = 10
-
-
-class PaintCounter(QObject):
-    def __init__(self):
-        super().__init__()
-        self.paints = 0
-
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Paint:
-            self.paints += 1
-        return False
 
 
 def test_chart_survives_thousands_of_updates_and_repaints(qtbot, document):
