@@ -219,8 +219,10 @@ def worker_pool():
 
 def _part(xml, a, lo, hi) -> list:
     """Per cell between ``lo`` and ``hi``: row, column, type, where its style
-    number is written, whether it holds a value, and where the value's text
-    (or an inline string's) starts and ends; and the issues found."""
+    number is written, whether it holds a value, where the value's text (or
+    an inline string's) starts and ends, the number it holds (a number, a
+    shared-string index or TRUE/FALSE as 1/0; NaN for text) and whether that
+    is written with digits only; and, last, the issues found."""
     issues = {}
     lt, te, code = find_tags(a, lo, hi)
     is_cell = (code == TAG_C) | (code == TAG_C_EMPTY)
@@ -276,11 +278,13 @@ def _numbers(a, lo, hi):
     length = hi - lo
     if np.any(length < 1) or np.any(length > _MAX_NUMBER):
         raise NotPlain("a number this reader does not read")
-    if np.any(SPACE_BYTE[a[lo]]) or np.any(SPACE_BYTE[a[hi - 1]]):
-        raise NotPlain("a number with spaces around it")
     width = int(length.max())
+    inside = np.arange(width) < length[:, None]
+    raw = window(a, width)[lo]
+    if np.any(SPACE_BYTE[raw] & inside):
+        raise NotPlain("a number with white space in it")
     lines = np.full((len(lo), width + 1), 10, dtype=np.uint8)      # one per line, padded with spaces
-    lines[:, :width] = np.where(np.arange(width) < length[:, None], window(a, width)[lo], 32)
+    lines[:, :width] = np.where(inside, raw, 32)
     cls = _NUMBER_CLASS[lines]
     if np.any(cls == 0):
         raise NotPlain("a number this reader does not read")

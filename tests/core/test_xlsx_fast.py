@@ -256,9 +256,14 @@ def test_numbers_in_other_spellings(tmp_path, text):
     assert_contract(make_xlsx(tmp_path / "n.xlsx", worksheet(body)))
 
 
-def test_many_numbers_in_one_sheet(tmp_path):
+@pytest.mark.parametrize("parser", ["pandas", "numpy"])
+def test_many_numbers_in_one_sheet(tmp_path, monkeypatch, parser):
     """All the readable texts in one column (the fast reader parses them in
-    one go), with and without a style."""
+    one go), with and without a style; by pandas' parser and by numpy's
+    (the one used with pandas before 3)."""
+    import core.xlsx_fast as xlsx_fast
+    if parser == "numpy":
+        monkeypatch.setattr(xlsx_fast, "_PANDAS_PARSER", lambda: False)
     texts = [t for t in ORDINARY_NUMBERS + OTHER_NUMBERS if t.strip() == t and t and len(t) <= 32]
     texts = [t for t in texts if t.isascii() and _python_number(t)]
     rows = "".join(f'<row r="{k}"><c r="A{k}"><v>{t}</v></c><c r="B{k}" s="1"><v>{t}</v></c></row>'
