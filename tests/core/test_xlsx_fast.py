@@ -40,6 +40,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import uuid
 import zipfile
 from dataclasses import dataclass, field
@@ -1329,3 +1330,18 @@ def test_large_parts_are_left_to_calamine(tmp_path, monkeypatch, limit):
     else:
         assert seen == [("declined", "Sheet1", "much XML outside the cells")]
     assert read_workbook_cells(path).sheets[0].rows[0][:2] == ["units of length", 2.0]
+
+
+def test_unclosed_cells_are_refused_within_seconds(tmp_path):
+    """Malformed XML of many cells never closed, with formulas (which send
+    the careful path looking for formulas without a saved value): refused
+    as damaged within seconds, by either path (a search for each cell's end
+    that ran on to the end of the chunk made this take hours)."""
+    rnd = random.Random(5)
+    body = '<row r="1">' + "".join(f'<c r="A{k}"><f>X{rnd.getrandbits(40):x}</f>' for k in range(1, 60001)) + "</row>"
+    path = make_xlsx(tmp_path / "f.xlsx", worksheet(body))
+    for engine in ("auto", "calamine"):
+        t = time.perf_counter()
+        with pytest.raises(InputError, match="damaged"):
+            read_workbook_cells(path, engine=engine)
+        assert time.perf_counter() - t < 5
