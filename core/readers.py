@@ -39,11 +39,11 @@ def _sheet_parts(z) -> dict:
 # error values and formulas without a saved value that calamine does not report
 # (a cell's content may not run past the next cell's tag: an unclosed cell fails at once, never
 # scanning on to the end of the chunk, so crafted XML cannot make this quadratic)
-_CELL = re.compile(rb"<(?:[\w.-]+:)?c(\s[^>]*?)?(?:/>|>((?:[^<]|<(?!/?(?:[\w.-]+:)?c[\s/>]))*)</(?:[\w.-]+:)?c\s*>)")
+_CELL = re.compile(rb"<(?:[\w.-]+:)?c(\s[^<>]*?)?(?:/>|>((?:[^<]|<(?!/?(?:[\w.-]+:)?c[\s/>]))*)</(?:[\w.-]+:)?c\s*>)")
 _ATTR_R = re.compile(rb"""(?:^|\s)r\s*=\s*["']([A-Za-z]{1,3})(\d{1,7})["']""")
 _ATTR_T = re.compile(rb"""(?:^|\s)t\s*=\s*["']([^"']*)["']""")
-_VALUE = re.compile(rb"<(?:[\w.-]+:)?v(?:\s[^>]*?)?(?:/>|>([^<]*)<)")
-_FORMULA = re.compile(rb"<(?:[\w.-]+:)?f(?:\s[^>]*?)?(?:/>|>([^<]*)<)")
+_VALUE = re.compile(rb"<(?:[\w.-]+:)?v(?:\s[^<>]*?)?(?:/>|>([^<]*)<)")
+_FORMULA = re.compile(rb"<(?:[\w.-]+:)?f(?:\s[^<>]*?)?(?:/>|>([^<]*)<)")
 _ROW_START = re.compile(rb"<(?:[\w.-]+:)?row[\s/>]")
 
 

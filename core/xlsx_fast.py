@@ -42,10 +42,10 @@ _MAX_NUMBER = 32                               # longest number text read here
 _ENTITY = re.compile(r"&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9A-Fa-f]+));")
 _ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
-_ROW_TAG = re.compile(rb"<row\b([^>]*)>")
+_ROW_TAG = re.compile(rb"<row\b([^<>]*)>")
 _ROW_R = re.compile(rb'\br="(\d+)"')
 _HIDDEN_ATTR = re.compile(rb'\bhidden="(?:1|true)"')
-_COL_TAG = re.compile(rb"<col\b([^>]*)>")
+_COL_TAG = re.compile(rb"<col\b([^<>]*)>")
 _MIN, _MAX = re.compile(rb'\bmin="(\d+)"'), re.compile(rb'\bmax="(\d+)"')
 _MERGE_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?$")
 _DECL = re.compile(rb"""^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']*)["']""")
