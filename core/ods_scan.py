@@ -14,8 +14,10 @@ import zlib as _zlib
 from .errors import InputError
 from .filechecks import refuse_extent, refuse_workbook_total
 
-_ODS_TOK = re.compile(rb'<table:table(\s[^>]*)?>|(</table:table>)|<table:table-column(\s[^>]*?)?/?>'
-                      rb'|<table:table-row(\s[^>]*)?>|(</table:table-row>)|<table:(covered-)?table-cell(\s[^>]*?)?(/?)>')
+# (attributes stop at the next '<' too: tags never closed cannot make a search run on to the end)
+_ODS_TOK = re.compile(rb'<table:table(\s[^<>]*)?>|(</table:table>)|<table:table-column(\s[^<>]*?)?/?>'
+                      rb'|<table:table-row(\s[^<>]*)?>|(</table:table-row>)'
+                      rb'|<table:(covered-)?table-cell(\s[^<>]*?)?(/?)>')
 _ODS_ATTR = {k: re.compile(rb'table:' + k.encode() + rb'="([^"]*)"') for k in
              ("name", "number-columns-repeated", "number-rows-repeated", "visibility",
               "number-columns-spanned", "number-rows-spanned")}
