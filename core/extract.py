@@ -157,18 +157,10 @@ def extract(table: Table, layout: str, unit: str | None = None, many_sheets: boo
         if val_c is None or (ind_c is None and code_c is None):
             raise InputError(f"{where}: the long layout needs an indicator column and a value column "
                              f"(header row {table.header + 1})")
-        fixed = None
-        if ucode_c is None and uname_c is None:
-            fixed = U.add(unit or sh.name, (unit or sh.name, unit or sh.name))
-        fixed_t = None if year_c is not None else T.add(_sheet_period(sh.name, many_sheets))
+        fixed, fixed_t = _fixed_unit_and_period(U, T, sh, unit, many_sheets, ucode_c, uname_c, year_c)
         used = [c for c in (ucode_c, uname_c, year_c, meas_c, ind_c, code_c, val_c) if c is not None]
         rows_in = list(table.data_rows)
-        drows = [sh.rows[r] for r in rows_in]
-        need = max(used) + 1
-        if min(map(len, drows), default=need) < need:
-            for row in drows:
-                if len(row) < need:
-                    row.extend([""] * (need - len(row)))
+        drows = _rows_at_least(sh, rows_in, max(used) + 1)
         cols, n = _Columns(drows), len(drows)
         if fixed is None:               # column by column, each distinct cell read once
             codes = _each(cols[ucode_c], txt) if ucode_c is not None else [""] * n
@@ -228,23 +220,14 @@ def extract(table: Table, layout: str, unit: str | None = None, many_sheets: boo
         if not icols:
             raise InputError(f"{where}: no indicator columns found right of the unit column "
                              f"(header row {table.header + 1})")
-        fixed = None
-        if ucode_c is None and uname_c is None:
-            fixed = U.add(unit or sh.name, (unit or sh.name, unit or sh.name))
-        fixed_t = None if year_c is not None else T.add(_sheet_period(sh.name, many_sheets))
+        fixed, fixed_t = _fixed_unit_and_period(U, T, sh, unit, many_sheets, ucode_c, uname_c, year_c)
         if fixed is not None and fixed_t is not None and len(table.data_rows) > 1:
             first_r, last_r = table.data_rows[0] + 1, table.data_rows[-1] + 1
             raise InputError(f"{where}: rows {first_r}-{last_r} hold numbers but no column names their unit or "
                              f"year (header row {table.header + 1}); name the unit column (e.g. 'uCode', "
                              "'region', '地区') or the year column ('year', '年份'), or choose another layout")
-        need = max([c for c in (ucode_c, uname_c, year_c) if c is not None] + icols) + 1
-        all_rows = sh.rows
         keep = list(table.data_rows)
-        drows = [all_rows[r] for r in keep]
-        if min(map(len, drows), default=need) < need:
-            for row in drows:
-                if len(row) < need:
-                    row.extend([""] * (need - len(row)))
+        drows = _rows_at_least(sh, keep, max([c for c in (ucode_c, uname_c, year_c) if c is not None] + icols) + 1)
         columns = _Columns(drows)
         keys = codes = labels = pers = None
         if fixed is None:       # column by column, each distinct cell read once
@@ -298,6 +281,27 @@ def extract(table: Table, layout: str, unit: str | None = None, many_sheets: boo
     arr = lambda x: np.asarray(x, dtype=np.int64)  # noqa: E731
     return Block(sh.name, U.items, T.items, I.items, arr(uu), arr(tt), arr(ii), arr(rr), arr(cc), raw,
                  unreadable, warnings)
+
+
+def _fixed_unit_and_period(U, T, sh, unit, many_sheets, ucode_c, uname_c, year_c):
+    """The unit every row of the sheet is about when no column names one
+    (``unit``, else the sheet's name), and the period when no column names
+    one (the sheet's); None where a column does."""
+    fixed = None
+    if ucode_c is None and uname_c is None:
+        fixed = U.add(unit or sh.name, (unit or sh.name, unit or sh.name))
+    fixed_t = None if year_c is not None else T.add(_sheet_period(sh.name, many_sheets))
+    return fixed, fixed_t
+
+
+def _rows_at_least(sh, rows, need) -> list:
+    """The sheet's rows numbered ``rows``, each padded to ``need`` cells."""
+    out = [sh.rows[r] for r in rows]
+    if min(map(len, out), default=need) < need:
+        for row in out:
+            if len(row) < need:
+                row.extend([""] * (need - len(row)))
+    return out
 
 
 class _Columns:
