@@ -333,12 +333,17 @@ def test_a_hidden_sheet_of_a_file_changed_since_the_first_read_is_refused(qtbot,
 # ---- mapping ------------------------------------------------------------------------------------------
 def with_base_year(path):
     """The sample is a fixed-base index (2020 = 100): a new indicator needs its 2020 value."""
+    return ccec_years(path, ["地区生产总值", 7.05, 9.7], ["新指标", 4, 5])
+
+
+def ccec_years(path, *rows):
+    """A yearbook sheet 'CCEC' of indicators by 2020 and 2024."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "CCEC"
     ws.append(["指标", 2020, 2024])
-    ws.append(["地区生产总值", 7.05, 9.7])
-    ws.append(["新指标", 4, 5])
+    for row in rows:
+        ws.append(row)
     wb.save(path)
     return str(path)
 
@@ -369,16 +374,8 @@ def test_unmatched_indicator_is_created_under_the_chosen_dimension(qtbot, docume
 
 
 def two_new_indicators(path):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "CCEC"
-    ws.append(["指标", 2020, 2024])
-    ws.append(["地区生产总值", 7.05, 9.7])          # RA2
-    ws.append(["新指标甲", 4, 5])
-    ws.append(["New indicator B", 10, 12.5])
-    ws.append(["第三个新指标", 1, 2])
-    wb.save(path)
-    return str(path)
+    return ccec_years(path, ["地区生产总值", 7.05, 9.7],          # RA2
+                      ["新指标甲", 4, 5], ["New indicator B", 10, 12.5], ["第三个新指标", 1, 2])
 
 
 def test_each_new_indicator_goes_under_the_dimension_chosen_for_it(qtbot, document, tmp_path):
