@@ -16,7 +16,7 @@ def main(argv=None) -> int:
     if argv and (argv[0] in CLI_COMMANDS or argv[0] in ("-h", "--help")):
         from core.cli import main as cli_main
         return cli_main(argv)
-    from gui.app import run
+    from gui.window.app import run
     return run(argv)
 
 

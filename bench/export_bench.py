@@ -26,9 +26,9 @@ ROOT = os.path.dirname(HERE)
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from core.coinr_io import export_coinr  # noqa: E402
-from core.export_xlsx import write_results_workbook  # noqa: E402
-from core.tables import load_input  # noqa: E402
+from core.exporting.coinr import export_coinr  # noqa: E402
+from core.exporting.workbook import write_results_workbook  # noqa: E402
+from core.importing.inputs import load_input  # noqa: E402
 
 ASEM = os.path.normpath(os.path.join(ROOT, "..", "shared", "reference", "coinr-asem"))
 SAMPLE = os.path.join(ROOT, "resources", "samples", "chengdu-chongqing.coindex")

@@ -6,8 +6,8 @@
     python bench/gui_bench.py --stress 5000   # 5,000 edits with repaints: no crash, flat memory
 
 Runs on Qt's offscreen platform (set before Qt is imported).  For each
-project a :class:`gui.chart_panel.ChartPanel` (grid layout, every chart in
-view) and, in a second row, the panel plus a :class:`gui.results_table.ResultsTable`
+project a :class:`gui.charts.panel.ChartPanel` (grid layout, every chart in
+view) and, in a second row, the panel plus a :class:`gui.sheets.results_table.ResultsTable`
 are shown at a fixed size; then many single-cell edits go through
 ``document.execute(SetValues(...))`` exactly as the data grid sends them,
 each followed by a synchronous repaint of every visible chart and one pass
@@ -46,9 +46,9 @@ from PySide6.QtWidgets import QApplication, QSplitter  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
 from bench.synthetic import county_project, fixed_base_settings  # noqa: E402
-from core import projectfile  # noqa: E402
-from core.project import SetValues  # noqa: E402
-from gui.paint_counter import PaintCounter  # noqa: E402
+from core.project import projectfile  # noqa: E402
+from core.project.project import SetValues  # noqa: E402
+from gui.charts.paint_counter import PaintCounter  # noqa: E402
 
 SAMPLE = os.path.join(ROOT, "resources", "samples", "chengdu-chongqing.coindex")
 
@@ -59,8 +59,8 @@ def percentile(values, q):
 
 def measure(name, project, edits, size, with_table=False, compare=(), indicator=None, target=None):
     """Time ``edits`` one-cell edits, each to every chart repainted."""
-    from gui.chart_panel import GRID, ChartPanel
-    from gui.document import ProjectDocument
+    from gui.charts.panel import GRID, ChartPanel
+    from gui.base.document import ProjectDocument
 
     app = QApplication.instance()
     document = ProjectDocument(project)
@@ -71,7 +71,7 @@ def measure(name, project, edits, size, with_table=False, compare=(), indicator=
     views = [panel]
     table = None
     if with_table:
-        from gui.results_table import ResultsTable
+        from gui.sheets.results_table import ResultsTable
         table = ResultsTable(document)
         top = QSplitter(Qt.Horizontal)
         top.addWidget(panel)
@@ -144,9 +144,9 @@ def stress(project, edits, size, checkpoints=5, allowed_growth_mb=10.0):
     results table, each repainted; the resident memory at checkpoints.
     Passes when memory grows by less than ``allowed_growth_mb`` from the
     first checkpoint (caches warm) to the last."""
-    from gui.chart_panel import GRID, ChartPanel
-    from gui.document import ProjectDocument
-    from gui.results_table import ResultsTable
+    from gui.charts.panel import GRID, ChartPanel
+    from gui.base.document import ProjectDocument
+    from gui.sheets.results_table import ResultsTable
     app = QApplication.instance()
     document = ProjectDocument(project)
     split = QSplitter(Qt.Horizontal)

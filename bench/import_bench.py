@@ -8,7 +8,7 @@ by LibreOffice when it is installed (.xlsx with shared strings), and as
 CSV.  Prints the median and best of several runs of the whole import
 (file checks + reading the cells + layout detection + value parsing +
 arrays), its two stages, the same read by calamine alone (the path taken
-for worksheets core/xlsx_fast.py leaves to it), and pandas' readers for
+for worksheets core/sheets/xlsx_fast.py leaves to it), and pandas' readers for
 comparison.
 """
 from __future__ import annotations
@@ -27,8 +27,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.cells import read_workbook_cells  # noqa: E402
-from core.importer import import_cells, import_workbook  # noqa: E402
+from core.sheets.readers import read_workbook_cells  # noqa: E402
+from core.importing.importer import import_cells, import_workbook  # noqa: E402
 
 ROWS, INDICATORS = 20_000, 9
 PLATFORM_CALAMINE_S = 0.25       # pandas + calamine on a 20,000 x 12 sheet, as ../shared/PLATFORM.md measured it

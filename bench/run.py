@@ -44,9 +44,9 @@ if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
 from bench.synthetic import FIRST_YEAR, county_project, fixed_base_settings  # noqa: E402
-from core.engine import Engine  # noqa: E402
-from core.project import SetValues  # noqa: E402
-from core.settings import Settings  # noqa: E402
+from core.pipeline.engine import Engine  # noqa: E402
+from core.project.project import SetValues  # noqa: E402
+from core.model.settings import Settings  # noqa: E402
 
 ASEM_DIR = os.path.normpath(os.path.join(ROOT, "..", "shared", "reference", "coinr-asem"))
 
@@ -165,7 +165,7 @@ def bench_asem(rows, errors, notes, repeat):
         print(f"[skip] ASEM reference data not found at {ASEM_DIR}; ASEM rows skipped", flush=True)
         notes.append(f"ASEM rows skipped: {ASEM_DIR} is absent")
         return
-    from core.tables import load_input
+    from core.importing.inputs import load_input
     t0 = time.perf_counter()
     project = load_input(data, meta)
     load_s = time.perf_counter() - t0

@@ -69,9 +69,9 @@ def save_rows() -> list[tuple]:
     import time
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
-    from core import projectfile
-    from gui.document import ProjectDocument
-    from gui.loading import SAMPLE_PATH
+    from core.project import projectfile
+    from gui.base.document import ProjectDocument
+    from gui.window.loading import SAMPLE_PATH
     from synthetic import county_project
     app = QApplication.instance() or QApplication([])
     rows = []

@@ -23,10 +23,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from core.dataset import Dataset  # noqa: E402
-from core.framework import Framework  # noqa: E402
-from core.project import Project  # noqa: E402
-from core.settings import Settings  # noqa: E402
+from core.model.dataset import Dataset  # noqa: E402
+from core.model.framework import Framework  # noqa: E402
+from core.project.project import Project  # noqa: E402
+from core.model.settings import Settings  # noqa: E402
 
 FIRST_YEAR = 2005
 
@@ -64,7 +64,7 @@ def county_values(n_units, n_years, n_ind, seed=0, missing=0.01) -> np.ndarray:
 
 def county_project(n_units: int = 2850, n_years: int = 20, n_dims: int = 5, per_dim: int = 20,
                    seed: int = 0, missing: float = 0.01, settings: Settings | None = None) -> Project:
-    """A seeded synthetic county-scale :class:`core.project.Project`
+    """A seeded synthetic county-scale :class:`core.project.project.Project`
     (default settings unless ``settings`` is given).  The engine is built
     lazily on first use of ``project.engine``."""
     fw = county_framework(n_dims, per_dim)

@@ -1,12 +1,10 @@
-"""CoIndex computation core: framework, data, methods, results, project files.
+"""CoIndex computation core: data, methods, results, project files, reading
+and writing spreadsheets, and the command line.
 
-Never imports Qt: everything the app computes, the command line computes too.
+Packages, lowest layer first (a package imports only those before it, and
+``errors`` / ``atomic`` which all may use): ``model`` <- ``methods`` <-
+``pipeline`` <- ``project`` <- ``importing`` / ``exporting`` <- ``cli``;
+``sheets`` (reading spreadsheet files) sits on ``model`` and below
+``importing``.  Nothing here imports Qt: everything the app computes, the
+command line computes too.  See docs/architecture.md.
 """
-from .dataset import Dataset
-from .engine import Engine
-from .errors import CoIndexError, ComputeError, FrameworkError, InputError, ProjectFileError, SettingsError
-from .framework import Framework, Node
-from .settings import Settings
-
-__all__ = ["Dataset", "Engine", "Framework", "Node", "Settings", "CoIndexError", "ComputeError",
-           "FrameworkError", "InputError", "ProjectFileError", "SettingsError"]

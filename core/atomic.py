@@ -7,7 +7,7 @@ import contextlib
 import os
 import tempfile
 
-from .errors import InputError
+from core.errors import InputError
 
 
 def _final_mode(path) -> int:

@@ -14,7 +14,7 @@ import argparse
 import json
 import sys
 
-from .errors import CoIndexError, SettingsError
+from core.errors import CoIndexError, SettingsError
 
 
 # Above this many unit x period x node cells the formula workbook would take
@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _compute(args) -> int:
-    from .tables import load_input, results_document, write_results
+    from core.importing.inputs import load_input
+    from core.exporting.tables import results_document, write_results
     load_warnings: list = []
     project = load_input(args.input, args.meta, load_warnings)
     settings = project.settings.copy()
@@ -83,7 +84,7 @@ def _compute(args) -> int:
                       f"{FORMULA_LIMIT:,})", file=sys.stderr)
             write_results(engine, args.out)
         else:
-            from .export_xlsx import write_results_workbook
+            from core.exporting.workbook import write_results_workbook
             write_results_workbook(engine, args.out, language=args.language, info=project.info)
     if args.json:
         doc = results_document(engine)
@@ -116,12 +117,12 @@ def main(argv=None) -> int:
         if args.command == "compute":
             return _compute(args)
         if args.command == "import":
-            from .import_cli import cli_import
+            from core.importing.report import cli_import
             return cli_import(args)
         if args.command == "template":
             if not args.out.lower().endswith(".xlsx"):
                 raise CoIndexError(f"{args.out}: the template must be an .xlsx file")
-            from .tables import write_template
+            from core.exporting.tables import write_template
             write_template(args.out)
             print(f"wrote {args.out}")
             return 0

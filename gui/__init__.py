@@ -1,5 +1,7 @@
 """CoIndex desktop app: thin Qt adapters over :mod:`core`.
 
-``gui`` may import ``core``; ``core`` never imports ``gui`` or Qt.
-Entry point: :func:`gui.app.run`.
+Packages, lowest first: ``base`` (the project document the views share,
+language, palette, formatting) <- ``charts`` / ``sheets`` <- ``importing`` /
+``exporting`` <- ``window``.  ``gui`` uses core's public names only; core
+never imports ``gui`` or Qt.  Entry point: :func:`gui.window.app.run`.
 """

@@ -4,7 +4,7 @@
     python resources/i18n/update.py --check    # also exit 1 if anything is untranslated
     python resources/i18n/update.py --no-obsolete   # drop strings the code no longer has
 
-Runs ``pyside6-lupdate gui/*.py -ts resources/i18n/coindex_zh_CN.ts`` (it
+Runs ``pyside6-lupdate gui/**/*.py -ts resources/i18n/coindex_zh_CN.ts`` (it
 keeps existing translations and adds new source texts as unfinished), then
 ``pyside6-lrelease`` to ``coindex_zh_CN.qm``, then prints every message whose
 translation is missing or still marked unfinished, by context.  Before
@@ -50,7 +50,7 @@ def tool(name: str) -> str:
 
 def sources() -> list[str]:
     """The files lupdate reads, relative to the repository root."""
-    return sorted(os.path.relpath(p, ROOT) for p in glob.glob(os.path.join(ROOT, "gui", "*.py")))
+    return sorted(os.path.relpath(p, ROOT) for p in glob.glob(os.path.join(ROOT, "gui", "**", "*.py"), recursive=True))
 
 
 def _text(tr) -> str:

@@ -17,9 +17,11 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(os.path.dirname(HERE)))
 
-from core import Dataset, Framework, Settings  # noqa: E402
-from core.project import SAMPLE_NOTE, Project  # noqa: E402
-from core import projectfile  # noqa: E402
+from core.model.dataset import Dataset
+from core.model.framework import Framework
+from core.model.settings import Settings  # noqa: E402
+from core.project.project import SAMPLE_NOTE, Project  # noqa: E402
+from core.project import projectfile  # noqa: E402
 
 
 def _sample_module():
@@ -59,7 +61,8 @@ def build_project() -> Project:
 
 def write_workbook(project: Project, path: str) -> None:
     from openpyxl import Workbook
-    from core.tables import META_COLUMNS, _sheet, atomic_workbook_save
+    from core.model.framework import META_COLUMNS
+    from core.exporting.tables import _sheet, atomic_workbook_save
     wb = Workbook()
     wb.remove(wb.active)
     df = project.dataset.to_frame()

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from core.cells import ImportCancelled
-from core.filechecks import MAX_FILE_BYTES
+from core.sheets.cells import ImportCancelled
+from core.sheets.filechecks import MAX_FILE_BYTES
 from core.errors import InputError
-from core.importer import import_workbook, read_workbook_cells
+from core.importing.importer import import_workbook, read_workbook_cells
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 REPO = Path(__file__).resolve().parents[2]
@@ -60,7 +60,7 @@ def test_bad_files_in_seconds_and_bounded_memory(tmp_path):
     script = tmp_path / "run.py"
     script.write_text(
         "import json, resource, sys, time\n"
-        "from core.importer import import_workbook\n"
+        "from core.importing.importer import import_workbook\n"
         "from core.errors import InputError\n"
         "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "out = {}\n"

@@ -1,4 +1,4 @@
-"""The .xlsb and .xls extent scan (core/binary_extent.py): crafted sheets
+"""The .xlsb and .xls extent scan (core/sheets/binary_extent.py): crafted sheets
 that make calamine abort the process are refused before it reads them,
 normal files still import, and the scan's record walk is exactly the plain
 one-record-at-a-time walk (written here) on every kind of data.
@@ -24,11 +24,11 @@ import pytest
 import python_calamine as pc
 from hypothesis import given, settings, strategies as st
 
-from core import binary_extent as be
-from core.ole import ole_stream
-from core.filechecks import MAX_CELLS, MAX_WORKBOOK_CELLS
+from core.sheets import binary_extent as be
+from core.sheets.ole import ole_stream
+from core.sheets.filechecks import MAX_CELLS, MAX_WORKBOOK_CELLS
 from core.errors import InputError
-from core.importer import import_workbook
+from core.importing.importer import import_workbook
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
@@ -221,7 +221,7 @@ def test_crafted_extents_refused_before_calamine_reads_them(crafted):
     bombs, fine = crafted
     p = run_limited("""
         import json, sys
-        from core.importer import read_workbook_cells
+        from core.importing.importer import read_workbook_cells
         from core.errors import InputError
         out = {}
         for path in sys.argv[1:]:

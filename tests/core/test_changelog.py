@@ -1,16 +1,16 @@
 """Structure and method changes are written to provenance["changes"]
-(core/changelog.py): what changed, on which node or setting, old and new
+(core/project/changelog.py): what changed, on which node or setting, old and new
 value, and when; undo is logged as the change back; the log is saved."""
 from __future__ import annotations
 
 import pytest
 
-from core import projectfile
+from core.project import projectfile
 from core.errors import CoIndexError, FrameworkError
-from core.changelog import framework_changes, settings_changes
-from core.overrides import SetNormalisation
-from core.project import SetSettings
-from core.structure import AddIndicator, DeleteNode, EditNode, MoveNode, RenameNode, SetWeight
+from core.project.changelog import framework_changes, settings_changes
+from core.project.overrides import SetNormalisation
+from core.project.project import SetSettings
+from core.project.structure import AddIndicator, DeleteNode, EditNode, MoveNode, RenameNode, SetWeight
 
 from test_structure import make_project
 

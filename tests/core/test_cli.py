@@ -10,7 +10,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from core.tables import load_input
+from core.importing.inputs import load_input
 
 TOP_KEYS = {"framework", "units", "periods", "data", "scores", "ranks", "growth", "contributions", "warnings"}
 FW_KEYS = {"code", "name", "name_zh", "parent", "level", "weight", "direction"}

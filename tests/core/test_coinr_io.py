@@ -10,13 +10,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core.coinr_io import coinr_frames, export_coinr
-from core.dataset import Dataset
+from core.exporting.coinr import coinr_frames, export_coinr
+from core.model.dataset import Dataset
 from core.errors import InputError
-from core.framework import Framework
-from core.project import Project
-from core.settings import Settings
-from core.tables import load_input
+from core.model.framework import Framework
+from core.project.project import Project
+from core.model.settings import Settings
+from core.importing.inputs import load_input
 
 
 def _is_text(col) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core import projectfile
+from core.project import projectfile
 from test_structure import make_project
 
 

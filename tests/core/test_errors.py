@@ -10,14 +10,14 @@ import numpy as np
 import openpyxl
 import pytest
 
-from core import projectfile
+from core.project import projectfile
 from core.cli import main as cli_main
-from core.dataset import Dataset
-from core.engine import Engine
+from core.model.dataset import Dataset
+from core.pipeline.engine import Engine
 from core.errors import ComputeError, FrameworkError, InputError, ProjectFileError, SettingsError
-from core.framework import Framework
-from core.settings import Settings
-from core.tables import load_input
+from core.model.framework import Framework
+from core.model.settings import Settings
+from core.importing.inputs import load_input
 
 META = """Level,iCode,iName,Direction,Weight,Parent,Type
 1,x1,X one,1,1,D1,Indicator
@@ -298,7 +298,7 @@ def test_meta_bad_type(tmp_path):
 
 
 def test_framework_errors_from_the_api():
-    from core.framework import Node
+    from core.model.framework import Node
     with pytest.raises(FrameworkError, match="'a'.*twice"):
         Framework([Node("P", type="Aggregate"), Node("a", parent="P"), Node("a", parent="P")])
     with pytest.raises(FrameworkError, match="'b'.*'Q'"):
@@ -593,7 +593,7 @@ def test_per_indicator_setting_for_unknown_code(sample_coindex, capsys, item):
 
 # ---- edits -------------------------------------------------------------------------------------------------------
 def test_edit_that_breaks_the_method_is_rolled_back(sample_coindex):
-    from core.project import SetValues
+    from core.project.project import SetValues
     p = load_input(sample_coindex)
     scores, values = p.engine.scores.copy(), p.dataset.values.copy()
     events = []
@@ -618,7 +618,7 @@ def test_edit_that_breaks_the_method_is_rolled_back(sample_coindex):
     (("CCEC", 2021, "RA1", float("inf")), ["RA1", "finite"]),
 ])
 def test_bad_edit_names_the_cell(sample_coindex, cell, words):
-    from core.project import SetValues
+    from core.project.project import SetValues
     p = load_input(sample_coindex)
     values = p.dataset.values.copy()
     with pytest.raises(InputError) as e:
@@ -629,7 +629,7 @@ def test_bad_edit_names_the_cell(sample_coindex, cell, words):
 
 
 def test_settings_change_that_fails_is_rolled_back(sample_coindex):
-    from core.project import SetSettings
+    from core.project.project import SetSettings
     p = load_input(sample_coindex)
     scores = p.engine.scores.copy()
     s = p.settings.copy()

@@ -27,13 +27,13 @@ import zipfile
 import numpy as np
 import pytest
 
-from core.dataset import Dataset
+from core.model.dataset import Dataset
 from core.errors import InputError
-from core.export_xlsx import write_results_workbook
-from core.framework import Framework
-from core.project import Project
-from core.settings import Settings
-from core.tables import load_input
+from core.exporting.workbook import write_results_workbook
+from core.model.framework import Framework
+from core.project.project import Project
+from core.model.settings import Settings
+from core.importing.inputs import load_input
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_lo = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (Debian: apt-get install "
@@ -332,7 +332,7 @@ def mismatches(exp, formulas, values, what) -> list[str]:
 
 
 def _letters(c) -> str:
-    from core.dataset import column_letter
+    from core.model.dataset import column_letter
     return column_letter(c)
 
 
@@ -359,7 +359,7 @@ def _edit(project, path, dst, values=(), weights=()) -> Project:
     copy of the workbook with openpyxl, which keeps the formulas and drops
     every cached value; make the same edits in a copy of the project."""
     import openpyxl
-    from core.structure import SetWeight
+    from core.project.structure import SetWeight
     ds, fw = project.dataset, project.framework
     nlab = 3 if ds.has_time else 2
     wb = openpyxl.load_workbook(path)
@@ -599,7 +599,7 @@ def test_failures_leave_no_file_behind(tmp_path, sample_coindex, monkeypatch):
         write_results_workbook(p.engine, tmp_path / "r.xlsx", language="fr")
     target = tmp_path / "r.xlsx"
     target.write_bytes(b"previous")
-    import core.export_xlsx as ex
+    import core.exporting.workbook as ex
 
     def boom(self, ws):
         raise RuntimeError("disk full")

@@ -16,12 +16,12 @@ import openpyxl
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from core import projectfile
-from core.cells import (BAD, MISSING, NUMBER, PERCENT, CellIssue, looks_like_unit, parse_number, parse_values,
-                        parse_year, split_label_unit)
+from core.project import projectfile
+from core.model.celltext import (BAD, MISSING, NUMBER, PERCENT, CellIssue, looks_like_unit, parse_number,
+                                 parse_values, parse_year, split_label_unit)
 from core.errors import InputError
-from core.importer import import_workbook, merge_into, read_workbook_cells, to_project
-from core.tables import load_input
+from core.importing.importer import import_workbook, merge_into, read_workbook_cells, to_project
+from core.importing.inputs import load_input
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 nan = math.nan
@@ -280,7 +280,7 @@ def test_options_layout_header_unit():
 
 def test_reading_once_and_interpreting_again_with_a_header_row():
     """The wizard reads once and re-interprets with the user's header row."""
-    from core.importer import import_cells
+    from core.importing.importer import import_cells
     cells = read_workbook_cells(DATA / "yearbook_chengdu.xlsx")
     auto = import_cells(cells)
     again = import_cells(cells, header_row=4)
@@ -389,7 +389,7 @@ def test_merge_into_sample_matches_names_adds_a_year_and_undoes(sample_coindex, 
 
 
 def test_merge_small_refresh_is_a_value_edit_and_new_indicators_on_request(sample_coindex, tmp_path):
-    from core.project import SetValues, SetStructure
+    from core.project.project import SetValues, SetStructure
     p = projectfile.load(sample_coindex)
     wb = openpyxl.Workbook()
     ws = wb.active

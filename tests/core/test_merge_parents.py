@@ -12,10 +12,10 @@ import numpy as np
 import openpyxl
 import pytest
 
-from core import projectfile
+from core.project import projectfile
 from core.errors import InputError
-from core.importer import import_workbook, merge_into
-from core.project import SetStructure
+from core.importing.importer import import_workbook, merge_into
+from core.project.project import SetStructure
 
 ROWS = [("地区生产总值", 7.05, 9.7),          # matches the sample's RA2 by its Chinese name
         ("新指标甲", 4.0, 5.0),               # new

@@ -5,8 +5,11 @@ import math
 import numpy as np
 import pytest
 
-from core import Dataset, Engine, Framework, Settings
-from core.framework import Node
+from core.model.dataset import Dataset
+from core.pipeline.engine import Engine
+from core.model.framework import Framework
+from core.model.settings import Settings
+from core.model.framework import Node
 
 
 def run(values, method, direction=1, params=None, units=None, **settings):

@@ -13,10 +13,10 @@ CHECK = textwrap.dedent(r"""
     import importlib, io, json, os, pkgutil, sys, contextlib
     sys.path.insert(0, sys.argv[1])
     import core
-    names = sorted(m.name for m in pkgutil.iter_modules(core.__path__))
+    names = sorted(m.name for m in pkgutil.walk_packages(core.__path__, "core."))
     assert len(names) >= 10, names
     for name in names:
-        importlib.import_module("core." + name)
+        importlib.import_module(name)
     from core.cli import main
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
@@ -35,8 +35,10 @@ def test_core_imports_and_cli_run_without_qt(repo, sample_coindex):
                        capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, p.stderr
     result = __import__("json").loads(p.stdout.strip().splitlines()[-1])
-    for m in ("cli", "engine", "tables", "projectfile", "normalise", "aggregate", "analysis", "framework",
-              "dataset", "settings", "project"):
+    for m in ("cli", "pipeline.engine", "pipeline.results", "importing.inputs", "exporting.tables",
+              "project.projectfile", "methods.normalise", "methods.aggregate", "model.framework", "model.dataset",
+              "model.settings", "project.project"):
+        m = "core." + m
         assert m in result["modules"], m
     assert result["qt"] == [], f"core imported {result['qt']}"
 
@@ -79,7 +81,7 @@ def _imported_modules(path):
 
 
 def test_static_scan_of_core_imports(repo):
-    files = sorted((repo / "core").glob("*.py"))
+    files = sorted((repo / "core").rglob("*.py"))
     assert len(files) >= 10
     offenders = []
     for f in files:

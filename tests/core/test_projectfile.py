@@ -15,9 +15,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core import projectfile
+from core.project import projectfile
 from core.errors import ProjectFileError
-from core.project import SetValues
+from core.project.project import SetValues
 
 
 @pytest.fixture
@@ -122,8 +122,8 @@ def test_unserialisable_project_does_not_touch_the_file(saved):
 KILL_SCRIPT = r"""
 import os, sys, time
 sys.path.insert(0, sys.argv[2])
-from core import projectfile
-from core.project import SetValues
+from core.project import projectfile
+from core.project.project import SetValues
 project = projectfile.load(sys.argv[1])
 SetValues([("CCEC", 2024, project.dataset.codes[0], 1.0)]).apply(project)
 def hang(*a, **k):
@@ -262,7 +262,7 @@ def test_format_documented(repo):
 
 
 def test_no_pickle_or_eval_in_project_files(repo):
-    for name in ("projectfile.py", "project.py", "tables.py"):
+    for name in ("project/projectfile.py", "project/project.py", "importing/inputs.py"):
         src = (repo / "core" / name).read_text(encoding="utf-8")
         assert not re.search(r"^\s*(import|from)\s+(pickle|cPickle|shelve|marshal|dill)\b", src, re.M), name
         assert not re.search(r"(?<![\w.])(eval|exec)\s*\(", src), name

@@ -11,14 +11,14 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from core import projectfile
-from core.analysis import ranks as analysis_ranks
-from core.dataset import Dataset
-from core.engine import Engine
-from core.framework import Framework, Node
-from core.normalise import rank_min
-from core.project import Project, SetValues
-from core.settings import Settings
+from core.project import projectfile
+from core.pipeline.results import ranks as analysis_ranks
+from core.model.dataset import Dataset
+from core.pipeline.engine import Engine
+from core.model.framework import Framework, Node
+from core.methods.normalise import rank_min
+from core.project.project import Project, SetValues
+from core.model.settings import Settings
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

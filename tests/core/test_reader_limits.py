@@ -1,4 +1,4 @@
-"""Limits every reader shares (core/filechecks.py): a workbook's sheets read
+"""Limits every reader shares (core/sheets/filechecks.py): a workbook's sheets read
 together are bounded as a whole, and a reader that panics on a damaged
 file gives a message, not a traceback."""
 from __future__ import annotations
@@ -10,9 +10,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-import core.filechecks as checks
+import core.sheets.filechecks as checks
 from core.errors import InputError
-from core.importer import read_workbook_cells
+from core.importing.importer import read_workbook_cells
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -78,7 +78,7 @@ def test_hidden_sheets_not_read_are_recorded_and_noted(tmp_path):
     wb.save(path)
     cells_read = read_workbook_cells(path)
     assert [s.name for s in cells_read.sheets] == ["S1"] and cells_read.hidden_unread == ["S2"]
-    from core.importer import import_cells
+    from core.importing.importer import import_cells
     assert any("hidden sheet(s) S2 not read" in w for w in import_cells(cells_read).warnings)
     named = read_workbook_cells(path, "S2")
     assert [s.name for s in named.sheets] == ["S2"] and named.hidden_unread == []

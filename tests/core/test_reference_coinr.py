@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core.engine import Engine
-from core.tables import load_input
+from core.pipeline.engine import Engine
+from core.importing.inputs import load_input
 
 TOL = 1e-9
 META = "asem_iMeta.csv"

@@ -9,7 +9,7 @@ import numpy as np
 import openpyxl
 import pytest
 
-from core.tables import load_input
+from core.importing.inputs import load_input
 
 DIMS = ["RA", "IC", "RS", "IL", "ES"]
 YEARS = [2020, 2021, 2022, 2023, 2024]

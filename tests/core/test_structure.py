@@ -1,4 +1,4 @@
-"""Framework edits (core/structure.py): each command does what it says, keeps
+"""Framework edits (core/project/structure.py): each command does what it says, keeps
 the dataset's columns in step with the framework, refuses what would break
 the tree with a message saying why, and its inverse restores the project
 exactly (framework records, values including NaN, settings, results)."""
@@ -10,16 +10,17 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
-from core import projectfile
-from core.dataset import Dataset
-from core.engine import Engine
+from core.project import projectfile
+from core.model.dataset import Dataset
+from core.pipeline.engine import Engine
 from core.errors import CoIndexError, FrameworkError, InputError, SettingsError
-from core.framework import Framework, Node
-from core.project import Project
-from core.settings import Settings
-from core.overrides import SetBaseYear, SetNormalisation, base_year_override, normalisation_override
-from core.structure import (AddAggregate, AddIndicator, DeleteNode, EditNode, MoveNode, RenameNode, Restructure,
-                            SetDirection, SetWeight, ToggleDirection, descendants, has_data)
+from core.model.framework import Framework, Node
+from core.project.project import Project
+from core.model.settings import Settings
+from core.project.overrides import SetBaseYear, SetNormalisation, base_year_override, normalisation_override
+from core.project.structure import (AddAggregate, AddIndicator, DeleteNode, EditNode, MoveNode, RenameNode,
+                                    Restructure, SetDirection, SetWeight, ToggleDirection, descendants,
+                                    has_data)
 
 
 def make_project() -> Project:

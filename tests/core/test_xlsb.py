@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 import python_calamine as pc
 
-from core.importer import import_workbook
+from core.importing.importer import import_workbook
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 _spec = importlib.util.spec_from_file_location("xlsb_writer", DATA / "xlsb_writer.py")

@@ -1,4 +1,4 @@
-"""The worksheet extent scan (core/xlsx_extent.py): never smaller than the
+"""The worksheet extent scan (core/sheets/xlsx_extent.py): never smaller than the
 rectangle a reader builds, whatever the way the XML is written, and the
 crafted sheets that would make a reader allocate terabytes are refused
 before any reader sees them."""
@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from core.errors import InputError
-from core.xlsx_extent import ExtentScan, scan_chunk
+from core.sheets.xlsx_extent import ExtentScan, scan_chunk
 
 REPO = Path(__file__).resolve().parents[2]
 NS = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
@@ -183,7 +183,7 @@ def test_crafted_extents_refused_before_any_reader(tmp_path):
     script = textwrap.dedent("""
         import json, resource, sys
         resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
-        from core.importer import read_workbook_cells
+        from core.importing.importer import read_workbook_cells
         from core.errors import InputError
         out = {}
         for p in sys.argv[1:]:

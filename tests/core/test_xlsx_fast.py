@@ -1,15 +1,15 @@
-"""The vectorised .xlsx reader (core/xlsx_fast.py) reads exactly what the
+"""The vectorised .xlsx reader (core/sheets/xlsx_fast.py) reads exactly what the
 calamine path reads.
 
 The contract: for every .xlsx file, ``read_workbook_cells(p, engine="auto")``
-(plain worksheets by core/xlsx_fast.py, the rest by calamine) returns the
+(plain worksheets by core/sheets/xlsx_fast.py, the rest by calamine) returns the
 same as ``read_workbook_cells(p, engine="calamine")``: per sheet the same
 rows (values and Python types; a :class:`CellIssue` with the same text and
 reason), hidden rows and columns, merges and visibility, or the same
 :class:`InputError`.  The fast reader may decline a sheet (``NotPlain``)
 whenever it likes; it must take the ordinary spellings that Excel,
 LibreOffice and openpyxl write, and the tests here check that it does by
-watching ``core.readers.read_plain_sheet``.
+watching ``core.sheets.readers.read_plain_sheet``.
 
 * hand-written worksheets (the zip and its XML written here, so every
   spelling is under control): numbers in many textual forms, shared and
@@ -50,12 +50,12 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
-import core.readers as readers
-from core.readers import read_workbook_cells
-from core.cells import CellIssue
-from core.dataset import column_letter as letters
+import core.sheets.readers as readers
+from core.sheets.readers import read_workbook_cells
+from core.model.celltext import CellIssue
+from core.model.dataset import column_letter as letters
 from core.errors import InputError
-from core.xlsx_fast import NotPlain
+from core.sheets.xlsx_fast import NotPlain
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
@@ -262,7 +262,7 @@ def test_many_numbers_in_one_sheet(tmp_path, monkeypatch, parser):
     """All the readable texts in one column (the fast reader parses them in
     one go), with and without a style; by pandas' parser and by numpy's
     (the one used with pandas before 3)."""
-    import core.xlsx_fast as xlsx_fast
+    import core.sheets.xlsx_fast as xlsx_fast
     if parser == "numpy":
         monkeypatch.setattr(xlsx_fast, "_PANDAS_PARSER", lambda: False)
     texts = [t for t in ORDINARY_NUMBERS + OTHER_NUMBERS if t.strip() == t and t and len(t) <= 32]
@@ -1314,8 +1314,8 @@ def test_large_parts_are_left_to_calamine(tmp_path, monkeypatch, limit):
     """Shared strings, styles or XML around the cells past their limits:
     the fast reader declines (bounded memory) and the careful path reads
     the same cells."""
-    import core.xlsx_fast as xlsx_fast
-    import core.xlsx_parts as xlsx_parts
+    import core.sheets.xlsx_fast as xlsx_fast
+    import core.sheets.xlsx_parts as xlsx_parts
     if limit == "shared":
         monkeypatch.setattr(xlsx_parts, "MAX_SHARED_BYTES", 64)
     else:

@@ -3,15 +3,15 @@ test (edits must not leak between tests), its document, and a shown window.
 QT_QPA_PLATFORM=offscreen is set by tests/conftest.py."""
 import pytest
 
-from core import projectfile
-from gui.loading import SAMPLE_PATH
+from core.project import projectfile
+from gui.window.loading import SAMPLE_PATH
 
 
 @pytest.fixture(scope="session", autouse=True)
 def private_settings(tmp_path_factory):
     """No GUI test reads or changes the real user's settings, layout,
     language, recent files or recovery files."""
-    from gui.app import use_private_folders
+    from gui.window.app import use_private_folders
     use_private_folders(tmp_path_factory.mktemp("coindex-user"))
 
 
@@ -22,7 +22,7 @@ def project():
 
 @pytest.fixture
 def document(qtbot, project):
-    from gui.document import ProjectDocument
+    from gui.base.document import ProjectDocument
     doc = ProjectDocument(project)
     yield doc
     doc.close()
@@ -30,7 +30,7 @@ def document(qtbot, project):
 
 @pytest.fixture
 def window(qtbot, project):
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
     w = MainWindow(project, str(SAMPLE_PATH))
     qtbot.addWidget(w)
     w.show()

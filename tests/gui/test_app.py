@@ -7,8 +7,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
-from gui import app as gui_app
-from gui.loading import SAMPLE_PATH, load_project
+from gui.window import app as gui_app
+from gui.window.loading import SAMPLE_PATH, load_project
 from test_files import dialogs, private_folders  # noqa: F401  (fixtures: private QSettings, patched dialogs)
 
 
@@ -55,7 +55,7 @@ def test_sample_opens_and_screenshot_hook_saves_the_window(qtbot, tmp_path, monk
 
 
 def test_open_windows_opens_the_file_given_and_remembers_it(qtbot, tmp_path):
-    from gui.loading import recent_files
+    from gui.window.loading import recent_files
     path = tmp_path / "p.coindex"
     path.write_bytes(SAMPLE_PATH.read_bytes())
     windows = gui_app.open_windows([str(path)])
@@ -68,7 +68,7 @@ def test_open_windows_opens_the_file_given_and_remembers_it(qtbot, tmp_path):
 
 
 def test_the_sample_is_not_added_to_recent_files(qtbot):
-    from gui.loading import recent_files
+    from gui.window.loading import recent_files
     windows = gui_app.open_windows([])
     try:
         assert windows[0].document.path == str(SAMPLE_PATH)

@@ -9,10 +9,10 @@ from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QContextMenuEvent, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from core.dataset import Dataset
-from core.framework import Framework
-from core.project import Project, SetSettings, SetStructure, SetValues
-from gui.chart_panel import GRID, TABS, ChartPanel
+from core.model.dataset import Dataset
+from core.model.framework import Framework
+from core.project.project import Project, SetSettings, SetStructure, SetValues
+from gui.charts.panel import GRID, TABS, ChartPanel
 
 
 def y_of(item):
@@ -44,7 +44,7 @@ def panel(qtbot, document):
 
 @pytest.fixture
 def panel3(qtbot, project):
-    from gui.document import ProjectDocument
+    from gui.base.document import ProjectDocument
     doc = ProjectDocument(three_units(project))
     p = ChartPanel(doc)
     p.set_layout_mode(GRID)
@@ -179,8 +179,8 @@ def test_ranking_follows_the_engine(panel3):
 
 def test_ranking_shows_the_top_units_with_a_note(qtbot):
     from bench.synthetic import county_project
-    from gui.document import ProjectDocument
-    from gui.ranking_chart import RankingChart
+    from gui.base.document import ProjectDocument
+    from gui.charts.ranking import RankingChart
     doc = ProjectDocument(county_project(n_units=45, n_years=4, n_dims=3, per_dim=2))
     chart = RankingChart(doc, unit=44, top_n=30)
     qtbot.addWidget(chart)
@@ -377,7 +377,7 @@ def test_settings_change_redraws(panel3):
 
 
 def test_names_follow_the_language(panel, monkeypatch):
-    import gui.chart_base as chart_base
+    import gui.charts.base as chart_base
     monkeypatch.setattr(chart_base, "display_name", lambda node: node.name_zh or node.name)
     panel.retranslateUi()
     labels = [label.text for _, label in panel.dimension_chart.legend.items]

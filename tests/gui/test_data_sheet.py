@@ -7,13 +7,13 @@ import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 
-from core.dataset import Dataset
-from core.framework import Framework, Node
-from core.project import Project
-from core.settings import Settings
-from gui.data_grid import (FIRST_INDICATOR_COLUMN, FIRST_PERIOD_COLUMN, MISSING_TEXT, PERIOD_LAYOUT,
-                           UNIT_LAYOUT, DataGridModel, read_number)
-from gui.data_sheet import DataSheet, parse_tsv
+from core.model.dataset import Dataset
+from core.model.framework import Framework, Node
+from core.project.project import Project
+from core.model.settings import Settings
+from gui.sheets.data_grid import (FIRST_INDICATOR_COLUMN, FIRST_PERIOD_COLUMN, MISSING_TEXT, PERIOD_LAYOUT,
+                                  UNIT_LAYOUT, DataGridModel, read_number)
+from gui.sheets.data_sheet import DataSheet, parse_tsv
 
 
 @pytest.fixture
@@ -111,7 +111,7 @@ def test_model_passes_qtmodeltester_in_both_layouts(qtmodeltester, sheet, layout
 
 
 def test_two_units_in_the_period_layout(qtbot, project):
-    from gui.document import ProjectDocument
+    from gui.base.document import ProjectDocument
     ds = project.dataset
     two = Dataset(["CCEC", "X"], [ds.unit_names[0], "Unit X"], ds.periods, ds.codes,
                   np.stack([ds.values[0], ds.values[0] * 2]))
@@ -339,7 +339,7 @@ def _warned_project():
 
 
 def test_warned_and_missing_values_are_marked_with_the_reason(qtbot):
-    from gui.document import ProjectDocument
+    from gui.base.document import ProjectDocument
     doc = ProjectDocument(_warned_project())
     s = DataSheet(doc)
     qtbot.addWidget(s)
@@ -380,7 +380,7 @@ def test_warned_and_missing_values_are_marked_with_the_reason(qtbot):
 
 
 def test_marks_are_painted(qtbot):
-    from gui.document import ProjectDocument
+    from gui.base.document import ProjectDocument
     doc = ProjectDocument(_warned_project())
     s = DataSheet(doc)
     qtbot.addWidget(s)
@@ -447,8 +447,8 @@ def test_sheet_keys_win_over_window_shortcuts(qtbot, document):
 def test_structure_change_resets_and_names_follow_the_language(sheet, qtbot, monkeypatch):
     from dataclasses import replace
 
-    import gui.data_grid as data_grid
-    from core.project import SetStructure
+    import gui.sheets.data_grid as data_grid
+    from core.project.project import SetStructure
     doc, model = sheet._document, sheet.model
     fw = doc.project.framework
     with qtbot.waitSignal(model.modelReset):

@@ -1,5 +1,5 @@
 """File > Export (issue 4) from the main window: the actions installed by
-gui.export_actions, the results workbook with formulas (written in the
+gui.window.file_actions, the results workbook with formulas (written in the
 background, in the interface's language), chart images (PNG at a chosen
 scale, SVG), the PDF report (title, framework, results, charts; CJK fonts
 embedded in Chinese), COINr iData / iMeta CSV and the template.  Save
@@ -13,10 +13,10 @@ import openpyxl
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from gui import i18n
-from gui.export_actions import ChartExportDialog, install_file_actions
-from gui.loading import load_project
-from gui.report import CHART_SIZE, report_html
+from gui.base import i18n
+from gui.window.file_actions import ChartExportDialog, install_file_actions
+from gui.window.loading import load_project
+from gui.exporting.report import CHART_SIZE, report_html
 from test_files import dialogs, light_charts, make_window, private_folders, two_unit_project  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("light_charts")

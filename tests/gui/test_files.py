@@ -17,11 +17,12 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from core import projectfile
-from core.project import SetSettings, SetValues
-from gui import app as gui_app
-from gui import i18n, recovery
-from gui.loading import SAMPLE_PATH, load_project
+from core.project import projectfile
+from core.project.project import SetSettings, SetValues
+from gui.window import app as gui_app
+from gui.base import i18n
+from gui.window import recovery
+from gui.window.loading import SAMPLE_PATH, load_project
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 pytestmark = pytest.mark.usefixtures("light_charts")
@@ -81,7 +82,7 @@ def light_charts(monkeypatch):
     """A placeholder instead of the chart panel: building five pyqtgraph
     charts per window is most of a window's cost, and file handling does
     not need them (the chart tests live with the charts)."""
-    from gui import panes
+    from gui.window import panes
     real = panes.pane_class
     monkeypatch.setattr(panes, "pane_class", lambda spec: None if spec.name == "chartsPane" else real(spec))
     monkeypatch.setitem(panes.FALLBACKS, "legacy_charts", None)
@@ -90,7 +91,7 @@ def light_charts(monkeypatch):
 @pytest.fixture
 def make_window(qtbot):
     """Build main windows (shown); closed at the end of the test."""
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     def make(project=None, path=None, **kwargs):
         if project is None:
@@ -204,8 +205,8 @@ def test_app_state_keeps_the_selected_unit_and_period(make_window, tmp_path, two
 
 @pytest.fixture
 def two_unit_project():
-    from core.dataset import Dataset
-    from core.project import Project
+    from core.model.dataset import Dataset
+    from core.project.project import Project
     p = projectfile.load(SAMPLE_PATH)
     ds = p.dataset
     second = ds.values[0].copy()
@@ -287,7 +288,7 @@ def test_new_asks_then_replaces_the_project(make_window, dialogs):
 
 
 def test_open_replaces_the_project_and_is_remembered(make_window, tmp_path, dialogs):
-    from gui.loading import recent_files
+    from gui.window.loading import recent_files
     a, b = sample_copy(tmp_path, "a.coindex"), sample_copy(tmp_path, "b.coindex")
     window = make_window()
     dialogs.open_path = a
@@ -311,7 +312,7 @@ def test_open_replaces_the_project_and_is_remembered(make_window, tmp_path, dial
 
 
 def test_recent_files_list_is_capped(tmp_path):
-    from gui.loading import MAX_RECENT, recent_files, remember_recent
+    from gui.window.loading import MAX_RECENT, recent_files, remember_recent
     for k in range(MAX_RECENT + 3):
         remember_recent(str(tmp_path / f"p{k}.coindex"))
     files = recent_files()
@@ -504,17 +505,17 @@ def test_a_real_crash_is_recovered(tmp_path, private_folders, dialogs):
         sys.path.insert(0, {ROOT!r})
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from PySide6.QtWidgets import QApplication
-        from core.project import SetValues
-        from gui import app as gui_app
-        from gui.loading import load_project
+        from core.project.project import SetValues
+        from gui.window import app as gui_app
+        from gui.window.loading import load_project
         app = QApplication([])
         gui_app.configure_application(app)
         gui_app.use_private_folders({str(private_folders)!r})
-        from gui import panes                  # no charts: not needed, and slow to build
+        from gui.window import panes                # no charts: not needed, and slow to build
         real = panes.pane_class
         panes.pane_class = lambda spec: None if spec.name == "chartsPane" else real(spec)
         panes.FALLBACKS["legacy_charts"] = None
-        from gui.main_window import MainWindow
+        from gui.window.main_window import MainWindow
         w = MainWindow(load_project({path!r}), {path!r})
         w.document.execute(SetValues([("CCEC", 2023, "RS2", 12345.0)]), "edit")
         w.autosaver.autosave()

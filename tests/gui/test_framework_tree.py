@@ -9,13 +9,13 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QMessageBox, QStyleOptionViewItem
 
-from core.engine import Engine
-from core.project import SetSettings
-from core.structure import SetWeight
-from gui.framework_tree import (DIRECTION_COLUMN, NAME_COLUMN, SHARE_COLUMN, WEIGHT_COLUMN, FrameworkModel,
-                                FrameworkTree)
-from gui.indicator_sheet import (BASE_YEAR, CODE, DIMENSION, DIRECTION, NAME_ZH, NORMALISATION, WEIGHT,
-                                 IndicatorSheet, IndicatorSheetModel)
+from core.pipeline.engine import Engine
+from core.project.project import SetSettings
+from core.project.structure import SetWeight
+from gui.sheets.framework_tree import (DIRECTION_COLUMN, NAME_COLUMN, SHARE_COLUMN, WEIGHT_COLUMN,
+                                       FrameworkModel, FrameworkTree)
+from gui.sheets.indicator_sheet import (BASE_YEAR, CODE, DIMENSION, DIRECTION, NAME_ZH, NORMALISATION,
+                                        WEIGHT, IndicatorSheet, IndicatorSheetModel)
 
 
 def snapshot(project):
@@ -234,10 +234,10 @@ def test_name_edited_in_place(tree, document):
 
 
 def test_chinese_mode_shows_and_edits_chinese_names(tree, document, monkeypatch):
-    import gui.framework_model as fm
+    import gui.sheets.framework_model as fm
     monkeypatch.setattr(fm, "is_chinese", lambda: True)
     try:
-        import gui.i18n as i18n
+        import gui.base.i18n as i18n
         monkeypatch.setattr(i18n, "_language", "zh_CN")
     except ImportError:
         pass

@@ -7,10 +7,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
-from core.framework import Node
-from gui import app as gui_app
-from gui import i18n
-from gui.panes import PANES
+from core.model.framework import Node
+from gui.window import app as gui_app
+from gui.base import i18n
+from gui.window.panes import PANES
 from test_files import dialogs, light_charts, make_window, private_folders  # noqa: F401  (fixtures)
 
 TS = i18n.I18N_DIR / "coindex_zh_CN.ts"

@@ -17,12 +17,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from core import projectfile
-from gui import import_worker
-from gui.import_wizard import (BAD, HEADER, LABEL, PARENT, STATUS, TARGET, VALUE, ImportWizard, MappingModel,
-                               RowsModel, SheetPreviewModel, ValuesPreviewModel, sheet_marks)
-from gui.import_worker import SKIP, ImportOptions, Task, read_for_refresh, refresh_plans
-from gui.loading import SAMPLE_PATH
+from core.project import projectfile
+from gui.importing import worker as import_worker
+from gui.importing.wizard import (BAD, HEADER, LABEL, PARENT, STATUS, TARGET, VALUE, ImportWizard,
+                                  MappingModel, RowsModel, SheetPreviewModel, ValuesPreviewModel, sheet_marks)
+from gui.importing.worker import SKIP, ImportOptions, Task, read_for_refresh, refresh_plans
+from gui.window.loading import SAMPLE_PATH
 from test_files import dialogs, light_charts, make_window, private_folders  # noqa: F401  (fixtures)
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -598,7 +598,7 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, document, tmp_path):
 # ---- through the main window: the File menu, refresh -------------------------------------------------------
 def test_refresh_from_source_updates_values_and_says_what_changed(qtbot, make_window, light_charts, tmp_path,
                                                                   infos):
-    from gui.export_actions import install_file_actions
+    from gui.window.file_actions import install_file_actions
     window = make_window(projectfile.load(SAMPLE_PATH), str(SAMPLE_PATH))
     actions = install_file_actions(window)
     path = yearbook(tmp_path / "source.xlsx")
@@ -633,7 +633,7 @@ def test_refresh_from_source_updates_values_and_says_what_changed(qtbot, make_wi
 
 
 def test_refresh_without_a_source_says_so(make_window, light_charts, infos, dialogs, tmp_path):
-    from gui.export_actions import install_file_actions
+    from gui.window.file_actions import install_file_actions
     window = make_window()
     actions = install_file_actions(window)
     actions.file_menu.aboutToShow.emit()
@@ -646,7 +646,7 @@ def test_refresh_without_a_source_says_so(make_window, light_charts, infos, dial
 
 
 def test_import_as_new_project_opens_it_in_the_window(qtbot, make_window, light_charts, dialogs):
-    from gui.export_actions import install_file_actions
+    from gui.window.file_actions import install_file_actions
     window = make_window()
     actions = install_file_actions(window)
     wizard = actions.import_workbook(str(DATA / "long_zh.xlsx"))

@@ -12,11 +12,11 @@ from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-from core.dataset import Dataset
-from core.project import Project, SetValues
-from gui import panes
-from gui.loading import SAMPLE_PATH
-from gui.main_window import LAYOUT_VERSION, MainWindow
+from core.model.dataset import Dataset
+from core.project.project import Project, SetValues
+from gui.window import panes
+from gui.window.loading import SAMPLE_PATH
+from gui.window.main_window import LAYOUT_VERSION, MainWindow
 from test_files import dialogs, light_charts, make_window, private_folders  # noqa: F401  (fixtures)
 
 
@@ -109,11 +109,11 @@ class FakeResults(QWidget):
 def test_a_pane_module_is_imported_by_name(make_window, light_charts, monkeypatch):
     """The registry imports each pane by module and class name: a module
     that appears is used; one that is missing gets a placeholder."""
-    fake = types.ModuleType("gui.results_table")
+    fake = types.ModuleType("gui.sheets.results_table")
     fake.ResultsTable = FakeResults
-    monkeypatch.setitem(sys.modules, "gui.results_table", fake)
-    monkeypatch.setitem(sys.modules, "gui.indicator_sheet", None)        # import fails: missing
-    from core import projectfile
+    monkeypatch.setitem(sys.modules, "gui.sheets.results_table", fake)
+    monkeypatch.setitem(sys.modules, "gui.sheets.indicator_sheet", None)        # import fails: missing
+    from core.project import projectfile
     project = projectfile.load(SAMPLE_PATH)
     project.app_state["panes"] = {"resultsPane": {"sort": "name"}}
     w = make_window(project, str(SAMPLE_PATH))
@@ -138,9 +138,9 @@ def test_a_pane_that_fails_to_build_becomes_a_placeholder(make_window, light_cha
     class Broken(QWidget):
         def __init__(self, document, parent=None):
             raise RuntimeError("boom")
-    fake = types.ModuleType("gui.results_table")
+    fake = types.ModuleType("gui.sheets.results_table")
     fake.ResultsTable = Broken
-    monkeypatch.setitem(sys.modules, "gui.results_table", fake)
+    monkeypatch.setitem(sys.modules, "gui.sheets.results_table", fake)
     w = make_window()
     assert isinstance(w.pane("resultsPane"), panes.PlaceholderPane)
     assert "boom" in caplog.text
@@ -164,7 +164,7 @@ def test_a_layout_of_another_version_is_not_restored(make_window, light_charts, 
     first = make_window()
     first.docks["chartsPane"].close()
     assert first.close()
-    import gui.main_window as mw
+    import gui.window.main_window as mw
     monkeypatch.setattr(mw, "LAYOUT_VERSION", LAYOUT_VERSION + 1)
     second = make_window()
     assert second.docks["chartsPane"].isVisible()                      # the default layout
@@ -287,8 +287,8 @@ def test_copy_without_a_copy_method_sends_the_key(window, qtbot):
 def legacy(make_window, monkeypatch):
     """A window with the first version's grid and chart (the data sheet and
     chart panel modules treated as missing)."""
-    pytest.importorskip("gui.data_grid")
-    pytest.importorskip("gui.charts")
+    pytest.importorskip("gui.sheets.data_grid")
+    pytest.importorskip("gui.charts.lines")
     real = panes.pane_class
     monkeypatch.setattr(panes, "pane_class",
                         lambda spec: None if spec.name in ("dataPane", "chartsPane") else real(spec))
@@ -302,7 +302,7 @@ def legacy(make_window, monkeypatch):
 
 
 def _value_index(data, code, period):
-    from gui.data_grid import FIRST_PERIOD_COLUMN
+    from gui.sheets.data_grid import FIRST_PERIOD_COLUMN
     ds = data.document.project.dataset
     model = data.grid_model
     row = ds.code_index[code]
@@ -350,7 +350,7 @@ def test_grid_delete_key_is_one_undo_step(legacy, qtbot):
 
 
 def test_unit_choice_reaches_the_chart(legacy):
-    from core import projectfile
+    from core.project import projectfile
     p = projectfile.load(SAMPLE_PATH)
     ds = p.dataset
     second = ds.values[0].copy()
@@ -368,7 +368,7 @@ def test_unit_choice_reaches_the_chart(legacy):
 
 # ---- deferred panes (the app's start) -------------------------------------------------------------------
 def test_deferred_panes_are_built_after_the_first_paint(qtbot):
-    from core import projectfile
+    from core.project import projectfile
     w = MainWindow(projectfile.load(SAMPLE_PATH), str(SAMPLE_PATH), defer_panes=True)
     qtbot.addWidget(w)
     assert not isinstance(w.pane("dataPane"), panes.PendingPane)        # what a user looks at first
@@ -388,7 +388,7 @@ def test_deferred_panes_are_built_after_the_first_paint(qtbot):
 def test_window_extensions_are_installed(window):
     """Modules listed in WINDOW_EXTENSIONS (import / export actions) add
     their menu entries to every window."""
-    from gui.main_window import WINDOW_EXTENSIONS
+    from gui.window.main_window import WINDOW_EXTENSIONS
     for module_name, _ in WINDOW_EXTENSIONS:
         if importlib.util.find_spec(module_name) is None:
             assert module_name not in window.extensions
@@ -397,7 +397,7 @@ def test_window_extensions_are_installed(window):
 
 
 def test_a_failing_extension_is_skipped(make_window, light_charts, monkeypatch, caplog):
-    import gui.main_window as mw
+    import gui.window.main_window as mw
     fake = types.ModuleType("gui.fake_extension")
     fake.install = lambda window: 1 / 0
     monkeypatch.setitem(sys.modules, "gui.fake_extension", fake)

@@ -7,10 +7,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.engine import Engine
-from core.structure import SetWeight
-from gui.framework_tree import FrameworkTree
-from gui.method_panel import MethodPanel
+from core.pipeline.engine import Engine
+from core.project.structure import SetWeight
+from gui.sheets.framework_tree import FrameworkTree
+from gui.sheets.method_panel import MethodPanel
 
 
 @pytest.fixture

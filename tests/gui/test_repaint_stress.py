@@ -13,9 +13,9 @@ import time
 import numpy as np
 from PySide6.QtWidgets import QApplication
 
-from gui.charts import IndexChart
-from gui.data_grid import FIRST_PERIOD_COLUMN, DataGridModel
-from gui.paint_counter import PaintCounter
+from gui.charts.lines import IndexChart
+from gui.sheets.data_grid import FIRST_PERIOD_COLUMN, DataGridModel
+from gui.charts.paint_counter import PaintCounter
 
 UPDATES = 3000
 GRAB_EVERY = 100

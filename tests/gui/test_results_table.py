@@ -6,8 +6,9 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 
-from core.project import SetValues
-from gui.results_table import CHANGE, CODE, GROWTH, INDENT, NAME, RANK, SCORE, ResultsModel, ResultsTable
+from core.project.project import SetValues
+from gui.sheets.results_table import (CHANGE, CODE, GROWTH, INDENT, NAME, RANK, SCORE, ResultsModel,
+                                      ResultsTable)
 
 from test_charts import three_units  # the same three-unit project
 
@@ -80,7 +81,7 @@ def test_model_passes_qtmodeltester(qtmodeltester, document):
 
 
 def test_several_units_ranks_and_unit_choice(qtbot, qtmodeltester, project):
-    from gui.document import ProjectDocument
+    from gui.base.document import ProjectDocument
     doc = ProjectDocument(three_units(project))
     t = ResultsTable(doc)
     qtbot.addWidget(t)
@@ -121,9 +122,9 @@ def test_ctrl_c_copies_selected_rows_as_tsv(table, qtbot):
 
 
 def test_structure_change_resets_rows(table, project):
-    from core.dataset import Dataset
-    from core.framework import Framework
-    from core.project import SetStructure
+    from core.model.dataset import Dataset
+    from core.model.framework import Framework
+    from core.project.project import SetStructure
     fw = project.framework
     drop = {"ES"} | set(fw.children("ES"))
     smaller = Framework.from_records([r for r in fw.to_records() if r["iCode"] not in drop])

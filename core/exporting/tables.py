@@ -1,0 +1,150 @@
+"""Plain tables written with openpyxl: the empty template workbook (sheets
+``Data``, ``Meta``, ``Settings``), the values-only results workbook, and the
+``--json`` results document of the command line.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from core.atomic import atomic_output
+from core.model.dataset import DATA_COLUMNS, column_letter
+from core.model.framework import META_COLUMNS
+from core.model.settings import Settings
+
+
+def atomic_workbook_save(wb, path) -> None:
+    with atomic_output(path) as tmp:
+        wb.save(tmp)
+
+
+def _sheet(wb, title, header, rows, widths=None):
+    from openpyxl.styles import Font
+    ws = wb.create_sheet(title)
+    ws.append(header)
+    for c in ws[1]:
+        c.font = Font(bold=True)
+    for r in rows:
+        ws.append([None if (isinstance(v, float) and not np.isfinite(v)) else v for v in r])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str) and cell.value[:1] in ("=", "+", "-", "@"):
+                cell.data_type = "s"
+    ws.freeze_panes = "A2"
+    for k, h in enumerate(header):
+        ws.column_dimensions[column_letter(k)].width = (widths or {}).get(h, max(10, min(40, len(str(h)) + 4)))
+    return ws
+
+
+def write_template(path) -> None:
+    """An empty template workbook: Data and Meta headers, Settings with the
+    defaults, and a sheet explaining the layout."""
+    from openpyxl import Workbook
+    wb = Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Data", DATA_COLUMNS, [], {"uName": 30})
+    _sheet(wb, "Meta", META_COLUMNS, [], {"iName": 36, "iName_zh": 24, "Description": 40})
+    d = Settings().to_dict()
+    rows = [["normalisation", d["normalisation"], "fixed_base, minmax, zscore, rank, prank, goalposts, dist2target"],
+            ["minmax_range", "0,100", "L,U"],
+            ["pooled", "false", "true: min-max / z-score over all periods at once"],
+            ["base_year", "", "empty: the first period"],
+            ["aggregation", d["aggregation"], "arithmetic, geometric, harmonic, generalised"],
+            ["power", d["power"], "power p of the generalised mean"],
+            ["weighting", d["weighting"], "manual (Meta Weight column) or equal"]]
+    _sheet(wb, "Settings", ["Key", "Value", "Note"], rows, {"Key": 16, "Value": 14, "Note": 70})
+    help_rows = [[t] for t in (
+        "Data: one row per unit and period: uCode, uName, Time, then one column per indicator code (iCode).",
+        "Optional group columns (Type Group in Meta) and denominator columns (Type Denominator).",
+        "Meta: one row per indicator and aggregate: Level, iCode, iName, iName_zh, Direction (1 or -1),",
+        "Weight, Parent (code of the aggregate above), Type (Indicator, Aggregate, Group, Denominator), Unit, ...",
+        "Settings: key / value rows; remove a row to use the default.",
+        "Missing values: leave the cell empty.")]
+    _sheet(wb, "README", ["CoIndex template"], help_rows, {"CoIndex template": 110})
+    atomic_workbook_save(wb, path)
+
+
+def write_results(engine, path) -> None:
+    """Values-only results workbook: framework, raw data, scores, ranks,
+    growth, contributions and warnings."""
+    from openpyxl import Workbook
+    doc = results_document(engine)
+    wb = Workbook()
+    wb.remove(wb.active)
+    fw = engine.framework
+    _sheet(wb, "Framework", ["code", "name", "name_zh", "parent", "level", "weight", "direction", "type", "unit"],
+           [[n.code, n.name, n.name_zh, n.parent, fw.level[n.code], n.weight, n.direction, n.type, n.unit]
+            for n in fw.nodes], {"name": 36, "name_zh": 24})
+    _sheet(wb, "Data", ["unit", "period", "code", "value"],
+           [[r["unit"], r["period"], r["code"], r["value"]] for r in doc["data"]])
+    ranks = {(r["unit"], r["period"], r["code"]): r["rank"] for r in doc["ranks"]}
+    _sheet(wb, "Scores", ["unit", "period", "code", "level", "score", "rank"],
+           [[r["unit"], r["period"], r["code"], fw.level[r["code"]], r["value"],
+             ranks.get((r["unit"], r["period"], r["code"]))] for r in doc["scores"]])
+    ds = engine.dataset
+    changes = []
+    if len(ds.periods) > 1:
+        for code in engine.codes:
+            base, yoy = engine.change_since_base(code), engine.yoy(code)
+            for u, unit in enumerate(ds.unit_codes):
+                for t, period in enumerate(ds.periods):
+                    changes.append([unit, period, code, _num(base[u, t]), _num(yoy[u, t])])
+    _sheet(wb, "Changes", ["unit", "period", "code", "change_since_base_pct", "yoy_pct"], changes,
+           {"change_since_base_pct": 22})
+    _sheet(wb, "Growth", ["unit", "code", "from", "to", "change_pct", "cagr_pct"],
+           [[g[k] for k in ("unit", "code", "from", "to", "change_pct", "cagr_pct")] for g in doc["growth"]])
+    _sheet(wb, "Contributions", ["unit", "code", "child", "from", "to", "points", "share_pct"],
+           [[c[k] for k in ("unit", "code", "child", "from", "to", "points", "share_pct")]
+            for c in doc["contributions"]])
+    _sheet(wb, "Warnings", ["kind", "code", "unit", "period", "message"],
+           [[w.get("kind"), w.get("code"), w.get("unit"), w.get("period"), w.get("message")] for w in doc["warnings"]],
+           {"message": 100})
+    atomic_workbook_save(wb, path)
+
+
+def _num(x):
+    x = float(x)
+    return x if np.isfinite(x) else None
+
+
+def results_document(engine) -> dict:
+    """The ``--json`` document of the command line."""
+    fw, ds = engine.framework, engine.dataset
+    periods = ds.periods if ds.has_time else [None]
+    U, T = len(ds.unit_codes), len(periods)
+    out = {"framework": [{"code": n.code, "name": n.name, "name_zh": n.name_zh, "parent": n.parent,
+                          "level": fw.level[n.code], "weight": n.weight, "direction": n.direction}
+                         for n in fw.nodes],
+           "units": list(ds.unit_codes), "periods": list(periods) if ds.has_time else [None]}
+
+    def cells(arr, key, codes, cast=_num):
+        rows = []
+        for j, code in enumerate(codes):
+            a = arr[j]
+            for u in range(U):
+                for t in range(T):
+                    rows.append({"unit": ds.unit_codes[u], "period": periods[t], "code": code,
+                                 key: cast(a[u, t])})
+        return rows
+
+    out["data"] = cells(np.moveaxis(ds.values, 2, 0), "value", ds.codes)
+    out["scores"] = cells(engine.scores, "value", engine.codes)
+    out["ranks"] = cells(engine.all_ranks(), "rank",
+                         engine.codes, lambda r: None if np.isnan(r) else int(r))
+    growth, contrib = [], []
+    if T > 1:
+        p0, p1 = periods[0], periods[-1]
+        for code in engine.codes:
+            ch, cg = engine.growth(code, 0, -1)
+            for u in range(U):
+                growth.append({"unit": ds.unit_codes[u], "code": code, "from": p0, "to": p1,
+                               "change_pct": _num(ch[u]), "cagr_pct": _num(cg[u])})
+        for parent in fw.aggregate_codes:
+            kids, pts, share = engine.contributions(parent, 0, -1)
+            for u in range(U):
+                for j, child in enumerate(kids):
+                    contrib.append({"unit": ds.unit_codes[u], "code": parent, "child": child, "from": p0, "to": p1,
+                                    "points": _num(pts[j, u]), "share_pct": _num(share[j, u])})
+    out["growth"] = growth
+    out["contributions"] = contrib
+    out["warnings"] = engine.warnings
+    return out
+

@@ -1,0 +1,162 @@
+"""Opening any input the command line and File > Open accept as a project:
+the template workbook (sheets ``Data``, ``Meta`` and ``Settings``), COINr's
+iData / iMeta CSV files and ``.coindex`` projects.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import os
+import zipfile
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+from core.model.dataset import Dataset, column_letter
+from core.errors import InputError
+from core.model.framework import Framework
+from core.project.project import Project
+from core.model.settings import Settings
+
+def _sha256(path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def read_csv(path) -> "pd.DataFrame":
+    """A CSV in UTF-8 (with or without BOM) or GB18030; cells kept as text
+    where they are not clean numbers so messages can quote them."""
+    import pandas as pd  # imported on use: opening a project needs no pandas
+    name = os.path.basename(path)
+    last = None
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return pd.read_csv(path, encoding=enc, keep_default_na=False, na_values=[""], skip_blank_lines=False)
+        except UnicodeDecodeError as e:
+            last = e
+        except pd.errors.EmptyDataError:
+            raise InputError(f"{name}: the file is empty") from None
+        except (pd.errors.ParserError, ValueError) as e:
+            raise InputError(f"{name}: cannot be read as CSV ({str(e).splitlines()[0]})") from None
+        except OSError as e:
+            raise InputError(f"{name}: cannot read the file ({e.strerror})") from None
+    raise InputError(f"{name}: the file is neither UTF-8 nor GB18030 text ({last})")
+
+
+def read_workbook(path) -> dict:
+    """All sheets of an .xlsx / .xlsm workbook as frames (header on row 1)."""
+    name = os.path.basename(path)
+    if not zipfile.is_zipfile(path):
+        raise InputError(f"{name}: not an Excel workbook (.xlsx files are zip archives; this one is not, "
+                         "or it is damaged or password-protected)")
+    import pandas as pd
+    try:
+        return pd.read_excel(path, sheet_name=None, engine="calamine")
+    except ImportError:
+        pass
+    except Exception as e:  # calamine raises its own error types
+        raise InputError(f"{name}: the workbook cannot be read ({type(e).__name__}: {e})") from None
+    try:
+        return pd.read_excel(path, sheet_name=None, engine="openpyxl")
+    except Exception as e:
+        raise InputError(f"{name}: the workbook cannot be read ({type(e).__name__}: {e})") from None
+
+
+def _records(df: "pd.DataFrame") -> tuple[list[dict], list[int]]:
+    """Non-blank rows as dicts, with their file row numbers (header on row 1)."""
+    keep = ~df.isna().all(axis=1).to_numpy()
+    rownos = (np.arange(len(df)) + 2)[keep].tolist()
+    recs = [{str(k): (None if (isinstance(v, float) and np.isnan(v)) else v) for k, v in r.items()}
+            for r in df[keep].to_dict("records")]
+    return recs, rownos
+
+
+INFO_KEYS = ("title", "title_zh", "note", "note_zh")
+
+
+def settings_from_rows(df: "pd.DataFrame", where: str, info: dict | None = None) -> Settings:
+    """Settings from Key / Value rows; the keys title, title_zh, note and
+    note_zh describe the project and go to ``info``."""
+    s = Settings()
+    cols = [str(c).strip().lower() for c in df.columns]
+    if len(cols) < 2:
+        raise InputError(f"{where}: needs two columns, Key and Value")
+    for i, row in enumerate(df.itertuples(index=False)):
+        key, value = row[0], row[1]
+        if key is None or (isinstance(key, float) and np.isnan(key)) or str(key).strip() == "":
+            continue
+        if isinstance(value, float) and np.isnan(value):
+            value = None
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if str(key).strip() in INFO_KEYS:
+            if info is not None and value is not None:
+                info[str(key).strip()] = str(value)
+            continue
+        s.apply(str(key).strip(), value, where=f"{where}, row {i + 2}")
+    return s
+
+
+def load_input(path, meta=None, warnings=None) -> Project:
+    """Open any input the command line accepts as a project."""
+    from core.project import projectfile
+    path = os.fspath(path)
+    name = os.path.basename(path)
+    if not os.path.exists(path):
+        raise InputError(f"{path}: no such file")
+    ext = os.path.splitext(path)[1].lower()
+    if ext == ".coindex":
+        return projectfile.load(path)
+    if ext in (".xlsx", ".xlsm"):
+        sheets = read_workbook(path)
+        for needed in ("Data", "Meta"):
+            if needed not in sheets:
+                raise InputError(f"{name}: no sheet named '{needed}' (sheets found: {', '.join(sheets)})")
+        recs, rownos = _records(sheets["Meta"])
+        fw = Framework.from_records(recs, where=f"{name}, sheet Meta", rownos=rownos)
+        data = sheets["Data"]
+        ds = Dataset.from_frame(data, fw, where=f"{name}, sheet Data", warnings=warnings)
+        info: dict = {}
+        settings = settings_from_rows(sheets["Settings"], f"{name}, sheet Settings", info) \
+            if "Settings" in sheets else Settings()
+        prov = _provenance(path, "Data", data, ds)
+        return Project(fw, ds, settings, prov, info=info)
+    if ext == ".csv":
+        if meta is None:
+            raise InputError(f"{name}: a CSV input needs --meta naming the iMeta CSV file")
+        mname = os.path.basename(meta)
+        if not os.path.exists(meta):
+            raise InputError(f"{meta}: no such file")
+        recs, rownos = _records(read_csv(meta))
+        fw = Framework.from_records(recs, where=mname, rownos=rownos)
+        data = read_csv(path)
+        ds = Dataset.from_frame(data, fw, where=name, warnings=warnings)
+        return Project(fw, ds, Settings(), _provenance(path, None, data, ds))
+    raise InputError(f"{name}: unsupported input type '{ext or 'none'}' (use .coindex, .xlsx or .csv)")
+
+
+def _provenance(path, sheet, frame, ds) -> dict:
+    """Where each value came from: file, sheet, and the row / column maps
+    from which every value's cell address follows."""
+    cols = {str(c): column_letter(k) for k, c in enumerate(frame.columns) if str(c) in ds.code_index}
+    rows = {}
+    has_time = "Time" in [str(c) for c in frame.columns]
+    for k, rec in enumerate(frame[["uCode"] + (["Time"] if has_time else [])].itertuples(index=False)):
+        u = str(rec[0]).strip()
+        if isinstance(rec[0], float) and float(rec[0]).is_integer():
+            u = str(int(rec[0]))
+        t = None
+        if has_time:
+            t = int(rec[1]) if isinstance(rec[1], (int, float, np.integer)) and float(rec[1]).is_integer() else str(rec[1])
+        rows[f"{u}|{'' if t is None else t}"] = k + 2
+    src = {"file": os.path.basename(path), "sheet": sheet, "sha256": _sha256(path),
+           "imported": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+           "columns": cols, "rows": rows}
+    return {"sources": [src], "edits": []}

@@ -1,0 +1,361 @@
+"""Finding the table in a sheet and the layout it is written in.
+
+A sheet made by a person has title rows, a line such as "单位：亿元", blank
+rows, a header (sometimes two rows, the upper one merged over groups), a
+row of units under the header, the data, and footnotes ("注：...",
+"资料来源：...").  :func:`find_table` finds the header row and the data
+rows; :func:`detect_layout` names the layout from the header:
+
+* ``template``: the CoIndex template / COINr iData + iMeta (sheets Data and Meta);
+* ``yearbook``: indicators as rows, years as columns (one sheet per unit, or a unit column);
+* ``units-by-indicators``: units as rows, indicators as columns (one sheet per year,
+  or a year column, or a single period);
+* ``long``: unit, year, indicator, value columns.
+
+:func:`core.importing.extract.extract` then reads the table's values.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from core.model.celltext import (BAD, MISSING, clean_text, is_blank, looks_like_unit, parse_number,
+                                 parse_year, text_of, unit_text, address)
+from core.sheets.cells import Sheet
+from core.errors import InputError
+
+LAYOUTS = ("template", "yearbook", "units-by-indicators", "long")
+
+
+def _keys(*words):
+    return frozenset(re.sub(r"[\s_:：]+", "", w.lower()) for w in words)
+
+
+ROLE_WORDS = {
+    "unit_code": _keys("uCode", "unit code", "unitcode", "地区代码", "地区编码", "单位代码", "行政区划代码",
+                       "区划代码", "iso3", "iso", "country code", "region code"),
+    "unit_name": _keys("uName", "unit", "unit name", "region", "regions", "country", "countries", "economy",
+                       "city", "cities", "province", "state", "county", "district", "area", "entity",
+                       "地区", "地区名称", "区域", "城市", "省份", "省", "省市", "市", "市州", "区县", "县", "县区",
+                       "国家", "经济体", "单位", "单位名称", "地市", "州市"),
+    "year": _keys("Time", "year", "years", "period", "date", "年份", "年", "年度", "时间", "时期", "期间"),
+    "ind_name": _keys("indicator", "indicators", "indicator name", "variable", "item", "series", "iName",
+                      "指标", "指标名称", "项目", "变量", "名称", "指标项"),
+    "ind_code": _keys("iCode", "indicator code", "code", "series code", "variable code", "指标代码", "指标编码",
+                      "代码", "编码", "编号"),
+    "value": _keys("value", "values", "数值", "值", "数据", "取值", "指标值"),
+    "measure": _keys("unit of measure", "units of measure", "measure", "计量单位", "量纲"),
+    "note": _keys("note", "notes", "remark", "remarks", "comment", "备注", "说明", "注", "source", "sources",
+                  "来源", "数据来源", "资料来源"),
+}
+_NOTE_ROW = re.compile(r"^(?:注|附注|说明|资料来源|数据来源|来源|备注|source|sources|note|notes)\s*(?:\d+\s*)?[:：.、]"
+                       r"|^(?:注|附注)\s*\d|^[*※①②③④⑤]", re.IGNORECASE)
+_NOTE_START = frozenset("注附说资数来备sSnN*※①②③④⑤ＳＮｓｎ＊")     # first characters _NOTE_ROW can match
+HEADER_SEARCH_ROWS = 60
+
+
+def header_role(v) -> str | None:
+    """The role a header cell names ('unit_name', 'year', ...), 'period'
+    for a year, or None."""
+    if parse_year(v) is not None:
+        return "period"
+    t = re.sub(r"[\s_:：]+", "", text_of(v).lower())
+    t = re.sub(r"[(（].*[)）]$", "", t) or t
+    for role, words in ROLE_WORDS.items():
+        if t in words:
+            return role
+    return None
+
+
+@dataclass
+class Table:
+    """Where a sheet's table is: 0-based header row, units row, data rows
+    and the columns in use."""
+    sheet: Sheet
+    header: int
+    data_rows: list
+    cols: list
+    units_row: int | None = None
+    group_rows: list = field(default_factory=list)
+    sheet_unit: str = ""
+    warnings: list = field(default_factory=list)
+    filled: dict = field(default_factory=dict)     # header cells taken from a group row above
+    roles: dict | None = None                      # column -> role, once computed
+    sample_rows: list | None = None                # the rows column sniffing looks at, once chosen
+
+    def head(self, c):
+        v = self.sheet.value(self.header, c)
+        return self.filled.get(c, "") if is_blank(v) else v
+
+
+def _is_label(v) -> bool:
+    """A header-like cell: text that is not a number, or a year."""
+    if parse_year(v) is not None:
+        return True
+    if isinstance(v, str):
+        _, kind, _ = parse_number(v)
+        return kind == BAD
+    return False
+
+
+def _is_number(v) -> bool:
+    if type(v) is float:
+        return True
+    if isinstance(v, str) and v:
+        _, kind, _ = parse_number(v)
+        return kind not in (BAD, MISSING)
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+class _Positions:
+    """Position of a row among the sorted content rows (None if it has no content)."""
+
+    def __init__(self, idx):
+        self.idx = idx
+
+    def get(self, r):
+        k = bisect.bisect_left(self.idx, r)
+        return k if k < len(self.idx) and self.idx[k] == r else None
+
+    def __getitem__(self, r):
+        k = self.get(r)
+        if k is None:
+            raise KeyError(r)
+        return k
+
+
+class _Content:
+    """The rows with something in them, found at C speed; their non-blank
+    cells [(col, value)] are listed only when asked for (the header search
+    looks at a few dozen rows, not at 20,000)."""
+
+    def __init__(self, rows, hid_r, hid_c):
+        self.rows, self.hid_c, self._cells = rows, hid_c, {}
+        if hid_c:
+            self.idx = [r for r, row in enumerate(rows) if r not in hid_r and self.cells(r)]
+        else:       # any(): a truthy cell is content; an all-falsy row may still hold a 0
+            self.idx = [r for r, row in enumerate(rows)
+                        if (row and row[0]) or any(row) or len(row) > row.count("") + row.count(None)]
+            if hid_r:
+                self.idx = [r for r in self.idx if r not in hid_r]
+
+    def cells(self, r):
+        got = self._cells.get(r)
+        if got is None:
+            hid = self.hid_c
+            got = self._cells[r] = [(c, v) for c, v in enumerate(self.rows[r])
+                                    if v != "" and v is not None and c not in hid
+                                    and not (type(v) is str and v.isspace())]
+        return got
+
+    def __len__(self):
+        return len(self.idx)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [(r, self.cells(r)) for r in self.idx[k]]
+        r = self.idx[k]
+        return r, self.cells(r)
+
+
+def _first_value(row, hid_c):
+    for c, v in enumerate(row):
+        if v != "" and v is not None and c not in hid_c:
+            return v
+    return None
+
+
+def find_table(sheet: Sheet, header_row: int | None = None, include_hidden: bool = False,
+               where: str = "") -> Table | None:
+    """Find the table of a sheet; ``header_row`` (1-based) overrides the
+    detection.  None for a sheet without content."""
+    rows = sheet.rows
+    hid_r = set() if include_hidden else sheet.hidden_rows
+    hid_c = set() if include_hidden else sheet.hidden_cols
+    content = _Content(rows, hid_r, hid_c)
+    if not content:
+        return None
+    warnings = []
+    skipped = [r for r in sheet.hidden_rows if r < len(rows) and any(not is_blank(v) for v in rows[r])]
+    if skipped and not include_hidden:
+        warnings.append(f"{where}: hidden row(s) {', '.join(str(r + 1) for r in sorted(skipped)[:10])}"
+                        f"{' ...' if len(skipped) > 10 else ''} skipped")
+    if sheet.hidden_cols and not include_hidden:
+        used = sorted(c for c in sheet.hidden_cols if any(c < len(rw) and not is_blank(rw[c]) for rw in rows))
+        if used:
+            warnings.append(f"{where}: hidden column(s) {', '.join(address(0, c)[:-1] for c in used[:10])} skipped")
+    pos = _Positions(content.idx)
+    sheet_unit = ""
+
+    def distinct(cells):
+        return {text_of(v) for _, v in cells}
+
+    def is_note(cells):
+        if not cells:
+            return False
+        first = cells[0][1]
+        return (isinstance(first, str) and bool(_NOTE_ROW.match(clean_text(first)))
+                and len(distinct(cells)) == 1)
+
+    def labels(cells):
+        return [v for _, v in cells if _is_label(v) and not (isinstance(v, str) and parse_number(v)[1] == MISSING)]
+
+    def has_numbers(k, limit=12):
+        for r, cells in content[k + 1:k + 1 + limit]:
+            if is_note(cells):
+                return False
+            if any(_is_number(v) for _, v in cells):
+                return True
+        return False
+
+    def units_row(cells):
+        return bool(cells) and all(isinstance(v, str) and looks_like_unit(v) for _, v in cells)
+
+    if header_row is not None:
+        h = header_row - 1
+        if pos.get(h) is None:
+            raise InputError(f"{where}: header row {header_row} is empty or hidden")
+        k = pos[h]
+    else:
+        k = None
+        for j, (r, cells) in enumerate(content[:HEADER_SEARCH_ROWS]):
+            if not cells:
+                continue
+            if len(distinct(cells)) == 1:
+                t = text_of(cells[0][1])
+                if looks_like_unit(t) and re.match(r"^(单位|计量单位|unit)", t, re.IGNORECASE):
+                    sheet_unit = unit_text(t)
+                continue
+            if is_note(cells):
+                continue
+            lab = labels(cells)
+            if len(lab) >= 2 and len(lab) == len([1 for _, v in cells if not (isinstance(v, str) and
+                                                  parse_number(v)[1] == MISSING)]) and has_numbers(j):
+                k = j
+                break
+        if k is None:
+            return Table(sheet, -1, [], [], warnings=warnings + [f"{where}: no header row followed by numbers"])
+        # a second header row under a merged / grouping row
+        while k + 1 < len(content):
+            r0, c0 = content[k]
+            r1, c1 = content[k + 1]
+            lab1 = labels(c1)
+            if units_row(c1) or len(lab1) < 2 or len(lab1) != len(c1) or not has_numbers(k + 1):
+                break
+            cols0 = {c for c, _ in c0}
+            merged_here = any(a <= r0 <= b and (d > c or b > a) for a, c, b, d in sheet.merged)
+            vals0 = [text_of(v) for _, v in c0]
+            repeated = any(x == y for x, y in zip(vals0, vals0[1:]))
+            if merged_here or repeated or any(c not in cols0 for c, _ in c1):
+                warnings.append(f"{where}: row {r0 + 1} read as a group heading over the header row {r1 + 1}")
+                k += 1
+                continue
+            break
+    h = content[k][0]
+    group_rows = [r for r, _ in content[:k]
+                  if any(a <= r <= b and (d > c or b > a) for a, c, b, d in sheet.merged) and r < h]
+    urow = None
+    if k + 1 < len(content):
+        r1, c1 = content[k + 1]
+        if c1 and units_row(c1) and not any(_is_number(v) for _, v in c1):
+            urow = r1
+    start = k + 1 + (urow is not None)
+    cand = content.idx[start:]
+    if hid_c:
+        firsts = [_first_value(rows[r], hid_c) for r in cand]
+    else:                           # content rows are not empty: their first cell, unless it is blank
+        firsts = [row[0] for row in map(rows.__getitem__, cand)]
+        seen = set(firsts)
+        if "" in seen or None in seen:
+            for j in [j for j, f in enumerate(firsts) if f == "" or f is None]:
+                firsts[j] = _first_value(rows[cand[j]], hid_c)
+    end = len(cand)
+    # footnotes: only first cells that can start one are looked at (checked once per distinct text)
+    notes = {f for f in set(firsts) if isinstance(f, str) and f.lstrip()[:1] in _NOTE_START}
+    for j in ([j for j, f in enumerate(firsts) if f in notes] if notes else ()):
+        r, first = cand[j], firsts[j]
+        if _NOTE_ROW.match(clean_text(first)) and is_note(content.cells(r)):
+            after = [rr for rr, cc in content[start + j + 1:] if any(_is_number(v) for _, v in cc)]
+            if after:
+                warnings.append(f"{where}: rows after the footnote in row {r + 1} ignored (row {after[0] + 1} "
+                                "holds numbers)")
+            end = j
+            break
+    data = cand[:end]
+    width = max(len(rows[h]), max(map(len, map(rows.__getitem__, data)), default=0))
+    used = [c for c in range(width) if c not in hid_c
+            and any(c < len(rows[r]) and not is_blank(rows[r][c]) for r in [h] + data)]
+    # a blank header cell under a group row takes the group row's label ("地区" written once over
+    # two header rows when the file carries no merge information: .ods, .csv)
+    filled = {}
+    for r, cells in content[:k]:
+        if r < h and k - pos[r] <= 2:
+            for c, v in cells:
+                if is_blank(sheet.value(h, c)) and not _is_number(v):
+                    filled[c] = v
+    filled = {c: v for c, v in filled.items() if header_role(v) is not None}
+    return Table(sheet, h, data, used, urow, group_rows, sheet_unit, warnings, filled)
+
+
+# ---- layout ------------------------------------------------------------------------------------
+def column_roles(table: Table) -> dict:
+    """Column -> role from the header, with "单位" / "unit" columns that
+    hold units of measure read as 'measure'."""
+    if table.roles is None:
+        roles = {}
+        for c in table.cols:
+            role = header_role(table.head(c))
+            if role in ("unit_name", "unit_code") and _mostly_units(table, c):
+                role = "measure"
+            roles[c] = role
+        table.roles = roles
+    return table.roles
+
+
+SAMPLE_ROWS = 400
+
+
+def _sample(table, c) -> list:
+    """Non-blank values of column c in up to SAMPLE_ROWS data rows spread over the table."""
+    rows = table.sample_rows
+    if rows is None:
+        rows = table.data_rows
+        if len(rows) > SAMPLE_ROWS:
+            step = len(rows) / SAMPLE_ROWS
+            rows = [rows[int(k * step)] for k in range(SAMPLE_ROWS)]
+        rows = table.sample_rows = [table.sheet.rows[r] for r in rows]
+    vals = [row[c] if c < len(row) else "" for row in rows]
+    return [v for v in vals if v != "" and v is not None and not (type(v) is float and v != v)]
+
+
+def _mostly_units(table, c) -> bool:
+    vals = _sample(table, c)
+    return bool(vals) and sum(looks_like_unit(v) for v in vals if isinstance(v, str)) >= 0.6 * len(vals)
+
+
+def _mostly_text(table, c) -> bool:
+    vals = _sample(table, c)
+    texts = [v for v in vals if isinstance(v, str)]       # (only text can be a label that is not a year)
+    if not vals or len(texts) < 0.6 * len(vals):
+        return False
+    return sum(1 for v in texts if not _plain_float(v) and _is_label(v) and parse_year(v) is None) >= 0.6 * len(vals)
+
+
+def _plain_float(s: str) -> bool:
+    """Text Python reads as a number as it is (a CSV's numbers): not a label."""
+    try:
+        float(s)
+        return True
+    except ValueError:
+        return False
+
+
+def detect_layout(table: Table) -> str:
+    roles = set(column_roles(table).values())
+    if ("ind_name" in roles or "ind_code" in roles) and "value" in roles:
+        return "long"
+    n_periods = list(column_roles(table).values()).count("period")
+    if n_periods >= 1 and "year" not in roles:
+        return "yearbook"
+    return "units-by-indicators"

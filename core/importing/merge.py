@@ -1,0 +1,376 @@
+"""From an import to a project: a new project, or a merge into an open one.
+
+    project = to_project(result)                          # a new project, flat framework
+    command, summary = merge_into(project, result)        # or: refresh an open project
+    project.execute(command)                              # one undoable step
+
+``result`` is a core.importing.importer.ImportResult.  :func:`source_record` writes
+the provenance of both (where every value came from).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from core.model.celltext import address, clean_text, column_letter, has_cjk
+from core.errors import CoIndexError, InputError
+
+if TYPE_CHECKING:
+    from core.importing.importer import ImportResult
+
+INDEX_CODE = "INDEX"       # the root of the flat framework of a new project
+
+
+# ---- provenance --------------------------------------------------------------------------------------
+def source_record(result: ImportResult, codes=None, units=None, periods=None) -> list:
+    """Provenance records, one per sheet read (docs/project-format.md):
+    file, sheet, sha256, time, layout, header row, and row / column maps
+    from which every value's cell follows.  ``rows_by`` / ``columns_by``
+    name the keys: "unit|period" rows and "code" columns for units as rows,
+    "unit|code" rows and "period" columns for yearbooks, "unit|period|code"
+    rows and one "value" column for the long layout.  ``codes`` / ``units``
+    / ``periods`` rename the result's labels to the project's (a merge)."""
+    codes = codes or [ind.code for ind in result.indicators]
+    units = units or list(result.unit_codes)
+    periods = periods or list(result.periods)
+    stamp = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+    pkey = ["" if p is None else str(p) for p in periods]
+    out = []
+    for s, sheet in enumerate(result.sheets):
+        uu, tt, ii = np.nonzero(result.cell_sheet == s)
+        rows_, cols_ = result.cell_row[uu, tt, ii], result.cell_col[uu, tt, ii]
+        rec = {"file": result.file, "sheet": sheet, "sha256": result.sha256, "imported": stamp,
+               "layout": result.layout, "header_row": result.header_rows.get(sheet)}
+        if result.layout == "yearbook":
+            rec["rows_by"], rec["columns_by"] = "unit|code", "period"
+            rkeys = zip(uu.tolist(), ii.tolist())
+            rec["rows"] = {f"{units[a]}|{codes[b]}": int(r) + 1 for (a, b), r in zip(rkeys, rows_.tolist())}
+            rec["columns"] = {pkey[b]: column_letter(int(c)) for b, c in zip(tt.tolist(), cols_.tolist())}
+        elif result.layout == "long":
+            rec["rows_by"], rec["columns_by"] = "unit|period|code", "value"
+            rec["rows"] = {f"{units[a]}|{pkey[b]}|{codes[d]}": int(r) + 1
+                           for a, b, d, r in zip(uu.tolist(), tt.tolist(), ii.tolist(), rows_.tolist())}
+            rec["columns"] = {"value": column_letter(int(cols_[0]))} if len(cols_) else {}
+        else:
+            rec["rows_by"], rec["columns_by"] = "unit|period", "code"
+            first_u = {}
+            for a, b, r in zip(uu.tolist(), tt.tolist(), rows_.tolist()):
+                first_u.setdefault((a, b), r)
+            rec["rows"] = {f"{units[a]}|{pkey[b]}": int(r) + 1 for (a, b), r in first_u.items()}
+            seen = {}
+            for d, c in zip(ii.tolist(), cols_.tolist()):
+                seen.setdefault(d, c)
+            rec["columns"] = {codes[d]: column_letter(int(c)) for d, c in seen.items()}
+        out.append(rec)
+    return out
+
+
+# ---- a new project -----------------------------------------------------------------------------------
+def to_project(result: ImportResult, title: str | None = None):
+    """A new Project from an import: the template's framework and settings,
+    or a flat framework (every indicator under one index ``INDEX``) with
+    names kept (Chinese labels also as ``name_zh``) and default settings;
+    a single unit over several periods gets fixed-base normalisation."""
+    from core.model.dataset import Dataset
+    from core.model.framework import Framework, Node
+    from core.project.project import Project
+    from core.model.settings import Settings
+    if not result.indicators or not result.unit_codes:
+        raise InputError(f"{result.file}: nothing to import (no indicators or no units were read)")
+    if result.framework is not None:
+        fw = result.framework
+    else:
+        zh = any(has_cjk(ind.name) for ind in result.indicators)
+        nodes = [Node(INDEX_CODE, name=title or "Index", name_zh="综合指数" if zh else "", type="Aggregate")]
+        nodes += [Node(ind.code, name=ind.name, name_zh=ind.name_zh, parent=INDEX_CODE, unit=ind.unit,
+                       source=result.file) for ind in result.indicators]
+        try:
+            fw = Framework(nodes, where=f"{result.file}: framework")
+        except CoIndexError as e:
+            raise InputError(str(e)) from None
+    ds = Dataset(result.unit_codes, result.unit_names, result.periods, [ind.code for ind in result.indicators],
+                 result.values.copy(), result.groups, result.denominators)
+    settings = result.settings
+    if settings is None:
+        settings = Settings()
+        if len(result.unit_codes) == 1 and len(result.periods) > 1:
+            settings.normalisation = "fixed_base"
+    info = dict(result.info)
+    info.setdefault("title", title or os.path.splitext(result.file)[0])
+    return Project(fw, ds, settings, {"sources": source_record(result), "edits": []}, info=info)
+
+
+# ---- into an existing project ------------------------------------------------------------------------
+def normalise_label(s) -> str:
+    """A label as merges compare it: cleaned, runs of spaces as one, case-folded."""
+    return re.sub(r"\s+", " ", clean_text(str(s))).casefold() if s is not None else ""
+
+
+_norm = normalise_label     # the older name (gui code uses it)
+
+
+@dataclass
+class MergeSummary:
+    """What a merge changes.  ``changes`` lists (unit, period, code, old, new)."""
+    file: str
+    matched: dict = field(default_factory=dict)            # workbook label -> project code
+    unmatched_indicators: list = field(default_factory=list)
+    unmatched_units: list = field(default_factory=list)
+    unmatched_periods: list = field(default_factory=list)
+    new_indicators: list = field(default_factory=list)
+    new_units: list = field(default_factory=list)
+    new_periods: list = field(default_factory=list)
+    filled: int = 0              # missing -> value
+    changed: int = 0             # value -> another value
+    cleared: int = 0             # value -> missing
+    unchanged: int = 0
+    changes: list = field(default_factory=list)
+
+    @property
+    def cells_changed(self) -> int:
+        return self.filled + self.changed + self.cleared
+
+    def lines(self) -> list:
+        out = [f"matched {len(self.matched)} indicator(s); {self.cells_changed} cell(s) changed: "
+               f"{self.filled} missing -> value, {self.changed} value -> new value, {self.cleared} value -> missing; "
+               f"{self.unchanged} unchanged"]
+        for label, items in (("new indicator(s)", self.new_indicators), ("new unit(s)", self.new_units),
+                             ("new period(s)", self.new_periods),
+                             ("unmatched indicator(s), not imported", self.unmatched_indicators),
+                             ("unmatched unit(s), not imported", self.unmatched_units),
+                             ("unmatched period(s), not imported", self.unmatched_periods)):
+            if items:
+                out.append(f"{label}: {', '.join(map(str, items))}")
+        return out
+
+
+@dataclass
+class ImportCommand:
+    """One undoable import: the value or structure command plus the
+    provenance records of the import (added on apply, removed on undo)."""
+    inner: object
+    sources: list
+    remove: bool = False
+
+    def apply(self, project):
+        inverse = self.inner.apply(project)
+        srcs = project.provenance.setdefault("sources", [])
+        if self.remove:
+            for rec in self.sources:
+                for k in range(len(srcs) - 1, -1, -1):
+                    if srcs[k] is rec:
+                        del srcs[k]
+                        break
+        else:
+            srcs.extend(self.sources)
+        return ImportCommand(inverse, self.sources, not self.remove)
+
+
+def _lookup(pairs):
+    """key -> value, leaving out keys that name two different values."""
+    out, ambiguous = {}, set()
+    for key, value in pairs:
+        if not key:
+            continue
+        if key in out and out[key] != value:
+            ambiguous.add(key)
+        out.setdefault(key, value)
+    for key in ambiguous:
+        del out[key]
+    return out
+
+
+SET_VALUES_LIMIT = 5000     # above this many changed cells, one dataset swap (no per-cell edit log)
+
+
+def merge_into(project, result: ImportResult, *, new_parent: str | dict | None = None, add_units: bool = True,
+               add_periods: bool = True, unreadable: str = "missing"):
+    """Match an import to a project and build the command that applies it.
+
+    Indicators are matched by code, English name or Chinese name (with or
+    without a unit in parentheses), units by code or name, periods by value
+    (2020 = "2020年").  Matched cells the workbook has a place for take the
+    values read (a blank cell clears a value; ``unreadable="keep"`` leaves
+    the cells that could not be read unchanged instead of clearing them).
+    New units and periods are added (``add_units`` / ``add_periods``);
+    unmatched indicators are added under ``new_parent`` when it is given,
+    otherwise reported and left out.  ``new_parent`` may also be a dict
+    {imported indicator code (``ImportedIndicator.code``) -> aggregate
+    code}: each unmatched indicator goes under its own parent, those absent
+    from it (or mapped to None) are reported and left out.  A parent that
+    is not an aggregate of the framework raises :class:`InputError` naming
+    it.  The project is not changed: apply the
+    returned :class:`ImportCommand` (one undoable step).  Returns
+    ``(command, MergeSummary)``.
+    """
+    from core.model.dataset import Dataset
+    from core.model.framework import Framework, Node
+    from core.project.project import SetStructure, SetValues
+    from core.model.celltext import split_label_unit
+    if unreadable not in ("missing", "keep"):
+        raise ValueError("unreadable must be 'missing' or 'keep'")
+    fw, ds = project.framework, project.dataset
+    summary = MergeSummary(result.file)
+    nodes = [fw[c] for c in fw.indicator_codes]
+    by_code = _lookup((_norm(n.code), n.code) for n in nodes)
+    by_name = _lookup([(_norm(n.name), n.code) for n in nodes] + [(_norm(n.name_zh), n.code) for n in nodes]
+                      + [(_norm(split_label_unit(n.name)[0]), n.code) for n in nodes]
+                      + [(_norm(split_label_unit(n.name_zh)[0]), n.code) for n in nodes if n.name_zh])
+    imap, used = {}, {}
+    new_nodes = []
+    taken = set(fw.index_of) | {a.code for a in fw.aux}
+    parent_of = _parent_lookup(fw, new_parent)
+    for k, ind in enumerate(result.indicators):
+        code = by_code.get(_norm(ind.code)) if ind.code_from_file else None
+        for key in (ind.label, ind.name, ind.name_zh):
+            if code is None and key:
+                code = by_name.get(_norm(key))
+        label = ind.label or ind.name or ind.code
+        if code is not None and code in used:
+            result_label = result.indicators[used[code]].label or result.indicators[used[code]].code
+            summary.unmatched_indicators.append(f"{label} (matches '{code}' already matched by {result_label})")
+            continue
+        if code is None:
+            parent = parent_of(ind.code)
+            if parent is None:
+                summary.unmatched_indicators.append(label)
+                continue
+            code, n = ind.code, 2
+            while code in taken:
+                code, n = f"{ind.code}_{n}", n + 1
+            taken.add(code)
+            new_nodes.append(Node(code, name=ind.name, name_zh=ind.name_zh, parent=parent, unit=ind.unit,
+                                  source=result.file))
+            summary.new_indicators.append(code)
+        imap[k] = code
+        used[code] = k
+        summary.matched[label] = code
+    if not imap:
+        raise InputError(f"{result.file}: none of the workbook's indicators matches the project's "
+                         f"(read: {', '.join(ind.label or ind.code for ind in result.indicators[:10])}; "
+                         f"project: {', '.join(fw.indicator_codes[:10])})")
+    # units and periods
+    ulook = _lookup([(_norm(c), c) for c in ds.unit_codes] + [(_norm(n), c) for c, n in
+                                                              zip(ds.unit_codes, ds.unit_names)])
+    umap, new_units = {}, []
+    for k, (c, n) in enumerate(result.units):
+        hit = ulook.get(_norm(c)) or ulook.get(_norm(n))
+        if hit is None:
+            if not add_units:
+                summary.unmatched_units.append(c)
+                continue
+            hit = c
+            new_units.append((c, n))
+            ulook[_norm(c)] = c
+        umap[k] = hit
+    summary.new_units = [c for c, _ in new_units]
+    old_periods = list(ds.periods)
+    pmap, new_periods = {}, []
+    for k, p in enumerate(result.periods):
+        hit = next((q for q in old_periods if _same_period(p, q)), None)
+        if hit is None:
+            if not add_periods or not ds.has_time or p is None:
+                summary.unmatched_periods.append("(none)" if p is None else p)
+                continue
+            hit = p
+            new_periods.append(p)
+        pmap[k] = hit
+    summary.new_periods = list(new_periods)
+    structural = bool(new_nodes or new_units or new_periods)
+    if structural:
+        periods = old_periods + new_periods
+        if all(isinstance(p, int) for p in periods):
+            periods = sorted(periods)
+        unit_codes = ds.unit_codes + [c for c, _ in new_units]
+        unit_names = ds.unit_names + [n for _, n in new_units]
+        nfw = Framework(list(fw.nodes) + new_nodes, fw.aux, fw._where) if new_nodes else fw
+        codes = nfw.indicator_codes
+        vals = np.full((len(unit_codes), len(periods), len(codes)), np.nan)
+        pi, ci = {p: k for k, p in enumerate(periods)}, {c: k for k, c in enumerate(codes)}
+        vals[np.ix_(range(len(ds.unit_codes)), [pi[p] for p in old_periods], [ci[c] for c in ds.codes])] = ds.values
+        groups = {g: _grow(a, len(unit_codes), [pi[p] for p in old_periods], len(periods), None)
+                  for g, a in ds.groups.items()}
+        denoms = {g: _grow(a, len(unit_codes), [pi[p] for p in old_periods], len(periods), np.nan)
+                  for g, a in ds.denominators.items()}
+        target = Dataset(unit_codes, unit_names, periods, codes, vals, groups, denoms)
+    else:
+        nfw, target = fw, ds
+    # the cells to write
+    bad = {(c.sheet, c.address) for c in result.unreadable} if unreadable == "keep" else set()
+    cells = []
+    uk, tk, ik = (sorted(m) for m in (umap, pmap, imap))
+    sub_present = result.present[np.ix_(uk, tk, ik)]
+    for a, b, d in zip(*np.nonzero(sub_present)):
+        u, t, i = uk[a], tk[b], ik[d]
+        if bad and (result.sheets[result.cell_sheet[u, t, i]],
+                    address(int(result.cell_row[u, t, i]), int(result.cell_col[u, t, i]))) in bad:
+            continue
+        unit, period, code = umap[u], pmap[t], imap[i]
+        new = float(result.values[u, t, i])
+        old = float(target.values[target.unit_index[unit], target.period_index[period], target.code_index[code]])
+        if (math.isnan(old) and math.isnan(new)) or old == new:
+            summary.unchanged += 1
+            continue
+        if math.isnan(old):
+            summary.filled += 1
+        elif math.isnan(new):
+            summary.cleared += 1
+        else:
+            summary.changed += 1
+        cells.append((unit, period, code, None if math.isnan(new) else new))
+        summary.changes.append((unit, period, code, None if math.isnan(old) else old, None if math.isnan(new) else new))
+    rename_codes = [imap.get(k, ind.code) for k, ind in enumerate(result.indicators)]
+    rename_units = [umap.get(k, c) for k, c in enumerate(result.unit_codes)]
+    rename_periods = [pmap.get(k, p) for k, p in enumerate(result.periods)]
+    sources = source_record(result, rename_codes, rename_units, rename_periods)
+    if structural or len(cells) > SET_VALUES_LIMIT:
+        if not structural:
+            target = ds.copy()
+        for unit, period, code, v in cells:
+            target.values[target.unit_index[unit], target.period_index[period], target.code_index[code]] = \
+                np.nan if v is None else v
+        inner = SetStructure(nfw, target)
+    else:
+        inner = SetValues(cells, note=f"import {result.file}")
+    return ImportCommand(inner, sources), summary
+
+
+def _parent_lookup(fw, new_parent):
+    """imported indicator code -> the aggregate a new indicator goes under
+    (None: not imported), from ``merge_into``'s ``new_parent``; every
+    parent named must be an aggregate of ``fw``."""
+    if new_parent is None or isinstance(new_parent, str):
+        wanted = {} if new_parent is None else {None: new_parent}
+    elif isinstance(new_parent, dict):
+        wanted = new_parent
+    else:
+        raise TypeError("new_parent must be an aggregate code, a dict of them, or None")
+    for parent in dict.fromkeys(wanted.values()):
+        if parent is not None and (not isinstance(parent, str) or parent not in fw or fw[parent].is_indicator):
+            raise InputError(f"'{parent}' is not an aggregate of the project's framework "
+                             f"(new indicators go under an aggregate: {', '.join(fw.aggregate_codes[:10])})")
+    if isinstance(new_parent, dict):
+        return new_parent.get
+    return lambda code: new_parent
+
+
+def _grow(arr, n_units, old_t, n_periods, fill):
+    out = np.full((n_units, n_periods), fill, dtype=arr.dtype)
+    out[np.ix_(range(arr.shape[0]), old_t)] = arr
+    return out
+
+
+def _same_period(p, q) -> bool:
+    if p is None or q is None:
+        return p is None and q is None
+    from core.model.celltext import parse_year
+    yp, yq = parse_year(p), parse_year(q)
+    if yp is not None and yq is not None:
+        return yp == yq
+    return _norm(p) == _norm(q)

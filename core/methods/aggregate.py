@@ -1,0 +1,90 @@
+"""Weighted means used to aggregate children into their parent.
+
+All means skip missing children and renormalise the weights over the
+children present (COINr's convention); the result is missing only where all
+children are missing.  Each mean is a generalised mean with a power p
+(arithmetic p = 1, harmonic p = -1, geometric the limit p -> 0), so one
+transform ``f`` serves both aggregation (f(P) = sum w' f(x)) and the
+decomposition of a parent's change into its children's contributions.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from core.errors import ComputeError
+
+AGGREGATIONS = ("arithmetic", "geometric", "harmonic", "generalised")
+
+
+def power_of(method: str, power: float) -> float:
+    return {"arithmetic": 1.0, "geometric": 0.0, "harmonic": -1.0}.get(method, float(power))
+
+
+def transform(x, p):
+    """f(x) for the generalised mean of power p (log for p = 0)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if p == 0:
+            return np.log(x)
+        if p == 1:
+            return x
+        return np.power(x, p)
+
+
+def inverse(y, p):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        if p == 0:
+            return np.exp(y)
+        if p == 1:
+            return y
+        return np.power(y, 1.0 / p)
+
+
+def norm_weights(X, w):
+    """Weights renormalised over the present children: (k, ...) and the
+    total present weight (...)."""
+    present = ~np.isnan(X)
+    W = np.where(present, w.reshape((-1,) + (1,) * (X.ndim - 1)), 0.0)
+    tot = W.sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return W / np.where(tot > 0, tot, np.nan), tot
+
+
+def check_domain(X, p, locate):
+    """Geometric, harmonic and negative-power means need positive values
+    (COINr stops on them); other powers need x >= 0, since a negative value
+    would give a missing or sign-less mean rather than a number."""
+    if p == 1:
+        return
+    bad = (X <= 0) if p <= 0 else (X < 0)
+    if bad.any():
+        idx = tuple(int(v[0]) for v in np.nonzero(bad))
+        raise ComputeError(locate(idx, float(X[idx])))
+
+
+def weighted_mean(X, w, p):
+    """Weighted generalised mean of the children ``X`` (k, ...) with weights
+    ``w`` (k,); returns (values, present_weight).
+
+    Accumulates child by child, so each step works on one child's
+    units x periods (cache-sized) and no (k, ...) temporary is built."""
+    shape = X.shape[1:]
+    num = np.zeros(shape)
+    tot = np.zeros(shape)
+    term = np.empty(shape)
+    present = np.empty(shape, dtype=bool)
+    for j in range(X.shape[0]):
+        x = X[j]
+        np.isfinite(x, out=present)
+        if p == 1:
+            np.multiply(x, w[j], out=term)
+        else:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                np.multiply(transform(x, p), w[j], out=term)
+        np.add(num, term, out=num, where=present)
+        np.add(tot, w[j], out=tot, where=present)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        val = num / tot
+    val[~(tot > 0)] = np.nan
+    if p != 1:
+        val = inverse(val, p)
+    return val, tot

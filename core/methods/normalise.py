@@ -1,0 +1,271 @@
+"""Normalisation methods, vectorised over indicators.
+
+Each method takes ``X`` of shape (k, units, periods) (k indicators that share
+the method), their directions ``d`` (k,), a :class:`NormContext` and an
+optional output array, and returns the normalised array.  As in COINr, the
+direction multiplies the indicator before scaling (targets and goalposts are
+multiplied too); the fixed-base index inverts the ratio instead, since a sign
+flip has no meaning for a ratio to a base value.
+
+Statistics (min, max, mean, sd, ranks) are taken over the units of each
+period, or over all units and periods when ``pooled`` (COINr's
+``global = TRUE``).
+"""
+from __future__ import annotations
+
+import warnings as _warnings
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core.errors import ComputeError, describe_place
+
+
+@dataclass
+class NormContext:
+    settings: object
+    periods: list                   # the periods of X's last axis
+    unit_codes: list                # the units of X's middle axis
+    codes: list                     # the k indicator codes
+    params: list                    # the k nodes' Meta params
+    base_index: np.ndarray = None   # (k,) index into ``periods`` of each indicator's base
+    warnings: list = field(default_factory=list)
+
+    def warn(self, kind, code, message, period=None):
+        self.warnings.append({"kind": kind, "code": code, "unit": None, "period": period, "message": message})
+
+
+def _axes(ctx):
+    return (1, 2) if ctx.settings.pooled else (1,)
+
+
+def _quiet(fn, *a, **kw):
+    with _warnings.catch_warnings():
+        _warnings.simplefilter("ignore", RuntimeWarning)
+        return fn(*a, **kw)
+
+
+def _col(a):
+    """(k,) -> (k, 1, 1) for broadcasting against (k, units, periods)."""
+    return np.asarray(a, dtype=float).reshape(-1, 1, 1)
+
+
+def _param(ctx, name, default=None):
+    """Per-indicator Meta parameter as a (k,) float array."""
+    out = np.empty(len(ctx.codes))
+    for j, p in enumerate(ctx.params):
+        v = p.get(name, default)
+        try:
+            out[j] = float(v) if v is not None and v == v else np.nan
+        except (TypeError, ValueError):
+            raise ComputeError(f"Meta column {name} of indicator '{ctx.codes[j]}': '{v}' is not a number",
+                               code=ctx.codes[j]) from None
+    return out
+
+
+def _flag_degenerate(ctx, mask, what):
+    """Warn for every (indicator, period) whose statistic is undefined;
+    ``mask`` has shape (k, 1, periods) or (k, 1, 1)."""
+    if not mask.any():
+        return
+    for j, t in zip(*np.nonzero(mask[:, 0, :])):
+        period = None if ctx.settings.pooled else ctx.periods[t]
+        when = "" if ctx.settings.pooled or period is None else f" in period {period}"
+        ctx.warn("undefined", ctx.codes[j], f"indicator '{ctx.codes[j]}'{when}: {what}; its normalised "
+                 "values are missing", period)
+
+
+def _flag_outside(ctx, mask, what, action):
+    """One 'out_of_range' warning per indicator with values outside the
+    method's reference range, naming the first unit and period."""
+    for j in np.flatnonzero(mask.any(axis=(1, 2))):
+        u, t = (int(v[0]) for v in np.nonzero(mask[j]))
+        n = int(mask[j].sum())
+        ctx.warnings.append({"kind": "out_of_range", "code": ctx.codes[j], "unit": ctx.unit_codes[u],
+                             "period": ctx.periods[t],
+                             "message": f"indicator '{ctx.codes[j]}': {n} value(s) {what} (first: "
+                                        f"{describe_place(ctx.unit_codes[u], ctx.periods[t])}), {action[j]}"})
+
+
+def n_minmax(X, d, ctx, out=None):
+    ax = _axes(ctx)
+    mn = np.fmin.reduce(X, axis=ax, keepdims=True)       # skips missing values, NaN if all missing
+    mx = np.fmax.reduce(X, axis=ax, keepdims=True)
+    d3 = _col(d)
+    lo = np.where(d3 > 0, mn, -mx)                        # min of d * x
+    rng = mx - mn
+    _flag_degenerate(ctx, rng == 0, "all values are equal, so the min-max range is zero")
+    l_default, u_default = ctx.settings.minmax_range
+    lower = _param(ctx, "minmax_lower", l_default)
+    upper = _param(ctx, "minmax_upper", u_default)
+    lower = _col(np.where(np.isnan(lower), l_default, lower))
+    upper = _col(np.where(np.isnan(upper), u_default, upper))
+    # (d x - min) / (max - min) * (U - L) + L, in place on one buffer
+    out = np.multiply(X, d3, out=out)
+    out -= lo
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out /= np.where(rng == 0, np.nan, rng)
+    out *= upper - lower
+    out += lower
+    return out
+
+
+def n_zscore(X, d, ctx, out=None):
+    Y = np.multiply(X, _col(d), out=out)
+    ax = _axes(ctx)
+    n = np.sum(~np.isnan(Y), axis=ax, keepdims=True)
+    mean = _quiet(np.nanmean, Y, axis=ax, keepdims=True)
+    sd = _quiet(np.nanstd, Y, axis=ax, keepdims=True, ddof=1)
+    bad = (n < 2) | (sd == 0)
+    _flag_degenerate(ctx, bad & (n > 0), "fewer than two values or zero standard deviation")
+    Y -= mean
+    with np.errstate(invalid="ignore", divide="ignore"):
+        Y /= np.where(bad, np.nan, sd)
+    Y *= ctx.settings.zscore_sd
+    Y += ctx.settings.zscore_mean
+    return Y
+
+
+def rank_min(a, axis=0, descending=False):
+    """Ranks along ``axis`` with ties sharing the lowest rank (R's
+    ``ties.method = "min"``); NaN stays NaN.  Works on any shape."""
+    a = np.ascontiguousarray(np.moveaxis(np.asarray(a, dtype=float), axis, -1))
+    key = -a if descending else a
+    order = np.argsort(key, axis=-1)          # ties get one rank, so the sort need not be stable
+    s = np.take_along_axis(key, order, axis=-1)
+    n = s.shape[-1]
+    start = np.ones(s.shape, dtype=bool)
+    if n > 1:
+        np.not_equal(s[..., 1:], s[..., :-1], out=start[..., 1:])
+    pos = np.where(start, np.arange(n), 0)
+    first = np.maximum.accumulate(pos, axis=-1).astype(float)
+    first += 1.0
+    first[np.isnan(s)] = np.nan
+    out = np.empty_like(first)
+    np.put_along_axis(out, order, first, axis=-1)
+    return np.moveaxis(out, -1, axis)
+
+
+def _ranks(X, d, ctx):
+    Y = X * _col(d)
+    if ctx.settings.pooled:
+        k, U, T = Y.shape
+        return rank_min(Y.reshape(k, U * T), axis=1).reshape(k, U, T), Y
+    return rank_min(Y, axis=1), Y
+
+
+def n_rank(X, d, ctx, out=None):
+    return _ranks(X, d, ctx)[0]
+
+
+def n_prank(X, d, ctx, out=None):
+    r, Y = _ranks(X, d, ctx)
+    n = np.sum(~np.isnan(Y), axis=_axes(ctx), keepdims=True)
+    _flag_degenerate(ctx, n == 1, "only one value, so percentile ranks are undefined")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return (r - 1) / np.where(n > 1, n - 1, np.nan)
+
+
+def n_goalposts(X, d, ctx, out=None):
+    lo = _param(ctx, "goalpost_lower")
+    hi = _param(ctx, "goalpost_upper")
+    scale = _param(ctx, "goalpost_scale", 1.0)
+    scale = _col(np.where(np.isnan(scale), 1.0, scale))
+    for j, code in enumerate(ctx.codes):
+        if np.isnan(lo[j]) or np.isnan(hi[j]) or lo[j] == hi[j]:
+            raise ComputeError(f"indicator '{code}': goalposts normalisation needs different numbers in the "
+                               "Meta columns goalpost_lower and goalpost_upper", code=code)
+    trunc = np.array([str(p.get("goalpost_trunc2posts", True)).strip().lower() not in ("false", "0", "no")
+                      for p in ctx.params])
+    # COINr: (x - low)/(high - low), and (x - high)/(low - high) for direction -1
+    a = _col(np.where(d > 0, lo, hi))
+    b = _col(np.where(d > 0, hi, lo))
+    Y = (X - a) / (b - a)
+    t = trunc.reshape(-1, 1, 1)
+    _flag_outside(ctx, (Y < 0) | (Y > 1), "outside its goalposts",
+                  np.where(trunc, "truncated to the nearest goalpost", "kept beyond the goalposts"))
+    Y = np.where(t & (Y > 1), 1.0, Y)
+    Y = np.where(t & (Y < 0), 0.0, Y)
+    return Y * scale
+
+
+def n_dist2target(X, d, ctx, out=None):
+    targ = _param(ctx, "Target")
+    for j, code in enumerate(ctx.codes):
+        if np.isnan(targ[j]):
+            raise ComputeError(f"indicator '{code}': distance-to-target normalisation needs a number in the "
+                               "Meta column Target", code=code)
+    cap = np.array([str(p.get("dist2targ_cap_max", False)).strip().lower() in ("true", "1", "yes")
+                    for p in ctx.params])
+    d3 = _col(d)
+    Y = X * d3
+    tY = _col(targ) * d3
+    lo = np.fmin.reduce(Y, axis=_axes(ctx), keepdims=True)
+    den = tY - lo
+    _flag_degenerate(ctx, den == 0, "the target equals the worst value")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        res = (Y - lo) / np.where(den == 0, np.nan, den)
+    _flag_outside(ctx, res > 1, "beyond its target", np.where(cap, "capped at 1", "scored above 1"))
+    return np.where(cap.reshape(-1, 1, 1) & (res > 1), 1.0, res)
+
+
+def n_none(X, d, ctx, out=None):
+    return np.multiply(X, _col(d), out=out)
+
+
+def n_fixed_base(X, d, ctx, out=None):
+    """100 x_t / x_base, or 100 x_base / x_t where less is better.  A base
+    value that is missing, zero or negative is an error (for units that have
+    any value of the indicator), never an infinite index."""
+    k = X.shape[0]
+    tb = ctx.base_index
+    base = X[np.arange(k), :, tb]                        # (k, units)
+    bad = ~(base > 0)
+    if bad.any():
+        for j, u in zip(*np.nonzero(bad)):
+            if np.isnan(X[j, u]).all():
+                continue                                 # a unit without this indicator: just missing
+            v = base[j, u]
+            what = "missing" if np.isnan(v) else ("zero" if v == 0 else f"negative ({v:g})")
+            period = ctx.periods[tb[j]]
+            raise ComputeError(f"fixed-base index: the base value of "
+                               f"{describe_place(ctx.unit_codes[u], period, ctx.codes[j])} is {what}; a fixed-base "
+                               "index needs a positive base value", code=ctx.codes[j], unit=ctx.unit_codes[u],
+                               period=period)
+    for j in np.flatnonzero(d < 0):
+        badx = ~(X[j] > 0) & ~np.isnan(X[j])
+        if badx.any():
+            u, t = (int(v[0]) for v in np.nonzero(badx))
+            raise ComputeError(
+                f"fixed-base index: {describe_place(ctx.unit_codes[u], ctx.periods[t], ctx.codes[j])} is "
+                f"{X[j, u, t]:g}; an indicator where less is better needs positive values to invert",
+                code=ctx.codes[j], unit=ctx.unit_codes[u], period=ctx.periods[t])
+    if out is None:
+        out = np.empty(X.shape)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        for j in range(k):
+            if d[j] > 0:
+                np.divide(X[j], base[j][:, None], out=out[j])
+            else:
+                np.divide(base[j][:, None], X[j], out=out[j])
+    out *= 100.0
+    return out
+
+
+METHODS = {
+    "fixed_base": n_fixed_base,
+    "minmax": n_minmax,
+    "zscore": n_zscore,
+    "rank": n_rank,
+    "prank": n_prank,
+    "goalposts": n_goalposts,
+    "dist2target": n_dist2target,
+    "none": n_none,
+}
+
+# Methods whose statistics are taken within each period: an edit reaches only
+# its own period (unless pooled).  The others work unit by unit.
+PER_PERIOD = {"minmax", "zscore", "rank", "prank", "dist2target"}
+# Methods whose warnings summarise the whole indicator (counts of values out
+# of range): an edit renormalises the whole indicator so the count stays right.
+SUMMARY_WARNINGS = {"goalposts", "dist2target"}

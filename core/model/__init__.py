@@ -1,0 +1,6 @@
+"""The data and its description: the framework (indicators, aggregates,
+weights, directions), the dataset (units x periods x indicators as floats),
+the settings of the methods, and what a cell's text means as a value.
+
+Imports: the standard library, numpy, pandas, ``core.errors``.
+"""

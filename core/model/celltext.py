@@ -1,0 +1,299 @@
+"""Cell values as people write them, and cell addresses.
+
+:func:`parse_number` reads what analysts type into indicator workbooks:
+``1,234.5``, ``12.3%``, full-width ``１２３，４５６．７``, accounting negatives
+``(1,234)``, numbers stored as text, and the many ways of writing "missing".
+:func:`parse_values` does the same for a whole column at the speed of a
+list comprehension (clean floats take a fast path).
+
+Decisions (stated in docs and tests):
+
+* ``"12.3%"`` reads as **12.3** and reports the unit ``%`` (and ``"5‰"`` as
+  5 with ``‰``): indicator tables list rates in percent, with the unit in a
+  header ("城镇化率（%）"), so the number as written is kept.  A *numeric*
+  cell formatted as a percentage holds the fraction Excel stores (0.123);
+  it is kept as stored, and an indicator that mixes both is warned about.
+* ``"(1,234)"`` reads as **-1234** (accounting notation; Excel itself reads
+  a typed ``(1234)`` as -1234).
+* Thousands separators must group by three (``1,234,567.5``); ``"1,5"`` is
+  not read as 1.5 but listed as unreadable: a decimal comma is ambiguous.
+* Missing: empty cells, ``—``, ``——``, ``-``, ``--``, ``–``, ``…``, ``...``,
+  ``/``, ``n/a``, ``NA``, ``#N/A``, ``NaN``, ``null``, ``none``, ``无数据``.
+* Booleans, dates, Excel errors (``#DIV/0!``) and formulas without a saved
+  value are unreadable, never silently zero.
+
+What a read of a file returns is in :mod:`core.sheets.cells`.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+import unicodedata
+
+import numpy as np
+
+from core.model.dataset import column_letter
+
+# kinds returned by the parsers
+NUMBER, MISSING, BAD, PERCENT = 0, 1, 2, 3
+
+MISSING_WORDS = frozenset({
+    "", "-", "--", "---", "—", "——", "–", "−", "...", "…", "……", "/", "\\", "*", "x", "×",
+    "n/a", "na", "#n/a", "nan", "null", "none", "nil", "n.a.", "n.a", "无", "无数据", "暂无", "不详", "缺失",
+})
+
+_NUM = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\Z")
+_GROUPED = re.compile(r"\d{1,3}(?:([, ])\d{3})(?:\1\d{3})*(?:\.\d*)?\Z")
+_CURRENCY = "$¥€£"
+_YEAR = re.compile(r"(\d{4})\s*(?:年|年度|年末|年底|年初|年份)?\Z")
+
+
+class CellIssue(str):
+    """A cell the reader already knows cannot be a number (an Excel error
+    such as ``#DIV/0!`` or a formula with no saved value); ``reason`` says why."""
+
+    reason: str = ""
+
+    def __new__(cls, text, reason):
+        obj = super().__new__(cls, text)
+        obj.reason = reason
+        return obj
+
+
+def clean_text(s: str) -> str:
+    """NFKC-normalised and stripped: full-width digits and punctuation
+    (１２３，４５６．７ ％ （ ）) become their ASCII forms, odd spaces plain."""
+    return unicodedata.normalize("NFKC", s).strip()
+
+
+def is_blank(v) -> bool:
+    return v is None or v == "" or (isinstance(v, float) and math.isnan(v))
+
+
+def parse_text_number(s: str):
+    """``(value, kind, reason)`` for text; kind is NUMBER, PERCENT, MISSING or BAD."""
+    if isinstance(s, CellIssue):
+        if s.strip().upper() == "#N/A":
+            return math.nan, MISSING, ""
+        return math.nan, BAD, s.reason
+    t = clean_text(s)
+    if t.lower() in MISSING_WORDS:
+        return math.nan, MISSING, ""
+    kind = NUMBER
+    if t[-1:] in ("%", "‰"):
+        kind = PERCENT
+        t = t[:-1].rstrip()
+    neg = False
+    if t[:1] == "(" and t[-1:] == ")":
+        neg, t = True, t[1:-1].strip()
+    if t and t[0] in "+-−":
+        neg, t = (neg != (t[0] != "+")), t[1:].lstrip()
+    if t[:1] and t[0] in _CURRENCY:
+        t = t[1:].lstrip()
+    if t[-1:] in ("%", "‰") and kind == NUMBER:     # "(12.3%)"
+        kind, t = PERCENT, t[:-1].rstrip()
+    if "," in t or " " in t:
+        if not _GROUPED.match(t):
+            return math.nan, BAD, "not a number"
+        t = t.replace(",", "").replace(" ", "")
+    if not _NUM.match(t):
+        return math.nan, BAD, "not a number"
+    x = float(t)
+    if not math.isfinite(x):
+        return math.nan, BAD, "not a finite number"
+    return (-x if neg else x), kind, ""
+
+
+def parse_number(v):
+    """``(value, kind, reason)`` of any cell value (float, int, text, bool,
+    date, ``None``).  ``value`` is NaN unless kind is NUMBER or PERCENT."""
+    tp = type(v)
+    if tp is float:
+        if math.isfinite(v):
+            return v, NUMBER, ""
+        return math.nan, (MISSING if math.isnan(v) else BAD), ("" if math.isnan(v) else "not a finite number")
+    if tp is int:
+        return float(v), NUMBER, ""
+    if v is None:
+        return math.nan, MISSING, ""
+    if isinstance(v, str):
+        return parse_text_number(v) if v else (math.nan, MISSING, "")
+    if isinstance(v, bool):
+        return math.nan, BAD, "a TRUE/FALSE value, not a number"
+    if isinstance(v, (_dt.date, _dt.datetime, _dt.time, _dt.timedelta)):
+        return math.nan, BAD, "a date or time, not a number"
+    if isinstance(v, (int, float, np.integer, np.floating)):
+        return parse_number(float(v))
+    return math.nan, BAD, "not a number"
+
+
+def parse_values(values):
+    """Parse a sequence of cells.  Returns ``(x, kind)`` arrays: floats (NaN
+    where not a number) and the kind of every cell.  Runs of plain floats
+    (what calamine returns for numeric cells) are converted by numpy at once."""
+    n = len(values)
+    kind = np.zeros(n, dtype=np.uint8)
+    types = set(map(type, values))
+    if types <= {float, int}:                       # all numeric cells: one conversion
+        x = np.fromiter(values, dtype=float, count=n)
+        bad = ~np.isfinite(x)
+        if bad.any():
+            kind[bad] = np.where(np.isnan(x[bad]), MISSING, BAD)
+            x[bad] = math.nan
+        return x, kind
+    if types == {str} and "_" not in "".join(values):
+        try:                                        # all text written as plain numbers (a CSV)
+            x = np.array(values, dtype=float)
+        except ValueError:
+            x = None
+        if x is not None:
+            for k in np.flatnonzero(~np.isfinite(x)):       # "nan", "inf": the careful way
+                x[k], kind[k], _ = parse_number(values[k])
+            return x, kind
+    x = np.empty(n)
+    step = 4096
+    for a in range(0, n, step):
+        chunk = values[a:a + step]
+        types = set(map(type, chunk))
+        if types <= {float, int}:          # calamine returns int for whole numbers in some files
+            xs = np.array(chunk, dtype=float)
+            x[a:a + len(chunk)] = xs
+            bad = ~np.isfinite(xs)
+            if bad.any():
+                kind[a:a + len(chunk)][bad] = np.where(np.isnan(xs[bad]), MISSING, BAD)
+                x[a:a + len(chunk)][bad] = math.nan
+            continue
+        if types == {str} and "_" not in "".join(chunk):
+            try:                            # text that is all plain numbers (a CSV column)
+                xs = np.array(chunk, dtype=float)
+            except ValueError:
+                xs = None
+            if xs is not None:
+                x[a:a + len(chunk)] = xs
+                for k in np.flatnonzero(~np.isfinite(xs)):       # "nan", "inf": the careful way
+                    x[a + k], kind[a + k], _ = parse_number(chunk[k])
+                continue
+        _parse_slow(chunk, x, kind, a)
+    return x, kind
+
+
+def _parse_slow(values, x, kind, offset):
+    fl = float
+    for k, v in enumerate(values, offset):
+        if type(v) is fl and v - v == 0:
+            x[k] = v
+            continue
+        if v == "" or v is None:
+            x[k] = math.nan
+            kind[k] = MISSING
+            continue
+        if type(v) is str and "_" not in v:
+            try:
+                f = fl(v)               # plain numeric text (CSV cells, numbers stored as text)
+                if f - f == 0:
+                    x[k] = f
+                    continue
+            except ValueError:
+                pass
+        x[k], kind[k], _ = parse_number(v)
+
+
+def reason_of(v) -> str:
+    return parse_number(v)[2] or "not a number"
+
+
+def parse_year(v):
+    """A year as int from 2020, 2020.0, "2020", "２０２０年", "2020年度";
+    None if the cell is not a year (1000-2999)."""
+    if type(v) is bool:
+        return None
+    if isinstance(v, (int, np.integer)):
+        y = int(v)
+    elif isinstance(v, (float, np.floating)):
+        if not (math.isfinite(v) and float(v).is_integer()):
+            return None
+        y = int(v)
+    elif isinstance(v, str):
+        t = clean_text(v)
+        if t.endswith(".0"):
+            t = t[:-2]
+        m = _YEAR.match(t)
+        if not m:
+            return None
+        y = int(m.group(1))
+    else:
+        return None
+    return y if 1000 <= y <= 2999 else None
+
+
+def text_of(v) -> str:
+    """A label as text: 2020.0 -> "2020", full-width normalised, stripped."""
+    if is_blank(v):
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, str):
+        return clean_text(v)
+    return str(v).strip()
+
+
+def has_cjk(s: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in s)
+
+
+# ---- units of measure --------------------------------------------------------------------------
+_BASE_UNITS = (
+    "元|美元|欧元|港元|人民币|人|人次|户|个|家|项|件|台|辆|架|艘|吨|千克|公斤|克|公里|千米|米|平方公里|平方千米|"
+    "平方米|立方米|公顷|亩|千瓦时|度|千瓦|瓦|小时|天|日|年|月|岁|张|床|所|篇|部|套|座|条|册|种|次|倍|株|头|只|"
+    "标准箱|标箱|吨公里|人公里|升|毫克|微克|分贝|标准煤|吨标准煤|点|分|元/人|%|‰|‱|百分点|"
+    "yuan|rmb|cny|usd|us\\$|\\$|eur|persons?|people|units?|tonnes?|tons?|kg|g|km2?|m2|m3|ha|kwh|mwh|gwh|"
+    "hours?|days?|years?|percent|pct|index|ratio|number|count|points?|pp|score")
+_UNIT_RE = re.compile(
+    r"(?:单位|计量单位|unit|units)?\s*[:：]?\s*[(（\[]?\s*"
+    r"(?:(?:万|亿|千|百|十|百万|千万|万亿|thousand|million|billion|trillion|mn|bn|tn|k|m)\s*)?"
+    rf"(?:{_BASE_UNITS})(?:\s*[/每]\s*(?:(?:万|亿|千|百|十)?\s*(?:{_BASE_UNITS}|capita|head|year|yr))?)?"
+    r"\s*[)）\]]?\Z", re.IGNORECASE)
+_TRAILING_UNIT = re.compile(r"^(.*?)\s*[(（\[]([^()（）\[\]]{1,16})[)）\]]\s*\Z")
+_UNIT_PREFIX = re.compile(r"^(?:单位|计量单位|unit|units)\s*[:：]\s*(.+)$", re.IGNORECASE)
+
+
+def looks_like_unit(s) -> bool:
+    """True for a unit of measure: 亿元, %, 万人, 元/人, (万吨), 单位：亿元, USD, km2 ..."""
+    if not isinstance(s, str):
+        return False
+    t = clean_text(s)
+    return bool(t) and len(t) <= 24 and bool(_UNIT_RE.match(t))
+
+
+def unit_text(s: str) -> str:
+    """The unit itself from "单位：亿元", "(亿元)", "亿元"."""
+    t = clean_text(s)
+    m = _UNIT_PREFIX.match(t)
+    if m:
+        t = m.group(1).strip()
+    if t[:1] in "(（[" and t[-1:] in ")）]":
+        t = t[1:-1].strip()
+    return t
+
+
+def split_label_unit(label: str):
+    """``("GDP", "亿元")`` from "GDP（亿元）" or "GDP (亿元)"; the label as it
+    is and ``""`` when the parenthesis does not hold a unit."""
+    m = _TRAILING_UNIT.match(label)
+    if m and m.group(1).strip() and looks_like_unit(m.group(2)):
+        return m.group(1).strip(), unit_text(m.group(2))
+    return label, ""
+
+
+def address(row: int, col: int) -> str:
+    """'C7' from 0-based row 6 and column 2."""
+    return f"{column_letter(col)}{row + 1}"
+
+
+def column_index(letters: str) -> int:
+    """0-based column index of 'A', 'AB', ..."""
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n - 1

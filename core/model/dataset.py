@@ -1,0 +1,229 @@
+"""Indicator data: units x periods x indicators, as float arrays with labels.
+
+Follows COINr's ``iData`` layout: ``uCode``, ``uName``, ``Time``, group
+columns, denominator columns, one column per indicator.  Missing values are
+NaN in the arrays and ``null`` in files.  Without a ``Time`` column there is a
+single period whose label is ``None``.
+"""
+from __future__ import annotations
+
+import math
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+from core.errors import InputError
+from core.model.framework import Framework
+
+# the key columns of an iData table, before the indicator columns
+DATA_COLUMNS = ["uCode", "uName", "Time"]
+
+
+class Dataset:
+    """Raw indicator values with their labels.
+
+    ``values[u, t, i]`` is the value of indicator ``codes[i]`` for unit
+    ``unit_codes[u]`` in period ``periods[t]``.
+    """
+
+    def __init__(self, unit_codes, unit_names, periods, codes, values,
+                 groups=None, denominators=None):
+        self.unit_codes = [str(u) for u in unit_codes]
+        self.unit_names = [str(n) for n in unit_names]
+        self.periods = list(periods)
+        self.codes = list(codes)
+        self.values = np.asarray(values, dtype=float)
+        if self.values.shape != (len(self.unit_codes), len(self.periods), len(self.codes)):
+            raise ValueError("values shape does not match labels")
+        self.groups = dict(groups or {})
+        self.denominators = dict(denominators or {})
+        self.unit_index = {u: i for i, u in enumerate(self.unit_codes)}
+        self.period_index = {p: i for i, p in enumerate(self.periods)}
+        self.code_index = {c: i for i, c in enumerate(self.codes)}
+
+    @property
+    def has_time(self) -> bool:
+        return not (len(self.periods) == 1 and self.periods[0] is None)
+
+    def copy(self) -> "Dataset":
+        return Dataset(self.unit_codes, self.unit_names, self.periods, self.codes, self.values.copy(),
+                       {k: np.array(v, dtype=object) for k, v in self.groups.items()},
+                       {k: np.array(v, dtype=float) for k, v in self.denominators.items()})
+
+    def value(self, unit, period, code) -> float:
+        return float(self.values[self.unit_index[unit], self.period_index[period], self.code_index[code]])
+
+    # ---- iData conversion ------------------------------------------------
+    def to_frame(self) -> "pd.DataFrame":
+        """Long-by-unit iData frame: one row per unit and period."""
+        import pandas as pd  # imported on use: opening a project needs no pandas
+        rows = []
+        for t, p in enumerate(self.periods):
+            for u, code in enumerate(self.unit_codes):
+                row = {"uCode": code, "uName": self.unit_names[u]}
+                if self.has_time:
+                    row["Time"] = p
+                for g, arr in self.groups.items():
+                    row[g] = arr[u, t]
+                for d, arr in self.denominators.items():
+                    row[d] = arr[u, t]
+                rows.append(row)
+        df = pd.DataFrame(rows)
+        block = self.values.transpose(1, 0, 2).reshape(-1, len(self.codes))
+        ind = pd.DataFrame(block, columns=self.codes)
+        return pd.concat([df, ind], axis=1)
+
+    @classmethod
+    def from_frame(cls, df: "pd.DataFrame", framework: Framework, where: str = "Data",
+                   first_row: int = 2, warnings: list | None = None) -> "Dataset":
+        """Read an iData frame.  ``first_row`` is the file row of the first
+        record (header on row 1), used in messages."""
+        cols = [str(c) for c in df.columns]
+        df = df.copy()
+        df.columns = cols
+        # blank rows are skipped, but messages keep the file's row numbers
+        rownos = first_row + np.arange(len(df))
+        keep = ~df.isna().all(axis=1).to_numpy()
+        df = df[keep].reset_index(drop=True)
+        rownos = rownos[keep]
+        if "uCode" not in cols:
+            raise InputError(f"{where}: there is no uCode column (columns found: {', '.join(cols[:12])})")
+        missing = [c for c in framework.indicator_codes if c not in cols]
+        if missing:
+            raise InputError(f"{where}: no column for indicator(s) {', '.join(missing)} of the framework",
+                             code=missing[0])
+        ucodes = df["uCode"]
+        for i, v in enumerate(ucodes):
+            if v is None or (isinstance(v, float) and math.isnan(v)) or str(v).strip() == "":
+                raise InputError(f"{where}, row {rownos[i]}, column uCode: the unit code is empty")
+        ucodes = [_label(v) for v in ucodes]
+        names = df["uName"] if "uName" in cols else ucodes
+        has_time = "Time" in cols
+        if has_time:
+            times = []
+            for i, v in enumerate(df["Time"]):
+                t = _period(v)
+                if t is None:
+                    raise InputError(f"{where}, row {rownos[i]}, column Time: '{v}' is not a period")
+                times.append(t)
+        else:
+            times = [None] * len(df)
+        # duplicates
+        seen = {}
+        for i, key in enumerate(zip(ucodes, times)):
+            if key in seen:
+                when = f" in period {key[1]}" if has_time else ""
+                raise InputError(f"{where}, rows {rownos[seen[key]]} and {rownos[i]}: unit '{key[0]}' "
+                                 f"appears twice{when}", unit=key[0])
+            seen[key] = i
+        unit_codes = list(dict.fromkeys(ucodes))
+        unit_names = {}
+        for u, n in zip(ucodes, names):
+            unit_names.setdefault(u, _label(n) if not _isblank(n) else u)
+        periods = sorted(set(times), key=_sort_key) if has_time else [None]
+        ui = {u: k for k, u in enumerate(unit_codes)}
+        ti = {p: k for k, p in enumerate(periods)}
+        rix = np.array([ui[u] for u in ucodes], dtype=int)
+        tix = np.array([ti[t] for t in times], dtype=int)
+        codes = framework.indicator_codes
+        values = np.full((len(unit_codes), len(periods), len(codes)), np.nan)
+        for j, code in enumerate(codes):
+            values[rix, tix, j] = numeric_column(df[code], where, code, rownos)
+        aux_types = {a.code: a.type for a in framework.aux}
+        groups, denoms = {}, {}
+        for c in cols:
+            if c in ("uCode", "uName", "Time") or c in codes:
+                continue
+            kind = aux_types.get(c)
+            if kind == "Denominator":
+                arr = np.full((len(unit_codes), len(periods)), np.nan)
+                arr[rix, tix] = numeric_column(df[c], where, c, rownos)
+                denoms[c] = arr
+            elif kind == "Group" or df[c].dtype == object:
+                arr = np.full((len(unit_codes), len(periods)), None, dtype=object)
+                arr[rix, tix] = [None if _isblank(v) else _label(v) for v in df[c]]
+                groups[c] = arr
+            elif warnings is not None:
+                warnings.append({"kind": "ignored", "code": c,
+                                 "message": f"{where}: column '{c}' is not in the framework and was ignored"})
+        return cls(unit_codes, [unit_names[u] for u in unit_codes], periods, codes, values, groups, denoms)
+
+
+# Explicit "missing" markers written by R (write.csv), Excel and people.
+MISSING_TEXT = frozenset({"NA", "N/A", "n/a", "#N/A", "NaN", "nan", "null", "NULL"})
+
+
+def _isblank(v) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v)) or \
+        (isinstance(v, str) and (not v.strip() or v.strip() in MISSING_TEXT))
+
+
+def _label(v) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v).strip()
+
+
+def _period(v):
+    """Periods are integers (years) where possible, otherwise text labels."""
+    if _isblank(v):
+        return None
+    if isinstance(v, (int, np.integer)):
+        return int(v)
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return str(v).strip()
+    if math.isfinite(f) and f.is_integer():
+        return int(f)
+    return str(v).strip()
+
+
+def _sort_key(p):
+    return (0, p, "") if isinstance(p, int) else (1, 0, str(p))
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column letter of a 0-based column index."""
+    s = ""
+    index += 1
+    while index:
+        index, r = divmod(index - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def numeric_column(series: "pd.Series", where: str, column: str, rows=2) -> np.ndarray:
+    """Convert a column to floats; text that is not a number is an error
+    naming the row and column.  Blank cells become NaN (missing).  ``rows``
+    is the file row of the first value, or the file row of every value."""
+    import pandas as pd
+    rownos = np.asarray(rows) if np.ndim(rows) else rows + np.arange(len(series))
+    if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
+        out = series.to_numpy(dtype=float, na_value=np.nan, copy=True)
+    else:
+        out = np.full(len(series), np.nan)
+        for i, v in enumerate(series.tolist()):
+            if _isblank(v):
+                continue
+            if isinstance(v, bool):
+                bad = True
+            else:
+                try:
+                    out[i] = float(str(v).strip()) if isinstance(v, str) else float(v)
+                    bad = False
+                except (TypeError, ValueError):
+                    bad = True
+            if bad:
+                raise InputError(f"{where}, row {rownos[i]}, column {column}: '{v}' is not a number",
+                                 code=column)
+    bad = ~np.isfinite(out) & ~np.isnan(out)
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise InputError(f"{where}, row {rownos[i]}, column {column}: {series.iloc[i]} is not a finite number",
+                         code=column)
+    return out

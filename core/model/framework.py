@@ -1,0 +1,268 @@
+"""The indicator framework: a tree of any depth (index, dimensions, optional
+sub-dimensions, indicators) in the layout of COINr's ``iMeta`` table.
+
+Columns read: ``Level, iCode, iName, Direction, Weight, Parent, Type`` and the
+optional ``Unit, Target, Denominator``, extended with ``iName_zh``, ``Source``
+and ``Description``.  Any further column (``goalpost_lower``,
+``minmax_lower``, ``Normalisation``, ``BaseYear`` ...) is kept per node in
+:attr:`Node.params` and used by the methods that know it.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+
+from core.errors import FrameworkError
+
+NODE_TYPES = ("Indicator", "Aggregate")
+AUX_TYPES = ("Group", "Denominator")
+
+# iMeta columns with a fixed meaning; everything else goes to Node.params.
+CORE_COLUMNS = ("Level", "iCode", "iName", "iName_zh", "Direction", "Weight",
+                "Parent", "Type", "Unit", "Source", "Description")
+
+
+@dataclass
+class Node:
+    """One row of the framework: an indicator or an aggregate."""
+    code: str
+    name: str = ""
+    name_zh: str = ""
+    parent: str | None = None
+    weight: float = 1.0
+    direction: int = 1
+    type: str = "Indicator"
+    unit: str = ""
+    source: str = ""
+    description: str = ""
+    params: dict = field(default_factory=dict)
+
+    @property
+    def is_indicator(self) -> bool:
+        return self.type == "Indicator"
+
+
+@dataclass
+class AuxColumn:
+    """A Group or Denominator column declared in iMeta."""
+    code: str
+    name: str = ""
+    type: str = "Group"
+    unit: str = ""
+
+# the columns of an iMeta table (COINr's, with CoIndex's extra columns)
+META_COLUMNS = ["Level", "iCode", "iName", "iName_zh", "Direction", "Weight", "Parent", "Type",
+                "Unit", "Target", "Denominator", "Source", "Description"]
+
+
+def _blank(v) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v)) or (isinstance(v, str) and v.strip() == "")
+
+
+def _text(v) -> str:
+    if _blank(v):
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v).strip()
+
+
+class Framework:
+    """An immutable-by-convention indicator tree.
+
+    Nodes keep the order they were given in.  Derived structure (children,
+    levels, evaluation order) is computed once in the constructor, which also
+    validates the tree and raises :class:`FrameworkError` naming the node.
+    """
+
+    def __init__(self, nodes, aux=(), where: str = "framework", rows=None):
+        self.nodes: list[Node] = list(nodes)
+        self.aux: list[AuxColumn] = list(aux)
+        self._where = where
+        self._rows = rows or {}
+        self._build()
+
+    # ---- construction -------------------------------------------------
+    def _place(self, code):
+        row = self._rows.get(code)
+        return f"{self._where}, row {row}" if row is not None else self._where
+
+    def _build(self):
+        by_code: dict[str, Node] = {}
+        for n in self.nodes:
+            if _blank(n.code):
+                raise FrameworkError(f"{self._where}: a row has an empty iCode", code=None)
+            if n.code in by_code:
+                raise FrameworkError(f"{self._place(n.code)}: the code '{n.code}' appears twice", code=n.code)
+            if n.type not in NODE_TYPES:
+                raise FrameworkError(
+                    f"{self._place(n.code)}: node '{n.code}' has Type '{n.type}'; valid types are "
+                    f"{', '.join(NODE_TYPES + AUX_TYPES)}", code=n.code)
+            if n.direction not in (1, -1):
+                raise FrameworkError(f"{self._place(n.code)}: node '{n.code}' has Direction {n.direction}; "
+                                     "it must be 1 or -1", code=n.code)
+            if not (isinstance(n.weight, (int, float)) and math.isfinite(n.weight) and n.weight >= 0):
+                raise FrameworkError(f"{self._place(n.code)}: node '{n.code}' has Weight {n.weight!r}; "
+                                     "it must be a number >= 0", code=n.code)
+            by_code[n.code] = n
+        for a in self.aux:
+            if a.code in by_code:
+                raise FrameworkError(f"{self._where}: the code '{a.code}' is both a {a.type} column and a node",
+                                     code=a.code)
+        children: dict[str, list[str]] = {c: [] for c in by_code}
+        for n in self.nodes:
+            if n.parent is None:
+                continue
+            if n.parent not in by_code:
+                raise FrameworkError(f"{self._place(n.code)}: node '{n.code}' names the parent '{n.parent}', "
+                                     "which is not in the framework", code=n.code)
+            if by_code[n.parent].is_indicator:
+                raise FrameworkError(f"{self._place(n.code)}: node '{n.code}' has the parent '{n.parent}', "
+                                     "which is an Indicator; only Aggregate nodes can have children",
+                                     code=n.code)
+            children[n.parent].append(n.code)
+        for n in self.nodes:
+            if not n.is_indicator and not children[n.code]:
+                raise FrameworkError(f"{self._place(n.code)}: the aggregate '{n.code}' has no children",
+                                     code=n.code)
+        # levels: indicators are 1, an aggregate is one above its highest child
+        level: dict[str, int] = {}
+
+        def lev(code, stack=()):
+            if code in level:
+                return level[code]
+            if code in stack:
+                raise FrameworkError(f"{self._place(code)}: the framework has a cycle through '{code}'", code=code)
+            kids = children[code]
+            value = 1 if not kids else 1 + max(lev(k, stack + (code,)) for k in kids)
+            level[code] = value
+            return value
+
+        for c in by_code:
+            lev(c)
+        self._by_code = by_code
+        self._children = children
+        self.level = level
+        self.indicator_codes = [n.code for n in self.nodes if n.is_indicator]
+        aggs = [n.code for n in self.nodes if not n.is_indicator]
+        # stable sort keeps the given order within a level
+        self.aggregate_codes = sorted(aggs, key=lambda c: level[c])
+        self.roots = [n.code for n in self.nodes if n.parent is None and not n.is_indicator]
+        # evaluation order: indicators first, then aggregates bottom-up
+        self.node_order = self.indicator_codes + self.aggregate_codes
+        self.index_of = {c: i for i, c in enumerate(self.node_order)}
+
+    # ---- queries ------------------------------------------------------
+    def __contains__(self, code):
+        return code in self._by_code
+
+    def __getitem__(self, code) -> Node:
+        try:
+            return self._by_code[code]
+        except KeyError:
+            raise FrameworkError(f"{self._where}: no node with code '{code}'", code=code) from None
+
+    def children(self, code) -> list[str]:
+        return list(self._children[code])
+
+    def ancestors(self, code) -> list[str]:
+        out = []
+        p = self._by_code[code].parent
+        while p is not None:
+            out.append(p)
+            p = self._by_code[p].parent
+        return out
+
+    @property
+    def root(self) -> str | None:
+        return self.roots[0] if self.roots else None
+
+    def effective_weights(self, equal: bool = False) -> dict[str, float]:
+        """Share of the root carried by every node (product of normalised
+        sibling weights along the path)."""
+        out = {}
+        for code in reversed(self.aggregate_codes):
+            if self[code].parent is None:
+                out[code] = 1.0
+        for code in reversed(self.aggregate_codes):
+            kids = self._children[code]
+            ws = [1.0 if equal else self[k].weight for k in kids]
+            tot = sum(ws)
+            for k, w in zip(kids, ws):
+                out[k] = out.get(code, 1.0) * (w / tot if tot > 0 else 0.0)
+        return out
+
+    def with_node(self, node: Node) -> "Framework":
+        """A new framework with one node replaced (same code)."""
+        nodes = [node if n.code == node.code else n for n in self.nodes]
+        return Framework(nodes, self.aux, self._where)
+
+    def copy(self) -> "Framework":
+        return Framework([replace(n, params=dict(n.params)) for n in self.nodes],
+                         [replace(a) for a in self.aux], self._where)
+
+    # ---- iMeta conversion ----------------------------------------------
+    def to_records(self) -> list[dict]:
+        """Rows in iMeta layout (nodes, then Group / Denominator columns)."""
+        rows = []
+        for n in self.nodes:
+            row = {"Level": self.level[n.code], "iCode": n.code, "iName": n.name, "iName_zh": n.name_zh,
+                   "Direction": n.direction, "Weight": n.weight, "Parent": n.parent, "Type": n.type,
+                   "Unit": n.unit, "Source": n.source, "Description": n.description}
+            row.update(n.params)
+            rows.append(row)
+        for a in self.aux:
+            rows.append({"Level": None, "iCode": a.code, "iName": a.name, "Type": a.type, "Unit": a.unit})
+        return rows
+
+    @classmethod
+    def from_records(cls, records, where: str = "Meta", first_row: int = 2, rownos=None) -> "Framework":
+        """Build from iMeta rows (dicts).  ``first_row`` is the spreadsheet row
+        number of the first record (or ``rownos`` lists every record's row),
+        for messages."""
+        nodes, aux, rows = [], [], {}
+        for i, rec in enumerate(records):
+            rowno = rownos[i] if rownos is not None else first_row + i
+            code = _text(rec.get("iCode"))
+            if not code:
+                raise FrameworkError(f"{where}, row {rowno}: column iCode is empty")
+            typ = _text(rec.get("Type")) or "Indicator"
+            if typ in AUX_TYPES:
+                aux.append(AuxColumn(code, _text(rec.get("iName")), typ, _text(rec.get("Unit"))))
+                continue
+            if typ not in NODE_TYPES:
+                raise FrameworkError(f"{where}, row {rowno}, column Type: '{typ}' is not a valid type "
+                                     f"(valid: {', '.join(NODE_TYPES + AUX_TYPES)})", code=code)
+            direction = _number(rec.get("Direction"), 1, where, rowno, "Direction", code)
+            weight = _number(rec.get("Weight"), 1.0, where, rowno, "Weight", code)
+            if direction not in (1, -1):
+                raise FrameworkError(f"{where}, row {rowno}, column Direction: {direction:g} for '{code}' "
+                                     "must be 1 or -1", code=code)
+            params = {}
+            for k, v in rec.items():
+                if k in CORE_COLUMNS or k is None or _blank(v):
+                    continue
+                params[str(k)] = v.item() if hasattr(v, "item") else v
+            parent = _text(rec.get("Parent")) or None
+            nodes.append(Node(code=code, name=_text(rec.get("iName")) or code, name_zh=_text(rec.get("iName_zh")),
+                              parent=parent, weight=float(weight), direction=int(direction), type=typ,
+                              unit=_text(rec.get("Unit")), source=_text(rec.get("Source")),
+                              description=_text(rec.get("Description")), params=params))
+            rows[code] = rowno
+        if not nodes:
+            raise FrameworkError(f"{where}: no Indicator or Aggregate rows")
+        return cls(nodes, aux, where, rows)
+
+
+def _number(v, default, where, row, col, code):
+    if _blank(v):
+        return default
+    try:
+        x = float(v)
+    except (TypeError, ValueError):
+        raise FrameworkError(f"{where}, row {row}, column {col}: '{v}' for '{code}' is not a number",
+                             code=code) from None
+    if not math.isfinite(x):
+        raise FrameworkError(f"{where}, row {row}, column {col}: '{v}' for '{code}' is not a finite number",
+                             code=code)
+    return x

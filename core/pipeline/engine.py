@@ -1,0 +1,349 @@
+"""The computation pipeline: raw data -> normalised indicators -> every
+aggregate, with ranks, growth and contributions on demand.
+
+:class:`Engine` keeps every score in one array ``scores[node, unit, period]``
+(indicators first, then aggregates bottom-up) and recomputes incrementally:
+an edit to one value renormalises that indicator and re-aggregates only its
+ancestors, over only the units and periods the edit can reach.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from core.methods import aggregate as agg
+from core.pipeline import results as analysis
+from core.model.dataset import Dataset
+from core.errors import ComputeError, SettingsError, describe_place
+from core.model.framework import Framework
+from core.methods.normalise import METHODS, PER_PERIOD, SUMMARY_WARNINGS, NormContext
+from core.model.settings import Settings
+
+
+class Engine:
+    def __init__(self, framework: Framework, dataset: Dataset, settings: Settings):
+        if list(dataset.codes) != list(framework.indicator_codes):
+            raise ValueError("dataset columns must follow the framework's indicators")
+        self.framework = framework
+        self.dataset = dataset
+        self.settings = settings
+        self.codes = framework.node_order
+        self.index = framework.index_of
+        self.n_ind = len(framework.indicator_codes)
+        self.p = agg.power_of(settings.aggregation, settings.power)
+        self._plan()
+        U, T = len(dataset.unit_codes), len(dataset.periods)
+        self.scores = np.full((len(self.codes), U, T), np.nan)
+        self._norm_warnings: dict[str, list] = {}
+        self._rank_cache: dict[int, np.ndarray] = {}
+        self._warn_cache = None
+        self.run()
+
+    # ---- set-up ------------------------------------------------------------
+    def _plan(self):
+        fw, st = self.framework, self.settings
+        for key, by in (("normalisation", st.normalisation_by), ("base_year", st.base_year_by)):
+            for code in by:
+                if code not in fw or not fw[code].is_indicator:
+                    raise SettingsError(f"setting {key}.{code}: '{code}' is not an indicator of the framework; "
+                                        f"valid codes: {', '.join(fw.indicator_codes)}", valid=fw.indicator_codes,
+                                        code=code)
+        equal = st.weighting == "equal"
+        self.children = {}
+        self.weights = {}
+        for code in fw.aggregate_codes:
+            kids = fw.children(code)
+            self.children[code] = np.array([self.index[k] for k in kids], dtype=int)
+            self.weights[code] = np.array([1.0 if equal else fw[k].weight for k in kids])
+        self.parents = {c: fw.ancestors(c) for c in fw.indicator_codes}
+        self.direction = np.array([fw[c].direction for c in fw.indicator_codes], dtype=float)
+        self.method = [st.method_for(c, fw[c].params) for c in fw.indicator_codes]
+        self.base_index = np.array([self._base_index(c) if m == "fixed_base" else 0
+                                    for c, m in zip(fw.indicator_codes, self.method)], dtype=int)
+        groups: dict[tuple, list] = {}
+        for i, m in enumerate(self.method):
+            groups.setdefault((m, int(self.base_index[i])), []).append(i)
+        # a group of consecutive indicators is addressed by a slice (a view, no copy)
+        self.groups = {k: _as_slice(v) for k, v in groups.items()}
+        self.children = {c: _as_slice(v) for c, v in self.children.items()}
+        self.growth_base = self._period_index(st.base_year, "base_year") if st.base_year is not None else 0
+
+    def _period_index(self, period, what, code=None):
+        periods = self.dataset.periods
+        if period in self.dataset.period_index:
+            return self.dataset.period_index[period]
+        listed = ", ".join(str(p) for p in periods)
+        owner = f" of indicator '{code}'" if code else ""
+        raise ComputeError(f"{what}{owner} is {period}, which is not a period of the data ({listed})",
+                           code=code, period=period)
+
+    def _base_index(self, code):
+        st = self.settings
+        if code in st.base_year_by:
+            return self._period_index(st.base_year_by[code], "base_year", code)
+        own = self.framework[code].params.get("BaseYear")
+        if own is not None and str(own).strip() != "":
+            try:
+                own = int(float(own))
+            except (TypeError, ValueError):
+                pass
+            return self._period_index(own, "the BaseYear column", code)
+        if st.base_year is not None:
+            return self._period_index(st.base_year, "base_year")
+        return 0
+
+    # ---- computation ---------------------------------------------------------
+    def _normalise(self, cols=None, units=None, periods=None):
+        """Normalise the indicators ``cols`` (dataset column indices; all if
+        None) into ``scores``, over all units and periods or only the given
+        ``units`` / ``periods`` index arrays where the method allows it.
+        Raises ComputeError on unusable values before writing anything of
+        the failing group."""
+        ds, fw = self.dataset, self.framework
+        for (method, _), members in self.groups.items():
+            sel = members if cols is None else np.intersect1d(_indices(members), cols)
+            if np.size(_indices(sel)) == 0:
+                continue
+            idx = _indices(sel)
+            codes = [fw.indicator_codes[i] for i in idx]
+            uu, tt = slice(None), slice(None)
+            if units is not None:
+                uu = units
+            if periods is not None:
+                tt = periods
+            X = self._raw[sel]
+            if not (isinstance(uu, slice) and isinstance(tt, slice)):
+                X = X[:, uu][:, :, tt]
+            ctx = NormContext(self.settings, _pick(ds.periods, tt), _pick(ds.unit_codes, uu), codes,
+                              [fw[c].params for c in codes], self.base_index[idx])
+            if isinstance(sel, slice) and isinstance(uu, slice) and isinstance(tt, slice):
+                target = self.scores[sel]
+                Y = METHODS[method](X, self.direction[sel], ctx, out=target)
+                if Y is not target:             # methods without an in-place path
+                    target[...] = Y
+            else:
+                Y = METHODS[method](X, self.direction[idx], ctx)
+                self.scores[np.ix_(idx, _arr(uu, X.shape[1]), _arr(tt, X.shape[2]))] = Y
+            # replace the warnings of what was recomputed: all of an indicator's,
+            # or those of the recomputed periods
+            redone = None if isinstance(tt, slice) else {ds.periods[k] for k in tt}
+            for c in codes:
+                if redone is None:
+                    self._norm_warnings.pop(c, None)
+                elif c in self._norm_warnings:
+                    self._norm_warnings[c] = [w for w in self._norm_warnings[c] if w.get("period") not in redone]
+            for w in ctx.warnings:
+                self._norm_warnings.setdefault(w["code"], []).append(w)
+
+    def _aggregate(self, codes, units=None, periods=None):
+        """Aggregate ``codes`` bottom-up, over all units and periods or only
+        the given index arrays."""
+        whole = units is None and periods is None
+        for code in codes:
+            kids = self.children[code]
+            if whole:
+                X = self.scores[kids]
+            else:
+                U, T = self.scores.shape[1:]
+                X = self.scores[np.ix_(_indices(kids), _arr(units, U), _arr(periods, T))]
+            agg.check_domain(X, self.p, lambda idx, v, c=code, k=kids: self._locate(c, k, idx, v, units, periods))
+            value = agg.weighted_mean(X, self.weights[code], self.p)[0]
+            if whole:
+                self.scores[self.index[code]] = value
+            else:
+                U, T = self.scores.shape[1:]
+                self.scores[np.ix_([self.index[code]], _arr(units, U), _arr(periods, T))] = value[None]
+
+    def _locate(self, code, kids, idx, value, units, periods):
+        ds = self.dataset
+        unit = _arr(units, len(ds.unit_codes))[idx[1]]
+        period = _arr(periods, len(ds.periods))[idx[2]]
+        child = self.codes[_indices(kids)[idx[0]]]
+        return (f"{self.settings.aggregation} mean of '{code}': child '{child}' is {value:g} for "
+                f"{describe_place(ds.unit_codes[unit], ds.periods[period])}; this mean needs "
+                f"{'positive' if self.p <= 0 else 'non-negative'} values "
+                "(use min-max to a range above zero, e.g. minmax_range=1,100)")
+
+    def run(self):
+        """Full recomputation."""
+        # indicator-major copy of the raw values: each indicator contiguous
+        self._raw = np.ascontiguousarray(np.moveaxis(self.dataset.values, 2, 0))
+        self._norm_warnings.clear()
+        self._normalise()
+        self._aggregate(self.framework.aggregate_codes)
+        self._rank_cache.clear()
+        self._warn_cache = None
+
+    def update(self, cells):
+        """Recompute after raw values changed at ``cells`` [(u, t, i), ...]
+        (dataset indices).  Only the affected indicators, their ancestors and
+        the reachable units / periods are recomputed."""
+        if not cells:
+            return
+        vals = self.dataset.values
+        for u, t, i in cells:
+            self._raw[i, u, t] = vals[u, t, i]
+        cols = np.array(sorted({i for _, _, i in cells}), dtype=int)
+        units, periods = set(), set()
+        full_units = full_periods = False
+        for u, t, i in cells:
+            m = self.method[i]
+            if m in PER_PERIOD:
+                if self.settings.pooled:
+                    full_units = full_periods = True
+                else:
+                    full_units = True
+                    periods.add(t)
+            elif m == "fixed_base":
+                units.add(u)
+                full_periods = True
+            else:                               # goalposts, none: the cell alone
+                units.add(u)
+                periods.add(t)
+        us = None if full_units else np.array(sorted(units))
+        ts = None if full_periods else np.array(sorted(periods))
+        # normalise: per-period methods over the reachable periods, per-unit
+        # methods over the reachable units (fixed-base needs every period)
+        # (methods whose warnings summarise a whole indicator are redone whole)
+        whole = {i for i in cols if self.method[i] in SUMMARY_WARNINGS}
+        per_period = np.array([i for i in cols if self.method[i] in PER_PERIOD and i not in whole], dtype=int)
+        per_unit = np.array([i for i in cols if self.method[i] not in PER_PERIOD and i not in whole], dtype=int)
+        if whole:
+            self._normalise(np.array(sorted(whole), dtype=int))
+        if per_period.size:
+            self._normalise(per_period, None, None if self.settings.pooled else ts)
+        if per_unit.size:
+            self._normalise(per_unit, np.array(sorted(units)), None)
+        anc = set()
+        for i in cols:
+            anc.update(self.parents[self.framework.indicator_codes[i]])
+        order = [c for c in self.framework.aggregate_codes if c in anc]
+        self._aggregate(order, us, ts)
+        for c in [self.framework.indicator_codes[i] for i in cols] + order:
+            self._rank_cache.pop(self.index[c], None)
+        self._warn_cache = None
+
+    # ---- results --------------------------------------------------------------
+    def score(self, code) -> np.ndarray:
+        """(units, periods) scores of a node (normalised value for an indicator)."""
+        return self.scores[self.index[code]]
+
+    def rank(self, code) -> np.ndarray:
+        k = self.index[code]
+        if k not in self._rank_cache:
+            self._rank_cache[k] = analysis.ranks(self.scores[k][None])[0]
+        return self._rank_cache[k]
+
+    def all_ranks(self) -> np.ndarray:
+        missing = [k for k in range(len(self.codes)) if k not in self._rank_cache]
+        if missing:
+            r = analysis.ranks(self.scores[missing])
+            for j, k in enumerate(missing):
+                self._rank_cache[k] = r[j]
+        return np.stack([self._rank_cache[k] for k in range(len(self.codes))])
+
+    def years_between(self, t0, t1) -> float:
+        p = self.dataset.periods
+        if isinstance(p[t0], int) and isinstance(p[t1], int):
+            return float(p[t1] - p[t0])
+        return float(t1 - t0)
+
+    def change_since_base(self, code) -> np.ndarray:
+        s = self.score(code)
+        return analysis.pct_change(s, s[:, self.growth_base:self.growth_base + 1])
+
+    def yoy(self, code) -> np.ndarray:
+        s = self.score(code)
+        out = np.full(s.shape, np.nan)
+        out[:, 1:] = analysis.pct_change(s[:, 1:], s[:, :-1])
+        return out
+
+    def growth(self, code, t0=0, t1=-1):
+        """(change %, CAGR %) of every unit between two period indices."""
+        T = len(self.dataset.periods)
+        t0, t1 = t0 % T, t1 % T
+        s = self.score(code)
+        return (analysis.pct_change(s[:, t1], s[:, t0]),
+                analysis.cagr(s[:, t1], s[:, t0], self.years_between(t0, t1)))
+
+    def contributions(self, parent, t0=0, t1=-1):
+        """(children codes, points (k, units), share % (k, units))."""
+        T = len(self.dataset.periods)
+        t0, t1 = t0 % T, t1 % T
+        kids = self.children[parent]
+        S = self.scores
+        pts, share = analysis.contributions(S[kids, :, t0], S[kids, :, t1], self.weights[parent],
+                                            S[self.index[parent], :, t0], S[self.index[parent], :, t1], self.p)
+        return [self.codes[k] for k in _indices(kids)], pts, share
+
+    def unit_contributions(self, parent, unit: int, t0: int = 0):
+        """Contribution (points) of each child of ``parent`` to its change
+        from period ``t0`` to every period, for one unit: (children codes,
+        points (k, periods), the parent's change (periods,)).  The arithmetic
+        of :meth:`contributions` ``(parent, t0, t)`` for every t at once."""
+        kids = self.children[parent]
+        S = self.scores
+        child = S[kids, unit, :]
+        par = S[self.index[parent], unit, :]
+        start = np.repeat(child[:, t0:t0 + 1], child.shape[1], axis=1)
+        points, _ = analysis.contributions(start, child, self.weights[parent], np.full(par.shape, par[t0]), par,
+                                           self.p)
+        return [self.codes[k] for k in _indices(kids)], points, par - par[t0]
+
+    def period_rank(self, code, period: int) -> np.ndarray:
+        """(units,) ranks of a node at one period, by the rule of :meth:`rank`
+        (without ranking the other periods)."""
+        k = self.index[code]
+        if k in self._rank_cache:
+            return self._rank_cache[k][:, period]
+        return analysis.ranks(self.scores[k][None, :, period:period + 1])[0][:, 0]
+
+    @property
+    def warnings(self) -> list:
+        if self._warn_cache is None:
+            out = [w for ws in self._norm_warnings.values() for w in ws]
+            ds = self.dataset
+            for code in self.framework.aggregate_codes:
+                X = self.scores[self.children[code]]
+                nan = np.isnan(X)
+                partial = nan.any(axis=0) & ~nan.all(axis=0)
+                n = int(partial.sum())
+                if n:
+                    out.append({"kind": "skipped", "code": code, "unit": None, "period": None,
+                                "message": f"'{code}': {n} of {partial.size} unit-periods have missing children; "
+                                           "weights were renormalised over the children present"})
+                empty = nan.all(axis=0) & ~np.isnan(ds.values).all(axis=2)
+                if empty.any():
+                    u, t = (int(v[0]) for v in np.nonzero(empty))
+                    out.append({"kind": "missing", "code": code, "unit": ds.unit_codes[u], "period": ds.periods[t],
+                                "message": f"'{code}' is missing for {int(empty.sum())} unit-periods "
+                                           f"(first: {describe_place(ds.unit_codes[u], ds.periods[t])}): "
+                                           "all its children are missing"})
+            self._warn_cache = out
+        return list(self._warn_cache)
+
+
+def _as_slice(idx):
+    """Consecutive indices as a slice (indexing with it gives a view)."""
+    idx = np.asarray(idx, dtype=int)
+    if idx.size and np.array_equal(idx, np.arange(idx[0], idx[0] + idx.size)):
+        return slice(int(idx[0]), int(idx[0]) + idx.size)
+    return idx
+
+
+def _indices(sel) -> np.ndarray:
+    if isinstance(sel, slice):
+        return np.arange(sel.start, sel.stop)
+    return np.asarray(sel, dtype=int)
+
+
+def _arr(sel, n) -> np.ndarray:
+    """Index array for an axis of length n: None or a slice means all."""
+    if sel is None or isinstance(sel, slice):
+        return np.arange(n)[sel if isinstance(sel, slice) else slice(None)]
+    return np.asarray(sel, dtype=int)
+
+
+def _pick(labels, sel):
+    if isinstance(sel, slice):
+        return list(labels)[sel]
+    return [labels[k] for k in sel]

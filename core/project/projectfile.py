@@ -1,0 +1,146 @@
+"""The ``.coindex`` project file: versioned JSON, saved atomically.
+
+See docs/project-format.md.  A saver writes the current ``FORMAT_VERSION``;
+loaders are keyed by version so that old files keep opening; a file from a
+newer CoIndex gets a clear message.  Nothing is pickled or evaluated.
+"""
+from __future__ import annotations
+
+import json
+import os
+
+import numpy as np
+
+from core.atomic import atomic_write_text
+from core.model.dataset import Dataset
+from core.errors import CoIndexError, ProjectFileError
+from core.model.framework import Framework
+from core.project.project import Project
+from core.model.settings import Settings
+
+FORMAT_VERSION = 1
+MAGIC = "CoIndex project"
+
+
+def _nan_to_none(arr) -> list:
+    a = np.asarray(arr, dtype=float)
+    obj = a.astype(object)
+    obj[np.isnan(a)] = None
+    return obj.tolist()
+
+
+def _none_to_nan(lst, shape, where) -> np.ndarray:
+    try:
+        a = np.array(lst, dtype=float)       # None -> nan
+    except (TypeError, ValueError):
+        raise ProjectFileError(f"{where}: values must be numbers or null") from None
+    if a.shape != shape:
+        raise ProjectFileError(f"{where}: expected an array of shape {shape}, found {a.shape}")
+    if np.isinf(a).any():
+        raise ProjectFileError(f"{where}: contains an infinite value")
+    return a
+
+
+def to_document(project: Project) -> dict:
+    ds = project.dataset
+    groups = {k: [[None if v is None else str(v) for v in row] for row in arr.tolist()]
+              for k, arr in ds.groups.items()}
+    return {
+        "format": MAGIC,
+        "format_version": FORMAT_VERSION,
+        "info": project.info,
+        "framework": project.framework.to_records(),
+        "units": [{"code": c, "name": n} for c, n in zip(ds.unit_codes, ds.unit_names)],
+        "periods": ds.periods if ds.has_time else None,
+        "indicators": ds.codes,
+        "values": _nan_to_none(ds.values),
+        "groups": groups,
+        "denominators": {k: _nan_to_none(v) for k, v in ds.denominators.items()},
+        "settings": project.settings.to_dict(),
+        "provenance": project.provenance,
+        "app_state": project.app_state,
+    }
+
+
+def dumps(project: Project) -> str:
+    return json.dumps(to_document(project), ensure_ascii=False, allow_nan=False, indent=1)
+
+
+def save(project: Project, path) -> None:
+    """Write atomically: a temporary file in the same folder, flushed and
+    synced, then renamed over the target.  A crash during the write leaves
+    the previous file intact."""
+    text = dumps(project)          # serialise fully before touching the disk
+    atomic_write_text(path, text, ProjectFileError)
+
+
+def load(path) -> Project:
+    path = os.fspath(path)
+    try:
+        with open(path, "rb") as f:
+            raw = f.read()
+    except OSError as e:
+        raise ProjectFileError(f"{path}: cannot read the file ({e.strerror})") from None
+    return loads(raw, path)
+
+
+def loads(raw, where="project") -> Project:
+    try:
+        text = raw.decode("utf-8") if isinstance(raw, (bytes, bytearray)) else raw
+        doc = json.loads(text, parse_constant=_reject_constant)
+    except UnicodeDecodeError as e:
+        raise ProjectFileError(f"{where}: not a CoIndex project file (not UTF-8 text at byte {e.start})") from None
+    except json.JSONDecodeError as e:
+        raise ProjectFileError(f"{where}: not a valid CoIndex project file (damaged or truncated: {e.msg} "
+                               f"at line {e.lineno}, column {e.colno})") from None
+    except (ValueError, RecursionError) as e:
+        raise ProjectFileError(f"{where}: not a valid CoIndex project file ({e})") from None
+    if not isinstance(doc, dict) or doc.get("format") != MAGIC:
+        raise ProjectFileError(f"{where}: not a CoIndex project file (no 'format': '{MAGIC}' entry)")
+    version = doc.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ProjectFileError(f"{where}: 'format_version' is missing or not an integer")
+    if version > FORMAT_VERSION:
+        raise ProjectFileError(f"{where}: this project was saved by a newer CoIndex (format version {version}); "
+                               f"this version reads format versions up to {FORMAT_VERSION}. Please update CoIndex.")
+    loader = LOADERS.get(version)
+    if loader is None:
+        raise ProjectFileError(f"{where}: unknown format version {version}")
+    try:
+        return loader(doc, where)
+    except ProjectFileError:
+        raise
+    except CoIndexError as e:
+        raise ProjectFileError(f"{where}: {e}") from None
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        raise ProjectFileError(f"{where}: the project file is damaged ({type(e).__name__}: {e})") from None
+
+
+def _reject_constant(name):
+    raise ValueError(f"{name} is not allowed in a project file")
+
+
+def _load_v1(doc: dict, where: str) -> Project:
+    for key in ("framework", "units", "indicators", "values", "settings"):
+        if key not in doc:
+            raise ProjectFileError(f"{where}: the entry '{key}' is missing")
+    fw = Framework.from_records(doc["framework"], where=f"{where}: framework", first_row=1)
+    units = doc["units"]
+    codes = [u["code"] for u in units]
+    names = [u.get("name", u["code"]) for u in units]
+    periods = doc.get("periods")
+    periods = [None] if periods is None else list(periods)
+    indicators = list(doc["indicators"])
+    if indicators != fw.indicator_codes:
+        raise ProjectFileError(f"{where}: 'indicators' does not list the framework's indicators in order")
+    shape = (len(codes), len(periods), len(indicators))
+    values = _none_to_nan(doc["values"], shape, f"{where}: values")
+    groups = {k: np.array(v, dtype=object).reshape(shape[:2]) for k, v in (doc.get("groups") or {}).items()}
+    denoms = {k: _none_to_nan(v, shape[:2], f"{where}: denominator {k}")
+              for k, v in (doc.get("denominators") or {}).items()}
+    ds = Dataset(codes, names, periods, indicators, values, groups, denoms)
+    settings = Settings.from_dict(doc["settings"], where=f"{where}: settings")
+    return Project(fw, ds, settings, doc.get("provenance"), doc.get("app_state") or {}, doc.get("info") or {})
+
+
+LOADERS = {1: _load_v1}

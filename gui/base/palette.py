@@ -1,0 +1,143 @@
+"""How results look in every chart: one colour per dimension, kept by code,
+and a chart theme read from the application palette (light or dark).
+
+Colours are assigned per document and keyed by dimension code, so that a
+dimension keeps its colour in every chart and across structure changes
+(adding or deleting a dimension does not repaint the others).  The sequence
+is Okabe & Ito's colour-blind-safe palette followed by Paul Tol's "muted"
+set; in a dark theme the same hues are drawn lighter so they stay legible.
+"""
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+# Okabe-Ito without black and yellow (invisible on one of the two
+# backgrounds), then Tol's muted colours.
+SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9",
+                  "#882255", "#117733", "#999933", "#AA4499", "#44AA99", "#DDCC77")
+
+try:                                          # shared helpers, when the i18n module is there
+    from gui.base.i18n import display_name, unit_display_name
+except ImportError:                           # pragma: no cover - depends on another module
+    def display_name(node) -> str:
+        """A node's name in the interface language (Chinese when the
+        language setting is zh_CN and the node has a Chinese name)."""
+        if QSettings().value("language") == "zh_CN" and getattr(node, "name_zh", ""):
+            return node.name_zh
+        return node.name
+
+    def unit_display_name(project, unit: int) -> str:
+        return project.dataset.unit_names[unit]
+
+
+def unit_name(project, unit: int) -> str:
+    """A unit's name in the interface language (its code when unnamed)."""
+    name = unit_display_name(project, unit)
+    return str(name) if name else str(project.dataset.unit_codes[unit])
+
+
+def unit_labels(project) -> list[str]:
+    """Units as the choosers list them: 'name (code)', or the code alone."""
+    out = []
+    for u, code in enumerate(project.dataset.unit_codes):
+        name = unit_name(project, u)
+        out.append(name if name == code else f"{name} ({code})")
+    return out
+
+
+def series_colour(k: int, dark: bool = False) -> QColor:
+    """The k-th colour of the sequence (wrapping), lighter on dark backgrounds."""
+    colour = QColor(SERIES_COLOURS[k % len(SERIES_COLOURS)])
+    return _for_background(colour, dark)
+
+
+def _for_background(colour: QColor, dark: bool) -> QColor:
+    if dark and colour.lightnessF() < 0.55:
+        return colour.lighter(150)
+    return QColor(colour)
+
+
+class DimensionColours:
+    """Colour slots keyed by dimension code.  A code keeps its slot for the
+    life of the document; new codes take the lowest free slot."""
+
+    def __init__(self):
+        self._slots: dict[str, int] = {}
+
+    def assign(self, codes):
+        """Give every code of ``codes`` a slot (codes seen before keep theirs;
+        slots of codes no longer present are freed for newcomers)."""
+        present = set(codes)
+        used = {s for c, s in self._slots.items() if c in present}
+        for code in codes:
+            if code in self._slots and self._slots[code] in used:
+                continue
+            slot = 0
+            while slot in used:
+                slot += 1
+            # a freed slot goes to the newcomer; its old owner forgets it
+            for old in [c for c, s in self._slots.items() if s == slot]:
+                del self._slots[old]
+            self._slots[code] = slot
+            used.add(slot)
+
+    def colour(self, code: str, dark: bool = False) -> QColor:
+        if code not in self._slots:
+            self.assign(list(self._slots) + [code])
+        return series_colour(self._slots[code], dark)
+
+
+_per_document: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def dimension_colours(document) -> DimensionColours:
+    """The colour slots shared by every view of ``document``, assigned in
+    framework order for the root's children on first use."""
+    colours = _per_document.get(document)
+    if colours is None:
+        colours = DimensionColours()
+        fw = document.project.framework
+        if fw.root is not None:
+            colours.assign(fw.children(fw.root))
+        _per_document[document] = colours
+    return colours
+
+
+@dataclass(frozen=True)
+class ChartTheme:
+    """Colours of a chart, read from a palette: background and text from
+    the window colours, lines derived from them."""
+    background: QColor
+    foreground: QColor          # text, the composite's line
+    muted: QColor               # axes, the base line, secondary text
+    grid: QColor                # faint rings and zero lines
+    panel: QColor               # legend and hover box background
+    highlight: QColor           # the chosen unit in the ranking
+    dark: bool
+
+    @classmethod
+    def from_palette(cls, palette: QPalette | None = None) -> "ChartTheme":
+        if palette is None:
+            palette = QApplication.palette()
+        bg = QColor(palette.color(QPalette.Window))
+        fg = QColor(palette.color(QPalette.WindowText))
+        dark = bg.lightnessF() < 0.5
+        panel = QColor(bg)
+        panel.setAlpha(225)
+        return cls(background=bg, foreground=fg, muted=_mix(fg, bg, 0.45), grid=_mix(fg, bg, 0.8),
+                   panel=panel, highlight=_for_background(QColor("#D55E00"), dark), dark=dark)
+
+    def colour(self, k: int) -> QColor:
+        return series_colour(k, self.dark)
+
+
+def _mix(a: QColor, b: QColor, share_b: float) -> QColor:
+    """``a`` moved towards ``b`` by ``share_b`` (0 = a, 1 = b)."""
+    s = share_b
+    return QColor.fromRgbF(a.redF() * (1 - s) + b.redF() * s, a.greenF() * (1 - s) + b.greenF() * s,
+                           a.blueF() * (1 - s) + b.blueF() * s)

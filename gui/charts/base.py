@@ -1,0 +1,425 @@
+"""What every chart of results shares: a title, a theme that follows the
+application palette, export to PNG / SVG and the clipboard, hover read-outs
+and deliberate view ranges.
+
+A chart builds its pyqtgraph items once (and again only after a structure
+change), keeps references and updates them with ``setData`` / ``setOpts`` /
+``setText`` only; it never calls ``clear()`` (pyqtgraph issue 3194:
+re-plotting deletes C++ axis objects).  Ranges are set by the chart, never
+auto-ranged: auto-range is most of an update's cost.
+"""
+from __future__ import annotations
+
+import html
+import math
+
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetricsF
+
+from gui.charts.export import ChartExport
+from gui.charts.items import live
+from gui.base.document import ProjectDocument
+from gui.base.palette import ChartTheme, dimension_colours, display_name, unit_name
+
+TITLE_SIZE = "10pt"
+TITLE_ROOM = 44              # pixels kept free right of the title (the menu button)
+LEGEND_SIZE = "8pt"          # small enough for two columns in a chart a third of a screen wide
+SHORT_NAME = 20              # characters; longer unit names are shown by code in titles
+
+
+class ChartBase(ChartExport, pg.GraphicsView):
+    """A chart of the document's results in a :class:`pyqtgraph.GraphicsLayout`:
+    a title row, then the subclass's plot (``_build_view`` returns its
+    ViewBox).  Subclasses implement ``_build_series`` (items that depend on
+    the framework), ``refresh`` (values) and ``hover_at``.
+    """
+
+    exported = Signal(str)          # a message: saved to a file, or copied
+
+    def __init__(self, document: ProjectDocument, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.theme = ChartTheme.from_palette(self.palette())
+        self.setBackground(self.theme.background)
+        # one rectangle around everything that changed: measured faster than
+        # pyqtgraph's minimal (many-rectangle) updates for these charts
+        self.setViewportUpdateMode(pg.QtWidgets.QGraphicsView.BoundingRectViewportUpdate)
+        self.layout_item = pg.GraphicsLayout()
+        self.layout_item.setContentsMargins(6, 4, 10, 6)
+        self.setCentralItem(self.layout_item)
+        self.title_item = pg.LabelItem("", size=TITLE_SIZE, bold=True, justify="left")
+        self.layout_item.addItem(self.title_item, row=0, col=0)
+        self._title = ""
+        self._shown_title = None
+        self.view_box = self._build_view()
+        self.view_box.setMenuEnabled(False)
+        # a read-out near the cursor, one item reused for every hover
+        self.hover_item = pg.TextItem(anchor=(0, 1))
+        self.hover_item.setZValue(1000)
+        self.hover_item.hide()
+        self.view_box.addItem(self.hover_item, ignoreBounds=True)
+        # a legend (subclasses fill it) and a note under the plot, hidden when empty
+        # a fixed "size" stops the legend resizing itself: the layout sizes it
+        self.legend = pg.LegendItem(size=(100, 20), colCount=1, labelTextSize=LEGEND_SIZE)
+        self.legend.setParentItem(None)
+        self.layout_item.addItem(self.legend, row=2, col=0)
+        self.legend.hide()
+        self.legend.setAcceptedMouseButtons(Qt.NoButton)      # it is not to be dragged away
+        self.note_item = pg.LabelItem("", size="8pt", justify="right")
+        self.layout_item.addItem(self.note_item, row=3, col=0)
+        self.note_item.hide()
+        self._note = ""
+        self._stale = False
+        self._legend_wanted = True
+        self._y_range = None
+        self._build_export_actions()
+        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        document.valuesChanged.connect(self._on_values_changed)
+        document.settingsChanged.connect(self._on_settings_changed)
+        document.structureChanged.connect(self._on_structure_changed)
+        self._ready = True
+
+    # ---- to implement ----------------------------------------------------------------
+    def _build_view(self) -> pg.ViewBox:
+        """Add the chart's plot to ``self.layout_item`` (row 1) and return
+        its ViewBox."""
+        raise NotImplementedError
+
+    def _build_series(self):
+        """(Re)create the items that depend on the framework."""
+
+    def refresh(self):
+        """Read the current results and update every item in place."""
+
+    def hover_at(self, x: float, y: float, px: float, py: float):
+        """The read-out for the data point (x, y) under the cursor: (text,
+        x, y) of the point to label, or None.  ``px`` / ``py`` are data
+        units per screen pixel."""
+        return None
+
+    def _apply_theme(self):
+        """Re-colour the subclass's items from ``self.theme``."""
+
+    def retranslateUi(self):
+        """Re-set every visible string (titles, legends, axis labels)."""
+
+    # ---- shared pieces ---------------------------------------------------------------
+    @property
+    def project(self):
+        return self.document.project
+
+    @property
+    def engine(self):
+        return self.document.project.engine
+
+    def node_name(self, code: str) -> str:
+        return display_name(self.project.framework[code])
+
+    def unit_name(self, u: int) -> str:
+        return unit_name(self.project, u)
+
+    def unit_short(self, u: int) -> str:
+        """The unit's name when short, else its code (for titles)."""
+        name = self.unit_name(u)
+        return name if len(name) <= SHORT_NAME else str(self.project.dataset.unit_codes[u])
+
+    def period_text(self, t: int) -> str:
+        """Period number ``t`` (dataset index) as shown."""
+        periods = self.project.dataset.periods
+        p = periods[t] if 0 <= t < len(periods) else None
+        return "" if p is None else str(p)
+
+    def dimension_codes(self) -> list[str]:
+        """The root's children that are aggregates (the dimensions)."""
+        fw = self.project.framework
+        root = fw.root
+        if root is None:
+            return []
+        return [c for c in fw.children(root) if not fw[c].is_indicator]
+
+    def dimension_colour(self, code: str):
+        return dimension_colours(self.document).colour(code, self.theme.dark)
+
+    def title(self) -> str:
+        """The chart's full title (shown cut short when the chart is narrow)."""
+        return self._title
+
+    def set_title(self, text: str):
+        self._title = text
+        self._shown_title = None
+        self._show_title()
+
+    def _show_title(self):
+        """The title, cut short with an ellipsis when the chart is too
+        narrow for it (a long title must not widen the chart)."""
+        font = QFont(self.font())
+        font.setPointSizeF(float(TITLE_SIZE.rstrip("pt")))
+        font.setBold(True)
+        room = max(self.width() - TITLE_ROOM, 60)
+        shown = QFontMetricsF(font).elidedText(self._title, Qt.ElideRight, room)
+        if shown != self._shown_title:
+            self._shown_title = shown
+            self.title_item.setText(html.escape(shown), color=self.theme.foreground)
+            self.title_item.setMinimumWidth(0)
+
+    def set_note(self, text: str):
+        """A short note under the chart ('' hides it)."""
+        if text != self._note:
+            self._note = text
+            self.note_item.setText(text, color=self.theme.muted)
+            self.note_item.setVisible(bool(text))
+
+    @live
+    def _fit_legend_columns(self, *_, relayout=True):
+        """As many legend columns as the chart's width allows; the legend
+        shows when it has entries.  Called on resize (before the layout is
+        applied, so a narrower legend lets the chart shrink) and after the
+        entries change (new entries are cached here too)."""
+        self.set_caching(True)
+        items = self.legend.items
+        self.legend.setVisible(bool(items) and self._legend_wanted)
+        if not items:
+            return
+        widest = max(sample.boundingRect().width() + label.item.boundingRect().width() + 16 for sample, label in items)
+        room = self.width() - 24
+        columns = max(1, min(len(items), int(room // max(widest, 1.0))))
+        if columns != self.legend.columnCount:
+            self.legend.setColumnCount(columns)
+            # the new minimum width must be known before the chart is laid out
+            self.legend.layout.activate()
+            self.legend.updateGeometry()
+            self.layout_item.layout.invalidate()
+            if relayout:
+                pg.GraphicsView.resizeEvent(self, None)      # lay the items out again at this width
+
+    def style_axes(self, plot: pg.PlotItem):
+        for name in ("left", "bottom", "right", "top"):
+            axis = plot.getAxis(name)
+            axis.setPen(pg.mkPen(self.theme.muted))
+            axis.setTextPen(pg.mkPen(self.theme.foreground))
+
+    def style_legend(self, legend: pg.LegendItem):
+        legend.setBrush(pg.mkBrush(None))
+        legend.setPen(pg.mkPen(None))
+        legend.setLabelTextColor(self.theme.foreground)
+        for _, label in legend.items:
+            label.setText(label.text)            # re-rendered in the new colour
+
+    def fit_y(self, bounds, pad_low=0.06, pad_high=0.08):
+        """Set the y range to ``bounds`` (low, high) padded, but only when
+        the data leave the current range or fill less than half of it."""
+        if bounds is None:
+            return
+        lo, hi = bounds
+        span = hi - lo if hi > lo else max(abs(hi), 1.0)
+        want = (lo - pad_low * span, hi + pad_high * span)
+        current = self._y_range
+        if (current is None or lo < current[0] or hi > current[1]
+                or (current[1] - current[0]) > 2.0 * (want[1] - want[0])):
+            self.view_box.setYRange(*want, padding=0)
+            self._y_range = want
+
+    def reset_ranges(self):
+        self._y_range = None
+
+    def close(self):
+        """Stop listening before pyqtgraph's close deletes the scene's items
+        (a later signal or resize must not reach them)."""
+        if getattr(self, "_ready", False):
+            self._ready = False
+            for signal, slot in ((self.document.valuesChanged, self._on_values_changed),
+                                 (self.document.settingsChanged, self._on_settings_changed),
+                                 (self.document.structureChanged, self._on_structure_changed)):
+                try:
+                    signal.disconnect(slot)
+                except (RuntimeError, TypeError):
+                    pass
+        return super().close()
+
+    # ---- document events -------------------------------------------------------------
+    def _on_values_changed(self, cells):
+        # any edit can move every unit (min-max and ranks compare units);
+        # a hidden chart (another tab, a closed pane) catches up when shown
+        if self.isVisible():
+            self._stale = False
+            self.refresh()
+        else:
+            self._stale = True
+
+    def current(self):
+        """Bring the items up to date if edits arrived while hidden (the
+        data accessors call this, so they never return stale numbers)."""
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
+    def _on_settings_changed(self):
+        self.reset_ranges()
+        self.refresh()
+        self.retranslateUi()                 # titles name the method and the base period
+
+    def _on_structure_changed(self):
+        self.reset_ranges()
+        self._build_series()
+        self.refresh()
+        self.set_caching(True)
+        self.retranslateUi()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self.current()
+        self.set_caching(True)
+
+    # ---- theme -----------------------------------------------------------------------
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if (event.type() in (QEvent.PaletteChange, QEvent.ApplicationPaletteChange)
+                and getattr(self, "_ready", False)):
+            theme = ChartTheme.from_palette(self.palette())
+            if theme != self.theme:
+                self.theme = theme
+                self.setBackground(theme.background)
+                self._shown_title = None
+                self._show_title()
+                self._style_hover()
+                self._apply_theme()
+                self.refresh()
+
+    def _style_hover(self):
+        self.hover_item.setColor(self.theme.foreground)
+        self.hover_item.fill = pg.mkBrush(self.theme.panel)
+        self.hover_item.border = pg.mkPen(self.theme.muted)
+        self.note_item.setText(self._note, color=self.theme.muted)
+
+    # ---- hover -----------------------------------------------------------------------
+    def _on_mouse_moved(self, scene_pos):
+        if not self._ready:
+            return
+        vb = self.view_box
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            self.hover_item.hide()
+            return
+        p = vb.mapSceneToView(scene_pos)
+        self.show_hover(p.x(), p.y())
+
+    def show_hover(self, x: float, y: float):
+        """Show the read-out for the view point (x, y); returns its text or
+        None when nothing is near."""
+        px, py = self.view_box.viewPixelSize()
+        hit = self.hover_at(x, y, abs(px), abs(py))
+        if hit is None:
+            self.hover_item.hide()
+            return None
+        text, hx, hy = hit
+        (x0, x1), (y0, y1) = self.view_box.viewRange()
+        # open towards the middle of the view so the box stays inside it
+        self.hover_item.setAnchor((1.0 if hx > (x0 + x1) / 2 else 0.0, 0.0 if hy > (y0 + y1) / 2 else 1.0))
+        self.hover_item.setText(text)
+        self.hover_item.setPos(hx, hy)
+        self.hover_item.show()
+        return text
+
+    def leaveEvent(self, event):
+        self.hover_item.hide()
+        super().leaveEvent(event)
+
+    def resizeEvent(self, event):
+        if getattr(self, "_ready", False):
+            self._fit_legend_columns(relayout=False)
+            self._show_title()
+        super().resizeEvent(event)
+        if not getattr(self, "_ready", False):
+            return
+        hint = self.export_button.sizeHint()
+        self.export_button.setGeometry(self.width() - hint.width() - 4, 2, hint.width(), hint.height())
+
+class PlotChart(ChartBase):
+    """A chart with axes: a :class:`pyqtgraph.PlotItem` in row 1, its menus
+    and auto-range off, periods on the x axis."""
+
+    def _build_view(self) -> pg.ViewBox:
+        self.plot_item = pg.PlotItem()
+        self.layout_item.addItem(self.plot_item, row=1, col=0)
+        self.plot_item.disableAutoRange()
+        self.plot_item.setMenuEnabled(False)
+        self.plot_item.hideButtons()
+        self.plot_item.getViewBox().setMouseEnabled(False, False)
+        # the ticks are thinned to fit; do not drop the first at the left edge
+        self.plot_item.getAxis("bottom").setStyle(hideOverlappingLabels=False)
+        self._tick_step = None
+        self._periods = None
+        return self.plot_item.getViewBox()
+
+    def getPlotItem(self) -> pg.PlotItem:
+        return self.plot_item
+
+    def _apply_theme(self):
+        self.style_axes(self.plot_item)
+
+    # period ticks on the bottom axis, thinned to fit the width
+    def set_period_axis(self, periods, left=-0.5, right_extra=0.5):
+        """Ticks for ``periods`` at 0..n-1 and the x range [left, n-1 + right_extra]."""
+        self._periods = ["" if p is None else str(p) for p in periods]
+        n = len(self._periods)
+        self.view_box.setXRange(left, max(n - 1, 0) + right_extra, padding=0)
+        self._tick_step = None
+        self._update_period_ticks()
+
+    @live
+    def _update_period_ticks(self, *_):
+        if self._periods is None:
+            return
+        n = len(self._periods)
+        width = max(self.view_box.width(), 50.0)
+        (x0, x1), _ = self.view_box.viewRange()
+        per_period = width / max(x1 - x0, 1e-9)
+        longest = max((len(p) for p in self._periods), default=1)
+        label_px = 8.0 * longest + 12.0
+        step = max(1, int(math.ceil(label_px / max(per_period, 1e-9))))
+        if step != self._tick_step:
+            self._tick_step = step
+            major = [(float(t), self._periods[t]) for t in range(0, n, step)]
+            minor = [(float(t), "") for t in range(n) if t % step]
+            self.plot_item.getAxis("bottom").setTicks([major, minor])
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if getattr(self, "_ready", False):
+            self._update_period_ticks()
+
+
+class PeriodChoice:
+    """The chosen unit and period, kept valid across structure changes."""
+
+    def _init_choice(self, unit, period):
+        self._unit = unit
+        self._period = period
+
+    @property
+    def unit(self) -> int:
+        return self._unit
+
+    @property
+    def period(self) -> int:
+        """The chosen period (dataset index); -1 means the last."""
+        T = len(self.project.dataset.periods)
+        t = self._period if self._period is not None and self._period >= 0 else T - 1
+        return min(max(t, 0), max(T - 1, 0))
+
+    def set_unit(self, unit: int):
+        if unit != self._unit:
+            self._unit = unit
+            self.retranslateUi()
+            self.refresh()
+
+    def set_period(self, period: int):
+        if period != self._period:
+            self._period = period
+            self.retranslateUi()
+            self.refresh()
+
+    def _valid_unit(self) -> int:
+        if not 0 <= self._unit < len(self.project.dataset.unit_codes):
+            self._unit = 0
+        return self._unit

@@ -1,0 +1,184 @@
+"""The ranking of the units by the composite in the chosen period:
+horizontal bars, best at the top, at most :data:`TOP_N` of them (as many as
+fit), the chosen unit highlighted."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+
+from gui.charts.base import PeriodChoice, PlotChart
+from gui.charts.items import fmt, live
+from gui.base.document import ProjectDocument
+
+TOP_N = 30                    # bars in the ranking, at most
+ROW_PIXELS = 16               # fewer bars when the chart is too low for TOP_N of this height
+
+
+class RankingChart(PeriodChoice, PlotChart):
+    """The units ranked by the composite in the chosen period, best at the
+    top, as horizontal bars; at most :data:`TOP_N` units are drawn, the
+    chosen unit highlighted (and its rank noted when it is further down)."""
+
+    def __init__(self, document: ProjectDocument, unit: int = 0, period: int = -1, parent=None,
+                 top_n: int = TOP_N):
+        self._init_choice(unit, period)
+        self.top_n = top_n
+        self._shown = np.empty(0, dtype=int)          # unit indices drawn, best first
+        self._ranks = np.empty(0)
+        self._ticks = None
+        self._texts: list[str] = []
+        self._highlight = None
+        self._x_range = None
+        super().__init__(document, parent)
+        plot = self.plot_item
+        plot.invertY(True)
+        plot.getAxis("left").setStyle(tickLength=0)
+        plot.showGrid(x=True, y=False, alpha=0.25)
+        self.bars = pg.BarGraphItem(x0=np.zeros(0), y=np.zeros(0), height=0.7, width=np.zeros(0),
+                                    pen=pg.mkPen(None))
+        plot.addItem(self.bars)
+        self.value_labels = []
+        for _ in range(top_n):
+            text = pg.TextItem(anchor=(0, 0.5))
+            plot.addItem(text, ignoreBounds=True)
+            self.value_labels.append(text)
+            self._texts.append("")
+        self.hint_item = pg.TextItem(anchor=(0.5, 0.5))
+        self.hint_item.setParentItem(self.view_box)
+        self._rows = None
+        self.view_box.sigResized.connect(self._place_hint)
+        self.view_box.sigResized.connect(self._on_resized)
+        self._apply_theme()
+        self.retranslateUi()
+        self.refresh()
+
+    @property
+    def shown_units(self) -> np.ndarray:
+        """Unit indices of the drawn bars, best first."""
+        self.current()
+        return self._shown.copy()
+
+    @property
+    def shown_ranks(self) -> np.ndarray:
+        self.current()
+        return self._ranks.copy()
+
+    def rows(self) -> int:
+        """How many bars are drawn: up to ``top_n``, as many as fit."""
+        height = self.view_box.height()
+        if height < 40:
+            return self.top_n
+        return max(3, min(self.top_n, int(height // ROW_PIXELS)))
+
+    @live
+    def _on_resized(self, *_):
+        if self.rows() != self._rows:
+            self.refresh()
+
+    @live
+    def _place_hint(self, *_):
+        r = self.view_box.rect()
+        self.hint_item.setPos(r.center())
+
+    def _apply_theme(self):
+        super()._apply_theme()
+        th = self.theme
+        for text in self.value_labels:
+            text.setColor(th.foreground)
+        self.hint_item.setColor(th.muted)
+        self._highlight = None                   # brushes are set again on refresh
+
+    def retranslateUi(self):
+        self._retranslate_base()
+        ds = self.project.dataset
+        fw = self.project.framework
+        if not ds.periods or fw.root is None:
+            return
+        self.set_title(self.tr("Ranking in {0}: {1}").format(self.period_text(self.period),
+                                                           self.node_name(fw.root)))
+        self.hint_item.setText(self.tr("The ranking needs two or more units."))
+        self._ticks = None
+        self.refresh()
+
+    def refresh(self):
+        ds = self.project.dataset
+        fw = self.project.framework
+        if fw.root is None or not ds.periods:
+            return
+        n_units = len(ds.unit_codes)
+        single = n_units < 2
+        self.hint_item.setVisible(single)
+        t = self.period
+        engine = self.engine
+        scores = engine.score(fw.root)[:, t]
+        ranks = engine.period_rank(fw.root, t)
+        finite = np.flatnonzero(np.isfinite(ranks))
+        if single:
+            finite = finite[:0]
+        order = finite[np.lexsort((finite, ranks[finite]))]
+        self._rows = self.rows()
+        shown = order[:self._rows]
+        self._shown, self._ranks = shown, ranks[shown]
+        m = len(shown)
+        values = scores[shown]
+        y = np.arange(m, dtype=float)
+        u = self._valid_unit()
+        highlight = int(np.flatnonzero(shown == u)[0]) if u in shown else -1
+        opts = {"x0": np.zeros(m), "y": y, "width": values}
+        if highlight != self._highlight or len(self.bars.opts.get("brushes") or []) != m:
+            self._highlight = highlight
+            normal = pg.mkBrush(self.theme.colour(0))
+            special = pg.mkBrush(self.theme.highlight)
+            opts["brushes"] = [special if j == highlight else normal for j in range(m)]
+        self.bars.setOpts(**opts)
+        for j, label in enumerate(self.value_labels):
+            if j < m:
+                text = fmt(values[j])
+                if text != self._texts[j]:
+                    label.setText(text)
+                    self._texts[j] = text
+                label.setPos(max(float(values[j]), 0.0), float(j))
+            label.setVisible(j < m)
+        ticks = [(float(j), "{0}. {1}".format(int(ranks[unit]), self.unit_name(int(unit))))
+                 for j, unit in enumerate(shown)]
+        if ticks != self._ticks:
+            self._ticks = ticks
+            self.plot_item.getAxis("left").setTicks([ticks, []])
+            self.view_box.setYRange(-0.6, max(m, 1) - 0.4, padding=0)
+        note = ""
+        if len(order) > m:
+            note = self.tr("Top {0} of {1} units").format(m, f"{len(order):,}")
+            if highlight < 0 and np.isfinite(ranks[u]):
+                note += " · " + self.tr("{0}: rank {1}").format(self.unit_name(u), f"{int(ranks[u]):,}")
+        self.set_note(note)
+        self._fit_x(values)
+
+    def _fit_x(self, values):
+        finite = values[np.isfinite(values)]
+        lo = min(0.0, float(finite.min())) if finite.size else 0.0
+        hi = max(0.0, float(finite.max())) if finite.size else 1.0
+        span = (hi - lo) or 1.0
+        want = (lo - 0.02 * span if lo < 0 else 0.0, hi + 0.16 * span)
+        cur = self._x_range
+        if cur is None or lo < cur[0] or hi > cur[1] - 0.1 * span or (cur[1] - cur[0]) > 2 * (want[1] - want[0]):
+            self.view_box.setXRange(*want, padding=0)
+            self._x_range = want
+
+    def reset_ranges(self):
+        super().reset_ranges()
+        self._x_range = None
+        self._ticks = None
+
+    def hover_at(self, x, y, px, py):
+        j = int(round(y))
+        if not 0 <= j < len(self._shown) or abs(y - j) > 0.35:
+            return None
+        u = int(self._shown[j])
+        value = float(self.engine.score(self.project.framework.root)[u, self.period])
+        if not (min(0.0, value) - 4 * px <= x <= max(0.0, value) + 4 * px):
+            return None
+        ds = self.project.dataset
+        text = "{0}. {1} ({2})\n{3}: {4}".format(int(self._ranks[j]), self.unit_name(u), ds.unit_codes[u],
+                                                self.period_text(self.period), fmt(value))
+        return text, x, float(j)

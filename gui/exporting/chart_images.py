@@ -1,0 +1,105 @@
+"""File > Export > Chart Images: every chart of a project as PNG (at a
+chosen scale) and / or SVG, and the dialog that asks for the folder,
+formats and scale."""
+from __future__ import annotations
+
+import os
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QVBoxLayout)
+
+from core.atomic import atomic_output
+
+from gui.exporting.report import CHART_SIZE, chart_slug, offscreen_charts
+
+CHART_SCALES = (1, 2, 3, 4)
+DEFAULT_SCALE = 2
+
+
+def export_chart_files(document, folder, formats=("png", "svg"), scale=DEFAULT_SCALE, source=None) -> list[str]:
+    """Every chart of ``document`` as ``NN-name.png`` (``scale`` times
+    :data:`~gui.exporting.report.CHART_SIZE`) and / or ``.svg`` in ``folder``;
+    returns the paths written."""
+    written = []
+    with offscreen_charts(document, source) as charts:
+        for k, chart in enumerate(charts):
+            stem = os.path.join(folder, f"{k + 1:02d}-{chart_slug(chart)}")
+            if "png" in formats:
+                path = stem + ".png"
+                with atomic_output(path) as tmp:
+                    if not chart.render_image(scale).save(tmp, "PNG"):
+                        raise OSError(f"{path}: the image could not be written")
+                written.append(path)
+            if "svg" in formats:
+                path = stem + ".svg"
+                with atomic_output(path) as tmp:
+                    chart.export_svg(tmp)
+                written.append(path)
+    return written
+
+
+class ChartExportDialog(QDialog):
+    """Folder, formats and PNG scale for File > Export > Chart Images."""
+
+    def __init__(self, parent=None, folder: str = ""):
+        super().__init__(parent)
+        self.folder_edit = QLineEdit(folder, self)
+        self.browse_button = QPushButton(self)
+        self.png_check = QCheckBox(self)
+        self.png_check.setChecked(True)
+        self.scale_box = QComboBox(self)
+        for scale in CHART_SCALES:
+            self.scale_box.addItem("", scale)
+        self.scale_box.setCurrentIndex(CHART_SCALES.index(DEFAULT_SCALE))
+        self.svg_check = QCheckBox(self)
+        self.svg_check.setChecked(True)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(self.browse_button)
+        png_row = QHBoxLayout()
+        png_row.addWidget(self.png_check)
+        png_row.addWidget(self.scale_box, 1)
+        self.folder_label, self.images_label = QLabel(self), QLabel(self)
+        self.folder_label.setBuddy(self.folder_edit)
+        self.form = QFormLayout()
+        self.form.addRow(self.folder_label, folder_row)
+        self.form.addRow(self.images_label, png_row)
+        self.form.addRow(QLabel(self), self.svg_check)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.browse_button.clicked.connect(self.browse)
+        for signal in (self.folder_edit.textChanged, self.png_check.toggled, self.svg_check.toggled):
+            signal.connect(self._update_ok)
+        self.png_check.toggled.connect(self.scale_box.setEnabled)
+        self.retranslateUi()
+        self._update_ok()
+
+    def retranslateUi(self):
+        self.setWindowTitle(self.tr("Export Chart Images"))
+        self.folder_label.setText(self.tr("&Folder:"))
+        self.images_label.setText(self.tr("Images:"))
+        self.browse_button.setText(self.tr("&Browse…"))
+        self.png_check.setText(self.tr("&PNG at"))
+        width, height = CHART_SIZE
+        for k, scale in enumerate(CHART_SCALES):
+            self.scale_box.setItemText(k, self.tr("{0}× — {1} × {2} pixels ({3} dpi)").format(
+                scale, width * scale, height * scale, 96 * scale))
+        self.svg_check.setText(self.tr("&SVG (vector, for editing and print)"))
+
+    def browse(self):
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the chart images"),
+                                                  self.folder_edit.text())
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def _update_ok(self, *_):
+        ok = os.path.isdir(self.folder_edit.text()) and (self.png_check.isChecked() or self.svg_check.isChecked())
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(ok)
+
+    def choices(self):
+        formats = tuple(f for f, box in (("png", self.png_check), ("svg", self.svg_check)) if box.isChecked())
+        return self.folder_edit.text(), formats, self.scale_box.currentData()

@@ -1,0 +1,433 @@
+"""The import wizard's first two pages: choosing the file (read off the
+GUI thread, with progress and Stop) and the layout and header row as
+detected, correctable, with a live preview of the sheet and of the values
+read.  The wizard itself is :class:`gui.importing.wizard.ImportWizard`.
+"""
+from __future__ import annotations
+
+import os
+
+import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QRadioButton, QSpinBox,
+                               QSplitter, QTabBar, QTableView, QTabWidget, QVBoxLayout, QWidget, QWizardPage)
+
+from core.importing.importer import LAYOUTS
+
+from gui.importing.models import (BAD, FOLDER_KEY, MARK_COLOURS, PREVIEW_DELAY_MS, RowsModel,
+                                  SheetPreviewModel, ValuesPreviewModel, _wrapped, cell_position,
+                                  fit_columns, open_filter, sheet_marks)
+from gui.importing.worker import ImportOptions, Task, error_text, hidden_sheets, reinterpret
+
+
+class FilePage(QWizardPage):
+    """Choose the file and the target; Next reads it in the background."""
+
+    def __init__(self, wizard):
+        super().__init__(wizard)
+        self.intro = _wrapped(self)
+        self.path_label = QLabel(self)
+        self.path_edit = QLineEdit(self)
+        self.path_label.setBuddy(self.path_edit)
+        self.browse_button = QPushButton(self)
+        self.target_box = QGroupBox(self)
+        self.into_radio = QRadioButton(self.target_box)
+        self.new_radio = QRadioButton(self.target_box)
+        self.into_radio.setChecked(True)
+        box = QVBoxLayout(self.target_box)
+        box.addWidget(self.into_radio)
+        box.addWidget(self.new_radio)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.stop_button = QPushButton(self)
+        self.status = _wrapped(self)
+        row = QHBoxLayout()
+        row.addWidget(self.path_label)
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse_button)
+        busy = QHBoxLayout()
+        busy.addWidget(self.progress, 1)
+        busy.addWidget(self.stop_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(row)
+        layout.addWidget(self.target_box)
+        layout.addLayout(busy)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        self.set_busy(False)
+        self.path_edit.textChanged.connect(self._on_path_changed)
+        self.browse_button.clicked.connect(self.browse)
+        self.stop_button.clicked.connect(lambda: self.wizard().cancel_reading())
+        self.retranslateUi()
+
+    def retranslateUi(self):
+        self.setTitle(self.tr("Choose a workbook"))
+        self.intro.setText(self.tr("Indicator values from an Excel workbook (.xlsx, .xlsm, .xls, .xlsb), an "
+                                   "OpenDocument spreadsheet (.ods) or a CSV table (UTF-8 or GB18030). Title rows, "
+                                   "units, merged headers, footnotes and numbers written as text are handled; "
+                                   "the next page shows what will be read."))
+        self.path_label.setText(self.tr("&File:"))
+        self.browse_button.setText(self.tr("&Browse…"))
+        self.target_box.setTitle(self.tr("Import into"))
+        self.into_radio.setText(self.tr("the &open project (one step you can undo)"))
+        self.new_radio.setText(self.tr("a &new project"))
+        self.stop_button.setText(self.tr("&Stop"))
+
+    def browse(self):
+        folder = os.path.dirname(self.path_edit.text()) or str(QSettings().value(FOLDER_KEY, "") or "")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import workbook"), folder, open_filter())
+        if path:
+            self.path_edit.setText(path)
+        return path
+
+    def set_busy(self, busy: bool):
+        self.progress.setVisible(busy)
+        self.stop_button.setVisible(busy)
+        for w in (self.path_edit, self.browse_button, self.target_box):
+            w.setEnabled(not busy)
+        if busy:
+            self.progress.setValue(0)
+        self.completeChanged.emit()
+
+    def show_error(self, message: str):
+        self.status.setStyleSheet("color: #c0392b;")
+        self.status.setText(message)
+
+    def show_note(self, message: str):
+        self.status.setStyleSheet("")
+        self.status.setText(message)
+
+    def _on_path_changed(self, _text):
+        self.show_note("")
+        self.completeChanged.emit()
+
+    def isComplete(self):
+        wizard = self.wizard()
+        return bool(self.path_edit.text().strip()) and wizard is not None and not wizard.reading
+
+    def validatePage(self):
+        wizard = self.wizard()
+        path = self.path_edit.text().strip()
+        if wizard.cells is not None and wizard.options.path == path:
+            return True
+        wizard.start_reading(path)
+        return False
+
+
+LAYOUT_NAMES = {
+    "auto": QT_TRANSLATE_NOOP("LayoutPage", "Detect"),
+    "template": QT_TRANSLATE_NOOP("LayoutPage", "Template (Data and Meta sheets)"),
+    "yearbook": QT_TRANSLATE_NOOP("LayoutPage", "Yearbook: indicators as rows, years as columns"),
+    "units-by-indicators": QT_TRANSLATE_NOOP("LayoutPage", "Units as rows, indicators as columns"),
+    "long": QT_TRANSLATE_NOOP("LayoutPage", "Long: unit, year, indicator and value columns"),
+}
+
+
+class LayoutPage(QWizardPage):
+    """The layout and header row as detected, both correctable, with a
+    live preview of the sheet and of the values read."""
+
+    previewUpdated = Signal()
+
+    def __init__(self, wizard):
+        super().__init__(wizard)
+        self.sheet_box = QComboBox(self)
+        self.layout_box = QComboBox(self)
+        for key in ("auto",) + LAYOUTS:
+            self.layout_box.addItem("", key)
+        self.header_spin = QSpinBox(self)
+        self.header_spin.setRange(0, 1)
+        self.unit_edit = QLineEdit(self)
+        self.hidden_check = QCheckBox(self)
+        self.form = QFormLayout()
+        self.form_labels = [QLabel(self) for _ in range(4)]
+        for label, field in zip(self.form_labels, (self.sheet_box, self.layout_box, self.header_spin,
+                                                   self.unit_edit)):
+            label.setBuddy(field)
+            self.form.addRow(label, field)
+        self.form.addRow("", self.hidden_check)
+        self.summary = _wrapped(self)
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
+        self.warnings = _wrapped(self)
+        self.preview_tabs = QTabWidget(self)
+        sheet_page = QWidget(self.preview_tabs)
+        self.sheet_tabs = QTabBar(sheet_page)
+        self.sheet_tabs.setDocumentMode(True)
+        self.sheet_tabs.setExpanding(False)
+        self.sheet_model = SheetPreviewModel(self)
+        self.sheet_view = self._view(self.sheet_model, sheet_page)
+        box = QVBoxLayout(sheet_page)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.sheet_tabs)
+        box.addWidget(self.sheet_view)
+        self.values_model = ValuesPreviewModel(self)
+        self.values_view = self._view(self.values_model, self.preview_tabs)
+        self.preview_tabs.addTab(sheet_page, "")
+        self.preview_tabs.addTab(self.values_view, "")
+        self.bad_box = QWidget(self)
+        self.bad_label = _wrapped(self.bad_box)
+        self.bad_model = RowsModel(self)
+        self.bad_view = self._view(self.bad_model, self.bad_box)
+        self.bad_view.horizontalHeader().setStretchLastSection(True)
+        bad_layout = QVBoxLayout(self.bad_box)
+        bad_layout.setContentsMargins(0, 0, 0, 0)
+        bad_layout.addWidget(self.bad_label)
+        bad_layout.addWidget(self.bad_view)
+        splitter = QSplitter(Qt.Vertical, self)
+        splitter.addWidget(self.preview_tabs)
+        splitter.addWidget(self.bad_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.warnings)
+        layout.addWidget(splitter, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.reinterpret)
+        self._task: Task | None = None
+        self._filling = False
+        self._hidden: set = set()
+        self.pending = False
+        self.error = ""
+        for signal in (self.sheet_box.currentIndexChanged, self.layout_box.currentIndexChanged,
+                       self.header_spin.valueChanged, self.unit_edit.textChanged, self.hidden_check.toggled):
+            signal.connect(self._on_option_changed)
+        self.sheet_tabs.currentChanged.connect(lambda *_: self._show_sheet())
+        self.bad_view.doubleClicked.connect(self._go_to_bad_cell)
+        self.retranslateUi()
+
+    @staticmethod
+    def _view(model, parent):
+        view = QTableView(parent)
+        view.setModel(model)
+        view.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
+        view.horizontalHeader().setDefaultSectionSize(96)
+        view.setWordWrap(False)
+        return view
+
+    def retranslateUi(self):
+        self.setTitle(self.tr("Layout and header row"))
+        self.setSubTitle(self.tr("Check what will be read; correct the layout or the header row if the preview "
+                                 "is wrong. Blue: header; green: values read; red: cells that cannot be read."))
+        for label, text in zip(self.form_labels, (self.tr("&Sheets:"), self.tr("&Layout:"),
+                                                  self.tr("&Header row:"), self.tr("&Unit:"))):
+            label.setText(text)
+        self.hidden_check.setText(self.tr("Read &hidden rows and columns too"))
+        self.unit_edit.setPlaceholderText(self.tr("from the sheet name or a unit column"))
+        self.unit_edit.setToolTip(self.tr("The unit code of a sheet that does not name its unit; with a unit column, "
+                                          "only this unit's rows are read"))
+        self.header_spin.setToolTip(self.tr("The row of the column headings (0: detect)"))
+        self.preview_tabs.setTabText(0, self.tr("Sheet"))
+        self.preview_tabs.setTabText(1, self.tr("Values read"))
+        self.bad_model.set_headers([self.tr("Sheet"), self.tr("Cell"), self.tr("Text"), self.tr("Why")])
+        self._fill_texts()
+
+    def _fill_texts(self):
+        wizard = self.wizard()
+        result = wizard.import_result if wizard is not None else None
+        detected = result.layout if result is not None else ""
+        for k in range(self.layout_box.count()):
+            key = self.layout_box.itemData(k)
+            text = self.tr(LAYOUT_NAMES[key])
+            if key == "auto" and detected:
+                text = self.tr("Detect ({0})").format(self.tr(LAYOUT_NAMES.get(detected, detected)))
+            self.layout_box.setItemText(k, text)
+        if self.sheet_box.count():
+            hidden = 0
+            for k in range(1, self.sheet_box.count()):
+                name = self.sheet_box.itemData(k)
+                if name in self._hidden:
+                    hidden += 1
+                    self.sheet_box.setItemText(k, self.tr("{0} (hidden)").format(name))
+            self.sheet_box.setItemText(0, self.tr("All sheets ({0})").format(self.sheet_box.count() - 1 - hidden))
+        row = result.header_row if result is not None else None
+        self.header_spin.setSpecialValueText(self.tr("detect (row {0})").format(row) if row else self.tr("detect"))
+        self._show_summary()
+
+    # ---- filling ------------------------------------------------------------------------------
+    def initializePage(self):
+        wizard = self.wizard()
+        cells, options = wizard.cells, wizard.options
+        self._filling = True
+        try:
+            self.sheet_box.clear()
+            self.sheet_box.addItem("", None)
+            self._hidden = set(hidden_sheets(cells))     # listed too; read when chosen
+            for name in cells.sheet_names:
+                self.sheet_box.addItem(name, name)
+            chosen = options.sheets[0] if options.sheets and len(options.sheets) == 1 else None
+            self.sheet_box.setCurrentIndex(max(self.sheet_box.findData(chosen), 0))
+            self.layout_box.setCurrentIndex(max(self.layout_box.findData(options.layout), 0))
+            self._set_header_range(cells)
+            self.header_spin.setValue(options.header_row or 0)
+            self.unit_edit.setText(options.unit or "")
+            self.hidden_check.setChecked(options.include_hidden)
+        finally:
+            self._filling = False
+        self.error = wizard.read_message
+        self._show_result()
+
+    def _set_header_range(self, cells):
+        self.header_spin.setRange(0, max(1, max((s.n_rows for s in cells.sheets), default=1)))
+
+    def options(self) -> ImportOptions:
+        """The wizard's options with this page's choices."""
+        o = self.wizard().options
+        sheet = self.sheet_box.currentData()
+        o.sheets = [sheet] if sheet else None
+        o.layout = self.layout_box.currentData() or "auto"
+        o.header_row = self.header_spin.value() or None
+        o.unit = self.unit_edit.text().strip() or None
+        o.include_hidden = self.hidden_check.isChecked()
+        return o
+
+    def _on_option_changed(self, *_):
+        if self._filling:
+            return
+        if self._task is not None:
+            self._task.cancel()
+        self.pending = True
+        self.completeChanged.emit()
+        self._timer.start()
+
+    def reinterpret(self):
+        """Read the cells again with the current choices (in the background;
+        a hidden sheet chosen for the first time is read from the file)."""
+        wizard = self.wizard()
+        if self._task is not None:
+            self._task.cancel()
+        self.pending = True
+        options = ImportOptions(**vars(self.options()))
+        have = {s.name for s in wizard.cells.sheets}
+        new = [n for n in options.sheets or () if n not in have]
+        self.summary.setStyleSheet("")
+        self.summary.setText(self.tr("Reading sheet {0}…").format(", ".join(new)) if new else self.tr("Reading…"))
+        task = Task(reinterpret, wizard.cells, options, parent=self)
+        task.succeeded.connect(lambda payload: self._on_interpreted(*payload))
+        task.failed.connect(lambda e: self._on_interpreted(None, None, error_text(e)))
+        self._task = task.start()
+
+    def _on_interpreted(self, cells, result, message):
+        self._task = None
+        wizard = self.wizard()
+        if cells is not None and cells is not wizard.cells:
+            wizard.cells = cells                        # with the hidden sheet(s) just read
+            self._filling = True
+            try:
+                self._set_header_range(cells)
+            finally:
+                self._filling = False
+        wizard.set_result(result)
+        self.error = message
+        self._show_result()
+
+    def _show_result(self):
+        wizard = self.wizard()
+        result = wizard.import_result
+        self.pending = False
+        self.values_model.set_result(result)
+        fit_columns(self.values_view)
+        bad = result.unreadable if result is not None else []
+        self.bad_model.set_rows(self.bad_model.headers, [(c.sheet, c.address, c.text, c.reason) for c in bad],
+                                [MARK_COLOURS[BAD]] * len(bad))
+        self.bad_box.setVisible(bool(bad))
+        self.bad_label.setText(self.tr("{0} cell(s) cannot be read (red in the sheet). On the last page you choose "
+                                       "to import them as missing values, or cancel.").format(len(bad)))
+        names = [s.name for s in (wizard.selected_cells().sheets if wizard.cells is not None else [])]
+        current = self.sheet_tabs.tabText(self.sheet_tabs.currentIndex()) if self.sheet_tabs.count() else None
+        self.sheet_tabs.blockSignals(True)
+        while self.sheet_tabs.count():
+            self.sheet_tabs.removeTab(0)
+        for name in names:
+            self.sheet_tabs.addTab(name)
+        if current in names:
+            self.sheet_tabs.setCurrentIndex(names.index(current))
+        self.sheet_tabs.setVisible(len(names) > 1)
+        self.sheet_tabs.blockSignals(False)
+        self._show_sheet()
+        self._fill_texts()
+        self.completeChanged.emit()
+        self.previewUpdated.emit()
+
+    def _show_sheet(self):
+        """The chosen sheet in the preview, marked."""
+        wizard = self.wizard()
+        if wizard.cells is None:
+            self.sheet_model.set_sheet(None, np.zeros((0, 0), dtype=np.int8))
+            return
+        sheets = wizard.selected_cells().sheets
+        k = self.sheet_tabs.currentIndex()
+        sheet = sheets[k] if 0 <= k < len(sheets) else (sheets[0] if sheets else None)
+        if sheet is None:
+            return
+        result = wizard.import_result
+        reasons = {}
+        for cell in (result.unreadable if result is not None else []):
+            pos = cell_position(cell.address) if cell.sheet == sheet.name else None
+            if pos:
+                reasons[pos] = cell.reason
+        self.sheet_model.set_sheet(sheet, sheet_marks(result, sheet), reasons)
+        fit_columns(self.sheet_view)
+        header = result.header_rows.get(sheet.name) if result is not None else None
+        if header:
+            self.sheet_view.scrollTo(self.sheet_model.index(max(header - 2, 0), 0), QAbstractItemView.PositionAtTop)
+
+    def _go_to_bad_cell(self, index):
+        wizard = self.wizard()
+        if wizard.import_result is None or not index.isValid():
+            return
+        cell = wizard.import_result.unreadable[index.row()]
+        names = [self.sheet_tabs.tabText(k) for k in range(self.sheet_tabs.count())]
+        if cell.sheet in names:
+            self.sheet_tabs.setCurrentIndex(names.index(cell.sheet))
+        pos = cell_position(cell.address)
+        self.preview_tabs.setCurrentIndex(0)
+        if pos is not None:
+            target = self.sheet_model.index(*pos)
+            self.sheet_view.scrollTo(target, QAbstractItemView.PositionAtCenter)
+            self.sheet_view.setCurrentIndex(target)
+
+    def _show_summary(self):
+        wizard = self.wizard()
+        result = wizard.import_result if wizard is not None else None
+        if result is None:
+            self.summary.setStyleSheet("color: #c0392b;")
+            self.summary.setText(self.error or self.tr("Nothing read yet."))
+            self.warnings.setText("")
+            return
+        self.summary.setStyleSheet("")
+        row_text = self.tr("'{0}' row {1}")
+        heads = ", ".join(row_text.format(s, r) for s, r in result.header_rows.items())
+        self.summary.setText(self.tr("Read as {0}; header {1}: {2} indicator(s), {3} unit(s), {4} period(s), "
+                                     "{5} value(s), {6} cell(s) unreadable.").format(
+            self.tr(LAYOUT_NAMES.get(result.layout, result.layout)), heads, len(result.indicators),
+            len(result.unit_codes), len(result.periods), result.n_values, len(result.unreadable)))
+        shown = result.warnings[:4]
+        more = len(result.warnings) - len(shown)
+        text = "\n".join("• " + w for w in shown)
+        if more > 0:
+            text += "\n" + self.tr("… and {0} more").format(more)
+        self.warnings.setText(text)
+        self.warnings.setToolTip("\n".join(result.warnings))
+
+    def isComplete(self):
+        return self.wizard().import_result is not None and not self.pending and self._task is None
+
+    def nextId(self):
+        return self.wizard().MATCH if self.wizard().into_project() else self.wizard().FINISH
+
+    def cleanupPage(self):
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        self._timer.stop()
+

@@ -1,0 +1,188 @@
+"""What the raw-data grid shows in each cell and header (the text,
+colours, fonts, alignment, tooltips and marks of every role): a mixin of
+:class:`gui.sheets.data_grid.DataGridModel`, kept apart from its editing and
+bookkeeping.  ``data()`` runs for every role of every painted cell, so the
+Qt enum members it compares with are looked up once, here."""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from gui.sheets.data_grid_view import (CODE_COLUMN, FIRST_INDICATOR_COLUMN, FIRST_PERIOD_COLUMN, NAME_COLUMN,
+                                       PERIOD_LAYOUT)
+from gui.sheets.data_marks import MARK_ROLE, severity
+from gui.base.formatting import edit_text, format_value
+
+MISSING_TEXT = "—"
+MISSING_FOREGROUND = QColor("#8a8f98")
+MISSING_BACKGROUND = QColor("#f1f1f4")
+GROUP_BACKGROUND = QColor("#e3eaf3")
+
+# Qt's enum members cached once: looking one up through the Qt namespace
+# costs about 14 microseconds in PySide6 6.11, and data() is called for
+# every role of every painted cell.
+_DISPLAY, _EDIT, _TOOLTIP = Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole
+_ALIGN, _FOREGROUND, _BACKGROUND, _FONT = Qt.TextAlignmentRole, Qt.ForegroundRole, Qt.BackgroundRole, Qt.FontRole
+_RAW, _MARK = Qt.UserRole + 1, MARK_ROLE
+_HORIZONTAL = Qt.Horizontal
+_NO_FLAGS = Qt.NoItemFlags
+_GROUP_FLAGS = Qt.ItemIsEnabled
+_LABEL_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+_VALUE_FLAGS = _LABEL_FLAGS | Qt.ItemIsEditable
+# dataChanged for a value cell touches all of these
+_VALUE_ROLES = [_DISPLAY, _EDIT, _TOOLTIP, _FOREGROUND,
+                _BACKGROUND, _FONT, _RAW, _MARK]
+_MARK_ROLES = [_TOOLTIP, _MARK]
+_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+_LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
+_SERVED = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _ALIGN, _FOREGROUND,
+                     _BACKGROUND, _FONT, _RAW, _MARK})
+
+
+def _dark_palette() -> bool:
+    app = QApplication.instance()
+    return app is not None and app.palette().color(QPalette.Base).lightness() < 128
+
+
+class GridCells:
+    """The display side of the data grid model."""
+
+    def data(self, index, role=_DISPLAY):
+        # the hot path of every repaint: plain attributes, no property calls
+        if role not in _SERVED:
+            return None
+        row, col = index.row(), index.column()
+        if row < 0:
+            return None
+        first = self._first
+        if self._by_unit:
+            entry = self._rows[row]
+            if entry[0] == "group":
+                return self._group_data(row, col, role)
+            if col < first:
+                return self._label_data(row, col, role)
+            u, t, i = self._unit, col - first, entry[1]
+        else:
+            if col < first:
+                return self._label_data(row, col, role)
+            u, t, i = row, self._period, col - first
+        value = float(self._ds.values[u, t, i])
+        missing = math.isnan(value)
+        if role == _DISPLAY:
+            return MISSING_TEXT if missing else format_value(value)
+        if role == _EDIT:
+            return edit_text(value)
+        if role == _ALIGN:
+            return _RIGHT
+        if role == _TOOLTIP:
+            return self._value_tooltip(u, t, i, value)
+        if role == _FOREGROUND:
+            return self._missing_text_brush if missing else None
+        if role == _BACKGROUND:
+            return self._missing_brush if missing else None
+        if role == _FONT:
+            return self._italic if missing else None
+        if role == _RAW:
+            return value
+        if role == _MARK:
+            return severity(self._cell_issues(u, t, i, value))
+        return None
+
+    def _label_data(self, row, col, role):
+        if role not in (_DISPLAY, _TOOLTIP, _ALIGN, _MARK):
+            return None
+        if role == _ALIGN:
+            return _LEFT
+        ds = self.dataset
+        if self._layout == PERIOD_LAYOUT:
+            if role == _MARK:
+                return None
+            return (ds.unit_codes[row], self._unit_names[row])[col]
+        node = self.framework[ds.codes[self._rows[row][1]]]
+        if role == _MARK:              # one mark per row, on its code
+            return severity(self._issues(node.code)) if col == CODE_COLUMN else None
+        if role == _TOOLTIP:
+            return self._node_tooltip(node)
+        name = self._names.get(node.code, node.name)
+        return (node.code, name, node.unit)[col]
+
+    def _group_data(self, row, col, role):
+        _, code, depth = self._rows[row]
+        if role == _BACKGROUND:
+            return self._group_brush
+        if role == _FONT:
+            return self._bold
+        if role == _ALIGN:
+            return _LEFT
+        if col >= FIRST_PERIOD_COLUMN:
+            if role == _MARK or role == _TOOLTIP:
+                issues = self._issues(code, self._unit, col - FIRST_PERIOD_COLUMN)
+                if role == _MARK:
+                    return severity(issues)
+                return "\n".join(w["message"] for w in issues) or None
+            return None
+        if role == _MARK:
+            return severity(self._issues(code)) if col == CODE_COLUMN else None
+        if role == _TOOLTIP:
+            return self._node_tooltip(self.framework[code])
+        if role == _DISPLAY:
+            if col == CODE_COLUMN:
+                return code
+            if col == NAME_COLUMN:
+                return "    " * (depth - 1) + self._names.get(code, code)
+            return ""
+        return None
+
+    def _node_tooltip(self, node) -> str:
+        lines = [f"{node.code}  {node.name}"]
+        if node.name_zh:
+            lines.append(node.name_zh)
+        if node.unit:
+            lines.append(self.tr("Unit: {0}").format(node.unit))
+        if node.direction < 0:
+            lines.append(self.tr("Lower is better"))
+        if node.parent:
+            parent = self.framework[node.parent]
+            lines.append(self.tr("In: {0} {1}").format(parent.code, parent.name))
+        if node.source:
+            lines.append(self.tr("Source: {0}").format(node.source))
+        lines += ["⚠ " + w["message"] for w in self._issues(node.code)]
+        return "\n".join(lines)
+
+    def _value_tooltip(self, u, t, i, value) -> str:
+        place = self.place(u, t, i)
+        if math.isnan(value):
+            lines = [self.tr("{0}: missing (type a number to fill it)").format(place)]
+        else:
+            unit = self.framework[self.dataset.codes[i]].unit
+            lines = [f"{place}: {edit_text(value)}" + (f" {unit}" if unit else "")]
+        lines += ["⚠ " + w["message"] for w in self._cell_issues(u, t, i, value)]
+        return "\n".join(lines)
+
+    def headerData(self, section, orientation, role=_DISPLAY):
+        if orientation != _HORIZONTAL or role not in (_DISPLAY, _TOOLTIP):
+            return None
+        if not 0 <= section < self.columnCount():
+            return None
+        tip = role == _TOOLTIP
+        if self._layout == PERIOD_LAYOUT:
+            if section < FIRST_INDICATOR_COLUMN:
+                if tip:
+                    return (self.tr("Unit code"), self.tr("Unit name"))[section]
+                return (self.tr("Code"), self.tr("Unit"))[section]
+            node = self.framework[self.dataset.codes[section - FIRST_INDICATOR_COLUMN]]
+            if tip:
+                return self._node_tooltip(node)
+            return node.code + (" ⚠" if self._issues(node.code) else "")
+        if section < FIRST_PERIOD_COLUMN:
+            if tip:
+                return (self.tr("Indicator code"), self.tr("Indicator name (hover a row for more)"),
+                        self.tr("Unit of measure"))[section]
+            return (self.tr("Code"), self.tr("Indicator"), self.tr("Measured in"))[section]
+        period = self.dataset.periods[section - FIRST_PERIOD_COLUMN]
+        return self.tr("Value") if period is None else str(period)
+
+    # ---- marks (the warnings themselves are read by DataMarks) -----------------------

@@ -1,0 +1,115 @@
+"""Marks on the data grid's cells: the engine's warnings and the missing
+values a dimension was computed without.
+
+:class:`DataMarks` is mixed into :class:`~gui.sheets.data_grid.DataGridModel`: it
+reads the warnings once per burst of edits and says which issues concern a
+row or a cell; :func:`severity` turns them into a mark ('error', 'warning',
+'info'), which :class:`MarkDelegate` paints as a corner triangle.
+"""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtGui import QColor, QPainter, QPolygonF
+from PySide6.QtWidgets import QStyledItemDelegate
+
+from core.errors import CoIndexError
+
+MARK_COLOURS = {"error": QColor("#cf222e"), "warning": QColor("#bf8700"), "info": QColor("#0969da")}
+MARK_SIZE = 7                    # pixels, the corner triangle's legs
+MARK_ROLE = Qt.UserRole + 2      # DataGridModel.MarkRole
+# warning kinds drawn in red; every other kind is amber, "imputed" is blue
+_ERROR_KINDS = frozenset({"out_of_range", "undefined", "missing"})
+
+
+def severity(issues) -> str | None:
+    """The mark of a cell with these issues: 'error' (red), 'warning'
+    (amber), 'info' (blue, imputed values) or None."""
+    if not issues:
+        return None
+    kinds = {w.get("kind") for w in issues}
+    if kinds & _ERROR_KINDS:
+        return "error"
+    if kinds <= {"imputed"}:
+        return "info"
+    return "warning"
+
+
+class DataMarks:
+    """The warnings part of :class:`~gui.sheets.data_grid.DataGridModel` (a mixin:
+    it uses the model's ``_marks``, ``_document``, ``dataset`` and
+    ``framework``).  Its messages are translated in the model's context."""
+
+    def _warnings_by_code(self) -> dict:
+        if self._marks is None:
+            self._marks = self._read_warnings()
+        return self._marks
+
+    def _read_warnings(self) -> dict:
+        try:
+            warnings = self._document.project.engine.warnings
+        except CoIndexError:
+            return {}
+        out = {}
+        for w in warnings:
+            if w.get("code") is not None:
+                out.setdefault(w["code"], []).append(w)
+        return {code: tuple(ws) for code, ws in out.items()}
+
+    def _issues(self, code, u=None, t=None) -> list:
+        """The warnings about ``code``: all of them (u, t None), or those
+        naming unit ``u`` and / or period ``t`` and no other (a warning that
+        names neither is about the whole row, not one cell)."""
+        ws = self._warnings_by_code().get(code, ())
+        if u is None and t is None:
+            return list(ws)
+        ds = self.dataset
+        unit, period = ds.unit_codes[u], ds.periods[t]
+        return [w for w in ws if (w.get("unit") is not None or w.get("period") is not None)
+                and w.get("unit") in (None, unit) and (w.get("period") is None or w["period"] == period)]
+
+    def _cell_issues(self, u, t, i, value) -> list:
+        code = self.dataset.codes[i]
+        issues = self._issues(code, u, t)
+        if math.isnan(value):
+            issues += self._missing_issue(u, t, code)
+        return issues
+
+    def _missing_issue(self, u, t, code) -> list:
+        """A missing value: its dimension computed without it (weights
+        renormalised over the indicators present), or missing as well."""
+        parent = self.framework[code].parent
+        if parent is None:
+            return []
+        try:
+            engine = self._document.project.engine
+        except CoIndexError:
+            return []
+        score = engine.score(parent)[u, t]
+        if math.isnan(score):
+            return [{"kind": "missing", "message": QCoreApplication.translate(
+                "DataGridModel", "'{0}' cannot be computed here: all its indicators are missing").format(parent)}]
+        return [{"kind": "computed_without", "message": QCoreApplication.translate(
+            "DataGridModel",
+            "'{0}' was computed without this value (weights shared among the indicators present)").format(parent)}]
+
+
+class MarkDelegate(QStyledItemDelegate):
+    """Paints the cell as usual plus a small triangle in its top-right
+    corner when the model marks it (the reason is in the tooltip)."""
+
+    def paint(self, painter: QPainter, option, index):
+        super().paint(painter, option, index)
+        mark = index.data(MARK_ROLE)
+        if not mark:
+            return
+        r = option.rect
+        painter.save()
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(MARK_COLOURS.get(mark, MARK_COLOURS["warning"]))
+        right, top = r.right() + 1, r.top()
+        painter.drawPolygon(QPolygonF([QPointF(right - MARK_SIZE, top), QPointF(right, top),
+                                       QPointF(right, top + MARK_SIZE)]))
+        painter.restore()

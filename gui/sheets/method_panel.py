@@ -1,0 +1,252 @@
+"""Method settings: normalisation, base year, aggregation, weighting and
+their parameters, as :mod:`core.model.settings` offers them.
+
+Every change is one :class:`core.project.project.SetSettings` run through
+:meth:`ProjectDocument.execute`: the project recomputes at once and the
+change is one undo step.  A change the core refuses (a geometric mean over
+zero values, a min-max range with L >= U ...) is reported through
+:attr:`MethodPanel.statusMessage` and the form goes back to the project's
+settings; the form also follows the settings when they change elsewhere
+(undo, redo, opening a file).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QVBoxLayout, QWidget)
+
+from core.errors import CoIndexError
+from core.project.project import SetSettings
+from core.model.settings import AGGREGATIONS, NORMALISATIONS, WEIGHTINGS
+
+from gui.base.document import ProjectDocument
+from gui.sheets.framework_tree import run_edit
+
+_CONTEXT = "MethodPanel"
+
+
+def method_label(method: str) -> str:
+    """A normalisation method's name for people."""
+    labels = {"fixed_base": QCoreApplication.translate("MethodPanel", "Fixed base (base year = 100)"), "minmax": QCoreApplication.translate("MethodPanel", "Min-max"),
+              "zscore": QCoreApplication.translate("MethodPanel", "Z-score"), "rank": QCoreApplication.translate("MethodPanel", "Rank"), "prank": QCoreApplication.translate("MethodPanel", "Percentile rank"),
+              "goalposts": QCoreApplication.translate("MethodPanel", "Goalposts"), "dist2target": QCoreApplication.translate("MethodPanel", "Distance to target"),
+              "none": QCoreApplication.translate("MethodPanel", "None (raw values)")}
+    return labels.get(method, method)
+
+
+def aggregation_label(method: str) -> str:
+    labels = {"arithmetic": QCoreApplication.translate("MethodPanel", "Arithmetic mean"), "geometric": QCoreApplication.translate("MethodPanel", "Geometric mean"),
+              "harmonic": QCoreApplication.translate("MethodPanel", "Harmonic mean"), "generalised": QCoreApplication.translate("MethodPanel", "Generalised mean (power p)")}
+    return labels.get(method, method)
+
+
+def weighting_label(method: str) -> str:
+    labels = {"manual": QCoreApplication.translate("MethodPanel", "As entered in the framework"), "equal": QCoreApplication.translate("MethodPanel", "Equal within each dimension")}
+    return labels.get(method, method)
+
+
+def _combo(parent) -> QComboBox:
+    """A combo box that can be narrower than its longest item (the panel
+    lives in a dock)."""
+    box = QComboBox(parent)
+    box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)
+    return box
+
+
+def _spin(lo, hi, decimals, step) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setMinimumWidth(72)
+    box.setRange(lo, hi)
+    box.setDecimals(decimals)
+    box.setSingleStep(step)
+    box.setKeyboardTracking(False)      # one change when typing ends, not one per digit
+    return box
+
+
+class MethodPanel(QWidget):
+    """The method settings form of one document."""
+
+    statusMessage = Signal(str)
+
+    def __init__(self, document: ProjectDocument, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.normalisation_box = _combo(self)
+        for m in NORMALISATIONS:
+            self.normalisation_box.addItem(m, m)
+        self.base_year_box = _combo(self)
+        self.minmax_lower = _spin(-1e6, 1e6, 2, 1.0)
+        self.minmax_upper = _spin(-1e6, 1e6, 2, 1.0)
+        self.pooled_check = QCheckBox(self)
+        self.zscore_mean_spin = _spin(-1e6, 1e6, 3, 1.0)
+        self.zscore_sd_spin = _spin(0.001, 1e6, 3, 1.0)
+        self.aggregation_box = _combo(self)
+        for m in AGGREGATIONS:
+            self.aggregation_box.addItem(m, m)
+        self.power_spin = _spin(-20.0, 20.0, 2, 0.5)
+        self.weighting_box = _combo(self)
+        for m in WEIGHTINGS:
+            self.weighting_box.addItem(m, m)
+
+        range_row = QHBoxLayout()
+        range_row.setContentsMargins(0, 0, 0, 0)
+        self.range_to_label = QLabel(self)
+        range_row.addWidget(self.minmax_lower, 1)
+        range_row.addWidget(self.range_to_label)
+        range_row.addWidget(self.minmax_upper, 1)
+
+        self.normalisation_group = QGroupBox(self)
+        norm_form = QFormLayout(self.normalisation_group)
+        self._labels = {}
+        for key, field in (("normalisation", self.normalisation_box), ("base_year", self.base_year_box),
+                           ("minmax_range", range_row), ("zscore_mean", self.zscore_mean_spin),
+                           ("zscore_sd", self.zscore_sd_spin), ("pooled", self.pooled_check)):
+            self._labels[key] = QLabel(self)
+            norm_form.addRow(self._labels[key], field)
+        self.aggregation_group = QGroupBox(self)
+        agg_form = QFormLayout(self.aggregation_group)
+        for key, field in (("aggregation", self.aggregation_box), ("power", self.power_spin),
+                           ("weighting", self.weighting_box)):
+            self._labels[key] = QLabel(self)
+            agg_form.addRow(self._labels[key], field)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.normalisation_group)
+        layout.addWidget(self.aggregation_group)
+        layout.addStretch(1)
+
+        self.normalisation_box.activated.connect(
+            lambda *_: self._change(normalisation=self.normalisation_box.currentData()))
+        self.base_year_box.activated.connect(lambda *_: self._change(base_year=self.base_year_box.currentData()))
+        self.minmax_lower.valueChanged.connect(self._on_range_changed)
+        self.minmax_upper.valueChanged.connect(self._on_range_changed)
+        self.pooled_check.toggled.connect(lambda on: self._change(pooled=bool(on)))
+        self.zscore_mean_spin.valueChanged.connect(lambda v: self._change_text("zscore_mean", v))
+        self.zscore_sd_spin.valueChanged.connect(lambda v: self._change_text("zscore_sd", v))
+        self.aggregation_box.activated.connect(
+            lambda *_: self._change(aggregation=self.aggregation_box.currentData()))
+        self.power_spin.valueChanged.connect(lambda v: self._change_text("power", v))
+        self.weighting_box.activated.connect(lambda *_: self._change(weighting=self.weighting_box.currentData()))
+        document.settingsChanged.connect(self._on_settings_changed)
+        document.structureChanged.connect(self._on_settings_changed)
+        self.retranslateUi()
+
+    # ---- strings ------------------------------------------------------------------------------
+    def retranslateUi(self):
+        tr = self.tr
+        self.normalisation_group.setTitle(tr("Normalisation"))
+        self.aggregation_group.setTitle(tr("Aggregation"))
+        texts = {"normalisation": (tr("&Method:"), tr("How each indicator is put on a common scale")),
+                 "base_year": (tr("&Base year:"), tr("The period set to 100 by the fixed-base index; also the "
+                                                     "start of change and growth")),
+                 "minmax_range": (tr("Min-max &range:"), tr("The scale of min-max: lowest value to L, highest "
+                                                             "to U")),
+                 "zscore_mean": (tr("Z-score m&ean:"), tr("The mean z-scores are shifted to")),
+                 "zscore_sd": (tr("Z-score &SD:"), tr("The standard deviation z-scores are scaled to")),
+                 "pooled": (tr("&Pooled:"), tr("Take minimum, maximum, mean and ranks over all periods "
+                                               "together, not period by period")),
+                 "aggregation": (tr("M&ean:"), tr("How children are combined into their parent")),
+                 "power": (tr("P&ower p:"), tr("The power of the generalised mean (1 arithmetic, 0 geometric, "
+                                               "-1 harmonic)")),
+                 "weighting": (tr("&Weights:"), tr("Use the weights of the framework, or give the nodes of each "
+                                                   "dimension equal weights"))}
+        for key, (text, tip) in texts.items():
+            self._labels[key].setText(text)
+            self._labels[key].setToolTip(tip)
+        for key, field in (("normalisation", self.normalisation_box), ("base_year", self.base_year_box),
+                           ("zscore_mean", self.zscore_mean_spin), ("zscore_sd", self.zscore_sd_spin),
+                           ("pooled", self.pooled_check), ("aggregation", self.aggregation_box),
+                           ("power", self.power_spin), ("weighting", self.weighting_box)):
+            field.setToolTip(texts[key][1])
+            self._labels[key].setBuddy(field)
+        self._labels["minmax_range"].setBuddy(self.minmax_lower)
+        self.minmax_lower.setToolTip(tr("L: the value given to the lowest"))
+        self.minmax_upper.setToolTip(tr("U: the value given to the highest"))
+        self.range_to_label.setText(tr("to"))
+        self.pooled_check.setText(tr("over all periods"))
+        for box, label in ((self.normalisation_box, method_label), (self.aggregation_box, aggregation_label),
+                           (self.weighting_box, weighting_label)):
+            for k in range(box.count()):
+                box.setItemText(k, label(box.itemData(k)))
+        self.load()
+
+    # ---- form <- project ------------------------------------------------------------------------------
+    def load(self):
+        """Show the project's settings (without making any change)."""
+        s = self.document.project.settings
+        periods = self.document.project.dataset.periods
+        widgets = (self.normalisation_box, self.base_year_box, self.minmax_lower, self.minmax_upper,
+                   self.pooled_check, self.zscore_mean_spin, self.zscore_sd_spin, self.aggregation_box,
+                   self.power_spin, self.weighting_box)
+        blockers = [QSignalBlocker(w) for w in widgets]
+        try:
+            self._select(self.normalisation_box, s.normalisation)
+            self.base_year_box.clear()
+            timed = [p for p in periods if p is not None]
+            for p in timed:
+                self.base_year_box.addItem(str(p), p)
+            if not timed:
+                self.base_year_box.addItem(self.tr("(no periods)"), None)
+            self._select(self.base_year_box, s.base_year if s.base_year is not None else (timed or [None])[0])
+            self.base_year_box.setEnabled(bool(timed))
+            self.minmax_lower.setValue(float(s.minmax_range[0]))
+            self.minmax_upper.setValue(float(s.minmax_range[1]))
+            self.pooled_check.setChecked(bool(s.pooled))
+            self.zscore_mean_spin.setValue(float(s.zscore_mean))
+            self.zscore_sd_spin.setValue(float(s.zscore_sd))
+            self._select(self.aggregation_box, s.aggregation)
+            self.power_spin.setValue(float(s.power))
+            self._select(self.weighting_box, s.weighting)
+        finally:
+            for b in blockers:
+                b.unblock()
+        used = {s.normalisation, *s.normalisation_by.values()}
+        self.minmax_lower.setEnabled("minmax" in used)
+        self.minmax_upper.setEnabled("minmax" in used)
+        self.zscore_mean_spin.setEnabled("zscore" in used)
+        self.zscore_sd_spin.setEnabled("zscore" in used)
+        self.power_spin.setEnabled(s.aggregation == "generalised")
+
+    @staticmethod
+    def _select(box: QComboBox, value):
+        k = box.findData(value)
+        if k >= 0:
+            box.setCurrentIndex(k)
+
+    # ---- form -> project --------------------------------------------------------------------------------
+    def _change(self, **changes) -> bool:
+        """Apply ``changes`` (Settings fields) as one undo step."""
+        old = self.document.project.settings
+        new = old.copy()
+        for key, value in changes.items():
+            setattr(new, key, value)
+        return self._execute(old, new, next(iter(changes)))
+
+    def _change_text(self, key: str, value) -> bool:
+        """A change validated by the core's text interface (its messages)."""
+        old = self.document.project.settings
+        new = old.copy()
+        try:
+            new.apply(key, value, where=self.tr("Method settings"))
+        except CoIndexError as e:
+            self.statusMessage.emit(str(e))
+            self.load()
+            return False
+        return self._execute(old, new, key)
+
+    def _on_range_changed(self, *_):
+        lo, hi = self.minmax_lower.value(), self.minmax_upper.value()
+        return self._change_text("minmax_range", f"{lo!r},{hi!r}")
+
+    def _execute(self, old, new, key) -> bool:
+        if new == old:
+            return False
+        label = self._labels[key].text().replace("&", "").rstrip(":：")
+        ok = run_edit(self.document, SetSettings(new), self.tr("Method: {0}").format(label),
+                      self.statusMessage.emit)
+        if not ok:
+            self.load()       # back to what the project uses
+        return ok
+
+    def _on_settings_changed(self):
+        self.load()

@@ -1,0 +1,399 @@
+"""The results table: every node of the framework for one unit and one
+period, in tree order (index, dimensions, indicators, indented), with its
+score, change since the base period, average annual growth over all
+periods and rank among the units.  Ctrl+C copies the selected rows as
+tab-separated text.
+
+:class:`ResultsModel` reads the engine's score array directly (one slice
+per update, never a per-cell lookup) and refreshes its value columns on
+every document change.
+"""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QTableView, QVBoxLayout,
+                               QWidget)
+
+from core.pipeline import results as analysis
+
+from gui.charts.items import fmt
+from gui.base.choosers import labelled_combo, period_items, refill
+from gui.base.document import ProjectDocument
+from gui.base.formatting import edit_text
+from gui.base.palette import display_name, unit_labels
+
+CODE, NAME, SCORE, CHANGE, GROWTH, RANK = range(6)
+INDENT = "\u2003"              # an em space per tree level
+MIN_NAME_WIDTH = 160           # pixels
+_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+_LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
+# item data roles as the plain ints views pass (comparing ints is much
+# cheaper than comparing PySide enum members)
+_DISPLAY, _EDIT, _TOOLTIP = int(Qt.DisplayRole.value), int(Qt.EditRole.value), int(Qt.ToolTipRole.value)
+_ALIGN, _FONT = int(Qt.TextAlignmentRole.value), int(Qt.FontRole.value)
+_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable          # made once: enum arithmetic is slow
+_NO_FLAGS = Qt.NoItemFlags
+
+
+def tree_order(framework) -> list[tuple[str, int]]:
+    """(code, depth) of every node, parents before their children, in the
+    framework's order."""
+    out = []
+
+    def walk(code, depth):
+        out.append((code, depth))
+        for child in framework.children(code):
+            walk(child, depth + 1)
+
+    for root in framework.roots:
+        walk(root, 0)
+    listed = {c for c, _ in out}
+    # indicators without a parent (allowed by the framework) come last
+    out.extend((n.code, 0) for n in framework.nodes if n.code not in listed)
+    return out
+
+
+def node_results(engine, rows, unit: int, period: int) -> np.ndarray:
+    """(len(rows), 4) array: score, change since the base period (%),
+    average annual growth from the first to the last period (%), and rank
+    among the units, of the nodes at engine indices ``rows``."""
+    S = engine.scores
+    T = S.shape[2]
+    base = engine.growth_base
+    own = S[rows, unit, :]                                       # (n, T)
+    score = own[:, period]
+    change = analysis.pct_change(score, own[:, base])
+    growth = analysis.cagr(own[:, T - 1], own[:, 0], engine.years_between(0, T - 1))
+    # rank with ties sharing the best place (the engine's rule): one more than
+    # the number of units strictly ahead
+    column = S[rows, :, period]                                   # (n, units)
+    with np.errstate(invalid="ignore"):
+        ahead = (column > score[:, None]).sum(axis=1)
+    rank = np.where(np.isfinite(score), ahead + 1.0, np.nan)
+    return np.column_stack([score, change, growth, rank])
+
+
+def _runs(rows):
+    """(first, last) of each run of consecutive numbers in sorted ``rows``."""
+    out = []
+    for r in rows.tolist():
+        if out and r == out[-1][1] + 1:
+            out[-1][1] = r
+        else:
+            out.append([r, r])
+    return [tuple(run) for run in out]
+
+
+class ResultsModel(QAbstractTableModel):
+    """Results of every node for one unit and one period (read-only)."""
+
+    def __init__(self, document: ProjectDocument, unit: int = 0, period: int = -1, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self._unit = unit
+        self._period = period
+        self._build()
+        document.valuesChanged.connect(self._on_values_changed)
+        document.settingsChanged.connect(self._on_settings_changed)
+        document.structureChanged.connect(self._on_structure_changed)
+
+    # ---- contents --------------------------------------------------------------------
+    def _build(self):
+        project = self.document.project
+        fw = project.framework
+        order = tree_order(fw)
+        self._codes = [c for c, _ in order]
+        self._depth = [d for _, d in order]
+        self._names = [display_name(fw[c]) for c in self._codes]
+        self._is_indicator = [fw[c].is_indicator for c in self._codes]
+        index = project.engine.index
+        self._rows = np.array([index[c] for c in self._codes], dtype=int)
+        self._values = np.full((len(self._codes), 4), np.nan)
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._compute()
+
+    def _compute(self):
+        project = self.document.project
+        ds = project.dataset
+        if not ds.unit_codes or not ds.periods or not len(self._rows):
+            self._values = np.full((len(self._codes), 4), np.nan)
+        else:
+            self._values = node_results(project.engine, self._rows, self.unit, self.period)
+        self._make_texts()
+
+    @property
+    def unit(self) -> int:
+        n = len(self.document.project.dataset.unit_codes)
+        return self._unit if 0 <= self._unit < n else 0
+
+    @property
+    def period(self) -> int:
+        T = len(self.document.project.dataset.periods)
+        t = self._period if self._period is not None and self._period >= 0 else T - 1
+        return min(max(t, 0), max(T - 1, 0))
+
+    def set_unit(self, unit: int):
+        if unit != self._unit:
+            self._unit = unit
+            self._refresh_values()
+
+    def set_period(self, period: int):
+        if period != self._period:
+            self._period = period
+            self._refresh_values()
+            self.headerDataChanged.emit(Qt.Horizontal, SCORE, RANK)
+
+    def codes(self) -> list[str]:
+        return list(self._codes)
+
+    def values(self) -> np.ndarray:
+        """(rows, 4): score, change %, average annual growth %, rank."""
+        return self._values.copy()
+
+    def _refresh_values(self):
+        """Recompute, and tell the views about the rows that changed only
+        (an edit usually moves a handful of nodes; repainting only their
+        cells keeps an edit cheap)."""
+        old = self._values
+        self._compute()
+        new = self._values
+        if old.shape == new.shape:
+            same = (old == new) | (np.isnan(old) & np.isnan(new))
+            changed = np.flatnonzero(~same.all(axis=1))
+        else:
+            changed = np.arange(len(self._codes))
+        roles = [Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole]
+        for first, last in _runs(changed):
+            self.dataChanged.emit(self.index(first, SCORE), self.index(last, RANK), roles)
+
+    def retranslate(self):
+        fw = self.document.project.framework
+        self._names = [display_name(fw[c]) for c in self._codes]
+        self._make_texts()
+        if self._codes:
+            self.dataChanged.emit(self.index(0, NAME), self.index(len(self._codes) - 1, NAME),
+                                  [Qt.DisplayRole, Qt.ToolTipRole])
+        self.headerDataChanged.emit(Qt.Horizontal, 0, RANK)
+
+    # ---- document events -------------------------------------------------------------
+    def _on_values_changed(self, cells):
+        self._refresh_values()
+
+    def _on_settings_changed(self):
+        self._refresh_values()
+        self.headerDataChanged.emit(Qt.Horizontal, CHANGE, RANK)
+
+    def _on_structure_changed(self):
+        self.beginResetModel()
+        self._build()
+        self.endResetModel()
+
+    # ---- Qt model --------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._codes)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else RANK + 1
+
+    def flags(self, index):
+        return _FLAGS if index.isValid() else _NO_FLAGS
+
+    def data(self, index, role=_DISPLAY):
+        # views pass plain ints; the display texts are made once per update
+        if role == _DISPLAY:
+            r, c = index.row(), index.column()
+            if 0 <= r < len(self._texts) and 0 <= c <= RANK:
+                return self._texts[r][c]
+            return None
+        if role == _ALIGN:
+            return _LEFT if index.column() <= NAME else _RIGHT
+        if role == _FONT:
+            r = index.row()
+            return self._bold if 0 <= r < len(self._codes) and not self._is_indicator[r] else None
+        if role != _EDIT and role != _TOOLTIP:
+            return None
+        r, c = index.row(), index.column()
+        if not index.isValid() or not (0 <= r < len(self._codes) and 0 <= c <= RANK):
+            return None
+        if c == CODE:
+            return self._codes[r]
+        if c == NAME:
+            return self._names[r]
+        v = float(self._values[r, c - SCORE])
+        if not np.isfinite(v):
+            return None
+        return v if role == _EDIT else edit_text(v)
+
+    def _make_texts(self):
+        """Display texts of every cell (a list per row), from the values."""
+        texts = []
+        for r, v in enumerate(self._values.tolist()):
+            texts.append([self._codes[r], INDENT * self._depth[r] + self._names[r],
+                          fmt(v[0]), fmt(v[1], sign=True), fmt(v[2], sign=True),
+                          "—" if v[3] != v[3] else f"{int(v[3]):,}"])
+        self._texts = texts
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        """Two-line headers (the table stays narrow); the tooltip says it
+        in full."""
+        if orientation != Qt.Horizontal or role not in (Qt.DisplayRole, Qt.ToolTipRole):
+            return None
+        project = self.document.project
+        ds = project.dataset
+        periods = ["" if p is None else str(p) for p in ds.periods] or [""]
+        t = self.period
+        base = min(project.engine.growth_base, len(periods) - 1)
+        if role == Qt.ToolTipRole:
+            tips = {SCORE: self.tr("Score of the node in {0}").format(periods[t]),
+                    CHANGE: self.tr("Change of the score from {0} to {1}, in %").format(periods[base], periods[t]),
+                    GROWTH: self.tr("Average annual growth (compound) from {0} to {1}, in %").format(
+                        periods[0], periods[-1]),
+                    RANK: self.tr("Rank among the {0} units in {1} (1 = highest)").format(
+                        f"{len(ds.unit_codes):,}", periods[t])}
+            return tips.get(section)
+        names = {CODE: self.tr("Code"), NAME: self.tr("Name"), SCORE: self.tr("Score\n{0}").format(periods[t]),
+                 CHANGE: self.tr("Change since\n{0} (%)").format(periods[base]),
+                 GROWTH: self.tr("Growth a year\n{0}–{1} (%)").format(periods[0], periods[-1]),
+                 RANK: self.tr("Rank\nof {0}").format(f"{len(ds.unit_codes):,}")}
+        return names.get(section)
+
+    # ---- copy ------------------------------------------------------------------------
+    def rows_as_text(self, rows) -> str:
+        """Tab-separated text of ``rows`` with a header line; numbers with
+        every digit, missing values empty."""
+        header = [self.headerData(c, Qt.Horizontal).replace("\n", " ") for c in range(RANK + 1)]
+        lines = ["\t".join(header)]
+        for r in sorted(rows):
+            v = self._values[r]
+            cells = [self._codes[r], self._names[r]]
+            cells += [edit_text(float(x)) if np.isfinite(x) else "" for x in v[:3]]
+            cells.append(str(int(v[3])) if np.isfinite(v[3]) else "")
+            lines.append("\t".join(cells))
+        return "\n".join(lines) + "\n"
+
+
+class ResultsTable(QWidget):
+    """The results table with its own unit and period choosers (the main
+    window links them to the other panes through ``unitChanged`` /
+    ``periodChanged`` and ``set_unit`` / ``set_period``)."""
+
+    unitChanged = Signal(int)
+    periodChanged = Signal(int)
+    statusMessage = Signal(str)
+
+    def __init__(self, document: ProjectDocument, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.model = ResultsModel(document, parent=self)
+        self.unit_label, self.unit_box = labelled_combo(self, min_chars=12)
+        self.period_label, self.period_box = labelled_combo(self)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for w in (self.unit_label, self.unit_box, self.period_label, self.period_box):
+            bar.addWidget(w)
+        bar.setStretch(1, 1)
+
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
+        header = self.view.horizontalHeader()
+        # widths are fitted once per structure or language change, not at
+        # every edit (ResizeToContents would measure every cell each time)
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(False)
+        self._name_width = MIN_NAME_WIDTH
+        self.copy_action = QAction(self)
+        self.copy_action.setShortcut(QKeySequence.Copy)
+        self.copy_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.copy_action.triggered.connect(self.copy_selection)
+        self.view.addAction(self.copy_action)
+        self.view.setContextMenuPolicy(Qt.ActionsContextMenu)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+        self._fill_choosers()
+        self.unit_box.currentIndexChanged.connect(self._on_unit_chosen)
+        self.period_box.currentIndexChanged.connect(self._on_period_chosen)
+        document.structureChanged.connect(self._on_structure_changed)
+        self.retranslateUi()
+
+    def _fill_choosers(self):
+        refill(self.unit_box, unit_labels(self.document.project), self.model.unit)
+        refill(self.period_box, period_items(self.document.project), self.model.period)
+
+    def set_unit(self, unit: int):
+        self.unit_box.setCurrentIndex(unit)
+
+    def set_period(self, period: int):
+        self.period_box.setCurrentIndex(period)
+
+    def _on_unit_chosen(self, unit):
+        if unit >= 0:
+            self.model.set_unit(unit)
+            self.unitChanged.emit(unit)
+
+    def _on_period_chosen(self, period):
+        if period >= 0:
+            self.model.set_period(period)
+            self.periodChanged.emit(period)
+
+    def _on_structure_changed(self):
+        self._fill_choosers()
+        self.fit_columns()
+
+    def fit_columns(self):
+        """Columns as wide as their contents, measured when the structure
+        or the language change (not at every edit); the name column gives
+        way, down to a minimum, when the view is narrow."""
+        self.view.resizeColumnsToContents()
+        self._name_width = self.view.columnWidth(NAME)
+        self._fit_name_column()
+
+    def _fit_name_column(self):
+        others = sum(self.view.columnWidth(c) for c in range(self.model.columnCount()) if c != NAME)
+        room = self.view.viewport().width() - others
+        self.view.setColumnWidth(NAME, max(MIN_NAME_WIDTH, min(self._name_width, room)))
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit_name_column()
+
+    def selected_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.view.selectionModel().selectedIndexes()})
+
+    def copy_selection(self) -> str:
+        """Copy the selected rows (all rows when none is selected) as TSV."""
+        rows = self.selected_rows() or list(range(self.model.rowCount()))
+        text = self.model.rows_as_text(rows)
+        QApplication.clipboard().setText(text)
+        self.statusMessage.emit(self.tr("Copied %n row(s)", "", len(rows)))
+        return text
+
+    def copy(self):
+        """Edit > Copy."""
+        return self.copy_selection()
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == QEvent.LanguageChange:
+            self.retranslateUi()
+
+    def retranslateUi(self):
+        for k, label in enumerate(unit_labels(self.document.project)[:self.unit_box.count()]):
+            self.unit_box.setItemText(k, label)
+        self.unit_label.setText(self.tr("&Unit:"))
+        self.period_label.setText(self.tr("&Period:"))
+        self.copy_action.setText(self.tr("&Copy rows"))
+        self.model.retranslate()
+        self.fit_columns()

@@ -1,0 +1,294 @@
+"""Opening a project file for the GUI: the bundled sample's location, the
+empty project of File > New, and loading with every failure turned into a
+message instead of a traceback."""
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+import os
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from core.model.dataset import Dataset
+from core.errors import CoIndexError
+from core.model.framework import Framework, Node
+from core.project.project import Project
+from core.model.settings import Settings
+from core.importing.inputs import load_input
+
+log = logging.getLogger(__name__)
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+SAMPLE_PATH = RESOURCES / "samples" / "chengdu-chongqing.coindex"
+
+# what File > Open and drag-and-drop accept; load_input decides what it can read
+OPENABLE = (".coindex", ".xlsx", ".xlsm", ".csv")
+PROJECT_SUFFIX = ".coindex"
+# iMeta files looked for beside an iData CSV ({stem} is the data file's name)
+META_CANDIDATES = ("{stem}_meta.csv", "{stem}-meta.csv", "{stem}.meta.csv", "meta.csv", "iMeta.csv", "Meta.csv")
+NEW_PERIODS = 5
+
+
+translate = QCoreApplication.translate      # lupdate finds translate("context", "text")
+
+
+def open_filter() -> str:
+    """File > Open's filter list, translated."""
+    return ";;".join([translate("loading", "CoIndex inputs (*.coindex *.xlsx *.xlsm *.csv)"),
+                      translate("loading", "CoIndex projects (*.coindex)"),
+                      translate("loading", "Template workbooks (*.xlsx *.xlsm)"),
+                      translate("loading", "iData tables (*.csv)"), translate("loading", "All files (*)")])
+
+
+def save_filter() -> str:
+    return translate("loading", "CoIndex projects (*.coindex)")
+
+
+OPEN_FILTER = "CoIndex inputs (*.coindex *.xlsx *.xlsm *.csv);;CoIndex projects (*.coindex);;" \
+              "Template workbooks (*.xlsx *.xlsm);;iData tables (*.csv);;All files (*)"
+
+
+def is_openable(path) -> bool:
+    return os.path.splitext(os.fspath(path))[1].lower() in OPENABLE
+
+
+def is_sample(path) -> bool:
+    """The bundled sample is a template: saving goes to a new file."""
+    try:
+        return path is not None and os.path.samefile(os.fspath(path), SAMPLE_PATH)
+    except OSError:
+        return False
+
+
+def find_meta(path) -> str | None:
+    """The iMeta CSV beside an iData CSV (see :data:`META_CANDIDATES`)."""
+    path = Path(os.fspath(path))
+    for pattern in META_CANDIDATES:
+        candidate = path.with_name(pattern.format(stem=path.stem))
+        if candidate.is_file() and candidate.resolve() != path.resolve():
+            return str(candidate)
+    return None
+
+
+def load_project(path, meta=None) -> Project:
+    """Read ``path`` (.coindex, template .xlsx, iData .csv with its iMeta CSV
+    ``meta``, found beside it when not given) and compute it once, so that
+    data the settings cannot compute fail here, at opening.
+
+    Raises :class:`core.errors.CoIndexError` (message names the place) or
+    :class:`OSError`.
+    """
+    path = os.fspath(path)
+    if meta is None and path.lower().endswith(".csv"):
+        meta = find_meta(path)
+    project = load_input(path, meta=meta)
+    project.engine        # noqa: B018 - builds the engine; raises ComputeError
+    return project
+
+
+def describe_failure(path, error: BaseException) -> str:
+    """The message shown when ``path`` cannot be opened."""
+    name = os.path.basename(os.fspath(path)) or os.fspath(path)
+    if isinstance(error, CoIndexError):
+        reason = str(error)
+    elif isinstance(error, OSError):
+        reason = error.strerror or str(error)
+    else:
+        reason = translate("loading", "unexpected error ({0}: {1}); please report it").format(
+            type(error).__name__, error)
+    return translate("loading", "CoIndex cannot open {0}.\n\n{1}").format(name, reason)
+
+
+def open_project(path, parent: QWidget | None = None) -> Project | None:
+    """Load ``path``; on failure show a message box and return None.  An
+    iData CSV without an iMeta CSV beside it asks for one (None if the user
+    cancels)."""
+    meta = None
+    if os.fspath(path).lower().endswith(".csv") and os.path.exists(path) and find_meta(path) is None:
+        meta, _ = QFileDialog.getOpenFileName(
+            parent, translate("loading", "Choose the iMeta table for {0}").format(os.path.basename(os.fspath(path))),
+            os.path.dirname(os.fspath(path)), translate("loading", "iMeta tables (*.csv)"))
+        if not meta:
+            return None
+    try:
+        return load_project(path, meta)
+    except Exception as e:      # every failure becomes a message, not a traceback
+        if not isinstance(e, (CoIndexError, OSError)):
+            log.exception("opening %s failed", path)
+        QMessageBox.critical(parent, translate("loading", "Cannot open file"), describe_failure(path, e))
+        return None
+
+
+def new_project(periods: int = NEW_PERIODS, last_period: int | None = None) -> Project:
+    """File > New: the smallest project the engine computes and the editors
+    can grow from: an index with one dimension holding one indicator, one
+    unit, the last ``periods`` years (up to last year), no values yet,
+    fixed-base normalisation."""
+    last = last_period if last_period is not None else _dt.date.today().year - 1
+    years = list(range(last - periods + 1, last + 1))
+    framework = Framework([
+        Node("INDEX", "Composite index", "综合指数", type="Aggregate"),
+        Node("D1", "Dimension 1", "维度 1", parent="INDEX", type="Aggregate"),
+        Node("I1", "Indicator 1", "指标 1", parent="D1"),
+    ])        # names in both languages, like the sample's
+    dataset = Dataset(["U1"], ["Unit 1"], years, ["I1"], np.full((1, len(years), 1), np.nan))
+    # a fixed-base index (first year = 100), like the sample: it computes
+    # from one unit on; min-max needs several units before it shows anything
+    settings = Settings(normalisation="fixed_base")
+    return Project(framework, dataset, settings, app_state={"unit_name_zh": {"U1": "单位 1"}})
+
+
+# ---- recent files (QSettings) ---------------------------------------------------------------
+KEY_RECENT = "recentFiles"
+MAX_RECENT = 10
+
+
+def recent_files() -> list[str]:
+    value = QSettings().value(KEY_RECENT, [])
+    if isinstance(value, str):          # QSettings gives a lone string for a one-item list
+        value = [value]
+    return [str(v) for v in (value or []) if v]
+
+
+def remember_recent(path: str) -> list[str]:
+    """Put ``path`` first in File > Open Recent."""
+    path = os.path.abspath(path)
+    files = [path] + [f for f in recent_files() if os.path.abspath(f) != path]
+    QSettings().setValue(KEY_RECENT, files[:MAX_RECENT])
+    return files[:MAX_RECENT]
+
+
+def forget_recent(path: str | None = None) -> None:
+    """Remove ``path`` from the recent files (all of them when None)."""
+    files = [] if path is None else [f for f in recent_files() if os.path.abspath(f) != os.path.abspath(path)]
+    QSettings().setValue(KEY_RECENT, files)
+
+
+
+class ProjectFiles:
+    """File > New, Open, Open Recent, Save, Save As and Export of the main
+    window (a mixin of :class:`gui.window.main_window.MainWindow`, which provides
+    ``document``, ``set_project``, ``_fill_recent_menu``, ``_update_title``
+    and ``_show_status``)."""
+
+    def maybe_save(self) -> bool:
+        """Before closing or replacing the project: with unsaved changes ask
+        Save / Discard / Cancel.  True when it is fine to go on."""
+        if not self.document.is_modified:
+            return True
+        doc = self.document
+        name = os.path.basename(doc.path) if doc.path else self.tr("Untitled")
+        answer = QMessageBox.warning(
+            self, self.tr("Unsaved changes"),
+            self.tr("{0} has changes that are not saved.\n\nSave them before going on?").format(name),
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+        if answer == QMessageBox.Save:
+            return self.save(wait=True)
+        return answer == QMessageBox.Discard
+
+    def new_project(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.set_project(new_project())
+        return True
+
+    def open_file(self, path: str | None = None):
+        """Open a project in this window (a file dialog when no ``path``).
+        Returns the window, or None when nothing was opened."""
+        if not path:
+            start = os.path.dirname(self.document.path) if self.document.path and not is_sample(
+                self.document.path) else ""
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open"), start, open_filter())
+            if not path:
+                return None
+        return self.open_path(path)
+
+    def open_path(self, path: str, remember: bool = True):
+        if not self.maybe_save():
+            return None
+        project = open_project(path, self)
+        if project is None:
+            return None
+        self.set_project(project, path)
+        if remember and not is_sample(path):
+            remember_recent(path)
+            self._fill_recent_menu()
+        return self
+
+    def open_recent(self, path: str):
+        if not os.path.exists(path):
+            QMessageBox.critical(self, self.tr("Cannot open file"),
+                                 self.tr("{0} no longer exists; it is removed from the recent files.").format(path))
+            forget_recent(path)
+            self._fill_recent_menu()
+            return None
+        return self.open_path(path)
+
+    def open_sample(self):
+        from gui.window.loading import SAMPLE_PATH
+        return self.open_path(str(SAMPLE_PATH), remember=False)
+
+    def save(self, wait: bool = False) -> bool:
+        """File > Save: to the project's file; Save As for a new project,
+        the bundled sample, or an imported workbook or table."""
+        path = self.document.path
+        if not path or is_sample(path) or not path.lower().endswith(PROJECT_SUFFIX):
+            return self.save_as(wait=wait)
+        return self._write(path, wait)
+
+    def save_as(self, wait: bool = False) -> bool:
+        doc = self.document
+        if doc.path:
+            stem = os.path.splitext(os.path.basename(doc.path))[0]
+            folder = os.path.dirname(doc.path) if not is_sample(doc.path) else os.path.expanduser("~")
+        else:
+            stem, folder = self.tr("untitled"), os.path.expanduser("~")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save As"), os.path.join(folder, stem + PROJECT_SUFFIX),
+                                              save_filter())
+        if not path:
+            return False
+        if not path.lower().endswith(PROJECT_SUFFIX):
+            path += PROJECT_SUFFIX
+        return self._write(path, wait)
+
+    def _write(self, path: str, wait: bool) -> bool:
+        doc = self.document
+        if wait:
+            QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            future = doc.write(path, app_state=self.project_app_state(), mark_clean=True, wait=wait)
+        finally:
+            if wait:
+                QGuiApplication.restoreOverrideCursor()
+        self._update_title()
+        remember_recent(path)
+        self._fill_recent_menu()
+        return not wait or future.exception() is None
+
+    def export_results(self) -> str | None:
+        from core.exporting.tables import write_results
+        doc = self.document
+        stem = os.path.splitext(os.path.basename(doc.path))[0] if doc.path else self.tr("untitled")
+        folder = os.path.dirname(doc.path) if doc.path and not is_sample(doc.path) else os.path.expanduser("~")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Results"),
+                                              os.path.join(folder, stem + "-results.xlsx"),
+                                              self.tr("Excel workbooks (*.xlsx)"))
+        if not path:
+            return None
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            write_results(doc.project.engine, path)
+        except Exception as e:       # a message, not a traceback
+            QGuiApplication.restoreOverrideCursor()
+            QMessageBox.critical(self, self.tr("Not exported"), str(getattr(e, "strerror", None) or e))
+            return None
+        QGuiApplication.restoreOverrideCursor()
+        self._show_status(self.tr("Exported {0}").format(os.path.basename(path)))
+        return path
+

@@ -1,0 +1,456 @@
+"""The main window: docked panes over one open project, the menus, project
+files (New, Open, Open Recent, Save, Save As, drag and drop), autosave and
+the language switch.
+
+The panes (see :mod:`gui.window.panes`) share the :class:`ProjectDocument` and
+listen to it; they never talk to each other.  Their layout is kept in
+QSettings (``saveState`` with :data:`LAYOUT_VERSION`); on a first start the
+data sheet and the charts are side by side in the middle of the window, so
+that a new user can change a number and watch the index move.
+"""
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox,
+                               QToolBar, QWidget)
+
+from core.project.project import SAMPLE_NOTE, Project
+
+from gui.base import i18n
+from gui.base.document import ProjectDocument
+from gui.window.loading import ProjectFiles, is_openable, new_project
+from gui.window.panes import PANES, NoteBanner, PaneHost, PendingPane
+from gui.window.recovery import Autosaver
+from gui.window.menus import WindowMenus
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SIZE = (1400, 900)
+STATUS_TIMEOUT_MS = 10000
+LAYOUT_VERSION = 1              # bump when the panes or their default places change
+KEY_GEOMETRY, KEY_STATE, KEY_PANES = "mainWindow/geometry", "mainWindow/state", "mainWindow/panes"
+# (module, function(window)) adding menus or actions to the window, e.g. import
+# and export: File > Import Workbook…, Export ▸ … (their placeholders here are hidden)
+WINDOW_EXTENSIONS = (("gui.window.file_actions", "install_file_actions"),)
+# first start: data sheet over these tabs (the first raised) | charts
+BOTTOM_TABS = ("methodPane", "frameworkPane", "resultsPane", "indicatorsPane")
+DEFAULT_SHARES = (0.46, 0.54)       # of the width: left column, charts
+DATA_SHARE = 0.52                   # of the left column's height: the data sheet
+
+
+class MainWindow(WindowMenus, PaneHost, ProjectFiles, QMainWindow):
+    """One open project in docked panes.
+
+    ``recovery_file``: the project was restored from this recovery file
+    (it is kept up to date and removed like the window's own); the project
+    then counts as modified (``modified=True``) until saved.
+    ``defer_panes`` (the app's start): build the charts and the panes out
+    of view after the first paint, so that the window shows sooner; see
+    :meth:`_builds_now`.  :attr:`panesReady` tells when the panes in view
+    are all built.
+    """
+
+    panesReady = Signal()
+
+    def __init__(self, project: Project | None = None, path: str | None = None, parent=None, *,
+                 recovery_file=None, modified: bool = False, restore_layout: bool = True,
+                 defer_panes: bool = False):
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.setAcceptDrops(True)
+        self.setDockOptions(QMainWindow.AnimatedDocks | QMainWindow.AllowNestedDocks | QMainWindow.AllowTabbedDocks)
+        self.resize(*DEFAULT_SIZE)
+        # every pane is a dock; the central area is an empty, hidden widget
+        central = QWidget(self)
+        central.setMaximumSize(0, 0)
+        self.setCentralWidget(central)
+        central.hide()
+
+        self.note_banner = NoteBanner(self)
+        self.note_bar = QToolBar(self)
+        self.note_bar.setObjectName("noteBar")
+        self.note_bar.setMovable(False)
+        self.note_bar.setFloatable(False)
+        self.note_bar.toggleViewAction().setVisible(False)
+        self.note_bar.addWidget(self.note_banner)
+        self.addToolBar(Qt.TopToolBarArea, self.note_bar)
+
+        self.compute_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.compute_label)
+        self._last_ms = None
+
+        self.docks: dict[str, QDockWidget] = {}
+        for spec in PANES:
+            dock = QDockWidget(self)
+            dock.setObjectName(spec.name)
+            self.docks[spec.name] = dock
+        self.document: ProjectDocument | None = None
+        self.autosaver: Autosaver | None = None
+        self.undo_action = self.redo_action = None
+        self._selection: dict[str, int] = {}        # unit / period chosen in a pane
+        self._linking = False
+        self._project_state: dict = {}
+        self._pending: set[str] = set()              # panes not built yet (see _builds_now)
+        self._defer_panes = defer_panes
+        self._painted = not defer_panes
+        if defer_panes:
+            self.installEventFilter(self)
+        for name, dock in self.docks.items():
+            dock.visibilityChanged.connect(lambda visible, name=name: self._on_dock_visibility(name, visible))
+        self._build_actions()
+        self._build_menus()
+        self.apply_default_layout()
+        self.set_project(project if project is not None else new_project(), path,
+                         recovery_file=recovery_file, modified=modified)
+        if restore_layout:
+            self.restore_layout()
+        self.retranslateUi()
+        self.extensions: dict[str, object] = {}
+        if not defer_panes:
+            self.install_extensions()
+
+    def install_extensions(self) -> dict:
+        """Add what other modules contribute to the window (see
+        :data:`WINDOW_EXTENSIONS`); a missing or failing module is logged
+        and skipped.  At a deferred start this runs after the first paint."""
+        for module_name, function in WINDOW_EXTENSIONS:
+            if module_name in self.extensions:
+                continue
+            try:
+                module = importlib.import_module(module_name)
+                self.extensions[module_name] = getattr(module, function)(self)
+            except ModuleNotFoundError as e:
+                if e.name != module_name:
+                    log.exception("window extension %s failed", module_name)
+            except Exception:
+                log.exception("window extension %s failed", module_name)
+        return self.extensions
+
+    def _on_first_paint(self):
+        super()._on_first_paint()
+        QTimer.singleShot(0, self, self.install_extensions)
+
+    # ---- panes ---------------------------------------------------------------------------
+    def pane(self, name: str) -> QWidget | None:
+        """The widget in the dock named ``name`` (see :data:`gui.window.panes.PANES`)."""
+        dock = self.docks.get(name)
+        return dock.widget() if dock is not None else None
+
+    @property
+    def panes(self) -> dict[str, QWidget]:
+        return {name: dock.widget() for name, dock in self.docks.items()}
+
+    def apply_default_layout(self):
+        """The data sheet at the top left with method settings, framework,
+        results and indicator sheet as tabs below it; the charts on the
+        right, full height: the data sheet and the charts both in view."""
+        d = self.docks
+        for dock in d.values():
+            self.removeDockWidget(dock)
+        self.addDockWidget(Qt.LeftDockWidgetArea, d["dataPane"])
+        self.addDockWidget(Qt.RightDockWidgetArea, d["chartsPane"])
+        self.splitDockWidget(d["dataPane"], d["methodPane"], Qt.Vertical)
+        for name in BOTTOM_TABS[1:]:
+            self.tabifyDockWidget(d[BOTTOM_TABS[0]], d[name])
+        for dock in d.values():
+            dock.setFloating(False)
+            dock.show()
+        d[BOTTOM_TABS[0]].raise_()
+        width, height = max(self.width(), 800), max(self.height(), 500)
+        self.resizeDocks([d["dataPane"], d["chartsPane"]], [int(width * share) for share in DEFAULT_SHARES],
+                         Qt.Horizontal)
+        self.resizeDocks([d["dataPane"], d["methodPane"]], [int(height * DATA_SHARE), int(height * (1 - DATA_SHARE))],
+                         Qt.Vertical)
+
+    def reset_layout(self):
+        """View > Reset layout: the first-start arrangement."""
+        self.apply_default_layout()
+        self.note_bar.setVisible(bool(self.note_banner.text()))
+
+    def restore_layout(self) -> bool:
+        """The layout of the last session, if it was saved with this
+        version and the same panes; otherwise the default stays."""
+        settings = QSettings()
+        geometry, state = settings.value(KEY_GEOMETRY), settings.value(KEY_STATE)
+        panes = settings.value(KEY_PANES)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is None or panes != ",".join(spec.name for spec in PANES):
+            return False
+        return bool(self.restoreState(state, LAYOUT_VERSION))
+
+    def save_layout(self):
+        settings = QSettings()
+        settings.setValue(KEY_GEOMETRY, self.saveGeometry())
+        settings.setValue(KEY_STATE, self.saveState(LAYOUT_VERSION))
+        settings.setValue(KEY_PANES, ",".join(spec.name for spec in PANES))
+
+    # ---- the open project --------------------------------------------------------------------
+    def set_project(self, project: Project, path: str | None = None, *, recovery_file=None,
+                    modified: bool = False):
+        """Show ``project`` (replacing the open one without asking: see
+        :meth:`maybe_save`).  New panes are built for it in the same docks."""
+        old = self.document
+        if old is not None:
+            if self.autosaver is not None:
+                self.autosaver.stop()
+                self.autosaver.discard(wait=True)
+            old.wait_for_writes()
+            old.close()
+        document = ProjectDocument(project, path, self)
+        self.document = document
+        self._selection = {}
+        self._project_state = dict(project.app_state)
+        self._pending.clear()
+        for spec in PANES:
+            dock = self.docks[spec.name]
+            previous = dock.widget()
+            if self._builds_now(spec.name):
+                self._build_pane(spec.name)
+            else:
+                dock.setWidget(PendingPane(dock))
+                self._pending.add(spec.name)
+            if previous is not None:
+                previous.deleteLater()
+        self._select_saved(project.app_state)
+        document.recomputed.connect(self._on_recomputed)
+        document.editFailed.connect(self._on_edit_failed)
+        document.saved.connect(self._on_saved)
+        document.saveFailed.connect(self._on_save_failed)
+        document.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self._install_undo_actions()
+        self.autosaver = Autosaver(document, self.project_app_state, self, file=recovery_file)
+        if modified:
+            document.undo_stack.resetClean()
+            self.autosaver.timer.start()
+        self.setWindowModified(document.is_modified)
+        self._last_ms = None
+        self._show_compute_time(document.last_compute_ms, first=True)
+        has_note = self.note_banner.set_info(project.info)
+        self.note_bar.setVisible(has_note)
+        self._update_title()
+        if old is not None:
+            old.deleteLater()
+        ds = project.dataset
+        self._show_status(self.tr("Indicators: {0} · units: {1} · periods: {2}").format(
+            len(ds.codes), len(ds.unit_codes), len(ds.periods)))
+
+    def eventFilter(self, obj, event):
+        kind = event.type()
+        if kind in _DROP_EVENTS and obj is not self and self._dropped_file(event.mimeData()):
+            if kind == QEvent.Drop:
+                self.dropEvent(event)
+            else:
+                event.acceptProposedAction()
+            return True
+        if obj is self and kind == QEvent.Paint and not self._painted:
+            self.removeEventFilter(self)
+            self._on_first_paint()
+        return super().eventFilter(obj, event)
+
+    # ---- actions -------------------------------------------------------------------------------
+    def set_language(self, code: str):
+        """View > Language: switch the whole application (remembered)."""
+        i18n.install_language(QApplication.instance(), code)
+        QApplication.processEvents()      # deliver LanguageChange now: the menus change at once
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self):
+        """Every visible string of the window, and of its panes."""
+        for menu, text in ((self.file_menu, self.tr("&File")), (self.edit_menu, self.tr("&Edit")),
+                           (self.view_menu, self.tr("&View")), (self.analysis_menu, self.tr("&Analysis")),
+                           (self.help_menu, self.tr("&Help")), (self.recent_menu, self.tr("Open &Recent")),
+                           (self.export_menu, self.tr("&Export")), (self.language_menu, self.tr("&Language"))):
+            menu.setTitle(text)
+        texts = {
+            self.new_action: (self.tr("&New"), self.tr("Start an empty project")),
+            self.open_action: (self.tr("&Open…"), self.tr("Open a project, template workbook or iData table")),
+            self.open_sample_action: (self.tr("Open the &Sample"),
+                                      self.tr("Open the bundled Chengdu–Chongqing sample")),
+            self.save_action: (self.tr("&Save"), self.tr("Save the project")),
+            self.save_as_action: (self.tr("Save &As…"), self.tr("Save the project under a new name")),
+            self.export_results_action: (self.tr("&Results Workbook (.xlsx)…"),
+                                         self.tr("Scores, ranks, growth and contributions as a workbook")),
+            self.export_charts_action: (self.tr("&Charts as Images…"),
+                                        self.tr("Use each chart's own export (PNG, SVG)")),
+            self.export_inputs_action: (self.tr("&Input Workbook (.xlsx)…"), self.tr("Not available yet")),
+            self.close_action: (self.tr("&Close"), self.tr("Close this window")),
+            self.quit_action: (self.tr("&Quit"), self.tr("Quit CoIndex")),
+            self.clear_recent_action: (self.tr("&Clear List"), ""),
+            self.cut_action: (self.tr("Cu&t"), ""),
+            self.copy_action: (self.tr("&Copy"), ""),
+            self.paste_action: (self.tr("&Paste"), ""),
+            self.reset_layout_action: (self.tr("&Reset Layout"), self.tr("Put every pane back in its first place")),
+            self.recompute_action: (self.tr("&Recompute"), self.tr("Recompute every result from the data")),
+            self.method_action: (self.tr("&Method Settings…"), self.tr("Show the method settings")),
+            self.about_action: (self.tr("&About CoIndex"), ""),
+            self.about_qt_action: (self.tr("About &Qt"), ""),
+        }
+        for action, (text, tip) in texts.items():
+            action.setText(text)
+            action.setStatusTip(tip)
+        for spec in PANES:
+            self.docks[spec.name].setWindowTitle(spec.translated_title())
+        self.language_actions[i18n.current_language()].setChecked(True)
+        if self.document is not None:
+            self._install_undo_actions()
+            self._update_title()
+            self._show_compute_time(self._last_ms if self._last_ms is not None else self.document.last_compute_ms,
+                                    first=self._last_ms is None)
+        self.note_banner.retranslateUi()
+        self._fill_recent_menu()
+        for widget in self.panes.values():
+            retranslate = getattr(widget, "retranslateUi", None)
+            if callable(retranslate):
+                retranslate()
+
+    # ---- title and status ------------------------------------------------------------------------
+    def _update_title(self):
+        doc = self.document
+        name = os.path.basename(doc.path) if doc.path else self.tr("Untitled")
+        title = i18n.project_text(doc.project.info, "title")
+        self.setWindowTitle(f"{name}[*] — {title} — CoIndex" if title else f"{name}[*] — CoIndex")
+
+    def _show_status(self, message: str):
+        self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    def _show_compute_time(self, ms: float, first: bool = False):
+        text = f"{ms:.1f}" if ms >= 1 else f"{ms:.2f}"
+        template = self.tr("Computed in {0} ms") if first else self.tr("Recomputed in {0} ms")
+        self.compute_label.setText(template.format(text))
+
+    def _on_recomputed(self, ms: float):
+        self._last_ms = ms
+        self._show_compute_time(ms)
+
+    def _on_edit_failed(self, message: str):
+        self._show_status(self.tr("Not changed: {0}").format(message))
+
+    def _on_clean_changed(self, clean: bool):
+        self.setWindowModified(not clean)
+
+    def _on_saved(self, path: str, ms: float):
+        if self.document.path and os.path.abspath(path) == os.path.abspath(self.document.path):
+            self._show_status(self.tr("Saved {0} ({1} ms)").format(os.path.basename(path), f"{ms:.0f}"))
+
+    def _on_save_failed(self, path: str, message: str):
+        if self.autosaver is not None and os.path.abspath(path) == os.path.abspath(self.autosaver.file):
+            self._show_status(self.tr("Autosave failed: {0}").format(message))
+            return
+        QMessageBox.critical(self, self.tr("Not saved"),
+                             self.tr("CoIndex could not save {0}.\n\n{1}").format(os.path.basename(path), message))
+
+    # ---- Edit, View, Analysis, Help ----------------------------------------------------------------
+    def forward_edit(self, name: str, key: QKeySequence.StandardKey) -> bool:
+        """Cut / Copy / Paste act on the focused widget: its ``name()``
+        method (line edits, a pane's own copy / paste), else the key press
+        it would have received without the menu's shortcut."""
+        focus = QApplication.focusWidget()
+        widget = focus
+        while widget is not None and widget is not self:
+            method = getattr(widget, name, None)
+            if callable(method) and not isinstance(widget, (QDockWidget, QToolBar)):
+                method()
+                return True
+            widget = widget.parentWidget()
+        if focus is None:
+            return False
+        bindings = QKeySequence.keyBindings(key)
+        if not bindings:
+            return False
+        combo = bindings[0][0]
+        # a sent key press goes through the shortcut map too: with these
+        # actions enabled it would come straight back here
+        actions = (self.cut_action, self.copy_action, self.paste_action)
+        for action in actions:
+            action.setEnabled(False)
+        try:
+            for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+                QApplication.sendEvent(focus, QKeyEvent(kind, combo.key(), combo.keyboardModifiers()))
+        finally:
+            for action in actions:
+                action.setEnabled(True)
+        return True
+
+    def show_pane(self, name: str):
+        dock = self.docks[name]
+        dock.show()
+        dock.raise_()
+        if dock.widget() is not None:
+            dock.widget().setFocus()
+
+    def recompute(self):
+        ms = self.document.recompute_all()
+        self._last_ms = ms
+        self._show_compute_time(ms)
+
+    def about(self):
+        from gui.window.app import version
+        text = "<h3>CoIndex {0}</h3><p>{1}</p><p>{2}</p><p><i>{3}</i><br><i>{4}</i></p>".format(
+            version(), self.tr("Build, compute and analyse composite indices: live charts from spreadsheet-style "
+                               "inputs, with undo, project files and English / Chinese."),
+            self.tr("The bundled Chengdu–Chongqing sample is for illustration only:"),
+            SAMPLE_NOTE, "示例数据：按已发布的总指数等主要数字校准，并非官方统计数据。")
+        QMessageBox.about(self, self.tr("About CoIndex"), text)
+
+    # ---- drag and drop, closing ------------------------------------------------------------------------
+    @staticmethod
+    def _dropped_file(mime) -> str | None:
+        if not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile() and is_openable(url.toLocalFile()):
+                return url.toLocalFile()
+        return None
+
+    def dragEnterEvent(self, event):
+        if self._dropped_file(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event):
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event):
+        path = self._dropped_file(event.mimeData())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_path(path)
+
+    def closeEvent(self, event):
+        if self.document is not None and not self.maybe_save():
+            event.ignore()
+            return
+        self.save_layout()
+        if self.document is not None:
+            if self.autosaver is not None:
+                self.autosaver.stop()
+                self.autosaver.discard(wait=True)
+            self.document.wait_for_writes()
+            self.document.close()
+        super().closeEvent(event)
+
+
+_DROP_EVENTS = (QEvent.DragEnter, QEvent.DragMove, QEvent.Drop)
+
+# windows opened besides the first (restored recoveries), kept alive until closed
+_open_windows: set = set()
+
+
+def keep_open(window: MainWindow) -> MainWindow:
+    window.setAttribute(Qt.WA_DeleteOnClose)
+    _open_windows.add(window)
+    window.destroyed.connect(lambda *_: _open_windows.discard(window))
+    return window
