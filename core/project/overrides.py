@@ -9,7 +9,7 @@ from core.errors import FrameworkError, SettingsError
 from core.model.framework import Framework, Node
 from core.project.project import Project
 from core.model.settings import NORMALISATIONS
-from core.project.structure import Restructure, _node
+from core.project.structure import Restructure, existing_node
 
 def base_year_override(project: Project, code: str):
     """The base year set for one indicator (settings, then its BaseYear
@@ -36,7 +36,7 @@ def normalisation_override(project: Project, code: str) -> str | None:
 
 
 def _indicator(framework: Framework, code) -> Node:
-    node = _node(framework, code)
+    node = existing_node(framework, code)
     if not node.is_indicator:
         raise FrameworkError(f"'{code}' is a dimension; per-indicator settings apply to indicators only", code=code)
     return node

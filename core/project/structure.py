@@ -177,7 +177,8 @@ def _aggregate(framework: Framework, code, role: str) -> Node:
     return node
 
 
-def _node(framework: Framework, code) -> Node:
+def existing_node(framework: Framework, code) -> Node:
+    """The node ``code`` of ``framework``; a FrameworkError naming it if absent."""
     if code not in framework:
         raise FrameworkError(f"there is no node '{code}' in the framework", code=code)
     return framework[code]
@@ -306,7 +307,7 @@ class AddAggregate:
         if self.children:
             kids = list(dict.fromkeys(self.children))
             for c in kids:
-                _node(fw, c)
+                existing_node(fw, c)
                 if c == self.parent or c in fw.ancestors(self.parent):
                     raise FrameworkError(f"cannot put '{c}' into the new dimension '{code}': the new dimension "
                                          f"would be inside '{c}' itself", code=c)
@@ -345,7 +346,7 @@ class RenameNode:
 
     def apply(self, project: Project) -> Restructure:
         fw = project.framework
-        _node(fw, self.code)
+        existing_node(fw, self.code)
         new = check_code(project, self.new_code, current=self.code)
         if new == self.code:
             raise FrameworkError(f"'{self.code}' already has that code", code=self.code)
@@ -377,7 +378,7 @@ class EditNode:
 
     def apply(self, project: Project) -> Restructure:
         fw = project.framework
-        node = _node(fw, self.code)
+        node = existing_node(fw, self.code)
         clean = {}
         for key, value in self.changes.items():
             if key in TEXT_FIELDS:
@@ -413,7 +414,7 @@ class ToggleDirection:
     code: str
 
     def apply(self, project: Project) -> Restructure:
-        node = _node(project.framework, self.code)
+        node = existing_node(project.framework, self.code)
         return SetDirection(self.code, -node.direction).apply(project)
 
 
@@ -426,7 +427,7 @@ class DeleteNode:
 
     def apply(self, project: Project) -> Restructure:
         fw = project.framework
-        node = _node(fw, self.code)
+        node = existing_node(fw, self.code)
         gone = {self.code, *descendants(fw, self.code)}
         if node.parent is None:
             if len([n for n in fw.nodes if n.parent is None]) == 1:
@@ -456,7 +457,7 @@ class MoveNode:
 
     def apply(self, project: Project) -> Restructure:
         fw = project.framework
-        node = _node(fw, self.code)
+        node = existing_node(fw, self.code)
         _aggregate(fw, self.parent, "the new parent")
         if self.parent == self.code or self.code in fw.ancestors(self.parent):
             raise FrameworkError(f"cannot move '{self.code}' into '{self.parent}': a node cannot go inside itself",
