@@ -1,4 +1,11 @@
-"""Cell values as people write them, and cell addresses.
+"""What a cell's text means as a value, and cell addresses.
+
+This is the one reader of cell text in CoIndex: the import
+(:mod:`core.importing`), the iData / template reader
+(:meth:`core.model.dataset.Dataset.from_frame`) and typing or pasting into
+the data sheet (:mod:`gui.sheets.clipboard`) all call :func:`parse_number`
+(or :func:`parse_values`, the same rules for a whole column), so a cell
+means the same thing wherever it comes from.
 
 :func:`parse_number` reads what analysts type into indicator workbooks:
 ``1,234.5``, ``12.3%``, full-width ``１２３，４５６．７``, accounting negatives
@@ -6,21 +13,24 @@
 :func:`parse_values` does the same for a whole column at the speed of a
 list comprehension (clean floats take a fast path).
 
-Decisions (stated in docs and tests):
+Decisions (stated in docs/import.md and tests/core/test_celltext.py):
 
-* ``"12.3%"`` reads as **12.3** and reports the unit ``%`` (and ``"5‰"`` as
-  5 with ``‰``): indicator tables list rates in percent, with the unit in a
-  header ("城镇化率（%）"), so the number as written is kept.  A *numeric*
-  cell formatted as a percentage holds the fraction Excel stores (0.123);
-  it is kept as stored, and an indicator that mixes both is warned about.
+* ``"12.3%"`` reads as **12.3** of kind PERCENT (and ``"5‰"`` as 5): indicator
+  tables list rates in percent, with the unit in a header ("城镇化率（%）"),
+  so the number as written is kept and the import records the unit.  A
+  *numeric* cell formatted as a percentage holds the fraction Excel stores
+  (0.123); it is kept as stored, and an indicator that mixes both is warned
+  about.  Where no unit can go with the value (an iData cell, a value typed
+  or pasted into the data sheet) a percentage is refused with that reason.
 * ``"(1,234)"`` reads as **-1234** (accounting notation; Excel itself reads
   a typed ``(1234)`` as -1234).
 * Thousands separators must group by three (``1,234,567.5``); ``"1,5"`` is
   not read as 1.5 but listed as unreadable: a decimal comma is ambiguous.
-* Missing: empty cells, ``—``, ``——``, ``-``, ``--``, ``–``, ``…``, ``...``,
-  ``/``, ``n/a``, ``NA``, ``#N/A``, ``NaN``, ``null``, ``none``, ``无数据``.
-* Booleans, dates, Excel errors (``#DIV/0!``) and formulas without a saved
-  value are unreadable, never silently zero.
+* Missing: empty cells and the words of :data:`MISSING_WORDS`, compared after
+  full-width forms are made ASCII and ignoring case.  The list is written
+  out in docs/import.md and a test keeps the two equal.
+* Booleans, dates, Excel errors (``#DIV/0!``), infinities and formulas
+  without a saved value are unreadable, never silently zero.
 
 What a read of a file returns is in :mod:`core.sheets.cells`.
 """
@@ -33,19 +43,29 @@ import unicodedata
 
 import numpy as np
 
-from core.model.dataset import column_letter
-
 # kinds returned by the parsers
 NUMBER, MISSING, BAD, PERCENT = 0, 1, 2, 3
 
+# Text that means "no value here", in lower case as people write it.  A cell's
+# text is compared after clean_text() and lower(), so it is compared with the
+# words made the same way (_MISSING_KEYS: NFKC turns "…" into "...").  The one
+# list: docs/import.md repeats it (tests/core/test_celltext.py checks that),
+# and nothing else in CoIndex keeps its own.
 MISSING_WORDS = frozenset({
-    "", "-", "--", "---", "—", "——", "–", "−", "...", "…", "……", "/", "\\", "*", "x", "×",
-    "n/a", "na", "#n/a", "nan", "null", "none", "nil", "n.a.", "n.a", "无", "无数据", "暂无", "不详", "缺失",
+    "",
+    # dashes and dots of statistical yearbooks; ".." is what OECD, UN and World Bank exports write
+    "-", "--", "---", "—", "——", "–", "−", "..", "...", "…", "……", "/", "\\", "*", "x", "×",
+    # what R, Excel, databases and people write
+    "n/a", "na", "#n/a", "nan", "null", "none", "nil", "n.a.", "n.a",
+    # Chinese: none, no data, not yet available, unknown, missing
+    "无", "无数据", "暂无", "不详", "缺失",
 })
+_MISSING_KEYS = frozenset(unicodedata.normalize("NFKC", w).strip().lower() for w in MISSING_WORDS)
 
 _NUM = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\Z")
 _GROUPED = re.compile(r"\d{1,3}(?:([, ])\d{3})(?:\1\d{3})*(?:\.\d*)?\Z")
 _CURRENCY = "$¥€£"
+_INFINITE = ("inf", "infinity")
 _YEAR = re.compile(r"(\d{4})\s*(?:年|年度|年末|年底|年初|年份)?\Z")
 
 
@@ -71,6 +91,15 @@ def is_blank(v) -> bool:
     return v is None or v == "" or (isinstance(v, float) and math.isnan(v))
 
 
+def is_missing(v) -> bool:
+    """True for a blank cell (None, NaN, empty or spaces) and for text that is
+    one of the :data:`MISSING_WORDS`; what a label cell (a unit name, a group)
+    holds when it says "nothing here"."""
+    if is_blank(v):
+        return True
+    return isinstance(v, str) and clean_text(v).lower() in _MISSING_KEYS
+
+
 def parse_text_number(s: str):
     """``(value, kind, reason)`` for text; kind is NUMBER, PERCENT, MISSING or BAD."""
     if isinstance(s, CellIssue):
@@ -78,7 +107,7 @@ def parse_text_number(s: str):
             return math.nan, MISSING, ""
         return math.nan, BAD, s.reason
     t = clean_text(s)
-    if t.lower() in MISSING_WORDS:
+    if t.lower() in _MISSING_KEYS:
         return math.nan, MISSING, ""
     kind = NUMBER
     if t[-1:] in ("%", "‰"):
@@ -93,6 +122,8 @@ def parse_text_number(s: str):
         t = t[1:].lstrip()
     if t[-1:] in ("%", "‰") and kind == NUMBER:     # "(12.3%)"
         kind, t = PERCENT, t[:-1].rstrip()
+    if t.lower() in _INFINITE:
+        return math.nan, BAD, "not a finite number"
     if "," in t or " " in t:
         if not _GROUPED.match(t):
             return math.nan, BAD, "not a number"
@@ -284,6 +315,16 @@ def split_label_unit(label: str):
     if m and m.group(1).strip() and looks_like_unit(m.group(2)):
         return m.group(1).strip(), unit_text(m.group(2))
     return label, ""
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column letter of a 0-based column index: 0 -> 'A', 27 -> 'AB'."""
+    s = ""
+    index += 1
+    while index:
+        index, r = divmod(index - 1, 26)
+        s = chr(65 + r) + s
+    return s
 
 
 def address(row: int, col: int) -> str:

@@ -3,7 +3,8 @@
 Follows COINr's ``iData`` layout: ``uCode``, ``uName``, ``Time``, group
 columns, denominator columns, one column per indicator.  Missing values are
 NaN in the arrays and ``null`` in files.  Without a ``Time`` column there is a
-single period whose label is ``None``.
+single period whose label is ``None``.  The text of an iData cell is read by
+:mod:`core.model.celltext`, as an import or a paste reads it.
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from core.errors import InputError
+from core.model.celltext import BAD, PERCENT, is_missing, parse_values, reason_of
+from core.model.celltext import column_letter  # noqa: F401  (kept here for the modules that import it from here)
 from core.model.framework import Framework
 
 # the key columns of an iData table, before the indicator columns
@@ -123,7 +126,7 @@ class Dataset:
         unit_codes = list(dict.fromkeys(ucodes))
         unit_names = {}
         for u, n in zip(ucodes, names):
-            unit_names.setdefault(u, _label(n) if not _isblank(n) else u)
+            unit_names.setdefault(u, _label(n) if not is_missing(n) else u)
         periods = sorted(set(times), key=_sort_key) if has_time else [None]
         ui = {u: k for k, u in enumerate(unit_codes)}
         ti = {p: k for k, p in enumerate(periods)}
@@ -145,21 +148,12 @@ class Dataset:
                 denoms[c] = arr
             elif kind == "Group" or df[c].dtype == object:
                 arr = np.full((len(unit_codes), len(periods)), None, dtype=object)
-                arr[rix, tix] = [None if _isblank(v) else _label(v) for v in df[c]]
+                arr[rix, tix] = [None if is_missing(v) else _label(v) for v in df[c]]
                 groups[c] = arr
             elif warnings is not None:
                 warnings.append({"kind": "ignored", "code": c,
                                  "message": f"{where}: column '{c}' is not in the framework and was ignored"})
         return cls(unit_codes, [unit_names[u] for u in unit_codes], periods, codes, values, groups, denoms)
-
-
-# Explicit "missing" markers written by R (write.csv), Excel and people.
-MISSING_TEXT = frozenset({"NA", "N/A", "n/a", "#N/A", "NaN", "nan", "null", "NULL"})
-
-
-def _isblank(v) -> bool:
-    return v is None or (isinstance(v, float) and math.isnan(v)) or \
-        (isinstance(v, str) and (not v.strip() or v.strip() in MISSING_TEXT))
 
 
 def _label(v) -> str:
@@ -170,7 +164,7 @@ def _label(v) -> str:
 
 def _period(v):
     """Periods are integers (years) where possible, otherwise text labels."""
-    if _isblank(v):
+    if is_missing(v):
         return None
     if isinstance(v, (int, np.integer)):
         return int(v)
@@ -187,16 +181,6 @@ def _sort_key(p):
     return (0, p, "") if isinstance(p, int) else (1, 0, str(p))
 
 
-def column_letter(index: int) -> str:
-    """Spreadsheet column letter of a 0-based column index."""
-    s = ""
-    index += 1
-    while index:
-        index, r = divmod(index - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
 def numeric_column(series: "pd.Series", where: str, column: str, rows=2) -> np.ndarray:
     """Convert a column to floats; text that is not a number is an error
     naming the row and column.  Blank cells become NaN (missing).  ``rows``
@@ -206,21 +190,19 @@ def numeric_column(series: "pd.Series", where: str, column: str, rows=2) -> np.n
     if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
         out = series.to_numpy(dtype=float, na_value=np.nan, copy=True)
     else:
-        out = np.full(len(series), np.nan)
-        for i, v in enumerate(series.tolist()):
-            if _isblank(v):
-                continue
-            if isinstance(v, bool):
-                bad = True
-            else:
-                try:
-                    out[i] = float(str(v).strip()) if isinstance(v, str) else float(v)
-                    bad = False
-                except (TypeError, ValueError):
-                    bad = True
-            if bad:
-                raise InputError(f"{where}, row {rownos[i]}, column {column}: '{v}' is not a number",
-                                 code=column)
+        cells = series.tolist()
+        out, kind = parse_values(cells)         # missing words are NaN, as on import and paste
+        refused = np.flatnonzero((kind == BAD) | (kind == PERCENT))
+        if refused.size:
+            i = int(refused[0])
+            v = cells[i]
+            where_ = f"{where}, row {rownos[i]}, column {column}"
+            if kind[i] == PERCENT:
+                raise InputError(f"{where_}: '{v}' is not a number (a percentage: write the value in the "
+                                 "indicator's unit, without %)", code=column)
+            if reason_of(v) == "not a finite number":
+                raise InputError(f"{where_}: {v} is not a finite number", code=column)
+            raise InputError(f"{where_}: '{v}' is not a number", code=column)
     bad = ~np.isfinite(out) & ~np.isnan(out)
     if bad.any():
         i = int(np.flatnonzero(bad)[0])

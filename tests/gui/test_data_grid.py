@@ -10,7 +10,7 @@ def test_model_passes_qtmodeltester(qtmodeltester, document):
     # edits and a missing value while the tester watches dataChanged
     assert model.setData(model.index(3, FIRST_PERIOD_COLUMN + 2), "2100")
     assert model.setData(model.index(5, FIRST_PERIOD_COLUMN + 3), "")
-    assert not model.setData(model.index(5, FIRST_PERIOD_COLUMN + 3), "x")
+    assert not model.setData(model.index(5, FIRST_PERIOD_COLUMN + 3), "abc")   # not a number ("x" is a missing word)
     assert not model.setData(model.index(5, FIRST_PERIOD_COLUMN), "")   # base value: the core refuses
     assert not model.setData(model.index(5, 1), "renamed")          # labels are not editable
     assert not model.setData(model.index(5, FIRST_PERIOD_COLUMN), "3", Qt.DisplayRole)

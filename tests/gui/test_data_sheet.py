@@ -167,12 +167,14 @@ def test_typing_through_the_editor_edits_one_cell_without_a_reset(sheet, qtbot):
 
 
 def test_read_number_rules():
+    # the core's cell-text parser (tests/core/test_celltext.py holds the full table)
     assert read_number("1,234.5") == 1234.5
     assert read_number(" \u22123.25 ") == -3.25
     assert read_number("1e3") == 1000.0
-    for missing in ("", "  ", "-", "..", "…", "NA", "#N/A", None):
+    assert read_number("(5)") == -5.0 and read_number("１２３，４５６．７") == 123456.7
+    for missing in ("", "  ", "-", "..", "…", "NA", "#N/A", "x", "n.a.", "无数据", None):
         assert math.isnan(read_number(missing))
-    for bad in ("12.3%", "1.2.3", "12,5", "(5)", "#DIV/0!", "inf", "-Infinity", "1e999", "x1", "1_000", True):
+    for bad in ("12.3%", "1.2.3", "12,5", "#DIV/0!", "inf", "-Infinity", "1e999", "x1", "1_000", True):
         with pytest.raises(ValueError):
             read_number(bad)
 
@@ -248,7 +250,18 @@ def test_paste_a_block_is_one_undo_step(sheet, qtbot):
     assert value(doc, "RA4", 2023) == 0.1234567890123
 
 
-@pytest.mark.parametrize("bad, reason", [("abc", "'abc' is not a number"), ("12.3%", "percentage")])
+def test_paste_missing_words_clear_cells_and_numbers_are_read_as_on_import(sheet):
+    doc = sheet._document
+    select(sheet, at(sheet, "IC1", 2021))
+    assert sheet.paste("..\tx\t(5)\n无数据\tn.a.\t１２\n"), sheet.messages
+    for code, period in (("IC1", 2021), ("IC1", 2022), ("IC2", 2021), ("IC2", 2022)):
+        assert math.isnan(value(doc, code, period)), (code, period)
+    assert value(doc, "IC1", 2023) == -5.0 and value(doc, "IC2", 2023) == 12.0
+    assert doc.undo_stack.count() == 1 and sheet.messages[-1] == "Pasted 2 × 3 values"
+
+
+@pytest.mark.parametrize("bad, reason", [("abc", "'abc' is not a number"), ("12.3%", "percentage"),
+                                         ("1,23,456", "point for decimals")])
 def test_paste_with_text_is_refused_whole(sheet, bad, reason):
     doc = sheet._document
     before = snapshot(doc)
@@ -278,7 +291,7 @@ def test_paste_refusals_that_name_the_place(sheet):
     assert not sheet.paste("1\n")
     assert "label columns" in sheet.messages[-1]
     select(sheet, at(sheet, "ES5", 2024))
-    assert not sheet.paste("1\t2\tx\n")
+    assert not sheet.paste("1\t2\tabc\n")
     assert "row 1, column 3 of the pasted block (for beyond the sheet's edge)" in sheet.messages[-1]
     assert sheet._document.undo_stack.count() == 0
 
