@@ -18,10 +18,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from core.project import projectfile
-from gui.importing import worker as import_worker
-from gui.importing.wizard import (BAD, HEADER, LABEL, PARENT, STATUS, TARGET, VALUE, ImportWizard,
-                                  MappingModel, RowsModel, SheetPreviewModel, ValuesPreviewModel, sheet_marks)
-from gui.importing.worker import SKIP, ImportOptions, Task, read_for_refresh, refresh_plans
+from core.importing import plan
+from core.importing.plan import SKIP, ImportOptions, read_for_refresh, refresh_plans
+from gui.importing.mapping import LABEL, PARENT, STATUS, TARGET, MappingModel
+from gui.importing.models import BAD, HEADER, VALUE, RowsModel, SheetPreviewModel, ValuesPreviewModel, sheet_marks
+from gui.importing.wizard import ImportWizard
+from gui.importing.worker import Task
 from gui.window.loading import SAMPLE_PATH
 from test_files import dialogs, light_charts, make_window, private_folders  # noqa: F401  (fixtures)
 
@@ -486,13 +488,13 @@ def slow_reader(monkeypatch):
     """read_cells blocks until released (or 10 s)."""
     release = threading.Event()
     started = threading.Event()
-    real = import_worker.read_cells
+    real = plan.read_cells
 
     def slow(path, progress=None):
         started.set()
         release.wait(10)
         return real(path, progress=progress)
-    monkeypatch.setattr(import_worker, "read_cells", slow)
+    monkeypatch.setattr(plan, "read_cells", slow)
     yield started, release
     release.set()
 
