@@ -30,6 +30,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from core.importing.layouts.registry import names as layout_names
     p = _Parser(prog="python main.py", description="CoIndex: compute and analyse composite indices.")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     c = sub.add_parser("compute", help="compute an index from a project, template workbook or iData CSV")
@@ -48,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     i = sub.add_parser("import", help="import an indicator workbook (.xlsx, .xlsm, .xls, .xlsb, .ods, .csv)")
     i.add_argument("workbook", help="the workbook or CSV file to import")
     i.add_argument("--sheet", help="read only this sheet")
-    i.add_argument("--layout", default="auto", choices=["auto", "template", "yearbook", "units-by-indicators", "long"],
+    i.add_argument("--layout", default="auto", choices=("auto",) + layout_names(),
                    help="the layout (default: detected)")
     i.add_argument("--unit", help="unit code of a yearbook sheet that names no unit; with a unit column, "
                                   "import only this unit")

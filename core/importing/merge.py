@@ -4,7 +4,7 @@
     command, summary = merge_into(project, result)        # or: refresh an open project
     project.execute(command)                              # one undoable step
 
-``result`` is a core.importing.importer.ImportResult.  :func:`source_record` writes
+``result`` is a core.importing.result.ImportResult.  :func:`source_record` writes
 the provenance of both (where every value came from).
 """
 from __future__ import annotations
@@ -14,17 +14,12 @@ import math
 import os
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-from core.model.celltext import address, clean_text, column_letter, has_cjk
+from core.model.celltext import address, clean_text, column_letter, has_cjk, parse_year, split_label_unit
 from core.errors import CoIndexError, InputError
-
-if TYPE_CHECKING:
-    from core.importing.importer import ImportResult
-
-INDEX_CODE = "INDEX"       # the root of the flat framework of a new project
+from core.importing.result import INDEX_CODE, ImportResult
 
 
 # ---- provenance --------------------------------------------------------------------------------------
@@ -110,9 +105,6 @@ def to_project(result: ImportResult, title: str | None = None):
 def normalise_label(s) -> str:
     """A label as merges compare it: cleaned, runs of spaces as one, case-folded."""
     return re.sub(r"\s+", " ", clean_text(str(s))).casefold() if s is not None else ""
-
-
-_norm = normalise_label     # the older name (gui code uses it)
 
 
 @dataclass
@@ -209,28 +201,47 @@ def merge_into(project, result: ImportResult, *, new_parent: str | dict | None =
     returned :class:`ImportCommand` (one undoable step).  Returns
     ``(command, MergeSummary)``.
     """
-    from core.model.dataset import Dataset
-    from core.model.framework import Framework, Node
-    from core.project.project import SetStructure, SetValues
-    from core.model.celltext import split_label_unit
     if unreadable not in ("missing", "keep"):
         raise ValueError("unreadable must be 'missing' or 'keep'")
     fw, ds = project.framework, project.dataset
     summary = MergeSummary(result.file)
+    imap, new_nodes = _match_indicators(fw, result, _parent_lookup(fw, new_parent), summary)
+    if not imap:
+        raise InputError(f"{result.file}: none of the workbook's indicators matches the project's "
+                         f"(read: {', '.join(ind.label or ind.code for ind in result.indicators[:10])}; "
+                         f"project: {', '.join(fw.indicator_codes[:10])})")
+    umap, new_units = _match_units(ds, result, add_units, summary)
+    pmap, new_periods = _match_periods(ds, result, add_periods, summary)
+    structural = bool(new_nodes or new_units or new_periods)
+    if structural:
+        nfw, target = _grown(fw, ds, new_nodes, new_units, new_periods)
+    else:
+        nfw, target = fw, ds
+    cells = _cells_to_write(result, target, umap, pmap, imap, unreadable, summary)
+    sources = source_record(result, [imap.get(k, ind.code) for k, ind in enumerate(result.indicators)],
+                            [umap.get(k, c) for k, c in enumerate(result.unit_codes)],
+                            [pmap.get(k, p) for k, p in enumerate(result.periods)])
+    return ImportCommand(_inner_command(result, ds, nfw, target, cells, structural), sources), summary
+
+
+def _match_indicators(fw, result, parent_of, summary):
+    """``(import position -> project code, new framework nodes)``: each
+    imported indicator matched by code (when the file gave it) or by name,
+    else added under its parent (``parent_of(code)``), else reported."""
+    from core.model.framework import Node
+    norm = normalise_label
     nodes = [fw[c] for c in fw.indicator_codes]
-    by_code = _lookup((_norm(n.code), n.code) for n in nodes)
-    by_name = _lookup([(_norm(n.name), n.code) for n in nodes] + [(_norm(n.name_zh), n.code) for n in nodes]
-                      + [(_norm(split_label_unit(n.name)[0]), n.code) for n in nodes]
-                      + [(_norm(split_label_unit(n.name_zh)[0]), n.code) for n in nodes if n.name_zh])
-    imap, used = {}, {}
-    new_nodes = []
+    by_code = _lookup((norm(n.code), n.code) for n in nodes)
+    by_name = _lookup([(norm(n.name), n.code) for n in nodes] + [(norm(n.name_zh), n.code) for n in nodes]
+                      + [(norm(split_label_unit(n.name)[0]), n.code) for n in nodes]
+                      + [(norm(split_label_unit(n.name_zh)[0]), n.code) for n in nodes if n.name_zh])
+    imap, used, new_nodes = {}, {}, []
     taken = set(fw.index_of) | {a.code for a in fw.aux}
-    parent_of = _parent_lookup(fw, new_parent)
     for k, ind in enumerate(result.indicators):
-        code = by_code.get(_norm(ind.code)) if ind.code_from_file else None
+        code = by_code.get(norm(ind.code)) if ind.code_from_file else None
         for key in (ind.label, ind.name, ind.name_zh):
             if code is None and key:
-                code = by_name.get(_norm(key))
+                code = by_name.get(norm(key))
         label = ind.label or ind.name or ind.code
         if code is not None and code in used:
             result_label = result.indicators[used[code]].label or result.indicators[used[code]].code
@@ -251,29 +262,34 @@ def merge_into(project, result: ImportResult, *, new_parent: str | dict | None =
         imap[k] = code
         used[code] = k
         summary.matched[label] = code
-    if not imap:
-        raise InputError(f"{result.file}: none of the workbook's indicators matches the project's "
-                         f"(read: {', '.join(ind.label or ind.code for ind in result.indicators[:10])}; "
-                         f"project: {', '.join(fw.indicator_codes[:10])})")
-    # units and periods
-    ulook = _lookup([(_norm(c), c) for c in ds.unit_codes] + [(_norm(n), c) for c, n in
-                                                              zip(ds.unit_codes, ds.unit_names)])
+    return imap, new_nodes
+
+
+def _match_units(ds, result, add_units, summary):
+    """``(import position -> project unit code, new (code, name) units)``."""
+    norm = normalise_label
+    ulook = _lookup([(norm(c), c) for c in ds.unit_codes] + [(norm(n), c) for c, n in
+                                                             zip(ds.unit_codes, ds.unit_names)])
     umap, new_units = {}, []
     for k, (c, n) in enumerate(result.units):
-        hit = ulook.get(_norm(c)) or ulook.get(_norm(n))
+        hit = ulook.get(norm(c)) or ulook.get(norm(n))
         if hit is None:
             if not add_units:
                 summary.unmatched_units.append(c)
                 continue
             hit = c
             new_units.append((c, n))
-            ulook[_norm(c)] = c
+            ulook[norm(c)] = c
         umap[k] = hit
     summary.new_units = [c for c, _ in new_units]
-    old_periods = list(ds.periods)
+    return umap, new_units
+
+
+def _match_periods(ds, result, add_periods, summary):
+    """``(import position -> project period, new periods)``."""
     pmap, new_periods = {}, []
     for k, p in enumerate(result.periods):
-        hit = next((q for q in old_periods if _same_period(p, q)), None)
+        hit = next((q for q in ds.periods if _same_period(p, q)), None)
         if hit is None:
             if not add_periods or not ds.has_time or p is None:
                 summary.unmatched_periods.append("(none)" if p is None else p)
@@ -282,26 +298,36 @@ def merge_into(project, result: ImportResult, *, new_parent: str | dict | None =
             new_periods.append(p)
         pmap[k] = hit
     summary.new_periods = list(new_periods)
-    structural = bool(new_nodes or new_units or new_periods)
-    if structural:
-        periods = old_periods + new_periods
-        if all(isinstance(p, int) for p in periods):
-            periods = sorted(periods)
-        unit_codes = ds.unit_codes + [c for c, _ in new_units]
-        unit_names = ds.unit_names + [n for _, n in new_units]
-        nfw = Framework(list(fw.nodes) + new_nodes, fw.aux, fw._where) if new_nodes else fw
-        codes = nfw.indicator_codes
-        vals = np.full((len(unit_codes), len(periods), len(codes)), np.nan)
-        pi, ci = {p: k for k, p in enumerate(periods)}, {c: k for k, c in enumerate(codes)}
-        vals[np.ix_(range(len(ds.unit_codes)), [pi[p] for p in old_periods], [ci[c] for c in ds.codes])] = ds.values
-        groups = {g: _grow(a, len(unit_codes), [pi[p] for p in old_periods], len(periods), None)
-                  for g, a in ds.groups.items()}
-        denoms = {g: _grow(a, len(unit_codes), [pi[p] for p in old_periods], len(periods), np.nan)
-                  for g, a in ds.denominators.items()}
-        target = Dataset(unit_codes, unit_names, periods, codes, vals, groups, denoms)
-    else:
-        nfw, target = fw, ds
-    # the cells to write
+    return pmap, new_periods
+
+
+def _grown(fw, ds, new_nodes, new_units, new_periods):
+    """``(framework, dataset)`` with the new indicators, units and periods
+    (the project's values in place, the new cells missing)."""
+    from core.model.dataset import Dataset
+    from core.model.framework import Framework
+    old_periods = list(ds.periods)
+    periods = old_periods + new_periods
+    if all(isinstance(p, int) for p in periods):
+        periods = sorted(periods)
+    unit_codes = ds.unit_codes + [c for c, _ in new_units]
+    unit_names = ds.unit_names + [n for _, n in new_units]
+    nfw = Framework(list(fw.nodes) + new_nodes, fw.aux, fw._where) if new_nodes else fw
+    codes = nfw.indicator_codes
+    vals = np.full((len(unit_codes), len(periods), len(codes)), np.nan)
+    pi, ci = {p: k for k, p in enumerate(periods)}, {c: k for k, c in enumerate(codes)}
+    vals[np.ix_(range(len(ds.unit_codes)), [pi[p] for p in old_periods], [ci[c] for c in ds.codes])] = ds.values
+    groups = {g: _grow(a, len(unit_codes), [pi[p] for p in old_periods], len(periods), None)
+              for g, a in ds.groups.items()}
+    denoms = {g: _grow(a, len(unit_codes), [pi[p] for p in old_periods], len(periods), np.nan)
+              for g, a in ds.denominators.items()}
+    return nfw, Dataset(unit_codes, unit_names, periods, codes, vals, groups, denoms)
+
+
+def _cells_to_write(result, target, umap, pmap, imap, unreadable, summary) -> list:
+    """``[(unit, period, code, value or None)]`` of the matched cells the
+    workbook has a place for whose value changes; ``summary`` counts them
+    (and the unchanged ones) and lists the changes."""
     bad = {(c.sheet, c.address) for c in result.unreadable} if unreadable == "keep" else set()
     cells = []
     uk, tk, ik = (sorted(m) for m in (umap, pmap, imap))
@@ -325,20 +351,21 @@ def merge_into(project, result: ImportResult, *, new_parent: str | dict | None =
             summary.changed += 1
         cells.append((unit, period, code, None if math.isnan(new) else new))
         summary.changes.append((unit, period, code, None if math.isnan(old) else old, None if math.isnan(new) else new))
-    rename_codes = [imap.get(k, ind.code) for k, ind in enumerate(result.indicators)]
-    rename_units = [umap.get(k, c) for k, c in enumerate(result.unit_codes)]
-    rename_periods = [pmap.get(k, p) for k, p in enumerate(result.periods)]
-    sources = source_record(result, rename_codes, rename_units, rename_periods)
+    return cells
+
+
+def _inner_command(result, ds, nfw, target, cells, structural):
+    """The value edit (a few cells) or the structure swap (new rows or
+    columns, or many cells: no per-cell edit log) that writes ``cells``."""
+    from core.project.project import SetStructure, SetValues
     if structural or len(cells) > SET_VALUES_LIMIT:
         if not structural:
             target = ds.copy()
         for unit, period, code, v in cells:
             target.values[target.unit_index[unit], target.period_index[period], target.code_index[code]] = \
                 np.nan if v is None else v
-        inner = SetStructure(nfw, target)
-    else:
-        inner = SetValues(cells, note=f"import {result.file}")
-    return ImportCommand(inner, sources), summary
+        return SetStructure(nfw, target)
+    return SetValues(cells, note=f"import {result.file}")
 
 
 def _parent_lookup(fw, new_parent):
@@ -369,8 +396,7 @@ def _grow(arr, n_units, old_t, n_periods, fill):
 def _same_period(p, q) -> bool:
     if p is None or q is None:
         return p is None and q is None
-    from core.model.celltext import parse_year
     yp, yq = parse_year(p), parse_year(q)
     if yp is not None and yq is not None:
         return yp == yq
-    return _norm(p) == _norm(q)
+    return normalise_label(p) == normalise_label(q)

@@ -1,14 +1,16 @@
 """``python main.py import``: read a workbook, print what was read and
 every cell that could not be read, and write a project (a new one with a
 flat framework, or ``--into`` an existing one, matched by code, English or
-Chinese name).  Nothing is written when the workbook cannot be imported."""
+Chinese name).  Nothing is written when the workbook cannot be imported.
+The import runs the plan the wizard runs (core/importing/plan.py), with
+the options the command line gives."""
 from __future__ import annotations
 
 import os
 
 from core.errors import InputError
-from core.importing.importer import ImportResult, import_workbook
-from core.importing.merge import merge_into, to_project
+from core.importing.plan import ImportOptions, import_file, new_project, plan_merge
+from core.importing.result import ImportResult
 
 
 def report_lines(result: ImportResult) -> list:
@@ -42,8 +44,8 @@ def cli_import(args) -> int:
     out = args.output
     if not out.lower().endswith(".coindex"):
         raise InputError(f"-o {out}: the output must be a .coindex project file")
-    result = import_workbook(args.workbook, args.sheet, layout=args.layout, unit=args.unit,
-                             include_hidden=args.include_hidden)
+    options = options_of(args)
+    result = import_file(options)
     for line in report_lines(result):
         print(line)
     if args.strict and result.unreadable:
@@ -51,13 +53,21 @@ def cli_import(args) -> int:
                          f"nothing written")
     if args.into:
         project = projectfile.load(args.into)
-        command, summary = merge_into(project, result)
+        command, summary = plan_merge(project, result, options, stamp=False)
         project.execute(command)
         print(f"into {os.path.basename(args.into)}:")
         for line in summary.lines():
             print("  " + line)
     else:
-        project = to_project(result)
+        project = new_project(result, options, stamp=False)
     projectfile.save(project, out)
     print(f"wrote {out}")
     return 0
+
+
+def options_of(args) -> ImportOptions:
+    """The import options the command line's arguments give (the wizard's
+    defaults otherwise: every indicator matched automatically, new ones
+    left out, new units and periods added, unreadable cells missing)."""
+    return ImportOptions(path=args.workbook, sheets=[args.sheet] if args.sheet else None, layout=args.layout,
+                         unit=args.unit, include_hidden=args.include_hidden)

@@ -4,7 +4,7 @@ a new indicator under the aggregate chosen for it (a column of the table,
 with a combo that sets them all at once).
 
 :class:`MappingModel` holds the choices (no dialogs); :class:`MatchPage`
-turns them into :class:`gui.importing.worker.ImportOptions` (``mapping``,
+turns them into :class:`core.importing.plan.ImportOptions` (``mapping``,
 ``new_parent``, ``new_parents``) and the wizard's merge plan.
 """
 from __future__ import annotations
@@ -14,12 +14,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWizardPage)
 
-from core.importing.merge import _norm
+from core.importing.merge import normalise_label
+from core.importing.plan import SKIP, label_of, summary_lines
 
 from gui.base import i18n
-from gui.importing.models import (_ALIGN, _BACKGROUND, _DISPLAY, _EDIT, _FLAGS, _RIGHT, HEADER, HIDDEN,
-                                  MARK_COLOURS, VALUE, RowsModel, _wrapped)
-from gui.importing.worker import SKIP, label_of, summary_lines
+from gui.importing.models import (ALIGN_RIGHT, ALIGN_ROLE, BACKGROUND_ROLE, DISPLAY_ROLE, EDIT_ROLE, HEADER, HIDDEN,
+                                  ITEM_FLAGS, MARK_COLOURS, VALUE, RowsModel, wrapped_label)
 
 LABEL, UNIT, COUNT, TARGET, PARENT, STATUS = range(6)
 
@@ -107,8 +107,8 @@ class MappingModel(QAbstractTableModel):
             return Qt.NoItemFlags
         c = index.column()
         if c == TARGET or (c == PARENT and self.is_new_row(index.row())):
-            return _FLAGS | Qt.ItemIsEditable
-        return _FLAGS
+            return ITEM_FLAGS | Qt.ItemIsEditable
+        return ITEM_FLAGS
 
     def _aggregate_text(self, code) -> str:
         name = self.parent_names.get(code, "")
@@ -154,10 +154,10 @@ class MappingModel(QAbstractTableModel):
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
-        if role == _DISPLAY or role == _EDIT:
-            if role == _EDIT and c == TARGET:
+        if role == DISPLAY_ROLE or role == EDIT_ROLE:
+            if role == EDIT_ROLE and c == TARGET:
                 return self.choice[r]
-            if role == _EDIT and c == PARENT:
+            if role == EDIT_ROLE and c == PARENT:
                 return self.parent[r]
             if c == TARGET:
                 return self.target_text(r)
@@ -166,17 +166,17 @@ class MappingModel(QAbstractTableModel):
             if c == STATUS:
                 return self.status_text(r)
             return (self.labels[r], self.units[r], str(int(self.counts[r])))[c]
-        if role == _BACKGROUND and c == STATUS:
+        if role == BACKGROUND_ROLE and c == STATUS:
             code, is_new = self.outcome[r]
             if self.choice[r] == SKIP or code is None:
                 return MARK_COLOURS[HIDDEN]
             return MARK_COLOURS[HEADER] if is_new else MARK_COLOURS[VALUE]
-        if role == _ALIGN and c == COUNT:
-            return _RIGHT
+        if role == ALIGN_ROLE and c == COUNT:
+            return ALIGN_RIGHT
         return None
 
     def setData(self, index, value, role=Qt.EditRole):
-        if not index.isValid() or role != _EDIT:
+        if not index.isValid() or role != EDIT_ROLE:
             return False
         r, c = index.row(), index.column()
         if c == TARGET:
@@ -194,7 +194,7 @@ class MappingModel(QAbstractTableModel):
         return True
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role != _DISPLAY:
+        if role != DISPLAY_ROLE:
             return None
         if orientation == Qt.Vertical:
             return str(section + 1)
@@ -233,7 +233,7 @@ class MatchPage(QWizardPage):
 
     def __init__(self, wizard):
         super().__init__(wizard)
-        self.intro = _wrapped(self)
+        self.intro = wrapped_label(self)
         self.model = MappingModel(self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -256,12 +256,12 @@ class MatchPage(QWizardPage):
         self.units_view.setModel(self.units_model)
         self.units_view.horizontalHeader().setStretchLastSection(True)
         self.units_view.setMaximumHeight(140)
-        self.periods_label = _wrapped(self)
+        self.periods_label = wrapped_label(self)
         self.add_units = QCheckBox(self)
         self.add_periods = QCheckBox(self)
         self.add_units.setChecked(True)
         self.add_periods.setChecked(True)
-        self.status = _wrapped(self)
+        self.status = wrapped_label(self)
         new_row = QHBoxLayout()
         new_row.addWidget(self.new_label)
         new_row.addWidget(self.new_box, 1)
@@ -366,13 +366,13 @@ class MatchPage(QWizardPage):
         result, ds = wizard.import_result, wizard.document.project.dataset
         lookup = {}
         for u, (code, name) in enumerate(zip(ds.unit_codes, ds.unit_names)):
-            lookup.setdefault(_norm(code), u)
-            lookup.setdefault(_norm(name), u)
+            lookup.setdefault(normalise_label(code), u)
+            lookup.setdefault(normalise_label(name), u)
         rows, colours = [], []
         new_units = set(summary.new_units) if summary is not None else set()
         for code, name in result.units:
             label = code if name in ("", code) else f"{name} ({code})"
-            u = lookup.get(_norm(code), lookup.get(_norm(name)))
+            u = lookup.get(normalise_label(code), lookup.get(normalise_label(name)))
             if u is not None:
                 there = ds.unit_codes[u] if ds.unit_names[u] in ("", ds.unit_codes[u]) else \
                     f"{ds.unit_names[u]} ({ds.unit_codes[u]})"

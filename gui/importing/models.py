@@ -2,7 +2,7 @@
 pages share (cell marks, column fitting, wrapped labels); the matching
 page and its model are in :mod:`gui.importing.mapping`.
 
-The models read from the arrays of :class:`core.importing.importer.ImportResult`
+The models read from the arrays of :class:`core.importing.result.ImportResult`
 and the sheet's row lists (no pandas); none opens a dialog.
 """
 from __future__ import annotations
@@ -25,12 +25,12 @@ NONE, HEADER, VALUE, BAD, HIDDEN = range(5)
 MARK_COLOURS = {HEADER: QColor(70, 130, 200, 70), VALUE: QColor(60, 170, 90, 45), BAD: QColor(230, 60, 50, 110),
                 HIDDEN: QColor(128, 128, 128, 50)}
 _ADDRESS = re.compile(r"([A-Z]+)(\d+)\Z")
-_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+ITEM_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
 # roles as the plain ints views pass: comparing PySide enum members costs
 # more than the rest of a data() call (see gui/sheets/results_table.py)
-_DISPLAY, _EDIT, _TOOLTIP = int(Qt.DisplayRole.value), int(Qt.EditRole.value), int(Qt.ToolTipRole.value)
-_BACKGROUND, _FONT, _ALIGN = int(Qt.BackgroundRole.value), int(Qt.FontRole.value), int(Qt.TextAlignmentRole.value)
-_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+DISPLAY_ROLE, EDIT_ROLE, TOOLTIP_ROLE = int(Qt.DisplayRole.value), int(Qt.EditRole.value), int(Qt.ToolTipRole.value)
+BACKGROUND_ROLE, FONT_ROLE, ALIGN_ROLE = int(Qt.BackgroundRole.value), int(Qt.FontRole.value), int(Qt.TextAlignmentRole.value)
+ALIGN_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 
 
 translate = QCoreApplication.translate
@@ -109,28 +109,28 @@ class SheetPreviewModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._cols
 
     def flags(self, index):
-        return _FLAGS if index.isValid() else Qt.NoItemFlags
+        return ITEM_FLAGS if index.isValid() else Qt.NoItemFlags
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or self.sheet is None:
             return None
         r, c = index.row(), index.column()
-        if role == _DISPLAY:
+        if role == DISPLAY_ROLE:
             return _cell_text(self.sheet.value(r, c))
-        if role == _BACKGROUND:
+        if role == BACKGROUND_ROLE:
             mark = int(self.marks[r, c]) if r < self.marks.shape[0] and c < self.marks.shape[1] else NONE
             return MARK_COLOURS.get(mark)
-        if role == _TOOLTIP:
+        if role == TOOLTIP_ROLE:
             reason = self.reasons.get((r, c))
             return self.tr("Cannot be read: {0}").format(reason) if reason else None
-        if role == _FONT and r < self.marks.shape[0] and c < self.marks.shape[1] and self.marks[r, c] == HEADER:
+        if role == FONT_ROLE and r < self.marks.shape[0] and c < self.marks.shape[1] and self.marks[r, c] == HEADER:
             font = QFont()
             font.setBold(True)
             return font
         return None
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role != _DISPLAY:
+        if role != DISPLAY_ROLE:
             return None
         if orientation == Qt.Horizontal:
             return column_letter(section)
@@ -178,22 +178,22 @@ class ValuesPreviewModel(QAbstractTableModel):
         return 0 if parent.isValid() else self.values.shape[1]
 
     def flags(self, index):
-        return _FLAGS if index.isValid() else Qt.NoItemFlags
+        return ITEM_FLAGS if index.isValid() else Qt.NoItemFlags
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
-        if role == _DISPLAY:
+        if role == DISPLAY_ROLE:
             bad = self.bad.get((r, c))
             if bad is not None:
                 return bad.text
             return format_value(float(self.values[r, c]))
-        if role == _BACKGROUND:
+        if role == BACKGROUND_ROLE:
             if (r, c) in self.bad:
                 return MARK_COLOURS[BAD]
             return None if self.present[r, c] else MARK_COLOURS[HIDDEN]
-        if role == _TOOLTIP:
+        if role == TOOLTIP_ROLE:
             bad = self.bad.get((r, c))
             if bad is not None:
                 return self.tr("{0}!{1} cannot be read ({2}); imported as missing").format(
@@ -201,12 +201,12 @@ class ValuesPreviewModel(QAbstractTableModel):
             if not self.present[r, c]:
                 return self.tr("The workbook has no cell for this value")
             return None
-        if role == _ALIGN:
-            return _RIGHT
+        if role == ALIGN_ROLE:
+            return ALIGN_RIGHT
         return None
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role != _DISPLAY:
+        if role != DISPLAY_ROLE:
             return None
         labels = self.col_labels if orientation == Qt.Horizontal else self.row_labels
         return labels[section] if 0 <= section < len(labels) else None
@@ -239,20 +239,20 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def flags(self, index):
-        return _FLAGS if index.isValid() else Qt.NoItemFlags
+        return ITEM_FLAGS if index.isValid() else Qt.NoItemFlags
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
             return None
-        if role == _DISPLAY:
+        if role == DISPLAY_ROLE:
             row = self.rows[index.row()]
             return row[index.column()] if index.column() < len(row) else ""
-        if role == _BACKGROUND:
+        if role == BACKGROUND_ROLE:
             return self.colours[index.row()]
         return None
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role != _DISPLAY:
+        if role != DISPLAY_ROLE:
             return None
         if orientation == Qt.Horizontal:
             return self.headers[section] if 0 <= section < len(self.headers) else None
@@ -273,7 +273,7 @@ def fit_columns(view: QTableView):
             header.resizeSection(c, MAX_COLUMN_WIDTH)
 
 
-def _wrapped(parent=None) -> QLabel:
+def wrapped_label(parent=None) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextSelectableByMouse)

@@ -8,17 +8,20 @@ from __future__ import annotations
 import os
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QRadioButton, QSpinBox,
                                QSplitter, QTabBar, QTableView, QTabWidget, QVBoxLayout, QWidget, QWizardPage)
 
-from core.importing.importer import LAYOUTS
+from core.importing.layouts.registry import layout_named, names as layout_names
+from core.importing.plan import ImportOptions, hidden_sheets, reinterpret
 
 from gui.importing.models import (BAD, FOLDER_KEY, MARK_COLOURS, PREVIEW_DELAY_MS, RowsModel,
-                                  SheetPreviewModel, ValuesPreviewModel, _wrapped, cell_position,
+                                  SheetPreviewModel, ValuesPreviewModel, wrapped_label, cell_position,
                                   fit_columns, open_filter, sheet_marks)
-from gui.importing.worker import ImportOptions, Task, error_text, hidden_sheets, reinterpret
+from gui.importing.worker import Task, error_text
+
+translate = QCoreApplication.translate
 
 
 class FilePage(QWizardPage):
@@ -26,7 +29,7 @@ class FilePage(QWizardPage):
 
     def __init__(self, wizard):
         super().__init__(wizard)
-        self.intro = _wrapped(self)
+        self.intro = wrapped_label(self)
         self.path_label = QLabel(self)
         self.path_edit = QLineEdit(self)
         self.path_label.setBuddy(self.path_edit)
@@ -41,7 +44,7 @@ class FilePage(QWizardPage):
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.stop_button = QPushButton(self)
-        self.status = _wrapped(self)
+        self.status = wrapped_label(self)
         row = QHBoxLayout()
         row.addWidget(self.path_label)
         row.addWidget(self.path_edit, 1)
@@ -125,6 +128,14 @@ LAYOUT_NAMES = {
 }
 
 
+def layout_text(key) -> str:
+    """A layout's name in the current language (a layout registered
+    without a name here: its own description)."""
+    if key in LAYOUT_NAMES:
+        return translate("LayoutPage", LAYOUT_NAMES[key])
+    return layout_named(key).description
+
+
 class LayoutPage(QWizardPage):
     """The layout and header row as detected, both correctable, with a
     live preview of the sheet and of the values read."""
@@ -135,7 +146,7 @@ class LayoutPage(QWizardPage):
         super().__init__(wizard)
         self.sheet_box = QComboBox(self)
         self.layout_box = QComboBox(self)
-        for key in ("auto",) + LAYOUTS:
+        for key in ("auto",) + layout_names():
             self.layout_box.addItem("", key)
         self.header_spin = QSpinBox(self)
         self.header_spin.setRange(0, 1)
@@ -148,11 +159,11 @@ class LayoutPage(QWizardPage):
             label.setBuddy(field)
             self.form.addRow(label, field)
         self.form.addRow("", self.hidden_check)
-        self.summary = _wrapped(self)
+        self.summary = wrapped_label(self)
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
-        self.warnings = _wrapped(self)
+        self.warnings = wrapped_label(self)
         self.preview_tabs = QTabWidget(self)
         sheet_page = QWidget(self.preview_tabs)
         self.sheet_tabs = QTabBar(sheet_page)
@@ -170,7 +181,7 @@ class LayoutPage(QWizardPage):
         self.preview_tabs.addTab(sheet_page, "")
         self.preview_tabs.addTab(self.values_view, "")
         self.bad_box = QWidget(self)
-        self.bad_label = _wrapped(self.bad_box)
+        self.bad_label = wrapped_label(self.bad_box)
         self.bad_model = RowsModel(self)
         self.bad_view = self._view(self.bad_model, self.bad_box)
         self.bad_view.horizontalHeader().setStretchLastSection(True)
@@ -237,9 +248,9 @@ class LayoutPage(QWizardPage):
         detected = result.layout if result is not None else ""
         for k in range(self.layout_box.count()):
             key = self.layout_box.itemData(k)
-            text = self.tr(LAYOUT_NAMES[key])
+            text = layout_text(key)
             if key == "auto" and detected:
-                text = self.tr("Detect ({0})").format(self.tr(LAYOUT_NAMES.get(detected, detected)))
+                text = self.tr("Detect ({0})").format(layout_text(detected))
             self.layout_box.setItemText(k, text)
         if self.sheet_box.count():
             hidden = 0
@@ -409,7 +420,7 @@ class LayoutPage(QWizardPage):
         heads = ", ".join(row_text.format(s, r) for s, r in result.header_rows.items())
         self.summary.setText(self.tr("Read as {0}; header {1}: {2} indicator(s), {3} unit(s), {4} period(s), "
                                      "{5} value(s), {6} cell(s) unreadable.").format(
-            self.tr(LAYOUT_NAMES.get(result.layout, result.layout)), heads, len(result.indicators),
+            layout_text(result.layout), heads, len(result.indicators),
             len(result.unit_codes), len(result.periods), result.n_values, len(result.unreadable)))
         shown = result.warnings[:4]
         more = len(result.warnings) - len(shown)

@@ -12,13 +12,11 @@ unreadable cells -> Finish.
 Nothing touches the project before Finish; then one
 ``document.execute(command, "Import …")`` applies everything, so a single
 Undo restores the project exactly.  The models read from the arrays of
-:class:`core.importing.importer.ImportResult` and the sheet's row lists (no pandas).
+:class:`core.importing.result.ImportResult` and the sheet's row lists (no pandas).
 
 The preview models and shared helpers live in :mod:`gui.importing.models`,
 the first two pages in :mod:`gui.importing.pages`, the matching page (each
-new indicator under its own aggregate) in :mod:`gui.importing.mapping`; their
-names are re-exported here for the callers and tests that import them
-from this module.
+new indicator under its own aggregate) in :mod:`gui.importing.mapping`.
 """
 from __future__ import annotations
 
@@ -30,23 +28,13 @@ from PySide6.QtWidgets import QButtonGroup, QGroupBox, QLabel, QPlainTextEdit, Q
 
 from core.model.celltext import is_blank
 from core.errors import CoIndexError
+from core.importing.plan import (ImportOptions, change_lines, check_computes, hidden_sheets, new_project,
+                                 plan_merge, read_and_interpret, select_sheets, summary_lines)
 
-from gui.importing.mapping import (COUNT, LABEL, PARENT, STATUS, TARGET, UNIT, ChoiceDelegate, MappingModel,
-                                   MatchPage, TargetDelegate)
-from gui.importing.models import (BAD, EXTENSIONS, FOLDER_KEY, HEADER, HIDDEN, MARK_COLOURS, NONE,
-                                  PREVIEW_DELAY_MS, VALUE, RowsModel, SheetPreviewModel, ValuesPreviewModel,
-                                  _wrapped, cell_position, fit_columns, open_filter, sheet_marks)
-from gui.importing.pages import LAYOUT_NAMES, FilePage, LayoutPage
-from gui.importing.worker import (ImportOptions, Task, change_lines, check_computes, error_text,
-                                  hidden_sheets, new_project, plan_merge, read_and_interpret, select_sheets,
-                                  summary_lines)
-
-
-# the names callers and tests import from this module (defined in import_models / import_pages)
-__all__ = ["BAD", "COUNT", "EXTENSIONS", "FOLDER_KEY", "HEADER", "HIDDEN", "LABEL", "LAYOUT_NAMES", "MARK_COLOURS",
-           "NONE", "PARENT", "PREVIEW_DELAY_MS", "STATUS", "TARGET", "UNIT", "VALUE", "ChoiceDelegate", "FilePage",
-           "FinishPage", "ImportWizard", "LayoutPage", "MappingModel", "MatchPage", "RowsModel", "SheetPreviewModel",
-           "TargetDelegate", "ValuesPreviewModel", "cell_position", "fit_columns", "open_filter", "sheet_marks"]
+from gui.importing.mapping import MatchPage
+from gui.importing.models import FOLDER_KEY, wrapped_label
+from gui.importing.pages import FilePage, LayoutPage
+from gui.importing.worker import Task, error_text
 
 
 class FinishPage(QWizardPage):
@@ -58,7 +46,7 @@ class FinishPage(QWizardPage):
         self.missing_radio = QRadioButton(self.bad_box)
         self.keep_radio = QRadioButton(self.bad_box)
         self.missing_radio.setChecked(True)
-        self.bad_note = _wrapped(self.bad_box)
+        self.bad_note = wrapped_label(self.bad_box)
         group = QButtonGroup(self)
         group.addButton(self.missing_radio)
         group.addButton(self.keep_radio)
@@ -131,7 +119,7 @@ class FinishPage(QWizardPage):
 class ImportWizard(QWizard):
     """Import a workbook into ``document`` (or as a new project).
 
-    After Finish: :attr:`summary` (core.importing.importer.MergeSummary) and
+    After Finish: :attr:`summary` (core.importing.merge.MergeSummary) and
     ``imported(summary)`` for a merge (already applied as one undo step),
     or :attr:`new_project` and ``projectCreated(project)`` for a new
     project (the caller opens it).  ``readFailed(message)``: the file

@@ -24,11 +24,11 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QProgressDialog
 
 from core.errors import CoIndexError
+from core.importing.plan import changes_anything, plan_merge, read_for_refresh, refresh_plans, summary_lines
 
 from gui.base import i18n
 from gui.importing.wizard import ImportWizard
-from gui.importing.worker import (Task, changes_anything, error_text, plan_merge, read_for_refresh,
-                                  refresh_plans, summary_lines)
+from gui.importing.worker import Task, error_text
 from gui.exporting.chart_images import DEFAULT_SCALE, ChartExportDialog, export_chart_files
 from gui.exporting.report import chart_panel_of, safe_chart_images, write_pdf_report
 

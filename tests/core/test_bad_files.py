@@ -18,7 +18,8 @@ import pytest
 from core.sheets.cells import ImportCancelled
 from core.sheets.filechecks import MAX_FILE_BYTES
 from core.errors import InputError
-from core.importing.importer import import_workbook, read_workbook_cells
+from core.importing.importer import import_workbook
+from core.sheets.readers import read_workbook_cells
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 REPO = Path(__file__).resolve().parents[2]

@@ -221,7 +221,7 @@ def test_crafted_extents_refused_before_calamine_reads_them(crafted):
     bombs, fine = crafted
     p = run_limited("""
         import json, sys
-        from core.importing.importer import read_workbook_cells
+        from core.sheets.readers import read_workbook_cells
         from core.errors import InputError
         out = {}
         for path in sys.argv[1:]:

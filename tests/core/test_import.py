@@ -20,7 +20,9 @@ from core.project import projectfile
 from core.model.celltext import (BAD, MISSING, NUMBER, PERCENT, CellIssue, looks_like_unit, parse_number,
                                  parse_values, parse_year, split_label_unit)
 from core.errors import InputError
-from core.importing.importer import import_workbook, merge_into, read_workbook_cells, to_project
+from core.importing.importer import import_workbook
+from core.importing.merge import merge_into, to_project
+from core.sheets.readers import read_workbook_cells
 from core.importing.inputs import load_input
 
 DATA = Path(__file__).resolve().parents[1] / "data"

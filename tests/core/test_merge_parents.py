@@ -14,7 +14,8 @@ import pytest
 
 from core.project import projectfile
 from core.errors import InputError
-from core.importing.importer import import_workbook, merge_into
+from core.importing.importer import import_workbook
+from core.importing.merge import merge_into
 from core.project.project import SetStructure
 
 ROWS = [("地区生产总值", 7.05, 9.7),          # matches the sample's RA2 by its Chinese name

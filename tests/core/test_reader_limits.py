@@ -12,7 +12,7 @@ import pytest
 
 import core.sheets.filechecks as checks
 from core.errors import InputError
-from core.importing.importer import read_workbook_cells
+from core.sheets.readers import read_workbook_cells
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

@@ -183,7 +183,7 @@ def test_crafted_extents_refused_before_any_reader(tmp_path):
     script = textwrap.dedent("""
         import json, resource, sys
         resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
-        from core.importing.importer import read_workbook_cells
+        from core.sheets.readers import read_workbook_cells
         from core.errors import InputError
         out = {}
         for p in sys.argv[1:]:

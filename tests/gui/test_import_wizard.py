@@ -18,10 +18,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from core.project import projectfile
-from gui.importing import worker as import_worker
-from gui.importing.wizard import (BAD, HEADER, LABEL, PARENT, STATUS, TARGET, VALUE, ImportWizard,
-                                  MappingModel, RowsModel, SheetPreviewModel, ValuesPreviewModel, sheet_marks)
-from gui.importing.worker import SKIP, ImportOptions, Task, read_for_refresh, refresh_plans
+from core.importing import plan
+from core.importing.plan import SKIP, ImportOptions, read_for_refresh, refresh_plans
+from gui.importing.mapping import LABEL, PARENT, STATUS, TARGET, MappingModel
+from gui.importing.models import BAD, HEADER, VALUE, RowsModel, SheetPreviewModel, ValuesPreviewModel, sheet_marks
+from gui.importing.wizard import ImportWizard
+from gui.importing.worker import Task
 from gui.window.loading import SAMPLE_PATH
 from test_files import dialogs, light_charts, make_window, private_folders  # noqa: F401  (fixtures)
 
@@ -486,13 +488,13 @@ def slow_reader(monkeypatch):
     """read_cells blocks until released (or 10 s)."""
     release = threading.Event()
     started = threading.Event()
-    real = import_worker.read_cells
+    real = plan.read_cells
 
     def slow(path, progress=None):
         started.set()
         release.wait(10)
         return real(path, progress=progress)
-    monkeypatch.setattr(import_worker, "read_cells", slow)
+    monkeypatch.setattr(plan, "read_cells", slow)
     yield started, release
     release.set()
 
@@ -658,3 +660,50 @@ def test_import_as_new_project_opens_it_in_the_window(qtbot, make_window, light_
     assert window.document.path is None and window.isWindowModified()
     assert project.provenance["sources"][0]["path"] == str(DATA / "long_zh.xlsx")
     assert len(project.dataset.unit_codes) == 2
+
+
+# ---- one plan: the wizard and `python main.py import` ----------------------------------------------------
+def stored_without_stamps(project) -> dict:
+    """The project as its file stores it, less what only the wizard records
+    (the source's path and options, for Refresh) and the times."""
+    import json
+    doc = json.loads(projectfile.dumps(project))
+    for record in doc["provenance"].get("sources", []):
+        for key in (plan.PATH_KEY, plan.OPTIONS_KEY, "imported"):
+            record.pop(key, None)
+    for edit in doc["provenance"].get("edits", []):
+        edit.pop("time", None)
+    return doc
+
+
+def cli_import(*args) -> dict:
+    from core.cli import main
+    assert main(["import", *map(str, args)]) == 0
+    return stored_without_stamps(projectfile.load(args[-1]))
+
+
+def test_the_wizard_and_the_command_line_make_the_same_merge(qtbot, document, tmp_path, capsys):
+    path = yearbook(tmp_path / "yearbook.xlsx")
+    wizard = read(qtbot, make_wizard(qtbot, document, path))
+    wizard.next()
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.FINISH
+    wizard.accept()
+    from_cli = cli_import(path, "--into", SAMPLE_PATH, "-o", tmp_path / "cli.coindex")
+    printed = capsys.readouterr().out
+    assert stored_without_stamps(document.project) == from_cli
+    assert from_cli["provenance"]["sources"][-1]["file"] == "yearbook.xlsx"
+    assert "4 cell(s) changed" in printed and wizard.summary.cells_changed == 4
+
+
+def test_the_wizard_and_the_command_line_make_the_same_new_project(qtbot, document, tmp_path):
+    path = DATA / "long_zh.xlsx"
+    wizard = make_wizard(qtbot, document, str(path))
+    wizard.page_file.new_radio.setChecked(True)
+    read(qtbot, wizard)
+    wizard.next()
+    with qtbot.waitSignal(wizard.projectCreated) as created:
+        wizard.accept()
+    from_cli = cli_import(path, "-o", tmp_path / "cli.coindex")
+    assert stored_without_stamps(created.args[0]) == from_cli
+    assert from_cli["units"] and from_cli["values"]

@@ -1,18 +1,12 @@
-"""Finding the table in a sheet and the layout it is written in.
+"""Finding the table in a sheet and the role of each of its columns.
 
 A sheet made by a person has title rows, a line such as "单位：亿元", blank
 rows, a header (sometimes two rows, the upper one merged over groups), a
 row of units under the header, the data, and footnotes ("注：...",
 "资料来源：...").  :func:`find_table` finds the header row and the data
-rows; :func:`detect_layout` names the layout from the header:
-
-* ``template``: the CoIndex template / COINr iData + iMeta (sheets Data and Meta);
-* ``yearbook``: indicators as rows, years as columns (one sheet per unit, or a unit column);
-* ``units-by-indicators``: units as rows, indicators as columns (one sheet per year,
-  or a year column, or a single period);
-* ``long``: unit, year, indicator, value columns.
-
-:func:`core.importing.extract.extract` then reads the table's values.
+rows; :func:`column_roles` names what each header cell says its column
+holds (unit, year, indicator, value...).  The layouts
+(core/importing/layouts/) judge and read a table from these.
 """
 from __future__ import annotations
 
@@ -24,9 +18,6 @@ from core.model.celltext import (BAD, MISSING, clean_text, is_blank, looks_like_
                                  parse_year, text_of, unit_text, address)
 from core.sheets.cells import Sheet
 from core.errors import InputError
-
-LAYOUTS = ("template", "yearbook", "units-by-indicators", "long")
-
 
 def _keys(*words):
     return frozenset(re.sub(r"[\s_:：]+", "", w.lower()) for w in words)
@@ -108,23 +99,6 @@ def _is_number(v) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
-class _Positions:
-    """Position of a row among the sorted content rows (None if it has no content)."""
-
-    def __init__(self, idx):
-        self.idx = idx
-
-    def get(self, r):
-        k = bisect.bisect_left(self.idx, r)
-        return k if k < len(self.idx) and self.idx[k] == r else None
-
-    def __getitem__(self, r):
-        k = self.get(r)
-        if k is None:
-            raise KeyError(r)
-        return k
-
-
 class _Content:
     """The rows with something in them, found at C speed; their non-blank
     cells [(col, value)] are listed only when asked for (the header search
@@ -149,6 +123,11 @@ class _Content:
                                     and not (type(v) is str and v.isspace())]
         return got
 
+    def position(self, r):
+        """Position of sheet row r among the content rows (None if it has no content)."""
+        k = bisect.bisect_left(self.idx, r)
+        return k if k < len(self.idx) and self.idx[k] == r else None
+
     def __len__(self):
         return len(self.idx)
 
@@ -166,101 +145,142 @@ def _first_value(row, hid_c):
     return None
 
 
+def _distinct(cells) -> set:
+    return {text_of(v) for _, v in cells}
+
+
+def _is_note(cells) -> bool:
+    """A footnote row: one text, starting like "注：" or "资料来源："."""
+    if not cells:
+        return False
+    first = cells[0][1]
+    return (isinstance(first, str) and bool(_NOTE_ROW.match(clean_text(first)))
+            and len(_distinct(cells)) == 1)
+
+
+def _is_missing_text(v) -> bool:
+    return isinstance(v, str) and parse_number(v)[1] == MISSING
+
+
+def _labels(cells) -> list:
+    return [v for _, v in cells if _is_label(v) and not _is_missing_text(v)]
+
+
+def _is_units_row(cells) -> bool:
+    return bool(cells) and all(isinstance(v, str) and looks_like_unit(v) for _, v in cells)
+
+
+def _has_numbers(content, k, limit=12) -> bool:
+    """Numbers in the content rows after position k (before any footnote)."""
+    for r, cells in content[k + 1:k + 1 + limit]:
+        if _is_note(cells):
+            return False
+        if any(_is_number(v) for _, v in cells):
+            return True
+    return False
+
+
+def _merged_at(sheet, r) -> bool:
+    return any(a <= r <= b and (d > c or b > a) for a, c, b, d in sheet.merged)
+
+
 def find_table(sheet: Sheet, header_row: int | None = None, include_hidden: bool = False,
                where: str = "") -> Table | None:
     """Find the table of a sheet; ``header_row`` (1-based) overrides the
     detection.  None for a sheet without content."""
-    rows = sheet.rows
     hid_r = set() if include_hidden else sheet.hidden_rows
     hid_c = set() if include_hidden else sheet.hidden_cols
-    content = _Content(rows, hid_r, hid_c)
+    content = _Content(sheet.rows, hid_r, hid_c)
     if not content:
         return None
-    warnings = []
-    skipped = [r for r in sheet.hidden_rows if r < len(rows) and any(not is_blank(v) for v in rows[r])]
-    if skipped and not include_hidden:
-        warnings.append(f"{where}: hidden row(s) {', '.join(str(r + 1) for r in sorted(skipped)[:10])}"
-                        f"{' ...' if len(skipped) > 10 else ''} skipped")
-    if sheet.hidden_cols and not include_hidden:
-        used = sorted(c for c in sheet.hidden_cols if any(c < len(rw) and not is_blank(rw[c]) for rw in rows))
-        if used:
-            warnings.append(f"{where}: hidden column(s) {', '.join(address(0, c)[:-1] for c in used[:10])} skipped")
-    pos = _Positions(content.idx)
+    warnings = [] if include_hidden else _hidden_warnings(sheet, where)
     sheet_unit = ""
-
-    def distinct(cells):
-        return {text_of(v) for _, v in cells}
-
-    def is_note(cells):
-        if not cells:
-            return False
-        first = cells[0][1]
-        return (isinstance(first, str) and bool(_NOTE_ROW.match(clean_text(first)))
-                and len(distinct(cells)) == 1)
-
-    def labels(cells):
-        return [v for _, v in cells if _is_label(v) and not (isinstance(v, str) and parse_number(v)[1] == MISSING)]
-
-    def has_numbers(k, limit=12):
-        for r, cells in content[k + 1:k + 1 + limit]:
-            if is_note(cells):
-                return False
-            if any(_is_number(v) for _, v in cells):
-                return True
-        return False
-
-    def units_row(cells):
-        return bool(cells) and all(isinstance(v, str) and looks_like_unit(v) for _, v in cells)
-
     if header_row is not None:
-        h = header_row - 1
-        if pos.get(h) is None:
+        k = content.position(header_row - 1)
+        if k is None:
             raise InputError(f"{where}: header row {header_row} is empty or hidden")
-        k = pos[h]
     else:
-        k = None
-        for j, (r, cells) in enumerate(content[:HEADER_SEARCH_ROWS]):
-            if not cells:
-                continue
-            if len(distinct(cells)) == 1:
-                t = text_of(cells[0][1])
-                if looks_like_unit(t) and re.match(r"^(单位|计量单位|unit)", t, re.IGNORECASE):
-                    sheet_unit = unit_text(t)
-                continue
-            if is_note(cells):
-                continue
-            lab = labels(cells)
-            if len(lab) >= 2 and len(lab) == len([1 for _, v in cells if not (isinstance(v, str) and
-                                                  parse_number(v)[1] == MISSING)]) and has_numbers(j):
-                k = j
-                break
+        k, sheet_unit = _search_header(content)
         if k is None:
             return Table(sheet, -1, [], [], warnings=warnings + [f"{where}: no header row followed by numbers"])
-        # a second header row under a merged / grouping row
-        while k + 1 < len(content):
-            r0, c0 = content[k]
-            r1, c1 = content[k + 1]
-            lab1 = labels(c1)
-            if units_row(c1) or len(lab1) < 2 or len(lab1) != len(c1) or not has_numbers(k + 1):
-                break
-            cols0 = {c for c, _ in c0}
-            merged_here = any(a <= r0 <= b and (d > c or b > a) for a, c, b, d in sheet.merged)
-            vals0 = [text_of(v) for _, v in c0]
-            repeated = any(x == y for x, y in zip(vals0, vals0[1:]))
-            if merged_here or repeated or any(c not in cols0 for c, _ in c1):
-                warnings.append(f"{where}: row {r0 + 1} read as a group heading over the header row {r1 + 1}")
-                k += 1
-                continue
-            break
+        k = _under_group_rows(content, sheet, k, warnings, where)
     h = content[k][0]
-    group_rows = [r for r, _ in content[:k]
-                  if any(a <= r <= b and (d > c or b > a) for a, c, b, d in sheet.merged) and r < h]
-    urow = None
+    group_rows = [r for r, _ in content[:k] if _merged_at(sheet, r) and r < h]
+    urow = _units_row_under(content, k)
+    data = _data_rows(content, k + 1 + (urow is not None), warnings, where)
+    used = _used_columns(sheet.rows, h, data, hid_c)
+    filled = _filled_from_group_rows(content, sheet, k, h)
+    return Table(sheet, h, data, used, urow, group_rows, sheet_unit, warnings, filled)
+
+
+def _hidden_warnings(sheet, where) -> list:
+    """The hidden rows and columns with content, named (they are skipped)."""
+    rows, out = sheet.rows, []
+    skipped = [r for r in sheet.hidden_rows if r < len(rows) and any(not is_blank(v) for v in rows[r])]
+    if skipped:
+        out.append(f"{where}: hidden row(s) {', '.join(str(r + 1) for r in sorted(skipped)[:10])}"
+                   f"{' ...' if len(skipped) > 10 else ''} skipped")
+    if sheet.hidden_cols:
+        used = sorted(c for c in sheet.hidden_cols if any(c < len(rw) and not is_blank(rw[c]) for rw in rows))
+        if used:
+            out.append(f"{where}: hidden column(s) {', '.join(address(0, c)[:-1] for c in used[:10])} skipped")
+    return out
+
+
+def _search_header(content):
+    """``(k, sheet_unit)``: the position of the first row of two or more
+    labels followed by numbers among the first HEADER_SEARCH_ROWS content
+    rows (None if none), and the unit a "单位：亿元" line above it names."""
+    sheet_unit = ""
+    for j, (r, cells) in enumerate(content[:HEADER_SEARCH_ROWS]):
+        if not cells:
+            continue
+        if len(_distinct(cells)) == 1:
+            t = text_of(cells[0][1])
+            if looks_like_unit(t) and re.match(r"^(单位|计量单位|unit)", t, re.IGNORECASE):
+                sheet_unit = unit_text(t)
+            continue
+        if _is_note(cells):
+            continue
+        lab = _labels(cells)
+        if len(lab) >= 2 and len(lab) == len([1 for _, v in cells if not _is_missing_text(v)]) \
+                and _has_numbers(content, j):
+            return j, sheet_unit
+    return None, sheet_unit
+
+
+def _under_group_rows(content, sheet, k, warnings, where) -> int:
+    """The header's position once the group rows over it (a merged or
+    repeating row above a second row of labels) are passed."""
+    while k + 1 < len(content):
+        r0, c0 = content[k]
+        r1, c1 = content[k + 1]
+        lab1 = _labels(c1)
+        if _is_units_row(c1) or len(lab1) < 2 or len(lab1) != len(c1) or not _has_numbers(content, k + 1):
+            break
+        cols0 = {c for c, _ in c0}
+        vals0 = [text_of(v) for _, v in c0]
+        repeated = any(x == y for x, y in zip(vals0, vals0[1:]))
+        if _merged_at(sheet, r0) or repeated or any(c not in cols0 for c, _ in c1):
+            warnings.append(f"{where}: row {r0 + 1} read as a group heading over the header row {r1 + 1}")
+            k += 1
+            continue
+        break
+    return k
+
+
+def _units_row_under(content, k):
+    """The sheet row of a row of units of measure right under the header, or None."""
     if k + 1 < len(content):
         r1, c1 = content[k + 1]
-        if c1 and units_row(c1) and not any(_is_number(v) for _, v in c1):
-            urow = r1
-    start = k + 1 + (urow is not None)
+        if c1 and _is_units_row(c1) and not any(_is_number(v) for _, v in c1):
+            return r1
+    return None
+
+
+def _data_rows(content, start, warnings, where) -> list:
+    """The content rows from position ``start`` up to the first footnote."""
+    rows, hid_c = content.rows, content.hid_c
     cand = content.idx[start:]
     if hid_c:
         firsts = [_first_value(rows[r], hid_c) for r in cand]
@@ -275,30 +295,37 @@ def find_table(sheet: Sheet, header_row: int | None = None, include_hidden: bool
     notes = {f for f in set(firsts) if isinstance(f, str) and f.lstrip()[:1] in _NOTE_START}
     for j in ([j for j, f in enumerate(firsts) if f in notes] if notes else ()):
         r, first = cand[j], firsts[j]
-        if _NOTE_ROW.match(clean_text(first)) and is_note(content.cells(r)):
+        if _NOTE_ROW.match(clean_text(first)) and _is_note(content.cells(r)):
             after = [rr for rr, cc in content[start + j + 1:] if any(_is_number(v) for _, v in cc)]
             if after:
                 warnings.append(f"{where}: rows after the footnote in row {r + 1} ignored (row {after[0] + 1} "
                                 "holds numbers)")
             end = j
             break
-    data = cand[:end]
+    return cand[:end]
+
+
+def _used_columns(rows, h, data, hid_c) -> list:
+    """The visible columns with something in the header row or a data row."""
     width = max(len(rows[h]), max(map(len, map(rows.__getitem__, data)), default=0))
-    used = [c for c in range(width) if c not in hid_c
+    return [c for c in range(width) if c not in hid_c
             and any(c < len(rows[r]) and not is_blank(rows[r][c]) for r in [h] + data)]
-    # a blank header cell under a group row takes the group row's label ("地区" written once over
-    # two header rows when the file carries no merge information: .ods, .csv)
+
+
+def _filled_from_group_rows(content, sheet, k, h) -> dict:
+    """A blank header cell under a group row takes the group row's label
+    ("地区" written once over two header rows when the file carries no
+    merge information: .ods, .csv); only labels that name a role."""
     filled = {}
     for r, cells in content[:k]:
-        if r < h and k - pos[r] <= 2:
+        if r < h and k - content.position(r) <= 2:
             for c, v in cells:
                 if is_blank(sheet.value(h, c)) and not _is_number(v):
                     filled[c] = v
-    filled = {c: v for c, v in filled.items() if header_role(v) is not None}
-    return Table(sheet, h, data, used, urow, group_rows, sheet_unit, warnings, filled)
+    return {c: v for c, v in filled.items() if header_role(v) is not None}
 
 
-# ---- layout ------------------------------------------------------------------------------------
+# ---- column roles --------------------------------------------------------------------------------
 def column_roles(table: Table) -> dict:
     """Column -> role from the header, with "单位" / "unit" columns that
     hold units of measure read as 'measure'."""
@@ -334,7 +361,8 @@ def _mostly_units(table, c) -> bool:
     return bool(vals) and sum(looks_like_unit(v) for v in vals if isinstance(v, str)) >= 0.6 * len(vals)
 
 
-def _mostly_text(table, c) -> bool:
+def mostly_text(table, c) -> bool:
+    """Most sampled values of column c are labels (text that is neither a number nor a year)."""
     vals = _sample(table, c)
     texts = [v for v in vals if isinstance(v, str)]       # (only text can be a label that is not a year)
     if not vals or len(texts) < 0.6 * len(vals):
@@ -351,11 +379,7 @@ def _plain_float(s: str) -> bool:
         return False
 
 
-def detect_layout(table: Table) -> str:
-    roles = set(column_roles(table).values())
-    if ("ind_name" in roles or "ind_code" in roles) and "value" in roles:
-        return "long"
-    n_periods = list(column_roles(table).values()).count("period")
-    if n_periods >= 1 and "year" not in roles:
-        return "yearbook"
-    return "units-by-indicators"
+def first_column(table: Table, role: str):
+    """The first column of ``table`` with this role, or None."""
+    roles = column_roles(table)
+    return next((c for c in table.cols if roles.get(c) == role), None)

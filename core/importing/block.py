@@ -1,0 +1,161 @@
+"""What a layout reads from a table: a :class:`Block` of values, each with
+its unit, period and indicator labels and its cell position, and the
+steps the layouts (core/importing/layouts/) share to build one.  Columns
+are read whole (each distinct label parsed once), so a 20,000-row sheet
+costs a few list passes, not 20,000 Python calls per column.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core.model.celltext import address, parse_year, split_label_unit, text_of, unit_text, is_blank
+from core.importing.table import Table
+
+
+@dataclass
+class Block:
+    """Values read from one table: for value k, ``raw[k]`` at 0-based
+    (``rows[k]``, ``cols[k]``) of ``sheet`` belongs to unit ``units[u[k]]``,
+    period ``periods[t[k]]`` and indicator ``indicators[i[k]]``.  Units are
+    (code, name); indicators are dicts with key, code, label, name, unit."""
+    sheet: str
+    units: list
+    periods: list
+    indicators: list
+    u: np.ndarray
+    t: np.ndarray
+    i: np.ndarray
+    rows: np.ndarray
+    cols: np.ndarray
+    raw: list
+    unreadable: list = field(default_factory=list)     # (row, col, text, reason, what)
+    warnings: list = field(default_factory=list)
+
+
+class Labels:
+    """Distinct labels in order of appearance -> index."""
+
+    def __init__(self):
+        self.index, self.items = {}, []
+
+    def add(self, key, item=None):
+        k = self.index.get(key)
+        if k is None:
+            k = self.index[key] = len(self.items)
+            self.items.append(item if item is not None else key)
+        return k
+
+
+def indicator(label_cell, code_cell=None, unit_cell=None, header_unit="", sheet_unit=""):
+    """``(key, record)`` of an indicator named by a label cell (with its
+    unit in brackets), an optional code cell and unit cell; the unit falls
+    back to the header's and then to the sheet's."""
+    label = text_of(label_cell)
+    name, unit = split_label_unit(label)
+    code = text_of(code_cell) if code_cell is not None else ""
+    if unit_cell is not None and not is_blank(unit_cell):
+        unit = unit_text(text_of(unit_cell))
+    unit = unit or header_unit or sheet_unit
+    key = code or name
+    return key, {"key": key, "code": code, "label": label, "name": name, "unit": unit}
+
+
+def period_of(v):
+    """The period a cell names: a year as an int, other text as it is, None for a blank."""
+    y = parse_year(v)
+    if y is not None:
+        return y
+    return text_of(v) or None
+
+
+def cached(fn):
+    """``fn`` of a cell, remembered by (type, value): label columns repeat their cells."""
+    memo = {}
+
+    def call(v):
+        key = (type(v), v)
+        got = memo.get(key, memo)
+        if got is memo:
+            got = memo[key] = fn(v)
+        return got
+    return call
+
+
+def ignored_warning(table: Table, ignored, wanted: str) -> list:
+    """The warning naming the columns a layout left out (``wanted``: what
+    they are not, e.g. 'year'), or none."""
+    if not ignored:
+        return []
+    names = ", ".join(f"{address(0, c)[:-1]} '{text_of(table.head(c))}'" for c in ignored[:8])
+    return [f"sheet '{table.sheet.name}': column(s) {names} ignored (not a {wanted} column)"]
+
+
+def units_of_columns(table: Table) -> dict:
+    """Column -> the unit of measure the row under the header gives it."""
+    if table.units_row is None:
+        return {}
+    return {c: unit_text(text_of(table.sheet.value(table.units_row, c))) for c in table.cols}
+
+
+def make_block(sheet_name, U, T, I, uu, tt, ii, rr, cc, raw, unreadable, warnings) -> Block:
+    arr = lambda x: np.asarray(x, dtype=np.int64)  # noqa: E731
+    return Block(sheet_name, U.items, T.items, I.items, arr(uu), arr(tt), arr(ii), arr(rr), arr(cc), raw,
+                 unreadable, warnings)
+
+
+def fixed_unit_and_period(U, T, sh, unit, many_sheets, ucode_c, uname_c, year_c):
+    """The unit every row of the sheet is about when no column names one
+    (``unit``, else the sheet's name), and the period when no column names
+    one (the sheet's); None where a column does."""
+    fixed = None
+    if ucode_c is None and uname_c is None:
+        fixed = U.add(unit or sh.name, (unit or sh.name, unit or sh.name))
+    fixed_t = None if year_c is not None else T.add(sheet_period(sh.name, many_sheets))
+    return fixed, fixed_t
+
+
+def rows_at_least(sh, rows, need) -> list:
+    """The sheet's rows numbered ``rows``, each padded to ``need`` cells."""
+    out = [sh.rows[r] for r in rows]
+    if min(map(len, out), default=need) < need:
+        for row in out:
+            if len(row) < need:
+                row.extend([""] * (need - len(row)))
+    return out
+
+
+class Columns:
+    """Columns of a list of rows, each copied out once when first asked for
+    (every row is at least as wide as the columns asked for)."""
+
+    def __init__(self, rows):
+        self.rows, self.cols = rows, {}
+
+    def __getitem__(self, c):
+        col = self.cols.get(c)
+        if col is None:
+            col = self.cols[c] = [row[c] for row in self.rows]
+        return col
+
+
+def each(column, fn) -> list:
+    """``fn`` of every cell of a column, computed once per distinct cell
+    (distinct by type too: 1, 1.0 and True read differently)."""
+    types = set(map(type, column))
+    if len(types) == 1:
+        memo = {v: fn(v) for v in set(column)}
+        return list(map(memo.__getitem__, column))
+    keyed = list(zip(map(type, column), column))
+    memo = {k: fn(k[1]) for k in set(keyed)}
+    return list(map(memo.__getitem__, keyed))
+
+
+def sheet_period(name, many_sheets):
+    """The period a sheet stands for: its name as a year ("2020", "2020年"),
+    else its name when several sheets are read, else no period."""
+    y = parse_year(name)
+    if y is not None:
+        return y
+    return name if many_sheets else None

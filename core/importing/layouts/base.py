@@ -1,0 +1,61 @@
+"""What every import layout provides.
+
+A layout judges a table from its columns' roles (core/importing/table.py):
+:meth:`Layout.fit` gives a :class:`Fit`, a score (0: the table is not in
+this layout; the highest score names a table's layout) and the reason in
+words.  :meth:`Layout.read` reads the table's values into a
+:class:`core.importing.block.Block`.
+
+A layout that is recognised by a workbook's sheets rather than by one
+table (the template: sheets Data and Meta) also answers
+:meth:`Layout.fit_workbook` and reads the whole workbook with
+:meth:`Layout.read_workbook`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.importing.block import Block
+from core.importing.table import Table
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How well a table (or workbook) suits a layout: ``score`` 0 means not
+    at all; ``reason`` says why, in words."""
+    score: float
+    reason: str
+
+    def __bool__(self) -> bool:
+        return self.score > 0
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """``unit``: the unit of a sheet that names none (default: the sheet's
+    name); ``many_sheets``: several sheets are read together (a sheet's
+    name then stands for its period)."""
+    unit: str | None = None
+    many_sheets: bool = False
+
+
+class Layout:
+    """One way of writing indicator values in a table."""
+
+    name = ""               # as ``--layout`` and the provenance records name it
+    description = ""        # one line, for the command line's help and the docs
+
+    def fit(self, table: Table) -> Fit:
+        raise NotImplementedError
+
+    def read(self, table: Table, options: ReadOptions) -> Block:
+        raise NotImplementedError
+
+    def fit_workbook(self, cells) -> Fit | None:
+        """None: the layout is judged table by table (the default)."""
+        return None
+
+    def read_workbook(self, cells, *, header_row, unit, include_hidden, warnings):
+        """The :class:`core.importing.result.ImportResult` of a whole
+        workbook, for layouts whose :meth:`fit_workbook` is not None."""
+        raise NotImplementedError

@@ -1,0 +1,134 @@
+"""The yearbook layout: indicators as rows, years as columns; one sheet per
+unit (the sheet's name, or ``--unit``) or a unit column.  A sheet whose
+rows are units and whose columns are years is read as one indicator named
+by the sheet."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.errors import InputError
+from core.importing.block import Block, Labels, cached, ignored_warning, indicator, make_block
+from core.importing.layouts.base import Fit, Layout, ReadOptions
+from core.importing.table import Table, column_roles, first_column, mostly_text
+from core.model.celltext import is_blank, parse_year, text_of
+
+_KEPT_ROLES = ("period", "ind_code", "measure", "unit_code", "unit_name")
+
+
+@dataclass
+class _Columns:
+    periods: list           # the year columns
+    label: int | None       # indicator names (None: the sheet is one indicator)
+    code: int | None
+    measure: int | None
+    unit_code: int | None
+    unit_name: int | None
+
+    @property
+    def names_units(self) -> bool:
+        return self.unit_code is not None or self.unit_name is not None
+
+
+class Yearbook(Layout):
+    name = "yearbook"
+    description = "indicators as rows, years as columns (one sheet per unit, or a unit column)"
+
+    def fit(self, table: Table) -> Fit:
+        roles = list(column_roles(table).values())
+        n = roles.count("period")
+        if n == 0:
+            return Fit(0, "no column of the header is a year")
+        if "year" in roles:
+            return Fit(0, "a column names the year of each row")
+        return Fit(2, f"{n} column(s) of the header are years")
+
+    def read(self, table: Table, options: ReadOptions) -> Block:
+        sh = table.sheet
+        warnings, unreadable = [], []
+        cols = _columns(table)
+        if cols.label is None:
+            warnings.append(f"sheet '{sh.name}': rows are units and columns years; the sheet is read as the "
+                            f"indicator '{sh.name}'")
+        U, T, I = Labels(), Labels(), Labels()
+        fixed = None if cols.names_units else U.add(options.unit or sh.name, (options.unit or sh.name,) * 2)
+        tix = [T.add(parse_year(sh.value(table.header, c))) for c in cols.periods]
+        txt = cached(text_of)
+        n = len(cols.periods)
+        uu, tt, ii, rr, cc, raw = [], [], [], [], [], []
+        for r in table.data_rows:
+            vals = [sh.value(r, c) for c in cols.periods]
+            i = _indicator_of_row(table, cols, r, vals, I, unreadable, warnings)
+            if i is None:
+                continue
+            if fixed is not None:
+                u = fixed
+            else:
+                u = _unit_of_row(sh, cols, r, U, txt)
+                if u is None:
+                    unreadable.append((r, cols.unit_name if cols.unit_name is not None else cols.unit_code, "",
+                                       "no unit named", "row"))
+                    continue
+            uu.extend([u] * n)
+            tt.extend(tix)
+            ii.extend([i] * n)
+            rr.extend([r] * n)
+            cc.extend(cols.periods)
+            raw.extend(vals)
+        warnings += ignored_warning(table, _ignored(table, cols), "year")
+        return make_block(sh.name, U, T, I, uu, tt, ii, rr, cc, raw, unreadable, warnings)
+
+
+def _columns(table: Table) -> _Columns:
+    """The year columns and the columns naming indicators and units; the
+    indicator names are the first text column left of the years when no
+    header names them."""
+    roles = column_roles(table)
+    periods = [c for c in table.cols if roles[c] == "period"]
+    label = first_column(table, "ind_name")
+    unit_code, unit_name = first_column(table, "unit_code"), first_column(table, "unit_name")
+    if label is None:
+        left = [c for c in table.cols if roles[c] is None and c < periods[0]]
+        cand = [c for c in left if mostly_text(table, c)] or left
+        if not cand and unit_code is None and unit_name is None:
+            raise InputError(f"sheet '{table.sheet.name}': no column of indicator names left of the year columns")
+        label = cand[0] if cand else None
+    return _Columns(periods, label, first_column(table, "ind_code"), first_column(table, "measure"),
+                    unit_code, unit_name)
+
+
+def _ignored(table: Table, cols: _Columns) -> list:
+    """Columns right of the labels that are not years (nor codes, units)."""
+    roles = column_roles(table)
+    left = cols.label if cols.label is not None else max(c for c in (cols.unit_code, cols.unit_name)
+                                                          if c is not None)
+    return [c for c in table.cols if c > left and roles[c] not in _KEPT_ROLES]
+
+
+def _indicator_of_row(table, cols, r, vals, I, unreadable, warnings):
+    """The index of row r's indicator, or None for a row that is skipped
+    (no name: its values are unreadable; no values: a heading)."""
+    sh = table.sheet
+    lab = sh.value(r, cols.label) if cols.label is not None else sh.name
+    if is_blank(lab):
+        if any(not is_blank(v) for v in vals):
+            unreadable.append((r, cols.label, "", "values without an indicator name", "row"))
+        return None
+    if all(is_blank(v) for v in vals):
+        warnings.append(f"sheet '{sh.name}', row {r + 1}: '{text_of(lab)}' has no values; read as a heading")
+        return None
+    key, info = indicator(lab, None if cols.code is None else sh.value(r, cols.code),
+                          None if cols.measure is None else sh.value(r, cols.measure), "", table.sheet_unit)
+    return I.add(key, info)
+
+
+def _unit_of_row(sh, cols, r, U, txt):
+    """The index of the unit row r names (by code, else name), or None."""
+    code = txt(sh.value(r, cols.unit_code)) if cols.unit_code is not None else ""
+    name = txt(sh.value(r, cols.unit_name)) if cols.unit_name is not None else ""
+    if not code and not name:
+        return None
+    code = code or name
+    return U.add(code, (code, name or code))
+
+
+LAYOUT = Yearbook()

@@ -1,0 +1,287 @@
+"""What an import read: :class:`ImportResult` (values by unit, period and
+indicator, where each came from, the cells that could not be read), built
+by :func:`assemble` from the blocks the layouts read, and cut down by
+:func:`subset` / :func:`only_unit`.
+
+Decisions: unreadable cells are listed and imported as missing; a value
+given twice (long layout) keeps the first and lists the second if it
+differs; indicators are coded by the file's code, else their label when it
+is a plain identifier, else I01, I02, ...
+"""
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core.errors import InputError
+from core.model.celltext import (BAD, PERCENT, CellIssue, address, clean_text, has_cjk, parse_values, reason_of,
+                                 text_of)
+
+INDEX_CODE = "INDEX"       # the root of the flat framework of a new project: no indicator is coded so
+
+
+@dataclass
+class ImportedIndicator:
+    code: str
+    name: str
+    name_zh: str = ""
+    unit: str = ""
+    label: str = ""               # the label as written in the workbook
+    code_from_file: bool = False  # False: the code was made up here (not used for matching)
+
+
+@dataclass
+class UnreadableCell:
+    sheet: str
+    address: str
+    text: str
+    reason: str = "not a number"
+    unit: str | None = None
+    period: object = None
+    code: str | None = None
+
+    def __str__(self):
+        return f"sheet '{self.sheet}' {self.address}: '{self.text}' ({self.reason})"
+
+
+@dataclass
+class ImportResult:
+    """What an import read.  ``values[u, t, i]`` (NaN for missing) for
+    ``unit_codes[u]``, ``periods[t]`` and ``indicators[i]``; ``present`` marks
+    the cells the workbook has a place for (a refresh changes only those);
+    ``cell_sheet / cell_row / cell_col`` give every value's cell (0-based,
+    -1 where absent)."""
+    file: str
+    path: str
+    sha256: str
+    format: str
+    layout: str
+    sheets: list
+    header_rows: dict
+    indicators: list
+    unit_codes: list
+    unit_names: list
+    periods: list
+    values: np.ndarray
+    present: np.ndarray
+    cell_sheet: np.ndarray
+    cell_row: np.ndarray
+    cell_col: np.ndarray
+    unreadable: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    framework: object = None        # template layout: the Meta sheet's framework
+    settings: object = None         # template layout: the Settings sheet
+    info: dict = field(default_factory=dict)
+    groups: dict = field(default_factory=dict)
+    denominators: dict = field(default_factory=dict)
+
+    @property
+    def header_row(self):
+        """1-based header row of the first sheet read."""
+        return next(iter(self.header_rows.values()), None)
+
+    @property
+    def units(self) -> list:
+        return list(zip(self.unit_codes, self.unit_names))
+
+    @property
+    def codes(self) -> list:
+        return [ind.code for ind in self.indicators]
+
+    @property
+    def n_values(self) -> int:
+        return int(np.isfinite(self.values).sum())
+
+    def address(self, u, t, i) -> str | None:
+        """'Sheet!C7' of a value, or None when the workbook has no such cell."""
+        s = int(self.cell_sheet[u, t, i])
+        if s < 0:
+            return None
+        return f"{self.sheets[s]}!{address(int(self.cell_row[u, t, i]), int(self.cell_col[u, t, i]))}"
+
+
+# ---- assembling the values ---------------------------------------------------------------------------
+_IDENT = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]{0,31}\Z")
+
+
+def _period_key(p):
+    return (0, p, "") if isinstance(p, int) else (1, 0, str(p))
+
+
+def assemble(cells, layout, blocks, warnings) -> ImportResult:
+    """The :class:`ImportResult` of the ``(table, block)`` pairs read from
+    ``cells`` in ``layout``; ``warnings`` (the reading's so far) gets the
+    blocks' warnings and is the result's list."""
+    units, periods, inds = {}, {}, {}
+    uu, tt, ii, ss, rr, cc, raw = [], [], [], [], [], [], []
+    row_issues = []
+    sheets = [t.sheet.name for t, _ in blocks]
+    for s, (table, b) in enumerate(blocks):
+        umap = np.array([units.setdefault(code, (len(units), code, nm))[0] for code, nm in b.units] or [0])
+        pmap = np.array([periods.setdefault(p, len(periods)) for p in b.periods] or [0])
+        imap = np.array([inds.setdefault(d["key"], (len(inds), d))[0] for d in b.indicators] or [0])
+        if len(b.raw):
+            uu.append(umap[b.u]), tt.append(pmap[b.t]), ii.append(imap[b.i])
+            ss.append(np.full(len(b.raw), s)), rr.append(b.rows), cc.append(b.cols)
+            if len(blocks) == 1:
+                raw = b.raw
+            else:
+                raw.extend(b.raw)
+        warnings.extend(f"{cells.file}: {w}" for w in b.warnings)
+        for r, c, text, reason, _ in b.unreadable:
+            row_issues.append(UnreadableCell(b.sheet, address(r, c if c is not None else 0), text, reason))
+    if not inds:
+        raise InputError(f"{cells.file}: no indicators found ({layout} layout, sheet(s) {', '.join(sheets)})")
+    cat = (lambda parts: (parts[0] if len(parts) == 1 else np.concatenate(parts)) if parts  # noqa: E731
+           else np.zeros(0, dtype=np.int64))
+    u, t, i, s, r, c = (cat(p) for p in (uu, tt, ii, ss, rr, cc))
+    # periods in order: years ascending, then text labels
+    plist = list(periods)
+    if plist != [None]:
+        if None in plist:
+            raise InputError(f"{cells.file}: some sheets name a period and some do not")
+        order = sorted(range(len(plist)), key=lambda k: _period_key(plist[k]))
+        remap = np.empty(len(plist), dtype=np.int64)
+        remap[order] = np.arange(len(plist))
+        t = remap[t]
+        plist = [plist[k] for k in order]
+    x, kind = parse_values(raw)
+    U, T, I = len(units), len(plist), len(inds)
+    values = np.full((U, T, I), np.nan)
+    present = np.zeros((U, T, I), dtype=bool)
+    csheet = np.full((U, T, I), -1, dtype=np.int32)
+    crow = np.full((U, T, I), -1, dtype=np.int32)
+    ccol = np.full((U, T, I), -1, dtype=np.int32)
+    lin = (u * T + t) * I + i
+    order = np.argsort(lin, kind="stable")
+    dup = np.zeros(len(lin), dtype=bool)
+    if len(lin) > 1:
+        same = lin[order][1:] == lin[order][:-1]
+        dup[order[1:][same]] = True
+    ucodes = [k for k in units]
+    unames = [v[2] for v in units.values()]
+    ind_items = [v[1] for v in inds.values()]
+    indicators = _indicators(ind_items)
+    unreadable = []
+    bad = np.flatnonzero(kind == BAD)
+    for k in bad:
+        if dup[k]:
+            continue
+        v = raw[k]
+        unreadable.append(UnreadableCell(sheets[s[k]], address(int(r[k]), int(c[k])), shown(v), reason_of(v),
+                                         ucodes[u[k]], plist[t[k]], indicators[i[k]].code))
+    if dup.any():               # a second value for a cell: kept out, and listed when it differs
+        sl = lin[order]
+        starts = np.r_[True, sl[1:] != sl[:-1]]
+        first_of = order[np.maximum.accumulate(np.where(starts, np.arange(len(sl)), 0))]
+        ks, fs = order[~starts], first_of[~starts]
+        differ = (kind[ks] != kind[fs]) | ~((x[ks] == x[fs]) | (np.isnan(x[ks]) & np.isnan(x[fs])))
+        for k, f in zip(ks[differ].tolist(), fs[differ].tolist()):
+            unreadable.append(UnreadableCell(
+                sheets[s[k]], address(int(r[k]), int(c[k])), shown(raw[k]),
+                f"a second value for the same cell as {sheets[s[f]]}!{address(int(r[f]), int(c[f]))}; "
+                "the first is used", ucodes[u[k]], plist[t[k]], indicators[i[k]].code))
+    if dup.any():
+        keep = ~dup
+        lk, xk, sk, rk, ck = lin[keep], x[keep], s[keep], r[keep], c[keep]
+    else:
+        lk, xk, sk, rk, ck = lin, x, s, r, c
+    values.flat[lk] = xk
+    present.flat[lk] = True
+    csheet.flat[lk], crow.flat[lk], ccol.flat[lk] = sk, rk, ck
+    # percent signs: the unit is % unless the workbook says otherwise
+    pct = kind == PERCENT
+    if pct.any():
+        for j in np.unique(i[pct]):
+            ind = indicators[j]
+            if not ind.unit:
+                ind.unit = "%"
+            plain = (i == j) & (kind == 0)
+            if plain.any() and np.all(np.abs(x[plain]) <= 1):
+                warnings.append(f"{cells.file}: indicator '{ind.code}' mixes values written with % (read as "
+                                "percent, e.g. 12.3% -> 12.3) and numbers of at most 1 (perhaps fractions "
+                                "formatted as percentages); check its unit")
+    header_rows = {t.sheet.name: t.header + 1 for t, _ in blocks}
+    result = ImportResult(cells.file, cells.path, cells.sha256, cells.format, layout, sheets, header_rows,
+                          indicators, ucodes, unames, plist, values, present, csheet, crow, ccol,
+                          row_issues + unreadable, warnings)
+    return result
+
+
+def shown(v) -> str:
+    """A cell as an unreadable-cell listing shows it."""
+    if isinstance(v, CellIssue):
+        return str(v)
+    return text_of(v) if not isinstance(v, str) else v.strip()
+
+
+def _indicators(items) -> list:
+    """Indicator records with codes: the file's code, else the label when
+    it is a plain identifier (GDP, RA1), else I01, I02, ..."""
+    out, taken = [], set()
+    width = max(2, len(str(len(items))))
+    for k, d in enumerate(items):
+        code, from_file = d["code"], bool(d["code"])
+        if not code and _IDENT.match(d["name"]):
+            code, from_file = d["name"], True
+        if not code or code in taken or code == INDEX_CODE:
+            base = code or f"I{k + 1:0{width}d}"
+            code, n = base, 2
+            while code in taken or code == INDEX_CODE:
+                code, n = f"{base}_{n}", n + 1
+            from_file = False
+        taken.add(code)
+        name = d["name"] or code
+        out.append(ImportedIndicator(code, name, name if has_cjk(name) else "", d["unit"], d["label"], from_file))
+    return out
+
+
+def subset(result, units=None, inds=None) -> ImportResult:
+    """The result restricted to unit / indicator positions (lists of indices)."""
+    res = copy.copy(result)
+    uix = list(range(len(result.unit_codes))) if units is None else units
+    iix = list(range(len(result.indicators))) if inds is None else inds
+    take = lambda a: a[np.ix_(uix, range(a.shape[1]), iix)]  # noqa: E731
+    res.values, res.present = take(result.values), take(result.present)
+    res.cell_sheet, res.cell_row, res.cell_col = take(result.cell_sheet), take(result.cell_row), take(result.cell_col)
+    res.unit_codes = [result.unit_codes[k] for k in uix]
+    res.unit_names = [result.unit_names[k] for k in uix]
+    res.indicators = [result.indicators[k] for k in iix]
+    codes = set(res.unit_codes)
+    res.unreadable = [c for c in result.unreadable if c.unit is None or c.unit in codes]
+    res.groups = {k: v[uix] for k, v in result.groups.items()}
+    res.denominators = {k: v[uix] for k, v in result.denominators.items()}
+    return res
+
+
+def only_unit(result, unit) -> ImportResult:
+    """The result of one unit, named by code or name (InputError if none)."""
+    key = clean_text(str(unit)).casefold()
+    hits = [k for k, (c, n) in enumerate(result.units) if c.casefold() == key or n.casefold() == key]
+    if not hits:
+        raise InputError(f"{result.file}: no unit '{unit}' in the workbook (units: "
+                         f"{', '.join(result.unit_codes[:20])})")
+    return subset(result, units=hits[:1])
+
+
+def reorder(result, codes, where) -> ImportResult:
+    """Indicators in the order of ``codes`` (template Meta order); codes
+    the workbook lacks are added as missing columns."""
+    have = {ind.code: k for k, ind in enumerate(result.indicators)}
+    missing = [c for c in codes if c not in have]
+    if missing:
+        result.warnings.append(f"{where}: no column for indicator(s) {', '.join(missing)}; read as missing")
+        n = len(missing)
+        pad = lambda a, v: np.concatenate([a, np.full(a.shape[:2] + (n,), v, dtype=a.dtype)], axis=2)  # noqa: E731
+        result.values, result.present = pad(result.values, np.nan), pad(result.present, False)
+        result.cell_sheet, result.cell_row, result.cell_col = (pad(a, -1) for a in
+                                                               (result.cell_sheet, result.cell_row, result.cell_col))
+        base = len(result.indicators)
+        result.indicators = result.indicators + [ImportedIndicator(c, c, code_from_file=True) for c in missing]
+        have.update({c: base + k for k, c in enumerate(missing)})
+    return subset(result, inds=[have[c] for c in codes])
+
+
