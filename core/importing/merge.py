@@ -305,14 +305,13 @@ def _grown(fw, ds, new_nodes, new_units, new_periods):
     """``(framework, dataset)`` with the new indicators, units and periods
     (the project's values in place, the new cells missing)."""
     from core.model.dataset import Dataset
-    from core.model.framework import Framework
     old_periods = list(ds.periods)
     periods = old_periods + new_periods
     if all(isinstance(p, int) for p in periods):
         periods = sorted(periods)
     unit_codes = ds.unit_codes + [c for c, _ in new_units]
     unit_names = ds.unit_names + [n for _, n in new_units]
-    nfw = Framework(list(fw.nodes) + new_nodes, fw.aux, fw._where) if new_nodes else fw
+    nfw = fw.with_nodes_added(new_nodes) if new_nodes else fw
     codes = nfw.indicator_codes
     vals = np.full((len(unit_codes), len(periods), len(codes)), np.nan)
     pi, ci = {p: k for k, p in enumerate(periods)}, {c: k for k, c in enumerate(codes)}

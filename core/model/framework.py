@@ -197,6 +197,10 @@ class Framework:
         nodes = [node if n.code == node.code else n for n in self.nodes]
         return Framework(nodes, self.aux, self._where)
 
+    def with_nodes_added(self, nodes) -> "Framework":
+        """A new framework with ``nodes`` appended (checked like any other)."""
+        return Framework(list(self.nodes) + list(nodes), self.aux, self._where)
+
     def copy(self) -> "Framework":
         return Framework([replace(n, params=dict(n.params)) for n in self.nodes],
                          [replace(a) for a in self.aux], self._where)
