@@ -29,6 +29,14 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+def _set_help() -> str:
+    """The --set help: the settings keys and the methods, from the registry."""
+    from core.methods.registry import AGGREGATIONS, NORMALISATIONS
+    from core.model.settings import keys
+    return (f"override a setting; keys: {', '.join(keys())}; normalisation: {', '.join(NORMALISATIONS)}; "
+            f"aggregation: {', '.join(AGGREGATIONS)}").replace("%", "%%")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from core.importing.layouts.registry import names as layout_names
     p = _Parser(prog="python main.py", description="CoIndex: compute and analyse composite indices.")
@@ -36,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("compute", help="compute an index from a project, template workbook or iData CSV")
     c.add_argument("input", help=".coindex project, .xlsx template workbook, or iData .csv")
     c.add_argument("--meta", help="iMeta .csv (with a .csv input)")
-    c.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a setting")
+    c.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help=_set_help())
     c.add_argument("--json", action="store_true", help="print the results as one JSON document")
     c.add_argument("--out", help="write the results to this .xlsx workbook, with live Excel formulas for the "
                                  "normalised values and aggregates (and their cached values)")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from core.exporting.texts import readme_lines
-from core.exporting.formulas import _cell, _copy, _isnum, _range, _value
+from core.exporting.formulas import cached_value, cell_ref, copy_formula, if_number, range_ref
 
 CHART_UNITS = 10              # units drawn in the charts
 
@@ -22,11 +22,11 @@ class ResultSheets:
             c = self.agg_col[code]
             R = self.e.rank(code)
             for t in range(self.T):
-                rng = _range("Aggregates", c, *self.block(t))
+                rng = range_ref("Aggregates", c, *self.block(t))
                 for u in range(self.U):
                     ref = self.score_ref(code, u, t)
-                    ws.write_formula(self.row(u, t) - 1, c, "=" + _isnum(ref, f"RANK({ref},{rng},0)"),
-                                     self.f_rank, _value(R[u, t]))
+                    ws.write_formula(self.row(u, t) - 1, c, "=" + if_number(ref, f"RANK({ref},{rng},0)"),
+                                     self.f_rank, cached_value(R[u, t]))
 
     # ---- Changes: vs base period and year-on-year -------------------------------------------
     def changes_sheet(self, ws):
@@ -45,10 +45,10 @@ class ResultSheets:
                     r = self.row(u, t) - 1
                     x = self.score_ref(code, u, t)
                     ws.write_formula(r, c, "=" + _pct(x, self.score_ref(code, u, tb)), self.f_pct,
-                                     _value(vb[u, t]))
+                                     cached_value(vb[u, t]))
                     if t > 0:
                         ws.write_formula(r, c + 1, "=" + _pct(x, self.score_ref(code, u, t - 1)), self.f_pct,
-                                         _value(vy[u, t]))
+                                         cached_value(vy[u, t]))
 
     # ---- Growth since the base period -------------------------------------------------------------
     def growth_sheet(self, ws):
@@ -70,13 +70,13 @@ class ResultSheets:
                 self.label(ws, r, 4, ds.periods[t0])
                 self.label(ws, r, 5, ds.periods[t1])
                 ws.write_number(r, 6, years)
-                ws.write_formula(r, 7, _copy(self.score_ref(code, u, t0)), self.f_score, _value(S[u, t0]))
-                ws.write_formula(r, 8, _copy(self.score_ref(code, u, t1)), self.f_score, _value(S[u, t1]))
-                s, en, y = _cell(None, 7, r + 1), _cell(None, 8, r + 1), _cell(None, 6, r + 1)
-                ws.write_formula(r, 9, "=" + _pct(en, s), self.f_pct, _value(ch[u]))
+                ws.write_formula(r, 7, copy_formula(self.score_ref(code, u, t0)), self.f_score, cached_value(S[u, t0]))
+                ws.write_formula(r, 8, copy_formula(self.score_ref(code, u, t1)), self.f_score, cached_value(S[u, t1]))
+                s, en, y = cell_ref(None, 7, r + 1), cell_ref(None, 8, r + 1), cell_ref(None, 6, r + 1)
+                ws.write_formula(r, 9, "=" + _pct(en, s), self.f_pct, cached_value(ch[u]))
                 cagr = f'IF(AND({s}>0,{en}>=0,{y}>0),(POWER({en}/{s},1/{y})-1)*100,"")'
                 ws.write_formula(r, 10, f"=IF(AND(ISNUMBER({s}),ISNUMBER({en})),{cagr},\"\")", self.f_pct,
-                                 _value(cg[u]))
+                                 cached_value(cg[u]))
                 r += 1
 
     # ---- Contributions to the change since the base period -----------------------------------------
@@ -109,26 +109,26 @@ class ResultSheets:
                                         (8, self.score_ref(code, u, t1), P[u, t1]),
                                         (9, self.score_ref(kid, u, t0), C[u, t0]),
                                         (10, self.score_ref(kid, u, t1), C[u, t1])):
-                        ws.write_formula(r, col, _copy(ref), self.f_score, _value(v))
+                        ws.write_formula(r, col, copy_formula(ref), self.f_score, cached_value(v))
                     ws.write_formula(r, 11, "=" + w[j], self.f_w, float(e.weights[code][j]))
                     # weight of the children present, over this parent-unit's rows
                     last = first + len(kids) - 1
-                    wr = f"{_cell(None, 11, first, abs_row=True)}:{_cell(None, 11, last, abs_row=True)}"
+                    wr = f"{cell_ref(None, 11, first, abs_row=True)}:{cell_ref(None, 11, last, abs_row=True)}"
                     for col, src in ((12, 9), (13, 10)):
-                        xr = f"{_cell(None, src, first, abs_row=True)}:{_cell(None, src, last, abs_row=True)}"
+                        xr = f"{cell_ref(None, src, first, abs_row=True)}:{cell_ref(None, src, last, abs_row=True)}"
                         present = _present_weight(e, code, u, t0 if col == 12 else t1)
                         ws.write_formula(r, col, f"=SUMPRODUCT(ISNUMBER({xr})*{wr})", self.f_w, present)
-                    ps, pe, cs, ce = (_cell(None, k, R) for k in (7, 8, 9, 10))
-                    wj, ws0, ws1 = (_cell(None, k, R) for k in (11, 12, 13))
+                    ps, pe, cs, ce = (cell_ref(None, k, R) for k in (7, 8, 9, 10))
+                    wj, ws0, ws1 = (cell_ref(None, k, R) for k in (11, 12, 13))
                     if arithmetic:
                         f = (f"=IF(AND(ISNUMBER({ps}),ISNUMBER({pe})),"
-                             f"{_isnum(ce, f'{wj}/{ws1}*{ce}', '0')}-{_isnum(cs, f'{wj}/{ws0}*{cs}', '0')},\"\")")
-                        ws.write_formula(r, 14, f, self.f_score, _value(pts[j, u]))
+                             f"{if_number(ce, f'{wj}/{ws1}*{ce}', '0')}-{if_number(cs, f'{wj}/{ws0}*{cs}', '0')},\"\")")
+                        ws.write_formula(r, 14, f, self.f_score, cached_value(pts[j, u]))
                     else:
                         self.number(ws, r, 14, pts[j, u], self.f_value)
-                    pt = _cell(None, 14, R)
+                    pt = cell_ref(None, 14, R)
                     ws.write_formula(r, 15, f'=IF(ISNUMBER({pt}),IF({pe}-{ps}<>0,{pt}/({pe}-{ps})*100,""),"")',
-                                     self.f_pct, _value(share[j, u]))
+                                     self.f_pct, cached_value(share[j, u]))
                     r += 1
         if not arithmetic:
             how = "logarithmic" if e.p == 0 else "power-mean"
@@ -178,8 +178,8 @@ class ResultSheets:
                 self.label(ws, r + 2 + t, 0, p)
                 self.text(ws, r + 2 + t, 1, root)
                 for u in range(n):
-                    ws.write_formula(r + 2 + t, 2 + u, _copy(self.score_ref(root, u, t)), self.f_score,
-                                     _value(S[u, t]))
+                    ws.write_formula(r + 2 + t, 2 + u, copy_formula(self.score_ref(root, u, t)), self.f_score,
+                                     cached_value(S[u, t]))
             line = self.wb.add_chart({"type": "line"})
             for u in range(n):
                 series(line, r + 2, r + 1 + self.T, 0, u, marker={"type": "circle"})
@@ -203,7 +203,8 @@ class ResultSheets:
             self.text(ws, r + 2 + j, 1, self.name(k))
             S = e.score(k)
             for u in range(n):
-                ws.write_formula(r + 2 + j, 2 + u, _copy(self.score_ref(k, u, t)), self.f_score, _value(S[u, t]))
+                ws.write_formula(r + 2 + j, 2 + u, copy_formula(self.score_ref(k, u, t)), self.f_score,
+                                 cached_value(S[u, t]))
         bar = self.wb.add_chart({"type": "column"})
         for u in range(n):
             series(bar, r + 2, r + 1 + len(kids), 1, u)

@@ -9,6 +9,7 @@ import numpy as np
 from core.atomic import atomic_output
 from core.model.dataset import DATA_COLUMNS, column_letter
 from core.model.framework import META_COLUMNS
+from core.methods.registry import AGGREGATIONS, NORMALISATIONS
 from core.model.settings import Settings
 
 
@@ -34,6 +35,21 @@ def _sheet(wb, title, header, rows, widths=None):
     return ws
 
 
+def settings_help_rows() -> list:
+    """The template's Settings rows (key, default, note): the general
+    settings, each method kind followed by its methods' parameters, all
+    read from the registry."""
+    st = Settings()
+    rows = [["normalisation", st.normalisation, ", ".join(NORMALISATIONS)]]
+    rows += [[p.key, p.show(getattr(st, p.key)), p.help] for p in NORMALISATIONS.parameters()]
+    rows += [["pooled", "false", "true: statistics (min, max, mean, sd, ranks) over all periods at once"],
+             ["base_year", "", "empty: the first period"],
+             ["aggregation", st.aggregation, ", ".join(AGGREGATIONS)]]
+    rows += [[p.key, p.show(getattr(st, p.key)), p.help] for p in AGGREGATIONS.parameters()]
+    rows += [["weighting", st.weighting, "manual (Meta Weight column) or equal"]]
+    return rows
+
+
 def write_template(path) -> None:
     """An empty template workbook: Data and Meta headers, Settings with the
     defaults, and a sheet explaining the layout."""
@@ -42,15 +58,7 @@ def write_template(path) -> None:
     wb.remove(wb.active)
     _sheet(wb, "Data", DATA_COLUMNS, [], {"uName": 30})
     _sheet(wb, "Meta", META_COLUMNS, [], {"iName": 36, "iName_zh": 24, "Description": 40})
-    d = Settings().to_dict()
-    rows = [["normalisation", d["normalisation"], "fixed_base, minmax, zscore, rank, prank, goalposts, dist2target"],
-            ["minmax_range", "0,100", "L,U"],
-            ["pooled", "false", "true: min-max / z-score over all periods at once"],
-            ["base_year", "", "empty: the first period"],
-            ["aggregation", d["aggregation"], "arithmetic, geometric, harmonic, generalised"],
-            ["power", d["power"], "power p of the generalised mean"],
-            ["weighting", d["weighting"], "manual (Meta Weight column) or equal"]]
-    _sheet(wb, "Settings", ["Key", "Value", "Note"], rows, {"Key": 16, "Value": 14, "Note": 70})
+    _sheet(wb, "Settings", ["Key", "Value", "Note"], settings_help_rows(), {"Key": 16, "Value": 14, "Note": 70})
     help_rows = [[t] for t in (
         "Data: one row per unit and period: uCode, uName, Time, then one column per indicator code (iCode).",
         "Optional group columns (Type Group in Meta) and denominator columns (Type Denominator).",

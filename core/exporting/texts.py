@@ -1,9 +1,12 @@
 """The words of the results workbook in two languages (English, Chinese):
-column labels (:data:`LABELS`) and the README sheet (:func:`readme_lines`).
+column labels (:data:`LABELS`) and the README sheet (:func:`readme_lines`),
+whose method lines are the registry's (:mod:`core.methods.registry`).
 """
 from __future__ import annotations
 
 import datetime as _dt
+
+from core.methods.registry import AGGREGATIONS, NORMALISATIONS
 
 
 # ---- labels in two languages ----------------------------------------------------------
@@ -38,44 +41,11 @@ LABELS = {
 
 
 # ---- README text ------------------------------------------------------------------------------------
-_METHOD_WORDS = {
-    "en": {
-        "fixed_base": "fixed-base index: 100 x value / value in the base period (100 x base / value where less "
-                      "is better)",
-        "minmax": "min-max: (value - min) / (max - min) x (U - L) + L, with (max - value) where less is better",
-        "zscore": "z-score: (value - mean) / sample standard deviation x sd + mean (mean - value where less is "
-                  "better)",
-        "rank": "rank among the units (values, not formulas)",
-        "prank": "percentile rank (values, not formulas)",
-        "goalposts": "goalposts: (value - low) / (high - low), truncated to 0..1, times the scale",
-        "dist2target": "distance to target: (value - worst) / (target - worst)",
-        "none": "no normalisation (the value times its direction)",
-        "arithmetic": "weighted arithmetic mean: sum(w x) / sum(w)",
-        "geometric": "weighted geometric mean: exp(sum(w ln x) / sum(w))",
-        "harmonic": "weighted harmonic mean: (sum(w x^-1) / sum(w))^-1",
-        "generalised": "weighted generalised mean of power p: (sum(w x^p) / sum(w))^(1/p)",
-    },
-    "zh": {
-        "fixed_base": "定基指数：100 × 当期值 / 基期值（逆向指标为 100 × 基期值 / 当期值）",
-        "minmax": "极差标准化：(值 − 最小值) / (最大值 − 最小值) × (U − L) + L（逆向指标用 最大值 − 值）",
-        "zscore": "Z 分数：(值 − 均值) / 样本标准差 × sd + mean（逆向指标用 均值 − 值）",
-        "rank": "排名（写入数值，不是公式）",
-        "prank": "百分位排名（写入数值，不是公式）",
-        "goalposts": "阈值法：(值 − 下限) / (上限 − 下限)，截断到 0..1，再乘以比例",
-        "dist2target": "目标距离法：(值 − 最差值) / (目标值 − 最差值)",
-        "none": "不标准化（值乘以方向）",
-        "arithmetic": "加权算术平均：Σ(w·x) / Σw",
-        "geometric": "加权几何平均：exp(Σ(w·ln x) / Σw)",
-        "harmonic": "加权调和平均：(Σ(w·x⁻¹) / Σw)⁻¹",
-        "generalised": "p 次加权广义平均：(Σ(w·xᵖ) / Σw)^(1/p)",
-    },
-}
-
-
 def readme_lines(engine, lang, info, value_cells, has_time, panel) -> list[tuple[str, str]]:
     """(kind, text) lines of the README sheet; kind is title, head or text."""
     st, ds, fw = engine.settings, engine.dataset, engine.framework
-    M, zh = _METHOD_WORDS[lang], lang == "zh"
+    zh = lang == "zh"
+    words = "zh" if zh else "en"
 
     def say(en, cn):
         return cn if zh else en
@@ -100,25 +70,21 @@ def readme_lines(engine, lang, info, value_cells, has_time, panel) -> list[tuple
             who = say("all indicators except ", "除以下指标外的全部指标：") + comma.join(others)
         else:
             who = comma.join(used)
-        out.append(("text", f"{say('Normalisation', '标准化')}{colon}{M[m]} — {who}{stop}"))
-    where = say("over all periods at once (pooled)", "所有时期合并计算") if st.pooled else \
-        say("within each period", "每个时期分别计算")
-    if "minmax" in methods:
-        lo, hi = st.minmax_range
-        out.append(("text", say(f"Min-max range L = {lo:g}, U = {hi:g}; min and max taken {where}.",
-                                f"极差区间 L = {lo:g}，U = {hi:g}；最小值与最大值{where}。")))
-    if "zscore" in methods:
-        out.append(("text", say(f"z-score mean and standard deviation taken {where}.",
-                                f"Z 分数的均值与标准差{where}。")))
-    if any(m in methods for m in ("minmax", "zscore", "dist2target")):
+        out.append(("text", f"{say('Normalisation', '标准化')}{colon}{NORMALISATIONS[m].text[words]} — {who}{stop}"))
+    for m in methods:
+        note = NORMALISATIONS[m].note
+        if note is not None:
+            out.append(("text", note(st, words)))
+    if any(NORMALISATIONS[m].uses_stats for m in methods):
         out.append(("text", say("These statistics are formulas in the Stats sheet.",
                                 "这些统计量是 Stats 表中的公式。")))
-    if "fixed_base" in methods:
-        bases = dict.fromkeys(ds.periods[int(b)] for b, m in zip(engine.base_index, engine.method)
-                              if m == "fixed_base")
+    based = [NORMALISATIONS[m].needs_base_year for m in engine.method]
+    if any(based):
+        bases = dict.fromkeys(ds.periods[int(b)] for b, yes in zip(engine.base_index, based) if yes)
         out.append(("text", f"{say('Base period', '基期')}{colon}{comma.join(str(b) for b in bases)}{stop}"))
-    power = f", p = {st.power:g}" if st.aggregation == "generalised" else ""
-    out.append(("text", f"{say('Aggregation', '汇总')}{colon}{M[st.aggregation]}{power}{stop}"))
+    mean = AGGREGATIONS[st.aggregation]
+    power = f", p = {mean.power_for(st):g}" if mean.power is None else ""
+    out.append(("text", f"{say('Aggregation', '汇总')}{colon}{mean.text[words]}{power}{stop}"))
     out.append(("text", say("Missing children are skipped and the weights renormalised over the children present; "
                             "a result is blank only where every child is missing.",
                             "缺失的下级被跳过，权重在现有下级之间重新归一；全部下级缺失时结果为空。")))

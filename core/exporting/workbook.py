@@ -36,7 +36,9 @@ from core.atomic import atomic_output
 from core.errors import InputError
 from core.exporting.sheets import ResultSheets
 from core.exporting.texts import LABELS, readme_lines
-from core.exporting.formulas import _cell, _isnum, _n, _range, _value, weighted_mean_formula
+from core.exporting.formulas import cached_value, cell_ref, range_ref
+from core.methods.excel import FormulaContext, weighted_mean_formula
+from core.methods.registry import AGGREGATIONS, NORMALISATIONS
 
 STATS = ("count", "min", "max", "mean", "sd")
 MAX_FORMULA = 8000            # Excel's limit is 8192 characters
@@ -101,8 +103,8 @@ class _Writer(ResultSheets):
 
     def score_ref(self, code, u, t, here=None) -> str:
         if code in self.agg_col:
-            return _cell(None if here == "Aggregates" else "Aggregates", self.agg_col[code], self.row(u, t))
-        return _cell("Normalised", self.ind_col[code], self.row(u, t))
+            return cell_ref(None if here == "Aggregates" else "Aggregates", self.agg_col[code], self.row(u, t))
+        return cell_ref("Normalised", self.ind_col[code], self.row(u, t))
 
     def name(self, code) -> str:
         n = self.fw[code]
@@ -228,21 +230,21 @@ class _Writer(ResultSheets):
             if n.is_indicator:
                 i = fw.indicator_codes.index(n.code)
                 self.text(ws, r, 10, e.method[i])
-                if e.method[i] == "fixed_base":
+                if NORMALISATIONS[e.method[i]].needs_base_year:
                     self.label(ws, r, 11, self.ds.periods[int(e.base_index[i])])
             ws.write_number(r, 12, n.weight, self.f_w)
             # effective weight: own share of the siblings' weights times the parent's
             if n.parent is None:
                 ws.write_formula(r, 7, "=1", self.f_w, 1.0)
             else:
-                sib = ",".join(_cell(None, 6, rows[s]) for s in fw.children(n.parent))
-                own = _cell(None, 6, rows[n.code])
-                par = _cell(None, 7, rows[n.parent])
+                sib = ",".join(cell_ref(None, 6, rows[s]) for s in fw.children(n.parent))
+                own = cell_ref(None, 6, rows[n.code])
+                par = cell_ref(None, 7, rows[n.parent])
                 ws.write_formula(r, 7, f"=IF(SUM({sib})>0,{own}/SUM({sib})*{par},0)", self.f_w,
                                  eff.get(n.code, 0.0))
             # a workbook name makes the aggregate formulas readable; a direct reference where none can be made
             name = _weight_name(n.code, taken)
-            ref = _cell("Framework", 6, rows[n.code], True, True)
+            ref = cell_ref("Framework", 6, rows[n.code], True, True)
             ok = name is not None and self.wb.define_name(name, "=" + ref) != -1
             self.weight_ref[n.code] = name if ok else ref
 
@@ -275,7 +277,7 @@ class _Writer(ResultSheets):
 
     def stat_ref(self, name, col, t) -> str:
         b = 0 if self.st.pooled else t
-        return _cell("Stats", col, 2 + b * len(STATS) + STATS.index(name), abs_row=True)
+        return cell_ref("Stats", col, 2 + b * len(STATS) + STATS.index(name), abs_row=True)
 
     def stats_sheet(self, ws):
         ds = self.ds
@@ -291,12 +293,12 @@ class _Writer(ResultSheets):
                 self.text(ws, r, 1, name)
                 for i in range(len(ds.codes)):
                     c = self.nlab + i
-                    blk = _range("Data", c, r0, r1)
-                    n = _cell(None, c, 2 + b * len(STATS), abs_row=True)
+                    blk = range_ref("Data", c, r0, r1)
+                    n = cell_ref(None, c, 2 + b * len(STATS), abs_row=True)
                     f = {"count": f"=COUNT({blk})", "min": f'=IF({n}=0,"",MIN({blk}))',
                          "max": f'=IF({n}=0,"",MAX({blk}))', "mean": f'=IF({n}=0,"",AVERAGE({blk}))',
                          "sd": f'=IF({n}<2,"",STDEV({blk}))'}[name]
-                    ws.write_formula(r, c, f, None, _value(vals[name][i]))
+                    ws.write_formula(r, c, f, None, cached_value(vals[name][i]))
 
     # ---- Normalised ----------------------------------------------------------------------
     def normalised_sheet(self, ws):
@@ -313,86 +315,32 @@ class _Writer(ResultSheets):
                     if make is None:
                         self.number(ws, r - 1, c, S[u, t], self.f_value)
                     else:
-                        self.formula(ws, r - 1, c, make(r, t), _value(S[u, t]), self.f_score)
+                        self.formula(ws, r - 1, c, make(r, t), cached_value(S[u, t]), self.f_score)
             if make is None:
                 self.value_cells.append(f"Normalised {code} ({e.method[i]})")
 
     def _norm_formula(self, i, code):
         """A function (row, period index) -> formula for one indicator, or
-        None when its method is written as values."""
-        e, st = self.e, self.st
-        method, d = e.method[i], float(e.direction[i])
-        params = self.fw[code].params
+        None when its method is written as values: the method's own formula
+        writer, told where the indicator's cells are."""
+        e = self.e
+        writer = NORMALISATIONS[e.method[i]].formula
+        if writer is None:
+            return None
         c = self.nlab + i
-
-        def x(r):
-            return _cell("Data", c, r)
-
-        def stat(name, t):
-            return self.stat_ref(name, c, t)
-
-        if method == "fixed_base":
-            tb = int(e.base_index[i])
-
-            def f(r, t):
-                b = _cell("Data", c, r - (t - tb) * self.U)
-                ratio = f"{x(r)}/{b}" if d > 0 else f"{b}/{x(r)}"
-                return "=" + _isnum(x(r), f"{ratio}*100")
-            return f
-        if method == "minmax":
-            lo, hi = st.minmax_range
-            lo = _param(params, "minmax_lower", lo)
-            hi = _param(params, "minmax_upper", hi)
-
-            def f(r, t):
-                mn, mx = stat("min", t), stat("max", t)
-                num = f"({x(r)}-{mn})" if d > 0 else f"({mx}-{x(r)})"
-                return "=" + _isnum(x(r), f'IF({mx}={mn},"",{num}/({mx}-{mn})*({_n(hi)}-{_n(lo)})+{_n(lo)})')
-            return f
-        if method == "zscore":
-            def f(r, t):
-                mean, sd = stat("mean", t), stat("sd", t)
-                num = f"({x(r)}-{mean})" if d > 0 else f"({mean}-{x(r)})"
-                z = f"{num}/{sd}*{_n(st.zscore_sd)}+{_n(st.zscore_mean)}"
-                return "=" + _isnum(x(r), f'IF({stat("count", t)}<2,"",IF({sd}=0,"",{z}))')
-            return f
-        if method == "goalposts":
-            glo, ghi = _param(params, "goalpost_lower", math.nan), _param(params, "goalpost_upper", math.nan)
-            scale = _param(params, "goalpost_scale", 1.0)
-            trunc = str(params.get("goalpost_trunc2posts", True)).strip().lower() not in ("false", "0", "no")
-            a, b = (glo, ghi) if d > 0 else (ghi, glo)
-
-            def f(r, t):
-                y = f"({x(r)}-{_n(a)})/({_n(b)}-{_n(a)})"
-                if trunc:
-                    y = f"MAX(0,MIN(1,{y}))"
-                return "=" + _isnum(x(r), f"{y}*{_n(scale)}")
-            return f
-        if method == "dist2target":
-            targ = _param(params, "Target", math.nan)
-            cap = str(params.get("dist2targ_cap_max", False)).strip().lower() in ("true", "1", "yes")
-
-            def f(r, t):
-                if d > 0:
-                    mn = stat("min", t)
-                    num, den = f"({x(r)}-{mn})", f"({_n(targ)}-{mn})"
-                else:
-                    mx = stat("max", t)
-                    num, den = f"({mx}-{x(r)})", f"({mx}-{_n(targ)})"
-                y = f"{num}/{den}"
-                if cap:
-                    y = f"MIN(1,{y})"
-                return "=" + _isnum(x(r), f'IF({den}=0,"",{y})')
-            return f
-        if method == "none":
-            return lambda r, t: "=" + _isnum(x(r), x(r) if d > 0 else f"-{x(r)}")
-        return None                       # rank, prank: values
+        tb = int(e.base_index[i])
+        return writer(FormulaContext(
+            direction=float(e.direction[i]), params=self.fw[code].params, settings=self.st,
+            x=lambda r: cell_ref("Data", c, r),
+            stat=lambda name, t: self.stat_ref(name, c, t),
+            base=lambda r, t: cell_ref("Data", c, r - (t - tb) * self.U)))
 
     # ---- Aggregates ----------------------------------------------------------------------
     def aggregates_sheet(self, ws):
         e, fw = self.e, self.fw
         self.header(ws, self.label_header() + self.aggs, self.label_widths(), self.nlab)
         self.labels(ws)
+        mean = AGGREGATIONS[self.st.aggregation].formula
         for code in self.aggs:
             kids = fw.children(code)
             w = [self.weight_ref[k] for k in kids]
@@ -402,7 +350,7 @@ class _Writer(ResultSheets):
                 for u in range(self.U):
                     r = self.row(u, t)
                     refs = [self.score_ref(k, u, t, here="Aggregates") for k in kids]
-                    self.formula(ws, r - 1, c, weighted_mean_formula(refs, w, e.p), _value(S[u, t]),
+                    self.formula(ws, r - 1, c, mean(refs, w, e.p), cached_value(S[u, t]),
                                  self.f_score, note=f"Aggregates {code} (formula too long)")
 
 
@@ -412,15 +360,6 @@ def _column_stats(X) -> dict:
         warnings.simplefilter("ignore", RuntimeWarning)
         return {"count": np.sum(~np.isnan(X), axis=0).astype(float), "min": np.nanmin(X, axis=0),
                 "max": np.nanmax(X, axis=0), "mean": np.nanmean(X, axis=0), "sd": np.nanstd(X, axis=0, ddof=1)}
-
-
-def _param(params, name, default) -> float:
-    v = params.get(name, default)
-    try:
-        x = float(v) if v is not None and v == v else float(default)
-    except (TypeError, ValueError):
-        x = float(default)
-    return x
 
 
 _NAME_OK = re.compile(r"[^A-Za-z0-9_.]")

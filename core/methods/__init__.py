@@ -1,5 +1,9 @@
-"""The methods an index is built with, each declared once in a registry:
-normalisation and aggregation.
+"""The methods an index is built with, each declared once in a registry
+(:mod:`core.methods.registry`): normalisation (:mod:`.normalise`) and
+aggregation (:mod:`.aggregate`).  Importing any part of this package
+registers them all.
 
-Imports: ``core.model``, ``core.errors``.
+Imports: the standard library, numpy, ``core.errors``; nothing else of
+``core`` (the settings of ``core.model`` read the registry).
 """
+from core.methods import aggregate, normalise  # noqa: F401  (registers the methods)

@@ -6,18 +6,17 @@ children are missing.  Each mean is a generalised mean with a power p
 (arithmetic p = 1, harmonic p = -1, geometric the limit p -> 0), so one
 transform ``f`` serves both aggregation (f(P) = sum w' f(x)) and the
 decomposition of a parent's change into its children's contributions.
+
+The means are declared at the end, in
+:data:`core.methods.registry.AGGREGATIONS`, by their power.
 """
 from __future__ import annotations
 
 import numpy as np
 
 from core.errors import ComputeError
-
-AGGREGATIONS = ("arithmetic", "geometric", "harmonic", "generalised")
-
-
-def power_of(method: str, power: float) -> float:
-    return {"arithmetic": 1.0, "geometric": 0.0, "harmonic": -1.0}.get(method, float(power))
+from core.methods.excel import weighted_mean_formula
+from core.methods.registry import AGGREGATIONS, Method, number_param
 
 
 def transform(x, p):
@@ -88,3 +87,21 @@ def weighted_mean(X, w, p):
     if p != 1:
         val = inverse(val, p)
     return val, tot
+
+
+# ---- the registry entries ----------------------------------------------------------------------------
+def _mean(name, power, label, text, **kw):
+    return AGGREGATIONS.register(Method("aggregation", name, weighted_mean, power=power, formula=weighted_mean_formula,
+                                        anchor=name, label=label, text=text, **kw))
+
+
+_mean("arithmetic", 1.0, {"en": "Arithmetic mean", "zh": "算术平均"},
+      {"en": "weighted arithmetic mean: sum(w x) / sum(w)", "zh": "加权算术平均：Σ(w·x) / Σw"})
+_mean("geometric", 0.0, {"en": "Geometric mean", "zh": "几何平均"},
+      {"en": "weighted geometric mean: exp(sum(w ln x) / sum(w))", "zh": "加权几何平均：exp(Σ(w·ln x) / Σw)"})
+_mean("harmonic", -1.0, {"en": "Harmonic mean", "zh": "调和平均"},
+      {"en": "weighted harmonic mean: (sum(w x^-1) / sum(w))^-1", "zh": "加权调和平均：(Σ(w·x⁻¹) / Σw)⁻¹"})
+_mean("generalised", None, {"en": "Generalised mean (power p)", "zh": "广义平均（幂 p）"},
+      {"en": "weighted generalised mean of power p: (sum(w x^p) / sum(w))^(1/p)",
+       "zh": "p 次加权广义平均：(Σ(w·xᵖ) / Σw)^(1/p)"},
+      aliases=("generalized",), parameters=(number_param("power", 2.0, "power p of the generalised mean"),))

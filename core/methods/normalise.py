@@ -10,15 +10,22 @@ flip has no meaning for a ratio to a base value.
 Statistics (min, max, mean, sd, ranks) are taken over the units of each
 period, or over all units and periods when ``pooled`` (COINr's
 ``global = TRUE``).
+
+Each method is declared once, at the end, in
+:data:`core.methods.registry.NORMALISATIONS`: its function, parameters,
+reach, Excel formula writer and texts.
 """
 from __future__ import annotations
 
+import math
 import warnings as _warnings
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from core.errors import ComputeError, describe_place
+from core.errors import ComputeError, SettingsError, describe_place
+from core.methods.excel import if_number, number
+from core.methods.registry import CELL, NORMALISATIONS, PERIOD, UNIT, Method, Parameter, number_param
 
 
 @dataclass
@@ -252,20 +259,150 @@ def n_fixed_base(X, d, ctx, out=None):
     return out
 
 
-METHODS = {
-    "fixed_base": n_fixed_base,
-    "minmax": n_minmax,
-    "zscore": n_zscore,
-    "rank": n_rank,
-    "prank": n_prank,
-    "goalposts": n_goalposts,
-    "dist2target": n_dist2target,
-    "none": n_none,
-}
+# ---- the registry entries ----------------------------------------------------------------------------
+def _minmax_range(text, where):
+    parts = str(text).replace(";", ",").split(",")
+    try:
+        lo, hi = (float(p) for p in parts)
+    except ValueError:
+        raise SettingsError(f"{where}: minmax_range must be two numbers 'L,U', got '{text}'",
+                            valid=["L,U e.g. 0,100"]) from None
+    if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
+        raise SettingsError(f"{where}: minmax_range needs finite L < U, got '{text}'", valid=["L,U with L < U"])
+    return (lo, hi)
 
-# Methods whose statistics are taken within each period: an edit reaches only
-# its own period (unless pooled).  The others work unit by unit.
-PER_PERIOD = {"minmax", "zscore", "rank", "prank", "dist2target"}
-# Methods whose warnings summarise the whole indicator (counts of values out
-# of range): an edit renormalises the whole indicator so the count stays right.
-SUMMARY_WARNINGS = {"goalposts", "dist2target"}
+
+def _pooled_where(settings, lang):
+    if settings.pooled:
+        return "所有时期合并计算" if lang == "zh" else "over all periods at once (pooled)"
+    return "每个时期分别计算" if lang == "zh" else "within each period"
+
+
+def _f_fixed_base(c):
+    def f(r, t):
+        b = c.base(r, t)
+        ratio = f"{c.x(r)}/{b}" if c.direction > 0 else f"{b}/{c.x(r)}"
+        return "=" + if_number(c.x(r), f"{ratio}*100")
+    return f
+
+
+def _f_minmax(c):
+    lo, hi = c.settings.minmax_range
+    lo, hi = c.param("minmax_lower", lo), c.param("minmax_upper", hi)
+
+    def f(r, t):
+        mn, mx = c.stat("min", t), c.stat("max", t)
+        num = f"({c.x(r)}-{mn})" if c.direction > 0 else f"({mx}-{c.x(r)})"
+        return "=" + if_number(c.x(r), f'IF({mx}={mn},"",{num}/({mx}-{mn})*({number(hi)}-{number(lo)})+{number(lo)})')
+    return f
+
+
+def _note_minmax(st, lang):
+    lo, hi = st.minmax_range
+    where = _pooled_where(st, lang)
+    if lang == "zh":
+        return f"极差区间 L = {lo:g}，U = {hi:g}；最小值与最大值{where}。"
+    return f"Min-max range L = {lo:g}, U = {hi:g}; min and max taken {where}."
+
+
+def _f_zscore(c):
+    st = c.settings
+
+    def f(r, t):
+        mean, sd = c.stat("mean", t), c.stat("sd", t)
+        num = f"({c.x(r)}-{mean})" if c.direction > 0 else f"({mean}-{c.x(r)})"
+        z = f"{num}/{sd}*{number(st.zscore_sd)}+{number(st.zscore_mean)}"
+        return "=" + if_number(c.x(r), f'IF({c.stat("count", t)}<2,"",IF({sd}=0,"",{z}))')
+    return f
+
+
+def _note_zscore(st, lang):
+    where = _pooled_where(st, lang)
+    if lang == "zh":
+        return f"Z 分数的均值与标准差{where}。"
+    return f"z-score mean and standard deviation taken {where}."
+
+
+def _f_goalposts(c):
+    glo, ghi = c.param("goalpost_lower", math.nan), c.param("goalpost_upper", math.nan)
+    scale = c.param("goalpost_scale", 1.0)
+    trunc = c.flag("goalpost_trunc2posts", True)
+    a, b = (glo, ghi) if c.direction > 0 else (ghi, glo)
+
+    def f(r, t):
+        y = f"({c.x(r)}-{number(a)})/({number(b)}-{number(a)})"
+        if trunc:
+            y = f"MAX(0,MIN(1,{y}))"
+        return "=" + if_number(c.x(r), f"{y}*{number(scale)}")
+    return f
+
+
+def _f_dist2target(c):
+    targ = c.param("Target", math.nan)
+    cap = c.flag("dist2targ_cap_max", False)
+
+    def f(r, t):
+        if c.direction > 0:
+            mn = c.stat("min", t)
+            num, den = f"({c.x(r)}-{mn})", f"({number(targ)}-{mn})"
+        else:
+            mx = c.stat("max", t)
+            num, den = f"({mx}-{c.x(r)})", f"({mx}-{number(targ)})"
+        y = f"{num}/{den}"
+        if cap:
+            y = f"MIN(1,{y})"
+        return "=" + if_number(c.x(r), f'IF({den}=0,"",{y})')
+    return f
+
+
+def _f_none(c):
+    return lambda r, t: "=" + if_number(c.x(r), c.x(r) if c.direction > 0 else f"-{c.x(r)}")
+
+
+_register = NORMALISATIONS.register
+_register(Method(
+    "normalisation", "fixed_base", n_fixed_base, formula=_f_fixed_base, aliases=("fixedbase",),
+    scope=UNIT, needs_base_year=True, anchor="fixed_base",
+    label={"en": "Fixed base (base year = 100)", "zh": "定基（基期 = 100）"},
+    text={"en": "fixed-base index: 100 x value / value in the base period (100 x base / value where less is better)",
+          "zh": "定基指数：100 × 当期值 / 基期值（逆向指标为 100 × 基期值 / 当期值）"}))
+_register(Method(
+    "normalisation", "minmax", n_minmax, formula=_f_minmax, aliases=("min_max",), scope=PERIOD, uses_stats=True,
+    anchor="minmax", note=_note_minmax,
+    parameters=(Parameter("minmax_range", (0.0, 100.0), _minmax_range, "L,U", lambda v: f"{v[0]:g},{v[1]:g}"),),
+    label={"en": "Min-max", "zh": "极差标准化"},
+    text={"en": "min-max: (value - min) / (max - min) x (U - L) + L, with (max - value) where less is better",
+          "zh": "极差标准化：(值 − 最小值) / (最大值 − 最小值) × (U − L) + L（逆向指标用 最大值 − 值）"}))
+_register(Method(
+    "normalisation", "zscore", n_zscore, formula=_f_zscore, aliases=("z_score",), scope=PERIOD, uses_stats=True,
+    anchor="zscore", note=_note_zscore,
+    parameters=(number_param("zscore_mean", 0.0, "the mean of the z-scores"),
+                number_param("zscore_sd", 1.0, "the standard deviation of the z-scores (> 0)", positive=True)),
+    label={"en": "Z-score", "zh": "Z 分数"},
+    text={"en": "z-score: (value - mean) / sample standard deviation x sd + mean (mean - value where less is better)",
+          "zh": "Z 分数：(值 − 均值) / 样本标准差 × sd + mean（逆向指标用 均值 − 值）"}))
+_register(Method(
+    "normalisation", "rank", n_rank, scope=PERIOD, anchor="rank",
+    label={"en": "Rank", "zh": "排名"},
+    text={"en": "rank among the units (values, not formulas)", "zh": "排名（写入数值，不是公式）"}))
+_register(Method(
+    "normalisation", "prank", n_prank, scope=PERIOD, anchor="prank",
+    label={"en": "Percentile rank", "zh": "百分位排名"},
+    text={"en": "percentile rank (values, not formulas)", "zh": "百分位排名（写入数值，不是公式）"}))
+_register(Method(
+    "normalisation", "goalposts", n_goalposts, formula=_f_goalposts, scope=CELL, summary_warnings=True,
+    anchor="goalposts",
+    label={"en": "Goalposts", "zh": "目标区间（goalposts）"},
+    text={"en": "goalposts: (value - low) / (high - low), truncated to 0..1, times the scale",
+          "zh": "阈值法：(值 − 下限) / (上限 − 下限)，截断到 0..1，再乘以比例"}))
+_register(Method(
+    "normalisation", "dist2target", n_dist2target, formula=_f_dist2target,
+    aliases=("distance_to_target", "dist2targ"), scope=PERIOD, summary_warnings=True, uses_stats=True,
+    anchor="dist2target",
+    label={"en": "Distance to target", "zh": "距目标距离"},
+    text={"en": "distance to target: (value - worst) / (target - worst)",
+          "zh": "目标距离法：(值 − 最差值) / (目标值 − 最差值)"}))
+_register(Method(
+    "normalisation", "none", n_none, formula=_f_none, scope=CELL, anchor="none",
+    label={"en": "None (raw values)", "zh": "不标准化（原始值）"},
+    text={"en": "no normalisation (the value times its direction)", "zh": "不标准化（值乘以方向）"}))

@@ -5,38 +5,67 @@ mean, the framework's weights) so that COINr users get COINr's numbers.
 Settings are set from text with :meth:`Settings.apply` (the ``--set KEY=VALUE``
 of the command line and the rows of a ``Settings`` sheet); an unknown key or
 value raises :class:`SettingsError` listing the valid ones.
+
+The methods, their names and aliases and their parameters (with their
+defaults and checks) are those of the registry,
+:data:`core.methods.registry.NORMALISATIONS` and ``AGGREGATIONS``.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field, fields, replace
 
 from core.errors import SettingsError
+from core.methods.registry import AGGREGATIONS, NORMALISATIONS, parameters
 
-NORMALISATIONS = ("fixed_base", "minmax", "zscore", "rank", "prank", "goalposts", "dist2target", "none")
-AGGREGATIONS = ("arithmetic", "geometric", "harmonic", "generalised")
 WEIGHTINGS = ("manual", "equal")
+# the settings no single method owns; the methods' own parameters come from the registry
+GENERAL = ("normalisation", "pooled", "base_year", "aggregation", "weighting")
 
-KEYS = ("normalisation", "minmax_range", "pooled", "base_year", "aggregation", "power", "weighting",
-        "zscore_mean", "zscore_sd", "normalisation.<CODE>", "base_year.<CODE>")
+
+def keys() -> tuple:
+    """Every settings key: the general ones, the parameters of the
+    registered methods, and the per-indicator keys."""
+    own = {k: [p.key for p in reg.parameters()] for k, reg in (("normalisation", NORMALISATIONS),
+                                                                ("aggregation", AGGREGATIONS))}
+    out = []
+    for k in GENERAL:
+        out += [k] + own.get(k, [])
+    return tuple(out) + ("normalisation.<CODE>", "base_year.<CODE>")
+
+
+def _default(key):
+    return parameters()[key].default
 
 
 @dataclass
 class Settings:
     normalisation: str = "minmax"
-    minmax_range: tuple = (0.0, 100.0)
+    minmax_range: tuple = _default("minmax_range")
     pooled: bool = False
     base_year: object = None          # None: the first period
     aggregation: str = "arithmetic"
-    power: float = 2.0                # for the generalised mean
+    power: float = _default("power")  # for the generalised mean
     weighting: str = "manual"
-    zscore_mean: float = 0.0
-    zscore_sd: float = 1.0
+    zscore_mean: float = _default("zscore_mean")
+    zscore_sd: float = _default("zscore_sd")
     normalisation_by: dict = field(default_factory=dict)   # code -> method
     base_year_by: dict = field(default_factory=dict)       # code -> period
+    # values of the parameters of methods that have no field above (read as
+    # attributes too: settings.<key>, the method's default when not set)
+    params: dict = field(default_factory=dict)
+
+    def __getattr__(self, name):
+        # only reached when there is no field of that name
+        if name.startswith("_") or name == "params":
+            raise AttributeError(name)
+        p = parameters().get(name)
+        if p is None:
+            raise AttributeError(f"'Settings' object has no attribute '{name}'")
+        return self.__dict__.get("params", {}).get(name, p.default)
 
     def copy(self) -> "Settings":
-        return replace(self, normalisation_by=dict(self.normalisation_by), base_year_by=dict(self.base_year_by))
+        return replace(self, normalisation_by=dict(self.normalisation_by), base_year_by=dict(self.base_year_by),
+                       params=dict(self.params))
 
     # ---- text interface --------------------------------------------------
     def apply(self, key: str, value, where: str = "--set") -> None:
@@ -46,44 +75,36 @@ class Settings:
         if "." in key:
             base, code = key.split(".", 1)
             if base == "normalisation":
-                self.normalisation_by[code] = _choice(text, NORMALISATIONS, key, where)
+                self.normalisation_by[code] = NORMALISATIONS.resolve(text, key, where)
                 return
             if base == "base_year":
                 self.base_year_by[code] = _period(text, key, where)
                 return
             raise _unknown_key(key, where)
+        param = parameters().get(key)
         if key == "normalisation":
-            self.normalisation = _choice(text, NORMALISATIONS, key, where)
-        elif key == "minmax_range":
-            parts = text.replace(";", ",").split(",")
-            try:
-                lo, hi = (float(p) for p in parts)
-            except ValueError:
-                raise SettingsError(f"{where}: minmax_range must be two numbers 'L,U', got '{text}'",
-                                    valid=["L,U e.g. 0,100"]) from None
-            if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
-                raise SettingsError(f"{where}: minmax_range needs finite L < U, got '{text}'", valid=["L,U with L < U"])
-            self.minmax_range = (lo, hi)
+            self.normalisation = NORMALISATIONS.resolve(text, key, where)
+        elif key == "aggregation":
+            self.aggregation = AGGREGATIONS.resolve(text, key, where)
         elif key == "pooled":
             self.pooled = _bool(text, key, where)
         elif key == "base_year":
             self.base_year = None if text.lower() in ("", "none", "first") else _period(text, key, where)
-        elif key == "aggregation":
-            self.aggregation = _choice(text, AGGREGATIONS, key, where)
         elif key == "weighting":
             self.weighting = _choice(text, WEIGHTINGS, key, where)
-        elif key in ("power", "zscore_mean", "zscore_sd"):
-            x = _float(text, key, where)
-            if key == "zscore_sd" and x <= 0:
-                raise SettingsError(f"{where}: zscore_sd must be > 0, got '{text}'", valid=["a number > 0"])
-            setattr(self, key, x)
+        elif param is not None:
+            value = param.parse(text, where)
+            if key in _FIELDS:
+                setattr(self, key, value)
+            else:
+                self.params[key] = value
         else:
             raise _unknown_key(key, where)
 
     def to_dict(self) -> dict:
-        d = {f.name: getattr(self, f.name) for f in fields(self)}
-        d["minmax_range"] = list(self.minmax_range)
-        return d
+        d = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "params"}
+        d.update(self.params)
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in d.items()}
 
     @classmethod
     def from_dict(cls, d: dict, where: str = "settings") -> "Settings":
@@ -95,7 +116,7 @@ class Settings:
             elif k == "base_year_by":
                 for code, y in (v or {}).items():
                     s.apply(f"base_year.{code}", y, where)
-            elif k == "minmax_range":
+            elif isinstance(v, (list, tuple)):
                 s.apply(k, ",".join(str(x) for x in v), where)
             else:
                 s.apply(k, v, where)
@@ -108,19 +129,17 @@ class Settings:
             return self.normalisation_by[code]
         own = (params or {}).get("Normalisation")
         if own:
-            return _choice(str(own), NORMALISATIONS, f"Normalisation of {code}", "Meta")
+            return NORMALISATIONS.resolve(str(own), f"Normalisation of {code}", "Meta")
         return self.normalisation
 
 
 def _unknown_key(key, where):
-    return SettingsError(f"{where}: unknown setting '{key}'; valid settings: {', '.join(KEYS)}", valid=KEYS)
+    valid = keys()
+    return SettingsError(f"{where}: unknown setting '{key}'; valid settings: {', '.join(valid)}", valid=valid)
 
 
 def _choice(text, options, key, where):
-    t = text.strip().lower().replace("-", "_")
-    aliases = {"generalized": "generalised", "fixedbase": "fixed_base", "min_max": "minmax",
-               "z_score": "zscore", "distance_to_target": "dist2target", "dist2targ": "dist2target"}
-    t = aliases.get(t, t)
+    t = text.strip().lower()
     if t not in options:
         raise SettingsError(f"{where}: '{text}' is not a valid value for {key}; valid values: {', '.join(options)}",
                             valid=options)
@@ -137,17 +156,6 @@ def _bool(text, key, where):
                         valid=("true", "false"))
 
 
-def _float(text, key, where):
-    try:
-        x = float(text)
-    except ValueError:
-        x = float("nan")
-    if not math.isfinite(x):
-        raise SettingsError(f"{where}: '{text}' is not a valid value for {key}; it must be a number",
-                            valid=["a number"])
-    return x
-
-
 def _period(text, key, where):
     try:
         f = float(text)
@@ -159,3 +167,6 @@ def _period(text, key, where):
         return int(f)
     raise SettingsError(f"{where}: '{text}' is not a valid value for {key}; it must be a period such as 2020",
                         valid=["a period, e.g. 2020"])
+
+
+_FIELDS = {f.name for f in fields(Settings)} - {"params"}

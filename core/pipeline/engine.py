@@ -15,7 +15,8 @@ from core.pipeline import results as analysis
 from core.model.dataset import Dataset
 from core.errors import ComputeError, SettingsError, describe_place
 from core.model.framework import Framework
-from core.methods.normalise import METHODS, PER_PERIOD, SUMMARY_WARNINGS, NormContext
+from core.methods.normalise import NormContext
+from core.methods.registry import AGGREGATIONS, NORMALISATIONS, PERIOD, UNIT
 from core.model.settings import Settings
 
 
@@ -29,7 +30,7 @@ class Engine:
         self.codes = framework.node_order
         self.index = framework.index_of
         self.n_ind = len(framework.indicator_codes)
-        self.p = agg.power_of(settings.aggregation, settings.power)
+        self.p = AGGREGATIONS[settings.aggregation].power_for(settings)
         self._plan()
         U, T = len(dataset.unit_codes), len(dataset.periods)
         self.scores = np.full((len(self.codes), U, T), np.nan)
@@ -57,7 +58,7 @@ class Engine:
         self.parents = {c: fw.ancestors(c) for c in fw.indicator_codes}
         self.direction = np.array([fw[c].direction for c in fw.indicator_codes], dtype=float)
         self.method = [st.method_for(c, fw[c].params) for c in fw.indicator_codes]
-        self.base_index = np.array([self._base_index(c) if m == "fixed_base" else 0
+        self.base_index = np.array([self._base_index(c) if NORMALISATIONS[m].needs_base_year else 0
                                     for c, m in zip(fw.indicator_codes, self.method)], dtype=int)
         groups: dict[tuple, list] = {}
         for i, m in enumerate(self.method):
@@ -117,11 +118,11 @@ class Engine:
                               [fw[c].params for c in codes], self.base_index[idx])
             if isinstance(sel, slice) and isinstance(uu, slice) and isinstance(tt, slice):
                 target = self.scores[sel]
-                Y = METHODS[method](X, self.direction[sel], ctx, out=target)
+                Y = NORMALISATIONS[method].function(X, self.direction[sel], ctx, out=target)
                 if Y is not target:             # methods without an in-place path
                     target[...] = Y
             else:
-                Y = METHODS[method](X, self.direction[idx], ctx)
+                Y = NORMALISATIONS[method].function(X, self.direction[idx], ctx)
                 self.scores[np.ix_(idx, _arr(uu, X.shape[1]), _arr(tt, X.shape[2]))] = Y
             # replace the warnings of what was recomputed: all of an indicator's,
             # or those of the recomputed periods
@@ -185,18 +186,18 @@ class Engine:
         cols = np.array(sorted({i for _, _, i in cells}), dtype=int)
         units, periods = set(), set()
         full_units = full_periods = False
+        scope = [NORMALISATIONS[m].scope for m in self.method]
         for u, t, i in cells:
-            m = self.method[i]
-            if m in PER_PERIOD:
+            if scope[i] == PERIOD:              # statistics of a period (of all periods when pooled)
                 if self.settings.pooled:
                     full_units = full_periods = True
                 else:
                     full_units = True
                     periods.add(t)
-            elif m == "fixed_base":
+            elif scope[i] == UNIT:              # the unit across its periods (e.g. a base period)
                 units.add(u)
                 full_periods = True
-            else:                               # goalposts, none: the cell alone
+            else:                               # the cell alone
                 units.add(u)
                 periods.add(t)
         us = None if full_units else np.array(sorted(units))
@@ -204,9 +205,9 @@ class Engine:
         # normalise: per-period methods over the reachable periods, per-unit
         # methods over the reachable units (fixed-base needs every period)
         # (methods whose warnings summarise a whole indicator are redone whole)
-        whole = {i for i in cols if self.method[i] in SUMMARY_WARNINGS}
-        per_period = np.array([i for i in cols if self.method[i] in PER_PERIOD and i not in whole], dtype=int)
-        per_unit = np.array([i for i in cols if self.method[i] not in PER_PERIOD and i not in whole], dtype=int)
+        whole = {i for i in cols if NORMALISATIONS[self.method[i]].summary_warnings}
+        per_period = np.array([i for i in cols if scope[i] == PERIOD and i not in whole], dtype=int)
+        per_unit = np.array([i for i in cols if scope[i] != PERIOD and i not in whole], dtype=int)
         if whole:
             self._normalise(np.array(sorted(whole), dtype=int))
         if per_period.size:

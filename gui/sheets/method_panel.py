@@ -11,38 +11,52 @@ settings; the form also follows the settings when they change elsewhere
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QVBoxLayout, QWidget)
 
 from core.errors import CoIndexError
 from core.project.project import SetSettings
-from core.model.settings import AGGREGATIONS, NORMALISATIONS, WEIGHTINGS
+from core.methods.registry import AGGREGATIONS, NORMALISATIONS
+from core.model.settings import WEIGHTINGS
 
 from gui.base.document import ProjectDocument
+from gui.base.i18n import is_chinese
 from gui.sheets.framework_tree import run_edit
 
 _CONTEXT = "MethodPanel"
 
 
+def _language() -> str:
+    return "zh" if is_chinese() else "en"
+
+
 def method_label(method: str) -> str:
-    """A normalisation method's name for people."""
-    labels = {"fixed_base": QCoreApplication.translate("MethodPanel", "Fixed base (base year = 100)"), "minmax": QCoreApplication.translate("MethodPanel", "Min-max"),
-              "zscore": QCoreApplication.translate("MethodPanel", "Z-score"), "rank": QCoreApplication.translate("MethodPanel", "Rank"), "prank": QCoreApplication.translate("MethodPanel", "Percentile rank"),
-              "goalposts": QCoreApplication.translate("MethodPanel", "Goalposts"), "dist2target": QCoreApplication.translate("MethodPanel", "Distance to target"),
-              "none": QCoreApplication.translate("MethodPanel", "None (raw values)")}
-    return labels.get(method, method)
+    """A normalisation method's name for people (the registry's, in the
+    interface's language)."""
+    m = NORMALISATIONS.get(method)
+    return m.label[_language()] if m is not None else method
 
 
 def aggregation_label(method: str) -> str:
-    labels = {"arithmetic": QCoreApplication.translate("MethodPanel", "Arithmetic mean"), "geometric": QCoreApplication.translate("MethodPanel", "Geometric mean"),
-              "harmonic": QCoreApplication.translate("MethodPanel", "Harmonic mean"), "generalised": QCoreApplication.translate("MethodPanel", "Generalised mean (power p)")}
-    return labels.get(method, method)
+    m = AGGREGATIONS.get(method)
+    return m.label[_language()] if m is not None else method
+
+
+def method_tip(kind: str, method: str) -> str:
+    """The registry's one-line explanation of a method (its tooltip)."""
+    m = (NORMALISATIONS if kind == "normalisation" else AGGREGATIONS).get(method)
+    return m.text[_language()] if m is not None else ""
 
 
 def weighting_label(method: str) -> str:
     labels = {"manual": QCoreApplication.translate("MethodPanel", "As entered in the framework"), "equal": QCoreApplication.translate("MethodPanel", "Equal within each dimension")}
     return labels.get(method, method)
+
+
+# the parameters with a field of their own in the form; any other parameter of a
+# registered method that is a number gets a plain number field
+_OWN_FIELDS = ("minmax_range", "zscore_mean", "zscore_sd", "power")
 
 
 def _combo(parent) -> QComboBox:
@@ -110,6 +124,16 @@ class MethodPanel(QWidget):
                            ("weighting", self.weighting_box)):
             self._labels[key] = QLabel(self)
             agg_form.addRow(self._labels[key], field)
+        # a number field for each parameter of a registered method that has no field of its own above
+        self.param_spins = {}
+        for form, registry in ((norm_form, NORMALISATIONS), (agg_form, AGGREGATIONS)):
+            for p in registry.parameters():
+                if p.key in _OWN_FIELDS or not isinstance(p.default, (int, float)):
+                    continue
+                spin = self.param_spins[p.key] = _spin(-1e6, 1e6, 3, 1.0)
+                self._labels[p.key] = QLabel(p.key + ":", self)
+                form.addRow(self._labels[p.key], spin)
+                spin.valueChanged.connect(lambda v, key=p.key: self._change_text(key, v))
         layout = QVBoxLayout(self)
         layout.addWidget(self.normalisation_group)
         layout.addWidget(self.aggregation_group)
@@ -159,6 +183,10 @@ class MethodPanel(QWidget):
                            ("power", self.power_spin), ("weighting", self.weighting_box)):
             field.setToolTip(texts[key][1])
             self._labels[key].setBuddy(field)
+        helps = {p.key: p.help for reg in (NORMALISATIONS, AGGREGATIONS) for p in reg.parameters()}
+        for key, spin in self.param_spins.items():
+            spin.setToolTip(helps.get(key, ""))
+            self._labels[key].setBuddy(spin)
         self._labels["minmax_range"].setBuddy(self.minmax_lower)
         self.minmax_lower.setToolTip(tr("L: the value given to the lowest"))
         self.minmax_upper.setToolTip(tr("U: the value given to the highest"))
@@ -168,6 +196,9 @@ class MethodPanel(QWidget):
                            (self.weighting_box, weighting_label)):
             for k in range(box.count()):
                 box.setItemText(k, label(box.itemData(k)))
+        for box, kind in ((self.normalisation_box, "normalisation"), (self.aggregation_box, "aggregation")):
+            for k in range(box.count()):
+                box.setItemData(k, method_tip(kind, box.itemData(k)), Qt.ToolTipRole)
         self.load()
 
     # ---- form <- project ------------------------------------------------------------------------------
@@ -177,7 +208,7 @@ class MethodPanel(QWidget):
         periods = self.document.project.dataset.periods
         widgets = (self.normalisation_box, self.base_year_box, self.minmax_lower, self.minmax_upper,
                    self.pooled_check, self.zscore_mean_spin, self.zscore_sd_spin, self.aggregation_box,
-                   self.power_spin, self.weighting_box)
+                   self.power_spin, self.weighting_box, *self.param_spins.values())
         blockers = [QSignalBlocker(w) for w in widgets]
         try:
             self._select(self.normalisation_box, s.normalisation)
@@ -197,15 +228,21 @@ class MethodPanel(QWidget):
             self._select(self.aggregation_box, s.aggregation)
             self.power_spin.setValue(float(s.power))
             self._select(self.weighting_box, s.weighting)
+            for key, spin in self.param_spins.items():
+                spin.setValue(float(getattr(s, key)))
         finally:
             for b in blockers:
                 b.unblock()
+        # a parameter's fields are enabled when a method that reads it is in use
         used = {s.normalisation, *s.normalisation_by.values()}
-        self.minmax_lower.setEnabled("minmax" in used)
-        self.minmax_upper.setEnabled("minmax" in used)
-        self.zscore_mean_spin.setEnabled("zscore" in used)
-        self.zscore_sd_spin.setEnabled("zscore" in used)
-        self.power_spin.setEnabled(s.aggregation == "generalised")
+        read = {p.key for m in used for p in NORMALISATIONS[m].parameters}
+        read |= {p.key for p in AGGREGATIONS[s.aggregation].parameters}
+        for key, widgets in (("minmax_range", (self.minmax_lower, self.minmax_upper)),
+                             ("zscore_mean", (self.zscore_mean_spin,)), ("zscore_sd", (self.zscore_sd_spin,)),
+                             ("power", (self.power_spin,)),
+                             *((key, (spin,)) for key, spin in self.param_spins.items())):
+            for w in widgets:
+                w.setEnabled(key in read)
 
     @staticmethod
     def _select(box: QComboBox, value):
