@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import os
-import zipfile
 
 from typing import TYPE_CHECKING
 
@@ -50,23 +49,62 @@ def read_csv(path) -> "pd.DataFrame":
     raise InputError(f"{name}: the file is neither UTF-8 nor GB18030 text ({last})")
 
 
-def read_workbook(path) -> dict:
-    """All sheets of an .xlsx / .xlsm workbook as frames (header on row 1)."""
-    name = os.path.basename(path)
-    if not zipfile.is_zipfile(path):
-        raise InputError(f"{name}: not an Excel workbook (.xlsx files are zip archives; this one is not, "
-                         "or it is damaged or password-protected)")
+TEMPLATE_SHEETS = ("Data", "Meta", "Settings")
+
+
+def read_workbook(path, checked=TEMPLATE_SHEETS) -> dict:
+    """All sheets of a workbook as frames (header on row 1), read through
+    :func:`core.sheets.readers.read_workbook_cells` (file checks, bounded
+    pre-scan, calamine) and shaped as ``pandas.read_excel`` shapes them.
+
+    An Excel error value or a formula without a saved value in a sheet
+    named in ``checked`` is refused naming the sheet and cell; elsewhere
+    it is an empty cell."""
     import pandas as pd
-    try:
-        return pd.read_excel(path, sheet_name=None, engine="calamine")
-    except ImportError:
-        pass
-    except Exception as e:  # calamine raises its own error types
-        raise InputError(f"{name}: the workbook cannot be read ({type(e).__name__}: {e})") from None
-    try:
-        return pd.read_excel(path, sheet_name=None, engine="openpyxl")
-    except Exception as e:
-        raise InputError(f"{name}: the workbook cannot be read ({type(e).__name__}: {e})") from None
+    from pandas.io.parsers import TextParser
+    from core.model.celltext import CellIssue, address
+    from core.sheets.readers import read_workbook_cells
+    cells = read_workbook_cells(path)
+    if cells.hidden_unread:                 # pandas reads hidden sheets too
+        cells = read_workbook_cells(path, cells.sheet_names)
+    frames = {}
+    for sh in cells.sheets:
+        rows = _unmerged(sh)
+        for r, row in enumerate(rows):
+            for c, v in enumerate(row):
+                if isinstance(v, CellIssue):
+                    if sh.name in checked:
+                        what = v.reason if str(v) in v.reason else f"{v}, {v.reason}"
+                        raise InputError(f"{cells.file}, sheet {sh.name}, cell {address(r, c)} holds {what}")
+                    row[c] = ""
+        data = [[_as_pandas_reads(v) for v in row] for row in rows]
+        frames[sh.name] = TextParser(data, header=0, skip_blank_lines=False).read() if data else pd.DataFrame()
+    return frames
+
+
+def _unmerged(sheet) -> list:
+    """The sheet's rows, padded to one width, with each merged area's
+    value in its top-left cell only (as pandas reads a workbook)."""
+    width = sheet.n_cols
+    rows = [list(row) + [""] * (width - len(row)) for row in sheet.rows]
+    for r0, c0, r1, c1 in sheet.merged:
+        for r in range(r0, min(r1, len(rows) - 1) + 1):
+            for c in range(c0, min(c1, width - 1) + 1):
+                if (r, c) != (r0, c0):
+                    rows[r][c] = ""
+    while rows and not any(v != "" for v in rows[-1]):
+        rows.pop()
+    return rows
+
+
+def _as_pandas_reads(v):
+    """A cell value as ``pandas.read_excel`` gives it to its parser: whole
+    floats as int, dates as datetimes."""
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    if isinstance(v, _dt.date) and not isinstance(v, _dt.datetime):
+        return _dt.datetime(v.year, v.month, v.day)
+    return v
 
 
 def _records(df: "pd.DataFrame") -> tuple[list[dict], list[int]]:

@@ -42,7 +42,7 @@ import numpy as np
 
 from core.sheets.filechecks import MAX_CELLS, refuse_extent, refuse_workbook_total
 from core.errors import InputError
-from core.sheets.ole import ole_stream
+from core.sheets.compound import workbook_stream
 
 _SPACING, _STEPS, _WALKERS = 512, 64, 2048     # a walker every 512 bytes, 64 records each: 1 MB a round
 _AHEAD = 3                                     # walkers after each one looked at for one that goes on
@@ -434,7 +434,7 @@ def check_xls(path, file) -> dict:
     a sheet past MAX_CELLS, a damaged DIMENSIONS record, a sheet starting
     past the end of the Workbook stream (calamine panics there), an
     encrypted workbook.  Returns sheet name -> (rows, columns)."""
-    d = _Bytes(ole_stream(path, file) + bytes(_PAD))
+    d = _Bytes(workbook_stream(path, file) + bytes(_PAD))
     n = len(d.b) - _PAD
     chain, _ = _chain(d, 0, n, _XLS)                    # every record from the stream's start
     pos, typ = _xls_records(d, 0, chain)                # the workbook globals

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -198,3 +199,79 @@ def test_corpus_is_reproducible(tmp_path):
         assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), name
     committed = {p.name for p in DATA.iterdir() if p.suffix != ".py" and not p.name.startswith("lo_")}
     assert committed - set(made) <= {"bad_encrypted.xlsx"}
+
+
+# ---- template workbooks (compute, File > Open) go through the same checks ---------------------------------------
+TEMPLATE_BAD = {n: f for n, f in BAD.items() if n.endswith(".xlsx") and n != "bad_empty_sheet.xlsx"}
+TEMPLATE_BAD["bad_empty_sheet.xlsx"] = "no sheet named 'Data'"
+
+
+@pytest.mark.parametrize("name, fragment", sorted(TEMPLATE_BAD.items()))
+def test_load_input_refuses_bad_files(name, fragment):
+    from core.importing.inputs import load_input
+    t = time.perf_counter()
+    with pytest.raises(InputError) as e:
+        load_input(DATA / name)
+    assert time.perf_counter() - t < 5
+    msg = str(e.value)
+    assert msg.startswith(name) and fragment in msg, msg
+
+
+def test_compute_refuses_bad_files_in_a_memory_limited_process():
+    """``main.py compute`` on each hostile .xlsx under a 3 GB address-space
+    limit (a 2.5 kB file with a cell at XFD1048576 used to abort it, a
+    shared-strings entity bomb to take 2.7 GB): exit code 1, a one-line
+    message naming the file, within seconds, nothing written."""
+    code = ("import resource, runpy, sys\n"
+            "resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))\n"
+            "sys.argv = ['main.py'] + sys.argv[1:]\n"
+            "runpy.run_path('main.py', run_name='__main__')\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
+    for name, fragment in sorted(TEMPLATE_BAD.items()):
+        t = time.perf_counter()
+        p = subprocess.run([sys.executable, "-c", code, "compute", str(DATA / name), "--json"], cwd=REPO, env=env,
+                           capture_output=True, text=True, timeout=60)
+        secs = time.perf_counter() - t
+        last = p.stderr.strip().splitlines()[-1] if p.stderr.strip() else ""
+        assert p.returncode == 1 and p.stdout == "", (name, p.returncode, p.stderr[-2000:])
+        assert last.startswith(f"error: {name}") and fragment in last and "Traceback" not in p.stderr, (name, last)
+        assert secs < 15, (name, secs)
+
+
+def _template(path, data_rows, meta_rows=None):
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    for row in data_rows:
+        ws.append(row)
+    meta = wb.create_sheet("Meta")
+    for row in meta_rows or [["iCode", "iName", "Level", "Parent", "Weight", "Direction", "Type"],
+                             ["X1", "X one", 1, "Index", 1, 1, "Indicator"],
+                             ["Index", "Index", 2, None, 1, None, "Aggregate"]]:
+        meta.append(row)
+    wb.save(path)
+    return path
+
+
+def test_template_with_an_error_cell_or_unsaved_formula_is_refused_naming_the_cell(tmp_path):
+    """An error value or a formula without a saved value in Data used to
+    become a missing value in silence."""
+    from core.importing.inputs import load_input
+    good = [["uCode", "uName", "X1"], ["A", "Alpha", 1.5], ["B", "Beta", 2.5]]
+    p = _template(tmp_path / "ok.xlsx", good)
+    assert load_input(p).dataset.unit_codes == ["A", "B"]
+    formula = _template(tmp_path / "formula.xlsx", good[:2] + [["B", "Beta", "=C2*2"]])
+    with pytest.raises(InputError, match=r"formula\.xlsx, sheet Data, cell C3 holds =C2\*2, a formula with no "
+                                         r"saved value"):
+        load_input(formula)
+    err = tmp_path / "error.xlsx"
+    with zipfile.ZipFile(p) as src, zipfile.ZipFile(err, "w") as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data, n = re.subn(rb'<c r="C3"( [^>]*)?><v>2.5</v></c>', b'<c r="C3" t="e"><v>#DIV/0!</v></c>', data)
+                assert n == 1
+            out.writestr(info, data)
+    with pytest.raises(InputError, match=r"error\.xlsx, sheet Data, cell C3 holds an Excel error value #DIV/0!"):
+        load_input(err)

@@ -25,7 +25,9 @@ import python_calamine as pc
 from hypothesis import given, settings, strategies as st
 
 from core.sheets import binary_extent as be
-from core.sheets.ole import ole_stream
+import olefile
+
+from core.sheets.compound import MAX_DIRECTORY_ENTRIES, workbook_stream
 from core.sheets.filechecks import MAX_CELLS, MAX_WORKBOOK_CELLS
 from core.errors import InputError
 from core.importing.importer import import_workbook
@@ -143,7 +145,7 @@ def patched_xls(path, src, edit) -> Path:
     type, size) from the plain walk.  LibreOffice keeps the small stream in
     one run of bytes of the file, where it is patched."""
     data = bytearray(Path(src).read_bytes())
-    stream = bytearray(ole_stream(src, "x"))
+    stream = bytearray(workbook_stream(src, "x"))
     at = bytes(data).find(bytes(stream))
     assert at > 0, "the stream is not in one piece"
     pos, _ = plain_walk(bytes(stream) + bytes(8), 0, len(stream), xlsb=False)
@@ -294,7 +296,7 @@ def test_large_xls_and_xlsb_sheets_walked_exactly(tmp_path):
     cells.update({(r, c): round(values[k], digits[k]) for k, (r, c) in
                   enumerate((r, c) for r in range(20000) for c in range(1, 12))})
     x = write_xls(tmp_path / "big.xls", {"S": cells})
-    stream = ole_stream(x, "x")
+    stream = workbook_stream(x, "x")
     d = be._Bytes(stream + bytes(be._PAD))
     pos, nxt = be._chain(d, 0, len(stream), be._XLS)
     want, want_next = plain_walk(stream, 0, len(stream), xlsb=False)
@@ -369,20 +371,59 @@ def test_xlsb_part_that_cannot_be_placed_checks_every_sheet_part(tmp_path):
             be.check_xlsb(z, q.name, ["A"])
 
 
-def test_compound_file_reader_matches_olefile(tmp_path):
-    olefile = pytest.importorskip("olefile")
+def test_workbook_stream_is_olefiles_and_damaged_containers_refused(tmp_path):
+    """The stream scanned is the one olefile reads by name; chains that
+    loop or leave the FAT, a header claiming more FAT sectors than the file
+    holds, and a directory past MAX_DIRECTORY_ENTRIES are refused by name
+    before olefile (or calamine) follows them."""
     paths = [DATA / "lo_units_by_indicators.xls", DATA / "lo_long_zh.xls",
              write_xls(tmp_path / "w.xls", {"S": {(r, 0): float(r) for r in range(800)}})]
     for path in paths:
         with olefile.OleFileIO(str(path)) as ole:
-            assert ole_stream(path, "x") == ole.openstream("Workbook").read(), path
-    bad = tmp_path / "loop.xls"
-    data = bytearray(paths[2].read_bytes())
-    fat_at = 512 * (1 + struct.unpack_from("<I", data, 76)[0])
-    struct.pack_into("<I", data, fat_at + 4 * 3, 1)                   # sector 3 -> 1: a loop
-    bad.write_bytes(bytes(data))
-    with pytest.raises(InputError, match="loop.xls: the workbook is damaged .compound file: a sector chain loops"):
-        be.check_xls(bad, "loop.xls")
+            assert workbook_stream(path, "x") == ole.openstream("Workbook").read(), path
+    good = paths[2].read_bytes()
+    fat_at = 512 * (1 + struct.unpack_from("<I", good, 76)[0])
+
+    def variant(name, edit):
+        data = bytearray(good)
+        edit(data)
+        (tmp_path / name).write_bytes(bytes(data))
+        return tmp_path / name
+    cases = {
+        "loop.xls": (lambda d: struct.pack_into("<I", d, fat_at + 4 * 3, 1), "a sector chain loops"),
+        "leaves.xls": (lambda d: struct.pack_into("<I", d, fat_at + 4 * 3, 10 ** 6),
+                       r"a sector chain leaves the allocation table \(sector 1000000\)"),
+        "fat_count.xls": (lambda d: struct.pack_into("<I", d, 44, 100_000), "100,000 FAT sectors in a file of"),
+    }
+    for name, (edit, why) in cases.items():
+        with pytest.raises(InputError, match=re.escape(name) + r": the workbook is damaged \(compound file: " + why):
+            be.check_xls(variant(name, edit), name)
+    # the directory made to start at the stream's first sector: a chain of over 2,500 sectors
+    big = bytearray(compound_file(biff8_stream({"S": {(r, c): 1.0 for r in range(6000) for c in range(12)}})))
+    assert (len(big) - 512) // 512 * 4 > MAX_DIRECTORY_ENTRIES
+    struct.pack_into("<I", big, 48, 0)
+    (tmp_path / "dir.xls").write_bytes(bytes(big))
+    with pytest.raises(InputError, match=r"dir.xls: the workbook is damaged \(compound file: a directory of more "
+                                         r"than 10,000 entries"):
+        be.check_xls(tmp_path / "dir.xls", "dir.xls")
+
+
+def test_workbook_stream_is_the_one_calamine_opens(tmp_path):
+    """calamine opens the first entry named Workbook in directory order;
+    a file whose root storage olefile would read another from is refused."""
+    stream = biff8_stream({"S": {(0, 0): 1.0}})
+    p = tmp_path / "book.xls"
+    p.write_bytes(compound_file(stream, name="Book"))               # the BIFF5 name: read as calamine does
+    assert be.check_xls(p, "book.xls") == {"S": (1, 1)}
+    data = bytearray(compound_file(stream))
+    directory_at = data.find("Root Entry".encode("utf-16-le"))
+    data[directory_at + 256:directory_at + 384] = data[directory_at + 128:directory_at + 256]
+    struct.pack_into("<I", data, directory_at + 76, 2)   # the root's child: the copy; the first Workbook, unreached
+    q = tmp_path / "twin.xls"
+    q.write_bytes(bytes(data))
+    with pytest.raises(InputError, match=r"twin.xls: the workbook is damaged \(compound file: its Workbook stream is "
+                                         r"not the one entry of that name in the root storage"):
+        be.check_xls(q, "twin.xls")
 
 
 # ---- the walk is the plain walk, whatever the bytes ----------------------------------------------------------

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from core.errors import InputError
+from core.model.celltext import CellIssue
 from core.sheets.xlsx_extent import ExtentScan, scan_chunk
 
 REPO = Path(__file__).resolve().parents[2]
@@ -204,3 +205,166 @@ def test_crafted_extents_refused_before_any_reader(tmp_path):
         msg = out[str(tmp_path / f"{k}.xlsx")]
         assert re.search(r"refused: the sheet spans|beyond any spreadsheet", msg), (k, msg)
     assert out[str(tmp_path / "fine.xlsx")] == "read"
+
+
+# ---- what the pre-scan adds to calamine's cells (moved from the deleted test_xlsx_fast.py) ------------------------
+# calamine reads an error cell as its text or as empty, a formula without a saved value as empty, and
+# does not report hidden rows and columns; the streamed pass (core/sheets/xlsx_scan.py) does, in any
+# spelling of the XML.  Worksheets written by hand, so that every spelling is under control.
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+NO_VALUE = "a formula with no saved value"
+
+
+def worksheet(body: str = "", head: str = "", tail: str = "") -> str:
+    return (f'{DECL}<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">{head}<sheetData>{body}</sheetData>{tail}'
+            "</worksheet>")
+
+
+def styles_part(xfs) -> str:
+    cell_xfs = "".join(f'<xf numFmtId="{i}" fontId="0" fillId="0" borderId="0" xfId="0"/>' for i in xfs)
+    return (f'{DECL}<styleSheet xmlns="{MAIN_NS}"><fonts count="1"><font><sz val="11"/></font></fonts>'
+            '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
+            '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+            '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+            f'<cellXfs count="{len(xfs)}">{cell_xfs}</cellXfs></styleSheet>')
+
+
+def make_xlsx(path, sheets, style: str | None = None, states: dict | None = None) -> Path:
+    """An .xlsx of the worksheet parts ``sheets`` (one part, or [(name, part)])."""
+    if isinstance(sheets, str):
+        sheets = [("Sheet1", sheets)]
+    states = states or {}
+    ct_type = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    ct = ['<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+          '<Default Extension="xml" ContentType="application/xml"/>'
+          f'<Override PartName="/xl/workbook.xml" ContentType="{ct_type}.sheet.main+xml"/>']
+    rels, wb, parts = [f'<Relationships xmlns="{PKG_REL_NS}">'], [], {}
+    for k, (name, xml) in enumerate(sheets, 1):
+        ct.append(f'<Override PartName="/xl/worksheets/sheet{k}.xml" ContentType="{ct_type}.worksheet+xml"/>')
+        rels.append(f'<Relationship Id="rId{k}" Type="{REL_NS}/worksheet" Target="worksheets/sheet{k}.xml"/>')
+        state = f' state="{states[name]}"' if name in states else ""
+        wb.append(f'<sheet name="{name}" sheetId="{k}"{state} r:id="rId{k}"/>')
+        parts[f"xl/worksheets/sheet{k}.xml"] = xml
+    if style is not None:
+        ct.append(f'<Override PartName="/xl/styles.xml" ContentType="{ct_type}.styles+xml"/>')
+        rels.append(f'<Relationship Id="rId{len(sheets) + 1}" Type="{REL_NS}/styles" Target="styles.xml"/>')
+        parts["xl/styles.xml"] = style
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", DECL + "".join(ct) + "</Types>")
+        z.writestr("_rels/.rels", f'{DECL}<Relationships xmlns="{PKG_REL_NS}"><Relationship Id="rId1" '
+                                  f'Type="{REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr("xl/workbook.xml", f'{DECL}<workbook xmlns="{MAIN_NS}" xmlns:r="{REL_NS}"><sheets>'
+                                      + "".join(wb) + "</sheets></workbook>")
+        z.writestr("xl/_rels/workbook.xml.rels", DECL + "".join(rels) + "</Relationships>")
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return Path(path)
+
+
+def read_one(tmp_path, part: str, **kw):
+    from core.sheets.readers import read_workbook_cells
+    return read_workbook_cells(make_xlsx(tmp_path / "w.xlsx", part, **kw)).sheets[0]
+
+
+@pytest.mark.parametrize("body,err", [
+    ('<row r="1"><c r="A1" t="e"><v>#DIV/0!</v></c></row>', "#DIV/0!"),
+    ('<row r="1"><c r="A1" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>', "#DIV/0!"),
+    ('<row r="1"><c t="e" r="A1"><v>#N/A</v></c></row>', "#N/A"),                          # t before r
+    ('<row r="1"><c s="0" r="A1" t="e"><v>#REF!</v></c></row>', "#REF!"),
+    ("<row r='1'><c r='A1' t='e'><v>#NAME?</v></c></row>", "#NAME?"),                      # single quotes
+    ('<row r="1">\n  <c r="A1" t="e">\n    <v>#VALUE!</v>\n  </c>\n</row>', "#VALUE!"),    # pretty-printed
+])
+def test_error_cells_are_cell_issues(tmp_path, body, err):
+    cell = read_one(tmp_path, worksheet(body)).value(0, 0)
+    assert isinstance(cell, CellIssue) and str(cell) == err and cell.reason == f"an Excel error value {err}"
+
+
+@pytest.mark.parametrize("cell,formula", [
+    ('<c r="A1"><f>B1</f></c>', "=B1"),
+    ('<c r="A1"><f>B1</f><v/></c>', "=B1"),
+    ('<c r="A1"><f>B1</f><v /></c>', "=B1"),                                                # openpyxl
+    ('<c r="A1"><f>B1</f><v></v></c>', "=B1"),
+    ('<c s="0" r="A1"><f>B1</f></c>', "=B1"),                                               # s before r
+    ('<c r="A1">\n  <f>B1</f>\n  <v/>\n</c>', "=B1"),
+    ('<c r="A1"><f>B1&amp;B1</f><v /></c>', "=B1&B1"),                                      # entities decoded
+    ('<c r="A1"><f>IF(B1&gt;0,&quot;a&quot;,&quot;b&quot;)</f></c>', '=IF(B1>0,"a","b")'),
+    ('<c r="A1"><f t="shared" si="0"/></c>', "="),
+])
+def test_formulas_without_a_saved_value_are_cell_issues(tmp_path, cell, formula):
+    sh = read_one(tmp_path, worksheet(f'<row r="1">{cell}<c r="B1"><v>1</v></c></row>'))
+    got = sh.value(0, 0)
+    assert isinstance(got, CellIssue) and str(got) == formula and got.reason.startswith(NO_VALUE)
+    assert sh.value(0, 1) == 1.0
+
+
+def test_formulas_with_saved_values_read_as_values(tmp_path):
+    body = ('<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f>A1*2</f><v>2</v></c>'
+            '<c r="C1" t="str"><f>"x"&amp;"y"</f><v>xy</v></c><c r="E1"><f>A1</f></c></row>')
+    sh = read_one(tmp_path, worksheet(body))
+    assert sh.rows[0][:3] == [1.0, 2.0, "xy"]
+    assert isinstance(sh.value(0, 4), CellIssue) and str(sh.value(0, 4)) == "=A1"   # beyond the values: placed
+
+
+def test_openpyxl_formulas_without_values(tmp_path):
+    import openpyxl
+    from core.sheets.readers import read_workbook_cells
+    wb = openpyxl.Workbook()
+    wb.active.append([1, 2, "=A1&B1", "=IF(A1>0,1,2)"])
+    wb.save(tmp_path / "o.xlsx")
+    row = read_workbook_cells(tmp_path / "o.xlsx").sheets[0].rows[0]
+    assert row[:2] == [1.0, 2.0] and [str(v) for v in row[2:]] == ["=A1&B1", "=IF(A1>0,1,2)"]
+    assert all(isinstance(v, CellIssue) for v in row[2:])
+
+
+@pytest.mark.parametrize("attr,hidden", [('hidden="1"', {1, 2, 8}), ('hidden="true"', {1, 2, 8}),
+                                         ('hidden="false"', set()), ('hidden="0"', set())])
+def test_hidden_rows(tmp_path, attr, hidden):
+    body = (f'<row r="1"><c r="A1"><v>1</v></c></row><row r="2" {attr}><c r="A2"><v>2</v></c></row>'
+            f'<row r="3" ht="0" {attr} customHeight="1"/><row r="4"><c r="A4"><v>4</v></c></row>'
+            f'<row r="9" {attr}/>')
+    sh = read_one(tmp_path, worksheet(body))
+    assert sh.hidden_rows == hidden and sh.value(1, 0) == 2.0          # hidden rows are read all the same
+
+
+@pytest.mark.parametrize("cols,hidden", [
+    ('<cols><col min="2" max="3" width="0" hidden="1" customWidth="1"/></cols>', {1, 2}),
+    ('<cols><col min="1" max="1" width="9"/><col min="5" max="5" hidden="true"/><col min="7" max="16384" '
+     'hidden="1"/></cols>', {4} | set(range(6, 16384))),
+    ('<cols><col hidden="1" width="13" customWidth="1" min="3" max="3" /></cols>', {2}),    # openpyxl's order
+    ('<cols><col min="2" max="2" hidden="false"/></cols>', set()),
+])
+def test_hidden_columns(tmp_path, cols, hidden):
+    body = '<row r="1">' + "".join(f'<c r="{c}1"><v>1</v></c>' for c in "ABCDEFG") + "</row>"
+    sh = read_one(tmp_path, worksheet(body, head='<dimension ref="A1:G1"/>' + cols))
+    assert sh.hidden_cols == hidden and sh.rows[0] == [1.0] * 7
+
+
+def test_merged_areas_filled_with_their_top_left_value(tmp_path):
+    body = ('<row r="1"><c r="A1" t="inlineStr"><is><t>head</t></is></c><c r="D1"><v>4</v></c></row>'
+            '<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row><row r="3"><c r="A3"><v>3</v></c></row>')
+    tail = '<mergeCells count="2"><mergeCell ref="A1:C1"/><mergeCell ref="A3:B4"/></mergeCells>'
+    sh = read_one(tmp_path, worksheet(body, tail=tail))
+    assert sorted(sh.merged) == [(0, 0, 0, 2), (2, 0, 3, 1)]
+    assert sh.rows[0] == ["head", "head", "head", 4.0] and sh.rows[2][:2] == [3.0, 3.0]
+
+
+def test_dates_and_cells_away_from_a1(tmp_path):
+    import datetime as dt
+    body = '<row r="3"><c r="C3" s="1"><v>45000</v></c><c r="E3" t="inlineStr"><is><t>x</t></is></c></row>'
+    sh = read_one(tmp_path, worksheet(body), style=styles_part((0, 14)))
+    assert sh.n_rows == 3 and sh.value(0, 0) == "" and sh.value(2, 4) == "x"
+    assert sh.value(2, 2) == dt.date(2023, 3, 15) and not isinstance(sh.value(2, 2), dt.datetime)
+
+
+def test_hidden_sheets_not_read_unless_named(tmp_path):
+    from core.sheets.readers import read_workbook_cells
+    part = worksheet('<row r="1"><c r="A1"><v>1</v></c></row>')
+    p = make_xlsx(tmp_path / "h.xlsx", [("Shown", part), ("Secret", part)], states={"Secret": "hidden"})
+    got = read_workbook_cells(p)
+    assert [s.name for s in got.sheets] == ["Shown"] and got.hidden_unread == ["Secret"]
+    named = read_workbook_cells(p, "Secret").sheets[0]
+    assert named.name == "Secret" and not named.visible and named.rows == [[1.0]]
