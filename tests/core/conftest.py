@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-REF = Path(__file__).resolve().parents[3] / "shared" / "reference" / "coinr-asem"
+REF = REPO / "tests" / "data" / "coinr-asem"          # COINr 1.1.14's ASEM inputs and outputs (README.md there)
 SAMPLES = REPO / "resources" / "samples"
 
 
@@ -20,8 +20,11 @@ def repo() -> Path:
 
 @pytest.fixture(scope="session")
 def ref_dir() -> Path:
-    if not (REF / "asem_iData.csv").exists():
-        pytest.skip(f"COINr reference outputs not found at {REF} (the folder 'shared' beside the repo checkout)")
+    """The COINr reference files, which the repository carries: a missing
+    file is a broken checkout, so it fails rather than skips."""
+    missing = [n for n in ("README.md", "asem_iData.csv", "asem_iData_p.csv", "asem_iMeta.csv",
+                           "default_aggregated.csv", "default_normalised.csv") if not (REF / n).is_file()]
+    assert not missing, f"COINr reference files missing from {REF}: {missing}"
     return REF
 
 

@@ -1,9 +1,9 @@
 """Cross-checks against COINr 1.1.14 on its ASEM example data (to 1e-9
 absolute), through the Python API and through the command line's JSON.
 
-Reference files: ../shared/reference/coinr-asem/ (see its README for the R
-calls).  Units are joined on uCode (and Time for the panel), never on row
-order, and the missing pattern must be the same.
+Reference files: tests/data/coinr-asem/ (see its README for the R calls).
+Units are joined on uCode (and Time for the panel), never on row order, and
+the missing pattern must be the same.
 """
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The bundled Chengdu–Chongqing sample reproduces the published figures
-(iChongqing, 4 January 2026; ../shared/reference/seed/), computed by the
+(iChongqing, 4 January 2026; tests/data/seed/), computed by the
 engine from the sample files, through the Python API and the command line."""
 from __future__ import annotations
 
