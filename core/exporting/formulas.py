@@ -9,7 +9,7 @@ import functools
 import math
 
 from core.methods.excel import if_number, number, weighted_mean_formula
-from core.model.dataset import column_letter
+from core.model.celltext import column_letter
 
 __all__ = ["cell_ref", "range_ref", "cached_value", "copy_formula", "if_number", "number",
            "weighted_mean_formula"]

@@ -7,7 +7,8 @@ from __future__ import annotations
 import numpy as np
 
 from core.atomic import atomic_output
-from core.model.dataset import DATA_COLUMNS, column_letter
+from core.model.celltext import column_letter
+from core.model.dataset import DATA_COLUMNS
 from core.model.framework import META_COLUMNS
 from core.methods.registry import AGGREGATIONS, NORMALISATIONS
 from core.model.settings import Settings

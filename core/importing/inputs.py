@@ -15,7 +15,8 @@ import numpy as np
 if TYPE_CHECKING:
     import pandas as pd
 
-from core.model.dataset import Dataset, column_letter
+from core.model.celltext import column_letter
+from core.model.dataset import Dataset
 from core.errors import InputError
 from core.model.framework import Framework
 from core.project.project import Project

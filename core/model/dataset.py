@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
 from core.errors import InputError
 from core.model.celltext import BAD, PERCENT, is_missing, parse_values, reason_of
-from core.model.celltext import column_letter  # noqa: F401  (kept here for the modules that import it from here)
 from core.model.framework import Framework
 
 # the key columns of an iData table, before the indicator columns

@@ -26,7 +26,7 @@ import re
 import zipfile as _zipfile
 import zlib as _zlib
 
-from core.model.dataset import column_letter
+from core.model.celltext import column_letter
 from core.errors import InputError
 
 MAX_FILE_BYTES = 64 * 2**20

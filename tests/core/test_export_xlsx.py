@@ -332,7 +332,7 @@ def mismatches(exp, formulas, values, what) -> list[str]:
 
 
 def _letters(c) -> str:
-    from core.model.dataset import column_letter
+    from core.model.celltext import column_letter
     return column_letter(c)
 
 
