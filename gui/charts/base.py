@@ -20,7 +20,8 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from gui.charts.export import ChartExport
 from gui.charts.items import live
 from gui.base.document import ProjectDocument
-from gui.base.palette import ChartTheme, dimension_colours, display_name, unit_name
+from gui.base.i18n import display_name
+from gui.base.palette import ChartTheme, dimension_colours, unit_name
 
 TITLE_SIZE = "10pt"
 TITLE_ROOM = 44              # pixels kept free right of the title (the menu button)

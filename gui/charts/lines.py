@@ -15,7 +15,8 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from core.pipeline import results as analysis
 
 from gui.charts.base import PlotChart
-from gui.charts.items import PathCurve, finite_range, fmt, live, nearest_of
+from gui.charts.items import PathCurve, finite_range, live, nearest_of
+from gui.base.formatting import fmt
 from gui.base.document import ProjectDocument
 
 BASE_VALUE = 100.0
@@ -24,7 +25,7 @@ UNIT_COLOUR_OFFSET = 6       # overlaid units take colours after the dimensions'
 BAR_WIDTH = 0.62
 MARKER_PIXELS = 7            # the composite's dots
 
-class _TimeChart(PlotChart):
+class TimeChart(PlotChart):
     """A chart over the periods for one chosen unit, with the base = 100
     line of a fixed-base index."""
 
@@ -73,7 +74,7 @@ class _TimeChart(PlotChart):
         self.base_line.label.setColor(self.theme.muted)
 
 
-class CompositeChart(_TimeChart):
+class CompositeChart(TimeChart):
     """The composite index over the periods for the chosen unit and any
     units overlaid for comparison; each curve's latest value and average
     annual growth are labelled at its end."""
@@ -358,7 +359,7 @@ class IndexChart(CompositeChart):
                     label.setText(f"{code}  {self.node_name(code)}")
 
 
-class DimensionChart(_TimeChart):
+class DimensionChart(TimeChart):
     """The root's children (the dimensions) over the periods, for one unit,
     in the colours every chart gives them."""
 

@@ -363,6 +363,3 @@ def safe_chart_images(document, source=None):
         log.exception("drawing the charts for the report failed")
         return [], f"{type(e).__name__}: {e}"
 
-
-__all__ = ["report_html", "build_report", "write_pdf_report", "offscreen_charts", "chart_images", "chart_slug",
-           "chart_title", "chart_panel_of", "safe_chart_images", "CHART_SIZE"]

@@ -11,8 +11,10 @@ from core.model.dataset import Dataset
 from core.model.framework import Framework, Node
 from core.project.project import Project
 from core.model.settings import Settings
-from gui.sheets.data_grid import (FIRST_INDICATOR_COLUMN, FIRST_PERIOD_COLUMN, MISSING_TEXT, PERIOD_LAYOUT,
-                                  UNIT_LAYOUT, DataGridModel, read_number)
+from gui.sheets.clipboard import read_number
+from gui.sheets.data_grid import DataGridModel
+from gui.sheets.data_grid_cells import MISSING_TEXT
+from gui.sheets.data_grid_view import FIRST_INDICATOR_COLUMN, FIRST_PERIOD_COLUMN, PERIOD_LAYOUT, UNIT_LAYOUT
 from gui.sheets.data_sheet import DataSheet, parse_tsv
 
 

@@ -14,7 +14,8 @@ import numpy as np
 from PySide6.QtWidgets import QApplication
 
 from gui.charts.lines import IndexChart
-from gui.sheets.data_grid import FIRST_PERIOD_COLUMN, DataGridModel
+from gui.sheets.data_grid import DataGridModel
+from gui.sheets.data_grid_view import FIRST_PERIOD_COLUMN
 from gui.charts.paint_counter import PaintCounter
 
 UPDATES = 3000
