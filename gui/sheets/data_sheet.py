@@ -195,11 +195,6 @@ class DataSheet(QWidget):
                    self.model.period)
 
     # ---- layout and selection of unit / period ---------------------------------------
-    @property
-    def layout_mode(self) -> str:
-        """UNIT_LAYOUT or PERIOD_LAYOUT."""
-        return self.model.layout
-
     def set_layout(self, layout: str):
         """Show one unit (UNIT_LAYOUT) or one period (PERIOD_LAYOUT)."""
         (self.unit_button if layout == UNIT_LAYOUT else self.period_button).setChecked(True)

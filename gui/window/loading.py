@@ -48,10 +48,6 @@ def save_filter() -> str:
     return translate("loading", "CoIndex projects (*.coindex)")
 
 
-OPEN_FILTER = "CoIndex inputs (*.coindex *.xlsx *.xlsm *.csv);;CoIndex projects (*.coindex);;" \
-              "Template workbooks (*.xlsx *.xlsm);;iData tables (*.csv);;All files (*)"
-
-
 def is_openable(path) -> bool:
     return os.path.splitext(os.fspath(path))[1].lower() in OPENABLE
 
@@ -228,7 +224,6 @@ class ProjectFiles:
         return self.open_path(path)
 
     def open_sample(self):
-        from gui.window.loading import SAMPLE_PATH
         return self.open_path(str(SAMPLE_PATH), remember=False)
 
     def save(self, wait: bool = False) -> bool:

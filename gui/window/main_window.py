@@ -404,13 +404,3 @@ def installed_version() -> str:
 
 
 _DROP_EVENTS = (QEvent.DragEnter, QEvent.DragMove, QEvent.Drop)
-
-# windows opened besides the first (restored recoveries), kept alive until closed
-_open_windows: set = set()
-
-
-def keep_open(window: MainWindow) -> MainWindow:
-    window.setAttribute(Qt.WA_DeleteOnClose)
-    _open_windows.add(window)
-    window.destroyed.connect(lambda *_: _open_windows.discard(window))
-    return window

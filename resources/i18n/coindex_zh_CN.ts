@@ -200,54 +200,54 @@
     </message>
 </context>
 <context>
-    <name>ChartExport</name>
+    <name>ChartBase</name>
     <message>
-        <location filename="../../gui/charts/export.py" line="68"/>
+        <location filename="../../gui/charts/base.py" line="116"/>
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export.py" line="69"/>
+        <location filename="../../gui/charts/base.py" line="117"/>
         <source>Save as SVG…</source>
         <translation>另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export.py" line="70"/>
+        <location filename="../../gui/charts/base.py" line="118"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export.py" line="71"/>
+        <location filename="../../gui/charts/base.py" line="119"/>
         <source>Save or copy this chart</source>
         <translation>保存或复制此图表</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export.py" line="136"/>
+        <location filename="../../gui/charts/base.py" line="125"/>
         <source>Chart copied: {0}</source>
         <translation>已复制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export.py" line="145"/>
+        <location filename="../../gui/charts/base.py" line="134"/>
         <source>Save chart as SVG</source>
         <translation>将图表保存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export.py" line="145"/>
+        <location filename="../../gui/charts/base.py" line="134"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export.py" line="147"/>
+        <location filename="../../gui/charts/base.py" line="136"/>
         <source>Save chart as PNG</source>
         <translation>将图表保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export.py" line="147"/>
+        <location filename="../../gui/charts/base.py" line="136"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export.py" line="158"/>
+        <location filename="../../gui/charts/base.py" line="147"/>
         <source>Chart saved to {0}</source>
         <translation>图表已保存到 {0}</translation>
     </message>
@@ -255,42 +255,42 @@
 <context>
     <name>ChartExportDialog</name>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="82"/>
+        <location filename="../../gui/exporting/chart_images.py" line="83"/>
         <source>Export Chart Images</source>
         <translation>导出图表图片</translation>
     </message>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="83"/>
+        <location filename="../../gui/exporting/chart_images.py" line="84"/>
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="84"/>
+        <location filename="../../gui/exporting/chart_images.py" line="85"/>
         <source>Images:</source>
         <translation>图片：</translation>
     </message>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="85"/>
+        <location filename="../../gui/exporting/chart_images.py" line="86"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="86"/>
+        <location filename="../../gui/exporting/chart_images.py" line="87"/>
         <source>&amp;PNG at</source>
         <translation>&amp;PNG，倍率</translation>
     </message>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="89"/>
+        <location filename="../../gui/exporting/chart_images.py" line="90"/>
         <source>{0}× — {1} × {2} pixels ({3} dpi)</source>
         <translation>{0}× — {1} × {2} 像素（{3} dpi）</translation>
     </message>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="91"/>
+        <location filename="../../gui/exporting/chart_images.py" line="92"/>
         <source>&amp;SVG (vector, for editing and print)</source>
         <translation>&amp;SVG（矢量图，便于编辑和印刷）</translation>
     </message>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="94"/>
+        <location filename="../../gui/exporting/chart_images.py" line="95"/>
         <source>Folder for the chart images</source>
         <translation>存放图表图片的文件夹</translation>
     </message>
@@ -366,17 +366,17 @@
 <context>
     <name>CompositeChart</name>
     <message>
-        <location filename="../../gui/charts/lines.py" line="195"/>
+        <location filename="../../gui/charts/lines.py" line="192"/>
         <source>Composite index: {0}</source>
         <translation>综合指数：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/lines.py" line="195"/>
+        <location filename="../../gui/charts/lines.py" line="192"/>
         <source>Composite index</source>
         <translation>综合指数</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/lines.py" line="206"/>
+        <location filename="../../gui/charts/lines.py" line="203"/>
         <source>{0} · {1} % a year</source>
         <translation>{0} · 年均 {1} %</translation>
     </message>
@@ -409,47 +409,47 @@
 <context>
     <name>DataGridModel</name>
     <message>
-        <location filename="../../gui/sheets/data_marks.py" line="91"/>
+        <location filename="../../gui/sheets/data_marks.py" line="110"/>
         <source>&apos;{0}&apos; cannot be computed here: all its indicators are missing</source>
         <translation>“{0}”在此无法计算：其全部指标均缺失</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_marks.py" line="93"/>
+        <location filename="../../gui/sheets/data_marks.py" line="112"/>
         <source>&apos;{0}&apos; was computed without this value (weights shared among the indicators present)</source>
         <translation>“{0}”的计算未使用此值（权重在现有指标间分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="322"/>
+        <location filename="../../gui/sheets/data_grid.py" line="290"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="337"/>
+        <location filename="../../gui/sheets/data_grid.py" line="305"/>
         <source>Edit {0} {1}</source>
         <translation>编辑 {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="339"/>
+        <location filename="../../gui/sheets/data_grid.py" line="307"/>
         <source>Edit {0} values</source>
         <translation>编辑 {0} 个数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="354"/>
+        <location filename="../../gui/sheets/data_grid.py" line="322"/>
         <source>&apos;{0}&apos; is a percentage; type the number in the indicator&apos;s own unit, without %</source>
         <translation>“{0}”是百分数；请按指标自身的计量单位输入数字，不带 %</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="357"/>
+        <location filename="../../gui/sheets/data_grid.py" line="325"/>
         <source>&apos;{0}&apos; is not a number (use a point for decimals; commas only between thousands)</source>
         <translation>“{0}”不是数字（小数请用小数点；逗号只能用作千位分隔符）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="360"/>
+        <location filename="../../gui/sheets/data_grid.py" line="328"/>
         <source>&apos;{0}&apos; is not a finite number</source>
         <translation>“{0}”不是有限数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="361"/>
+        <location filename="../../gui/sheets/data_grid.py" line="329"/>
         <source>&apos;{0}&apos; is not a number</source>
         <translation>“{0}”不是数字</translation>
     </message>
@@ -522,132 +522,132 @@
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="351"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="346"/>
         <source>Nothing to copy: select cells first</source>
         <translation>没有可复制的内容：请先选择单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="372"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="367"/>
         <source>Copied {0} × {1} cells</source>
         <translation>已复制 {0} × {1} 个单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="386"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="381"/>
         <source>Nothing to delete: select value cells first</source>
         <translation>没有可删除的内容：请先选择数值单元格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="389"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="384"/>
         <source>Clear %n value(s)</source>
         <translation>
             <numerusform>清除 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="391"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="386"/>
         <source>%n value(s) made missing</source>
         <translation>
             <numerusform>已将 %n 个数值设为缺失</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="403"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="398"/>
         <source>Nothing to paste: the clipboard holds no cells</source>
         <translation>没有可粘贴的内容：剪贴板中没有单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="413"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="408"/>
         <source>Nothing pasted: choose the cell to paste into</source>
         <translation>未粘贴：请选择要粘贴到的单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="416"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="411"/>
         <source>Nothing pasted: paste into a value cell (the label columns cannot be edited)</source>
         <translation>未粘贴：请粘贴到数值单元格（标签列不可编辑）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="422"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="417"/>
         <source>Nothing pasted: there is no value row below the selection</source>
         <translation>未粘贴：所选位置下方没有数值行</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="439"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="434"/>
         <source>beyond the sheet&apos;s edge</source>
         <translation>超出表格边界</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="441"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="436"/>
         <source>Nothing pasted: row {0}, column {1} of the pasted block (for {2}): {3}</source>
         <translation>未粘贴：粘贴块第 {0} 行第 {1} 列（对应 {2}）：{3}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="448"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="443"/>
         <source>Nothing pasted: the block lies beyond the sheet&apos;s edge</source>
         <translation>未粘贴：粘贴块超出表格边界</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="452"/>
-        <location filename="../../gui/sheets/data_sheet.py" line="471"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="447"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="466"/>
         <source>Paste %n value(s)</source>
         <translation>
             <numerusform>粘贴 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="457"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="452"/>
         <source>Pasted {0} × {1} values</source>
         <translation>已粘贴 {0} × {1} 个数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="459"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="454"/>
         <source>; clipped at the sheet&apos;s edge: {0} row(s) and {1} column(s) of the block were left out</source>
         <translation>；在表格边界处截断：粘贴块中有 {0} 行和 {1} 列未粘贴</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="468"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="463"/>
         <source>Nothing pasted: {0}</source>
         <translation>未粘贴：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="473"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="468"/>
         <source>Pasted one value into %n cell(s)</source>
         <translation>
             <numerusform>已将一个数值粘贴到 %n 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="513"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="508"/>
         <source>Nothing to fill: select the value to copy and the cells to fill</source>
         <translation>无可填充内容：请选择要复制的数值及要填充的单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="515"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="510"/>
         <source>Nothing to fill: select the value to copy and the cells to fill on its right</source>
         <translation>无可填充内容：请选择要复制的数值及其右侧要填充的单元格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="518"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="513"/>
         <source>Fill down %n value(s)</source>
         <translation>
             <numerusform>向下填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="519"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="514"/>
         <source>Fill right %n value(s)</source>
         <translation>
             <numerusform>向右填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="522"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="517"/>
         <source>Filled %n value(s)</source>
         <translation>
             <numerusform>已填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="527"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="522"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
@@ -655,7 +655,7 @@
 <context>
     <name>DimensionChart</name>
     <message>
-        <location filename="../../gui/charts/lines.py" line="407"/>
+        <location filename="../../gui/charts/lines.py" line="345"/>
         <source>Dimensions: {0}</source>
         <translation>各维度：{0}</translation>
     </message>
@@ -1181,78 +1181,78 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>GridCells</name>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="144"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="168"/>
         <source>Unit: {0}</source>
         <translation>计量单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="146"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="170"/>
         <source>Lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="149"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="173"/>
         <source>In: {0} {1}</source>
         <translation>所属：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="151"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="175"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="158"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="182"/>
         <source>{0}: missing (type a number to fill it)</source>
         <translation>{0}：缺失（输入数字即可填入）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="174"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="198"/>
         <source>Unit code</source>
         <translation>单元代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="174"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="198"/>
         <source>Unit name</source>
         <translation>单元名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="175"/>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="184"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="199"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="208"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="175"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="199"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="182"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="206"/>
         <source>Indicator code</source>
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="182"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="206"/>
         <source>Indicator name (hover a row for more)</source>
         <translation>指标名称（鼠标悬停查看详情）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="183"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="207"/>
         <source>Unit of measure</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="184"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="208"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="184"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="208"/>
         <source>Measured in</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="186"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="210"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -1307,14 +1307,6 @@ Import it again with File &gt; Import Workbook.</source>
         <location filename="../../gui/importing/wizard.py" line="288"/>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
-    </message>
-</context>
-<context>
-    <name>IndexChart</name>
-    <message>
-        <location filename="../../gui/charts/lines.py" line="322"/>
-        <source>{0:+.1f}% a year</source>
-        <translation>年均 {0:+.1f}%</translation>
     </message>
 </context>
 <context>
@@ -1965,7 +1957,7 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>ProjectDocument</name>
     <message>
-        <location filename="../../gui/base/document.py" line="245"/>
+        <location filename="../../gui/base/document.py" line="241"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -1973,17 +1965,17 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>ProjectFiles</name>
     <message>
-        <location filename="../../gui/window/loading.py" line="183"/>
+        <location filename="../../gui/window/loading.py" line="179"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="185"/>
+        <location filename="../../gui/window/loading.py" line="181"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="186"/>
+        <location filename="../../gui/window/loading.py" line="182"/>
         <source>{0} has changes that are not saved.
 
 Save them before going on?</source>
@@ -1992,27 +1984,27 @@ Save them before going on?</source>
 是否先保存再继续？</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="204"/>
+        <location filename="../../gui/window/loading.py" line="200"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="223"/>
+        <location filename="../../gui/window/loading.py" line="219"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="224"/>
+        <location filename="../../gui/window/loading.py" line="220"/>
         <source>{0} no longer exists; it is removed from the recent files.</source>
         <translation>{0} 已不存在，已从最近的文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="248"/>
+        <location filename="../../gui/window/loading.py" line="244"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="249"/>
+        <location filename="../../gui/window/loading.py" line="245"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
@@ -2150,7 +2142,7 @@ of {0}</source>
 <context>
     <name>TimeChart</name>
     <message>
-        <location filename="../../gui/charts/lines.py" line="67"/>
+        <location filename="../../gui/charts/lines.py" line="64"/>
         <source>{0} = 100</source>
         <translation>{0} = 100</translation>
     </message>
@@ -2481,12 +2473,12 @@ of {0}</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="101"/>
+        <location filename="../../gui/window/loading.py" line="97"/>
         <source>unexpected error ({0}: {1}); please report it</source>
         <translation>意外错误（{0}：{1}），请报告此问题</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="103"/>
+        <location filename="../../gui/window/loading.py" line="99"/>
         <source>CoIndex cannot open {0}.
 
 {1}</source>
@@ -2495,17 +2487,17 @@ of {0}</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="113"/>
+        <location filename="../../gui/window/loading.py" line="109"/>
         <source>Choose the iMeta table for {0}</source>
         <translation>为 {0} 选择 iMeta 指标表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="114"/>
+        <location filename="../../gui/window/loading.py" line="110"/>
         <source>iMeta tables (*.csv)</source>
         <translation>iMeta 指标表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="122"/>
+        <location filename="../../gui/window/loading.py" line="118"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
