@@ -194,10 +194,6 @@ class ProjectDocument(QObject):
                 self._finish(f)
         return not not_done
 
-    @property
-    def writing(self) -> bool:
-        return any(not f.done() for f in self._pending)
-
     def _finish(self, future) -> bool:
         """Forget ``future``; False when it was already handled."""
         try:

@@ -47,3 +47,11 @@ def clean_input(value):
             return value.replace(",", "").strip()
         return value.strip()
     return value
+
+
+def fmt(value, decimals=2, sign=False) -> str:
+    """A number for a label, read-out or results cell: fixed decimals,
+    thousands separators, a dash when missing."""
+    if value is None or not math.isfinite(value):
+        return "—"
+    return f"{value:+,.{decimals}f}" if sign else f"{value:,.{decimals}f}"

@@ -12,28 +12,15 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
+
+from gui.base.i18n import unit_display_name
 
 # Okabe-Ito without black and yellow (invisible on one of the two
 # backgrounds), then Tol's muted colours.
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9",
                   "#882255", "#117733", "#999933", "#AA4499", "#44AA99", "#DDCC77")
-
-try:                                          # shared helpers, when the i18n module is there
-    from gui.base.i18n import display_name, unit_display_name
-except ImportError:                           # pragma: no cover - depends on another module
-    def display_name(node) -> str:
-        """A node's name in the interface language (Chinese when the
-        language setting is zh_CN and the node has a Chinese name)."""
-        if QSettings().value("language") == "zh_CN" and getattr(node, "name_zh", ""):
-            return node.name_zh
-        return node.name
-
-    def unit_display_name(project, unit: int) -> str:
-        return project.dataset.unit_names[unit]
-
 
 def unit_name(project, unit: int) -> str:
     """A unit's name in the interface language (its code when unnamed)."""

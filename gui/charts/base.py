@@ -12,15 +12,19 @@ from __future__ import annotations
 
 import html
 import math
+import os
+import re
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetricsF, QImage
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QToolButton
 
-from gui.charts.export import ChartExport
+from gui.charts.export import export_png, export_svg, render_image, set_caching
 from gui.charts.items import live
 from gui.base.document import ProjectDocument
-from gui.base.palette import ChartTheme, dimension_colours, display_name, unit_name
+from gui.base.i18n import display_name
+from gui.base.palette import ChartTheme, dimension_colours, unit_name
 
 TITLE_SIZE = "10pt"
 TITLE_ROOM = 44              # pixels kept free right of the title (the menu button)
@@ -28,11 +32,13 @@ LEGEND_SIZE = "8pt"          # small enough for two columns in a chart a third o
 SHORT_NAME = 20              # characters; longer unit names are shown by code in titles
 
 
-class ChartBase(ChartExport, pg.GraphicsView):
+class ChartBase(pg.GraphicsView):
     """A chart of the document's results in a :class:`pyqtgraph.GraphicsLayout`:
     a title row, then the subclass's plot (``_build_view`` returns its
     ViewBox).  Subclasses implement ``_build_series`` (items that depend on
-    the framework), ``refresh`` (values) and ``hover_at``.
+    the framework), ``refresh`` (values) and ``hover_at``.  A small menu
+    button and the context menu save the chart (PNG, SVG) or copy it
+    (see :mod:`gui.charts.export`).
     """
 
     exported = Signal(str)          # a message: saved to a file, or copied
@@ -79,6 +85,67 @@ class ChartBase(ChartExport, pg.GraphicsView):
         document.settingsChanged.connect(self._on_settings_changed)
         document.structureChanged.connect(self._on_structure_changed)
         self._ready = True
+
+    # ---- Save as PNG / SVG, Copy image ------------------------------------------------
+    def _build_export_actions(self):
+        self.save_png_action = QAction(self)
+        self.save_png_action.triggered.connect(lambda: self.save_dialog("png"))
+        self.save_svg_action = QAction(self)
+        self.save_svg_action.triggered.connect(lambda: self.save_dialog("svg"))
+        self.copy_action = QAction(self)
+        self.copy_action.triggered.connect(self.copy_image)
+        actions = [self.save_png_action, self.save_svg_action, self.copy_action]
+        # the same actions in a small menu button and in the context menu
+        self.export_button = QToolButton(self)
+        self.export_button.setAutoRaise(True)
+        self.export_button.setPopupMode(QToolButton.InstantPopup)
+        self.export_button.setText("⋯")
+        font = QFont(self.export_button.font())
+        font.setBold(True)
+        self.export_button.setFont(font)
+        menu = QMenu(self.export_button)
+        menu.addActions(actions)
+        self.export_button.setMenu(menu)
+        self.export_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+        self.addActions(actions)
+        self.setContextMenuPolicy(Qt.ActionsContextMenu)
+        self._retranslate_base()
+        self._style_hover()
+
+    def _retranslate_base(self):
+        self.save_png_action.setText(self.tr("Save as PNG…"))
+        self.save_svg_action.setText(self.tr("Save as SVG…"))
+        self.copy_action.setText(self.tr("Copy image"))
+        self.export_button.setToolTip(self.tr("Save or copy this chart"))
+
+    def copy_image(self) -> QImage:
+        """Put the chart on the clipboard as an image."""
+        image = render_image(self)
+        QApplication.clipboard().setImage(image)
+        self.exported.emit(self.tr("Chart copied: {0}").format(self._title))
+        return image
+
+    def save_dialog(self, kind: str):
+        """Ask for a file name and save as ``kind`` ('png' or 'svg')."""
+        settings = QSettings()
+        folder = str(settings.value("charts/export_folder", "") or "")
+        stem = re.sub(r"[^\w\-]+", "-", self._title or "chart").strip("-").lower() or "chart"
+        if kind == "svg":
+            caption, filters = self.tr("Save chart as SVG"), self.tr("SVG image (*.svg)")
+        else:
+            caption, filters = self.tr("Save chart as PNG"), self.tr("PNG image (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, caption, os.path.join(folder, f"{stem}.{kind}"), filters)
+        if not path:
+            return None
+        if not path.lower().endswith("." + kind):
+            path += "." + kind
+        if kind == "svg":
+            export_svg(self, path)
+        else:
+            export_png(self, path)
+        settings.setValue("charts/export_folder", os.path.dirname(path))
+        self.exported.emit(self.tr("Chart saved to {0}").format(path))
+        return path
 
     # ---- to implement ----------------------------------------------------------------
     def _build_view(self) -> pg.ViewBox:
@@ -176,7 +243,7 @@ class ChartBase(ChartExport, pg.GraphicsView):
         shows when it has entries.  Called on resize (before the layout is
         applied, so a narrower legend lets the chart shrink) and after the
         entries change (new entries are cached here too)."""
-        self.set_caching(True)
+        set_caching(self, True)
         items = self.legend.items
         self.legend.setVisible(bool(items) and self._legend_wanted)
         if not items:
@@ -263,13 +330,13 @@ class ChartBase(ChartExport, pg.GraphicsView):
         self.reset_ranges()
         self._build_series()
         self.refresh()
-        self.set_caching(True)
+        set_caching(self, True)
         self.retranslateUi()
 
     def showEvent(self, event):
         super().showEvent(event)
         self.current()
-        self.set_caching(True)
+        set_caching(self, True)
 
     # ---- theme -----------------------------------------------------------------------
     def changeEvent(self, event):

@@ -7,14 +7,15 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 
-from gui.charts.items import PathCurve, finite_range, fmt, nearest
-from gui.charts.lines import _TimeChart
+from gui.charts.items import PathCurve, finite_range, nearest
+from gui.charts.lines import TimeChart
+from gui.base.formatting import fmt
 from gui.base.document import ProjectDocument
 
 BAR_WIDTH = 0.62
 
 
-class ContributionChart(_TimeChart):
+class ContributionChart(TimeChart):
     """Each dimension's contribution (points) to the composite's change
     since the base period, stacked per period (gains up, losses down), with
     the composite's change drawn on top: the bars of a period sum to it.

@@ -2,7 +2,6 @@
 helpers for read-outs (nearest point, number format) and ranges."""
 from __future__ import annotations
 
-import math
 
 import numpy as np
 import pyqtgraph as pg
@@ -66,14 +65,6 @@ def nearest_of(curves, x, y, px, py):
             if best is None or d < best[0]:
                 best = (d, key, k, ys[k])
     return None if best is None else best[1:]
-
-
-def fmt(value, decimals=2, sign=False) -> str:
-    """A number for a label or read-out: fixed decimals, thousands
-    separators, a dash when missing."""
-    if value is None or not math.isfinite(value):
-        return "—"
-    return f"{value:+,.{decimals}f}" if sign else f"{value:,.{decimals}f}"
 
 
 class PathCurve(QGraphicsPathItem):

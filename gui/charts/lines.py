@@ -1,9 +1,6 @@
 """Charts of results over the periods: the composite index (one or several
 units), the dimension sub-indices, and the dimensions' contributions to the
 composite's change since the base period.
-
-:class:`IndexChart` is the first chart the main window showed (the index and
-its dimensions in one plot); it stays for compatibility.
 """
 from __future__ import annotations
 
@@ -15,7 +12,8 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from core.pipeline import results as analysis
 
 from gui.charts.base import PlotChart
-from gui.charts.items import PathCurve, finite_range, fmt, live, nearest_of
+from gui.charts.items import PathCurve, finite_range, live, nearest_of
+from gui.base.formatting import fmt
 from gui.base.document import ProjectDocument
 
 BASE_VALUE = 100.0
@@ -24,7 +22,7 @@ UNIT_COLOUR_OFFSET = 6       # overlaid units take colours after the dimensions'
 BAR_WIDTH = 0.62
 MARKER_PIXELS = 7            # the composite's dots
 
-class _TimeChart(PlotChart):
+class TimeChart(PlotChart):
     """A chart over the periods for one chosen unit, with the base = 100
     line of a fixed-base index."""
 
@@ -73,7 +71,7 @@ class _TimeChart(PlotChart):
         self.base_line.label.setColor(self.theme.muted)
 
 
-class CompositeChart(_TimeChart):
+class CompositeChart(TimeChart):
     """The composite index over the periods for the chosen unit and any
     units overlaid for comparison; each curve's latest value and average
     annual growth are labelled at its end."""
@@ -299,66 +297,7 @@ class CompositeChart(_TimeChart):
         return text, float(k), float(value)
 
 
-class IndexChart(CompositeChart):
-    """The composite index of one unit with its dimension sub-indices in
-    one plot, labelled to one decimal (the main window's first chart)."""
-
-    LABEL_DECIMALS = 1
-
-    def __init__(self, document: ProjectDocument, unit: int = 0, parent=None):
-        self._dimension_curves: dict[str, PathCurve] = {}
-        super().__init__(document, unit, parent)
-
-    @property
-    def dimension_curves(self) -> dict[str, PathCurve]:
-        """The root's children (dimensions), by code, in framework order."""
-        self.current()
-        return dict(self._dimension_curves)
-
-    def label_text(self, value, cagr):
-        text = f"{value:.1f}"
-        if np.isfinite(cagr):
-            text += "\n" + self.tr("{0:+.1f}% a year").format(cagr)
-        return text
-
-    def _build_series(self):
-        super()._build_series()
-        if not hasattr(self, "_dimension_curves"):
-            return
-        for curve in self._dimension_curves.values():
-            curve.detach()
-            self.legend.removeItem(curve)
-        self._dimension_curves.clear()
-        for code in self.dimension_codes():
-            # no symbols on the dimensions: the index line carries the markers
-            curve = PathCurve(self.view_box, pen=pg.mkPen(self.dimension_colour(code), width=2))
-            self.legend.addItem(curve, f"{code}  {self.node_name(code)}")
-            self._dimension_curves[code] = curve
-        self._legend_wanted = True
-        self._fit_legend_columns()
-
-    def _refresh_extra(self, x):
-        out = []
-        for code, curve in self._dimension_curves.items():
-            y = np.array(self.engine.score(code)[self._valid_unit()], dtype=float)     # a copy
-            curve.setData(x, y)
-            out.append(y)
-        return out
-
-    def _apply_theme(self):
-        super()._apply_theme()
-        for code, curve in getattr(self, "_dimension_curves", {}).items():
-            curve.setPen(pg.mkPen(self.dimension_colour(code), width=2))
-
-    def retranslateUi(self):
-        super().retranslateUi()
-        for sample, label in self.legend.items:
-            for code, curve in self._dimension_curves.items():
-                if sample.item is curve:
-                    label.setText(f"{code}  {self.node_name(code)}")
-
-
-class DimensionChart(_TimeChart):
+class DimensionChart(TimeChart):
     """The root's children (the dimensions) over the periods, for one unit,
     in the colours every chart gives them."""
 

@@ -15,7 +15,8 @@ from PySide6.QtGui import QPolygonF
 from PySide6.QtWidgets import QGraphicsPolygonItem
 
 from gui.charts.base import ChartBase, PeriodChoice
-from gui.charts.items import PathCurve, fmt, live, nearest
+from gui.charts.items import PathCurve, live, nearest
+from gui.base.formatting import fmt
 from gui.base.document import ProjectDocument
 
 MAX_RINGS = 8

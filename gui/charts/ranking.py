@@ -8,7 +8,8 @@ import pyqtgraph as pg
 
 
 from gui.charts.base import PeriodChoice, PlotChart
-from gui.charts.items import fmt, live
+from gui.charts.items import live
+from gui.base.formatting import fmt
 from gui.base.document import ProjectDocument
 
 TOP_N = 30                    # bars in the ranking, at most

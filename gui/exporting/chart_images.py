@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from core.atomic import atomic_output
 
+from gui.charts.export import export_svg, render_image
 from gui.exporting.report import CHART_SIZE, chart_slug, offscreen_charts
 
 CHART_SCALES = (1, 2, 3, 4)
@@ -27,13 +28,13 @@ def export_chart_files(document, folder, formats=("png", "svg"), scale=DEFAULT_S
             if "png" in formats:
                 path = stem + ".png"
                 with atomic_output(path) as tmp:
-                    if not chart.render_image(scale).save(tmp, "PNG"):
+                    if not render_image(chart, scale).save(tmp, "PNG"):
                         raise OSError(f"{path}: the image could not be written")
                 written.append(path)
             if "svg" in formats:
                 path = stem + ".svg"
                 with atomic_output(path) as tmp:
-                    chart.export_svg(tmp)
+                    export_svg(chart, tmp)
                 written.append(path)
     return written
 

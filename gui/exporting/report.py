@@ -38,6 +38,7 @@ from core.atomic import atomic_output
 from core.exporting.workbook import readme_lines
 
 from gui.base import i18n
+from gui.charts.export import render_image
 
 log = logging.getLogger(__name__)
 
@@ -298,9 +299,8 @@ def chart_slug(chart) -> str:
 
 
 def chart_title(chart) -> str:
-    """The chart's full title (ChartBase.title())."""
-    title = getattr(chart, "title", None)
-    return str((title() if callable(title) else getattr(chart, "_title", "")) or chart_slug(chart))
+    """The chart's full title, or its slug when it has none."""
+    return chart.title() or chart_slug(chart)
 
 
 @contextlib.contextmanager
@@ -344,7 +344,7 @@ def offscreen_charts(document, source=None, size=CHART_SIZE):
 def chart_images(document, source=None, scale: float = REPORT_CHART_SCALE) -> list[tuple[str, QImage]]:
     """(title, image) of every chart, drawn off screen."""
     with offscreen_charts(document, source) as charts:
-        return [(chart_title(chart), chart.render_image(scale)) for chart in charts]
+        return [(chart_title(chart), render_image(chart, scale)) for chart in charts]
 
 
 def chart_panel_of(window):
@@ -363,6 +363,3 @@ def safe_chart_images(document, source=None):
         log.exception("drawing the charts for the report failed")
         return [], f"{type(e).__name__}: {e}"
 
-
-__all__ = ["report_html", "build_report", "write_pdf_report", "offscreen_charts", "chart_images", "chart_slug",
-           "chart_title", "chart_panel_of", "safe_chart_images", "CHART_SIZE"]

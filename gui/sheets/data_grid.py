@@ -12,7 +12,7 @@ the :class:`~gui.base.document.ProjectDocument`, so every edit is validated by t
 core, recomputed incrementally and undoable.  The model never opens a dialog.
 Values flagged by the engine's warnings, and missing values whose dimension
 was computed without them, carry a mark (:attr:`DataGridModel.MarkRole`) that
-:class:`MarkDelegate` paints as a corner triangle; the reason is in the tooltip.
+:class:`~gui.sheets.data_marks.MarkDelegate` paints as a corner triangle; the reason is in the tooltip.
 """
 from __future__ import annotations
 
@@ -20,42 +20,25 @@ import math
 
 import numpy as np
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 
 from core.project.project import SetValues
 
-from gui.sheets.clipboard import MISSING_WORDS, NotANumber, read_number
-from gui.sheets.data_grid_cells import (_DISPLAY, _EDIT, _GROUP_FLAGS, _HORIZONTAL, _LABEL_FLAGS, _MARK,
-                                        _MARK_ROLES, _NO_FLAGS, _RAW, _VALUE_FLAGS, _VALUE_ROLES,
-                                        GROUP_BACKGROUND, MISSING_BACKGROUND, MISSING_FOREGROUND,
-                                        MISSING_TEXT, GridCells, _dark_palette)
-from gui.sheets.data_marks import MARK_COLOURS, MARK_SIZE, DataMarks, MarkDelegate
-from gui.sheets.data_grid_view import (CODE_COLUMN, FIRST_INDICATOR_COLUMN, FIRST_PERIOD_COLUMN, NAME_COLUMN,
-                                       PERIOD_LAYOUT, UNIT_COLUMN, UNIT_LAYOUT, DataGrid)
 from gui.base.document import ProjectDocument
+from gui.sheets.clipboard import NotANumber, read_number
+from gui.sheets.data_grid_cells import MARK_ROLES, RAW_ROLE, VALUE_ROLES, GridCells
+from gui.sheets.data_grid_view import FIRST_INDICATOR_COLUMN, FIRST_PERIOD_COLUMN, PERIOD_LAYOUT, UNIT_LAYOUT
+from gui.sheets.data_marks import MARK_ROLE, CellWarnings
 
-# names other modules import from here
-__all__ = ["CODE_COLUMN", "FIRST_INDICATOR_COLUMN", "FIRST_PERIOD_COLUMN", "MARK_COLOURS", "MARK_SIZE",
-           "MISSING_TEXT", "MISSING_WORDS", "NAME_COLUMN", "PERIOD_LAYOUT", "UNIT_COLUMN", "UNIT_LAYOUT",
-           "DataGrid", "DataGridModel", "MarkDelegate", "NotANumber", "display_name", "read_number",
-           "unit_display_name"]
-
-try:                                          # shared helpers, when the i18n module is there
-    from gui.base.i18n import display_name, unit_display_name
-except ImportError:                           # pragma: no cover - depends on another module
-    def display_name(node) -> str:
-        if QSettings().value("language") == "zh_CN" and node.name_zh:
-            return node.name_zh
-        return node.name
-
-    def unit_display_name(project, unit: int) -> str:
-        return project.dataset.unit_names[unit]
-
+_DISPLAY, _EDIT, _HORIZONTAL = Qt.DisplayRole, Qt.EditRole, Qt.Horizontal
+_NO_FLAGS = Qt.NoItemFlags
+_GROUP_FLAGS = Qt.ItemIsEnabled
+_LABEL_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+_VALUE_FLAGS = _LABEL_FLAGS | Qt.ItemIsEditable
 MARKS_DELAY_MS = 120             # warnings are re-read once a burst of edits is over
 
 
-class DataGridModel(GridCells, QAbstractTableModel, DataMarks):
+class DataGridModel(QAbstractTableModel):
     """Raw values of the project, editable, in the unit or the period layout.
 
     Parameters
@@ -70,8 +53,8 @@ class DataGridModel(GridCells, QAbstractTableModel, DataMarks):
         ``dataset.codes[i]``.
     """
 
-    RawValueRole = _RAW       # the float itself (NaN for missing)
-    MarkRole = _MARK           # 'error' / 'warning' / 'info' or None
+    RawValueRole = RAW_ROLE    # the float itself (NaN for missing)
+    MarkRole = MARK_ROLE       # 'error' / 'warning' / 'info' or None
 
     refused = Signal(str)                # typed text that is not a number, naming the cell
     layoutSwitched = Signal(str)         # after set_layout: UNIT_LAYOUT or PERIOD_LAYOUT
@@ -87,16 +70,13 @@ class DataGridModel(GridCells, QAbstractTableModel, DataMarks):
         # typed text the model itself refuses goes to document.editFailed too,
         # unless a view shows ``refused`` itself (DataSheet does)
         self.refusals_to_document = refusals_to_document
-        self._italic = QFont()
-        self._italic.setItalic(True)
-        self._bold = QFont()
-        self._bold.setBold(True)
-        self._marks = None               # code -> tuple of warning dicts, read lazily
+        self.warnings = CellWarnings(document)
         self._marks_timer = QTimer(self)
         self._marks_timer.setSingleShot(True)
         self._marks_timer.setInterval(MARKS_DELAY_MS)
         self._marks_timer.timeout.connect(self.refresh_marks)
         self._build_rows()
+        self._cells = GridCells(self, self.warnings)     # what each cell shows
         document.valuesChanged.connect(self._on_values_changed)
         document.settingsChanged.connect(self._on_settings_changed)
         document.structureChanged.connect(self._on_structure_changed)
@@ -125,10 +105,6 @@ class DataGridModel(GridCells, QAbstractTableModel, DataMarks):
     @property
     def layout(self) -> str:
         return self._layout
-
-    @property
-    def first_value_column(self) -> int:
-        return FIRST_PERIOD_COLUMN if self._layout == UNIT_LAYOUT else FIRST_INDICATOR_COLUMN
 
     def set_unit(self, unit: int):
         """Show another unit (the unit layout's values change in place)."""
@@ -161,7 +137,7 @@ class DataGridModel(GridCells, QAbstractTableModel, DataMarks):
     def _emit_values_changed(self):
         if self.rowCount() and self.columnCount() > self.first_value_column:
             self.dataChanged.emit(self.index(0, self.first_value_column),
-                                  self.index(self.rowCount() - 1, self.columnCount() - 1), _VALUE_ROLES)
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1), VALUE_ROLES)
 
     # ---- rows ---------------------------------------------------------------------
     def _build_rows(self):
@@ -192,12 +168,13 @@ class DataGridModel(GridCells, QAbstractTableModel, DataMarks):
             rows += [("indicator", i) for i in range(len(ds.codes)) if i not in placed]
         else:
             rows = [("indicator", i) for i in range(len(ds.codes))]
-        self._rows = rows
+        # read by GridCells.data() for every painted cell: plain attributes
+        self.rows = rows
+        self.by_unit = self._layout == UNIT_LAYOUT
+        self.first_value_column = FIRST_PERIOD_COLUMN if self.by_unit else FIRST_INDICATOR_COLUMN
         self._ds = ds                          # replaced only with a structure change, which resets
-        self._by_unit = self._layout == UNIT_LAYOUT
-        self._first = FIRST_PERIOD_COLUMN if self._by_unit else FIRST_INDICATOR_COLUMN
-        self._nrows = len(rows) if self._by_unit else len(ds.unit_codes)
-        self._ncols = self._first + (len(ds.periods) if self._by_unit else len(ds.codes))
+        self._nrows = len(rows) if self.by_unit else len(ds.unit_codes)
+        self._ncols = self.first_value_column + (len(ds.periods) if self.by_unit else len(ds.codes))
         # indicators by their parent, for repainting missing neighbours after an edit
         parents = [fw[c].parent for c in ds.codes]
         group_ids = {p: g for g, p in enumerate(dict.fromkeys(p for p in parents if p is not None))}
@@ -206,34 +183,28 @@ class DataGridModel(GridCells, QAbstractTableModel, DataMarks):
         self._row_of_indicator = {r[1]: k for k, r in enumerate(rows) if r[0] == "indicator"}
         self._indicator_rows = np.array([self._row_of_indicator.get(i, -1) for i in range(len(ds.codes))],
                                         dtype=np.intp)
-        self._rows_of_code = {}
+        self.rows_of_code = {}
         for k, r in enumerate(rows):
             code = ds.codes[r[1]] if r[0] == "indicator" else r[1]
-            self._rows_of_code.setdefault(code, []).append(k)
-        self._names = {n.code: display_name(n) or n.name for n in fw.nodes}
-        self._unit_names = [unit_display_name(self._document.project, u) for u in range(len(ds.unit_codes))]
-        dark = _dark_palette()
-        self._group_brush = QBrush(QColor("#2d333b") if dark else GROUP_BACKGROUND)
-        self._missing_brush = QBrush(QColor("#262a30") if dark else MISSING_BACKGROUND)
-        self._missing_text_brush = QBrush(MISSING_FOREGROUND)
+            self.rows_of_code.setdefault(code, []).append(k)
 
     def value_rows(self) -> list[int]:
         """The rows that hold values, in order (group header rows skipped)."""
         if self._layout == PERIOD_LAYOUT:
             return list(range(len(self.dataset.unit_codes)))
-        return [k for k, r in enumerate(self._rows) if r[0] == "indicator"]
+        return [k for k, r in enumerate(self.rows) if r[0] == "indicator"]
 
     def is_group_row(self, row: int) -> bool:
-        return self._layout == UNIT_LAYOUT and 0 <= row < len(self._rows) and self._rows[row][0] == "group"
+        return self._layout == UNIT_LAYOUT and 0 <= row < len(self.rows) and self.rows[row][0] == "group"
 
     def cell_at(self, row: int, col: int) -> tuple[int, int, int] | None:
         """(unit, period, indicator) dataset indices of the value cell at
         ``row``, ``col``, or None for a label or header cell."""
-        if not (0 <= row < self._nrows and self._first <= col < self._ncols):
+        if not (0 <= row < self._nrows and self.first_value_column <= col < self._ncols):
             return None
-        if not self._by_unit:
+        if not self.by_unit:
             return row, self._period, col - FIRST_INDICATOR_COLUMN
-        entry = self._rows[row]
+        entry = self.rows[row]
         if entry[0] != "indicator":
             return None
         return self._unit, col - FIRST_PERIOD_COLUMN, entry[1]
@@ -259,11 +230,6 @@ class DataGridModel(GridCells, QAbstractTableModel, DataMarks):
         period = ds.periods[t]
         return f"{ds.codes[i]}, {ds.unit_codes[u]}" + ("" if period is None else f", {period}")
 
-    def _row_code(self, row: int) -> str:
-        """The framework code of a unit-layout row (indicator or group)."""
-        entry = self._rows[row]
-        return self.dataset.codes[entry[1]] if entry[0] == "indicator" else entry[1]
-
     # ---- Qt model interface ---------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else self._nrows
@@ -271,23 +237,25 @@ class DataGridModel(GridCells, QAbstractTableModel, DataMarks):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else self._ncols
 
+    def data(self, index, role=_DISPLAY):
+        return self._cells.data(index, role)
+
+    def headerData(self, section, orientation, role=_DISPLAY):
+        return self._cells.headerData(section, orientation, role)
+
     def flags(self, index):
         row = index.row()
         if row < 0:
             return _NO_FLAGS
-        if self._by_unit and self._rows[row][0] == "group":
+        if self.by_unit and self.rows[row][0] == "group":
             return _GROUP_FLAGS
-        return _VALUE_FLAGS if index.column() >= self._first else _LABEL_FLAGS
+        return _VALUE_FLAGS if index.column() >= self.first_value_column else _LABEL_FLAGS
 
     def refresh_marks(self):
         """Re-read the engine's warnings and repaint only the cells whose
         marks changed (runs a moment after a burst of edits)."""
         self._marks_timer.stop()
-        old = self._marks
-        self._marks = self._read_warnings()
-        if old is None or old == self._marks:
-            return
-        changed = {c for c in set(old) | set(self._marks) if old.get(c) != self._marks.get(c)}
+        changed = self.warnings.reread()
         last_col = self.columnCount() - 1
         for code in changed:
             if self._layout == PERIOD_LAYOUT:
@@ -295,10 +263,10 @@ class DataGridModel(GridCells, QAbstractTableModel, DataMarks):
                     col = FIRST_INDICATOR_COLUMN + self.dataset.code_index[code]
                     self.headerDataChanged.emit(_HORIZONTAL, col, col)
                     if self.rowCount():
-                        self.dataChanged.emit(self.index(0, col), self.index(self.rowCount() - 1, col), _MARK_ROLES)
+                        self.dataChanged.emit(self.index(0, col), self.index(self.rowCount() - 1, col), MARK_ROLES)
             else:
-                for row in self._rows_of_code.get(code, ()):
-                    self.dataChanged.emit(self.index(row, 0), self.index(row, last_col), _MARK_ROLES)
+                for row in self.rows_of_code.get(code, ()):
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, last_col), MARK_ROLES)
 
     # ---- edits ------------------------------------------------------------------------
     def setData(self, index, value, role=_EDIT) -> bool:
@@ -363,9 +331,10 @@ class DataGridModel(GridCells, QAbstractTableModel, DataMarks):
     def refresh_labels(self):
         """Re-read names and colours (after a language or palette change)."""
         self._build_rows()
+        self._cells.reread()
         if self.rowCount() and self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
-                                  _VALUE_ROLES + [_DISPLAY])
+                                  VALUE_ROLES + [_DISPLAY])
         if self.columnCount():
             self.headerDataChanged.emit(_HORIZONTAL, 0, self.columnCount() - 1)
 
@@ -378,35 +347,35 @@ class DataGridModel(GridCells, QAbstractTableModel, DataMarks):
         if not cells or not self._nrows:
             return
         arr = np.asarray(cells, dtype=np.intp).reshape(-1, 3)
-        arr = arr[arr[:, 0] == self._unit] if self._by_unit else arr[arr[:, 1] == self._period]
-        arr = arr[self._indicator_rows[arr[:, 2]] >= 0] if self._by_unit else arr
+        arr = arr[arr[:, 0] == self._unit] if self.by_unit else arr[arr[:, 1] == self._period]
+        arr = arr[self._indicator_rows[arr[:, 2]] >= 0] if self.by_unit else arr
         if not len(arr):
             return
-        if self._by_unit:
-            rows, cols = self._indicator_rows[arr[:, 2]], self._first + arr[:, 1]
+        if self.by_unit:
+            rows, cols = self._indicator_rows[arr[:, 2]], self.first_value_column + arr[:, 1]
         else:
-            rows, cols = arr[:, 0], self._first + arr[:, 2]
+            rows, cols = arr[:, 0], self.first_value_column + arr[:, 2]
         r0, r1, c0, c1 = int(rows.min()), int(rows.max()), int(cols.min()), int(cols.max())
         values = self._ds.values
         for g in np.unique(self._group_of[arr[:, 2]]):
             if g < 0:
                 continue
             members = self._group_members[g]
-            if self._by_unit:
+            if self.by_unit:
                 if np.isnan(values[self._unit][np.ix_(np.unique(arr[:, 1]), members)]).any():
                     member_rows = self._indicator_rows[members]
                     member_rows = member_rows[member_rows >= 0]
                     r0, r1 = min(r0, int(member_rows.min())), max(r1, int(member_rows.max()))
             elif np.isnan(values[np.unique(arr[:, 0]), self._period][:, members]).any():
-                c0, c1 = min(c0, self._first + int(members.min())), max(c1, self._first + int(members.max()))
-        self.dataChanged.emit(self.index(r0, c0), self.index(r1, c1), _VALUE_ROLES)
+                c0, c1 = min(c0, self.first_value_column + int(members.min())), max(c1, self.first_value_column + int(members.max()))
+        self.dataChanged.emit(self.index(r0, c0), self.index(r1, c1), VALUE_ROLES)
 
     def _on_settings_changed(self):
         self._marks_timer.stop()
-        self._marks = None                       # every score and warning may have changed
+        self.warnings.forget()                   # every score and warning may have changed
         if self.rowCount() and self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
-                                  _MARK_ROLES)
+                                  MARK_ROLES)
         if self._layout == PERIOD_LAYOUT and self.columnCount():
             self.headerDataChanged.emit(_HORIZONTAL, 0, self.columnCount() - 1)
 
@@ -415,6 +384,7 @@ class DataGridModel(GridCells, QAbstractTableModel, DataMarks):
         self.beginResetModel()
         self._unit = min(self._unit, max(len(self.dataset.unit_codes) - 1, 0))
         self._period = min(self._period, max(len(self.dataset.periods) - 1, 0))
-        self._marks = None
+        self.warnings.forget()
         self._build_rows()
+        self._cells.reread()
         self.endResetModel()

@@ -1,20 +1,22 @@
 """What the raw-data grid shows in each cell and header (the text,
-colours, fonts, alignment, tooltips and marks of every role): a mixin of
-:class:`gui.sheets.data_grid.DataGridModel`, kept apart from its editing and
-bookkeeping.  ``data()`` runs for every role of every painted cell, so the
-Qt enum members it compares with are looked up once, here."""
+colours, fonts, alignment, tooltips and marks of every role):
+:class:`GridCells`, owned by :class:`gui.sheets.data_grid.DataGridModel`,
+which keeps the rows, the editing and the bookkeeping.  ``data()`` runs for
+every role of every painted cell, so the Qt enum members it compares with
+are looked up once, here."""
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from gui.sheets.data_grid_view import (CODE_COLUMN, FIRST_INDICATOR_COLUMN, FIRST_PERIOD_COLUMN, NAME_COLUMN,
                                        PERIOD_LAYOUT)
-from gui.sheets.data_marks import MARK_ROLE, severity
 from gui.base.formatting import edit_text, format_value
+from gui.base.i18n import display_name, unit_display_name
+from gui.sheets.data_marks import MARK_ROLE, severity
 
 MISSING_TEXT = "—"
 MISSING_FOREGROUND = QColor("#8a8f98")
@@ -26,16 +28,12 @@ GROUP_BACKGROUND = QColor("#e3eaf3")
 # every role of every painted cell.
 _DISPLAY, _EDIT, _TOOLTIP = Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole
 _ALIGN, _FOREGROUND, _BACKGROUND, _FONT = Qt.TextAlignmentRole, Qt.ForegroundRole, Qt.BackgroundRole, Qt.FontRole
-_RAW, _MARK = Qt.UserRole + 1, MARK_ROLE
+RAW_ROLE = Qt.UserRole + 1       # DataGridModel.RawValueRole: the float itself (NaN for missing)
+_RAW, _MARK = RAW_ROLE, MARK_ROLE
 _HORIZONTAL = Qt.Horizontal
-_NO_FLAGS = Qt.NoItemFlags
-_GROUP_FLAGS = Qt.ItemIsEnabled
-_LABEL_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-_VALUE_FLAGS = _LABEL_FLAGS | Qt.ItemIsEditable
-# dataChanged for a value cell touches all of these
-_VALUE_ROLES = [_DISPLAY, _EDIT, _TOOLTIP, _FOREGROUND,
-                _BACKGROUND, _FONT, _RAW, _MARK]
-_MARK_ROLES = [_TOOLTIP, _MARK]
+# dataChanged for a value cell touches all of these; a change of marks, these
+VALUE_ROLES = [_DISPLAY, _EDIT, _TOOLTIP, _FOREGROUND, _BACKGROUND, _FONT, _RAW, _MARK]
+MARK_ROLES = [_TOOLTIP, _MARK]
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 _LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
 _SERVED = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _ALIGN, _FOREGROUND,
@@ -47,28 +45,54 @@ def _dark_palette() -> bool:
     return app is not None and app.palette().color(QPalette.Base).lightness() < 128
 
 
-class GridCells:
-    """The display side of the data grid model."""
+class GridCells(QObject):
+    """The display side of a :class:`~gui.sheets.data_grid.DataGridModel`
+    (``model``): it reads the model's ``rows``, ``by_unit``,
+    ``first_value_column``, ``unit``, ``period`` and ``layout``, and the
+    warnings of ``warnings`` (a :class:`~gui.sheets.data_marks.CellWarnings`)."""
+
+    def __init__(self, model, warnings):
+        super().__init__(model)
+        self._model = model
+        self._warnings = warnings
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self.reread()
+
+    def reread(self):
+        """The dataset, the names shown (in the language chosen) and the
+        colours (light or dark): after a structure, language or palette change."""
+        project = self._model.document.project
+        self._ds = project.dataset          # replaced only with a structure change
+        self._names = {n.code: display_name(n) or n.name for n in project.framework.nodes}
+        self._unit_names = [unit_display_name(project, u) for u in range(len(self._ds.unit_codes))]
+        dark = _dark_palette()
+        self._group_brush = QBrush(QColor("#2d333b") if dark else GROUP_BACKGROUND)
+        self._missing_brush = QBrush(QColor("#262a30") if dark else MISSING_BACKGROUND)
+        self._missing_text_brush = QBrush(MISSING_FOREGROUND)
 
     def data(self, index, role=_DISPLAY):
-        # the hot path of every repaint: plain attributes, no property calls
+        # the hot path of every repaint: plain attributes, few property calls
         if role not in _SERVED:
             return None
         row, col = index.row(), index.column()
         if row < 0:
             return None
-        first = self._first
-        if self._by_unit:
-            entry = self._rows[row]
+        model = self._model
+        first = model.first_value_column
+        if model.by_unit:
+            entry = model.rows[row]
             if entry[0] == "group":
                 return self._group_data(row, col, role)
             if col < first:
                 return self._label_data(row, col, role)
-            u, t, i = self._unit, col - first, entry[1]
+            u, t, i = model.unit, col - first, entry[1]
         else:
             if col < first:
                 return self._label_data(row, col, role)
-            u, t, i = row, self._period, col - first
+            u, t, i = row, model.period, col - first
         value = float(self._ds.values[u, t, i])
         missing = math.isnan(value)
         if role == _DISPLAY:
@@ -88,7 +112,7 @@ class GridCells:
         if role == _RAW:
             return value
         if role == _MARK:
-            return severity(self._cell_issues(u, t, i, value))
+            return severity(self._warnings.cell_issues(u, t, i, value))
         return None
 
     def _label_data(self, row, col, role):
@@ -96,21 +120,21 @@ class GridCells:
             return None
         if role == _ALIGN:
             return _LEFT
-        ds = self.dataset
-        if self._layout == PERIOD_LAYOUT:
+        ds = self._ds
+        if self._model.layout == PERIOD_LAYOUT:
             if role == _MARK:
                 return None
             return (ds.unit_codes[row], self._unit_names[row])[col]
-        node = self.framework[ds.codes[self._rows[row][1]]]
+        node = self._model.framework[ds.codes[self._model.rows[row][1]]]
         if role == _MARK:              # one mark per row, on its code
-            return severity(self._issues(node.code)) if col == CODE_COLUMN else None
+            return severity(self._warnings.issues(node.code)) if col == CODE_COLUMN else None
         if role == _TOOLTIP:
             return self._node_tooltip(node)
         name = self._names.get(node.code, node.name)
         return (node.code, name, node.unit)[col]
 
     def _group_data(self, row, col, role):
-        _, code, depth = self._rows[row]
+        _, code, depth = self._model.rows[row]
         if role == _BACKGROUND:
             return self._group_brush
         if role == _FONT:
@@ -119,15 +143,15 @@ class GridCells:
             return _LEFT
         if col >= FIRST_PERIOD_COLUMN:
             if role == _MARK or role == _TOOLTIP:
-                issues = self._issues(code, self._unit, col - FIRST_PERIOD_COLUMN)
+                issues = self._warnings.issues(code, self._model.unit, col - FIRST_PERIOD_COLUMN)
                 if role == _MARK:
                     return severity(issues)
                 return "\n".join(w["message"] for w in issues) or None
             return None
         if role == _MARK:
-            return severity(self._issues(code)) if col == CODE_COLUMN else None
+            return severity(self._warnings.issues(code)) if col == CODE_COLUMN else None
         if role == _TOOLTIP:
-            return self._node_tooltip(self.framework[code])
+            return self._node_tooltip(self._model.framework[code])
         if role == _DISPLAY:
             if col == CODE_COLUMN:
                 return code
@@ -145,44 +169,42 @@ class GridCells:
         if node.direction < 0:
             lines.append(self.tr("Lower is better"))
         if node.parent:
-            parent = self.framework[node.parent]
+            parent = self._model.framework[node.parent]
             lines.append(self.tr("In: {0} {1}").format(parent.code, parent.name))
         if node.source:
             lines.append(self.tr("Source: {0}").format(node.source))
-        lines += ["⚠ " + w["message"] for w in self._issues(node.code)]
+        lines += ["⚠ " + w["message"] for w in self._warnings.issues(node.code)]
         return "\n".join(lines)
 
     def _value_tooltip(self, u, t, i, value) -> str:
-        place = self.place(u, t, i)
+        place = self._model.place(u, t, i)
         if math.isnan(value):
             lines = [self.tr("{0}: missing (type a number to fill it)").format(place)]
         else:
-            unit = self.framework[self.dataset.codes[i]].unit
+            unit = self._model.framework[self._ds.codes[i]].unit
             lines = [f"{place}: {edit_text(value)}" + (f" {unit}" if unit else "")]
-        lines += ["⚠ " + w["message"] for w in self._cell_issues(u, t, i, value)]
+        lines += ["⚠ " + w["message"] for w in self._warnings.cell_issues(u, t, i, value)]
         return "\n".join(lines)
 
     def headerData(self, section, orientation, role=_DISPLAY):
         if orientation != _HORIZONTAL or role not in (_DISPLAY, _TOOLTIP):
             return None
-        if not 0 <= section < self.columnCount():
+        if not 0 <= section < self._model.columnCount():
             return None
         tip = role == _TOOLTIP
-        if self._layout == PERIOD_LAYOUT:
+        if self._model.layout == PERIOD_LAYOUT:
             if section < FIRST_INDICATOR_COLUMN:
                 if tip:
                     return (self.tr("Unit code"), self.tr("Unit name"))[section]
                 return (self.tr("Code"), self.tr("Unit"))[section]
-            node = self.framework[self.dataset.codes[section - FIRST_INDICATOR_COLUMN]]
+            node = self._model.framework[self._ds.codes[section - FIRST_INDICATOR_COLUMN]]
             if tip:
                 return self._node_tooltip(node)
-            return node.code + (" ⚠" if self._issues(node.code) else "")
+            return node.code + (" ⚠" if self._warnings.issues(node.code) else "")
         if section < FIRST_PERIOD_COLUMN:
             if tip:
                 return (self.tr("Indicator code"), self.tr("Indicator name (hover a row for more)"),
                         self.tr("Unit of measure"))[section]
             return (self.tr("Code"), self.tr("Indicator"), self.tr("Measured in"))[section]
-        period = self.dataset.periods[section - FIRST_PERIOD_COLUMN]
+        period = self._ds.periods[section - FIRST_PERIOD_COLUMN]
         return self.tr("Value") if period is None else str(period)
-
-    # ---- marks (the warnings themselves are read by DataMarks) -----------------------

@@ -1,7 +1,7 @@
 """Marks on the data grid's cells: the engine's warnings and the missing
 values a dimension was computed without.
 
-:class:`DataMarks` is mixed into :class:`~gui.sheets.data_grid.DataGridModel`: it
+:class:`CellWarnings` (owned by :class:`~gui.sheets.data_grid.DataGridModel`)
 reads the warnings once per burst of edits and says which issues concern a
 row or a cell; :func:`severity` turns them into a mark ('error', 'warning',
 'info'), which :class:`MarkDelegate` paints as a corner triangle.
@@ -36,17 +36,35 @@ def severity(issues) -> str | None:
     return "warning"
 
 
-class DataMarks:
-    """The warnings part of :class:`~gui.sheets.data_grid.DataGridModel` (a mixin:
-    it uses the model's ``_marks``, ``_document``, ``dataset`` and
-    ``framework``).  Its messages are translated in the model's context."""
+class CellWarnings:
+    """The engine's warnings about the data grid's rows and cells, read
+    once per burst of edits (owned by
+    :class:`~gui.sheets.data_grid.DataGridModel`).  Its messages are
+    translated in the model's context."""
 
-    def _warnings_by_code(self) -> dict:
-        if self._marks is None:
-            self._marks = self._read_warnings()
-        return self._marks
+    def __init__(self, document):
+        self._document = document
+        self._by_code = None               # code -> tuple of warning dicts, read lazily
 
-    def _read_warnings(self) -> dict:
+    def by_code(self) -> dict:
+        if self._by_code is None:
+            self._by_code = self._read()
+        return self._by_code
+
+    def forget(self):
+        """Every score and warning may have changed: read them again when asked."""
+        self._by_code = None
+
+    def reread(self) -> set:
+        """Read the warnings again; the codes whose warnings changed (none
+        when they had not been read yet: nothing shown needs repainting)."""
+        old = self._by_code
+        self._by_code = self._read()
+        if old is None or old == self._by_code:
+            return set()
+        return {c for c in set(old) | set(self._by_code) if old.get(c) != self._by_code.get(c)}
+
+    def _read(self) -> dict:
         try:
             warnings = self._document.project.engine.warnings
         except CoIndexError:
@@ -57,21 +75,22 @@ class DataMarks:
                 out.setdefault(w["code"], []).append(w)
         return {code: tuple(ws) for code, ws in out.items()}
 
-    def _issues(self, code, u=None, t=None) -> list:
+    def issues(self, code, u=None, t=None) -> list:
         """The warnings about ``code``: all of them (u, t None), or those
         naming unit ``u`` and / or period ``t`` and no other (a warning that
         names neither is about the whole row, not one cell)."""
-        ws = self._warnings_by_code().get(code, ())
+        ws = self.by_code().get(code, ())
         if u is None and t is None:
             return list(ws)
-        ds = self.dataset
+        ds = self._document.project.dataset
         unit, period = ds.unit_codes[u], ds.periods[t]
         return [w for w in ws if (w.get("unit") is not None or w.get("period") is not None)
                 and w.get("unit") in (None, unit) and (w.get("period") is None or w["period"] == period)]
 
-    def _cell_issues(self, u, t, i, value) -> list:
-        code = self.dataset.codes[i]
-        issues = self._issues(code, u, t)
+    def cell_issues(self, u, t, i, value) -> list:
+        """The warnings about value cell (u, t, i) holding ``value``."""
+        code = self._document.project.dataset.codes[i]
+        issues = self.issues(code, u, t)
         if math.isnan(value):
             issues += self._missing_issue(u, t, code)
         return issues
@@ -79,7 +98,7 @@ class DataMarks:
     def _missing_issue(self, u, t, code) -> list:
         """A missing value: its dimension computed without it (weights
         renormalised over the indicators present), or missing as well."""
-        parent = self.framework[code].parent
+        parent = self._document.project.framework[code].parent
         if parent is None:
             return []
         try:

@@ -15,7 +15,7 @@ Editing, as in Excel and LibreOffice:
 * Ctrl+V pastes a tab-separated block at the selection's top-left cell as one
   undo step.  Rows of the block go to successive value rows (group header
   rows are skipped, so a block copied here pastes back unchanged).  Empty
-  cells and the missing markers of :data:`gui.sheets.data_grid.MISSING_WORDS`
+  cells and the missing markers of :data:`gui.sheets.clipboard.MISSING_WORDS`
   ("-", "..", "NA", "#N/A", ...) make a value missing; "1,234.5" is read with
   its thousands separator; a percentage such as "12.3%" is refused (12.3 or
   0.123 depends on the indicator).  A block with any other text is refused
@@ -45,7 +45,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QHBox
                                QToolButton, QVBoxLayout, QWidget)
 
 from gui.base.choosers import refill
-from gui.sheets.data_grid import PERIOD_LAYOUT, UNIT_LAYOUT, DataGrid, DataGridModel, NotANumber, read_number
+from gui.sheets.clipboard import NotANumber, read_number
+from gui.sheets.data_grid import DataGridModel
+from gui.sheets.data_grid_view import PERIOD_LAYOUT, UNIT_LAYOUT, DataGrid
 from gui.base.document import ProjectDocument
 from gui.base.formatting import edit_text
 from gui.base.palette import unit_labels
@@ -193,11 +195,6 @@ class DataSheet(QWidget):
                    self.model.period)
 
     # ---- layout and selection of unit / period ---------------------------------------
-    @property
-    def layout_mode(self) -> str:
-        """UNIT_LAYOUT or PERIOD_LAYOUT."""
-        return self.model.layout
-
     def set_layout(self, layout: str):
         """Show one unit (UNIT_LAYOUT) or one period (PERIOD_LAYOUT)."""
         (self.unit_button if layout == UNIT_LAYOUT else self.period_button).setChecked(True)

@@ -9,7 +9,7 @@ must.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMimeData, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 
 from core.project.structure import EditNode, MoveNode, SetDirection, SetWeight
@@ -17,16 +17,7 @@ from core.project.structure import EditNode, MoveNode, SetDirection, SetWeight
 from gui.base.document import ProjectDocument
 from gui.base.formatting import edit_text, format_value
 
-try:
-    from gui.base.i18n import display_name, is_chinese
-except ImportError:                      # pragma: no cover - i18n comes with the language switch
-    def is_chinese() -> bool:
-        return str(QSettings().value("language", "")).startswith("zh")
-
-    def display_name(node) -> str:
-        if is_chinese() and (node.name_zh or "").strip():
-            return node.name_zh
-        return node.name or node.code
+from gui.base.i18n import display_name, is_chinese
 
 NAME_COLUMN, WEIGHT_COLUMN, SHARE_COLUMN, DIRECTION_COLUMN = range(4)
 MIME_TYPE = "application/x-coindex-node"

@@ -21,13 +21,10 @@ from core.project.structure import (AddAggregate, AddIndicator, DeleteNode, Edit
                                     ToggleDirection, check_code, descendants, free_code, has_data)
 
 from gui.base.document import ProjectDocument
-from gui.sheets.framework_model import (DIRECTION_COLUMN, MIME_TYPE, NAME_COLUMN, SHARE_COLUMN,
-                                        WEIGHT_COLUMN, FrameworkModel, direction_text, display_name,
-                                        is_chinese, run_edit)
-
-# names other modules import from here
-__all__ = ["DIRECTION_COLUMN", "MIME_TYPE", "NAME_COLUMN", "SHARE_COLUMN", "WEIGHT_COLUMN", "FrameworkModel",
-           "FrameworkTree", "NodeDialog", "direction_text", "display_name", "is_chinese", "run_edit"]
+from gui.base.i18n import display_name
+from gui.sheets.framework_model import DIRECTION_COLUMN, NAME_COLUMN, SHARE_COLUMN, WEIGHT_COLUMN, FrameworkModel
+# gui.sheets.method_panel (not in this change) still imports run_edit from here
+from gui.sheets.framework_model import run_edit  # noqa: F401
 
 
 class _TreeView(QTreeView):

@@ -18,7 +18,8 @@ from core.project.structure import EditNode, MoveNode, RenameNode, SetDirection,
 
 from gui.base.document import ProjectDocument
 from gui.base.formatting import edit_text, format_value
-from gui.sheets.framework_tree import direction_text, display_name, run_edit
+from gui.base.i18n import display_name
+from gui.sheets.framework_model import direction_text, run_edit
 from gui.sheets.method_panel import method_label
 
 (CODE, NAME, NAME_ZH, DIMENSION, UNIT, DIRECTION, WEIGHT, SOURCE, BASE_YEAR, NORMALISATION) = range(10)

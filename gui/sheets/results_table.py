@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHe
 
 from core.pipeline import results as analysis
 
-from gui.charts.items import fmt
 from gui.base.choosers import labelled_combo, period_items, refill
 from gui.base.document import ProjectDocument
-from gui.base.formatting import edit_text
-from gui.base.palette import display_name, unit_labels
+from gui.base.formatting import edit_text, fmt
+from gui.base.i18n import display_name
+from gui.base.palette import unit_labels
 
 CODE, NAME, SCORE, CHANGE, GROWTH, RANK = range(6)
 INDENT = "\u2003"              # an em space per tree level

@@ -31,17 +31,6 @@ CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
                 "PingFang SC", "Hiragino Sans GB", "SimHei", "Noto Sans SC")
 
 
-def version() -> str:
-    try:
-        from importlib.metadata import version as _version
-        return _version("coindex")
-    except Exception:
-        return ""
-
-
-_version = version        # the name the first version used
-
-
 def use_private_folders(folder) -> None:
     """Keep QSettings and recovery files in ``folder`` (``config/`` and
     ``data/``) instead of the user's: for tests and benchmarks, so that they

@@ -48,10 +48,6 @@ def save_filter() -> str:
     return translate("loading", "CoIndex projects (*.coindex)")
 
 
-OPEN_FILTER = "CoIndex inputs (*.coindex *.xlsx *.xlsm *.csv);;CoIndex projects (*.coindex);;" \
-              "Template workbooks (*.xlsx *.xlsm);;iData tables (*.csv);;All files (*)"
-
-
 def is_openable(path) -> bool:
     return os.path.splitext(os.fspath(path))[1].lower() in OPENABLE
 
@@ -168,12 +164,11 @@ def forget_recent(path: str | None = None) -> None:
     QSettings().setValue(KEY_RECENT, files)
 
 
-
 class ProjectFiles:
-    """File > New, Open, Open Recent, Save, Save As and Export of the main
-    window (a mixin of :class:`gui.window.main_window.MainWindow`, which provides
-    ``document``, ``set_project``, ``_fill_recent_menu``, ``_update_title``
-    and ``_show_status``)."""
+    """File > New, Open, Open Recent, Save and Save As of the main window (a
+    mixin of :class:`gui.window.main_window.MainWindow`, which provides
+    ``document``, ``set_project``, ``menus``, ``_update_title`` and
+    ``_show_status``)."""
 
     def maybe_save(self) -> bool:
         """Before closing or replacing the project: with unsaved changes ask
@@ -216,7 +211,7 @@ class ProjectFiles:
         self.set_project(project, path)
         if remember and not is_sample(path):
             remember_recent(path)
-            self._fill_recent_menu()
+            self.menus.fill_recent_menu()
         return self
 
     def open_recent(self, path: str):
@@ -224,12 +219,11 @@ class ProjectFiles:
             QMessageBox.critical(self, self.tr("Cannot open file"),
                                  self.tr("{0} no longer exists; it is removed from the recent files.").format(path))
             forget_recent(path)
-            self._fill_recent_menu()
+            self.menus.fill_recent_menu()
             return None
         return self.open_path(path)
 
     def open_sample(self):
-        from gui.window.loading import SAMPLE_PATH
         return self.open_path(str(SAMPLE_PATH), remember=False)
 
     def save(self, wait: bool = False) -> bool:
@@ -266,29 +260,6 @@ class ProjectFiles:
                 QGuiApplication.restoreOverrideCursor()
         self._update_title()
         remember_recent(path)
-        self._fill_recent_menu()
+        self.menus.fill_recent_menu()
         return not wait or future.exception() is None
-
-    def export_results(self) -> str | None:
-        from core.exporting.tables import write_results
-        doc = self.document
-        stem = os.path.splitext(os.path.basename(doc.path))[0] if doc.path else self.tr("untitled")
-        folder = os.path.dirname(doc.path) if doc.path and not is_sample(doc.path) else os.path.expanduser("~")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Results"),
-                                              os.path.join(folder, stem + "-results.xlsx"),
-                                              self.tr("Excel workbooks (*.xlsx)"))
-        if not path:
-            return None
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
-        try:
-            write_results(doc.project.engine, path)
-        except Exception as e:       # a message, not a traceback
-            QGuiApplication.restoreOverrideCursor()
-            QMessageBox.critical(self, self.tr("Not exported"), str(getattr(e, "strerror", None) or e))
-            return None
-        QGuiApplication.restoreOverrideCursor()
-        self._show_status(self.tr("Exported {0}").format(os.path.basename(path)))
-        return path
 

@@ -10,8 +10,6 @@ that a new user can change a number and watch the index move.
 """
 from __future__ import annotations
 
-import importlib
-import logging
 import os
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
@@ -28,22 +26,17 @@ from gui.window.panes import PANES, NoteBanner, PaneHost, PendingPane
 from gui.window.recovery import Autosaver
 from gui.window.menus import WindowMenus
 
-log = logging.getLogger(__name__)
-
 DEFAULT_SIZE = (1400, 900)
 STATUS_TIMEOUT_MS = 10000
 LAYOUT_VERSION = 1              # bump when the panes or their default places change
 KEY_GEOMETRY, KEY_STATE, KEY_PANES = "mainWindow/geometry", "mainWindow/state", "mainWindow/panes"
-# (module, function(window)) adding menus or actions to the window, e.g. import
-# and export: File > Import Workbook…, Export ▸ … (their placeholders here are hidden)
-WINDOW_EXTENSIONS = (("gui.window.file_actions", "install_file_actions"),)
 # first start: data sheet over these tabs (the first raised) | charts
 BOTTOM_TABS = ("methodPane", "frameworkPane", "resultsPane", "indicatorsPane")
 DEFAULT_SHARES = (0.46, 0.54)       # of the width: left column, charts
 DATA_SHARE = 0.52                   # of the left column's height: the data sheet
 
 
-class MainWindow(WindowMenus, PaneHost, ProjectFiles, QMainWindow):
+class MainWindow(PaneHost, ProjectFiles, QMainWindow):
     """One open project in docked panes.
 
     ``recovery_file``: the project was restored from this recovery file
@@ -52,7 +45,9 @@ class MainWindow(WindowMenus, PaneHost, ProjectFiles, QMainWindow):
     ``defer_panes`` (the app's start): build the charts and the panes out
     of view after the first paint, so that the window shows sooner; see
     :meth:`_builds_now`.  :attr:`panesReady` tells when the panes in view
-    are all built.
+    are all built.  The import and export actions
+    (:mod:`gui.window.file_actions`) are installed with the window, or
+    after its first paint when deferring.
     """
 
     panesReady = Signal()
@@ -91,7 +86,7 @@ class MainWindow(WindowMenus, PaneHost, ProjectFiles, QMainWindow):
             self.docks[spec.name] = dock
         self.document: ProjectDocument | None = None
         self.autosaver: Autosaver | None = None
-        self.undo_action = self.redo_action = None
+        self.file_actions = None
         self._selection: dict[str, int] = {}        # unit / period chosen in a pane
         self._linking = False
         self._project_state: dict = {}
@@ -102,38 +97,26 @@ class MainWindow(WindowMenus, PaneHost, ProjectFiles, QMainWindow):
             self.installEventFilter(self)
         for name, dock in self.docks.items():
             dock.visibilityChanged.connect(lambda visible, name=name: self._on_dock_visibility(name, visible))
-        self._build_actions()
-        self._build_menus()
+        self.menus = WindowMenus(self, self.docks.values())
         self.apply_default_layout()
         self.set_project(project if project is not None else new_project(), path,
                          recovery_file=recovery_file, modified=modified)
         if restore_layout:
             self.restore_layout()
         self.retranslateUi()
-        self.extensions: dict[str, object] = {}
         if not defer_panes:
-            self.install_extensions()
+            self._install_file_actions()
 
-    def install_extensions(self) -> dict:
-        """Add what other modules contribute to the window (see
-        :data:`WINDOW_EXTENSIONS`); a missing or failing module is logged
-        and skipped.  At a deferred start this runs after the first paint."""
-        for module_name, function in WINDOW_EXTENSIONS:
-            if module_name in self.extensions:
-                continue
-            try:
-                module = importlib.import_module(module_name)
-                self.extensions[module_name] = getattr(module, function)(self)
-            except ModuleNotFoundError as e:
-                if e.name != module_name:
-                    log.exception("window extension %s failed", module_name)
-            except Exception:
-                log.exception("window extension %s failed", module_name)
-        return self.extensions
+    def _install_file_actions(self):
+        """File > Import…, Refresh and the Export menu's entries."""
+        # imported here: the import wizard and the exports are not needed
+        # for the first paint (about 0.1 s of imports at start-up)
+        from gui.window.file_actions import install_file_actions
+        self.file_actions = install_file_actions(self)
 
     def _on_first_paint(self):
         super()._on_first_paint()
-        QTimer.singleShot(0, self, self.install_extensions)
+        QTimer.singleShot(0, self, self._install_file_actions)
 
     # ---- panes ---------------------------------------------------------------------------
     def pane(self, name: str) -> QWidget | None:
@@ -223,7 +206,7 @@ class MainWindow(WindowMenus, PaneHost, ProjectFiles, QMainWindow):
         document.saved.connect(self._on_saved)
         document.saveFailed.connect(self._on_save_failed)
         document.undo_stack.cleanChanged.connect(self._on_clean_changed)
-        self._install_undo_actions()
+        self.menus.install_undo_actions(document.undo_stack)
         self.autosaver = Autosaver(document, self.project_app_state, self, file=recovery_file)
         if modified:
             document.undo_stack.resetClean()
@@ -266,48 +249,15 @@ class MainWindow(WindowMenus, PaneHost, ProjectFiles, QMainWindow):
 
     def retranslateUi(self):
         """Every visible string of the window, and of its panes."""
-        for menu, text in ((self.file_menu, self.tr("&File")), (self.edit_menu, self.tr("&Edit")),
-                           (self.view_menu, self.tr("&View")), (self.analysis_menu, self.tr("&Analysis")),
-                           (self.help_menu, self.tr("&Help")), (self.recent_menu, self.tr("Open &Recent")),
-                           (self.export_menu, self.tr("&Export")), (self.language_menu, self.tr("&Language"))):
-            menu.setTitle(text)
-        texts = {
-            self.new_action: (self.tr("&New"), self.tr("Start an empty project")),
-            self.open_action: (self.tr("&Open…"), self.tr("Open a project, template workbook or iData table")),
-            self.open_sample_action: (self.tr("Open the &Sample"),
-                                      self.tr("Open the bundled Chengdu–Chongqing sample")),
-            self.save_action: (self.tr("&Save"), self.tr("Save the project")),
-            self.save_as_action: (self.tr("Save &As…"), self.tr("Save the project under a new name")),
-            self.export_results_action: (self.tr("&Results Workbook (.xlsx)…"),
-                                         self.tr("Scores, ranks, growth and contributions as a workbook")),
-            self.export_charts_action: (self.tr("&Charts as Images…"),
-                                        self.tr("Use each chart's own export (PNG, SVG)")),
-            self.export_inputs_action: (self.tr("&Input Workbook (.xlsx)…"), self.tr("Not available yet")),
-            self.close_action: (self.tr("&Close"), self.tr("Close this window")),
-            self.quit_action: (self.tr("&Quit"), self.tr("Quit CoIndex")),
-            self.clear_recent_action: (self.tr("&Clear List"), ""),
-            self.cut_action: (self.tr("Cu&t"), ""),
-            self.copy_action: (self.tr("&Copy"), ""),
-            self.paste_action: (self.tr("&Paste"), ""),
-            self.reset_layout_action: (self.tr("&Reset Layout"), self.tr("Put every pane back in its first place")),
-            self.recompute_action: (self.tr("&Recompute"), self.tr("Recompute every result from the data")),
-            self.method_action: (self.tr("&Method Settings…"), self.tr("Show the method settings")),
-            self.about_action: (self.tr("&About CoIndex"), ""),
-            self.about_qt_action: (self.tr("About &Qt"), ""),
-        }
-        for action, (text, tip) in texts.items():
-            action.setText(text)
-            action.setStatusTip(tip)
+        self.menus.retranslateUi()
         for spec in PANES:
             self.docks[spec.name].setWindowTitle(spec.translated_title())
-        self.language_actions[i18n.current_language()].setChecked(True)
         if self.document is not None:
-            self._install_undo_actions()
+            self.menus.install_undo_actions(self.document.undo_stack)
             self._update_title()
             self._show_compute_time(self._last_ms if self._last_ms is not None else self.document.last_compute_ms,
                                     first=self._last_ms is None)
         self.note_banner.retranslateUi()
-        self._fill_recent_menu()
         for widget in self.panes.values():
             retranslate = getattr(widget, "retranslateUi", None)
             if callable(retranslate):
@@ -370,7 +320,7 @@ class MainWindow(WindowMenus, PaneHost, ProjectFiles, QMainWindow):
         combo = bindings[0][0]
         # a sent key press goes through the shortcut map too: with these
         # actions enabled it would come straight back here
-        actions = (self.cut_action, self.copy_action, self.paste_action)
+        actions = (self.menus.cut_action, self.menus.copy_action, self.menus.paste_action)
         for action in actions:
             action.setEnabled(False)
         try:
@@ -394,9 +344,8 @@ class MainWindow(WindowMenus, PaneHost, ProjectFiles, QMainWindow):
         self._show_compute_time(ms)
 
     def about(self):
-        from gui.window.app import version
         text = "<h3>CoIndex {0}</h3><p>{1}</p><p>{2}</p><p><i>{3}</i><br><i>{4}</i></p>".format(
-            version(), self.tr("Build, compute and analyse composite indices: live charts from spreadsheet-style "
+            installed_version(), self.tr("Build, compute and analyse composite indices: live charts from spreadsheet-style "
                                "inputs, with undo, project files and English / Chinese."),
             self.tr("The bundled Chengdu–Chongqing sample is for illustration only:"),
             SAMPLE_NOTE, "示例数据：按已发布的总指数等主要数字校准，并非官方统计数据。")
@@ -443,14 +392,15 @@ class MainWindow(WindowMenus, PaneHost, ProjectFiles, QMainWindow):
         super().closeEvent(event)
 
 
+def installed_version() -> str:
+    """CoIndex's version from the installed package's metadata ("" when
+    run from a source tree that is not installed).  Read when Help > About
+    is shown: reading it costs about 70 ms, too much for the start-up."""
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("coindex")
+    except PackageNotFoundError:
+        return ""
+
+
 _DROP_EVENTS = (QEvent.DragEnter, QEvent.DragMove, QEvent.Drop)
-
-# windows opened besides the first (restored recoveries), kept alive until closed
-_open_windows: set = set()
-
-
-def keep_open(window: MainWindow) -> MainWindow:
-    window.setAttribute(Qt.WA_DeleteOnClose)
-    _open_windows.add(window)
-    window.destroyed.connect(lambda *_: _open_windows.discard(window))
-    return window

@@ -1,22 +1,37 @@
 """The main window's actions and menus (File, Edit, View, Analysis, Help,
-the recent-files menu, undo and redo): a mixin of
-:class:`gui.window.main_window.MainWindow`, whose ``retranslateUi`` names them."""
+the recent-files menu, undo and redo): :class:`WindowMenus`, an object the
+window owns.  It calls the window's public commands (``new_project``,
+``save``, ``show_pane`` …) and names every action and menu in
+:meth:`WindowMenus.retranslateUi`.  The import and export entries are added
+to the File and Export menus by :mod:`gui.window.file_actions`, which finds
+them by their object names ``fileMenu`` and ``exportMenu``."""
 from __future__ import annotations
 
 import os
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from gui.base import i18n
 from gui.window.loading import forget_recent, recent_files
 
 
-class WindowMenus:
-    """Builds the window's actions and menus (texts are set in retranslateUi)."""
+class WindowMenus(QObject):
+    """The actions and menus of ``window`` (a
+    :class:`~gui.window.main_window.MainWindow`): built once, with the
+    window's docks listed under View; their texts are set by
+    :meth:`retranslateUi`, the undo actions by :meth:`install_undo_actions`."""
+
+    def __init__(self, window: QMainWindow, docks):
+        super().__init__(window)
+        self.window = window
+        self.undo_action = self.redo_action = None
+        self._build_actions(window)
+        self._build_menus(window.menuBar(), docks)
 
     def _action(self, slot=None, shortcut=None, role=None) -> QAction:
-        action = QAction(self)
+        action = QAction(self.window)
         if slot is not None:
             action.triggered.connect(lambda checked=False, f=slot: f())
         if shortcut is not None:
@@ -26,48 +41,42 @@ class WindowMenus:
             action.setMenuRole(role)
         return action
 
-    def _build_actions(self):
+    def _build_actions(self, w):
         A = self._action
-        self.new_action = A(self.new_project, QKeySequence.New)
-        self.open_action = A(self.open_file, QKeySequence.Open)
-        self.open_sample_action = A(self.open_sample)
-        self.save_action = A(self.save, QKeySequence.Save)
-        self.save_as_action = A(self.save_as, QKeySequence.SaveAs)
-        self.export_results_action = A(self.export_results)
-        self.export_charts_action = A()
-        self.export_charts_action.setEnabled(False)       # each chart exports itself (PNG, SVG)
-        self.export_inputs_action = A()
-        self.export_inputs_action.setEnabled(False)       # not implemented yet
-        self.close_action = A(self.close, QKeySequence.Close)
+        self.new_action = A(w.new_project, QKeySequence.New)
+        self.open_action = A(w.open_file, QKeySequence.Open)
+        self.open_sample_action = A(w.open_sample)
+        self.save_action = A(w.save, QKeySequence.Save)
+        self.save_as_action = A(w.save_as, QKeySequence.SaveAs)
+        self.close_action = A(w.close, QKeySequence.Close)
         self.quit_action = A(QApplication.closeAllWindows, QKeySequence.Quit, QAction.QuitRole)
         self.clear_recent_action = A(self._clear_recent)
-        self.cut_action = A(lambda: self.forward_edit("cut", QKeySequence.Cut), QKeySequence.Cut)
-        self.copy_action = A(lambda: self.forward_edit("copy", QKeySequence.Copy), QKeySequence.Copy)
-        self.paste_action = A(lambda: self.forward_edit("paste", QKeySequence.Paste), QKeySequence.Paste)
-        self.reset_layout_action = A(self.reset_layout)
-        self.recompute_action = A(self.recompute, QKeySequence.Refresh)
-        self.method_action = A(lambda: self.show_pane("methodPane"))
-        self.about_action = A(self.about, role=QAction.AboutRole)
+        self.cut_action = A(lambda: w.forward_edit("cut", QKeySequence.Cut), QKeySequence.Cut)
+        self.copy_action = A(lambda: w.forward_edit("copy", QKeySequence.Copy), QKeySequence.Copy)
+        self.paste_action = A(lambda: w.forward_edit("paste", QKeySequence.Paste), QKeySequence.Paste)
+        self.reset_layout_action = A(w.reset_layout)
+        self.recompute_action = A(w.recompute, QKeySequence.Refresh)
+        self.method_action = A(lambda: w.show_pane("methodPane"))
+        self.about_action = A(w.about, role=QAction.AboutRole)
         self.about_qt_action = A(QApplication.aboutQt, role=QAction.AboutQtRole)
-        self.language_group = QActionGroup(self)
+        self.language_group = QActionGroup(w)
         self.language_group.setExclusive(True)
         self.language_actions = {}
         for code, name in i18n.LANGUAGES.items():
-            action = QAction(name, self)          # each language named in itself, never translated
+            action = QAction(name, w)             # each language named in itself, never translated
             action.setCheckable(True)
             action.setData(code)
-            action.triggered.connect(lambda checked=False, c=code: self.set_language(c))
+            action.triggered.connect(lambda checked=False, c=code: w.set_language(c))
             self.language_group.addAction(action)
             self.language_actions[code] = action
 
-    def _build_menus(self):
-        bar = self.menuBar()
+    def _build_menus(self, bar, docks):
         self.file_menu = bar.addMenu("")
-        self.recent_menu = QMenu(self)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.export_menu = QMenu(self)
-        self.export_menu.addActions([self.export_results_action, self.export_charts_action,
-                                     self.export_inputs_action])
+        self.file_menu.setObjectName("fileMenu")
+        self.recent_menu = QMenu(self.window)
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        self.export_menu = QMenu(self.window)          # its entries come from gui.window.file_actions
+        self.export_menu.setObjectName("exportMenu")
         for item in (self.new_action, self.open_action, self.recent_menu, self.open_sample_action, None,
                      self.save_action, self.save_as_action, None, self.export_menu, None,
                      self.close_action, self.quit_action):
@@ -77,14 +86,14 @@ class WindowMenus:
                 self.file_menu.addMenu(item)
             else:
                 self.file_menu.addAction(item)
-        self._fill_recent_menu()
+        self.fill_recent_menu()
 
         self.edit_menu = bar.addMenu("")
         self._undo_separator = self.edit_menu.addSeparator()
         self.edit_menu.addActions([self.cut_action, self.copy_action, self.paste_action])
 
         self.view_menu = bar.addMenu("")
-        for dock in self.docks.values():
+        for dock in docks:
             self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.reset_layout_action)
@@ -97,21 +106,21 @@ class WindowMenus:
         self.help_menu = bar.addMenu("")
         self.help_menu.addActions([self.about_action, self.about_qt_action])
 
-    def _install_undo_actions(self):
-        """Undo / Redo of the current document's stack (new actions when the
-        document or the language changes: their prefix is fixed at creation)."""
+    def install_undo_actions(self, stack):
+        """Undo / Redo of ``stack`` (the current document's; new actions
+        when the document or the language changes: their prefix is fixed
+        at creation)."""
         for action in (self.undo_action, self.redo_action):
             if action is not None:
                 self.edit_menu.removeAction(action)
                 action.deleteLater()
-        stack = self.document.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action = stack.createUndoAction(self.window, self.tr("&Undo"))
         self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.Undo))
-        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action = stack.createRedoAction(self.window, self.tr("&Redo"))
         self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.Redo))
         self.edit_menu.insertActions(self._undo_separator, [self.undo_action, self.redo_action])
 
-    def _fill_recent_menu(self):
+    def fill_recent_menu(self):
         menu = self.recent_menu
         menu.clear()
         files = recent_files()
@@ -121,7 +130,7 @@ class WindowMenus:
             action.setToolTip(path)
             action.setStatusTip(path)
             action.setData(path)
-            action.triggered.connect(lambda checked=False, p=path: self.open_recent(p))
+            action.triggered.connect(lambda checked=False, p=path: self.window.open_recent(p))
         if not files:
             empty = menu.addAction(self.tr("No recent files"))
             empty.setEnabled(False)
@@ -131,6 +140,37 @@ class WindowMenus:
 
     def _clear_recent(self):
         forget_recent()
-        self._fill_recent_menu()
+        self.fill_recent_menu()
 
-    # ---- languages --------------------------------------------------------------------------
+    def retranslateUi(self):
+        """The menus' titles and the actions' texts and tips, in the current
+        language (the undo actions are remade by the window)."""
+        for menu, text in ((self.file_menu, self.tr("&File")), (self.edit_menu, self.tr("&Edit")),
+                           (self.view_menu, self.tr("&View")), (self.analysis_menu, self.tr("&Analysis")),
+                           (self.help_menu, self.tr("&Help")), (self.recent_menu, self.tr("Open &Recent")),
+                           (self.export_menu, self.tr("&Export")), (self.language_menu, self.tr("&Language"))):
+            menu.setTitle(text)
+        texts = {
+            self.new_action: (self.tr("&New"), self.tr("Start an empty project")),
+            self.open_action: (self.tr("&Open…"), self.tr("Open a project, template workbook or iData table")),
+            self.open_sample_action: (self.tr("Open the &Sample"),
+                                      self.tr("Open the bundled Chengdu–Chongqing sample")),
+            self.save_action: (self.tr("&Save"), self.tr("Save the project")),
+            self.save_as_action: (self.tr("Save &As…"), self.tr("Save the project under a new name")),
+            self.close_action: (self.tr("&Close"), self.tr("Close this window")),
+            self.quit_action: (self.tr("&Quit"), self.tr("Quit CoIndex")),
+            self.clear_recent_action: (self.tr("&Clear List"), ""),
+            self.cut_action: (self.tr("Cu&t"), ""),
+            self.copy_action: (self.tr("&Copy"), ""),
+            self.paste_action: (self.tr("&Paste"), ""),
+            self.reset_layout_action: (self.tr("&Reset Layout"), self.tr("Put every pane back in its first place")),
+            self.recompute_action: (self.tr("&Recompute"), self.tr("Recompute every result from the data")),
+            self.method_action: (self.tr("&Method Settings…"), self.tr("Show the method settings")),
+            self.about_action: (self.tr("&About CoIndex"), ""),
+            self.about_qt_action: (self.tr("About &Qt"), ""),
+        }
+        for action, (text, tip) in texts.items():
+            action.setText(text)
+            action.setStatusTip(tip)
+        self.language_actions[i18n.current_language()].setChecked(True)
+        self.fill_recent_menu()

@@ -1,13 +1,9 @@
 """The main window's panes: which widget each dock holds, and where.
 
 Every pane is a widget ``Class(document, parent=None)`` with a
-``retranslateUi()`` method and a ``statusMessage(str)`` signal, living in its
-own module.  :data:`PANES` lists them; :func:`create_pane` imports each one
-with :mod:`importlib`, so the window starts whatever panes exist.  A pane
-whose module is missing (not built yet) or fails to import becomes a
-:class:`PlaceholderPane` naming it.  Until the data sheet and the chart panel
-exist, the previous views (:class:`~gui.sheets.data_grid.DataGrid` with a unit
-selector, :class:`~gui.charts.lines.IndexChart`) stand in for them.
+``retranslateUi()`` method and a ``statusMessage(str)`` signal.  :data:`PANES`
+lists the pane classes; the window builds each one in its dock (the costly
+ones right after its first paint, see :class:`PaneHost`).
 
 Optional protocol that the window uses when a pane offers it:
 
@@ -21,114 +17,45 @@ Optional protocol that the window uses when a pane offers it:
 """
 from __future__ import annotations
 
-import importlib
-import logging
 from dataclasses import dataclass
-from typing import Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QSizePolicy, QStyle, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QStyle, QVBoxLayout, QWidget
 
-log = logging.getLogger(__name__)
-
-LEFT, RIGHT = Qt.LeftDockWidgetArea, Qt.RightDockWidgetArea
-BOTTOM = Qt.BottomDockWidgetArea
+from gui.base.i18n import is_chinese
+from gui.charts.panel import ChartPanel
+from gui.sheets.data_sheet import DataSheet
+from gui.sheets.framework_tree import FrameworkTree
+from gui.sheets.indicator_sheet import IndicatorSheet
+from gui.sheets.method_panel import MethodPanel
+from gui.sheets.results_table import ResultsTable
 
 
 @dataclass(frozen=True)
 class PaneSpec:
     """One pane: ``name`` is the dock's object name (the key of the saved
     layout: never rename one), ``title`` the English source text of its
-    title (translated in context ``"panes"``)."""
+    title (translated in context ``"panes"``), ``widget_class`` the pane."""
     name: str
     title: str
-    module: str
-    class_name: str
-    area: Qt.DockWidgetArea
-    fallback: str | None = None        # name of a stand-in factory below
+    widget_class: type
 
     def translated_title(self) -> str:
         return QCoreApplication.translate("panes", self.title)
 
 
-# Order = the order of View > panes.  Default placement is done by the main
-# window (data sheet centre-left, charts right, the rest around them).
+# Order = the order of View > panes.  Placement is done by the main window
+# (data sheet top left, charts right, the rest in tabs below the data sheet).
 PANES = (
-    PaneSpec("frameworkPane", QT_TRANSLATE_NOOP("panes", "Framework"), "gui.sheets.framework_tree", "FrameworkTree",
-             LEFT),
-    PaneSpec("dataPane", QT_TRANSLATE_NOOP("panes", "Data sheet"), "gui.sheets.data_sheet", "DataSheet", LEFT,
-             fallback="legacy_data"),
-    PaneSpec("chartsPane", QT_TRANSLATE_NOOP("panes", "Charts"), "gui.charts.panel", "ChartPanel", RIGHT,
-             fallback="legacy_charts"),
-    PaneSpec("methodPane", QT_TRANSLATE_NOOP("panes", "Method settings"), "gui.sheets.method_panel", "MethodPanel", LEFT),
-    PaneSpec("resultsPane", QT_TRANSLATE_NOOP("panes", "Results"), "gui.sheets.results_table", "ResultsTable", LEFT),
-    PaneSpec("indicatorsPane", QT_TRANSLATE_NOOP("panes", "Indicator sheet"), "gui.sheets.indicator_sheet",
-             "IndicatorSheet", LEFT),
+    PaneSpec("frameworkPane", QT_TRANSLATE_NOOP("panes", "Framework"), FrameworkTree),
+    PaneSpec("dataPane", QT_TRANSLATE_NOOP("panes", "Data sheet"), DataSheet),
+    PaneSpec("chartsPane", QT_TRANSLATE_NOOP("panes", "Charts"), ChartPanel),
+    PaneSpec("methodPane", QT_TRANSLATE_NOOP("panes", "Method settings"), MethodPanel),
+    PaneSpec("resultsPane", QT_TRANSLATE_NOOP("panes", "Results"), ResultsTable),
+    PaneSpec("indicatorsPane", QT_TRANSLATE_NOOP("panes", "Indicator sheet"), IndicatorSheet),
 )
 PANE_BY_NAME = {spec.name: spec for spec in PANES}
-
-
-def pane_class(spec: PaneSpec):
-    """The pane's class, or None when its module does not exist.  A module
-    that exists but fails to import is logged (a bug to see, not to hide)
-    and also gives None, so that one broken pane does not stop the app."""
-    try:
-        module = importlib.import_module(spec.module)
-    except ModuleNotFoundError as e:
-        if e.name != spec.module:
-            log.exception("pane %s: importing %s failed", spec.name, spec.module)
-        return None
-    except Exception:
-        log.exception("pane %s: importing %s failed", spec.name, spec.module)
-        return None
-    cls = getattr(module, spec.class_name, None)
-    if cls is None:
-        log.error("pane %s: %s has no class %s", spec.name, spec.module, spec.class_name)
-    return cls
-
-
-def create_pane(spec: PaneSpec, document, parent=None) -> QWidget:
-    """The widget for ``spec``: the real pane, else its stand-in, else a
-    placeholder.  A pane whose constructor raises is logged and replaced by
-    a placeholder too."""
-    cls = pane_class(spec)
-    if cls is not None:
-        try:
-            return cls(document, parent)
-        except Exception:
-            log.exception("pane %s: %s(document) failed", spec.name, spec.class_name)
-    factory: Callable | None = FALLBACKS.get(spec.fallback) if spec.fallback else None
-    if factory is not None:
-        try:
-            return factory(document, parent)
-        except Exception:
-            log.exception("pane %s: the stand-in failed", spec.name)
-    return PlaceholderPane(spec, parent)
-
-
-def is_placeholder(widget) -> bool:
-    return isinstance(widget, PlaceholderPane)
-
-
-class PlaceholderPane(QWidget):
-    """Stands in for a pane this build does not have."""
-
-    statusMessage = Signal(str)
-
-    def __init__(self, spec: PaneSpec, parent=None):
-        super().__init__(parent)
-        self.spec = spec
-        self._label = QLabel(self)
-        self._label.setAlignment(Qt.AlignCenter)
-        self._label.setWordWrap(True)
-        self._label.setStyleSheet("color: palette(mid);")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self._label)
-        self.retranslateUi()
-
-    def retranslateUi(self):
-        self._label.setText(self.tr("{0}: not available in this version.").format(self.spec.translated_title()))
 
 
 class PendingPane(QWidget):
@@ -142,89 +69,6 @@ class PendingPane(QWidget):
         label.setStyleSheet("color: palette(mid);")
         label.setText(self.tr("Loading…"))
         QVBoxLayout(self).addWidget(label)
-
-
-# ---- stand-ins for the data sheet and the chart panel ---------------------------------
-class LegacyDataPane(QWidget):
-    """The first version's data grid of one unit, with a unit selector."""
-
-    statusMessage = Signal(str)
-    unitChanged = Signal(int)
-
-    def __init__(self, document, parent=None):
-        super().__init__(parent)
-        from gui.sheets.data_grid import DataGrid, DataGridModel
-        self.document = document
-        self.unit_label = QLabel(self)
-        self.unit_box = QComboBox(self)
-        self.unit_label.setBuddy(self.unit_box)
-        self.grid_model = DataGridModel(document, parent=self)
-        self.grid = DataGrid(self)
-        self.grid.setModel(self.grid_model)
-        row = QHBoxLayout()
-        row.addWidget(self.unit_label)
-        row.addWidget(self.unit_box, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(row)
-        layout.addWidget(self.grid, 1)
-        self._fill_units()
-        self.unit_box.currentIndexChanged.connect(self._on_unit_changed)
-        document.structureChanged.connect(self._fill_units)
-        self.retranslateUi()
-
-    def _fill_units(self):
-        from gui.base.i18n import unit_display_name
-        project = self.document.project
-        ds = project.dataset
-        keep = max(self.unit_box.currentIndex(), 0)
-        self.unit_box.blockSignals(True)
-        self.unit_box.clear()
-        for u, code in enumerate(ds.unit_codes):
-            name = unit_display_name(project, u)
-            self.unit_box.addItem(name if name == code else f"{name} ({code})")
-        self.unit_box.setCurrentIndex(min(keep, self.unit_box.count() - 1))
-        self.unit_box.blockSignals(False)
-
-    def _on_unit_changed(self, unit: int):
-        if unit >= 0:
-            self.grid_model.set_unit(unit)
-            self.unitChanged.emit(unit)
-
-    def set_unit(self, unit: int):
-        if 0 <= unit < self.unit_box.count():
-            self.unit_box.setCurrentIndex(unit)
-
-    def retranslateUi(self):
-        self.unit_label.setText(self.tr("&Unit:"))
-        self._fill_units()
-        model = self.grid_model
-        model.headerDataChanged.emit(Qt.Horizontal, 0, max(model.columnCount() - 1, 0))
-        if model.rowCount():
-            model.dataChanged.emit(model.index(0, 0), model.index(model.rowCount() - 1, 2))
-
-
-class LegacyChartPane(QWidget):
-    """The first version's index chart of one unit."""
-
-    statusMessage = Signal(str)
-
-    def __init__(self, document, parent=None):
-        super().__init__(parent)
-        from gui.charts.lines import IndexChart
-        self.chart = IndexChart(document, parent=self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.chart)
-
-    def set_unit(self, unit: int):
-        self.chart.set_unit(unit)
-
-    def retranslateUi(self):
-        self.chart.refresh()
-
-
-FALLBACKS = {"legacy_data": LegacyDataPane, "legacy_charts": LegacyChartPane}
 
 
 class NoteBanner(QFrame):
@@ -257,7 +101,6 @@ class NoteBanner(QFrame):
         return bool(self._info.get("note") or self._info.get("note_zh"))
 
     def retranslateUi(self):
-        from gui.base.i18n import is_chinese
         en, zh = self._info.get("note") or "", self._info.get("note_zh") or ""
         lines = [zh, en] if is_chinese() else [en, zh]
         self.text_label.setText("\n".join(line for line in lines if line))
@@ -308,7 +151,7 @@ class PaneHost:
         spec = PANE_BY_NAME[name]
         dock = self.docks[name]
         previous = dock.widget()
-        widget = create_pane(spec, self.document, dock)
+        widget = spec.widget_class(self.document, dock)
         dock.setWidget(widget)
         self._pending.discard(name)
         if isinstance(previous, PendingPane):

@@ -4,298 +4,250 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../gui/framework_tree.py" line="171"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="169"/>
         <source>Add dimension</source>
         <translation>添加维度</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="171"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="169"/>
         <source>Add a dimension next to the selected one (under the index)</source>
         <translation>在所选维度旁添加一个维度（位于指数之下）</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="173"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="171"/>
         <source>Add sub-dimension</source>
         <translation>添加子维度</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="173"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="171"/>
         <source>Add a sub-dimension inside the selected dimension</source>
         <translation>在所选维度内添加一个子维度</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="175"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="173"/>
         <source>Add indicator</source>
         <translation>添加指标</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="175"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="173"/>
         <source>Add an indicator to the selected dimension; its values start missing (Insert)</source>
         <translation>向所选维度添加一个指标，其数值初始为缺失（Insert）</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="177"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="175"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="177"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="175"/>
         <source>Change the code and names of the selected node</source>
         <translation>修改所选节点的代码和名称</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="178"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="176"/>
         <source>Move to…</source>
         <translation>移动到…</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="178"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="176"/>
         <source>Move the selected node into another dimension (or drag it there)</source>
         <translation>将所选节点移到另一个维度（或直接拖过去）</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="180"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="178"/>
         <source>Reverse direction</source>
         <translation>反转方向</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="180"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="178"/>
         <source>Switch between higher and lower is better</source>
         <translation>在“越高越好”和“越低越好”之间切换</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="181"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="179"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="181"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="179"/>
         <source>Delete the selected node, a dimension with everything in it (Delete)</source>
         <translation>删除所选节点；删除维度时连同其中全部内容（Delete）</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="188"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="186"/>
         <source>Framework</source>
         <translation>指标框架</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="137"/>
+        <location filename="../../gui/sheets/method_panel.py" line="137"/>
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="138"/>
+        <location filename="../../gui/sheets/method_panel.py" line="138"/>
         <source>Aggregation</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="139"/>
+        <location filename="../../gui/sheets/method_panel.py" line="139"/>
         <source>&amp;Method:</source>
         <translation>方法(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="139"/>
+        <location filename="../../gui/sheets/method_panel.py" line="139"/>
         <source>How each indicator is put on a common scale</source>
         <translation>将各指标转换到统一尺度的方法</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="140"/>
+        <location filename="../../gui/sheets/method_panel.py" line="140"/>
         <source>&amp;Base year:</source>
         <translation>基期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="140"/>
+        <location filename="../../gui/sheets/method_panel.py" line="140"/>
         <source>The period set to 100 by the fixed-base index; also the start of change and growth</source>
         <translation>定基指数中设为 100 的时期，也是计算变化和增长的起点</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="142"/>
+        <location filename="../../gui/sheets/method_panel.py" line="142"/>
         <source>Min-max &amp;range:</source>
         <translation>极差范围(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="142"/>
+        <location filename="../../gui/sheets/method_panel.py" line="142"/>
         <source>The scale of min-max: lowest value to L, highest to U</source>
         <translation>极差标准化的尺度：最小值对应 L，最大值对应 U</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="144"/>
+        <location filename="../../gui/sheets/method_panel.py" line="144"/>
         <source>Z-score m&amp;ean:</source>
         <translation>Z 分数均值(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="144"/>
+        <location filename="../../gui/sheets/method_panel.py" line="144"/>
         <source>The mean z-scores are shifted to</source>
         <translation>Z 分数平移后的均值</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="145"/>
+        <location filename="../../gui/sheets/method_panel.py" line="145"/>
         <source>Z-score &amp;SD:</source>
         <translation>Z 分数标准差(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="145"/>
+        <location filename="../../gui/sheets/method_panel.py" line="145"/>
         <source>The standard deviation z-scores are scaled to</source>
         <translation>Z 分数缩放后的标准差</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="146"/>
+        <location filename="../../gui/sheets/method_panel.py" line="146"/>
         <source>&amp;Pooled:</source>
         <translation>合并计算(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="146"/>
+        <location filename="../../gui/sheets/method_panel.py" line="146"/>
         <source>Take minimum, maximum, mean and ranks over all periods together, not period by period</source>
         <translation>对所有时期合并求最小值、最大值、均值和排名，而不是逐期计算</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="148"/>
+        <location filename="../../gui/sheets/method_panel.py" line="148"/>
         <source>M&amp;ean:</source>
         <translation>平均方式(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="148"/>
+        <location filename="../../gui/sheets/method_panel.py" line="148"/>
         <source>How children are combined into their parent</source>
         <translation>下级节点合成为上级节点的方式</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="149"/>
+        <location filename="../../gui/sheets/method_panel.py" line="149"/>
         <source>P&amp;ower p:</source>
         <translation>幂次 p(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="149"/>
+        <location filename="../../gui/sheets/method_panel.py" line="149"/>
         <source>The power of the generalised mean (1 arithmetic, 0 geometric, -1 harmonic)</source>
         <translation>广义平均的幂次（1 为算术平均，0 为几何平均，-1 为调和平均）</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="151"/>
+        <location filename="../../gui/sheets/method_panel.py" line="151"/>
         <source>&amp;Weights:</source>
         <translation>权重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="151"/>
+        <location filename="../../gui/sheets/method_panel.py" line="151"/>
         <source>Use the weights of the framework, or give the nodes of each dimension equal weights</source>
         <translation>使用指标框架中的权重，或对每个维度内的节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="163"/>
+        <location filename="../../gui/sheets/method_panel.py" line="163"/>
         <source>L: the value given to the lowest</source>
         <translation>L：最小值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="164"/>
+        <location filename="../../gui/sheets/method_panel.py" line="164"/>
         <source>U: the value given to the highest</source>
         <translation>U：最大值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="165"/>
+        <location filename="../../gui/sheets/method_panel.py" line="165"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="166"/>
+        <location filename="../../gui/sheets/method_panel.py" line="166"/>
         <source>over all periods</source>
         <translation>跨所有时期</translation>
     </message>
-    <message>
-        <source>Score of the node in {0}</source>
-        <translation type="vanished">该节点在 {0} 的得分</translation>
-    </message>
-    <message>
-        <source>Change of the score from {0} to {1}, in %</source>
-        <translation type="vanished">得分从 {0} 到 {1} 的变化（%）</translation>
-    </message>
-    <message>
-        <source>Average annual growth (compound) from {0} to {1}, in %</source>
-        <translation type="vanished">{0} 至 {1} 的年均（复合）增长率（%）</translation>
-    </message>
-    <message>
-        <source>Rank among the {0} units in {1} (1 = highest)</source>
-        <translation type="vanished">在 {1} 年 {0} 个单元中的排名（1 为最高）</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation type="vanished">代码</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="vanished">名称</translation>
-    </message>
-    <message>
-        <source>Score
-{0}</source>
-        <translation type="vanished">得分
-{0}</translation>
-    </message>
-    <message>
-        <source>Change since
-{0} (%)</source>
-        <translation type="vanished">较 {0}
-变化（%）</translation>
-    </message>
-    <message>
-        <source>Growth a year
-{0}–{1} (%)</source>
-        <translation type="vanished">年均增长
-{0}–{1}（%）</translation>
-    </message>
-    <message>
-        <source>Rank
-of {0}</source>
-        <translation type="vanished">排名
-（共 {0}）</translation>
-    </message>
 </context>
 <context>
-    <name>ChartExport</name>
+    <name>ChartBase</name>
     <message>
-        <location filename="../../gui/chart_export.py" line="68"/>
+        <location filename="../../gui/charts/base.py" line="116"/>
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_export.py" line="69"/>
+        <location filename="../../gui/charts/base.py" line="117"/>
         <source>Save as SVG…</source>
         <translation>另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_export.py" line="70"/>
+        <location filename="../../gui/charts/base.py" line="118"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_export.py" line="71"/>
+        <location filename="../../gui/charts/base.py" line="119"/>
         <source>Save or copy this chart</source>
         <translation>保存或复制此图表</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_export.py" line="136"/>
+        <location filename="../../gui/charts/base.py" line="125"/>
         <source>Chart copied: {0}</source>
         <translation>已复制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_export.py" line="145"/>
+        <location filename="../../gui/charts/base.py" line="134"/>
         <source>Save chart as SVG</source>
         <translation>将图表保存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_export.py" line="145"/>
+        <location filename="../../gui/charts/base.py" line="134"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_export.py" line="147"/>
+        <location filename="../../gui/charts/base.py" line="136"/>
         <source>Save chart as PNG</source>
         <translation>将图表保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_export.py" line="147"/>
+        <location filename="../../gui/charts/base.py" line="136"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_export.py" line="158"/>
+        <location filename="../../gui/charts/base.py" line="147"/>
         <source>Chart saved to {0}</source>
         <translation>图表已保存到 {0}</translation>
     </message>
@@ -303,42 +255,42 @@ of {0}</source>
 <context>
     <name>ChartExportDialog</name>
     <message>
-        <location filename="../../gui/chart_images.py" line="82"/>
+        <location filename="../../gui/exporting/chart_images.py" line="83"/>
         <source>Export Chart Images</source>
         <translation>导出图表图片</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_images.py" line="83"/>
+        <location filename="../../gui/exporting/chart_images.py" line="84"/>
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_images.py" line="84"/>
+        <location filename="../../gui/exporting/chart_images.py" line="85"/>
         <source>Images:</source>
         <translation>图片：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_images.py" line="85"/>
+        <location filename="../../gui/exporting/chart_images.py" line="86"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_images.py" line="86"/>
+        <location filename="../../gui/exporting/chart_images.py" line="87"/>
         <source>&amp;PNG at</source>
         <translation>&amp;PNG，倍率</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_images.py" line="89"/>
+        <location filename="../../gui/exporting/chart_images.py" line="90"/>
         <source>{0}× — {1} × {2} pixels ({3} dpi)</source>
         <translation>{0}× — {1} × {2} 像素（{3} dpi）</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_images.py" line="91"/>
+        <location filename="../../gui/exporting/chart_images.py" line="92"/>
         <source>&amp;SVG (vector, for editing and print)</source>
         <translation>&amp;SVG（矢量图，便于编辑和印刷）</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_images.py" line="94"/>
+        <location filename="../../gui/exporting/chart_images.py" line="95"/>
         <source>Folder for the chart images</source>
         <translation>存放图表图片的文件夹</translation>
     </message>
@@ -346,67 +298,67 @@ of {0}</source>
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../gui/chart_panel.py" line="323"/>
+        <location filename="../../gui/charts/panel.py" line="323"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="324"/>
+        <location filename="../../gui/charts/panel.py" line="324"/>
         <source>&amp;Compare:</source>
         <translation>对比(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="325"/>
+        <location filename="../../gui/charts/panel.py" line="325"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="326"/>
+        <location filename="../../gui/charts/panel.py" line="326"/>
         <source>Units drawn beside the chosen one on the composite chart</source>
         <translation>在综合指数图中与所选单元一同绘制的单元</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="327"/>
+        <location filename="../../gui/charts/panel.py" line="327"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="328"/>
+        <location filename="../../gui/charts/panel.py" line="328"/>
         <source>The period of the radar and the ranking</source>
         <translation>雷达图和排名所用的时期</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="329"/>
+        <location filename="../../gui/charts/panel.py" line="329"/>
         <source>Tabs</source>
         <translation>标签页</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="330"/>
+        <location filename="../../gui/charts/panel.py" line="330"/>
         <source>Show the charts in tabs instead of a grid</source>
         <translation>以标签页而非网格显示图表</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="331"/>
+        <location filename="../../gui/charts/panel.py" line="331"/>
         <source>Index</source>
         <translation>指数</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="331"/>
+        <location filename="../../gui/charts/panel.py" line="331"/>
         <source>Dimensions</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="331"/>
+        <location filename="../../gui/charts/panel.py" line="331"/>
         <source>Contributions</source>
         <translation>贡献</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="331"/>
+        <location filename="../../gui/charts/panel.py" line="331"/>
         <source>Radar</source>
         <translation>雷达图</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="332"/>
+        <location filename="../../gui/charts/panel.py" line="332"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
@@ -414,17 +366,17 @@ of {0}</source>
 <context>
     <name>CompositeChart</name>
     <message>
-        <location filename="../../gui/charts.py" line="194"/>
+        <location filename="../../gui/charts/lines.py" line="192"/>
         <source>Composite index: {0}</source>
         <translation>综合指数：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="194"/>
+        <location filename="../../gui/charts/lines.py" line="192"/>
         <source>Composite index</source>
         <translation>综合指数</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="205"/>
+        <location filename="../../gui/charts/lines.py" line="203"/>
         <source>{0} · {1} % a year</source>
         <translation>{0} · 年均 {1} %</translation>
     </message>
@@ -432,32 +384,24 @@ of {0}</source>
 <context>
     <name>ContributionChart</name>
     <message>
-        <source>Contributions to the change since {0}: {1}</source>
-        <translation type="vanished">{0} 年以来变化的贡献：{1}</translation>
-    </message>
-    <message>
-        <source>points</source>
-        <translation type="vanished">点</translation>
-    </message>
-    <message>
-        <location filename="../../gui/contribution_chart.py" line="130"/>
+        <location filename="../../gui/charts/contribution.py" line="114"/>
         <source>Contributions to the change since {0} (points): {1}</source>
         <translation>{0} 年以来变化的贡献（点）：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/contribution_chart.py" line="133"/>
-        <location filename="../../gui/contribution_chart.py" line="164"/>
+        <location filename="../../gui/charts/contribution.py" line="117"/>
+        <location filename="../../gui/charts/contribution.py" line="148"/>
         <source>Change of the index</source>
         <translation>指数变化</translation>
     </message>
     <message>
-        <location filename="../../gui/contribution_chart.py" line="165"/>
-        <location filename="../../gui/contribution_chart.py" line="176"/>
+        <location filename="../../gui/charts/contribution.py" line="149"/>
+        <location filename="../../gui/charts/contribution.py" line="160"/>
         <source>{0} points</source>
         <translation>{0} 点</translation>
     </message>
     <message>
-        <location filename="../../gui/contribution_chart.py" line="178"/>
+        <location filename="../../gui/charts/contribution.py" line="162"/>
         <source>{0} % of the change</source>
         <translation>占变化的 {0} %</translation>
     </message>
@@ -465,107 +409,47 @@ of {0}</source>
 <context>
     <name>DataGridModel</name>
     <message>
-        <source>Unit: {0}</source>
-        <translation type="vanished">计量单位：{0}</translation>
-    </message>
-    <message>
-        <source>Lower is better</source>
-        <translation type="vanished">越低越好</translation>
-    </message>
-    <message>
-        <source>In: {0} {1}</source>
-        <translation type="vanished">所属：{0} {1}</translation>
-    </message>
-    <message>
-        <source>Source: {0}</source>
-        <translation type="vanished">来源：{0}</translation>
-    </message>
-    <message>
-        <source>{0}: missing (type a number to fill it)</source>
-        <translation type="vanished">{0}：缺失（输入数字即可填入）</translation>
-    </message>
-    <message>
-        <source>Unit code</source>
-        <translation type="vanished">单元代码</translation>
-    </message>
-    <message>
-        <source>Unit name</source>
-        <translation type="vanished">单元名称</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation type="vanished">代码</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation type="vanished">单元</translation>
-    </message>
-    <message>
-        <source>Indicator code</source>
-        <translation type="vanished">指标代码</translation>
-    </message>
-    <message>
-        <source>Indicator name (hover a row for more)</source>
-        <translation type="vanished">指标名称（鼠标悬停查看详情）</translation>
-    </message>
-    <message>
-        <source>Unit of measure</source>
-        <translation type="vanished">计量单位</translation>
-    </message>
-    <message>
-        <source>Indicator</source>
-        <translation type="vanished">指标</translation>
-    </message>
-    <message>
-        <source>Measured in</source>
-        <translation type="vanished">计量单位</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation type="vanished">数值</translation>
-    </message>
-    <message>
-        <location filename="../../gui/data_marks.py" line="91"/>
+        <location filename="../../gui/sheets/data_marks.py" line="110"/>
         <source>&apos;{0}&apos; cannot be computed here: all its indicators are missing</source>
         <translation>“{0}”在此无法计算：其全部指标均缺失</translation>
     </message>
     <message>
-        <location filename="../../gui/data_marks.py" line="93"/>
+        <location filename="../../gui/sheets/data_marks.py" line="112"/>
         <source>&apos;{0}&apos; was computed without this value (weights shared among the indicators present)</source>
         <translation>“{0}”的计算未使用此值（权重在现有指标间分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="321"/>
+        <location filename="../../gui/sheets/data_grid.py" line="290"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="336"/>
+        <location filename="../../gui/sheets/data_grid.py" line="305"/>
         <source>Edit {0} {1}</source>
         <translation>编辑 {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="338"/>
+        <location filename="../../gui/sheets/data_grid.py" line="307"/>
         <source>Edit {0} values</source>
         <translation>编辑 {0} 个数值</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="353"/>
+        <location filename="../../gui/sheets/data_grid.py" line="322"/>
         <source>&apos;{0}&apos; is a percentage; type the number in the indicator&apos;s own unit, without %</source>
         <translation>“{0}”是百分数；请按指标自身的计量单位输入数字，不带 %</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="356"/>
+        <location filename="../../gui/sheets/data_grid.py" line="325"/>
         <source>&apos;{0}&apos; is not a number (use a point for decimals; commas only between thousands)</source>
         <translation>“{0}”不是数字（小数请用小数点；逗号只能用作千位分隔符）</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="359"/>
+        <location filename="../../gui/sheets/data_grid.py" line="328"/>
         <source>&apos;{0}&apos; is not a finite number</source>
         <translation>“{0}”不是有限数值</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid.py" line="360"/>
+        <location filename="../../gui/sheets/data_grid.py" line="329"/>
         <source>&apos;{0}&apos; is not a number</source>
         <translation>“{0}”不是数字</translation>
     </message>
@@ -573,197 +457,197 @@ of {0}</source>
 <context>
     <name>DataSheet</name>
     <message>
-        <location filename="../../gui/data_sheet.py" line="166"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="168"/>
         <source>By unit</source>
         <translation>按单元</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="167"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="169"/>
         <source>One unit: indicators as rows (under their dimensions), periods as columns</source>
         <translation>单个单元：指标为行（按维度分组），时期为列</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="169"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="171"/>
         <source>By period</source>
         <translation>按时期</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="170"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="172"/>
         <source>One period: units as rows, indicators as columns</source>
         <translation>单个时期：单元为行，指标为列</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="171"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="173"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="172"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="174"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="173"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="175"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="174"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="176"/>
         <source>&amp;Delete (make missing)</source>
         <translation>删除（设为缺失）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="175"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="177"/>
         <source>Fill &amp;down</source>
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="176"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="178"/>
         <source>Fill &amp;right</source>
         <translation>向右填充(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="183"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="185"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="185"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="187"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="192"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="194"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="349"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="346"/>
         <source>Nothing to copy: select cells first</source>
         <translation>没有可复制的内容：请先选择单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="370"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="367"/>
         <source>Copied {0} × {1} cells</source>
         <translation>已复制 {0} × {1} 个单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="384"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="381"/>
         <source>Nothing to delete: select value cells first</source>
         <translation>没有可删除的内容：请先选择数值单元格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/data_sheet.py" line="387"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="384"/>
         <source>Clear %n value(s)</source>
         <translation>
             <numerusform>清除 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/data_sheet.py" line="389"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="386"/>
         <source>%n value(s) made missing</source>
         <translation>
             <numerusform>已将 %n 个数值设为缺失</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="401"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="398"/>
         <source>Nothing to paste: the clipboard holds no cells</source>
         <translation>没有可粘贴的内容：剪贴板中没有单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="411"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="408"/>
         <source>Nothing pasted: choose the cell to paste into</source>
         <translation>未粘贴：请选择要粘贴到的单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="414"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="411"/>
         <source>Nothing pasted: paste into a value cell (the label columns cannot be edited)</source>
         <translation>未粘贴：请粘贴到数值单元格（标签列不可编辑）</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="420"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="417"/>
         <source>Nothing pasted: there is no value row below the selection</source>
         <translation>未粘贴：所选位置下方没有数值行</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="437"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="434"/>
         <source>beyond the sheet&apos;s edge</source>
         <translation>超出表格边界</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="439"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="436"/>
         <source>Nothing pasted: row {0}, column {1} of the pasted block (for {2}): {3}</source>
         <translation>未粘贴：粘贴块第 {0} 行第 {1} 列（对应 {2}）：{3}</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="446"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="443"/>
         <source>Nothing pasted: the block lies beyond the sheet&apos;s edge</source>
         <translation>未粘贴：粘贴块超出表格边界</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/data_sheet.py" line="450"/>
-        <location filename="../../gui/data_sheet.py" line="469"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="447"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="466"/>
         <source>Paste %n value(s)</source>
         <translation>
             <numerusform>粘贴 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="455"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="452"/>
         <source>Pasted {0} × {1} values</source>
         <translation>已粘贴 {0} × {1} 个数值</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="457"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="454"/>
         <source>; clipped at the sheet&apos;s edge: {0} row(s) and {1} column(s) of the block were left out</source>
         <translation>；在表格边界处截断：粘贴块中有 {0} 行和 {1} 列未粘贴</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="466"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="463"/>
         <source>Nothing pasted: {0}</source>
         <translation>未粘贴：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/data_sheet.py" line="471"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="468"/>
         <source>Pasted one value into %n cell(s)</source>
         <translation>
             <numerusform>已将一个数值粘贴到 %n 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="511"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="508"/>
         <source>Nothing to fill: select the value to copy and the cells to fill</source>
         <translation>无可填充内容：请选择要复制的数值及要填充的单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="513"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="510"/>
         <source>Nothing to fill: select the value to copy and the cells to fill on its right</source>
         <translation>无可填充内容：请选择要复制的数值及其右侧要填充的单元格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/data_sheet.py" line="516"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="513"/>
         <source>Fill down %n value(s)</source>
         <translation>
             <numerusform>向下填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/data_sheet.py" line="517"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="514"/>
         <source>Fill right %n value(s)</source>
         <translation>
             <numerusform>向右填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/data_sheet.py" line="520"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="517"/>
         <source>Filled %n value(s)</source>
         <translation>
             <numerusform>已填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/data_sheet.py" line="525"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="522"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
@@ -771,7 +655,7 @@ of {0}</source>
 <context>
     <name>DimensionChart</name>
     <message>
-        <location filename="../../gui/charts.py" line="406"/>
+        <location filename="../../gui/charts/lines.py" line="345"/>
         <source>Dimensions: {0}</source>
         <translation>各维度：{0}</translation>
     </message>
@@ -779,128 +663,128 @@ of {0}</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/export_actions.py" line="122"/>
+        <location filename="../../gui/window/file_actions.py" line="122"/>
         <source>&amp;Import Workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="123"/>
+        <location filename="../../gui/window/file_actions.py" line="123"/>
         <source>Read indicator values from an Excel workbook, OpenDocument sheet or CSV</source>
         <translation>从 Excel 工作簿、OpenDocument 表格或 CSV 读取指标数值</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="124"/>
+        <location filename="../../gui/window/file_actions.py" line="124"/>
         <source>Re&amp;fresh from Source</source>
         <translation>从数据源刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="125"/>
+        <location filename="../../gui/window/file_actions.py" line="125"/>
         <source>Import the workbooks this project came from again and show what changed</source>
         <translation>重新导入本项目来源的工作簿，并显示有哪些变化</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="126"/>
+        <location filename="../../gui/window/file_actions.py" line="126"/>
         <source>&amp;Results Workbook with Formulas (.xlsx)…</source>
         <translation>含公式的结果工作簿(.xlsx)(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="127"/>
+        <location filename="../../gui/window/file_actions.py" line="127"/>
         <source>Every result as live Excel formulas over the raw data, for audit</source>
         <translation>所有结果以基于原始数据的 Excel 公式给出，便于核查</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="128"/>
+        <location filename="../../gui/window/file_actions.py" line="128"/>
         <source>&amp;Chart Images (PNG, SVG)…</source>
         <translation>图表图片（PNG、SVG）(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="129"/>
+        <location filename="../../gui/window/file_actions.py" line="129"/>
         <source>Every chart as PNG at a chosen resolution and as SVG</source>
         <translation>所有图表按所选分辨率导出为 PNG，并导出为 SVG</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="130"/>
+        <location filename="../../gui/window/file_actions.py" line="130"/>
         <source>&amp;PDF Report…</source>
         <translation>PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="131"/>
+        <location filename="../../gui/window/file_actions.py" line="131"/>
         <source>Framework, method, results and charts in a PDF, in the interface&apos;s language</source>
         <translation>以界面语言生成包含指标框架、方法、结果和图表的 PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="132"/>
+        <location filename="../../gui/window/file_actions.py" line="132"/>
         <source>COINr &amp;iData / iMeta (CSV)…</source>
         <translation>COINr &amp;iData / iMeta（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="133"/>
+        <location filename="../../gui/window/file_actions.py" line="133"/>
         <source>Tables that COINr&apos;s new_coin reads</source>
         <translation>COINr 的 new_coin 可读取的数据表</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="134"/>
+        <location filename="../../gui/window/file_actions.py" line="134"/>
         <source>Empty &amp;Template Workbook…</source>
         <translation>空白模板工作簿(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="135"/>
+        <location filename="../../gui/window/file_actions.py" line="135"/>
         <source>A workbook to fill in and open or import</source>
         <translation>供填写后打开或导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="149"/>
+        <location filename="../../gui/window/file_actions.py" line="149"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="175"/>
+        <location filename="../../gui/window/file_actions.py" line="175"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="175"/>
+        <location filename="../../gui/window/file_actions.py" line="175"/>
         <source>Not refreshed</source>
         <translation>未刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="180"/>
+        <location filename="../../gui/window/file_actions.py" line="180"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="186"/>
+        <location filename="../../gui/window/file_actions.py" line="186"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="225"/>
+        <location filename="../../gui/window/file_actions.py" line="225"/>
         <source>Imported {0}: {1} cell(s) changed</source>
         <translation>已导入 {0}：{1} 个单元格有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="226"/>
+        <location filename="../../gui/window/file_actions.py" line="226"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="234"/>
+        <location filename="../../gui/window/file_actions.py" line="234"/>
         <source>Imported as a new project; save it to keep it</source>
         <translation>已作为新项目导入；请保存以保留</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="241"/>
-        <location filename="../../gui/export_actions.py" line="286"/>
+        <location filename="../../gui/window/file_actions.py" line="241"/>
+        <location filename="../../gui/window/file_actions.py" line="286"/>
         <source>Refresh from Source</source>
         <translation>从数据源刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="242"/>
+        <location filename="../../gui/window/file_actions.py" line="242"/>
         <source>This project was not imported from a workbook with the import wizard, so there is nothing to refresh from.</source>
         <translation>本项目不是通过导入向导从工作簿导入的，因此没有可刷新的数据源。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="247"/>
+        <location filename="../../gui/window/file_actions.py" line="247"/>
         <source>The source workbook is no longer there:
 {0}
 
@@ -911,90 +795,90 @@ Import it again with File &gt; Import Workbook.</source>
 请通过“文件 &gt; 导入工作簿”重新导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="254"/>
+        <location filename="../../gui/window/file_actions.py" line="254"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="268"/>
+        <location filename="../../gui/window/file_actions.py" line="268"/>
         <source>From {0}:</source>
         <translation>来自 {0}：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="274"/>
-        <location filename="../../gui/export_actions.py" line="277"/>
+        <location filename="../../gui/window/file_actions.py" line="274"/>
+        <location filename="../../gui/window/file_actions.py" line="277"/>
         <source>Refresh from {0}</source>
         <translation>从 {0} 刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="284"/>
+        <location filename="../../gui/window/file_actions.py" line="284"/>
         <source>Nothing changed: the project already has the workbook&apos;s values.</source>
         <translation>没有变化：项目中已是该工作簿的数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="285"/>
+        <location filename="../../gui/window/file_actions.py" line="285"/>
         <source>Refreshed: {0} cell(s) changed</source>
         <translation>已刷新：{0} 个单元格有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="295"/>
+        <location filename="../../gui/window/file_actions.py" line="295"/>
         <source>Export Results Workbook</source>
         <translation>导出结果工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="296"/>
-        <location filename="../../gui/export_actions.py" line="371"/>
+        <location filename="../../gui/window/file_actions.py" line="296"/>
+        <location filename="../../gui/window/file_actions.py" line="371"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="303"/>
-        <location filename="../../gui/export_actions.py" line="345"/>
+        <location filename="../../gui/window/file_actions.py" line="303"/>
+        <location filename="../../gui/window/file_actions.py" line="345"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="324"/>
+        <location filename="../../gui/window/file_actions.py" line="324"/>
         <source>{0} chart file(s) to {1}</source>
         <translation>{0} 个图表文件已保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="332"/>
+        <location filename="../../gui/window/file_actions.py" line="332"/>
         <source>Export PDF Report</source>
         <translation>导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="333"/>
+        <location filename="../../gui/window/file_actions.py" line="333"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="351"/>
+        <location filename="../../gui/window/file_actions.py" line="351"/>
         <source>Export COINr iData</source>
         <translation>导出 COINr iData</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="352"/>
+        <location filename="../../gui/window/file_actions.py" line="352"/>
         <source>CSV tables (*.csv)</source>
         <translation>CSV 数据表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="363"/>
+        <location filename="../../gui/window/file_actions.py" line="363"/>
         <source>COINr export</source>
         <translation>COINr 导出</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="364"/>
+        <location filename="../../gui/window/file_actions.py" line="364"/>
         <source>Written, with these adaptations:</source>
         <translation>已写出，并作了以下调整：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="370"/>
+        <location filename="../../gui/window/file_actions.py" line="370"/>
         <source>Save Template Workbook</source>
         <translation>保存模板工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="370"/>
+        <location filename="../../gui/window/file_actions.py" line="370"/>
         <source>template</source>
         <translation>模板</translation>
     </message>
@@ -1002,47 +886,47 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../gui/import_pages.py" line="65"/>
+        <location filename="../../gui/importing/pages.py" line="66"/>
         <source>Choose a workbook</source>
         <translation>选择工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="66"/>
+        <location filename="../../gui/importing/pages.py" line="67"/>
         <source>Indicator values from an Excel workbook (.xlsx, .xlsm, .xls, .xlsb), an OpenDocument spreadsheet (.ods) or a CSV table (UTF-8 or GB18030). Title rows, units, merged headers, footnotes and numbers written as text are handled; the next page shows what will be read.</source>
         <translation>从 Excel 工作簿（.xlsx、.xlsm、.xls、.xlsb）、OpenDocument 电子表格（.ods）或 CSV 表（UTF-8 或 GB18030）读取指标数值。可处理标题行、计量单位、合并的表头、脚注以及以文本形式书写的数字；下一页将显示要读取的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="70"/>
+        <location filename="../../gui/importing/pages.py" line="71"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="71"/>
+        <location filename="../../gui/importing/pages.py" line="72"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="72"/>
+        <location filename="../../gui/importing/pages.py" line="73"/>
         <source>Import into</source>
         <translation>导入到</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="73"/>
+        <location filename="../../gui/importing/pages.py" line="74"/>
         <source>the &amp;open project (one step you can undo)</source>
         <translation>当前打开的项目（可一步撤销）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="74"/>
+        <location filename="../../gui/importing/pages.py" line="75"/>
         <source>a &amp;new project</source>
         <translation>新项目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="75"/>
+        <location filename="../../gui/importing/pages.py" line="76"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="79"/>
+        <location filename="../../gui/importing/pages.py" line="80"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
@@ -1050,47 +934,47 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="79"/>
+        <location filename="../../gui/importing/wizard.py" line="80"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="81"/>
+        <location filename="../../gui/importing/wizard.py" line="82"/>
         <source>{0} cell(s) cannot be read</source>
         <translation>{0} 个单元格无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="82"/>
+        <location filename="../../gui/importing/wizard.py" line="83"/>
         <source>Import them as &amp;missing values</source>
         <translation>作为缺失值导入(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="83"/>
+        <location filename="../../gui/importing/wizard.py" line="84"/>
         <source>&amp;Keep the project&apos;s values in those cells</source>
         <translation>保留项目中这些单元格的数值(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="84"/>
+        <location filename="../../gui/importing/wizard.py" line="85"/>
         <source>To import nothing, press Cancel and correct the workbook first.</source>
         <translation>如不想导入任何内容，请按“取消”，先修正工作簿。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="85"/>
+        <location filename="../../gui/importing/wizard.py" line="86"/>
         <source>What Finish will do:</source>
         <translation>点击“完成”后将：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="94"/>
+        <location filename="../../gui/importing/wizard.py" line="95"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="115"/>
+        <location filename="../../gui/importing/wizard.py" line="116"/>
         <source>A new project from {0}: {1} indicator(s) under one index, {2} unit(s), {3} period(s), {4} value(s).</source>
         <translation>由 {0} 新建项目：一个指数下 {1} 个指标，{2} 个单元，{3} 个时期，{4} 个数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="119"/>
+        <location filename="../../gui/importing/wizard.py" line="120"/>
         <source>A new project from the template {0}: its framework and settings, {1} unit(s), {2} period(s), {3} value(s).</source>
         <translation>由模板 {0} 新建项目：沿用其指标框架和设置，{1} 个单元，{2} 个时期，{3} 个数值。</translation>
     </message>
@@ -1098,92 +982,92 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FrameworkModel</name>
     <message>
-        <location filename="../../gui/framework_model.py" line="195"/>
+        <location filename="../../gui/sheets/framework_model.py" line="186"/>
         <source>Weight as entered, relative to the other nodes in &apos;{0}&apos;</source>
         <translation>输入的权重，相对于“{0}”中的其他节点</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_model.py" line="197"/>
+        <location filename="../../gui/sheets/framework_model.py" line="188"/>
         <source>Not used: the method settings give siblings equal weights</source>
         <translation>未使用：方法设置对同级节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_model.py" line="207"/>
+        <location filename="../../gui/sheets/framework_model.py" line="198"/>
         <source>{0} carries {1} % of the index</source>
         <translation>{0} 占指数的 {1} %</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_model.py" line="217"/>
+        <location filename="../../gui/sheets/framework_model.py" line="208"/>
         <source>Double-click to reverse the direction</source>
         <translation>双击可反转方向</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_model.py" line="225"/>
+        <location filename="../../gui/sheets/framework_model.py" line="216"/>
         <source>Unit: {0}</source>
         <translation>计量单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_model.py" line="229"/>
+        <location filename="../../gui/sheets/framework_model.py" line="220"/>
         <source>Drag onto a dimension to move it there</source>
         <translation>拖到某个维度上即可移入该维度</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_model.py" line="236"/>
+        <location filename="../../gui/sheets/framework_model.py" line="227"/>
         <source>Name (code)</source>
         <translation>名称（代码）</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_model.py" line="236"/>
+        <location filename="../../gui/sheets/framework_model.py" line="227"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_model.py" line="236"/>
+        <location filename="../../gui/sheets/framework_model.py" line="227"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_model.py" line="236"/>
+        <location filename="../../gui/sheets/framework_model.py" line="227"/>
         <source>Better</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_model.py" line="240"/>
+        <location filename="../../gui/sheets/framework_model.py" line="231"/>
         <source>Effective share of the composite index in % (product of the normalised weights along the path)</source>
         <translation>在综合指数中的实际占比（%，沿路径各级归一化权重的乘积）</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_model.py" line="242"/>
+        <location filename="../../gui/sheets/framework_model.py" line="233"/>
         <source>Whether higher or lower values are better; double-click to reverse</source>
         <translation>数值越高越好还是越低越好；双击可反转</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_model.py" line="238"/>
+        <location filename="../../gui/sheets/framework_model.py" line="229"/>
         <source>Dimensions and indicators; double-click a name to edit it</source>
         <translation>维度和指标；双击名称可编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_model.py" line="239"/>
+        <location filename="../../gui/sheets/framework_model.py" line="230"/>
         <source>Weight as entered, relative to siblings; double-click to edit</source>
         <translation>输入的权重，相对于同级节点；双击可编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_model.py" line="259"/>
+        <location filename="../../gui/sheets/framework_model.py" line="250"/>
         <source>Rename {0}</source>
         <translation>重命名 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_model.py" line="264"/>
+        <location filename="../../gui/sheets/framework_model.py" line="255"/>
         <source>Weight of {0}</source>
         <translation>{0} 的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_model.py" line="272"/>
+        <location filename="../../gui/sheets/framework_model.py" line="263"/>
         <source>Direction of {0}</source>
         <translation>{0} 的方向</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_model.py" line="331"/>
+        <location filename="../../gui/sheets/framework_model.py" line="322"/>
         <source>Move {0}</source>
         <translation>移动 {0}</translation>
     </message>
@@ -1191,105 +1075,105 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FrameworkTree</name>
     <message>
-        <location filename="../../gui/framework_model.py" line="58"/>
+        <location filename="../../gui/sheets/framework_model.py" line="49"/>
         <source>↑ higher</source>
         <translation>↑ 越高</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_model.py" line="59"/>
+        <location filename="../../gui/sheets/framework_model.py" line="50"/>
         <source>↓ lower</source>
         <translation>↓ 越低</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_model.py" line="61"/>
+        <location filename="../../gui/sheets/framework_model.py" line="52"/>
         <source>↑ higher is better</source>
         <translation>↑ 越高越好</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_model.py" line="62"/>
+        <location filename="../../gui/sheets/framework_model.py" line="53"/>
         <source>↓ lower is better</source>
         <translation>↓ 越低越好</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="232"/>
-        <location filename="../../gui/framework_tree.py" line="247"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="230"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="245"/>
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="233"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="231"/>
         <source>Add indicator {0}</source>
         <translation>添加指标 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="245"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="243"/>
         <source>New dimension</source>
         <translation>新维度</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="248"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="246"/>
         <source>Add dimension {0}</source>
         <translation>添加维度 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="255"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="253"/>
         <source>Added {0}</source>
         <translation>已添加 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="267"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="265"/>
         <source>The English name cannot be empty</source>
         <translation>英文名称不能为空</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="278"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="276"/>
         <source>Rename {0}</source>
         <translation>重命名 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="299"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="297"/>
         <source>Delete the indicator {0} and all its values?</source>
         <translation>删除指标 {0} 及其全部数值？</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="302"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="300"/>
         <source>Delete the dimension {0} with its {1} indicator(s) and all their values?</source>
         <translation>删除维度 {0} 及其下 {1} 个指标和全部数值？</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="304"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="302"/>
         <source>You can undo this with Edit &gt; Undo.</source>
         <translation>可以通过“编辑 &gt; 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="305"/>
-        <location filename="../../gui/framework_tree.py" line="309"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="303"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="307"/>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="311"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="309"/>
         <source>Deleted {0}</source>
         <translation>已删除 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="317"/>
-        <location filename="../../gui/framework_tree.py" line="380"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="315"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="378"/>
         <source>Move {0}</source>
         <translation>移动 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="323"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="321"/>
         <source>Direction of {0}</source>
         <translation>{0} 的方向</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="371"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="369"/>
         <source>There is no other dimension to move {0} into</source>
         <translation>没有其他维度可供 {0} 移入</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="381"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="379"/>
         <source>Move into the dimension:</source>
         <translation>移入维度：</translation>
     </message>
@@ -1297,78 +1181,78 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>GridCells</name>
     <message>
-        <location filename="../../gui/data_grid_cells.py" line="143"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="168"/>
         <source>Unit: {0}</source>
         <translation>计量单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid_cells.py" line="145"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="170"/>
         <source>Lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid_cells.py" line="148"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="173"/>
         <source>In: {0} {1}</source>
         <translation>所属：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid_cells.py" line="150"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="175"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid_cells.py" line="157"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="182"/>
         <source>{0}: missing (type a number to fill it)</source>
         <translation>{0}：缺失（输入数字即可填入）</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid_cells.py" line="173"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="198"/>
         <source>Unit code</source>
         <translation>单元代码</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid_cells.py" line="173"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="198"/>
         <source>Unit name</source>
         <translation>单元名称</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid_cells.py" line="174"/>
-        <location filename="../../gui/data_grid_cells.py" line="183"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="199"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="208"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid_cells.py" line="174"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="199"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid_cells.py" line="181"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="206"/>
         <source>Indicator code</source>
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid_cells.py" line="181"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="206"/>
         <source>Indicator name (hover a row for more)</source>
         <translation>指标名称（鼠标悬停查看详情）</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid_cells.py" line="182"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="207"/>
         <source>Unit of measure</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid_cells.py" line="183"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="208"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid_cells.py" line="183"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="208"/>
         <source>Measured in</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/data_grid_cells.py" line="185"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="210"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -1376,190 +1260,182 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../gui/import_models.py" line="40"/>
+        <location filename="../../gui/importing/models.py" line="40"/>
         <source>Workbooks and tables ({0})</source>
         <translation>工作簿和数据表 ({0})</translation>
     </message>
     <message>
-        <location filename="../../gui/import_models.py" line="41"/>
+        <location filename="../../gui/importing/models.py" line="41"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="174"/>
+        <location filename="../../gui/importing/wizard.py" line="175"/>
         <source>Import Workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="206"/>
+        <location filename="../../gui/importing/wizard.py" line="207"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="217"/>
+        <location filename="../../gui/importing/wizard.py" line="218"/>
         <source>Stopped; nothing was imported.</source>
         <translation>已停止；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="240"/>
+        <location filename="../../gui/importing/wizard.py" line="241"/>
         <source>This file cannot be imported; the project is unchanged.
 {0}</source>
         <translation>无法导入此文件；项目未改变。
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="264"/>
+        <location filename="../../gui/importing/wizard.py" line="265"/>
         <source>After this import the project could not be computed: {0}</source>
         <translation>导入后项目将无法计算：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="291"/>
+        <location filename="../../gui/importing/wizard.py" line="292"/>
         <source>The project refused the import; nothing changed.
 {0}</source>
         <translation>项目拒绝了此次导入；未作任何更改。
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="287"/>
+        <location filename="../../gui/importing/wizard.py" line="288"/>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
 </context>
 <context>
-    <name>IndexChart</name>
-    <message>
-        <location filename="../../gui/charts.py" line="321"/>
-        <source>{0:+.1f}% a year</source>
-        <translation>年均 {0:+.1f}%</translation>
-    </message>
-</context>
-<context>
     <name>IndicatorSheetModel</name>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="110"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="111"/>
         <source>Not used: the method settings give siblings equal weights</source>
         <translation>未使用：方法设置对同级节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="121"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="122"/>
         <source>Follows the project&apos;s base year; choose a period to give this indicator its own</source>
         <translation>沿用项目的基期；选择一个时期可为此指标单独设定</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="123"/>
-        <location filename="../../gui/indicator_sheet.py" line="135"/>
-        <location filename="../../gui/indicator_sheet.py" line="212"/>
-        <location filename="../../gui/indicator_sheet.py" line="215"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="124"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="136"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="213"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="216"/>
         <source>project ({0})</source>
         <translation>项目（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="133"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="134"/>
         <source>Follows the project&apos;s normalisation; choose a method to give this indicator its own</source>
         <translation>沿用项目的标准化方法；选择一种方法可为此指标单独设定</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="147"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="148"/>
         <source>Unique code; renaming it renames the data column</source>
         <translation>唯一代码；修改后数据列也随之改名</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="148"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="149"/>
         <source>Name in English</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="148"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="149"/>
         <source>Name in Chinese</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="149"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="150"/>
         <source>The dimension the indicator belongs to; choose another to move it</source>
         <translation>指标所属的维度；选择其他维度即可移动</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="150"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="151"/>
         <source>Unit of measure</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="150"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="151"/>
         <source>Whether higher or lower values are better</source>
         <translation>数值越高越好还是越低越好</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="151"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="152"/>
         <source>Weight relative to the other nodes of its dimension</source>
         <translation>相对于所属维度中其他节点的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="152"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="153"/>
         <source>Where the data come from</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="153"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="154"/>
         <source>A base year of this indicator&apos;s own (fixed-base normalisation)</source>
         <translation>此指标单独的基期（定基标准化）</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="154"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="155"/>
         <source>A normalisation method of this indicator&apos;s own</source>
         <translation>此指标单独的标准化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="155"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="156"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="155"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="156"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="155"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="156"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="155"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="156"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="155"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="156"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="156"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="157"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="156"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="157"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="156"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="157"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="156"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="157"/>
         <source>Base year</source>
         <translation>基期</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="157"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="158"/>
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_sheet.py" line="168"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="169"/>
         <source>{0} of {1}</source>
         <translation>{1} 的{0}</translation>
     </message>
@@ -1567,431 +1443,211 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>LayoutPage</name>
     <message>
-        <location filename="../../gui/import_pages.py" line="119"/>
+        <location filename="../../gui/importing/pages.py" line="120"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="120"/>
+        <location filename="../../gui/importing/pages.py" line="121"/>
         <source>Template (Data and Meta sheets)</source>
         <translation>模板（Data 和 Meta 工作表）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="121"/>
+        <location filename="../../gui/importing/pages.py" line="122"/>
         <source>Yearbook: indicators as rows, years as columns</source>
         <translation>年鉴式：指标为行，年份为列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="122"/>
+        <location filename="../../gui/importing/pages.py" line="123"/>
         <source>Units as rows, indicators as columns</source>
         <translation>单元为行，指标为列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="123"/>
+        <location filename="../../gui/importing/pages.py" line="124"/>
         <source>Long: unit, year, indicator and value columns</source>
         <translation>长表：单元、年份、指标和数值各占一列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="217"/>
+        <location filename="../../gui/importing/pages.py" line="218"/>
         <source>Layout and header row</source>
         <translation>布局和表头行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="218"/>
+        <location filename="../../gui/importing/pages.py" line="219"/>
         <source>Check what will be read; correct the layout or the header row if the preview is wrong. Blue: header; green: values read; red: cells that cannot be read.</source>
         <translation>请检查将要读取的内容；如预览有误，请更正布局或表头行。蓝色：表头；绿色：读取的数值；红色：无法读取的单元格。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="220"/>
+        <location filename="../../gui/importing/pages.py" line="221"/>
         <source>&amp;Sheets:</source>
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="220"/>
+        <location filename="../../gui/importing/pages.py" line="221"/>
         <source>&amp;Layout:</source>
         <translation>布局(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="221"/>
+        <location filename="../../gui/importing/pages.py" line="222"/>
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="221"/>
+        <location filename="../../gui/importing/pages.py" line="222"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="223"/>
+        <location filename="../../gui/importing/pages.py" line="224"/>
         <source>Read &amp;hidden rows and columns too</source>
         <translation>同时读取隐藏的行和列(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="224"/>
+        <location filename="../../gui/importing/pages.py" line="225"/>
         <source>from the sheet name or a unit column</source>
         <translation>取自工作表名称或单元列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="225"/>
+        <location filename="../../gui/importing/pages.py" line="226"/>
         <source>The unit code of a sheet that does not name its unit; with a unit column, only this unit&apos;s rows are read</source>
         <translation>未注明单元的工作表所对应的单元代码；如有单元列，则只读取该单元的行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="227"/>
+        <location filename="../../gui/importing/pages.py" line="228"/>
         <source>The row of the column headings (0: detect)</source>
         <translation>列标题所在的行（0：自动识别）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="228"/>
-        <location filename="../../gui/import_pages.py" line="230"/>
+        <location filename="../../gui/importing/pages.py" line="229"/>
+        <location filename="../../gui/importing/pages.py" line="231"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="229"/>
+        <location filename="../../gui/importing/pages.py" line="230"/>
         <source>Values read</source>
         <translation>读取的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="230"/>
+        <location filename="../../gui/importing/pages.py" line="231"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="230"/>
+        <location filename="../../gui/importing/pages.py" line="231"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="230"/>
+        <location filename="../../gui/importing/pages.py" line="231"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="241"/>
+        <location filename="../../gui/importing/pages.py" line="242"/>
         <source>Detect ({0})</source>
         <translation>自动识别（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="249"/>
+        <location filename="../../gui/importing/pages.py" line="250"/>
         <source>{0} (hidden)</source>
         <translation>{0}（隐藏）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="250"/>
+        <location filename="../../gui/importing/pages.py" line="251"/>
         <source>All sheets ({0})</source>
         <translation>全部工作表（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="252"/>
+        <location filename="../../gui/importing/pages.py" line="253"/>
         <source>detect (row {0})</source>
         <translation>自动识别（第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="252"/>
+        <location filename="../../gui/importing/pages.py" line="253"/>
         <source>detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="312"/>
+        <location filename="../../gui/importing/pages.py" line="313"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="312"/>
+        <location filename="../../gui/importing/pages.py" line="313"/>
         <source>Reading sheet {0}…</source>
         <translation>正在读取工作表 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="342"/>
+        <location filename="../../gui/importing/pages.py" line="343"/>
         <source>{0} cell(s) cannot be read (red in the sheet). On the last page you choose to import them as missing values, or cancel.</source>
         <translation>{0} 个单元格无法读取（表中红色）。可在最后一页选择将其作为缺失值导入，或取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="403"/>
+        <location filename="../../gui/importing/pages.py" line="404"/>
         <source>Nothing read yet.</source>
         <translation>尚未读取任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="407"/>
+        <location filename="../../gui/importing/pages.py" line="408"/>
         <source>&apos;{0}&apos; row {1}</source>
         <translation>“{0}”第 {1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="409"/>
+        <location filename="../../gui/importing/pages.py" line="410"/>
         <source>Read as {0}; header {1}: {2} indicator(s), {3} unit(s), {4} period(s), {5} value(s), {6} cell(s) unreadable.</source>
         <translation>按{0}读取；表头 {1}：{2} 个指标，{3} 个单元，{4} 个时期，{5} 个数值，{6} 个单元格无法读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_pages.py" line="417"/>
+        <location filename="../../gui/importing/pages.py" line="418"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 项</translation>
     </message>
 </context>
 <context>
-    <name>LegacyDataPane</name>
-    <message>
-        <location filename="../../gui/panes.py" line="199"/>
-        <source>&amp;Unit:</source>
-        <translation>单元(&amp;U)：</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="240"/>
+        <location filename="../../gui/window/main_window.py" line="223"/>
         <source>Indicators: {0} · units: {1} · periods: {2}</source>
         <translation>指标：{0} · 单元：{1} · 时期：{2}</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation type="vanished">撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation type="vanished">重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>No recent files</source>
-        <translation type="vanished">没有最近的文件</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="269"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="269"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="270"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="270"/>
-        <source>&amp;Analysis</source>
-        <translation>分析(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="271"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="271"/>
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="272"/>
-        <source>&amp;Export</source>
-        <translation>导出(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="272"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="275"/>
-        <source>&amp;New</source>
-        <translation>新建(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="275"/>
-        <source>Start an empty project</source>
-        <translation>新建一个空项目</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="276"/>
-        <source>&amp;Open…</source>
-        <translation>打开(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="276"/>
-        <source>Open a project, template workbook or iData table</source>
-        <translation>打开项目、模板工作簿或 iData 数据表</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="277"/>
-        <source>Open the &amp;Sample</source>
-        <translation>打开示例(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="278"/>
-        <source>Open the bundled Chengdu–Chongqing sample</source>
-        <translation>打开随附的成渝示例</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="279"/>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="279"/>
-        <source>Save the project</source>
-        <translation>保存项目</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="280"/>
-        <source>Save &amp;As…</source>
-        <translation>另存为(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="280"/>
-        <source>Save the project under a new name</source>
-        <translation>以新文件名保存项目</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="281"/>
-        <source>&amp;Results Workbook (.xlsx)…</source>
-        <translation>结果工作簿(.xlsx)(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="282"/>
-        <source>Scores, ranks, growth and contributions as a workbook</source>
-        <translation>将得分、排名、增长和贡献导出为工作簿</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="283"/>
-        <source>&amp;Charts as Images…</source>
-        <translation>图表导出为图片(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="284"/>
-        <source>Use each chart&apos;s own export (PNG, SVG)</source>
-        <translation>请使用各图表自身的导出功能（PNG、SVG）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="285"/>
-        <source>&amp;Input Workbook (.xlsx)…</source>
-        <translation>输入数据工作簿(.xlsx)(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="285"/>
-        <source>Not available yet</source>
-        <translation>暂不可用</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="286"/>
-        <source>&amp;Close</source>
-        <translation>关闭(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="286"/>
-        <source>Close this window</source>
-        <translation>关闭此窗口</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="287"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="287"/>
-        <source>Quit CoIndex</source>
-        <translation>退出 CoIndex</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="288"/>
-        <source>&amp;Clear List</source>
-        <translation>清除列表(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="289"/>
-        <source>Cu&amp;t</source>
-        <translation>剪切(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="290"/>
-        <source>&amp;Copy</source>
-        <translation>复制(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="291"/>
-        <source>&amp;Paste</source>
-        <translation>粘贴(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="292"/>
-        <source>&amp;Reset Layout</source>
-        <translation>重置布局(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="292"/>
-        <source>Put every pane back in its first place</source>
-        <translation>将所有窗格恢复到初始位置</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="293"/>
-        <source>&amp;Recompute</source>
-        <translation>重新计算(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="293"/>
-        <source>Recompute every result from the data</source>
-        <translation>根据数据重新计算全部结果</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="294"/>
-        <source>&amp;Method Settings…</source>
-        <translation>方法设置(&amp;M)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="294"/>
-        <source>Show the method settings</source>
-        <translation>显示方法设置</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="295"/>
-        <source>&amp;About CoIndex</source>
-        <translation>关于 CoIndex(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="296"/>
-        <source>About &amp;Qt</source>
-        <translation>关于 &amp;Qt</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="319"/>
+        <location filename="../../gui/window/main_window.py" line="269"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="328"/>
+        <location filename="../../gui/window/main_window.py" line="278"/>
         <source>Computed in {0} ms</source>
         <translation>计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="328"/>
+        <location filename="../../gui/window/main_window.py" line="278"/>
         <source>Recomputed in {0} ms</source>
         <translation>重新计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="336"/>
+        <location filename="../../gui/window/main_window.py" line="286"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="343"/>
+        <location filename="../../gui/window/main_window.py" line="293"/>
         <source>Saved {0} ({1} ms)</source>
         <translation>已保存 {0}（{1} 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="347"/>
+        <location filename="../../gui/window/main_window.py" line="297"/>
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="349"/>
+        <location filename="../../gui/window/main_window.py" line="299"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="350"/>
+        <location filename="../../gui/window/main_window.py" line="300"/>
         <source>CoIndex could not save {0}.
 
 {1}</source>
@@ -2000,17 +1656,17 @@ Import it again with File &gt; Import Workbook.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="399"/>
+        <location filename="../../gui/window/main_window.py" line="348"/>
         <source>Build, compute and analyse composite indices: live charts from spreadsheet-style inputs, with undo, project files and English / Chinese.</source>
         <translation>构建、计算和分析综合指数：在电子表格式的输入中修改数据，图表即时更新；支持撤销、项目文件以及中英文界面。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="401"/>
+        <location filename="../../gui/window/main_window.py" line="350"/>
         <source>The bundled Chengdu–Chongqing sample is for illustration only:</source>
         <translation>随附的成渝示例仅用于演示：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="403"/>
+        <location filename="../../gui/window/main_window.py" line="352"/>
         <source>About CoIndex</source>
         <translation>关于 CoIndex</translation>
     </message>
@@ -2018,80 +1674,80 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MappingModel</name>
     <message>
-        <location filename="../../gui/import_mapping.py" line="120"/>
-        <location filename="../../gui/import_mapping.py" line="134"/>
-        <location filename="../../gui/import_mapping.py" line="149"/>
-        <location filename="../../gui/import_mapping.py" line="150"/>
+        <location filename="../../gui/importing/mapping.py" line="120"/>
+        <location filename="../../gui/importing/mapping.py" line="134"/>
+        <location filename="../../gui/importing/mapping.py" line="149"/>
+        <location filename="../../gui/importing/mapping.py" line="150"/>
         <source>Do not import</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="123"/>
+        <location filename="../../gui/importing/mapping.py" line="123"/>
         <source>(no match)</source>
         <translation>（无匹配）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="126"/>
+        <location filename="../../gui/importing/mapping.py" line="126"/>
         <source>{0} (new)</source>
         <translation>{0}（新）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="138"/>
+        <location filename="../../gui/importing/mapping.py" line="138"/>
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="141"/>
+        <location filename="../../gui/importing/mapping.py" line="141"/>
         <source>not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="143"/>
+        <location filename="../../gui/importing/mapping.py" line="143"/>
         <source>new indicator under {0}</source>
         <translation>作为 {0} 下的新指标</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="144"/>
+        <location filename="../../gui/importing/mapping.py" line="144"/>
         <source>chosen</source>
         <translation>已选定</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="144"/>
+        <location filename="../../gui/importing/mapping.py" line="144"/>
         <source>matched</source>
         <translation>已匹配</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="150"/>
+        <location filename="../../gui/importing/mapping.py" line="150"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="201"/>
+        <location filename="../../gui/importing/mapping.py" line="201"/>
         <source>In the workbook</source>
         <translation>工作簿中</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="201"/>
+        <location filename="../../gui/importing/mapping.py" line="201"/>
         <source>Unit of measure</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="201"/>
+        <location filename="../../gui/importing/mapping.py" line="201"/>
         <source>Values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="202"/>
+        <location filename="../../gui/importing/mapping.py" line="202"/>
         <source>Project indicator</source>
         <translation>项目指标</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="202"/>
+        <location filename="../../gui/importing/mapping.py" line="202"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="202"/>
+        <location filename="../../gui/importing/mapping.py" line="202"/>
         <source>New indicator under</source>
         <translation>新指标归入</translation>
     </message>
@@ -2099,90 +1755,82 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MatchPage</name>
     <message>
-        <location filename="../../gui/import_mapping.py" line="289"/>
+        <location filename="../../gui/importing/mapping.py" line="289"/>
         <source>Match indicators, units and periods</source>
         <translation>匹配指标、单元和时期</translation>
     </message>
     <message>
-        <source>Each workbook indicator updates the project indicator with the same code, English name or Chinese name. Click a cell of &apos;Project indicator&apos; to choose another one or to leave it out.</source>
-        <translation type="vanished">工作簿中的每个指标将更新代码、英文名称或中文名称相同的项目指标。点击“项目指标”列的单元格可改选其他指标或不导入。</translation>
-    </message>
-    <message>
-        <source>Indicators that match &amp;none:</source>
-        <translation type="vanished">无匹配的指标(&amp;N)：</translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_mapping.py" line="290"/>
+        <location filename="../../gui/importing/mapping.py" line="290"/>
         <source>Each workbook indicator updates the project indicator with the same code, English name or Chinese name. Click a cell of &apos;Project indicator&apos; to choose another one or to leave it out; for an indicator that matches none, click its cell of &apos;New indicator under&apos; to add it under an aggregate.</source>
         <translation>工作簿中的每个指标将更新代码、英文名称或中文名称相同的项目指标。点击“项目指标”列的单元格可改选其他指标或不导入；没有匹配的指标，点击其“新指标归入”列的单元格，可将其作为新指标添加到某个上级维度之下。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="294"/>
+        <location filename="../../gui/importing/mapping.py" line="294"/>
         <source>All indicators that match &amp;none:</source>
         <translation>所有无匹配的指标(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="295"/>
+        <location filename="../../gui/importing/mapping.py" line="295"/>
         <source>Add new &amp;units</source>
         <translation>添加新单元(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="296"/>
+        <location filename="../../gui/importing/mapping.py" line="296"/>
         <source>Add new &amp;periods</source>
         <translation>添加新时期(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="298"/>
+        <location filename="../../gui/importing/mapping.py" line="298"/>
         <source>do not import them</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="302"/>
+        <location filename="../../gui/importing/mapping.py" line="302"/>
         <source>add them as new indicators under {0}</source>
         <translation>作为 {0} 下的新指标添加</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="304"/>
+        <location filename="../../gui/importing/mapping.py" line="304"/>
         <source>In the workbook</source>
         <translation>工作簿中</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="304"/>
+        <location filename="../../gui/importing/mapping.py" line="304"/>
         <source>In the project</source>
         <translation>项目中</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="382"/>
+        <location filename="../../gui/importing/mapping.py" line="382"/>
         <source>new unit</source>
         <translation>新单元</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="385"/>
+        <location filename="../../gui/importing/mapping.py" line="385"/>
         <source>not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="394"/>
+        <location filename="../../gui/importing/mapping.py" line="394"/>
         <source>matched: {0}</source>
         <translation>已匹配：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="396"/>
+        <location filename="../../gui/importing/mapping.py" line="396"/>
         <source>new: {0}</source>
         <translation>新增：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="398"/>
+        <location filename="../../gui/importing/mapping.py" line="398"/>
         <source>not imported: {0}</source>
         <translation>不导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="399"/>
+        <location filename="../../gui/importing/mapping.py" line="399"/>
         <source>Periods — {0}</source>
         <translation>时期 — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping.py" line="399"/>
+        <location filename="../../gui/importing/mapping.py" line="399"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -2190,87 +1838,87 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MethodPanel</name>
     <message>
-        <location filename="../../gui/method_panel.py" line="30"/>
+        <location filename="../../gui/sheets/method_panel.py" line="30"/>
         <source>Fixed base (base year = 100)</source>
         <translation>定基（基期 = 100）</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="30"/>
+        <location filename="../../gui/sheets/method_panel.py" line="30"/>
         <source>Min-max</source>
         <translation>极差标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="31"/>
+        <location filename="../../gui/sheets/method_panel.py" line="31"/>
         <source>Z-score</source>
         <translation>Z 分数</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="31"/>
+        <location filename="../../gui/sheets/method_panel.py" line="31"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="31"/>
+        <location filename="../../gui/sheets/method_panel.py" line="31"/>
         <source>Percentile rank</source>
         <translation>百分位排名</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="32"/>
+        <location filename="../../gui/sheets/method_panel.py" line="32"/>
         <source>Goalposts</source>
         <translation>目标区间（goalposts）</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="32"/>
+        <location filename="../../gui/sheets/method_panel.py" line="32"/>
         <source>Distance to target</source>
         <translation>距目标距离</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="33"/>
+        <location filename="../../gui/sheets/method_panel.py" line="33"/>
         <source>None (raw values)</source>
         <translation>不标准化（原始值）</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="38"/>
+        <location filename="../../gui/sheets/method_panel.py" line="38"/>
         <source>Arithmetic mean</source>
         <translation>算术平均</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="38"/>
+        <location filename="../../gui/sheets/method_panel.py" line="38"/>
         <source>Geometric mean</source>
         <translation>几何平均</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="39"/>
+        <location filename="../../gui/sheets/method_panel.py" line="39"/>
         <source>Harmonic mean</source>
         <translation>调和平均</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="39"/>
+        <location filename="../../gui/sheets/method_panel.py" line="39"/>
         <source>Generalised mean (power p)</source>
         <translation>广义平均（幂 p）</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="44"/>
+        <location filename="../../gui/sheets/method_panel.py" line="44"/>
         <source>As entered in the framework</source>
         <translation>按指标框架中的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="44"/>
+        <location filename="../../gui/sheets/method_panel.py" line="44"/>
         <source>Equal within each dimension</source>
         <translation>各维度内等权</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="189"/>
+        <location filename="../../gui/sheets/method_panel.py" line="189"/>
         <source>(no periods)</source>
         <translation>（无时期）</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="230"/>
+        <location filename="../../gui/sheets/method_panel.py" line="230"/>
         <source>Method settings</source>
         <translation>方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/method_panel.py" line="245"/>
+        <location filename="../../gui/sheets/method_panel.py" line="245"/>
         <source>Method: {0}</source>
         <translation>方法：{0}</translation>
     </message>
@@ -2278,22 +1926,22 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>NodeDialog</name>
     <message>
-        <location filename="../../gui/framework_tree.py" line="64"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="62"/>
         <source>Rename {0}</source>
         <translation>重命名 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="71"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="69"/>
         <source>&amp;Code:</source>
         <translation>代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="72"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="70"/>
         <source>&amp;English name:</source>
         <translation>英文名称(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_tree.py" line="73"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="71"/>
         <source>C&amp;hinese name:</source>
         <translation>中文名称(&amp;H)：</translation>
     </message>
@@ -2301,23 +1949,15 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>PendingPane</name>
     <message>
-        <location filename="../../gui/panes.py" line="143"/>
+        <location filename="../../gui/window/panes.py" line="70"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
 </context>
 <context>
-    <name>PlaceholderPane</name>
-    <message>
-        <location filename="../../gui/panes.py" line="131"/>
-        <source>{0}: not available in this version.</source>
-        <translation>{0}：此版本中不可用。</translation>
-    </message>
-</context>
-<context>
     <name>ProjectDocument</name>
     <message>
-        <location filename="../../gui/document.py" line="243"/>
+        <location filename="../../gui/base/document.py" line="241"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -2325,17 +1965,17 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>ProjectFiles</name>
     <message>
-        <location filename="../../gui/loading.py" line="184"/>
+        <location filename="../../gui/window/loading.py" line="179"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/loading.py" line="186"/>
+        <location filename="../../gui/window/loading.py" line="181"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../gui/loading.py" line="187"/>
+        <location filename="../../gui/window/loading.py" line="182"/>
         <source>{0} has changes that are not saved.
 
 Save them before going on?</source>
@@ -2344,61 +1984,40 @@ Save them before going on?</source>
 是否先保存再继续？</translation>
     </message>
     <message>
-        <location filename="../../gui/loading.py" line="205"/>
+        <location filename="../../gui/window/loading.py" line="200"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/loading.py" line="224"/>
+        <location filename="../../gui/window/loading.py" line="219"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/loading.py" line="225"/>
+        <location filename="../../gui/window/loading.py" line="220"/>
         <source>{0} no longer exists; it is removed from the recent files.</source>
         <translation>{0} 已不存在，已从最近的文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../gui/loading.py" line="249"/>
-        <location filename="../../gui/loading.py" line="275"/>
+        <location filename="../../gui/window/loading.py" line="244"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/loading.py" line="250"/>
+        <location filename="../../gui/window/loading.py" line="245"/>
         <source>Save As</source>
         <translation>另存为</translation>
-    </message>
-    <message>
-        <location filename="../../gui/loading.py" line="277"/>
-        <source>Export Results</source>
-        <translation>导出结果</translation>
-    </message>
-    <message>
-        <location filename="../../gui/loading.py" line="279"/>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/loading.py" line="289"/>
-        <source>Not exported</source>
-        <translation>未导出</translation>
-    </message>
-    <message>
-        <location filename="../../gui/loading.py" line="292"/>
-        <source>Exported {0}</source>
-        <translation>已导出 {0}</translation>
     </message>
 </context>
 <context>
     <name>RadarChart</name>
     <message>
-        <location filename="../../gui/radar_chart.py" line="166"/>
+        <location filename="../../gui/charts/radar.py" line="167"/>
         <source>Dimensions in {0} against {1}: {2}</source>
         <translation>{0} 年与 {1} 年各维度对比：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/radar_chart.py" line="170"/>
+        <location filename="../../gui/charts/radar.py" line="171"/>
         <source>{0} (base)</source>
         <translation>{0}（基期）</translation>
     </message>
@@ -2406,22 +2025,22 @@ Save them before going on?</source>
 <context>
     <name>RankingChart</name>
     <message>
-        <location filename="../../gui/ranking_chart.py" line="99"/>
+        <location filename="../../gui/charts/ranking.py" line="99"/>
         <source>Ranking in {0}: {1}</source>
         <translation>{0} 年排名：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/ranking_chart.py" line="101"/>
+        <location filename="../../gui/charts/ranking.py" line="101"/>
         <source>The ranking needs two or more units.</source>
         <translation>排名需要两个或更多单元。</translation>
     </message>
     <message>
-        <location filename="../../gui/ranking_chart.py" line="154"/>
+        <location filename="../../gui/charts/ranking.py" line="152"/>
         <source>Top {0} of {1} units</source>
         <translation>{1} 个单元中的前 {0} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/ranking_chart.py" line="156"/>
+        <location filename="../../gui/charts/ranking.py" line="154"/>
         <source>{0}: rank {1}</source>
         <translation>{0}：第 {1} 名</translation>
     </message>
@@ -2429,58 +2048,58 @@ Save them before going on?</source>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../gui/results_table.py" line="250"/>
+        <location filename="../../gui/sheets/results_table.py" line="250"/>
         <source>Score of the node in {0}</source>
         <translation>该节点在 {0} 的得分</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="251"/>
+        <location filename="../../gui/sheets/results_table.py" line="251"/>
         <source>Change of the score from {0} to {1}, in %</source>
         <translation>得分从 {0} 到 {1} 的变化（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="252"/>
+        <location filename="../../gui/sheets/results_table.py" line="252"/>
         <source>Average annual growth (compound) from {0} to {1}, in %</source>
         <translation>{0} 至 {1} 的年均（复合）增长率（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="254"/>
+        <location filename="../../gui/sheets/results_table.py" line="254"/>
         <source>Rank among the {0} units in {1} (1 = highest)</source>
         <translation>在 {1} 年 {0} 个单元中的排名（1 为最高）</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="257"/>
+        <location filename="../../gui/sheets/results_table.py" line="257"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="257"/>
+        <location filename="../../gui/sheets/results_table.py" line="257"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="257"/>
+        <location filename="../../gui/sheets/results_table.py" line="257"/>
         <source>Score
 {0}</source>
         <translation>得分
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="258"/>
+        <location filename="../../gui/sheets/results_table.py" line="258"/>
         <source>Change since
 {0} (%)</source>
         <translation>较 {0}
 变化（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="259"/>
+        <location filename="../../gui/sheets/results_table.py" line="259"/>
         <source>Growth a year
 {0}–{1} (%)</source>
         <translation>年均增长
 {0}–{1}（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="260"/>
+        <location filename="../../gui/sheets/results_table.py" line="260"/>
         <source>Rank
 of {0}</source>
         <translation>排名
@@ -2490,24 +2109,24 @@ of {0}</source>
 <context>
     <name>ResultsTable</name>
     <message numerus="yes">
-        <location filename="../../gui/results_table.py" line="380"/>
+        <location filename="../../gui/sheets/results_table.py" line="380"/>
         <source>Copied %n row(s)</source>
         <translation>
             <numerusform>已复制 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="395"/>
+        <location filename="../../gui/sheets/results_table.py" line="395"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="396"/>
+        <location filename="../../gui/sheets/results_table.py" line="396"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/results_table.py" line="397"/>
+        <location filename="../../gui/sheets/results_table.py" line="397"/>
         <source>&amp;Copy rows</source>
         <translation>复制行(&amp;C)</translation>
     </message>
@@ -2515,31 +2134,28 @@ of {0}</source>
 <context>
     <name>SheetPreviewModel</name>
     <message>
-        <location filename="../../gui/import_models.py" line="125"/>
+        <location filename="../../gui/importing/models.py" line="125"/>
         <source>Cannot be read: {0}</source>
         <translation>无法读取：{0}</translation>
     </message>
 </context>
 <context>
-    <name>TargetDelegate</name>
+    <name>TimeChart</name>
     <message>
-        <source>Automatic</source>
-        <translation type="vanished">自动</translation>
-    </message>
-    <message>
-        <source>Do not import</source>
-        <translation type="vanished">不导入</translation>
+        <location filename="../../gui/charts/lines.py" line="64"/>
+        <source>{0} = 100</source>
+        <translation>{0} = 100</translation>
     </message>
 </context>
 <context>
     <name>UnitChecklist</name>
     <message>
-        <location filename="../../gui/chart_panel.py" line="76"/>
+        <location filename="../../gui/charts/panel.py" line="76"/>
         <source>At most {0} units can be compared.</source>
         <translation>最多可对比 {0} 个单元。</translation>
     </message>
     <message>
-        <location filename="../../gui/chart_panel.py" line="95"/>
+        <location filename="../../gui/charts/panel.py" line="95"/>
         <source>{0} units</source>
         <translation>{0} 个单元</translation>
     </message>
@@ -2547,12 +2163,12 @@ of {0}</source>
 <context>
     <name>ValuesPreviewModel</name>
     <message>
-        <location filename="../../gui/import_models.py" line="199"/>
+        <location filename="../../gui/importing/models.py" line="199"/>
         <source>{0}!{1} cannot be read ({2}); imported as missing</source>
         <translation>{0}!{1} 无法读取（{2}）；作为缺失值导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_models.py" line="202"/>
+        <location filename="../../gui/importing/models.py" line="202"/>
         <source>The workbook has no cell for this value</source>
         <translation>工作簿中没有此数值对应的单元格</translation>
     </message>
@@ -2560,33 +2176,195 @@ of {0}</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../gui/window_menus.py" line="108"/>
+        <location filename="../../gui/window/menus.py" line="117"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="110"/>
+        <location filename="../../gui/window/menus.py" line="119"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="126"/>
+        <location filename="../../gui/window/menus.py" line="135"/>
         <source>No recent files</source>
         <translation>没有最近的文件</translation>
     </message>
-</context>
-<context>
-    <name>_TimeChart</name>
     <message>
-        <location filename="../../gui/charts.py" line="66"/>
-        <source>{0} = 100</source>
-        <translation>{0} = 100</translation>
+        <location filename="../../gui/window/menus.py" line="148"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="148"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="149"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="149"/>
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="150"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="150"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="151"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="151"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="154"/>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="154"/>
+        <source>Start an empty project</source>
+        <translation>新建一个空项目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="155"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="155"/>
+        <source>Open a project, template workbook or iData table</source>
+        <translation>打开项目、模板工作簿或 iData 数据表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="156"/>
+        <source>Open the &amp;Sample</source>
+        <translation>打开示例(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="157"/>
+        <source>Open the bundled Chengdu–Chongqing sample</source>
+        <translation>打开随附的成渝示例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="158"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="158"/>
+        <source>Save the project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="159"/>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="159"/>
+        <source>Save the project under a new name</source>
+        <translation>以新文件名保存项目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="160"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="160"/>
+        <source>Close this window</source>
+        <translation>关闭此窗口</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="161"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="161"/>
+        <source>Quit CoIndex</source>
+        <translation>退出 CoIndex</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="162"/>
+        <source>&amp;Clear List</source>
+        <translation>清除列表(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="163"/>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="164"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="165"/>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="166"/>
+        <source>&amp;Reset Layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="166"/>
+        <source>Put every pane back in its first place</source>
+        <translation>将所有窗格恢复到初始位置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="167"/>
+        <source>&amp;Recompute</source>
+        <translation>重新计算(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="167"/>
+        <source>Recompute every result from the data</source>
+        <translation>根据数据重新计算全部结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="168"/>
+        <source>&amp;Method Settings…</source>
+        <translation>方法设置(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="168"/>
+        <source>Show the method settings</source>
+        <translation>显示方法设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="169"/>
+        <source>&amp;About CoIndex</source>
+        <translation>关于 CoIndex(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="170"/>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="189"/>
+        <location filename="../../gui/window/app.py" line="178"/>
         <source>usage: coindex [FILE]   (FILE: .coindex, .xlsx or .csv; none opens the sample)
        coindex compute -h   for the command line</source>
         <translation>用法：coindex [文件]   （文件：.coindex、.xlsx 或 .csv；不指定则打开示例）
@@ -2596,72 +2374,72 @@ of {0}</source>
 <context>
     <name>import</name>
     <message>
-        <location filename="../../gui/import_worker.py" line="201"/>
+        <location filename="../../gui/importing/worker.py" line="201"/>
         <source>not enough memory to read this file</source>
         <translation>内存不足，无法读取此文件</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="204"/>
+        <location filename="../../gui/importing/worker.py" line="204"/>
         <source>unexpected error ({0}: {1}); please report it</source>
         <translation>意外错误（{0}：{1}），请报告此问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="269"/>
+        <location filename="../../gui/importing/worker.py" line="269"/>
         <source>{0}: the file has changed since it was read; choose it again on the first page</source>
         <translation>{0}：文件在读取后已被修改；请在第一页重新选择该文件</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="286"/>
+        <location filename="../../gui/importing/worker.py" line="286"/>
         <source>{0}: hidden sheet(s) {1} not read (choose one under Sheets to read it)</source>
         <translation>{0}：未读取隐藏的工作表 {1}（在“工作表”中选择即可读取）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="315"/>
+        <location filename="../../gui/importing/worker.py" line="315"/>
         <source>interpreting</source>
         <translation>正在解析</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="424"/>
+        <location filename="../../gui/importing/worker.py" line="424"/>
         <source>From {0}:</source>
         <translation>来自 {0}：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="425"/>
+        <location filename="../../gui/importing/worker.py" line="425"/>
         <source>{0} indicator(s) matched; {1} cell(s) changed ({2} filled, {3} new values, {4} cleared), {5} unchanged.</source>
         <translation>匹配 {0} 个指标；{1} 个单元格有变化（填补 {2} 个，新值 {3} 个，清除 {4} 个），{5} 个未变。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="429"/>
+        <location filename="../../gui/importing/worker.py" line="429"/>
         <source>New indicators: {0}</source>
         <translation>新指标：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="430"/>
+        <location filename="../../gui/importing/worker.py" line="430"/>
         <source>New units: {0}</source>
         <translation>新单元：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="431"/>
+        <location filename="../../gui/importing/worker.py" line="431"/>
         <source>New periods: {0}</source>
         <translation>新时期：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="432"/>
+        <location filename="../../gui/importing/worker.py" line="432"/>
         <source>Not imported (no matching indicator): {0}</source>
         <translation>未导入（无匹配指标）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="433"/>
+        <location filename="../../gui/importing/worker.py" line="433"/>
         <source>Not imported (no matching unit): {0}</source>
         <translation>未导入（无匹配单元）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="434"/>
+        <location filename="../../gui/importing/worker.py" line="434"/>
         <source>Not imported (no matching period): {0}</source>
         <translation>未导入（无匹配时期）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_worker.py" line="447"/>
+        <location filename="../../gui/importing/worker.py" line="447"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 项</translation>
     </message>
@@ -2669,38 +2447,38 @@ of {0}</source>
 <context>
     <name>loading</name>
     <message>
-        <location filename="../../gui/loading.py" line="41"/>
+        <location filename="../../gui/window/loading.py" line="41"/>
         <source>CoIndex inputs (*.coindex *.xlsx *.xlsm *.csv)</source>
         <translation>CoIndex 输入文件 (*.coindex *.xlsx *.xlsm *.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/loading.py" line="42"/>
-        <location filename="../../gui/loading.py" line="48"/>
+        <location filename="../../gui/window/loading.py" line="42"/>
+        <location filename="../../gui/window/loading.py" line="48"/>
         <source>CoIndex projects (*.coindex)</source>
         <translation>CoIndex 项目 (*.coindex)</translation>
     </message>
     <message>
-        <location filename="../../gui/loading.py" line="43"/>
+        <location filename="../../gui/window/loading.py" line="43"/>
         <source>Template workbooks (*.xlsx *.xlsm)</source>
         <translation>模板工作簿 (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../gui/loading.py" line="44"/>
+        <location filename="../../gui/window/loading.py" line="44"/>
         <source>iData tables (*.csv)</source>
         <translation>iData 数据表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/loading.py" line="44"/>
+        <location filename="../../gui/window/loading.py" line="44"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/loading.py" line="101"/>
+        <location filename="../../gui/window/loading.py" line="97"/>
         <source>unexpected error ({0}: {1}); please report it</source>
         <translation>意外错误（{0}：{1}），请报告此问题</translation>
     </message>
     <message>
-        <location filename="../../gui/loading.py" line="103"/>
+        <location filename="../../gui/window/loading.py" line="99"/>
         <source>CoIndex cannot open {0}.
 
 {1}</source>
@@ -2709,17 +2487,17 @@ of {0}</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/loading.py" line="113"/>
+        <location filename="../../gui/window/loading.py" line="109"/>
         <source>Choose the iMeta table for {0}</source>
         <translation>为 {0} 选择 iMeta 指标表</translation>
     </message>
     <message>
-        <location filename="../../gui/loading.py" line="114"/>
+        <location filename="../../gui/window/loading.py" line="110"/>
         <source>iMeta tables (*.csv)</source>
         <translation>iMeta 指标表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/loading.py" line="122"/>
+        <location filename="../../gui/window/loading.py" line="118"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
@@ -2727,32 +2505,32 @@ of {0}</source>
 <context>
     <name>panes</name>
     <message>
-        <location filename="../../gui/panes.py" line="58"/>
+        <location filename="../../gui/window/panes.py" line="51"/>
         <source>Framework</source>
         <translation>指标框架</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="60"/>
+        <location filename="../../gui/window/panes.py" line="52"/>
         <source>Data sheet</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="62"/>
+        <location filename="../../gui/window/panes.py" line="53"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="64"/>
+        <location filename="../../gui/window/panes.py" line="54"/>
         <source>Method settings</source>
         <translation>方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="65"/>
+        <location filename="../../gui/window/panes.py" line="55"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="66"/>
+        <location filename="../../gui/window/panes.py" line="56"/>
         <source>Indicator sheet</source>
         <translation>指标表</translation>
     </message>
@@ -2760,17 +2538,17 @@ of {0}</source>
 <context>
     <name>recovery</name>
     <message>
-        <location filename="../../gui/recovery.py" line="98"/>
+        <location filename="../../gui/window/recovery.py" line="98"/>
         <source>Untitled project</source>
         <translation>未命名项目</translation>
     </message>
     <message>
-        <location filename="../../gui/recovery.py" line="161"/>
+        <location filename="../../gui/window/recovery.py" line="161"/>
         <source>Recovery</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/recovery.py" line="162"/>
+        <location filename="../../gui/window/recovery.py" line="162"/>
         <source>A recovery file could not be read and was kept:
 {0}
 
@@ -2781,12 +2559,12 @@ of {0}</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/recovery.py" line="167"/>
+        <location filename="../../gui/window/recovery.py" line="167"/>
         <source>Restore unsaved changes?</source>
         <translation>恢复未保存的更改？</translation>
     </message>
     <message>
-        <location filename="../../gui/recovery.py" line="168"/>
+        <location filename="../../gui/window/recovery.py" line="168"/>
         <source>CoIndex was not closed properly. Unsaved changes to “{0}” were kept at {1}.
 
 Yes restores them; No keeps them for the next start; Discard deletes them.</source>

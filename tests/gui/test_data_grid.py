@@ -1,7 +1,8 @@
 """DataGridModel against Qt's model checks, before and after edits."""
 from PySide6.QtCore import Qt
 
-from gui.sheets.data_grid import FIRST_PERIOD_COLUMN, DataGridModel
+from gui.sheets.data_grid import DataGridModel
+from gui.sheets.data_grid_view import FIRST_PERIOD_COLUMN
 
 
 def test_model_passes_qtmodeltester(qtmodeltester, document):

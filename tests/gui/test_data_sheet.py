@@ -11,8 +11,10 @@ from core.model.dataset import Dataset
 from core.model.framework import Framework, Node
 from core.project.project import Project
 from core.model.settings import Settings
-from gui.sheets.data_grid import (FIRST_INDICATOR_COLUMN, FIRST_PERIOD_COLUMN, MISSING_TEXT, PERIOD_LAYOUT,
-                                  UNIT_LAYOUT, DataGridModel, read_number)
+from gui.sheets.clipboard import read_number
+from gui.sheets.data_grid import DataGridModel
+from gui.sheets.data_grid_cells import MISSING_TEXT
+from gui.sheets.data_grid_view import FIRST_INDICATOR_COLUMN, FIRST_PERIOD_COLUMN, PERIOD_LAYOUT, UNIT_LAYOUT
 from gui.sheets.data_sheet import DataSheet, parse_tsv
 
 
@@ -460,18 +462,23 @@ def test_sheet_keys_win_over_window_shortcuts(qtbot, document):
 def test_structure_change_resets_and_names_follow_the_language(sheet, qtbot, monkeypatch):
     from dataclasses import replace
 
-    import gui.sheets.data_grid as data_grid
     from core.project.project import SetStructure
+    from gui.base import i18n
     doc, model = sheet._document, sheet.model
     fw = doc.project.framework
     with qtbot.waitSignal(model.modelReset):
         assert doc.execute(SetStructure(fw.with_node(replace(fw["RA1"], name="Researchers"))))
     assert model.index(1, 1).data() == "Researchers"
     assert sheet.selector.count() == 1 and sheet.selector.currentIndex() == 0
-    monkeypatch.setattr(data_grid, "display_name", lambda node: node.name_zh or node.name)
+    i18n.install_language(QApplication.instance(), "zh_CN", remember=False)
+    try:
+        sheet.retranslateUi()
+        assert model.index(0, 1).data() == "资源集聚"
+        assert model.index(1, 1).data() == "R&D人员全时当量"
+    finally:
+        i18n.install_language(QApplication.instance(), i18n.ENGLISH, remember=False)
     sheet.retranslateUi()
-    assert model.index(0, 1).data() == "资源集聚"
-    assert model.index(1, 1).data() == "R&D人员全时当量"
+    assert model.index(1, 1).data() == "Researchers"
 
 
 def test_context_menu_offers_the_editing_commands(sheet, qtbot):

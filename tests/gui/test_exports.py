@@ -45,11 +45,11 @@ def png_size(path):
 # ---- the menus --------------------------------------------------------------------------------------
 def test_actions_are_in_the_file_and_export_menus(actions):
     window = actions.window
-    file_actions = window.file_menu.actions()
-    export_item = window.export_menu.menuAction()
+    file_actions = window.menus.file_menu.actions()
+    export_item = window.menus.export_menu.menuAction()
     assert file_actions.index(actions.import_action) < file_actions.index(export_item)
     assert actions.refresh_action in file_actions
-    shown = [a for a in window.export_menu.actions() if a.isVisible() and not a.isSeparator()]
+    shown = [a for a in window.menus.export_menu.actions() if a.isVisible() and not a.isSeparator()]
     assert shown == [actions.results_action, actions.charts_action, actions.pdf_action, actions.coinr_action,
                      actions.template_action]
     assert all(a.text() for a in shown) and "Formulas" in actions.results_action.text()

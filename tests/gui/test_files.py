@@ -6,6 +6,7 @@ Every test runs with private QSettings and recovery folders
 (:func:`private_folders`, imported by the other window tests too) and with
 message boxes and file dialogs patched out (:func:`dialogs`).
 """
+import dataclasses
 import os
 import subprocess
 import sys
@@ -13,9 +14,9 @@ import textwrap
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from core.project import projectfile
 from core.project.project import SetSettings, SetValues
@@ -77,15 +78,28 @@ def dialogs(monkeypatch):
     return Dialogs(monkeypatch)
 
 
+class LightCharts(QWidget):
+    """Stands in for the chart panel in the window tests that are about
+    files, menus or languages: building five pyqtgraph charts per window
+    is most of a window's cost (the charts are tested with the charts, and
+    in the windows of test_main_window.py that use ``full_window``)."""
+
+    statusMessage = Signal(str)
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+
+    def retranslateUi(self):
+        pass
+
+
 @pytest.fixture
 def light_charts(monkeypatch):
-    """A placeholder instead of the chart panel: building five pyqtgraph
-    charts per window is most of a window's cost, and file handling does
-    not need them (the chart tests live with the charts)."""
+    """Windows built in this test get :class:`LightCharts` in the charts dock."""
     from gui.window import panes
-    real = panes.pane_class
-    monkeypatch.setattr(panes, "pane_class", lambda spec: None if spec.name == "chartsPane" else real(spec))
-    monkeypatch.setitem(panes.FALLBACKS, "legacy_charts", None)
+    spec = panes.PANE_BY_NAME["chartsPane"]
+    monkeypatch.setitem(panes.PANE_BY_NAME, "chartsPane", dataclasses.replace(spec, widget_class=LightCharts))
 
 
 @pytest.fixture
@@ -227,13 +241,13 @@ def test_modified_mark_follows_undo_to_the_saved_state(make_window, tmp_path):
     assert not window.isWindowModified()
     edit(window, 20)
     assert window.isWindowModified()
-    window.undo_action.trigger()                  # back to the saved state
+    window.menus.undo_action.trigger()                  # back to the saved state
     assert value(window) == 10 and not window.isWindowModified()
-    window.undo_action.trigger()                  # before the saved state
+    window.menus.undo_action.trigger()                  # before the saved state
     assert value(window) == 37 and window.isWindowModified()
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     assert not window.isWindowModified()
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     assert value(window) == 20 and window.isWindowModified()
     assert stack.count() == 2
 
@@ -270,10 +284,10 @@ def test_new_asks_then_replaces_the_project(make_window, dialogs):
     old_panes = dict(window.panes)
     edit(window, 5)
     dialogs.unsaved_answer = QMessageBox.Cancel
-    window.new_action.trigger()
+    window.menus.new_action.trigger()
     assert value(window) == 5                    # cancelled: the sample stays
     dialogs.unsaved_answer = QMessageBox.Discard
-    window.new_action.trigger()
+    window.menus.new_action.trigger()
     project = window.document.project
     assert project.framework.indicator_codes == ["I1"] and project.dataset.unit_codes == ["U1"]
     assert np.isnan(project.dataset.values).all()
@@ -296,10 +310,10 @@ def test_open_replaces_the_project_and_is_remembered(make_window, tmp_path, dial
     assert window.document.path == a and "a.coindex" in window.windowTitle()
     assert window.open_file(b) is window
     assert recent_files() == [os.path.abspath(b), os.path.abspath(a)]
-    entries = [act.data() for act in window.recent_menu.actions() if act.data()]
+    entries = [act.data() for act in window.menus.recent_menu.actions() if act.data()]
     assert entries == [os.path.abspath(b), os.path.abspath(a)]
     # open recent: the entry opens the file and moves it first
-    next(act for act in window.recent_menu.actions() if act.data() == os.path.abspath(a)).trigger()
+    next(act for act in window.menus.recent_menu.actions() if act.data() == os.path.abspath(a)).trigger()
     assert window.document.path == os.path.abspath(a)
     assert recent_files()[0] == os.path.abspath(a)
     # a file that went away is removed, with a message
@@ -307,7 +321,7 @@ def test_open_replaces_the_project_and_is_remembered(make_window, tmp_path, dial
     assert window.open_recent(os.path.abspath(b)) is None
     assert "no longer exists" in dialogs.errors[-1]
     assert recent_files() == [os.path.abspath(a)]
-    window.clear_recent_action.trigger()
+    window.menus.clear_recent_action.trigger()
     assert recent_files() == []
 
 
@@ -436,7 +450,7 @@ def test_undo_back_to_the_saved_state_removes_the_recovery_file(make_window):
     window.autosaver.autosave()
     wait_written(window)
     assert window.autosaver.file.exists()
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     wait_written(window)
     assert not window.autosaver.file.exists() and not window.autosaver.timer.isActive()
 
@@ -511,10 +525,11 @@ def test_a_real_crash_is_recovered(tmp_path, private_folders, dialogs):
         app = QApplication([])
         gui_app.configure_application(app)
         gui_app.use_private_folders({str(private_folders)!r})
+        import dataclasses
+        from PySide6.QtWidgets import QWidget
         from gui.window import panes                # no charts: not needed, and slow to build
-        real = panes.pane_class
-        panes.pane_class = lambda spec: None if spec.name == "chartsPane" else real(spec)
-        panes.FALLBACKS["legacy_charts"] = None
+        spec = panes.PANE_BY_NAME["chartsPane"]
+        panes.PANE_BY_NAME["chartsPane"] = dataclasses.replace(spec, widget_class=lambda document, parent: QWidget(parent))
         from gui.window.main_window import MainWindow
         w = MainWindow(load_project({path!r}), {path!r})
         w.document.execute(SetValues([("CCEC", 2023, "RS2", 12345.0)]), "edit")

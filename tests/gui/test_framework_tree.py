@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QStyleOptionViewItem
 from core.pipeline.engine import Engine
 from core.project.project import SetSettings
 from core.project.structure import SetWeight
-from gui.sheets.framework_tree import (DIRECTION_COLUMN, NAME_COLUMN, SHARE_COLUMN, WEIGHT_COLUMN,
-                                       FrameworkModel, FrameworkTree)
+from gui.sheets.framework_model import DIRECTION_COLUMN, NAME_COLUMN, SHARE_COLUMN, WEIGHT_COLUMN, FrameworkModel
+from gui.sheets.framework_tree import FrameworkTree
 from gui.sheets.indicator_sheet import (BASE_YEAR, CODE, DIMENSION, DIRECTION, NAME_ZH, NORMALISATION,
                                         WEIGHT, IndicatorSheet, IndicatorSheetModel)
 

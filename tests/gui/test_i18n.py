@@ -15,8 +15,8 @@ from test_files import dialogs, light_charts, make_window, private_folders  # no
 
 TS = i18n.I18N_DIR / "coindex_zh_CN.ts"
 # the contexts of the main window's own files: fully translated
-OWN_CONTEXTS = {"MainWindow", "ProjectFiles", "PaneHost", "panes", "PlaceholderPane", "PendingPane",
-                "LegacyDataPane", "loading", "recovery", "app", "ProjectDocument"}
+OWN_CONTEXTS = {"MainWindow", "WindowMenus", "ProjectFiles", "PaneHost", "panes", "PendingPane",
+                "loading", "recovery", "app", "ProjectDocument"}
 
 
 def menu_titles(window):
@@ -33,19 +33,19 @@ def test_switching_language_changes_visible_strings_and_back(make_window, light_
     assert english_menus == ["&File", "&Edit", "&View", "&Analysis", "&Help"]
     english_status = window.compute_label.text()
 
-    window.language_actions["zh_CN"].trigger()
+    window.menus.language_actions["zh_CN"].trigger()
     assert menu_titles(window) == ["文件(&F)", "编辑(&E)", "视图(&V)", "分析(&A)", "帮助(&H)"]
     assert dock_titles(window)[:3] == ["指标框架", "数据表", "图表"]
     assert window.compute_label.text().startswith("计算用时") and window.compute_label.text() != english_status
-    assert window.save_action.text() == "保存(&S)"
-    assert window.undo_action.text().startswith("撤销")
-    assert window.language_actions["zh_CN"].isChecked()
+    assert window.menus.save_action.text() == "保存(&S)"
+    assert window.menus.undo_action.text().startswith("撤销")
+    assert window.menus.language_actions["zh_CN"].isChecked()
     assert QSettings().value("language") == "zh_CN"
     assert "成渝地区双城经济圈协同创新指数" in window.windowTitle()      # the project's Chinese title
     assert window.note_banner.text().startswith("示例数据")                   # Chinese note first
-    assert [a.text() for a in window.language_menu.actions()] == ["English", "简体中文"]   # never translated
+    assert [a.text() for a in window.menus.language_menu.actions()] == ["English", "简体中文"]   # never translated
 
-    window.language_actions["en"].trigger()
+    window.menus.language_actions["en"].trigger()
     assert menu_titles(window) == english_menus and dock_titles(window) == english_docks
     assert window.note_banner.text().startswith("Illustrative")
     assert QSettings().value("language") == "en"

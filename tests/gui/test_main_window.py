@@ -1,16 +1,13 @@
 """The main window on the bundled sample: docked panes and their layout,
-menus, status bar, Edit forwarding, and (with the first version's data grid
-and index chart standing in for the data sheet and the chart panel) that an
-edit in the grid reaches the core and the chart at once."""
-import importlib.util
-import sys
-import types
+menus, status bar, Edit forwarding, and that an edit in the data sheet
+reaches the core and the chart panel at once."""
+import dataclasses
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from core.model.dataset import Dataset
 from core.project.project import Project, SetValues
@@ -22,8 +19,9 @@ from test_files import dialogs, light_charts, make_window, private_folders  # no
 
 @pytest.fixture
 def window(make_window, light_charts):
-    """The sample's window; a placeholder for the chart panel (tested with
-    the charts), which is most of a window's cost."""
+    """The sample's window; a light stand-in for the chart panel (tested
+    with ``full_window`` and with the charts), which is most of a window's
+    cost."""
     return make_window()
 
 
@@ -52,7 +50,7 @@ def test_every_pane_is_a_titled_dock(window):
     for spec in panes.PANES:
         dock = window.docks[spec.name]
         assert dock.widget() is not None and window.dockWidgetArea(dock) != Qt.NoDockWidgetArea
-        assert dock.toggleViewAction() in window.view_menu.actions()
+        assert dock.toggleViewAction() in window.menus.view_menu.actions()
 
 
 def test_first_start_shows_the_data_sheet_and_the_charts_side_by_side(window):
@@ -70,18 +68,16 @@ def test_first_start_shows_the_data_sheet_and_the_charts_side_by_side(window):
                                                          ("frameworkPane", "resultsPane", "indicatorsPane")}
 
 
-def test_real_panes_load_when_present(full_window):
-    """Every pane whose module exists is that module's class, not a
-    placeholder or stand-in."""
+def test_every_pane_in_the_table_is_built(full_window):
+    """Each dock holds its pane class from the table, built for the
+    window's document, with the protocol the window relies on."""
     window = full_window
     for spec in panes.PANES:
         widget = window.pane(spec.name)
-        if importlib.util.find_spec(spec.module) is None:
-            assert isinstance(widget, (panes.PlaceholderPane, *panes.FALLBACKS.values()))
-            continue
-        cls = getattr(importlib.import_module(spec.module), spec.class_name)
-        assert isinstance(widget, cls), spec.name
-        assert callable(getattr(widget, "retranslateUi", None))
+        assert type(widget) is spec.widget_class, spec.name
+        assert widget.parent() is window.docks[spec.name]
+        assert callable(getattr(widget, "retranslateUi", None)) and hasattr(widget, "statusMessage")
+    assert not any(isinstance(w, panes.PendingPane) for w in window.panes.values())
 
 
 class FakeResults(QWidget):
@@ -106,13 +102,11 @@ class FakeResults(QWidget):
         self.restored = state
 
 
-def test_a_pane_module_is_imported_by_name(make_window, light_charts, monkeypatch):
-    """The registry imports each pane by module and class name: a module
-    that appears is used; one that is missing gets a placeholder."""
-    fake = types.ModuleType("gui.sheets.results_table")
-    fake.ResultsTable = FakeResults
-    monkeypatch.setitem(sys.modules, "gui.sheets.results_table", fake)
-    monkeypatch.setitem(sys.modules, "gui.sheets.indicator_sheet", None)        # import fails: missing
+def test_the_window_wires_up_each_pane(make_window, light_charts, monkeypatch):
+    """Status messages, language changes, the shared unit choice and the
+    pane's saved state all go through the table's pane protocol."""
+    spec = panes.PANE_BY_NAME["resultsPane"]
+    monkeypatch.setitem(panes.PANE_BY_NAME, "resultsPane", dataclasses.replace(spec, widget_class=FakeResults))
     from core.project import projectfile
     project = projectfile.load(SAMPLE_PATH)
     project.app_state["panes"] = {"resultsPane": {"sort": "name"}}
@@ -120,30 +114,27 @@ def test_a_pane_module_is_imported_by_name(make_window, light_charts, monkeypatc
     results = w.pane("resultsPane")
     assert isinstance(results, FakeResults) and results.document is w.document
     assert results.restored == {"sort": "name"}                      # its state from the project
-    assert isinstance(w.pane("indicatorsPane"), panes.PlaceholderPane)
-    assert "not available" in w.pane("indicatorsPane").findChild(QLabel).text()
-    # the status bar shows its messages; language changes reach it; its state is saved
     results.statusMessage.emit("hello from results")
     assert w.statusBar().currentMessage() == "hello from results"
     before = results.translated
     w.retranslateUi()
     assert results.translated == before + 1
     assert w.project_app_state()["panes"]["resultsPane"] == {"sort": "rank"}
-    # a unit chosen in one pane is shown by the others
-    results.unitChanged.emit(0)
-    assert w._selection["unit"] == 0
+    results.unitChanged.emit(0)                      # a unit chosen in one pane is shown by the others
+    assert w.project_app_state()["selection"]["unit"] == w.document.project.dataset.unit_codes[0]
+    w.pane("dataPane").unitChanged.emit(0)
+    assert results.units[-1] == 0
 
 
-def test_a_pane_that_fails_to_build_becomes_a_placeholder(make_window, light_charts, monkeypatch, caplog):
+def test_a_pane_that_fails_to_build_is_an_error(make_window, light_charts, monkeypatch):
+    """No placeholder hides a broken pane: the window is not built."""
     class Broken(QWidget):
         def __init__(self, document, parent=None):
             raise RuntimeError("boom")
-    fake = types.ModuleType("gui.sheets.results_table")
-    fake.ResultsTable = Broken
-    monkeypatch.setitem(sys.modules, "gui.sheets.results_table", fake)
-    w = make_window()
-    assert isinstance(w.pane("resultsPane"), panes.PlaceholderPane)
-    assert "boom" in caplog.text
+    spec = panes.PANE_BY_NAME["resultsPane"]
+    monkeypatch.setitem(panes.PANE_BY_NAME, "resultsPane", dataclasses.replace(spec, widget_class=Broken))
+    with pytest.raises(RuntimeError, match="boom"):
+        make_window()
 
 
 # ---- layout ------------------------------------------------------------------------------------
@@ -155,7 +146,7 @@ def test_layout_is_remembered_and_reset(make_window, light_charts):
     second = make_window()
     assert not second.docks["methodPane"].isVisible()                 # as it was left
     assert second.docks["frameworkPane"].isVisible()
-    second.reset_layout_action.trigger()
+    second.menus.reset_layout_action.trigger()
     assert second.docks["methodPane"].isVisible()
     assert second.docks["dataPane"].isVisible() and second.docks["chartsPane"].isVisible()
 
@@ -182,34 +173,33 @@ def test_view_menu_toggles_panes(window):
 def test_menus_follow_desktop_convention(window):
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&File", "&Edit", "&View", "&Analysis", "&Help"]
-    file_items = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
+    file_items = [a.text() for a in window.menus.file_menu.actions() if not a.isSeparator()]
     assert file_items[:4] == ["&New", "&Open…", "Open &Recent", "Open the &Sample"]
     assert {"&Save", "Save &As…", "&Export", "&Quit"} <= set(file_items)
-    shown = [a for a in window.export_menu.actions() if a.isVisible() and not a.isSeparator()]
-    assert shown and shown[0].isEnabled()
-    for placeholder in (window.export_charts_action, window.export_inputs_action):
-        assert not placeholder.isEnabled()            # not implemented here: disabled (or hidden by an extension)
-    shortcuts = {window.new_action: QKeySequence.New, window.open_action: QKeySequence.Open,
-                 window.save_action: QKeySequence.Save, window.save_as_action: QKeySequence.SaveAs,
-                 window.quit_action: QKeySequence.Quit, window.undo_action: QKeySequence.Undo,
-                 window.redo_action: QKeySequence.Redo, window.copy_action: QKeySequence.Copy,
-                 window.paste_action: QKeySequence.Paste, window.cut_action: QKeySequence.Cut}
+    shown = [a for a in window.menus.export_menu.actions() if a.isVisible() and not a.isSeparator()]
+    assert shown == [a for a in window.file_actions.export_menu.actions() if not a.isSeparator()]
+    assert all(a.isEnabled() for a in shown) and window.menus.export_menu.title() == "&Export"
+    shortcuts = {window.menus.new_action: QKeySequence.New, window.menus.open_action: QKeySequence.Open,
+                 window.menus.save_action: QKeySequence.Save, window.menus.save_as_action: QKeySequence.SaveAs,
+                 window.menus.quit_action: QKeySequence.Quit, window.menus.undo_action: QKeySequence.Undo,
+                 window.menus.redo_action: QKeySequence.Redo, window.menus.copy_action: QKeySequence.Copy,
+                 window.menus.paste_action: QKeySequence.Paste, window.menus.cut_action: QKeySequence.Cut}
     for action, key in shortcuts.items():
         bindings = QKeySequence.keyBindings(key)
         if bindings:
             assert action.shortcut() == bindings[0], action.text()
-    assert window.undo_action in window.edit_menu.actions() and window.redo_action in window.edit_menu.actions()
-    assert [a.text() for a in window.language_menu.actions()] == ["English", "简体中文"]
+    assert window.menus.undo_action in window.menus.edit_menu.actions() and window.menus.redo_action in window.menus.edit_menu.actions()
+    assert [a.text() for a in window.menus.language_menu.actions()] == ["English", "简体中文"]
 
 
 def test_undo_and_redo_actions_name_the_step(window):
-    assert not window.undo_action.isEnabled()
+    assert not window.menus.undo_action.isEnabled()
     assert window.document.execute(SetValues([("CCEC", 2024, "RA1", 50.0)]), "Edit RA1 2024")
-    assert window.undo_action.isEnabled() and window.undo_action.text() == "&Undo Edit RA1 2024"
-    window.undo_action.trigger()
+    assert window.menus.undo_action.isEnabled() and window.menus.undo_action.text() == "&Undo Edit RA1 2024"
+    window.menus.undo_action.trigger()
     assert window.document.project.dataset.value("CCEC", 2024, "RA1") == 37.0
-    assert window.redo_action.text() == "&Redo Edit RA1 2024"
-    window.redo_action.trigger()
+    assert window.menus.redo_action.text() == "&Redo Edit RA1 2024"
+    window.menus.redo_action.trigger()
     assert window.document.project.dataset.value("CCEC", 2024, "RA1") == 50.0
 
 
@@ -219,7 +209,7 @@ def test_status_bar_shows_the_recompute_time(window):
     text = window.compute_label.text()
     assert text.startswith("Recomputed in") and text.endswith(" ms")
     assert float(text.split()[2]) == pytest.approx(window.document.last_compute_ms, abs=0.06)
-    window.recompute_action.trigger()
+    window.menus.recompute_action.trigger()
     assert window.compute_label.text().startswith("Recomputed in")
 
 
@@ -230,22 +220,14 @@ def test_edit_failures_go_to_the_status_bar(window):
 
 
 def test_about_names_the_sample_disclaimer(window, dialogs):
-    window.about_action.trigger()
+    window.menus.about_action.trigger()
     assert "not official statistics" in dialogs.infos[-1] and "并非官方统计数据" in dialogs.infos[-1]
 
 
 def test_method_settings_action_shows_the_pane(window):
     window.docks["methodPane"].close()
-    window.method_action.trigger()
+    window.menus.method_action.trigger()
     assert window.docks["methodPane"].isVisible()
-
-
-def test_export_results_workbook(window, dialogs, tmp_path):
-    dialogs.save_path = str(tmp_path / "results")
-    path = window.export_results()
-    assert path == str(tmp_path / "results.xlsx")
-    from openpyxl import load_workbook
-    assert "Scores" in load_workbook(path, read_only=True).sheetnames
 
 
 # ---- Edit > Cut / Copy / Paste go to the focused widget -----------------------------------------------
@@ -256,10 +238,10 @@ def test_copy_and_paste_act_on_a_focused_line_edit(window, qtbot):
     edit.setFocus()
     qtbot.waitUntil(edit.hasFocus)
     edit.selectAll()
-    window.copy_action.trigger()
+    window.menus.copy_action.trigger()
     assert QGuiApplication.clipboard().text() == "12.5"
     edit.clear()
-    window.paste_action.trigger()
+    window.menus.paste_action.trigger()
     assert edit.text() == "12.5"
 
 
@@ -278,34 +260,26 @@ def test_copy_without_a_copy_method_sends_the_key(window, qtbot):
     catcher.show()
     catcher.setFocus()
     qtbot.waitUntil(catcher.hasFocus)
-    window.copy_action.trigger()
+    window.menus.copy_action.trigger()
     assert catcher.copied == 1
 
 
-# ---- the stand-ins: grid edit -> core -> chart ---------------------------------------------------------
+# ---- the data sheet and the charts: grid edit -> core -> chart -------------------------------------------
 @pytest.fixture
-def legacy(make_window, monkeypatch):
-    """A window with the first version's grid and chart (the data sheet and
-    chart panel modules treated as missing)."""
-    pytest.importorskip("gui.sheets.data_grid")
-    pytest.importorskip("gui.charts.lines")
-    real = panes.pane_class
-    monkeypatch.setattr(panes, "pane_class",
-                        lambda spec: None if spec.name in ("dataPane", "chartsPane") else real(spec))
-
+def sheet_and_chart(make_window):
+    """A window's data sheet and its composite chart."""
     def make(project=None):
         w = make_window(project, None) if project is not None else make_window()
         data, charts = w.pane("dataPane"), w.pane("chartsPane")
-        assert isinstance(data, panes.LegacyDataPane) and isinstance(charts, panes.LegacyChartPane)
-        return w, data, charts.chart
+        return w, data, charts.composite_chart
     return make
 
 
 def _value_index(data, code, period):
-    from gui.sheets.data_grid import FIRST_PERIOD_COLUMN
-    ds = data.document.project.dataset
-    model = data.grid_model
-    row = ds.code_index[code]
+    from gui.sheets.data_grid_view import FIRST_PERIOD_COLUMN
+    ds = data.model.dataset
+    model = data.model
+    row = model.index_of_cell(model.unit, ds.period_index[period], ds.code_index[code]).row()
     return model.index(row, FIRST_PERIOD_COLUMN + ds.period_index[period])
 
 
@@ -313,31 +287,29 @@ def _curve_y(curve):
     return np.asarray(curve.getData()[1], dtype=float)
 
 
-def test_grid_edit_updates_core_and_chart(legacy):
-    w, data, chart = legacy()
+def test_grid_edit_updates_core_and_chart(sheet_and_chart):
+    w, data, chart = sheet_and_chart()
     project = w.document.project
     before = _curve_y(chart.index_curve).copy()
     index = _value_index(data, "RA1", 2024)
-    if index.data(data.grid_model.RawValueRole) != 37.0:
-        pytest.skip("the grid's rows no longer follow dataset.codes")
-    assert data.grid_model.setData(index, "50")
+    assert index.data(data.model.RawValueRole) == 37.0
+    assert data.model.setData(index, "50")
     assert project.dataset.value("CCEC", 2024, "RA1") == 50.0
     after = _curve_y(chart.index_curve)
     np.testing.assert_allclose(after, project.engine.score("CII")[0])
     assert not np.allclose(after, before)
     assert w.isWindowModified() and w.compute_label.text().startswith("Recomputed in")
-    w.undo_action.trigger()
+    w.menus.undo_action.trigger()
     assert project.dataset.value("CCEC", 2024, "RA1") == 37.0
     np.testing.assert_allclose(_curve_y(chart.index_curve), before)
     assert not w.isWindowModified()
 
 
-def test_grid_delete_key_is_one_undo_step(legacy, qtbot):
-    w, data, _ = legacy()
+def test_grid_delete_key_is_one_undo_step(sheet_and_chart, qtbot):
+    w, data, _ = sheet_and_chart()
     project = w.document.project
     a, b = _value_index(data, "ES3", 2021), _value_index(data, "ES4", 2021)
-    if a.data(data.grid_model.RawValueRole) != 8.95:
-        pytest.skip("the grid's rows no longer follow dataset.codes")
+    assert a.data(data.model.RawValueRole) == 8.95
     selection = data.grid.selectionModel()
     selection.select(a, QItemSelectionModel.Select)
     selection.select(b, QItemSelectionModel.Select)
@@ -345,24 +317,23 @@ def test_grid_delete_key_is_one_undo_step(legacy, qtbot):
     qtbot.keyClick(data.grid, Qt.Key_Delete)
     assert np.isnan(project.dataset.value("CCEC", 2021, "ES3")) and np.isnan(project.dataset.value("CCEC", 2021, "ES4"))
     assert w.document.undo_stack.count() == 1
-    w.undo_action.trigger()
+    w.menus.undo_action.trigger()
     assert project.dataset.value("CCEC", 2021, "ES3") == 8.95
 
 
-def test_unit_choice_reaches_the_chart(legacy):
+def test_unit_choice_reaches_the_chart(sheet_and_chart):
     from core.project import projectfile
     p = projectfile.load(SAMPLE_PATH)
     ds = p.dataset
     second = ds.values[0].copy()
     second[1:] *= 1.5
     two = Dataset(["CCEC", "X"], [ds.unit_names[0], "Unit X"], ds.periods, ds.codes, np.stack([ds.values[0], second]))
-    w, data, chart = legacy(Project(p.framework, two, p.settings, info={"title": "Two units"}))
+    w, data, chart = sheet_and_chart(Project(p.framework, two, p.settings, info={"title": "Two units"}))
     assert not w.note_bar.isVisible()                 # no note: no banner
-    assert data.unit_box.count() == 2
-    data.unit_box.setCurrentIndex(1)
+    assert data.selector.count() == 2
+    data.selector.setCurrentIndex(1)
     engine = w.document.project.engine
     np.testing.assert_allclose(_curve_y(chart.index_curve), engine.score("CII")[1])
-    assert w._selection["unit"] == 1
     assert w.project_app_state()["selection"]["unit"] == "X"
 
 
@@ -385,22 +356,18 @@ def test_deferred_panes_are_built_after_the_first_paint(qtbot):
     assert not any(isinstance(x, panes.PendingPane) for x in w.panes.values())
 
 
-def test_window_extensions_are_installed(window):
-    """Modules listed in WINDOW_EXTENSIONS (import / export actions) add
-    their menu entries to every window."""
-    from gui.window.main_window import WINDOW_EXTENSIONS
-    for module_name, _ in WINDOW_EXTENSIONS:
-        if importlib.util.find_spec(module_name) is None:
-            assert module_name not in window.extensions
-        else:
-            assert window.extensions.get(module_name) is not None, module_name
+def test_file_actions_are_installed_with_the_window(window):
+    """File > Import… and the Export menu's entries come with every window."""
+    from gui.window.file_actions import FileActions
+    assert isinstance(window.file_actions, FileActions)
+    assert window.file_actions.import_action in window.menus.file_menu.actions()
 
 
-def test_a_failing_extension_is_skipped(make_window, light_charts, monkeypatch, caplog):
-    import gui.window.main_window as mw
-    fake = types.ModuleType("gui.fake_extension")
-    fake.install = lambda window: 1 / 0
-    monkeypatch.setitem(sys.modules, "gui.fake_extension", fake)
-    monkeypatch.setattr(mw, "WINDOW_EXTENSIONS", (("gui.fake_extension", "install"), ("gui.not_there", "x")))
-    w = make_window()
-    assert w.extensions == {} and "gui.fake_extension" in caplog.text
+def test_file_actions_wait_for_the_first_paint_when_deferring(qtbot):
+    from core.project import projectfile
+    w = MainWindow(projectfile.load(SAMPLE_PATH), str(SAMPLE_PATH), defer_panes=True)
+    qtbot.addWidget(w)
+    assert w.file_actions is None
+    w.show()
+    qtbot.waitUntil(lambda: w.file_actions is not None, timeout=20000)
+    assert w.file_actions.import_action in w.menus.file_menu.actions()
