@@ -23,8 +23,6 @@ from core.project.structure import (AddAggregate, AddIndicator, DeleteNode, Edit
 from gui.base.document import ProjectDocument
 from gui.base.i18n import display_name
 from gui.sheets.framework_model import DIRECTION_COLUMN, NAME_COLUMN, SHARE_COLUMN, WEIGHT_COLUMN, FrameworkModel
-# gui.sheets.method_panel (not in this change) still imports run_edit from here
-from gui.sheets.framework_model import run_edit  # noqa: F401
 
 
 class _TreeView(QTreeView):

@@ -22,7 +22,7 @@ from core.model.settings import WEIGHTINGS
 
 from gui.base.document import ProjectDocument
 from gui.base.i18n import is_chinese
-from gui.sheets.framework_tree import run_edit
+from gui.sheets.framework_model import run_edit
 
 _CONTEXT = "MethodPanel"
 
