@@ -30,7 +30,7 @@ from core.exporting.coinr import export_coinr  # noqa: E402
 from core.exporting.workbook import write_results_workbook  # noqa: E402
 from core.importing.inputs import load_input  # noqa: E402
 
-ASEM = os.path.normpath(os.path.join(ROOT, "..", "shared", "reference", "coinr-asem"))
+ASEM = os.path.join(ROOT, "tests", "data", "coinr-asem")
 SAMPLE = os.path.join(ROOT, "resources", "samples", "chengdu-chongqing.coindex")
 
 

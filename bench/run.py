@@ -48,7 +48,7 @@ from core.pipeline.engine import Engine  # noqa: E402
 from core.project.project import SetValues  # noqa: E402
 from core.model.settings import Settings  # noqa: E402
 
-ASEM_DIR = os.path.normpath(os.path.join(ROOT, "..", "shared", "reference", "coinr-asem"))
+ASEM_DIR = os.path.join(ROOT, "tests", "data", "coinr-asem")
 
 MS = 1e-3
 MB = 1024 * 1024
@@ -175,7 +175,7 @@ def bench_asem(rows, errors, notes, repeat):
     guarded(rows, "ASEM default build: Engine(fw, ds, Settings())", size, 2.0,
             lambda: timed(lambda: Engine(fw, ds, Settings()), repeat), errors)
     rows.append(Row("ASEM load_input(iData.csv, iMeta.csv) (once)", size, [load_s / MS], None))
-    notes.append("COINr's own default ASEM build takes 17.5 ms (shared/reference/coinr-asem/timings.csv)")
+    notes.append("COINr's own default ASEM build takes 17.5 ms (tests/data/coinr-asem/timings.csv)")
 
 
 # ---- 2 + 3. county scale ------------------------------------------------------------
