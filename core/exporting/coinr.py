@@ -52,7 +52,16 @@ def coinr_frames(project) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     adapted.  Raises InputError where COINr cannot represent the project."""
     fw, ds = project.framework, project.dataset
     notes: list[str] = []
-    # ---- checks --------------------------------------------------------------------------
+    _check_codes(fw, ds)
+    _check_levels_and_periods(fw, ds)
+    meta = _meta_frame(project, notes)
+    data = _data_frame(ds, notes)
+    return data, meta, notes
+
+
+def _check_codes(fw, ds) -> None:
+    """InputError unless every node, column and unit code is one COINr
+    accepts, unit and indicator codes differ and none is a reserved name."""
     for n in fw.nodes:
         if _bad_code(n.code):
             raise InputError(f"COINr export: the code '{n.code}' starts with a digit; COINr requires iCodes "
@@ -73,6 +82,11 @@ def coinr_frames(project) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     reserved = icodes & {"uCode", "uName", "Time"}
     if reserved:
         raise InputError(f"COINr export: '{sorted(reserved)[0]}' is a reserved iData column name")
+
+
+def _check_levels_and_periods(fw, ds) -> None:
+    """InputError unless every parent is one level above its children, the
+    index alone is at the top and every period is a number."""
     top = max(fw.level.values())
     for n in fw.nodes:
         if n.parent is not None and fw.level[n.parent] != fw.level[n.code] + 1:
@@ -88,14 +102,25 @@ def coinr_frames(project) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
         if bad:
             raise InputError(f"COINr export: the period '{bad[0]}' is not a number; COINr requires a numeric "
                              "Time column")
-    # ---- iMeta ---------------------------------------------------------------------------------
-    # per-indicator settings travel as the Meta columns the loader reads back
+
+
+def _own_params(project) -> dict:
+    """Code -> the per-indicator parameters, with the per-indicator settings
+    as the Meta columns the loader reads back."""
     st = project.settings
-    own = {n.code: dict(n.params) for n in fw.nodes}
+    own = {n.code: dict(n.params) for n in project.framework.nodes}
     for code, method in st.normalisation_by.items():
         own[code]["Normalisation"] = method
     for code, period in st.base_year_by.items():
         own[code]["BaseYear"] = period
+    return own
+
+
+def _meta_frame(project, notes) -> pd.DataFrame:
+    """The iMeta frame: a row per node, then one per aux column; a Unit or
+    Target column only when every indicator has one (else a note says so)."""
+    fw = project.framework
+    own = _own_params(project)
     params = list(dict.fromkeys(k for n in fw.nodes for k in own[n.code]))
     inds = [n for n in fw.nodes if n.is_indicator]
     has_unit = all(n.unit for n in inds)
@@ -105,6 +130,18 @@ def coinr_frames(project) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
         notes.append("Unit column left out: COINr needs a unit for every indicator or none")
     if any(t is not None for t in targets) and not has_target:
         notes.append("Target column left out: COINr requires a target for every indicator if the column exists")
+    rows = _meta_rows(fw, own, params, has_unit, has_target)
+    cols = META_ORDER + (["Unit"] if has_unit else []) + (["Target"] if has_target else []) + EXTRA_CORE + \
+        [k for k in params if k != "Target"]
+    meta = pd.DataFrame(rows, columns=cols)
+    meta = meta[[c for c in cols if c in META_ORDER or meta[c].notna().any()]]
+    meta["Level"] = meta["Level"].astype("Int64")
+    meta["Direction"] = meta["Direction"].astype("Int64")
+    return meta
+
+
+def _meta_rows(fw, own, params, has_unit, has_target) -> list:
+    """The iMeta rows as dicts: nodes with their parameters, then aux columns."""
     rows = []
     for n in fw.nodes:
         row = {"Level": fw.level[n.code], "iCode": n.code, "iName": n.name or n.code, "Direction": n.direction,
@@ -121,13 +158,12 @@ def coinr_frames(project) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     for a in fw.aux:
         rows.append({"Level": None, "iCode": a.code, "iName": a.name or a.code, "Direction": None, "Weight": None,
                      "Parent": None, "Type": a.type, **({"Unit": a.unit or None} if has_unit else {})})
-    cols = META_ORDER + (["Unit"] if has_unit else []) + (["Target"] if has_target else []) + EXTRA_CORE + \
-        [k for k in params if k != "Target"]
-    meta = pd.DataFrame(rows, columns=cols)
-    meta = meta[[c for c in cols if c in META_ORDER or meta[c].notna().any()]]
-    meta["Level"] = meta["Level"].astype("Int64")
-    meta["Direction"] = meta["Direction"].astype("Int64")
-    # ---- iData ---------------------------------------------------------------------------------
+    return rows
+
+
+def _data_frame(ds, notes) -> pd.DataFrame:
+    """The iData frame: uCode, uName, Time, groups, denominators, indicators;
+    a note names indicators without values."""
     data = ds.to_frame()
     lead = ["uCode", "uName"] + (["Time"] if ds.has_time else [])
     data = data[lead + list(ds.groups) + list(ds.denominators) + list(ds.codes)]
@@ -137,7 +173,7 @@ def coinr_frames(project) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     if empty:
         notes.append(f"indicator(s) {', '.join(empty)} have no values; COINr reads an empty column as "
                      "non-numeric and refuses it")
-    return data, meta, notes
+    return data
 
 
 def export_coinr(project, idata_path, imeta_path) -> list[str]:

@@ -1,18 +1,16 @@
 """Excel formula text for the results workbook (core/exporting/workbook.py):
-cell and range references, cached values, and (from
-:mod:`core.methods.excel`, where the methods' formula writers find them)
-numbers written exactly, the blank-if-not-a-number guard and the weighted
-mean with missing children skipped and the weights renormalised."""
+cell and range references, cached values, copied formulas and (from
+:mod:`core.methods.excel`, where the methods' formula writers find it) the
+blank-if-not-a-number guard."""
 from __future__ import annotations
 
 import functools
 import math
 
-from core.methods.excel import if_number, number, weighted_mean_formula
+from core.methods.excel import if_number
 from core.model.celltext import column_letter
 
-__all__ = ["cell_ref", "range_ref", "cached_value", "copy_formula", "if_number", "number",
-           "weighted_mean_formula"]
+__all__ = ["cell_ref", "range_ref", "cached_value", "copy_formula", "if_number"]
 
 _col = functools.lru_cache(maxsize=None)(column_letter)
 

@@ -153,40 +153,50 @@ class ResultSheets:
         name is ever read as a formula."""
         if self.root is None:
             return
-        L, ds, e = self.L, self.ds, self.e
         n = min(self.U, CHART_UNITS)
-        root = self.root
         ws.set_column(0, 0, 10)
         ws.set_column(1, 1, 28)
         ws.set_column(2, n + 1, 12)
-
-        def series(chart, r0, r1, cat_col, u, **extra):
-            chart.add_series({"name": ["Data", self.row(u, 0) - 1, 1],
-                              "categories": ["Charts", r0, cat_col, r1, cat_col],
-                              "values": ["Charts", r0, 2 + u, r1, 2 + u], **extra})
-
         r = 0
         if self.T > 1:
-            # caption; header; periods down, units across
-            self.text(ws, r, 0, L["line_title"].format(name=self.name(root)), self.f_bold)
-            self.text(ws, r + 1, 0, L["period"], self.f_head)
-            self.text(ws, r + 1, 1, L["code"], self.f_head)
+            r = self.index_line_chart(ws, r, n)
+        self.children_bar_chart(ws, r, n)
+
+    def chart_series(self, chart, r0, r1, cat_col, u, **extra):
+        """Add unit ``u``'s series (Charts rows ``r0``..``r1``) to ``chart``, named by its Data cell."""
+        chart.add_series({"name": ["Data", self.row(u, 0) - 1, 1],
+                          "categories": ["Charts", r0, cat_col, r1, cat_col],
+                          "values": ["Charts", r0, 2 + u, r1, 2 + u], **extra})
+
+    def index_line_chart(self, ws, r, n) -> int:
+        """From row ``r``: the index by period for the first ``n`` units
+        (caption; header; periods down, units across) and its line chart;
+        the row after it."""
+        L, ds, e, root = self.L, self.ds, self.e, self.root
+        self.text(ws, r, 0, L["line_title"].format(name=self.name(root)), self.f_bold)
+        self.text(ws, r + 1, 0, L["period"], self.f_head)
+        self.text(ws, r + 1, 1, L["code"], self.f_head)
+        for u in range(n):
+            self.text(ws, r + 1, 2 + u, ds.unit_codes[u], self.f_head)
+        S = e.score(root)
+        for t, p in enumerate(ds.periods):
+            self.label(ws, r + 2 + t, 0, p)
+            self.text(ws, r + 2 + t, 1, root)
             for u in range(n):
-                self.text(ws, r + 1, 2 + u, ds.unit_codes[u], self.f_head)
-            S = e.score(root)
-            for t, p in enumerate(ds.periods):
-                self.label(ws, r + 2 + t, 0, p)
-                self.text(ws, r + 2 + t, 1, root)
-                for u in range(n):
-                    ws.write_formula(r + 2 + t, 2 + u, copy_formula(self.score_ref(root, u, t)), self.f_score,
-                                     cached_value(S[u, t]))
-            line = self.wb.add_chart({"type": "line"})
-            for u in range(n):
-                series(line, r + 2, r + 1 + self.T, 0, u, marker={"type": "circle"})
-            line.set_title({"name": ["Charts", r, 0]})
-            line.set_y_axis({"major_gridlines": {"visible": True}})
-            ws.insert_chart(r, n + 3, line, {"x_scale": 1.5, "y_scale": 1.2})
-            r += max(self.T + 3, 20)
+                ws.write_formula(r + 2 + t, 2 + u, copy_formula(self.score_ref(root, u, t)), self.f_score,
+                                 cached_value(S[u, t]))
+        line = self.wb.add_chart({"type": "line"})
+        for u in range(n):
+            self.chart_series(line, r + 2, r + 1 + self.T, 0, u, marker={"type": "circle"})
+        line.set_title({"name": ["Charts", r, 0]})
+        line.set_y_axis({"major_gridlines": {"visible": True}})
+        ws.insert_chart(r, n + 3, line, {"x_scale": 1.5, "y_scale": 1.2})
+        return r + max(self.T + 3, 20)
+
+    def children_bar_chart(self, ws, r, n) -> None:
+        """From row ``r``: the index's children in the last period for the
+        first ``n`` units, and their column chart."""
+        L, ds, e, root = self.L, self.ds, self.e, self.root
         kids = self.fw.children(root)
         t = self.T - 1
         if self.has_time:
@@ -207,7 +217,7 @@ class ResultSheets:
                                  cached_value(S[u, t]))
         bar = self.wb.add_chart({"type": "column"})
         for u in range(n):
-            series(bar, r + 2, r + 1 + len(kids), 1, u)
+            self.chart_series(bar, r + 2, r + 1 + len(kids), 1, u)
         bar.set_title({"name": ["Charts", r, 0]})
         ws.insert_chart(r, n + 3, bar, {"x_scale": 1.5, "y_scale": 1.2})
 

@@ -41,15 +41,34 @@ LABELS = {
 
 
 # ---- README text ------------------------------------------------------------------------------------
+class _Say:
+    """The README's words in one language: ``say(en, cn)`` picks the text,
+    ``words`` is the method registry's language key, ``colon`` / ``stop`` /
+    ``comma`` the punctuation."""
+
+    def __init__(self, lang):
+        self.zh = lang == "zh"
+        self.words = "zh" if self.zh else "en"
+        self.colon, self.stop, self.comma = self(": ", "："), self(".", "。"), self(", ", "、")
+
+    def __call__(self, en, cn):
+        return cn if self.zh else en
+
+
 def readme_lines(engine, lang, info, value_cells, has_time, panel) -> list[tuple[str, str]]:
     """(kind, text) lines of the README sheet; kind is title, head or text."""
-    st, ds, fw = engine.settings, engine.dataset, engine.framework
-    zh = lang == "zh"
-    words = "zh" if zh else "en"
+    say = _Say(lang)
+    out = _title_lines(engine, info, say)
+    out += _normalisation_lines(engine, say)
+    out += _aggregation_lines(engine, panel, say)
+    out += _audit_lines(value_cells, say)
+    out += _sheet_lines(panel, say)
+    return out
 
-    def say(en, cn):
-        return cn if zh else en
-    colon, stop, comma = say(": ", "："), say(".", "。"), say(", ", "、")
+
+def _title_lines(engine, info, say) -> list:
+    """The title, the project's note, when it was written and the data's size."""
+    ds, fw, zh = engine.dataset, engine.framework, say.zh
     title = (info.get("title_zh") if zh else None) or info.get("title") or say("CoIndex results", "CoIndex 结果")
     note = (info.get("note_zh") if zh else None) or info.get("note")
     out = [("title", title)] + ([("text", note)] if note else [])
@@ -60,6 +79,14 @@ def readme_lines(engine, lang, info, value_cells, has_time, panel) -> list[tuple
     out.append(("text", say(f"{len(ds.unit_codes)} units, {len(ds.periods)} periods, {n_ind} indicators, "
                             f"{n_agg} aggregates.",
                             f"{len(ds.unit_codes)} 个单元，{len(ds.periods)} 个时期，{n_ind} 个指标，{n_agg} 个汇总项。")))
+    return out
+
+
+def _normalisation_lines(engine, say) -> list:
+    """Each normalisation used and its indicators, the methods' notes and the base periods."""
+    st, ds, fw = engine.settings, engine.dataset, engine.framework
+    colon, stop, comma, words = say.colon, say.stop, say.comma, say.words
+    out = []
     methods = list(dict.fromkeys(engine.method))
     for m in methods:
         used = [c for c, mm in zip(fw.indicator_codes, engine.method) if mm == m]
@@ -82,6 +109,14 @@ def readme_lines(engine, lang, info, value_cells, has_time, panel) -> list[tuple
     if any(based):
         bases = dict.fromkeys(ds.periods[int(b)] for b, yes in zip(engine.base_index, based) if yes)
         out.append(("text", f"{say('Base period', '基期')}{colon}{comma.join(str(b) for b in bases)}{stop}"))
+    return out
+
+
+def _aggregation_lines(engine, panel, say) -> list:
+    """The mean, missing children, the weighting and (a panel) growth."""
+    st, ds = engine.settings, engine.dataset
+    colon, stop, words = say.colon, say.stop, say.words
+    out = []
     mean = AGGREGATIONS[st.aggregation]
     power = f", p = {mean.power_for(st):g}" if mean.power is None else ""
     out.append(("text", f"{say('Aggregation', '汇总')}{colon}{mean.text[words]}{power}{stop}"))
@@ -100,6 +135,13 @@ def readme_lines(engine, lang, info, value_cells, has_time, panel) -> list[tuple
         out.append(("text", say(f"Growth and contributions: from the base period {base} to the last period {last}; "
                                 "CAGR = (end / start)^(1 / years) - 1.",
                                 f"增长与贡献：从基期 {base} 到最后时期 {last}；年均增长 = (终值 / 起值)^(1 / 年数) − 1。")))
+    return out
+
+
+def _audit_lines(value_cells, say) -> list:
+    """How to audit the workbook, and what was written as values."""
+    stop = say.stop
+    out = []
     out += [("text", ""), ("head", say("How to audit", "如何审核")),
             ("text", say("The numbers in Stats, Normalised, Aggregates, Ranks, Changes, Growth, Contributions and "
                          "Charts are Excel formulas that go back to the Data sheet.",
@@ -116,6 +158,13 @@ def readme_lines(engine, lang, info, value_cells, has_time, panel) -> list[tuple
     if value_cells:
         out.append(("text", say("Written as values, not formulas: ", "以下内容写入数值而不是公式：")
                     + "; ".join(dict.fromkeys(value_cells)) + stop))
+    return out
+
+
+def _sheet_lines(panel, say) -> list:
+    """One line per sheet (growth sheets only for a panel)."""
+    colon = say.colon
+    out = []
     out += [("text", ""), ("head", say("Sheets", "工作表"))]
     for sheet, en, cn in _SHEET_WORDS:
         if panel or sheet not in ("Changes", "Growth", "Contributions"):

@@ -35,9 +35,9 @@ import numpy as np
 from core.atomic import atomic_output
 from core.errors import InputError
 from core.exporting.sheets import ResultSheets
-from core.exporting.texts import LABELS, readme_lines
+from core.exporting.texts import LABELS
 from core.exporting.formulas import cached_value, cell_ref, range_ref
-from core.methods.excel import FormulaContext, weighted_mean_formula
+from core.methods.excel import FormulaContext
 from core.methods.registry import AGGREGATIONS, NORMALISATIONS
 
 STATS = ("count", "min", "max", "mean", "sd")
@@ -378,4 +378,4 @@ def _weight_name(code, taken) -> str | None:
     return name
 
 
-__all__ = ["write_results_workbook", "weighted_mean_formula", "readme_lines", "atomic_output"]
+__all__ = ["write_results_workbook"]

@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from core.model.celltext import address, clean_text, column_letter, has_cjk, parse_year, split_label_unit
+from core.model.celltext import address, clean_text, has_cjk, parse_year, split_label_unit
 from core.errors import CoIndexError, InputError
+from core.importing.layouts.base import ValueCells
+from core.importing.layouts.registry import cell_map
 from core.importing.result import INDEX_CODE, ImportResult
 
 
@@ -27,9 +29,8 @@ def source_record(result: ImportResult, codes=None, units=None, periods=None) ->
     """Provenance records, one per sheet read (docs/project-format.md):
     file, sheet, sha256, time, layout, header row, and row / column maps
     from which every value's cell follows.  ``rows_by`` / ``columns_by``
-    name the keys: "unit|period" rows and "code" columns for units as rows,
-    "unit|code" rows and "period" columns for yearbooks, "unit|period|code"
-    rows and one "value" column for the long layout.  ``codes`` / ``units``
+    name the keys, as the layout keys its cells
+    (:meth:`core.importing.layouts.base.Layout.cell_map`).  ``codes`` / ``units``
     / ``periods`` rename the result's labels to the project's (a merge)."""
     codes = codes or [ind.code for ind in result.indicators]
     units = units or list(result.unit_codes)
@@ -42,26 +43,10 @@ def source_record(result: ImportResult, codes=None, units=None, periods=None) ->
         rows_, cols_ = result.cell_row[uu, tt, ii], result.cell_col[uu, tt, ii]
         rec = {"file": result.file, "sheet": sheet, "sha256": result.sha256, "imported": stamp,
                "layout": result.layout, "header_row": result.header_rows.get(sheet)}
-        if result.layout == "yearbook":
-            rec["rows_by"], rec["columns_by"] = "unit|code", "period"
-            rkeys = zip(uu.tolist(), ii.tolist())
-            rec["rows"] = {f"{units[a]}|{codes[b]}": int(r) + 1 for (a, b), r in zip(rkeys, rows_.tolist())}
-            rec["columns"] = {pkey[b]: column_letter(int(c)) for b, c in zip(tt.tolist(), cols_.tolist())}
-        elif result.layout == "long":
-            rec["rows_by"], rec["columns_by"] = "unit|period|code", "value"
-            rec["rows"] = {f"{units[a]}|{pkey[b]}|{codes[d]}": int(r) + 1
-                           for a, b, d, r in zip(uu.tolist(), tt.tolist(), ii.tolist(), rows_.tolist())}
-            rec["columns"] = {"value": column_letter(int(cols_[0]))} if len(cols_) else {}
-        else:
-            rec["rows_by"], rec["columns_by"] = "unit|period", "code"
-            first_u = {}
-            for a, b, r in zip(uu.tolist(), tt.tolist(), rows_.tolist()):
-                first_u.setdefault((a, b), r)
-            rec["rows"] = {f"{units[a]}|{pkey[b]}": int(r) + 1 for (a, b), r in first_u.items()}
-            seen = {}
-            for d, c in zip(ii.tolist(), cols_.tolist()):
-                seen.setdefault(d, c)
-            rec["columns"] = {codes[d]: column_letter(int(c)) for d, c in seen.items()}
+        cells = ValueCells(uu.tolist(), tt.tolist(), ii.tolist(), rows_.tolist(), cols_.tolist())
+        keyed = cell_map(result.layout, cells, units, pkey, codes)
+        rec["rows_by"], rec["columns_by"] = keyed.rows_by, keyed.columns_by
+        rec["rows"], rec["columns"] = keyed.rows, keyed.columns
         out.append(rec)
     return out
 

@@ -111,14 +111,59 @@ def _period_key(p):
     return (0, p, "") if isinstance(p, int) else (1, 0, str(p))
 
 
+@dataclass
+class _Read:
+    """The blocks' values together: labels in order of first appearance
+    (``units`` code -> (index, code, name), ``periods`` label -> index,
+    ``inds`` key -> (index, record)), each value's unit / period / indicator
+    index, sheet, row and column (``u``, ``t``, ``i``, ``s``, ``r``, ``c``)
+    and its raw cell (``raw``), and the blocks' unreadable rows."""
+    units: dict
+    periods: dict
+    inds: dict
+    u: np.ndarray
+    t: np.ndarray
+    i: np.ndarray
+    s: np.ndarray
+    r: np.ndarray
+    c: np.ndarray
+    raw: list
+    row_issues: list
+
+
 def assemble(cells, layout, blocks, warnings) -> ImportResult:
     """The :class:`ImportResult` of the ``(table, block)`` pairs read from
     ``cells`` in ``layout``; ``warnings`` (the reading's so far) gets the
     blocks' warnings and is the result's list."""
+    sheets = [t.sheet.name for t, _ in blocks]
+    read = _gather(cells, blocks, warnings)
+    if not read.inds:
+        raise InputError(f"{cells.file}: no indicators found ({layout} layout, sheet(s) {', '.join(sheets)})")
+    plist, read.t = _sorted_periods(cells, list(read.periods), read.t)
+    x, kind = parse_values(read.raw)
+    U, T, I = len(read.units), len(plist), len(read.inds)
+    lin = (read.u * T + read.t) * I + read.i
+    order, dup = _duplicates(lin)
+    ucodes = [k for k in read.units]
+    unames = [v[2] for v in read.units.values()]
+    indicators = _indicators([v[1] for v in read.inds.values()])
+    labels = (sheets, ucodes, plist, indicators)
+    unreadable = _bad_cells(read, kind, dup, labels) + _second_values(read, lin, order, dup, x, kind, labels)
+    values, present, csheet, crow, ccol = _placed(read, (U, T, I), lin, dup, x)
+    _percent_units(cells, read.i, x, kind, indicators, warnings)
+    header_rows = {t.sheet.name: t.header + 1 for t, _ in blocks}
+    result = ImportResult(cells.file, cells.path, cells.sha256, cells.format, layout, sheets, header_rows,
+                          indicators, ucodes, unames, plist, values, present, csheet, crow, ccol,
+                          read.row_issues + unreadable, warnings)
+    return result
+
+
+def _gather(cells, blocks, warnings) -> _Read:
+    """The values of all blocks, their labels merged in order of first
+    appearance; the blocks' warnings go to ``warnings``."""
     units, periods, inds = {}, {}, {}
     uu, tt, ii, ss, rr, cc, raw = [], [], [], [], [], [], []
     row_issues = []
-    sheets = [t.sheet.name for t, _ in blocks]
     for s, (table, b) in enumerate(blocks):
         umap = np.array([units.setdefault(code, (len(units), code, nm))[0] for code, nm in b.units] or [0])
         pmap = np.array([periods.setdefault(p, len(periods)) for p in b.periods] or [0])
@@ -133,13 +178,15 @@ def assemble(cells, layout, blocks, warnings) -> ImportResult:
         warnings.extend(f"{cells.file}: {w}" for w in b.warnings)
         for r, c, text, reason, _ in b.unreadable:
             row_issues.append(UnreadableCell(b.sheet, address(r, c if c is not None else 0), text, reason))
-    if not inds:
-        raise InputError(f"{cells.file}: no indicators found ({layout} layout, sheet(s) {', '.join(sheets)})")
     cat = (lambda parts: (parts[0] if len(parts) == 1 else np.concatenate(parts)) if parts  # noqa: E731
            else np.zeros(0, dtype=np.int64))
     u, t, i, s, r, c = (cat(p) for p in (uu, tt, ii, ss, rr, cc))
-    # periods in order: years ascending, then text labels
-    plist = list(periods)
+    return _Read(units, periods, inds, u, t, i, s, r, c, raw, row_issues)
+
+
+def _sorted_periods(cells, plist, t):
+    """The periods in order, years ascending then text labels, and ``t``
+    renumbered to that order (InputError if only some sheets name one)."""
     if plist != [None]:
         if None in plist:
             raise InputError(f"{cells.file}: some sheets name a period and some do not")
@@ -148,42 +195,65 @@ def assemble(cells, layout, blocks, warnings) -> ImportResult:
         remap[order] = np.arange(len(plist))
         t = remap[t]
         plist = [plist[k] for k in order]
-    x, kind = parse_values(raw)
-    U, T, I = len(units), len(plist), len(inds)
-    values = np.full((U, T, I), np.nan)
-    present = np.zeros((U, T, I), dtype=bool)
-    csheet = np.full((U, T, I), -1, dtype=np.int32)
-    crow = np.full((U, T, I), -1, dtype=np.int32)
-    ccol = np.full((U, T, I), -1, dtype=np.int32)
-    lin = (u * T + t) * I + i
+    return plist, t
+
+
+def _duplicates(lin):
+    """The stable order of the values' cell numbers ``lin`` and which
+    values are a second one for a cell already given."""
     order = np.argsort(lin, kind="stable")
     dup = np.zeros(len(lin), dtype=bool)
     if len(lin) > 1:
         same = lin[order][1:] == lin[order][:-1]
         dup[order[1:][same]] = True
-    ucodes = [k for k in units]
-    unames = [v[2] for v in units.values()]
-    ind_items = [v[1] for v in inds.values()]
-    indicators = _indicators(ind_items)
-    unreadable = []
-    bad = np.flatnonzero(kind == BAD)
-    for k in bad:
+    return order, dup
+
+
+def _bad_cells(read, kind, dup, labels) -> list:
+    """An UnreadableCell for each value that could not be read (the first
+    of a cell only)."""
+    sheets, ucodes, plist, indicators = labels
+    u, t, i, s, r, c = read.u, read.t, read.i, read.s, read.r, read.c
+    out = []
+    for k in np.flatnonzero(kind == BAD):
         if dup[k]:
             continue
-        v = raw[k]
-        unreadable.append(UnreadableCell(sheets[s[k]], address(int(r[k]), int(c[k])), shown(v), reason_of(v),
-                                         ucodes[u[k]], plist[t[k]], indicators[i[k]].code))
-    if dup.any():               # a second value for a cell: kept out, and listed when it differs
-        sl = lin[order]
-        starts = np.r_[True, sl[1:] != sl[:-1]]
-        first_of = order[np.maximum.accumulate(np.where(starts, np.arange(len(sl)), 0))]
-        ks, fs = order[~starts], first_of[~starts]
-        differ = (kind[ks] != kind[fs]) | ~((x[ks] == x[fs]) | (np.isnan(x[ks]) & np.isnan(x[fs])))
-        for k, f in zip(ks[differ].tolist(), fs[differ].tolist()):
-            unreadable.append(UnreadableCell(
-                sheets[s[k]], address(int(r[k]), int(c[k])), shown(raw[k]),
-                f"a second value for the same cell as {sheets[s[f]]}!{address(int(r[f]), int(c[f]))}; "
-                "the first is used", ucodes[u[k]], plist[t[k]], indicators[i[k]].code))
+        v = read.raw[k]
+        out.append(UnreadableCell(sheets[s[k]], address(int(r[k]), int(c[k])), shown(v), reason_of(v),
+                                  ucodes[u[k]], plist[t[k]], indicators[i[k]].code))
+    return out
+
+
+def _second_values(read, lin, order, dup, x, kind, labels) -> list:
+    """An UnreadableCell for each second value of a cell that differs from
+    the first (the first is used)."""
+    if not dup.any():
+        return []
+    sheets, ucodes, plist, indicators = labels
+    u, t, i, s, r, c = read.u, read.t, read.i, read.s, read.r, read.c
+    out = []
+    sl = lin[order]
+    starts = np.r_[True, sl[1:] != sl[:-1]]
+    first_of = order[np.maximum.accumulate(np.where(starts, np.arange(len(sl)), 0))]
+    ks, fs = order[~starts], first_of[~starts]
+    differ = (kind[ks] != kind[fs]) | ~((x[ks] == x[fs]) | (np.isnan(x[ks]) & np.isnan(x[fs])))
+    for k, f in zip(ks[differ].tolist(), fs[differ].tolist()):
+        out.append(UnreadableCell(
+            sheets[s[k]], address(int(r[k]), int(c[k])), shown(read.raw[k]),
+            f"a second value for the same cell as {sheets[s[f]]}!{address(int(r[f]), int(c[f]))}; "
+            "the first is used", ucodes[u[k]], plist[t[k]], indicators[i[k]].code))
+    return out
+
+
+def _placed(read, shape, lin, dup, x):
+    """The values, presence and source sheet / row / column arrays of
+    ``shape``, each cell from its first value."""
+    values = np.full(shape, np.nan)
+    present = np.zeros(shape, dtype=bool)
+    csheet = np.full(shape, -1, dtype=np.int32)
+    crow = np.full(shape, -1, dtype=np.int32)
+    ccol = np.full(shape, -1, dtype=np.int32)
+    s, r, c = read.s, read.r, read.c
     if dup.any():
         keep = ~dup
         lk, xk, sk, rk, ck = lin[keep], x[keep], s[keep], r[keep], c[keep]
@@ -192,7 +262,12 @@ def assemble(cells, layout, blocks, warnings) -> ImportResult:
     values.flat[lk] = xk
     present.flat[lk] = True
     csheet.flat[lk], crow.flat[lk], ccol.flat[lk] = sk, rk, ck
-    # percent signs: the unit is % unless the workbook says otherwise
+    return values, present, csheet, crow, ccol
+
+
+def _percent_units(cells, i, x, kind, indicators, warnings) -> None:
+    """Percent signs: the unit is % unless the workbook says otherwise; a
+    warning when an indicator also has plain numbers of at most 1."""
     pct = kind == PERCENT
     if pct.any():
         for j in np.unique(i[pct]):
@@ -204,11 +279,6 @@ def assemble(cells, layout, blocks, warnings) -> ImportResult:
                 warnings.append(f"{cells.file}: indicator '{ind.code}' mixes values written with % (read as "
                                 "percent, e.g. 12.3% -> 12.3) and numbers of at most 1 (perhaps fractions "
                                 "formatted as percentages); check its unit")
-    header_rows = {t.sheet.name: t.header + 1 for t, _ in blocks}
-    result = ImportResult(cells.file, cells.path, cells.sha256, cells.format, layout, sheets, header_rows,
-                          indicators, ucodes, unames, plist, values, present, csheet, crow, ccol,
-                          row_issues + unreadable, warnings)
-    return result
 
 
 def shown(v) -> str:

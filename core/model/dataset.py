@@ -84,44 +84,14 @@ class Dataset:
                    first_row: int = 2, warnings: list | None = None) -> "Dataset":
         """Read an iData frame.  ``first_row`` is the file row of the first
         record (header on row 1), used in messages."""
-        cols = [str(c) for c in df.columns]
-        df = df.copy()
-        df.columns = cols
-        # blank rows are skipped, but messages keep the file's row numbers
-        rownos = first_row + np.arange(len(df))
-        keep = ~df.isna().all(axis=1).to_numpy()
-        df = df[keep].reset_index(drop=True)
-        rownos = rownos[keep]
-        if "uCode" not in cols:
-            raise InputError(f"{where}: there is no uCode column (columns found: {', '.join(cols[:12])})")
-        missing = [c for c in framework.indicator_codes if c not in cols]
-        if missing:
-            raise InputError(f"{where}: no column for indicator(s) {', '.join(missing)} of the framework",
-                             code=missing[0])
-        ucodes = df["uCode"]
-        for i, v in enumerate(ucodes):
-            if v is None or (isinstance(v, float) and math.isnan(v)) or str(v).strip() == "":
-                raise InputError(f"{where}, row {rownos[i]}, column uCode: the unit code is empty")
-        ucodes = [_label(v) for v in ucodes]
+        df, rownos = _without_blank_rows(df, first_row)
+        cols = list(df.columns)
+        _check_columns(cols, framework, where)
+        ucodes = _unit_codes_of(df, where, rownos)
         names = df["uName"] if "uName" in cols else ucodes
         has_time = "Time" in cols
-        if has_time:
-            times = []
-            for i, v in enumerate(df["Time"]):
-                t = _period(v)
-                if t is None:
-                    raise InputError(f"{where}, row {rownos[i]}, column Time: '{v}' is not a period")
-                times.append(t)
-        else:
-            times = [None] * len(df)
-        # duplicates
-        seen = {}
-        for i, key in enumerate(zip(ucodes, times)):
-            if key in seen:
-                when = f" in period {key[1]}" if has_time else ""
-                raise InputError(f"{where}, rows {rownos[seen[key]]} and {rownos[i]}: unit '{key[0]}' "
-                                 f"appears twice{when}", unit=key[0])
-            seen[key] = i
+        times = _times_of(df, where, rownos) if has_time else [None] * len(df)
+        _check_duplicates(ucodes, times, has_time, where, rownos)
         unit_codes = list(dict.fromkeys(ucodes))
         unit_names = {}
         for u, n in zip(ucodes, names):
@@ -135,24 +105,89 @@ class Dataset:
         values = np.full((len(unit_codes), len(periods), len(codes)), np.nan)
         for j, code in enumerate(codes):
             values[rix, tix, j] = numeric_column(df[code], where, code, rownos)
-        aux_types = {a.code: a.type for a in framework.aux}
-        groups, denoms = {}, {}
-        for c in cols:
-            if c in ("uCode", "uName", "Time") or c in codes:
-                continue
-            kind = aux_types.get(c)
-            if kind == "Denominator":
-                arr = np.full((len(unit_codes), len(periods)), np.nan)
-                arr[rix, tix] = numeric_column(df[c], where, c, rownos)
-                denoms[c] = arr
-            elif kind == "Group" or df[c].dtype == object:
-                arr = np.full((len(unit_codes), len(periods)), None, dtype=object)
-                arr[rix, tix] = [None if is_missing(v) else _label(v) for v in df[c]]
-                groups[c] = arr
-            elif warnings is not None:
-                warnings.append({"kind": "ignored", "code": c,
-                                 "message": f"{where}: column '{c}' is not in the framework and was ignored"})
+        shape = (len(unit_codes), len(periods))
+        groups, denoms = _other_columns(df, framework, (rix, tix), shape, where, rownos, warnings)
         return cls(unit_codes, [unit_names[u] for u in unit_codes], periods, codes, values, groups, denoms)
+
+
+def _without_blank_rows(df, first_row):
+    """A copy of ``df`` with text column names and without blank rows, and
+    the file row number of each row kept (messages keep the file's rows)."""
+    cols = [str(c) for c in df.columns]
+    df = df.copy()
+    df.columns = cols
+    rownos = first_row + np.arange(len(df))
+    keep = ~df.isna().all(axis=1).to_numpy()
+    df = df[keep].reset_index(drop=True)
+    rownos = rownos[keep]
+    return df, rownos
+
+
+def _check_columns(cols, framework, where) -> None:
+    """InputError without a uCode column or a column for every indicator."""
+    if "uCode" not in cols:
+        raise InputError(f"{where}: there is no uCode column (columns found: {', '.join(cols[:12])})")
+    missing = [c for c in framework.indicator_codes if c not in cols]
+    if missing:
+        raise InputError(f"{where}: no column for indicator(s) {', '.join(missing)} of the framework",
+                         code=missing[0])
+
+
+def _unit_codes_of(df, where, rownos) -> list:
+    """Each row's unit code as text (InputError on an empty one)."""
+    ucodes = df["uCode"]
+    for i, v in enumerate(ucodes):
+        if v is None or (isinstance(v, float) and math.isnan(v)) or str(v).strip() == "":
+            raise InputError(f"{where}, row {rownos[i]}, column uCode: the unit code is empty")
+    return [_label(v) for v in ucodes]
+
+
+def _times_of(df, where, rownos) -> list:
+    """Each row's period from the Time column (InputError on one that is not)."""
+    times = []
+    for i, v in enumerate(df["Time"]):
+        t = _period(v)
+        if t is None:
+            raise InputError(f"{where}, row {rownos[i]}, column Time: '{v}' is not a period")
+        times.append(t)
+    return times
+
+
+def _check_duplicates(ucodes, times, has_time, where, rownos) -> None:
+    """InputError naming both rows when a unit appears twice in a period."""
+    seen = {}
+    for i, key in enumerate(zip(ucodes, times)):
+        if key in seen:
+            when = f" in period {key[1]}" if has_time else ""
+            raise InputError(f"{where}, rows {rownos[seen[key]]} and {rownos[i]}: unit '{key[0]}' "
+                             f"appears twice{when}", unit=key[0])
+        seen[key] = i
+
+
+def _other_columns(df, framework, at, shape, where, rownos, warnings):
+    """The (groups, denominators) arrays of ``shape`` from the columns that
+    are not uCode, uName, Time or an indicator, placed ``at`` (unit, period)
+    indices; other numeric columns are ignored with a warning."""
+    rix, tix = at
+    codes = framework.indicator_codes
+    aux_types = {a.code: a.type for a in framework.aux}
+    groups, denoms = {}, {}
+    for c in df.columns:
+        if c in ("uCode", "uName", "Time") or c in codes:
+            continue
+        kind = aux_types.get(c)
+        if kind == "Denominator":
+            arr = np.full(shape, np.nan)
+            arr[rix, tix] = numeric_column(df[c], where, c, rownos)
+            denoms[c] = arr
+        elif kind == "Group" or df[c].dtype == object:
+            arr = np.full(shape, None, dtype=object)
+            arr[rix, tix] = [None if is_missing(v) else _label(v) for v in df[c]]
+            groups[c] = arr
+        elif warnings is not None:
+            warnings.append({"kind": "ignored", "code": c,
+                             "message": f"{where}: column '{c}' is not in the framework and was ignored"})
+    return groups, denoms
 
 
 def _label(v) -> str:

@@ -88,6 +88,25 @@ class Framework:
         return f"{self._where}, row {row}" if row is not None else self._where
 
     def _build(self):
+        """Check the nodes and derive the tree: children, levels and the evaluation order."""
+        by_code = self._checked_nodes()
+        children = self._children_of(by_code)
+        level = self._levels(children, by_code)
+        self._by_code = by_code
+        self._children = children
+        self.level = level
+        self.indicator_codes = [n.code for n in self.nodes if n.is_indicator]
+        aggs = [n.code for n in self.nodes if not n.is_indicator]
+        # stable sort keeps the given order within a level
+        self.aggregate_codes = sorted(aggs, key=lambda c: level[c])
+        self.roots = [n.code for n in self.nodes if n.parent is None and not n.is_indicator]
+        # evaluation order: indicators first, then aggregates bottom-up
+        self.node_order = self.indicator_codes + self.aggregate_codes
+        self.index_of = {c: i for i, c in enumerate(self.node_order)}
+
+    def _checked_nodes(self) -> dict:
+        """Code -> node, once each node's code, type, direction and weight
+        are checked and no aux column shares a node's code."""
         by_code: dict[str, Node] = {}
         for n in self.nodes:
             if _blank(n.code):
@@ -109,6 +128,11 @@ class Framework:
             if a.code in by_code:
                 raise FrameworkError(f"{self._where}: the code '{a.code}' is both a {a.type} column and a node",
                                      code=a.code)
+        return by_code
+
+    def _children_of(self, by_code) -> dict:
+        """Code -> its children's codes, once every parent is checked to be
+        an aggregate of the framework and every aggregate has a child."""
         children: dict[str, list[str]] = {c: [] for c in by_code}
         for n in self.nodes:
             if n.parent is None:
@@ -125,6 +149,10 @@ class Framework:
             if not n.is_indicator and not children[n.code]:
                 raise FrameworkError(f"{self._place(n.code)}: the aggregate '{n.code}' has no children",
                                      code=n.code)
+        return children
+
+    def _levels(self, children, by_code) -> dict:
+        """Code -> level (a cycle raises FrameworkError)."""
         # levels: indicators are 1, an aggregate is one above its highest child
         level: dict[str, int] = {}
 
@@ -140,17 +168,7 @@ class Framework:
 
         for c in by_code:
             lev(c)
-        self._by_code = by_code
-        self._children = children
-        self.level = level
-        self.indicator_codes = [n.code for n in self.nodes if n.is_indicator]
-        aggs = [n.code for n in self.nodes if not n.is_indicator]
-        # stable sort keeps the given order within a level
-        self.aggregate_codes = sorted(aggs, key=lambda c: level[c])
-        self.roots = [n.code for n in self.nodes if n.parent is None and not n.is_indicator]
-        # evaluation order: indicators first, then aggregates bottom-up
-        self.node_order = self.indicator_codes + self.aggregate_codes
-        self.index_of = {c: i for i, c in enumerate(self.node_order)}
+        return level
 
     # ---- queries ------------------------------------------------------
     def __contains__(self, code):

@@ -12,7 +12,7 @@ Hei for Chinese (Qt embeds the subsets it uses in the PDF).
 
 The report's language is a parameter ('en' or 'zh_CN', by default the
 interface's): its wording is kept here in both languages, like the
-results workbook's README (core/exporting/workbook.py), so that a Chinese report
+results workbook's README (core/exporting/texts.py), so that a Chinese report
 does not wait for the interface's translations.
 
 Charts are drawn by a :class:`~gui.charts.panel.ChartPanel` built for the
@@ -35,7 +35,7 @@ from PySide6.QtCore import QMarginsF, Qt, QUrl
 from PySide6.QtGui import QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from core.atomic import atomic_output
-from core.exporting.workbook import readme_lines
+from core.exporting.texts import readme_lines
 
 from gui.base import i18n
 from gui.charts.export import render_image
@@ -140,12 +140,47 @@ def _table(heads, rows, align=None, indent=None, widths=None, bold=None) -> str:
 
 
 # ---- the report's HTML --------------------------------------------------------------------------------
+# banded rows, no cell borders: Qt lays out collapsed cell borders about
+# 2.5 times slower (a 50-unit report: 12 s instead of 5 s)
+_STYLE = ("<style>h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 14px; } h3 { font-size: 10.5pt; } "
+          "table.grid { margin-bottom: 8px; } "
+          "table.grid th { background-color: #d5e2f0; font-size: 8pt; } "
+          "table.grid td { font-size: 8pt; } "
+          "table.note { background-color: #fff4d6; border: 1px solid #e0c060; }</style>")
+
+
+class _Tree:
+    """The framework's rows in tree order: ``order`` (code, depth),
+    ``aggregate`` per row and the code column's width in %."""
+
+    def __init__(self, fw):
+        from gui.sheets.results_table import tree_order
+        self.order = tree_order(fw)
+        self.aggregate = [not fw[c].is_indicator for c, _ in self.order]
+        self.code_width = int(min(16, max(6, 1.3 * max((len(c) for c, _ in self.order), default=4) + 2)))
+
+    @property
+    def depths(self) -> list:
+        return [d for _, d in self.order]
+
+
 def report_html(project, language: str | None = None, charts=(), chart_error: str = "") -> str:
     """The report as HTML; ``charts`` are (resource name, title) of images
     added to the document as resources."""
-    from gui.sheets.results_table import node_results, tree_order
     w = _Words(language)
-    engine, fw, ds, st = project.engine, project.framework, project.dataset, project.settings
+    tree = _Tree(project.framework)
+    parts = _heading_html(project, w)
+    parts += _framework_html(project, w, tree)
+    parts += _method_html(project, w)
+    parts += _results_html(project, w, tree)
+    parts += _charts_html(w, charts, chart_error)
+    parts += _warnings_html(project, w)
+    return f"<html><head>{_STYLE}</head><body>{''.join(parts)}</body></html>"
+
+
+def _heading_html(project, w) -> list:
+    """The title, the project's note and the data's size."""
+    fw, ds = project.framework, project.dataset
     title = w.info(project.info, "title") or w("report")
     note = w.info(project.info, "note")
     parts = [f"<h1>{_e(title)}</h1>"]
@@ -154,26 +189,35 @@ def report_html(project, language: str | None = None, charts=(), chart_error: st
     parts.append(f"<p>{_e(w('written', _dt.date.today().isoformat()))} "
                  f"{_e(w('size', len(ds.unit_codes), len(ds.periods), len(fw.indicator_codes), len(fw.aggregate_codes)))}"
                  "</p>")
-    # framework
-    order = tree_order(fw)
-    aggregate = [not fw[c].is_indicator for c, _ in order]
-    code_width = int(min(16, max(6, 1.3 * max((len(c) for c, _ in order), default=4) + 2)))
+    return parts
+
+
+def _framework_html(project, w, tree) -> list:
+    """The framework table: codes, names, units, weights, shares and directions."""
+    fw, st = project.framework, project.settings
+    code_width = tree.code_width
     equal = st.weighting == "equal"
     shares = fw.effective_weights(equal=equal)
     rows = []
-    for code, _depth in order:
+    for code, _depth in tree.order:
         node = fw[code]
         weight = 1.0 if equal and node.parent is not None else node.weight
         rows.append([code, node.name, node.name_zh, node.unit, _num(weight, 3), _num(100 * shares.get(code, math.nan), 1),
                      w("up") if node.direction >= 0 else w("down")])
-    parts.append(f"<h2>{_e(w('framework'))}</h2>")
+    parts = [f"<h2>{_e(w('framework'))}</h2>"]
     parts.append(_table([w("code"), w("name_en"), w("name_zh"), w("unit"), w("weight"), w("share"), w("direction")],
-                        rows, ["l", "l", "l", "l", "r", "r", "l"], [d for _, d in order], [code_width, 37 - code_width, 22, 15, 8, 10, 8],
-                        aggregate))
+                        rows, ["l", "l", "l", "l", "r", "r", "l"], tree.depths, [code_width, 37 - code_width, 22, 15, 8, 10, 8],
+                        tree.aggregate))
     parts.append(f"<p>{_e(w('directions'))}</p>")
-    # method: the results workbook's own words, without its sheet-specific parts
-    parts.append(f"<h2>{_e(w('method'))}</h2>")
-    lines = readme_lines(engine, "zh" if w.zh else "en", project.info or {}, [], ds.has_time, len(ds.periods) > 1)
+    return parts
+
+
+def _method_html(project, w) -> list:
+    """The method: the results workbook's own words, without its sheet-specific parts."""
+    ds = project.dataset
+    parts = [f"<h2>{_e(w('method'))}</h2>"]
+    lines = readme_lines(project.engine, "zh" if w.zh else "en", project.info or {}, [], ds.has_time,
+                         len(ds.periods) > 1)
     start = next((k for k, (kind, _t) in enumerate(lines) if kind == "head"), None)
     if start is not None:
         for kind, text in lines[start + 1:]:
@@ -182,52 +226,88 @@ def report_html(project, language: str | None = None, charts=(), chart_error: st
             text = _WORKBOOK_ASIDE.sub("", text)
             if text and not _WORKBOOK_LINE.search(text):
                 parts.append(f"<p>{_e(text)}</p>")
-    # results
+    return parts
+
+
+def _results_html(project, w, tree) -> list:
+    """The results in the last period: the ranking, each unit's table and
+    the index by period (when there are units and periods)."""
+    ds, fw = project.dataset, project.framework
     T = len(ds.periods)
-    if T and ds.unit_codes:
-        last = T - 1
-        panel = T > 1
-        periods = ["" if p is None else str(p) for p in ds.periods]
-        rows_idx = np.array([engine.index[c] for c, _ in order], dtype=int)
-        base = periods[engine.growth_base]
-        parts.append(f"<h2>{_e(w('results'))}</h2>")
-        root = fw.root
-        units = [w.unit(project, u) for u in range(len(ds.unit_codes))]
-        if root is not None and len(units) > 1:
-            scores = engine.score(root)[:, last]
-            ranks = engine.rank(root)[:, last]
-            change = engine.change_since_base(root)[:, last]
-            order_u = sorted(range(len(units)), key=lambda u: (not math.isfinite(ranks[u]), ranks[u]))
-            parts.append(f"<h3>{_e(w('ranking', w.name(fw[root]), periods[last]))}</h3>")
-            heads = [w("rank"), w("unit_col"), w("score")] + ([w("change", base)] if panel else [])
-            parts.append(_table(heads, [[_num(ranks[u], 0), units[u], _num(scores[u])]
-                                        + ([_num(change[u])] if panel else []) for u in order_u],
-                                ["r", "l", "r", "r"], None, [8, 52, 20, 20] if panel else [8, 62, 30]))
-        # columns: score, change and growth (several periods), rank (several units)
-        keep = [0] + ([1, 2] if panel else []) + ([3] if len(units) > 1 else [])
-        heads = [w("code"), w("name")] + [[w("score"), w("change", base), w("growth", periods[0], periods[last]),
-                                           w("rank")][k] for k in keep]
-        widths = [code_width, 45] + [[10, 14, 16, 8][k] for k in keep]
-        widths[1] += 100 - sum(widths)
-        for u, unit in enumerate(units):
-            values = node_results(engine, rows_idx, u, last)
-            rows = [[code, w.name(fw[code])] + [_num(v[k], 0 if k == 3 else 2) for k in keep]
-                    for (code, _d), v in zip(order, values)]
-            parts.append(f"<h3>{_e(w('results_of', unit, periods[last]))}</h3>")
-            parts.append(_table(heads, rows, ["l", "l"] + ["r"] * len(keep), [d for _, d in order], widths,
-                                aggregate))
-        if root is not None and T > 1:
-            top = [root] + fw.children(root)
-            parts.append(f"<h3>{_e(w('by_period', w.name(fw[root])))}</h3>")
-            rows = []
-            several = len(units) > 1
-            for u, unit in enumerate(units[:MAX_PERIOD_UNITS]):
-                for k, code in enumerate(top):
-                    label = [unit if k == 0 else ""] if several else []
-                    rows.append(label + [f"{code} {w.name(fw[code])}"] + [_num(x) for x in engine.score(code)[u]])
-            heads = ([w("unit_col")] if several else []) + [w("name")] + periods
-            parts.append(_table(heads, rows, ["l"] * (len(heads) - T) + ["r"] * T))
-    # charts
+    if not (T and ds.unit_codes):
+        return []
+    periods = ["" if p is None else str(p) for p in ds.periods]
+    parts = [f"<h2>{_e(w('results'))}</h2>"]
+    root = fw.root
+    units = [w.unit(project, u) for u in range(len(ds.unit_codes))]
+    if root is not None and len(units) > 1:
+        parts += _ranking_html(project, w, units, periods)
+    parts += _unit_results_html(project, w, tree, units, periods)
+    if root is not None and T > 1:
+        parts += _by_period_html(project, w, units, periods)
+    return parts
+
+
+def _ranking_html(project, w, units, periods) -> list:
+    """The units ranked by the index in the last period."""
+    engine, fw = project.engine, project.framework
+    last, root = len(periods) - 1, fw.root
+    panel = len(periods) > 1
+    base = periods[engine.growth_base]
+    scores = engine.score(root)[:, last]
+    ranks = engine.rank(root)[:, last]
+    change = engine.change_since_base(root)[:, last]
+    order_u = sorted(range(len(units)), key=lambda u: (not math.isfinite(ranks[u]), ranks[u]))
+    heads = [w("rank"), w("unit_col"), w("score")] + ([w("change", base)] if panel else [])
+    return [f"<h3>{_e(w('ranking', w.name(fw[root]), periods[last]))}</h3>",
+            _table(heads, [[_num(ranks[u], 0), units[u], _num(scores[u])]
+                           + ([_num(change[u])] if panel else []) for u in order_u],
+                   ["r", "l", "r", "r"], None, [8, 52, 20, 20] if panel else [8, 62, 30])]
+
+
+def _unit_results_html(project, w, tree, units, periods) -> list:
+    """One table per unit: every node's score, change and growth (several
+    periods) and rank (several units) in the last period."""
+    from gui.sheets.results_table import node_results
+    engine, fw = project.engine, project.framework
+    last = len(periods) - 1
+    panel = len(periods) > 1
+    base = periods[engine.growth_base]
+    rows_idx = np.array([engine.index[c] for c, _ in tree.order], dtype=int)
+    keep = [0] + ([1, 2] if panel else []) + ([3] if len(units) > 1 else [])
+    heads = [w("code"), w("name")] + [[w("score"), w("change", base), w("growth", periods[0], periods[last]),
+                                       w("rank")][k] for k in keep]
+    widths = [tree.code_width, 45] + [[10, 14, 16, 8][k] for k in keep]
+    widths[1] += 100 - sum(widths)
+    parts = []
+    for u, unit in enumerate(units):
+        values = node_results(engine, rows_idx, u, last)
+        rows = [[code, w.name(fw[code])] + [_num(v[k], 0 if k == 3 else 2) for k in keep]
+                for (code, _d), v in zip(tree.order, values)]
+        parts.append(f"<h3>{_e(w('results_of', unit, periods[last]))}</h3>")
+        parts.append(_table(heads, rows, ["l", "l"] + ["r"] * len(keep), tree.depths, widths, tree.aggregate))
+    return parts
+
+
+def _by_period_html(project, w, units, periods) -> list:
+    """The index and its children by period, for the first units."""
+    engine, fw = project.engine, project.framework
+    T, root = len(periods), fw.root
+    top = [root] + fw.children(root)
+    rows = []
+    several = len(units) > 1
+    for u, unit in enumerate(units[:MAX_PERIOD_UNITS]):
+        for k, code in enumerate(top):
+            label = [unit if k == 0 else ""] if several else []
+            rows.append(label + [f"{code} {w.name(fw[code])}"] + [_num(x) for x in engine.score(code)[u]])
+    heads = ([w("unit_col")] if several else []) + [w("name")] + periods
+    return [f"<h3>{_e(w('by_period', w.name(fw[root])))}</h3>",
+            _table(heads, rows, ["l"] * (len(heads) - T) + ["r"] * T)]
+
+
+def _charts_html(w, charts, chart_error) -> list:
+    """The charts' images, or why they could not be drawn."""
+    parts = []
     if charts or chart_error:
         parts.append(f"<h2>{_e(w('charts'))}</h2>")
         for name, chart_title in charts:
@@ -235,17 +315,15 @@ def report_html(project, language: str | None = None, charts=(), chart_error: st
                          f'alt="{html.escape(chart_title)}"></p>')
         if chart_error:
             parts.append(f"<p><i>{_e(w('no_charts', chart_error))}</i></p>")
-    warnings = [str(x.get("message", "")) for x in engine.warnings][:20]
+    return parts
+
+
+def _warnings_html(project, w) -> list:
+    """The computation's first 20 warnings."""
+    warnings = [str(x.get("message", "")) for x in project.engine.warnings][:20]
     if warnings:
-        parts.append(f"<h2>{_e(w('warnings'))}</h2><ul>" + "".join(f"<li>{_e(m)}</li>" for m in warnings) + "</ul>")
-    # banded rows, no cell borders: Qt lays out collapsed cell borders about
-    # 2.5 times slower (a 50-unit report: 12 s instead of 5 s)
-    style = ("<style>h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 14px; } h3 { font-size: 10.5pt; } "
-             "table.grid { margin-bottom: 8px; } "
-             "table.grid th { background-color: #d5e2f0; font-size: 8pt; } "
-             "table.grid td { font-size: 8pt; } "
-             "table.note { background-color: #fff4d6; border: 1px solid #e0c060; }</style>")
-    return f"<html><head>{style}</head><body>{''.join(parts)}</body></html>"
+        return [f"<h2>{_e(w('warnings'))}</h2><ul>" + "".join(f"<li>{_e(m)}</li>" for m in warnings) + "</ul>"]
+    return []
 
 
 def report_font(language: str | None = None) -> QFont:

@@ -144,51 +144,10 @@ class LayoutPage(QWizardPage):
 
     def __init__(self, wizard):
         super().__init__(wizard)
-        self.sheet_box = QComboBox(self)
-        self.layout_box = QComboBox(self)
-        for key in ("auto",) + layout_names():
-            self.layout_box.addItem("", key)
-        self.header_spin = QSpinBox(self)
-        self.header_spin.setRange(0, 1)
-        self.unit_edit = QLineEdit(self)
-        self.hidden_check = QCheckBox(self)
-        self.form = QFormLayout()
-        self.form_labels = [QLabel(self) for _ in range(4)]
-        for label, field in zip(self.form_labels, (self.sheet_box, self.layout_box, self.header_spin,
-                                                   self.unit_edit)):
-            label.setBuddy(field)
-            self.form.addRow(label, field)
-        self.form.addRow("", self.hidden_check)
-        self.summary = wrapped_label(self)
-        font = self.summary.font()
-        font.setBold(True)
-        self.summary.setFont(font)
-        self.warnings = wrapped_label(self)
-        self.preview_tabs = QTabWidget(self)
-        sheet_page = QWidget(self.preview_tabs)
-        self.sheet_tabs = QTabBar(sheet_page)
-        self.sheet_tabs.setDocumentMode(True)
-        self.sheet_tabs.setExpanding(False)
-        self.sheet_model = SheetPreviewModel(self)
-        self.sheet_view = self._view(self.sheet_model, sheet_page)
-        box = QVBoxLayout(sheet_page)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(0)
-        box.addWidget(self.sheet_tabs)
-        box.addWidget(self.sheet_view)
-        self.values_model = ValuesPreviewModel(self)
-        self.values_view = self._view(self.values_model, self.preview_tabs)
-        self.preview_tabs.addTab(sheet_page, "")
-        self.preview_tabs.addTab(self.values_view, "")
-        self.bad_box = QWidget(self)
-        self.bad_label = wrapped_label(self.bad_box)
-        self.bad_model = RowsModel(self)
-        self.bad_view = self._view(self.bad_model, self.bad_box)
-        self.bad_view.horizontalHeader().setStretchLastSection(True)
-        bad_layout = QVBoxLayout(self.bad_box)
-        bad_layout.setContentsMargins(0, 0, 0, 0)
-        bad_layout.addWidget(self.bad_label)
-        bad_layout.addWidget(self.bad_view)
+        self._build_form()
+        self._build_summary()
+        self._build_previews()
+        self._build_bad_cells()
         splitter = QSplitter(Qt.Vertical, self)
         splitter.addWidget(self.preview_tabs)
         splitter.addWidget(self.bad_box)
@@ -208,12 +167,73 @@ class LayoutPage(QWizardPage):
         self._hidden: set = set()
         self.pending = False
         self.error = ""
+        self._connect_signals()
+        self.retranslateUi()
+
+    def _build_form(self):
+        """The options: sheets, layout, header row, unit and hidden cells."""
+        self.sheet_box = QComboBox(self)
+        self.layout_box = QComboBox(self)
+        for key in ("auto",) + layout_names():
+            self.layout_box.addItem("", key)
+        self.header_spin = QSpinBox(self)
+        self.header_spin.setRange(0, 1)
+        self.unit_edit = QLineEdit(self)
+        self.hidden_check = QCheckBox(self)
+        self.form = QFormLayout()
+        self.form_labels = [QLabel(self) for _ in range(4)]
+        for label, field in zip(self.form_labels, (self.sheet_box, self.layout_box, self.header_spin,
+                                                   self.unit_edit)):
+            label.setBuddy(field)
+            self.form.addRow(label, field)
+        self.form.addRow("", self.hidden_check)
+
+    def _build_summary(self):
+        """The bold summary line and the warnings under the form."""
+        self.summary = wrapped_label(self)
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
+        self.warnings = wrapped_label(self)
+
+    def _build_previews(self):
+        """The preview tabs: the sheet (with a tab per sheet) and the values read."""
+        self.preview_tabs = QTabWidget(self)
+        sheet_page = QWidget(self.preview_tabs)
+        self.sheet_tabs = QTabBar(sheet_page)
+        self.sheet_tabs.setDocumentMode(True)
+        self.sheet_tabs.setExpanding(False)
+        self.sheet_model = SheetPreviewModel(self)
+        self.sheet_view = self._view(self.sheet_model, sheet_page)
+        box = QVBoxLayout(sheet_page)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.sheet_tabs)
+        box.addWidget(self.sheet_view)
+        self.values_model = ValuesPreviewModel(self)
+        self.values_view = self._view(self.values_model, self.preview_tabs)
+        self.preview_tabs.addTab(sheet_page, "")
+        self.preview_tabs.addTab(self.values_view, "")
+
+    def _build_bad_cells(self):
+        """The list of cells that cannot be read, with its caption."""
+        self.bad_box = QWidget(self)
+        self.bad_label = wrapped_label(self.bad_box)
+        self.bad_model = RowsModel(self)
+        self.bad_view = self._view(self.bad_model, self.bad_box)
+        self.bad_view.horizontalHeader().setStretchLastSection(True)
+        bad_layout = QVBoxLayout(self.bad_box)
+        bad_layout.setContentsMargins(0, 0, 0, 0)
+        bad_layout.addWidget(self.bad_label)
+        bad_layout.addWidget(self.bad_view)
+
+    def _connect_signals(self):
+        """Options re-read the preview; sheet tabs and unreadable cells navigate."""
         for signal in (self.sheet_box.currentIndexChanged, self.layout_box.currentIndexChanged,
                        self.header_spin.valueChanged, self.unit_edit.textChanged, self.hidden_check.toggled):
             signal.connect(self._on_option_changed)
         self.sheet_tabs.currentChanged.connect(lambda *_: self._show_sheet())
         self.bad_view.doubleClicked.connect(self._go_to_bad_cell)
-        self.retranslateUi()
 
     @staticmethod
     def _view(model, parent):

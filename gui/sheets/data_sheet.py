@@ -398,19 +398,10 @@ class DataSheet(QWidget):
             self.statusMessage.emit(self.tr("Nothing to paste: the clipboard holds no cells"))
             return False
         model = self.model
-        box = self._selection_box()
-        current = self.grid.currentIndex()
-        if box is not None:
-            top, left = box[0], box[1]
-        elif current.isValid():
-            top, left = current.row(), current.column()
-        else:
-            self.statusMessage.emit(self.tr("Nothing pasted: choose the cell to paste into"))
+        anchor = self._paste_anchor()
+        if anchor is None:
             return False
-        if left < model.first_value_column:
-            self.statusMessage.emit(self.tr("Nothing pasted: paste into a value cell (the label columns "
-                                            "cannot be edited)"))
-            return False
+        top, left = anchor
         value_rows = model.value_rows()
         start = next((k for k, r in enumerate(value_rows) if r >= top), None)
         if start is None:
@@ -422,23 +413,11 @@ class DataSheet(QWidget):
             if len(targets) > 1:
                 return self._paste_one_value(block[0][0], targets)
 
-        room_rows, room_cols = len(value_rows) - start, model.columnCount() - left
-        cells, read = [], []
-        for r, line in enumerate(block):
-            for c, text_cell in enumerate(line):
-                inside = r < room_rows and c < room_cols
-                where = model.cell_at(value_rows[start + r], left + c) if inside else None
-                try:
-                    x = read_number(text_cell)
-                except NotANumber as e:
-                    target = model.place(*where) if where is not None else self.tr("beyond the sheet's edge")
-                    self.statusMessage.emit(self.tr(
-                        "Nothing pasted: row {0}, column {1} of the pasted block (for {2}): {3}").format(
-                        r + 1, c + 1, target, model.reason_text(e)))
-                    return False
-                if where is not None:
-                    read.append((r, c))
-                    cells.append((*where, x))
+        room = (len(value_rows) - start, model.columnCount() - left)
+        placed = self._pasted_cells(block, value_rows[start:], left, room)
+        if placed is None:
+            return False
+        cells, read = placed
         if not cells:
             self.statusMessage.emit(self.tr("Nothing pasted: the block lies beyond the sheet's edge"))
             return False
@@ -447,6 +426,56 @@ class DataSheet(QWidget):
         if not model.set_cells(cells, self.tr("Paste %n value(s)", "", len(cells))):
             return False
         self._select_block(value_rows[start], left, value_rows[start + height - 1], left + width - 1)
+        self._report_paste(block, room, height, width)
+        return True
+
+    def _paste_anchor(self):
+        """(row, column) of the cell to paste into: the selection's top-left,
+        else the current cell; None (with a status message) when there is
+        none or it is a label column."""
+        box = self._selection_box()
+        current = self.grid.currentIndex()
+        if box is not None:
+            top, left = box[0], box[1]
+        elif current.isValid():
+            top, left = current.row(), current.column()
+        else:
+            self.statusMessage.emit(self.tr("Nothing pasted: choose the cell to paste into"))
+            return None
+        if left < self.model.first_value_column:
+            self.statusMessage.emit(self.tr("Nothing pasted: paste into a value cell (the label columns "
+                                            "cannot be edited)"))
+            return None
+        return top, left
+
+    def _pasted_cells(self, block, value_rows, left, room):
+        """The (unit, period, indicator, value) cells ``block`` writes from
+        ``value_rows[0]``, column ``left``, and the (row, column) in the
+        block of each; cells beyond ``room`` (rows, columns) are left out.
+        None (with a status message) when a cell is not a number."""
+        model = self.model
+        room_rows, room_cols = room
+        cells, read = [], []
+        for r, line in enumerate(block):
+            for c, text_cell in enumerate(line):
+                inside = r < room_rows and c < room_cols
+                where = model.cell_at(value_rows[r], left + c) if inside else None
+                try:
+                    x = read_number(text_cell)
+                except NotANumber as e:
+                    target = model.place(*where) if where is not None else self.tr("beyond the sheet's edge")
+                    self.statusMessage.emit(self.tr(
+                        "Nothing pasted: row {0}, column {1} of the pasted block (for {2}): {3}").format(
+                        r + 1, c + 1, target, model.reason_text(e)))
+                    return None
+                if where is not None:
+                    read.append((r, c))
+                    cells.append((*where, x))
+        return cells, read
+
+    def _report_paste(self, block, room, height, width):
+        """Say how many values were pasted and how much of the block was clipped."""
+        room_rows, room_cols = room
         rows_out = max(0, len(block) - room_rows)
         cols_out = max(0, max(len(line) for line in block) - room_cols)
         message = self.tr("Pasted {0} × {1} values").format(height, width)
@@ -454,7 +483,6 @@ class DataSheet(QWidget):
             message += self.tr("; clipped at the sheet's edge: {0} row(s) and {1} column(s) of the "
                                "block were left out").format(rows_out, cols_out)
         self.statusMessage.emit(message)
-        return True
 
     def _paste_one_value(self, text, targets) -> bool:
         try:

@@ -88,54 +88,70 @@ class IndicatorSheetModel(QAbstractTableModel):
             if role == Qt.ForegroundRole:
                 return None
             return text
-        if col == DIMENSION:
-            parent = p.framework[node.parent] if node.parent else None
-            if role == Qt.EditRole:
-                return node.parent or ""
-            if role == Qt.ForegroundRole or parent is None:
-                return None
-            return f"{display_name(parent)} ({parent.code})"
-        if col == DIRECTION:
-            if role == Qt.EditRole:
-                return node.direction
-            if role == Qt.ForegroundRole:
-                return None
-            return direction_text(node.direction)
-        if col == WEIGHT:
-            equal = p.settings.weighting == "equal"
-            if role == Qt.EditRole:
-                return edit_text(node.weight)
-            if role == Qt.ForegroundRole:
-                return _faint() if equal else None
-            if role == Qt.ToolTipRole and equal:
-                return self.tr("Not used: the method settings give siblings equal weights")
-            return format_value(node.weight)
-        if col == BASE_YEAR:
-            own = base_year_override(p, code)
-            if role == Qt.EditRole:
-                return "" if own is None else own
-            if role == Qt.ForegroundRole:
-                return _faint() if own is None else None
-            if own is None:
-                base = p.settings.base_year if p.settings.base_year is not None else p.dataset.periods[0]
-                if role == Qt.ToolTipRole:
-                    return self.tr("Follows the project's base year; choose a period to give this indicator "
-                                   "its own")
-                return self.tr("project ({0})").format(base)
-            return str(own)
-        if col == NORMALISATION:
-            own = normalisation_override(p, code)
-            if role == Qt.EditRole:
-                return own or ""
-            if role == Qt.ForegroundRole:
-                return _faint() if own is None else None
-            if own is None:
-                if role == Qt.ToolTipRole:
-                    return self.tr("Follows the project's normalisation; choose a method to give this "
-                                   "indicator its own")
-                return self.tr("project ({0})").format(method_label(p.settings.normalisation))
-            return method_label(own)
+        by_column = {DIMENSION: self._dimension_data, DIRECTION: self._direction_data, WEIGHT: self._weight_data,
+                     BASE_YEAR: self._base_year_data, NORMALISATION: self._normalisation_data}
+        if col in by_column:
+            return by_column[col](node, role)
         return None
+
+    def _dimension_data(self, node, role):
+        """The Dimension column: the parent's code to edit, its name and code to show."""
+        parent = self.project.framework[node.parent] if node.parent else None
+        if role == Qt.EditRole:
+            return node.parent or ""
+        if role == Qt.ForegroundRole or parent is None:
+            return None
+        return f"{display_name(parent)} ({parent.code})"
+
+    def _direction_data(self, node, role):
+        """The Direction column: +1 / -1 to edit, its words to show."""
+        if role == Qt.EditRole:
+            return node.direction
+        if role == Qt.ForegroundRole:
+            return None
+        return direction_text(node.direction)
+
+    def _weight_data(self, node, role):
+        """The Weight column, faint (and saying so) when the settings give equal weights."""
+        equal = self.project.settings.weighting == "equal"
+        if role == Qt.EditRole:
+            return edit_text(node.weight)
+        if role == Qt.ForegroundRole:
+            return _faint() if equal else None
+        if role == Qt.ToolTipRole and equal:
+            return self.tr("Not used: the method settings give siblings equal weights")
+        return format_value(node.weight)
+
+    def _base_year_data(self, node, role):
+        """The Base year column: the indicator's own, else the project's, faint."""
+        p = self.project
+        own = base_year_override(p, node.code)
+        if role == Qt.EditRole:
+            return "" if own is None else own
+        if role == Qt.ForegroundRole:
+            return _faint() if own is None else None
+        if own is None:
+            base = p.settings.base_year if p.settings.base_year is not None else p.dataset.periods[0]
+            if role == Qt.ToolTipRole:
+                return self.tr("Follows the project's base year; choose a period to give this indicator "
+                               "its own")
+            return self.tr("project ({0})").format(base)
+        return str(own)
+
+    def _normalisation_data(self, node, role):
+        """The Normalisation column: the indicator's own method, else the project's, faint."""
+        p = self.project
+        own = normalisation_override(p, node.code)
+        if role == Qt.EditRole:
+            return own or ""
+        if role == Qt.ForegroundRole:
+            return _faint() if own is None else None
+        if own is None:
+            if role == Qt.ToolTipRole:
+                return self.tr("Follows the project's normalisation; choose a method to give this "
+                               "indicator its own")
+            return self.tr("project ({0})").format(method_label(p.settings.normalisation))
+        return method_label(own)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Vertical:

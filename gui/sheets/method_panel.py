@@ -86,6 +86,20 @@ class MethodPanel(QWidget):
     def __init__(self, document: ProjectDocument, parent=None):
         super().__init__(parent)
         self.document = document
+        self._build_fields()
+        norm_form, agg_form = self._build_forms()
+        self._add_parameter_fields(norm_form, agg_form)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.normalisation_group)
+        layout.addWidget(self.aggregation_group)
+        layout.addStretch(1)
+        self._connect_fields()
+        document.settingsChanged.connect(self._on_settings_changed)
+        document.structureChanged.connect(self._on_settings_changed)
+        self.retranslateUi()
+
+    def _build_fields(self):
+        """The method, base year, range, z-score, aggregation, power and weighting fields."""
         self.normalisation_box = _combo(self)
         for m in NORMALISATIONS:
             self.normalisation_box.addItem(m, m)
@@ -103,6 +117,9 @@ class MethodPanel(QWidget):
         for m in WEIGHTINGS:
             self.weighting_box.addItem(m, m)
 
+    def _build_forms(self):
+        """The Normalisation and Aggregation groups with a labelled row per
+        field; their forms (normalisation, aggregation)."""
         range_row = QHBoxLayout()
         range_row.setContentsMargins(0, 0, 0, 0)
         self.range_to_label = QLabel(self)
@@ -124,7 +141,11 @@ class MethodPanel(QWidget):
                            ("weighting", self.weighting_box)):
             self._labels[key] = QLabel(self)
             agg_form.addRow(self._labels[key], field)
-        # a number field for each parameter of a registered method that has no field of its own above
+        return norm_form, agg_form
+
+    def _add_parameter_fields(self, norm_form, agg_form):
+        """A number field for each parameter of a registered method that has
+        no field of its own above."""
         self.param_spins = {}
         for form, registry in ((norm_form, NORMALISATIONS), (agg_form, AGGREGATIONS)):
             for p in registry.parameters():
@@ -134,11 +155,9 @@ class MethodPanel(QWidget):
                 self._labels[p.key] = QLabel(p.key + ":", self)
                 form.addRow(self._labels[p.key], spin)
                 spin.valueChanged.connect(lambda v, key=p.key: self._change_text(key, v))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.normalisation_group)
-        layout.addWidget(self.aggregation_group)
-        layout.addStretch(1)
 
+    def _connect_fields(self):
+        """Each field's edit becomes a settings change."""
         self.normalisation_box.activated.connect(
             lambda *_: self._change(normalisation=self.normalisation_box.currentData()))
         self.base_year_box.activated.connect(lambda *_: self._change(base_year=self.base_year_box.currentData()))
@@ -151,9 +170,6 @@ class MethodPanel(QWidget):
             lambda *_: self._change(aggregation=self.aggregation_box.currentData()))
         self.power_spin.valueChanged.connect(lambda v: self._change_text("power", v))
         self.weighting_box.activated.connect(lambda *_: self._change(weighting=self.weighting_box.currentData()))
-        document.settingsChanged.connect(self._on_settings_changed)
-        document.structureChanged.connect(self._on_settings_changed)
-        self.retranslateUi()
 
     # ---- strings ------------------------------------------------------------------------------
     def retranslateUi(self):

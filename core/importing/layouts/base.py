@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from core.importing.block import Block
 from core.importing.table import Table
+from core.model.celltext import column_letter
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,29 @@ class ReadOptions:
     many_sheets: bool = False
 
 
+@dataclass(frozen=True)
+class ValueCells:
+    """Where the values of one sheet were read, one entry per value in each
+    list: the positions of its unit, period and indicator in the import and
+    the 0-based row and column of its cell."""
+    units: list
+    periods: list
+    indicators: list
+    rows: list
+    columns: list
+
+
+@dataclass(frozen=True)
+class CellMap:
+    """A provenance record's cell maps: ``rows`` and ``columns`` map keys
+    made as ``rows_by`` / ``columns_by`` name them ("unit|period", "code",
+    ...) to a 1-based row number and a column letter."""
+    rows_by: str
+    columns_by: str
+    rows: dict
+    columns: dict
+
+
 class Layout:
     """One way of writing indicator values in a table."""
 
@@ -59,3 +83,18 @@ class Layout:
         """The :class:`core.importing.result.ImportResult` of a whole
         workbook, for layouts whose :meth:`fit_workbook` is not None."""
         raise NotImplementedError
+
+    def cell_map(self, cells: ValueCells, units: list, periods: list, codes: list) -> CellMap:
+        """How provenance finds the cells of ``cells``, keyed by the labels
+        ``units`` / ``periods`` / ``codes`` (indexed by the positions in
+        ``cells``).  The default, units as rows: "unit|period" rows (the
+        first cell of each) and "code" columns (the first of each)."""
+        first_row = {}
+        for a, b, r in zip(cells.units, cells.periods, cells.rows):
+            first_row.setdefault((a, b), r)
+        first_column = {}
+        for d, c in zip(cells.indicators, cells.columns):
+            first_column.setdefault(d, c)
+        return CellMap("unit|period", "code",
+                       {f"{units[a]}|{periods[b]}": int(r) + 1 for (a, b), r in first_row.items()},
+                       {codes[d]: column_letter(int(c)) for d, c in first_column.items()})

@@ -6,9 +6,9 @@ from __future__ import annotations
 from core.errors import InputError
 from core.importing.block import (Block, Columns, Labels, cached, each, fixed_unit_and_period, indicator,
                                   make_block, period_of, rows_at_least)
-from core.importing.layouts.base import Fit, Layout, ReadOptions
+from core.importing.layouts.base import CellMap, Fit, Layout, ReadOptions, ValueCells
 from core.importing.table import Table, column_roles, first_column
-from core.model.celltext import is_blank, text_of
+from core.model.celltext import column_letter, is_blank, text_of
 
 
 class Long(Layout):
@@ -68,6 +68,13 @@ class Long(Layout):
             uu.append(u), tt.append(t), ii.append(i), rr.append(r), cc.append(col["value"])
             raw.append(vals[j])
         return make_block(sh.name, U, T, I, uu, tt, ii, rr, cc, raw, unreadable, [])
+
+    def cell_map(self, cells: ValueCells, units: list, periods: list, codes: list) -> CellMap:
+        """One row per value, keyed "unit|period|code"; the one "value" column."""
+        rows = {f"{units[a]}|{periods[b]}|{codes[d]}": int(r) + 1
+                for a, b, d, r in zip(cells.units, cells.periods, cells.indicators, cells.rows)}
+        return CellMap("unit|period|code", "value", rows,
+                       {"value": column_letter(int(cells.columns[0]))} if len(cells.columns) else {})
 
 
 def _units_of_rows(cols, col, U, n) -> list:

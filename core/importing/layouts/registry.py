@@ -7,7 +7,7 @@ from __future__ import annotations
 from core.errors import InputError
 from core.importing.block import Block
 from core.importing.layouts import long, template, units_by_indicators, yearbook
-from core.importing.layouts.base import Layout, ReadOptions
+from core.importing.layouts.base import CellMap, Layout, ReadOptions, ValueCells
 from core.importing.table import Table
 
 _LAYOUTS: dict[str, Layout] = {}
@@ -34,6 +34,13 @@ def layout_named(name: str) -> Layout:
     if layout is None:
         raise InputError(f"layout '{name}' is not known (valid: auto, {', '.join(_LAYOUTS)})")
     return layout
+
+
+def cell_map(name: str, cells: ValueCells, units: list, periods: list, codes: list) -> CellMap:
+    """The provenance cell maps of ``cells`` read in the layout named
+    ``name`` (:meth:`core.importing.layouts.base.Layout.cell_map`); a name
+    not registered gets the default, units as rows."""
+    return _LAYOUTS.get(name, Layout()).cell_map(cells, units, periods, codes)
 
 
 def fits(table: Table) -> dict:

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from core.errors import InputError
 from core.importing.block import Block, Labels, cached, ignored_warning, indicator, make_block
-from core.importing.layouts.base import Fit, Layout, ReadOptions
+from core.importing.layouts.base import CellMap, Fit, Layout, ReadOptions, ValueCells
 from core.importing.table import Table, column_roles, first_column, mostly_text
-from core.model.celltext import is_blank, parse_year, text_of
+from core.model.celltext import column_letter, is_blank, parse_year, text_of
 
 _KEPT_ROLES = ("period", "ind_code", "measure", "unit_code", "unit_name")
 
@@ -76,6 +76,12 @@ class Yearbook(Layout):
             raw.extend(vals)
         warnings += ignored_warning(table, _ignored(table, cols), "year")
         return make_block(sh.name, U, T, I, uu, tt, ii, rr, cc, raw, unreadable, warnings)
+
+    def cell_map(self, cells: ValueCells, units: list, periods: list, codes: list) -> CellMap:
+        """Indicators as rows, keyed "unit|code"; years as columns, keyed "period"."""
+        rows = {f"{units[a]}|{codes[d]}": int(r) + 1 for a, d, r in zip(cells.units, cells.indicators, cells.rows)}
+        return CellMap("unit|code", "period", rows,
+                       {periods[b]: column_letter(int(c)) for b, c in zip(cells.periods, cells.columns)})
 
 
 def _columns(table: Table) -> _Columns:
