@@ -456,37 +456,42 @@ class PlotChart(ChartBase):
             self._update_period_ticks()
 
 
-class PeriodChoice:
-    """The chosen unit and period, kept valid across structure changes."""
+class UnitPeriod:
+    """The unit and the period a chart shows, chosen as dataset indices
+    (period -1: the last) and read back valid for the document's current
+    dataset (it changes with structure edits).  ``changed()`` is called
+    after a new choice; a chart owns one and redraws then."""
 
-    def _init_choice(self, unit, period):
+    def __init__(self, document: ProjectDocument, changed, unit: int = 0, period: int = -1):
+        self._document = document
+        self._changed = changed
         self._unit = unit
         self._period = period
 
     @property
     def unit(self) -> int:
+        """The chosen unit, as chosen (see :meth:`valid_unit`)."""
         return self._unit
 
     @property
     def period(self) -> int:
-        """The chosen period (dataset index); -1 means the last."""
-        T = len(self.project.dataset.periods)
+        """The chosen period (dataset index): -1 means the last; clipped to the periods there are."""
+        T = len(self._document.project.dataset.periods)
         t = self._period if self._period is not None and self._period >= 0 else T - 1
         return min(max(t, 0), max(T - 1, 0))
+
+    def valid_unit(self) -> int:
+        """The chosen unit, or the first when the dataset has no such unit (any more)."""
+        if not 0 <= self._unit < len(self._document.project.dataset.unit_codes):
+            self._unit = 0
+        return self._unit
 
     def set_unit(self, unit: int):
         if unit != self._unit:
             self._unit = unit
-            self.retranslateUi()
-            self.refresh()
+            self._changed()
 
     def set_period(self, period: int):
         if period != self._period:
             self._period = period
-            self.retranslateUi()
-            self.refresh()
-
-    def _valid_unit(self) -> int:
-        if not 0 <= self._unit < len(self.project.dataset.unit_codes):
-            self._unit = 0
-        return self._unit
+            self._changed()

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPolygonF
 from PySide6.QtWidgets import QGraphicsPolygonItem
 
-from gui.charts.base import ChartBase, PeriodChoice
+from gui.charts.base import ChartBase, UnitPeriod
 from gui.charts.items import PathCurve, live, nearest
 from gui.base.formatting import fmt
 from gui.base.document import ProjectDocument
@@ -46,14 +46,14 @@ def wrap_label(text: str, width: int = 16) -> str:
     return text[:k] + "\n" + text[k + 1:]
 
 
-class RadarChart(PeriodChoice, ChartBase):
+class RadarChart(ChartBase):
     """The dimension scores of the chosen unit in the chosen period (solid
     polygon) against the base period (dashed), on spokes of a plain
     ViewBox.  Radii are scores measured from the centre's value (0, or a
     round value below the smallest score when there are negative scores)."""
 
     def __init__(self, document: ProjectDocument, unit: int = 0, period: int = -1, parent=None):
-        self._init_choice(unit, period)
+        self.choice = UnitPeriod(document, self._show_choice, unit, period)
         self._codes: list[str] = []
         self._axis_labels: list[pg.TextItem] = []
         self._dots: list[PathCurve] = []          # one per dimension, in its colour
@@ -158,6 +158,25 @@ class RadarChart(PeriodChoice, ChartBase):
         self.style_legend(self.legend)
         self._style_items()
 
+    # ---- the chosen unit and period (see UnitPeriod) ---------------------------------------
+    @property
+    def unit(self) -> int:
+        return self.choice.unit
+
+    @property
+    def period(self) -> int:
+        return self.choice.period
+
+    def set_unit(self, unit: int):
+        self.choice.set_unit(unit)
+
+    def set_period(self, period: int):
+        self.choice.set_period(period)
+
+    def _show_choice(self):
+        self.retranslateUi()
+        self.refresh()
+
     def retranslateUi(self):
         self._retranslate_base()
         ds = self.project.dataset
@@ -165,7 +184,7 @@ class RadarChart(PeriodChoice, ChartBase):
             return
         t, base = self.period, self.engine.growth_base
         self.set_title(self.tr("Dimensions in {0} against {1}: {2}").format(
-            self.period_text(t), self.period_text(base), self.unit_short(self._valid_unit())))
+            self.period_text(t), self.period_text(base), self.unit_short(self.choice.valid_unit())))
         labels = [label for _, label in self.legend.items]
         labels[0].setText(self.period_text(t))
         labels[1].setText(self.tr("{0} (base)").format(self.period_text(base)))
@@ -173,7 +192,7 @@ class RadarChart(PeriodChoice, ChartBase):
 
     # ---- values ----------------------------------------------------------------------
     def scores(self, t: int) -> np.ndarray:
-        u = self._valid_unit()
+        u = self.choice.valid_unit()
         return np.array([self.engine.score(c)[u, t] for c in self._codes], dtype=float)
 
     def refresh(self):
@@ -285,6 +304,6 @@ class RadarChart(PeriodChoice, ChartBase):
             return None
         _, k, t, vx, vy = best
         code = self._codes[k]
-        value = self.engine.score(code)[self._valid_unit(), t]
+        value = self.engine.score(code)[self.choice.valid_unit(), t]
         text = "{0} ({1})\n{2}: {3}".format(self.node_name(code), code, self.period_text(t), fmt(value))
         return text, float(vx), float(vy)

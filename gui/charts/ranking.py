@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 
 
-from gui.charts.base import PeriodChoice, PlotChart
+from gui.charts.base import PlotChart, UnitPeriod
 from gui.charts.items import live
 from gui.base.formatting import fmt
 from gui.base.document import ProjectDocument
@@ -16,14 +16,14 @@ TOP_N = 30                    # bars in the ranking, at most
 ROW_PIXELS = 16               # fewer bars when the chart is too low for TOP_N of this height
 
 
-class RankingChart(PeriodChoice, PlotChart):
+class RankingChart(PlotChart):
     """The units ranked by the composite in the chosen period, best at the
     top, as horizontal bars; at most :data:`TOP_N` units are drawn, the
     chosen unit highlighted (and its rank noted when it is further down)."""
 
     def __init__(self, document: ProjectDocument, unit: int = 0, period: int = -1, parent=None,
                  top_n: int = TOP_N):
-        self._init_choice(unit, period)
+        self.choice = UnitPeriod(document, self._show_choice, unit, period)
         self.top_n = top_n
         self._shown = np.empty(0, dtype=int)          # unit indices drawn, best first
         self._ranks = np.empty(0)
@@ -90,6 +90,25 @@ class RankingChart(PeriodChoice, PlotChart):
         self.hint_item.setColor(th.muted)
         self._highlight = None                   # brushes are set again on refresh
 
+    # ---- the chosen unit and period (see UnitPeriod) ---------------------------------------
+    @property
+    def unit(self) -> int:
+        return self.choice.unit
+
+    @property
+    def period(self) -> int:
+        return self.choice.period
+
+    def set_unit(self, unit: int):
+        self.choice.set_unit(unit)
+
+    def set_period(self, period: int):
+        self.choice.set_period(period)
+
+    def _show_choice(self):
+        self.retranslateUi()
+        self.refresh()
+
     def retranslateUi(self):
         self._retranslate_base()
         ds = self.project.dataset
@@ -124,7 +143,7 @@ class RankingChart(PeriodChoice, PlotChart):
         m = len(shown)
         values = scores[shown]
         y = np.arange(m, dtype=float)
-        u = self._valid_unit()
+        u = self.choice.valid_unit()
         highlight = int(np.flatnonzero(shown == u)[0]) if u in shown else -1
         opts = {"x0": np.zeros(m), "y": y, "width": values}
         if highlight != self._highlight or len(self.bars.opts.get("brushes") or []) != m:

@@ -106,7 +106,7 @@ class _FirstPaint(QObject):
         print(f"first_paint_s={time.time() - start:.4f}" if start else "first_paint_s=nan", flush=True)
         print(f"first_paint_cpu_s={time.process_time():.4f}", flush=True)
         window = self.parent()
-        if getattr(window, "panes_pending", False):
+        if window.panes.pending_in_view:
             window.panesReady.connect(self._report_ready)
         else:
             self._report_ready()

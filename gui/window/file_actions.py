@@ -5,9 +5,11 @@ template workbook.
 
 :func:`install_file_actions` adds them to a main window without the window
 knowing them: it needs the window's ``document`` (read when an action is
-triggered, since opening a project replaces it), its File menu and, in
-it, the Export submenu (found by attribute, object name or title).  It
-returns the :class:`FileActions` object (kept as a child of the window).
+triggered, since opening a project replaces it), ``files.maybe_save`` and
+``set_project`` (a workbook imported as a new project), and its File menu
+and, in it, the Export submenu (the menus with object names ``fileMenu``
+and ``exportMenu``).  It returns the :class:`FileActions` object (kept as
+a child of the window).
 
 Long work runs in a :class:`~gui.importing.worker.Task` (reading workbooks,
 writing the results workbook from a snapshot of the project); chart
@@ -64,9 +66,7 @@ class FileActions(QObject):
         self.setObjectName("fileActions")
         self.window = window
         self.wizard: ImportWizard | None = None
-        self.last_summaries: list = []
         self._tasks: set = set()
-        self._progress: QProgressDialog | None = None
         A = self._action
         self.import_action = A(self.import_workbook, "importWorkbookAction")
         self.refresh_action = A(self.refresh_from_source, "refreshSourceAction")
@@ -87,19 +87,9 @@ class FileActions(QObject):
 
     # ---- menus -------------------------------------------------------------------------------
     def _install(self):
-        file_menu = _find_menu(self.window, "file_menu", "fileMenu", "file")
-        export_menu = _find_menu(self.window, "export_menu", "exportMenu", "export")
-        if file_menu is None:
-            file_menu = self.window.menuBar().addMenu("")
-        if export_menu is None:
-            export_menu = QMenu(self.window)
-            file_menu.addMenu(export_menu)
+        file_menu = self.window.findChild(QMenu, "fileMenu")
+        export_menu = self.window.findChild(QMenu, "exportMenu")
         self.file_menu, self.export_menu = file_menu, export_menu
-        # the window's own placeholders: superseded by the actions here
-        for name in ("export_results_action", "export_charts_action", "export_inputs_action"):
-            action = getattr(self.window, name, None)
-            if isinstance(action, QAction):
-                action.setVisible(False)
         before = export_menu.menuAction()
         file_menu.insertActions(before, [self.import_action, self.refresh_action])
         file_menu.insertSeparator(before)
@@ -193,15 +183,12 @@ class FileActions(QObject):
             dialog.canceled.connect(lambda: self._finish_task(task, dialog))
         dialog.setValue(0)
         task.finished.connect(lambda: self._finish_task(task, dialog))
-        self._progress = dialog
         return task.start()
 
     def _finish_task(self, task, dialog):
         self._tasks.discard(task)
         dialog.reset()
         dialog.deleteLater()
-        if self._progress is dialog:
-            self._progress = None
 
     # ---- import ----------------------------------------------------------------------------------
     def import_workbook(self, path: str | None = None) -> ImportWizard:
@@ -220,7 +207,6 @@ class FileActions(QObject):
         wizard.deleteLater()
 
     def _on_imported(self, wizard, summary):
-        self.last_summaries = [summary]
         text = "\n".join(summary_lines(summary, wizard.import_result.file))
         self._status(self.tr("Imported {0}: {1} cell(s) changed").format(wizard.import_result.file, summary.cells_changed))
         QMessageBox.information(self.window, self.tr("Imported"), text)
@@ -228,7 +214,7 @@ class FileActions(QObject):
 
     def _on_project_created(self, project):
         window = self.window
-        if not window.maybe_save():
+        if not window.files.maybe_save():
             return
         window.set_project(project, None, modified=True)
         self._status(self.tr("Imported as a new project; save it to keep it"))
@@ -278,7 +264,6 @@ class FileActions(QObject):
         finally:
             if macro:
                 stack.endMacro()
-        self.last_summaries = summaries
         changed = sum(s.cells_changed for s in summaries)
         if not macro:
             lines.insert(0, self.tr("Nothing changed: the project already has the workbook's values.") + "\n")
@@ -389,20 +374,6 @@ def _read_all(plans, progress=None):
     return [(options, read_for_refresh(options, progress=part(k))) for k, options in enumerate(plans)]
 
 
-def _find_menu(window, attribute, object_name, word):
-    """A menu of the window: by attribute, object name, or (English) title."""
-    menu = getattr(window, attribute, None)
-    if isinstance(menu, QMenu):
-        return menu
-    menu = window.findChild(QMenu, object_name)
-    if menu is not None:
-        return menu
-    for candidate in window.findChildren(QMenu):
-        if candidate.title().replace("&", "").strip().lower() == word:
-            return candidate
-    return None
-
-
 def install_file_actions(window) -> FileActions:
     """Add the import and export actions to ``window`` (a MainWindow);
     returns them (also as ``window.file_actions``).  Call once."""
@@ -412,6 +383,3 @@ def install_file_actions(window) -> FileActions:
     actions = FileActions(window)
     window.file_actions = actions
     return actions
-
-
-__all__ = ["install_file_actions", "FileActions", "ChartExportDialog", "export_chart_files", "write_results_task"]

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -164,21 +164,31 @@ def forget_recent(path: str | None = None) -> None:
     QSettings().setValue(KEY_RECENT, files)
 
 
-class ProjectFiles:
-    """File > New, Open, Open Recent, Save and Save As of the main window (a
-    mixin of :class:`gui.window.main_window.MainWindow`, which provides
-    ``document``, ``set_project``, ``menus``, ``_update_title`` and
-    ``_show_status``)."""
+class ProjectFiles(QObject):
+    """File > New, Open, Open Recent, Open the Sample, Save and Save As of
+    one main window (which owns this object as ``files``).
+
+    From ``window`` it uses only public members: ``document`` (read at each
+    command: opening a project replaces it), ``set_project``,
+    ``update_title``, ``menus.fill_recent_menu``,
+    ``panes.project_app_state`` (saved with the file), and the window as
+    the parent of its dialogs.
+    """
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.setObjectName("projectFiles")
+        self.window = window
 
     def maybe_save(self) -> bool:
         """Before closing or replacing the project: with unsaved changes ask
         Save / Discard / Cancel.  True when it is fine to go on."""
-        if not self.document.is_modified:
+        doc = self.window.document
+        if not doc.is_modified:
             return True
-        doc = self.document
         name = os.path.basename(doc.path) if doc.path else self.tr("Untitled")
         answer = QMessageBox.warning(
-            self, self.tr("Unsaved changes"),
+            self.window, self.tr("Unsaved changes"),
             self.tr("{0} has changes that are not saved.\n\nSave them before going on?").format(name),
             QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
         if answer == QMessageBox.Save:
@@ -188,16 +198,16 @@ class ProjectFiles:
     def new_project(self) -> bool:
         if not self.maybe_save():
             return False
-        self.set_project(new_project())
+        self.window.set_project(new_project())
         return True
 
     def open_file(self, path: str | None = None):
         """Open a project in this window (a file dialog when no ``path``).
         Returns the window, or None when nothing was opened."""
         if not path:
-            start = os.path.dirname(self.document.path) if self.document.path and not is_sample(
-                self.document.path) else ""
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open"), start, open_filter())
+            current = self.window.document.path
+            start = os.path.dirname(current) if current and not is_sample(current) else ""
+            path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open"), start, open_filter())
             if not path:
                 return None
         return self.open_path(path)
@@ -205,21 +215,21 @@ class ProjectFiles:
     def open_path(self, path: str, remember: bool = True):
         if not self.maybe_save():
             return None
-        project = open_project(path, self)
+        project = open_project(path, self.window)
         if project is None:
             return None
-        self.set_project(project, path)
+        self.window.set_project(project, path)
         if remember and not is_sample(path):
             remember_recent(path)
-            self.menus.fill_recent_menu()
-        return self
+            self.window.menus.fill_recent_menu()
+        return self.window
 
     def open_recent(self, path: str):
         if not os.path.exists(path):
-            QMessageBox.critical(self, self.tr("Cannot open file"),
+            QMessageBox.critical(self.window, self.tr("Cannot open file"),
                                  self.tr("{0} no longer exists; it is removed from the recent files.").format(path))
             forget_recent(path)
-            self.menus.fill_recent_menu()
+            self.window.menus.fill_recent_menu()
             return None
         return self.open_path(path)
 
@@ -229,20 +239,20 @@ class ProjectFiles:
     def save(self, wait: bool = False) -> bool:
         """File > Save: to the project's file; Save As for a new project,
         the bundled sample, or an imported workbook or table."""
-        path = self.document.path
+        path = self.window.document.path
         if not path or is_sample(path) or not path.lower().endswith(PROJECT_SUFFIX):
             return self.save_as(wait=wait)
         return self._write(path, wait)
 
     def save_as(self, wait: bool = False) -> bool:
-        doc = self.document
+        doc = self.window.document
         if doc.path:
             stem = os.path.splitext(os.path.basename(doc.path))[0]
             folder = os.path.dirname(doc.path) if not is_sample(doc.path) else os.path.expanduser("~")
         else:
             stem, folder = self.tr("untitled"), os.path.expanduser("~")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save As"), os.path.join(folder, stem + PROJECT_SUFFIX),
-                                              save_filter())
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save As"),
+                                              os.path.join(folder, stem + PROJECT_SUFFIX), save_filter())
         if not path:
             return False
         if not path.lower().endswith(PROJECT_SUFFIX):
@@ -250,16 +260,16 @@ class ProjectFiles:
         return self._write(path, wait)
 
     def _write(self, path: str, wait: bool) -> bool:
-        doc = self.document
+        doc = self.window.document
         if wait:
             QGuiApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            future = doc.write(path, app_state=self.project_app_state(), mark_clean=True, wait=wait)
+            future = doc.write(path, app_state=self.window.panes.project_app_state(), mark_clean=True, wait=wait)
         finally:
             if wait:
                 QGuiApplication.restoreOverrideCursor()
-        self._update_title()
+        self.window.update_title()
         remember_recent(path)
-        self.menus.fill_recent_menu()
+        self.window.menus.fill_recent_menu()
         return not wait or future.exception() is None
 

@@ -3,7 +3,10 @@ files (New, Open, Open Recent, Save, Save As, drag and drop), autosave and
 the language switch.
 
 The panes (see :mod:`gui.window.panes`) share the :class:`ProjectDocument` and
-listen to it; they never talk to each other.  Their layout is kept in
+listen to it; they never talk to each other.  The window owns three helpers:
+``panes`` (:class:`~gui.window.panes.PaneHost`: building the panes, their
+shared unit and period), ``files`` (:class:`~gui.window.loading.ProjectFiles`:
+New, Open, Save …) and ``menus`` (:class:`~gui.window.menus.WindowMenus`).  Their layout is kept in
 QSettings (``saveState`` with :data:`LAYOUT_VERSION`); on a first start the
 data sheet and the charts are side by side in the middle of the window, so
 that a new user can change a number and watch the index move.
@@ -22,7 +25,7 @@ from core.project.project import SAMPLE_NOTE, Project
 from gui.base import i18n
 from gui.base.document import ProjectDocument
 from gui.window.loading import ProjectFiles, is_openable, new_project
-from gui.window.panes import PANES, NoteBanner, PaneHost, PendingPane
+from gui.window.panes import PANES, NoteBanner, PaneHost
 from gui.window.recovery import Autosaver
 from gui.window.menus import WindowMenus
 
@@ -36,16 +39,16 @@ DEFAULT_SHARES = (0.46, 0.54)       # of the width: left column, charts
 DATA_SHARE = 0.52                   # of the left column's height: the data sheet
 
 
-class MainWindow(PaneHost, ProjectFiles, QMainWindow):
+class MainWindow(QMainWindow):
     """One open project in docked panes.
 
     ``recovery_file``: the project was restored from this recovery file
     (it is kept up to date and removed like the window's own); the project
     then counts as modified (``modified=True``) until saved.
     ``defer_panes`` (the app's start): build the charts and the panes out
-    of view after the first paint, so that the window shows sooner; see
-    :meth:`_builds_now`.  :attr:`panesReady` tells when the panes in view
-    are all built.  The import and export actions
+    of view after the first paint, so that the window shows sooner (see
+    :class:`~gui.window.panes.PaneHost`).  :attr:`panesReady` tells when
+    the panes in view are all built.  The import and export actions
     (:mod:`gui.window.file_actions`) are installed with the window, or
     after its first paint when deferring.
     """
@@ -87,16 +90,11 @@ class MainWindow(PaneHost, ProjectFiles, QMainWindow):
         self.document: ProjectDocument | None = None
         self.autosaver: Autosaver | None = None
         self.file_actions = None
-        self._selection: dict[str, int] = {}        # unit / period chosen in a pane
-        self._linking = False
-        self._project_state: dict = {}
-        self._pending: set[str] = set()              # panes not built yet (see _builds_now)
-        self._defer_panes = defer_panes
-        self._painted = not defer_panes
+        self.panes = PaneHost(self, self.docks, defer=defer_panes, ready=self.panesReady.emit)
+        self.files = ProjectFiles(self)
+        self._awaiting_paint = defer_panes
         if defer_panes:
             self.installEventFilter(self)
-        for name, dock in self.docks.items():
-            dock.visibilityChanged.connect(lambda visible, name=name: self._on_dock_visibility(name, visible))
         self.menus = WindowMenus(self, self.docks.values())
         self.apply_default_layout()
         self.set_project(project if project is not None else new_project(), path,
@@ -114,19 +112,10 @@ class MainWindow(PaneHost, ProjectFiles, QMainWindow):
         from gui.window.file_actions import install_file_actions
         self.file_actions = install_file_actions(self)
 
-    def _on_first_paint(self):
-        super()._on_first_paint()
-        QTimer.singleShot(0, self, self._install_file_actions)
-
     # ---- panes ---------------------------------------------------------------------------
     def pane(self, name: str) -> QWidget | None:
         """The widget in the dock named ``name`` (see :data:`gui.window.panes.PANES`)."""
-        dock = self.docks.get(name)
-        return dock.widget() if dock is not None else None
-
-    @property
-    def panes(self) -> dict[str, QWidget]:
-        return {name: dock.widget() for name, dock in self.docks.items()}
+        return self.panes.get(name)
 
     def apply_default_layout(self):
         """The data sheet at the top left with method settings, framework,
@@ -177,7 +166,7 @@ class MainWindow(PaneHost, ProjectFiles, QMainWindow):
     def set_project(self, project: Project, path: str | None = None, *, recovery_file=None,
                     modified: bool = False):
         """Show ``project`` (replacing the open one without asking: see
-        :meth:`maybe_save`).  New panes are built for it in the same docks."""
+        :meth:`ProjectFiles.maybe_save`).  New panes are built for it in the same docks."""
         old = self.document
         if old is not None:
             if self.autosaver is not None:
@@ -187,27 +176,14 @@ class MainWindow(PaneHost, ProjectFiles, QMainWindow):
             old.close()
         document = ProjectDocument(project, path, self)
         self.document = document
-        self._selection = {}
-        self._project_state = dict(project.app_state)
-        self._pending.clear()
-        for spec in PANES:
-            dock = self.docks[spec.name]
-            previous = dock.widget()
-            if self._builds_now(spec.name):
-                self._build_pane(spec.name)
-            else:
-                dock.setWidget(PendingPane(dock))
-                self._pending.add(spec.name)
-            if previous is not None:
-                previous.deleteLater()
-        self._select_saved(project.app_state)
+        self.panes.set_document(document)
         document.recomputed.connect(self._on_recomputed)
         document.editFailed.connect(self._on_edit_failed)
         document.saved.connect(self._on_saved)
         document.saveFailed.connect(self._on_save_failed)
         document.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.menus.install_undo_actions(document.undo_stack)
-        self.autosaver = Autosaver(document, self.project_app_state, self, file=recovery_file)
+        self.autosaver = Autosaver(document, self.panes.project_app_state, self, file=recovery_file)
         if modified:
             document.undo_stack.resetClean()
             self.autosaver.timer.start()
@@ -216,11 +192,11 @@ class MainWindow(PaneHost, ProjectFiles, QMainWindow):
         self._show_compute_time(document.last_compute_ms, first=True)
         has_note = self.note_banner.set_info(project.info)
         self.note_bar.setVisible(has_note)
-        self._update_title()
+        self.update_title()
         if old is not None:
             old.deleteLater()
         ds = project.dataset
-        self._show_status(self.tr("Indicators: {0} · units: {1} · periods: {2}").format(
+        self.show_status(self.tr("Indicators: {0} · units: {1} · periods: {2}").format(
             len(ds.codes), len(ds.unit_codes), len(ds.periods)))
 
     def eventFilter(self, obj, event):
@@ -231,9 +207,11 @@ class MainWindow(PaneHost, ProjectFiles, QMainWindow):
             else:
                 event.acceptProposedAction()
             return True
-        if obj is self and kind == QEvent.Paint and not self._painted:
+        if obj is self and kind == QEvent.Paint and self._awaiting_paint:
+            self._awaiting_paint = False
             self.removeEventFilter(self)
-            self._on_first_paint()
+            self.panes.first_painted()
+            QTimer.singleShot(0, self, self._install_file_actions)
         return super().eventFilter(obj, event)
 
     # ---- actions -------------------------------------------------------------------------------
@@ -254,7 +232,7 @@ class MainWindow(PaneHost, ProjectFiles, QMainWindow):
             self.docks[spec.name].setWindowTitle(spec.translated_title())
         if self.document is not None:
             self.menus.install_undo_actions(self.document.undo_stack)
-            self._update_title()
+            self.update_title()
             self._show_compute_time(self._last_ms if self._last_ms is not None else self.document.last_compute_ms,
                                     first=self._last_ms is None)
         self.note_banner.retranslateUi()
@@ -264,13 +242,15 @@ class MainWindow(PaneHost, ProjectFiles, QMainWindow):
                 retranslate()
 
     # ---- title and status ------------------------------------------------------------------------
-    def _update_title(self):
+    def update_title(self):
+        """File name, modified mark and the project's title."""
         doc = self.document
         name = os.path.basename(doc.path) if doc.path else self.tr("Untitled")
         title = i18n.project_text(doc.project.info, "title")
         self.setWindowTitle(f"{name}[*] — {title} — CoIndex" if title else f"{name}[*] — CoIndex")
 
-    def _show_status(self, message: str):
+    def show_status(self, message: str):
+        """A message in the status bar for a while."""
         self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
 
     def _show_compute_time(self, ms: float, first: bool = False):
@@ -283,18 +263,18 @@ class MainWindow(PaneHost, ProjectFiles, QMainWindow):
         self._show_compute_time(ms)
 
     def _on_edit_failed(self, message: str):
-        self._show_status(self.tr("Not changed: {0}").format(message))
+        self.show_status(self.tr("Not changed: {0}").format(message))
 
     def _on_clean_changed(self, clean: bool):
         self.setWindowModified(not clean)
 
     def _on_saved(self, path: str, ms: float):
         if self.document.path and os.path.abspath(path) == os.path.abspath(self.document.path):
-            self._show_status(self.tr("Saved {0} ({1} ms)").format(os.path.basename(path), f"{ms:.0f}"))
+            self.show_status(self.tr("Saved {0} ({1} ms)").format(os.path.basename(path), f"{ms:.0f}"))
 
     def _on_save_failed(self, path: str, message: str):
         if self.autosaver is not None and os.path.abspath(path) == os.path.abspath(self.autosaver.file):
-            self._show_status(self.tr("Autosave failed: {0}").format(message))
+            self.show_status(self.tr("Autosave failed: {0}").format(message))
             return
         QMessageBox.critical(self, self.tr("Not saved"),
                              self.tr("CoIndex could not save {0}.\n\n{1}").format(os.path.basename(path), message))
@@ -376,10 +356,10 @@ class MainWindow(PaneHost, ProjectFiles, QMainWindow):
             event.ignore()
             return
         event.acceptProposedAction()
-        self.open_path(path)
+        self.files.open_path(path)
 
     def closeEvent(self, event):
-        if self.document is not None and not self.maybe_save():
+        if self.document is not None and not self.files.maybe_save():
             event.ignore()
             return
         self.save_layout()

@@ -1,7 +1,8 @@
 """The main window's actions and menus (File, Edit, View, Analysis, Help,
 the recent-files menu, undo and redo): :class:`WindowMenus`, an object the
-window owns.  It calls the window's public commands (``new_project``,
-``save``, ``show_pane`` …) and names every action and menu in
+window owns.  It calls the window's public commands (``show_pane``,
+``reset_layout`` …; File's are on ``window.files``: ``new_project``,
+``save`` …) and names every action and menu in
 :meth:`WindowMenus.retranslateUi`.  The import and export entries are added
 to the File and Export menus by :mod:`gui.window.file_actions`, which finds
 them by their object names ``fileMenu`` and ``exportMenu``."""
@@ -43,11 +44,11 @@ class WindowMenus(QObject):
 
     def _build_actions(self, w):
         A = self._action
-        self.new_action = A(w.new_project, QKeySequence.New)
-        self.open_action = A(w.open_file, QKeySequence.Open)
-        self.open_sample_action = A(w.open_sample)
-        self.save_action = A(w.save, QKeySequence.Save)
-        self.save_as_action = A(w.save_as, QKeySequence.SaveAs)
+        self.new_action = A(w.files.new_project, QKeySequence.New)
+        self.open_action = A(w.files.open_file, QKeySequence.Open)
+        self.open_sample_action = A(w.files.open_sample)
+        self.save_action = A(w.files.save, QKeySequence.Save)
+        self.save_as_action = A(w.files.save_as, QKeySequence.SaveAs)
         self.close_action = A(w.close, QKeySequence.Close)
         self.quit_action = A(QApplication.closeAllWindows, QKeySequence.Quit, QAction.QuitRole)
         self.clear_recent_action = A(self._clear_recent)
@@ -130,7 +131,7 @@ class WindowMenus(QObject):
             action.setToolTip(path)
             action.setStatusTip(path)
             action.setData(path)
-            action.triggered.connect(lambda checked=False, p=path: self.window.open_recent(p))
+            action.triggered.connect(lambda checked=False, p=path: self.window.files.open_recent(p))
         if not files:
             empty = menu.addAction(self.tr("No recent files"))
             empty.setEnabled(False)

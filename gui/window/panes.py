@@ -2,8 +2,9 @@
 
 Every pane is a widget ``Class(document, parent=None)`` with a
 ``retranslateUi()`` method and a ``statusMessage(str)`` signal.  :data:`PANES`
-lists the pane classes; the window builds each one in its dock (the costly
-ones right after its first paint, see :class:`PaneHost`).
+lists how to make each pane; :class:`PaneHost` (owned by the window) builds
+each one in its dock (the costly ones right after the window's first paint)
+and links the panes' unit and period choices.
 
 Optional protocol that the window uses when a pane offers it:
 
@@ -17,14 +18,16 @@ Optional protocol that the window uses when a pane offers it:
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QDockWidget, QFrame, QHBoxLayout, QLabel, QMainWindow, QSizePolicy, QStyle,
+                               QVBoxLayout, QWidget)
 
+from gui.base.document import ProjectDocument
 from gui.base.i18n import is_chinese
-from gui.charts.panel import ChartPanel
 from gui.sheets.data_sheet import DataSheet
 from gui.sheets.framework_tree import FrameworkTree
 from gui.sheets.indicator_sheet import IndicatorSheet
@@ -36,13 +39,22 @@ from gui.sheets.results_table import ResultsTable
 class PaneSpec:
     """One pane: ``name`` is the dock's object name (the key of the saved
     layout: never rename one), ``title`` the English source text of its
-    title (translated in context ``"panes"``), ``widget_class`` the pane."""
+    title (translated in context ``"panes"``), ``make(document, parent)``
+    builds the pane widget (its class, or a function that imports it)."""
     name: str
     title: str
-    widget_class: type
+    make: Callable[[ProjectDocument, QWidget], QWidget]
 
     def translated_title(self) -> str:
         return QCoreApplication.translate("panes", self.title)
+
+
+def chart_panel(document: ProjectDocument, parent: QWidget) -> QWidget:
+    """The chart panel, imported when it is first built: pyqtgraph and the
+    charts (about 0.2 s of imports) then come after the window's first
+    paint, since the charts pane is deferred (see :class:`PaneHost`)."""
+    from gui.charts.panel import ChartPanel
+    return ChartPanel(document, parent)
 
 
 # Order = the order of View > panes.  Placement is done by the main window
@@ -50,7 +62,7 @@ class PaneSpec:
 PANES = (
     PaneSpec("frameworkPane", QT_TRANSLATE_NOOP("panes", "Framework"), FrameworkTree),
     PaneSpec("dataPane", QT_TRANSLATE_NOOP("panes", "Data sheet"), DataSheet),
-    PaneSpec("chartsPane", QT_TRANSLATE_NOOP("panes", "Charts"), ChartPanel),
+    PaneSpec("chartsPane", QT_TRANSLATE_NOOP("panes", "Charts"), chart_panel),
     PaneSpec("methodPane", QT_TRANSLATE_NOOP("panes", "Method settings"), MethodPanel),
     PaneSpec("resultsPane", QT_TRANSLATE_NOOP("panes", "Results"), ResultsTable),
     PaneSpec("indicatorsPane", QT_TRANSLATE_NOOP("panes", "Indicator sheet"), IndicatorSheet),
@@ -109,6 +121,7 @@ class NoteBanner(QFrame):
         return self.text_label.text()
 
 
+
 # ---- the window side: building panes, sharing the unit and period choice ---------------
 # built before the first paint when deferring (cheap, and what a new user looks at first)
 EAGER_PANES = ("dataPane", "methodPane")
@@ -116,21 +129,76 @@ EAGER_PANES = ("dataPane", "methodPane")
 SELECTION_LINKS = (("unitChanged", "set_unit", "unit"), ("periodChanged", "set_period", "period"))
 
 
-class PaneHost:
-    """The main window's handling of its panes (a mixin of
-    :class:`gui.window.main_window.MainWindow`, which provides ``docks``,
-    ``document``, ``panes``, ``panesReady``, ``_show_status`` and the
-    attributes set in its constructor): building each pane for the
-    document, deferring the costly ones at start-up, passing a unit or
-    period chosen in one pane to the others, and the panes' part of the
-    project's ``app_state``."""
+class PaneHost(Mapping):
+    """The panes of one main window, a mapping from dock name to the pane
+    widget in that dock (a :class:`PendingPane` until it is built).
+
+    It builds a pane for each dock of ``docks`` when :meth:`set_document`
+    gives it a document; with ``defer`` (the app's start) only
+    :data:`EAGER_PANES` are built before :meth:`first_painted`, then the
+    panes in view, one per event-loop turn, then ``ready()`` is called; a
+    pane out of view is built when its dock is first shown.  It passes a
+    unit or period chosen in one pane to the others, and gathers the
+    panes' part of the project's ``app_state``.
+
+    From ``window`` it uses only public methods: ``isVisible``,
+    ``tabifiedDockWidgets``, ``show_status`` (a pane's status messages)
+    and, as an event filter, the window's handling of dropped files (on
+    pane widgets that take drops of their own).
+    """
+
+    def __init__(self, window: QMainWindow, docks: dict[str, QDockWidget], *, defer: bool,
+                 ready: Callable[[], None]):
+        self._window = window
+        self._docks = docks
+        self._defer = defer
+        self._painted = not defer
+        self._ready = ready
+        self._document: ProjectDocument | None = None
+        self._pending: set[str] = set()              # panes not built yet (see _builds_now)
+        self._saved: dict = {}                      # the project's app_state['panes'] at opening
+        self._selection: dict[str, int] = {}        # unit / period chosen in a pane
+        self._linking = False
+        for name, dock in docks.items():
+            dock.visibilityChanged.connect(lambda visible, name=name: self._on_dock_visibility(name, visible))
+
+    # ---- the mapping: dock name -> pane widget --------------------------------------------
+    def __getitem__(self, name: str) -> QWidget | None:
+        return self._docks[name].widget()
+
+    def __iter__(self):
+        return iter(self._docks)
+
+    def __len__(self) -> int:
+        return len(self._docks)
+
+    # ---- building ------------------------------------------------------------------------
+    def set_document(self, document: ProjectDocument) -> None:
+        """New panes for ``document`` in the same docks (those deferred as
+        :class:`PendingPane`), showing the unit and period saved in its
+        project's ``app_state``; the old panes are deleted."""
+        self._document = document
+        self._selection = {}
+        self._saved = dict(document.project.app_state.get("panes") or {})
+        self._pending.clear()
+        for spec in PANES:
+            dock = self._docks[spec.name]
+            previous = dock.widget()
+            if self._builds_now(spec.name):
+                self._build(spec.name)
+            else:
+                dock.setWidget(PendingPane(dock))
+                self._pending.add(spec.name)
+            if previous is not None:
+                previous.deleteLater()
+        self._select_saved(document.project.app_state)
 
     def _builds_now(self, name: str) -> bool:
-        """Without deferring, every pane is built with its project.  At
-        start-up (``defer_panes``) only the data sheet and the method
-        settings are built before the first paint; the other panes follow
-        right after it (those in view) or when first shown."""
-        if not self._defer_panes:
+        """Without deferring, every pane is built with its document.  At
+        start-up only :data:`EAGER_PANES` are built before the first
+        paint; the other panes follow right after it (those in view) or
+        when first shown."""
+        if not self._defer:
             return True
         if not self._painted:
             return name in EAGER_PANES
@@ -140,30 +208,31 @@ class PaneHost:
         """Dock ``name`` can be seen: once the window is shown, some of it
         is on screen (a tab behind another counts as visible to Qt but is
         moved out of view); before, it is not closed and not tabbed."""
-        dock = self.docks[name]
-        if self.isVisible():
+        dock = self._docks[name]
+        if self._window.isVisible():
             return dock.isVisible() and not dock.visibleRegion().isEmpty()
-        return not dock.isHidden() and not self.tabifiedDockWidgets(dock)
+        return not dock.isHidden() and not self._window.tabifiedDockWidgets(dock)
 
-    def _build_pane(self, name: str) -> QWidget:
-        """Build pane ``name`` for the current document and wire it up:
-        status messages, the shared unit / period choice, its saved state."""
+    def _build(self, name: str) -> QWidget:
+        """Build pane ``name`` for the document and wire it up: status
+        messages, dropped files, the shared unit / period choice, its saved
+        state."""
         spec = PANE_BY_NAME[name]
-        dock = self.docks[name]
+        dock = self._docks[name]
         previous = dock.widget()
-        widget = spec.widget_class(self.document, dock)
+        widget = spec.make(self._document, dock)
         dock.setWidget(widget)
         self._pending.discard(name)
         if isinstance(previous, PendingPane):
             previous.deleteLater()
         signal = getattr(widget, "statusMessage", None)
         if signal is not None:
-            signal.connect(self._show_status)
+            signal.connect(self._window.show_status)
         # widgets that take drops of their own (chart views, the framework
         # tree) would swallow a dropped file: the window looks first
         for child in [widget, *widget.findChildren(QWidget)]:
             if child.acceptDrops():
-                child.installEventFilter(self)
+                child.installEventFilter(self._window)
         for signal_name, setter, key in SELECTION_LINKS:
             signal = getattr(widget, signal_name, None)
             if signal is not None:
@@ -177,44 +246,48 @@ class PaneHost:
         finally:
             self._linking = False
         restore = getattr(widget, "restore_project_state", None)
-        saved = (self._project_state.get("panes") or {}).get(name)
+        saved = self._saved.get(name)
         if callable(restore) and isinstance(saved, dict):
             restore(saved)
         return widget
 
-    def build_pending_panes(self, visible_only: bool = False) -> None:
+    def build_pending(self, visible_only: bool = False) -> None:
         """Build the panes not built yet (those in view only, if asked)."""
         for spec in PANES:
             if spec.name in self._pending and (not visible_only or self._in_view(spec.name)):
-                self._build_pane(spec.name)
+                self._build(spec.name)
 
     @property
-    def panes_pending(self) -> bool:
+    def pending_in_view(self) -> bool:
         """True while a pane in view is not built yet."""
         return any(self._in_view(name) for name in self._pending)
 
+    def first_painted(self) -> None:
+        """The window has been painted once: build the panes in view now,
+        one per event-loop turn, so that the window stays responsive."""
+        self._painted = True
+        QTimer.singleShot(0, self._window, self._build_next_visible)
+
     def _on_dock_visibility(self, name: str, visible: bool):
-        if visible and name in self._pending and self._painted and shiboken6.isValid(self.docks[name]):
-            self._build_pane(name)
+        if visible and name in self._pending and self._painted and shiboken6.isValid(self._docks[name]):
+            self._build(name)
 
     def _build_next_visible(self):
-        """After the first paint: one pane in view per event-loop turn, so
-        that the window stays responsive while the charts are built."""
-        if not shiboken6.isValid(self) or not all(shiboken6.isValid(d) for d in self.docks.values()):
+        if not shiboken6.isValid(self._window) or not all(shiboken6.isValid(d) for d in self._docks.values()):
             return                    # the window went away first
         for spec in PANES:
             if spec.name in self._pending and self._in_view(spec.name):
-                self._build_pane(spec.name)
-                QTimer.singleShot(0, self, self._build_next_visible)
+                self._build(spec.name)
+                QTimer.singleShot(0, self._window, self._build_next_visible)
                 return
-        self.panesReady.emit()
-
-
-    def _on_first_paint(self):
-        self._painted = True
-        QTimer.singleShot(0, self, self._build_next_visible)
+        self._ready()
 
     # ---- unit and period ------------------------------------------------------------------------
+    @property
+    def selection(self) -> dict[str, int]:
+        """The unit and period last chosen (dataset indices), by ``"unit"`` / ``"period"``."""
+        return dict(self._selection)
+
     def _on_selected(self, key: str, setter: str, source, k: int):
         """A pane chose a unit or period: the other panes follow."""
         if self._linking or k is None or k < 0:
@@ -222,7 +295,7 @@ class PaneHost:
         self._linking = True          # the targets' own signals must not come back here
         try:
             self._selection[key] = k
-            for target in self.panes.values():
+            for target in self.values():
                 if target is not source and callable(getattr(target, setter, None)):
                     getattr(target, setter)(k)
         finally:
@@ -236,7 +309,7 @@ class PaneHost:
             self._selection[key] = value
             self._linking = True
             try:
-                for widget in self.panes.values():
+                for widget in self.values():
                     if callable(getattr(widget, setter, None)):
                         getattr(widget, setter)(value)
             finally:
@@ -244,7 +317,7 @@ class PaneHost:
 
     def _select_saved(self, state: dict):
         """The unit and period stored in ``project.app_state['selection']``."""
-        ds = self.document.project.dataset
+        ds = self._document.project.dataset
         selection = state.get("selection") or {}
         unit = ds.unit_index.get(str(selection.get("unit"))) if "unit" in selection else None
         period = next((t for t, p in enumerate(ds.periods) if str(p) == str(selection.get("period"))), None) \
@@ -252,11 +325,13 @@ class PaneHost:
         self.select(unit, period)
 
     def project_app_state(self) -> dict:
-        """``project.app_state`` with the selected unit and period and what
-        the panes want kept (``project_state()``): saved with the project."""
-        state = dict(self.document.project.app_state)
+        """The project's ``app_state`` with the selected unit and period and
+        what the panes want kept (``project_state()``): saved with the
+        project (File > Save, autosave)."""
+        project = self._document.project
+        state = dict(project.app_state)
         state.pop("recovery", None)
-        ds = self.document.project.dataset
+        ds = project.dataset
         selection = dict(state.get("selection") or {})
         if "unit" in self._selection and self._selection["unit"] < len(ds.unit_codes):
             selection["unit"] = ds.unit_codes[self._selection["unit"]]
@@ -265,11 +340,10 @@ class PaneHost:
         if selection:
             state["selection"] = selection
         panes = dict(state.get("panes") or {})
-        for name, widget in self.panes.items():
+        for name, widget in self.items():
             get = getattr(widget, "project_state", None)
             if callable(get):
                 panes[name] = get()
         if panes:
             state["panes"] = panes
         return state
-

@@ -14,7 +14,8 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from gui.base import i18n
-from gui.window.file_actions import ChartExportDialog, install_file_actions
+from gui.exporting.chart_images import ChartExportDialog
+from gui.window.file_actions import install_file_actions
 from gui.window.loading import load_project
 from gui.exporting.report import CHART_SIZE, report_html
 from test_files import dialogs, light_charts, make_window, private_folders, two_unit_project  # noqa: F401

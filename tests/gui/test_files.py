@@ -99,7 +99,7 @@ def light_charts(monkeypatch):
     """Windows built in this test get :class:`LightCharts` in the charts dock."""
     from gui.window import panes
     spec = panes.PANE_BY_NAME["chartsPane"]
-    monkeypatch.setitem(panes.PANE_BY_NAME, "chartsPane", dataclasses.replace(spec, widget_class=LightCharts))
+    monkeypatch.setitem(panes.PANE_BY_NAME, "chartsPane", dataclasses.replace(spec, make=LightCharts))
 
 
 @pytest.fixture
@@ -145,7 +145,7 @@ def test_save_then_reopen_is_identical(make_window, tmp_path, dialogs):
     settings.aggregation = "geometric"
     assert window.document.execute(SetSettings(settings), "geometric mean")
     dialogs.save_path = str(tmp_path / "saved")                 # suffix added
-    assert window.save(wait=True)                               # the sample is a template: Save As
+    assert window.files.save(wait=True)                               # the sample is a template: Save As
     saved = tmp_path / "saved.coindex"
     assert window.document.path == str(saved) and saved.exists()
     assert not window.isWindowModified()
@@ -172,7 +172,7 @@ def test_save_writes_in_the_background_and_reports(make_window, tmp_path, qtbot)
     window = make_window(load_project(path), path)
     edit(window, 12)
     with qtbot.waitSignal(window.document.saved, timeout=10000) as saved:
-        assert window.save()
+        assert window.files.save()
     assert saved.args[0] == path
     assert not window.isWindowModified()
     assert projectfile.load(path).dataset.value("CCEC", 2024, "RA1") == 12
@@ -205,13 +205,13 @@ def test_a_failed_save_says_why_and_stays_modified(make_window, tmp_path, dialog
 
 def test_app_state_keeps_the_selected_unit_and_period(make_window, tmp_path, two_unit_project):
     window = make_window(two_unit_project, None)
-    window.select(unit=1, period=2)
-    state = window.project_app_state()
+    window.panes.select(unit=1, period=2)
+    state = window.panes.project_app_state()
     assert state["selection"] == {"unit": "X", "period": 2022}
     path = str(tmp_path / "two.coindex")
     window.document.write(path, app_state=state, mark_clean=True, wait=True)
     reopened = make_window(load_project(path), path)
-    assert reopened._selection == {"unit": 1, "period": 2}
+    assert reopened.panes.selection == {"unit": 1, "period": 2}
     for widget in reopened.panes.values():          # every pane that shows one unit shows X
         if hasattr(widget, "unit") and callable(widget.unit):
             assert widget.unit() == 1
@@ -237,7 +237,7 @@ def test_modified_mark_follows_undo_to_the_saved_state(make_window, tmp_path):
     assert not window.isWindowModified() and "[*]" in window.windowTitle()
     edit(window, 10)
     assert window.isWindowModified()
-    window.save(wait=True)
+    window.files.save(wait=True)
     assert not window.isWindowModified()
     edit(window, 20)
     assert window.isWindowModified()
@@ -306,9 +306,9 @@ def test_open_replaces_the_project_and_is_remembered(make_window, tmp_path, dial
     a, b = sample_copy(tmp_path, "a.coindex"), sample_copy(tmp_path, "b.coindex")
     window = make_window()
     dialogs.open_path = a
-    assert window.open_file() is window
+    assert window.files.open_file() is window
     assert window.document.path == a and "a.coindex" in window.windowTitle()
-    assert window.open_file(b) is window
+    assert window.files.open_file(b) is window
     assert recent_files() == [os.path.abspath(b), os.path.abspath(a)]
     entries = [act.data() for act in window.menus.recent_menu.actions() if act.data()]
     assert entries == [os.path.abspath(b), os.path.abspath(a)]
@@ -318,7 +318,7 @@ def test_open_replaces_the_project_and_is_remembered(make_window, tmp_path, dial
     assert recent_files()[0] == os.path.abspath(a)
     # a file that went away is removed, with a message
     os.unlink(b)
-    assert window.open_recent(os.path.abspath(b)) is None
+    assert window.files.open_recent(os.path.abspath(b)) is None
     assert "no longer exists" in dialogs.errors[-1]
     assert recent_files() == [os.path.abspath(a)]
     window.menus.clear_recent_action.trigger()
@@ -337,7 +337,7 @@ def test_a_file_that_cannot_be_opened_keeps_the_project(make_window, tmp_path, d
     window = make_window()
     bad = tmp_path / "broken.coindex"
     bad.write_text("{not json")
-    assert window.open_file(str(bad)) is None
+    assert window.files.open_file(str(bad)) is None
     assert "broken.coindex" in dialogs.errors[-1]
     assert window.document.path == str(SAMPLE_PATH)
 
@@ -349,14 +349,14 @@ def test_csv_opens_with_the_meta_table_beside_it(make_window, tmp_path, dialogs)
     import pandas as pd
     pd.DataFrame(project.framework.to_records()).to_csv(meta, index=False)
     window = make_window()
-    assert window.open_file(str(data)) is window
+    assert window.files.open_file(str(data)) is window
     np.testing.assert_allclose(window.document.project.dataset.values, project.dataset.values)
     assert window.document.path == str(data)
     # Save goes to a new .coindex, never over the CSV
     text = data.read_text()
     edit(window, 8)
     dialogs.save_path = str(tmp_path / "cc-project")
-    assert window.save(wait=True)
+    assert window.files.save(wait=True)
     assert window.document.path == str(tmp_path / "cc-project.coindex") and data.read_text() == text
 
 
@@ -428,7 +428,7 @@ def test_autosave_writes_a_recovery_file_a_minute_after_a_change(make_window, tm
     assert rec.original_path == os.path.abspath(path)
     assert "recovery" not in rec.project.app_state
     # a clean save removes it
-    window.save(wait=True)
+    window.files.save(wait=True)
     wait_written(window)
     assert not saver.file.exists()
 
@@ -480,7 +480,7 @@ def test_crash_recovery_restores_unsaved_edits(make_window, tmp_path, dialogs):
         assert restored.document.path == os.path.abspath(path)
         assert restored.isWindowModified()       # unsaved until saved again
         assert restored.autosaver.file == file
-        restored.save(wait=True)
+        restored.files.save(wait=True)
         wait_written(restored)
         assert not file.exists()
         assert projectfile.load(path).dataset.value("CCEC", 2024, "RA1") == 55.5
@@ -529,7 +529,7 @@ def test_a_real_crash_is_recovered(tmp_path, private_folders, dialogs):
         from PySide6.QtWidgets import QWidget
         from gui.window import panes                # no charts: not needed, and slow to build
         spec = panes.PANE_BY_NAME["chartsPane"]
-        panes.PANE_BY_NAME["chartsPane"] = dataclasses.replace(spec, widget_class=lambda document, parent: QWidget(parent))
+        panes.PANE_BY_NAME["chartsPane"] = dataclasses.replace(spec, make=lambda document, parent: QWidget(parent))
         from gui.window.main_window import MainWindow
         w = MainWindow(load_project({path!r}), {path!r})
         w.document.execute(SetValues([("CCEC", 2023, "RS2", 12345.0)]), "edit")

@@ -71,10 +71,19 @@ def test_first_start_shows_the_data_sheet_and_the_charts_side_by_side(window):
 def test_every_pane_in_the_table_is_built(full_window):
     """Each dock holds its pane class from the table, built for the
     window's document, with the protocol the window relies on."""
+    from gui.charts.panel import ChartPanel
+    from gui.sheets.data_sheet import DataSheet
+    from gui.sheets.framework_tree import FrameworkTree
+    from gui.sheets.indicator_sheet import IndicatorSheet
+    from gui.sheets.method_panel import MethodPanel
+    from gui.sheets.results_table import ResultsTable
+    expected = {"frameworkPane": FrameworkTree, "dataPane": DataSheet, "chartsPane": ChartPanel,
+                "methodPane": MethodPanel, "resultsPane": ResultsTable, "indicatorsPane": IndicatorSheet}
     window = full_window
+    assert [spec.name for spec in panes.PANES] == list(expected)
     for spec in panes.PANES:
         widget = window.pane(spec.name)
-        assert type(widget) is spec.widget_class, spec.name
+        assert type(widget) is expected[spec.name], spec.name
         assert widget.parent() is window.docks[spec.name]
         assert callable(getattr(widget, "retranslateUi", None)) and hasattr(widget, "statusMessage")
     assert not any(isinstance(w, panes.PendingPane) for w in window.panes.values())
@@ -106,7 +115,7 @@ def test_the_window_wires_up_each_pane(make_window, light_charts, monkeypatch):
     """Status messages, language changes, the shared unit choice and the
     pane's saved state all go through the table's pane protocol."""
     spec = panes.PANE_BY_NAME["resultsPane"]
-    monkeypatch.setitem(panes.PANE_BY_NAME, "resultsPane", dataclasses.replace(spec, widget_class=FakeResults))
+    monkeypatch.setitem(panes.PANE_BY_NAME, "resultsPane", dataclasses.replace(spec, make=FakeResults))
     from core.project import projectfile
     project = projectfile.load(SAMPLE_PATH)
     project.app_state["panes"] = {"resultsPane": {"sort": "name"}}
@@ -119,9 +128,9 @@ def test_the_window_wires_up_each_pane(make_window, light_charts, monkeypatch):
     before = results.translated
     w.retranslateUi()
     assert results.translated == before + 1
-    assert w.project_app_state()["panes"]["resultsPane"] == {"sort": "rank"}
+    assert w.panes.project_app_state()["panes"]["resultsPane"] == {"sort": "rank"}
     results.unitChanged.emit(0)                      # a unit chosen in one pane is shown by the others
-    assert w.project_app_state()["selection"]["unit"] == w.document.project.dataset.unit_codes[0]
+    assert w.panes.project_app_state()["selection"]["unit"] == w.document.project.dataset.unit_codes[0]
     w.pane("dataPane").unitChanged.emit(0)
     assert results.units[-1] == 0
 
@@ -132,7 +141,7 @@ def test_a_pane_that_fails_to_build_is_an_error(make_window, light_charts, monke
         def __init__(self, document, parent=None):
             raise RuntimeError("boom")
     spec = panes.PANE_BY_NAME["resultsPane"]
-    monkeypatch.setitem(panes.PANE_BY_NAME, "resultsPane", dataclasses.replace(spec, widget_class=Broken))
+    monkeypatch.setitem(panes.PANE_BY_NAME, "resultsPane", dataclasses.replace(spec, make=Broken))
     with pytest.raises(RuntimeError, match="boom"):
         make_window()
 
@@ -334,7 +343,7 @@ def test_unit_choice_reaches_the_chart(sheet_and_chart):
     data.selector.setCurrentIndex(1)
     engine = w.document.project.engine
     np.testing.assert_allclose(_curve_y(chart.index_curve), engine.score("CII")[1])
-    assert w.project_app_state()["selection"]["unit"] == "X"
+    assert w.panes.project_app_state()["selection"]["unit"] == "X"
 
 
 # ---- deferred panes (the app's start) -------------------------------------------------------------------
@@ -347,13 +356,49 @@ def test_deferred_panes_are_built_after_the_first_paint(qtbot):
     with qtbot.waitSignal(w.panesReady, timeout=20000):
         w.show()
     assert not isinstance(w.pane("chartsPane"), panes.PendingPane)
-    assert not w.panes_pending
+    assert not w.panes.pending_in_view
     hidden = w.docks["frameworkPane"]                                   # a tab behind the method settings
     if isinstance(w.pane("frameworkPane"), panes.PendingPane):
         hidden.raise_()
         qtbot.waitUntil(lambda: not isinstance(w.pane("frameworkPane"), panes.PendingPane), timeout=5000)
-    w.build_pending_panes()
+    w.panes.build_pending()
     assert not any(isinstance(x, panes.PendingPane) for x in w.panes.values())
+
+
+def test_charts_are_imported_only_when_their_deferred_pane_is_built(tmp_path):
+    """A fresh process: the window is built, shown-ready, without pyqtgraph
+    (the charts' imports cost about 0.2 s before the first paint); the
+    charts pane imports it when it is built after the first paint."""
+    import os
+    import subprocess
+    import sys
+    import textwrap
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    script = textwrap.dedent(f"""
+        import os, sys
+        sys.path.insert(0, {root!r})
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from gui.window import app as gui_app
+        from gui.window.loading import SAMPLE_PATH, load_project
+        app = QApplication([])
+        gui_app.configure_application(app)
+        gui_app.use_private_folders({str(tmp_path)!r})
+        from gui.window.main_window import MainWindow
+        w = MainWindow(load_project(SAMPLE_PATH), str(SAMPLE_PATH), defer_panes=True)
+        print("before paint:", "pyqtgraph" in sys.modules, type(w.pane("chartsPane")).__name__)
+        w.panesReady.connect(app.quit)
+        QTimer.singleShot(20000, lambda: app.exit(2))
+        w.show()
+        code = app.exec()
+        print("after:", "pyqtgraph" in sys.modules, type(w.pane("chartsPane")).__name__, code)
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert "before paint: False PendingPane" in lines
+    assert "after: True ChartPanel 0" in lines
 
 
 def test_file_actions_are_installed_with_the_window(window):
