@@ -4,197 +4,197 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="169"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="167"/>
         <source>Add dimension</source>
         <translation>添加维度</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="169"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="167"/>
         <source>Add a dimension next to the selected one (under the index)</source>
         <translation>在所选维度旁添加一个维度（位于指数之下）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="171"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="169"/>
         <source>Add sub-dimension</source>
         <translation>添加子维度</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="171"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="169"/>
         <source>Add a sub-dimension inside the selected dimension</source>
         <translation>在所选维度内添加一个子维度</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="173"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="171"/>
         <source>Add indicator</source>
         <translation>添加指标</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="173"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="171"/>
         <source>Add an indicator to the selected dimension; its values start missing (Insert)</source>
         <translation>向所选维度添加一个指标，其数值初始为缺失（Insert）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="175"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="173"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="175"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="173"/>
         <source>Change the code and names of the selected node</source>
         <translation>修改所选节点的代码和名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="176"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="174"/>
         <source>Move to…</source>
         <translation>移动到…</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="176"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="174"/>
         <source>Move the selected node into another dimension (or drag it there)</source>
         <translation>将所选节点移到另一个维度（或直接拖过去）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="178"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="176"/>
         <source>Reverse direction</source>
         <translation>反转方向</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="178"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="176"/>
         <source>Switch between higher and lower is better</source>
         <translation>在“越高越好”和“越低越好”之间切换</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="179"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="177"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="179"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="177"/>
         <source>Delete the selected node, a dimension with everything in it (Delete)</source>
         <translation>删除所选节点；删除维度时连同其中全部内容（Delete）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="186"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="184"/>
         <source>Framework</source>
         <translation>指标框架</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="137"/>
+        <location filename="../../gui/sheets/method_panel.py" line="177"/>
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="138"/>
+        <location filename="../../gui/sheets/method_panel.py" line="178"/>
         <source>Aggregation</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="139"/>
+        <location filename="../../gui/sheets/method_panel.py" line="179"/>
         <source>&amp;Method:</source>
         <translation>方法(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="139"/>
+        <location filename="../../gui/sheets/method_panel.py" line="179"/>
         <source>How each indicator is put on a common scale</source>
         <translation>将各指标转换到统一尺度的方法</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="140"/>
+        <location filename="../../gui/sheets/method_panel.py" line="180"/>
         <source>&amp;Base year:</source>
         <translation>基期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="140"/>
+        <location filename="../../gui/sheets/method_panel.py" line="180"/>
         <source>The period set to 100 by the fixed-base index; also the start of change and growth</source>
         <translation>定基指数中设为 100 的时期，也是计算变化和增长的起点</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="142"/>
+        <location filename="../../gui/sheets/method_panel.py" line="182"/>
         <source>Min-max &amp;range:</source>
         <translation>极差范围(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="142"/>
+        <location filename="../../gui/sheets/method_panel.py" line="182"/>
         <source>The scale of min-max: lowest value to L, highest to U</source>
         <translation>极差标准化的尺度：最小值对应 L，最大值对应 U</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="144"/>
+        <location filename="../../gui/sheets/method_panel.py" line="184"/>
         <source>Z-score m&amp;ean:</source>
         <translation>Z 分数均值(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="144"/>
+        <location filename="../../gui/sheets/method_panel.py" line="184"/>
         <source>The mean z-scores are shifted to</source>
         <translation>Z 分数平移后的均值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="145"/>
+        <location filename="../../gui/sheets/method_panel.py" line="185"/>
         <source>Z-score &amp;SD:</source>
         <translation>Z 分数标准差(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="145"/>
+        <location filename="../../gui/sheets/method_panel.py" line="185"/>
         <source>The standard deviation z-scores are scaled to</source>
         <translation>Z 分数缩放后的标准差</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="146"/>
+        <location filename="../../gui/sheets/method_panel.py" line="186"/>
         <source>&amp;Pooled:</source>
         <translation>合并计算(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="146"/>
+        <location filename="../../gui/sheets/method_panel.py" line="186"/>
         <source>Take minimum, maximum, mean and ranks over all periods together, not period by period</source>
         <translation>对所有时期合并求最小值、最大值、均值和排名，而不是逐期计算</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="148"/>
+        <location filename="../../gui/sheets/method_panel.py" line="188"/>
         <source>M&amp;ean:</source>
         <translation>平均方式(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="148"/>
+        <location filename="../../gui/sheets/method_panel.py" line="188"/>
         <source>How children are combined into their parent</source>
         <translation>下级节点合成为上级节点的方式</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="149"/>
+        <location filename="../../gui/sheets/method_panel.py" line="189"/>
         <source>P&amp;ower p:</source>
         <translation>幂次 p(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="149"/>
+        <location filename="../../gui/sheets/method_panel.py" line="189"/>
         <source>The power of the generalised mean (1 arithmetic, 0 geometric, -1 harmonic)</source>
         <translation>广义平均的幂次（1 为算术平均，0 为几何平均，-1 为调和平均）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="151"/>
+        <location filename="../../gui/sheets/method_panel.py" line="191"/>
         <source>&amp;Weights:</source>
         <translation>权重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="151"/>
+        <location filename="../../gui/sheets/method_panel.py" line="191"/>
         <source>Use the weights of the framework, or give the nodes of each dimension equal weights</source>
         <translation>使用指标框架中的权重，或对每个维度内的节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="163"/>
+        <location filename="../../gui/sheets/method_panel.py" line="207"/>
         <source>L: the value given to the lowest</source>
         <translation>L：最小值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="164"/>
+        <location filename="../../gui/sheets/method_panel.py" line="208"/>
         <source>U: the value given to the highest</source>
         <translation>U：最大值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="165"/>
+        <location filename="../../gui/sheets/method_panel.py" line="209"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="166"/>
+        <location filename="../../gui/sheets/method_panel.py" line="210"/>
         <source>over all periods</source>
         <translation>跨所有时期</translation>
     </message>
@@ -556,98 +556,98 @@
         <translation>没有可粘贴的内容：剪贴板中没有单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="408"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="443"/>
         <source>Nothing pasted: choose the cell to paste into</source>
         <translation>未粘贴：请选择要粘贴到的单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="411"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="446"/>
         <source>Nothing pasted: paste into a value cell (the label columns cannot be edited)</source>
         <translation>未粘贴：请粘贴到数值单元格（标签列不可编辑）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="417"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="408"/>
         <source>Nothing pasted: there is no value row below the selection</source>
         <translation>未粘贴：所选位置下方没有数值行</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="434"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="466"/>
         <source>beyond the sheet&apos;s edge</source>
         <translation>超出表格边界</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="436"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="468"/>
         <source>Nothing pasted: row {0}, column {1} of the pasted block (for {2}): {3}</source>
         <translation>未粘贴：粘贴块第 {0} 行第 {1} 列（对应 {2}）：{3}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="443"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="422"/>
         <source>Nothing pasted: the block lies beyond the sheet&apos;s edge</source>
         <translation>未粘贴：粘贴块超出表格边界</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="447"/>
-        <location filename="../../gui/sheets/data_sheet.py" line="466"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="426"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="494"/>
         <source>Paste %n value(s)</source>
         <translation>
             <numerusform>粘贴 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="452"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="481"/>
         <source>Pasted {0} × {1} values</source>
         <translation>已粘贴 {0} × {1} 个数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="454"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="483"/>
         <source>; clipped at the sheet&apos;s edge: {0} row(s) and {1} column(s) of the block were left out</source>
         <translation>；在表格边界处截断：粘贴块中有 {0} 行和 {1} 列未粘贴</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="463"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="491"/>
         <source>Nothing pasted: {0}</source>
         <translation>未粘贴：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="468"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="496"/>
         <source>Pasted one value into %n cell(s)</source>
         <translation>
             <numerusform>已将一个数值粘贴到 %n 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="508"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="536"/>
         <source>Nothing to fill: select the value to copy and the cells to fill</source>
         <translation>无可填充内容：请选择要复制的数值及要填充的单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="510"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="538"/>
         <source>Nothing to fill: select the value to copy and the cells to fill on its right</source>
         <translation>无可填充内容：请选择要复制的数值及其右侧要填充的单元格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="513"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="541"/>
         <source>Fill down %n value(s)</source>
         <translation>
             <numerusform>向下填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="514"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="542"/>
         <source>Fill right %n value(s)</source>
         <translation>
             <numerusform>向右填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="517"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="545"/>
         <source>Filled %n value(s)</source>
         <translation>
             <numerusform>已填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="522"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="550"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
@@ -663,128 +663,128 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="122"/>
+        <location filename="../../gui/window/file_actions.py" line="112"/>
         <source>&amp;Import Workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="123"/>
+        <location filename="../../gui/window/file_actions.py" line="113"/>
         <source>Read indicator values from an Excel workbook, OpenDocument sheet or CSV</source>
         <translation>从 Excel 工作簿、OpenDocument 表格或 CSV 读取指标数值</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="124"/>
+        <location filename="../../gui/window/file_actions.py" line="114"/>
         <source>Re&amp;fresh from Source</source>
         <translation>从数据源刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="125"/>
+        <location filename="../../gui/window/file_actions.py" line="115"/>
         <source>Import the workbooks this project came from again and show what changed</source>
         <translation>重新导入本项目来源的工作簿，并显示有哪些变化</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="126"/>
+        <location filename="../../gui/window/file_actions.py" line="116"/>
         <source>&amp;Results Workbook with Formulas (.xlsx)…</source>
         <translation>含公式的结果工作簿(.xlsx)(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="127"/>
+        <location filename="../../gui/window/file_actions.py" line="117"/>
         <source>Every result as live Excel formulas over the raw data, for audit</source>
         <translation>所有结果以基于原始数据的 Excel 公式给出，便于核查</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="128"/>
+        <location filename="../../gui/window/file_actions.py" line="118"/>
         <source>&amp;Chart Images (PNG, SVG)…</source>
         <translation>图表图片（PNG、SVG）(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="129"/>
+        <location filename="../../gui/window/file_actions.py" line="119"/>
         <source>Every chart as PNG at a chosen resolution and as SVG</source>
         <translation>所有图表按所选分辨率导出为 PNG，并导出为 SVG</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="130"/>
+        <location filename="../../gui/window/file_actions.py" line="120"/>
         <source>&amp;PDF Report…</source>
         <translation>PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="131"/>
+        <location filename="../../gui/window/file_actions.py" line="121"/>
         <source>Framework, method, results and charts in a PDF, in the interface&apos;s language</source>
         <translation>以界面语言生成包含指标框架、方法、结果和图表的 PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="132"/>
+        <location filename="../../gui/window/file_actions.py" line="122"/>
         <source>COINr &amp;iData / iMeta (CSV)…</source>
         <translation>COINr &amp;iData / iMeta（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="133"/>
+        <location filename="../../gui/window/file_actions.py" line="123"/>
         <source>Tables that COINr&apos;s new_coin reads</source>
         <translation>COINr 的 new_coin 可读取的数据表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="134"/>
+        <location filename="../../gui/window/file_actions.py" line="124"/>
         <source>Empty &amp;Template Workbook…</source>
         <translation>空白模板工作簿(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="135"/>
+        <location filename="../../gui/window/file_actions.py" line="125"/>
         <source>A workbook to fill in and open or import</source>
         <translation>供填写后打开或导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="149"/>
+        <location filename="../../gui/window/file_actions.py" line="139"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="175"/>
+        <location filename="../../gui/window/file_actions.py" line="165"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="175"/>
+        <location filename="../../gui/window/file_actions.py" line="165"/>
         <source>Not refreshed</source>
         <translation>未刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="180"/>
+        <location filename="../../gui/window/file_actions.py" line="170"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="186"/>
+        <location filename="../../gui/window/file_actions.py" line="176"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="225"/>
+        <location filename="../../gui/window/file_actions.py" line="211"/>
         <source>Imported {0}: {1} cell(s) changed</source>
         <translation>已导入 {0}：{1} 个单元格有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="226"/>
+        <location filename="../../gui/window/file_actions.py" line="212"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="234"/>
+        <location filename="../../gui/window/file_actions.py" line="220"/>
         <source>Imported as a new project; save it to keep it</source>
         <translation>已作为新项目导入；请保存以保留</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="241"/>
-        <location filename="../../gui/window/file_actions.py" line="286"/>
+        <location filename="../../gui/window/file_actions.py" line="227"/>
+        <location filename="../../gui/window/file_actions.py" line="271"/>
         <source>Refresh from Source</source>
         <translation>从数据源刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="242"/>
+        <location filename="../../gui/window/file_actions.py" line="228"/>
         <source>This project was not imported from a workbook with the import wizard, so there is nothing to refresh from.</source>
         <translation>本项目不是通过导入向导从工作簿导入的，因此没有可刷新的数据源。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="247"/>
+        <location filename="../../gui/window/file_actions.py" line="233"/>
         <source>The source workbook is no longer there:
 {0}
 
@@ -795,90 +795,90 @@ Import it again with File &gt; Import Workbook.</source>
 请通过“文件 &gt; 导入工作簿”重新导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="254"/>
+        <location filename="../../gui/window/file_actions.py" line="240"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="268"/>
+        <location filename="../../gui/window/file_actions.py" line="254"/>
         <source>From {0}:</source>
         <translation>来自 {0}：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="274"/>
-        <location filename="../../gui/window/file_actions.py" line="277"/>
+        <location filename="../../gui/window/file_actions.py" line="260"/>
+        <location filename="../../gui/window/file_actions.py" line="263"/>
         <source>Refresh from {0}</source>
         <translation>从 {0} 刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="284"/>
+        <location filename="../../gui/window/file_actions.py" line="269"/>
         <source>Nothing changed: the project already has the workbook&apos;s values.</source>
         <translation>没有变化：项目中已是该工作簿的数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="285"/>
+        <location filename="../../gui/window/file_actions.py" line="270"/>
         <source>Refreshed: {0} cell(s) changed</source>
         <translation>已刷新：{0} 个单元格有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="295"/>
+        <location filename="../../gui/window/file_actions.py" line="280"/>
         <source>Export Results Workbook</source>
         <translation>导出结果工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="296"/>
-        <location filename="../../gui/window/file_actions.py" line="371"/>
+        <location filename="../../gui/window/file_actions.py" line="281"/>
+        <location filename="../../gui/window/file_actions.py" line="356"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="303"/>
-        <location filename="../../gui/window/file_actions.py" line="345"/>
+        <location filename="../../gui/window/file_actions.py" line="288"/>
+        <location filename="../../gui/window/file_actions.py" line="330"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="324"/>
+        <location filename="../../gui/window/file_actions.py" line="309"/>
         <source>{0} chart file(s) to {1}</source>
         <translation>{0} 个图表文件已保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="332"/>
+        <location filename="../../gui/window/file_actions.py" line="317"/>
         <source>Export PDF Report</source>
         <translation>导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="333"/>
+        <location filename="../../gui/window/file_actions.py" line="318"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="351"/>
+        <location filename="../../gui/window/file_actions.py" line="336"/>
         <source>Export COINr iData</source>
         <translation>导出 COINr iData</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="352"/>
+        <location filename="../../gui/window/file_actions.py" line="337"/>
         <source>CSV tables (*.csv)</source>
         <translation>CSV 数据表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="363"/>
+        <location filename="../../gui/window/file_actions.py" line="348"/>
         <source>COINr export</source>
         <translation>COINr 导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="364"/>
+        <location filename="../../gui/window/file_actions.py" line="349"/>
         <source>Written, with these adaptations:</source>
         <translation>已写出，并作了以下调整：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="370"/>
+        <location filename="../../gui/window/file_actions.py" line="355"/>
         <source>Save Template Workbook</source>
         <translation>保存模板工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="370"/>
+        <location filename="../../gui/window/file_actions.py" line="355"/>
         <source>template</source>
         <translation>模板</translation>
     </message>
@@ -886,47 +886,47 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../gui/importing/pages.py" line="66"/>
+        <location filename="../../gui/importing/pages.py" line="69"/>
         <source>Choose a workbook</source>
         <translation>选择工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="67"/>
+        <location filename="../../gui/importing/pages.py" line="70"/>
         <source>Indicator values from an Excel workbook (.xlsx, .xlsm, .xls, .xlsb), an OpenDocument spreadsheet (.ods) or a CSV table (UTF-8 or GB18030). Title rows, units, merged headers, footnotes and numbers written as text are handled; the next page shows what will be read.</source>
         <translation>从 Excel 工作簿（.xlsx、.xlsm、.xls、.xlsb）、OpenDocument 电子表格（.ods）或 CSV 表（UTF-8 或 GB18030）读取指标数值。可处理标题行、计量单位、合并的表头、脚注以及以文本形式书写的数字；下一页将显示要读取的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="71"/>
+        <location filename="../../gui/importing/pages.py" line="74"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="72"/>
+        <location filename="../../gui/importing/pages.py" line="75"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="73"/>
+        <location filename="../../gui/importing/pages.py" line="76"/>
         <source>Import into</source>
         <translation>导入到</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="74"/>
+        <location filename="../../gui/importing/pages.py" line="77"/>
         <source>the &amp;open project (one step you can undo)</source>
         <translation>当前打开的项目（可一步撤销）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="75"/>
+        <location filename="../../gui/importing/pages.py" line="78"/>
         <source>a &amp;new project</source>
         <translation>新项目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="76"/>
+        <location filename="../../gui/importing/pages.py" line="79"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="80"/>
+        <location filename="../../gui/importing/pages.py" line="83"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
@@ -934,47 +934,47 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="80"/>
+        <location filename="../../gui/importing/wizard.py" line="68"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="82"/>
+        <location filename="../../gui/importing/wizard.py" line="70"/>
         <source>{0} cell(s) cannot be read</source>
         <translation>{0} 个单元格无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="83"/>
+        <location filename="../../gui/importing/wizard.py" line="71"/>
         <source>Import them as &amp;missing values</source>
         <translation>作为缺失值导入(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="84"/>
+        <location filename="../../gui/importing/wizard.py" line="72"/>
         <source>&amp;Keep the project&apos;s values in those cells</source>
         <translation>保留项目中这些单元格的数值(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="85"/>
+        <location filename="../../gui/importing/wizard.py" line="73"/>
         <source>To import nothing, press Cancel and correct the workbook first.</source>
         <translation>如不想导入任何内容，请按“取消”，先修正工作簿。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="86"/>
+        <location filename="../../gui/importing/wizard.py" line="74"/>
         <source>What Finish will do:</source>
         <translation>点击“完成”后将：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="95"/>
+        <location filename="../../gui/importing/wizard.py" line="83"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="116"/>
+        <location filename="../../gui/importing/wizard.py" line="104"/>
         <source>A new project from {0}: {1} indicator(s) under one index, {2} unit(s), {3} period(s), {4} value(s).</source>
         <translation>由 {0} 新建项目：一个指数下 {1} 个指标，{2} 个单元，{3} 个时期，{4} 个数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="120"/>
+        <location filename="../../gui/importing/wizard.py" line="108"/>
         <source>A new project from the template {0}: its framework and settings, {1} unit(s), {2} period(s), {3} value(s).</source>
         <translation>由模板 {0} 新建项目：沿用其指标框架和设置，{1} 个单元，{2} 个时期，{3} 个数值。</translation>
     </message>
@@ -1095,85 +1095,85 @@ Import it again with File &gt; Import Workbook.</source>
         <translation>↓ 越低越好</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="230"/>
-        <location filename="../../gui/sheets/framework_tree.py" line="245"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="228"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="243"/>
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="231"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="229"/>
         <source>Add indicator {0}</source>
         <translation>添加指标 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="243"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="241"/>
         <source>New dimension</source>
         <translation>新维度</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="246"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="244"/>
         <source>Add dimension {0}</source>
         <translation>添加维度 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="253"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="251"/>
         <source>Added {0}</source>
         <translation>已添加 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="265"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="263"/>
         <source>The English name cannot be empty</source>
         <translation>英文名称不能为空</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="276"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="274"/>
         <source>Rename {0}</source>
         <translation>重命名 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="297"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="295"/>
         <source>Delete the indicator {0} and all its values?</source>
         <translation>删除指标 {0} 及其全部数值？</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="300"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="298"/>
         <source>Delete the dimension {0} with its {1} indicator(s) and all their values?</source>
         <translation>删除维度 {0} 及其下 {1} 个指标和全部数值？</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="302"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="300"/>
         <source>You can undo this with Edit &gt; Undo.</source>
         <translation>可以通过“编辑 &gt; 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="303"/>
-        <location filename="../../gui/sheets/framework_tree.py" line="307"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="301"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="305"/>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="309"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="307"/>
         <source>Deleted {0}</source>
         <translation>已删除 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="315"/>
-        <location filename="../../gui/sheets/framework_tree.py" line="378"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="313"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="376"/>
         <source>Move {0}</source>
         <translation>移动 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="321"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="319"/>
         <source>Direction of {0}</source>
         <translation>{0} 的方向</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="369"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="367"/>
         <source>There is no other dimension to move {0} into</source>
         <translation>没有其他维度可供 {0} 移入</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="379"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="377"/>
         <source>Move into the dimension:</source>
         <translation>移入维度：</translation>
     </message>
@@ -1270,41 +1270,41 @@ Import it again with File &gt; Import Workbook.</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="175"/>
+        <location filename="../../gui/importing/wizard.py" line="163"/>
         <source>Import Workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="207"/>
+        <location filename="../../gui/importing/wizard.py" line="195"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="218"/>
+        <location filename="../../gui/importing/wizard.py" line="206"/>
         <source>Stopped; nothing was imported.</source>
         <translation>已停止；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="241"/>
+        <location filename="../../gui/importing/wizard.py" line="229"/>
         <source>This file cannot be imported; the project is unchanged.
 {0}</source>
         <translation>无法导入此文件；项目未改变。
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="265"/>
+        <location filename="../../gui/importing/wizard.py" line="253"/>
         <source>After this import the project could not be computed: {0}</source>
         <translation>导入后项目将无法计算：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="292"/>
+        <location filename="../../gui/importing/wizard.py" line="280"/>
         <source>The project refused the import; nothing changed.
 {0}</source>
         <translation>项目拒绝了此次导入；未作任何更改。
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="288"/>
+        <location filename="../../gui/importing/wizard.py" line="276"/>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
@@ -1312,130 +1312,130 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>IndicatorSheetModel</name>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="111"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="122"/>
         <source>Not used: the method settings give siblings equal weights</source>
         <translation>未使用：方法设置对同级节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="122"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="136"/>
         <source>Follows the project&apos;s base year; choose a period to give this indicator its own</source>
         <translation>沿用项目的基期；选择一个时期可为此指标单独设定</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="124"/>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="136"/>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="213"/>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="216"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="138"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="153"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="229"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="232"/>
         <source>project ({0})</source>
         <translation>项目（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="134"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="151"/>
         <source>Follows the project&apos;s normalisation; choose a method to give this indicator its own</source>
         <translation>沿用项目的标准化方法；选择一种方法可为此指标单独设定</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="148"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="164"/>
         <source>Unique code; renaming it renames the data column</source>
         <translation>唯一代码；修改后数据列也随之改名</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="149"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="165"/>
         <source>Name in English</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="149"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="165"/>
         <source>Name in Chinese</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="150"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="166"/>
         <source>The dimension the indicator belongs to; choose another to move it</source>
         <translation>指标所属的维度；选择其他维度即可移动</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="151"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="167"/>
         <source>Unit of measure</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="151"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="167"/>
         <source>Whether higher or lower values are better</source>
         <translation>数值越高越好还是越低越好</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="152"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="168"/>
         <source>Weight relative to the other nodes of its dimension</source>
         <translation>相对于所属维度中其他节点的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="153"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="169"/>
         <source>Where the data come from</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="154"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="170"/>
         <source>A base year of this indicator&apos;s own (fixed-base normalisation)</source>
         <translation>此指标单独的基期（定基标准化）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="155"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="171"/>
         <source>A normalisation method of this indicator&apos;s own</source>
         <translation>此指标单独的标准化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="156"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="172"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="156"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="172"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="156"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="172"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="156"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="172"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="156"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="172"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="157"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="173"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="157"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="173"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="157"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="173"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="157"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="173"/>
         <source>Base year</source>
         <translation>基期</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="158"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="174"/>
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="169"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="185"/>
         <source>{0} of {1}</source>
         <translation>{1} 的{0}</translation>
     </message>
@@ -1443,163 +1443,163 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>LayoutPage</name>
     <message>
-        <location filename="../../gui/importing/pages.py" line="120"/>
+        <location filename="../../gui/importing/pages.py" line="123"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="121"/>
+        <location filename="../../gui/importing/pages.py" line="124"/>
         <source>Template (Data and Meta sheets)</source>
         <translation>模板（Data 和 Meta 工作表）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="122"/>
+        <location filename="../../gui/importing/pages.py" line="125"/>
         <source>Yearbook: indicators as rows, years as columns</source>
         <translation>年鉴式：指标为行，年份为列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="123"/>
+        <location filename="../../gui/importing/pages.py" line="126"/>
         <source>Units as rows, indicators as columns</source>
         <translation>单元为行，指标为列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="124"/>
+        <location filename="../../gui/importing/pages.py" line="127"/>
         <source>Long: unit, year, indicator and value columns</source>
         <translation>长表：单元、年份、指标和数值各占一列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="218"/>
+        <location filename="../../gui/importing/pages.py" line="249"/>
         <source>Layout and header row</source>
         <translation>布局和表头行</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="219"/>
+        <location filename="../../gui/importing/pages.py" line="250"/>
         <source>Check what will be read; correct the layout or the header row if the preview is wrong. Blue: header; green: values read; red: cells that cannot be read.</source>
         <translation>请检查将要读取的内容；如预览有误，请更正布局或表头行。蓝色：表头；绿色：读取的数值；红色：无法读取的单元格。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="221"/>
+        <location filename="../../gui/importing/pages.py" line="252"/>
         <source>&amp;Sheets:</source>
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="221"/>
+        <location filename="../../gui/importing/pages.py" line="252"/>
         <source>&amp;Layout:</source>
         <translation>布局(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="222"/>
+        <location filename="../../gui/importing/pages.py" line="253"/>
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="222"/>
+        <location filename="../../gui/importing/pages.py" line="253"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="224"/>
+        <location filename="../../gui/importing/pages.py" line="255"/>
         <source>Read &amp;hidden rows and columns too</source>
         <translation>同时读取隐藏的行和列(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="225"/>
+        <location filename="../../gui/importing/pages.py" line="256"/>
         <source>from the sheet name or a unit column</source>
         <translation>取自工作表名称或单元列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="226"/>
+        <location filename="../../gui/importing/pages.py" line="257"/>
         <source>The unit code of a sheet that does not name its unit; with a unit column, only this unit&apos;s rows are read</source>
         <translation>未注明单元的工作表所对应的单元代码；如有单元列，则只读取该单元的行</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="228"/>
+        <location filename="../../gui/importing/pages.py" line="259"/>
         <source>The row of the column headings (0: detect)</source>
         <translation>列标题所在的行（0：自动识别）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="229"/>
-        <location filename="../../gui/importing/pages.py" line="231"/>
+        <location filename="../../gui/importing/pages.py" line="260"/>
+        <location filename="../../gui/importing/pages.py" line="262"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="230"/>
+        <location filename="../../gui/importing/pages.py" line="261"/>
         <source>Values read</source>
         <translation>读取的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="231"/>
+        <location filename="../../gui/importing/pages.py" line="262"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="231"/>
+        <location filename="../../gui/importing/pages.py" line="262"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="231"/>
+        <location filename="../../gui/importing/pages.py" line="262"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="242"/>
+        <location filename="../../gui/importing/pages.py" line="273"/>
         <source>Detect ({0})</source>
         <translation>自动识别（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="250"/>
+        <location filename="../../gui/importing/pages.py" line="281"/>
         <source>{0} (hidden)</source>
         <translation>{0}（隐藏）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="251"/>
+        <location filename="../../gui/importing/pages.py" line="282"/>
         <source>All sheets ({0})</source>
         <translation>全部工作表（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="253"/>
+        <location filename="../../gui/importing/pages.py" line="284"/>
         <source>detect (row {0})</source>
         <translation>自动识别（第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="253"/>
+        <location filename="../../gui/importing/pages.py" line="284"/>
         <source>detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="313"/>
+        <location filename="../../gui/importing/pages.py" line="344"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="313"/>
+        <location filename="../../gui/importing/pages.py" line="344"/>
         <source>Reading sheet {0}…</source>
         <translation>正在读取工作表 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="343"/>
+        <location filename="../../gui/importing/pages.py" line="374"/>
         <source>{0} cell(s) cannot be read (red in the sheet). On the last page you choose to import them as missing values, or cancel.</source>
         <translation>{0} 个单元格无法读取（表中红色）。可在最后一页选择将其作为缺失值导入，或取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="404"/>
+        <location filename="../../gui/importing/pages.py" line="435"/>
         <source>Nothing read yet.</source>
         <translation>尚未读取任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="408"/>
+        <location filename="../../gui/importing/pages.py" line="439"/>
         <source>&apos;{0}&apos; row {1}</source>
         <translation>“{0}”第 {1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="410"/>
+        <location filename="../../gui/importing/pages.py" line="441"/>
         <source>Read as {0}; header {1}: {2} indicator(s), {3} unit(s), {4} period(s), {5} value(s), {6} cell(s) unreadable.</source>
         <translation>按{0}读取；表头 {1}：{2} 个指标，{3} 个单元，{4} 个时期，{5} 个数值，{6} 个单元格无法读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="418"/>
+        <location filename="../../gui/importing/pages.py" line="449"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 项</translation>
     </message>
@@ -1607,47 +1607,47 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="223"/>
+        <location filename="../../gui/window/main_window.py" line="199"/>
         <source>Indicators: {0} · units: {1} · periods: {2}</source>
         <translation>指标：{0} · 单元：{1} · 时期：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="269"/>
+        <location filename="../../gui/window/main_window.py" line="248"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="278"/>
+        <location filename="../../gui/window/main_window.py" line="258"/>
         <source>Computed in {0} ms</source>
         <translation>计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="278"/>
+        <location filename="../../gui/window/main_window.py" line="258"/>
         <source>Recomputed in {0} ms</source>
         <translation>重新计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="286"/>
+        <location filename="../../gui/window/main_window.py" line="266"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="293"/>
+        <location filename="../../gui/window/main_window.py" line="273"/>
         <source>Saved {0} ({1} ms)</source>
         <translation>已保存 {0}（{1} 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="297"/>
+        <location filename="../../gui/window/main_window.py" line="277"/>
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="299"/>
+        <location filename="../../gui/window/main_window.py" line="279"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="300"/>
+        <location filename="../../gui/window/main_window.py" line="280"/>
         <source>CoIndex could not save {0}.
 
 {1}</source>
@@ -1656,17 +1656,17 @@ Import it again with File &gt; Import Workbook.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="348"/>
+        <location filename="../../gui/window/main_window.py" line="328"/>
         <source>Build, compute and analyse composite indices: live charts from spreadsheet-style inputs, with undo, project files and English / Chinese.</source>
         <translation>构建、计算和分析综合指数：在电子表格式的输入中修改数据，图表即时更新；支持撤销、项目文件以及中英文界面。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="350"/>
+        <location filename="../../gui/window/main_window.py" line="330"/>
         <source>The bundled Chengdu–Chongqing sample is for illustration only:</source>
         <translation>随附的成渝示例仅用于演示：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="352"/>
+        <location filename="../../gui/window/main_window.py" line="332"/>
         <source>About CoIndex</source>
         <translation>关于 CoIndex</translation>
     </message>
@@ -1838,87 +1838,27 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MethodPanel</name>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="30"/>
-        <source>Fixed base (base year = 100)</source>
-        <translation>定基（基期 = 100）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheets/method_panel.py" line="30"/>
-        <source>Min-max</source>
-        <translation>极差标准化</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheets/method_panel.py" line="31"/>
-        <source>Z-score</source>
-        <translation>Z 分数</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheets/method_panel.py" line="31"/>
-        <source>Rank</source>
-        <translation>排名</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheets/method_panel.py" line="31"/>
-        <source>Percentile rank</source>
-        <translation>百分位排名</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheets/method_panel.py" line="32"/>
-        <source>Goalposts</source>
-        <translation>目标区间（goalposts）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheets/method_panel.py" line="32"/>
-        <source>Distance to target</source>
-        <translation>距目标距离</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheets/method_panel.py" line="33"/>
-        <source>None (raw values)</source>
-        <translation>不标准化（原始值）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheets/method_panel.py" line="38"/>
-        <source>Arithmetic mean</source>
-        <translation>算术平均</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheets/method_panel.py" line="38"/>
-        <source>Geometric mean</source>
-        <translation>几何平均</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheets/method_panel.py" line="39"/>
-        <source>Harmonic mean</source>
-        <translation>调和平均</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheets/method_panel.py" line="39"/>
-        <source>Generalised mean (power p)</source>
-        <translation>广义平均（幂 p）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheets/method_panel.py" line="44"/>
+        <location filename="../../gui/sheets/method_panel.py" line="53"/>
         <source>As entered in the framework</source>
         <translation>按指标框架中的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="44"/>
+        <location filename="../../gui/sheets/method_panel.py" line="53"/>
         <source>Equal within each dimension</source>
         <translation>各维度内等权</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="189"/>
+        <location filename="../../gui/sheets/method_panel.py" line="236"/>
         <source>(no periods)</source>
         <translation>（无时期）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="230"/>
+        <location filename="../../gui/sheets/method_panel.py" line="283"/>
         <source>Method settings</source>
         <translation>方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="245"/>
+        <location filename="../../gui/sheets/method_panel.py" line="298"/>
         <source>Method: {0}</source>
         <translation>方法：{0}</translation>
     </message>
@@ -1926,22 +1866,22 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>NodeDialog</name>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="62"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="60"/>
         <source>Rename {0}</source>
         <translation>重命名 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="69"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="67"/>
         <source>&amp;Code:</source>
         <translation>代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="70"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="68"/>
         <source>&amp;English name:</source>
         <translation>英文名称(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_tree.py" line="71"/>
+        <location filename="../../gui/sheets/framework_tree.py" line="69"/>
         <source>C&amp;hinese name:</source>
         <translation>中文名称(&amp;H)：</translation>
     </message>
@@ -1949,7 +1889,7 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>PendingPane</name>
     <message>
-        <location filename="../../gui/window/panes.py" line="70"/>
+        <location filename="../../gui/window/panes.py" line="82"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -1965,17 +1905,17 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>ProjectFiles</name>
     <message>
-        <location filename="../../gui/window/loading.py" line="179"/>
+        <location filename="../../gui/window/loading.py" line="189"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="181"/>
+        <location filename="../../gui/window/loading.py" line="191"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="182"/>
+        <location filename="../../gui/window/loading.py" line="192"/>
         <source>{0} has changes that are not saved.
 
 Save them before going on?</source>
@@ -1984,27 +1924,27 @@ Save them before going on?</source>
 是否先保存再继续？</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="200"/>
+        <location filename="../../gui/window/loading.py" line="210"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="219"/>
+        <location filename="../../gui/window/loading.py" line="229"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="220"/>
+        <location filename="../../gui/window/loading.py" line="230"/>
         <source>{0} no longer exists; it is removed from the recent files.</source>
         <translation>{0} 已不存在，已从最近的文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="244"/>
+        <location filename="../../gui/window/loading.py" line="253"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="245"/>
+        <location filename="../../gui/window/loading.py" line="254"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
@@ -2012,12 +1952,12 @@ Save them before going on?</source>
 <context>
     <name>RadarChart</name>
     <message>
-        <location filename="../../gui/charts/radar.py" line="167"/>
+        <location filename="../../gui/charts/radar.py" line="186"/>
         <source>Dimensions in {0} against {1}: {2}</source>
         <translation>{0} 年与 {1} 年各维度对比：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/radar.py" line="171"/>
+        <location filename="../../gui/charts/radar.py" line="190"/>
         <source>{0} (base)</source>
         <translation>{0}（基期）</translation>
     </message>
@@ -2025,22 +1965,22 @@ Save them before going on?</source>
 <context>
     <name>RankingChart</name>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="99"/>
+        <location filename="../../gui/charts/ranking.py" line="118"/>
         <source>Ranking in {0}: {1}</source>
         <translation>{0} 年排名：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="101"/>
+        <location filename="../../gui/charts/ranking.py" line="120"/>
         <source>The ranking needs two or more units.</source>
         <translation>排名需要两个或更多单元。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="152"/>
+        <location filename="../../gui/charts/ranking.py" line="171"/>
         <source>Top {0} of {1} units</source>
         <translation>{1} 个单元中的前 {0} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="154"/>
+        <location filename="../../gui/charts/ranking.py" line="173"/>
         <source>{0}: rank {1}</source>
         <translation>{0}：第 {1} 名</translation>
     </message>
@@ -2176,187 +2116,187 @@ of {0}</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../gui/window/menus.py" line="117"/>
+        <location filename="../../gui/window/menus.py" line="118"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="119"/>
+        <location filename="../../gui/window/menus.py" line="120"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="135"/>
+        <location filename="../../gui/window/menus.py" line="136"/>
         <source>No recent files</source>
         <translation>没有最近的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="148"/>
+        <location filename="../../gui/window/menus.py" line="149"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="148"/>
+        <location filename="../../gui/window/menus.py" line="149"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="149"/>
+        <location filename="../../gui/window/menus.py" line="150"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="149"/>
+        <location filename="../../gui/window/menus.py" line="150"/>
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="150"/>
+        <location filename="../../gui/window/menus.py" line="151"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="150"/>
+        <location filename="../../gui/window/menus.py" line="151"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="151"/>
+        <location filename="../../gui/window/menus.py" line="152"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="151"/>
+        <location filename="../../gui/window/menus.py" line="152"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="154"/>
+        <location filename="../../gui/window/menus.py" line="155"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="154"/>
+        <location filename="../../gui/window/menus.py" line="155"/>
         <source>Start an empty project</source>
         <translation>新建一个空项目</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="155"/>
+        <location filename="../../gui/window/menus.py" line="156"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="155"/>
+        <location filename="../../gui/window/menus.py" line="156"/>
         <source>Open a project, template workbook or iData table</source>
         <translation>打开项目、模板工作簿或 iData 数据表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="156"/>
+        <location filename="../../gui/window/menus.py" line="157"/>
         <source>Open the &amp;Sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="157"/>
+        <location filename="../../gui/window/menus.py" line="158"/>
         <source>Open the bundled Chengdu–Chongqing sample</source>
         <translation>打开随附的成渝示例</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="158"/>
+        <location filename="../../gui/window/menus.py" line="159"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="158"/>
+        <location filename="../../gui/window/menus.py" line="159"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="159"/>
+        <location filename="../../gui/window/menus.py" line="160"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="159"/>
+        <location filename="../../gui/window/menus.py" line="160"/>
         <source>Save the project under a new name</source>
         <translation>以新文件名保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="160"/>
+        <location filename="../../gui/window/menus.py" line="161"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="160"/>
+        <location filename="../../gui/window/menus.py" line="161"/>
         <source>Close this window</source>
         <translation>关闭此窗口</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="161"/>
+        <location filename="../../gui/window/menus.py" line="162"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="161"/>
+        <location filename="../../gui/window/menus.py" line="162"/>
         <source>Quit CoIndex</source>
         <translation>退出 CoIndex</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="162"/>
+        <location filename="../../gui/window/menus.py" line="163"/>
         <source>&amp;Clear List</source>
         <translation>清除列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="163"/>
+        <location filename="../../gui/window/menus.py" line="164"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="164"/>
+        <location filename="../../gui/window/menus.py" line="165"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="165"/>
+        <location filename="../../gui/window/menus.py" line="166"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="166"/>
+        <location filename="../../gui/window/menus.py" line="167"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="166"/>
+        <location filename="../../gui/window/menus.py" line="167"/>
         <source>Put every pane back in its first place</source>
         <translation>将所有窗格恢复到初始位置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="167"/>
+        <location filename="../../gui/window/menus.py" line="168"/>
         <source>&amp;Recompute</source>
         <translation>重新计算(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="167"/>
+        <location filename="../../gui/window/menus.py" line="168"/>
         <source>Recompute every result from the data</source>
         <translation>根据数据重新计算全部结果</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="168"/>
+        <location filename="../../gui/window/menus.py" line="169"/>
         <source>&amp;Method Settings…</source>
         <translation>方法设置(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="168"/>
+        <location filename="../../gui/window/menus.py" line="169"/>
         <source>Show the method settings</source>
         <translation>显示方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="169"/>
+        <location filename="../../gui/window/menus.py" line="170"/>
         <source>&amp;About CoIndex</source>
         <translation>关于 CoIndex(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="170"/>
+        <location filename="../../gui/window/menus.py" line="171"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
@@ -2374,72 +2314,72 @@ of {0}</source>
 <context>
     <name>import</name>
     <message>
-        <location filename="../../gui/importing/worker.py" line="201"/>
+        <location filename="../../gui/importing/worker.py" line="210"/>
         <source>not enough memory to read this file</source>
         <translation>内存不足，无法读取此文件</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="204"/>
+        <location filename="../../gui/importing/worker.py" line="213"/>
         <source>unexpected error ({0}: {1}); please report it</source>
         <translation>意外错误（{0}：{1}），请报告此问题</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="269"/>
+        <location filename="../../gui/importing/worker.py" line="31"/>
         <source>{0}: the file has changed since it was read; choose it again on the first page</source>
         <translation>{0}：文件在读取后已被修改；请在第一页重新选择该文件</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="286"/>
+        <location filename="../../gui/importing/worker.py" line="32"/>
         <source>{0}: hidden sheet(s) {1} not read (choose one under Sheets to read it)</source>
         <translation>{0}：未读取隐藏的工作表 {1}（在“工作表”中选择即可读取）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="315"/>
+        <location filename="../../gui/importing/worker.py" line="33"/>
         <source>interpreting</source>
         <translation>正在解析</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="424"/>
+        <location filename="../../gui/importing/worker.py" line="34"/>
         <source>From {0}:</source>
         <translation>来自 {0}：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="425"/>
+        <location filename="../../gui/importing/worker.py" line="35"/>
         <source>{0} indicator(s) matched; {1} cell(s) changed ({2} filled, {3} new values, {4} cleared), {5} unchanged.</source>
         <translation>匹配 {0} 个指标；{1} 个单元格有变化（填补 {2} 个，新值 {3} 个，清除 {4} 个），{5} 个未变。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="429"/>
+        <location filename="../../gui/importing/worker.py" line="37"/>
         <source>New indicators: {0}</source>
         <translation>新指标：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="430"/>
+        <location filename="../../gui/importing/worker.py" line="38"/>
         <source>New units: {0}</source>
         <translation>新单元：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="431"/>
+        <location filename="../../gui/importing/worker.py" line="39"/>
         <source>New periods: {0}</source>
         <translation>新时期：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="432"/>
+        <location filename="../../gui/importing/worker.py" line="40"/>
         <source>Not imported (no matching indicator): {0}</source>
         <translation>未导入（无匹配指标）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="433"/>
+        <location filename="../../gui/importing/worker.py" line="41"/>
         <source>Not imported (no matching unit): {0}</source>
         <translation>未导入（无匹配单元）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="434"/>
+        <location filename="../../gui/importing/worker.py" line="42"/>
         <source>Not imported (no matching period): {0}</source>
         <translation>未导入（无匹配时期）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="447"/>
+        <location filename="../../gui/importing/worker.py" line="43"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 项</translation>
     </message>
@@ -2505,32 +2445,32 @@ of {0}</source>
 <context>
     <name>panes</name>
     <message>
-        <location filename="../../gui/window/panes.py" line="51"/>
+        <location filename="../../gui/window/panes.py" line="63"/>
         <source>Framework</source>
         <translation>指标框架</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="52"/>
+        <location filename="../../gui/window/panes.py" line="64"/>
         <source>Data sheet</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="53"/>
+        <location filename="../../gui/window/panes.py" line="65"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="54"/>
+        <location filename="../../gui/window/panes.py" line="66"/>
         <source>Method settings</source>
         <translation>方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="55"/>
+        <location filename="../../gui/window/panes.py" line="67"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="56"/>
+        <location filename="../../gui/window/panes.py" line="68"/>
         <source>Indicator sheet</source>
         <translation>指标表</translation>
     </message>

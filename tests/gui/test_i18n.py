@@ -15,7 +15,7 @@ from test_files import dialogs, light_charts, make_window, private_folders  # no
 
 TS = i18n.I18N_DIR / "coindex_zh_CN.ts"
 # the contexts of the main window's own files: fully translated
-OWN_CONTEXTS = {"MainWindow", "WindowMenus", "ProjectFiles", "PaneHost", "panes", "PendingPane",
+OWN_CONTEXTS = {"MainWindow", "WindowMenus", "ProjectFiles", "panes", "PendingPane",
                 "loading", "recovery", "app", "ProjectDocument"}
 
 
