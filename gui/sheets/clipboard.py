@@ -5,16 +5,14 @@ raises :class:`NotANumber` with the reason, which the data grid and the data
 sheet turn into a message.  The text is read by the core's one cell-text
 parser (:func:`core.model.celltext.parse_number`), so a value typed or pasted
 here means what it means in an imported workbook or an iData file, and the
-words that make a cell missing are the core's :data:`MISSING_WORDS`.
+words that make a cell missing are :data:`core.model.celltext.MISSING_WORDS`.
 """
 from __future__ import annotations
 
 import math
 import re
 
-from core.model.celltext import MISSING, MISSING_WORDS, NUMBER, PERCENT, clean_text, parse_number
-
-__all__ = ["MISSING_WORDS", "NotANumber", "read_number"]
+from core.model.celltext import MISSING, NUMBER, PERCENT, clean_text, parse_number
 
 # digits that commas spoil: a decimal comma ("12,5") or groups not of three ("1,23,456")
 _BAD_COMMAS = re.compile(r"[+-]?\d*(?:\d,\d)[\d,]*(?:\.\d*)?")

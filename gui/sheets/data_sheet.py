@@ -15,7 +15,7 @@ Editing, as in Excel and LibreOffice:
 * Ctrl+V pastes a tab-separated block at the selection's top-left cell as one
   undo step.  Rows of the block go to successive value rows (group header
   rows are skipped, so a block copied here pastes back unchanged).  Empty
-  cells and the missing markers of :data:`gui.sheets.clipboard.MISSING_WORDS`
+  cells and the missing markers of :data:`core.model.celltext.MISSING_WORDS`
   ("-", "..", "NA", "#N/A", ...) make a value missing; "1,234.5" is read with
   its thousands separator; a percentage such as "12.3%" is refused (12.3 or
   0.123 depends on the indicator).  A block with any other text is refused
