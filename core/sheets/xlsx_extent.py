@@ -23,7 +23,6 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.lib.stride_tricks import as_strided
 
 from core.errors import InputError
 
@@ -40,6 +39,10 @@ _TRUE = np.zeros(256, dtype=bool)                  # hidden="1" / "true" (the by
 _TRUE[[ord("1"), ord("t")]] = True
 _CELL_TAG = re.compile(rb"<(?:[\w.-]+:)?c[\s/>]")
 _ROW_TAG = re.compile(rb"<(?:[\w.-]+:)?row[\s/>]")
+_F_TAG = re.compile(rb"<(?:[\w.-]+:)?f[\s/>]")
+_ZEROS = np.uint64(0x3030303030303030)              # eight '0' bytes
+_LOW7, _HIGH = np.uint64(0x7F7F7F7F7F7F7F7F), np.uint64(0x8080808080808080)
+_BELOW10 = np.uint64(0x7676767676767676)            # (b & 0x7f) + 0x76 reaches 0x80 when b >= 10
 
 
 @dataclass
@@ -60,26 +63,30 @@ class ChunkFacts:
 
 def scan_chunk(text: bytes) -> ChunkFacts:
     """The facts of one chunk (independent of the others: chunks can be
-    scanned on several threads, numpy releasing the GIL).  Every '=' and
-    every '<' of the chunk is looked at through a few bytes around it."""
+    scanned on several threads, numpy releasing the GIL).  Every '=' is
+    looked at through the bytes next to it, every '<' followed by c, r or
+    f through the name after it: whole-chunk comparisons and a few
+    gathers, no Python loop over cells."""
     f = ChunkFacts()
     a = np.frombuffer(text, dtype=np.uint8)
     n = len(a)
     if n < 4 * _WIDTH:
         return _scan_slow(text)
-    win = as_strided(a, shape=(n - _WIDTH + 1, _WIDTH), strides=(1, 1), writeable=False)
     eq = np.flatnonzero(a == _EQ)
-    inner = (eq >= 6) & (eq < n - _WIDTH - 2)
-    edge = eq[~inner]                                 # too near an end to look around: the careful way
-    eq = eq[inner]
-    w = win[eq - 6]                                   # 6 bytes before each '=', it, and 5 after
-    before, before2, after = w[:, 5], w[:, 4], w[:, 7]
-    r_before = before == ord("r")
-    is_r = r_before & _SPACE[before2]
-    quoted = (after == _DQ) | (after == _SQ)
+    lo, hi = np.searchsorted(eq, [6, n - _WIDTH - 2])
+    edge, eq = np.concatenate([eq[:lo], eq[hi:]]), eq[lo:hi]   # too near an end to look around: the careful way
+    before, after = a[eq - 1], a[eq + 1]
+    at_r = np.flatnonzero(before == ord("r"))
+    r_eq, r_after = eq[at_r], after[at_r]
+    before2 = a[r_eq - 2]
+    quoted = (r_after == _DQ) | (r_after == _SQ)
+    is_r = _SPACE[before2]
     plain = is_r & quoted
-    odd = [edge, eq[is_r & ~quoted], eq[_SPACE[before]], eq[r_before & (before2 == _COLON)]]
-    f.max_col, f.max_row, cell_refs, f.row_refs, unsure = _plain_refs(win, eq[plain], after[plain])
+    odd = [edge, r_eq[is_r & ~quoted], r_eq[before2 == _COLON]]
+    spaced = bool((before <= 32).any()) or bool((after <= 32).any())     # white space by an '=' somewhere
+    if spaced:
+        odd.append(eq[_SPACE[before]])
+    f.max_col, f.max_row, cell_refs, f.row_refs, unsure = _plain_refs(a, text, r_eq[plain], r_after[plain])
     careful_cells = []
     for p in np.concatenate(odd + [unsure]).tolist():
         cr = _careful_ref(text, int(p))
@@ -91,13 +98,12 @@ def scan_chunk(text: bytes) -> ChunkFacts:
                 f.row_refs += 1
     if careful_cells:
         cell_refs = np.concatenate([cell_refs, np.array(careful_cells, dtype=np.int64)])
-    # hints of what a reader does not report (t="e", hidden="1"); the caller reads the places
-    f.errors = bool(np.any((before == ord("t")) & (after == _DQ) & (w[:, 8] == ord("e")) & (w[:, 9] == _DQ)))
-    hid = w[before == ord("n")]
-    f.hidden = bool(np.any((hid[:, :6] == _HIDDEN).all(axis=1) & _TRUE[hid[:, 8]]))
+    f.errors = _error_hint(a, text, eq, before, edge, spaced)
+    f.hidden = _hidden_hint(a, eq[before == ord("n")])
     # element starts: formulas (a hint), and cells and rows with or without an r
-    lt = np.flatnonzero(a == _LT)
-    near = lt[lt >= n - _WIDTH].tolist()              # too near the end for the window: by regex
+    x = a[1:]
+    lt = np.flatnonzero((a[:-1] == _LT) & ((x == ord("c")) | (x == ord("r")) | (x == ord("f"))))
+    near = lt[lt >= n - _WIDTH].tolist()              # too near the end to look after: by regex
     lt = lt[lt < n - _WIDTH]
     c1 = a[lt + 1]
     at_f = lt[c1 == ord("f")]
@@ -105,6 +111,7 @@ def scan_chunk(text: bytes) -> ChunkFacts:
     if _prefixed(a, text):
         cell_at = np.array([m.start() for m in _CELL_TAG.finditer(text)], dtype=np.int64)
         row_at = np.array([m.start() for m in _ROW_TAG.finditer(text)], dtype=np.int64)
+        f.formulas = f.formulas or _F_TAG.search(text) is not None
     else:
         at_c, at_r = lt[c1 == ord("c")], lt[c1 == ord("r")]
         cell_at = at_c[_TAG_END[a[at_c + 2]]]
@@ -118,6 +125,30 @@ def scan_chunk(text: bytes) -> ChunkFacts:
         _count_refless(f, np.sort(row_at), cell_at, np.sort(cell_refs))
     f.rows_started = f.row_tags > 0
     return f
+
+
+def _error_hint(a, text, eq, before, edge, spaced) -> bool:
+    """Whether the chunk may hold an error cell (t="e" or t='e'; with
+    white space around an '=' anywhere in the chunk, any quoted e)."""
+    e_at = eq[a[eq + 2] == ord("e")]
+    e_at = e_at[before[np.searchsorted(eq, e_at)] == ord("t")]
+    q = a[e_at + 1]
+    if np.any(((q == _DQ) | (q == _SQ)) & (a[e_at + 3] == q)):
+        return True
+    if any(text[p + 1:p + 4] in (b'"e"', b"'e'") for p in edge.tolist()):
+        return True
+    if spaced:
+        mid = a[1:-1] == ord("e")
+        return bool(np.any(mid & (a[:-2] == a[2:]) & ((a[2:] == _DQ) | (a[2:] == _SQ))))
+    return False
+
+
+def _hidden_hint(a, n_eq) -> bool:
+    """hidden="1" or "true" at one of the '=' after an n (``n_eq``)."""
+    if not len(n_eq):
+        return False
+    word = np.all([a[n_eq - 6 + k] == _HIDDEN[k] for k in range(6)], axis=0)
+    return bool(np.any(word & _TRUE[a[n_eq + 2]]))
 
 
 def _scan_slow(text: bytes) -> ChunkFacts:
@@ -175,45 +206,52 @@ class ExtentScan:
         return rows, self.max_col + self.refless_width
 
 
-def _plain_refs(win, eq, quotes):
+def _plain_refs(a, text, eq, quotes):
     """The r="..." (or r='...') attributes whose '=' is at ``eq``, opened
-    by ``quotes`` (``win``: the chunk seen through a sliding window):
-    (largest column (0 for a row's r), largest row number, positions of
-    the cells' r, number of rows' r, positions that do not read as a
-    place).  Only the longest references are read digit by digit."""
+    by ``quotes`` (``a``: the chunk's bytes): (largest column (0 for a
+    row's r), largest row number, positions of the cells' r, number of
+    rows' r, positions that do not read as a place).  Eight bytes at a
+    time are read as one 64-bit word, so each reference costs a few
+    gathers and word operations; only the largest are decoded."""
     z = eq[:0]
     if not len(eq):
         return 0, 0, z, 0, z
-    w = win[eq + 2]                                   # the value: letters, digits, closing quote
-    rows_at = np.arange(len(w))
-    quote = w == quotes[:, None]
-    close = np.argmax(quote, axis=1)
-    n_let = np.argmin((w[:, :4] - 65) < 26, axis=1)  # upper-case letters (uint8 arithmetic wraps below 'A')
-    n_dig = close - n_let
-    # A reader takes a reference as letters then digits and rejects anything else (a letter or
-    # other byte after a digit): so when the byte after the letters is a digit, the run up to the
-    # quote is all digits or the reader refuses the file.  Other shapes (lower case, four letters,
-    # no digit) are read the careful way.
-    bad = ~quote[rows_at, close] | (n_dig < 1) | (n_dig > 7) | ((w[rows_at, n_let] - 48) >= 10)
+    words = np.ndarray(shape=(len(a) - 7,), dtype="<u8", buffer=text, strides=(1,))
+    p = eq + 2                                        # the value: letters, digits, closing quote
+    head = words[p].view(np.uint8).reshape(-1, 8)     # its first eight bytes
+    up = [(head[:, k] - 65) < 26 for k in range(4)]   # upper-case letters (uint8 arithmetic wraps below 'A')
+    l2 = up[0] & up[1]
+    l3 = l2 & up[2]
+    n_let = up[0].astype(np.int64) + l2 + l3 + (l3 & up[3])
+    # A reader takes a reference as letters then digits, and a quote: the digits are the run of
+    # bytes after the letters below the quote; 0 or more than 7 digits, four letters, lower case,
+    # or anything else before the quote is read the careful way.
+    d = p + n_let
+    digits = words[d] ^ _ZEROS                        # digit bytes become 0..9
+    not_digit = (((digits & _LOW7) + _BELOW10) | digits) & _HIGH   # the high bit of each byte >= 10
+    low = not_digit & (~not_digit + np.uint64(1))    # lowest non-digit byte's high bit (0: eight digits)
+    n_dig = (np.frexp(low.astype(np.float64))[1] - 8) // 8
+    n_dig[low == 0] = 8
+    bad = (n_dig < 1) | (n_dig > 7) | (a[d + np.minimum(n_dig, 7)] != quotes) | (n_let > 3)
     if bad.any():
         unsure, keep = eq[bad], ~bad
-        eq, w, n_let, n_dig = eq[keep], w[keep], n_let[keep], n_dig[keep]
+        eq, n_let, n_dig, digits, head = eq[keep], n_let[keep], n_dig[keep], digits[keep], head[keep]
     else:
         unsure = z
     if not len(eq):
         return 0, 0, z, 0, unsure
-    # the largest row number has the most digits
+    # the largest row number has the most digits, and then the greatest first digits
     most = int(n_dig.max())
-    pick = np.flatnonzero(n_dig == most)
-    digits = w[pick[:, None], n_let[pick][:, None] + np.arange(most)].astype(np.int64) - 48
-    max_row = int((digits * 10 ** np.arange(most - 1, -1, -1, dtype=np.int64)).sum(axis=1).max())
+    top = digits[n_dig == most].byteswap() >> np.uint64(8 * (8 - most))
+    max_row = int("".join(chr(48 + int(b)) for b in int(top.max()).to_bytes(most, "big")))
     is_cell = n_let > 0
     cell_at = eq[is_cell]
     max_col = 0
     if len(cell_at):
         widest = int(n_let.max())
-        letters = w[n_let == widest, :widest].astype(np.int64) - 64
-        max_col = int((letters * 26 ** np.arange(widest - 1, -1, -1, dtype=np.int64)).sum(axis=1).max())
+        lead = head[n_let == widest, :widest].astype(np.int64) - 64
+        key = lead @ (26 ** np.arange(widest - 1, -1, -1, dtype=np.int64))
+        max_col = int(key.max())
     return max_col, max_row, cell_at, int(len(eq) - len(cell_at)), unsure
 
 
