@@ -33,6 +33,9 @@ _SPACE[[9, 10, 13, 32]] = True
 _TAG_END = _SPACE.copy()             # what may follow an element name
 _TAG_END[[ord(">"), ord("/")]] = True
 _NAME = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
+_NAME_BYTE = np.zeros(256, dtype=bool)
+_NAME_BYTE[list(_NAME)] = True
+_LOOK = 16                           # bytes looked at before a ':' for an element name's prefix
 _REF = re.compile(rb'\s*=\s*(["\'])([A-Za-z]*)(\d*)\1')
 _HIDDEN = np.frombuffer(b"hidden", dtype=np.uint8)
 _TRUE = np.zeros(256, dtype=bool)                  # hidden="1" / "true" (the byte after the quote)
@@ -86,7 +89,8 @@ def scan_chunk(text: bytes) -> ChunkFacts:
     spaced = bool((before <= 32).any()) or bool((after <= 32).any())     # white space by an '=' somewhere
     if spaced:
         odd.append(eq[_SPACE[before]])
-    f.max_col, f.max_row, cell_refs, f.row_refs, unsure = _plain_refs(a, text, r_eq[plain], r_after[plain])
+    f.max_col, f.max_row, cell_refs, row_eq, unsure = _plain_refs(a, text, r_eq[plain], r_after[plain])
+    f.row_refs, n_plain_cells = len(row_eq), len(cell_refs)
     careful_cells = []
     for p in np.concatenate(odd + [unsure]).tolist():
         cr = _careful_ref(text, int(p))
@@ -101,18 +105,30 @@ def scan_chunk(text: bytes) -> ChunkFacts:
     f.errors = _error_hint(a, text, eq, before, edge, spaced)
     f.hidden = _hidden_hint(a, eq[before == ord("n")])
     # element starts: formulas (a hint), and cells and rows with or without an r
+    starts_lt = a[:-1] == _LT
     x = a[1:]
-    lt = np.flatnonzero((a[:-1] == _LT) & ((x == ord("c")) | (x == ord("r")) | (x == ord("f"))))
-    near = lt[lt >= n - _WIDTH].tolist()              # too near the end to look after: by regex
-    lt = lt[lt < n - _WIDTH]
-    c1 = a[lt + 1]
-    at_f = lt[c1 == ord("f")]
-    f.formulas = bool(np.any(_TAG_END[a[at_f + 2]])) or any(text.startswith(b"<f", p) for p in near)
+    at_f = np.flatnonzero(starts_lt & (x == ord("f")))
+    f.formulas = bool(np.any(_TAG_END[a[at_f[at_f < n - 2] + 2]]))
     if _prefixed(a, text):
         cell_at = np.array([m.start() for m in _CELL_TAG.finditer(text)], dtype=np.int64)
         row_at = np.array([m.start() for m in _ROW_TAG.finditer(text)], dtype=np.int64)
         f.formulas = f.formulas or _F_TAG.search(text) is not None
     else:
+        # Every '<c' and '<r' of the chunk is the start of <c r="..."> or <row r="..."> whose r was
+        # read above: then the cells and rows all have an r and are counted, not placed.
+        c_eq = cell_refs[:n_plain_cells]
+        canon_c = (a[c_eq - 4] == _LT) & (a[c_eq - 3] == ord("c")) & (a[c_eq - 2] == 32)
+        canon_r = ((a[row_eq - 6] == _LT) & (a[row_eq - 5] == ord("r")) & (a[row_eq - 4] == ord("o"))
+                   & (a[row_eq - 3] == ord("w")) & (a[row_eq - 2] == 32))
+        n_canon_r = int(np.count_nonzero(canon_r))
+        if int(np.count_nonzero(starts_lt & ((x == ord("c")) | (x == ord("r"))))) == \
+                int(np.count_nonzero(canon_c)) + n_canon_r:
+            f.row_tags, f.rows_started = n_canon_r, n_canon_r > 0
+            return f
+        lt = np.flatnonzero(starts_lt & ((x == ord("c")) | (x == ord("r"))))
+        near = lt[lt >= n - _WIDTH].tolist()          # too near the end to look after: by regex
+        lt = lt[lt < n - _WIDTH]
+        c1 = a[lt + 1]
         at_c, at_r = lt[c1 == ord("c")], lt[c1 == ord("r")]
         cell_at = at_c[_TAG_END[a[at_c + 2]]]
         row_at = at_r[(a[at_r + 2] == ord("o")) & (a[at_r + 3] == ord("w")) & _TAG_END[a[at_r + 4]]]
@@ -209,13 +225,13 @@ class ExtentScan:
 def _plain_refs(a, text, eq, quotes):
     """The r="..." (or r='...') attributes whose '=' is at ``eq``, opened
     by ``quotes`` (``a``: the chunk's bytes): (largest column (0 for a
-    row's r), largest row number, positions of the cells' r, number of
+    row's r), largest row number, positions of the cells' r, of the
     rows' r, positions that do not read as a place).  Eight bytes at a
     time are read as one 64-bit word, so each reference costs a few
     gathers and word operations; only the largest are decoded."""
     z = eq[:0]
     if not len(eq):
-        return 0, 0, z, 0, z
+        return 0, 0, z, z, z
     words = np.ndarray(shape=(len(a) - 7,), dtype="<u8", buffer=text, strides=(1,))
     p = eq + 2                                        # the value: letters, digits, closing quote
     head = words[p].view(np.uint8).reshape(-1, 8)     # its first eight bytes
@@ -239,7 +255,7 @@ def _plain_refs(a, text, eq, quotes):
     else:
         unsure = z
     if not len(eq):
-        return 0, 0, z, 0, unsure
+        return 0, 0, z, z, unsure
     # the largest row number has the most digits, and then the greatest first digits
     most = int(n_dig.max())
     top = digits[n_dig == most].byteswap() >> np.uint64(8 * (8 - most))
@@ -252,7 +268,7 @@ def _plain_refs(a, text, eq, quotes):
         lead = head[n_let == widest, :widest].astype(np.int64) - 64
         key = lead @ (26 ** np.arange(widest - 1, -1, -1, dtype=np.int64))
         max_col = int(key.max())
-    return max_col, max_row, cell_at, int(len(eq) - len(cell_at)), unsure
+    return max_col, max_row, cell_at, eq[~is_cell], unsure
 
 
 def _careful_ref(text, p):
@@ -281,17 +297,33 @@ def _careful_ref(text, p):
 
 def _prefixed(a, text) -> bool:
     """Whether an element name in this chunk has a namespace prefix
-    (<x:c ...>): then the elements are found the slow way."""
+    (<x:c ...>): then the elements are found the slow way.  Each ':' is
+    looked at through the 16 bytes before it (attributes such as
+    x14ac:dyDescent and spans="1:12" are on every row Excel writes)."""
+    if text.find(b":") < 0:
+        return False
     colons = np.flatnonzero(a == _COLON)
-    if len(colons) > 2000:
+    far = colons[colons >= _LOOK]
+    w = a[far[:, None] - np.arange(_LOOK, 0, -1)]     # the bytes before each ':', nearest last
+    name = _NAME_BYTE[w]
+    k = np.argmin(name[:, ::-1], axis=1)              # name bytes just before the ':'
+    long = name.all(axis=1) | (k >= _LOOK - 1)
+    rows = np.arange(len(far))
+    lead = w[rows, _LOOK - 1 - k]
+    lead2 = w[rows, np.maximum(_LOOK - 2 - k, 0)]
+    if np.any(~long & ((lead == _LT) | ((lead == ord("/")) & (lead2 == _LT)))):
         return True
-    for p in colons.tolist():
+    slow = np.concatenate([colons[colons < _LOOK], far[long]]).tolist()
+    if len(slow) > 2000:                              # (crafted: long names before many colons)
+        return True
+    for p in slow:
         k = p
         while k > 0 and text[k - 1] in _NAME:
             k -= 1
         if k > 0 and text[k - 1] == _LT or (k > 1 and text[k - 2:k] == b"</"):
             return True
     return False
+
 
 def _count_refless(f: ChunkFacts, row_at, cell_at, cell_refs) -> None:
     """Cells without an r, per row (a reader puts each after the previous
