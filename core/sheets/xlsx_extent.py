@@ -46,6 +46,7 @@ _F_TAG = re.compile(rb"<(?:[\w.-]+:)?f[\s/>]")
 _ZEROS = np.uint64(0x3030303030303030)              # eight '0' bytes
 _LOW7, _HIGH = np.uint64(0x7F7F7F7F7F7F7F7F), np.uint64(0x8080808080808080)
 _BELOW10 = np.uint64(0x7676767676767676)            # (b & 0x7f) + 0x76 reaches 0x80 when b >= 10
+_DIGIT_TEXT = bytes.maketrans(bytes(range(10)), b"0123456789")
 
 
 @dataclass
@@ -234,7 +235,8 @@ def _plain_refs(a, text, eq, quotes):
         return 0, 0, z, z, z
     words = np.ndarray(shape=(len(a) - 7,), dtype="<u8", buffer=text, strides=(1,))
     p = eq + 2                                        # the value: letters, digits, closing quote
-    head = words[p].view(np.uint8).reshape(-1, 8)     # its first eight bytes
+    head_words = words[p]                             # its first eight bytes
+    head = head_words.view(np.uint8).reshape(-1, 8)
     up = [(head[:, k] - 65) < 26 for k in range(4)]   # upper-case letters (uint8 arithmetic wraps below 'A')
     l2 = up[0] & up[1]
     l3 = l2 & up[2]
@@ -251,24 +253,29 @@ def _plain_refs(a, text, eq, quotes):
     bad = (n_dig < 1) | (n_dig > 7) | (a[d + np.minimum(n_dig, 7)] != quotes) | (n_let > 3)
     if bad.any():
         unsure, keep = eq[bad], ~bad
-        eq, n_let, n_dig, digits, head = eq[keep], n_let[keep], n_dig[keep], digits[keep], head[keep]
+        eq, n_let, n_dig, digits, head_words = eq[keep], n_let[keep], n_dig[keep], digits[keep], head_words[keep]
     else:
         unsure = z
     if not len(eq):
         return 0, 0, z, z, unsure
     # the largest row number has the most digits, and then the greatest first digits
     most = int(n_dig.max())
-    top = digits[n_dig == most].byteswap() >> np.uint64(8 * (8 - most))
-    max_row = int("".join(chr(48 + int(b)) for b in int(top.max()).to_bytes(most, "big")))
+    max_row = int(_largest(digits[n_dig == most], most).translate(_DIGIT_TEXT))
     is_cell = n_let > 0
     cell_at = eq[is_cell]
     max_col = 0
-    if len(cell_at):
+    if len(cell_at):                                  # the largest column: the most letters, then the greatest
         widest = int(n_let.max())
-        lead = head[n_let == widest, :widest].astype(np.int64) - 64
-        key = lead @ (26 ** np.arange(widest - 1, -1, -1, dtype=np.int64))
-        max_col = int(key.max())
+        for ch in _largest(head_words[n_let == widest], widest):
+            max_col = max_col * 26 + ch - 64
     return max_col, max_row, cell_at, eq[~is_cell], unsure
+
+
+def _largest(words, k: int) -> bytes:
+    """The greatest of the first ``k`` bytes of the little-endian ``words``,
+    compared as strings (byte-swapped, the first byte is the most significant)."""
+    top = int((words.byteswap() >> np.uint64(8 * (8 - k))).max())
+    return top.to_bytes(k, "big")
 
 
 def _careful_ref(text, p):

@@ -128,6 +128,16 @@ def _scan_piece(text: bytes):
     return facts, hidden, issues
 
 
+def _last_row_start(text: bytes) -> int:
+    """Where the chunk's last row starts (looked for in its last 4 KB, then
+    in its last _MAX_CARRY bytes), else its last '<'; -1 for none."""
+    for back in (4096, _MAX_CARRY):
+        rows = [m.start() for m in _ROW_START.finditer(text, max(0, len(text) - back))]
+        if rows or back >= len(text):
+            break
+    return rows[-1] if rows else text.rfind(b"<")
+
+
 def _pieces(f):
     """The inflated part in chunks of whole rows (else cut before a tag),
     so that no cell is split between two chunks."""
@@ -139,8 +149,7 @@ def _pieces(f):
             if text:
                 yield text
             return
-        rows = [m.start() for m in _ROW_START.finditer(text, max(0, len(text) - _MAX_CARRY))]
-        cut = rows[-1] if rows else text.rfind(b"<")
+        cut = _last_row_start(text)
         if cut <= 0 or len(text) - cut > _MAX_CARRY:
             cut = len(text)
         text, carry = text[:cut], text[cut:]
@@ -183,6 +192,7 @@ def scan_sheet_xml(z, part: str, name: str, sheet: str) -> SheetScan:
                 merger.scan.hidden_cols |= hidden_cols_in(text if k < 0 else text[:k])
                 in_data = k >= 0
             merger.add(text)
+            refuse_extent(name, sheet, *merger.extent.extent())   # (only grows: refused as soon as it passes)
     s = merger.scan
     s.max_row, s.max_col = merger.extent.extent()
     refuse_extent(name, sheet, s.max_row, s.max_col)
