@@ -15,7 +15,10 @@ On the way it notes what the reader will not say: error cells
 closer only where they occur.
 
 The XML is fed in chunks that end just before a ``<``, so no tag straddles
-two chunks.
+two chunks.  The common spelling (``<c r="B7" ...>`` in ``<row r="7" ...>``)
+is read with whole-chunk numpy comparisons and 64-bit word arithmetic on
+the references; every other spelling falls back to a careful reading of
+the places concerned.
 """
 from __future__ import annotations
 
@@ -66,11 +69,11 @@ class ChunkFacts:
 
 
 def scan_chunk(text: bytes) -> ChunkFacts:
-    """The facts of one chunk (independent of the others: chunks can be
-    scanned on several threads, numpy releasing the GIL).  Every '=' is
-    looked at through the bytes next to it, every '<' followed by c, r or
-    f through the name after it: whole-chunk comparisons and a few
-    gathers, no Python loop over cells."""
+    """The facts of one chunk (independent of the others).  Every '=' is
+    looked at through the bytes next to it; the '<c' and '<r' are counted
+    and, unless each is a cell or row whose r was read, looked at through
+    the name after it: whole-chunk comparisons and a few gathers, no
+    Python loop over cells."""
     f = ChunkFacts()
     a = np.frombuffer(text, dtype=np.uint8)
     n = len(a)
