@@ -3,8 +3,11 @@
 The pass finds the sheet's true extent (core/sheets/xlsx_extent.py: refused
 past MAX_CELLS before calamine allocates it) and what calamine does not
 report: hidden rows and columns, error cells and formulas without a saved
-value.  Memory stays bounded: the part is inflated a chunk at a time while
-two threads scan the chunks before it (numpy and zlib let go of the GIL).
+value.  Memory stays bounded: the part is inflated a chunk at a time and
+each chunk is scanned before the next is inflated, on the calling thread
+(two threads, one inflating while the other scans, cost more CPU than they
+saved on the 2-core machine the speed floor is measured on: docs/import.md,
+"Speed").
 """
 from __future__ import annotations
 
@@ -34,9 +37,8 @@ _ENTITY = re.compile(r"&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9A-Fa-f]+));")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
-_CHUNK = 2 << 20               # inflated bytes read at a time
+_CHUNK = 1 << 20               # inflated bytes read at a time (512 KB to 1 MB measured fastest)
 _MAX_CARRY = 65536             # longest tail carried to the next chunk to cut before a row
-_IN_FLIGHT = 2                 # chunks scanned while the next is inflated
 NO_SAVED_VALUE = ("a formula with no saved value (the file was not recalculated after it was written; "
                   "open and save it in Excel)")
 
@@ -90,18 +92,6 @@ def unescape(s: str) -> str:
     return _ENTITY.sub(one, s)
 
 
-_POOL = None
-
-
-def worker_pool():
-    """Two threads for scanning worksheets."""
-    global _POOL
-    if _POOL is None:
-        from concurrent.futures import ThreadPoolExecutor
-        _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="coindex-read")
-    return _POOL
-
-
 def cell_issues(text: bytes) -> dict:
     """(row, column) -> CellIssue of the error values and the formulas
     without a saved value in a piece of worksheet XML (whole cells)."""
@@ -133,9 +123,19 @@ def _scan_piece(text: bytes):
     hidden, issues = set(), {}
     if facts.hidden:
         hidden = hidden_rows_in(text)
-    if facts.errors or facts.formulas or b'"e"' in text or b"'e'" in text or b":f" in text:
+    if facts.errors or facts.formulas:       # (the hints cover every spelling: core/sheets/xlsx_extent.py)
         issues = cell_issues(text)
     return facts, hidden, issues
+
+
+def _last_row_start(text: bytes) -> int:
+    """Where the chunk's last row starts (looked for in its last 4 KB, then
+    in its last _MAX_CARRY bytes), else its last '<'; -1 for none."""
+    for back in (4096, _MAX_CARRY):
+        rows = [m.start() for m in _ROW_START.finditer(text, max(0, len(text) - back))]
+        if rows or back >= len(text):
+            break
+    return rows[-1] if rows else text.rfind(b"<")
 
 
 def _pieces(f):
@@ -149,8 +149,7 @@ def _pieces(f):
             if text:
                 yield text
             return
-        rows = [m.start() for m in _ROW_START.finditer(text, max(0, len(text) - _MAX_CARRY))]
-        cut = rows[-1] if rows else text.rfind(b"<")
+        cut = _last_row_start(text)
         if cut <= 0 or len(text) - cut > _MAX_CARRY:
             cut = len(text)
         text, carry = text[:cut], text[cut:]
@@ -165,9 +164,9 @@ class _Merger:
         self.name, self.sheet = name, sheet
         self.scan, self.extent = SheetScan(), ExtentScan()
 
-    def add(self, fut):
+    def add(self, text: bytes) -> None:
         try:
-            facts, hidden, issues = fut.result()
+            facts, hidden, issues = _scan_piece(text)
         except InputError as e:
             raise InputError(f"{self.name}, sheet '{self.sheet}': {e}") from None
         except Exception as e:          # (a shape of XML no rule here foresaw: refused, never a traceback)
@@ -185,22 +184,15 @@ def scan_sheet_xml(z, part: str, name: str, sheet: str) -> SheetScan:
         f = z.open(part)
     except KeyError:
         return SheetScan()
-    merger, pending, in_data = _Merger(name, sheet), [], False
-    try:
-        with f:
-            for text in _pieces(f):
-                if not in_data:                   # the <cols> before the cells
-                    k = text.find(b"<sheetData")
-                    merger.scan.hidden_cols |= hidden_cols_in(text if k < 0 else text[:k])
-                    in_data = k >= 0
-                pending.append(worker_pool().submit(_scan_piece, text))
-                while len(pending) > _IN_FLIGHT:
-                    merger.add(pending.pop(0))
-            while pending:
-                merger.add(pending.pop(0))
-    finally:
-        for fut in pending:
-            fut.cancel()
+    merger, in_data = _Merger(name, sheet), False
+    with f:
+        for text in _pieces(f):
+            if not in_data:                   # the <cols> before the cells
+                k = text.find(b"<sheetData")
+                merger.scan.hidden_cols |= hidden_cols_in(text if k < 0 else text[:k])
+                in_data = k >= 0
+            merger.add(text)
+            refuse_extent(name, sheet, *merger.extent.extent())   # (only grows: refused as soon as it passes)
     s = merger.scan
     s.max_row, s.max_col = merger.extent.extent()
     refuse_extent(name, sheet, s.max_row, s.max_col)

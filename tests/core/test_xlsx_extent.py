@@ -109,6 +109,28 @@ def test_plain_sheet_extent_is_exact():
     assert scanned(render(rows, "order")) == (2000, 12)
 
 
+def test_excel_row_attributes_and_other_elements_keep_the_extent_exact():
+    """Excel writes spans="1:12" and x14ac:dyDescent on every row (colons
+    that are not element prefixes), and a sheet may hold <cols>, rich text
+    runs (<r>) and comments beside its cells: the extent stays exact, and a
+    cell or row without r among them is still counted."""
+    from core.sheets.xlsx_extent import _prefixed
+    import numpy as np
+    rows = b"".join(b'<row r="%d" spans="1:3" x14ac:dyDescent="0.25">' % r
+                    + b"".join(b'<c r="%s%d" s="1"><v>1</v></c>' % (c, r) for c in (b"A", b"B", b"C"))
+                    + b"</row>" for r in range(1, 3001))
+    xml = HEAD + rows + TAIL
+    assert not _prefixed(np.frombuffer(xml, dtype=np.uint8), xml)
+    assert scanned(xml, [0.5]) == (3000, 3)
+    extra = b'<row r="3001"><c r="A3001" t="inlineStr"><is><r><t>a</t></r><r><t>b</t></r></is></c></row>'
+    assert scanned(HEAD.replace(b"<sheetData>", b'<cols><col min="1" max="3"/></cols><sheetData>')
+                   + rows + extra + TAIL, [0.3]) == (3001, 3)
+    assert scanned(HEAD + rows + b"<!-- <c> -->" + TAIL) == (3000, 4)      # taken for a cell: at most more
+    # without r: the widest reference plus the most such cells in a row, the rows past the largest r
+    assert scanned(HEAD + rows + b'<row r="3001"><c r="A3001"/><c/><c/><c/></row>' + TAIL, [0.5]) == (3001, 6)
+    assert scanned(HEAD + rows + b"<row><c/></row><row/>" + TAIL) == (3002, 4)
+
+
 def test_reference_parts_are_not_places():
     """xmlns:r, header= and footer= end in r but place nothing; text that
     looks like one inside a string is at most an over-estimate."""
