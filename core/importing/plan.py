@@ -48,7 +48,11 @@ class ImportOptions:
     a project indicator code or :data:`SKIP` (labels not in it are matched
     automatically); ``new_parents`` maps the label of an indicator that
     matches none to the aggregate it is added under (None: not imported);
-    ``new_parent`` does so for the labels not in ``new_parents``."""
+    ``new_parent`` does so for the labels not in ``new_parents``.
+    ``columns`` names the column of a role (``unit_code``, ``unit_name``,
+    ``ind_code``, ``ind_name``, ``year``, ``value``, ``measure``) by its
+    header text or letter; ``filters`` keeps only the rows whose extra key
+    column holds the given value."""
     path: str = ""
     sheets: list | None = None
     layout: str = "auto"
@@ -61,6 +65,11 @@ class ImportOptions:
     add_units: bool = True
     add_periods: bool = True
     unreadable: str = "missing"
+    # the user's reading of the table, which wins over detection:
+    skip_rows: int = 0              # rows above the table to ignore
+    columns: dict = dataclasses.field(default_factory=dict)   # role -> column (header text or letter)
+    filters: dict = dataclasses.field(default_factory=dict)   # extra key column -> the value kept
+    accept_guess: bool = False      # import even when the detection is not confident
 
     def to_record(self) -> dict:
         d = dataclasses.asdict(self)
