@@ -74,6 +74,7 @@ class Table:
     filled: dict = field(default_factory=dict)     # header cells taken from a group row above
     roles: dict | None = None                      # column -> role, once computed
     sample_rows: list | None = None                # the rows column sniffing looks at, once chosen
+    meta: dict = field(default_factory=dict)       # "key：value" lines above the header (key -> value text)
 
     def head(self, c):
         v = self.sheet.value(self.header, c)
@@ -210,7 +211,22 @@ def find_table(sheet: Sheet, header_row: int | None = None, include_hidden: bool
     data = _data_rows(content, k + 1 + (urow is not None), warnings, where)
     used = _used_columns(sheet.rows, h, data, hid_c)
     filled = _filled_from_group_rows(content, sheet, k, h)
-    return Table(sheet, h, data, used, urow, group_rows, sheet_unit, warnings, filled)
+    return Table(sheet, h, data, used, urow, group_rows, sheet_unit, warnings, filled, meta=_meta_lines(content, k))
+
+
+_META_LINE = re.compile(r"^([^\s:：]{1,20})\s*[:：]\s*(\S.*)$")
+
+
+def _meta_lines(content, k) -> dict:
+    """The "key：value" lines above the header ("数据库：分省年度数据",
+    "指标：地区生产总值(亿元)"): key -> value text, the first line of each key."""
+    meta = {}
+    for _, cells in content[max(0, k - HEADER_SEARCH_ROWS):k]:
+        if cells and len(_distinct(cells)) == 1 and isinstance(cells[0][1], str):
+            m = _META_LINE.match(clean_text(cells[0][1]))
+            if m:
+                meta.setdefault(m.group(1), m.group(2).strip())
+    return meta
 
 
 def _hidden_warnings(sheet, where) -> list:

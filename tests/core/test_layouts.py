@@ -29,6 +29,8 @@ CORPUS = {
     "yearbook": DATA / "yearbook_chengdu.xlsx",
     "units-by-indicators": DATA / "units_by_indicators.xlsx",
     "long": DATA / "long_zh.xlsx",
+    "nbs": DATA / "formats" / "fmt2_nbs_gdp.xlsx",
+    "wide-periods": DATA / "formats" / "fmt2_undp_hdr.csv",
 }
 
 
