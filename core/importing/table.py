@@ -170,10 +170,11 @@ _UNITS_ROW_LABELS = _keys("unit", "units", "unit of measure", "units of measure"
 
 
 def _is_units_row(cells) -> bool:
-    """A row of units of measure: most (at least 60%) of its cells read as
-    units (:func:`looks_like_unit`); cells saying "nothing here" ("—", "..")
-    and a first cell that names the row ("Unit", "Unit of measure", "单位")
-    are not counted.  A row that is all units is one, even of one cell."""
+    """A row of units of measure: most (at least 60%, and two) of its cells
+    read as units (:func:`looks_like_unit`), or all of them; cells saying
+    "nothing here" ("—", "..") and a first cell that names the row ("Unit",
+    "Unit of measure", "单位") are not counted.  Such a row is never the
+    second row of a two-row header."""
     if not cells:
         return False
     vals = [v for _, v in cells if not _is_missing_text(v)]

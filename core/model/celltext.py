@@ -315,7 +315,7 @@ _EN_UNITS = frozenset("""
     percent percentage percentages pct cent %% ‰ permille basis bps pp
     usd us$ $ dollar dollars eur euro euros € gbp pound pounds sterling £ jpy yen ¥ cny rmb yuan renminbi
     chf franc francs inr rupee rupees krw won sdr ppp ppps ncu lcu
-    index indices score scores points point ratio ratios number numbers count counts rank
+    index indices score scores points point ratio ratios number numbers count counts
     years year yrs hours hour hrs days day weeks week months month minutes minute seconds second
     persons person people inhabitants individuals households household units unit cases deaths births
     tonnes tonne tons ton t kt mt gt kg kilograms kilogram g grams gram mg milligrams ug µg μg micrograms

@@ -51,7 +51,7 @@ UNITS = ["USD", "US Dollar", "US dollars", "U.S. dollars", "EUR", "euro", "元",
 NOT_UNITS = ["GDP", "GDP per capita", "Rooms per person", "Country", "China", "成都", "人均GDP", "人均", "每",
              "2015", "1,000", "地区生产总值", "BLI 2015", "Population", "Total", "Average", "Life expectancy",
              "Employment rate", "Air pollution", "Dwellings without basic facilities", "—", "..", "", "指标",
-             "Notes", "Region A", "营商环境指数", "A very long sentence that says per capita things at length"]
+             "Notes", "Region A", "营商环境指数", "Rank", "A very long sentence that says per capita things at length"]
 
 
 @pytest.mark.parametrize("text", UNITS)
@@ -126,6 +126,24 @@ def test_chinese_units_row_with_a_dash_for_an_index():
     assert r.unit_codes == ["成都", "绵阳"] and r.periods == [2023]        # the one sheet, "2023年"
     assert same(column(r, "综合发展指数")[:, 0], [86.1, 71.3])
     assert same(column(r, "地区生产总值")[:, 0], [22074.7, 3350.3])
+
+
+def test_units_row_under_a_header_with_a_blank_first_cell(tmp_path):
+    """The units row fills a column the header leaves blank ("Unit" under
+    nothing): it is the units row, not the header under a group row."""
+    path = tmp_path / "blank_head.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append([None, "Employment rate", "Air pollution", "Life expectancy", "Unemployment"])
+    ws.append(["Unit", "Percentage", "Micrograms per cubic metre", "Years", "Persons aged 15-64"])
+    ws.append(["Australia", 72, 13, 82.1, 1])
+    ws.append(["Austria", 72, 29, 81.1, 2])
+    wb.save(path)
+    r = import_workbook(path)
+    assert r.header_row == 1 and r.unit_codes == ["Australia", "Austria"]
+    assert names_units(r) == [("Employment rate", "Percentage"), ("Air pollution", "Micrograms per cubic metre"),
+                              ("Life expectancy", "Years"), ("Unemployment", "Persons aged 15-64")]
+    assert same(column(r, "Air pollution")[:, 0], [13, 29])
 
 
 def test_a_row_of_labels_under_the_header_is_not_a_units_row(tmp_path):
