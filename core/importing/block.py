@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from core.model.celltext import address, parse_year, split_label_unit, text_of, unit_text, is_blank
+import re
+
+from core.model.celltext import (address, clean_text, is_missing, parse_year, split_label_unit, text_of, unit_text,
+                                 is_blank)
 from core.importing.table import Table
 
 
@@ -55,7 +58,7 @@ def indicator(label_cell, code_cell=None, unit_cell=None, header_unit="", sheet_
     label = text_of(label_cell)
     name, unit = split_label_unit(label)
     code = text_of(code_cell) if code_cell is not None else ""
-    if unit_cell is not None and not is_blank(unit_cell):
+    if unit_cell is not None and not is_missing(unit_cell):       # blank, "—": the label's or sheet's unit
         unit = unit_text(text_of(unit_cell))
     unit = unit or header_unit or sheet_unit
     key = code or name
@@ -96,7 +99,9 @@ def units_of_columns(table: Table) -> dict:
     """Column -> the unit of measure the row under the header gives it."""
     if table.units_row is None:
         return {}
-    return {c: unit_text(text_of(table.sheet.value(table.units_row, c))) for c in table.cols}
+    value = table.sheet.value
+    return {c: "" if is_missing(value(table.units_row, c)) else unit_text(text_of(value(table.units_row, c)))
+            for c in table.cols}
 
 
 def make_block(sheet_name, U, T, I, uu, tt, ii, rr, cc, raw, unreadable, warnings) -> Block:
@@ -152,10 +157,21 @@ def each(column, fn) -> list:
     return list(map(memo.__getitem__, keyed))
 
 
+_FISCAL_YEAR = re.compile(r"(?:FY|fiscal\s*year|year)\s*[-_ ]?\s*(\d{4})\Z", re.IGNORECASE)
+
+
 def sheet_period(name, many_sheets):
-    """The period a sheet stands for: its name as a year ("2020", "2020年"),
-    else its name when several sheets are read, else no period."""
+    """The period a sheet stands for, or None.  A sheet's name is a period
+    only when the whole name reads as a year: "2020", "2020年", "2020年度",
+    "２０２０", "FY2020", "FY 2020", "Year 2020" (a year 1000-2999).  Any
+    other name is not a period, whether one sheet or several are read:
+    "BLI 2015" or "GDP 2020" (a data set named with a year in it),
+    "2015-2020", "Sheet1", "成都".  (``many_sheets`` is kept for the
+    callers; the rule is the same.)"""
     y = parse_year(name)
     if y is not None:
         return y
-    return name if many_sheets else None
+    m = _FISCAL_YEAR.match(clean_text(str(name)))
+    if m and 1000 <= int(m.group(1)) <= 2999:
+        return int(m.group(1))
+    return None

@@ -167,8 +167,24 @@ def _labels(cells) -> list:
     return [v for _, v in cells if _is_label(v) and not _is_missing_text(v)]
 
 
+_UNITS_ROW_LABELS = _keys("unit", "units", "unit of measure", "units of measure", "measure", "单位", "计量单位")
+
+
 def _is_units_row(cells) -> bool:
-    return bool(cells) and all(isinstance(v, str) and looks_like_unit(v) for _, v in cells)
+    """A row of units of measure: most (at least 60%, and two) of its cells
+    read as units (:func:`looks_like_unit`), or all of them; cells saying
+    "nothing here" ("—", "..") and a first cell that names the row ("Unit",
+    "Unit of measure", "单位") are not counted.  Such a row is never the
+    second row of a two-row header."""
+    if not cells:
+        return False
+    vals = [v for _, v in cells if not _is_missing_text(v)]
+    if vals and isinstance(vals[0], str) and re.sub(r"[\s_:：]+", "", vals[0].lower()) in _UNITS_ROW_LABELS:
+        vals = vals[1:]
+    units = sum(1 for v in vals if isinstance(v, str) and looks_like_unit(v))
+    if units == len(vals):
+        return units > 0
+    return units >= 2 and units >= 0.6 * len(vals)
 
 
 def _has_numbers(content, k, limit=12) -> bool:
@@ -373,7 +389,10 @@ def _sample(table, c) -> list:
 
 
 def _mostly_units(table, c) -> bool:
-    vals = _sample(table, c)
+    """Most (60%) of the sampled cells of column c that say something are
+    units of measure: blanks and "—", "-", "－", ".." (a ratio or an index
+    has no unit) are not counted, and at least one cell is a unit."""
+    vals = [v for v in _sample(table, c) if not _is_missing_text(v)]
     return bool(vals) and sum(looks_like_unit(v) for v in vals if isinstance(v, str)) >= 0.6 * len(vals)
 
 

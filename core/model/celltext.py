@@ -274,27 +274,110 @@ def has_cjk(s: str) -> bool:
 
 
 # ---- units of measure --------------------------------------------------------------------------
+# A unit of measure is recognised by a general rule, not a list of one file's cells (docs/import.md,
+# "Units of measure"):
+#  * Chinese: an optional scale (万, 亿, 千 ...) and a unit word (元, 美元, 人, 件, 吨, 公顷, 千瓦时,
+#    %, 百分比 ...), optionally "/ another unit" (元/人, 件/万人); per-capita forms: 人均 + a unit
+#    (人均元) and 每 + a count + a unit noun (每万人, 每千人口, 每百户, 每万人(张)); an index base
+#    (上年=100, 2015年=100);
+#  * English and symbols: a short phrase (at most 7 words) made only of unit words (percent,
+#    percentage, USD, US dollar, euro, index, score, ratio, years, tonnes, kg, km2, micrograms,
+#    metre ...), scale words (thousand, million ...), numbers and years (2017 PPP $, constant 2015
+#    US$), currency symbols ($ € £ ¥ %) and a few joining words (per, of, in, constant, current,
+#    average, cubic, square, international ...), with at least one unit or scale word; "per X"
+#    (per capita, per 1,000 people) and "% of X" (% of GDP) are units whatever X says;
+#  * the same inside brackets, or after "单位：" / "Unit:".
 _BASE_UNITS = (
-    "元|美元|欧元|港元|人民币|人|人次|户|个|家|项|件|台|辆|架|艘|吨|千克|公斤|克|公里|千米|米|平方公里|平方千米|"
-    "平方米|立方米|公顷|亩|千瓦时|度|千瓦|瓦|小时|天|日|年|月|岁|张|床|所|篇|部|套|座|条|册|种|次|倍|株|头|只|"
-    "标准箱|标箱|吨公里|人公里|升|毫克|微克|分贝|标准煤|吨标准煤|点|分|元/人|%|‰|‱|百分点|"
-    "yuan|rmb|cny|usd|us\\$|\\$|eur|persons?|people|units?|tonnes?|tons?|kg|g|km2?|m2|m3|ha|kwh|mwh|gwh|"
+    "元|美元|欧元|港元|日元|英镑|人民币|人|人次|户|个|家|项|件|台|辆|架|艘|吨|千克|公斤|克|公里|千米|米|平方公里|平方千米|"
+    "平方米|立方米|公顷|亩|千瓦时|度|千瓦|瓦|小时|分钟|秒|天|日|周|年|月|岁|张|床|所|篇|部|套|座|条|册|种|次|倍|株|棵|头|只|"
+    "标准箱|标箱|吨公里|人公里|升|毫升|毫克|微克|分贝|标准煤|吨标准煤|点|分|元/人|%|‰|‱|百分点|个百分点|百分比|"
+    "名|位|例|起|份|场|处|间|栋|册|本|门|辆次|架次|人年|立方米/秒|"
+    "yuan|rmb|cny|usd|us\\$|\\$|¥|€|£|eur|persons?|people|units?|tonnes?|tons?|kg|g|km2?|m2|m3|ha|kwh|mwh|gwh|"
     "hours?|days?|years?|percent|pct|index|ratio|number|count|points?|pp|score")
 _UNIT_RE = re.compile(
     r"(?:单位|计量单位|unit|units)?\s*[:：]?\s*[(（\[]?\s*"
     r"(?:(?:万|亿|千|百|十|百万|千万|万亿|thousand|million|billion|trillion|mn|bn|tn|k|m)\s*)?"
     rf"(?:{_BASE_UNITS})(?:\s*[/每]\s*(?:(?:万|亿|千|百|十)?\s*(?:{_BASE_UNITS}|capita|head|year|yr))?)?"
     r"\s*[)）\]]?\Z", re.IGNORECASE)
-_TRAILING_UNIT = re.compile(r"^(.*?)\s*[(（\[]([^()（）\[\]]{1,16})[)）\]]\s*\Z")
-_UNIT_PREFIX = re.compile(r"^(?:单位|计量单位|unit|units)\s*[:：]\s*(.+)$", re.IGNORECASE)
+_TRAILING_UNIT = re.compile(r"^(.*?)\s*[(（\[]([^()（）\[\]]{1,40})[)）\]]\s*\Z")
+_UNIT_PREFIX = re.compile(r"^(?:单位|计量单位|unit|units|unit of measure|units of measure)\s*[:：]\s*(.+)$",
+                          re.IGNORECASE)
+# per-capita forms: 人均 + a unit, 每 + a count + a unit noun (+ a unit)
+_CN_COUNT = r"(?:[0-9.,]+|[一二两三四五六七八九十百千万亿]+)"
+_CN_NOUN = (r"(?:人口|人|户|家|平方公里|平方千米|公顷|亩|个|辆|床|名|位|吨|元|万元|亿元|千克|公斤|平方米|立方米|千瓦时|"
+            r"标准煤|吨标准煤)")
+_CN_TAIL = rf"(?:\s*[(（]?\s*(?:万|亿|千|百|十)?\s*(?:{_BASE_UNITS})\s*[)）]?)"
+_CN_PER = re.compile(rf"(?:人均{_CN_TAIL}|每{_CN_COUNT}?\s*{_CN_NOUN}(?:拥有|有)?{_CN_TAIL}?|每{_CN_COUNT}{_CN_TAIL})\Z",
+                     re.IGNORECASE)
+_CN_INDEX_BASE = re.compile(r"(?:上年|去年|上年同期|\d{4}\s*年?)\s*=\s*100\Z")    # an index: 上年=100, 2015年=100
+# English unit words (lower case): what a quantity is counted or measured in
+_EN_UNITS = frozenset("""
+    percent percentage percentages pct cent %% ‰ permille basis bps pp
+    usd us$ $ dollar dollars eur euro euros € gbp pound pounds sterling £ jpy yen ¥ cny rmb yuan renminbi
+    chf franc francs inr rupee rupees krw won sdr ppp ppps ncu lcu
+    index indices score scores points point ratio ratios number numbers count counts
+    years year yrs hours hour hrs days day weeks week months month minutes minute seconds second
+    persons person people inhabitants individuals households household units unit cases deaths births
+    tonnes tonne tons ton t kt mt gt kg kilograms kilogram g grams gram mg milligrams ug µg μg micrograms
+    microgram km kilometres kilometers kilometre kilometer km2 km² m m2 m² m3 m³ metre metres meter meters
+    ha hectares hectare acres acre litres liters litre liter l
+    kwh mwh gwh twh kw mw gw toe ktoe mtoe tj pj joules
+    degrees celsius °c
+""".replace("%%", "%").split())
+_EN_SCALES = frozenset("thousand thousands million millions billion billions trillion trillions hundred hundreds "
+                       "mn bn tn mln bln k".split())
+_EN_JOINING = frozenset("""
+    per of in at a an the to and or by constant current prices price international intl us u.s. average mean
+    median total annual nominal u s real adjusted scale from square sq cubic capita head population gdp
+    equivalent eq co2 co2e co2eq ghg dioxide carbon oil energy exchange rates rate base
+""".split())
+_EN_TOKEN = re.compile(r"\d{4}\s*=\s*100|\d[\d,.]*|us\$|[a-zµμ°²³$€£¥]+[$²³]?|[%‰]|[/=+():,.\-]")
+_NEUTRAL = frozenset("/=+():,.-")
+
+
+def _english_unit(t: str) -> bool:
+    """The English / symbol rule of :func:`looks_like_unit` on clean text."""
+    low = t.lower()
+    tokens = _EN_TOKEN.findall(low)
+    if not tokens or len("".join(tokens).replace(" ", "")) < len(re.sub(r"\s+", "", low)):
+        return False                        # characters no token reads (CJK, other signs)
+    words = [w for w in tokens if w not in _NEUTRAL]
+    if not words or len(words) > 7:
+        return False
+    if words[0] == "per" and len(words) >= 2:
+        return True                         # per capita, per 1,000 people, per 100,000 inhabitants
+    if words[0] in ("%", "percent", "percentage") and len(words) >= 2 and words[1] == "of":
+        return True                         # % of GDP, percentage of total population
+    if "per" in words:                      # micrograms per cubic metre, USD per person
+        before = words[:words.index("per")]
+        return bool(before) and all(_en_word_ok(w) for w in before) and any(w in _EN_UNITS for w in before)
+    return (all(_en_word_ok(w) for w in words)
+            and any(w in _EN_UNITS or w in _EN_SCALES or "=" in w for w in words))     # "=": 2015=100
+
+
+def _en_word_ok(w: str) -> bool:
+    return w in _EN_UNITS or w in _EN_SCALES or w in _EN_JOINING or w[0].isdigit()
 
 
 def looks_like_unit(s) -> bool:
-    """True for a unit of measure: 亿元, %, 万人, 元/人, (万吨), 单位：亿元, USD, km2 ..."""
+    """True for a unit of measure: 亿元, %, 万人, 元/人, (万吨), 单位：亿元, 人均元, 每万人,
+    USD, US Dollar, Percentage, per 1,000 people, Micrograms per cubic metre, 2017 PPP $,
+    constant 2015 US$, Average score, km2 ... (the rule is written above)."""
     if not isinstance(s, str):
         return False
     t = clean_text(s)
-    return bool(t) and len(t) <= 24 and bool(_UNIT_RE.match(t))
+    if not t or len(t) > 48:
+        return False
+    if len(t) <= 24 and _UNIT_RE.match(t):
+        return True
+    t = unit_text(t)
+    if not t or is_missing(t):
+        return False
+    if has_cjk(t):
+        if t.endswith("人民币") and len(t) > 3:      # 亿元人民币
+            t = t[:-3]
+        return len(t) <= 16 and bool(_UNIT_RE.match(t) or _CN_PER.match(t) or _CN_INDEX_BASE.match(t))
+    return _english_unit(t)
 
 
 def unit_text(s: str) -> str:

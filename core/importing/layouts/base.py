@@ -35,7 +35,7 @@ class Fit:
 class ReadOptions:
     """``unit``: the unit of a sheet that names none (default: the sheet's
     name); ``many_sheets``: several sheets are read together (a sheet's
-    name then stands for its period)."""
+    name stands for its period only when it reads as one: block.sheet_period)."""
     unit: str | None = None
     many_sheets: bool = False
 

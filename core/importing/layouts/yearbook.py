@@ -45,7 +45,7 @@ class Yearbook(Layout):
     def read(self, table: Table, options: ReadOptions) -> Block:
         sh = table.sheet
         warnings, unreadable = [], []
-        cols = _columns(table)
+        cols = _columns(table, options.unit)
         if cols.label is None:
             warnings.append(f"sheet '{sh.name}': rows are units and columns years; the sheet is read as the "
                             f"indicator '{sh.name}'")
@@ -84,22 +84,56 @@ class Yearbook(Layout):
                        {periods[b]: column_letter(int(c)) for b, c in zip(cells.periods, cells.columns)})
 
 
-def _columns(table: Table) -> _Columns:
+def _columns(table: Table, unit: str | None = None) -> _Columns:
     """The year columns and the columns naming indicators and units; the
     indicator names are the first text column left of the years when no
-    header names them."""
+    header names them.  A column headed "单位" / "unit" (a word that names
+    the regions or the unit of measure) that is not read as units of
+    measure from its cells (table.column_roles) is still the
+    unit-of-measure column, not the regions, when ``unit`` is given
+    (``--unit``: the user names the region) and the column does not hold
+    it, or, without ``unit``, when no indicator name repeats while the
+    column holds different values (regions as rows would repeat the
+    indicators)."""
     roles = column_roles(table)
     periods = [c for c in table.cols if roles[c] == "period"]
     label = first_column(table, "ind_name")
     unit_code, unit_name = first_column(table, "unit_code"), first_column(table, "unit_name")
+    measure = first_column(table, "measure")
     if label is None:
         left = [c for c in table.cols if roles[c] is None and c < periods[0]]
         cand = [c for c in left if mostly_text(table, c)] or left
         if not cand and unit_code is None and unit_name is None:
             raise InputError(f"sheet '{table.sheet.name}': no column of indicator names left of the year columns")
         label = cand[0] if cand else None
-    return _Columns(periods, label, first_column(table, "ind_code"), first_column(table, "measure"),
-                    unit_code, unit_name)
+    if label is not None and unit_name is not None and unit_code is None and measure is None \
+            and _ambiguous_unit_header(table.head(unit_name)) \
+            and (not _holds(table, unit_name, unit) if unit else _not_regions(table, unit_name, label)):
+        measure, unit_name = unit_name, None
+    return _Columns(periods, label, first_column(table, "ind_code"), measure, unit_code, unit_name)
+
+
+_AMBIGUOUS_UNIT = ("单位", "unit", "units")
+
+
+def _ambiguous_unit_header(v) -> bool:
+    """A header that may name the regions or the unit of measure: "单位", "Unit"."""
+    return text_of(v).replace(" ", "").lower() in _AMBIGUOUS_UNIT
+
+
+def _holds(table: Table, c, unit: str) -> bool:
+    """Column c names ``unit`` in some data row (case ignored)."""
+    key = text_of(unit).casefold()
+    return any(text_of(table.sheet.value(r, c)).casefold() == key for r in table.data_rows)
+
+
+def _not_regions(table: Table, c, label) -> bool:
+    """Column c cannot name the regions of indicator rows: it holds two or
+    more different values but no indicator name (column ``label``) repeats."""
+    names = [text_of(table.sheet.value(r, label)) for r in table.data_rows]
+    names = [n for n in names if n]
+    values = {text_of(table.sheet.value(r, c)) for r in table.data_rows} - {""}
+    return len(values) >= 2 and len(set(names)) == len(names)
 
 
 def _ignored(table: Table, cols: _Columns) -> list:
