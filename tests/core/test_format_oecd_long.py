@@ -124,3 +124,25 @@ def test_a_plain_measure_column_is_still_the_unit_of_measure(tmp_path):
     p.write_text("region,year,indicator,measure,value\nA,2020,GDP,亿元,1\nB,2020,GDP,亿元,2\n", encoding="utf-8")
     r = import_workbook(p)
     assert [(i.name, i.unit) for i in r.indicators] == [("GDP", "亿元")] and r.unit_codes == ["A", "B"]
+
+
+def test_sdmx_csv_of_codes_only_measure_is_the_indicator():
+    r = import_workbook(FORMATS / "longkeys_sdmx_codes.csv")
+    assert r.units == [("DEU", "DEU"), ("FRA", "FRA")] and r.periods == [2021]
+    assert [(i.code, i.unit) for i in r.indicators] == [("EMP", "PT")]
+    assert value(r, "DEU", 2021, "EMP") == 70.1 and value(r, "FRA", 2021, "EMP") == 65.0
+    f = import_workbook(FORMATS / "longkeys_sdmx_codes.csv", filters={"SEX": "F"})
+    assert value(f, "FRA", 2021, "EMP") == 62.0          # OBS_STATUS after the value: an attribute, no key
+
+
+def test_oecd_stat_subject_and_measure_dimension():
+    """OECD.Stat's SUBJECT / Subject is the indicator; MEASURE (IXOB, GY) an extra key with no total."""
+    kei = FORMATS / "longkeys_oecd_kei.csv"
+    with pytest.raises(InputError, match=r"column E 'MEASURE' \(values IXOB \(Index\), GY \(Growth\)\)"):
+        import_workbook(kei)
+    r = import_workbook(kei, filters={"MEASURE": "GY"})
+    assert r.units == [("AUS", "Australia"), ("AUT", "Austria")] and r.periods == [2020]
+    assert [(i.code, i.name, i.unit) for i in r.indicators] == [("PRINTO01", "Industrial production", "Percentage")]
+    assert value(r, "AUT", 2020, "PRINTO01") == -6.3
+    s = import_workbook(kei, split=["MEASURE"])
+    assert s.codes == ["PRINTO01.IXOB", "PRINTO01.GY"] and value(s, "AUS", 2020, "PRINTO01.IXOB") == 99.1
