@@ -66,6 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("-o", "--output", required=True, metavar="OUT.coindex", help="the project to write")
     i.add_argument("--include-hidden", action="store_true", help="read hidden rows and columns too")
     i.add_argument("--strict", action="store_true", help="exit 1 (write nothing) if any cell cannot be read")
+    i.add_argument("--filter", action="append", default=[], metavar="COL=VALUE",
+                   help="long table: read only the rows whose extra key column COL (header text or letter) "
+                        "holds VALUE (repeatable)")
+    i.add_argument("--split", action="append", default=[], metavar="COL",
+                   help="long table: make each value of the extra key column COL a separate indicator "
+                        "(CODE.VALUE, 'name (VALUE)'; repeatable)")
+    i.add_argument("--measure-column", metavar="COL", help="long table: the column of the units of measure "
+                                                          "(header text or letter)")
     return p
 
 

@@ -30,11 +30,13 @@ from core.sheets.readers import read_workbook_cells
 
 
 def import_workbook(path, sheet=None, *, layout: str = "auto", header_row=None, unit: str | None = None,
-                    include_hidden: bool = False, engine: str = "auto", progress=None) -> ImportResult:
+                    include_hidden: bool = False, engine: str = "auto", progress=None, filters=None, split=(),
+                    measure_column=None) -> ImportResult:
     """Read a workbook or CSV and interpret it (see :func:`import_cells`)."""
     cells = read_workbook_cells(path, sheet, engine=engine, progress=progress)
     try:
-        return import_cells(cells, layout=layout, header_row=header_row, unit=unit, include_hidden=include_hidden)
+        return import_cells(cells, layout=layout, header_row=header_row, unit=unit, include_hidden=include_hidden,
+                            filters=filters, split=split, measure_column=measure_column)
     except (CoIndexError, MemoryError):
         raise
     except Exception as e:      # a sheet shaped in a way no rule here foresaw: say so, never a traceback
@@ -43,7 +45,7 @@ def import_workbook(path, sheet=None, *, layout: str = "auto", header_row=None, 
 
 
 def import_cells(cells: WorkbookCells, *, layout: str = "auto", header_row=None, unit: str | None = None,
-                 include_hidden: bool = False) -> ImportResult:
+                 include_hidden: bool = False, filters=None, split=(), measure_column=None) -> ImportResult:
     """Interpret the cells read from a file.
 
     Parameters
@@ -54,6 +56,9 @@ def import_cells(cells: WorkbookCells, *, layout: str = "auto", header_row=None,
     unit : the unit code of a yearbook sheet that names no unit (default: the sheet name);
         for layouts with a unit column, only that unit's rows are kept.
     include_hidden : read hidden rows and columns too.
+    filters, split, measure_column : a long table's extra key columns (column -> the value kept; the
+        columns whose values make separate indicators) and its unit-of-measure column
+        (core/importing/layouts/long.py).
     """
     if layout != "auto":
         layout_named(layout)                    # an unknown name is refused before anything is read
@@ -69,7 +74,8 @@ def import_cells(cells: WorkbookCells, *, layout: str = "auto", header_row=None,
     found = {t.sheet.name: (layout if layout != "auto" else detect_layout(t)) for t in tables}
     chosen = layout if layout != "auto" else max(dict.fromkeys(found.values()),
                                                   key=lambda k: list(found.values()).count(k))
-    blocks = _read_tables(name, tables, found, chosen, unit, warnings)
+    keys = ReadOptions(filters=dict(filters or {}), split=tuple(split or ()), measure_column=measure_column)
+    blocks = _read_tables(name, tables, found, chosen, unit, warnings, keys)
     result = assemble(cells, chosen, blocks, warnings)
     if unit is not None and result.unit_codes != [unit]:
         result = only_unit(result, unit)          # the sheets name their units: keep that one
@@ -99,13 +105,13 @@ def _tables(cells, header_row, include_hidden, warnings) -> list:
     return tables
 
 
-def _read_tables(name, tables, found, chosen, unit, warnings) -> list:
+def _read_tables(name, tables, found, chosen, unit, warnings, keys=ReadOptions()) -> list:
     """``(table, block)`` of each table in the ``chosen`` layout; tables
     that look like another layout, or fail among several, are skipped with
     a warning."""
     blocks = []
     many = len(tables) > 1
-    options = ReadOptions(unit if not many else None, many)
+    options = ReadOptions(unit if not many else None, many, keys.filters, keys.split, keys.measure_column)
     for t in tables:
         if found[t.sheet.name] != chosen:
             warnings.append(f"{name}, sheet '{t.sheet.name}': looks like the {found[t.sheet.name]} layout, "

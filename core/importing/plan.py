@@ -70,6 +70,7 @@ class ImportOptions:
     columns: dict = dataclasses.field(default_factory=dict)   # role -> column (header text or letter)
     filters: dict = dataclasses.field(default_factory=dict)   # extra key column -> the value kept
     accept_guess: bool = False      # import even when the detection is not confident
+    split: list = dataclasses.field(default_factory=list)     # extra key columns whose values make indicators
 
     def to_record(self) -> dict:
         d = dataclasses.asdict(self)
@@ -136,7 +137,7 @@ def interpret(cells: WorkbookCells, options: ImportOptions):
     """The :class:`core.importing.result.ImportResult` of ``cells`` read with ``options``."""
     return import_cells(select_sheets(cells, options.sheets), layout=options.layout,
                                  header_row=options.header_row, unit=options.unit or None,
-                                 include_hidden=options.include_hidden)
+                                 include_hidden=options.include_hidden, **_key_options(options))
 
 
 def reinterpret(cells: WorkbookCells, options: ImportOptions, progress=None):
@@ -264,7 +265,14 @@ def import_file(options: ImportOptions, progress=None):
     and a failure no rule foresaw is an InputError too
     (core.importing.importer.import_workbook)."""
     return import_workbook(options.path, options.sheets, layout=options.layout, header_row=options.header_row,
-                           unit=options.unit, include_hidden=options.include_hidden, progress=progress)
+                           unit=options.unit, include_hidden=options.include_hidden, progress=progress,
+                           **_key_options(options))
+
+
+def _key_options(options: ImportOptions) -> dict:
+    """The long layout's reading of extra key columns and of the unit-of-measure column."""
+    return {"filters": dict(options.filters or {}), "split": tuple(options.split or ()),
+            "measure_column": (options.columns or {}).get("measure")}
 
 
 def read_for_refresh(options: ImportOptions, progress=None):

@@ -69,5 +69,21 @@ def options_of(args) -> ImportOptions:
     """The import options the command line's arguments give (the wizard's
     defaults otherwise: every indicator matched automatically, new ones
     left out, new units and periods added, unreadable cells missing)."""
-    return ImportOptions(path=args.workbook, sheets=[args.sheet] if args.sheet else None, layout=args.layout,
-                         unit=args.unit, include_hidden=args.include_hidden)
+    options = ImportOptions(path=args.workbook, sheets=[args.sheet] if args.sheet else None, layout=args.layout,
+                            unit=args.unit, include_hidden=args.include_hidden)
+    options.filters.update(_filters_of(getattr(args, "filter", None) or []))
+    options.split = list(getattr(args, "split", None) or [])
+    if getattr(args, "measure_column", None):
+        options.columns["measure"] = args.measure_column
+    return options
+
+
+def _filters_of(items) -> dict:
+    """``--filter COL=VALUE`` items as {column: value}."""
+    out = {}
+    for item in items:
+        col, eq, value = item.partition("=")
+        if not eq or not col.strip():
+            raise InputError(f"--filter '{item}': expected COLUMN=VALUE (COLUMN: header text or letter)")
+        out[col.strip()] = value.strip()
+    return out

@@ -13,7 +13,7 @@ table (the template: sheets Data and Meta) also answers
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from core.importing.block import Block
 from core.importing.table import Table
@@ -35,9 +35,16 @@ class Fit:
 class ReadOptions:
     """``unit``: the unit of a sheet that names none (default: the sheet's
     name); ``many_sheets``: several sheets are read together (a sheet's
-    name stands for its period only when it reads as one: block.sheet_period)."""
+    name stands for its period only when it reads as one: block.sheet_period);
+    ``filters``: extra key column (header text or letter) -> the value
+    kept; ``split``: extra key columns whose values make separate
+    indicators; ``measure_column``: the column of the units of measure
+    (header text or letter)."""
     unit: str | None = None
     many_sheets: bool = False
+    filters: dict = field(default_factory=dict)
+    split: tuple = ()
+    measure_column: str | None = None
 
 
 @dataclass(frozen=True)
