@@ -125,7 +125,7 @@ class FilePage(QWizardPage):
 # the column roles the command line's --column ROLE=COLUMN names, in the order shown
 COLUMN_ROLES = {
     "unit_code": QT_TRANSLATE_NOOP("LayoutPage", "Unit &code:"),
-    "unit_name": QT_TRANSLATE_NOOP("LayoutPage", "Unit &name:"),
+    "unit_name": QT_TRANSLATE_NOOP("LayoutPage", "Unit n&ame:"),
     "ind_code": QT_TRANSLATE_NOOP("LayoutPage", "Indicator co&de:"),
     "ind_name": QT_TRANSLATE_NOOP("LayoutPage", "&Indicator name:"),
     "year": QT_TRANSLATE_NOOP("LayoutPage", "&Period:"),
