@@ -178,6 +178,7 @@ class ProjectFiles(QObject):
 
     From ``window`` it uses only public members: ``document`` (read at each
     command: opening a project replaces it), ``set_project``,
+    ``ensure_file_actions`` (the import wizard, for a table), ``show_status``,
     ``update_title``, ``menus.fill_recent_menu``,
     ``panes.project_app_state`` (saved with the file), and the window as
     the parent of its dialogs.
@@ -254,8 +255,7 @@ class ProjectFiles(QObject):
     def import_table(self, path: str):
         """The import wizard on ``path``, reading it at once, into a new
         project; returns the wizard.  Cancel leaves the window as it is."""
-        from gui.window.file_actions import install_file_actions     # the wizard: not needed at start-up
-        return install_file_actions(self.window).import_workbook(path, new_project=True, start=True)
+        return self.window.ensure_file_actions().import_workbook(path, new_project=True, start=True)
 
     def open_recent(self, path: str):
         if not os.path.exists(path):

@@ -1677,47 +1677,47 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="199"/>
+        <location filename="../../gui/window/main_window.py" line="206"/>
         <source>Indicators: {0} · units: {1} · periods: {2}</source>
         <translation>指标：{0} · 单元：{1} · 时期：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="248"/>
+        <location filename="../../gui/window/main_window.py" line="255"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="258"/>
+        <location filename="../../gui/window/main_window.py" line="265"/>
         <source>Computed in {0} ms</source>
         <translation>计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="258"/>
+        <location filename="../../gui/window/main_window.py" line="265"/>
         <source>Recomputed in {0} ms</source>
         <translation>重新计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="266"/>
+        <location filename="../../gui/window/main_window.py" line="273"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="273"/>
+        <location filename="../../gui/window/main_window.py" line="280"/>
         <source>Saved {0} ({1} ms)</source>
         <translation>已保存 {0}（{1} 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="277"/>
+        <location filename="../../gui/window/main_window.py" line="284"/>
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="279"/>
+        <location filename="../../gui/window/main_window.py" line="286"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="280"/>
+        <location filename="../../gui/window/main_window.py" line="287"/>
         <source>CoIndex could not save {0}.
 
 {1}</source>
@@ -1726,17 +1726,17 @@ Import it again with File &gt; Import Workbook.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="328"/>
+        <location filename="../../gui/window/main_window.py" line="335"/>
         <source>Build, compute and analyse composite indices: live charts from spreadsheet-style inputs, with undo, project files and English / Chinese.</source>
         <translation>构建、计算和分析综合指数：在电子表格式的输入中修改数据，图表即时更新；支持撤销、项目文件以及中英文界面。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="330"/>
+        <location filename="../../gui/window/main_window.py" line="337"/>
         <source>The bundled Chengdu–Chongqing sample is for illustration only:</source>
         <translation>随附的成渝示例仅用于演示：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="332"/>
+        <location filename="../../gui/window/main_window.py" line="339"/>
         <source>About CoIndex</source>
         <translation>关于 CoIndex</translation>
     </message>
@@ -1975,17 +1975,17 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>ProjectFiles</name>
     <message>
-        <location filename="../../gui/window/loading.py" line="197"/>
+        <location filename="../../gui/window/loading.py" line="198"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="199"/>
+        <location filename="../../gui/window/loading.py" line="200"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="200"/>
+        <location filename="../../gui/window/loading.py" line="201"/>
         <source>{0} has changes that are not saved.
 
 Save them before going on?</source>
@@ -1994,12 +1994,12 @@ Save them before going on?</source>
 是否先保存再继续？</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="218"/>
+        <location filename="../../gui/window/loading.py" line="219"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="243"/>
+        <location filename="../../gui/window/loading.py" line="244"/>
         <source>No iMeta table beside {0}: one index over its {1} indicator(s), equal weights, direction +1; edit the framework to change it</source>
         <translation>{0} 旁没有 iMeta 表：以一个指数涵盖其全部 {1} 个指标，权重相等，方向为 +1；可编辑指标框架加以修改</translation>
     </message>
