@@ -1,7 +1,10 @@
 """CoIndex entry point.
 
     python main.py                  the desktop app, opening the bundled sample
-    python main.py FILE             the app, opening FILE (.coindex, .xlsx, .csv)
+    python main.py FILE             the app, opening FILE: a .coindex project, a template
+                                    workbook or an iData CSV as the project; any other
+                                    workbook or table (.xlsx .xls .xlsb .ods .csv .tsv) in
+                                    the import wizard, over a new empty project
     python main.py compute ...      command line (see ``python main.py compute -h``)
     python main.py template OUT.xlsx
     python main.py import WORKBOOK ... -o OUT.coindex   (see ``python main.py import -h``)

@@ -82,6 +82,9 @@ def _compute(args) -> int:
     from core.exporting.tables import results_document, write_results
     load_warnings: list = []
     project = load_input(args.input, args.meta, load_warnings)
+    for w in load_warnings:
+        if w.get("kind") == "no_meta" and not args.json:
+            print("warning:", w["message"], file=sys.stderr)
     settings = project.settings.copy()
     for item in args.set:
         if "=" not in item:

@@ -1,6 +1,8 @@
 """Opening any input the command line and File > Open accept as a project:
 the template workbook (sheets ``Data``, ``Meta`` and ``Settings``), COINr's
-iData / iMeta CSV files and ``.coindex`` projects.
+iData / iMeta CSV files (an iData CSV without its iMeta gets one index over
+all its indicators) and ``.coindex`` projects.  :func:`input_kind` tells
+these from the tables the import wizard reads.
 """
 from __future__ import annotations
 
@@ -153,7 +155,7 @@ def load_input(path, meta=None, warnings=None) -> Project:
     ext = os.path.splitext(path)[1].lower()
     if ext == ".coindex":
         return projectfile.load(path)
-    if ext in (".xlsx", ".xlsm"):
+    if ext in TEMPLATE_EXTS:
         sheets = read_workbook(path)
         for needed in ("Data", "Meta"):
             if needed not in sheets:
@@ -169,7 +171,14 @@ def load_input(path, meta=None, warnings=None) -> Project:
         return Project(fw, ds, settings, prov, info=info)
     if ext == ".csv":
         if meta is None:
-            raise InputError(f"{name}: a CSV input needs --meta naming the iMeta CSV file")
+            data = read_csv(path)
+            fw = one_index_framework(data, name)
+            ds = Dataset.from_frame(data, fw, where=name, warnings=warnings)
+            if warnings is not None:
+                warnings.append({"kind": "no_meta", "code": fw.root,
+                                 "message": f"{name}: no iMeta file (--meta) given: one index {fw.root} over its "
+                                            f"{len(fw.indicator_codes)} indicator(s), equal weights, direction +1"})
+            return Project(fw, ds, Settings(), _provenance(path, None, data, ds))
         mname = os.path.basename(meta)
         if not os.path.exists(meta):
             raise InputError(f"{meta}: no such file")
@@ -179,6 +188,86 @@ def load_input(path, meta=None, warnings=None) -> Project:
         ds = Dataset.from_frame(data, fw, where=name, warnings=warnings)
         return Project(fw, ds, Settings(), _provenance(path, None, data, ds))
     raise InputError(f"{name}: unsupported input type '{ext or 'none'}' (use .coindex, .xlsx or .csv)")
+
+
+# ---- what kind of input a file is ----------------------------------------------------------------
+TEMPLATE_EXTS = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+TABLE_EXTS = TEMPLATE_EXTS + (".csv", ".tsv")
+ID_COLUMNS = ("uCode", "uName", "Time")
+INDEX_CODE = "INDEX"
+
+
+def input_kind(path) -> str:
+    """How File > Open and ``python main.py FILE`` open ``path``:
+    'project' (a .coindex file, or a file that does not exist or has an
+    extension no reader takes: :func:`load_input` says why), 'template' (a
+    workbook with sheets Data and Meta), 'idata' (a CSV with a uCode
+    column: COINr's iData) or 'table' (anything else a reader takes: the
+    import wizard's)."""
+    path = os.fspath(path)
+    ext = os.path.splitext(path)[1].lower()
+    if not os.path.isfile(path) or ext not in TABLE_EXTS:
+        return "project"
+    if ext == ".csv":
+        return "idata" if "uCode" in csv_header(path) else "table"
+    if ext == ".tsv":
+        return "table"
+    from core.sheets.readers import read_workbook_cells
+    try:            # only these two sheets are read; a workbook without them fails before any is read
+        read_workbook_cells(path, list(TEMPLATE_SHEETS[:2]))
+    except InputError as e:
+        return "table" if "no sheet named" in str(e) else "template"     # other failures: load_input says
+    return "template"
+
+
+def csv_header(path) -> list[str]:
+    """The column names on the first line of a CSV file (UTF-8 or GB18030);
+    [] when it cannot be read."""
+    import csv
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            with open(path, encoding=enc, newline="") as f:
+                return [c.strip() for c in next(csv.reader(f), [])]
+        except UnicodeDecodeError:
+            continue
+        except (OSError, csv.Error):
+            return []
+    return []
+
+
+def one_index_framework(data: "pd.DataFrame", name: str = "") -> Framework:
+    """The framework of an iData table read without its iMeta: one index
+    over every indicator column (equal weights, direction +1), for the user
+    to edit.  Indicator columns: those other than uCode, uName and Time
+    that hold numbers; Group_* / *_group columns and those of mostly text are
+    groups, Den_* columns denominators."""
+    import pandas as pd
+    from core.model.framework import AuxColumn, Node
+    codes, aux = [], []
+    for col in data.columns:
+        code = str(col)
+        if code in ID_COLUMNS:
+            continue
+        if code.lower().startswith("den_"):
+            aux.append(AuxColumn(code, code, "Denominator"))
+            continue
+        values = data[col].dropna()
+        if code.lower().startswith("group_") or code.lower().endswith("_group") or (
+                len(values) and pd.to_numeric(values, errors="coerce").notna().sum() < 0.5 * len(values)):
+            aux.append(AuxColumn(code, code, "Group"))        # text: a group column
+            continue
+        codes.append(code)
+    if "uCode" not in [str(c) for c in data.columns]:
+        found = ", ".join(str(c) for c in list(data.columns)[:12])
+        raise InputError(f"{name}: there is no uCode column (columns found: {found}); an iData table needs one "
+                         f"(a table of another shape: import it with `python main.py import`)")
+    if not codes:
+        raise InputError(f"{name}: no indicator columns (columns with numbers besides uCode, uName and Time)")
+    root = INDEX_CODE
+    while root in codes:
+        root += "_"
+    return Framework([Node(root, "Index", "指数", type="Aggregate")]
+                     + [Node(code, code, parent=root) for code in codes], aux)
 
 
 def _provenance(path, sheet, frame, ds) -> dict:

@@ -1,7 +1,8 @@
 """The import wizard's first two pages: choosing the file (read off the
-GUI thread, with progress and Stop) and the layout and header row as
-detected, correctable, with a live preview of the sheet and of the values
-read.  The wizard itself is :class:`gui.importing.wizard.ImportWizard`.
+GUI thread, with progress and Stop) and the reading of the table as
+detected, correctable (the command line's choices: sheets, layout, header
+row, rows to skip, unit, hidden cells and the column of each role), with a
+live preview of the sheet and of the values read.  The wizard itself is :class:`gui.importing.wizard.ImportWizard`.
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
 
 from core.importing.layouts.registry import layout_named, names as layout_names
 from core.importing.plan import ImportOptions, hidden_sheets, reinterpret
+from core.importing.table import column_roles, find_table
+from core.model.celltext import column_letter, text_of
 
 from gui.importing.models import (BAD, FOLDER_KEY, MARK_COLOURS, PREVIEW_DELAY_MS, RowsModel,
                                   SheetPreviewModel, ValuesPreviewModel, wrapped_label, cell_position,
@@ -119,6 +122,54 @@ class FilePage(QWizardPage):
         return False
 
 
+# the column roles the command line's --column ROLE=COLUMN names, in the order shown
+COLUMN_ROLES = {
+    "unit_code": QT_TRANSLATE_NOOP("LayoutPage", "Unit &code:"),
+    "unit_name": QT_TRANSLATE_NOOP("LayoutPage", "Unit n&ame:"),
+    "ind_code": QT_TRANSLATE_NOOP("LayoutPage", "Indicator co&de:"),
+    "ind_name": QT_TRANSLATE_NOOP("LayoutPage", "&Indicator name:"),
+    "year": QT_TRANSLATE_NOOP("LayoutPage", "&Period:"),
+    "value": QT_TRANSLATE_NOOP("LayoutPage", "&Value:"),
+    "measure": QT_TRANSLATE_NOOP("LayoutPage", "Unit of &measure:"),
+}
+HEADING_CHARS = 24          # a column's heading shown in a choice, at most
+
+
+def detected_columns(sheet, header_row, include_hidden=False) -> dict:
+    """Role -> column letter of the first column the header of ``sheet``
+    (1-based ``header_row``, None: detect) names for it
+    (core.importing.table.column_roles): what the column choices show as
+    detected."""
+    if sheet is None:
+        return {}
+    try:
+        table = find_table(sheet, header_row, include_hidden)
+    except Exception:           # noqa: BLE001 - a header the table finder refuses: nothing detected
+        return {}
+    if table is None:
+        return {}
+    found = {}
+    for c, role in column_roles(table).items():
+        if role in COLUMN_ROLES and role not in found:
+            found[role] = column_letter(c)
+    return found
+
+
+def column_headings(sheet, header_row) -> list:
+    """(letter, heading) of each column of ``sheet``, the heading from the
+    1-based ``header_row`` (none: blank)."""
+    if sheet is None:
+        return []
+    row = sheet.rows[header_row - 1] if header_row and 0 < header_row <= len(sheet.rows) else []
+    out = []
+    for c in range(sheet.n_cols):
+        text = text_of(row[c]).strip() if c < len(row) else ""
+        if len(text) > HEADING_CHARS:
+            text = text[:HEADING_CHARS - 1] + "…"
+        out.append((column_letter(c), text))
+    return out
+
+
 LAYOUT_NAMES = {
     "auto": QT_TRANSLATE_NOOP("LayoutPage", "Detect"),
     "template": QT_TRANSLATE_NOOP("LayoutPage", "Template (Data and Meta sheets)"),
@@ -178,15 +229,39 @@ class LayoutPage(QWizardPage):
             self.layout_box.addItem("", key)
         self.header_spin = QSpinBox(self)
         self.header_spin.setRange(0, 1)
+        self.skip_spin = QSpinBox(self)
+        self.skip_spin.setRange(0, 1)
         self.unit_edit = QLineEdit(self)
         self.hidden_check = QCheckBox(self)
-        self.form = QFormLayout()
-        self.form_labels = [QLabel(self) for _ in range(4)]
+        options = QFormLayout()
+        self.form_labels = [QLabel(self) for _ in range(5)]
         for label, field in zip(self.form_labels, (self.sheet_box, self.layout_box, self.header_spin,
-                                                   self.unit_edit)):
+                                                   self.skip_spin, self.unit_edit)):
             label.setBuddy(field)
-            self.form.addRow(label, field)
-        self.form.addRow("", self.hidden_check)
+            options.addRow(label, field)
+        options.addRow("", self.hidden_check)
+        self._build_columns()
+        self.form = QHBoxLayout()
+        self.form.addLayout(options, 3)
+        self.form.addWidget(self.columns_box, 2)
+
+    def _build_columns(self):
+        """The column of each role: detected, or the one chosen
+        (ImportOptions.columns, role -> column letter)."""
+        self.columns_box = QGroupBox(self)
+        grid = QFormLayout(self.columns_box)
+        grid.setVerticalSpacing(2)
+        self.column_boxes, self.column_labels = {}, {}
+        for role in COLUMN_ROLES:
+            box = QComboBox(self.columns_box)
+            box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(14)
+            box.addItem("", None)
+            label = QLabel(self.columns_box)
+            label.setBuddy(box)
+            grid.addRow(label, box)
+            self.column_boxes[role], self.column_labels[role] = box, label
+        self.detected: dict = {}
 
     def _build_summary(self):
         """The bold summary line and the warnings under the form."""
@@ -230,10 +305,16 @@ class LayoutPage(QWizardPage):
     def _connect_signals(self):
         """Options re-read the preview; sheet tabs and unreadable cells navigate."""
         for signal in (self.sheet_box.currentIndexChanged, self.layout_box.currentIndexChanged,
-                       self.header_spin.valueChanged, self.unit_edit.textChanged, self.hidden_check.toggled):
+                       self.header_spin.valueChanged, self.skip_spin.valueChanged, self.unit_edit.textChanged,
+                       self.hidden_check.toggled, *(b.currentIndexChanged for b in self.column_boxes.values())):
             signal.connect(self._on_option_changed)
-        self.sheet_tabs.currentChanged.connect(lambda *_: self._show_sheet())
+        self.sheet_tabs.currentChanged.connect(self._on_sheet_tab_changed)
         self.bad_view.doubleClicked.connect(self._go_to_bad_cell)
+
+    def _on_sheet_tab_changed(self, *_):
+        self._show_sheet()
+        self._fill_columns()
+        self._fill_texts()
 
     @staticmethod
     def _view(model, parent):
@@ -250,8 +331,16 @@ class LayoutPage(QWizardPage):
         self.setSubTitle(self.tr("Check what will be read; correct the layout or the header row if the preview "
                                  "is wrong. Blue: header; green: values read; red: cells that cannot be read."))
         for label, text in zip(self.form_labels, (self.tr("&Sheets:"), self.tr("&Layout:"),
-                                                  self.tr("&Header row:"), self.tr("&Unit:"))):
+                                                  self.tr("&Header row:"), self.tr("Rows to s&kip:"),
+                                                  self.tr("&Unit:"))):
             label.setText(text)
+        self.skip_spin.setToolTip(self.tr("Rows at the top of the sheet to ignore (titles, notes) before the "
+                                          "table is looked for"))
+        self.columns_box.setTitle(self.tr("Columns"))
+        self.columns_box.setToolTip(self.tr("The column that holds each role; 'detect' uses the column the header "
+                                            "names (shown in brackets)"))
+        for role, text in COLUMN_ROLES.items():
+            self.column_labels[role].setText(translate("LayoutPage", text))
         self.hidden_check.setText(self.tr("Read &hidden rows and columns too"))
         self.unit_edit.setPlaceholderText(self.tr("from the sheet name or a unit column"))
         self.unit_edit.setToolTip(self.tr("The unit code of a sheet that does not name its unit; with a unit column, "
@@ -282,7 +371,16 @@ class LayoutPage(QWizardPage):
             self.sheet_box.setItemText(0, self.tr("All sheets ({0})").format(self.sheet_box.count() - 1 - hidden))
         row = result.header_row if result is not None else None
         self.header_spin.setSpecialValueText(self.tr("detect (row {0})").format(row) if row else self.tr("detect"))
+        self.skip_spin.setSpecialValueText(self.tr("none"))
+        for role, box in self.column_boxes.items():
+            found = self.detected.get(role)
+            box.setItemText(0, self.tr("detect ({0})").format(self._column_text(found)) if found
+                            else self.tr("detect (none found)"))
         self._show_summary()
+
+    def _column_text(self, letter) -> str:
+        heading = dict(self._headings).get(letter, "")
+        return f"{letter}: {heading}" if heading else letter
 
     # ---- filling ------------------------------------------------------------------------------
     def initializePage(self):
@@ -300,6 +398,7 @@ class LayoutPage(QWizardPage):
             self.layout_box.setCurrentIndex(max(self.layout_box.findData(options.layout), 0))
             self._set_header_range(cells)
             self.header_spin.setValue(options.header_row or 0)
+            self.skip_spin.setValue(options.skip_rows or 0)
             self.unit_edit.setText(options.unit or "")
             self.hidden_check.setChecked(options.include_hidden)
         finally:
@@ -308,7 +407,48 @@ class LayoutPage(QWizardPage):
         self._show_result()
 
     def _set_header_range(self, cells):
-        self.header_spin.setRange(0, max(1, max((s.n_rows for s in cells.sheets), default=1)))
+        rows = max(1, max((s.n_rows for s in cells.sheets), default=1))
+        self.header_spin.setRange(0, rows)
+        self.skip_spin.setRange(0, rows)
+
+    _headings: list = []
+
+    def _fill_columns(self):
+        """The column choices for the sheet shown: each column with its
+        heading; the detected one named in the first item; the chosen one
+        (the options') selected."""
+        wizard = self.wizard()
+        sheet = self._current_sheet()
+        result = wizard.import_result
+        header = result.header_rows.get(sheet.name) if result is not None and sheet is not None else None
+        if header is None and sheet is not None:
+            header = wizard.options.header_row
+        self._headings = column_headings(sheet, header)
+        self.detected = detected_columns(sheet, header, wizard.options.include_hidden) if header else {}
+        chosen = wizard.options.columns or {}
+        self._filling, filling = True, self._filling
+        try:
+            for role, box in self.column_boxes.items():
+                while box.count() > 1:
+                    box.removeItem(1)
+                for letter, heading in self._headings:
+                    box.addItem(f"{letter}: {heading}" if heading else letter, letter)
+                want = chosen.get(role)
+                k = box.findData(want) if want else 0
+                if want and k < 0:                  # a column this sheet does not have: kept, shown as it is
+                    box.addItem(str(want), want)
+                    k = box.count() - 1
+                box.setCurrentIndex(max(k, 0))
+        finally:
+            self._filling = filling
+
+    def _current_sheet(self):
+        wizard = self.wizard()
+        if wizard is None or wizard.cells is None:
+            return None
+        sheets = wizard.selected_cells().sheets
+        k = self.sheet_tabs.currentIndex()
+        return sheets[k] if 0 <= k < len(sheets) else (sheets[0] if sheets else None)
 
     def options(self) -> ImportOptions:
         """The wizard's options with this page's choices."""
@@ -317,6 +457,8 @@ class LayoutPage(QWizardPage):
         o.sheets = [sheet] if sheet else None
         o.layout = self.layout_box.currentData() or "auto"
         o.header_row = self.header_spin.value() or None
+        o.skip_rows = self.skip_spin.value()
+        o.columns = {role: box.currentData() for role, box in self.column_boxes.items() if box.currentData()}
         o.unit = self.unit_edit.text().strip() or None
         o.include_hidden = self.hidden_check.isChecked()
         return o
@@ -385,6 +527,7 @@ class LayoutPage(QWizardPage):
         self.sheet_tabs.setVisible(len(names) > 1)
         self.sheet_tabs.blockSignals(False)
         self._show_sheet()
+        self._fill_columns()
         self._fill_texts()
         self.completeChanged.emit()
         self.previewUpdated.emit()

@@ -5,8 +5,8 @@ language saved in QSettings, then the offer to restore unsaved work left by
 a crash (:func:`gui.window.recovery.offer_recovery`), then the window.
 
 Environment hooks (for documentation screenshots and smoke tests):
-``COINDEX_SCREENSHOT=path.png`` saves the main window to ``path.png`` once it
-is shown and painted, then quits (exit code 0, or 1 if it cannot be saved);
+``COINDEX_SCREENSHOT=path.png`` saves the main window (or the dialog open
+over it, such as the import wizard) to ``path.png`` once it is shown and painted, then quits (exit code 0, or 1 if it cannot be saved);
 ``COINDEX_SCREENSHOT_DELAY_MS`` changes the wait (default 700 ms);
 ``COINDEX_LANGUAGE=zh_CN`` (or ``en``) starts in that language for this run
 only; ``COINDEX_FIRST_PAINT=1`` prints the seconds from process start to the
@@ -22,7 +22,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from gui.base import i18n
-from gui.window.loading import SAMPLE_PATH, open_project
+from gui.window.loading import SAMPLE_PATH, new_project, open_project, opens_in_wizard
 
 APP_NAME = "CoIndex"
 ORGANISATION = "CoIndex"
@@ -76,7 +76,8 @@ def _schedule_screenshot(app: QApplication, window, path: str) -> None:
     delay = int(os.environ.get("COINDEX_SCREENSHOT_DELAY_MS", "700"))
 
     def grab():
-        ok = window.grab().save(path)
+        shown = QApplication.activeModalWidget() or window      # the import wizard when it is open
+        ok = shown.grab().save(path)
         if not ok:
             print(f"coindex: cannot save the screenshot to {path}", file=sys.stderr)
         app.exit(0 if ok else 1)
@@ -149,6 +150,13 @@ def open_windows(args, defer_panes: bool = False) -> list:
     path = args[0] if args else str(SAMPLE_PATH)
     if windows and not args:
         return windows       # restored work replaces the sample at start
+    if args and opens_in_wizard(path):
+        # a table that is not a project: a new empty project, and the import
+        # wizard on the file once the window is up (Cancel keeps the window)
+        window = MainWindow(new_project(), None, defer_panes=defer_panes)
+        windows.append(window)
+        QTimer.singleShot(0, window, lambda: window.files.open_path(path))
+        return windows
     project = open_project(path)
     if project is None:
         return windows
@@ -175,7 +183,8 @@ def run(argv) -> int:
     else:
         i18n.install_saved_language(app)
     if len(args) > 1 or (args and args[0].startswith("-")):
-        print(translate("app", "usage: coindex [FILE]   (FILE: .coindex, .xlsx or .csv; none opens the sample)\n"
+        print(translate("app", "usage: coindex [FILE]   (FILE: a .coindex project, a workbook or a CSV table; "
+                               "none opens the sample)\n"
                   "       coindex compute -h   for the command line"), file=sys.stderr)
         return 2
     windows = open_windows(args, defer_panes=True)

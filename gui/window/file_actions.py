@@ -191,14 +191,24 @@ class FileActions(QObject):
         dialog.deleteLater()
 
     # ---- import ----------------------------------------------------------------------------------
-    def import_workbook(self, path: str | None = None) -> ImportWizard:
-        """Open the import wizard (window-modal, not blocking); returns it."""
+    def import_workbook(self, path: str | None = None, new_project: bool = False,
+                        start: bool = False) -> ImportWizard:
+        """Open the import wizard (window-modal, not blocking); returns it.
+        ``new_project``: import into a new project (File > Open of a
+        table); ``start``: read ``path`` at once (the wizard moves on to its
+        layout page when read, or shows why not on its first page)."""
+        if self.wizard is not None:             # one wizard at a time
+            self.wizard.reject()
         wizard = ImportWizard(self.document, self.window, path)
         wizard.imported.connect(lambda summary: self._on_imported(wizard, summary))
         wizard.projectCreated.connect(self._on_project_created)
         wizard.finished.connect(lambda *_: self._on_wizard_closed(wizard))
+        if new_project:
+            wizard.page_file.new_radio.setChecked(True)
         self.wizard = wizard
         wizard.open()
+        if start and path:
+            wizard.next()               # the first page's Next: reads the file in the background
         return wizard
 
     def _on_wizard_closed(self, wizard):

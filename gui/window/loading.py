@@ -1,11 +1,15 @@
-"""Opening a project file for the GUI: the bundled sample's location, the
-empty project of File > New, and loading with every failure turned into a
-message instead of a traceback."""
+"""Opening a file for the GUI: the bundled sample's location, the empty
+project of File > New, and loading with every failure turned into a
+message instead of a traceback.  A .coindex project, a template workbook
+(sheets Data and Meta) and an iData CSV open as a project (an iData CSV
+without its iMeta beside it gets one index over all its indicators); any
+other table opens in the import wizard (:func:`opens_in_wizard`)."""
 from __future__ import annotations
 
 import datetime as _dt
 import logging
 import os
+import re
 from pathlib import Path
 
 import numpy as np
@@ -18,18 +22,19 @@ from core.errors import CoIndexError
 from core.model.framework import Framework, Node
 from core.project.project import Project
 from core.model.settings import Settings
-from core.importing.inputs import load_input
+from core.importing.inputs import input_kind, load_input
 
 log = logging.getLogger(__name__)
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 SAMPLE_PATH = RESOURCES / "samples" / "chengdu-chongqing.coindex"
 
-# what File > Open and drag-and-drop accept; load_input decides what it can read
-OPENABLE = (".coindex", ".xlsx", ".xlsm", ".csv")
+# what File > Open and drag-and-drop accept; input_kind decides how each opens
+OPENABLE = (".coindex", ".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".tsv")
 PROJECT_SUFFIX = ".coindex"
 # iMeta files looked for beside an iData CSV ({stem} is the data file's name)
-META_CANDIDATES = ("{stem}_meta.csv", "{stem}-meta.csv", "{stem}.meta.csv", "meta.csv", "iMeta.csv", "Meta.csv")
+META_CANDIDATES = ("{stem}_meta.csv", "{stem}-meta.csv", "{stem}.meta.csv", "{stem}_iMeta.csv", "{imeta}.csv",
+                   "meta.csv", "iMeta.csv", "Meta.csv")
 NEW_PERIODS = 5
 
 
@@ -38,10 +43,11 @@ translate = QCoreApplication.translate      # lupdate finds translate("context",
 
 def open_filter() -> str:
     """File > Open's filter list, translated."""
-    return ";;".join([translate("loading", "CoIndex inputs (*.coindex *.xlsx *.xlsm *.csv)"),
+    patterns = " ".join("*" + ext for ext in OPENABLE)
+    return ";;".join([translate("loading", "Projects, workbooks and tables ({0})").format(patterns),
                       translate("loading", "CoIndex projects (*.coindex)"),
-                      translate("loading", "Template workbooks (*.xlsx *.xlsm)"),
-                      translate("loading", "iData tables (*.csv)"), translate("loading", "All files (*)")])
+                      translate("loading", "Workbooks (*.xlsx *.xlsm *.xls *.xlsb *.ods)"),
+                      translate("loading", "CSV tables (*.csv *.tsv)"), translate("loading", "All files (*)")])
 
 
 def save_filter() -> str:
@@ -50,6 +56,12 @@ def save_filter() -> str:
 
 def is_openable(path) -> bool:
     return os.path.splitext(os.fspath(path))[1].lower() in OPENABLE
+
+
+def opens_in_wizard(path) -> bool:
+    """A table that is neither a project, a template workbook nor an iData
+    CSV: File > Open shows it in the import wizard."""
+    return input_kind(path) == "table"
 
 
 def is_sample(path) -> bool:
@@ -63,17 +75,20 @@ def is_sample(path) -> bool:
 def find_meta(path) -> str | None:
     """The iMeta CSV beside an iData CSV (see :data:`META_CANDIDATES`)."""
     path = Path(os.fspath(path))
+    imeta = re.sub("idata", "iMeta", path.stem, flags=re.IGNORECASE)       # asem_iData.csv -> asem_iMeta.csv
     for pattern in META_CANDIDATES:
-        candidate = path.with_name(pattern.format(stem=path.stem))
+        candidate = path.with_name(pattern.format(stem=path.stem, imeta=imeta))
         if candidate.is_file() and candidate.resolve() != path.resolve():
             return str(candidate)
     return None
 
 
-def load_project(path, meta=None) -> Project:
-    """Read ``path`` (.coindex, template .xlsx, iData .csv with its iMeta CSV
-    ``meta``, found beside it when not given) and compute it once, so that
-    data the settings cannot compute fail here, at opening.
+def load_project(path, meta=None, warnings=None) -> Project:
+    """Read ``path`` (.coindex, template workbook, iData .csv with its iMeta
+    CSV ``meta``, found beside it when not given; without one, one index over
+    all its indicators) and compute it once, so that data the settings
+    cannot compute fail here, at opening.  ``warnings``: a list the notes of
+    the reading are added to (core.importing.inputs.load_input).
 
     Raises :class:`core.errors.CoIndexError` (message names the place) or
     :class:`OSError`.
@@ -81,7 +96,7 @@ def load_project(path, meta=None) -> Project:
     path = os.fspath(path)
     if meta is None and path.lower().endswith(".csv"):
         meta = find_meta(path)
-    project = load_input(path, meta=meta)
+    project = load_input(path, meta=meta, warnings=warnings)
     project.engine        # noqa: B018 - builds the engine; raises ComputeError
     return project
 
@@ -99,19 +114,12 @@ def describe_failure(path, error: BaseException) -> str:
     return translate("loading", "CoIndex cannot open {0}.\n\n{1}").format(name, reason)
 
 
-def open_project(path, parent: QWidget | None = None) -> Project | None:
+def open_project(path, parent: QWidget | None = None, warnings=None) -> Project | None:
     """Load ``path``; on failure show a message box and return None.  An
-    iData CSV without an iMeta CSV beside it asks for one (None if the user
-    cancels)."""
-    meta = None
-    if os.fspath(path).lower().endswith(".csv") and os.path.exists(path) and find_meta(path) is None:
-        meta, _ = QFileDialog.getOpenFileName(
-            parent, translate("loading", "Choose the iMeta table for {0}").format(os.path.basename(os.fspath(path))),
-            os.path.dirname(os.fspath(path)), translate("loading", "iMeta tables (*.csv)"))
-        if not meta:
-            return None
+    iData CSV without an iMeta CSV beside it opens with one index over all
+    its indicators (a note in ``warnings``)."""
     try:
-        return load_project(path, meta)
+        return load_project(path, None, warnings)
     except Exception as e:      # every failure becomes a message, not a traceback
         if not isinstance(e, (CoIndexError, OSError)):
             log.exception("opening %s failed", path)
@@ -170,6 +178,7 @@ class ProjectFiles(QObject):
 
     From ``window`` it uses only public members: ``document`` (read at each
     command: opening a project replaces it), ``set_project``,
+    ``ensure_file_actions`` (the import wizard, for a table), ``show_status``,
     ``update_title``, ``menus.fill_recent_menu``,
     ``panes.project_app_state`` (saved with the file), and the window as
     the parent of its dialogs.
@@ -213,16 +222,40 @@ class ProjectFiles(QObject):
         return self.open_path(path)
 
     def open_path(self, path: str, remember: bool = True):
+        """Open ``path`` in this window: a project, template workbook or
+        iData CSV replaces the project (after asking to save changes) and
+        returns the window; any other table opens the import wizard on it,
+        as a new project (the project is replaced only when the wizard
+        finishes, after asking to save changes), and returns the wizard.
+        None when nothing was opened."""
+        if opens_in_wizard(path):
+            wizard = self.import_table(path)
+            if remember:
+                self._remember(path)
+            return wizard
         if not self.maybe_save():
             return None
-        project = open_project(path, self.window)
+        notes: list = []
+        project = open_project(path, self.window, notes)
         if project is None:
             return None
         self.window.set_project(project, path)
+        if any(n.get("kind") == "no_meta" for n in notes):
+            self.window.show_status(self.tr("No iMeta table beside {0}: one index over its {1} indicator(s), equal "
+                                            "weights, direction +1; edit the framework to change it").format(
+                os.path.basename(path), len(project.framework.indicator_codes)))
         if remember and not is_sample(path):
-            remember_recent(path)
-            self.window.menus.fill_recent_menu()
+            self._remember(path)
         return self.window
+
+    def _remember(self, path: str):
+        remember_recent(path)
+        self.window.menus.fill_recent_menu()
+
+    def import_table(self, path: str):
+        """The import wizard on ``path``, reading it at once, into a new
+        project; returns the wizard.  Cancel leaves the window as it is."""
+        return self.window.ensure_file_actions().import_workbook(path, new_project=True, start=True)
 
     def open_recent(self, path: str):
         if not os.path.exists(path):

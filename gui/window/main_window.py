@@ -112,6 +112,13 @@ class MainWindow(QMainWindow):
         from gui.window.file_actions import install_file_actions
         self.file_actions = install_file_actions(self)
 
+    def ensure_file_actions(self):
+        """The window's import and export actions (gui.window.file_actions),
+        installed now if the deferred start has not yet done it."""
+        if self.file_actions is None:
+            self._install_file_actions()
+        return self.file_actions
+
     # ---- panes ---------------------------------------------------------------------------
     def pane(self, name: str) -> QWidget | None:
         """The widget in the dock named ``name`` (see :data:`gui.window.panes.PANES`)."""

@@ -758,33 +758,33 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="211"/>
+        <location filename="../../gui/window/file_actions.py" line="221"/>
         <source>Imported {0}: {1} cell(s) changed</source>
         <translation>已导入 {0}：{1} 个单元格有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="212"/>
+        <location filename="../../gui/window/file_actions.py" line="222"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="220"/>
+        <location filename="../../gui/window/file_actions.py" line="230"/>
         <source>Imported as a new project; save it to keep it</source>
         <translation>已作为新项目导入；请保存以保留</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="227"/>
-        <location filename="../../gui/window/file_actions.py" line="271"/>
+        <location filename="../../gui/window/file_actions.py" line="237"/>
+        <location filename="../../gui/window/file_actions.py" line="281"/>
         <source>Refresh from Source</source>
         <translation>从数据源刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="228"/>
+        <location filename="../../gui/window/file_actions.py" line="238"/>
         <source>This project was not imported from a workbook with the import wizard, so there is nothing to refresh from.</source>
         <translation>本项目不是通过导入向导从工作簿导入的，因此没有可刷新的数据源。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="233"/>
+        <location filename="../../gui/window/file_actions.py" line="243"/>
         <source>The source workbook is no longer there:
 {0}
 
@@ -795,90 +795,90 @@ Import it again with File &gt; Import Workbook.</source>
 请通过“文件 &gt; 导入工作簿”重新导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="240"/>
+        <location filename="../../gui/window/file_actions.py" line="250"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="254"/>
+        <location filename="../../gui/window/file_actions.py" line="264"/>
         <source>From {0}:</source>
         <translation>来自 {0}：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="260"/>
-        <location filename="../../gui/window/file_actions.py" line="263"/>
+        <location filename="../../gui/window/file_actions.py" line="270"/>
+        <location filename="../../gui/window/file_actions.py" line="273"/>
         <source>Refresh from {0}</source>
         <translation>从 {0} 刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="269"/>
+        <location filename="../../gui/window/file_actions.py" line="279"/>
         <source>Nothing changed: the project already has the workbook&apos;s values.</source>
         <translation>没有变化：项目中已是该工作簿的数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="270"/>
+        <location filename="../../gui/window/file_actions.py" line="280"/>
         <source>Refreshed: {0} cell(s) changed</source>
         <translation>已刷新：{0} 个单元格有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="280"/>
+        <location filename="../../gui/window/file_actions.py" line="290"/>
         <source>Export Results Workbook</source>
         <translation>导出结果工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="281"/>
-        <location filename="../../gui/window/file_actions.py" line="356"/>
+        <location filename="../../gui/window/file_actions.py" line="291"/>
+        <location filename="../../gui/window/file_actions.py" line="366"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="288"/>
-        <location filename="../../gui/window/file_actions.py" line="330"/>
+        <location filename="../../gui/window/file_actions.py" line="298"/>
+        <location filename="../../gui/window/file_actions.py" line="340"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="309"/>
+        <location filename="../../gui/window/file_actions.py" line="319"/>
         <source>{0} chart file(s) to {1}</source>
         <translation>{0} 个图表文件已保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="317"/>
+        <location filename="../../gui/window/file_actions.py" line="327"/>
         <source>Export PDF Report</source>
         <translation>导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="318"/>
+        <location filename="../../gui/window/file_actions.py" line="328"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="336"/>
+        <location filename="../../gui/window/file_actions.py" line="346"/>
         <source>Export COINr iData</source>
         <translation>导出 COINr iData</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="337"/>
+        <location filename="../../gui/window/file_actions.py" line="347"/>
         <source>CSV tables (*.csv)</source>
         <translation>CSV 数据表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="348"/>
+        <location filename="../../gui/window/file_actions.py" line="358"/>
         <source>COINr export</source>
         <translation>COINr 导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="349"/>
+        <location filename="../../gui/window/file_actions.py" line="359"/>
         <source>Written, with these adaptations:</source>
         <translation>已写出，并作了以下调整：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="355"/>
+        <location filename="../../gui/window/file_actions.py" line="365"/>
         <source>Save Template Workbook</source>
         <translation>保存模板工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="355"/>
+        <location filename="../../gui/window/file_actions.py" line="365"/>
         <source>template</source>
         <translation>模板</translation>
     </message>
@@ -886,47 +886,47 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../gui/importing/pages.py" line="69"/>
+        <location filename="../../gui/importing/pages.py" line="72"/>
         <source>Choose a workbook</source>
         <translation>选择工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="70"/>
+        <location filename="../../gui/importing/pages.py" line="73"/>
         <source>Indicator values from an Excel workbook (.xlsx, .xlsm, .xls, .xlsb), an OpenDocument spreadsheet (.ods) or a CSV table (UTF-8 or GB18030). Title rows, units, merged headers, footnotes and numbers written as text are handled; the next page shows what will be read.</source>
         <translation>从 Excel 工作簿（.xlsx、.xlsm、.xls、.xlsb）、OpenDocument 电子表格（.ods）或 CSV 表（UTF-8 或 GB18030）读取指标数值。可处理标题行、计量单位、合并的表头、脚注以及以文本形式书写的数字；下一页将显示要读取的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="74"/>
+        <location filename="../../gui/importing/pages.py" line="77"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="75"/>
+        <location filename="../../gui/importing/pages.py" line="78"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="76"/>
+        <location filename="../../gui/importing/pages.py" line="79"/>
         <source>Import into</source>
         <translation>导入到</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="77"/>
+        <location filename="../../gui/importing/pages.py" line="80"/>
         <source>the &amp;open project (one step you can undo)</source>
         <translation>当前打开的项目（可一步撤销）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="78"/>
+        <location filename="../../gui/importing/pages.py" line="81"/>
         <source>a &amp;new project</source>
         <translation>新项目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="79"/>
+        <location filename="../../gui/importing/pages.py" line="82"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="83"/>
+        <location filename="../../gui/importing/pages.py" line="86"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
@@ -1443,163 +1443,233 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>LayoutPage</name>
     <message>
-        <location filename="../../gui/importing/pages.py" line="123"/>
+        <location filename="../../gui/importing/pages.py" line="127"/>
+        <source>Unit &amp;code:</source>
+        <translation>单元代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing/pages.py" line="128"/>
+        <source>Unit n&amp;ame:</source>
+        <translation>单元名称(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing/pages.py" line="129"/>
+        <source>Indicator co&amp;de:</source>
+        <translation>指标代码(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing/pages.py" line="130"/>
+        <source>&amp;Indicator name:</source>
+        <translation>指标名称(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing/pages.py" line="131"/>
+        <source>&amp;Period:</source>
+        <translation>时期(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing/pages.py" line="132"/>
+        <source>&amp;Value:</source>
+        <translation>数值(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing/pages.py" line="133"/>
+        <source>Unit of &amp;measure:</source>
+        <translation>计量单位(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing/pages.py" line="174"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="124"/>
+        <location filename="../../gui/importing/pages.py" line="175"/>
         <source>Template (Data and Meta sheets)</source>
         <translation>模板（Data 和 Meta 工作表）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="125"/>
+        <location filename="../../gui/importing/pages.py" line="176"/>
         <source>Yearbook: indicators as rows, years as columns</source>
         <translation>年鉴式：指标为行，年份为列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="126"/>
+        <location filename="../../gui/importing/pages.py" line="177"/>
         <source>Units as rows, indicators as columns</source>
         <translation>单元为行，指标为列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="127"/>
+        <location filename="../../gui/importing/pages.py" line="178"/>
         <source>Long: unit, year, indicator and value columns</source>
         <translation>长表：单元、年份、指标和数值各占一列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="249"/>
+        <location filename="../../gui/importing/pages.py" line="330"/>
         <source>Layout and header row</source>
         <translation>布局和表头行</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="250"/>
+        <location filename="../../gui/importing/pages.py" line="331"/>
         <source>Check what will be read; correct the layout or the header row if the preview is wrong. Blue: header; green: values read; red: cells that cannot be read.</source>
         <translation>请检查将要读取的内容；如预览有误，请更正布局或表头行。蓝色：表头；绿色：读取的数值；红色：无法读取的单元格。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="252"/>
+        <location filename="../../gui/importing/pages.py" line="333"/>
         <source>&amp;Sheets:</source>
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="252"/>
+        <location filename="../../gui/importing/pages.py" line="333"/>
         <source>&amp;Layout:</source>
         <translation>布局(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="253"/>
+        <location filename="../../gui/importing/pages.py" line="334"/>
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="253"/>
+        <location filename="../../gui/importing/pages.py" line="334"/>
+        <source>Rows to s&amp;kip:</source>
+        <translation>跳过的行数(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing/pages.py" line="335"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="255"/>
+        <location filename="../../gui/importing/pages.py" line="337"/>
+        <source>Rows at the top of the sheet to ignore (titles, notes) before the table is looked for</source>
+        <translation>查找表格之前，忽略工作表顶部的这些行（标题、说明）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing/pages.py" line="339"/>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing/pages.py" line="340"/>
+        <source>The column that holds each role; &apos;detect&apos; uses the column the header names (shown in brackets)</source>
+        <translation>每项内容所在的列；“自动识别”使用表头所指的列（显示在括号中）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing/pages.py" line="344"/>
         <source>Read &amp;hidden rows and columns too</source>
         <translation>同时读取隐藏的行和列(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="256"/>
+        <location filename="../../gui/importing/pages.py" line="345"/>
         <source>from the sheet name or a unit column</source>
         <translation>取自工作表名称或单元列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="257"/>
+        <location filename="../../gui/importing/pages.py" line="346"/>
         <source>The unit code of a sheet that does not name its unit; with a unit column, only this unit&apos;s rows are read</source>
         <translation>未注明单元的工作表所对应的单元代码；如有单元列，则只读取该单元的行</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="259"/>
+        <location filename="../../gui/importing/pages.py" line="348"/>
         <source>The row of the column headings (0: detect)</source>
         <translation>列标题所在的行（0：自动识别）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="260"/>
-        <location filename="../../gui/importing/pages.py" line="262"/>
+        <location filename="../../gui/importing/pages.py" line="349"/>
+        <location filename="../../gui/importing/pages.py" line="351"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="261"/>
+        <location filename="../../gui/importing/pages.py" line="350"/>
         <source>Values read</source>
         <translation>读取的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="262"/>
+        <location filename="../../gui/importing/pages.py" line="351"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="262"/>
+        <location filename="../../gui/importing/pages.py" line="351"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="262"/>
+        <location filename="../../gui/importing/pages.py" line="351"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="273"/>
+        <location filename="../../gui/importing/pages.py" line="362"/>
         <source>Detect ({0})</source>
         <translation>自动识别（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="281"/>
+        <location filename="../../gui/importing/pages.py" line="370"/>
         <source>{0} (hidden)</source>
         <translation>{0}（隐藏）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="282"/>
+        <location filename="../../gui/importing/pages.py" line="371"/>
         <source>All sheets ({0})</source>
         <translation>全部工作表（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="284"/>
+        <location filename="../../gui/importing/pages.py" line="373"/>
         <source>detect (row {0})</source>
         <translation>自动识别（第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="284"/>
+        <location filename="../../gui/importing/pages.py" line="373"/>
         <source>detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="344"/>
+        <location filename="../../gui/importing/pages.py" line="374"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing/pages.py" line="377"/>
+        <source>detect ({0})</source>
+        <translation>自动识别（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing/pages.py" line="378"/>
+        <source>detect (none found)</source>
+        <translation>自动识别（未找到）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing/pages.py" line="486"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="344"/>
+        <location filename="../../gui/importing/pages.py" line="486"/>
         <source>Reading sheet {0}…</source>
         <translation>正在读取工作表 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="374"/>
+        <location filename="../../gui/importing/pages.py" line="516"/>
         <source>{0} cell(s) cannot be read (red in the sheet). On the last page you choose to import them as missing values, or cancel.</source>
         <translation>{0} 个单元格无法读取（表中红色）。可在最后一页选择将其作为缺失值导入，或取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="435"/>
+        <location filename="../../gui/importing/pages.py" line="578"/>
         <source>Nothing read yet.</source>
         <translation>尚未读取任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="439"/>
+        <location filename="../../gui/importing/pages.py" line="582"/>
         <source>&apos;{0}&apos; row {1}</source>
         <translation>“{0}”第 {1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="441"/>
+        <location filename="../../gui/importing/pages.py" line="584"/>
         <source>Read as {0}; header {1}: {2} indicator(s), {3} unit(s), {4} period(s), {5} value(s), {6} cell(s) unreadable.</source>
         <translation>按{0}读取；表头 {1}：{2} 个指标，{3} 个单元，{4} 个时期，{5} 个数值，{6} 个单元格无法读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="449"/>
+        <location filename="../../gui/importing/pages.py" line="592"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 项</translation>
     </message>
@@ -1607,47 +1677,47 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="199"/>
+        <location filename="../../gui/window/main_window.py" line="206"/>
         <source>Indicators: {0} · units: {1} · periods: {2}</source>
         <translation>指标：{0} · 单元：{1} · 时期：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="248"/>
+        <location filename="../../gui/window/main_window.py" line="255"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="258"/>
+        <location filename="../../gui/window/main_window.py" line="265"/>
         <source>Computed in {0} ms</source>
         <translation>计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="258"/>
+        <location filename="../../gui/window/main_window.py" line="265"/>
         <source>Recomputed in {0} ms</source>
         <translation>重新计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="266"/>
+        <location filename="../../gui/window/main_window.py" line="273"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="273"/>
+        <location filename="../../gui/window/main_window.py" line="280"/>
         <source>Saved {0} ({1} ms)</source>
         <translation>已保存 {0}（{1} 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="277"/>
+        <location filename="../../gui/window/main_window.py" line="284"/>
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="279"/>
+        <location filename="../../gui/window/main_window.py" line="286"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="280"/>
+        <location filename="../../gui/window/main_window.py" line="287"/>
         <source>CoIndex could not save {0}.
 
 {1}</source>
@@ -1656,17 +1726,17 @@ Import it again with File &gt; Import Workbook.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="328"/>
+        <location filename="../../gui/window/main_window.py" line="335"/>
         <source>Build, compute and analyse composite indices: live charts from spreadsheet-style inputs, with undo, project files and English / Chinese.</source>
         <translation>构建、计算和分析综合指数：在电子表格式的输入中修改数据，图表即时更新；支持撤销、项目文件以及中英文界面。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="330"/>
+        <location filename="../../gui/window/main_window.py" line="337"/>
         <source>The bundled Chengdu–Chongqing sample is for illustration only:</source>
         <translation>随附的成渝示例仅用于演示：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="332"/>
+        <location filename="../../gui/window/main_window.py" line="339"/>
         <source>About CoIndex</source>
         <translation>关于 CoIndex</translation>
     </message>
@@ -1905,17 +1975,17 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>ProjectFiles</name>
     <message>
-        <location filename="../../gui/window/loading.py" line="189"/>
+        <location filename="../../gui/window/loading.py" line="198"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="191"/>
+        <location filename="../../gui/window/loading.py" line="200"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="192"/>
+        <location filename="../../gui/window/loading.py" line="201"/>
         <source>{0} has changes that are not saved.
 
 Save them before going on?</source>
@@ -1924,27 +1994,32 @@ Save them before going on?</source>
 是否先保存再继续？</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="210"/>
+        <location filename="../../gui/window/loading.py" line="219"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="229"/>
+        <location filename="../../gui/window/loading.py" line="244"/>
+        <source>No iMeta table beside {0}: one index over its {1} indicator(s), equal weights, direction +1; edit the framework to change it</source>
+        <translation>{0} 旁没有 iMeta 表：以一个指数涵盖其全部 {1} 个指标，权重相等，方向为 +1；可编辑指标框架加以修改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/loading.py" line="262"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="230"/>
+        <location filename="../../gui/window/loading.py" line="263"/>
         <source>{0} no longer exists; it is removed from the recent files.</source>
         <translation>{0} 已不存在，已从最近的文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="253"/>
+        <location filename="../../gui/window/loading.py" line="286"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="254"/>
+        <location filename="../../gui/window/loading.py" line="287"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
@@ -2304,10 +2379,10 @@ of {0}</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/window/app.py" line="178"/>
-        <source>usage: coindex [FILE]   (FILE: .coindex, .xlsx or .csv; none opens the sample)
+        <location filename="../../gui/window/app.py" line="186"/>
+        <source>usage: coindex [FILE]   (FILE: a .coindex project, a workbook or a CSV table; none opens the sample)
        coindex compute -h   for the command line</source>
-        <translation>用法：coindex [文件]   （文件：.coindex、.xlsx 或 .csv；不指定则打开示例）
+        <translation>用法：coindex [文件]   （文件：.coindex 项目、工作簿或 CSV 表格；不指定则打开示例）
        coindex compute -h   查看命令行用法</translation>
     </message>
 </context>
@@ -2387,38 +2462,38 @@ of {0}</source>
 <context>
     <name>loading</name>
     <message>
-        <location filename="../../gui/window/loading.py" line="41"/>
-        <source>CoIndex inputs (*.coindex *.xlsx *.xlsm *.csv)</source>
-        <translation>CoIndex 输入文件 (*.coindex *.xlsx *.xlsm *.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window/loading.py" line="42"/>
         <location filename="../../gui/window/loading.py" line="48"/>
+        <location filename="../../gui/window/loading.py" line="54"/>
         <source>CoIndex projects (*.coindex)</source>
         <translation>CoIndex 项目 (*.coindex)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="43"/>
-        <source>Template workbooks (*.xlsx *.xlsm)</source>
-        <translation>模板工作簿 (*.xlsx *.xlsm)</translation>
+        <location filename="../../gui/window/loading.py" line="47"/>
+        <source>Projects, workbooks and tables ({0})</source>
+        <translation>项目、工作簿和表格（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="44"/>
-        <source>iData tables (*.csv)</source>
-        <translation>iData 数据表 (*.csv)</translation>
+        <location filename="../../gui/window/loading.py" line="49"/>
+        <source>Workbooks (*.xlsx *.xlsm *.xls *.xlsb *.ods)</source>
+        <translation>工作簿 (*.xlsx *.xlsm *.xls *.xlsb *.ods)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="44"/>
+        <location filename="../../gui/window/loading.py" line="50"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="97"/>
+        <location filename="../../gui/window/loading.py" line="50"/>
+        <source>CSV tables (*.csv *.tsv)</source>
+        <translation>CSV 表格 (*.csv *.tsv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/loading.py" line="112"/>
         <source>unexpected error ({0}: {1}); please report it</source>
         <translation>意外错误（{0}：{1}），请报告此问题</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="99"/>
+        <location filename="../../gui/window/loading.py" line="114"/>
         <source>CoIndex cannot open {0}.
 
 {1}</source>
@@ -2427,17 +2502,7 @@ of {0}</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="109"/>
-        <source>Choose the iMeta table for {0}</source>
-        <translation>为 {0} 选择 iMeta 指标表</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window/loading.py" line="110"/>
-        <source>iMeta tables (*.csv)</source>
-        <translation>iMeta 指标表 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window/loading.py" line="118"/>
+        <location filename="../../gui/window/loading.py" line="126"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>

@@ -371,3 +371,40 @@ def test_csv_encodings_and_na_markers(tmp_path, encoding):
     assert e.score("D")[u["X"], 0] == pytest.approx(0.0)       # only a present: a(X) = 0
     assert e.score("D")[u["Z"], 0] == pytest.approx(0.0)       # only b present: b(Z) = 0
     assert e.score("D")[u["Y"], 0] == pytest.approx(100.0)
+
+
+# ---- an iData CSV without its iMeta ----------------------------------------------------------------------
+IDATA_NO_META = ("uCode,uName,Time,Group_size,GDP,Pop,Den_Area\n"
+                 "CD,Chengdu,2022,L,20817.5,2119.2,14335\n"
+                 "CD,Chengdu,2023,L,22074.7,2140.3,14335\n"
+                 "CQ,Chongqing,2022,XL,29129.0,3213.3,82400\n"
+                 "CQ,Chongqing,2023,XL,30145.8,3191.4,82400\n")
+
+
+def test_a_csv_without_meta_gets_one_index_over_its_indicators(tmp_path, run_cli):
+    data = tmp_path / "cities.csv"
+    data.write_text(IDATA_NO_META, encoding="utf-8")
+    warnings: list = []
+    project = load_input(data, meta=None, warnings=warnings)
+    fw = project.framework
+    assert fw.root == "INDEX" and fw.indicator_codes == ["GDP", "Pop"]
+    assert [(fw[c].parent, fw[c].weight, fw[c].direction) for c in fw.indicator_codes] == [("INDEX", 1.0, 1)] * 2
+    ds = project.dataset
+    assert ds.unit_codes == ["CD", "CQ"] and ds.unit_names == ["Chengdu", "Chongqing"] and ds.periods == [2022, 2023]
+    assert ds.value("CQ", 2023, "GDP") == 30145.8 and ds.value("CD", 2022, "Pop") == 2119.2
+    assert list(ds.groups["Group_size"][:, 0]) == ["L", "XL"] and list(ds.denominators["Den_Area"][:, 1]) == [14335, 82400]
+    assert [w["kind"] for w in warnings if w["kind"] == "no_meta"] == ["no_meta"]
+    p = run_cli("compute", data, "--json")
+    assert p.returncode == 0, p.stderr
+    doc = json.loads(p.stdout)
+    assert [(n["code"], n["parent"]) for n in doc["framework"]] == [("INDEX", None), ("GDP", "INDEX"), ("Pop", "INDEX")]
+    assert any("one index INDEX over its 2 indicator(s)" in w["message"] for w in doc["warnings"])
+    p = run_cli("compute", data)
+    assert p.returncode == 0 and "warning: cities.csv: no iMeta file (--meta) given: one index INDEX" in p.stderr
+
+
+def test_a_csv_without_meta_or_ucode_says_what_is_missing(tmp_path, run_cli):
+    data = tmp_path / "long.csv"
+    data.write_text("region,year,indicator,value\nChengdu,2022,GDP,1\n", encoding="utf-8")
+    p = run_cli("compute", data)
+    assert p.returncode == 1 and "long.csv: there is no uCode column" in p.stderr and "Traceback" not in p.stderr

@@ -560,3 +560,97 @@ def test_recovery_files_of_running_processes_are_not_offered(tmp_path):
     project.app_state["recovery"]["pid"] = 2 ** 22 + 12345          # no such process
     projectfile.save(project, folder / "dead-0123456789.coindex")
     assert [p.name for p in recovery.pending_recovery_files()] == ["dead-0123456789.coindex"]
+
+
+# ---- opening any file: projects, templates and iData directly, other tables in the import wizard ---------
+DATA_DIR = os.path.join(ROOT, "tests", "data")
+
+
+def _wizard_on_layout_page(qtbot, window):
+    from gui.importing.wizard import ImportWizard
+    qtbot.waitUntil(lambda: getattr(window, "file_actions", None) is not None
+                    and window.file_actions.wizard is not None
+                    and window.file_actions.wizard.currentId() == ImportWizard.LAYOUT, timeout=15000)
+    return window.file_actions.wizard
+
+
+def test_starting_with_a_table_opens_the_wizard_over_a_new_project(qtbot, light_charts, dialogs):
+    path = os.path.join(DATA_DIR, "units_by_indicators.xlsx")
+    windows = gui_app.open_windows([path])
+    window = windows[-1]
+    qtbot.addWidget(window)
+    window.show()
+    assert window.document.path is None and window.document.project.framework.indicator_codes == ["I1"]
+    wizard = _wizard_on_layout_page(qtbot, window)
+    assert wizard.options.path == path and wizard.page_file.new_radio.isChecked()
+    assert wizard.import_result.unit_codes and not dialogs.errors
+    wizard.reject()                                       # Cancel: the window stays, on its new project
+    qtbot.waitUntil(lambda: window.file_actions.wizard is None)
+    assert window.isVisible() and window.document.project.framework.indicator_codes == ["I1"]
+
+
+def test_opening_a_csv_without_meta_gives_one_index_over_its_indicators(make_window, tmp_path, dialogs):
+    data = tmp_path / "cities.csv"
+    data.write_text("uCode,uName,Time,GDP,Pop\nCD,Chengdu,2022,20817.5,2119.2\nCD,Chengdu,2023,22074.7,2140.3\n"
+                    "CQ,Chongqing,2022,29129,3213.3\nCQ,Chongqing,2023,30145.8,3191.4\n", encoding="utf-8")
+    window = make_window()
+    assert window.files.open_file(str(data)) is window
+    project = window.document.project
+    fw = project.framework
+    assert fw.root == "INDEX" and fw.indicator_codes == ["GDP", "Pop"]
+    assert {fw[c].parent for c in fw.indicator_codes} == {"INDEX"}
+    assert project.dataset.unit_codes == ["CD", "CQ"] and project.dataset.periods == [2022, 2023]
+    assert project.dataset.value("CQ", 2022, "GDP") == 29129.0
+    assert window.document.path == str(data) and not dialogs.errors
+    assert "one index over its 2 indicator(s)" in window.statusBar().currentMessage()
+
+
+def test_an_idata_csv_opens_with_the_imeta_beside_it_by_name(make_window, tmp_path, dialogs):
+    ref = os.path.join(DATA_DIR, "coinr-asem")
+    for name in ("asem_iData.csv", "asem_iMeta.csv"):
+        (tmp_path / name).write_bytes(open(os.path.join(ref, name), "rb").read())
+    window = make_window()
+    assert window.files.open_file(str(tmp_path / "asem_iData.csv")) is window
+    fw = window.document.project.framework
+    assert fw.root != "INDEX" and len(fw.aggregate_codes) > 1 and "Goods" in fw.indicator_codes
+
+
+def test_dropping_an_ods_table_opens_the_wizard_and_imports_a_new_project(qtbot, make_window, light_charts, dialogs,
+                                                                          tmp_path):
+    path = os.path.join(DATA_DIR, "lo_units_by_indicators.ods")
+    window = make_window()
+    before = window.document.project
+    mime = _mime(path)
+    drop = QDropEvent(QPointF(window.rect().center()), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    window.dropEvent(drop)
+    assert drop.isAccepted()
+    wizard = _wizard_on_layout_page(qtbot, window)
+    assert window.document.project is before                 # nothing replaced before Finish
+    expected = wizard.import_result
+    wizard.next()
+    wizard.accept()
+    project = window.document.project
+    assert project is not before and window.document.path is None and window.isWindowModified()
+    assert project.dataset.unit_codes == list(expected.unit_codes)
+    assert project.dataset.periods == list(expected.periods) and len(project.framework.indicator_codes) == len(
+        expected.indicators)
+
+
+def test_file_open_of_a_non_template_workbook_opens_the_wizard_and_cancel_keeps_the_project(qtbot, make_window,
+                                                                                          light_charts, dialogs):
+    window = make_window()
+    edit(window, 8)                                          # unsaved work: not asked about, not lost
+    dialogs.open_path = os.path.join(DATA_DIR, "long_zh.xlsx")
+    wizard = window.files.open_file()
+    assert wizard is window.file_actions.wizard
+    _wizard_on_layout_page(qtbot, window)
+    wizard.reject()
+    assert dialogs.asked == [] and value(window) == 8 and window.document.path == str(SAMPLE_PATH)
+
+
+def test_a_template_workbook_still_opens_as_the_project(make_window, dialogs):
+    path = os.path.join(ROOT, "resources", "samples", "chengdu-chongqing.xlsx")
+    window = make_window()
+    assert window.files.open_file(path) is window
+    assert window.document.path == path and window.file_actions.wizard is None
+    assert window.document.project.framework.root is not None and not dialogs.errors

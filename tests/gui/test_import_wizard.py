@@ -707,3 +707,43 @@ def test_the_wizard_and_the_command_line_make_the_same_new_project(qtbot, docume
     from_cli = cli_import(path, "-o", tmp_path / "cli.coindex")
     assert stored_without_stamps(created.args[0]) == from_cli
     assert from_cli["units"] and from_cli["values"]
+
+
+# ---- the command line's choices on the layout page ---------------------------------------------------------
+def test_column_choices_are_prefilled_from_detection_and_go_into_the_options(qtbot, document, monkeypatch):
+    from gui.importing import pages
+    seen = []
+
+    def recording(cells, options, progress=None):
+        seen.append(ImportOptions(**vars(options)))
+        return plan.reinterpret(cells, options, progress)
+
+    monkeypatch.setattr(pages, "reinterpret", recording)
+    wizard = read(qtbot, make_wizard(qtbot, document, str(DATA / "long_zh.xlsx")))
+    page = wizard.page_layout
+    shown = {role: box.itemText(0) for role, box in page.column_boxes.items()}
+    assert shown == {"unit_code": "detect (none found)", "unit_name": "detect (A: 地区)",
+                     "ind_code": "detect (none found)", "ind_name": "detect (C: 指标)", "year": "detect (B: 年份)",
+                     "value": "detect (D: 数值)", "measure": "detect (none found)"}
+    assert [page.column_boxes["value"].itemText(k) for k in range(1, 5)] == ["A: 地区", "B: 年份", "C: 指标", "D: 数值"]
+    assert all(box.currentIndex() == 0 for box in page.column_boxes.values())
+    assert page.options().columns == {} and page.options().skip_rows == 0
+    box = page.column_boxes["unit_code"]
+    box.setCurrentIndex(box.findData("A"))
+    page.skip_spin.setValue(1)
+    page.header_spin.setValue(1)
+    qtbot.waitUntil(lambda: bool(seen) and not page.pending and page._task is None, timeout=10000)
+    last = seen[-1]
+    assert last.columns == {"unit_code": "A"} and last.skip_rows == 1 and last.header_row == 1
+    assert wizard.options.columns == {"unit_code": "A"}
+    assert box.currentData() == "A"                   # the choice survives the preview's refresh
+    assert page.column_boxes["unit_name"].itemText(0) == "detect (A: 地区)"
+
+
+def test_the_column_choices_are_kept_in_the_refresh_record(qtbot, document):
+    wizard = read(qtbot, make_wizard(qtbot, document, str(DATA / "long_zh.xlsx")))
+    page = wizard.page_layout
+    page.column_boxes["value"].setCurrentIndex(page.column_boxes["value"].findData("D"))
+    qtbot.waitUntil(lambda: not page.pending and page._task is None, timeout=10000)
+    record = wizard.options.to_record()
+    assert record["columns"] == {"value": "D"} and record["skip_rows"] == 0
