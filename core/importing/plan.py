@@ -16,6 +16,7 @@ import dataclasses
 import os
 
 from core.errors import CoIndexError, InputError
+from core.importing.confidence import check as check_confidence
 from core.importing.importer import import_cells, import_workbook
 from core.importing.merge import merge_into, to_project
 from core.importing.result import subset
@@ -136,7 +137,8 @@ def interpret(cells: WorkbookCells, options: ImportOptions):
     """The :class:`core.importing.result.ImportResult` of ``cells`` read with ``options``."""
     return import_cells(select_sheets(cells, options.sheets), layout=options.layout,
                                  header_row=options.header_row, unit=options.unit or None,
-                                 include_hidden=options.include_hidden)
+                                 include_hidden=options.include_hidden, skip_rows=options.skip_rows or 0,
+                                 columns=options.columns or None)
 
 
 def reinterpret(cells: WorkbookCells, options: ImportOptions, progress=None):
@@ -264,7 +266,15 @@ def import_file(options: ImportOptions, progress=None):
     and a failure no rule foresaw is an InputError too
     (core.importing.importer.import_workbook)."""
     return import_workbook(options.path, options.sheets, layout=options.layout, header_row=options.header_row,
-                           unit=options.unit, include_hidden=options.include_hidden, progress=progress)
+                           unit=options.unit, include_hidden=options.include_hidden, progress=progress,
+                           skip_rows=options.skip_rows or 0, columns=options.columns or None)
+
+
+def confident(result, options: ImportOptions) -> list:
+    """What the reading of ``result`` guessed (core/importing/confidence.py
+    :class:`Doubt`): InputError listing it unless ``options.accept_guess``,
+    in which case the doubts are returned (to be shown)."""
+    return check_confidence(result, options.accept_guess)
 
 
 def read_for_refresh(options: ImportOptions, progress=None):
@@ -292,6 +302,10 @@ def summary_lines(summary, file: str = "") -> list[str]:
         if items:
             shown = ", ".join(str(x) for x in items[:12]) + (" …" if len(items) > 12 else "")
             lines.append(text.format(shown))
+    taken = getattr(summary, "period_taken", None)
+    if taken is not None:
+        lines.append(_tr("The project has no periods: the file names none either.") if taken[0] is None else
+                     _tr("The project has no periods: the file's values of {0} are taken.").format(taken[0]))
     return lines
 
 
