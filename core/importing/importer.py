@@ -74,6 +74,9 @@ def import_cells(cells: WorkbookCells, *, layout: str = "auto", header_row=None,
         warnings.append(f"{name}: hidden sheet(s) {', '.join(cells.hidden_unread)} not read (name them to read them)")
     whole = workbook_layout(cells, layout)
     if whole is not None:
+        if skip_rows or columns:
+            warnings.append(f"{name}: the {whole.name} layout reads its sheets by their own headers; the rows "
+                            f"to skip and the columns given are not used")
         return whole.read_workbook(cells, header_row=header_row, unit=unit, include_hidden=include_hidden,
                                    warnings=warnings)
     tables = _tables(cells, header_row, include_hidden, warnings, skip_rows, columns)

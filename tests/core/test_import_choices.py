@@ -290,3 +290,12 @@ def test_the_report_lists_every_cell_not_read(capsys, tmp_path, many_bad):
     assert rows[1:] == [["bad", f"B{k + 2}", f"x{k}", "not a number"] for k in range(8)]
     code, _, err = run(capsys, many_bad, "--report", tmp_path / "r.txt", "-o", out)
     assert code == 1 and "must be a .csv file" in err
+
+
+def test_the_template_says_it_does_not_use_the_choices(capsys, tmp_path):
+    out = tmp_path / "x.coindex"
+    code, stdout, err = run(capsys, SAMPLE, "--skip-rows", "1", "-o", out)
+    assert code == 0 and "layout template" in stdout
+    assert "warning: chengdu-chongqing.xlsx: the template layout reads its sheets by their own headers; the rows " \
+           "to skip and the columns given are not used" in err
+    assert projectfile.load(out).dataset.values.shape == (1, 5, 20)
