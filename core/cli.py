@@ -3,7 +3,10 @@
     python main.py compute INPUT [--meta META.csv] [--set KEY=VALUE ...] [--json] [--out results.xlsx]
     python main.py template OUT.xlsx
     python main.py import WORKBOOK [--sheet NAME] [--layout auto|template|yearbook|units-by-indicators|long]
-                          [--unit CODE] [--into PROJECT.coindex] -o OUT.coindex
+                          [--unit CODE] [--into PROJECT.coindex] [--header-row N] [--skip-rows N]
+                          [--unit-column COL] [--unit-name-column COL] [--indicator-column COL]
+                          [--indicator-name-column COL] [--period-column COL] [--value-column COL]
+                          [--accept-guess] [--verbose] [--report FILE.csv] -o OUT.coindex
 
 Exit codes: 0 success, 1 a user error (message names the place), 2 bad
 usage, an unknown setting or value (message lists the valid ones).
@@ -74,7 +77,32 @@ def build_parser() -> argparse.ArgumentParser:
                         "(CODE.VALUE, 'name (VALUE)'; repeatable)")
     i.add_argument("--measure-column", metavar="COL", help="long table: the column of the units of measure "
                                                           "(header text or letter)")
+    i.add_argument("--header-row", type=_positive, metavar="N", help="the header is row N (1-based; default: detected)")
+    i.add_argument("--skip-rows", type=_count, default=0, metavar="N", help="ignore the first N rows of every sheet")
+    for flag, what in (("unit", "unit codes (or the units' only column)"), ("unit-name", "unit names"),
+                       ("indicator", "indicator codes (or the indicators' only column)"),
+                       ("indicator-name", "indicator names"), ("period", "each row's year or period"),
+                       ("value", "values (long tables)")):
+        i.add_argument(f"--{flag}-column", metavar="COL", help=f"the column of the {what}: its header text "
+                                                                f"(any case) or its letter, e.g. C")
+    i.add_argument("--accept-guess", action="store_true", help="import even when the reading is a guess (several "
+                   "columns could name the units, years in two places, many cells unreadable, values given twice)")
+    i.add_argument("--verbose", action="store_true", help="list every cell that could not be read")
+    i.add_argument("--report", metavar="FILE.csv", help="write every cell that could not be read to this CSV "
+                                                        "(sheet, cell, text, reason)")
     return p
+
+
+def _positive(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a row number (1, 2, ...)")
+    return int(text)
+
+
+def _count(text: str) -> int:
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of rows (0, 1, ...)")
+    return int(text)
 
 
 def _compute(args) -> int:

@@ -12,8 +12,7 @@ import numpy as np
 
 import re
 
-from core.model.celltext import (address, clean_text, is_missing, parse_year, split_label_unit, text_of, unit_text,
-                                 is_blank)
+from core.model.celltext import address, clean_text, is_missing, parse_year, split_label_unit, text_of, unit_text
 from core.importing.table import Table
 
 

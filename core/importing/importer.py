@@ -24,19 +24,21 @@ from core.errors import CoIndexError, InputError
 from core.importing.layouts.base import ReadOptions
 from core.importing.layouts.registry import detect_layout, extract, layout_named, workbook_layout
 from core.importing.result import ImportResult, assemble, only_unit
-from core.importing.table import find_table
+from core.importing.confidence import table_doubts
+from core.importing.table import choose_columns, find_table
 from core.sheets.cells import WorkbookCells
 from core.sheets.readers import read_workbook_cells
 
 
 def import_workbook(path, sheet=None, *, layout: str = "auto", header_row=None, unit: str | None = None,
-                    include_hidden: bool = False, engine: str = "auto", progress=None, filters=None, split=(),
-                    measure_column=None) -> ImportResult:
+                    include_hidden: bool = False, engine: str = "auto", progress=None, skip_rows: int = 0,
+                    columns: dict | None = None, filters=None, split=(), measure_column=None) -> ImportResult:
     """Read a workbook or CSV and interpret it (see :func:`import_cells`)."""
     cells = read_workbook_cells(path, sheet, engine=engine, progress=progress)
     try:
         return import_cells(cells, layout=layout, header_row=header_row, unit=unit, include_hidden=include_hidden,
-                            filters=filters, split=split, measure_column=measure_column)
+                            skip_rows=skip_rows, columns=columns, filters=filters, split=split,
+                            measure_column=measure_column)
     except (CoIndexError, MemoryError):
         raise
     except Exception as e:      # a sheet shaped in a way no rule here foresaw: say so, never a traceback
@@ -45,7 +47,8 @@ def import_workbook(path, sheet=None, *, layout: str = "auto", header_row=None, 
 
 
 def import_cells(cells: WorkbookCells, *, layout: str = "auto", header_row=None, unit: str | None = None,
-                 include_hidden: bool = False, filters=None, split=(), measure_column=None) -> ImportResult:
+                 include_hidden: bool = False, skip_rows: int = 0, columns: dict | None = None,
+                 filters=None, split=(), measure_column=None) -> ImportResult:
     """Interpret the cells read from a file.
 
     Parameters
@@ -59,6 +62,14 @@ def import_cells(cells: WorkbookCells, *, layout: str = "auto", header_row=None,
     filters, split, measure_column : a long table's extra key columns (column -> the value kept; the
         columns whose values make separate indicators) and its unit-of-measure column
         (core/importing/layouts/long.py).
+    skip_rows : the first rows of every sheet to ignore (the header is searched below them).
+    columns : {role: header text or column letter}: the user's columns, which win over detection
+        (roles unit_code, unit_name, ind_code, ind_name, year, value, measure).
+
+    A named ``layout`` reads only the tables it fits; a table it does not fit
+    is skipped with its reason (InputError giving it when no table fits).
+    What the detection was not sure of is listed in the result's ``doubts``
+    (core/importing/confidence.py).
     """
     if layout != "auto":
         layout_named(layout)                    # an unknown name is refused before anything is read
@@ -68,9 +79,14 @@ def import_cells(cells: WorkbookCells, *, layout: str = "auto", header_row=None,
         warnings.append(f"{name}: hidden sheet(s) {', '.join(cells.hidden_unread)} not read (name them to read them)")
     whole = workbook_layout(cells, layout)
     if whole is not None:
+        if skip_rows or columns:
+            warnings.append(f"{name}: the {whole.name} layout reads its sheets by their own headers; the rows "
+                            f"to skip and the columns given are not used")
         return whole.read_workbook(cells, header_row=header_row, unit=unit, include_hidden=include_hidden,
                                    warnings=warnings)
-    tables = _tables(cells, header_row, include_hidden, warnings)
+    tables = _tables(cells, header_row, include_hidden, warnings, skip_rows, columns)
+    if layout != "auto":
+        tables = _fitting(name, tables, layout, warnings)
     found = {t.sheet.name: (layout if layout != "auto" else detect_layout(t)) for t in tables}
     chosen = layout if layout != "auto" else max(dict.fromkeys(found.values()),
                                                   key=lambda k: list(found.values()).count(k))
@@ -79,21 +95,43 @@ def import_cells(cells: WorkbookCells, *, layout: str = "auto", header_row=None,
     result = assemble(cells, chosen, blocks, warnings)
     if unit is not None and result.unit_codes != [unit]:
         result = only_unit(result, unit)          # the sheets name their units: keep that one
+    result.doubts = [d for t, _ in blocks for d in table_doubts(t, chosen, layout != "auto",
+                                                                f"{name}, sheet '{t.sheet.name}'")]
     return result
 
 
-def _tables(cells, header_row, include_hidden, warnings) -> list:
-    """The table of every sheet that has one (InputError when none has)."""
+def _fitting(name, tables, layout, warnings) -> list:
+    """The tables the named ``layout`` fits; the others are skipped with
+    the layout's reason (InputError with the reasons when none fits)."""
+    kept, reasons = [], []
+    for t in tables:
+        fit = layout_named(layout).fit(t)
+        if fit:
+            kept.append(t)
+        else:
+            reasons.append(f"sheet '{t.sheet.name}': {fit.reason}")
+    if not kept:
+        raise InputError(f"{name}: not in the {layout} layout ({'; '.join(reasons)}); "
+                         f"try another --layout or leave it out to detect it")
+    warnings.extend(f"{name}: {r}; not in the {layout} layout, skipped" for r in reasons)
+    return kept
+
+
+def _tables(cells, header_row, include_hidden, warnings, skip_rows=0, columns=None) -> list:
+    """The table of every sheet that has one (InputError when none has),
+    the user's columns in place."""
     name, tables = cells.file, []
     for sh in cells.sheets:
         where = f"{name}, sheet '{sh.name}'"
         hr = header_row.get(sh.name) if isinstance(header_row, dict) else header_row
-        table = find_table(sh, hr, include_hidden, where)
+        table = find_table(sh, hr, include_hidden, where, skip_rows)
         if table is None:
             warnings.append(f"{where}: the sheet is empty; skipped")
             continue
         warnings.extend(table.warnings)
         if table.header >= 0:
+            if columns:
+                choose_columns(table, columns, where)
             tables.append(table)
     if not tables:
         if all(find_table(sh) is None for sh in cells.sheets):

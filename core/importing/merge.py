@@ -108,6 +108,7 @@ class MergeSummary:
     cleared: int = 0             # value -> missing
     unchanged: int = 0
     changes: list = field(default_factory=list)
+    period_taken: object = None  # a project without periods: (the file's one period,) whose values it took
 
     @property
     def cells_changed(self) -> int:
@@ -124,6 +125,10 @@ class MergeSummary:
                              ("unmatched period(s), not imported", self.unmatched_periods)):
             if items:
                 out.append(f"{label}: {', '.join(map(str, items))}")
+        if self.period_taken is not None:
+            p = self.period_taken[0]
+            out.append("the project has no periods: " + ("the file names none either" if p is None else
+                                                         f"the file's values of {p} taken"))
         return out
 
 
@@ -271,7 +276,17 @@ def _match_units(ds, result, add_units, summary):
 
 
 def _match_periods(ds, result, add_periods, summary):
-    """``(import position -> project period, new periods)``."""
+    """``(import position -> project period, new periods)``.  A project
+    without periods takes the values of a file with one period or none
+    (InputError for a file with several)."""
+    if not ds.has_time:
+        if len(result.periods) > 1:
+            raise InputError(f"{result.file}: the project has no periods and the file has "
+                             f"{len(result.periods)} ({', '.join(map(str, result.periods[:8]))}"
+                             f"{' ...' if len(result.periods) > 8 else ''}); import one period (e.g. the file's "
+                             f"sheet of that year with --sheet) or into a project with periods")
+        summary.period_taken = (result.periods[0],)
+        return {0: ds.periods[0]}, []
     pmap, new_periods = {}, []
     for k, p in enumerate(result.periods):
         hit = next((q for q in ds.periods if _same_period(p, q)), None)

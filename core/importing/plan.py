@@ -16,6 +16,7 @@ import dataclasses
 import os
 
 from core.errors import CoIndexError, InputError
+from core.importing.confidence import check as check_confidence
 from core.importing.importer import import_cells, import_workbook
 from core.importing.merge import merge_into, to_project
 from core.importing.result import subset
@@ -137,7 +138,8 @@ def interpret(cells: WorkbookCells, options: ImportOptions):
     """The :class:`core.importing.result.ImportResult` of ``cells`` read with ``options``."""
     return import_cells(select_sheets(cells, options.sheets), layout=options.layout,
                                  header_row=options.header_row, unit=options.unit or None,
-                                 include_hidden=options.include_hidden, **_key_options(options))
+                                 include_hidden=options.include_hidden, skip_rows=options.skip_rows or 0,
+                                 columns=options.columns or None, **_key_options(options))
 
 
 def reinterpret(cells: WorkbookCells, options: ImportOptions, progress=None):
@@ -266,6 +268,7 @@ def import_file(options: ImportOptions, progress=None):
     (core.importing.importer.import_workbook)."""
     return import_workbook(options.path, options.sheets, layout=options.layout, header_row=options.header_row,
                            unit=options.unit, include_hidden=options.include_hidden, progress=progress,
+                           skip_rows=options.skip_rows or 0, columns=options.columns or None,
                            **_key_options(options))
 
 
@@ -273,6 +276,13 @@ def _key_options(options: ImportOptions) -> dict:
     """The long layout's reading of extra key columns and of the unit-of-measure column."""
     return {"filters": dict(options.filters or {}), "split": tuple(options.split or ()),
             "measure_column": (options.columns or {}).get("measure")}
+
+
+def confident(result, options: ImportOptions) -> list:
+    """What the reading of ``result`` guessed (core/importing/confidence.py
+    :class:`Doubt`): InputError listing it unless ``options.accept_guess``,
+    in which case the doubts are returned (to be shown)."""
+    return check_confidence(result, options.accept_guess)
 
 
 def read_for_refresh(options: ImportOptions, progress=None):
@@ -300,6 +310,10 @@ def summary_lines(summary, file: str = "") -> list[str]:
         if items:
             shown = ", ".join(str(x) for x in items[:12]) + (" …" if len(items) > 12 else "")
             lines.append(text.format(shown))
+    taken = getattr(summary, "period_taken", None)
+    if taken is not None:
+        lines.append(_tr("The project has no periods: the file names none either.") if taken[0] is None else
+                     _tr("The project has no periods: the file's values of {0} are taken.").format(taken[0]))
     return lines
 
 

@@ -1,53 +1,106 @@
-"""``python main.py import``: read a workbook, print what was read and
-every cell that could not be read, and write a project (a new one with a
+"""``python main.py import``: read a workbook, print a summary of what was
+read (the cells that could not be read by reason, all of them with
+``--verbose`` or ``--report FILE.csv``), and write a project (a new one with a
 flat framework, or ``--into`` an existing one, matched by code, English or
 Chinese name).  Nothing is written when the workbook cannot be imported.
 The import runs the plan the wizard runs (core/importing/plan.py), with
 the options the command line gives."""
 from __future__ import annotations
 
+import csv
 import os
+import sys
 
 from core.errors import InputError
-from core.importing.plan import ImportOptions, import_file, new_project, plan_merge
+from core.importing.confidence import SECOND_VALUE
+from core.importing.plan import ImportOptions, confident, import_file, new_project, plan_merge
 from core.importing.result import ImportResult
 
 
-def report_lines(result: ImportResult) -> list:
-    """What an import read, as lines of text for the command line."""
+SHOWN = 5        # addresses shown per reason in the summary
+
+
+def _reason_key(reason: str) -> str:
+    """A reason as the summary groups it (a second value names its first cell: one group)."""
+    return SECOND_VALUE + " for a cell already given (the first is used)" if reason.startswith(SECOND_VALUE) \
+        else reason
+
+
+def not_read_lines(result: ImportResult) -> list:
+    """The values not read, by reason, with the first addresses of each."""
+    if not result.unreadable:
+        return ["values not read: none"]
+    groups = {}
+    for c in result.unreadable:
+        groups.setdefault(_reason_key(c.reason), []).append(c)
+    out = [f"values not read ({len(result.unreadable)}), imported as missing:"]
+    for reason, cells in groups.items():
+        shown = ", ".join(f"{c.sheet}!{c.address}" + (f" '{c.text}'" if c.text else "") for c in cells[:SHOWN])
+        out.append(f"  {reason} ({len(cells)}): {shown}{' ...' if len(cells) > SHOWN else ''}")
+    return out
+
+
+def report_lines(result: ImportResult, verbose: bool = False) -> list:
+    """What an import read, as lines of text for the command line: a short
+    summary (and every cell that could not be read when ``verbose``)."""
     sheets = ", ".join(f"'{s}' (header row {result.header_rows.get(s)})" for s in result.sheets)
     out = [f"read {result.file} ({result.format}): layout {result.layout}, sheet(s) {sheets}"]
+    names = [c if c == n else f"{c} ({n})" for c, n in result.units]
+    out.append(f"units ({len(names)}): {', '.join(names[:20])}{' ...' if len(names) > 20 else ''}")
+    per = ["(no period)" if p is None else str(p) for p in result.periods]
+    out.append(f"periods ({len(per)}): {', '.join(per[:30])}{' ...' if len(per) > 30 else ''}")
     out.append(f"indicators ({len(result.indicators)}):")
-    for ind in result.indicators:
+    for ind in result.indicators[:20]:
         unit = f" [{ind.unit}]" if ind.unit else ""
         out.append(f"  {ind.code}: {ind.name}{unit}")
-    names = [c if c == n else f"{c} ({n})" for c, n in result.units]
-    out.append(f"units ({len(names)}): {', '.join(names[:50])}{' ...' if len(names) > 50 else ''}")
-    per = ["(no period)" if p is None else str(p) for p in result.periods]
-    out.append(f"periods ({len(per)}): {', '.join(per[:60])}{' ...' if len(per) > 60 else ''}")
+    if len(result.indicators) > 20:
+        out.append(f"  ... {len(result.indicators) - 20} more")
     total = int(result.present.sum())
     out.append(f"values: {result.n_values} read, {total - result.n_values} missing")
-    if result.unreadable:
-        out.append(f"cells that could not be read ({len(result.unreadable)}), imported as missing:")
+    out.extend(not_read_lines(result))
+    if verbose and result.unreadable:
+        out.append("every cell that could not be read:")
         out.extend(f"  {c}" for c in result.unreadable)
-    else:
-        out.append("cells that could not be read: none")
-    out.extend(f"warning: {w}" for w in result.warnings)
     return out
+
+
+def write_report(result: ImportResult, path) -> None:
+    """Every cell that could not be read, as CSV: sheet, cell, text, reason."""
+    if not str(path).lower().endswith(".csv"):
+        raise InputError(f"--report {path}: the report must be a .csv file")
+    with open(path, "w", newline="", encoding="utf-8-sig") as f:
+        w = csv.writer(f)
+        w.writerow(["sheet", "cell", "text", "reason"])
+        for c in result.unreadable:
+            w.writerow([c.sheet, c.address, c.text, c.reason])
+
+
+def _warn(text: str) -> None:
+    print(f"warning: {text}", file=sys.stderr)
 
 
 def cli_import(args) -> int:
     """``python main.py import WORKBOOK [--sheet NAME] [--layout ...] [--unit CODE]
-    [--into PROJECT.coindex] -o OUT.coindex``: exit 0 when written, 1 (nothing
-    written) when the workbook cannot be imported."""
+    [--into PROJECT.coindex] [the user's reading: --header-row, --skip-rows, --*-column]
+    [--accept-guess] [--verbose] [--report FILE.csv] -o OUT.coindex``: a
+    summary on standard output, warnings and errors on standard error; exit
+    0 when written, 1 (nothing written) when the workbook cannot be
+    imported or its reading is a guess (core/importing/confidence.py)."""
     from core.project import projectfile
     out = args.output
     if not out.lower().endswith(".coindex"):
         raise InputError(f"-o {out}: the output must be a .coindex project file")
     options = options_of(args)
     result = import_file(options)
-    for line in report_lines(result):
+    for line in report_lines(result, getattr(args, "verbose", False)):
         print(line)
+    for w in result.warnings:
+        _warn(w)
+    if getattr(args, "report", None):
+        write_report(result, args.report)
+        print(f"wrote {args.report} ({len(result.unreadable)} cell(s) not read)")
+    for doubt in confident(result, options):        # InputError unless --accept-guess
+        _warn(f"guessed (--accept-guess): {doubt}")
     if args.strict and result.unreadable:
         raise InputError(f"{result.file}: {len(result.unreadable)} cell(s) could not be read (--strict); "
                          f"nothing written")
@@ -65,12 +118,20 @@ def cli_import(args) -> int:
     return 0
 
 
+# the command line's column options -> the roles of ImportOptions.columns
+COLUMN_OPTIONS = {"unit_column": "unit_code", "unit_name_column": "unit_name", "indicator_column": "ind_code",
+                  "indicator_name_column": "ind_name", "period_column": "year", "value_column": "value"}
+
+
 def options_of(args) -> ImportOptions:
     """The import options the command line's arguments give (the wizard's
     defaults otherwise: every indicator matched automatically, new ones
     left out, new units and periods added, unreadable cells missing)."""
+    columns = {role: getattr(args, name) for name, role in COLUMN_OPTIONS.items() if getattr(args, name, None)}
     options = ImportOptions(path=args.workbook, sheets=[args.sheet] if args.sheet else None, layout=args.layout,
-                            unit=args.unit, include_hidden=args.include_hidden)
+                            unit=args.unit, include_hidden=args.include_hidden,
+                            header_row=getattr(args, "header_row", None), skip_rows=getattr(args, "skip_rows", 0) or 0,
+                            columns=columns, accept_guess=getattr(args, "accept_guess", False))
     options.filters.update(_filters_of(getattr(args, "filter", None) or []))
     options.split = list(getattr(args, "split", None) or [])
     if getattr(args, "measure_column", None):

@@ -77,6 +77,7 @@ class ImportResult:
     info: dict = field(default_factory=dict)
     groups: dict = field(default_factory=dict)
     denominators: dict = field(default_factory=dict)
+    doubts: list = field(default_factory=list)      # what the detection guessed (core/importing/confidence.py)
 
     @property
     def header_row(self):

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.model.celltext import (BAD, MISSING, clean_text, is_blank, looks_like_unit, parse_number,
-                                 parse_year, text_of, unit_text, address)
+                                 parse_year, text_of, unit_text, address, column_index, column_letter)
 from core.sheets.cells import Sheet
 from core.errors import InputError
 
@@ -81,6 +81,7 @@ class Table:
     roles: dict | None = None                      # column -> role, once computed
     sample_rows: list | None = None                # the rows column sniffing looks at, once chosen
     meta: dict = field(default_factory=dict)       # "key：value" lines above the header (key -> value text)
+    chosen: dict = field(default_factory=dict)     # column -> role the user gave (wins over detection)
 
     def head(self, c):
         v = self.sheet.value(self.header, c)
@@ -208,14 +209,19 @@ def _merged_at(sheet, r) -> bool:
 
 
 def find_table(sheet: Sheet, header_row: int | None = None, include_hidden: bool = False,
-               where: str = "") -> Table | None:
+               where: str = "", skip_rows: int = 0) -> Table | None:
     """Find the table of a sheet; ``header_row`` (1-based) overrides the
-    detection.  None for a sheet without content."""
+    detection; the first ``skip_rows`` rows are ignored.  None for a sheet
+    without content (below the rows skipped)."""
     hid_r = set() if include_hidden else sheet.hidden_rows
     hid_c = set() if include_hidden else sheet.hidden_cols
     content = _Content(sheet.rows, hid_r, hid_c)
+    if skip_rows:
+        content.idx = [r for r in content.idx if r >= skip_rows]
     if not content:
         return None
+    if header_row is not None and header_row <= skip_rows:
+        raise InputError(f"{where}: header row {header_row} is among the {skip_rows} row(s) skipped")
     warnings = [] if include_hidden else _hidden_warnings(sheet, where)
     sheet_unit = ""
     if header_row is not None:
@@ -374,8 +380,60 @@ def column_roles(table: Table) -> dict:
             if role in ("unit_name", "unit_code") and _mostly_units(table, c):
                 role = "measure"
             roles[c] = role
-        table.roles = roles
+        table.roles = _with_chosen(roles, table.chosen)
     return table.roles
+
+
+# the roles a user's column replaces: naming one unit column drops the units detection found elsewhere
+_ROLE_GROUPS = {"unit_code": ("unit_code", "unit_name"), "unit_name": ("unit_code", "unit_name"),
+                "ind_code": ("ind_code", "ind_name"), "ind_name": ("ind_code", "ind_name"),
+                "year": ("year",), "value": ("value",), "measure": ("measure",)}
+
+
+def _with_chosen(roles: dict, chosen: dict) -> dict:
+    """The detected ``roles`` with the user's columns (``chosen``: column
+    -> role) in place; a detected column of a role the user placed
+    elsewhere (or of the other role of its group) loses its role."""
+    if not chosen:
+        return roles
+    dropped = {r for role in chosen.values() for r in _ROLE_GROUPS.get(role, (role,))} - set(chosen.values())
+    given = set(chosen.values())
+    out = {c: (None if (role in given or role in dropped) else role) for c, role in roles.items()}
+    out.update(chosen)
+    return out
+
+
+def column_named(table: Table, spec, where: str = "", role: str = "") -> int:
+    """The 0-based column ``spec`` names: a header's text (case-insensitive)
+    or a column letter ("C").  InputError naming it and listing the
+    headers found when it names no column of the table."""
+    want = re.sub(r"\s+", " ", str(spec)).strip().casefold()
+    heads = [(c, text_of(table.head(c))) for c in table.cols]
+    for c, h in heads:
+        if h and re.sub(r"\s+", " ", h).strip().casefold() == want:
+            return c
+    if re.fullmatch(r"[a-z]{1,3}", want) and column_index(want) in table.cols:
+        return column_index(want)
+    found = ", ".join(f"{column_letter(c)} '{h}'" for c, h in heads if h) or "none"
+    given = f" (given as the {role.replace('_', ' ')} column)" if role else ""
+    raise InputError(f"{where}: column '{spec}'{given} names no column of the table (header row {table.header + 1}: "
+                     f"{found})")
+
+
+def choose_columns(table: Table, columns: dict, where: str = "") -> None:
+    """Give the columns the user named (``columns``: role -> header text
+    or letter) their role, over detection (InputError for a column that
+    names none, or one column named for two roles)."""
+    chosen = {}
+    for role, spec in (columns or {}).items():
+        if spec is None or str(spec).strip() == "":
+            continue
+        c = column_named(table, spec, where, role)
+        if c in chosen and chosen[c] != role:
+            raise InputError(f"{where}: column {column_letter(c)} is named for both {chosen[c]} and {role}")
+        chosen[c] = role
+    table.chosen = chosen
+    table.roles = None
 
 
 SAMPLE_ROWS = 400

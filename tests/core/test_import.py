@@ -266,7 +266,7 @@ def test_openpyxl_fallback_reads_the_same(name):
 
 
 def test_options_layout_header_unit():
-    with pytest.raises(InputError, match="long layout needs"):
+    with pytest.raises(InputError, match=r"not in the long layout \(sheet '川渝': no column of values\)"):
         import_workbook(DATA / "yearbook_unitcol.xlsx", layout="long")
     with pytest.raises(InputError, match="layout 'wide' is not known"):
         import_workbook(DATA / "long_zh.xlsx", layout="wide")
@@ -441,9 +441,12 @@ def test_cli_import_new_project(run_cli, tmp_path):
     out = tmp_path / "out.coindex"
     p = run_cli("import", DATA / "yearbook_chengdu.xlsx", "-o", out)
     assert p.returncode == 0, p.stderr
-    for text in ("layout yearbook", "地区生产总值", "periods (4): 2020, 2021, 2022, 2023", "F8: '12..3'",
-                 "units (1): 成都"):
+    for text in ("layout yearbook", "地区生产总值", "periods (4): 2020, 2021, 2022, 2023",
+                 "values not read (1), imported as missing:\n  not a number (1): 成都!F8 '12..3'\n",
+                 "units (1): 成都", "values: 10 read, 6 missing"):
         assert text in p.stdout
+    assert "warning" not in p.stdout and "warning: yearbook_chengdu.xlsx, sheet '成都': hidden row(s) 10 skipped" \
+        in p.stderr
     proj = projectfile.load(out)
     assert proj.dataset.values.shape == (1, 4, 4) and proj.dataset.value("成都", 2021, "I01") == 19917.0
 

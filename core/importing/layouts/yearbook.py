@@ -97,6 +97,9 @@ def _columns(table: Table, unit: str | None = None) -> _Columns:
     indicators)."""
     roles = column_roles(table)
     periods = [c for c in table.cols if roles[c] == "period"]
+    if not periods:
+        raise InputError(f"sheet '{table.sheet.name}': no column of the header is a year "
+                         f"(header row {table.header + 1})")
     label = first_column(table, "ind_name")
     unit_code, unit_name = first_column(table, "unit_code"), first_column(table, "unit_name")
     measure = first_column(table, "measure")
