@@ -52,11 +52,13 @@ def _named(table: Table, c) -> str:
     return f"{column_letter(c)} '{head}'" if head else column_letter(c)
 
 
-def table_doubts(table: Table, layout: str, layout_given: bool = False, where: str = "") -> list:
+def table_doubts(table: Table, layout: str, layout_given: bool = False, where: str = "",
+                 roles: dict | None = None) -> list:
     """The doubts of reading ``table`` in ``layout``: a role the user did
     not place (``table.chosen``) that several columns could have, and
-    years both in a column and in the header."""
-    roles = column_roles(table)
+    years both in a column and in the header.  ``roles``: column -> role as
+    the layout reads the table (default: the header's roles)."""
+    roles = column_roles(table) if roles is None else roles
     chosen = set(table.chosen.values())
     out = []
     groups = _GROUPS if layout == "long" else _GROUPS[:1] + _GROUPS[2:3]

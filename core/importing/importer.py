@@ -95,8 +95,10 @@ def import_cells(cells: WorkbookCells, *, layout: str = "auto", header_row=None,
     result = assemble(cells, chosen, blocks, warnings)
     if unit is not None and result.unit_codes != [unit]:
         result = only_unit(result, unit)          # the sheets name their units: keep that one
+    reader = layout_named(chosen)
     result.doubts = [d for t, _ in blocks for d in table_doubts(t, chosen, layout != "auto",
-                                                                f"{name}, sheet '{t.sheet.name}'")]
+                                                                f"{name}, sheet '{t.sheet.name}'",
+                                                                reader.roles(t, keys))]
     return result
 
 

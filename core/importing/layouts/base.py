@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.importing.block import Block
-from core.importing.table import Table
+from core.importing.table import Table, column_roles
 from core.model.celltext import column_letter
 
 
@@ -90,6 +90,12 @@ class Layout:
         """The :class:`core.importing.result.ImportResult` of a whole
         workbook, for layouts whose :meth:`fit_workbook` is not None."""
         raise NotImplementedError
+
+    def roles(self, table: Table, options: ReadOptions) -> dict:
+        """Column -> role as this layout reads ``table`` (the header's roles
+        unless the layout settles them otherwise); the check of what the
+        detection guessed (core/importing/confidence.py) looks at these."""
+        return column_roles(table)
 
     def cell_map(self, cells: ValueCells, units: list, periods: list, codes: list) -> CellMap:
         """How provenance finds the cells of ``cells``, keyed by the labels

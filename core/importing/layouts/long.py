@@ -117,6 +117,9 @@ class Long(Layout):
             raw.append(vals[j])
         return make_block(sh.name, U, T, I, uu, tt, ii, rr, cc, raw, unreadable, keys.warnings)
 
+    def roles(self, table: Table, options: ReadOptions) -> dict:
+        return _resolve(table, options).roles
+
     def cell_map(self, cells: ValueCells, units: list, periods: list, codes: list) -> CellMap:
         """One row per value, keyed "unit|period|code"; the one "value" column."""
         rows = {f"{units[a]}|{periods[b]}|{codes[d]}": int(r) + 1
@@ -157,8 +160,9 @@ class _Spec:
     may be extra keys (code columns of pairs); ``attributes`` the columns
     about a value (flags, multipliers...), never keys."""
 
-    def __init__(self, col, twin, others, attributes):
+    def __init__(self, col, twin, others, attributes, roles):
         self.col, self.twin, self.others, self.attributes = col, twin, others, attributes
+        self.roles = roles              # column -> role, code / label pairs and units of measure settled
 
 
 def _twins(table) -> dict:
@@ -207,6 +211,8 @@ def _resolve(table: Table, options: ReadOptions) -> _Spec:
             roles[a], roles[b] = "ind_code", "ind_name"
         elif {ra, rb} <= {"unit_name", "unit_code"} and ra and rb:
             roles[a], roles[b] = "unit_code", "unit_name"
+        elif ra and ra == rb:               # TIME_PERIOD / Time period, OBS_VALUE / Observation value
+            roles[b] = None                 # the label of the code column, read from the code
     # "Unit" / "Unit Code" beside another column of units (LOCATION, Country): units of measure
     heads = {c: _norm(table.head(c)) for c in table.cols}
     unitish = [c for c in table.cols if roles.get(c) in ("unit_code", "unit_name")]
@@ -250,7 +256,7 @@ def _resolve(table: Table, options: ReadOptions) -> _Spec:
             attributes.add(c)
     others = [c for c in table.cols if c not in used and c not in attributes and c not in label_of
               and roles.get(c) is None]
-    return _Spec(col, twin, others, attributes)
+    return _Spec(col, twin, others, attributes, roles)
 
 
 # ---- extra key columns ---------------------------------------------------------------------------------

@@ -126,6 +126,16 @@ class WidePeriods(Layout):
         warnings += _ignored(sh.name, table, other, "no year in the column's name")
         return make_block(sh.name, U, T, I, uu, tt, ii, rr, cc, raw, unreadable, warnings)
 
+    def roles(self, table: Table, options: ReadOptions) -> dict:
+        """The header's roles, but only the unit columns read name the units:
+        the others are left out as labels or groups (with a warning)."""
+        ucode, uname, _, ignored = _plan(table)
+        roles = dict(column_roles(table))
+        for c in ignored:
+            if roles.get(c) in ("unit_code", "unit_name"):
+                roles[c] = None
+        return roles
+
     def cell_map(self, cells: ValueCells, units: list, periods: list, codes: list) -> CellMap:
         """Units as rows, keyed "unit"; columns keyed "code|period"."""
         rows, columns = {}, {}
