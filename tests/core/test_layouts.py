@@ -29,6 +29,8 @@ CORPUS = {
     "yearbook": DATA / "yearbook_chengdu.xlsx",
     "units-by-indicators": DATA / "units_by_indicators.xlsx",
     "long": DATA / "long_zh.xlsx",
+    "worldbank": DATA / "formats" / "fmt1_API_NY.GDP.PCAP.CD_DS2_en_csv_v2.csv",
+    "eurostat": DATA / "formats" / "fmt1_nama_10_gdp.tsv",
 }
 
 

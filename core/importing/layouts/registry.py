@@ -7,6 +7,7 @@ from __future__ import annotations
 from core.errors import InputError
 from core.importing.block import Block
 from core.importing.layouts import long, template, units_by_indicators, yearbook
+from core.importing.layouts import eurostat, worldbank
 from core.importing.layouts.base import CellMap, Layout, ReadOptions, ValueCells
 from core.importing.table import Table
 
@@ -78,3 +79,5 @@ register(template.LAYOUT)
 register(yearbook.LAYOUT)
 register(units_by_indicators.LAYOUT)
 register(long.LAYOUT)
+register(worldbank.LAYOUT)
+register(eurostat.LAYOUT)
