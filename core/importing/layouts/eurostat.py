@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
+
+import numpy as np
 
 from core.errors import InputError
-from core.importing.block import Block, Labels, make_block, rows_at_least
+from core.importing.block import Block, Columns, Labels, make_block, rows_at_least
 from core.importing.layouts.base import CellMap, Fit, Layout, ReadOptions, ValueCells
 from core.importing.layouts.yearbook import Yearbook
 from core.importing.table import Table
@@ -95,10 +98,9 @@ class Eurostat(Layout):
         U, T, I = Labels(), Labels(), Labels()
         tix = [T.add(_period(sh.value(table.header, c))) for c in pcols]
         n = len(pcols)
-        flags, missing_flags = Counter(), Counter()
-        uu, tt, ii, rr, cc, raw = [], [], [], [], [], []
+        row_u, row_i = [], []
         for r, row, key in keyed:
-            u = U.add(key["geo"], (key["geo"], key["geo"]))
+            row_u.append(U.add(key["geo"], (key["geo"], key["geo"])))
             if one:
                 i = I.add(sh.name, {"key": sh.name, "code": "", "label": sh.name, "name": sh.name, "unit": ""})
             else:
@@ -106,13 +108,24 @@ class Eurostat(Layout):
                 code = "_".join(key[d] for d in named_by)
                 label = ", ".join(f"{d}={key[d]}" for d in named_by)
                 i = I.add(code, {"key": code, "code": code, "label": label, "name": name, "unit": ""})
-            for c in pcols:
-                raw.append(_value(row[c], flags, missing_flags))
-            uu.extend([u] * n)
-            tt.extend(tix)
-            ii.extend([i] * n)
-            rr.extend([r] * n)
-            cc.extend(pcols)
+            row_i.append(i)
+        flags, missing_flags = Counter(), Counter()
+        columns, read, got = Columns([row for _, row, _ in keyed]), [], {}
+        for c in pcols:                 # column by column, each distinct cell read once
+            col = columns[c]
+            keys = col if set(map(type, col)) == {str} else list(zip(map(type, col), col))   # (1 and 1.0)
+            for key, k in Counter(keys).items():
+                out = got.get(key)
+                if out is None:
+                    out = got[key] = _value(key if type(key) is str else key[1])
+                if out[1]:
+                    (missing_flags if out[2] else flags).update(dict.fromkeys(out[1], k))
+            read.append([got[key][0] for key in keys])
+        raw = list(chain.from_iterable(zip(*read))) if read else []
+        nr = len(keyed)
+        uu, ii = np.repeat(row_u, n), np.repeat(row_i, n)
+        rr = np.repeat([r for r, _, _ in keyed], n)
+        tt, cc = np.tile(tix, nr), np.tile(pcols, nr)
         warnings += _flag_warnings(sh.name, flags, missing_flags)
         return make_block(sh.name, U, T, I, uu, tt, ii, rr, cc, raw, unreadable, warnings)
 
@@ -121,22 +134,21 @@ class Eurostat(Layout):
         return Yearbook.cell_map(self, cells, units, periods, codes)
 
 
-def _value(v, flags, missing_flags):
-    """The cell's number as text without its flags ("" for ':'); flags
-    counted.  A cell that is not a Eurostat value is returned as it is (the
-    import lists it as unreadable)."""
+def _value(v):
+    """``(value, flags, missing)`` of a cell: its number as text without its
+    flags ("" for ':'), its distinct flag letters, and whether it is ':'.  A
+    cell that is not a Eurostat value is returned as it is (the import
+    lists it as unreadable)."""
     if not isinstance(v, str):
-        return v
+        return v, "", False
     m = _CELL.match(v)
     if not m:
-        return v if v.strip() else ""
+        return (v if v.strip() else ""), "", False
     number, letters = m.groups()
-    letters = letters.lower()
+    letters = "".join(dict.fromkeys(letters.lower()))
     if any(f not in FLAGS for f in letters):
-        return v
-    for f in dict.fromkeys(letters):
-        (missing_flags if number == ":" else flags)[f] += 1
-    return "" if number == ":" else number
+        return v, "", False
+    return ("" if number == ":" else number), letters, number == ":"
 
 
 def _flag_warnings(sheet, flags, missing_flags) -> list:
