@@ -289,8 +289,28 @@ def _search_header(content):
         lab = _labels(cells)
         if len(lab) >= 2 and len(lab) == len([1 for _, v in cells if not _is_missing_text(v)]) \
                 and _has_numbers(content, j):
+            if _is_key_value(cells) and _wider_header_below(content, j):
+                continue            # a "Data Source", "World Development Indicators" line above the header
             return j, sheet_unit
     return None, sheet_unit
+
+
+def _is_key_value(cells) -> bool:
+    """A "key, value" line: two cells, side by side, at the row's start."""
+    return len(cells) == 2 and cells[0][0] == 0 and cells[1][0] == 1
+
+
+def _wider_header_below(content, j, limit=4) -> bool:
+    """Among the few content rows after position j, before any number, a
+    row of three or more labels (only labels) followed by numbers."""
+    for k in range(j + 1, min(j + 1 + limit, len(content))):
+        _, cells = content[k]
+        lab = _labels(cells)
+        if len(lab) >= 3 and len(lab) == len([1 for _, v in cells if not _is_missing_text(v)]):
+            return _has_numbers(content, k)
+        if any(_is_number(v) for _, v in cells):
+            return False
+    return False
 
 
 def _under_group_rows(content, sheet, k, warnings, where) -> int:

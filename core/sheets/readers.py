@@ -59,7 +59,8 @@ def read_workbook_cells(path, sheet=None, *, engine: str = "auto", progress=None
 
     Parameters
     ----------
-    path : .xlsx, .xlsm, .xlsb, .xls, .ods, or .csv (UTF-8 with or without BOM, or GB18030).
+    path : .xlsx, .xlsm, .xlsb, .xls, .ods, or .csv / .tsv / .txt (UTF-8 with or without BOM, or
+        GB18030; .tsv is tab-separated, other text by its first line: tabs, semicolons or commas).
     sheet : a sheet name (or list of names) to read; None reads every visible sheet.
     engine : "auto" or "calamine" (python-calamine reads every format), or
         "openpyxl" (.xlsx / .xlsm only, read-only mode); the checks and the
@@ -359,7 +360,7 @@ def _read_csv(path, name, ext) -> Sheet:
     if not text.strip():
         raise InputError(f"{name}: the file is empty")
     first = text.split("\n", 1)[0]
-    if ext == ".tsv" or ("\t" in first and "," not in first):
+    if ext == ".tsv" or ("\t" in first and ("," not in first or first.count("\t") > first.count(","))):
         delim = "\t"
     elif first.count(";") > first.count(","):
         delim = ";"

@@ -31,6 +31,8 @@ CORPUS = {
     "long": DATA / "long_zh.xlsx",
     "nbs": DATA / "formats" / "fmt2_nbs_gdp.xlsx",
     "wide-periods": DATA / "formats" / "fmt2_undp_hdr.csv",
+    "worldbank": DATA / "formats" / "fmt1_API_NY.GDP.PCAP.CD_DS2_en_csv_v2.csv",
+    "eurostat": DATA / "formats" / "fmt1_nama_10_gdp.tsv",
 }
 
 

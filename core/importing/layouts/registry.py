@@ -8,6 +8,7 @@ from core.errors import InputError
 from core.importing.block import Block
 from core.importing.layouts import long, template, units_by_indicators, yearbook
 from core.importing.layouts import nbs, wide_periods
+from core.importing.layouts import eurostat, worldbank
 from core.importing.layouts.base import CellMap, Layout, ReadOptions, ValueCells
 from core.importing.table import Table
 
@@ -81,3 +82,5 @@ register(units_by_indicators.LAYOUT)
 register(long.LAYOUT)
 register(nbs.LAYOUT)
 register(wide_periods.LAYOUT)
+register(worldbank.LAYOUT)
+register(eurostat.LAYOUT)
