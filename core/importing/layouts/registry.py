@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from core.errors import InputError
 from core.importing.block import Block
-from core.importing.layouts import long, template, units_by_indicators, yearbook
-from core.importing.layouts import nbs, wide_periods
-from core.importing.layouts import eurostat, worldbank
+from core.importing.layouts import eurostat, long, nbs, template, units_by_indicators, wide_periods, worldbank, yearbook
 from core.importing.layouts.base import CellMap, Layout, ReadOptions, ValueCells
 from core.importing.table import Table
 
