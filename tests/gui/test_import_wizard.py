@@ -747,3 +747,42 @@ def test_the_column_choices_are_kept_in_the_refresh_record(qtbot, document):
     qtbot.waitUntil(lambda: not page.pending and page._task is None, timeout=10000)
     record = wizard.options.to_record()
     assert record["columns"] == {"value": "D"} and record["skip_rows"] == 0
+
+
+FORMATS = DATA / "formats"
+
+
+@pytest.mark.parametrize("name", ["longkeys_oecd_bli.csv", "longkeys_oecd_sdmx.csv", "fmt2_nbs_gdp.xlsx",
+                                  "fmt2_undp_hdr.csv", "fmt1_API_NY.GDP.PCAP.CD_DS2_en_csv_v2.csv",
+                                  "fmt1_nama_10_gdp.tsv"])
+def test_a_downloaded_format_gives_the_same_project_in_the_wizard_and_on_the_command_line(qtbot, document,
+                                                                                           tmp_path, name):
+    path = FORMATS / name
+    wizard = make_wizard(qtbot, document, str(path))
+    wizard.page_file.new_radio.setChecked(True)
+    read(qtbot, wizard)
+    wizard.next()
+    with qtbot.waitSignal(wizard.projectCreated) as created:
+        wizard.accept()
+    from_cli = cli_import(path, "-o", tmp_path / "cli.coindex")
+    assert stored_without_stamps(created.args[0]) == from_cli
+    assert from_cli["units"] and from_cli["values"]
+
+
+def test_columns_chosen_on_the_layout_page_change_what_is_read(qtbot, document):
+    """long_zh.xlsx with its unit and indicator columns swapped on the
+    layout page (unit name: C 指标, indicator name: A 地区): the regions
+    are read as the indicators and the indicators as the units."""
+    wizard = read(qtbot, make_wizard(qtbot, document, str(DATA / "long_zh.xlsx")))
+    page = wizard.page_layout
+    result = lambda: wizard.import_result
+    units_before = sorted(result().unit_codes)
+    inds_before = sorted(i.label for i in result().indicators)
+    assert units_before == ["成都", "重庆"]
+    for role, text in (("unit_name", "C: 指标"), ("ind_name", "A: 地区")):
+        box = page.column_boxes[role]
+        box.setCurrentIndex(box.findText(text))
+    assert page.options().columns == {"unit_name": "C", "ind_name": "A"}
+    qtbot.waitUntil(lambda: result() is not None and sorted(i.label for i in result().indicators) == units_before,
+                    timeout=10000)
+    assert sorted(result().unit_codes) == inds_before
