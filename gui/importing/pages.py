@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
 
 from core.importing.layouts.registry import layout_named, names as layout_names
 from core.importing.plan import ImportOptions, hidden_sheets, reinterpret
+from core.importing.layouts.base import ReadOptions
 from core.importing.table import column_roles, find_table
 from core.model.celltext import column_letter, text_of
 
@@ -135,11 +136,11 @@ COLUMN_ROLES = {
 HEADING_CHARS = 24          # a column's heading shown in a choice, at most
 
 
-def detected_columns(sheet, header_row, include_hidden=False) -> dict:
-    """Role -> column letter of the first column the header of ``sheet``
-    (1-based ``header_row``, None: detect) names for it
-    (core.importing.table.column_roles): what the column choices show as
-    detected."""
+def detected_columns(sheet, header_row, include_hidden=False, layout: str = "") -> dict:
+    """Role -> column letter of the first column that the layout the sheet
+    was read in (``layout``; the header's words when none) takes for it, the
+    header on 1-based ``header_row`` (None: detect): what the column choices
+    show as detected."""
     if sheet is None:
         return {}
     try:
@@ -148,8 +149,9 @@ def detected_columns(sheet, header_row, include_hidden=False) -> dict:
         return {}
     if table is None:
         return {}
+    roles = layout_named(layout).roles(table, ReadOptions()) if layout in layout_names() else column_roles(table)
     found = {}
-    for c, role in column_roles(table).items():
+    for c, role in roles.items():
         if role in COLUMN_ROLES and role not in found:
             found[role] = column_letter(c)
     return found
@@ -424,7 +426,8 @@ class LayoutPage(QWizardPage):
         if header is None and sheet is not None:
             header = wizard.options.header_row
         self._headings = column_headings(sheet, header)
-        self.detected = detected_columns(sheet, header, wizard.options.include_hidden) if header else {}
+        self.detected = detected_columns(sheet, header, wizard.options.include_hidden,
+                                         result.layout if result is not None else "") if header else {}
         chosen = wizard.options.columns or {}
         self._filling, filling = True, self._filling
         try:
