@@ -39,7 +39,8 @@ def test_wdi_bulk_csv():
     assert res.unit_codes == ["ABW", "AFE", "INX", "WLD"]      # INX has no value at all: still a unit
     assert res.unit_names == ["Aruba", "Africa Eastern and Southern", "Not classified", "World"]
     assert res.periods == [2018, 2019, 2020, 2021, 2022, 2023]
-    assert [(d.code, d.name) for d in res.indicators] == [("NY.GDP.PCAP.CD", "GDP per capita (current US$)")]
+    # the unit of measure in brackets becomes the indicator's unit, as for every label (docs/import.md)
+    assert [(d.code, d.name, d.unit) for d in res.indicators] == [("NY.GDP.PCAP.CD", "GDP per capita", "current US$")]
     assert value(res, "ABW", 2018, "NY.GDP.PCAP.CD") == pytest.approx(30253.2)
     assert math.isnan(value(res, "ABW", 2022, "NY.GDP.PCAP.CD"))
     assert value(res, "WLD", 2023, "NY.GDP.PCAP.CD") == pytest.approx(13138.3)
