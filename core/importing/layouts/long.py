@@ -413,3 +413,30 @@ def _number(text):
 
 
 LAYOUT = Long()
+
+
+def extra_keys(table: Table, options: ReadOptions | None = None) -> list:
+    """The extra key columns of a long ``table`` as :class:`_Keys` finds
+    them before any choice (``options``: only its measure column is used):
+    ``(column, header, values, total)`` each, ``values`` the (code, label)
+    pairs in order of appearance and ``total`` the code read as the total
+    when exactly one value reads as one ('' otherwise).  Reads nothing and
+    decides nothing: the wizard offers a choice per column from this."""
+    spec = _resolve(table, ReadOptions(measure_column=(options or ReadOptions()).measure_column))
+    col = spec.col
+    if col["value"] is None or (col["ind_name"] is None and col["ind_code"] is None):
+        return []
+    rows = list(table.data_rows)
+    drows = rows_at_least(table.sheet, rows, max(table.cols + [c for c in col.values() if c is not None]) + 1)
+    keys = _Keys(table, spec, Columns(drows), rows)
+    keep = [True] * len(rows)
+    out = []
+    for c in keys._varying(keys._base_keys(), keep, set()):
+        codes = keys.text(c)
+        labels = keys.text(spec.twin[c]) if c in spec.twin else codes
+        seen = dict(zip(reversed(codes), reversed(labels)))
+        values = [(a, seen[a]) for a in dict.fromkeys(codes)]
+        totals = sorted({a for a, b in values if a.casefold() in TOTAL_WORDS or b.casefold() in TOTAL_WORDS})
+        out.append((c, text_of(table.head(c)).strip(), values, totals[0] if len(totals) == 1 and len(values) > 1
+                    else ""))
+    return out
