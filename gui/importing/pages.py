@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QRadioButton, QSpinBox,
                                QSplitter, QTabBar, QTableView, QTabWidget, QVBoxLayout, QWidget, QWizardPage)
 
+from core.importing.confidence import doubts as doubts_of
+from core.importing.layouts.long import LAYOUT as LONG, extra_keys
 from core.importing.layouts.registry import layout_named, names as layout_names
 from core.importing.plan import ImportOptions, hidden_sheets, reinterpret
 from core.importing.layouts.base import ReadOptions
@@ -134,6 +136,12 @@ COLUMN_ROLES = {
     "measure": QT_TRANSLATE_NOOP("LayoutPage", "Unit of &measure:"),
 }
 HEADING_CHARS = 24          # a column's heading shown in a choice, at most
+KEEP, SPLIT = "keep:", "split"      # an extra key column's choice: keep a value (KEEP + code), or split
+
+
+def _value_text(code, label) -> str:
+    """An extra key column's value as shown: 'CODE (label)'."""
+    return code if not label or label == code else f"{code} ({label})"
 
 
 def detected_columns(sheet, header_row, include_hidden=False, layout: str = "") -> dict:
@@ -201,6 +209,8 @@ class LayoutPage(QWizardPage):
         self._build_summary()
         self._build_previews()
         self._build_bad_cells()
+        self._build_doubts()
+        self._build_keys()
         splitter = QSplitter(Qt.Vertical, self)
         splitter.addWidget(self.preview_tabs)
         splitter.addWidget(self.bad_box)
@@ -210,6 +220,8 @@ class LayoutPage(QWizardPage):
         layout.addLayout(self.form)
         layout.addWidget(self.summary)
         layout.addWidget(self.warnings)
+        layout.addWidget(self.keys_box)
+        layout.addWidget(self.doubts_box)
         layout.addWidget(splitter, 1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -273,6 +285,33 @@ class LayoutPage(QWizardPage):
         self.summary.setFont(font)
         self.warnings = wrapped_label(self)
 
+    def _build_doubts(self):
+        """What the detection guessed (core/importing/confidence.py), and
+        the choice to import it as read anyway (ImportOptions.accept_guess)."""
+        self.doubts_box = QGroupBox(self)
+        self.doubts_box.setStyleSheet("QGroupBox { color: #a04000; font-weight: bold; }")
+        self.doubts_label = wrapped_label(self.doubts_box)
+        self.doubts_label.setStyleSheet("color: #a04000; font-weight: normal;")
+        self.accept_check = QCheckBox(self.doubts_box)
+        self.accept_check.setStyleSheet("font-weight: normal;")
+        box = QVBoxLayout(self.doubts_box)
+        box.addWidget(self.doubts_label)
+        box.addWidget(self.accept_check)
+        self.doubts_box.setVisible(False)
+        self.doubts: list = []
+
+    def _build_keys(self):
+        """A choice per extra key column of a long table: one of its values
+        (ImportOptions.filters) or each value a separate indicator (.split)."""
+        self.keys_box = QGroupBox(self)
+        self.keys_form = QFormLayout(self.keys_box)
+        self.keys_form.setVerticalSpacing(2)
+        self.keys_note = wrapped_label(self.keys_box)
+        self.keys_form.addRow(self.keys_note)
+        self.key_boxes: dict = {}           # column header -> its choice
+        self.keys: list = []                # core.importing.layouts.long.extra_keys of the sheet shown
+        self.keys_box.setVisible(False)
+
     def _build_previews(self):
         """The preview tabs: the sheet (with a tab per sheet) and the values read."""
         self.preview_tabs = QTabWidget(self)
@@ -311,6 +350,7 @@ class LayoutPage(QWizardPage):
                        self.hidden_check.toggled, *(b.currentIndexChanged for b in self.column_boxes.values())):
             signal.connect(self._on_option_changed)
         self.sheet_tabs.currentChanged.connect(self._on_sheet_tab_changed)
+        self.accept_check.toggled.connect(self._on_accept_toggled)
         self.bad_view.doubleClicked.connect(self._go_to_bad_cell)
 
     def _on_sheet_tab_changed(self, *_):
@@ -351,6 +391,11 @@ class LayoutPage(QWizardPage):
         self.preview_tabs.setTabText(0, self.tr("Sheet"))
         self.preview_tabs.setTabText(1, self.tr("Values read"))
         self.bad_model.set_headers([self.tr("Sheet"), self.tr("Cell"), self.tr("Text"), self.tr("Why")])
+        self.doubts_box.setTitle(self.tr("The reading is a guess"))
+        self.accept_check.setText(self.tr("Import it as read &anyway"))
+        self.keys_box.setTitle(self.tr("Extra key columns"))
+        self.keys_note.setText(self.tr("Rows with the same unit, period and indicator differ in these columns: "
+                                       "keep one value of each, or make each value a separate indicator."))
         self._fill_texts()
 
     def _fill_texts(self):
@@ -403,6 +448,7 @@ class LayoutPage(QWizardPage):
             self.skip_spin.setValue(options.skip_rows or 0)
             self.unit_edit.setText(options.unit or "")
             self.hidden_check.setChecked(options.include_hidden)
+            self.accept_check.setChecked(options.accept_guess)
         finally:
             self._filling = False
         self.error = wizard.read_message
@@ -464,6 +510,15 @@ class LayoutPage(QWizardPage):
         o.columns = {role: box.currentData() for role, box in self.column_boxes.items() if box.currentData()}
         o.unit = self.unit_edit.text().strip() or None
         o.include_hidden = self.hidden_check.isChecked()
+        o.accept_guess = self.accept_check.isChecked()
+        if self.key_boxes:
+            o.filters, o.split = {}, []
+            for head, box in self.key_boxes.items():
+                data = box.currentData()
+                if data == SPLIT:
+                    o.split.append(head)
+                elif data:
+                    o.filters[head] = data[len(KEEP):]
         return o
 
     def _on_option_changed(self, *_):
@@ -531,7 +586,9 @@ class LayoutPage(QWizardPage):
         self.sheet_tabs.blockSignals(False)
         self._show_sheet()
         self._fill_columns()
+        self._fill_keys()
         self._fill_texts()
+        self._show_doubts()
         self.completeChanged.emit()
         self.previewUpdated.emit()
 
@@ -596,8 +653,81 @@ class LayoutPage(QWizardPage):
         self.warnings.setText(text)
         self.warnings.setToolTip("\n".join(result.warnings))
 
+    # ---- extra key columns and doubts ---------------------------------------------------------------
+    def _fill_keys(self):
+        """A choice per extra key column of the sheet shown (read as a long
+        table), prefilled with the options' choice, else what the import
+        took (the total) or nothing (a choice to make)."""
+        wizard = self.wizard()
+        sheet = self._current_sheet()
+        result = wizard.import_result
+        options = wizard.options
+        found = []
+        if sheet is not None and options.layout in ("auto", "long") and (result is None or result.layout == "long"):
+            header = result.header_rows.get(sheet.name) if result is not None else options.header_row
+            try:
+                table = find_table(sheet, header, options.include_hidden, "", options.skip_rows or 0)
+                if table is not None and LONG.fit(table):
+                    found = extra_keys(table, ReadOptions(measure_column=(options.columns or {}).get("measure")))
+            except Exception:       # noqa: BLE001 - a table the finder refuses: no key columns to offer
+                found = []
+        self.keys = found
+        self._filling, filling = True, self._filling
+        try:
+            while self.keys_form.rowCount() > 1:
+                self.keys_form.removeRow(1)
+            self.key_boxes = {}
+            for c, head, values, total in found:
+                box = QComboBox(self.keys_box)
+                shown = dict(values)
+                box.addItem(self.tr("{0}: the total, as read").format(_value_text(total, shown[total])) if total
+                            else self.tr("(choose a value)"), None)
+                for code, label in values:
+                    if code != total:
+                        box.addItem(_value_text(code, label), KEEP + code)
+                box.addItem(self.tr("each value a separate indicator"), SPLIT)
+                if head in (options.split or ()):
+                    box.setCurrentIndex(box.count() - 1)
+                elif head in (options.filters or {}):
+                    box.setCurrentIndex(max(box.findData(KEEP + str(options.filters[head])), 0))
+                box.currentIndexChanged.connect(self._on_option_changed)
+                label = QLabel(f"{column_letter(c)} '{head}':", self.keys_box)
+                label.setBuddy(box)
+                self.keys_form.addRow(label, box)
+                self.key_boxes[head] = box
+        finally:
+            self._filling = filling
+        self.keys_box.setVisible(bool(found))
+
+    def _show_doubts(self):
+        """What the detection guessed, each with what settles it here."""
+        result = self.wizard().import_result
+        self.doubts = doubts_of(result) if result is not None else []
+        self.doubts_label.setText("\n".join(f"• {d.what}: {self._settle(d)}" for d in self.doubts) +
+                                  "\n" + self.tr("Settle it, or import it as read anyway (as the command line's "
+                                                 "--accept-guess)."))
+        self.doubts_box.setVisible(bool(self.doubts))
+
+    def _settle(self, doubt) -> str:
+        """What settles ``doubt`` on this page."""
+        if doubt.role in COLUMN_ROLES:
+            role = translate("LayoutPage", COLUMN_ROLES[doubt.role]).replace("&", "").rstrip(":：")
+            return self.tr("choose the column under Columns ({0})").format(role)
+        if "could not be read" in doubt.what:
+            return self.tr("check the header row, the rows to skip and the columns; imported anyway, they are "
+                           "missing values")
+        return self.tr("choose the unit, period and indicator columns under Columns; imported anyway, the first "
+                       "value of each is kept")
+
+    def _on_accept_toggled(self, checked):
+        if self._filling:
+            return
+        self.wizard().options.accept_guess = bool(checked)
+        self.completeChanged.emit()
+
     def isComplete(self):
-        return self.wizard().import_result is not None and not self.pending and self._task is None
+        return (self.wizard().import_result is not None and not self.pending and self._task is None
+                and (not self.doubts or self.accept_check.isChecked()))
 
     def nextId(self):
         return self.wizard().MATCH if self.wizard().into_project() else self.wizard().FINISH

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import QButtonGroup, QGroupBox, QLabel, QPlainTextEdit, Q
 
 from core.model.celltext import is_blank
 from core.errors import CoIndexError
-from core.importing.plan import (ImportOptions, change_lines, check_computes, hidden_sheets, new_project,
-                                 plan_merge, read_and_interpret, select_sheets, summary_lines)
+from core.importing.plan import (ImportOptions, change_lines, check_computes, confident, hidden_sheets,
+                                 new_project, plan_merge, read_and_interpret, select_sheets, summary_lines)
 
 from gui.importing.mapping import MatchPage
 from gui.importing.models import FOLDER_KEY, wrapped_label
@@ -256,6 +256,11 @@ class ImportWizard(QWizard):
 
     def accept(self):
         if self.import_result is None:
+            return
+        try:
+            confident(self.import_result, self.options)         # the command line's check: no guess unaccepted
+        except CoIndexError as e:
+            self.page_finish.changes.setPlainText(str(e))
             return
         if not self.into_project():
             try:

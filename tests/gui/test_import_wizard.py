@@ -786,3 +786,94 @@ def test_columns_chosen_on_the_layout_page_change_what_is_read(qtbot, document):
     qtbot.waitUntil(lambda: result() is not None and sorted(i.label for i in result().indicators) == units_before,
                     timeout=10000)
     assert sorted(result().unit_codes) == inds_before
+
+
+# ---- what the detection guessed; extra key columns ---------------------------------------------------------
+def settled(qtbot, page):
+    qtbot.waitUntil(lambda: not page.pending and page._task is None, timeout=10000)
+
+
+def new_project_wizard(qtbot, document, path):
+    wizard = make_wizard(qtbot, document, str(path))
+    wizard.page_file.new_radio.setChecked(True)
+    return read(qtbot, wizard)
+
+
+def finish_new(qtbot, wizard):
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.FINISH
+    with qtbot.waitSignal(wizard.projectCreated) as created:
+        wizard.accept()
+    return stored_without_stamps(created.args[0])
+
+
+def test_a_guessed_unit_column_is_shown_and_blocks_finishing_until_a_column_is_chosen(qtbot, document, tmp_path):
+    path = FORMATS / "cliopts_two_unit_columns.csv"
+    wizard = new_project_wizard(qtbot, document, path)
+    page = wizard.page_layout
+    assert page.doubts_box.isVisibleTo(wizard)
+    text = page.doubts_label.text()
+    assert "A 'Province', B 'City' could each be the unit name column" in text
+    assert "choose the column under Columns (Unit name)" in text and "--unit-name-column" not in text
+    assert not page.isComplete()
+    wizard.accept()                                         # Finish is refused too: the command line's check
+    assert wizard.new_project is None and "the reading is a guess" in wizard.page_finish.changes.toPlainText()
+    box = page.column_boxes["unit_name"]
+    box.setCurrentIndex(box.findData("B"))
+    settled(qtbot, page)
+    assert not page.doubts and not page.doubts_box.isVisibleTo(wizard) and page.isComplete()
+    assert sorted(wizard.import_result.unit_codes) == ["Chengdu", "Chongqing", "Mianyang"]
+    from_cli = cli_import(path, "--unit-name-column", "B", "-o", tmp_path / "cli.coindex")
+    assert finish_new(qtbot, wizard) == from_cli
+
+
+def test_a_guessed_reading_can_be_imported_as_read_anyway(qtbot, document, tmp_path):
+    path = FORMATS / "cliopts_two_unit_columns.csv"
+    wizard = new_project_wizard(qtbot, document, path)
+    page = wizard.page_layout
+    assert not page.isComplete()
+    page.accept_check.setChecked(True)
+    assert page.isComplete() and wizard.options.accept_guess
+    assert sorted(wizard.import_result.unit_codes) == ["Chongqing", "Sichuan"]
+    from_cli = cli_import(path, "--accept-guess", "-o", tmp_path / "cli.coindex")
+    assert finish_new(qtbot, wizard) == from_cli
+
+
+def test_an_extra_key_column_is_offered_with_its_values(qtbot, document, tmp_path):
+    path = FORMATS / "longkeys_oecd_bli.csv"
+    wizard = new_project_wizard(qtbot, document, path)
+    page = wizard.page_layout
+    assert page.keys_box.isVisibleTo(wizard) and list(page.key_boxes) == ["INEQUALITY"]
+    box = page.key_boxes["INEQUALITY"]
+    assert [box.itemText(k) for k in range(box.count())] == [
+        "TOT (Total): the total, as read", "MN (Men)", "WMN (Women)", "HGH (High)", "LW (Low)",
+        "each value a separate indicator"]
+    assert box.currentIndex() == 0 and page.options().filters == {} and page.isComplete()
+    before = wizard.import_result.n_values
+    box.setCurrentIndex(box.findData("keep:WMN"))
+    settled(qtbot, page)
+    assert wizard.options.filters == {"INEQUALITY": "WMN"} and wizard.options.split == []
+    assert page.key_boxes["INEQUALITY"].currentData() == "keep:WMN"          # kept through the re-reading
+    assert wizard.import_result.n_values != before or any("INEQUALITY=WMN" in w for w in wizard.import_result.warnings)
+    from_cli = cli_import(path, "--filter", "INEQUALITY=WMN", "-o", tmp_path / "cli.coindex")
+    assert finish_new(qtbot, wizard) == from_cli
+
+
+@pytest.mark.parametrize("choice", ["keep:女", "split"])
+def test_an_extra_key_without_a_total_must_be_chosen(qtbot, document, tmp_path, choice):
+    path = FORMATS / "longkeys_sex_no_total.csv"
+    wizard = new_project_wizard(qtbot, document, path)
+    page = wizard.page_layout
+    assert wizard.import_result is None and not page.isComplete()
+    assert "性别" in page.summary.text()
+    box = page.key_boxes["性别"]
+    assert [box.itemText(k) for k in range(box.count())] == ["(choose a value)", "男", "女",
+                                                             "each value a separate indicator"]
+    box.setCurrentIndex(box.findData(choice))
+    settled(qtbot, page)
+    assert wizard.import_result is not None and page.isComplete()
+    names = sorted(i.label for i in wizard.import_result.indicators)
+    args = ("--filter", "性别=女") if choice != "split" else ("--split", "性别")
+    assert names == (["就业率"] if choice != "split" else ["就业率 (女)", "就业率 (男)"])
+    from_cli = cli_import(path, *args, "-o", tmp_path / "cli.coindex")
+    assert finish_new(qtbot, wizard) == from_cli
