@@ -7,6 +7,7 @@ live preview of the sheet and of the values read.  The wizard itself is :class:`
 from __future__ import annotations
 
 import os
+import re
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal
@@ -711,7 +712,7 @@ class LayoutPage(QWizardPage):
     def _settle(self, doubt) -> str:
         """What settles ``doubt`` on this page."""
         if doubt.role in COLUMN_ROLES:
-            role = translate("LayoutPage", COLUMN_ROLES[doubt.role]).replace("&", "").rstrip(":：")
+            role = re.sub(r"\(&.\)|&", "", translate("LayoutPage", COLUMN_ROLES[doubt.role])).rstrip(":：")
             return self.tr("choose the column under Columns ({0})").format(role)
         if "could not be read" in doubt.what:
             return self.tr("check the header row, the rows to skip and the columns; imported anyway, they are "
