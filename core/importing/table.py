@@ -194,13 +194,55 @@ def _is_units_row(cells) -> bool:
     return units >= 2 and units >= 0.6 * len(vals)
 
 
+_MARK = re.compile(r"^[^\w\s]{1,3}$")                            # ":", ".", "…": a sign for "no value"
+_FLAGGED = re.compile(r"^(\S+?)\s*([A-Za-z]{1,3})$")               # "12.3 p", ": c": a value and its flags
+PLACEHOLDER_ROWS = 200      # rows of marks passed while looking for the numbers under a header
+
+
+def _is_value_form(v) -> bool:
+    """A cell in a form a value takes besides a plain number: a missing word
+    ("..", "n/a", "—"), a short sign of punctuation only (":", "."), or a
+    number or such a sign followed by one to three flag letters ("12.3 p",
+    ": c")."""
+    if _is_number(v) or _is_missing_text(v):
+        return True
+    if not isinstance(v, str):
+        return False
+    t = v.strip()
+    if _MARK.match(t):
+        return True
+    m = _FLAGGED.match(t)
+    if m is None:
+        return False
+    head = m.group(1)
+    return bool(_MARK.match(head)) or _is_number(head) or _is_missing_text(head)
+
+
 def _has_numbers(content, k, limit=12) -> bool:
-    """Numbers in the content rows after position k (before any footnote)."""
-    for r, cells in content[k + 1:k + 1 + limit]:
+    """Numbers in the content rows after position k (before any footnote):
+    within ``limit`` rows, rows whose cells are mostly values in other
+    forms (":", ": c", "..", "12.3 p": :func:`_is_value_form`) not counted;
+    up to PLACEHOLDER_ROWS such rows are passed, and numbers found past the
+    first ``limit`` rows count only in a column where such a row had them."""
+    seen = passed = 0
+    marked = set()
+    for p in range(k + 1, len(content)):
+        r, cells = content[p]
         if _is_note(cells):
             return False
-        if any(_is_number(v) for _, v in cells):
-            return True
+        nums = [c for c, v in cells if _is_number(v)]
+        if nums:
+            return p - k <= limit or not marked.isdisjoint(nums)
+        forms = [c for c, v in cells if _is_value_form(v)]
+        if forms and len(forms) >= len(cells) / 2:
+            passed += 1
+            marked.update(forms)
+            if passed > PLACEHOLDER_ROWS:
+                return False
+            continue
+        seen += 1
+        if seen >= limit:
+            return False
     return False
 
 
@@ -302,13 +344,19 @@ def _is_key_value(cells) -> bool:
 
 def _wider_header_below(content, j, limit=4) -> bool:
     """Among the few content rows after position j, before any number, a
-    row of three or more labels (only labels) followed by numbers."""
+    row of three or more labels (only labels) followed by numbers; "key,
+    value" lines holding a number ("Stats office,2024") are passed when a
+    blank row separates them from that wider header."""
+    passed = False
     for k in range(j + 1, min(j + 1 + limit, len(content))):
-        _, cells = content[k]
+        r, cells = content[k]
         lab = _labels(cells)
         if len(lab) >= 3 and len(lab) == len([1 for _, v in cells if not _is_missing_text(v)]):
-            return _has_numbers(content, k)
+            return _has_numbers(content, k) and (not passed or content[k - 1][0] < r - 1)
         if any(_is_number(v) for _, v in cells):
+            if _is_key_value(cells):
+                passed = True
+                continue
             return False
     return False
 
