@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--skip-rows", type=_count, default=0, metavar="N", help="ignore the first N rows of every sheet")
     for flag, what in (("unit", "unit codes (or the units' only column)"), ("unit-name", "unit names"),
                        ("indicator", "indicator codes (or the indicators' only column)"),
-                       ("indicator-name", "indicator names"), ("period", "each row's year or period"),
+                       ("indicator-name", "indicator names"), ("period", "year or period of each row"),
                        ("value", "values (long tables)")):
         i.add_argument(f"--{flag}-column", metavar="COL", help=f"the column of the {what}: its header text "
                                                                 f"(any case) or its letter, e.g. C")
