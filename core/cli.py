@@ -3,7 +3,8 @@
     python main.py compute INPUT [--meta META.csv] [--set KEY=VALUE ...] [--json] [--out results.xlsx]
     python main.py template OUT.xlsx
     python main.py import WORKBOOK [--sheet NAME] [--layout auto|template|yearbook|units-by-indicators|long]
-                          [--unit CODE] [--into PROJECT.coindex] [--header-row N] [--skip-rows N]
+                          [--unit CODE] [--into PROJECT.coindex [--add-units] [--clear-missing]]
+                          [--header-row N] [--skip-rows N]
                           [--unit-column COL] [--unit-name-column COL] [--indicator-column COL]
                           [--indicator-name-column COL] [--period-column COL] [--value-column COL]
                           [--accept-guess] [--verbose] [--report FILE.csv] -o OUT.coindex
@@ -66,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
                                   "import only this unit")
     i.add_argument("--into", metavar="PROJECT.coindex", help="match to this project's indicators and replace "
                                                              "their values (the project file is not changed)")
+    i.add_argument("--add-units", action="store_true",
+                   help="with --into: add the workbook's units that match none of the project's (default: left "
+                        "out; a file's one unit updates a one-unit project's unit)")
+    i.add_argument("--clear-missing", action="store_true",
+                   help="with --into: cells the workbook marks missing (blank, '—', '..') clear the project's "
+                        "values (default: the project's values are kept)")
     i.add_argument("-o", "--output", required=True, metavar="OUT.coindex", help="the project to write")
     i.add_argument("--include-hidden", action="store_true", help="read hidden rows and columns too")
     i.add_argument("--strict", action="store_true", help="exit 1 (write nothing) if any cell cannot be read")

@@ -105,10 +105,12 @@ class MergeSummary:
     new_periods: list = field(default_factory=list)
     filled: int = 0              # missing -> value
     changed: int = 0             # value -> another value
-    cleared: int = 0             # value -> missing
+    cleared: int = 0             # value -> missing (only with ``clear_missing``)
+    kept: int = 0                # missing in the workbook, the project's value kept (without ``clear_missing``)
     unchanged: int = 0
     changes: list = field(default_factory=list)
     period_taken: object = None  # a project without periods: (the file's one period,) whose values it took
+    unit_taken: object = None    # (workbook unit, project unit): the file's one unmatched unit updates the only unit
 
     @property
     def cells_changed(self) -> int:
@@ -118,6 +120,12 @@ class MergeSummary:
         out = [f"matched {len(self.matched)} indicator(s); {self.cells_changed} cell(s) changed: "
                f"{self.filled} missing -> value, {self.changed} value -> new value, {self.cleared} value -> missing; "
                f"{self.unchanged} unchanged"]
+        if self.kept:
+            out.append(f"{self.kept} cell(s) missing in the workbook: the project's values kept (--clear-missing "
+                       f"clears them)")
+        if self.unit_taken is not None:
+            out.append(f"the workbook's unit '{self.unit_taken[0]}' updates the project's only unit "
+                       f"'{self.unit_taken[1]}' (--add-units adds it as a new unit)")
         for label, items in (("new indicator(s)", self.new_indicators), ("new unit(s)", self.new_units),
                              ("new period(s)", self.new_periods),
                              ("unmatched indicator(s), not imported", self.unmatched_indicators),
@@ -171,16 +179,21 @@ def _lookup(pairs):
 SET_VALUES_LIMIT = 5000     # above this many changed cells, one dataset swap (no per-cell edit log)
 
 
-def merge_into(project, result: ImportResult, *, new_parent: str | dict | None = None, add_units: bool = True,
-               add_periods: bool = True, unreadable: str = "missing"):
+def merge_into(project, result: ImportResult, *, new_parent: str | dict | None = None, add_units: bool = False,
+               add_periods: bool = True, unreadable: str = "missing", clear_missing: bool = False):
     """Match an import to a project and build the command that applies it.
 
     Indicators are matched by code, English name or Chinese name (with or
     without a unit in parentheses), units by code or name, periods by value
     (2020 = "2020年").  Matched cells the workbook has a place for take the
-    values read (a blank cell clears a value; ``unreadable="keep"`` leaves
-    the cells that could not be read unchanged instead of clearing them).
-    New units and periods are added (``add_units`` / ``add_periods``);
+    values read.  A cell the workbook marks missing (blank, "—", "..") keeps
+    the project's value unless ``clear_missing`` (then it clears it); a
+    cell that could not be read clears it (``unreadable="missing"``) or
+    leaves it unchanged (``unreadable="keep"``).
+    Units that match none are left out unless ``add_units``, except that
+    the one unit of a file that names one unit updates the only unit of a
+    one-unit project (``MergeSummary.unit_taken``).  New periods are added
+    when ``add_periods``;
     unmatched indicators are added under ``new_parent`` when it is given,
     otherwise reported and left out.  ``new_parent`` may also be a dict
     {imported indicator code (``ImportedIndicator.code``) -> aggregate
@@ -201,13 +214,17 @@ def merge_into(project, result: ImportResult, *, new_parent: str | dict | None =
                          f"(read: {', '.join(ind.label or ind.code for ind in result.indicators[:10])}; "
                          f"project: {', '.join(fw.indicator_codes[:10])})")
     umap, new_units = _match_units(ds, result, add_units, summary)
+    if not umap:
+        raise InputError(f"{result.file}: none of the workbook's units matches the project's "
+                         f"(read: {', '.join(result.unit_codes[:10])}; project: {', '.join(ds.unit_codes[:10])}); "
+                         f"add them as new units to import them")
     pmap, new_periods = _match_periods(ds, result, add_periods, summary)
     structural = bool(new_nodes or new_units or new_periods)
     if structural:
         nfw, target = _grown(fw, ds, new_nodes, new_units, new_periods)
     else:
         nfw, target = fw, ds
-    cells = _cells_to_write(result, target, umap, pmap, imap, unreadable, summary)
+    cells = _cells_to_write(result, target, umap, pmap, imap, unreadable, clear_missing, summary)
     sources = source_record(result, [imap.get(k, ind.code) for k, ind in enumerate(result.indicators)],
                             [umap.get(k, c) for k, c in enumerate(result.unit_codes)],
                             [pmap.get(k, p) for k, p in enumerate(result.periods)])
@@ -263,6 +280,9 @@ def _match_units(ds, result, add_units, summary):
     umap, new_units = {}, []
     for k, (c, n) in enumerate(result.units):
         hit = ulook.get(norm(c)) or ulook.get(norm(n))
+        if hit is None and not add_units and len(result.units) == 1 and len(ds.unit_codes) == 1:
+            hit = ds.unit_codes[0]          # one unit into a one-unit project: that unit, said in the summary
+            summary.unit_taken = (c if n in ("", c) else f"{n} ({c})", hit)
         if hit is None:
             if not add_units:
                 summary.unmatched_units.append(c)
@@ -323,27 +343,34 @@ def _grown(fw, ds, new_nodes, new_units, new_periods):
     return nfw, Dataset(unit_codes, unit_names, periods, codes, vals, groups, denoms)
 
 
-def _cells_to_write(result, target, umap, pmap, imap, unreadable, summary) -> list:
+def _cells_to_write(result, target, umap, pmap, imap, unreadable, clear_missing, summary) -> list:
     """``[(unit, period, code, value or None)]`` of the matched cells the
     workbook has a place for whose value changes; ``summary`` counts them
-    (and the unchanged ones) and lists the changes."""
-    bad = {(c.sheet, c.address) for c in result.unreadable} if unreadable == "keep" else set()
+    (and the unchanged ones, and the project's values kept where the
+    workbook marks a value missing, unless ``clear_missing``) and lists the
+    changes.  A cell that could not be read clears the project's value
+    when ``unreadable`` is "missing" and is left out when it is "keep"."""
+    bad = {(c.sheet, c.address) for c in result.unreadable}
     cells = []
     uk, tk, ik = (sorted(m) for m in (umap, pmap, imap))
     sub_present = result.present[np.ix_(uk, tk, ik)]
     for a, b, d in zip(*np.nonzero(sub_present)):
         u, t, i = uk[a], tk[b], ik[d]
-        if bad and (result.sheets[result.cell_sheet[u, t, i]],
-                    address(int(result.cell_row[u, t, i]), int(result.cell_col[u, t, i]))) in bad:
+        new = float(result.values[u, t, i])
+        unread = bool(bad) and math.isnan(new) and (result.sheets[result.cell_sheet[u, t, i]], address(
+            int(result.cell_row[u, t, i]), int(result.cell_col[u, t, i]))) in bad
+        if unread and unreadable == "keep":
             continue
         unit, period, code = umap[u], pmap[t], imap[i]
-        new = float(result.values[u, t, i])
         old = float(target.values[target.unit_index[unit], target.period_index[period], target.code_index[code]])
         if (math.isnan(old) and math.isnan(new)) or old == new:
             summary.unchanged += 1
             continue
         if math.isnan(old):
             summary.filled += 1
+        elif math.isnan(new) and not (clear_missing or unread):
+            summary.kept += 1
+            continue
         elif math.isnan(new):
             summary.cleared += 1
         else:

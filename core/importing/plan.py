@@ -63,9 +63,10 @@ class ImportOptions:
     mapping: dict = dataclasses.field(default_factory=dict)
     new_parent: str | None = None
     new_parents: dict = dataclasses.field(default_factory=dict)
-    add_units: bool = True
+    add_units: bool = False         # units matching none are added (else left out; one into one: that unit)
     add_periods: bool = True
     unreadable: str = "missing"
+    clear_missing: bool = False     # cells the workbook marks missing clear the project's values
     # the user's reading of the table, which wins over detection:
     skip_rows: int = 0              # rows above the table to ignore
     columns: dict = dataclasses.field(default_factory=dict)   # role -> column (header text or letter)
@@ -201,7 +202,8 @@ def plan_merge(project, result, options: ImportOptions, *, stamp: bool = True):
     if options.new_parents:         # one parent per workbook indicator, by its code in the import
         parents = {ind.code: options.new_parents.get(label_of(ind), options.new_parent) for ind in mapped.indicators}
     command, summary = merge_into(project, mapped, new_parent=parents, add_units=options.add_units,
-                                  add_periods=options.add_periods, unreadable=options.unreadable)
+                                  add_periods=options.add_periods, unreadable=options.unreadable,
+                                  clear_missing=options.clear_missing)
     if stamp:
         stamp_sources(command.sources, options)
     return command, summary
@@ -310,6 +312,11 @@ def summary_lines(summary, file: str = "") -> list[str]:
         if items:
             shown = ", ".join(str(x) for x in items[:12]) + (" …" if len(items) > 12 else "")
             lines.append(text.format(shown))
+    if getattr(summary, "kept", 0):
+        lines.append(_tr("{0} cell(s) marked missing in the workbook keep the project's values.").format(summary.kept))
+    unit_taken = getattr(summary, "unit_taken", None)
+    if unit_taken is not None:
+        lines.append(_tr("The workbook's unit {0} updates the project's only unit {1}.").format(*unit_taken))
     taken = getattr(summary, "period_taken", None)
     if taken is not None:
         lines.append(_tr("The project has no periods: the file names none either.") if taken[0] is None else

@@ -81,7 +81,7 @@ def _warn(text: str) -> None:
 
 def cli_import(args) -> int:
     """``python main.py import WORKBOOK [--sheet NAME] [--layout ...] [--unit CODE]
-    [--into PROJECT.coindex] [the user's reading: --header-row, --skip-rows, --*-column]
+    [--into PROJECT.coindex [--add-units] [--clear-missing]] [the user's reading: --header-row, --skip-rows, --*-column]
     [--accept-guess] [--verbose] [--report FILE.csv] -o OUT.coindex``: a
     summary on standard output, warnings and errors on standard error; exit
     0 when written, 1 (nothing written) when the workbook cannot be
@@ -126,12 +126,17 @@ COLUMN_OPTIONS = {"unit_column": "unit_code", "unit_name_column": "unit_name", "
 def options_of(args) -> ImportOptions:
     """The import options the command line's arguments give (the wizard's
     defaults otherwise: every indicator matched automatically, new ones
-    left out, new units and periods added, unreadable cells missing)."""
+    left out, new units left out unless ``--add-units`` (a file's one unit
+    updates a one-unit project's unit), new periods added, unreadable
+    cells missing, cells marked missing keeping the project's values
+    unless ``--clear-missing``)."""
     columns = {role: getattr(args, name) for name, role in COLUMN_OPTIONS.items() if getattr(args, name, None)}
     options = ImportOptions(path=args.workbook, sheets=[args.sheet] if args.sheet else None, layout=args.layout,
                             unit=args.unit, include_hidden=args.include_hidden,
                             header_row=getattr(args, "header_row", None), skip_rows=getattr(args, "skip_rows", 0) or 0,
-                            columns=columns, accept_guess=getattr(args, "accept_guess", False))
+                            columns=columns, accept_guess=getattr(args, "accept_guess", False),
+                            add_units=getattr(args, "add_units", False),
+                            clear_missing=getattr(args, "clear_missing", False))
     options.filters.update(_filters_of(getattr(args, "filter", None) or []))
     options.split = list(getattr(args, "split", None) or [])
     if getattr(args, "measure_column", None):

@@ -349,7 +349,7 @@ def _refresh_workbook(path):
     ws.append(["成渝数据更新"])
     ws.append(["指标", 2023, 2024, "2025年"])
     ws.append(["R&D人员全时当量", 35.1, 37.5, 39.0])         # sample RA1: 35.1 (same), 37.0 -> 37.5
-    ws.append(["Regional GDP (trillion yuan)", 8.96, None, 10.2])   # RA2 2024 cleared
+    ws.append(["Regional GDP (trillion yuan)", 8.96, None, 10.2])   # RA2 2024 blank: kept (cleared on request)
     ws.append(["RA3", "23,560", 27460, "…"])                 # same values, as text
     ws.append(["不存在的指标", 1, 2, 3])
     wb.save(path)
@@ -371,12 +371,14 @@ def test_merge_into_sample_matches_names_adds_a_year_and_undoes(sample_coindex, 
     assert summary.matched == {"R&D人员全时当量": "RA1", "Regional GDP (trillion yuan)": "RA2", "RA3": "RA3"}
     assert summary.unmatched_indicators == ["不存在的指标"]
     assert summary.new_periods == [2025] and summary.new_units == []
-    # 2023: three equal; 2024: RA1 changed, RA2 cleared, RA3 equal; 2025: RA1, RA2 filled, RA3 blank ("…")
-    assert (summary.changed, summary.cleared, summary.filled, summary.unchanged) == (1, 1, 2, 5)
+    # 2023: three equal; 2024: RA1 changed, RA2 blank (the project's 9.68 kept), RA3 equal;
+    # 2025: RA1, RA2 filled, RA3 blank ("…")
+    assert (summary.changed, summary.cleared, summary.filled, summary.unchanged) == (1, 0, 2, 5)
+    assert summary.kept == 1
     undo = p.execute(command)
     ds = p.dataset
     assert ds.periods == before_periods + [2025]
-    assert ds.value("CCEC", 2024, "RA1") == 37.5 and math.isnan(ds.value("CCEC", 2024, "RA2"))
+    assert ds.value("CCEC", 2024, "RA1") == 37.5 and ds.value("CCEC", 2024, "RA2") == 9.68
     assert ds.value("CCEC", 2025, "RA2") == 10.2 and math.isnan(ds.value("CCEC", 2025, "RA3"))
     other = [c for c in ds.codes if c not in ("RA1", "RA2", "RA3")]
     assert np.isnan(ds.values[0, -1, [ds.code_index[c] for c in other]]).all()
@@ -434,6 +436,77 @@ def test_merge_keep_unreadable(tmp_path):
     _, s1 = merge_into(base, r)
     _, s2 = merge_into(base, r, unreadable="keep")
     assert (s1.cleared, s1.changed) == (1, 1) and (s2.cleared, s2.changed) == (0, 1)
+
+
+def _one_unit_sheet(path, title="成渝统计年鉴"):
+    """A yearbook sheet whose unit is its name (not a unit of the sample):
+    RA1 2024 37.0 -> 38.0, RA2 2024 "—" and RA4 2024 ".." (missing words),
+    RA3 2024 27460 -> 28000."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = title
+    ws.append(["指标", "2023年", "2024年"])
+    ws.append(["R&D人员全时当量", 35.1, 38.0])
+    ws.append(["地区生产总值", 8.96, "—"])
+    ws.append(["高新技术企业数量", 23560, 28000])
+    ws.append(["R&D经费内部支出", 2380, ".."])
+    wb.save(path)
+    return path
+
+
+def test_one_unit_sheet_updates_the_only_unit_of_a_one_unit_project(sample_coindex, tmp_path):
+    p = projectfile.load(sample_coindex)
+    r = import_workbook(_one_unit_sheet(tmp_path / "y.xlsx"))
+    assert r.unit_codes == ["成渝统计年鉴"]
+    command, summary = merge_into(p, r)
+    assert summary.new_units == [] and summary.unmatched_units == []
+    assert summary.unit_taken == ("成渝统计年鉴", "CCEC")
+    assert any("updates the project's only unit 'CCEC'" in line for line in summary.lines())
+    assert sorted(summary.changes) == [("CCEC", 2024, "RA1", 37.0, 38.0), ("CCEC", 2024, "RA3", 27460.0, 28000.0)]
+    assert (summary.cleared, summary.kept) == (0, 2)
+    p.execute(command)
+    assert p.dataset.unit_codes == ["CCEC"]
+    assert p.dataset.value("CCEC", 2024, "RA2") == 9.68 and p.dataset.value("CCEC", 2024, "RA4") == 2706.58
+    assert p.provenance["sources"][-1]["rows"]["CCEC|RA1"] == 2
+
+
+def test_adding_units_is_a_choice(sample_coindex, tmp_path):
+    p = projectfile.load(sample_coindex)
+    r = import_workbook(_one_unit_sheet(tmp_path / "y.xlsx"))
+    command, summary = merge_into(p, r, add_units=True)
+    assert summary.new_units == ["成渝统计年鉴"] and summary.unit_taken is None
+    ds = command.inner.dataset                 # (the sample's fixed-base index cannot compute the new unit)
+    assert ds.unit_codes == ["CCEC", "成渝统计年鉴"]
+    assert ds.value("CCEC", 2024, "RA1") == 37.0 and ds.value("成渝统计年鉴", 2024, "RA1") == 38.0
+
+
+def test_units_matching_none_are_not_added_by_default(sample_coindex, tmp_path):
+    """Two units in the file, none in the project: nothing to update, said; one matching: the other left out."""
+    p = projectfile.load(sample_coindex)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["地区", "年份", "指标", "数值"])
+    ws.append(["Chengdu", 2024, "RA1", 40])
+    ws.append(["Chongqing", 2024, "RA1", 41])
+    wb.save(tmp_path / "two.xlsx")
+    with pytest.raises(InputError, match="none of the workbook's units matches the project's"):
+        merge_into(p, import_workbook(tmp_path / "two.xlsx"))
+    ws["A2"] = "CCEC"
+    wb.save(tmp_path / "two.xlsx")
+    _, summary = merge_into(p, import_workbook(tmp_path / "two.xlsx"))
+    assert summary.unmatched_units == ["Chongqing"] and summary.new_units == [] and summary.unit_taken is None
+    assert summary.changes == [("CCEC", 2024, "RA1", 37.0, 40.0)]
+
+
+def test_cells_marked_missing_clear_only_on_request(sample_coindex, tmp_path):
+    p = projectfile.load(sample_coindex)
+    r = import_workbook(_one_unit_sheet(tmp_path / "y.xlsx"))
+    command, summary = merge_into(p, r, clear_missing=True)
+    assert (summary.cleared, summary.kept, summary.changed) == (2, 0, 2)
+    assert ("CCEC", 2024, "RA2", 9.68, None) in summary.changes
+    assert "2 value -> missing" in summary.lines()[0]
+    p.execute(command)
+    assert math.isnan(p.dataset.value("CCEC", 2024, "RA2")) and math.isnan(p.dataset.value("CCEC", 2024, "RA4"))
 
 
 # ---- command line -------------------------------------------------------------------------------------------
