@@ -259,8 +259,10 @@ class MatchPage(QWizardPage):
         self.periods_label = wrapped_label(self)
         self.add_units = QCheckBox(self)
         self.add_periods = QCheckBox(self)
-        self.add_units.setChecked(True)
+        self.clear_missing = QCheckBox(self)
+        self.add_units.setChecked(False)
         self.add_periods.setChecked(True)
+        self.clear_missing.setChecked(False)
         self.status = wrapped_label(self)
         new_row = QHBoxLayout()
         new_row.addWidget(self.new_label)
@@ -268,6 +270,7 @@ class MatchPage(QWizardPage):
         checks = QHBoxLayout()
         checks.addWidget(self.add_units)
         checks.addWidget(self.add_periods)
+        checks.addWidget(self.clear_missing)
         checks.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -282,6 +285,7 @@ class MatchPage(QWizardPage):
         self.new_box.activated.connect(self._on_new_parent_activated)
         self.add_units.toggled.connect(lambda *_: self.update_plan())
         self.add_periods.toggled.connect(lambda *_: self.update_plan())
+        self.clear_missing.toggled.connect(lambda *_: self.update_plan())
         self._filling = False
         self.retranslateUi()
 
@@ -294,6 +298,12 @@ class MatchPage(QWizardPage):
         self.new_label.setText(self.tr("All indicators that match &none:"))
         self.add_units.setText(self.tr("Add new &units"))
         self.add_periods.setText(self.tr("Add new &periods"))
+        self.clear_missing.setText(self.tr("Cells marked &missing clear the project's values"))
+        self.add_units.setToolTip(self.tr("Add the workbook's units that match none of the project's. Unticked, "
+                                          "they are not imported, except that the one unit of a workbook "
+                                          "updates the only unit of a one-unit project."))
+        self.clear_missing.setToolTip(self.tr("Blank cells and missing marks such as \"—\" or \"..\" clear the "
+                                              "project's values. Unticked, the project's values are kept."))
         if self.new_box.count():
             self.new_box.setItemText(0, self.tr("do not import them"))
         for k in range(1, self.new_box.count()):
@@ -323,6 +333,7 @@ class MatchPage(QWizardPage):
             self.model.set_parents(wizard.options.new_parents, self.new_box.currentData())
             self.add_units.setChecked(wizard.options.add_units)
             self.add_periods.setChecked(wizard.options.add_periods)
+            self.clear_missing.setChecked(wizard.options.clear_missing)
             for label, choice in wizard.options.mapping.items():
                 if label in self.model.labels and (choice == SKIP or choice in names):
                     self.model.choice[self.model.labels.index(label)] = choice
@@ -352,6 +363,7 @@ class MatchPage(QWizardPage):
         o.new_parent = self.new_box.currentData()
         o.new_parents = self.model.parents()
         o.add_units, o.add_periods = self.add_units.isChecked(), self.add_periods.isChecked()
+        o.clear_missing = self.clear_missing.isChecked()
         wizard.update_plan()
         self._show_plan()
         self.completeChanged.emit()
@@ -370,9 +382,12 @@ class MatchPage(QWizardPage):
             lookup.setdefault(normalise_label(name), u)
         rows, colours = [], []
         new_units = set(summary.new_units) if summary is not None else set()
+        taken = summary.unit_taken[1] if summary is not None and summary.unit_taken is not None else None
         for code, name in result.units:
             label = code if name in ("", code) else f"{name} ({code})"
             u = lookup.get(normalise_label(code), lookup.get(normalise_label(name)))
+            if u is None and taken is not None:
+                u = ds.unit_codes.index(taken)          # the one unit into the only unit
             if u is not None:
                 there = ds.unit_codes[u] if ds.unit_names[u] in ("", ds.unit_codes[u]) else \
                     f"{ds.unit_names[u]} ({ds.unit_codes[u]})"

@@ -51,7 +51,7 @@ def yearbook(path, ra1_2024=37.5):
     ws.append([])
     ws.append(["指标", 2023, 2024, "2025年"])
     ws.append(["R&D人员全时当量", 35.1, ra1_2024, 39.0])        # RA1: 2024 37.0 -> 37.5, 2025 new
-    ws.append(["Regional GDP (trillion yuan)", 8.96, None, 10.2])  # RA2: 2024 cleared
+    ws.append(["Regional GDP (trillion yuan)", 8.96, None, 10.2])  # RA2: 2024 blank, 9.68 kept
     ws.append(["RA3", "23,560", 27460, "…"])                      # RA3 as text, unchanged
     ws.append(["不存在的指标", 1, 2, "abc"])                         # no such indicator; D7 unreadable
     ws.append(["注：示例数据"])
@@ -126,10 +126,10 @@ def test_yearbook_imports_into_the_sample_as_one_undo_step(qtbot, document, tmp_
     applied = []
     wizard.imported.connect(applied.append)
     wizard.accept()
-    assert applied and applied[0].cells_changed == 4
+    assert applied and applied[0].cells_changed == 3 and applied[0].kept == 1
     ds = project.dataset
     assert ds.periods == [2020, 2021, 2022, 2023, 2024, 2025]
-    assert ds.value("CCEC", 2024, "RA1") == 37.5 and np.isnan(ds.value("CCEC", 2024, "RA2"))
+    assert ds.value("CCEC", 2024, "RA1") == 37.5 and ds.value("CCEC", 2024, "RA2") == 9.68
     assert ds.value("CCEC", 2025, "RA2") == 10.2
     source = project.provenance["sources"][-1]
     assert source["path"] == str(tmp_path / "yearbook.xlsx") and source["import_options"]["layout"] == "auto"
@@ -478,6 +478,9 @@ def test_nothing_matching_cannot_finish(qtbot, document):
     assert wizard.summary is None and not wizard.page_match.isComplete()
     assert "none of the workbook's indicators matches" in wizard.page_match.status.text()
     wizard.page_match.new_box.setCurrentIndex(wizard.page_match.new_box.findData("ES"))
+    assert wizard.summary is None and not wizard.page_match.isComplete()    # units Chengdu, Chongqing: not CCEC
+    assert "none of the workbook's units matches" in wizard.page_match.status.text()
+    wizard.page_match.add_units.setChecked(True)
     assert len(wizard.summary.new_indicators) == 2            # offered; the fixed base year 2020 is not there
     assert not wizard.page_match.isComplete()
 
@@ -693,7 +696,94 @@ def test_the_wizard_and_the_command_line_make_the_same_merge(qtbot, document, tm
     printed = capsys.readouterr().out
     assert stored_without_stamps(document.project) == from_cli
     assert from_cli["provenance"]["sources"][-1]["file"] == "yearbook.xlsx"
-    assert "4 cell(s) changed" in printed and wizard.summary.cells_changed == 4
+    assert "3 cell(s) changed" in printed and wizard.summary.cells_changed == 3
+
+
+def one_unit_yearbook(path):
+    """A yearbook sheet as statistics offices publish one region: the sheet's
+    name is the unit (not a unit of the sample), 6 of the sample's 20
+    indicators by Chinese name over 2020-2024 (the sample's values), with
+    2024 changed for RA1 (37 -> 38) and IC1 (142 -> 150), "—" for RA2 2024
+    and ".." for RA4 2024."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "成渝地区"
+    ws.append(["成渝地区主要科技指标"])
+    ws.append(["指标", "2020年", "2021年", "2022年", "2023年", "2024年"])
+    ws.append(["R&D人员全时当量", 28.6, 30.9, 33.2, 35.1, 38.0])
+    ws.append(["地区生产总值", 7.05, 7.74, 8.31, 8.96, "—"])
+    ws.append(["高新技术企业数量", 12310, 15620, 19840, 23560, 27460])
+    ws.append(["R&D经费内部支出", 1582.3, 1812, 2056, 2380, ".."])
+    ws.append(["成渝地区创新合作协议数量", 36, 60, 88, 115, 150])
+    ws.append(["成渝地区联合举办的科技学术交流会议数量", 22, 33, 46, 60, 74])
+    wb.save(path)
+    return str(path)
+
+
+def test_a_one_unit_yearbook_sheet_updates_the_samples_unit_by_default(qtbot, document, tmp_path):
+    project = document.project
+    before = state(project)
+    wizard = read(qtbot, make_wizard(qtbot, document, one_unit_yearbook(tmp_path / "y.xlsx")))
+    assert wizard.import_result.unit_codes == ["成渝地区"]
+    wizard.next()
+    page = wizard.page_match
+    assert not page.add_units.isChecked() and not page.clear_missing.isChecked()
+    assert wizard.summary.new_units == [] and wizard.summary.unit_taken == ("成渝地区", "CCEC")
+    assert page.units_model.rows == [("成渝地区", "Chengdu–Chongqing Economic Circle (CCEC)")]
+    assert "The workbook's unit 成渝地区 updates the project's only unit CCEC." in page.status.text()
+    assert "2 cell(s) marked missing in the workbook keep the project's values." in page.status.text()
+    wizard.next()
+    assert "CCEC · 2024 · RA1: 37 → 38" in wizard.page_finish.changes.toPlainText()
+    wizard.accept()
+    assert sorted(wizard.summary.changes) == [("CCEC", 2024, "IC1", 142.0, 150.0), ("CCEC", 2024, "RA1", 37.0, 38.0)]
+    ds = project.dataset
+    assert ds.unit_codes == ["CCEC"] and ds.periods == before[3]
+    changed = ~np.isclose(ds.values, before[0], equal_nan=True)
+    assert {(ds.codes[i], ds.periods[t]) for _, t, i in zip(*np.nonzero(changed))} == {("RA1", 2024), ("IC1", 2024)}
+    assert ds.value("CCEC", 2024, "RA2") == 9.68 and ds.value("CCEC", 2024, "RA4") == 2706.58
+
+
+def test_adding_the_sheets_unit_is_a_choice(qtbot, document, tmp_path):
+    project = document.project
+    wizard = read(qtbot, make_wizard(qtbot, document, one_unit_yearbook(tmp_path / "y.xlsx")))
+    wizard.next()
+    wizard.page_match.add_units.setChecked(True)
+    assert wizard.options.add_units and wizard.summary.new_units == ["成渝地区"] and wizard.summary.unit_taken is None
+    assert wizard.page_match.units_model.rows == [("成渝地区", "new unit")]
+    wizard.next()
+    wizard.accept()
+    ds = project.dataset
+    assert ds.unit_codes == ["CCEC", "成渝地区"] and ds.value("CCEC", 2024, "RA1") == 37.0
+    assert ds.value("成渝地区", 2024, "RA1") == 38.0
+
+
+def test_cells_marked_missing_clear_the_projects_values_only_when_ticked(qtbot, document, tmp_path):
+    project = document.project
+    wizard = read(qtbot, make_wizard(qtbot, document, one_unit_yearbook(tmp_path / "y.xlsx")))
+    wizard.next()
+    assert (wizard.summary.cleared, wizard.summary.kept) == (0, 2)
+    wizard.page_match.clear_missing.setChecked(True)
+    assert wizard.options.clear_missing and (wizard.summary.cleared, wizard.summary.kept) == (2, 0)
+    wizard.next()
+    assert "CCEC · 2024 · RA2: 9.68 → —" in wizard.page_finish.changes.toPlainText()
+    wizard.accept()
+    ds = project.dataset
+    assert np.isnan(ds.value("CCEC", 2024, "RA2")) and np.isnan(ds.value("CCEC", 2024, "RA4"))
+    assert project.provenance["sources"][-1]["import_options"]["clear_missing"] is True
+
+
+@pytest.mark.parametrize("flags", [[], ["--add-units"], ["--clear-missing"], ["--add-units", "--clear-missing"]])
+def test_the_command_line_merges_a_one_unit_sheet_as_the_wizard_does(qtbot, document, tmp_path, flags):
+    path = one_unit_yearbook(tmp_path / "y.xlsx")
+    wizard = read(qtbot, make_wizard(qtbot, document, path))
+    wizard.next()
+    wizard.page_match.add_units.setChecked("--add-units" in flags)
+    wizard.page_match.clear_missing.setChecked("--clear-missing" in flags)
+    wizard.next()
+    wizard.accept()
+    from_cli = cli_import(path, "--into", SAMPLE_PATH, *flags, "-o", tmp_path / "cli.coindex")
+    assert stored_without_stamps(document.project) == from_cli
+    assert len(from_cli["units"]) == (2 if "--add-units" in flags else 1)
 
 
 def test_the_wizard_and_the_command_line_make_the_same_new_project(qtbot, document, tmp_path):
