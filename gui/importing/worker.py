@@ -41,6 +41,8 @@ PLAN_TEXTS = (
     QT_TRANSLATE_NOOP("import", "Not imported (no matching unit): {0}"),
     QT_TRANSLATE_NOOP("import", "Not imported (no matching period): {0}"),
     QT_TRANSLATE_NOOP("import", "… and {0} more"),
+    QT_TRANSLATE_NOOP("import", "{0} cell(s) marked missing in the workbook keep the project's values."),
+    QT_TRANSLATE_NOOP("import", "The workbook's unit {0} updates the project's only unit {1}."),
 )
 plan.set_translator(lambda text: translate("import", text))
 

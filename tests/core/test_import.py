@@ -509,6 +509,23 @@ def test_cells_marked_missing_clear_only_on_request(sample_coindex, tmp_path):
     assert math.isnan(p.dataset.value("CCEC", 2024, "RA2")) and math.isnan(p.dataset.value("CCEC", 2024, "RA4"))
 
 
+def test_cli_into_says_which_unit_it_updates_and_what_it_keeps(run_cli, sample_coindex, tmp_path):
+    path = _one_unit_sheet(tmp_path / "y.xlsx")
+    out = tmp_path / "out.coindex"
+    p = run_cli("import", path, "--into", sample_coindex, "-o", out)
+    assert p.returncode == 0, p.stderr
+    assert "2 cell(s) changed: 0 missing -> value, 2 value -> new value, 0 value -> missing" in p.stdout
+    assert "2 cell(s) missing in the workbook: the project's values kept (--clear-missing clears them)" in p.stdout
+    assert "the workbook's unit '成渝统计年鉴' updates the project's only unit 'CCEC'" in p.stdout
+    ds = projectfile.load(out).dataset
+    assert ds.unit_codes == ["CCEC"] and ds.value("CCEC", 2024, "RA2") == 9.68
+    p = run_cli("import", path, "--into", sample_coindex, "--clear-missing", "--add-units", "-o", out)
+    assert p.returncode == 1 and "unit '成渝统计年鉴'" in p.stderr    # added, it lacks the base year: nothing written
+    p = run_cli("import", path, "--into", sample_coindex, "--clear-missing", "-o", out)
+    assert p.returncode == 0 and "2 value -> missing" in p.stdout
+    assert math.isnan(projectfile.load(out).dataset.value("CCEC", 2024, "RA2"))
+
+
 # ---- command line -------------------------------------------------------------------------------------------
 def test_cli_import_new_project(run_cli, tmp_path):
     out = tmp_path / "out.coindex"
