@@ -79,122 +79,122 @@
         <translation>指标框架</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="177"/>
+        <location filename="../../gui/sheets/method_panel.py" line="189"/>
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="178"/>
+        <location filename="../../gui/sheets/method_panel.py" line="190"/>
         <source>Aggregation</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="179"/>
+        <location filename="../../gui/sheets/method_panel.py" line="191"/>
         <source>&amp;Method:</source>
         <translation>方法(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="179"/>
+        <location filename="../../gui/sheets/method_panel.py" line="191"/>
         <source>How each indicator is put on a common scale</source>
         <translation>将各指标转换到统一尺度的方法</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="180"/>
+        <location filename="../../gui/sheets/method_panel.py" line="192"/>
         <source>&amp;Base year:</source>
         <translation>基期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="180"/>
+        <location filename="../../gui/sheets/method_panel.py" line="192"/>
         <source>The period set to 100 by the fixed-base index; also the start of change and growth</source>
         <translation>定基指数中设为 100 的时期，也是计算变化和增长的起点</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="182"/>
+        <location filename="../../gui/sheets/method_panel.py" line="194"/>
         <source>Min-max &amp;range:</source>
         <translation>极差范围(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="182"/>
+        <location filename="../../gui/sheets/method_panel.py" line="194"/>
         <source>The scale of min-max: lowest value to L, highest to U</source>
         <translation>极差标准化的尺度：最小值对应 L，最大值对应 U</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="184"/>
+        <location filename="../../gui/sheets/method_panel.py" line="196"/>
         <source>Z-score m&amp;ean:</source>
         <translation>Z 分数均值(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="184"/>
+        <location filename="../../gui/sheets/method_panel.py" line="196"/>
         <source>The mean z-scores are shifted to</source>
         <translation>Z 分数平移后的均值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="185"/>
+        <location filename="../../gui/sheets/method_panel.py" line="197"/>
         <source>Z-score &amp;SD:</source>
         <translation>Z 分数标准差(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="185"/>
+        <location filename="../../gui/sheets/method_panel.py" line="197"/>
         <source>The standard deviation z-scores are scaled to</source>
         <translation>Z 分数缩放后的标准差</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="186"/>
+        <location filename="../../gui/sheets/method_panel.py" line="198"/>
         <source>&amp;Pooled:</source>
         <translation>合并计算(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="186"/>
+        <location filename="../../gui/sheets/method_panel.py" line="198"/>
         <source>Take minimum, maximum, mean and ranks over all periods together, not period by period</source>
         <translation>对所有时期合并求最小值、最大值、均值和排名，而不是逐期计算</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="188"/>
+        <location filename="../../gui/sheets/method_panel.py" line="200"/>
         <source>M&amp;ean:</source>
         <translation>平均方式(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="188"/>
+        <location filename="../../gui/sheets/method_panel.py" line="200"/>
         <source>How children are combined into their parent</source>
         <translation>下级节点合成为上级节点的方式</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="189"/>
+        <location filename="../../gui/sheets/method_panel.py" line="201"/>
         <source>P&amp;ower p:</source>
         <translation>幂次 p(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="189"/>
+        <location filename="../../gui/sheets/method_panel.py" line="201"/>
         <source>The power of the generalised mean (1 arithmetic, 0 geometric, -1 harmonic)</source>
         <translation>广义平均的幂次（1 为算术平均，0 为几何平均，-1 为调和平均）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="191"/>
+        <location filename="../../gui/sheets/method_panel.py" line="203"/>
         <source>&amp;Weights:</source>
         <translation>权重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="191"/>
+        <location filename="../../gui/sheets/method_panel.py" line="203"/>
         <source>Use the weights of the framework, or give the nodes of each dimension equal weights</source>
         <translation>使用指标框架中的权重，或对每个维度内的节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="207"/>
+        <location filename="../../gui/sheets/method_panel.py" line="219"/>
         <source>L: the value given to the lowest</source>
         <translation>L：最小值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="208"/>
+        <location filename="../../gui/sheets/method_panel.py" line="220"/>
         <source>U: the value given to the highest</source>
         <translation>U：最大值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="209"/>
+        <location filename="../../gui/sheets/method_panel.py" line="221"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="210"/>
+        <location filename="../../gui/sheets/method_panel.py" line="222"/>
         <source>over all periods</source>
         <translation>跨所有时期</translation>
     </message>
@@ -202,54 +202,74 @@
 <context>
     <name>ChartBase</name>
     <message>
-        <location filename="../../gui/charts/base.py" line="116"/>
+        <location filename="../../gui/charts/base.py" line="155"/>
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="117"/>
+        <location filename="../../gui/charts/base.py" line="156"/>
         <source>Save as SVG…</source>
         <translation>另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="118"/>
+        <location filename="../../gui/charts/base.py" line="157"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="119"/>
+        <location filename="../../gui/charts/base.py" line="158"/>
         <source>Save or copy this chart</source>
         <translation>保存或复制此图表</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="125"/>
+        <location filename="../../gui/charts/base.py" line="164"/>
         <source>Chart copied: {0}</source>
         <translation>已复制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="134"/>
+        <location filename="../../gui/charts/base.py" line="173"/>
         <source>Save chart as SVG</source>
         <translation>将图表保存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="134"/>
+        <location filename="../../gui/charts/base.py" line="173"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="136"/>
+        <location filename="../../gui/charts/base.py" line="175"/>
         <source>Save chart as PNG</source>
         <translation>将图表保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="136"/>
+        <location filename="../../gui/charts/base.py" line="175"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="147"/>
+        <location filename="../../gui/charts/base.py" line="186"/>
         <source>Chart saved to {0}</source>
         <translation>图表已保存到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/base.py" line="288"/>
+        <source>No data</source>
+        <translation>没有数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/base.py" line="296"/>
+        <source>No data for {0}</source>
+        <translation>{0} 没有数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/base.py" line="298"/>
+        <source>One period: no change to show</source>
+        <translation>只有一个时期：没有变化可显示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/base.py" line="303"/>
+        <source>{0} needs two or more units; choose fixed base</source>
+        <translation>{0}需要两个或更多单元；请选择定基</translation>
     </message>
 </context>
 <context>
@@ -298,67 +318,72 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../gui/charts/panel.py" line="323"/>
+        <location filename="../../gui/charts/panel.py" line="265"/>
+        <source>the only period</source>
+        <translation>唯一的时期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/panel.py" line="329"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="324"/>
+        <location filename="../../gui/charts/panel.py" line="330"/>
         <source>&amp;Compare:</source>
         <translation>对比(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="325"/>
+        <location filename="../../gui/charts/panel.py" line="331"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="326"/>
+        <location filename="../../gui/charts/panel.py" line="332"/>
         <source>Units drawn beside the chosen one on the composite chart</source>
         <translation>在综合指数图中与所选单元一同绘制的单元</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="327"/>
+        <location filename="../../gui/charts/panel.py" line="333"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="328"/>
+        <location filename="../../gui/charts/panel.py" line="334"/>
         <source>The period of the radar and the ranking</source>
         <translation>雷达图和排名所用的时期</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="329"/>
+        <location filename="../../gui/charts/panel.py" line="335"/>
         <source>Tabs</source>
         <translation>标签页</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="330"/>
+        <location filename="../../gui/charts/panel.py" line="336"/>
         <source>Show the charts in tabs instead of a grid</source>
         <translation>以标签页而非网格显示图表</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="331"/>
+        <location filename="../../gui/charts/panel.py" line="337"/>
         <source>Index</source>
         <translation>指数</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="331"/>
+        <location filename="../../gui/charts/panel.py" line="337"/>
         <source>Dimensions</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="331"/>
+        <location filename="../../gui/charts/panel.py" line="337"/>
         <source>Contributions</source>
         <translation>贡献</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="331"/>
+        <location filename="../../gui/charts/panel.py" line="337"/>
         <source>Radar</source>
         <translation>雷达图</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="332"/>
+        <location filename="../../gui/charts/panel.py" line="338"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
@@ -886,47 +911,47 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../gui/importing/pages.py" line="75"/>
+        <location filename="../../gui/importing/pages.py" line="76"/>
         <source>Choose a workbook</source>
         <translation>选择工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="76"/>
+        <location filename="../../gui/importing/pages.py" line="77"/>
         <source>Indicator values from an Excel workbook (.xlsx, .xlsm, .xls, .xlsb), an OpenDocument spreadsheet (.ods) or a CSV table (UTF-8 or GB18030). Title rows, units, merged headers, footnotes and numbers written as text are handled; the next page shows what will be read.</source>
         <translation>从 Excel 工作簿（.xlsx、.xlsm、.xls、.xlsb）、OpenDocument 电子表格（.ods）或 CSV 表（UTF-8 或 GB18030）读取指标数值。可处理标题行、计量单位、合并的表头、脚注以及以文本形式书写的数字；下一页将显示要读取的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="80"/>
+        <location filename="../../gui/importing/pages.py" line="81"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="81"/>
+        <location filename="../../gui/importing/pages.py" line="82"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="82"/>
+        <location filename="../../gui/importing/pages.py" line="83"/>
         <source>Import into</source>
         <translation>导入到</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="83"/>
+        <location filename="../../gui/importing/pages.py" line="84"/>
         <source>the &amp;open project (one step you can undo)</source>
         <translation>当前打开的项目（可一步撤销）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="84"/>
+        <location filename="../../gui/importing/pages.py" line="85"/>
         <source>a &amp;new project</source>
         <translation>新项目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="85"/>
+        <location filename="../../gui/importing/pages.py" line="86"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="89"/>
+        <location filename="../../gui/importing/pages.py" line="90"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
@@ -1443,288 +1468,288 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>LayoutPage</name>
     <message>
-        <location filename="../../gui/importing/pages.py" line="130"/>
+        <location filename="../../gui/importing/pages.py" line="131"/>
         <source>Unit &amp;code:</source>
         <translation>单元代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="131"/>
+        <location filename="../../gui/importing/pages.py" line="132"/>
         <source>Unit n&amp;ame:</source>
         <translation>单元名称(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="132"/>
+        <location filename="../../gui/importing/pages.py" line="133"/>
         <source>Indicator co&amp;de:</source>
         <translation>指标代码(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="133"/>
+        <location filename="../../gui/importing/pages.py" line="134"/>
         <source>&amp;Indicator name:</source>
         <translation>指标名称(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="134"/>
+        <location filename="../../gui/importing/pages.py" line="135"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="135"/>
+        <location filename="../../gui/importing/pages.py" line="136"/>
         <source>&amp;Value:</source>
         <translation>数值(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="136"/>
+        <location filename="../../gui/importing/pages.py" line="137"/>
         <source>Unit of &amp;measure:</source>
         <translation>计量单位(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="184"/>
+        <location filename="../../gui/importing/pages.py" line="185"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="185"/>
+        <location filename="../../gui/importing/pages.py" line="186"/>
         <source>Template (Data and Meta sheets)</source>
         <translation>模板（Data 和 Meta 工作表）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="186"/>
+        <location filename="../../gui/importing/pages.py" line="187"/>
         <source>Yearbook: indicators as rows, years as columns</source>
         <translation>年鉴式：指标为行，年份为列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="187"/>
+        <location filename="../../gui/importing/pages.py" line="188"/>
         <source>Units as rows, indicators as columns</source>
         <translation>单元为行，指标为列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="188"/>
+        <location filename="../../gui/importing/pages.py" line="189"/>
         <source>Long: unit, year, indicator and value columns</source>
         <translation>长表：单元、年份、指标和数值各占一列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="372"/>
+        <location filename="../../gui/importing/pages.py" line="373"/>
         <source>Layout and header row</source>
         <translation>布局和表头行</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="373"/>
+        <location filename="../../gui/importing/pages.py" line="374"/>
         <source>Check what will be read; correct the layout or the header row if the preview is wrong. Blue: header; green: values read; red: cells that cannot be read.</source>
         <translation>请检查将要读取的内容；如预览有误，请更正布局或表头行。蓝色：表头；绿色：读取的数值；红色：无法读取的单元格。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="375"/>
+        <location filename="../../gui/importing/pages.py" line="376"/>
         <source>&amp;Sheets:</source>
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="375"/>
+        <location filename="../../gui/importing/pages.py" line="376"/>
         <source>&amp;Layout:</source>
         <translation>布局(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="376"/>
+        <location filename="../../gui/importing/pages.py" line="377"/>
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="376"/>
+        <location filename="../../gui/importing/pages.py" line="377"/>
         <source>Rows to s&amp;kip:</source>
         <translation>跳过的行数(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="377"/>
+        <location filename="../../gui/importing/pages.py" line="378"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="379"/>
+        <location filename="../../gui/importing/pages.py" line="380"/>
         <source>Rows at the top of the sheet to ignore (titles, notes) before the table is looked for</source>
         <translation>查找表格之前，忽略工作表顶部的这些行（标题、说明）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="381"/>
+        <location filename="../../gui/importing/pages.py" line="382"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="382"/>
+        <location filename="../../gui/importing/pages.py" line="383"/>
         <source>The column that holds each role; &apos;detect&apos; uses the column the header names (shown in brackets)</source>
         <translation>每项内容所在的列；“自动识别”使用表头所指的列（显示在括号中）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="386"/>
+        <location filename="../../gui/importing/pages.py" line="387"/>
         <source>Read &amp;hidden rows and columns too</source>
         <translation>同时读取隐藏的行和列(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="387"/>
+        <location filename="../../gui/importing/pages.py" line="388"/>
         <source>from the sheet name or a unit column</source>
         <translation>取自工作表名称或单元列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="388"/>
+        <location filename="../../gui/importing/pages.py" line="389"/>
         <source>The unit code of a sheet that does not name its unit; with a unit column, only this unit&apos;s rows are read</source>
         <translation>未注明单元的工作表所对应的单元代码；如有单元列，则只读取该单元的行</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="390"/>
+        <location filename="../../gui/importing/pages.py" line="391"/>
         <source>The row of the column headings (0: detect)</source>
         <translation>列标题所在的行（0：自动识别）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="391"/>
-        <location filename="../../gui/importing/pages.py" line="393"/>
+        <location filename="../../gui/importing/pages.py" line="392"/>
+        <location filename="../../gui/importing/pages.py" line="394"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="392"/>
+        <location filename="../../gui/importing/pages.py" line="393"/>
         <source>Values read</source>
         <translation>读取的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="393"/>
+        <location filename="../../gui/importing/pages.py" line="394"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="393"/>
+        <location filename="../../gui/importing/pages.py" line="394"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="393"/>
+        <location filename="../../gui/importing/pages.py" line="394"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="394"/>
+        <location filename="../../gui/importing/pages.py" line="395"/>
         <source>The reading is a guess</source>
         <translation>读取结果是猜测的</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="395"/>
+        <location filename="../../gui/importing/pages.py" line="396"/>
         <source>Import it as read &amp;anyway</source>
         <translation>仍按读取结果导入(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="396"/>
+        <location filename="../../gui/importing/pages.py" line="397"/>
         <source>Extra key columns</source>
         <translation>额外的键列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="397"/>
+        <location filename="../../gui/importing/pages.py" line="398"/>
         <source>Rows with the same unit, period and indicator differ in these columns: keep one value of each, or make each value a separate indicator.</source>
         <translation>单元、时期和指标相同的行在这些列上不同：每列保留一个值，或把每个值作为单独的指标。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="409"/>
+        <location filename="../../gui/importing/pages.py" line="410"/>
         <source>Detect ({0})</source>
         <translation>自动识别（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="417"/>
+        <location filename="../../gui/importing/pages.py" line="418"/>
         <source>{0} (hidden)</source>
         <translation>{0}（隐藏）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="418"/>
+        <location filename="../../gui/importing/pages.py" line="419"/>
         <source>All sheets ({0})</source>
         <translation>全部工作表（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="420"/>
+        <location filename="../../gui/importing/pages.py" line="421"/>
         <source>detect (row {0})</source>
         <translation>自动识别（第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="420"/>
+        <location filename="../../gui/importing/pages.py" line="421"/>
         <source>detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="421"/>
+        <location filename="../../gui/importing/pages.py" line="422"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="424"/>
+        <location filename="../../gui/importing/pages.py" line="425"/>
         <source>detect ({0})</source>
         <translation>自动识别（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="425"/>
+        <location filename="../../gui/importing/pages.py" line="426"/>
         <source>detect (none found)</source>
         <translation>自动识别（未找到）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="544"/>
+        <location filename="../../gui/importing/pages.py" line="545"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="544"/>
+        <location filename="../../gui/importing/pages.py" line="545"/>
         <source>Reading sheet {0}…</source>
         <translation>正在读取工作表 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="574"/>
+        <location filename="../../gui/importing/pages.py" line="575"/>
         <source>{0} cell(s) cannot be read (red in the sheet). On the last page you choose to import them as missing values, or cancel.</source>
         <translation>{0} 个单元格无法读取（表中红色）。可在最后一页选择将其作为缺失值导入，或取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="638"/>
+        <location filename="../../gui/importing/pages.py" line="639"/>
         <source>Nothing read yet.</source>
         <translation>尚未读取任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="642"/>
+        <location filename="../../gui/importing/pages.py" line="643"/>
         <source>&apos;{0}&apos; row {1}</source>
         <translation>“{0}”第 {1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="644"/>
+        <location filename="../../gui/importing/pages.py" line="645"/>
         <source>Read as {0}; header {1}: {2} indicator(s), {3} unit(s), {4} period(s), {5} value(s), {6} cell(s) unreadable.</source>
         <translation>按{0}读取；表头 {1}：{2} 个指标，{3} 个单元，{4} 个时期，{5} 个数值，{6} 个单元格无法读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="652"/>
+        <location filename="../../gui/importing/pages.py" line="653"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="683"/>
+        <location filename="../../gui/importing/pages.py" line="684"/>
         <source>{0}: the total, as read</source>
         <translation>{0}：合计，按读取结果</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="684"/>
+        <location filename="../../gui/importing/pages.py" line="685"/>
         <source>(choose a value)</source>
         <translation>（请选择一个值）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="688"/>
+        <location filename="../../gui/importing/pages.py" line="689"/>
         <source>each value a separate indicator</source>
         <translation>每个值作为单独的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="707"/>
+        <location filename="../../gui/importing/pages.py" line="708"/>
         <source>Settle it, or import it as read anyway (as the command line&apos;s --accept-guess).</source>
         <translation>请加以确定，或仍按读取结果导入（同命令行的 --accept-guess）。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="715"/>
+        <location filename="../../gui/importing/pages.py" line="716"/>
         <source>choose the column under Columns ({0})</source>
         <translation>在“列”中选择该列（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="717"/>
+        <location filename="../../gui/importing/pages.py" line="718"/>
         <source>check the header row, the rows to skip and the columns; imported anyway, they are missing values</source>
         <translation>请检查表头行、跳过的行数和各列；仍然导入时，它们作为缺失值</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="719"/>
+        <location filename="../../gui/importing/pages.py" line="720"/>
         <source>choose the unit, period and indicator columns under Columns; imported anyway, the first value of each is kept</source>
         <translation>请在“列”中选择单元、时期和指标列；仍然导入时，每格保留第一个值</translation>
     </message>
@@ -1973,17 +1998,22 @@ Import it again with File &gt; Import Workbook.</source>
         <translation>各维度内等权</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="236"/>
+        <location filename="../../gui/sheets/method_panel.py" line="248"/>
         <source>(no periods)</source>
         <translation>（无时期）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="283"/>
+        <location filename="../../gui/sheets/method_panel.py" line="285"/>
+        <source>{0} needs two or more units; choose fixed base</source>
+        <translation>{0}需要两个或更多单元；请选择定基</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/method_panel.py" line="308"/>
         <source>Method settings</source>
         <translation>方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="298"/>
+        <location filename="../../gui/sheets/method_panel.py" line="323"/>
         <source>Method: {0}</source>
         <translation>方法：{0}</translation>
     </message>
@@ -2082,12 +2112,27 @@ Save them before going on?</source>
 <context>
     <name>RadarChart</name>
     <message>
-        <location filename="../../gui/charts/radar.py" line="186"/>
+        <location filename="../../gui/charts/radar.py" line="191"/>
+        <source>Dimensions in {0}: {1}</source>
+        <translation>{0} 各维度：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/radar.py" line="192"/>
+        <source>Dimensions: {0}</source>
+        <translation>各维度：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/radar.py" line="193"/>
+        <source>Scores</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/radar.py" line="197"/>
         <source>Dimensions in {0} against {1}: {2}</source>
         <translation>{0} 年与 {1} 年各维度对比：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/radar.py" line="190"/>
+        <location filename="../../gui/charts/radar.py" line="200"/>
         <source>{0} (base)</source>
         <translation>{0}（基期）</translation>
     </message>
