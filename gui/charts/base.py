@@ -339,7 +339,7 @@ class ChartBase(pg.GraphicsView):
         entries change (new entries are cached here too)."""
         set_caching(self, True)
         items = self.legend.items
-        self.legend.setVisible(bool(items) and self._legend_wanted)
+        self.legend.setVisible(bool(items) and self._legend_wanted and not getattr(self, "_empty_text", ""))
         if not items:
             return
         widest = max(sample.boundingRect().width() + label.item.boundingRect().width() + 16 for sample, label in items)
