@@ -42,7 +42,7 @@ class Settings:
     normalisation: str = "minmax"
     minmax_range: tuple = _default("minmax_range")
     pooled: bool = False
-    base_year: object = None          # None: the first period
+    base_year: object = None          # None: the first period with data for every indicator (engine)
     aggregation: str = "arithmetic"
     power: float = _default("power")  # for the generalised mean
     weighting: str = "manual"

@@ -58,6 +58,7 @@ class Engine:
         self.parents = {c: fw.ancestors(c) for c in fw.indicator_codes}
         self.direction = np.array([fw[c].direction for c in fw.indicator_codes], dtype=float)
         self.method = [st.method_for(c, fw[c].params) for c in fw.indicator_codes]
+        self.default_base, self.no_base = self._default_base()
         self.base_index = np.array([self._base_index(c) if NORMALISATIONS[m].needs_base_year else 0
                                     for c, m in zip(fw.indicator_codes, self.method)], dtype=int)
         groups: dict[tuple, list] = {}
@@ -66,7 +67,37 @@ class Engine:
         # a group of consecutive indicators is addressed by a slice (a view, no copy)
         self.groups = {k: _as_slice(v) for k, v in groups.items()}
         self.children = {c: _as_slice(v) for c, v in self.children.items()}
-        self.growth_base = self._period_index(st.base_year, "base_year") if st.base_year is not None else 0
+        self.growth_base = (self._period_index(st.base_year, "base_year") if st.base_year is not None
+                            else self.default_base)
+
+    def _default_base(self):
+        """The base period when none is set: the first period where every
+        indicator has a value (an indicator normalised to a fixed base with
+        its own default base: a positive value for every unit that has the
+        indicator), else the first of those where most indicators do.
+        Returns (period index, codes without a base value there)."""
+        fw, st = self.framework, self.settings
+        X = self.dataset.values                              # (units, periods, indicators)
+        T = X.shape[1]
+        if T == 0 or X.shape[2] == 0:
+            return 0, []
+        seen = ~np.isnan(X)
+        ok = seen.any(axis=0)                                # (periods, indicators)
+        for i, code in enumerate(fw.indicator_codes):
+            own = fw[code].params.get("BaseYear")
+            if (NORMALISATIONS[self.method[i]].needs_base_year and code not in st.base_year_by
+                    and (own is None or str(own).strip() == "")):
+                has = seen[:, :, i].any(axis=1)              # units that have the indicator
+                with np.errstate(invalid="ignore"):
+                    pos = X[has, :, i] > 0
+                ok[:, i] = has.any() & pos.all(axis=0)
+        count = ok.sum(axis=1)
+        t = int(np.argmax(count))                            # the first period with the most
+        return t, [c for c, good in zip(fw.indicator_codes, ok[t]) if not good]
+
+    def default_base_changed(self) -> bool:
+        """Whether the data now give another default base period."""
+        return self.settings.base_year is None and self._default_base()[0] != self.default_base
 
     def _period_index(self, period, what, code=None):
         periods = self.dataset.periods
@@ -90,7 +121,7 @@ class Engine:
             return self._period_index(own, "the BaseYear column", code)
         if st.base_year is not None:
             return self._period_index(st.base_year, "base_year")
-        return 0
+        return self.default_base
 
     # ---- computation ---------------------------------------------------------
     def _normalise(self, cols=None, units=None, periods=None):
@@ -179,6 +210,10 @@ class Engine:
         (dataset indices).  Only the affected indicators, their ancestors and
         the reachable units / periods are recomputed."""
         if not cells:
+            return
+        if self.default_base_changed():         # the default base period moved: redo everything
+            self._plan()
+            self.run()
             return
         vals = self.dataset.values
         for u, t, i in cells:
@@ -303,6 +338,12 @@ class Engine:
         if self._warn_cache is None:
             out = [w for ws in self._norm_warnings.values() for w in ws]
             ds = self.dataset
+            if self.settings.base_year is None and self.no_base and len(ds.periods) > 1:
+                out.append({"kind": "base_year", "code": None, "unit": None,
+                            "period": ds.periods[self.default_base], "codes": list(self.no_base),
+                            "message": f"base period {ds.periods[self.default_base]} (the first with the most "
+                                       f"indicators): no base value for {', '.join(self.no_base)}; "
+                                       "set base_year to choose another"})
             for code in self.framework.aggregate_codes:
                 X = self.scores[self.children[code]]
                 nan = np.isnan(X)

@@ -10,8 +10,11 @@ auto-ranged: auto-range is most of an update's cost.
 """
 from __future__ import annotations
 
+import functools
 import html
 import math
+
+import numpy as np
 import os
 import re
 
@@ -23,13 +26,25 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QToolButton
 from gui.charts.export import export_png, export_svg, render_image, set_caching
 from gui.charts.items import live
 from gui.base.document import ProjectDocument
-from gui.base.i18n import display_name
+from gui.base.i18n import display_name, is_chinese
 from gui.base.palette import ChartTheme, dimension_colours, unit_name
+from core.methods.registry import NORMALISATIONS
 
 TITLE_SIZE = "10pt"
 TITLE_ROOM = 44              # pixels kept free right of the title (the menu button)
 LEGEND_SIZE = "8pt"          # small enough for two columns in a chart a third of a screen wide
 SHORT_NAME = 20              # characters; longer unit names are shown by code in titles
+# normalisations that compare units: with one unit they give nothing to show
+# (unless pooled over several periods, when the periods are compared)
+COMPARES_UNITS = ("minmax", "zscore", "rank", "prank")
+
+
+def method_name(method: str) -> str:
+    """A normalisation's name for people, in the interface's language."""
+    m = NORMALISATIONS.get(method)
+    if m is None:
+        return method
+    return m.label["zh" if is_chinese() else "en"]
 
 
 class ChartBase(pg.GraphicsView):
@@ -42,6 +57,23 @@ class ChartBase(pg.GraphicsView):
     """
 
     exported = Signal(str)          # a message: saved to a file, or copied
+    # a chart of the change between periods (it has nothing to show for one period)
+    shows_change = False
+    # a chart of the chosen unit alone (empty when that unit has no data)
+    about_one_unit = True
+
+    def __init_subclass__(cls, **kwargs):
+        # every redraw ends by showing or hiding the empty-chart message
+        super().__init_subclass__(**kwargs)
+        inner = cls.__dict__.get("refresh")
+        if inner is not None and not getattr(inner, "_says_why", False):
+            @functools.wraps(inner)
+            def refresh(self, *args, **kw):
+                out = inner(self, *args, **kw)
+                self.show_empty_reason()
+                return out
+            refresh._says_why = True
+            cls.refresh = refresh
 
     def __init__(self, document: ProjectDocument, parent=None):
         super().__init__(parent)
@@ -60,6 +92,13 @@ class ChartBase(pg.GraphicsView):
         self._shown_title = None
         self.view_box = self._build_view()
         self.view_box.setMenuEnabled(False)
+        # why the chart is empty, centred in the plot (over hidden items)
+        self.empty_item = pg.TextItem(anchor=(0.5, 0.5))
+        self.empty_item.setParentItem(self.view_box)
+        self.empty_item.setZValue(2000)
+        self.empty_item.hide()
+        self._empty_text = ""
+        self.view_box.sigResized.connect(self._place_empty_message)
         # a read-out near the cursor, one item reused for every hover
         self.hover_item = pg.TextItem(anchor=(0, 1))
         self.hover_item.setZValue(1000)
@@ -237,6 +276,61 @@ class ChartBase(pg.GraphicsView):
             self.note_item.setText(text, color=self.theme.muted)
             self.note_item.setVisible(bool(text))
 
+    # ---- an empty chart says why ------------------------------------------------------
+    def empty_reason(self) -> str:
+        """Why the chart has nothing to show for the chosen unit ('' when it
+        has): no data, one unit under a method that compares units, one
+        period in a chart of change."""
+        project = self.project
+        ds = project.dataset
+        U, T = len(ds.unit_codes), len(ds.periods)
+        if U == 0 or T == 0 or not ds.codes:
+            return self.tr("No data")
+        methods = list(self.engine.method)
+        settings = project.settings
+        if U == 1 and methods and all(m in COMPARES_UNITS for m in methods) and not (settings.pooled and T > 1):
+            return self.needs_units_text(methods[0])
+        u = getattr(getattr(self, "choice", None), "valid_unit", None)
+        u = u() if u is not None else max(min(getattr(self, "unit", 0), U - 1), 0)
+        if self.about_one_unit and not np.isfinite(ds.values[u]).any():
+            return self.tr("No data for {0}").format(self.unit_short(u))
+        if self.shows_change and T == 1:
+            return self.tr("One period: no change to show")
+        return ""
+
+    def needs_units_text(self, method: str) -> str:
+        """'<method> needs two or more units; choose fixed base'."""
+        return self.tr("{0} needs two or more units; choose fixed base").format(method_name(method))
+
+    def show_empty_reason(self, reason: str | None = None):
+        """Show ``reason`` (default: :meth:`empty_reason`) centred in the
+        plot with the plotted items hidden, or hide the message when ''.
+        Charts call it after each redraw (see ``__init_subclass__``)."""
+        if reason is None:
+            try:
+                reason = self.empty_reason()
+            except (IndexError, KeyError, AttributeError):
+                reason = ""
+        was = self._empty_text
+        self._empty_text = reason
+        self.view_box.childGroup.setVisible(not reason)
+        if reason:
+            self.legend.hide()                   # its samples of hidden items would look crossed out
+        elif was:
+            self.legend.setVisible(bool(self.legend.items) and self._legend_wanted)
+        if reason:
+            self.empty_item.setColor(self.theme.muted)
+            self.empty_item.setText(reason)
+            self._place_empty_message()
+        self.empty_item.setVisible(bool(reason))
+
+    def empty_message(self) -> str:
+        """The message shown in an empty chart ('' when it is not empty)."""
+        return self._empty_text
+
+    def _place_empty_message(self, *_):
+        self.empty_item.setPos(self.view_box.rect().center())
+
     @live
     def _fit_legend_columns(self, *_, relayout=True):
         """As many legend columns as the chart's width allows; the legend
@@ -245,7 +339,7 @@ class ChartBase(pg.GraphicsView):
         entries change (new entries are cached here too)."""
         set_caching(self, True)
         items = self.legend.items
-        self.legend.setVisible(bool(items) and self._legend_wanted)
+        self.legend.setVisible(bool(items) and self._legend_wanted and not getattr(self, "_empty_text", ""))
         if not items:
             return
         widest = max(sample.boundingRect().width() + label.item.boundingRect().width() + 16 for sample, label in items)

@@ -120,6 +120,12 @@ class ChartPanel(QWidget):
         self.contribution_chart = ContributionChart(document)
         self.radar_chart = RadarChart(document)
         self.ranking_chart = RankingChart(document)
+        # what makes a chart empty (see ChartBase.empty_reason); set here until
+        # the chart classes say so themselves
+        self.contribution_chart.shows_change = True
+        self.ranking_chart.about_one_unit = False
+        for chart in (self.contribution_chart, self.ranking_chart):
+            chart.show_empty_reason()
 
         self.unit_label, self.unit_box = labelled_combo(self, min_chars=12)
         self.compare_label = QLabel(self)
@@ -256,7 +262,7 @@ class ChartPanel(QWidget):
         last = self.period_box.count() - 1
         refill(self.unit_box, unit_labels(self.document.project), min(unit, len(ds.unit_codes) - 1))
         at_end = period < 0 or period == last
-        refill(self.period_box, period_items(self.document.project),
+        refill(self.period_box, [p or self.tr("the only period") for p in period_items(self.document.project)],
                len(ds.periods) - 1 if at_end else min(period, len(ds.periods) - 1))
         kept = [u for u in self.compare_box.checked_units() if u < len(ds.unit_codes)]
         self.compare_box.blockSignals(True)

@@ -183,12 +183,27 @@ class RadarChart(ChartBase):
         if not ds.periods or not ds.unit_codes:
             return
         t, base = self.period, self.engine.growth_base
-        self.set_title(self.tr("Dimensions in {0} against {1}: {2}").format(
-            self.period_text(t), self.period_text(base), self.unit_short(self.choice.valid_unit())))
+        unit = self.unit_short(self.choice.valid_unit())
         labels = [label for _, label in self.legend.items]
-        labels[0].setText(self.period_text(t))
-        labels[1].setText(self.tr("{0} (base)").format(self.period_text(base)))
+        if self.one_period():
+            # one period: its dimensions alone, nothing to compare against
+            shown = self.period_text(t)
+            self.set_title(self.tr("Dimensions in {0}: {1}").format(shown, unit) if shown
+                           else self.tr("Dimensions: {0}").format(unit))
+            labels[0].setText(shown or self.tr("Scores"))
+            labels[1].setText("")
+            self.legend.items[1][0].setVisible(False)
+        else:
+            self.set_title(self.tr("Dimensions in {0} against {1}: {2}").format(
+                self.period_text(t), self.period_text(base), unit))
+            labels[0].setText(self.period_text(t))
+            labels[1].setText(self.tr("{0} (base)").format(self.period_text(base)))
+            self.legend.items[1][0].setVisible(True)
         self._name_axes()
+
+    def one_period(self) -> bool:
+        """Whether the project has one period: then no base polygon is drawn."""
+        return len(self.project.dataset.periods) <= 1
 
     # ---- values ----------------------------------------------------------------------
     def scores(self, t: int) -> np.ndarray:
@@ -199,7 +214,8 @@ class RadarChart(ChartBase):
         if not self._codes:
             return
         t, base = self.period, self.engine.growth_base
-        now, then = self.scores(t), self.scores(base)
+        now = self.scores(t)
+        then = np.full(now.shape, np.nan) if self.one_period() else self.scores(base)
         values = np.concatenate([now, then])
         values = values[np.isfinite(values)]
         if self.project.settings.normalisation == "fixed_base":
@@ -209,6 +225,7 @@ class RadarChart(ChartBase):
         self._set_scale(lo, hi)
         angles = self._angles(len(self._codes))
         cos, sin = np.cos(angles), np.sin(angles)
+        self.base_polygon.setVisible(not self.one_period())
         for item, s in ((self.polygon, now), (self.base_polygon, then)):
             r = s - self.origin
             x, y = r * cos, r * sin
@@ -292,6 +309,8 @@ class RadarChart(ChartBase):
     def hover_at(self, x, y, px, py):
         best = None
         for item, t in ((self.polygon, self.period), (self.base_polygon, self.engine.growth_base)):
+            if not item.isVisible():
+                continue
             xs, ys = item.getData()
             if xs is None or len(xs) == 0:
                 continue

@@ -54,6 +54,11 @@ def weighting_label(method: str) -> str:
     return labels.get(method, method)
 
 
+# normalisations that compare units: nothing to show for one unit (unless
+# pooled over several periods)
+_COMPARES_UNITS = ("minmax", "zscore", "rank", "prank")
+
+
 # the parameters with a field of their own in the form; any other parameter of a
 # registered method that is a number gets a plain number field
 _OWN_FIELDS = ("minmax_range", "zscore_mean", "zscore_sd", "power")
@@ -135,6 +140,13 @@ class MethodPanel(QWidget):
                            ("zscore_sd", self.zscore_sd_spin), ("pooled", self.pooled_check)):
             self._labels[key] = QLabel(self)
             norm_form.addRow(self._labels[key], field)
+            if key == "normalisation":
+                # why the chosen method cannot work for this project (hidden when it can)
+                self.method_note = QLabel(self)
+                self.method_note.setWordWrap(True)
+                self.method_note.setStyleSheet("color: palette(link);")
+                self.method_note.hide()
+                norm_form.addRow("", self.method_note)
         self.aggregation_group = QGroupBox(self)
         agg_form = QFormLayout(self.aggregation_group)
         for key, field in (("aggregation", self.aggregation_box), ("power", self.power_spin),
@@ -234,7 +246,9 @@ class MethodPanel(QWidget):
                 self.base_year_box.addItem(str(p), p)
             if not timed:
                 self.base_year_box.addItem(self.tr("(no periods)"), None)
-            self._select(self.base_year_box, s.base_year if s.base_year is not None else (timed or [None])[0])
+            # the default base: the engine's (the first period with data for every indicator)
+            default = periods[self.document.project.engine.growth_base] if periods else None
+            self._select(self.base_year_box, s.base_year if s.base_year is not None else default)
             self.base_year_box.setEnabled(bool(timed))
             self.minmax_lower.setValue(float(s.minmax_range[0]))
             self.minmax_upper.setValue(float(s.minmax_range[1]))
@@ -249,6 +263,8 @@ class MethodPanel(QWidget):
         finally:
             for b in blockers:
                 b.unblock()
+        self.method_note.setText(self.method_problem())
+        self.method_note.setVisible(bool(self.method_note.text()))
         # a parameter's fields are enabled when a method that reads it is in use
         used = {s.normalisation, *s.normalisation_by.values()}
         read = {p.key for m in used for p in NORMALISATIONS[m].parameters}
@@ -259,6 +275,15 @@ class MethodPanel(QWidget):
                              *((key, (spin,)) for key, spin in self.param_spins.items())):
             for w in widgets:
                 w.setEnabled(key in read)
+
+    def method_problem(self) -> str:
+        """Why the chosen normalisation gives nothing for this project ('' when it works)."""
+        project = self.document.project
+        s, ds = project.settings, project.dataset
+        if (s.normalisation in _COMPARES_UNITS and len(ds.unit_codes) == 1
+                and not (s.pooled and len(ds.periods) > 1)):
+            return self.tr("{0} needs two or more units; choose fixed base").format(method_label(s.normalisation))
+        return ""
 
     @staticmethod
     def _select(box: QComboBox, value):

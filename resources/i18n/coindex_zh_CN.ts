@@ -79,122 +79,122 @@
         <translation>指标框架</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="177"/>
+        <location filename="../../gui/sheets/method_panel.py" line="189"/>
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="178"/>
+        <location filename="../../gui/sheets/method_panel.py" line="190"/>
         <source>Aggregation</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="179"/>
+        <location filename="../../gui/sheets/method_panel.py" line="191"/>
         <source>&amp;Method:</source>
         <translation>方法(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="179"/>
+        <location filename="../../gui/sheets/method_panel.py" line="191"/>
         <source>How each indicator is put on a common scale</source>
         <translation>将各指标转换到统一尺度的方法</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="180"/>
+        <location filename="../../gui/sheets/method_panel.py" line="192"/>
         <source>&amp;Base year:</source>
         <translation>基期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="180"/>
+        <location filename="../../gui/sheets/method_panel.py" line="192"/>
         <source>The period set to 100 by the fixed-base index; also the start of change and growth</source>
         <translation>定基指数中设为 100 的时期，也是计算变化和增长的起点</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="182"/>
+        <location filename="../../gui/sheets/method_panel.py" line="194"/>
         <source>Min-max &amp;range:</source>
         <translation>极差范围(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="182"/>
+        <location filename="../../gui/sheets/method_panel.py" line="194"/>
         <source>The scale of min-max: lowest value to L, highest to U</source>
         <translation>极差标准化的尺度：最小值对应 L，最大值对应 U</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="184"/>
+        <location filename="../../gui/sheets/method_panel.py" line="196"/>
         <source>Z-score m&amp;ean:</source>
         <translation>Z 分数均值(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="184"/>
+        <location filename="../../gui/sheets/method_panel.py" line="196"/>
         <source>The mean z-scores are shifted to</source>
         <translation>Z 分数平移后的均值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="185"/>
+        <location filename="../../gui/sheets/method_panel.py" line="197"/>
         <source>Z-score &amp;SD:</source>
         <translation>Z 分数标准差(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="185"/>
+        <location filename="../../gui/sheets/method_panel.py" line="197"/>
         <source>The standard deviation z-scores are scaled to</source>
         <translation>Z 分数缩放后的标准差</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="186"/>
+        <location filename="../../gui/sheets/method_panel.py" line="198"/>
         <source>&amp;Pooled:</source>
         <translation>合并计算(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="186"/>
+        <location filename="../../gui/sheets/method_panel.py" line="198"/>
         <source>Take minimum, maximum, mean and ranks over all periods together, not period by period</source>
         <translation>对所有时期合并求最小值、最大值、均值和排名，而不是逐期计算</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="188"/>
+        <location filename="../../gui/sheets/method_panel.py" line="200"/>
         <source>M&amp;ean:</source>
         <translation>平均方式(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="188"/>
+        <location filename="../../gui/sheets/method_panel.py" line="200"/>
         <source>How children are combined into their parent</source>
         <translation>下级节点合成为上级节点的方式</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="189"/>
+        <location filename="../../gui/sheets/method_panel.py" line="201"/>
         <source>P&amp;ower p:</source>
         <translation>幂次 p(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="189"/>
+        <location filename="../../gui/sheets/method_panel.py" line="201"/>
         <source>The power of the generalised mean (1 arithmetic, 0 geometric, -1 harmonic)</source>
         <translation>广义平均的幂次（1 为算术平均，0 为几何平均，-1 为调和平均）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="191"/>
+        <location filename="../../gui/sheets/method_panel.py" line="203"/>
         <source>&amp;Weights:</source>
         <translation>权重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="191"/>
+        <location filename="../../gui/sheets/method_panel.py" line="203"/>
         <source>Use the weights of the framework, or give the nodes of each dimension equal weights</source>
         <translation>使用指标框架中的权重，或对每个维度内的节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="207"/>
+        <location filename="../../gui/sheets/method_panel.py" line="219"/>
         <source>L: the value given to the lowest</source>
         <translation>L：最小值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="208"/>
+        <location filename="../../gui/sheets/method_panel.py" line="220"/>
         <source>U: the value given to the highest</source>
         <translation>U：最大值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="209"/>
+        <location filename="../../gui/sheets/method_panel.py" line="221"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="210"/>
+        <location filename="../../gui/sheets/method_panel.py" line="222"/>
         <source>over all periods</source>
         <translation>跨所有时期</translation>
     </message>
@@ -202,54 +202,74 @@
 <context>
     <name>ChartBase</name>
     <message>
-        <location filename="../../gui/charts/base.py" line="116"/>
+        <location filename="../../gui/charts/base.py" line="155"/>
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="117"/>
+        <location filename="../../gui/charts/base.py" line="156"/>
         <source>Save as SVG…</source>
         <translation>另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="118"/>
+        <location filename="../../gui/charts/base.py" line="157"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="119"/>
+        <location filename="../../gui/charts/base.py" line="158"/>
         <source>Save or copy this chart</source>
         <translation>保存或复制此图表</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="125"/>
+        <location filename="../../gui/charts/base.py" line="164"/>
         <source>Chart copied: {0}</source>
         <translation>已复制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="134"/>
+        <location filename="../../gui/charts/base.py" line="173"/>
         <source>Save chart as SVG</source>
         <translation>将图表保存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="134"/>
+        <location filename="../../gui/charts/base.py" line="173"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="136"/>
+        <location filename="../../gui/charts/base.py" line="175"/>
         <source>Save chart as PNG</source>
         <translation>将图表保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="136"/>
+        <location filename="../../gui/charts/base.py" line="175"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="147"/>
+        <location filename="../../gui/charts/base.py" line="186"/>
         <source>Chart saved to {0}</source>
         <translation>图表已保存到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/base.py" line="288"/>
+        <source>No data</source>
+        <translation>没有数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/base.py" line="296"/>
+        <source>No data for {0}</source>
+        <translation>{0} 没有数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/base.py" line="298"/>
+        <source>One period: no change to show</source>
+        <translation>只有一个时期：没有变化可显示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/base.py" line="303"/>
+        <source>{0} needs two or more units; choose fixed base</source>
+        <translation>{0}需要两个或更多单元；请选择定基</translation>
     </message>
 </context>
 <context>
@@ -298,67 +318,72 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../gui/charts/panel.py" line="323"/>
+        <location filename="../../gui/charts/panel.py" line="265"/>
+        <source>the only period</source>
+        <translation>唯一的时期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/panel.py" line="329"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="324"/>
+        <location filename="../../gui/charts/panel.py" line="330"/>
         <source>&amp;Compare:</source>
         <translation>对比(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="325"/>
+        <location filename="../../gui/charts/panel.py" line="331"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="326"/>
+        <location filename="../../gui/charts/panel.py" line="332"/>
         <source>Units drawn beside the chosen one on the composite chart</source>
         <translation>在综合指数图中与所选单元一同绘制的单元</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="327"/>
+        <location filename="../../gui/charts/panel.py" line="333"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="328"/>
+        <location filename="../../gui/charts/panel.py" line="334"/>
         <source>The period of the radar and the ranking</source>
         <translation>雷达图和排名所用的时期</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="329"/>
+        <location filename="../../gui/charts/panel.py" line="335"/>
         <source>Tabs</source>
         <translation>标签页</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="330"/>
+        <location filename="../../gui/charts/panel.py" line="336"/>
         <source>Show the charts in tabs instead of a grid</source>
         <translation>以标签页而非网格显示图表</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="331"/>
+        <location filename="../../gui/charts/panel.py" line="337"/>
         <source>Index</source>
         <translation>指数</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="331"/>
+        <location filename="../../gui/charts/panel.py" line="337"/>
         <source>Dimensions</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="331"/>
+        <location filename="../../gui/charts/panel.py" line="337"/>
         <source>Contributions</source>
         <translation>贡献</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="331"/>
+        <location filename="../../gui/charts/panel.py" line="337"/>
         <source>Radar</source>
         <translation>雷达图</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="332"/>
+        <location filename="../../gui/charts/panel.py" line="338"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
@@ -1988,17 +2013,22 @@ Import it again with File &gt; Import Workbook.</source>
         <translation>各维度内等权</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="236"/>
+        <location filename="../../gui/sheets/method_panel.py" line="248"/>
         <source>(no periods)</source>
         <translation>（无时期）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="283"/>
+        <location filename="../../gui/sheets/method_panel.py" line="285"/>
+        <source>{0} needs two or more units; choose fixed base</source>
+        <translation>{0}需要两个或更多单元；请选择定基</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/method_panel.py" line="308"/>
         <source>Method settings</source>
         <translation>方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="298"/>
+        <location filename="../../gui/sheets/method_panel.py" line="323"/>
         <source>Method: {0}</source>
         <translation>方法：{0}</translation>
     </message>
@@ -2097,12 +2127,27 @@ Save them before going on?</source>
 <context>
     <name>RadarChart</name>
     <message>
-        <location filename="../../gui/charts/radar.py" line="186"/>
+        <location filename="../../gui/charts/radar.py" line="191"/>
+        <source>Dimensions in {0}: {1}</source>
+        <translation>{0} 各维度：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/radar.py" line="192"/>
+        <source>Dimensions: {0}</source>
+        <translation>各维度：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/radar.py" line="193"/>
+        <source>Scores</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/radar.py" line="197"/>
         <source>Dimensions in {0} against {1}: {2}</source>
         <translation>{0} 年与 {1} 年各维度对比：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/radar.py" line="190"/>
+        <location filename="../../gui/charts/radar.py" line="200"/>
         <source>{0} (base)</source>
         <translation>{0}（基期）</translation>
     </message>

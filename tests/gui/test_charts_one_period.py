@@ -1,0 +1,125 @@
+"""One-period and one-unit projects: sensible titles, the one period in the
+chooser, the radar without a base polygon, and every empty chart says why
+(one period, a unit without data, a method that needs several units)."""
+import numpy as np
+import pytest
+
+from core.model.dataset import Dataset
+from core.project.project import Project, SetSettings
+from gui.base.document import ProjectDocument
+from gui.charts.panel import GRID, ChartPanel
+from gui.sheets.method_panel import MethodPanel
+
+
+def one_period(project, period=2023):
+    """The sample's last period alone (``period`` names it; None: unnamed)."""
+    ds = project.dataset
+    data = Dataset(ds.unit_codes, ds.unit_names, [period], ds.codes, ds.values[:, -1:, :].copy())
+    settings = project.settings.copy()
+    settings.base_year = None
+    return Project(project.framework, data, settings, info={"title": "One period"})
+
+
+def two_units_one_empty(project):
+    """The sample's unit and a unit without any value."""
+    ds = project.dataset
+    values = np.stack([ds.values[0], np.full(ds.values[0].shape, np.nan)])
+    data = Dataset(list(ds.unit_codes) + ["E"], list(ds.unit_names) + ["Empty"], ds.periods, ds.codes, values)
+    return Project(project.framework, data, project.settings.copy(), info={"title": "Empty unit"})
+
+
+@pytest.fixture
+def make_panel(qtbot):
+    docs = []
+
+    def make(project):
+        doc = ProjectDocument(project)
+        docs.append(doc)
+        p = ChartPanel(doc)
+        p.set_layout_mode(GRID)
+        qtbot.addWidget(p)
+        p.resize(1100, 800)
+        p.show()
+        qtbot.waitExposed(p)
+        return p
+    yield make
+    for d in docs:
+        d.close()
+
+
+@pytest.mark.parametrize("period,shown", [(2023, "2023"), (None, None)])
+def test_one_period_titles_chooser_and_radar(make_panel, project, period, shown):
+    panel = make_panel(one_period(project, period))
+    radar = panel.radar_chart
+    unit = radar.unit_short(0)
+    title = radar.title()
+    assert "against" not in title and "  " not in title and " :" not in title
+    assert title == (f"Dimensions in {shown}: {unit}" if shown else f"Dimensions: {unit}")
+    # the chooser lists the single period by name
+    assert panel.period_box.count() == 1
+    assert panel.period_box.itemText(0) == (shown or "the only period")
+    # the radar: the period's dimensions, no base polygon
+    radii = radar.polygon_radii()
+    assert radii.size == 5 and np.isfinite(radii).all()
+    assert not radar.base_polygon.isVisible()
+    assert radar.empty_message() == ""
+    # the contributions chart says why it has nothing
+    assert panel.contribution_chart.empty_message() == "One period: no change to show"
+    assert panel.contribution_chart.empty_item.isVisible()
+    assert not panel.contribution_chart.view_box.childGroup.isVisible()
+
+
+def test_several_periods_keep_the_base_polygon_and_no_message(make_panel, project):
+    panel = make_panel(project)
+    assert panel.radar_chart.base_polygon.isVisible()
+    assert "against" in panel.radar_chart.title()
+    for chart in panel.charts():
+        assert chart.empty_message() == "" and not chart.empty_item.isVisible()
+
+
+def test_a_unit_without_data_says_so(make_panel, project):
+    panel = make_panel(two_units_one_empty(project))
+    panel.set_unit(1)
+    for chart in (panel.composite_chart, panel.dimension_chart, panel.contribution_chart, panel.radar_chart):
+        assert chart.empty_message() == "No data for Empty", chart
+        assert chart.empty_item.isVisible()
+    assert panel.ranking_chart.empty_message() == ""       # the other unit is ranked
+    panel.set_unit(0)
+    for chart in panel.charts():
+        assert chart.empty_message() == ""
+        assert chart.view_box.childGroup.isVisible()
+
+
+@pytest.mark.parametrize("method,name", [("minmax", "Min-max"), ("zscore", "Z-score"), ("rank", "Rank")])
+def test_one_unit_with_a_method_comparing_units(qtbot, make_panel, project, method, name):
+    panel = make_panel(project)                # the sample: one unit, fixed base
+    pane = MethodPanel(panel.document)
+    qtbot.addWidget(pane)
+    assert pane.method_problem() == "" and pane.method_note.isHidden()
+    settings = project.settings.copy()
+    settings.normalisation = method
+    assert panel.document.execute(SetSettings(settings), method)
+    text = f"{name} needs two or more units; choose fixed base"
+    for chart in panel.charts():
+        assert chart.empty_message() == text, chart
+    assert pane.method_note.text() == text and not pane.method_note.isHidden()
+    # pooled over the periods, the one unit's periods are compared: it works
+    settings = settings.copy()
+    settings.pooled = True
+    assert panel.document.execute(SetSettings(settings), "pooled")
+    assert all(chart.empty_message() == "" for chart in panel.charts())
+    assert pane.method_problem() == ""
+
+
+def test_method_pane_shows_the_default_base_year(qtbot, project):
+    ds = project.dataset
+    values = ds.values.copy()
+    values[:, 0, :] = np.nan                   # nothing in the first period
+    data = Dataset(ds.unit_codes, ds.unit_names, ds.periods, ds.codes, values)
+    settings = project.settings.copy()
+    settings.base_year = None
+    doc = ProjectDocument(Project(project.framework, data, settings))
+    pane = MethodPanel(doc)
+    qtbot.addWidget(pane)
+    assert pane.base_year_box.currentData() == ds.periods[1]
+    doc.close()
