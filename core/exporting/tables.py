@@ -44,7 +44,7 @@ def settings_help_rows() -> list:
     rows = [["normalisation", st.normalisation, ", ".join(NORMALISATIONS)]]
     rows += [[p.key, p.show(getattr(st, p.key)), p.help] for p in NORMALISATIONS.parameters()]
     rows += [["pooled", "false", "true: statistics (min, max, mean, sd, ranks) over all periods at once"],
-             ["base_year", "", "empty: the first period"],
+             ["base_year", "", "empty: the first period with data for every indicator"],
              ["aggregation", st.aggregation, ", ".join(AGGREGATIONS)]]
     rows += [[p.key, p.show(getattr(st, p.key)), p.help] for p in AGGREGATIONS.parameters()]
     rows += [["weighting", st.weighting, "manual (Meta Weight column) or equal"]]
