@@ -91,6 +91,7 @@ def export_svg(chart, path: str):
         generator.setFileName(path)
         generator.setSize(source.size().toSize())
         generator.setViewBox(page)
+        generator.setResolution(96)
         generator.setTitle(chart.title())
         chart.scene().prepareForPaint()
         painter = QPainter(generator)
