@@ -14,7 +14,7 @@ import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QImage, QPainter, QPen
+from PySide6.QtGui import QImage, QPainter, QPen, QPicture
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsTextItem
 
@@ -87,10 +87,10 @@ def export_svg(chart, path: str):
     SVGExporter (0.14) cannot parse the closed clip paths Qt 6.11 writes
     ("... Z") and raises.
 
-    Written at 96 dpi, the resolution pyqtgraph records its axes and bars
-    in (QPicture): at the generator's default 72 dpi they are replayed at
-    three quarters of their size.  The shapes drawn with cosmetic pens in a
-    view's data coordinates are then moved to page coordinates
+    Written at the resolution pyqtgraph records its axes and bars in
+    (QPicture's, 96 dpi): at the generator's default 72 dpi they were
+    replayed at three quarters of their size, off their data.  The
+    shapes drawn with cosmetic pens in a view's data coordinates are then moved to page coordinates
     (:func:`flatten_svg`), so that renderers without 'non-scaling-stroke'
     draw them as Qt does."""
     with _as_exported(chart):
@@ -100,7 +100,7 @@ def export_svg(chart, path: str):
         generator.setFileName(path)
         generator.setSize(source.size().toSize())
         generator.setViewBox(page)
-        generator.setResolution(96)
+        generator.setResolution(QPicture().logicalDpiX())     # pyqtgraph's pictures replay at 1:1
         generator.setTitle(chart.title())
         chart.scene().prepareForPaint()
         painter = QPainter(generator)

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QFont, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 from gui.base.document import ProjectDocument
@@ -88,6 +88,21 @@ def data_points(chart):
         p = chart.view_box.mapViewToScene(QPointF(x, y))
         points.append((p.x(), p.y()))
     return points
+
+
+@pytest.fixture(autouse=True)
+def one_font_family():
+    """The application font as one family for these tests: after a test of
+    the CJK fallback it is a list ("Sans Serif,WenQuanYi Micro Hei"), which
+    Qt writes to the SVG as one attribute that QtSvg reads as a single
+    unknown name (librsvg reads the list), so the text would differ."""
+    from PySide6.QtWidgets import QApplication
+    before = QApplication.font()
+    font = QFont(before)
+    font.setFamilies(before.families()[:1])
+    QApplication.setFont(font)
+    yield
+    QApplication.setFont(before)
 
 
 @pytest.fixture(params=["sample", "three units"])
