@@ -90,9 +90,9 @@ def export_svg(chart, path: str):
     Written at the resolution pyqtgraph records its axes and bars in
     (QPicture's, 96 dpi): at the generator's default 72 dpi they were
     replayed at three quarters of their size, off their data.  The
-    shapes drawn with cosmetic pens in a view's data coordinates are then moved to page coordinates
-    (:func:`flatten_svg`), so that renderers without 'non-scaling-stroke'
-    draw them as Qt does."""
+    shapes drawn with cosmetic pens in a view's data coordinates are then
+    moved to page coordinates (:func:`flatten_svg`), so that renderers
+    without 'non-scaling-stroke' draw them as Qt does."""
     with _as_exported(chart):
         source = chart.layout_item.sceneBoundingRect()
         page = QRectF(0, 0, source.width(), source.height())
