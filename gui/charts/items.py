@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPaintEngine, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsPathItem
 
 HOVER_PIXELS = 12            # how near the cursor a point must be to be read out
@@ -153,5 +153,40 @@ class PathCurve(QGraphicsPathItem):
 
     def paint(self, painter, option, widget=None):
         painter.setRenderHint(QPainter.Antialiasing, self.opts["antialias"])
+        engine = painter.paintEngine()
+        if engine is not None and engine.type() == QPaintEngine.SVG:
+            self._paint_on_page(painter)
+            return
         painter.setPen(self.opts["pen"])
         painter.drawPath(self.path())
+
+    def _paint_on_page(self, painter):
+        """Paint in page coordinates (SVG): the path mapped through the
+        view's transform and drawn without it, the dots as filled circles.
+        Written in data coordinates, a line would rely on the renderer
+        honouring 'non-scaling-stroke' under a very uneven scale, and the
+        dots (zero-length segments with round caps once the coordinates are
+        rounded to six digits) would vanish in most renderers."""
+        pen = self.opts["pen"]
+        to_page = painter.worldTransform()
+        width = pen.widthF() if pen.widthF() > 0 else 1.0
+        painter.save()
+        try:
+            painter.setWorldTransform(QTransform())
+            if self._dots:
+                ok = np.isfinite(self._x) & np.isfinite(self._y)
+                dots = QPainterPath()
+                for xi, yi in zip(self._x[ok].tolist(), self._y[ok].tolist()):
+                    dots.addEllipse(to_page.map(QPointF(xi, yi)), width / 2, width / 2)
+                painter.setPen(Qt.NoPen)
+                painter.setBrush(pen.brush())
+                painter.drawPath(dots)
+            else:
+                page_pen = QPen(pen)
+                page_pen.setCosmetic(False)
+                page_pen.setWidthF(width)
+                painter.setPen(page_pen)
+                painter.setBrush(Qt.NoBrush)
+                painter.drawPath(to_page.map(self.path()))
+        finally:
+            painter.restore()
