@@ -67,6 +67,11 @@ class Engine:
         self.groups = {k: _as_slice(v) for k, v in groups.items()}
         self.children = {c: _as_slice(v) for c, v in self.children.items()}
         self.growth_base = self._period_index(st.base_year, "base_year") if st.base_year is not None else 0
+        # the indicators (dataset columns) under every node, for coverage
+        under = {c: [i] for i, c in enumerate(fw.indicator_codes)}
+        for code in fw.aggregate_codes:                 # bottom-up: children before parents
+            under[code] = [i for k in fw.children(code) for i in under[k]]
+        self.indicators_under = {c: np.array(v, dtype=int) for c, v in under.items()}
 
     def _period_index(self, period, what, code=None):
         periods = self.dataset.periods
@@ -228,6 +233,17 @@ class Engine:
         """(units, periods) scores of a node (normalised value for an indicator)."""
         return self.scores[self.index[code]]
 
+    def present(self, code) -> np.ndarray:
+        """(units, periods) number of the indicators under ``code`` (itself
+        for an indicator) that have a value."""
+        return np.isfinite(self.scores[self.indicators_under[code]]).sum(axis=0)
+
+    def coverage(self, code) -> np.ndarray:
+        """(units, periods) share in [0, 1] of the indicators under ``code``
+        that have a value: the composite averages whatever is present, so a
+        score made of fewer indicators reads like a complete one without it."""
+        return self.present(code) / float(self.indicators_under[code].size)
+
     def rank(self, code) -> np.ndarray:
         k = self.index[code]
         if k not in self._rank_cache:
@@ -267,7 +283,9 @@ class Engine:
                 analysis.cagr(s[:, t1], s[:, t0], self.years_between(t0, t1)))
 
     def contributions(self, parent, t0=0, t1=-1):
-        """(children codes, points (k, units), share % (k, units))."""
+        """(children codes, points (k, units), share % (k, units)).  A child
+        missing in either period has no contribution (NaN): the points of
+        the others then do not add up to the parent's change."""
         T = len(self.dataset.periods)
         t0, t1 = t0 % T, t1 % T
         kids = self.children[parent]
@@ -279,7 +297,8 @@ class Engine:
     def unit_contributions(self, parent, unit: int, t0: int = 0):
         """Contribution (points) of each child of ``parent`` to its change
         from period ``t0`` to every period, for one unit: (children codes,
-        points (k, periods), the parent's change (periods,)).  The arithmetic
+        points (k, periods), the parent's change (periods,)).  A child missing
+        in ``t0`` or in t has no contribution (NaN) there.  The arithmetic
         of :meth:`contributions` ``(parent, t0, t)`` for every t at once."""
         kids = self.children[parent]
         S = self.scores

@@ -20,6 +20,10 @@ import numpy as np
 from core.methods.aggregate import norm_weights, transform
 from core.methods.normalise import rank_min
 
+#: Below this share of its indicators with a value, a unit's index is marked
+#: as resting on too little data (the ranking chart flags it).
+MIN_COVERAGE = 2.0 / 3.0
+
 
 def ranks(scores):
     """Ranks of (nodes, units, periods) scores among the units."""
@@ -47,7 +51,10 @@ def contributions(child_start, child_end, w, p_start, p_end, p):
     """Contribution of each child (k, ...) to the parent's change.
 
     Returns (points, share_pct); points sum to p_end - p_start wherever both
-    are present; shares are NaN where the parent does not change."""
+    are present and every child is present in both periods; a child missing
+    in either period has NaN points and share (its term would only be its
+    weight leaving or entering the mean, not a change of its value); shares
+    are NaN where the parent does not change."""
     Ws, _ = norm_weights(child_start, w)
     We, _ = norm_weights(child_end, w)
     Fs = np.where(np.isnan(child_start), 0.0, transform(np.where(np.isnan(child_start), 1.0, child_start), p))
@@ -65,7 +72,7 @@ def contributions(child_start, child_end, w, p_start, p_end, p):
             k = np.where(np.abs(df) > 1e-300, dP / np.where(df == 0, np.nan, df), 1.0 / deriv)
     points = terms * k
     ok = np.isfinite(p_start) & np.isfinite(p_end)
-    points = np.where(ok, points, np.nan)
+    points = np.where(ok & np.isfinite(child_start) & np.isfinite(child_end), points, np.nan)
     with np.errstate(divide="ignore", invalid="ignore"):
         share = np.where(ok & (dP != 0), points / np.where(dP == 0, np.nan, dP) * 100.0, np.nan)
     return points, share
