@@ -282,23 +282,25 @@ class Engine:
         return (analysis.pct_change(s[:, t1], s[:, t0]),
                 analysis.cagr(s[:, t1], s[:, t0], self.years_between(t0, t1)))
 
-    def contributions(self, parent, t0=0, t1=-1):
-        """(children codes, points (k, units), share % (k, units)).  A child
-        missing in either period has no contribution (NaN): the points of
-        the others then do not add up to the parent's change."""
+    def contributions(self, parent, t0=0, t1=-1, present_only=False):
+        """(children codes, points (k, units), share % (k, units)).  With
+        ``present_only`` a child missing in either period has no
+        contribution (NaN) rather than its weight leaving the mean."""
         T = len(self.dataset.periods)
         t0, t1 = t0 % T, t1 % T
         kids = self.children[parent]
         S = self.scores
         pts, share = analysis.contributions(S[kids, :, t0], S[kids, :, t1], self.weights[parent],
-                                            S[self.index[parent], :, t0], S[self.index[parent], :, t1], self.p)
+                                            S[self.index[parent], :, t0], S[self.index[parent], :, t1], self.p,
+                                            present_only)
         return [self.codes[k] for k in _indices(kids)], pts, share
 
-    def unit_contributions(self, parent, unit: int, t0: int = 0):
+    def unit_contributions(self, parent, unit: int, t0: int = 0, present_only=False):
         """Contribution (points) of each child of ``parent`` to its change
         from period ``t0`` to every period, for one unit: (children codes,
-        points (k, periods), the parent's change (periods,)).  A child missing
-        in ``t0`` or in t has no contribution (NaN) there.  The arithmetic
+        points (k, periods), the parent's change (periods,)).  With
+        ``present_only`` a child missing in ``t0`` or in t has no contribution
+        (NaN) there.  The arithmetic
         of :meth:`contributions` ``(parent, t0, t)`` for every t at once."""
         kids = self.children[parent]
         S = self.scores
@@ -306,7 +308,7 @@ class Engine:
         par = S[self.index[parent], unit, :]
         start = np.repeat(child[:, t0:t0 + 1], child.shape[1], axis=1)
         points, _ = analysis.contributions(start, child, self.weights[parent], np.full(par.shape, par[t0]), par,
-                                           self.p)
+                                           self.p, present_only)
         return [self.codes[k] for k in _indices(kids)], points, par - par[t0]
 
     def period_rank(self, code, period: int) -> np.ndarray:

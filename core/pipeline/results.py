@@ -47,14 +47,15 @@ def cagr(end, start, years):
     return np.where(ok, out, np.nan)
 
 
-def contributions(child_start, child_end, w, p_start, p_end, p):
+def contributions(child_start, child_end, w, p_start, p_end, p, present_only=False):
     """Contribution of each child (k, ...) to the parent's change.
 
     Returns (points, share_pct); points sum to p_end - p_start wherever both
-    are present and every child is present in both periods; a child missing
-    in either period has NaN points and share (its term would only be its
-    weight leaving or entering the mean, not a change of its value); shares
-    are NaN where the parent does not change."""
+    are present (a child missing at one end then counts as its weight
+    leaving or entering the mean); shares are NaN where the parent does not
+    change.  With ``present_only`` a child missing in either period has NaN
+    points and share instead: no contribution, as a chart must show it (the
+    others then need not add up to the change)."""
     Ws, _ = norm_weights(child_start, w)
     We, _ = norm_weights(child_end, w)
     Fs = np.where(np.isnan(child_start), 0.0, transform(np.where(np.isnan(child_start), 1.0, child_start), p))
@@ -72,7 +73,9 @@ def contributions(child_start, child_end, w, p_start, p_end, p):
             k = np.where(np.abs(df) > 1e-300, dP / np.where(df == 0, np.nan, df), 1.0 / deriv)
     points = terms * k
     ok = np.isfinite(p_start) & np.isfinite(p_end)
-    points = np.where(ok & np.isfinite(child_start) & np.isfinite(child_end), points, np.nan)
+    if present_only:
+        ok = ok & np.isfinite(child_start) & np.isfinite(child_end)
+    points = np.where(ok, points, np.nan)
     with np.errstate(divide="ignore", invalid="ignore"):
         share = np.where(ok & (dP != 0), points / np.where(dP == 0, np.nan, dP) * 100.0, np.nan)
     return points, share

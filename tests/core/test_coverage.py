@@ -66,12 +66,15 @@ def test_coverage_is_the_share_of_indicators_present(engine):
 
 def test_a_missing_child_has_no_contribution(engine):
     """D2 is present in 2020 and missing for U1 in 2022: it did not lose
-    its whole value, it has no contribution there."""
-    codes, points, share = engine.contributions("IDX", 0, 2)
+    its whole value, it has no contribution there (what the charts draw;
+    the exact decomposition of the exports keeps it as leaving the mean)."""
+    codes, points, share = engine.contributions("IDX", 0, 2, present_only=True)
     assert codes == ["D1", "D2", "I5"]
     assert np.isnan(points[1, 0]) and np.isnan(share[1, 0])
     assert np.isfinite(points[0, 0]) and np.isfinite(points[2, 0])
-    codes, pts, change = engine.unit_contributions("IDX", 0, 0)
+    exact = engine.contributions("IDX", 0, 2)[1]
+    assert exact[1, 0] < 0 and exact[:, 0].sum() == pytest.approx(engine.score("IDX")[0, 2] - engine.score("IDX")[0, 0])
+    codes, pts, change = engine.unit_contributions("IDX", 0, 0, present_only=True)
     assert np.isnan(pts[1, 2]) and np.isfinite(change[2])
     assert np.isnan(change[3]) and np.isnan(pts[:, 3]).all()
     # where every child is present the decomposition stays exact
