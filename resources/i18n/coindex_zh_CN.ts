@@ -366,17 +366,17 @@
 <context>
     <name>CompositeChart</name>
     <message>
-        <location filename="../../gui/charts/lines.py" line="192"/>
+        <location filename="../../gui/charts/lines.py" line="212"/>
         <source>Composite index: {0}</source>
         <translation>综合指数：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/lines.py" line="192"/>
+        <location filename="../../gui/charts/lines.py" line="212"/>
         <source>Composite index</source>
         <translation>综合指数</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/lines.py" line="203"/>
+        <location filename="../../gui/charts/lines.py" line="223"/>
         <source>{0} · {1} % a year</source>
         <translation>{0} · 年均 {1} %</translation>
     </message>
@@ -384,24 +384,35 @@
 <context>
     <name>ContributionChart</name>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="114"/>
+        <location filename="../../gui/charts/contribution.py" line="137"/>
         <source>Contributions to the change since {0} (points): {1}</source>
         <translation>{0} 年以来变化的贡献（点）：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="117"/>
-        <location filename="../../gui/charts/contribution.py" line="148"/>
+        <location filename="../../gui/charts/contribution.py" line="140"/>
+        <location filename="../../gui/charts/contribution.py" line="189"/>
         <source>Change of the index</source>
         <translation>指数变化</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="149"/>
-        <location filename="../../gui/charts/contribution.py" line="160"/>
+        <location filename="../../gui/charts/contribution.py" line="141"/>
+        <location filename="../../gui/charts/contribution.py" line="176"/>
+        <source>Change, incomplete (a part is missing)</source>
+        <translation>变化（不完整：有部分缺失）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/contribution.py" line="190"/>
+        <location filename="../../gui/charts/contribution.py" line="204"/>
         <source>{0} points</source>
         <translation>{0} 点</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="162"/>
+        <location filename="../../gui/charts/contribution.py" line="193"/>
+        <source>Incomplete, no contribution of: {0}</source>
+        <translation>不完整，缺少以下部分的贡献：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/contribution.py" line="206"/>
         <source>{0} % of the change</source>
         <translation>占变化的 {0} %</translation>
     </message>
@@ -655,7 +666,7 @@
 <context>
     <name>DimensionChart</name>
     <message>
-        <location filename="../../gui/charts/lines.py" line="345"/>
+        <location filename="../../gui/charts/lines.py" line="388"/>
         <source>Dimensions: {0}</source>
         <translation>各维度：{0}</translation>
     </message>
@@ -886,47 +897,47 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../gui/importing/pages.py" line="75"/>
+        <location filename="../../gui/importing/pages.py" line="76"/>
         <source>Choose a workbook</source>
         <translation>选择工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="76"/>
+        <location filename="../../gui/importing/pages.py" line="77"/>
         <source>Indicator values from an Excel workbook (.xlsx, .xlsm, .xls, .xlsb), an OpenDocument spreadsheet (.ods) or a CSV table (UTF-8 or GB18030). Title rows, units, merged headers, footnotes and numbers written as text are handled; the next page shows what will be read.</source>
         <translation>从 Excel 工作簿（.xlsx、.xlsm、.xls、.xlsb）、OpenDocument 电子表格（.ods）或 CSV 表（UTF-8 或 GB18030）读取指标数值。可处理标题行、计量单位、合并的表头、脚注以及以文本形式书写的数字；下一页将显示要读取的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="80"/>
+        <location filename="../../gui/importing/pages.py" line="81"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="81"/>
+        <location filename="../../gui/importing/pages.py" line="82"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="82"/>
+        <location filename="../../gui/importing/pages.py" line="83"/>
         <source>Import into</source>
         <translation>导入到</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="83"/>
+        <location filename="../../gui/importing/pages.py" line="84"/>
         <source>the &amp;open project (one step you can undo)</source>
         <translation>当前打开的项目（可一步撤销）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="84"/>
+        <location filename="../../gui/importing/pages.py" line="85"/>
         <source>a &amp;new project</source>
         <translation>新项目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="85"/>
+        <location filename="../../gui/importing/pages.py" line="86"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="89"/>
+        <location filename="../../gui/importing/pages.py" line="90"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
@@ -1443,288 +1454,288 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>LayoutPage</name>
     <message>
-        <location filename="../../gui/importing/pages.py" line="130"/>
+        <location filename="../../gui/importing/pages.py" line="131"/>
         <source>Unit &amp;code:</source>
         <translation>单元代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="131"/>
+        <location filename="../../gui/importing/pages.py" line="132"/>
         <source>Unit n&amp;ame:</source>
         <translation>单元名称(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="132"/>
+        <location filename="../../gui/importing/pages.py" line="133"/>
         <source>Indicator co&amp;de:</source>
         <translation>指标代码(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="133"/>
+        <location filename="../../gui/importing/pages.py" line="134"/>
         <source>&amp;Indicator name:</source>
         <translation>指标名称(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="134"/>
+        <location filename="../../gui/importing/pages.py" line="135"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="135"/>
+        <location filename="../../gui/importing/pages.py" line="136"/>
         <source>&amp;Value:</source>
         <translation>数值(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="136"/>
+        <location filename="../../gui/importing/pages.py" line="137"/>
         <source>Unit of &amp;measure:</source>
         <translation>计量单位(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="184"/>
+        <location filename="../../gui/importing/pages.py" line="185"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="185"/>
+        <location filename="../../gui/importing/pages.py" line="186"/>
         <source>Template (Data and Meta sheets)</source>
         <translation>模板（Data 和 Meta 工作表）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="186"/>
+        <location filename="../../gui/importing/pages.py" line="187"/>
         <source>Yearbook: indicators as rows, years as columns</source>
         <translation>年鉴式：指标为行，年份为列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="187"/>
+        <location filename="../../gui/importing/pages.py" line="188"/>
         <source>Units as rows, indicators as columns</source>
         <translation>单元为行，指标为列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="188"/>
+        <location filename="../../gui/importing/pages.py" line="189"/>
         <source>Long: unit, year, indicator and value columns</source>
         <translation>长表：单元、年份、指标和数值各占一列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="372"/>
+        <location filename="../../gui/importing/pages.py" line="373"/>
         <source>Layout and header row</source>
         <translation>布局和表头行</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="373"/>
+        <location filename="../../gui/importing/pages.py" line="374"/>
         <source>Check what will be read; correct the layout or the header row if the preview is wrong. Blue: header; green: values read; red: cells that cannot be read.</source>
         <translation>请检查将要读取的内容；如预览有误，请更正布局或表头行。蓝色：表头；绿色：读取的数值；红色：无法读取的单元格。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="375"/>
+        <location filename="../../gui/importing/pages.py" line="376"/>
         <source>&amp;Sheets:</source>
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="375"/>
+        <location filename="../../gui/importing/pages.py" line="376"/>
         <source>&amp;Layout:</source>
         <translation>布局(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="376"/>
+        <location filename="../../gui/importing/pages.py" line="377"/>
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="376"/>
+        <location filename="../../gui/importing/pages.py" line="377"/>
         <source>Rows to s&amp;kip:</source>
         <translation>跳过的行数(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="377"/>
+        <location filename="../../gui/importing/pages.py" line="378"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="379"/>
+        <location filename="../../gui/importing/pages.py" line="380"/>
         <source>Rows at the top of the sheet to ignore (titles, notes) before the table is looked for</source>
         <translation>查找表格之前，忽略工作表顶部的这些行（标题、说明）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="381"/>
+        <location filename="../../gui/importing/pages.py" line="382"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="382"/>
+        <location filename="../../gui/importing/pages.py" line="383"/>
         <source>The column that holds each role; &apos;detect&apos; uses the column the header names (shown in brackets)</source>
         <translation>每项内容所在的列；“自动识别”使用表头所指的列（显示在括号中）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="386"/>
+        <location filename="../../gui/importing/pages.py" line="387"/>
         <source>Read &amp;hidden rows and columns too</source>
         <translation>同时读取隐藏的行和列(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="387"/>
+        <location filename="../../gui/importing/pages.py" line="388"/>
         <source>from the sheet name or a unit column</source>
         <translation>取自工作表名称或单元列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="388"/>
+        <location filename="../../gui/importing/pages.py" line="389"/>
         <source>The unit code of a sheet that does not name its unit; with a unit column, only this unit&apos;s rows are read</source>
         <translation>未注明单元的工作表所对应的单元代码；如有单元列，则只读取该单元的行</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="390"/>
+        <location filename="../../gui/importing/pages.py" line="391"/>
         <source>The row of the column headings (0: detect)</source>
         <translation>列标题所在的行（0：自动识别）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="391"/>
-        <location filename="../../gui/importing/pages.py" line="393"/>
+        <location filename="../../gui/importing/pages.py" line="392"/>
+        <location filename="../../gui/importing/pages.py" line="394"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="392"/>
+        <location filename="../../gui/importing/pages.py" line="393"/>
         <source>Values read</source>
         <translation>读取的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="393"/>
+        <location filename="../../gui/importing/pages.py" line="394"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="393"/>
+        <location filename="../../gui/importing/pages.py" line="394"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="393"/>
+        <location filename="../../gui/importing/pages.py" line="394"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="394"/>
+        <location filename="../../gui/importing/pages.py" line="395"/>
         <source>The reading is a guess</source>
         <translation>读取结果是猜测的</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="395"/>
+        <location filename="../../gui/importing/pages.py" line="396"/>
         <source>Import it as read &amp;anyway</source>
         <translation>仍按读取结果导入(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="396"/>
+        <location filename="../../gui/importing/pages.py" line="397"/>
         <source>Extra key columns</source>
         <translation>额外的键列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="397"/>
+        <location filename="../../gui/importing/pages.py" line="398"/>
         <source>Rows with the same unit, period and indicator differ in these columns: keep one value of each, or make each value a separate indicator.</source>
         <translation>单元、时期和指标相同的行在这些列上不同：每列保留一个值，或把每个值作为单独的指标。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="409"/>
+        <location filename="../../gui/importing/pages.py" line="410"/>
         <source>Detect ({0})</source>
         <translation>自动识别（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="417"/>
+        <location filename="../../gui/importing/pages.py" line="418"/>
         <source>{0} (hidden)</source>
         <translation>{0}（隐藏）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="418"/>
+        <location filename="../../gui/importing/pages.py" line="419"/>
         <source>All sheets ({0})</source>
         <translation>全部工作表（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="420"/>
+        <location filename="../../gui/importing/pages.py" line="421"/>
         <source>detect (row {0})</source>
         <translation>自动识别（第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="420"/>
+        <location filename="../../gui/importing/pages.py" line="421"/>
         <source>detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="421"/>
+        <location filename="../../gui/importing/pages.py" line="422"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="424"/>
+        <location filename="../../gui/importing/pages.py" line="425"/>
         <source>detect ({0})</source>
         <translation>自动识别（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="425"/>
+        <location filename="../../gui/importing/pages.py" line="426"/>
         <source>detect (none found)</source>
         <translation>自动识别（未找到）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="544"/>
+        <location filename="../../gui/importing/pages.py" line="545"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="544"/>
+        <location filename="../../gui/importing/pages.py" line="545"/>
         <source>Reading sheet {0}…</source>
         <translation>正在读取工作表 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="574"/>
+        <location filename="../../gui/importing/pages.py" line="575"/>
         <source>{0} cell(s) cannot be read (red in the sheet). On the last page you choose to import them as missing values, or cancel.</source>
         <translation>{0} 个单元格无法读取（表中红色）。可在最后一页选择将其作为缺失值导入，或取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="638"/>
+        <location filename="../../gui/importing/pages.py" line="639"/>
         <source>Nothing read yet.</source>
         <translation>尚未读取任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="642"/>
+        <location filename="../../gui/importing/pages.py" line="643"/>
         <source>&apos;{0}&apos; row {1}</source>
         <translation>“{0}”第 {1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="644"/>
+        <location filename="../../gui/importing/pages.py" line="645"/>
         <source>Read as {0}; header {1}: {2} indicator(s), {3} unit(s), {4} period(s), {5} value(s), {6} cell(s) unreadable.</source>
         <translation>按{0}读取；表头 {1}：{2} 个指标，{3} 个单元，{4} 个时期，{5} 个数值，{6} 个单元格无法读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="652"/>
+        <location filename="../../gui/importing/pages.py" line="653"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="683"/>
+        <location filename="../../gui/importing/pages.py" line="684"/>
         <source>{0}: the total, as read</source>
         <translation>{0}：合计，按读取结果</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="684"/>
+        <location filename="../../gui/importing/pages.py" line="685"/>
         <source>(choose a value)</source>
         <translation>（请选择一个值）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="688"/>
+        <location filename="../../gui/importing/pages.py" line="689"/>
         <source>each value a separate indicator</source>
         <translation>每个值作为单独的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="707"/>
+        <location filename="../../gui/importing/pages.py" line="708"/>
         <source>Settle it, or import it as read anyway (as the command line&apos;s --accept-guess).</source>
         <translation>请加以确定，或仍按读取结果导入（同命令行的 --accept-guess）。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="715"/>
+        <location filename="../../gui/importing/pages.py" line="716"/>
         <source>choose the column under Columns ({0})</source>
         <translation>在“列”中选择该列（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="717"/>
+        <location filename="../../gui/importing/pages.py" line="718"/>
         <source>check the header row, the rows to skip and the columns; imported anyway, they are missing values</source>
         <translation>请检查表头行、跳过的行数和各列；仍然导入时，它们作为缺失值</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="719"/>
+        <location filename="../../gui/importing/pages.py" line="720"/>
         <source>choose the unit, period and indicator columns under Columns; imported anyway, the first value of each is kept</source>
         <translation>请在“列”中选择单元、时期和指标列；仍然导入时，每格保留第一个值</translation>
     </message>
@@ -2095,108 +2106,140 @@ Save them before going on?</source>
 <context>
     <name>RankingChart</name>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="118"/>
+        <location filename="../../gui/charts/ranking.py" line="131"/>
         <source>Ranking in {0}: {1}</source>
         <translation>{0} 年排名：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="120"/>
+        <location filename="../../gui/charts/ranking.py" line="133"/>
         <source>The ranking needs two or more units.</source>
         <translation>排名需要两个或更多单元。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="171"/>
+        <location filename="../../gui/charts/ranking.py" line="192"/>
         <source>Top {0} of {1} units</source>
         <translation>{1} 个单元中的前 {0} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="173"/>
+        <location filename="../../gui/charts/ranking.py" line="194"/>
         <source>{0}: rank {1}</source>
         <translation>{0}：第 {1} 名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/ranking.py" line="196"/>
+        <source>* hatched: under {0} % of the indicators have data</source>
+        <translation>* 斜线填充：有数据的指标不足 {0} %</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/ranking.py" line="232"/>
+        <source>{0} of {1} indicators</source>
+        <translation>{1} 个指标中的 {0} 个</translation>
     </message>
 </context>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="250"/>
+        <location filename="../../gui/sheets/results_table.py" line="232"/>
+        <source>{0} of the {1} indicators under this node have data</source>
+        <translation>该节点下 {1} 个指标中有 {0} 个有数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/results_table.py" line="257"/>
+        <source>{0} of {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/results_table.py" line="270"/>
         <source>Score of the node in {0}</source>
         <translation>该节点在 {0} 的得分</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="251"/>
+        <location filename="../../gui/sheets/results_table.py" line="271"/>
         <source>Change of the score from {0} to {1}, in %</source>
         <translation>得分从 {0} 到 {1} 的变化（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="252"/>
+        <location filename="../../gui/sheets/results_table.py" line="272"/>
         <source>Average annual growth (compound) from {0} to {1}, in %</source>
         <translation>{0} 至 {1} 的年均（复合）增长率（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="254"/>
+        <location filename="../../gui/sheets/results_table.py" line="274"/>
         <source>Rank among the {0} units in {1} (1 = highest)</source>
         <translation>在 {1} 年 {0} 个单元中的排名（1 为最高）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="257"/>
+        <location filename="../../gui/sheets/results_table.py" line="276"/>
+        <source>How many of the indicators under the node have data in {0}: the score is the mean of those present</source>
+        <translation>{0}：该节点下有数据的指标个数（得分为现有指标的平均）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/results_table.py" line="279"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="257"/>
+        <location filename="../../gui/sheets/results_table.py" line="279"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="257"/>
+        <location filename="../../gui/sheets/results_table.py" line="279"/>
         <source>Score
 {0}</source>
         <translation>得分
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="258"/>
+        <location filename="../../gui/sheets/results_table.py" line="280"/>
         <source>Change since
 {0} (%)</source>
         <translation>较 {0}
 变化（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="259"/>
+        <location filename="../../gui/sheets/results_table.py" line="281"/>
         <source>Growth a year
 {0}–{1} (%)</source>
         <translation>年均增长
 {0}–{1}（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="260"/>
+        <location filename="../../gui/sheets/results_table.py" line="282"/>
         <source>Rank
 of {0}</source>
         <translation>排名
 （共 {0}）</translation>
     </message>
+    <message>
+        <location filename="../../gui/sheets/results_table.py" line="283"/>
+        <source>Indicators
+with data</source>
+        <translation>有数据的
+指标</translation>
+    </message>
 </context>
 <context>
     <name>ResultsTable</name>
     <message numerus="yes">
-        <location filename="../../gui/sheets/results_table.py" line="380"/>
+        <location filename="../../gui/sheets/results_table.py" line="404"/>
         <source>Copied %n row(s)</source>
         <translation>
             <numerusform>已复制 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="395"/>
+        <location filename="../../gui/sheets/results_table.py" line="419"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="396"/>
+        <location filename="../../gui/sheets/results_table.py" line="420"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="397"/>
+        <location filename="../../gui/sheets/results_table.py" line="421"/>
         <source>&amp;Copy rows</source>
         <translation>复制行(&amp;C)</translation>
     </message>
@@ -2212,9 +2255,14 @@ of {0}</source>
 <context>
     <name>TimeChart</name>
     <message>
-        <location filename="../../gui/charts/lines.py" line="64"/>
+        <location filename="../../gui/charts/lines.py" line="65"/>
         <source>{0} = 100</source>
         <translation>{0} = 100</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/lines.py" line="77"/>
+        <source>{0} of {1} indicators</source>
+        <translation>{1} 个指标中的 {0} 个</translation>
     </message>
 </context>
 <context>
