@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from core.methods.aggregate import norm_weights, transform
+from core.methods.aggregate import norm_weights, transform, weighted_mean
 from core.methods.normalise import rank_min
 
 #: Below this share of its indicators with a value, a unit's index is marked
@@ -54,8 +54,21 @@ def contributions(child_start, child_end, w, p_start, p_end, p, present_only=Fal
     are present (a child missing at one end then counts as its weight
     leaving or entering the mean); shares are NaN where the parent does not
     change.  With ``present_only`` a child missing in either period has NaN
-    points and share instead: no contribution, as a chart must show it (the
-    others then need not add up to the change)."""
+    points and share instead (no contribution, as a chart must show it), and
+    the others' points are their like-for-like change, weighted among the
+    children present at both ends: they add up to the change of the mean
+    of those children, not to the parent's change, which is incomplete."""
+    if present_only:
+        # like for like: only the children present at both ends, weighted
+        # among themselves; the parent of those children stands in for the
+        # parent where some child is missing (its change is then incomplete)
+        both = np.isfinite(child_start) & np.isfinite(child_end)
+        child_start = np.where(both, child_start, np.nan)
+        child_end = np.where(both, child_end, np.nan)
+        partial = ~both.all(axis=0) & np.isfinite(p_start) & np.isfinite(p_end)
+        if partial.any():
+            p_start = np.where(partial, weighted_mean(child_start, w, p)[0], p_start)
+            p_end = np.where(partial, weighted_mean(child_end, w, p)[0], p_end)
     Ws, _ = norm_weights(child_start, w)
     We, _ = norm_weights(child_end, w)
     Fs = np.where(np.isnan(child_start), 0.0, transform(np.where(np.isnan(child_start), 1.0, child_start), p))

@@ -1,7 +1,7 @@
 """The contribution of each dimension to the composite's change since the
 base period, as stacked bars per period that sum to that change (when every
 dimension is present at both ends; a missing one has no bar and the change's
-marker is drawn hollow, as incomplete)."""
+marker is drawn dashed, as incomplete)."""
 from __future__ import annotations
 
 import numpy as np
@@ -22,9 +22,10 @@ class ContributionChart(TimeChart):
     since the base period, stacked per period (gains up, losses down), with
     the composite's change drawn on top: the bars of a period sum to it.
     Every child of the root is stacked, a bare indicator as well.  A child
-    missing in the base period or in the period has no bar; the change is
-    then marked incomplete (a hollow marker), and not marked at all where
-    the index is missing.
+    missing in the base period or in the period has no bar, the others are
+    then compared like for like (see ``present_only`` of
+    :func:`core.pipeline.results.contributions`) and the change is marked
+    incomplete (dashed); where the index is missing there is no marker.
 
     All bars are one :class:`pyqtgraph.BarGraphItem` (a brush per bar, in
     the dimension's colour): one item repaints faster than one per
@@ -126,7 +127,7 @@ class ContributionChart(TimeChart):
         self.zero_line.setPen(pg.mkPen(self.theme.muted, width=1))
         self.total_curve.setPen(pg.mkPen(self.theme.foreground, width=1, style=Qt.DotLine))
         self.total_ticks.setPen(pg.mkPen(self.theme.foreground, width=3))
-        self.partial_ticks.setPen(pg.mkPen(self.theme.foreground, width=1.5, style=Qt.DashLine))
+        self.partial_ticks.setPen(pg.mkPen(self.theme.foreground, width=2.5, style=Qt.DashLine))
         self.style_legend(self.legend)
 
     def retranslateUi(self):
@@ -202,7 +203,7 @@ class ContributionChart(TimeChart):
                 share = h / change * 100.0 if change else np.nan
                 text = "{0} ({1})\n{2}: {3}".format(self.node_name(code), code, self.period_text(t),
                                                     self.tr("{0} points").format(fmt(h, sign=True)))
-                if np.isfinite(share):
+                if np.isfinite(share) and not (t < len(self._incomplete) and self._incomplete[t]):
                     text += "\n" + self.tr("{0} % of the change").format(fmt(share))
                 return text, float(t), y
         return None

@@ -77,6 +77,10 @@ def test_a_missing_child_has_no_contribution(engine):
     codes, pts, change = engine.unit_contributions("IDX", 0, 0, present_only=True)
     assert np.isnan(pts[1, 2]) and np.isfinite(change[2])
     assert np.isnan(change[3]) and np.isnan(pts[:, 3]).all()
+    # the children present are weighted among themselves: like for like,
+    # their points add up to the change of their own mean (not of the index)
+    d1, i5 = engine.score("D1")[0], engine.score("I5")[0]
+    assert pts[0, 2] == pytest.approx((d1[2] - d1[0]) / 2) and pts[2, 2] == pytest.approx((i5[2] - i5[0]) / 2)
     # where every child is present the decomposition stays exact
     np.testing.assert_allclose(pts[:, 1].sum(), change[1], atol=1e-9)
 
@@ -90,3 +94,14 @@ def test_json_document_lists_coverage(engine):
     assert rows[("U2", 2020, "IDX")] == pytest.approx(0.2)
     assert rows[("U3", 2023, "D2")] == 1.0
     assert {c for _, _, c in rows} == {"IDX", "D1", "D2"}
+
+
+def test_like_for_like_points_with_a_geometric_mean():
+    p = missing_project()
+    engine = Project(p.framework, p.dataset, Settings(normalisation="none", aggregation="geometric")).engine
+    codes, pts, change = engine.unit_contributions("IDX", 0, 0, present_only=True)
+    d1, i5 = engine.score("D1")[0], engine.score("I5")[0]
+    common = np.sqrt(d1 * i5)                     # the mean of the two present at both ends
+    assert np.isnan(pts[1, 2])
+    assert pts[[0, 2], 2].sum() == pytest.approx(common[2] - common[0], abs=1e-9)
+    np.testing.assert_allclose(pts[:, 1].sum(), change[1], atol=1e-9)
