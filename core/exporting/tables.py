@@ -155,5 +155,8 @@ def results_document(engine) -> dict:
     out["growth"] = growth
     out["contributions"] = contrib
     out["warnings"] = engine.warnings
+    # the share of the indicators under each aggregate that have a value
+    aggs = list(fw.aggregate_codes)
+    out["coverage"] = cells(np.array([engine.coverage(c) for c in aggs]).reshape(len(aggs), U, T), "coverage", aggs)
     return out
 

@@ -69,6 +69,11 @@ class Engine:
         self.children = {c: _as_slice(v) for c, v in self.children.items()}
         self.growth_base = (self._period_index(st.base_year, "base_year") if st.base_year is not None
                             else self.default_base)
+        # the indicators (dataset columns) under every node, for coverage
+        under = {c: [i] for i, c in enumerate(fw.indicator_codes)}
+        for code in fw.aggregate_codes:                 # bottom-up: children before parents
+            under[code] = [i for k in fw.children(code) for i in under[k]]
+        self.indicators_under = {c: np.array(v, dtype=int) for c, v in under.items()}
 
     def _default_base(self):
         """The base period when none is set: the first period where every
@@ -263,6 +268,17 @@ class Engine:
         """(units, periods) scores of a node (normalised value for an indicator)."""
         return self.scores[self.index[code]]
 
+    def present(self, code) -> np.ndarray:
+        """(units, periods) number of the indicators under ``code`` (itself
+        for an indicator) that have a value."""
+        return np.isfinite(self.scores[self.indicators_under[code]]).sum(axis=0)
+
+    def coverage(self, code) -> np.ndarray:
+        """(units, periods) share in [0, 1] of the indicators under ``code``
+        that have a value: the composite averages whatever is present, so a
+        score made of fewer indicators reads like a complete one without it."""
+        return self.present(code) / float(self.indicators_under[code].size)
+
     def rank(self, code) -> np.ndarray:
         k = self.index[code]
         if k not in self._rank_cache:
@@ -301,20 +317,25 @@ class Engine:
         return (analysis.pct_change(s[:, t1], s[:, t0]),
                 analysis.cagr(s[:, t1], s[:, t0], self.years_between(t0, t1)))
 
-    def contributions(self, parent, t0=0, t1=-1):
-        """(children codes, points (k, units), share % (k, units))."""
+    def contributions(self, parent, t0=0, t1=-1, present_only=False):
+        """(children codes, points (k, units), share % (k, units)).  With
+        ``present_only`` a child missing in either period has no
+        contribution (NaN) rather than its weight leaving the mean."""
         T = len(self.dataset.periods)
         t0, t1 = t0 % T, t1 % T
         kids = self.children[parent]
         S = self.scores
         pts, share = analysis.contributions(S[kids, :, t0], S[kids, :, t1], self.weights[parent],
-                                            S[self.index[parent], :, t0], S[self.index[parent], :, t1], self.p)
+                                            S[self.index[parent], :, t0], S[self.index[parent], :, t1], self.p,
+                                            present_only)
         return [self.codes[k] for k in _indices(kids)], pts, share
 
-    def unit_contributions(self, parent, unit: int, t0: int = 0):
+    def unit_contributions(self, parent, unit: int, t0: int = 0, present_only=False):
         """Contribution (points) of each child of ``parent`` to its change
         from period ``t0`` to every period, for one unit: (children codes,
-        points (k, periods), the parent's change (periods,)).  The arithmetic
+        points (k, periods), the parent's change (periods,)).  With
+        ``present_only`` a child missing in ``t0`` or in t has no contribution
+        (NaN) there.  The arithmetic
         of :meth:`contributions` ``(parent, t0, t)`` for every t at once."""
         kids = self.children[parent]
         S = self.scores
@@ -322,7 +343,7 @@ class Engine:
         par = S[self.index[parent], unit, :]
         start = np.repeat(child[:, t0:t0 + 1], child.shape[1], axis=1)
         points, _ = analysis.contributions(start, child, self.weights[parent], np.full(par.shape, par[t0]), par,
-                                           self.p)
+                                           self.p, present_only)
         return [self.codes[k] for k in _indices(kids)], points, par - par[t0]
 
     def period_rank(self, code, period: int) -> np.ndarray:

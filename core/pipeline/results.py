@@ -17,8 +17,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from core.methods.aggregate import norm_weights, transform
+from core.methods.aggregate import norm_weights, transform, weighted_mean
 from core.methods.normalise import rank_min
+
+#: Below this share of its indicators with a value, a unit's index is marked
+#: as resting on too little data (the ranking chart flags it).
+MIN_COVERAGE = 2.0 / 3.0
 
 
 def ranks(scores):
@@ -43,11 +47,28 @@ def cagr(end, start, years):
     return np.where(ok, out, np.nan)
 
 
-def contributions(child_start, child_end, w, p_start, p_end, p):
+def contributions(child_start, child_end, w, p_start, p_end, p, present_only=False):
     """Contribution of each child (k, ...) to the parent's change.
 
     Returns (points, share_pct); points sum to p_end - p_start wherever both
-    are present; shares are NaN where the parent does not change."""
+    are present (a child missing at one end then counts as its weight
+    leaving or entering the mean); shares are NaN where the parent does not
+    change.  With ``present_only`` a child missing in either period has NaN
+    points and share instead (no contribution, as a chart must show it), and
+    the others' points are their like-for-like change, weighted among the
+    children present at both ends: they add up to the change of the mean
+    of those children, not to the parent's change, which is incomplete."""
+    if present_only:
+        # like for like: only the children present at both ends, weighted
+        # among themselves; the parent of those children stands in for the
+        # parent where some child is missing (its change is then incomplete)
+        both = np.isfinite(child_start) & np.isfinite(child_end)
+        child_start = np.where(both, child_start, np.nan)
+        child_end = np.where(both, child_end, np.nan)
+        partial = ~both.all(axis=0) & np.isfinite(p_start) & np.isfinite(p_end)
+        if partial.any():
+            p_start = np.where(partial, weighted_mean(child_start, w, p)[0], p_start)
+            p_end = np.where(partial, weighted_mean(child_end, w, p)[0], p_end)
     Ws, _ = norm_weights(child_start, w)
     We, _ = norm_weights(child_end, w)
     Fs = np.where(np.isnan(child_start), 0.0, transform(np.where(np.isnan(child_start), 1.0, child_start), p))
@@ -65,6 +86,8 @@ def contributions(child_start, child_end, w, p_start, p_end, p):
             k = np.where(np.abs(df) > 1e-300, dP / np.where(df == 0, np.nan, df), 1.0 / deriv)
     points = terms * k
     ok = np.isfinite(p_start) & np.isfinite(p_end)
+    if present_only:
+        ok = ok & np.isfinite(child_start) & np.isfinite(child_end)
     points = np.where(ok, points, np.nan)
     with np.errstate(divide="ignore", invalid="ignore"):
         share = np.where(ok & (dP != 0), points / np.where(dP == 0, np.nan, dP) * 100.0, np.nan)

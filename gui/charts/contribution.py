@@ -1,5 +1,7 @@
 """The contribution of each dimension to the composite's change since the
-base period, as stacked bars per period that sum to that change."""
+base period, as stacked bars per period that sum to that change (when every
+dimension is present at both ends; a missing one has no bar and the change's
+marker is drawn dashed, as incomplete)."""
 from __future__ import annotations
 
 import numpy as np
@@ -19,6 +21,11 @@ class ContributionChart(TimeChart):
     """Each dimension's contribution (points) to the composite's change
     since the base period, stacked per period (gains up, losses down), with
     the composite's change drawn on top: the bars of a period sum to it.
+    Every child of the root is stacked, a bare indicator as well.  A child
+    missing in the base period or in the period has no bar, the others are
+    then compared like for like (see ``present_only`` of
+    :func:`core.pipeline.results.contributions`) and the change is marked
+    incomplete (dashed); where the index is missing there is no marker.
 
     All bars are one :class:`pyqtgraph.BarGraphItem` (a brush per bar, in
     the dimension's colour): one item repaints faster than one per
@@ -42,6 +49,11 @@ class ContributionChart(TimeChart):
         self.total_curve.setZValue(10)
         self.total_ticks = PathCurve(self.view_box, connect="pairs", antialias=False)
         self.total_ticks.setZValue(11)
+        # the change where a child is missing at either end: incomplete
+        self.partial_ticks = PathCurve(self.view_box, connect="pairs", antialias=False)
+        self.partial_ticks.setZValue(11)
+        self._incomplete = np.zeros(0, dtype=bool)
+        self._missing = np.zeros((0, 0), dtype=bool)
         self._build_series()
         self._apply_theme()
         self.retranslateUi()
@@ -69,18 +81,29 @@ class ContributionChart(TimeChart):
         T = len(self.project.dataset.periods)
         return self.bar_item.opts["brushes"][self._codes.index(code) * T].color()
 
+    def incomplete_periods(self) -> np.ndarray:
+        """Periods whose change is drawn but lacks a child's contribution."""
+        self.current()
+        return np.flatnonzero(self._incomplete)
+
     def _update_base_line(self):
         self.base_line.setVisible(False)
 
+    def stacked_codes(self) -> list[str]:
+        """Every child of the root: the dimensions and any bare indicator."""
+        fw = self.project.framework
+        return list(fw.children(fw.root)) if fw.root is not None else []
+
     def _build_series(self):
         self.legend.clear()
-        self._codes = self.dimension_codes()
+        self._codes = self.stacked_codes()
         self._samples = {}
         for code in self._codes:
             sample = pg.BarGraphItem(x=[0.0], height=[1.0], width=1.0)     # for the legend only
             self._samples[code] = sample
             self.legend.addItem(sample, self.node_name(code))
         self.legend.addItem(self.total_ticks, "")
+        self._partial_in_legend = False
         self._fit_legend_columns()
         T = len(self.project.dataset.periods)
         k = len(self._codes)
@@ -104,6 +127,7 @@ class ContributionChart(TimeChart):
         self.zero_line.setPen(pg.mkPen(self.theme.muted, width=1))
         self.total_curve.setPen(pg.mkPen(self.theme.foreground, width=1, style=Qt.DotLine))
         self.total_ticks.setPen(pg.mkPen(self.theme.foreground, width=3))
+        self.partial_ticks.setPen(pg.mkPen(self.theme.foreground, width=2.5, style=Qt.DashLine))
         self.style_legend(self.legend)
 
     def retranslateUi(self):
@@ -115,6 +139,7 @@ class ContributionChart(TimeChart):
                 self.period_text(base), self.unit_short(self._valid_unit())))
         names = {id(item): self.node_name(code) for code, item in self._samples.items()}
         names[id(self.total_ticks)] = self.tr("Change of the index")
+        names[id(self.partial_ticks)] = self.tr("Change, incomplete (a part is missing)")
         for sample, label in self.legend.items:
             label.setText(names.get(id(sample.item), label.text), color=self.theme.foreground)
         self._fit_legend_columns()
@@ -124,19 +149,36 @@ class ContributionChart(TimeChart):
         if fw.root is None or not self._codes:
             return
         u = self._valid_unit()
-        codes, points, change = self.engine.unit_contributions(fw.root, u, self.engine.growth_base)
+        base = self.engine.growth_base
+        codes, points, change = self.engine.unit_contributions(fw.root, u, base, present_only=True)
+        order = [codes.index(c) for c in self._codes]
+        kids = self.engine.scores[[self.engine.index[c] for c in self._codes], u, :]
+        self._missing = ~np.isfinite(kids) | ~np.isfinite(kids[:, base:base + 1])
         pts = np.nan_to_num(points, nan=0.0)
         pos = np.where(pts > 0, pts, 0.0)
         neg = np.where(pts < 0, pts, 0.0)
         below = np.where(pts >= 0, np.cumsum(pos, axis=0) - pos, np.cumsum(neg, axis=0) - neg)
-        order = [codes.index(c) for c in self._codes]
         self._y0, self._heights = below[order], pts[order]
         self.bar_item.setOpts(y0=self._y0.ravel(), height=self._heights.ravel())
         x = np.arange(points.shape[1], dtype=float)
         self.total_curve.setData(x, change)
         half = (BAR_WIDTH + 0.12) / 2
         ok = np.isfinite(change)
-        self.total_ticks.setData(np.column_stack([x[ok] - half, x[ok] + half]).ravel(), np.repeat(change[ok], 2))
+        self._incomplete = ok & self._missing.any(axis=0)
+        whole = ok & ~self._incomplete
+        self.total_ticks.setData(np.column_stack([x[whole] - half, x[whole] + half]).ravel(),
+                                 np.repeat(change[whole], 2))
+        part = self._incomplete
+        self.partial_ticks.setData(np.column_stack([x[part] - half, x[part] + half]).ravel(),
+                                   np.repeat(change[part], 2))
+        if part.any() != self._partial_in_legend:
+            self._partial_in_legend = bool(part.any())
+            if self._partial_in_legend:
+                self.legend.addItem(self.partial_ticks, self.tr("Change, incomplete (a part is missing)"))
+                self.style_legend(self.legend)
+            else:
+                self.legend.removeItem(self.partial_ticks)
+            self._fit_legend_columns()
         self.fit_y(finite_range(pos.sum(axis=0), neg.sum(axis=0), change, include=[0.0]), 0.08, 0.1)
 
     def hover_at(self, x, y, px, py):
@@ -147,6 +189,9 @@ class ContributionChart(TimeChart):
             if k is not None:
                 text = "{0}\n{1}: {2}".format(self.tr("Change of the index"), self.period_text(k),
                                               self.tr("{0} points").format(fmt(ys[k], sign=True)))
+                if k < len(self._incomplete) and self._incomplete[k]:
+                    gone = [self.node_name(c) for c, m in zip(self._codes, self._missing[:, k]) if m]
+                    text += "\n" + self.tr("Incomplete, no contribution of: {0}").format(", ".join(gone))
                 return text, float(k), float(ys[k])
         t = int(round(x))
         if not 0 <= t < len(periods) or abs(x - t) > BAR_WIDTH / 2 or self._heights.shape[1] <= t:
@@ -158,7 +203,7 @@ class ContributionChart(TimeChart):
                 share = h / change * 100.0 if change else np.nan
                 text = "{0} ({1})\n{2}: {3}".format(self.node_name(code), code, self.period_text(t),
                                                     self.tr("{0} points").format(fmt(h, sign=True)))
-                if np.isfinite(share):
+                if np.isfinite(share) and not (t < len(self._incomplete) and self._incomplete[t]):
                     text += "\n" + self.tr("{0} % of the change").format(fmt(share))
                 return text, float(t), y
         return None

@@ -21,6 +21,7 @@ LABEL_GAP_PX = 8             # between a curve's last point and its label
 UNIT_COLOUR_OFFSET = 6       # overlaid units take colours after the dimensions'
 BAR_WIDTH = 0.62
 MARKER_PIXELS = 7            # the composite's dots
+HOLE_PIXELS = 3.5            # the hole of a hollow dot (a score on part of its indicators)
 
 class TimeChart(PlotChart):
     """A chart over the periods for one chosen unit, with the base = 100
@@ -65,6 +66,21 @@ class TimeChart(PlotChart):
             if self.base_line.label.format != text:
                 self.base_line.label.setFormat(text)
 
+    def coverage_note(self, code: str, unit: int, period: int) -> str:
+        """'3 of 4 indicators' where a score rests on part of the
+        indicators under ``code``; empty when all are present."""
+        engine = self.engine
+        total = int(engine.indicators_under[code].size)
+        present = int(engine.present(code)[unit, period])
+        if present >= total:
+            return ""
+        return self.tr("{0} of {1} indicators").format(present, total)
+
+    def partial_points(self, code: str, unit: int, y) -> np.ndarray:
+        """Periods where ``y`` (the unit's scores of ``code``) is drawn but
+        rests on part of the indicators under it."""
+        return np.flatnonzero(np.isfinite(y) & (self.engine.coverage(code)[unit] < 1.0))
+
     def _apply_theme(self):
         super()._apply_theme()
         self.base_line.setPen(pg.mkPen(self.theme.muted, width=1, style=Qt.DashLine))
@@ -93,6 +109,9 @@ class CompositeChart(TimeChart):
         self.marker_rims.setZValue(10.5)
         self.markers = PathCurve(self.view_box, dots=True)
         self.markers.setZValue(11)
+        # a hole in the dot where the index rests on part of its indicators
+        self.holes = PathCurve(self.view_box, dots=True)
+        self.holes.setZValue(11.5)
         self._build_series()
         self._apply_theme()
         self.retranslateUi()
@@ -178,6 +197,7 @@ class CompositeChart(TimeChart):
             label.setColor(colour)
         self.markers.setPen(pg.mkPen(self.unit_colour(0), width=MARKER_PIXELS))
         self.marker_rims.setPen(pg.mkPen(self.theme.background, width=MARKER_PIXELS + 2.5))
+        self.holes.setPen(pg.mkPen(self.theme.background, width=HOLE_PIXELS))
 
     def _apply_theme(self):
         super()._apply_theme()
@@ -219,6 +239,8 @@ class CompositeChart(TimeChart):
             ys.append(y)
         self.markers.setData(x, ys[0])
         self.marker_rims.setData(x, ys[0])
+        part = self.partial_points(fw.root, units[0], ys[0])
+        self.holes.setData(x[part], ys[0][part])
         extra = self._refresh_extra(x)
         self._update_base_line()
         self._update_labels(x, ys, units)
@@ -294,6 +316,9 @@ class CompositeChart(TimeChart):
         u, k, value = hit
         text = "{0} · {1}\n{2}: {3}".format(self.node_name(root), self.unit_name(u),
                                             self.period_text(k), fmt(value))
+        note = self.coverage_note(root, u, k)
+        if note:
+            text += "\n" + note
         return text, float(k), float(value)
 
 
@@ -303,6 +328,7 @@ class DimensionChart(TimeChart):
 
     def __init__(self, document: ProjectDocument, unit: int = 0, parent=None):
         self._curves_by_code: dict[str, PathCurve] = {}
+        self._hollow: dict[str, tuple[PathCurve, PathCurve]] = {}
         super().__init__(document, unit, parent)
         self._build_series()
         self._apply_theme()
@@ -315,16 +341,30 @@ class DimensionChart(TimeChart):
         self.current()
         return dict(self._curves_by_code)
 
+    def hollow_periods(self, code: str) -> np.ndarray:
+        """Periods drawn as a hollow point on the curve of ``code``."""
+        self.current()
+        return np.asarray(self._hollow[code][0].getData()[0], dtype=float).astype(int)
+
     def _build_series(self):
         for curve in self._curves_by_code.values():
             curve.detach()
             self.legend.removeItem(curve)
+        for ring, hole in self._hollow.values():
+            ring.detach()
+            hole.detach()
         self._curves_by_code.clear()
+        self._hollow.clear()
         for code in self.dimension_codes():
             # no symbols: five scatter items cost more to paint than the lines
             curve = PathCurve(self.view_box)
             self.legend.addItem(curve, self.node_name(code))
             self._curves_by_code[code] = curve
+            # hollow dots only where a score rests on part of its indicators
+            ring, hole = PathCurve(self.view_box, dots=True), PathCurve(self.view_box, dots=True)
+            ring.setZValue(5)
+            hole.setZValue(5.5)
+            self._hollow[code] = (ring, hole)
         self._fit_legend_columns()
         self._style_curves()
         self.set_period_axis(self.project.dataset.periods, left=-0.35, right_extra=0.35)
@@ -333,6 +373,9 @@ class DimensionChart(TimeChart):
         for code, curve in self._curves_by_code.items():
             colour = self.dimension_colour(code)
             curve.setPen(pg.mkPen(colour, width=2))
+            ring, hole = self._hollow[code]
+            ring.setPen(pg.mkPen(colour, width=MARKER_PIXELS + 1))
+            hole.setPen(pg.mkPen(self.theme.background, width=HOLE_PIXELS + 0.5))
 
     def _apply_theme(self):
         super()._apply_theme()
@@ -359,6 +402,9 @@ class DimensionChart(TimeChart):
         for code, curve in self._curves_by_code.items():
             y = np.array(self.engine.score(code)[u], dtype=float)      # a copy, not a view of the engine
             curve.setData(x, y)
+            part = self.partial_points(code, u, y)
+            for dots in self._hollow[code]:
+                dots.setData(x[part], y[part])
             ys.append(y)
         self._update_base_line()
         self.fit_y(finite_range(*ys, include=[BASE_VALUE] if self.fixed_base() else []))
@@ -370,4 +416,7 @@ class DimensionChart(TimeChart):
         code, k, value = hit
         text = "{0} ({1})\n{2}: {3}".format(self.node_name(code), code,
                                            self.period_text(k), fmt(value))
+        note = self.coverage_note(code, self._valid_unit(), k)
+        if note:
+            text += "\n" + note
         return text, float(k), float(value)

@@ -1,11 +1,16 @@
 """The ranking of the units by the composite in the chosen period:
 horizontal bars, best at the top, at most :data:`TOP_N` of them (as many as
-fit), the chosen unit highlighted."""
+fit), the chosen unit highlighted, units whose index rests on too few of
+its indicators (below :data:`core.pipeline.results.MIN_COVERAGE`) hatched
+and starred, with a note."""
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
 
+from core.pipeline.results import MIN_COVERAGE
 
 from gui.charts.base import PlotChart, UnitPeriod
 from gui.charts.items import live
@@ -30,6 +35,7 @@ class RankingChart(PlotChart):
         self._ticks = None
         self._texts: list[str] = []
         self._highlight = None
+        self._low = np.empty(0, dtype=bool)
         self._x_range = None
         super().__init__(document, parent)
         plot = self.plot_item
@@ -59,6 +65,13 @@ class RankingChart(PlotChart):
         """Unit indices of the drawn bars, best first."""
         self.current()
         return self._shown.copy()
+
+    @property
+    def low_coverage_units(self) -> np.ndarray:
+        """Unit indices of the drawn bars whose index rests on less than
+        MIN_COVERAGE of its indicators, best first."""
+        self.current()
+        return self._shown[self._low].copy()
 
     @property
     def shown_ranks(self) -> np.ndarray:
@@ -145,16 +158,24 @@ class RankingChart(PlotChart):
         y = np.arange(m, dtype=float)
         u = self.choice.valid_unit()
         highlight = int(np.flatnonzero(shown == u)[0]) if u in shown else -1
+        low = engine.coverage(fw.root)[shown, t] < MIN_COVERAGE
         opts = {"x0": np.zeros(m), "y": y, "width": values}
-        if highlight != self._highlight or len(self.bars.opts.get("brushes") or []) != m:
-            self._highlight = highlight
-            normal = pg.mkBrush(self.theme.colour(0))
-            special = pg.mkBrush(self.theme.highlight)
-            opts["brushes"] = [special if j == highlight else normal for j in range(m)]
+        key = (highlight, tuple(low.tolist()))
+        if key != self._highlight or len(self.bars.opts.get("brushes") or []) != m:
+            self._highlight = key
+            brushes = []
+            for j in range(m):
+                colour = self.theme.highlight if j == highlight else self.theme.colour(0)
+                brushes.append(QBrush(colour, Qt.BDiagPattern) if low[j] else pg.mkBrush(colour))
+            opts["brushes"] = brushes
+            if m:                   # (pyqtgraph fails on an empty list of pens)
+                opts["pens"] = [pg.mkPen(self.theme.highlight if j == highlight else self.theme.colour(0))
+                                if low[j] else pg.mkPen(None) for j in range(m)]
+        self._low = low
         self.bars.setOpts(**opts)
         for j, label in enumerate(self.value_labels):
             if j < m:
-                text = fmt(values[j])
+                text = fmt(values[j]) + (" *" if low[j] else "")
                 if text != self._texts[j]:
                     label.setText(text)
                     self._texts[j] = text
@@ -171,6 +192,9 @@ class RankingChart(PlotChart):
             note = self.tr("Top {0} of {1} units").format(m, f"{len(order):,}")
             if highlight < 0 and np.isfinite(ranks[u]):
                 note += " · " + self.tr("{0}: rank {1}").format(self.unit_name(u), f"{int(ranks[u]):,}")
+        if low.any():
+            star = self.tr("* hatched: under {0} % of the indicators have data").format(fmt(MIN_COVERAGE * 100, 0))
+            note = note + " · " + star if note else star
         self.set_note(note)
         self._fit_x(values)
 
@@ -201,4 +225,9 @@ class RankingChart(PlotChart):
         ds = self.project.dataset
         text = "{0}. {1} ({2})\n{3}: {4}".format(int(self._ranks[j]), self.unit_name(u), ds.unit_codes[u],
                                                 self.period_text(self.period), fmt(value))
+        root = self.project.framework.root
+        present = int(self.engine.present(root)[u, self.period])
+        total = int(self.engine.indicators_under[root].size)
+        if present < total:
+            text += "\n" + self.tr("{0} of {1} indicators").format(present, total)
         return text, x, float(j)

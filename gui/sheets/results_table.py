@@ -1,7 +1,8 @@
 """The results table: every node of the framework for one unit and one
 period, in tree order (index, dimensions, indicators, indented), with its
 score, change since the base period, average annual growth over all
-periods and rank among the units.  Ctrl+C copies the selected rows as
+periods, rank among the units and, for an aggregate, how many of the
+indicators under it have data (the mean takes whatever is present).  Ctrl+C copies the selected rows as
 tab-separated text.
 
 :class:`ResultsModel` reads the engine's score array directly (one slice
@@ -24,7 +25,7 @@ from gui.base.formatting import edit_text, fmt
 from gui.base.i18n import display_name
 from gui.base.palette import unit_labels
 
-CODE, NAME, SCORE, CHANGE, GROWTH, RANK = range(6)
+CODE, NAME, SCORE, CHANGE, GROWTH, RANK, COVERAGE = range(7)
 INDENT = "\u2003"              # an em space per tree level
 MIN_NAME_WIDTH = 160           # pixels
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
@@ -111,6 +112,9 @@ class ResultsModel(QAbstractTableModel):
         index = project.engine.index
         self._rows = np.array([index[c] for c in self._codes], dtype=int)
         self._values = np.full((len(self._codes), 4), np.nan)
+        engine = project.engine
+        self._of = np.array([engine.indicators_under[c].size for c in self._codes], dtype=int)
+        self._present = self._of.copy()
         self._bold = QFont()
         self._bold.setBold(True)
         self._compute()
@@ -122,6 +126,8 @@ class ResultsModel(QAbstractTableModel):
             self._values = np.full((len(self._codes), 4), np.nan)
         else:
             self._values = node_results(project.engine, self._rows, self.unit, self.period)
+            engine = project.engine
+            self._present = np.array([engine.present(c)[self.unit, self.period] for c in self._codes], dtype=int)
         self._make_texts()
 
     @property
@@ -157,17 +163,17 @@ class ResultsModel(QAbstractTableModel):
         """Recompute, and tell the views about the rows that changed only
         (an edit usually moves a handful of nodes; repainting only their
         cells keeps an edit cheap)."""
-        old = self._values
+        old, old_present = self._values, self._present
         self._compute()
         new = self._values
-        if old.shape == new.shape:
+        if old.shape == new.shape and old_present.shape == self._present.shape:
             same = (old == new) | (np.isnan(old) & np.isnan(new))
-            changed = np.flatnonzero(~same.all(axis=1))
+            changed = np.flatnonzero(~same.all(axis=1) | (old_present != self._present))
         else:
             changed = np.arange(len(self._codes))
         roles = [Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole]
         for first, last in _runs(changed):
-            self.dataChanged.emit(self.index(first, SCORE), self.index(last, RANK), roles)
+            self.dataChanged.emit(self.index(first, SCORE), self.index(last, COVERAGE), roles)
 
     def retranslate(self):
         fw = self.document.project.framework
@@ -176,7 +182,7 @@ class ResultsModel(QAbstractTableModel):
         if self._codes:
             self.dataChanged.emit(self.index(0, NAME), self.index(len(self._codes) - 1, NAME),
                                   [Qt.DisplayRole, Qt.ToolTipRole])
-        self.headerDataChanged.emit(Qt.Horizontal, 0, RANK)
+        self.headerDataChanged.emit(Qt.Horizontal, 0, COVERAGE)
 
     # ---- document events -------------------------------------------------------------
     def _on_values_changed(self, cells):
@@ -196,7 +202,7 @@ class ResultsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._codes)
 
     def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else RANK + 1
+        return 0 if parent.isValid() else COVERAGE + 1
 
     def flags(self, index):
         return _FLAGS if index.isValid() else _NO_FLAGS
@@ -205,7 +211,7 @@ class ResultsModel(QAbstractTableModel):
         # views pass plain ints; the display texts are made once per update
         if role == _DISPLAY:
             r, c = index.row(), index.column()
-            if 0 <= r < len(self._texts) and 0 <= c <= RANK:
+            if 0 <= r < len(self._texts) and 0 <= c <= COVERAGE:
                 return self._texts[r][c]
             return None
         if role == _ALIGN:
@@ -216,8 +222,15 @@ class ResultsModel(QAbstractTableModel):
         if role != _EDIT and role != _TOOLTIP:
             return None
         r, c = index.row(), index.column()
-        if not index.isValid() or not (0 <= r < len(self._codes) and 0 <= c <= RANK):
+        if not index.isValid() or not (0 <= r < len(self._codes) and 0 <= c <= COVERAGE):
             return None
+        if c == COVERAGE:
+            if self._is_indicator[r]:
+                return None
+            if role == _EDIT:
+                return float(self._present[r] / self._of[r])
+            return self.tr("{0} of the {1} indicators under this node have data").format(
+                self._present[r], self._of[r])
         if c == CODE:
             return self._codes[r]
         if c == NAME:
@@ -233,8 +246,15 @@ class ResultsModel(QAbstractTableModel):
         for r, v in enumerate(self._values.tolist()):
             texts.append([self._codes[r], INDENT * self._depth[r] + self._names[r],
                           fmt(v[0]), fmt(v[1], sign=True), fmt(v[2], sign=True),
-                          "—" if v[3] != v[3] else f"{int(v[3]):,}"])
+                          "—" if v[3] != v[3] else f"{int(v[3]):,}", self.coverage_text(r)])
         self._texts = texts
+
+    def coverage_text(self, r: int) -> str:
+        """'3 of 5' for an aggregate (its indicators with data), '' for an
+        indicator."""
+        if self._is_indicator[r]:
+            return ""
+        return self.tr("{0} of {1}").format(f"{self._present[r]:,}", f"{self._of[r]:,}")
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         """Two-line headers (the table stays narrow); the tooltip says it
@@ -252,25 +272,29 @@ class ResultsModel(QAbstractTableModel):
                     GROWTH: self.tr("Average annual growth (compound) from {0} to {1}, in %").format(
                         periods[0], periods[-1]),
                     RANK: self.tr("Rank among the {0} units in {1} (1 = highest)").format(
-                        f"{len(ds.unit_codes):,}", periods[t])}
+                        f"{len(ds.unit_codes):,}", periods[t]),
+                    COVERAGE: self.tr("How many of the indicators under the node have data in {0}: the score "
+                                      "is the mean of those present").format(periods[t])}
             return tips.get(section)
         names = {CODE: self.tr("Code"), NAME: self.tr("Name"), SCORE: self.tr("Score\n{0}").format(periods[t]),
                  CHANGE: self.tr("Change since\n{0} (%)").format(periods[base]),
                  GROWTH: self.tr("Growth a year\n{0}–{1} (%)").format(periods[0], periods[-1]),
-                 RANK: self.tr("Rank\nof {0}").format(f"{len(ds.unit_codes):,}")}
+                 RANK: self.tr("Rank\nof {0}").format(f"{len(ds.unit_codes):,}"),
+                 COVERAGE: self.tr("Indicators\nwith data")}
         return names.get(section)
 
     # ---- copy ------------------------------------------------------------------------
     def rows_as_text(self, rows) -> str:
         """Tab-separated text of ``rows`` with a header line; numbers with
         every digit, missing values empty."""
-        header = [self.headerData(c, Qt.Horizontal).replace("\n", " ") for c in range(RANK + 1)]
+        header = [self.headerData(c, Qt.Horizontal).replace("\n", " ") for c in range(COVERAGE + 1)]
         lines = ["\t".join(header)]
         for r in sorted(rows):
             v = self._values[r]
             cells = [self._codes[r], self._names[r]]
             cells += [edit_text(float(x)) if np.isfinite(x) else "" for x in v[:3]]
             cells.append(str(int(v[3])) if np.isfinite(v[3]) else "")
+            cells.append(self.coverage_text(r))
             lines.append("\t".join(cells))
         return "\n".join(lines) + "\n"
 

@@ -391,17 +391,17 @@
 <context>
     <name>CompositeChart</name>
     <message>
-        <location filename="../../gui/charts/lines.py" line="192"/>
+        <location filename="../../gui/charts/lines.py" line="212"/>
         <source>Composite index: {0}</source>
         <translation>综合指数：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/lines.py" line="192"/>
+        <location filename="../../gui/charts/lines.py" line="212"/>
         <source>Composite index</source>
         <translation>综合指数</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/lines.py" line="203"/>
+        <location filename="../../gui/charts/lines.py" line="223"/>
         <source>{0} · {1} % a year</source>
         <translation>{0} · 年均 {1} %</translation>
     </message>
@@ -409,24 +409,35 @@
 <context>
     <name>ContributionChart</name>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="114"/>
+        <location filename="../../gui/charts/contribution.py" line="138"/>
         <source>Contributions to the change since {0} (points): {1}</source>
         <translation>{0} 年以来变化的贡献（点）：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="117"/>
-        <location filename="../../gui/charts/contribution.py" line="148"/>
+        <location filename="../../gui/charts/contribution.py" line="141"/>
+        <location filename="../../gui/charts/contribution.py" line="190"/>
         <source>Change of the index</source>
         <translation>指数变化</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="149"/>
-        <location filename="../../gui/charts/contribution.py" line="160"/>
+        <location filename="../../gui/charts/contribution.py" line="142"/>
+        <location filename="../../gui/charts/contribution.py" line="177"/>
+        <source>Change, incomplete (a part is missing)</source>
+        <translation>变化（不完整：有部分缺失）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/contribution.py" line="191"/>
+        <location filename="../../gui/charts/contribution.py" line="205"/>
         <source>{0} points</source>
         <translation>{0} 点</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="162"/>
+        <location filename="../../gui/charts/contribution.py" line="194"/>
+        <source>Incomplete, no contribution of: {0}</source>
+        <translation>不完整，缺少以下部分的贡献：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/contribution.py" line="207"/>
         <source>{0} % of the change</source>
         <translation>占变化的 {0} %</translation>
     </message>
@@ -680,7 +691,7 @@
 <context>
     <name>DimensionChart</name>
     <message>
-        <location filename="../../gui/charts/lines.py" line="345"/>
+        <location filename="../../gui/charts/lines.py" line="388"/>
         <source>Dimensions: {0}</source>
         <translation>各维度：{0}</translation>
     </message>
@@ -2155,108 +2166,140 @@ Save them before going on?</source>
 <context>
     <name>RankingChart</name>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="118"/>
+        <location filename="../../gui/charts/ranking.py" line="131"/>
         <source>Ranking in {0}: {1}</source>
         <translation>{0} 年排名：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="120"/>
+        <location filename="../../gui/charts/ranking.py" line="133"/>
         <source>The ranking needs two or more units.</source>
         <translation>排名需要两个或更多单元。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="171"/>
+        <location filename="../../gui/charts/ranking.py" line="192"/>
         <source>Top {0} of {1} units</source>
         <translation>{1} 个单元中的前 {0} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="173"/>
+        <location filename="../../gui/charts/ranking.py" line="194"/>
         <source>{0}: rank {1}</source>
         <translation>{0}：第 {1} 名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/ranking.py" line="196"/>
+        <source>* hatched: under {0} % of the indicators have data</source>
+        <translation>* 斜线填充：有数据的指标不足 {0} %</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/ranking.py" line="232"/>
+        <source>{0} of {1} indicators</source>
+        <translation>{1} 个指标中的 {0} 个</translation>
     </message>
 </context>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="250"/>
+        <location filename="../../gui/sheets/results_table.py" line="232"/>
+        <source>{0} of the {1} indicators under this node have data</source>
+        <translation>该节点下 {1} 个指标中有 {0} 个有数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/results_table.py" line="257"/>
+        <source>{0} of {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/results_table.py" line="270"/>
         <source>Score of the node in {0}</source>
         <translation>该节点在 {0} 的得分</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="251"/>
+        <location filename="../../gui/sheets/results_table.py" line="271"/>
         <source>Change of the score from {0} to {1}, in %</source>
         <translation>得分从 {0} 到 {1} 的变化（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="252"/>
+        <location filename="../../gui/sheets/results_table.py" line="272"/>
         <source>Average annual growth (compound) from {0} to {1}, in %</source>
         <translation>{0} 至 {1} 的年均（复合）增长率（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="254"/>
+        <location filename="../../gui/sheets/results_table.py" line="274"/>
         <source>Rank among the {0} units in {1} (1 = highest)</source>
         <translation>在 {1} 年 {0} 个单元中的排名（1 为最高）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="257"/>
+        <location filename="../../gui/sheets/results_table.py" line="276"/>
+        <source>How many of the indicators under the node have data in {0}: the score is the mean of those present</source>
+        <translation>{0}：该节点下有数据的指标个数（得分为现有指标的平均）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/results_table.py" line="279"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="257"/>
+        <location filename="../../gui/sheets/results_table.py" line="279"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="257"/>
+        <location filename="../../gui/sheets/results_table.py" line="279"/>
         <source>Score
 {0}</source>
         <translation>得分
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="258"/>
+        <location filename="../../gui/sheets/results_table.py" line="280"/>
         <source>Change since
 {0} (%)</source>
         <translation>较 {0}
 变化（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="259"/>
+        <location filename="../../gui/sheets/results_table.py" line="281"/>
         <source>Growth a year
 {0}–{1} (%)</source>
         <translation>年均增长
 {0}–{1}（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="260"/>
+        <location filename="../../gui/sheets/results_table.py" line="282"/>
         <source>Rank
 of {0}</source>
         <translation>排名
 （共 {0}）</translation>
     </message>
+    <message>
+        <location filename="../../gui/sheets/results_table.py" line="283"/>
+        <source>Indicators
+with data</source>
+        <translation>有数据的
+指标</translation>
+    </message>
 </context>
 <context>
     <name>ResultsTable</name>
     <message numerus="yes">
-        <location filename="../../gui/sheets/results_table.py" line="380"/>
+        <location filename="../../gui/sheets/results_table.py" line="404"/>
         <source>Copied %n row(s)</source>
         <translation>
             <numerusform>已复制 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="395"/>
+        <location filename="../../gui/sheets/results_table.py" line="419"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="396"/>
+        <location filename="../../gui/sheets/results_table.py" line="420"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="397"/>
+        <location filename="../../gui/sheets/results_table.py" line="421"/>
         <source>&amp;Copy rows</source>
         <translation>复制行(&amp;C)</translation>
     </message>
@@ -2272,9 +2315,14 @@ of {0}</source>
 <context>
     <name>TimeChart</name>
     <message>
-        <location filename="../../gui/charts/lines.py" line="64"/>
+        <location filename="../../gui/charts/lines.py" line="65"/>
         <source>{0} = 100</source>
         <translation>{0} = 100</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/lines.py" line="77"/>
+        <source>{0} of {1} indicators</source>
+        <translation>{1} 个指标中的 {0} 个</translation>
     </message>
 </context>
 <context>

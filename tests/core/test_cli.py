@@ -12,7 +12,8 @@ import pytest
 
 from core.importing.inputs import load_input
 
-TOP_KEYS = {"framework", "units", "periods", "data", "scores", "ranks", "growth", "contributions", "warnings"}
+TOP_KEYS = {"framework", "units", "periods", "data", "scores", "ranks", "growth", "contributions", "warnings",
+            "coverage"}
 FW_KEYS = {"code", "name", "name_zh", "parent", "level", "weight", "direction"}
 CELL_KEYS = {"unit", "period", "code", "value"}
 RANK_KEYS = {"unit", "period", "code", "rank"}

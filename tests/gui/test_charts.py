@@ -72,14 +72,14 @@ def assert_charts_match_engine(panel, unit=0, period=None):
     assert list(panel.dimension_chart.curves) == dims
     for code, curve in panel.dimension_chart.curves.items():
         np.testing.assert_allclose(y_of(curve), engine.score(code)[unit])
-    # 3. contributions: each bar is the engine's contribution, each stack sums to the change
+    # 3. contributions: each bar is the engine's contribution, each complete stack sums to the change
     heights = panel.contribution_chart.bar_heights()
     change = engine.score(root)[unit] - engine.score(root)[unit, base]
     for tt in range(T):
-        codes, points, _ = engine.contributions(root, base, tt)
+        codes, points, _ = engine.contributions(root, base, tt, present_only=True)
         for k, code in enumerate(codes):        # a missing contribution is drawn as no bar
             assert heights[code][tt] == pytest.approx(np.nan_to_num(points[k, unit]), abs=1e-9)
-        if np.isfinite(change[tt]):
+        if np.isfinite(change[tt]) and np.isfinite(points[:, unit]).all():
             assert sum(heights[c][tt] for c in codes) == pytest.approx(change[tt], abs=1e-9)
     np.testing.assert_allclose(y_of(panel.contribution_chart.total_curve), change, atol=1e-9)
     # 4. radar: radii are the dimension scores (from the centre's value) in the period and the base
@@ -436,7 +436,7 @@ def test_pane_protocol_state_copy_and_messages(panel3, qtbot):
 def test_missing_values_leave_gaps_not_errors(panel):
     """A dimension missing in one period: its curve has a gap there, the
     composite (weights renormalised over the dimensions present) goes on,
-    and the stacks still sum to the composite's change."""
+    the missing dimension has no bar and that change is marked incomplete."""
     cells = [("CCEC", 2022, code, None) for code in ("IC1", "IC2", "IC3", "IC4")]
     assert panel.document.execute(SetValues(cells), "clear IC 2022")
     engine = panel.document.project.engine
@@ -444,6 +444,83 @@ def test_missing_values_leave_gaps_not_errors(panel):
     assert np.isnan(y_of(panel.dimension_chart.curves["IC"])[2])
     panel.set_period(2)
     assert_charts_match_engine(panel, period=2)
+    assert panel.contribution_chart.bar_heights()["IC"][2] == 0.0
+    assert list(panel.contribution_chart.incomplete_periods()) == [2]
     assert np.isnan(panel.radar_chart.polygon_radii()[1])
     panel.radar_chart.show_hover(0.0, 0.0)                  # near the missing vertex: no error
     panel.dimension_chart.show_hover(2.0, 150.0)
+
+
+# ---- missing data: shown, never misdrawn -----------------------------------------------------------------
+@pytest.fixture
+def missing_panel(qtbot):
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
+    from test_coverage import missing_project
+    from gui.base.document import ProjectDocument
+    doc = ProjectDocument(missing_project())
+    p = ChartPanel(doc)
+    p.set_layout_mode(GRID)
+    qtbot.addWidget(p)
+    p.resize(1100, 900)
+    p.show()
+    qtbot.waitExposed(p)
+    yield p
+    doc.close()
+
+
+def test_a_missing_dimension_has_no_bar_and_an_incomplete_change(missing_panel):
+    """U1 lacks D2 in 2022 and everything in 2023: no D2 bar in 2022 (not
+    minus its whole value), the change marked incomplete there, and no
+    change marker at all in 2023; the bare indicator I5 is stacked too."""
+    chart = missing_panel.contribution_chart
+    engine = missing_panel.document.project.engine
+    assert chart.codes == ["D1", "D2", "I5"]
+    heights = chart.bar_heights()
+    assert heights["D2"][2] == 0.0
+    assert heights["I5"][1] != 0.0
+    change = engine.score("IDX")[0] - engine.score("IDX")[0, 0]
+    assert list(chart.incomplete_periods()) == [2]
+    whole_x = chart.total_ticks.getData()[0]
+    part_x = chart.partial_ticks.getData()[0]
+    assert sorted(set(np.round(whole_x).astype(int))) == [0, 1]       # 2023: the index is missing
+    assert sorted(set(np.round(part_x).astype(int))) == [2]
+    np.testing.assert_allclose(chart.partial_ticks.getData()[1], change[2])
+    # where complete, the stack still sums to the change
+    assert sum(heights[c][1] for c in chart.codes) == pytest.approx(change[1], abs=1e-9)
+    text, _, _ = chart.hover_at(2.0, float(change[2]), 0.01, 0.01)
+    assert "Incomplete" in text and "Dim two" in text
+    assert any(label.text == "Change, incomplete (a part is missing)" for _, label in chart.legend.items)
+
+
+def test_partial_scores_are_hollow_points_with_the_share(missing_panel):
+    engine = missing_panel.document.project.engine
+    comp, dims = missing_panel.composite_chart, missing_panel.dimension_chart
+    # U1: the index in 2022 rests on 3 of 5 indicators; 2023 has nothing to mark
+    np.testing.assert_array_equal(np.round(comp.holes.getData()[0]), [2])
+    assert comp.holes.getData()[1][0] == pytest.approx(engine.score("IDX")[0, 2])
+    assert list(dims.hollow_periods("D2")) == [] and list(dims.hollow_periods("D1")) == []
+    text, _, _ = comp.hover_at(2.0, float(engine.score("IDX")[0, 2]), 0.01, 0.01)
+    assert "3 of 5 indicators" in text
+    text, _, _ = comp.hover_at(1.0, float(engine.score("IDX")[0, 1]), 0.01, 0.01)
+    assert "indicators" not in text
+    # U2 has only I1: every point of the index and of D1 is hollow
+    missing_panel.set_unit(1)
+    np.testing.assert_array_equal(np.round(comp.holes.getData()[0]), [0, 1, 2, 3])
+    assert list(dims.hollow_periods("D1")) == [0, 1, 2, 3]
+    text, _, _ = dims.hover_at(0.0, float(engine.score("D1")[1, 0]), 0.01, 0.01)
+    assert "1 of 2 indicators" in text
+
+
+def test_ranking_marks_units_on_too_few_indicators(missing_panel):
+    """U2 ranks first on 1 of 5 indicators: its bar is marked, with a note."""
+    ranking = missing_panel.ranking_chart
+    missing_panel.set_period(0)
+    assert ranking.shown_units[0] == 1
+    assert list(ranking.low_coverage_units) == [1]
+    assert ranking.value_labels[0].textItem.toPlainText().endswith("*")
+    assert not ranking.value_labels[1].textItem.toPlainText().endswith("*")
+    assert "67 %" in ranking._note
+    text, _, _ = ranking.hover_at(1.0, 0.0, 0.01, 0.01)
+    assert "1 of 5 indicators" in text

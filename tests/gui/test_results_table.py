@@ -146,3 +146,38 @@ def test_pane_protocol(table, qtbot):
     with qtbot.waitSignal(table.periodChanged) as chosen:
         table.period_box.setCurrentIndex(1)
     assert chosen.args == [1] and table.model.period == 1
+
+
+def test_coverage_column_counts_the_indicators_with_data(qtbot):
+    """An aggregate's score is the mean of what is present: the table says
+    on how many of its indicators it rests (U2 has only I1)."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
+    from test_coverage import missing_project
+    from gui.base.document import ProjectDocument
+    from gui.sheets.results_table import COVERAGE
+    doc = ProjectDocument(missing_project())
+    try:
+        t = ResultsTable(doc)
+        qtbot.addWidget(t)
+        model = t.model
+        codes = model.codes()
+        assert model.columnCount() == COVERAGE + 1
+        assert model.headerData(COVERAGE, Qt.Horizontal) == "Indicators\nwith data"
+        t.set_unit(1)
+        t.set_period(0)
+        row = {c: model.index(codes.index(c), COVERAGE) for c in ("IDX", "D1", "D2", "I1")}
+        assert row["IDX"].data() == "1 of 5" and row["D1"].data() == "1 of 2" and row["D2"].data() == "0 of 2"
+        assert row["I1"].data() == ""
+        assert row["IDX"].data(Qt.EditRole) == pytest.approx(0.2)
+        assert "1 of the 5 indicators" in row["IDX"].data(Qt.ToolTipRole)
+        t.set_unit(0)
+        t.set_period(2)
+        assert model.index(codes.index("IDX"), COVERAGE).data() == "3 of 5"
+        assert model.index(codes.index("D1"), COVERAGE).data() == "2 of 2"
+        lines = model.rows_as_text([codes.index("IDX")]).rstrip("\n").split("\n")
+        assert lines[0].split("\t")[COVERAGE] == "Indicators with data"
+        assert lines[1].split("\t")[COVERAGE] == "3 of 5"
+    finally:
+        doc.close()
