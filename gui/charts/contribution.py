@@ -31,6 +31,8 @@ class ContributionChart(TimeChart):
     the dimension's colour): one item repaints faster than one per
     dimension.  The legend shows an unplotted sample bar per dimension."""
 
+    shows_change = True             # nothing to show for one period (ChartBase.empty_reason)
+
     def __init__(self, document: ProjectDocument, unit: int = 0, parent=None):
         self._codes: list[str] = []
         self._samples: dict[str, pg.BarGraphItem] = {}

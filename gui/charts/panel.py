@@ -120,12 +120,6 @@ class ChartPanel(QWidget):
         self.contribution_chart = ContributionChart(document)
         self.radar_chart = RadarChart(document)
         self.ranking_chart = RankingChart(document)
-        # what makes a chart empty (see ChartBase.empty_reason); set here until
-        # the chart classes say so themselves
-        self.contribution_chart.shows_change = True
-        self.ranking_chart.about_one_unit = False
-        for chart in (self.contribution_chart, self.ranking_chart):
-            chart.show_empty_reason()
 
         self.unit_label, self.unit_box = labelled_combo(self, min_chars=12)
         self.compare_label = QLabel(self)

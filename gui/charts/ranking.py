@@ -26,6 +26,8 @@ class RankingChart(PlotChart):
     top, as horizontal bars; at most :data:`TOP_N` units are drawn, the
     chosen unit highlighted (and its rank noted when it is further down)."""
 
+    about_one_unit = False          # all units, not the chosen one alone (ChartBase.empty_reason)
+
     def __init__(self, document: ProjectDocument, unit: int = 0, period: int = -1, parent=None,
                  top_n: int = TOP_N):
         self.choice = UnitPeriod(document, self._show_choice, unit, period)
