@@ -457,197 +457,197 @@
 <context>
     <name>DataSheet</name>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="168"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="175"/>
         <source>By unit</source>
         <translation>按单元</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="169"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="176"/>
         <source>One unit: indicators as rows (under their dimensions), periods as columns</source>
         <translation>单个单元：指标为行（按维度分组），时期为列</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="171"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="178"/>
         <source>By period</source>
         <translation>按时期</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="172"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="179"/>
         <source>One period: units as rows, indicators as columns</source>
         <translation>单个时期：单元为行，指标为列</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="173"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="180"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="174"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="181"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="175"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="182"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="176"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="183"/>
         <source>&amp;Delete (make missing)</source>
         <translation>删除（设为缺失）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="177"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="184"/>
         <source>Fill &amp;down</source>
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="178"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="185"/>
         <source>Fill &amp;right</source>
         <translation>向右填充(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="185"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="192"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="187"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="194"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="194"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="201"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="346"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="353"/>
         <source>Nothing to copy: select cells first</source>
         <translation>没有可复制的内容：请先选择单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="367"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="374"/>
         <source>Copied {0} × {1} cells</source>
         <translation>已复制 {0} × {1} 个单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="381"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="388"/>
         <source>Nothing to delete: select value cells first</source>
         <translation>没有可删除的内容：请先选择数值单元格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="384"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="391"/>
         <source>Clear %n value(s)</source>
         <translation>
             <numerusform>清除 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="386"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="393"/>
         <source>%n value(s) made missing</source>
         <translation>
             <numerusform>已将 %n 个数值设为缺失</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="398"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="405"/>
         <source>Nothing to paste: the clipboard holds no cells</source>
         <translation>没有可粘贴的内容：剪贴板中没有单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="443"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="450"/>
         <source>Nothing pasted: choose the cell to paste into</source>
         <translation>未粘贴：请选择要粘贴到的单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="446"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="453"/>
         <source>Nothing pasted: paste into a value cell (the label columns cannot be edited)</source>
         <translation>未粘贴：请粘贴到数值单元格（标签列不可编辑）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="408"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="415"/>
         <source>Nothing pasted: there is no value row below the selection</source>
         <translation>未粘贴：所选位置下方没有数值行</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="466"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="473"/>
         <source>beyond the sheet&apos;s edge</source>
         <translation>超出表格边界</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="468"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="475"/>
         <source>Nothing pasted: row {0}, column {1} of the pasted block (for {2}): {3}</source>
         <translation>未粘贴：粘贴块第 {0} 行第 {1} 列（对应 {2}）：{3}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="422"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="429"/>
         <source>Nothing pasted: the block lies beyond the sheet&apos;s edge</source>
         <translation>未粘贴：粘贴块超出表格边界</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="426"/>
-        <location filename="../../gui/sheets/data_sheet.py" line="494"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="433"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="501"/>
         <source>Paste %n value(s)</source>
         <translation>
             <numerusform>粘贴 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="481"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="488"/>
         <source>Pasted {0} × {1} values</source>
         <translation>已粘贴 {0} × {1} 个数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="483"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="490"/>
         <source>; clipped at the sheet&apos;s edge: {0} row(s) and {1} column(s) of the block were left out</source>
         <translation>；在表格边界处截断：粘贴块中有 {0} 行和 {1} 列未粘贴</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="491"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="498"/>
         <source>Nothing pasted: {0}</source>
         <translation>未粘贴：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="496"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="503"/>
         <source>Pasted one value into %n cell(s)</source>
         <translation>
             <numerusform>已将一个数值粘贴到 %n 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="536"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="545"/>
         <source>Nothing to fill: select the value to copy and the cells to fill</source>
         <translation>无可填充内容：请选择要复制的数值及要填充的单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="538"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="547"/>
         <source>Nothing to fill: select the value to copy and the cells to fill on its right</source>
         <translation>无可填充内容：请选择要复制的数值及其右侧要填充的单元格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="541"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="550"/>
         <source>Fill down %n value(s)</source>
         <translation>
             <numerusform>向下填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="542"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="551"/>
         <source>Fill right %n value(s)</source>
         <translation>
             <numerusform>向右填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="545"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="554"/>
         <source>Filled %n value(s)</source>
         <translation>
             <numerusform>已填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="550"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="559"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
@@ -886,47 +886,47 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../gui/importing/pages.py" line="75"/>
+        <location filename="../../gui/importing/pages.py" line="76"/>
         <source>Choose a workbook</source>
         <translation>选择工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="76"/>
+        <location filename="../../gui/importing/pages.py" line="77"/>
         <source>Indicator values from an Excel workbook (.xlsx, .xlsm, .xls, .xlsb), an OpenDocument spreadsheet (.ods) or a CSV table (UTF-8 or GB18030). Title rows, units, merged headers, footnotes and numbers written as text are handled; the next page shows what will be read.</source>
         <translation>从 Excel 工作簿（.xlsx、.xlsm、.xls、.xlsb）、OpenDocument 电子表格（.ods）或 CSV 表（UTF-8 或 GB18030）读取指标数值。可处理标题行、计量单位、合并的表头、脚注以及以文本形式书写的数字；下一页将显示要读取的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="80"/>
+        <location filename="../../gui/importing/pages.py" line="81"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="81"/>
+        <location filename="../../gui/importing/pages.py" line="82"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="82"/>
+        <location filename="../../gui/importing/pages.py" line="83"/>
         <source>Import into</source>
         <translation>导入到</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="83"/>
+        <location filename="../../gui/importing/pages.py" line="84"/>
         <source>the &amp;open project (one step you can undo)</source>
         <translation>当前打开的项目（可一步撤销）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="84"/>
+        <location filename="../../gui/importing/pages.py" line="85"/>
         <source>a &amp;new project</source>
         <translation>新项目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="85"/>
+        <location filename="../../gui/importing/pages.py" line="86"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="89"/>
+        <location filename="../../gui/importing/pages.py" line="90"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
@@ -1443,288 +1443,288 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>LayoutPage</name>
     <message>
-        <location filename="../../gui/importing/pages.py" line="130"/>
+        <location filename="../../gui/importing/pages.py" line="131"/>
         <source>Unit &amp;code:</source>
         <translation>单元代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="131"/>
+        <location filename="../../gui/importing/pages.py" line="132"/>
         <source>Unit n&amp;ame:</source>
         <translation>单元名称(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="132"/>
+        <location filename="../../gui/importing/pages.py" line="133"/>
         <source>Indicator co&amp;de:</source>
         <translation>指标代码(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="133"/>
+        <location filename="../../gui/importing/pages.py" line="134"/>
         <source>&amp;Indicator name:</source>
         <translation>指标名称(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="134"/>
+        <location filename="../../gui/importing/pages.py" line="135"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="135"/>
+        <location filename="../../gui/importing/pages.py" line="136"/>
         <source>&amp;Value:</source>
         <translation>数值(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="136"/>
+        <location filename="../../gui/importing/pages.py" line="137"/>
         <source>Unit of &amp;measure:</source>
         <translation>计量单位(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="184"/>
+        <location filename="../../gui/importing/pages.py" line="185"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="185"/>
+        <location filename="../../gui/importing/pages.py" line="186"/>
         <source>Template (Data and Meta sheets)</source>
         <translation>模板（Data 和 Meta 工作表）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="186"/>
+        <location filename="../../gui/importing/pages.py" line="187"/>
         <source>Yearbook: indicators as rows, years as columns</source>
         <translation>年鉴式：指标为行，年份为列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="187"/>
+        <location filename="../../gui/importing/pages.py" line="188"/>
         <source>Units as rows, indicators as columns</source>
         <translation>单元为行，指标为列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="188"/>
+        <location filename="../../gui/importing/pages.py" line="189"/>
         <source>Long: unit, year, indicator and value columns</source>
         <translation>长表：单元、年份、指标和数值各占一列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="372"/>
+        <location filename="../../gui/importing/pages.py" line="373"/>
         <source>Layout and header row</source>
         <translation>布局和表头行</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="373"/>
+        <location filename="../../gui/importing/pages.py" line="374"/>
         <source>Check what will be read; correct the layout or the header row if the preview is wrong. Blue: header; green: values read; red: cells that cannot be read.</source>
         <translation>请检查将要读取的内容；如预览有误，请更正布局或表头行。蓝色：表头；绿色：读取的数值；红色：无法读取的单元格。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="375"/>
+        <location filename="../../gui/importing/pages.py" line="376"/>
         <source>&amp;Sheets:</source>
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="375"/>
+        <location filename="../../gui/importing/pages.py" line="376"/>
         <source>&amp;Layout:</source>
         <translation>布局(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="376"/>
+        <location filename="../../gui/importing/pages.py" line="377"/>
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="376"/>
+        <location filename="../../gui/importing/pages.py" line="377"/>
         <source>Rows to s&amp;kip:</source>
         <translation>跳过的行数(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="377"/>
+        <location filename="../../gui/importing/pages.py" line="378"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="379"/>
+        <location filename="../../gui/importing/pages.py" line="380"/>
         <source>Rows at the top of the sheet to ignore (titles, notes) before the table is looked for</source>
         <translation>查找表格之前，忽略工作表顶部的这些行（标题、说明）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="381"/>
+        <location filename="../../gui/importing/pages.py" line="382"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="382"/>
+        <location filename="../../gui/importing/pages.py" line="383"/>
         <source>The column that holds each role; &apos;detect&apos; uses the column the header names (shown in brackets)</source>
         <translation>每项内容所在的列；“自动识别”使用表头所指的列（显示在括号中）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="386"/>
+        <location filename="../../gui/importing/pages.py" line="387"/>
         <source>Read &amp;hidden rows and columns too</source>
         <translation>同时读取隐藏的行和列(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="387"/>
+        <location filename="../../gui/importing/pages.py" line="388"/>
         <source>from the sheet name or a unit column</source>
         <translation>取自工作表名称或单元列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="388"/>
+        <location filename="../../gui/importing/pages.py" line="389"/>
         <source>The unit code of a sheet that does not name its unit; with a unit column, only this unit&apos;s rows are read</source>
         <translation>未注明单元的工作表所对应的单元代码；如有单元列，则只读取该单元的行</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="390"/>
+        <location filename="../../gui/importing/pages.py" line="391"/>
         <source>The row of the column headings (0: detect)</source>
         <translation>列标题所在的行（0：自动识别）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="391"/>
-        <location filename="../../gui/importing/pages.py" line="393"/>
+        <location filename="../../gui/importing/pages.py" line="392"/>
+        <location filename="../../gui/importing/pages.py" line="394"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="392"/>
+        <location filename="../../gui/importing/pages.py" line="393"/>
         <source>Values read</source>
         <translation>读取的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="393"/>
+        <location filename="../../gui/importing/pages.py" line="394"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="393"/>
+        <location filename="../../gui/importing/pages.py" line="394"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="393"/>
+        <location filename="../../gui/importing/pages.py" line="394"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="394"/>
+        <location filename="../../gui/importing/pages.py" line="395"/>
         <source>The reading is a guess</source>
         <translation>读取结果是猜测的</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="395"/>
+        <location filename="../../gui/importing/pages.py" line="396"/>
         <source>Import it as read &amp;anyway</source>
         <translation>仍按读取结果导入(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="396"/>
+        <location filename="../../gui/importing/pages.py" line="397"/>
         <source>Extra key columns</source>
         <translation>额外的键列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="397"/>
+        <location filename="../../gui/importing/pages.py" line="398"/>
         <source>Rows with the same unit, period and indicator differ in these columns: keep one value of each, or make each value a separate indicator.</source>
         <translation>单元、时期和指标相同的行在这些列上不同：每列保留一个值，或把每个值作为单独的指标。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="409"/>
+        <location filename="../../gui/importing/pages.py" line="410"/>
         <source>Detect ({0})</source>
         <translation>自动识别（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="417"/>
+        <location filename="../../gui/importing/pages.py" line="418"/>
         <source>{0} (hidden)</source>
         <translation>{0}（隐藏）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="418"/>
+        <location filename="../../gui/importing/pages.py" line="419"/>
         <source>All sheets ({0})</source>
         <translation>全部工作表（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="420"/>
+        <location filename="../../gui/importing/pages.py" line="421"/>
         <source>detect (row {0})</source>
         <translation>自动识别（第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="420"/>
+        <location filename="../../gui/importing/pages.py" line="421"/>
         <source>detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="421"/>
+        <location filename="../../gui/importing/pages.py" line="422"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="424"/>
+        <location filename="../../gui/importing/pages.py" line="425"/>
         <source>detect ({0})</source>
         <translation>自动识别（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="425"/>
+        <location filename="../../gui/importing/pages.py" line="426"/>
         <source>detect (none found)</source>
         <translation>自动识别（未找到）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="544"/>
+        <location filename="../../gui/importing/pages.py" line="545"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="544"/>
+        <location filename="../../gui/importing/pages.py" line="545"/>
         <source>Reading sheet {0}…</source>
         <translation>正在读取工作表 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="574"/>
+        <location filename="../../gui/importing/pages.py" line="575"/>
         <source>{0} cell(s) cannot be read (red in the sheet). On the last page you choose to import them as missing values, or cancel.</source>
         <translation>{0} 个单元格无法读取（表中红色）。可在最后一页选择将其作为缺失值导入，或取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="638"/>
+        <location filename="../../gui/importing/pages.py" line="639"/>
         <source>Nothing read yet.</source>
         <translation>尚未读取任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="642"/>
+        <location filename="../../gui/importing/pages.py" line="643"/>
         <source>&apos;{0}&apos; row {1}</source>
         <translation>“{0}”第 {1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="644"/>
+        <location filename="../../gui/importing/pages.py" line="645"/>
         <source>Read as {0}; header {1}: {2} indicator(s), {3} unit(s), {4} period(s), {5} value(s), {6} cell(s) unreadable.</source>
         <translation>按{0}读取；表头 {1}：{2} 个指标，{3} 个单元，{4} 个时期，{5} 个数值，{6} 个单元格无法读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="652"/>
+        <location filename="../../gui/importing/pages.py" line="653"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="683"/>
+        <location filename="../../gui/importing/pages.py" line="684"/>
         <source>{0}: the total, as read</source>
         <translation>{0}：合计，按读取结果</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="684"/>
+        <location filename="../../gui/importing/pages.py" line="685"/>
         <source>(choose a value)</source>
         <translation>（请选择一个值）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="688"/>
+        <location filename="../../gui/importing/pages.py" line="689"/>
         <source>each value a separate indicator</source>
         <translation>每个值作为单独的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="707"/>
+        <location filename="../../gui/importing/pages.py" line="708"/>
         <source>Settle it, or import it as read anyway (as the command line&apos;s --accept-guess).</source>
         <translation>请加以确定，或仍按读取结果导入（同命令行的 --accept-guess）。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="715"/>
+        <location filename="../../gui/importing/pages.py" line="716"/>
         <source>choose the column under Columns ({0})</source>
         <translation>在“列”中选择该列（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="717"/>
+        <location filename="../../gui/importing/pages.py" line="718"/>
         <source>check the header row, the rows to skip and the columns; imported anyway, they are missing values</source>
         <translation>请检查表头行、跳过的行数和各列；仍然导入时，它们作为缺失值</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="719"/>
+        <location filename="../../gui/importing/pages.py" line="720"/>
         <source>choose the unit, period and indicator columns under Columns; imported anyway, the first value of each is kept</source>
         <translation>请在“列”中选择单元、时期和指标列；仍然导入时，每格保留第一个值</translation>
     </message>
@@ -1781,17 +1781,17 @@ Import it again with File &gt; Import Workbook.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="335"/>
+        <location filename="../../gui/window/main_window.py" line="338"/>
         <source>Build, compute and analyse composite indices: live charts from spreadsheet-style inputs, with undo, project files and English / Chinese.</source>
         <translation>构建、计算和分析综合指数：在电子表格式的输入中修改数据，图表即时更新；支持撤销、项目文件以及中英文界面。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="337"/>
+        <location filename="../../gui/window/main_window.py" line="340"/>
         <source>The bundled Chengdu–Chongqing sample is for illustration only:</source>
         <translation>随附的成渝示例仅用于演示：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="339"/>
+        <location filename="../../gui/window/main_window.py" line="342"/>
         <source>About CoIndex</source>
         <translation>关于 CoIndex</translation>
     </message>
@@ -2246,187 +2246,212 @@ of {0}</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../gui/window/menus.py" line="118"/>
+        <location filename="../../gui/window/menus.py" line="142"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="120"/>
+        <location filename="../../gui/window/menus.py" line="144"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="136"/>
+        <location filename="../../gui/window/menus.py" line="160"/>
         <source>No recent files</source>
         <translation>没有最近的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="149"/>
+        <location filename="../../gui/window/menus.py" line="173"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="149"/>
+        <location filename="../../gui/window/menus.py" line="173"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="150"/>
+        <location filename="../../gui/window/menus.py" line="174"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="150"/>
+        <location filename="../../gui/window/menus.py" line="174"/>
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="151"/>
+        <location filename="../../gui/window/menus.py" line="175"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="151"/>
+        <location filename="../../gui/window/menus.py" line="175"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="152"/>
+        <location filename="../../gui/window/menus.py" line="176"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="152"/>
+        <location filename="../../gui/window/menus.py" line="176"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="155"/>
+        <location filename="../../gui/window/menus.py" line="179"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="155"/>
+        <location filename="../../gui/window/menus.py" line="179"/>
         <source>Start an empty project</source>
         <translation>新建一个空项目</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="156"/>
+        <location filename="../../gui/window/menus.py" line="180"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="156"/>
+        <location filename="../../gui/window/menus.py" line="180"/>
         <source>Open a project, template workbook or iData table</source>
         <translation>打开项目、模板工作簿或 iData 数据表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="157"/>
+        <location filename="../../gui/window/menus.py" line="181"/>
         <source>Open the &amp;Sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="158"/>
+        <location filename="../../gui/window/menus.py" line="182"/>
         <source>Open the bundled Chengdu–Chongqing sample</source>
         <translation>打开随附的成渝示例</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="159"/>
+        <location filename="../../gui/window/menus.py" line="183"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="159"/>
+        <location filename="../../gui/window/menus.py" line="183"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="160"/>
+        <location filename="../../gui/window/menus.py" line="184"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="160"/>
+        <location filename="../../gui/window/menus.py" line="184"/>
         <source>Save the project under a new name</source>
         <translation>以新文件名保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="161"/>
+        <location filename="../../gui/window/menus.py" line="185"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="161"/>
+        <location filename="../../gui/window/menus.py" line="185"/>
         <source>Close this window</source>
         <translation>关闭此窗口</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="162"/>
+        <location filename="../../gui/window/menus.py" line="186"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="162"/>
+        <location filename="../../gui/window/menus.py" line="186"/>
         <source>Quit CoIndex</source>
         <translation>退出 CoIndex</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="163"/>
+        <location filename="../../gui/window/menus.py" line="187"/>
         <source>&amp;Clear List</source>
         <translation>清除列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="164"/>
+        <location filename="../../gui/window/menus.py" line="188"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="165"/>
+        <location filename="../../gui/window/menus.py" line="189"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="166"/>
+        <location filename="../../gui/window/menus.py" line="190"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="167"/>
+        <location filename="../../gui/window/menus.py" line="191"/>
+        <source>Fill &amp;Down</source>
+        <translation>向下填充(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="192"/>
+        <source>Copy the top value of the selection into the cells below it</source>
+        <translation>把所选区域最上方的值复制到其下方的单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="193"/>
+        <source>Fill &amp;Right</source>
+        <translation>向右填充(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="194"/>
+        <source>Copy the leftmost value of the selection into the cells on its right</source>
+        <translation>把所选区域最左侧的值复制到其右侧的单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="195"/>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="196"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="167"/>
+        <location filename="../../gui/window/menus.py" line="196"/>
         <source>Put every pane back in its first place</source>
         <translation>将所有窗格恢复到初始位置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="168"/>
+        <location filename="../../gui/window/menus.py" line="197"/>
         <source>&amp;Recompute</source>
         <translation>重新计算(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="168"/>
+        <location filename="../../gui/window/menus.py" line="197"/>
         <source>Recompute every result from the data</source>
         <translation>根据数据重新计算全部结果</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="169"/>
+        <location filename="../../gui/window/menus.py" line="198"/>
         <source>&amp;Method Settings…</source>
         <translation>方法设置(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="169"/>
+        <location filename="../../gui/window/menus.py" line="198"/>
         <source>Show the method settings</source>
         <translation>显示方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="170"/>
+        <location filename="../../gui/window/menus.py" line="199"/>
         <source>&amp;About CoIndex</source>
         <translation>关于 CoIndex(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="171"/>
+        <location filename="../../gui/window/menus.py" line="200"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
