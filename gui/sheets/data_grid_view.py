@@ -1,11 +1,11 @@
 """The view of the raw-data grid (gui/sheets/data_grid.py holds the model) and
 the column layout both share: Delete makes values missing, typing starts
-editing, columns are fitted once to their contents."""
+editing, Enter and Tab commit and move as in a spreadsheet, columns are
+fitted once to their contents."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
 
 from gui.sheets.data_marks import MarkDelegate
 
@@ -18,9 +18,50 @@ MAX_LABEL_WIDTH = 280            # pixels; a longer name is elided (its full tex
 MIN_NAME_WIDTH = 120             # pixels: the unit layout's names give way to periods down to this
 
 
+_MOVE_KEYS = {Qt.Key_Return: (1, 0), Qt.Key_Enter: (1, 0), Qt.Key_Tab: (0, 1), Qt.Key_Backtab: (0, -1)}
+
+
+def is_delete_key(event) -> bool:
+    """The Del or Backspace key, alone.  Not ``QKeySequence.Delete``: on
+    X11 that standard sequence is Ctrl+D as well, the sheet's Fill down."""
+    return event.key() in (Qt.Key_Delete, Qt.Key_Backspace) and not (event.modifiers() & ~Qt.KeypadModifier)
+
+
+def move_of(event):
+    """(rows, columns) a key press moves the current cell by, as in a
+    spreadsheet: Enter down, Shift+Enter up, Tab right, Shift+Tab left;
+    None for any other key (or with Ctrl / Alt held)."""
+    step = _MOVE_KEYS.get(event.key())
+    mods = event.modifiers() & ~Qt.KeypadModifier
+    if step is None or mods & ~Qt.ShiftModifier:
+        return None
+    if mods & Qt.ShiftModifier and event.key() != Qt.Key_Backtab:
+        step = (-step[0], -step[1])
+    return step
+
+
+class _SheetDelegate(MarkDelegate):
+    """The grid's delegate: Enter and Tab in a cell editor commit the text
+    at once, close the editor and move the current cell (Qt's own delegate
+    opens the next cell's editor on Tab and stays put on Enter)."""
+
+    def eventFilter(self, editor, event):
+        if event.type() == event.Type.KeyPress:
+            step = move_of(event)
+            view = self.parent()
+            if step is not None and isinstance(view, DataGrid):
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.NoHint)
+                view.move_current(*step)
+                return True
+        return super().eventFilter(editor, event)
+
+
 class DataGrid(QTableView):
     """The view of a :class:`DataGridModel`: Delete (or Backspace) makes the
-    selected values missing; typing starts editing as in a spreadsheet."""
+    selected values missing; typing starts editing as in a spreadsheet;
+    Enter / Tab (with an edit going or not) move the current cell down /
+    right, with Shift up / left, skipping a dimension's header rows."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -30,7 +71,7 @@ class DataGrid(QTableView):
                              | QAbstractItemView.AnyKeyPressed)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.ElideRight)
-        self.setItemDelegate(MarkDelegate(self))
+        self.setItemDelegate(_SheetDelegate(self))
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
@@ -102,11 +143,39 @@ class DataGrid(QTableView):
 
     def keyPressEvent(self, event):
         editing = self.state() == QAbstractItemView.EditingState
-        if not editing and (event.matches(QKeySequence.Delete) or event.key() in (Qt.Key_Delete,
-                                                                                   Qt.Key_Backspace)):
+        if not editing and is_delete_key(event):
             model = self.model()
             if hasattr(model, "clear_values"):       # a DataGridModel (gui/sheets/data_grid.py)
                 model.clear_values(self.selectionModel().selectedIndexes())
                 event.accept()
                 return
+        step = None if editing else move_of(event)
+        if step is not None:
+            self.move_current(*step)
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def move_current(self, rows: int, cols: int):
+        """Move the current cell by ``rows`` (one value row at a time: a
+        dimension's header rows are skipped) and ``cols``, stopping at the
+        sheet's edges; the new cell alone is selected."""
+        model = self.model()
+        current = self.currentIndex()
+        if model is None or not current.isValid():
+            return
+        row, col = current.row(), current.column()
+        is_group_row = getattr(model, "is_group_row", lambda r: False)
+        if rows:
+            step = 1 if rows > 0 else -1
+            for _ in range(abs(rows)):
+                r = row + step
+                while 0 <= r < model.rowCount() and is_group_row(r):
+                    r += step
+                if not 0 <= r < model.rowCount():
+                    break
+                row = r
+        col = min(max(col + cols, 0), model.columnCount() - 1)
+        target = model.index(row, col)
+        self.selectionModel().setCurrentIndex(target, QItemSelectionModel.ClearAndSelect)
+        self.scrollTo(target)

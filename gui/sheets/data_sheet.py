@@ -26,7 +26,11 @@ Editing, as in Excel and LibreOffice:
   past its end unchanged;
 * Ctrl+D fills down and Ctrl+R fills right within the selection (from the
   cell above / to the left when one row / column is selected), one undo step
-  each.
+  each (also on X11, where Qt's standard Delete sequence includes Ctrl+D:
+  only the Del and Backspace keys delete here);
+* Enter commits an edit and moves down, Tab moves right, Shift+Enter up and
+  Shift+Tab left, whether or not a cell is being edited (see
+  :class:`~gui.sheets.data_grid_view.DataGrid`).
 
 The same commands are in the context menu.  Messages go out through
 :attr:`DataSheet.statusMessage`; edits the core refuses (say, a missing
@@ -47,7 +51,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QHBox
 from gui.base.choosers import refill
 from gui.sheets.clipboard import NotANumber, read_number
 from gui.sheets.data_grid import DataGridModel
-from gui.sheets.data_grid_view import PERIOD_LAYOUT, UNIT_LAYOUT, DataGrid
+from gui.sheets.data_grid_view import PERIOD_LAYOUT, UNIT_LAYOUT, DataGrid, is_delete_key
 from gui.base.document import ProjectDocument
 from gui.base.formatting import edit_text
 from gui.base.palette import unit_labels
@@ -155,12 +159,15 @@ class DataSheet(QWidget):
         self.copy_action = action(self.copy_selection, QKeySequence.Copy)
         self.cut_action = action(self.cut_selection, QKeySequence.Cut)
         self.paste_action = action(lambda: self.paste(), QKeySequence.Paste)
-        self.delete_action = action(self.delete_selection, QKeySequence.Delete)
+        self.delete_action = action(self.delete_selection, QKeySequence(Qt.Key_Delete))
         self.fill_down_action = action(self.fill_down, FILL_DOWN_KEY)
         self.fill_right_action = action(self.fill_right, FILL_RIGHT_KEY)
-        self._keys = [(QKeySequence.Copy, self.copy_selection), (QKeySequence.Cut, self.cut_selection),
-                      (QKeySequence.Paste, lambda: self.paste()), (QKeySequence.Delete, self.delete_selection),
-                      (FILL_DOWN_KEY, self.fill_down), (FILL_RIGHT_KEY, self.fill_right)]
+        # the sheet's own keys come first: on X11 the standard Copy / Cut /
+        # Paste / Delete sequences carry Emacs-style extras (Delete is Del
+        # *and* Ctrl+D there), which must not swallow Ctrl+D and Ctrl+R
+        self._keys = [(FILL_DOWN_KEY, self.fill_down), (FILL_RIGHT_KEY, self.fill_right),
+                      (QKeySequence.Copy, self.copy_selection), (QKeySequence.Cut, self.cut_selection),
+                      (QKeySequence.Paste, lambda: self.paste())]
 
     def retranslateUi(self):
         """Set every visible string again (after a language change); names
@@ -269,7 +276,7 @@ class DataSheet(QWidget):
         return super().eventFilter(watched, event)
 
     def _slot_for(self, event):
-        if event.key() == Qt.Key_Backspace and not event.modifiers():
+        if is_delete_key(event):
             return self.delete_selection
         combo = QKeySequence(event.keyCombination())
         for keys, slot in self._keys:
@@ -509,6 +516,8 @@ class DataSheet(QWidget):
         return self._fill(down=False)
 
     def _fill(self, down: bool) -> bool:
+        if self.grid.state() == QAbstractItemView.EditingState:
+            return False                 # Edit > Fill while a cell is being typed in: the typing goes on
         model = self.model
         values = self._document.project.dataset.values
         lines = {}                    # column (fill down) or row (fill right) -> [(position, cell)]

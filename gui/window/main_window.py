@@ -287,10 +287,12 @@ class MainWindow(QMainWindow):
                              self.tr("CoIndex could not save {0}.\n\n{1}").format(os.path.basename(path), message))
 
     # ---- Edit, View, Analysis, Help ----------------------------------------------------------------
-    def forward_edit(self, name: str, key: QKeySequence.StandardKey) -> bool:
-        """Cut / Copy / Paste act on the focused widget: its ``name()``
-        method (line edits, a pane's own copy / paste), else the key press
-        it would have received without the menu's shortcut."""
+    def forward_edit(self, name: str, key: QKeySequence.StandardKey | None = None) -> bool:
+        """Cut / Copy / Paste / Select All / Fill Down / Fill Right act on the
+        focused widget: its ``name()`` method or its nearest parent's (line
+        edits, a pane's own copy / paste, the data sheet's ``fill_down``),
+        else the key press it would have received without the menu's
+        shortcut (none for ``key`` None)."""
         focus = QApplication.focusWidget()
         widget = focus
         while widget is not None and widget is not self:
@@ -299,7 +301,7 @@ class MainWindow(QMainWindow):
                 method()
                 return True
             widget = widget.parentWidget()
-        if focus is None:
+        if focus is None or key is None:
             return False
         bindings = QKeySequence.keyBindings(key)
         if not bindings:
@@ -307,7 +309,8 @@ class MainWindow(QMainWindow):
         combo = bindings[0][0]
         # a sent key press goes through the shortcut map too: with these
         # actions enabled it would come straight back here
-        actions = (self.menus.cut_action, self.menus.copy_action, self.menus.paste_action)
+        actions = (self.menus.cut_action, self.menus.copy_action, self.menus.paste_action,
+                   self.menus.select_all_action)
         for action in actions:
             action.setEnabled(False)
         try:

@@ -15,7 +15,20 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from gui.base import i18n
+from gui.sheets.data_sheet import FILL_DOWN_KEY, FILL_RIGHT_KEY
 from gui.window.loading import forget_recent, recent_files
+
+
+def redo_keys(platform_keys=None) -> list[QKeySequence]:
+    """Redo's shortcuts: the platform's (``platform_keys``, Qt's standard
+    Redo bindings when None; the first is the one shown), then Ctrl+Y and
+    Ctrl+Shift+Z where they are missing (Qt gives X11 only Ctrl+Shift+Z),
+    as Excel and LibreOffice take both."""
+    keys = list(QKeySequence.keyBindings(QKeySequence.Redo) if platform_keys is None else platform_keys)
+    for extra in (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")):
+        if extra not in keys:
+            keys.append(extra)
+    return keys
 
 
 class WindowMenus(QObject):
@@ -55,8 +68,15 @@ class WindowMenus(QObject):
         self.cut_action = A(lambda: w.forward_edit("cut", QKeySequence.Cut), QKeySequence.Cut)
         self.copy_action = A(lambda: w.forward_edit("copy", QKeySequence.Copy), QKeySequence.Copy)
         self.paste_action = A(lambda: w.forward_edit("paste", QKeySequence.Paste), QKeySequence.Paste)
+        # spreadsheet commands, carried out by the focused pane that has them (the data sheet)
+        self.fill_down_action = A(lambda: w.forward_edit("fill_down"), FILL_DOWN_KEY)
+        self.fill_right_action = A(lambda: w.forward_edit("fill_right"), FILL_RIGHT_KEY)
+        self.select_all_action = A(lambda: w.forward_edit("selectAll", QKeySequence.SelectAll), QKeySequence.SelectAll)
         self.reset_layout_action = A(w.reset_layout)
         self.recompute_action = A(w.recompute, QKeySequence.Refresh)
+        # some desktops (GNOME) bind Refresh to Ctrl+R too: Fill Right keeps it, unambiguous
+        self.recompute_action.setShortcuts([k for k in self.recompute_action.shortcuts()
+                                            if k not in (FILL_DOWN_KEY, FILL_RIGHT_KEY)])
         self.method_action = A(lambda: w.show_pane("methodPane"))
         self.about_action = A(w.about, role=QAction.AboutRole)
         self.about_qt_action = A(QApplication.aboutQt, role=QAction.AboutQtRole)
@@ -92,6 +112,10 @@ class WindowMenus(QObject):
         self.edit_menu = bar.addMenu("")
         self._undo_separator = self.edit_menu.addSeparator()
         self.edit_menu.addActions([self.cut_action, self.copy_action, self.paste_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.fill_down_action, self.fill_right_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.select_all_action)
 
         self.view_menu = bar.addMenu("")
         for dock in docks:
@@ -118,7 +142,7 @@ class WindowMenus(QObject):
         self.undo_action = stack.createUndoAction(self.window, self.tr("&Undo"))
         self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.Undo))
         self.redo_action = stack.createRedoAction(self.window, self.tr("&Redo"))
-        self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.Redo))
+        self.redo_action.setShortcuts(redo_keys())
         self.edit_menu.insertActions(self._undo_separator, [self.undo_action, self.redo_action])
 
     def fill_recent_menu(self):
@@ -164,6 +188,11 @@ class WindowMenus(QObject):
             self.cut_action: (self.tr("Cu&t"), ""),
             self.copy_action: (self.tr("&Copy"), ""),
             self.paste_action: (self.tr("&Paste"), ""),
+            self.fill_down_action: (self.tr("Fill &Down"),
+                                    self.tr("Copy the top value of the selection into the cells below it")),
+            self.fill_right_action: (self.tr("Fill &Right"),
+                                     self.tr("Copy the leftmost value of the selection into the cells on its right")),
+            self.select_all_action: (self.tr("Select &All"), ""),
             self.reset_layout_action: (self.tr("&Reset Layout"), self.tr("Put every pane back in its first place")),
             self.recompute_action: (self.tr("&Recompute"), self.tr("Recompute every result from the data")),
             self.method_action: (self.tr("&Method Settings…"), self.tr("Show the method settings")),

@@ -318,72 +318,72 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../gui/charts/panel.py" line="265"/>
+        <location filename="../../gui/charts/panel.py" line="259"/>
         <source>the only period</source>
         <translation>唯一的时期</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="329"/>
+        <location filename="../../gui/charts/panel.py" line="323"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="330"/>
+        <location filename="../../gui/charts/panel.py" line="324"/>
         <source>&amp;Compare:</source>
         <translation>对比(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="331"/>
+        <location filename="../../gui/charts/panel.py" line="325"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="332"/>
+        <location filename="../../gui/charts/panel.py" line="326"/>
         <source>Units drawn beside the chosen one on the composite chart</source>
         <translation>在综合指数图中与所选单元一同绘制的单元</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="333"/>
+        <location filename="../../gui/charts/panel.py" line="327"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="334"/>
+        <location filename="../../gui/charts/panel.py" line="328"/>
         <source>The period of the radar and the ranking</source>
         <translation>雷达图和排名所用的时期</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="335"/>
+        <location filename="../../gui/charts/panel.py" line="329"/>
         <source>Tabs</source>
         <translation>标签页</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="336"/>
+        <location filename="../../gui/charts/panel.py" line="330"/>
         <source>Show the charts in tabs instead of a grid</source>
         <translation>以标签页而非网格显示图表</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="337"/>
+        <location filename="../../gui/charts/panel.py" line="331"/>
         <source>Index</source>
         <translation>指数</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="337"/>
+        <location filename="../../gui/charts/panel.py" line="331"/>
         <source>Dimensions</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="337"/>
+        <location filename="../../gui/charts/panel.py" line="331"/>
         <source>Contributions</source>
         <translation>贡献</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="337"/>
+        <location filename="../../gui/charts/panel.py" line="331"/>
         <source>Radar</source>
         <translation>雷达图</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="338"/>
+        <location filename="../../gui/charts/panel.py" line="332"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
@@ -409,35 +409,35 @@
 <context>
     <name>ContributionChart</name>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="138"/>
+        <location filename="../../gui/charts/contribution.py" line="140"/>
         <source>Contributions to the change since {0} (points): {1}</source>
         <translation>{0} 年以来变化的贡献（点）：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="141"/>
-        <location filename="../../gui/charts/contribution.py" line="190"/>
+        <location filename="../../gui/charts/contribution.py" line="143"/>
+        <location filename="../../gui/charts/contribution.py" line="192"/>
         <source>Change of the index</source>
         <translation>指数变化</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="142"/>
-        <location filename="../../gui/charts/contribution.py" line="177"/>
+        <location filename="../../gui/charts/contribution.py" line="144"/>
+        <location filename="../../gui/charts/contribution.py" line="179"/>
         <source>Change, incomplete (a part is missing)</source>
         <translation>变化（不完整：有部分缺失）</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="191"/>
-        <location filename="../../gui/charts/contribution.py" line="205"/>
+        <location filename="../../gui/charts/contribution.py" line="193"/>
+        <location filename="../../gui/charts/contribution.py" line="207"/>
         <source>{0} points</source>
         <translation>{0} 点</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="194"/>
+        <location filename="../../gui/charts/contribution.py" line="196"/>
         <source>Incomplete, no contribution of: {0}</source>
         <translation>不完整，缺少以下部分的贡献：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="207"/>
+        <location filename="../../gui/charts/contribution.py" line="209"/>
         <source>{0} % of the change</source>
         <translation>占变化的 {0} %</translation>
     </message>
@@ -493,197 +493,197 @@
 <context>
     <name>DataSheet</name>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="168"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="175"/>
         <source>By unit</source>
         <translation>按单元</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="169"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="176"/>
         <source>One unit: indicators as rows (under their dimensions), periods as columns</source>
         <translation>单个单元：指标为行（按维度分组），时期为列</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="171"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="178"/>
         <source>By period</source>
         <translation>按时期</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="172"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="179"/>
         <source>One period: units as rows, indicators as columns</source>
         <translation>单个时期：单元为行，指标为列</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="173"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="180"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="174"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="181"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="175"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="182"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="176"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="183"/>
         <source>&amp;Delete (make missing)</source>
         <translation>删除（设为缺失）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="177"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="184"/>
         <source>Fill &amp;down</source>
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="178"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="185"/>
         <source>Fill &amp;right</source>
         <translation>向右填充(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="185"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="192"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="187"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="194"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="194"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="201"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="346"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="353"/>
         <source>Nothing to copy: select cells first</source>
         <translation>没有可复制的内容：请先选择单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="367"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="374"/>
         <source>Copied {0} × {1} cells</source>
         <translation>已复制 {0} × {1} 个单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="381"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="388"/>
         <source>Nothing to delete: select value cells first</source>
         <translation>没有可删除的内容：请先选择数值单元格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="384"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="391"/>
         <source>Clear %n value(s)</source>
         <translation>
             <numerusform>清除 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="386"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="393"/>
         <source>%n value(s) made missing</source>
         <translation>
             <numerusform>已将 %n 个数值设为缺失</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="398"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="405"/>
         <source>Nothing to paste: the clipboard holds no cells</source>
         <translation>没有可粘贴的内容：剪贴板中没有单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="443"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="450"/>
         <source>Nothing pasted: choose the cell to paste into</source>
         <translation>未粘贴：请选择要粘贴到的单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="446"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="453"/>
         <source>Nothing pasted: paste into a value cell (the label columns cannot be edited)</source>
         <translation>未粘贴：请粘贴到数值单元格（标签列不可编辑）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="408"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="415"/>
         <source>Nothing pasted: there is no value row below the selection</source>
         <translation>未粘贴：所选位置下方没有数值行</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="466"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="473"/>
         <source>beyond the sheet&apos;s edge</source>
         <translation>超出表格边界</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="468"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="475"/>
         <source>Nothing pasted: row {0}, column {1} of the pasted block (for {2}): {3}</source>
         <translation>未粘贴：粘贴块第 {0} 行第 {1} 列（对应 {2}）：{3}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="422"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="429"/>
         <source>Nothing pasted: the block lies beyond the sheet&apos;s edge</source>
         <translation>未粘贴：粘贴块超出表格边界</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="426"/>
-        <location filename="../../gui/sheets/data_sheet.py" line="494"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="433"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="501"/>
         <source>Paste %n value(s)</source>
         <translation>
             <numerusform>粘贴 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="481"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="488"/>
         <source>Pasted {0} × {1} values</source>
         <translation>已粘贴 {0} × {1} 个数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="483"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="490"/>
         <source>; clipped at the sheet&apos;s edge: {0} row(s) and {1} column(s) of the block were left out</source>
         <translation>；在表格边界处截断：粘贴块中有 {0} 行和 {1} 列未粘贴</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="491"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="498"/>
         <source>Nothing pasted: {0}</source>
         <translation>未粘贴：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="496"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="503"/>
         <source>Pasted one value into %n cell(s)</source>
         <translation>
             <numerusform>已将一个数值粘贴到 %n 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="536"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="545"/>
         <source>Nothing to fill: select the value to copy and the cells to fill</source>
         <translation>无可填充内容：请选择要复制的数值及要填充的单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="538"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="547"/>
         <source>Nothing to fill: select the value to copy and the cells to fill on its right</source>
         <translation>无可填充内容：请选择要复制的数值及其右侧要填充的单元格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="541"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="550"/>
         <source>Fill down %n value(s)</source>
         <translation>
             <numerusform>向下填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="542"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="551"/>
         <source>Fill right %n value(s)</source>
         <translation>
             <numerusform>向右填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="545"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="554"/>
         <source>Filled %n value(s)</source>
         <translation>
             <numerusform>已填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="550"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="559"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
@@ -1817,17 +1817,17 @@ Import it again with File &gt; Import Workbook.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="335"/>
+        <location filename="../../gui/window/main_window.py" line="338"/>
         <source>Build, compute and analyse composite indices: live charts from spreadsheet-style inputs, with undo, project files and English / Chinese.</source>
         <translation>构建、计算和分析综合指数：在电子表格式的输入中修改数据，图表即时更新；支持撤销、项目文件以及中英文界面。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="337"/>
+        <location filename="../../gui/window/main_window.py" line="340"/>
         <source>The bundled Chengdu–Chongqing sample is for illustration only:</source>
         <translation>随附的成渝示例仅用于演示：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="339"/>
+        <location filename="../../gui/window/main_window.py" line="342"/>
         <source>About CoIndex</source>
         <translation>关于 CoIndex</translation>
     </message>
@@ -2166,32 +2166,32 @@ Save them before going on?</source>
 <context>
     <name>RankingChart</name>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="131"/>
+        <location filename="../../gui/charts/ranking.py" line="133"/>
         <source>Ranking in {0}: {1}</source>
         <translation>{0} 年排名：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="133"/>
+        <location filename="../../gui/charts/ranking.py" line="135"/>
         <source>The ranking needs two or more units.</source>
         <translation>排名需要两个或更多单元。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="192"/>
+        <location filename="../../gui/charts/ranking.py" line="194"/>
         <source>Top {0} of {1} units</source>
         <translation>{1} 个单元中的前 {0} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="194"/>
+        <location filename="../../gui/charts/ranking.py" line="196"/>
         <source>{0}: rank {1}</source>
         <translation>{0}：第 {1} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="196"/>
+        <location filename="../../gui/charts/ranking.py" line="198"/>
         <source>* hatched: under {0} % of the indicators have data</source>
         <translation>* 斜线填充：有数据的指标不足 {0} %</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="232"/>
+        <location filename="../../gui/charts/ranking.py" line="234"/>
         <source>{0} of {1} indicators</source>
         <translation>{1} 个指标中的 {0} 个</translation>
     </message>
@@ -2354,187 +2354,212 @@ with data</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../gui/window/menus.py" line="118"/>
+        <location filename="../../gui/window/menus.py" line="142"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="120"/>
+        <location filename="../../gui/window/menus.py" line="144"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="136"/>
+        <location filename="../../gui/window/menus.py" line="160"/>
         <source>No recent files</source>
         <translation>没有最近的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="149"/>
+        <location filename="../../gui/window/menus.py" line="173"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="149"/>
+        <location filename="../../gui/window/menus.py" line="173"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="150"/>
+        <location filename="../../gui/window/menus.py" line="174"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="150"/>
+        <location filename="../../gui/window/menus.py" line="174"/>
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="151"/>
+        <location filename="../../gui/window/menus.py" line="175"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="151"/>
+        <location filename="../../gui/window/menus.py" line="175"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="152"/>
+        <location filename="../../gui/window/menus.py" line="176"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="152"/>
+        <location filename="../../gui/window/menus.py" line="176"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="155"/>
+        <location filename="../../gui/window/menus.py" line="179"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="155"/>
+        <location filename="../../gui/window/menus.py" line="179"/>
         <source>Start an empty project</source>
         <translation>新建一个空项目</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="156"/>
+        <location filename="../../gui/window/menus.py" line="180"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="156"/>
+        <location filename="../../gui/window/menus.py" line="180"/>
         <source>Open a project, template workbook or iData table</source>
         <translation>打开项目、模板工作簿或 iData 数据表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="157"/>
+        <location filename="../../gui/window/menus.py" line="181"/>
         <source>Open the &amp;Sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="158"/>
+        <location filename="../../gui/window/menus.py" line="182"/>
         <source>Open the bundled Chengdu–Chongqing sample</source>
         <translation>打开随附的成渝示例</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="159"/>
+        <location filename="../../gui/window/menus.py" line="183"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="159"/>
+        <location filename="../../gui/window/menus.py" line="183"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="160"/>
+        <location filename="../../gui/window/menus.py" line="184"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="160"/>
+        <location filename="../../gui/window/menus.py" line="184"/>
         <source>Save the project under a new name</source>
         <translation>以新文件名保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="161"/>
+        <location filename="../../gui/window/menus.py" line="185"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="161"/>
+        <location filename="../../gui/window/menus.py" line="185"/>
         <source>Close this window</source>
         <translation>关闭此窗口</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="162"/>
+        <location filename="../../gui/window/menus.py" line="186"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="162"/>
+        <location filename="../../gui/window/menus.py" line="186"/>
         <source>Quit CoIndex</source>
         <translation>退出 CoIndex</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="163"/>
+        <location filename="../../gui/window/menus.py" line="187"/>
         <source>&amp;Clear List</source>
         <translation>清除列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="164"/>
+        <location filename="../../gui/window/menus.py" line="188"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="165"/>
+        <location filename="../../gui/window/menus.py" line="189"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="166"/>
+        <location filename="../../gui/window/menus.py" line="190"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="167"/>
+        <location filename="../../gui/window/menus.py" line="191"/>
+        <source>Fill &amp;Down</source>
+        <translation>向下填充(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="192"/>
+        <source>Copy the top value of the selection into the cells below it</source>
+        <translation>把所选区域最上方的值复制到其下方的单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="193"/>
+        <source>Fill &amp;Right</source>
+        <translation>向右填充(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="194"/>
+        <source>Copy the leftmost value of the selection into the cells on its right</source>
+        <translation>把所选区域最左侧的值复制到其右侧的单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="195"/>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="196"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="167"/>
+        <location filename="../../gui/window/menus.py" line="196"/>
         <source>Put every pane back in its first place</source>
         <translation>将所有窗格恢复到初始位置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="168"/>
+        <location filename="../../gui/window/menus.py" line="197"/>
         <source>&amp;Recompute</source>
         <translation>重新计算(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="168"/>
+        <location filename="../../gui/window/menus.py" line="197"/>
         <source>Recompute every result from the data</source>
         <translation>根据数据重新计算全部结果</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="169"/>
+        <location filename="../../gui/window/menus.py" line="198"/>
         <source>&amp;Method Settings…</source>
         <translation>方法设置(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="169"/>
+        <location filename="../../gui/window/menus.py" line="198"/>
         <source>Show the method settings</source>
         <translation>显示方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="170"/>
+        <location filename="../../gui/window/menus.py" line="199"/>
         <source>&amp;About CoIndex</source>
         <translation>关于 CoIndex(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="171"/>
+        <location filename="../../gui/window/menus.py" line="200"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>

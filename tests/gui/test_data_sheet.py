@@ -502,3 +502,149 @@ def test_context_menu_offers_the_editing_commands(sheet, qtbot):
     assert all(s[2] for s in seen)
     sheet.fill_down_action.trigger()
     assert value(sheet._document, "RA2", 2022) == 33.2
+
+
+# ---- spreadsheet keys (see also tests/gui/test_keys_xcb.py: real key presses on X11) -----------
+def _x11_key_event(key, modifiers=Qt.NoModifier):
+    """A key press that matches the standard key sequences as on X11, where
+    Qt's Delete is both Del and Ctrl+D (the offscreen platform has Del only)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent, QKeySequence
+
+    class X11KeyEvent(QKeyEvent):
+        def matches(self, standard):
+            if standard == QKeySequence.Delete and self.key() == Qt.Key_D \
+                    and self.modifiers() == Qt.ControlModifier:
+                return True
+            return super().matches(standard)
+
+    return X11KeyEvent(QEvent.KeyPress, key, modifiers)
+
+
+def test_ctrl_d_fills_down_where_the_standard_delete_is_ctrl_d_too(sheet):
+    doc = sheet._document
+    select(sheet, at(sheet, "RA1", 2022), at(sheet, "RA3", 2022))
+    from PySide6.QtGui import QKeySequence
+    assert _x11_key_event(Qt.Key_D, Qt.ControlModifier).matches(QKeySequence.Delete)      # as on X11
+    QApplication.sendEvent(sheet.grid, _x11_key_event(Qt.Key_D, Qt.ControlModifier))
+    assert value(doc, "RA2", 2022) == value(doc, "RA3", 2022) == 33.2      # filled, not made missing
+    select(sheet, at(sheet, "IL3", 2021), at(sheet, "IL3", 2022))
+    QApplication.sendEvent(sheet.grid, _x11_key_event(Qt.Key_R, Qt.ControlModifier))
+    assert value(doc, "IL3", 2022) == 41.6
+    assert doc.undo_stack.count() == 2
+    # the Del key still makes values missing; Ctrl+Del, Ctrl+Backspace do nothing
+    QApplication.sendEvent(sheet.grid, _x11_key_event(Qt.Key_Delete, Qt.ControlModifier))
+    QApplication.sendEvent(sheet.grid, _x11_key_event(Qt.Key_Backspace, Qt.ControlModifier))
+    assert value(doc, "IL3", 2022) == 41.6
+    QApplication.sendEvent(sheet.grid, _x11_key_event(Qt.Key_Delete))
+    assert math.isnan(value(doc, "IL3", 2022))
+
+
+def test_grid_alone_deletes_on_del_only(qtbot, document):
+    from gui.sheets.data_grid_view import DataGrid
+    grid = DataGrid()
+    qtbot.addWidget(grid)
+    model = DataGridModel(document, grouped=True)
+    grid.setModel(model)
+    index = model.index_of_cell(0, document.project.dataset.period_index[2022],
+                                document.project.dataset.code_index["RA1"])
+    grid.setCurrentIndex(index)
+    QApplication.sendEvent(grid, _x11_key_event(Qt.Key_D, Qt.ControlModifier))
+    assert value(document, "RA1", 2022) == 33.2
+    QApplication.sendEvent(grid, _x11_key_event(Qt.Key_Delete))
+    assert math.isnan(value(document, "RA1", 2022))
+
+
+def _where(sheet):
+    model, ds = sheet.model, sheet.model.dataset
+    u, t, i = model.cell(sheet.grid.currentIndex())
+    return ds.codes[i], ds.periods[t]
+
+
+def test_enter_commits_and_moves_down_tab_moves_right(sheet, qtbot):
+    from PySide6.QtWidgets import QLineEdit
+    doc, grid = sheet._document, sheet.grid
+    select(sheet, at(sheet, "RA3", 2022))
+    qtbot.keyClick(grid, Qt.Key_5)
+    assert grid.state() == grid.State.EditingState
+    qtbot.keyClick(grid.findChild(QLineEdit), Qt.Key_Return)
+    assert value(doc, "RA3", 2022) == 5.0 and grid.state() != grid.State.EditingState
+    assert _where(sheet) == ("RA4", 2022)
+    assert [(i.row(), i.column()) for i in grid.selectionModel().selectedIndexes()] == \
+        [(at(sheet, "RA4", 2022).row(), at(sheet, "RA4", 2022).column())]
+    # Enter without an edit moves down too, over a dimension's header row
+    qtbot.keyClick(grid, Qt.Key_Return)
+    assert _where(sheet) == ("IC1", 2022)
+    qtbot.keyClick(grid, Qt.Key_Enter, Qt.KeypadModifier)
+    assert _where(sheet) == ("IC2", 2022)
+    qtbot.keyClick(grid, Qt.Key_Return, Qt.ShiftModifier)
+    assert _where(sheet) == ("IC1", 2022)
+    qtbot.keyClick(grid, Qt.Key_Return, Qt.ShiftModifier)
+    assert _where(sheet) == ("RA4", 2022)
+    # Tab commits and moves right without opening the next cell's editor
+    qtbot.keyClick(grid, Qt.Key_7)
+    qtbot.keyClick(grid.findChild(QLineEdit), Qt.Key_Tab)
+    assert value(doc, "RA4", 2022) == 7.0 and grid.state() != grid.State.EditingState
+    assert _where(sheet) == ("RA4", 2023)
+    qtbot.keyClick(grid, Qt.Key_Tab)
+    assert _where(sheet) == ("RA4", 2024)
+    qtbot.keyClick(grid, Qt.Key_Tab)                        # the last column: stays, focus stays
+    assert _where(sheet) == ("RA4", 2024) and grid.hasFocus()
+    qtbot.keyClick(grid, Qt.Key_8)
+    qtbot.keyClick(grid.findChild(QLineEdit), Qt.Key_Backtab, Qt.ShiftModifier)
+    assert value(doc, "RA4", 2024) == 8.0 and _where(sheet) == ("RA4", 2023)
+    qtbot.keyClick(grid, Qt.Key_Backtab, Qt.ShiftModifier)
+    assert _where(sheet) == ("RA4", 2022)
+    # the last row: Enter stays there
+    last = sheet.model.rowCount() - 1
+    grid.setCurrentIndex(sheet.model.index(last, FIRST_PERIOD_COLUMN))
+    qtbot.keyClick(grid, Qt.Key_Return)
+    assert grid.currentIndex().row() == last
+    assert doc.undo_stack.count() == 3
+
+
+def test_edit_menu_has_fill_and_select_all_and_redo_takes_ctrl_y(window, qtbot):
+    from PySide6.QtGui import QKeySequence
+    from gui.window.menus import redo_keys
+    menus = window.menus
+    items = [a for a in menus.edit_menu.actions() if not a.isSeparator()]
+    assert [a.text() for a in items] == ["&Undo", "&Redo", "Cu&t", "&Copy", "&Paste", "Fill &Down", "Fill &Right",
+                                         "Select &All"]
+    assert menus.fill_down_action.shortcut() == QKeySequence("Ctrl+D")
+    assert menus.fill_right_action.shortcut() == QKeySequence("Ctrl+R")
+    assert menus.select_all_action.shortcut() == QKeySequence("Ctrl+A")
+    assert {QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")} <= set(menus.redo_action.shortcuts())
+    # X11's own Redo binding is Ctrl+Shift+Z alone: Ctrl+Y is added, the platform's stays first
+    assert redo_keys([QKeySequence("Ctrl+Shift+Z")]) == [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+    assert QKeySequence("Ctrl+R") not in menus.recompute_action.shortcuts()
+    # the menu's commands act on the data sheet
+    sheet = window.panes["dataPane"]
+    window.show_pane("dataPane")
+    select(sheet, at(sheet, "RA1", 2022), at(sheet, "RA3", 2022))
+    menus.fill_down_action.trigger()
+    assert value(window.document, "RA3", 2022) == 33.2
+    select(sheet, at(sheet, "IL3", 2021), at(sheet, "IL3", 2022))
+    menus.fill_right_action.trigger()
+    assert value(window.document, "IL3", 2022) == 41.6
+    menus.select_all_action.trigger()
+    assert len(sheet._selected_cells()) == 20 * 5
+    # Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z pressed in the sheet
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    sheet.grid.setFocus()
+    qtbot.keyClick(sheet.grid, Qt.Key_Z, Qt.ControlModifier)
+    assert value(window.document, "IL3", 2022) != 41.6
+    qtbot.keyClick(sheet.grid, Qt.Key_Y, Qt.ControlModifier)
+    assert value(window.document, "IL3", 2022) == 41.6
+    qtbot.keyClick(sheet.grid, Qt.Key_Z, Qt.ControlModifier)
+    qtbot.keyClick(sheet.grid, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    assert value(window.document, "IL3", 2022) == 41.6
+    # Fill while a cell is being typed in changes nothing
+    from PySide6.QtWidgets import QLineEdit
+    select(sheet, at(sheet, "RA1", 2023), at(sheet, "RA2", 2023))
+    qtbot.keyClick(sheet.grid, Qt.Key_9)
+    assert sheet.grid.findChild(QLineEdit) is not None
+    steps = window.document.undo_stack.count()
+    menus.fill_down_action.trigger()
+    assert window.document.undo_stack.count() == steps
+    window.document.undo_stack.setClean()                # closing asks nothing

@@ -1,0 +1,202 @@
+"""Real key presses on the real X11 platform (xcb, under Xvfb, sent with
+xdotool): the keys where X11 differs from the offscreen platform the other
+tests run on.  There Qt's standard Delete sequence is Del *and* Ctrl+D and
+its Redo is Ctrl+Shift+Z alone.
+
+The test starts this file as a small app (``python3 test_keys_xcb.py DIR``):
+the main window on the sample with the data sheet shown.  The app takes
+commands as numbered JSON files in DIR (select cells, report its state) and
+answers each with a JSON file, so the test can check the project's values
+after every key."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TOOLS = ("Xvfb", "xdotool")
+CELLS = [("RA1", 2022), ("RA2", 2022), ("RA3", 2022), ("RA3", 2023), ("IL3", 2021), ("IL3", 2022)]
+
+
+# ---- the app (run in the subprocess) ---------------------------------------------------------
+def run_app(folder: Path):
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel, QTimer
+    from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+    from core.project import projectfile
+    from gui.window.app import use_private_folders
+    from gui.window.loading import SAMPLE_PATH
+    from gui.window.main_window import MainWindow
+
+    use_private_folders(folder / "user")
+    app = QApplication([])
+    window = MainWindow(projectfile.load(SAMPLE_PATH), str(SAMPLE_PATH))
+    window.resize(1300, 850)
+    window.show()
+    window.show_pane("dataPane")
+    sheet = window.panes["dataPane"]
+    model, ds = sheet.model, sheet.model.dataset
+    done = [0]
+
+    def index(code, period):
+        return model.index_of_cell(model.unit, ds.period_index[period], ds.code_index[code])
+
+    def state():
+        current = model.cell(sheet.grid.currentIndex())
+        values = {f"{c} {p}": ds.value("CCEC", p, c) for c, p in CELLS}
+        return {"values": {k: (None if v != v else v) for k, v in values.items()},
+                "current": None if current is None else f"{ds.codes[current[2]]} {ds.periods[current[1]]}",
+                "editing": sheet.grid.state() == QAbstractItemView.EditingState,
+                "undo": window.document.undo_stack.index(), "active": window.isActiveWindow()}
+
+    def poll():
+        n = done[0] + 1
+        path = folder / f"cmd-{n}.json"
+        if not path.exists():
+            return
+        cmd = json.loads(path.read_text())
+        done[0] = n
+        if "select" in cmd:
+            (c1, p1), (c2, p2) = cmd["select"]
+            sm = sheet.grid.selectionModel()
+            sm.select(QItemSelection(index(c1, p1), index(c2, p2)), QItemSelectionModel.ClearAndSelect)
+            sm.setCurrentIndex(index(c1, p1), QItemSelectionModel.NoUpdate)
+            sheet.grid.setFocus()
+        reply = state()
+        tmp = folder / f"reply-{n}.tmp"
+        tmp.write_text(json.dumps(reply))
+        tmp.rename(folder / f"reply-{n}.json")
+        if cmd.get("quit"):
+            window.document.undo_stack.setClean()
+            app.quit()
+
+    timer = QTimer()
+    timer.timeout.connect(poll)
+    timer.start(30)
+    QApplication.processEvents()
+    ready = folder / "ready.tmp"
+    ready.write_text(json.dumps({"win": int(window.winId())}))
+    ready.rename(folder / "ready.json")
+    app.exec()
+
+
+# ---- the test --------------------------------------------------------------------------------
+class Driver:
+    def __init__(self, folder: Path, display: str, win: int):
+        self.folder, self.display, self.win, self.n = folder, display, win, 0
+
+    def xdotool(self, *args):
+        subprocess.run(["xdotool", *args], check=True, env={**os.environ, "DISPLAY": self.display},
+                       timeout=20)
+
+    def focus(self):
+        self.xdotool("windowfocus", "--sync", str(self.win))
+
+    def key(self, *keys):
+        for k in keys:
+            self.xdotool("key", k)
+            time.sleep(0.15)
+
+    def ask(self, **cmd) -> dict:
+        self.n += 1
+        tmp = self.folder / f"cmd-{self.n}.tmp"
+        tmp.write_text(json.dumps(cmd))
+        tmp.rename(self.folder / f"cmd-{self.n}.json")
+        reply = self.folder / f"reply-{self.n}.json"
+        deadline = time.monotonic() + 20
+        while not reply.exists():
+            assert time.monotonic() < deadline, "the app does not answer"
+            time.sleep(0.03)
+        return json.loads(reply.read_text())
+
+    def state_when(self, check, timeout=5.0) -> dict:
+        """The app's state once ``check`` holds (or the last one after ``timeout``)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            s = self.ask()
+            if check(s) or time.monotonic() > deadline:
+                return s
+            time.sleep(0.1)
+
+
+@pytest.fixture
+def app_on_xvfb(tmp_path):
+    missing = [t for t in TOOLS if shutil.which(t) is None]
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)} (apt-get install xvfb xdotool)")
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    app = None
+    try:
+        display = ":" + xvfb.stdout.readline().decode().strip()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
+        env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
+        log = open(tmp_path / "app.log", "w")
+        app = subprocess.Popen([sys.executable, __file__, str(tmp_path)], env=env, cwd=str(ROOT),
+                               stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while not (tmp_path / "ready.json").exists():
+            assert app.poll() is None, (tmp_path / "app.log").read_text()
+            assert time.monotonic() < deadline, "the app did not start"
+            time.sleep(0.05)
+        win = json.loads((tmp_path / "ready.json").read_text())["win"]
+        driver = Driver(tmp_path, display, win)
+        driver.focus()
+        yield driver
+        driver.ask(quit=True)
+        app.wait(timeout=20)
+    finally:
+        if app is not None and app.poll() is None:
+            app.kill()
+        xvfb.terminate()
+        xvfb.wait(timeout=10)
+
+
+def test_spreadsheet_keys_on_x11(app_on_xvfb):
+    d = app_on_xvfb
+    s = d.ask(select=[["RA1", 2022], ["RA3", 2022]])
+    original = s["values"]["RA2 2022"]
+    assert s["active"], "the window has no keyboard focus"
+    # Ctrl+D fills down (Qt's standard Delete on X11 is Ctrl+D too: it must not delete)
+    d.key("ctrl+d")
+    s = d.state_when(lambda s: s["undo"] == 1)
+    assert s["values"]["RA2 2022"] == s["values"]["RA3 2022"] == 33.2, s
+    # Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo
+    d.key("ctrl+z")
+    s = d.state_when(lambda s: s["undo"] == 0)
+    assert s["values"]["RA2 2022"] == original, s
+    d.key("ctrl+y")
+    s = d.state_when(lambda s: s["undo"] == 1)
+    assert s["values"]["RA3 2022"] == 33.2, s
+    d.key("ctrl+z", "ctrl+shift+z")
+    s = d.state_when(lambda s: s["undo"] == 1)
+    assert s["values"]["RA3 2022"] == 33.2, s
+    # typing, then Return: committed, one cell down, not editing
+    d.ask(select=[["RA3", 2023], ["RA3", 2023]])
+    d.key("5", "Return")
+    s = d.state_when(lambda s: s["undo"] == 2 and not s["editing"])
+    assert s["values"]["RA3 2023"] == 5.0 and s["current"] == "RA4 2023" and not s["editing"], s
+    d.key("Return", "Tab")
+    s = d.state_when(lambda s: s["current"] == "IC1 2024")
+    assert s["current"] == "IC1 2024", s                 # over the IC header row, then right
+    d.key("shift+Tab", "shift+Return")
+    s = d.state_when(lambda s: s["current"] == "RA4 2023")
+    assert s["current"] == "RA4 2023", s
+    # Ctrl+R fills right; Del makes values missing
+    d.ask(select=[["IL3", 2021], ["IL3", 2022]])
+    d.key("ctrl+r")
+    s = d.state_when(lambda s: s["undo"] == 3)
+    assert s["values"]["IL3 2022"] == s["values"]["IL3 2021"] == 41.6, s
+    d.key("Delete")
+    s = d.state_when(lambda s: s["undo"] == 4)
+    assert s["values"]["IL3 2021"] is None and s["values"]["IL3 2022"] is None, s
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    run_app(Path(sys.argv[1]))
