@@ -1,201 +1,34 @@
-"""The import wizard's first two pages: choosing the file (read off the
-GUI thread, with progress and Stop) and the reading of the table as
+"""The import wizard's layout page: the reading of the table as
 detected, correctable (the command line's choices: sheets, layout, header
 row, rows to skip, unit, hidden cells and the column of each role), with a
 live preview of the sheet and of the values read.  The wizard itself is :class:`gui.importing.wizard.ImportWizard`.
 """
 from __future__ import annotations
 
-import os
 import re
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QRadioButton, QSpinBox,
-                               QSplitter, QTabBar, QTableView, QTabWidget, QVBoxLayout, QWidget, QWizardPage)
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QSpinBox, QSplitter, QTabBar, QTableView, QTabWidget,
+                               QVBoxLayout, QWidget, QWizardPage)
 
 from core.importing.confidence import doubts as doubts_of
 from core.importing.layouts.long import LAYOUT as LONG, extra_keys
-from core.importing.layouts.registry import layout_named, names as layout_names
+from core.importing.layouts.registry import names as layout_names
 from core.importing.plan import ImportOptions, hidden_sheets, reinterpret
 from core.importing.layouts.base import ReadOptions
-from core.importing.table import column_roles, find_table
-from core.model.celltext import column_letter, text_of
+from core.importing.table import find_table
+from core.model.celltext import column_letter
 
-from gui.importing.models import (BAD, FOLDER_KEY, MARK_COLOURS, PREVIEW_DELAY_MS, RowsModel,
-                                  SheetPreviewModel, ValuesPreviewModel, wrapped_label, cell_position,
-                                  fit_columns, open_filter, sheet_marks)
+from gui.importing.models import (BAD, MARK_COLOURS, PREVIEW_DELAY_MS, RowsModel, SheetPreviewModel,
+                                  ValuesPreviewModel, wrapped_label, cell_position, fit_columns,
+                                  sheet_marks)
+from gui.importing.table_choices import (COLUMN_ROLES, KEEP, SPLIT, column_headings, detected_columns,
+                                         layout_text, value_text)
 from gui.importing.worker import Task, error_text
 
 translate = QCoreApplication.translate
-
-
-class FilePage(QWizardPage):
-    """Choose the file and the target; Next reads it in the background."""
-
-    def __init__(self, wizard):
-        super().__init__(wizard)
-        self.intro = wrapped_label(self)
-        self.path_label = QLabel(self)
-        self.path_edit = QLineEdit(self)
-        self.path_label.setBuddy(self.path_edit)
-        self.browse_button = QPushButton(self)
-        self.target_box = QGroupBox(self)
-        self.into_radio = QRadioButton(self.target_box)
-        self.new_radio = QRadioButton(self.target_box)
-        self.into_radio.setChecked(True)
-        box = QVBoxLayout(self.target_box)
-        box.addWidget(self.into_radio)
-        box.addWidget(self.new_radio)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 100)
-        self.stop_button = QPushButton(self)
-        self.status = wrapped_label(self)
-        row = QHBoxLayout()
-        row.addWidget(self.path_label)
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(self.browse_button)
-        busy = QHBoxLayout()
-        busy.addWidget(self.progress, 1)
-        busy.addWidget(self.stop_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(row)
-        layout.addWidget(self.target_box)
-        layout.addLayout(busy)
-        layout.addWidget(self.status)
-        layout.addStretch(1)
-        self.set_busy(False)
-        self.path_edit.textChanged.connect(self._on_path_changed)
-        self.browse_button.clicked.connect(self.browse)
-        self.stop_button.clicked.connect(lambda: self.wizard().cancel_reading())
-        self.retranslateUi()
-
-    def retranslateUi(self):
-        self.setTitle(self.tr("Choose a workbook"))
-        self.intro.setText(self.tr("Indicator values from an Excel workbook (.xlsx, .xlsm, .xls, .xlsb), an "
-                                   "OpenDocument spreadsheet (.ods) or a CSV table (UTF-8 or GB18030). Title rows, "
-                                   "units, merged headers, footnotes and numbers written as text are handled; "
-                                   "the next page shows what will be read."))
-        self.path_label.setText(self.tr("&File:"))
-        self.browse_button.setText(self.tr("&Browse…"))
-        self.target_box.setTitle(self.tr("Import into"))
-        self.into_radio.setText(self.tr("the &open project (one step you can undo)"))
-        self.new_radio.setText(self.tr("a &new project"))
-        self.stop_button.setText(self.tr("&Stop"))
-
-    def browse(self):
-        folder = os.path.dirname(self.path_edit.text()) or str(QSettings().value(FOLDER_KEY, "") or "")
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import workbook"), folder, open_filter())
-        if path:
-            self.path_edit.setText(path)
-        return path
-
-    def set_busy(self, busy: bool):
-        self.progress.setVisible(busy)
-        self.stop_button.setVisible(busy)
-        for w in (self.path_edit, self.browse_button, self.target_box):
-            w.setEnabled(not busy)
-        if busy:
-            self.progress.setValue(0)
-        self.completeChanged.emit()
-
-    def show_error(self, message: str):
-        self.status.setStyleSheet("color: #c0392b;")
-        self.status.setText(message)
-
-    def show_note(self, message: str):
-        self.status.setStyleSheet("")
-        self.status.setText(message)
-
-    def _on_path_changed(self, _text):
-        self.show_note("")
-        self.completeChanged.emit()
-
-    def isComplete(self):
-        wizard = self.wizard()
-        return bool(self.path_edit.text().strip()) and wizard is not None and not wizard.reading
-
-    def validatePage(self):
-        wizard = self.wizard()
-        path = self.path_edit.text().strip()
-        if wizard.cells is not None and wizard.options.path == path:
-            return True
-        wizard.start_reading(path)
-        return False
-
-
-# the column roles the command line's --column ROLE=COLUMN names, in the order shown
-COLUMN_ROLES = {
-    "unit_code": QT_TRANSLATE_NOOP("LayoutPage", "Unit &code:"),
-    "unit_name": QT_TRANSLATE_NOOP("LayoutPage", "Unit n&ame:"),
-    "ind_code": QT_TRANSLATE_NOOP("LayoutPage", "Indicator co&de:"),
-    "ind_name": QT_TRANSLATE_NOOP("LayoutPage", "&Indicator name:"),
-    "year": QT_TRANSLATE_NOOP("LayoutPage", "&Period:"),
-    "value": QT_TRANSLATE_NOOP("LayoutPage", "&Value:"),
-    "measure": QT_TRANSLATE_NOOP("LayoutPage", "Unit of &measure:"),
-}
-HEADING_CHARS = 24          # a column's heading shown in a choice, at most
-KEEP, SPLIT = "keep:", "split"      # an extra key column's choice: keep a value (KEEP + code), or split
-
-
-def _value_text(code, label) -> str:
-    """An extra key column's value as shown: 'CODE (label)'."""
-    return code if not label or label == code else f"{code} ({label})"
-
-
-def detected_columns(sheet, header_row, include_hidden=False, layout: str = "") -> dict:
-    """Role -> column letter of the first column that the layout the sheet
-    was read in (``layout``; the header's words when none) takes for it, the
-    header on 1-based ``header_row`` (None: detect): what the column choices
-    show as detected."""
-    if sheet is None:
-        return {}
-    try:
-        table = find_table(sheet, header_row, include_hidden)
-    except Exception:           # noqa: BLE001 - a header the table finder refuses: nothing detected
-        return {}
-    if table is None:
-        return {}
-    roles = layout_named(layout).roles(table, ReadOptions()) if layout in layout_names() else column_roles(table)
-    found = {}
-    for c, role in roles.items():
-        if role in COLUMN_ROLES and role not in found:
-            found[role] = column_letter(c)
-    return found
-
-
-def column_headings(sheet, header_row) -> list:
-    """(letter, heading) of each column of ``sheet``, the heading from the
-    1-based ``header_row`` (none: blank)."""
-    if sheet is None:
-        return []
-    row = sheet.rows[header_row - 1] if header_row and 0 < header_row <= len(sheet.rows) else []
-    out = []
-    for c in range(sheet.n_cols):
-        text = text_of(row[c]).strip() if c < len(row) else ""
-        if len(text) > HEADING_CHARS:
-            text = text[:HEADING_CHARS - 1] + "…"
-        out.append((column_letter(c), text))
-    return out
-
-
-LAYOUT_NAMES = {
-    "auto": QT_TRANSLATE_NOOP("LayoutPage", "Detect"),
-    "template": QT_TRANSLATE_NOOP("LayoutPage", "Template (Data and Meta sheets)"),
-    "yearbook": QT_TRANSLATE_NOOP("LayoutPage", "Yearbook: indicators as rows, years as columns"),
-    "units-by-indicators": QT_TRANSLATE_NOOP("LayoutPage", "Units as rows, indicators as columns"),
-    "long": QT_TRANSLATE_NOOP("LayoutPage", "Long: unit, year, indicator and value columns"),
-}
-
-
-def layout_text(key) -> str:
-    """A layout's name in the current language (a layout registered
-    without a name here: its own description)."""
-    if key in LAYOUT_NAMES:
-        return translate("LayoutPage", LAYOUT_NAMES[key])
-    return layout_named(key).description
 
 
 class LayoutPage(QWizardPage):
@@ -681,11 +514,11 @@ class LayoutPage(QWizardPage):
             for c, head, values, total in found:
                 box = QComboBox(self.keys_box)
                 shown = dict(values)
-                box.addItem(self.tr("{0}: the total, as read").format(_value_text(total, shown[total])) if total
+                box.addItem(self.tr("{0}: the total, as read").format(value_text(total, shown[total])) if total
                             else self.tr("(choose a value)"), None)
                 for code, label in values:
                     if code != total:
-                        box.addItem(_value_text(code, label), KEEP + code)
+                        box.addItem(value_text(code, label), KEEP + code)
                 box.addItem(self.tr("each value a separate indicator"), SPLIT)
                 if head in (options.split or ()):
                     box.setCurrentIndex(box.count() - 1)

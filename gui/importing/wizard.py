@@ -33,7 +33,8 @@ from core.importing.plan import (ImportOptions, change_lines, check_computes, co
 
 from gui.importing.mapping import MatchPage
 from gui.importing.models import FOLDER_KEY, wrapped_label
-from gui.importing.pages import FilePage, LayoutPage
+from gui.importing.file_page import FilePage
+from gui.importing.pages import LayoutPage
 from gui.importing.worker import Task, error_text
 
 

@@ -922,47 +922,47 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../gui/importing/pages.py" line="76"/>
+        <location filename="../../gui/importing/file_page.py" line="59"/>
         <source>Choose a workbook</source>
         <translation>选择工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="77"/>
+        <location filename="../../gui/importing/file_page.py" line="60"/>
         <source>Indicator values from an Excel workbook (.xlsx, .xlsm, .xls, .xlsb), an OpenDocument spreadsheet (.ods) or a CSV table (UTF-8 or GB18030). Title rows, units, merged headers, footnotes and numbers written as text are handled; the next page shows what will be read.</source>
         <translation>从 Excel 工作簿（.xlsx、.xlsm、.xls、.xlsb）、OpenDocument 电子表格（.ods）或 CSV 表（UTF-8 或 GB18030）读取指标数值。可处理标题行、计量单位、合并的表头、脚注以及以文本形式书写的数字；下一页将显示要读取的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="81"/>
+        <location filename="../../gui/importing/file_page.py" line="64"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="82"/>
+        <location filename="../../gui/importing/file_page.py" line="65"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="83"/>
+        <location filename="../../gui/importing/file_page.py" line="66"/>
         <source>Import into</source>
         <translation>导入到</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="84"/>
+        <location filename="../../gui/importing/file_page.py" line="67"/>
         <source>the &amp;open project (one step you can undo)</source>
         <translation>当前打开的项目（可一步撤销）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="85"/>
+        <location filename="../../gui/importing/file_page.py" line="68"/>
         <source>a &amp;new project</source>
         <translation>新项目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="86"/>
+        <location filename="../../gui/importing/file_page.py" line="69"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="90"/>
+        <location filename="../../gui/importing/file_page.py" line="73"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
@@ -970,47 +970,47 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="68"/>
+        <location filename="../../gui/importing/wizard.py" line="69"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="70"/>
+        <location filename="../../gui/importing/wizard.py" line="71"/>
         <source>{0} cell(s) cannot be read</source>
         <translation>{0} 个单元格无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="71"/>
+        <location filename="../../gui/importing/wizard.py" line="72"/>
         <source>Import them as &amp;missing values</source>
         <translation>作为缺失值导入(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="72"/>
+        <location filename="../../gui/importing/wizard.py" line="73"/>
         <source>&amp;Keep the project&apos;s values in those cells</source>
         <translation>保留项目中这些单元格的数值(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="73"/>
+        <location filename="../../gui/importing/wizard.py" line="74"/>
         <source>To import nothing, press Cancel and correct the workbook first.</source>
         <translation>如不想导入任何内容，请按“取消”，先修正工作簿。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="74"/>
+        <location filename="../../gui/importing/wizard.py" line="75"/>
         <source>What Finish will do:</source>
         <translation>点击“完成”后将：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="83"/>
+        <location filename="../../gui/importing/wizard.py" line="84"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="104"/>
+        <location filename="../../gui/importing/wizard.py" line="105"/>
         <source>A new project from {0}: {1} indicator(s) under one index, {2} unit(s), {3} period(s), {4} value(s).</source>
         <translation>由 {0} 新建项目：一个指数下 {1} 个指标，{2} 个单元，{3} 个时期，{4} 个数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="108"/>
+        <location filename="../../gui/importing/wizard.py" line="109"/>
         <source>A new project from the template {0}: its framework and settings, {1} unit(s), {2} period(s), {3} value(s).</source>
         <translation>由模板 {0} 新建项目：沿用其指标框架和设置，{1} 个单元，{2} 个时期，{3} 个数值。</translation>
     </message>
@@ -1306,41 +1306,41 @@ Import it again with File &gt; Import Workbook.</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="163"/>
+        <location filename="../../gui/importing/wizard.py" line="164"/>
         <source>Import Workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="195"/>
+        <location filename="../../gui/importing/wizard.py" line="196"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="206"/>
+        <location filename="../../gui/importing/wizard.py" line="207"/>
         <source>Stopped; nothing was imported.</source>
         <translation>已停止；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="229"/>
+        <location filename="../../gui/importing/wizard.py" line="230"/>
         <source>This file cannot be imported; the project is unchanged.
 {0}</source>
         <translation>无法导入此文件；项目未改变。
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="253"/>
+        <location filename="../../gui/importing/wizard.py" line="254"/>
         <source>After this import the project could not be computed: {0}</source>
         <translation>导入后项目将无法计算：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="285"/>
+        <location filename="../../gui/importing/wizard.py" line="286"/>
         <source>The project refused the import; nothing changed.
 {0}</source>
         <translation>项目拒绝了此次导入；未作任何更改。
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/wizard.py" line="281"/>
+        <location filename="../../gui/importing/wizard.py" line="282"/>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
@@ -1479,288 +1479,288 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>LayoutPage</name>
     <message>
-        <location filename="../../gui/importing/pages.py" line="131"/>
+        <location filename="../../gui/importing/table_choices.py" line="20"/>
         <source>Unit &amp;code:</source>
         <translation>单元代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="132"/>
+        <location filename="../../gui/importing/table_choices.py" line="21"/>
         <source>Unit n&amp;ame:</source>
         <translation>单元名称(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="133"/>
+        <location filename="../../gui/importing/table_choices.py" line="22"/>
         <source>Indicator co&amp;de:</source>
         <translation>指标代码(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="134"/>
+        <location filename="../../gui/importing/table_choices.py" line="23"/>
         <source>&amp;Indicator name:</source>
         <translation>指标名称(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="135"/>
+        <location filename="../../gui/importing/table_choices.py" line="24"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="136"/>
+        <location filename="../../gui/importing/table_choices.py" line="25"/>
         <source>&amp;Value:</source>
         <translation>数值(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="137"/>
+        <location filename="../../gui/importing/table_choices.py" line="26"/>
         <source>Unit of &amp;measure:</source>
         <translation>计量单位(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="185"/>
+        <location filename="../../gui/importing/table_choices.py" line="74"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="186"/>
+        <location filename="../../gui/importing/table_choices.py" line="75"/>
         <source>Template (Data and Meta sheets)</source>
         <translation>模板（Data 和 Meta 工作表）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="187"/>
+        <location filename="../../gui/importing/table_choices.py" line="76"/>
         <source>Yearbook: indicators as rows, years as columns</source>
         <translation>年鉴式：指标为行，年份为列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="188"/>
+        <location filename="../../gui/importing/table_choices.py" line="77"/>
         <source>Units as rows, indicators as columns</source>
         <translation>单元为行，指标为列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="189"/>
+        <location filename="../../gui/importing/table_choices.py" line="78"/>
         <source>Long: unit, year, indicator and value columns</source>
         <translation>长表：单元、年份、指标和数值各占一列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="373"/>
+        <location filename="../../gui/importing/pages.py" line="206"/>
         <source>Layout and header row</source>
         <translation>布局和表头行</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="374"/>
+        <location filename="../../gui/importing/pages.py" line="207"/>
         <source>Check what will be read; correct the layout or the header row if the preview is wrong. Blue: header; green: values read; red: cells that cannot be read.</source>
         <translation>请检查将要读取的内容；如预览有误，请更正布局或表头行。蓝色：表头；绿色：读取的数值；红色：无法读取的单元格。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="376"/>
+        <location filename="../../gui/importing/pages.py" line="209"/>
         <source>&amp;Sheets:</source>
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="376"/>
+        <location filename="../../gui/importing/pages.py" line="209"/>
         <source>&amp;Layout:</source>
         <translation>布局(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="377"/>
+        <location filename="../../gui/importing/pages.py" line="210"/>
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="377"/>
+        <location filename="../../gui/importing/pages.py" line="210"/>
         <source>Rows to s&amp;kip:</source>
         <translation>跳过的行数(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="378"/>
+        <location filename="../../gui/importing/pages.py" line="211"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="380"/>
+        <location filename="../../gui/importing/pages.py" line="213"/>
         <source>Rows at the top of the sheet to ignore (titles, notes) before the table is looked for</source>
         <translation>查找表格之前，忽略工作表顶部的这些行（标题、说明）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="382"/>
+        <location filename="../../gui/importing/pages.py" line="215"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="383"/>
+        <location filename="../../gui/importing/pages.py" line="216"/>
         <source>The column that holds each role; &apos;detect&apos; uses the column the header names (shown in brackets)</source>
         <translation>每项内容所在的列；“自动识别”使用表头所指的列（显示在括号中）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="387"/>
+        <location filename="../../gui/importing/pages.py" line="220"/>
         <source>Read &amp;hidden rows and columns too</source>
         <translation>同时读取隐藏的行和列(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="388"/>
+        <location filename="../../gui/importing/pages.py" line="221"/>
         <source>from the sheet name or a unit column</source>
         <translation>取自工作表名称或单元列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="389"/>
+        <location filename="../../gui/importing/pages.py" line="222"/>
         <source>The unit code of a sheet that does not name its unit; with a unit column, only this unit&apos;s rows are read</source>
         <translation>未注明单元的工作表所对应的单元代码；如有单元列，则只读取该单元的行</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="391"/>
+        <location filename="../../gui/importing/pages.py" line="224"/>
         <source>The row of the column headings (0: detect)</source>
         <translation>列标题所在的行（0：自动识别）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="392"/>
-        <location filename="../../gui/importing/pages.py" line="394"/>
+        <location filename="../../gui/importing/pages.py" line="225"/>
+        <location filename="../../gui/importing/pages.py" line="227"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="393"/>
+        <location filename="../../gui/importing/pages.py" line="226"/>
         <source>Values read</source>
         <translation>读取的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="394"/>
+        <location filename="../../gui/importing/pages.py" line="227"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="394"/>
+        <location filename="../../gui/importing/pages.py" line="227"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="394"/>
+        <location filename="../../gui/importing/pages.py" line="227"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="395"/>
+        <location filename="../../gui/importing/pages.py" line="228"/>
         <source>The reading is a guess</source>
         <translation>读取结果是猜测的</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="396"/>
+        <location filename="../../gui/importing/pages.py" line="229"/>
         <source>Import it as read &amp;anyway</source>
         <translation>仍按读取结果导入(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="397"/>
+        <location filename="../../gui/importing/pages.py" line="230"/>
         <source>Extra key columns</source>
         <translation>额外的键列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="398"/>
+        <location filename="../../gui/importing/pages.py" line="231"/>
         <source>Rows with the same unit, period and indicator differ in these columns: keep one value of each, or make each value a separate indicator.</source>
         <translation>单元、时期和指标相同的行在这些列上不同：每列保留一个值，或把每个值作为单独的指标。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="410"/>
+        <location filename="../../gui/importing/pages.py" line="243"/>
         <source>Detect ({0})</source>
         <translation>自动识别（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="418"/>
+        <location filename="../../gui/importing/pages.py" line="251"/>
         <source>{0} (hidden)</source>
         <translation>{0}（隐藏）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="419"/>
+        <location filename="../../gui/importing/pages.py" line="252"/>
         <source>All sheets ({0})</source>
         <translation>全部工作表（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="421"/>
+        <location filename="../../gui/importing/pages.py" line="254"/>
         <source>detect (row {0})</source>
         <translation>自动识别（第 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="421"/>
+        <location filename="../../gui/importing/pages.py" line="254"/>
         <source>detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="422"/>
+        <location filename="../../gui/importing/pages.py" line="255"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="425"/>
+        <location filename="../../gui/importing/pages.py" line="258"/>
         <source>detect ({0})</source>
         <translation>自动识别（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="426"/>
+        <location filename="../../gui/importing/pages.py" line="259"/>
         <source>detect (none found)</source>
         <translation>自动识别（未找到）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="545"/>
+        <location filename="../../gui/importing/pages.py" line="378"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="545"/>
+        <location filename="../../gui/importing/pages.py" line="378"/>
         <source>Reading sheet {0}…</source>
         <translation>正在读取工作表 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="575"/>
+        <location filename="../../gui/importing/pages.py" line="408"/>
         <source>{0} cell(s) cannot be read (red in the sheet). On the last page you choose to import them as missing values, or cancel.</source>
         <translation>{0} 个单元格无法读取（表中红色）。可在最后一页选择将其作为缺失值导入，或取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="639"/>
+        <location filename="../../gui/importing/pages.py" line="472"/>
         <source>Nothing read yet.</source>
         <translation>尚未读取任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="643"/>
+        <location filename="../../gui/importing/pages.py" line="476"/>
         <source>&apos;{0}&apos; row {1}</source>
         <translation>“{0}”第 {1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="645"/>
+        <location filename="../../gui/importing/pages.py" line="478"/>
         <source>Read as {0}; header {1}: {2} indicator(s), {3} unit(s), {4} period(s), {5} value(s), {6} cell(s) unreadable.</source>
         <translation>按{0}读取；表头 {1}：{2} 个指标，{3} 个单元，{4} 个时期，{5} 个数值，{6} 个单元格无法读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="653"/>
+        <location filename="../../gui/importing/pages.py" line="486"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="684"/>
+        <location filename="../../gui/importing/pages.py" line="517"/>
         <source>{0}: the total, as read</source>
         <translation>{0}：合计，按读取结果</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="685"/>
+        <location filename="../../gui/importing/pages.py" line="518"/>
         <source>(choose a value)</source>
         <translation>（请选择一个值）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="689"/>
+        <location filename="../../gui/importing/pages.py" line="522"/>
         <source>each value a separate indicator</source>
         <translation>每个值作为单独的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="708"/>
+        <location filename="../../gui/importing/pages.py" line="541"/>
         <source>Settle it, or import it as read anyway (as the command line&apos;s --accept-guess).</source>
         <translation>请加以确定，或仍按读取结果导入（同命令行的 --accept-guess）。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="716"/>
+        <location filename="../../gui/importing/pages.py" line="549"/>
         <source>choose the column under Columns ({0})</source>
         <translation>在“列”中选择该列（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="718"/>
+        <location filename="../../gui/importing/pages.py" line="551"/>
         <source>check the header row, the rows to skip and the columns; imported anyway, they are missing values</source>
         <translation>请检查表头行、跳过的行数和各列；仍然导入时，它们作为缺失值</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/pages.py" line="720"/>
+        <location filename="../../gui/importing/pages.py" line="553"/>
         <source>choose the unit, period and indicator columns under Columns; imported anyway, the first value of each is kept</source>
         <translation>请在“列”中选择单元、时期和指标列；仍然导入时，每格保留第一个值</translation>
     </message>
