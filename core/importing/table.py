@@ -473,7 +473,8 @@ def _with_chosen(roles: dict, chosen: dict) -> dict:
 
 def column_named(table: Table, spec, where: str = "", role: str = "") -> int:
     """The 0-based column ``spec`` names: a header's text (case-insensitive)
-    or a column letter ("C").  InputError naming it and listing the
+    or a column letter ("C"); ``role`` is the role or the option it was given
+    for.  InputError naming it and listing the
     headers found when it names no column of the table."""
     want = re.sub(r"\s+", " ", str(spec)).strip().casefold()
     heads = [(c, text_of(table.head(c))) for c in table.cols]
@@ -483,7 +484,8 @@ def column_named(table: Table, spec, where: str = "", role: str = "") -> int:
     if re.fullmatch(r"[a-z]{1,3}", want) and column_index(want) in table.cols:
         return column_index(want)
     found = ", ".join(f"{column_letter(c)} '{h}'" for c, h in heads if h) or "none"
-    given = f" (given as the {role.replace('_', ' ')} column)" if role else ""
+    given = "" if not role else (f" (given to {role})" if role.startswith("--")
+                                 else f" (given as the {role.replace('_', ' ')} column)")
     raise InputError(f"{where}: column '{spec}'{given} names no column of the table (header row {table.header + 1}: "
                      f"{found})")
 

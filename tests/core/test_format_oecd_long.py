@@ -103,7 +103,7 @@ def test_command_line(tmp_path, capsys):
     assert "column D '性别' (values 男, 女)" in err and "Traceback" not in err
     assert not (tmp_path / "x.coindex").exists()
     assert cli_main(["import", str(BLI), "-o", str(tmp_path / "y.coindex"), "--filter", "NOPE=1"]) == 1
-    assert "--filter 'NOPE': no such column" in capsys.readouterr().err
+    assert "column 'NOPE' (given to --filter) names no column" in capsys.readouterr().err
     assert cli_main(["import", str(BLI), "-o", str(tmp_path / "y.coindex"), "--filter", "INEQUALITY=ZZ"]) == 1
     assert "no row holds 'ZZ' in column G 'INEQUALITY'" in capsys.readouterr().err
     assert cli_main(["import", str(SEX), "-o", str(tmp_path / "z.coindex"), "--split", "性别"]) == 0

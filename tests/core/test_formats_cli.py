@@ -4,14 +4,14 @@ clean ones write a project with no option given; the ones that leave a
 choice open exit 1 naming the option that settles it, and write nothing."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from core.cli import main as cli_main
 from core.project import projectfile
 
-from conftest import REPO
-
-FORMATS = REPO / "tests" / "data" / "formats"
+FORMATS = Path(__file__).resolve().parents[1] / "data" / "formats"
 
 # file -> (layout, units, periods, indicators) read with no option
 CLEAN = {

@@ -24,7 +24,7 @@ from core.errors import InputError
 from core.importing.block import (Block, Columns, Labels, cached, each, fixed_unit_and_period, indicator,
                                   make_block, period_of, rows_at_least)
 from core.importing.layouts.base import CellMap, Fit, Layout, ReadOptions, ValueCells
-from core.importing.table import Table, column_roles
+from core.importing.table import Table, column_named, column_roles
 from core.model.celltext import column_letter, is_blank, parse_number, text_of
 
 ROLES = ("ind_name", "ind_code", "value", "unit_code", "unit_name", "year", "measure")
@@ -179,26 +179,6 @@ def _twins(table) -> dict:
     return out
 
 
-def column_named(table: Table, name: str, what: str) -> int:
-    """The column whose header is ``name`` (exactly, else without case),
-    else whose letter is ``name``; InputError listing the headers otherwise."""
-    name = str(name).strip()
-    heads = [(c, text_of(table.head(c)).strip()) for c in table.cols]
-    for same in (lambda h: h == name, lambda h: h.casefold() == name.casefold()):
-        hit = [c for c, h in heads if same(h)]
-        if hit:
-            return hit[0]
-    if re.fullmatch(r"[A-Za-z]{1,3}", name):
-        k = 0
-        for ch in name.upper():
-            k = k * 26 + ord(ch) - 64
-        if k - 1 in table.cols:
-            return k - 1
-    shown = ", ".join(f"{column_letter(c)} '{h}'" for c, h in heads[:40])
-    raise InputError(f"sheet '{table.sheet.name}': {what} '{name}': no such column (header row "
-                     f"{table.header + 1}: {shown})")
-
-
 def _resolve(table: Table, options: ReadOptions) -> _Spec:
     """The role of each column of a long table (see the module's docstring)."""
     roles = dict(column_roles(table))
@@ -238,7 +218,7 @@ def _resolve(table: Table, options: ReadOptions) -> _Spec:
                 else:
                     roles[first] = "ind_name"
     if options.measure_column:
-        c = column_named(table, options.measure_column, "--measure-column")
+        c = column_named(table, options.measure_column, f"sheet '{table.sheet.name}'", "--measure-column")
         for k, r in list(roles.items()):
             if r == "measure":
                 roles[k] = None
@@ -294,11 +274,11 @@ class _Keys:
         keep = [True] * n
         decided = set()
         for name, value in (options.filters or {}).items():
-            c = column_named(self.table, name, "--filter")
+            c = column_named(self.table, name, f"sheet '{self.table.sheet.name}'", "--filter")
             keep = self._filtered(c, str(value), keep)
             decided.add({b: a for a, b in self.spec.twin.items()}.get(c, c))
         for name in options.split or ():
-            c = column_named(self.table, name, "--split")
+            c = column_named(self.table, name, f"sheet '{self.table.sheet.name}'", "--split")
             c = {b: a for a, b in self.spec.twin.items()}.get(c, c)
             self.split.append(c)
             decided.add(c)
