@@ -136,7 +136,11 @@ class ContributionChart(TimeChart):
         self._retranslate_base()
         ds = self.project.dataset
         base = self.engine.growth_base
-        if ds.periods and ds.unit_codes:
+        if len(ds.periods) == 1 and ds.unit_codes:
+            # one period: no base to measure a change from
+            self.set_title(self.tr("Contributions (one period, no change): {0}").format(
+                self.unit_short(self._valid_unit())))
+        elif ds.periods and ds.unit_codes:
             self.set_title(self.tr("Contributions to the change since {0} (points): {1}").format(
                 self.period_text(base), self.unit_short(self._valid_unit())))
         names = {id(item): self.node_name(code) for code, item in self._samples.items()}

@@ -10,6 +10,7 @@ from PySide6.QtGui import QPaintEngine, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsPathItem
 
 HOVER_PIXELS = 12            # how near the cursor a point must be to be read out
+LONE_DOT_PIXELS = 6          # the least width of a line's lone point (see PathCurve)
 
 
 def live(method):
@@ -33,6 +34,17 @@ def finite_range(*arrays, include=()):
     if values.size == 0:
         return None
     return float(values.min()), float(values.max())
+
+
+def lone_points(y) -> np.ndarray:
+    """Which values of ``y`` have no value on either side (a line through
+    them draws nothing): a mask."""
+    ok = np.isfinite(np.asarray(y, dtype=float))
+    if ok.size == 0:
+        return ok
+    before = np.concatenate([[False], ok[:-1]])
+    after = np.concatenate([ok[1:], [False]])
+    return ok & ~before & ~after
 
 
 def nearest(xs, ys, x, y, px, py, tolerance=HOVER_PIXELS):
@@ -76,14 +88,20 @@ class PathCurve(QGraphicsPathItem):
     pen's width in data units, kept right when the view's range changes.
     ``opts`` carries what pyqtgraph's legend samples read ('pen',
     'antialias').  ``dots=True`` draws a round dot at each point instead of
-    a line (a very short segment with round caps).
+    a line (a very short segment with round caps).  ``lone_dots=True``
+    draws a line's lone points (a value whose neighbours are missing, or the
+    only value) as dots, which a line alone leaves invisible.
     """
 
-    def __init__(self, view_box: pg.ViewBox, pen=None, connect="finite", antialias=True, dots=False):
+    def __init__(self, view_box: pg.ViewBox, pen=None, connect="finite", antialias=True, dots=False,
+                 lone_dots=False):
         super().__init__()
         self._view_box = view_box
         self._connect = connect
         self._dots = dots
+        self._lone_dots = lone_dots and not dots and connect == "finite"
+        self._lone = np.zeros(0, dtype=bool)
+        self._lone_path = QPainterPath()
         self._x = np.empty(0)
         self._y = np.empty(0)
         self._data_rect = QRectF()
@@ -117,6 +135,12 @@ class PathCurve(QGraphicsPathItem):
             path = pg.arrayToQPath(x, y, connect=self._connect)
         else:
             path = QPainterPath()
+        self._lone = lone_points(y) if self._lone_dots and x.size else np.zeros(x.size, dtype=bool)
+        self._lone &= ok
+        self._lone_path = QPainterPath()
+        for xi, yi in zip(x[self._lone].tolist(), y[self._lone].tolist()):
+            self._lone_path.moveTo(xi, yi)
+            self._lone_path.lineTo(xi + 1e-6 * max(abs(xi), 1.0), yi)
         self._data_rect = (QRectF(float(x[ok].min()), float(y[ok].min()), float(np.ptp(x[ok])), float(np.ptp(y[ok])))
                            if ok.any() else QRectF())
         self.prepareGeometryChange()
@@ -125,6 +149,19 @@ class PathCurve(QGraphicsPathItem):
 
     def getData(self):
         return self._x, self._y
+
+    def lone_indices(self) -> np.ndarray:
+        """Indices of the points drawn as lone dots (see ``lone_dots``)."""
+        return np.flatnonzero(self._lone)
+
+    def _lone_pen(self) -> QPen:
+        """The pen of the lone dots: round, wider than the line."""
+        pen = QPen(self.opts["pen"])
+        pen.setWidthF(max(pen.widthF() * 2.5, LONE_DOT_PIXELS))
+        pen.setStyle(Qt.SolidLine)
+        pen.setCapStyle(Qt.RoundCap)
+        pen.setCosmetic(True)
+        return pen
 
     def detach(self):
         """Take the curve out of its view (a structure change)."""
@@ -142,6 +179,8 @@ class PathCurve(QGraphicsPathItem):
         else:
             px, py = self._view_box.viewPixelSize()
             width = self.opts["pen"].widthF() if self.opts["pen"] is not None else 1.0
+            if self._lone.any():
+                width = max(width * 2.5, LONE_DOT_PIXELS)
             pad = max(width, 1.0) + 2.0
             rect = self._data_rect.adjusted(-pad * abs(px), -pad * abs(py), pad * abs(px), pad * abs(py))
         if rect != self._rect:
@@ -159,6 +198,9 @@ class PathCurve(QGraphicsPathItem):
             return
         painter.setPen(self.opts["pen"])
         painter.drawPath(self.path())
+        if not self._lone_path.isEmpty():
+            painter.setPen(self._lone_pen())
+            painter.drawPath(self._lone_path)
 
     def _paint_on_page(self, painter):
         """Paint in page coordinates (SVG): the path mapped through the
@@ -188,5 +230,13 @@ class PathCurve(QGraphicsPathItem):
                 painter.setPen(page_pen)
                 painter.setBrush(Qt.NoBrush)
                 painter.drawPath(to_page.map(self.path()))
+                if self._lone.any():
+                    r = self._lone_pen().widthF() / 2
+                    dots = QPainterPath()
+                    for xi, yi in zip(self._x[self._lone].tolist(), self._y[self._lone].tolist()):
+                        dots.addEllipse(to_page.map(QPointF(xi, yi)), r, r)
+                    painter.setPen(Qt.NoPen)
+                    painter.setBrush(pen.brush())
+                    painter.drawPath(dots)
         finally:
             painter.restore()

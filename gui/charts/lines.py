@@ -166,7 +166,7 @@ class CompositeChart(TimeChart):
         rest.  Runs when the units or the structure change, not on edits."""
         units = self.units()
         while len(self._curves) < len(units):
-            curve = PathCurve(self.view_box)
+            curve = PathCurve(self.view_box, lone_dots=True)
             curve.setZValue(10 - len(self._curves) * 0.01)
             label = pg.TextItem(anchor=(0, 0.5))
             label.setFont(self._label_font)
@@ -357,7 +357,8 @@ class DimensionChart(TimeChart):
         self._hollow.clear()
         for code in self.dimension_codes():
             # no symbols: five scatter items cost more to paint than the lines
-            curve = PathCurve(self.view_box)
+            # (a lone point, as with one period, is drawn as a dot)
+            curve = PathCurve(self.view_box, lone_dots=True)
             self.legend.addItem(curve, self.node_name(code))
             self._curves_by_code[code] = curve
             # hollow dots only where a score rests on part of its indicators

@@ -409,35 +409,40 @@
 <context>
     <name>ContributionChart</name>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="140"/>
+        <location filename="../../gui/charts/contribution.py" line="141"/>
+        <source>Contributions (one period, no change): {0}</source>
+        <translation>贡献（仅一个时期，无变化）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/contribution.py" line="144"/>
         <source>Contributions to the change since {0} (points): {1}</source>
         <translation>{0} 年以来变化的贡献（点）：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="143"/>
-        <location filename="../../gui/charts/contribution.py" line="192"/>
+        <location filename="../../gui/charts/contribution.py" line="147"/>
+        <location filename="../../gui/charts/contribution.py" line="196"/>
         <source>Change of the index</source>
         <translation>指数变化</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="144"/>
-        <location filename="../../gui/charts/contribution.py" line="179"/>
+        <location filename="../../gui/charts/contribution.py" line="148"/>
+        <location filename="../../gui/charts/contribution.py" line="183"/>
         <source>Change, incomplete (a part is missing)</source>
         <translation>变化（不完整：有部分缺失）</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="193"/>
-        <location filename="../../gui/charts/contribution.py" line="207"/>
+        <location filename="../../gui/charts/contribution.py" line="197"/>
+        <location filename="../../gui/charts/contribution.py" line="211"/>
         <source>{0} points</source>
         <translation>{0} 点</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="196"/>
+        <location filename="../../gui/charts/contribution.py" line="200"/>
         <source>Incomplete, no contribution of: {0}</source>
         <translation>不完整，缺少以下部分的贡献：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="209"/>
+        <location filename="../../gui/charts/contribution.py" line="213"/>
         <source>{0} % of the change</source>
         <translation>占变化的 {0} %</translation>
     </message>
@@ -691,7 +696,7 @@
 <context>
     <name>DimensionChart</name>
     <message>
-        <location filename="../../gui/charts/lines.py" line="388"/>
+        <location filename="../../gui/charts/lines.py" line="389"/>
         <source>Dimensions: {0}</source>
         <translation>各维度：{0}</translation>
     </message>

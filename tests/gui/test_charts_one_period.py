@@ -123,3 +123,67 @@ def test_method_pane_shows_the_default_base_year(qtbot, project):
     qtbot.addWidget(pane)
     assert pane.base_year_box.currentData() == ds.periods[1]
     doc.close()
+
+
+def test_one_period_dimensions_are_dots_with_a_legend(make_panel, project):
+    panel = make_panel(one_period(project))
+    chart = panel.dimension_chart
+    curves = chart.curves
+    assert len(curves) == 5
+    for code, curve in curves.items():
+        # the single value of each dimension is drawn as a dot
+        assert list(curve.lone_indices()) == [0], code
+        assert not curve.boundingRect().isEmpty()
+    names = [label.text for _, label in chart.legend.items]
+    assert names == [chart.node_name(c) for c in curves]
+    assert chart.empty_message() == ""
+
+
+def test_one_period_composite_shows_its_point_without_growth(make_panel, project):
+    panel = make_panel(one_period(project))
+    chart = panel.composite_chart
+    y = chart.index_curve.getData()[1]
+    assert y.size == 1 and np.isfinite(y[0])
+    assert list(chart.index_curve.lone_indices()) == [0]
+    text = chart.label.toPlainText()
+    assert text and "a year" not in text and "%" not in text
+    assert text == chart.label_text(float(y[0]), np.nan)
+    assert "%" not in (chart.hover_at(0.0, float(y[0]), 0.01, 0.01) or ("",))[0]
+
+
+def test_one_period_contribution_title(make_panel, project):
+    panel = make_panel(one_period(project))
+    chart = panel.contribution_chart
+    unit = chart.unit_short(0)
+    assert chart.title() == f"Contributions (one period, no change): {unit}"
+    assert "since" not in chart.title()
+    # several periods: the change since the base period
+    panel = make_panel(project)
+    assert panel.contribution_chart.title().startswith("Contributions to the change since ")
+
+
+def test_lone_points_between_gaps_are_dots(make_panel, project):
+    ds = project.dataset
+    values = ds.values.copy()
+    T = values.shape[1]
+    assert T >= 4
+    values[:, [1, 3], :] = np.nan              # periods 0 and 2 stand alone between gaps
+    data = Dataset(ds.unit_codes, ds.unit_names, ds.periods, ds.codes, values)
+    panel = make_panel(Project(project.framework, data, project.settings.copy()))
+    expected = [0, 2] + ([T - 1] if T == 5 else [])
+    for code, curve in panel.dimension_chart.curves.items():
+        assert list(curve.lone_indices()) == expected, code
+    assert list(panel.composite_chart.index_curve.lone_indices()) == expected
+    # a full series has no lone point
+    full = make_panel(project)
+    for curve in full.dimension_chart.curves.values():
+        assert curve.lone_indices().size == 0
+
+
+def test_lone_points_mask():
+    from gui.charts.items import lone_points
+    nan = np.nan
+    assert list(lone_points([1.0])) == [True]
+    assert list(lone_points([])) == []
+    assert list(lone_points([1.0, nan, 2.0, 3.0, nan, 4.0])) == [True, False, False, False, False, True]
+    assert list(lone_points([nan, 5.0, nan])) == [False, True, False]
