@@ -323,6 +323,11 @@ class ChartBase(pg.GraphicsView):
             self.empty_item.setText(reason)
             self._place_empty_message()
         self.empty_item.setVisible(bool(reason))
+        self.show_axes(not reason)
+
+    def show_axes(self, shown: bool):
+        """Show or hide the chart's axes (an empty chart shows its message
+        without axes that would suggest a scale)."""
 
     def empty_message(self) -> str:
         """The message shown in an empty chart ('' when it is not empty)."""
@@ -511,6 +516,10 @@ class PlotChart(ChartBase):
         self._tick_step = None
         self._periods = None
         return self.plot_item.getViewBox()
+
+    def show_axes(self, shown: bool):
+        for name in ("left", "bottom"):
+            self.getPlotItem().getAxis(name).setVisible(shown)
 
     def getPlotItem(self) -> pg.PlotItem:
         return self.plot_item

@@ -187,3 +187,17 @@ def test_lone_points_mask():
     assert list(lone_points([])) == []
     assert list(lone_points([1.0, nan, 2.0, 3.0, nan, 4.0])) == [True, False, False, False, False, True]
     assert list(lone_points([nan, 5.0, nan])) == [False, True, False]
+
+
+
+def test_an_empty_chart_shows_its_message_without_axes(make_panel, project):
+    """The contributions chart of one period says why it is empty and
+    draws no axes that would suggest a scale; with several periods the
+    axes are there."""
+    chart = make_panel(one_period(project)).contribution_chart
+    axes = [chart.getPlotItem().getAxis(name) for name in ("left", "bottom")]
+    assert chart.empty_message() == "One period: no change to show"
+    assert not any(a.isVisible() for a in axes)
+    chart = make_panel(project).contribution_chart
+    axes = [chart.getPlotItem().getAxis(name) for name in ("left", "bottom")]
+    assert chart.empty_message() == "" and all(a.isVisible() for a in axes)
