@@ -4,7 +4,17 @@ from __future__ import annotations
 import math
 import re
 
+import numpy as np
+
 SIGNIFICANT = 6
+# An indicator's values are shown with one number of decimals, the fewest
+# that show every one of its values exactly (1582.3 and 2706.58: two), but
+# never more than MAX_DECIMALS (a value with more digits is rounded for
+# display; editing and copying keep every digit).  Values within a
+# millionth of a unit of the last decimal shown count as exact, so that
+# binary noise (0.1 + 0.2) does not ask for more decimals.
+MAX_DECIMALS = 4
+_EXACT = 1e-6
 # 1,234 or 12,345,678.9: commas only as thousands separators
 _THOUSANDS = re.compile(r"^\s*[+-]?\d{1,3}(,\d{3})+(\.\d*)?\s*$")
 
@@ -19,6 +29,32 @@ def format_value(value: float) -> str:
     if "e" in s:
         return f"{value:,.0f}" if abs(value) >= 1 else s
     decimals = len(s.split(".")[1]) if "." in s else 0
+    return f"{value:,.{decimals}f}"
+
+
+def indicator_decimals(values) -> np.ndarray:
+    """Decimals to show for each indicator (column) of ``values`` (any
+    array whose last axis is the indicators): the rule of MAX_DECIMALS
+    above; 0 for an indicator without values."""
+    v = np.asarray(values, dtype=float)
+    v = v.reshape(-1, v.shape[-1]) if v.ndim else v.reshape(1, 1)
+    finite = np.isfinite(v)
+    v = np.where(finite, v, 0.0)
+    out = np.full(v.shape[1], MAX_DECIMALS, dtype=int)
+    undecided = np.ones(v.shape[1], dtype=bool)
+    for d in range(MAX_DECIMALS):
+        exact = (np.abs(v - np.round(v, d)) <= _EXACT * 10.0 ** -d).all(axis=0)
+        now = undecided & exact
+        out[now] = d
+        undecided &= ~exact
+    return out
+
+
+def format_fixed(value: float, decimals: int) -> str:
+    """A value with ``decimals`` decimals and thousands separators; missing
+    (NaN) is the empty string, as in :func:`format_value`."""
+    if value is None or not math.isfinite(value):
+        return ""
     return f"{value:,.{decimals}f}"
 
 

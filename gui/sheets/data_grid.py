@@ -342,14 +342,17 @@ class DataGridModel(QAbstractTableModel):
     def _on_values_changed(self, cells):
         """Repaint the edited cells shown and, when a neighbour in the same
         dimension is missing, that neighbour too (its dimension may now be
-        computed, or not): one bounding range, never a reset."""
+        computed, or not): one bounding range, never a reset; and every cell
+        of an indicator whose number of decimals changed."""
         self._marks_timer.start()
         if not cells or not self._nrows:
             return
         arr = np.asarray(cells, dtype=np.intp).reshape(-1, 3)
+        redecided = self._cells.update_decimals(arr[:, 2])
         arr = arr[arr[:, 0] == self._unit] if self.by_unit else arr[arr[:, 1] == self._period]
         arr = arr[self._indicator_rows[arr[:, 2]] >= 0] if self.by_unit else arr
         if not len(arr):
+            self._repaint_indicators(redecided)   # an edit elsewhere may change the decimals shown here
             return
         if self.by_unit:
             rows, cols = self._indicator_rows[arr[:, 2]], self.first_value_column + arr[:, 1]
@@ -369,6 +372,22 @@ class DataGridModel(QAbstractTableModel):
             elif np.isnan(values[np.unique(arr[:, 0]), self._period][:, members]).any():
                 c0, c1 = min(c0, self.first_value_column + int(members.min())), max(c1, self.first_value_column + int(members.max()))
         self.dataChanged.emit(self.index(r0, c0), self.index(r1, c1), VALUE_ROLES)
+        self._repaint_indicators(redecided)
+
+    def _repaint_indicators(self, indicators):
+        """Every shown value of ``indicators`` (their number of decimals changed)."""
+        last_row, last_col = self.rowCount() - 1, self.columnCount() - 1
+        if last_row < 0 or last_col < self.first_value_column:
+            return
+        for i in indicators:
+            if self.by_unit:
+                row = int(self._indicator_rows[i])
+                if row >= 0:
+                    self.dataChanged.emit(self.index(row, self.first_value_column), self.index(row, last_col),
+                                          [_DISPLAY])
+            else:
+                col = self.first_value_column + int(i)
+                self.dataChanged.emit(self.index(0, col), self.index(last_row, col), [_DISPLAY])
 
     def _on_settings_changed(self):
         self._marks_timer.stop()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from gui.sheets.data_grid_view import (CODE_COLUMN, FIRST_INDICATOR_COLUMN, FIRST_PERIOD_COLUMN, NAME_COLUMN,
                                        PERIOD_LAYOUT)
-from gui.base.formatting import edit_text, format_value
+from gui.base.formatting import edit_text, format_fixed, indicator_decimals
 from gui.base.i18n import display_name, unit_display_name
 from gui.sheets.data_marks import MARK_ROLE, severity
 
@@ -72,6 +72,26 @@ class GridCells(QObject):
         self._group_brush = QBrush(QColor("#2d333b") if dark else GROUP_BACKGROUND)
         self._missing_brush = QBrush(QColor("#262a30") if dark else MISSING_BACKGROUND)
         self._missing_text_brush = QBrush(MISSING_FOREGROUND)
+        self._decimals = indicator_decimals(self._ds.values).tolist() if self._ds.values.size else \
+            [0] * self._ds.values.shape[-1]
+
+    def update_decimals(self, indicators) -> list[int]:
+        """Re-decide the decimals of ``indicators`` (their values changed);
+        the ones that now show another number of decimals (every cell of
+        them must be repainted)."""
+        indicators = sorted({int(i) for i in indicators})
+        if not indicators or not self._ds.values.size:
+            return []
+        new = indicator_decimals(self._ds.values[:, :, indicators]).tolist()
+        changed = [i for i, d in zip(indicators, new) if self._decimals[i] != d]
+        for i, d in zip(indicators, new):
+            self._decimals[i] = d
+        return changed
+
+    def decimals(self, indicator: int) -> int:
+        """Decimals shown for every value of ``indicator`` (see
+        :func:`gui.base.formatting.indicator_decimals`)."""
+        return self._decimals[indicator]
 
     def data(self, index, role=_DISPLAY):
         # the hot path of every repaint: plain attributes, few property calls
@@ -96,7 +116,8 @@ class GridCells(QObject):
         value = float(self._ds.values[u, t, i])
         missing = math.isnan(value)
         if role == _DISPLAY:
-            return MISSING_TEXT if missing else format_value(value)
+            # one number of decimals for all the values of an indicator
+            return MISSING_TEXT if missing else format_fixed(value, self._decimals[i])
         if role == _EDIT:
             return edit_text(value)
         if role == _ALIGN:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QTableView, QVBoxLayout,
                                QWidget)
 
@@ -346,6 +346,7 @@ class ResultsTable(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
 
+        self.model.dataChanged.connect(self._widen_value_columns)
         self._fill_choosers()
         self.unit_box.currentIndexChanged.connect(self._on_unit_chosen)
         self.period_box.currentIndexChanged.connect(self._on_period_chosen)
@@ -382,7 +383,33 @@ class ResultsTable(QWidget):
         way, down to a minimum, when the view is narrow."""
         self.view.resizeColumnsToContents()
         self._name_width = self.view.columnWidth(NAME)
+        # the view measures the rows on screen only: the numbers of every row count
+        self._widen_value_columns()
         self._fit_name_column()
+
+    def needed_width(self, column: int) -> int:
+        """Pixels the widest text of ``column`` needs (measured in the bold
+        font of the aggregates, the wider of the two), with the cell's margins."""
+        font = QFont(self.view.font())
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        texts = {self.model.index(r, column).data() or "" for r in range(self.model.rowCount())}
+        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+        return widest + 2 * (self.view.style().pixelMetric(self.view.style().PixelMetric.PM_FocusFrameHMargin) + 1) \
+            + 2 * self.view.showGrid()
+
+    def _widen_value_columns(self, *args):
+        """After new values: a number column too narrow for its texts (a
+        score that reached 100.00) grows, so that no number is elided.  The
+        texts are measured, not the cells (cheap: one text per node)."""
+        grown = False
+        for c in range(SCORE, COVERAGE + 1):
+            need = self.needed_width(c)
+            if self.view.columnWidth(c) < need:
+                self.view.setColumnWidth(c, need)
+                grown = True
+        if grown:
+            self._fit_name_column()
 
     def _fit_name_column(self):
         others = sum(self.view.columnWidth(c) for c in range(self.model.columnCount()) if c != NAME)

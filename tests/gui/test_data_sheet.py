@@ -67,7 +67,7 @@ def test_unit_layout_groups_indicators_under_their_dimensions(sheet):
     assert not model.flags(model.index(0, FIRST_PERIOD_COLUMN)) & (Qt.ItemIsEditable | Qt.ItemIsSelectable)
     assert header.data(Qt.BackgroundRole) is not None and header.data(Qt.FontRole).bold()
     assert model.index(1, 2).data() == "10,000 person-years"
-    assert at(sheet, "RA1", 2024).data() == "37"
+    assert at(sheet, "RA1", 2024).data() == "37.0"
     assert at(sheet, "RA1", 2024).data(Qt.BackgroundRole) is None
 
 
@@ -142,7 +142,7 @@ def test_typed_text_that_is_not_a_number_is_refused(sheet, qtbot, text, reason):
     doc.editFailed.connect(failed.append)
     index = at(sheet, "RA1", 2024)
     assert not sheet.model.setData(index, text)
-    assert value(doc, "RA1", 2024) == 37.0 and index.data() == "37"
+    assert value(doc, "RA1", 2024) == 37.0 and index.data() == "37.0"
     assert doc.undo_stack.count() == 0
     message = sheet.messages[-1]
     assert message.startswith("Not changed") and "RA1, CCEC, 2024" in message and reason in message
