@@ -927,47 +927,47 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../gui/importing/file_page.py" line="59"/>
+        <location filename="../../gui/importing/file_page.py" line="58"/>
         <source>Choose a workbook</source>
         <translation>选择工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/file_page.py" line="60"/>
+        <location filename="../../gui/importing/file_page.py" line="59"/>
         <source>Indicator values from an Excel workbook (.xlsx, .xlsm, .xls, .xlsb), an OpenDocument spreadsheet (.ods) or a CSV table (UTF-8 or GB18030). Title rows, units, merged headers, footnotes and numbers written as text are handled; the next page shows what will be read.</source>
         <translation>从 Excel 工作簿（.xlsx、.xlsm、.xls、.xlsb）、OpenDocument 电子表格（.ods）或 CSV 表（UTF-8 或 GB18030）读取指标数值。可处理标题行、计量单位、合并的表头、脚注以及以文本形式书写的数字；下一页将显示要读取的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/file_page.py" line="64"/>
+        <location filename="../../gui/importing/file_page.py" line="63"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/file_page.py" line="65"/>
+        <location filename="../../gui/importing/file_page.py" line="64"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/file_page.py" line="66"/>
+        <location filename="../../gui/importing/file_page.py" line="65"/>
         <source>Import into</source>
         <translation>导入到</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/file_page.py" line="67"/>
+        <location filename="../../gui/importing/file_page.py" line="66"/>
         <source>the &amp;open project (one step you can undo)</source>
         <translation>当前打开的项目（可一步撤销）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/file_page.py" line="68"/>
+        <location filename="../../gui/importing/file_page.py" line="67"/>
         <source>a &amp;new project</source>
         <translation>新项目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/file_page.py" line="69"/>
+        <location filename="../../gui/importing/file_page.py" line="68"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/file_page.py" line="73"/>
+        <location filename="../../gui/importing/file_page.py" line="72"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
@@ -1222,78 +1222,78 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>GridCells</name>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="168"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="189"/>
         <source>Unit: {0}</source>
         <translation>计量单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="170"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="191"/>
         <source>Lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="173"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="194"/>
         <source>In: {0} {1}</source>
         <translation>所属：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="175"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="196"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="182"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="203"/>
         <source>{0}: missing (type a number to fill it)</source>
         <translation>{0}：缺失（输入数字即可填入）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="198"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="219"/>
         <source>Unit code</source>
         <translation>单元代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="198"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="219"/>
         <source>Unit name</source>
         <translation>单元名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="199"/>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="208"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="220"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="229"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="199"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="220"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="206"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="227"/>
         <source>Indicator code</source>
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="206"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="227"/>
         <source>Indicator name (hover a row for more)</source>
         <translation>指标名称（鼠标悬停查看详情）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="207"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="228"/>
         <source>Unit of measure</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="208"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="229"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="208"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="229"/>
         <source>Measured in</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="210"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="231"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -2287,24 +2287,24 @@ with data</source>
 <context>
     <name>ResultsTable</name>
     <message numerus="yes">
-        <location filename="../../gui/sheets/results_table.py" line="404"/>
+        <location filename="../../gui/sheets/results_table.py" line="431"/>
         <source>Copied %n row(s)</source>
         <translation>
             <numerusform>已复制 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="419"/>
+        <location filename="../../gui/sheets/results_table.py" line="446"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="420"/>
+        <location filename="../../gui/sheets/results_table.py" line="447"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="421"/>
+        <location filename="../../gui/sheets/results_table.py" line="448"/>
         <source>&amp;Copy rows</source>
         <translation>复制行(&amp;C)</translation>
     </message>
