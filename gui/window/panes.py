@@ -138,10 +138,10 @@ class MessageBar(QFrame):
         icon = QLabel(self)
         size = self.style().pixelMetric(QStyle.PM_SmallIconSize)
         icon.setPixmap(self.style().standardIcon(QStyle.SP_MessageBoxWarning).pixmap(size, size))
-        icon.setAlignment(Qt.AlignTop)
         self.text_label = QLabel(self)
         self.text_label.setObjectName("messageText")
-        self.text_label.setWordWrap(True)
+        # a long message never widens the window: it is cut, and whole in the tooltip
+        self.text_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.text_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.close_button = QPushButton(self)
         self.close_button.setObjectName("messageClose")
@@ -150,7 +150,7 @@ class MessageBar(QFrame):
         layout.setContentsMargins(10, 5, 10, 5)
         layout.addWidget(icon)
         layout.addWidget(self.text_label, 1)
-        layout.addWidget(self.close_button, 0, Qt.AlignTop)
+        layout.addWidget(self.close_button)
         self._message = ""
         self.retranslateUi()
 
@@ -167,6 +167,7 @@ class MessageBar(QFrame):
         """Close: the message is gone (:attr:`closed` tells the window)."""
         self._message = ""
         self.text_label.clear()
+        self.text_label.setToolTip("")
         self.closed.emit()
 
     def retranslateUi(self):
@@ -174,6 +175,7 @@ class MessageBar(QFrame):
         self.close_button.setToolTip(self.tr("Close this message"))
         if self._message:
             self.text_label.setText(self.tr("Not changed: {0}").format(self._message))
+            self.text_label.setToolTip(self.text_label.text())
 
     def text(self) -> str:
         return self.text_label.text()

@@ -2013,17 +2013,17 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../gui/window/panes.py" line="173"/>
+        <location filename="../../gui/window/panes.py" line="174"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="174"/>
+        <location filename="../../gui/window/panes.py" line="175"/>
         <source>Close this message</source>
         <translation>关闭此消息</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="176"/>
+        <location filename="../../gui/window/panes.py" line="177"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
