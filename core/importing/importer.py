@@ -27,7 +27,7 @@ from core.importing.result import ImportResult, assemble, only_unit
 from core.importing.confidence import table_doubts
 from core.importing.table import choose_columns, find_table
 from core.sheets.cells import WorkbookCells
-from core.sheets.readers import read_workbook_cells
+from core.sheets.readers import details, read_workbook_cells
 
 
 def import_workbook(path, sheet=None, *, layout: str = "auto", header_row=None, unit: str | None = None,
@@ -42,7 +42,7 @@ def import_workbook(path, sheet=None, *, layout: str = "auto", header_row=None, 
     except (CoIndexError, MemoryError):
         raise
     except Exception as e:      # a sheet shaped in a way no rule here foresaw: say so, never a traceback
-        raise InputError(f"{cells.file}: cannot be imported ({type(e).__name__}: {e}); try --layout, "
+        raise InputError(f"{cells.file}: cannot be imported: its layout was not understood{details(e)}; try --layout, "
                          f"--sheet or the import wizard's header row") from e
 
 

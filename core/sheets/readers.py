@@ -37,7 +37,16 @@ ENGINES = ("auto", "calamine", "openpyxl")
 def _calamine_error(e, name) -> InputError:
     if isinstance(e, getattr(_pc, "PasswordError", ())):
         return InputError(f"{name}: the workbook is password-protected; remove the password and save it again")
-    return InputError(f"{name}: the workbook is damaged and cannot be read ({type(e).__name__}: {e})")
+    return InputError(f"{name}: the workbook is damaged or not a spreadsheet file{details(e)}")
+
+
+def details(e) -> str:
+    """The library's own words about a failure, for a user message:
+    " (details: …)", or nothing when it has none.  The exception's class
+    name (``XmlError``, ``PanicException`` …) is left out: it means nothing
+    to the reader."""
+    text = " ".join(str(e).split())
+    return f" (details: {text})" if text else ""
 
 
 def _apply_merges(rows, merged):
@@ -314,7 +323,7 @@ class _OpenpyxlReader:
         try:
             self.wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except Exception as e:
-            raise InputError(f"{name}: the workbook is damaged and cannot be read ({type(e).__name__}: {e})") from None
+            raise InputError(f"{name}: the workbook is damaged or not a spreadsheet file{details(e)}") from None
         self.names = list(self.wb.sheetnames)
         self.visible = {ws.title: ws.sheet_state == "visible" for ws in self.wb.worksheets}
 
@@ -336,7 +345,7 @@ class _OpenpyxlReader:
                                            int(mb.group(2)) - 1, column_index(mb.group(1))))
                     el.clear()
         except Exception as e:
-            raise InputError(f"{self.name}, sheet '{sheet}': cannot be read ({type(e).__name__}: {e})") from None
+            raise InputError(f"{self.name}, sheet '{sheet}': the sheet is damaged and cannot be read{details(e)}") from None
         data = [[(v if not isinstance(v, int) or isinstance(v, bool) else float(v)) for v in row] for row in data]
         return data, merged
 

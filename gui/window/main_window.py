@@ -25,7 +25,7 @@ from core.project.project import SAMPLE_NOTE, Project
 from gui.base import i18n
 from gui.base.document import ProjectDocument
 from gui.window.loading import ProjectFiles, is_openable, new_project
-from gui.window.panes import PANES, NoteBanner, PaneHost
+from gui.window.panes import PANES, MessageBar, NoteBanner, PaneHost
 from gui.window.recovery import Autosaver
 from gui.window.menus import WindowMenus
 
@@ -77,6 +77,18 @@ class MainWindow(QMainWindow):
         self.note_bar.toggleViewAction().setVisible(False)
         self.note_bar.addWidget(self.note_banner)
         self.addToolBar(Qt.TopToolBarArea, self.note_bar)
+        # a refused edit or a failed recomputation: stays until closed or a later edit succeeds
+        self.message_bar = MessageBar(self)
+        self.message_bar.closed.connect(self._sync_message_bar)
+        self.message_toolbar = QToolBar(self)
+        self.message_toolbar.setObjectName("messageBar")
+        self.message_toolbar.setMovable(False)
+        self.message_toolbar.setFloatable(False)
+        self.message_toolbar.toggleViewAction().setVisible(False)
+        self.message_toolbar.addWidget(self.message_bar)
+        self.addToolBarBreak(Qt.TopToolBarArea)
+        self.addToolBar(Qt.TopToolBarArea, self.message_toolbar)
+        self.message_toolbar.hide()
 
         self.compute_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.compute_label)
@@ -150,6 +162,7 @@ class MainWindow(QMainWindow):
         """View > Reset layout: the first-start arrangement."""
         self.apply_default_layout()
         self.note_bar.setVisible(bool(self.note_banner.text()))
+        self._sync_message_bar()
 
     def restore_layout(self) -> bool:
         """The layout of the last session, if it was saved with this
@@ -161,7 +174,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state is None or panes != ",".join(spec.name for spec in PANES):
             return False
-        return bool(self.restoreState(state, LAYOUT_VERSION))
+        restored = bool(self.restoreState(state, LAYOUT_VERSION))
+        self._sync_message_bar()          # never an empty bar from the last session's state
+        return restored
 
     def save_layout(self):
         settings = QSettings()
@@ -186,6 +201,8 @@ class MainWindow(QMainWindow):
         self.panes.set_document(document)
         document.recomputed.connect(self._on_recomputed)
         document.editFailed.connect(self._on_edit_failed)
+        document.valuesChanged.connect(self.clear_error)
+        self.clear_error()                # an error about the project replaced
         document.saved.connect(self._on_saved)
         document.saveFailed.connect(self._on_save_failed)
         document.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -243,6 +260,7 @@ class MainWindow(QMainWindow):
             self._show_compute_time(self._last_ms if self._last_ms is not None else self.document.last_compute_ms,
                                     first=self._last_ms is None)
         self.note_banner.retranslateUi()
+        self.message_bar.retranslateUi()
         for widget in self.panes.values():
             retranslate = getattr(widget, "retranslateUi", None)
             if callable(retranslate):
@@ -268,9 +286,23 @@ class MainWindow(QMainWindow):
     def _on_recomputed(self, ms: float):
         self._last_ms = ms
         self._show_compute_time(ms)
+        self.clear_error()                # a later edit or recomputation succeeded
 
     def _on_edit_failed(self, message: str):
-        self.show_status(self.tr("Not changed: {0}").format(message))
+        """A refused edit or a failed recomputation: in the message bar,
+        which stays until closed or resolved (not a status message that a
+        later one replaces)."""
+        self.message_bar.show_error(message)
+        self._sync_message_bar()
+        self.show_status(self.message_bar.text())
+
+    def clear_error(self, *args):
+        """The message bar's error is resolved: gone."""
+        if self.message_bar.message():
+            self.message_bar.dismiss()
+
+    def _sync_message_bar(self):
+        self.message_toolbar.setVisible(bool(self.message_bar.message()))
 
     def _on_clean_changed(self, clean: bool):
         self.setWindowModified(not clean)

@@ -22,9 +22,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, QTimer
-from PySide6.QtWidgets import (QDockWidget, QFrame, QHBoxLayout, QLabel, QMainWindow, QSizePolicy, QStyle,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QDockWidget, QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QSizePolicy,
+                               QStyle, QVBoxLayout, QWidget)
 
 from gui.base.document import ProjectDocument
 from gui.base.i18n import is_chinese
@@ -120,6 +120,65 @@ class NoteBanner(QFrame):
     def text(self) -> str:
         return self.text_label.text()
 
+
+class MessageBar(QFrame):
+    """An error or a refusal that stays in view until it is closed or
+    resolved (the window clears it when a later edit succeeds): the
+    window's frame text around the core's message, which names the place
+    (indicator, unit, period) and is shown as it is."""
+
+    closed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("MessageBar")
+        self.setStyleSheet("#MessageBar { background: #ffebe9; border: 1px solid #d1242f; border-radius: 4px; }"
+                           "#MessageBar QLabel { color: #4b0c10; background: transparent; }")
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        icon = QLabel(self)
+        size = self.style().pixelMetric(QStyle.PM_SmallIconSize)
+        icon.setPixmap(self.style().standardIcon(QStyle.SP_MessageBoxWarning).pixmap(size, size))
+        self.text_label = QLabel(self)
+        self.text_label.setObjectName("messageText")
+        # a long message never widens the window: it is cut, and whole in the tooltip
+        self.text_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.text_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.close_button = QPushButton(self)
+        self.close_button.setObjectName("messageClose")
+        self.close_button.clicked.connect(self.dismiss)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 5, 10, 5)
+        layout.addWidget(icon)
+        layout.addWidget(self.text_label, 1)
+        layout.addWidget(self.close_button)
+        self._message = ""
+        self.retranslateUi()
+
+    def show_error(self, message: str):
+        """Show the core's ``message`` (replacing an earlier one)."""
+        self._message = message
+        self.retranslateUi()
+
+    def message(self) -> str:
+        """The core's message shown, "" when none."""
+        return self._message
+
+    def dismiss(self):
+        """Close: the message is gone (:attr:`closed` tells the window)."""
+        self._message = ""
+        self.text_label.clear()
+        self.text_label.setToolTip("")
+        self.closed.emit()
+
+    def retranslateUi(self):
+        self.close_button.setText(self.tr("Close"))
+        self.close_button.setToolTip(self.tr("Close this message"))
+        if self._message:
+            self.text_label.setText(self.tr("Not changed: {0}").format(self._message))
+            self.text_label.setToolTip(self.text_label.text())
+
+    def text(self) -> str:
+        return self.text_label.text()
 
 
 # ---- the window side: building panes, sharing the unit and period choice ---------------

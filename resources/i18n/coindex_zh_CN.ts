@@ -1773,47 +1773,46 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="206"/>
+        <location filename="../../gui/window/main_window.py" line="223"/>
         <source>Indicators: {0} · units: {1} · periods: {2}</source>
         <translation>指标：{0} · 单元：{1} · 时期：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="255"/>
+        <location filename="../../gui/window/main_window.py" line="273"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="265"/>
+        <location filename="../../gui/window/main_window.py" line="283"/>
         <source>Computed in {0} ms</source>
         <translation>计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="265"/>
+        <location filename="../../gui/window/main_window.py" line="283"/>
         <source>Recomputed in {0} ms</source>
         <translation>重新计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="273"/>
         <source>Not changed: {0}</source>
-        <translation>未修改：{0}</translation>
+        <translation type="vanished">未修改：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="280"/>
+        <location filename="../../gui/window/main_window.py" line="312"/>
         <source>Saved {0} ({1} ms)</source>
         <translation>已保存 {0}（{1} 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="284"/>
+        <location filename="../../gui/window/main_window.py" line="316"/>
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="286"/>
+        <location filename="../../gui/window/main_window.py" line="318"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="287"/>
+        <location filename="../../gui/window/main_window.py" line="319"/>
         <source>CoIndex could not save {0}.
 
 {1}</source>
@@ -1822,17 +1821,17 @@ Import it again with File &gt; Import Workbook.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="338"/>
+        <location filename="../../gui/window/main_window.py" line="370"/>
         <source>Build, compute and analyse composite indices: live charts from spreadsheet-style inputs, with undo, project files and English / Chinese.</source>
         <translation>构建、计算和分析综合指数：在电子表格式的输入中修改数据，图表即时更新；支持撤销、项目文件以及中英文界面。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="340"/>
+        <location filename="../../gui/window/main_window.py" line="372"/>
         <source>The bundled Chengdu–Chongqing sample is for illustration only:</source>
         <translation>随附的成渝示例仅用于演示：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="342"/>
+        <location filename="../../gui/window/main_window.py" line="374"/>
         <source>About CoIndex</source>
         <translation>关于 CoIndex</translation>
     </message>
@@ -2014,6 +2013,24 @@ Import it again with File &gt; Import Workbook.</source>
         <location filename="../../gui/importing/mapping.py" line="414"/>
         <source>none</source>
         <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../../gui/window/panes.py" line="174"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/panes.py" line="175"/>
+        <source>Close this message</source>
+        <translation>关闭此消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/panes.py" line="177"/>
+        <source>Not changed: {0}</source>
+        <translation>未修改：{0}</translation>
     </message>
 </context>
 <context>

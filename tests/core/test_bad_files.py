@@ -219,6 +219,41 @@ def test_load_input_refuses_bad_files(name, fragment):
     assert msg.startswith(name) and fragment in msg, msg
 
 
+CLASS_NAME = re.compile(r"\b[A-Z][a-z]+(Error|Exception)\b")
+
+
+@pytest.mark.parametrize("engine", ["auto", "openpyxl"])
+def test_no_message_about_a_bad_file_names_a_python_class(engine):
+    """What File > Open and the import show: plain words, never the class
+    name of the library's exception (``XmlError``, ``BadZipFile`` …)."""
+    from core.importing.inputs import load_input
+    for path in sorted(DATA.glob("bad_*")):
+        for read in (load_input, lambda p: import_workbook(p, engine=engine)):
+            with pytest.raises(InputError) as e:
+                read(path)
+            assert not CLASS_NAME.search(str(e.value)), str(e.value)
+
+
+def test_an_unforeseen_failure_is_told_in_plain_words(tmp_path, monkeypatch):
+    """A reader's or a layout's failure nobody foresaw: the library's own
+    text is kept as details, its class name is not shown."""
+    import core.importing.importer as importer
+
+    class XmlError(Exception):
+        pass
+
+    def broken(*args, **kwargs):
+        raise XmlError("unexpected end of element")
+
+    monkeypatch.setattr(importer, "import_cells", broken)
+    path = tmp_path / "t.csv"
+    path.write_text("uCode,GDP\nA,1\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        importer.import_workbook(path)
+    msg = str(e.value)
+    assert "(details: unexpected end of element)" in msg and not CLASS_NAME.search(msg), msg
+
+
 def test_compute_refuses_bad_files_in_a_memory_limited_process():
     """``main.py compute`` on each hostile .xlsx under a 3 GB address-space
     limit (a 2.5 kB file with a cell at XFD1048576 used to abort it, a

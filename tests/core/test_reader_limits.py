@@ -67,8 +67,10 @@ def test_a_reader_panic_is_a_message(tmp_path):
                 data = data.replace(b'Id="rId1"', b'Id="rId9"')
             out.writestr(info, data)
     assert read_workbook_cells(ok).sheets[0].rows[1] == ["A", 1.0]
-    with pytest.raises(InputError, match=r"norel\.xlsb: the workbook is damaged"):
+    with pytest.raises(InputError, match=r"norel\.xlsb: the workbook is damaged or not a spreadsheet file "
+                                         r"\(details: no entry found for key\)$") as e:
         read_workbook_cells(bad)
+    assert "Panic" not in str(e.value)       # the library's class name means nothing to the user
 
 
 def test_hidden_sheets_not_read_are_recorded_and_noted(tmp_path):
