@@ -1,5 +1,6 @@
 """The table layouts an import reads, one module each (template, yearbook,
-units_by_indicators, long), all with the interface of
+units_by_indicators, long, and the statistical offices' downloads: nbs,
+wide_periods, worldbank, eurostat), all with the interface of
 :class:`core.importing.layouts.base.Layout`; core/importing/layouts/registry.py
 lists them, detects a table's layout and reads a table in a named one.
 
