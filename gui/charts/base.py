@@ -20,7 +20,7 @@ import re
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetricsF, QImage
+from PySide6.QtGui import QAction, QFont, QFontMetricsF, QImage, QTextOption
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QToolButton
 
 from gui.charts.export import export_png, export_svg, render_image, set_caching
@@ -61,6 +61,8 @@ class ChartBase(pg.GraphicsView):
     shows_change = False
     # a chart of the chosen unit alone (empty when that unit has no data)
     about_one_unit = True
+    # a chart of the index's dimensions (empty when the index has none: indicators right under it)
+    shows_dimensions = False
 
     def __init_subclass__(cls, **kwargs):
         # every redraw ends by showing or hiding the empty-chart message
@@ -94,6 +96,7 @@ class ChartBase(pg.GraphicsView):
         self.view_box.setMenuEnabled(False)
         # why the chart is empty, centred in the plot (over hidden items)
         self.empty_item = pg.TextItem(anchor=(0.5, 0.5))
+        self.empty_item.textItem.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
         self.empty_item.setParentItem(self.view_box)
         self.empty_item.setZValue(2000)
         self.empty_item.hide()
@@ -280,7 +283,7 @@ class ChartBase(pg.GraphicsView):
     def empty_reason(self) -> str:
         """Why the chart has nothing to show for the chosen unit ('' when it
         has): no data, one unit under a method that compares units, one
-        period in a chart of change."""
+        period in a chart of change, no dimensions in a chart of them."""
         project = self.project
         ds = project.dataset
         U, T = len(ds.unit_codes), len(ds.periods)
@@ -296,6 +299,9 @@ class ChartBase(pg.GraphicsView):
             return self.tr("No data for {0}").format(self.unit_short(u))
         if self.shows_change and T == 1:
             return self.tr("One period: no change to show")
+        if self.shows_dimensions and not self.dimension_codes():
+            return self.tr("The index has no dimensions: its indicators are right under it "
+                           "(add dimensions in the framework)")
         return ""
 
     def needs_units_text(self, method: str) -> str:
@@ -334,7 +340,9 @@ class ChartBase(pg.GraphicsView):
         return self._empty_text
 
     def _place_empty_message(self, *_):
-        self.empty_item.setPos(self.view_box.rect().center())
+        rect = self.view_box.rect()
+        self.empty_item.setTextWidth(max(rect.width() * 0.9, 60.0))     # long reasons wrap inside the plot
+        self.empty_item.setPos(rect.center())
 
     @live
     def _fit_legend_columns(self, *_, relayout=True):

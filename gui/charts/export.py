@@ -188,10 +188,15 @@ def flatten_svg(data: bytes) -> bytes:
     older browsers' print paths) stroke them a hundred pixels wide: bars
     vanish under their own outline.  Here each such group's shapes are
     mapped to page coordinates and its transform dropped; a group with text,
-    images or a scaling (non-cosmetic) stroke is left as written."""
+    images or a scaling (non-cosmetic) stroke is left as written.  Paths
+    with no data are dropped (librsvg and QtSvg call them invalid)."""
     ET.register_namespace("", SVG_NS)
     ET.register_namespace("xlink", XLINK_NS)
     root = ET.fromstring(data)
+    for parent in list(root.iter()):                # an empty path (an item with nothing to draw) is invalid SVG
+        for child in list(parent):
+            if child.tag == f"{{{SVG_NS}}}path" and not child.get("d", "").strip():
+                parent.remove(child)
     for group in root.iter(f"{{{SVG_NS}}}g"):
         found = _MATRIX.match(group.get("transform", ""))
         children = list(group)

@@ -326,6 +326,8 @@ class DimensionChart(TimeChart):
     """The root's children (the dimensions) over the periods, for one unit,
     in the colours every chart gives them."""
 
+    shows_dimensions = True
+
     def __init__(self, document: ProjectDocument, unit: int = 0, parent=None):
         self._curves_by_code: dict[str, PathCurve] = {}
         self._hollow: dict[str, tuple[PathCurve, PathCurve]] = {}

@@ -52,6 +52,8 @@ class RadarChart(ChartBase):
     ViewBox.  Radii are scores measured from the centre's value (0, or a
     round value below the smallest score when there are negative scores)."""
 
+    shows_dimensions = True
+
     def __init__(self, document: ProjectDocument, unit: int = 0, period: int = -1, parent=None):
         self.choice = UnitPeriod(document, self._show_choice, unit, period)
         self._codes: list[str] = []

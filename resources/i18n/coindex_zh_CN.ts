@@ -202,72 +202,77 @@
 <context>
     <name>ChartBase</name>
     <message>
-        <location filename="../../gui/charts/base.py" line="155"/>
+        <location filename="../../gui/charts/base.py" line="157"/>
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="156"/>
+        <location filename="../../gui/charts/base.py" line="158"/>
         <source>Save as SVG…</source>
         <translation>另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="157"/>
+        <location filename="../../gui/charts/base.py" line="159"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="158"/>
+        <location filename="../../gui/charts/base.py" line="160"/>
         <source>Save or copy this chart</source>
         <translation>保存或复制此图表</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="164"/>
+        <location filename="../../gui/charts/base.py" line="166"/>
         <source>Chart copied: {0}</source>
         <translation>已复制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="173"/>
+        <location filename="../../gui/charts/base.py" line="175"/>
         <source>Save chart as SVG</source>
         <translation>将图表保存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="173"/>
+        <location filename="../../gui/charts/base.py" line="175"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="175"/>
+        <location filename="../../gui/charts/base.py" line="177"/>
         <source>Save chart as PNG</source>
         <translation>将图表保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="175"/>
+        <location filename="../../gui/charts/base.py" line="177"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="186"/>
+        <location filename="../../gui/charts/base.py" line="188"/>
         <source>Chart saved to {0}</source>
         <translation>图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="288"/>
+        <location filename="../../gui/charts/base.py" line="290"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="296"/>
+        <location filename="../../gui/charts/base.py" line="298"/>
         <source>No data for {0}</source>
         <translation>{0} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="298"/>
+        <location filename="../../gui/charts/base.py" line="300"/>
         <source>One period: no change to show</source>
         <translation>只有一个时期：没有变化可显示</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="303"/>
+        <location filename="../../gui/charts/base.py" line="302"/>
+        <source>The index has no dimensions: its indicators are right under it (add dimensions in the framework)</source>
+        <translation>指数没有维度：各指标直接位于指数之下（请在指标框架中添加维度）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/base.py" line="308"/>
         <source>{0} needs two or more units; choose fixed base</source>
         <translation>{0}需要两个或更多单元；请选择定基</translation>
     </message>
@@ -696,7 +701,7 @@
 <context>
     <name>DimensionChart</name>
     <message>
-        <location filename="../../gui/charts/lines.py" line="389"/>
+        <location filename="../../gui/charts/lines.py" line="391"/>
         <source>Dimensions: {0}</source>
         <translation>各维度：{0}</translation>
     </message>
@@ -2160,27 +2165,27 @@ Save them before going on?</source>
 <context>
     <name>RadarChart</name>
     <message>
-        <location filename="../../gui/charts/radar.py" line="191"/>
+        <location filename="../../gui/charts/radar.py" line="193"/>
         <source>Dimensions in {0}: {1}</source>
         <translation>{0} 各维度：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/radar.py" line="192"/>
+        <location filename="../../gui/charts/radar.py" line="194"/>
         <source>Dimensions: {0}</source>
         <translation>各维度：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/radar.py" line="193"/>
+        <location filename="../../gui/charts/radar.py" line="195"/>
         <source>Scores</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/radar.py" line="197"/>
+        <location filename="../../gui/charts/radar.py" line="199"/>
         <source>Dimensions in {0} against {1}: {2}</source>
         <translation>{0} 年与 {1} 年各维度对比：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/radar.py" line="200"/>
+        <location filename="../../gui/charts/radar.py" line="202"/>
         <source>{0} (base)</source>
         <translation>{0}（基期）</translation>
     </message>

@@ -175,3 +175,10 @@ def test_flatten_svg_moves_cosmetic_shapes_to_the_page():
     assert 'points="5,90 25,80"' in text
     assert 'x="15" y="68" width="20" height="20"' in text
     assert 'd="M0,0 L1,1"' in text and 'matrix(2,0,0,2,0,0)' in text       # a scaling stroke stays as it is
+
+
+def test_flatten_svg_drops_paths_without_data():
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg"><g transform="matrix(1,0,0,1,0,0)">'
+           b'<path d=""/><path d="M0,0 L1,1"/></g></svg>')
+    out = flatten_svg(svg).decode("utf-8")
+    assert 'd=""' not in out and 'd="M0,0 L1,1"' in out

@@ -201,3 +201,21 @@ def test_an_empty_chart_shows_its_message_without_axes(make_panel, project):
     chart = make_panel(project).contribution_chart
     axes = [chart.getPlotItem().getAxis(name) for name in ("left", "bottom")]
     assert chart.empty_message() == "" and all(a.isVisible() for a in axes)
+
+
+def test_an_index_without_dimensions_says_so_in_the_dimension_charts(make_panel, tmp_path):
+    """An iData CSV opened without its iMeta gets one index right over its
+    indicators: the dimensions and radar charts say why they are empty,
+    the others draw."""
+    from core.importing.inputs import load_input
+    csv = tmp_path / "hdi.csv"
+    csv.write_text("uCode,uName,Time,LE,EYS,GNIPC\n"
+                   "BRA,Brazil,2000,69.7,14.3,11279.4\nBRA,Brazil,2021,72.8,15.6,14369.9\n"
+                   "NOR,Norway,2000,78.7,17.4,51702.1\nNOR,Norway,2021,83.2,18.2,64660.1\n", encoding="utf-8")
+    panel = make_panel(load_input(str(csv), warnings=[]))
+    why = ("The index has no dimensions: its indicators are right under it "
+           "(add dimensions in the framework)")
+    assert panel.dimension_chart.empty_message() == why
+    assert panel.radar_chart.empty_message() == why
+    assert panel.composite_chart.empty_message() == ""
+    assert panel.contribution_chart.empty_message() == ""
