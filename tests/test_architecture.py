@@ -22,13 +22,14 @@ from archcheck import (Tree, cycle_violations, layer_violations, private_violati
 REPO = Path(__file__).resolve().parents[1]
 
 # Base modules any package may import (they themselves import none of the packages).
-BASE = {"core", "core.errors", "core.atomic"}
+BASE = {"core", "core.errors", "core.atomic", "core.text"}
 
 # importer package          -> the packages it may import, besides itself and BASE
 ALLOWED: dict[str, set[str]] = {
     "core":           set(),
     "core.errors":    set(),
     "core.atomic":    set(),
+    "core.text":      set(),
     "core.methods":   set(),                # pure numerics + the method registry
     "core.model":     {"core.methods"},     # settings name methods and check their parameters
     "core.pipeline":  {"core.model", "core.methods"},

@@ -34,6 +34,7 @@ import numpy as np
 
 from core.atomic import atomic_output
 from core.errors import InputError
+from core.text import tr
 from core.exporting.sheets import ResultSheets
 from core.exporting.texts import LABELS
 from core.exporting.formulas import cached_value, cell_ref, range_ref
@@ -51,8 +52,8 @@ def write_results_workbook(engine, path, language: str = "en", info: dict | None
     or 'zh') chooses the names and headings; ``info`` may hold the project's
     title / title_zh / note / note_zh, shown in the README."""
     if language not in LABELS:
-        raise InputError(f"results workbook: language '{language}' is not available; valid: "
-                         f"{', '.join(LABELS)}")
+        raise InputError(tr("results workbook: language '{language}' is not available; valid: {valid}",
+                            language=language, valid=", ".join(LABELS)))
     ds = engine.dataset
     if len(ds.unit_codes) * len(ds.periods) + 1 > 1_048_576:
         raise InputError(f"{path}: {len(ds.unit_codes)} units x {len(ds.periods)} periods do not fit in one "

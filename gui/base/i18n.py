@@ -19,6 +19,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from core import text as core_text
+
 I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 ENGLISH, CHINESE = "en", "zh_CN"
 # each language named in itself: a user who cannot read the current one can still find theirs
@@ -47,6 +49,7 @@ def current_language() -> str:
     global _language
     if _language is None:
         _language = saved_language()
+        core_text.set_language(_language)
     return _language
 
 
@@ -126,6 +129,7 @@ def install_language(app: QCoreApplication | None, code: str, remember: bool = T
     app = app or QCoreApplication.instance()
     changed = code != _language or bool(_translators) != (code != ENGLISH)
     _language = code
+    core_text.set_language(code)     # core's messages (errors, warnings, reports) follow
     if remember:
         QSettings().setValue(SETTINGS_KEY, code)
     ok = True
