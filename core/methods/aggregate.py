@@ -17,6 +17,7 @@ import numpy as np
 from core.errors import ComputeError
 from core.methods.excel import weighted_mean_formula
 from core.methods.registry import AGGREGATIONS, Method, number_param
+from core.methods.usable import needs_domain, out_of_domain
 
 
 def transform(x, p):
@@ -49,13 +50,11 @@ def norm_weights(X, w):
 
 
 def check_domain(X, p, locate):
-    """Geometric, harmonic and negative-power means need positive values
-    (COINr stops on them); other powers need x >= 0, since a negative value
-    would give a missing or sign-less mean rather than a number."""
-    if p == 1:
-        return
-    bad = (X <= 0) if p <= 0 else (X < 0)
-    if bad.any():
+    """Raise ComputeError with ``locate(index, value)`` as the message at the
+    first score of ``X`` a mean of power ``p`` cannot take
+    (:func:`core.methods.usable.out_of_domain`)."""
+    bad = out_of_domain(X, p)
+    if bad is not None and bad.any():
         idx = tuple(int(v[0]) for v in np.nonzero(bad))
         raise ComputeError(locate(idx, float(X[idx])))
 
@@ -91,8 +90,9 @@ def weighted_mean(X, w, p):
 
 # ---- the registry entries ----------------------------------------------------------------------------
 def _mean(name, power, label, text, **kw):
+    usable = needs_domain(lambda settings: AGGREGATIONS[name].power_for(settings))
     return AGGREGATIONS.register(Method("aggregation", name, weighted_mean, power=power, formula=weighted_mean_formula,
-                                        anchor=name, label=label, text=text, **kw))
+                                        anchor=name, label=label, text=text, usable=usable, **kw))
 
 
 _mean("arithmetic", 1.0, {"en": "Arithmetic mean", "zh": "算术平均"},

@@ -26,6 +26,9 @@ import numpy as np
 from core.errors import ComputeError, SettingsError, describe_place
 from core.methods.excel import if_number, number
 from core.methods.registry import CELL, NORMALISATIONS, PERIOD, UNIT, Method, Parameter, number_param
+from core.methods.usable import (advise_dist2target, advise_fixed_base, advise_goalposts, advise_minmax, advise_none,
+                                 advise_prank, advise_zscore, needs_goalposts, needs_targets, needs_units)
+from core.text import tr
 
 
 @dataclass
@@ -65,8 +68,8 @@ def _param(ctx, name, default=None):
         try:
             out[j] = float(v) if v is not None and v == v else np.nan
         except (TypeError, ValueError):
-            raise ComputeError(f"Meta column {name} of indicator '{ctx.codes[j]}': '{v}' is not a number",
-                               code=ctx.codes[j]) from None
+            raise ComputeError(tr("Meta column {column} of indicator '{code}': '{value}' is not a number",
+                                  column=name, code=ctx.codes[j], value=v), code=ctx.codes[j]) from None
     return out
 
 
@@ -77,9 +80,12 @@ def _flag_degenerate(ctx, mask, what):
         return
     for j, t in zip(*np.nonzero(mask[:, 0, :])):
         period = None if ctx.settings.pooled else ctx.periods[t]
-        when = "" if ctx.settings.pooled or period is None else f" in period {period}"
-        ctx.warn("undefined", ctx.codes[j], f"indicator '{ctx.codes[j]}'{when}: {what}; its normalised "
-                 "values are missing", period)
+        if ctx.settings.pooled or period is None:
+            text = tr("indicator '{code}': {what}; its normalised values are missing", code=ctx.codes[j], what=what)
+        else:
+            text = tr("indicator '{code}' in period {period}: {what}; its normalised values are missing",
+                      code=ctx.codes[j], period=period, what=what)
+        ctx.warn("undefined", ctx.codes[j], text, period)
 
 
 def _flag_outside(ctx, mask, what, action):
@@ -90,8 +96,9 @@ def _flag_outside(ctx, mask, what, action):
         n = int(mask[j].sum())
         ctx.warnings.append({"kind": "out_of_range", "code": ctx.codes[j], "unit": ctx.unit_codes[u],
                              "period": ctx.periods[t],
-                             "message": f"indicator '{ctx.codes[j]}': {n} value(s) {what} (first: "
-                                        f"{describe_place(ctx.unit_codes[u], ctx.periods[t])}), {action[j]}"})
+                             "message": tr("indicator '{code}': {n} value(s) {what} (first: {place}), {action}",
+                                           code=ctx.codes[j], n=n, what=what, action=action[j],
+                                           place=describe_place(ctx.unit_codes[u], ctx.periods[t]))})
 
 
 def n_minmax(X, d, ctx, out=None):
@@ -101,7 +108,7 @@ def n_minmax(X, d, ctx, out=None):
     d3 = _col(d)
     lo = np.where(d3 > 0, mn, -mx)                        # min of d * x
     rng = mx - mn
-    _flag_degenerate(ctx, rng == 0, "all values are equal, so the min-max range is zero")
+    _flag_degenerate(ctx, rng == 0, tr("all values are equal, so the min-max range is zero"))
     l_default, u_default = ctx.settings.minmax_range
     lower = _param(ctx, "minmax_lower", l_default)
     upper = _param(ctx, "minmax_upper", u_default)
@@ -124,7 +131,7 @@ def n_zscore(X, d, ctx, out=None):
     mean = _quiet(np.nanmean, Y, axis=ax, keepdims=True)
     sd = _quiet(np.nanstd, Y, axis=ax, keepdims=True, ddof=1)
     bad = (n < 2) | (sd == 0)
-    _flag_degenerate(ctx, bad & (n > 0), "fewer than two values or zero standard deviation")
+    _flag_degenerate(ctx, bad & (n > 0), tr("fewer than two values or zero standard deviation"))
     Y -= mean
     with np.errstate(invalid="ignore", divide="ignore"):
         Y /= np.where(bad, np.nan, sd)
@@ -168,7 +175,7 @@ def n_rank(X, d, ctx, out=None):
 def n_prank(X, d, ctx, out=None):
     r, Y = _ranks(X, d, ctx)
     n = np.sum(~np.isnan(Y), axis=_axes(ctx), keepdims=True)
-    _flag_degenerate(ctx, n == 1, "only one value, so percentile ranks are undefined")
+    _flag_degenerate(ctx, n == 1, tr("only one value, so percentile ranks are undefined"))
     with np.errstate(invalid="ignore", divide="ignore"):
         return (r - 1) / np.where(n > 1, n - 1, np.nan)
 
@@ -179,9 +186,9 @@ def n_goalposts(X, d, ctx, out=None):
     scale = _param(ctx, "goalpost_scale", 1.0)
     scale = _col(np.where(np.isnan(scale), 1.0, scale))
     for j, code in enumerate(ctx.codes):
-        if np.isnan(lo[j]) or np.isnan(hi[j]) or lo[j] == hi[j]:
-            raise ComputeError(f"indicator '{code}': goalposts normalisation needs different numbers in the "
-                               "Meta columns goalpost_lower and goalpost_upper", code=code)
+        if not lo[j] < hi[j]:
+            raise ComputeError(tr("indicator '{code}': goalposts normalisation needs a lower goalpost below the "
+                                  "upper one (Meta columns goalpost_lower and goalpost_upper)", code=code), code=code)
     trunc = np.array([str(p.get("goalpost_trunc2posts", True)).strip().lower() not in ("false", "0", "no")
                       for p in ctx.params])
     # COINr: (x - low)/(high - low), and (x - high)/(low - high) for direction -1
@@ -189,8 +196,8 @@ def n_goalposts(X, d, ctx, out=None):
     b = _col(np.where(d > 0, hi, lo))
     Y = (X - a) / (b - a)
     t = trunc.reshape(-1, 1, 1)
-    _flag_outside(ctx, (Y < 0) | (Y > 1), "outside its goalposts",
-                  np.where(trunc, "truncated to the nearest goalpost", "kept beyond the goalposts"))
+    _flag_outside(ctx, (Y < 0) | (Y > 1), tr("outside its goalposts"),
+                  [tr("truncated to the nearest goalpost") if t else tr("kept beyond the goalposts") for t in trunc])
     Y = np.where(t & (Y > 1), 1.0, Y)
     Y = np.where(t & (Y < 0), 0.0, Y)
     return Y * scale
@@ -200,8 +207,8 @@ def n_dist2target(X, d, ctx, out=None):
     targ = _param(ctx, "Target")
     for j, code in enumerate(ctx.codes):
         if np.isnan(targ[j]):
-            raise ComputeError(f"indicator '{code}': distance-to-target normalisation needs a number in the "
-                               "Meta column Target", code=code)
+            raise ComputeError(tr("indicator '{code}': distance-to-target normalisation needs a number in the "
+                                  "Meta column Target", code=code), code=code)
     cap = np.array([str(p.get("dist2targ_cap_max", False)).strip().lower() in ("true", "1", "yes")
                     for p in ctx.params])
     d3 = _col(d)
@@ -209,10 +216,10 @@ def n_dist2target(X, d, ctx, out=None):
     tY = _col(targ) * d3
     lo = np.fmin.reduce(Y, axis=_axes(ctx), keepdims=True)
     den = tY - lo
-    _flag_degenerate(ctx, den == 0, "the target equals the worst value")
+    _flag_degenerate(ctx, den == 0, tr("the target equals the worst value"))
     with np.errstate(invalid="ignore", divide="ignore"):
         res = (Y - lo) / np.where(den == 0, np.nan, den)
-    _flag_outside(ctx, res > 1, "beyond its target", np.where(cap, "capped at 1", "scored above 1"))
+    _flag_outside(ctx, res > 1, tr("beyond its target"), [tr("capped at 1") if c else tr("scored above 1") for c in cap])
     return np.where(cap.reshape(-1, 1, 1) & (res > 1), 1.0, res)
 
 
@@ -233,19 +240,21 @@ def n_fixed_base(X, d, ctx, out=None):
             if np.isnan(X[j, u]).all():
                 continue                                 # a unit without this indicator: just missing
             v = base[j, u]
-            what = "missing" if np.isnan(v) else ("zero" if v == 0 else f"negative ({v:g})")
+            what = tr("missing") if np.isnan(v) else (tr("zero") if v == 0 else tr("negative ({value})", value=f"{v:g}"))
             period = ctx.periods[tb[j]]
-            raise ComputeError(f"fixed-base index: the base value of "
-                               f"{describe_place(ctx.unit_codes[u], period, ctx.codes[j])} is {what}; a fixed-base "
-                               "index needs a positive base value", code=ctx.codes[j], unit=ctx.unit_codes[u],
-                               period=period)
+            raise ComputeError(tr("normalisation {method}: the base value of {place} is {what}; a fixed-base index "
+                                  "needs a value above zero in the base period (choose another base year for this "
+                                  "indicator, or another normalisation)", method=NORMALISATIONS["fixed_base"].title(),
+                                  place=describe_place(ctx.unit_codes[u], period, ctx.codes[j]), what=what),
+                               code=ctx.codes[j], unit=ctx.unit_codes[u], period=period)
     for j in np.flatnonzero(d < 0):
         badx = ~(X[j] > 0) & ~np.isnan(X[j])
         if badx.any():
             u, t = (int(v[0]) for v in np.nonzero(badx))
             raise ComputeError(
-                f"fixed-base index: {describe_place(ctx.unit_codes[u], ctx.periods[t], ctx.codes[j])} is "
-                f"{X[j, u, t]:g}; an indicator where less is better needs positive values to invert",
+                tr("normalisation {method}: {place} is {value}; an indicator where less is better is inverted "
+                   "(base / value), so its values must be above zero", method=NORMALISATIONS["fixed_base"].title(),
+                   place=describe_place(ctx.unit_codes[u], ctx.periods[t], ctx.codes[j]), value=f"{X[j, u, t]:g}"),
                 code=ctx.codes[j], unit=ctx.unit_codes[u], period=ctx.periods[t])
     if out is None:
         out = np.empty(X.shape)
@@ -265,10 +274,11 @@ def _minmax_range(text, where):
     try:
         lo, hi = (float(p) for p in parts)
     except ValueError:
-        raise SettingsError(f"{where}: minmax_range must be two numbers 'L,U', got '{text}'",
-                            valid=["L,U e.g. 0,100"]) from None
+        raise SettingsError(tr("{where}: minmax_range must be two numbers 'L,U', got '{text}'", where=where,
+                               text=text), valid=["L,U e.g. 0,100"]) from None
     if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
-        raise SettingsError(f"{where}: minmax_range needs finite L < U, got '{text}'", valid=["L,U with L < U"])
+        raise SettingsError(tr("{where}: minmax_range needs finite L < U, got '{text}'", where=where, text=text),
+                            valid=["L,U with L < U"])
     return (lo, hi)
 
 
@@ -362,47 +372,47 @@ def _f_none(c):
 _register = NORMALISATIONS.register
 _register(Method(
     "normalisation", "fixed_base", n_fixed_base, formula=_f_fixed_base, aliases=("fixedbase",),
-    scope=UNIT, needs_base_year=True, anchor="fixed_base",
+    scope=UNIT, needs_base_year=True, anchor="fixed_base", advice=advise_fixed_base,
     label={"en": "Fixed base (base year = 100)", "zh": "定基（基期 = 100）"},
     text={"en": "fixed-base index: 100 x value / value in the base period (100 x base / value where less is better)",
           "zh": "定基指数：100 × 当期值 / 基期值（逆向指标为 100 × 基期值 / 当期值）"}))
 _register(Method(
     "normalisation", "minmax", n_minmax, formula=_f_minmax, aliases=("min_max",), scope=PERIOD, uses_stats=True,
-    anchor="minmax", note=_note_minmax,
+    anchor="minmax", note=_note_minmax, usable=needs_units, advice=advise_minmax,
     parameters=(Parameter("minmax_range", (0.0, 100.0), _minmax_range, "L,U", lambda v: f"{v[0]:g},{v[1]:g}"),),
     label={"en": "Min-max", "zh": "极差标准化"},
     text={"en": "min-max: (value - min) / (max - min) x (U - L) + L, with (max - value) where less is better",
           "zh": "极差标准化：(值 − 最小值) / (最大值 − 最小值) × (U − L) + L（逆向指标用 最大值 − 值）"}))
 _register(Method(
     "normalisation", "zscore", n_zscore, formula=_f_zscore, aliases=("z_score",), scope=PERIOD, uses_stats=True,
-    anchor="zscore", note=_note_zscore,
+    anchor="zscore", note=_note_zscore, usable=needs_units, advice=advise_zscore,
     parameters=(number_param("zscore_mean", 0.0, "the mean of the z-scores"),
                 number_param("zscore_sd", 1.0, "the standard deviation of the z-scores (> 0)", positive=True)),
     label={"en": "Z-score", "zh": "Z 分数"},
     text={"en": "z-score: (value - mean) / sample standard deviation x sd + mean (mean - value where less is better)",
           "zh": "Z 分数：(值 − 均值) / 样本标准差 × sd + mean（逆向指标用 均值 − 值）"}))
 _register(Method(
-    "normalisation", "rank", n_rank, scope=PERIOD, anchor="rank",
+    "normalisation", "rank", n_rank, scope=PERIOD, anchor="rank", usable=needs_units,
     label={"en": "Rank", "zh": "排名"},
     text={"en": "rank among the units (values, not formulas)", "zh": "排名（写入数值，不是公式）"}))
 _register(Method(
-    "normalisation", "prank", n_prank, scope=PERIOD, anchor="prank",
+    "normalisation", "prank", n_prank, scope=PERIOD, anchor="prank", usable=needs_units, advice=advise_prank,
     label={"en": "Percentile rank", "zh": "百分位排名"},
     text={"en": "percentile rank (values, not formulas)", "zh": "百分位排名（写入数值，不是公式）"}))
 _register(Method(
     "normalisation", "goalposts", n_goalposts, formula=_f_goalposts, scope=CELL, summary_warnings=True,
-    anchor="goalposts",
+    anchor="goalposts", usable=needs_goalposts, advice=advise_goalposts,
     label={"en": "Goalposts", "zh": "目标区间（goalposts）"},
     text={"en": "goalposts: (value - low) / (high - low), truncated to 0..1, times the scale",
           "zh": "阈值法：(值 − 下限) / (上限 − 下限)，截断到 0..1，再乘以比例"}))
 _register(Method(
     "normalisation", "dist2target", n_dist2target, formula=_f_dist2target,
     aliases=("distance_to_target", "dist2targ"), scope=PERIOD, summary_warnings=True, uses_stats=True,
-    anchor="dist2target",
+    anchor="dist2target", usable=needs_targets, advice=advise_dist2target,
     label={"en": "Distance to target", "zh": "距目标距离"},
     text={"en": "distance to target: (value - worst) / (target - worst)",
           "zh": "目标距离法：(值 − 最差值) / (目标值 − 最差值)"}))
 _register(Method(
-    "normalisation", "none", n_none, formula=_f_none, scope=CELL, anchor="none",
+    "normalisation", "none", n_none, formula=_f_none, scope=CELL, anchor="none", advice=advise_none,
     label={"en": "None (raw values)", "zh": "不标准化（原始值）"},
     text={"en": "no normalisation (the value times its direction)", "zh": "不标准化（值乘以方向）"}))

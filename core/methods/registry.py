@@ -15,7 +15,13 @@ A declaration says what the rest of CoIndex needs to know about a method:
   power of its generalised mean);
 * its Excel formula writer for the results workbook (``None``: values);
 * its label and one-line explanation in English and Chinese, and its anchor
-  in docs/methods.md.
+  in docs/methods.md;
+* where it can work (``usable(context)``: the reason it cannot, or None),
+  given a :class:`MethodContext` (the units and periods of the project, the
+  indicators it would apply to and their Meta params, and for an
+  aggregation the scores it would average); and for a normalisation, the
+  advice that makes its scores positive (``advice``), which the domain
+  errors of the geometric and harmonic means give.
 
 The settings, the engine, the command line, the results workbook, the
 template and the method pane all read :data:`NORMALISATIONS` and
@@ -31,6 +37,7 @@ from dataclasses import KW_ONLY, dataclass, field
 from typing import Callable, Iterator, Mapping
 
 from core.errors import SettingsError
+from core.text import is_chinese, tr
 
 # how far the edit of one raw value reaches through a normalisation
 PERIOD = "period"   # every unit of the edited period (every period too when pooled)
@@ -55,6 +62,30 @@ class Parameter:
 
 
 @dataclass(frozen=True)
+class MethodContext:
+    """What decides whether a method can work on a project.
+
+    ``codes`` are the indicators the method would apply to (a normalisation)
+    or aggregate (an aggregation), ``params`` their Meta params and
+    ``normalisations`` the normalisation of each; ``scores`` (aggregations
+    only) their normalised scores, shape (indicators, units, periods), or
+    None when they are not known yet.  ``settings`` are the project's.
+    """
+    settings: object
+    unit_codes: tuple
+    periods: tuple
+    codes: tuple = ()
+    params: tuple = ()
+    normalisations: tuple = ()
+    scores: object = None
+
+    @property
+    def compares_nothing(self) -> bool:
+        """One unit, and no periods pooled to compare it over."""
+        return len(self.unit_codes) < 2 and not (self.settings.pooled and len(self.periods) > 1)
+
+
+@dataclass(frozen=True)
 class Method:
     """One normalisation or aggregation method (see the module text)."""
     kind: str                                  # "normalisation" or "aggregation"
@@ -73,6 +104,8 @@ class Method:
     uses_stats: bool = False                   # its formulas read the Stats sheet
     power: float | None = None                 # aggregation: the generalised mean's power; None: settings.power
     note: Callable | None = None               # note(settings, lang) -> README line on its parameters, or None
+    usable: Callable | None = None             # usable(MethodContext) -> why it cannot work (translated), or None
+    advice: Callable | None = None             # normalisation: advice(settings, code) -> how to make scores positive
 
     def __post_init__(self):
         if self.kind not in ("normalisation", "aggregation"):
@@ -86,6 +119,14 @@ class Method:
             raise ValueError(f"method '{self.name}': an anchor in docs/methods.md is needed")
         if self.kind == "normalisation" and not callable(self.function):
             raise ValueError(f"normalisation '{self.name}': a function is needed")
+
+    def title(self) -> str:
+        """The method's label in the language of core's messages."""
+        return self.label["zh" if is_chinese() else "en"]
+
+    def problem(self, context: MethodContext) -> str | None:
+        """Why this method cannot work in ``context`` (None: it can)."""
+        return self.usable(context) if self.usable is not None else None
 
     def power_for(self, settings) -> float:
         """The power of an aggregation's generalised mean under ``settings``."""
@@ -149,8 +190,9 @@ class Registry(Mapping):
         '_'), or a :class:`SettingsError` listing the names."""
         m = self.get(text)
         if m is None:
-            raise SettingsError(f"{where}: '{text}' is not a valid value for {key}; valid values: "
-                                f"{', '.join(self._methods)}", valid=list(self._methods))
+            raise SettingsError(tr("{where}: '{text}' is not a valid value for {key}; valid values: {valid}",
+                                   where=where, text=text, key=key, valid=", ".join(self._methods)),
+                                valid=list(self._methods))
         return m.name
 
     def parameters(self) -> list:
@@ -166,6 +208,24 @@ def parameters() -> dict:
     return {p.key: p for reg in (NORMALISATIONS, AGGREGATIONS) for p in reg.parameters()}
 
 
+def list_codes(codes, most: int = 5) -> str:
+    """'A', 'B', 'C' and 2 more: indicator codes for a message."""
+    codes = list(codes)
+    shown = ", ".join(f"'{c}'" for c in codes[:most])
+    if len(codes) <= most:
+        return shown
+    return tr("{shown} and {n} more", shown=shown, n=len(codes) - most)
+
+
+def meta_number(value) -> float | None:
+    """A Meta param as a finite number, or None when blank or not a number."""
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return None
+    return x if math.isfinite(x) else None
+
+
 # ---- checks for parameters ----------------------------------------------------------------------
 def number(text, key, where) -> float:
     """A finite number, or a SettingsError."""
@@ -174,8 +234,8 @@ def number(text, key, where) -> float:
     except (TypeError, ValueError):
         x = float("nan")
     if not math.isfinite(x):
-        raise SettingsError(f"{where}: '{text}' is not a valid value for {key}; it must be a number",
-                            valid=["a number"])
+        raise SettingsError(tr("{where}: '{text}' is not a valid value for {key}; it must be a number",
+                               where=where, text=text, key=key), valid=["a number"])
     return x
 
 
@@ -184,6 +244,7 @@ def number_param(key, default, help="", positive=False) -> Parameter:
     def parse(text, where):
         x = number(text, key, where)
         if positive and x <= 0:
-            raise SettingsError(f"{where}: {key} must be > 0, got '{text}'", valid=["a number > 0"])
+            raise SettingsError(tr("{where}: {key} must be > 0, got '{text}'", where=where, key=key, text=text),
+                                valid=["a number > 0"])
         return x
     return Parameter(key, float(default), parse, help, lambda v: f"{v:g}")

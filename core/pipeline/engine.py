@@ -17,7 +17,10 @@ from core.errors import ComputeError, SettingsError, describe_place
 from core.model.framework import Framework
 from core.methods.normalise import NormContext
 from core.methods.registry import AGGREGATIONS, NORMALISATIONS, PERIOD, UNIT
+from core.methods.usable import domain_problem
 from core.model.settings import Settings
+from core.model.usability import check_normalisations
+from core.text import tr
 
 
 class Engine:
@@ -45,9 +48,9 @@ class Engine:
         for key, by in (("normalisation", st.normalisation_by), ("base_year", st.base_year_by)):
             for code in by:
                 if code not in fw or not fw[code].is_indicator:
-                    raise SettingsError(f"setting {key}.{code}: '{code}' is not an indicator of the framework; "
-                                        f"valid codes: {', '.join(fw.indicator_codes)}", valid=fw.indicator_codes,
-                                        code=code)
+                    raise SettingsError(tr("setting {key}.{code}: '{code}' is not an indicator of the framework; "
+                                           "valid codes: {valid}", key=key, code=code,
+                                           valid=", ".join(fw.indicator_codes)), valid=fw.indicator_codes, code=code)
         equal = st.weighting == "equal"
         self.children = {}
         self.weights = {}
@@ -58,6 +61,7 @@ class Engine:
         self.parents = {c: fw.ancestors(c) for c in fw.indicator_codes}
         self.direction = np.array([fw[c].direction for c in fw.indicator_codes], dtype=float)
         self.method = [st.method_for(c, fw[c].params) for c in fw.indicator_codes]
+        check_normalisations(fw, self.dataset, st, self.method)
         self.default_base, self.no_base = self._default_base()
         self.base_index = np.array([self._base_index(c) if NORMALISATIONS[m].needs_base_year else 0
                                     for c, m in zip(fw.indicator_codes, self.method)], dtype=int)
@@ -109,9 +113,12 @@ class Engine:
         if period in self.dataset.period_index:
             return self.dataset.period_index[period]
         listed = ", ".join(str(p) for p in periods)
-        owner = f" of indicator '{code}'" if code else ""
-        raise ComputeError(f"{what}{owner} is {period}, which is not a period of the data ({listed})",
-                           code=code, period=period)
+        if code:
+            raise ComputeError(tr("{what} of indicator '{code}' is {period}, which is not a period of the data "
+                                  "({listed})", what=what, code=code, period=period, listed=listed),
+                               code=code, period=period)
+        raise ComputeError(tr("{what} is {period}, which is not a period of the data ({listed})", what=what,
+                              period=period, listed=listed), period=period)
 
     def _base_index(self, code):
         st = self.settings
@@ -123,7 +130,7 @@ class Engine:
                 own = int(float(own))
             except (TypeError, ValueError):
                 pass
-            return self._period_index(own, "the BaseYear column", code)
+            return self._period_index(own, tr("the BaseYear column"), code)
         if st.base_year is not None:
             return self._period_index(st.base_year, "base_year")
         return self.default_base
@@ -191,14 +198,26 @@ class Engine:
                 self.scores[np.ix_([self.index[code]], _arr(units, U), _arr(periods, T))] = value[None]
 
     def _locate(self, code, kids, idx, value, units, periods):
+        """The message of a score the mean of ``code`` cannot take: the
+        aggregation and the normalisation in use, the indicator, unit and
+        period, and advice that fits the normalisation."""
         ds = self.dataset
-        unit = _arr(units, len(ds.unit_codes))[idx[1]]
-        period = _arr(periods, len(ds.periods))[idx[2]]
+        unit = int(_arr(units, len(ds.unit_codes))[idx[1]])
+        period = int(_arr(periods, len(ds.periods))[idx[2]])
         child = self.codes[_indices(kids)[idx[0]]]
-        return (f"{self.settings.aggregation} mean of '{code}': child '{child}' is {value:g} for "
-                f"{describe_place(ds.unit_codes[unit], ds.periods[period])}; this mean needs "
-                f"{'positive' if self.p <= 0 else 'non-negative'} values "
-                "(use min-max to a range above zero, e.g. minmax_range=1,100)")
+        if not self.framework[child].is_indicator:
+            # an aggregate child: the first indicator under it with a score the mean cannot take
+            under = self.indicators_under[child]
+            vals = self.scores[under, unit, period]
+            with np.errstate(invalid="ignore"):
+                bad = np.flatnonzero((vals <= 0) if self.p <= 0 else (vals < 0))
+            k = int(under[bad[0]]) if bad.size else int(under[0])
+            child, value = self.framework.indicator_codes[k], float(self.scores[k, unit, period])
+        i = self.framework.indicator_codes.index(child)
+        problem = domain_problem(self.p, child, describe_place(ds.unit_codes[unit], ds.periods[period]), value,
+                                 NORMALISATIONS[self.method[i]], self.settings)
+        return tr("{mean} of '{node}': {problem}", mean=AGGREGATIONS[self.settings.aggregation].title(), node=code,
+                  problem=problem)
 
     def run(self):
         """Full recomputation."""
@@ -362,9 +381,9 @@ class Engine:
             if self.settings.base_year is None and self.no_base and len(ds.periods) > 1:
                 out.append({"kind": "base_year", "code": None, "unit": None,
                             "period": ds.periods[self.default_base], "codes": list(self.no_base),
-                            "message": f"base period {ds.periods[self.default_base]} (the first with the most "
-                                       f"indicators): no base value for {', '.join(self.no_base)}; "
-                                       "set base_year to choose another"})
+                            "message": tr("base period {period} (the first with the most indicators): no base "
+                                          "value for {codes}; set base_year to choose another",
+                                          period=ds.periods[self.default_base], codes=", ".join(self.no_base))})
             for code in self.framework.aggregate_codes:
                 X = self.scores[self.children[code]]
                 nan = np.isnan(X)
@@ -372,15 +391,16 @@ class Engine:
                 n = int(partial.sum())
                 if n:
                     out.append({"kind": "skipped", "code": code, "unit": None, "period": None,
-                                "message": f"'{code}': {n} of {partial.size} unit-periods have missing children; "
-                                           "weights were renormalised over the children present"})
+                                "message": tr("'{code}': {n} of {total} unit-periods have missing children; weights "
+                                              "were renormalised over the children present", code=code, n=n,
+                                              total=partial.size)})
                 empty = nan.all(axis=0) & ~np.isnan(ds.values).all(axis=2)
                 if empty.any():
                     u, t = (int(v[0]) for v in np.nonzero(empty))
                     out.append({"kind": "missing", "code": code, "unit": ds.unit_codes[u], "period": ds.periods[t],
-                                "message": f"'{code}' is missing for {int(empty.sum())} unit-periods "
-                                           f"(first: {describe_place(ds.unit_codes[u], ds.periods[t])}): "
-                                           "all its children are missing"})
+                                "message": tr("'{code}' is missing for {n} unit-periods (first: {place}): all "
+                                              "its children are missing", code=code, n=int(empty.sum()),
+                                              place=describe_place(ds.unit_codes[u], ds.periods[t]))})
             self._warn_cache = out
         return list(self._warn_cache)
 

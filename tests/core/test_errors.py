@@ -644,12 +644,13 @@ def test_settings_change_that_fails_is_rolled_back(sample_coindex):
 
 # ---- goalposts and distance to target need their Meta columns ---------------------------------------------------
 def test_goalposts_without_meta_columns_names_indicator(tmp_path, meta):
-    with pytest.raises(ComputeError, match=r"'x[123]'.*goalpost"):
+    # refused before computing: the method cannot work without goalposts (the settings' error, exit 2)
+    with pytest.raises(SettingsError, match=r"Goalposts \(goalposts\).*'x1', 'x2', 'x3' have none.*goalpost"):
         compute_api(data_csv(tmp_path), meta, normalisation="goalposts")
 
 
 def test_dist2target_without_target_names_indicator(tmp_path, meta):
-    with pytest.raises(ComputeError, match=r"'x[123]'.*Target"):
+    with pytest.raises(SettingsError, match=r"Distance to target \(dist2target\).*'x1', 'x2', 'x3' have none.*Target"):
         compute_api(data_csv(tmp_path), meta, normalisation="dist2target")
 
 

@@ -1,0 +1,72 @@
+"""Which methods can work on a project: the contexts the registry's
+``usable`` reads (:class:`core.methods.registry.MethodContext`), built from
+a framework, a dataset and settings, and the checks on them.
+
+The engine refuses settings whose normalisation cannot work
+(:func:`check_normalisations`), the command line says so for ``--set``, and
+the method pane disables the methods :func:`normalisation_choices` and
+:func:`aggregation_choices` give a reason for, with that reason: one rule,
+declared once per method in the registry.
+"""
+from __future__ import annotations
+
+from core.errors import SettingsError
+from core.methods.registry import AGGREGATIONS, NORMALISATIONS, MethodContext
+from core.model.dataset import Dataset
+from core.model.framework import Framework
+from core.model.settings import Settings
+from core.text import tr
+
+
+def normalisation_context(framework: Framework, dataset: Dataset, settings: Settings, method: str,
+                          methods=None) -> MethodContext:
+    """The context of ``method`` over the indicators that use it under
+    ``settings`` (``methods``: each indicator's normalisation, when known)."""
+    codes = framework.indicator_codes
+    if methods is None:
+        methods = [settings.method_for(c, framework[c].params) for c in codes]
+    mine = [c for c, m in zip(codes, methods) if m == method]
+    return MethodContext(settings, tuple(dataset.unit_codes), tuple(dataset.periods), tuple(mine),
+                         tuple(framework[c].params for c in mine), (method,) * len(mine))
+
+
+def check_normalisations(framework: Framework, dataset: Dataset, settings: Settings, methods=None) -> None:
+    """Raise :class:`SettingsError` naming the first normalisation in use
+    that cannot work, with the reason and the methods that can."""
+    codes = framework.indicator_codes
+    if methods is None:
+        methods = [settings.method_for(c, framework[c].params) for c in codes]
+    for method in dict.fromkeys(methods):
+        reason = NORMALISATIONS[method].problem(normalisation_context(framework, dataset, settings, method, methods))
+        if reason:
+            valid = [m for m, why in normalisation_choices(framework, dataset, settings).items() if why is None]
+            raise SettingsError(tr("the normalisation {method} ({name}) cannot work on this project: {reason}",
+                                   method=NORMALISATIONS[method].title(), name=method, reason=reason),
+                                valid=valid)
+
+
+def normalisation_choices(framework: Framework, dataset: Dataset, settings: Settings) -> dict:
+    """name -> why it cannot work as the project's normalisation (None: it
+    can), for every registered normalisation; the indicators with a method
+    of their own keep it."""
+    out = {}
+    for name in NORMALISATIONS:
+        trial = settings.copy()
+        trial.normalisation = name
+        out[name] = NORMALISATIONS[name].problem(normalisation_context(framework, dataset, trial, name))
+    return out
+
+
+def aggregation_context(framework: Framework, dataset: Dataset, settings: Settings, scores) -> MethodContext:
+    """The context of an aggregation: every indicator, its normalisation and
+    its normalised ``scores`` (indicators, units, periods), or None."""
+    codes = framework.indicator_codes
+    return MethodContext(settings, tuple(dataset.unit_codes), tuple(dataset.periods), tuple(codes),
+                         tuple(framework[c].params for c in codes),
+                         tuple(settings.method_for(c, framework[c].params) for c in codes), scores)
+
+
+def aggregation_choices(framework: Framework, dataset: Dataset, settings: Settings, scores) -> dict:
+    """name -> why it cannot aggregate these ``scores`` (None: it can)."""
+    ctx = aggregation_context(framework, dataset, settings, scores)
+    return {name: AGGREGATIONS[name].problem(ctx) for name in AGGREGATIONS}
