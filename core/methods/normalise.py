@@ -219,7 +219,8 @@ def n_dist2target(X, d, ctx, out=None):
     _flag_degenerate(ctx, den == 0, tr("the target equals the worst value"))
     with np.errstate(invalid="ignore", divide="ignore"):
         res = (Y - lo) / np.where(den == 0, np.nan, den)
-    _flag_outside(ctx, res > 1, tr("beyond its target"), [tr("capped at 1") if c else tr("scored above 1") for c in cap])
+    _flag_outside(ctx, res > 1, tr("beyond its target"),
+                  [tr("capped at 1") if c else tr("scored above 1") for c in cap])
     return np.where(cap.reshape(-1, 1, 1) & (res > 1), 1.0, res)
 
 
@@ -240,7 +241,8 @@ def n_fixed_base(X, d, ctx, out=None):
             if np.isnan(X[j, u]).all():
                 continue                                 # a unit without this indicator: just missing
             v = base[j, u]
-            what = tr("missing") if np.isnan(v) else (tr("zero") if v == 0 else tr("negative ({value})", value=f"{v:g}"))
+            what = tr("missing") if np.isnan(v) else \
+                (tr("zero") if v == 0 else tr("negative ({value})", value=f"{v:g}"))
             period = ctx.periods[tb[j]]
             raise ComputeError(tr("normalisation {method}: the base value of {place} is {what}; a fixed-base index "
                                   "needs a value above zero in the base period (choose another base year for this "

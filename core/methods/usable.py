@@ -20,8 +20,8 @@ def needs_units(ctx):
     """Methods that compare the units of a period: nothing to compare with one unit."""
     if ctx.codes and ctx.compares_nothing:
         unit = ctx.unit_codes[0] if ctx.unit_codes else ""
-        return tr("it compares the units of each period, and the project has one unit ('{unit}'), so every score "
-                  "would be blank or the same; pool the periods, or choose fixed base or none", unit=unit)
+        return tr("it compares units, and the project has one ('{unit}'): every score would be blank or the same; "
+                  "pool the periods, or choose fixed base or none", unit=unit)
     return None
 
 
@@ -34,8 +34,8 @@ def needs_goalposts(ctx):
         elif not lo < hi:
             crossed.append((code, lo, hi))
     if missing:
-        return tr("it needs a lower and an upper goalpost for every indicator it normalises, and {codes} have none "
-                  "(set them in the indicator sheet's goalpost columns)", codes=list_codes(missing))
+        return tr("it needs a lower and an upper goalpost for every indicator, and {codes} have none (set them in "
+                  "the indicator sheet)", codes=list_codes(missing, 3))
     if crossed:
         code, lo, hi = crossed[0]
         return tr("the lower goalpost of '{code}' ({lower}) must be below its upper goalpost ({upper})",
@@ -46,8 +46,8 @@ def needs_goalposts(ctx):
 def needs_targets(ctx):
     missing = [code for code, p in zip(ctx.codes, ctx.params) if meta_number(p.get("Target")) is None]
     if missing:
-        return tr("it needs a target for every indicator it normalises, and {codes} have none (set them in the "
-                  "indicator sheet's Target column)", codes=list_codes(missing))
+        return tr("it needs a target for every indicator, and {codes} have none (set them in the indicator sheet)",
+                  codes=list_codes(missing, 3))
     return None
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields, replace
 
 from core.errors import SettingsError
 from core.methods.registry import AGGREGATIONS, NORMALISATIONS, parameters
+from core.text import tr
 
 WEIGHTINGS = ("manual", "equal")
 # the settings no single method owns; the methods' own parameters come from the registry
@@ -129,20 +130,21 @@ class Settings:
             return self.normalisation_by[code]
         own = (params or {}).get("Normalisation")
         if own:
-            return NORMALISATIONS.resolve(str(own), f"Normalisation of {code}", "Meta")
+            return NORMALISATIONS.resolve(str(own), tr("Normalisation of {code}", code=code), "Meta")
         return self.normalisation
 
 
 def _unknown_key(key, where):
     valid = keys()
-    return SettingsError(f"{where}: unknown setting '{key}'; valid settings: {', '.join(valid)}", valid=valid)
+    return SettingsError(tr("{where}: unknown setting '{key}'; valid settings: {valid}", where=where, key=key,
+                            valid=", ".join(valid)), valid=valid)
 
 
 def _choice(text, options, key, where):
     t = text.strip().lower()
     if t not in options:
-        raise SettingsError(f"{where}: '{text}' is not a valid value for {key}; valid values: {', '.join(options)}",
-                            valid=options)
+        raise SettingsError(tr("{where}: '{text}' is not a valid value for {key}; valid values: {valid}",
+                               where=where, text=text, key=key, valid=", ".join(options)), valid=options)
     return t
 
 
@@ -152,8 +154,8 @@ def _bool(text, key, where):
         return True
     if t in ("false", "0", "no", "off"):
         return False
-    raise SettingsError(f"{where}: '{text}' is not a valid value for {key}; valid values: true, false",
-                        valid=("true", "false"))
+    raise SettingsError(tr("{where}: '{text}' is not a valid value for {key}; valid values: {valid}",
+                           where=where, text=text, key=key, valid="true, false"), valid=("true", "false"))
 
 
 def _period(text, key, where):
@@ -162,11 +164,12 @@ def _period(text, key, where):
     except ValueError:
         if text:
             return text
-        raise SettingsError(f"{where}: {key} needs a period such as 2020", valid=["a period, e.g. 2020"]) from None
+        raise SettingsError(tr("{where}: {key} needs a period such as 2020", where=where, key=key),
+                            valid=["a period, e.g. 2020"]) from None
     if f.is_integer():
         return int(f)
-    raise SettingsError(f"{where}: '{text}' is not a valid value for {key}; it must be a period such as 2020",
-                        valid=["a period, e.g. 2020"])
+    raise SettingsError(tr("{where}: '{text}' is not a valid value for {key}; it must be a period such as 2020",
+                           where=where, text=text, key=key), valid=["a period, e.g. 2020"])
 
 
 _FIELDS = {f.name for f in fields(Settings)} - {"params"}

@@ -29,6 +29,7 @@ from core.errors import FrameworkError, InputError
 from core.model.framework import Framework, Node
 from core.project.project import Project, SetStructure
 from core.model.settings import Settings
+from core.text import tr
 
 # Columns of an iData sheet that an indicator code must not shadow.
 RESERVED_CODES = ("uCode", "uName", "Time")
@@ -113,21 +114,23 @@ def check_code(project: Project, code, current: str | None = None, also_taken=()
     systems often do not tell them apart)."""
     text = "" if code is None else str(code).strip()
     if not text:
-        raise FrameworkError("a code cannot be empty")
+        raise FrameworkError(tr("a code cannot be empty"))
     if len(text) > MAX_CODE_LENGTH:
-        raise FrameworkError(f"the code '{text}' is longer than {MAX_CODE_LENGTH} characters", code=text)
+        raise FrameworkError(tr("the code '{text}' is longer than {most} characters", text=text,
+                                most=MAX_CODE_LENGTH), code=text)
     if not _CODE.match(text) or text.isdigit():
-        raise FrameworkError(f"'{text}' is not a valid code: use letters, digits, '_' or '-', without spaces, "
-                             "and not digits alone", code=text)
+        raise FrameworkError(tr("'{text}' is not a valid code: use letters, digits, '_' or '-', without spaces, "
+                                "and not digits alone", text=text), code=text)
     if text == current:
         return text
     taken = _taken(project) | {c.lower() for c in also_taken}
     if current is not None:
         taken.discard(current.lower())
     if text.lower() in taken:
-        raise FrameworkError(f"the code '{text}' is already used in the framework", code=text)
+        raise FrameworkError(tr("the code '{text}' is already used in the framework", text=text), code=text)
     if text.lower() in {c.lower() for c in RESERVED_CODES}:
-        raise FrameworkError(f"the code '{text}' is reserved for a data column ({', '.join(RESERVED_CODES)})",
+        raise FrameworkError(tr("the code '{text}' is reserved for a data column ({reserved})", text=text,
+                                reserved=', '.join(RESERVED_CODES)),
                              code=text)
     return text
 
@@ -145,13 +148,15 @@ def free_code(project: Project, stem: str, also_taken=()) -> str:
 
 def _weight(value, code) -> float:
     if isinstance(value, bool):
-        raise InputError(f"weight of '{code}': {value} is not a number", code=code)
+        raise InputError(tr("weight of '{code}': {value} is not a number", code=code, value=value), code=code)
     try:
         w = float(str(value).strip().replace(",", "")) if isinstance(value, str) else float(value)
     except (TypeError, ValueError):
-        raise InputError(f"weight of '{code}': '{value}' is not a number", code=code) from None
+        raise InputError(tr("weight of '{code}': '{value}' is not a number", code=code, value=value),
+                            code=code) from None
     if not math.isfinite(w) or w < 0:
-        raise InputError(f"weight of '{code}': {value} must be a finite number >= 0", code=code)
+        raise InputError(tr("weight of '{code}': {value} must be a finite number >= 0", code=code, value=value),
+                            code=code)
     return w
 
 
@@ -162,17 +167,19 @@ def _direction(value, code) -> int:
     except ValueError:
         d = math.nan
     if d not in (1.0, -1.0):
-        raise InputError(f"direction of '{code}': '{value}' must be 1 (higher is better) or -1 (lower is better)",
+        raise InputError(tr("direction of '{code}': '{value}' must be 1 (higher is better) or -1 (lower is better)",
+                            code=code, value=value),
                          code=code)
     return int(d)
 
 
 def _aggregate(framework: Framework, code, role: str) -> Node:
     if code not in framework:
-        raise FrameworkError(f"{role} '{code}' is not in the framework", code=code)
+        raise FrameworkError(tr("{role} '{code}' is not in the framework", role=role, code=code), code=code)
     node = framework[code]
     if node.is_indicator:
-        raise FrameworkError(f"'{code}' is an indicator; only a dimension (an aggregate) can hold other nodes",
+        raise FrameworkError(tr("'{code}' is an indicator; only a dimension (an aggregate) can hold other nodes",
+                                code=code),
                              code=code)
     return node
 
@@ -180,7 +187,7 @@ def _aggregate(framework: Framework, code, role: str) -> Node:
 def existing_node(framework: Framework, code) -> Node:
     """The node ``code`` of ``framework``; a FrameworkError naming it if absent."""
     if code not in framework:
-        raise FrameworkError(f"there is no node '{code}' in the framework", code=code)
+        raise FrameworkError(tr("there is no node '{code}' in the framework", code=code), code=code)
     return framework[code]
 
 
@@ -264,7 +271,7 @@ class AddIndicator:
 
     def build(self, project: Project) -> Node:
         fw = project.framework
-        _aggregate(fw, self.parent, "the parent")
+        _aggregate(fw, self.parent, tr("the parent"))
         code = check_code(project, self.code) if self.code else free_code(project, self.parent)
         weight = _sibling_weight(fw, self.parent) if self.weight is None else _weight(self.weight, code)
         return Node(code=code, name=self.name.strip() or code, name_zh=self.name_zh.strip(), parent=self.parent,
@@ -298,7 +305,7 @@ class AddAggregate:
 
     def apply(self, project: Project) -> Restructure:
         fw = project.framework
-        _aggregate(fw, self.parent, "the parent")
+        _aggregate(fw, self.parent, tr("the parent"))
         code = check_code(project, self.code) if self.code else free_code(project, "DIM")
         weight = _sibling_weight(fw, self.parent) if self.weight is None else _weight(self.weight, code)
         agg = Node(code=code, name=self.name.strip() or code, name_zh=self.name_zh.strip(), parent=self.parent,
@@ -309,8 +316,8 @@ class AddAggregate:
             for c in kids:
                 existing_node(fw, c)
                 if c == self.parent or c in fw.ancestors(self.parent):
-                    raise FrameworkError(f"cannot put '{c}' into the new dimension '{code}': the new dimension "
-                                         f"would be inside '{c}' itself", code=c)
+                    raise FrameworkError(tr("cannot put '{c}' into the new dimension '{code}': the new dimension "
+                                            "would be inside '{c}' itself", c=c, code=code), code=c)
             _check_leaves(fw, kids)
             moving = set(kids)
             nodes = [_copy(n, parent=code) if n.code in moving else n for n in nodes]
@@ -331,9 +338,9 @@ def _check_leaves(fw: Framework, moving) -> None:
     for c in moving:
         parent = fw[c].parent
         if parent is not None and parent not in moving and all(k in moving for k in fw.children(parent)):
-            raise FrameworkError(f"cannot move '{c}' out of '{parent}': it is the last node in '{parent}', and a "
-                                 "dimension needs at least one node; add another node to it first, or delete "
-                                 f"'{parent}' instead", code=c)
+            raise FrameworkError(tr("cannot move '{c}' out of '{parent}': it is the last node in '{parent}', and a "
+                                    "dimension needs at least one node; add another node to it first, or delete "
+                                    "'{parent}' instead", c=c, parent=parent), code=c)
 
 
 # ---- renaming and editing ----------------------------------------------------------------------
@@ -349,7 +356,7 @@ class RenameNode:
         existing_node(fw, self.code)
         new = check_code(project, self.new_code, current=self.code)
         if new == self.code:
-            raise FrameworkError(f"'{self.code}' already has that code", code=self.code)
+            raise FrameworkError(tr("'{code}' already has that code", code=self.code), code=self.code)
         nodes = []
         for n in fw.nodes:
             changes = {}
@@ -384,17 +391,18 @@ class EditNode:
             if key in TEXT_FIELDS:
                 text = "" if value is None else str(value).strip()
                 if key == "name" and not text:
-                    raise InputError(f"the English name of '{self.code}' cannot be empty", code=self.code)
+                    raise InputError(tr("the English name of '{code}' cannot be empty", code=self.code),
+                                        code=self.code)
                 clean[key] = text
             elif key == "weight":
                 clean[key] = _weight(value, self.code)
             elif key == "direction":
                 clean[key] = _direction(value, self.code)
             else:
-                raise FrameworkError(f"'{key}' is not a field of a framework node; fields: "
-                                     f"{', '.join(TEXT_FIELDS + ('weight', 'direction'))}", code=self.code)
+                raise FrameworkError(tr("'{key}' is not a field of a framework node; fields: {fields}", key=key,
+                                        fields=', '.join(TEXT_FIELDS + ('weight', 'direction'))), code=self.code)
         if all(getattr(node, k) == v for k, v in clean.items()):
-            raise FrameworkError(f"'{self.code}' is unchanged", code=self.code)
+            raise FrameworkError(tr("'{code}' is unchanged", code=self.code), code=self.code)
         return Restructure(fw.with_node(_copy(node, **clean))).apply(project)
 
 
@@ -431,14 +439,16 @@ class DeleteNode:
         gone = {self.code, *descendants(fw, self.code)}
         if node.parent is None:
             if len([n for n in fw.nodes if n.parent is None]) == 1:
-                raise FrameworkError(f"cannot delete '{self.code}': it is the index itself", code=self.code)
+                raise FrameworkError(tr("cannot delete '{code}': it is the index itself", code=self.code),
+                                        code=self.code)
         elif fw.children(node.parent) == [self.code]:
-            raise FrameworkError(f"cannot delete '{self.code}': it is the last node in '{node.parent}', and a "
-                                 "dimension needs at least one node; add another node to it first, or delete "
-                                 f"'{node.parent}' instead", code=self.code)
+            raise FrameworkError(tr("cannot delete '{code}': it is the last node in '{parent}', and a dimension "
+                                    "needs at least one node; add another node to it first, or delete '{parent}' "
+                                    "instead", code=self.code, parent=node.parent), code=self.code)
         nodes = [_copy(n) for n in fw.nodes if n.code not in gone]
         if not any(n.is_indicator for n in nodes):
-            raise FrameworkError(f"cannot delete '{self.code}': the framework would have no indicator left",
+            raise FrameworkError(tr("cannot delete '{code}': the framework would have no indicator left",
+                                    code=self.code),
                                  code=self.code)
         new = _framework(project, nodes)
         settings = _settings_without(project.settings, gone)
@@ -458,9 +468,10 @@ class MoveNode:
     def apply(self, project: Project) -> Restructure:
         fw = project.framework
         node = existing_node(fw, self.code)
-        _aggregate(fw, self.parent, "the new parent")
+        _aggregate(fw, self.parent, tr("the new parent"))
         if self.parent == self.code or self.code in fw.ancestors(self.parent):
-            raise FrameworkError(f"cannot move '{self.code}' into '{self.parent}': a node cannot go inside itself",
+            raise FrameworkError(tr("cannot move '{code}' into '{parent}': a node cannot go inside itself",
+                                    code=self.code, parent=self.parent),
                                  code=self.code)
         if node.parent != self.parent:
             _check_leaves(fw, [self.code])
@@ -470,7 +481,7 @@ class MoveNode:
         rest = [_copy(n) for n in fw.nodes if n.code not in subtree]
         nodes = _place(rest, block, self.parent, self.position)
         if [n.code for n in nodes] == [n.code for n in fw.nodes] and node.parent == self.parent:
-            raise FrameworkError(f"'{self.code}' is already there", code=self.code)
+            raise FrameworkError(tr("'{code}' is already there", code=self.code), code=self.code)
         new = _framework(project, nodes)
         dataset = None if new.indicator_codes == fw.indicator_codes else _dataset_for(new, project.dataset)
         return Restructure(new, dataset).apply(project)

@@ -1,10 +1,16 @@
-"""How numbers are shown and read back in the GUI (no Qt here)."""
+"""How numbers are shown and read back in the GUI (no Qt here).
+
+An indicator's values are shown with one number of decimals: the one set
+for it in the indicator sheet (its ``decimals`` Meta param, 0 to 6), or
+"auto", the fewest that show all its values exactly (see below)."""
 from __future__ import annotations
 
 import math
 import re
 
 import numpy as np
+
+from core.project.overrides import fixed_decimals
 
 SIGNIFICANT = 6
 # An indicator's values are shown with one number of decimals, the fewest
@@ -32,9 +38,18 @@ def format_value(value: float) -> str:
     return f"{value:,.{decimals}f}"
 
 
-def indicator_decimals(values) -> np.ndarray:
+def set_decimals(framework, codes=None) -> list:
+    """The decimals set for each indicator (``codes``, default all of the
+    framework's), None where automatic: the ``fixed`` of
+    :func:`indicator_decimals`."""
+    codes = framework.indicator_codes if codes is None else codes
+    return [fixed_decimals(framework[c]) for c in codes]
+
+
+def indicator_decimals(values, fixed=None) -> np.ndarray:
     """Decimals to show for each indicator (column) of ``values`` (any
-    array whose last axis is the indicators): the rule of MAX_DECIMALS
+    array whose last axis is the indicators): ``fixed[i]`` where it is set
+    (a number from :func:`set_decimals`), else the rule of MAX_DECIMALS
     above; 0 for an indicator without values."""
     v = np.asarray(values, dtype=float)
     v = v.reshape(-1, v.shape[-1]) if v.ndim else v.reshape(1, 1)
@@ -47,6 +62,10 @@ def indicator_decimals(values) -> np.ndarray:
         now = undecided & exact
         out[now] = d
         undecided &= ~exact
+    if fixed is not None:
+        for i, d in enumerate(fixed):
+            if d is not None:
+                out[i] = int(d)
     return out
 
 

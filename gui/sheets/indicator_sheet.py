@@ -1,6 +1,7 @@
 """The indicator sheet: one row per indicator of the framework (code, names
-in English and Chinese, dimension, unit, direction, weight, source and the
-per-indicator base year and normalisation), editable like a spreadsheet.
+in English and Chinese, dimension, unit, direction, weight, source, the
+per-indicator base year and normalisation, goalposts, target and the
+decimals its values are shown with), editable like a spreadsheet.
 
 Each edited cell becomes one command of :mod:`core.project.structure` (renaming the
 code, moving to another dimension, setting a weight ...) run through
@@ -9,23 +10,27 @@ code, moving to another dimension, setting a weight ...) run through
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QStyledItemDelegate, QTableView
 
 from core.model.settings import NORMALISATIONS
-from core.project.overrides import SetBaseYear, SetNormalisation, base_year_override, normalisation_override
+from core.project.overrides import (DECIMALS, GOALPOST_LOWER, GOALPOST_UPPER, TARGET, SetBaseYear, SetNormalisation,
+                                    base_year_override, normalisation_override)
 from core.project.structure import EditNode, MoveNode, RenameNode, SetDirection, SetWeight
 
 from gui.base.document import ProjectDocument
 from gui.base.formatting import edit_text, format_value
 from gui.base.i18n import display_name
 from gui.sheets.framework_model import direction_text, run_edit
+from gui.sheets.indicator_params import ParamColumns, faint, headers as param_headers
 from gui.sheets.method_panel import method_label
 
-(CODE, NAME, NAME_ZH, DIMENSION, UNIT, DIRECTION, WEIGHT, SOURCE, BASE_YEAR, NORMALISATION) = range(10)
-COLUMN_COUNT = 10
+(CODE, NAME, NAME_ZH, DIMENSION, UNIT, DIRECTION, WEIGHT, SOURCE, BASE_YEAR, NORMALISATION,
+ LOWER, UPPER, TARGET_COLUMN, DECIMALS_COLUMN) = range(14)
+COLUMN_COUNT = 14
 TEXT_COLUMNS = {NAME: "name", NAME_ZH: "name_zh", UNIT: "unit", SOURCE: "source"}
-CHOICE_COLUMNS = (DIMENSION, DIRECTION, BASE_YEAR, NORMALISATION)
+# the columns of Meta params: goalposts, target, decimals
+PARAM_COLUMNS = {LOWER: GOALPOST_LOWER, UPPER: GOALPOST_UPPER, TARGET_COLUMN: TARGET, DECIMALS_COLUMN: DECIMALS}
+CHOICE_COLUMNS = (DIMENSION, DIRECTION, BASE_YEAR, NORMALISATION, DECIMALS_COLUMN)
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 _LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
 
@@ -41,8 +46,10 @@ class IndicatorSheetModel(QAbstractTableModel):
         self._document = document
         # the rows as last reset: the project changes before the model hears of it
         self._codes = list(document.project.framework.indicator_codes)
+        self.params = ParamColumns(lambda: self._document.project)
         document.structureChanged.connect(self._on_structure_changed)
         document.settingsChanged.connect(self._on_settings_changed)
+        document.valuesChanged.connect(self._on_values_changed)
 
     @property
     def project(self):
@@ -81,7 +88,9 @@ class IndicatorSheetModel(QAbstractTableModel):
         node = p.framework[code]
         col = index.column()
         if role == Qt.TextAlignmentRole:
-            return _RIGHT if col in (WEIGHT, BASE_YEAR) else _LEFT
+            return _RIGHT if col in (WEIGHT, BASE_YEAR) or col in PARAM_COLUMNS else _LEFT
+        if col in PARAM_COLUMNS:
+            return self.params.data(PARAM_COLUMNS[col], node, role)
         if col in (CODE, NAME, NAME_ZH, UNIT, SOURCE):
             text = (node.code, node.name, node.name_zh, node.unit, node.source)[(CODE, NAME, NAME_ZH, UNIT,
                                                                                   SOURCE).index(col)]
@@ -117,7 +126,7 @@ class IndicatorSheetModel(QAbstractTableModel):
         if role == Qt.EditRole:
             return edit_text(node.weight)
         if role == Qt.ForegroundRole:
-            return _faint() if equal else None
+            return faint() if equal else None
         if role == Qt.ToolTipRole and equal:
             return self.tr("Not used: the method settings give siblings equal weights")
         return format_value(node.weight)
@@ -129,7 +138,7 @@ class IndicatorSheetModel(QAbstractTableModel):
         if role == Qt.EditRole:
             return "" if own is None else own
         if role == Qt.ForegroundRole:
-            return _faint() if own is None else None
+            return faint() if own is None else None
         if own is None:
             base = p.settings.base_year if p.settings.base_year is not None else p.dataset.periods[0]
             if role == Qt.ToolTipRole:
@@ -145,7 +154,7 @@ class IndicatorSheetModel(QAbstractTableModel):
         if role == Qt.EditRole:
             return own or ""
         if role == Qt.ForegroundRole:
-            return _faint() if own is None else None
+            return faint() if own is None else None
         if own is None:
             if role == Qt.ToolTipRole:
                 return self.tr("Follows the project's normalisation; choose a method to give this "
@@ -168,10 +177,11 @@ class IndicatorSheetModel(QAbstractTableModel):
                     self.tr("Weight relative to the other nodes of its dimension"),
                     self.tr("Where the data come from"),
                     self.tr("A base year of this indicator's own (fixed-base normalisation)"),
-                    self.tr("A normalisation method of this indicator's own"))[section]
+                    self.tr("A normalisation method of this indicator's own"),
+                    *(tip for _, tip in param_headers().values()))[section]
         return (self.tr("Code"), self.tr("Name"), self.tr("Chinese name"), self.tr("Dimension"), self.tr("Unit"),
                 self.tr("Direction"), self.tr("Weight"), self.tr("Source"), self.tr("Base year"),
-                self.tr("Normalisation"))[section]
+                self.tr("Normalisation"), *(name for name, _ in param_headers().values()))[section]
 
     # ---- edits ------------------------------------------------------------------------------
     def setData(self, index, value, role=Qt.EditRole) -> bool:
@@ -213,6 +223,8 @@ class IndicatorSheetModel(QAbstractTableModel):
             return None if text == ("" if own is None else str(own)) else SetBaseYear(code, value)
         if col == NORMALISATION:
             return None if text == (normalisation_override(p, code) or "") else SetNormalisation(code, text or None)
+        if col in PARAM_COLUMNS:
+            return self.params.command(PARAM_COLUMNS[col], node, value)
         return None
 
     def choices(self, row: int, col: int) -> list[tuple[str, object]]:
@@ -231,10 +243,18 @@ class IndicatorSheetModel(QAbstractTableModel):
         if col == NORMALISATION:
             return [(self.tr("project ({0})").format(method_label(p.settings.normalisation)), "")] + \
                 [(method_label(m), m) for m in NORMALISATIONS]
+        if col == DECIMALS_COLUMN:
+            return self.params.choices()
         return []
 
     # ---- document events ---------------------------------------------------------------------
+    def _on_values_changed(self, *_):
+        self.params.forget_auto()
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, DECIMALS_COLUMN), self.index(self.rowCount() - 1, DECIMALS_COLUMN))
+
     def _on_structure_changed(self):
+        self.params.forget_auto()
         self.beginResetModel()
         self._codes = list(self.project.framework.indicator_codes)
         self.endResetModel()
@@ -242,10 +262,6 @@ class IndicatorSheetModel(QAbstractTableModel):
     def _on_settings_changed(self):
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, COLUMN_COUNT - 1))
-
-
-def _faint() -> QBrush:
-    return QBrush(QPalette().color(QPalette.Disabled, QPalette.Text))
 
 
 class _ChoiceDelegate(QStyledItemDelegate):

@@ -8,17 +8,23 @@ zero values, a min-max range with L >= U ...) is reported through
 :attr:`MethodPanel.statusMessage` and the form goes back to the project's
 settings; the form also follows the settings when they change elsewhere
 (undo, redo, opening a file).
+
+A method that cannot work on the project (the registry's ``usable``, read
+through :mod:`core.model.usability`: min-max on one unit, goalposts without
+goalposts, a geometric mean over zero scores ...) is disabled in its list,
+with the reason as its tooltip and in a note under the list.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
+                               QLabel, QScrollArea, QVBoxLayout, QWidget)
 
 from core.errors import CoIndexError
 from core.project.project import SetSettings
 from core.methods.registry import AGGREGATIONS, NORMALISATIONS
 from core.model.settings import WEIGHTINGS
+from core.model.usability import aggregation_choices, normalisation_choices
 
 from gui.base.document import ProjectDocument
 from gui.base.i18n import is_chinese
@@ -54,11 +60,6 @@ def weighting_label(method: str) -> str:
     return labels.get(method, method)
 
 
-# normalisations that compare units: nothing to show for one unit (unless
-# pooled over several periods)
-_COMPARES_UNITS = ("minmax", "zscore", "rank", "prank")
-
-
 # the parameters with a field of their own in the form; any other parameter of a
 # registered method that is a number gets a plain number field
 _OWN_FIELDS = ("minmax_range", "zscore_mean", "zscore_sd", "power")
@@ -71,6 +72,15 @@ def _combo(parent) -> QComboBox:
     box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(8)
     return box
+
+
+def _note(parent) -> QLabel:
+    """A wrapped note under a method list (hidden while empty)."""
+    note = QLabel(parent)
+    note.setWordWrap(True)
+    note.setStyleSheet("color: palette(link);")
+    note.hide()
+    return note
 
 
 def _spin(lo, hi, decimals, step) -> QDoubleSpinBox:
@@ -94,10 +104,19 @@ class MethodPanel(QWidget):
         self._build_fields()
         norm_form, agg_form = self._build_forms()
         self._add_parameter_fields(norm_form, agg_form)
-        layout = QVBoxLayout(self)
+        # the form scrolls when the dock is short (the notes can take a few lines)
+        inner = QWidget(self)
+        layout = QVBoxLayout(inner)
         layout.addWidget(self.normalisation_group)
         layout.addWidget(self.aggregation_group)
         layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self._connect_fields()
         document.settingsChanged.connect(self._on_settings_changed)
         document.structureChanged.connect(self._on_settings_changed)
@@ -141,11 +160,8 @@ class MethodPanel(QWidget):
             self._labels[key] = QLabel(self)
             norm_form.addRow(self._labels[key], field)
             if key == "normalisation":
-                # why the chosen method cannot work for this project (hidden when it can)
-                self.method_note = QLabel(self)
-                self.method_note.setWordWrap(True)
-                self.method_note.setStyleSheet("color: palette(link);")
-                self.method_note.hide()
+                # which methods cannot work on this project, and why (hidden when all can)
+                self.method_note = _note(self)
                 norm_form.addRow("", self.method_note)
         self.aggregation_group = QGroupBox(self)
         agg_form = QFormLayout(self.aggregation_group)
@@ -153,6 +169,9 @@ class MethodPanel(QWidget):
                            ("weighting", self.weighting_box)):
             self._labels[key] = QLabel(self)
             agg_form.addRow(self._labels[key], field)
+            if key == "aggregation":
+                self.aggregation_note = _note(self)
+                agg_form.addRow("", self.aggregation_note)
         return norm_form, agg_form
 
     def _add_parameter_fields(self, norm_form, agg_form):
@@ -224,9 +243,6 @@ class MethodPanel(QWidget):
                            (self.weighting_box, weighting_label)):
             for k in range(box.count()):
                 box.setItemText(k, label(box.itemData(k)))
-        for box, kind in ((self.normalisation_box, "normalisation"), (self.aggregation_box, "aggregation")):
-            for k in range(box.count()):
-                box.setItemData(k, method_tip(kind, box.itemData(k)), Qt.ToolTipRole)
         self.load()
 
     # ---- form <- project ------------------------------------------------------------------------------
@@ -263,8 +279,7 @@ class MethodPanel(QWidget):
         finally:
             for b in blockers:
                 b.unblock()
-        self.method_note.setText(self.method_problem())
-        self.method_note.setVisible(bool(self.method_note.text()))
+        self._mark_unusable()
         # a parameter's fields are enabled when a method that reads it is in use
         used = {s.normalisation, *s.normalisation_by.values()}
         read = {p.key for m in used for p in NORMALISATIONS[m].parameters}
@@ -276,14 +291,43 @@ class MethodPanel(QWidget):
             for w in widgets:
                 w.setEnabled(key in read)
 
+    def unusable(self) -> tuple[dict, dict]:
+        """(normalisation, aggregation) name -> why it cannot work on the
+        project, for the methods that cannot (the registry's rule)."""
+        p = self.document.project
+        fw, ds, s = p.framework, p.dataset, p.settings
+        norm = normalisation_choices(fw, ds, s)
+        agg = aggregation_choices(fw, ds, s, p.engine.scores[:len(fw.indicator_codes)])
+        return ({k: v for k, v in norm.items() if v}, {k: v for k, v in agg.items() if v})
+
     def method_problem(self) -> str:
-        """Why the chosen normalisation gives nothing for this project ('' when it works)."""
-        project = self.document.project
-        s, ds = project.settings, project.dataset
-        if (s.normalisation in _COMPARES_UNITS and len(ds.unit_codes) == 1
-                and not (s.pooled and len(ds.periods) > 1)):
-            return self.tr("{0} needs two or more units; choose fixed base").format(method_label(s.normalisation))
-        return ""
+        """The note under the normalisation list: the methods that cannot
+        work on this project and why ('' when all can)."""
+        return self._note_text(self.unusable()[0], method_label)
+
+    def _note_text(self, reasons: dict, label) -> str:
+        """'Min-max, Z-score: <reason>' lines, methods with one reason together."""
+        by_reason: dict[str, list] = {}
+        for name, why in reasons.items():
+            by_reason.setdefault(why, []).append(label(name))
+        return "\n".join(self.tr("Not available: {0}: {1}").format(", ".join(names), why)
+                         for why, names in by_reason.items())
+
+    def _mark_unusable(self):
+        """Disable the methods that cannot work, their reason as tooltip and note."""
+        norm, agg = self.unusable()
+        for box, kind, reasons, note, label in (
+                (self.normalisation_box, "normalisation", norm, self.method_note, method_label),
+                (self.aggregation_box, "aggregation", agg, self.aggregation_note, aggregation_label)):
+            model = box.model()
+            for k in range(box.count()):
+                name = box.itemData(k)
+                why = reasons.get(name)
+                model.item(k).setEnabled(why is None or name == box.currentData())
+                box.setItemData(k, method_tip(kind, name) if why is None else
+                                self.tr("Not available here: {0}").format(why), Qt.ToolTipRole)
+            note.setText(self._note_text(reasons, label))
+            note.setVisible(bool(reasons))
 
     @staticmethod
     def _select(box: QComboBox, value):

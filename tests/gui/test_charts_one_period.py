@@ -92,23 +92,32 @@ def test_a_unit_without_data_says_so(make_panel, project):
 
 @pytest.mark.parametrize("method,name", [("minmax", "Min-max"), ("zscore", "Z-score"), ("rank", "Rank")])
 def test_one_unit_with_a_method_comparing_units(qtbot, make_panel, project, method, name):
+    """A method that compares units is refused on one unit (the charts keep
+    their fixed-base scores instead of going blank), disabled in the pane
+    with the reason; pooled over the periods it works."""
     panel = make_panel(project)                # the sample: one unit, fixed base
     pane = MethodPanel(panel.document)
     qtbot.addWidget(pane)
-    assert pane.method_problem() == "" and pane.method_note.isHidden()
+    reason = "it compares units, and the project has one ('CCEC')"
+    assert reason in pane.method_problem() and not pane.method_note.isHidden()
+    k = pane.normalisation_box.findData(method)
+    assert not pane.normalisation_box.model().item(k).isEnabled()
+    messages = []
+    panel.document.editFailed.connect(messages.append)
     settings = project.settings.copy()
     settings.normalisation = method
-    assert panel.document.execute(SetSettings(settings), method)
-    text = f"{name} needs two or more units; choose fixed base"
-    for chart in panel.charts():
-        assert chart.empty_message() == text, chart
-    assert pane.method_note.text() == text and not pane.method_note.isHidden()
-    # pooled over the periods, the one unit's periods are compared: it works
-    settings = settings.copy()
+    before = project.engine.score(project.framework.root).copy()
+    assert not panel.document.execute(SetSettings(settings), method)
+    assert messages[-1].startswith(f"the normalisation {name} ({method}) cannot work on this project: {reason}")
+    assert project.settings.normalisation == "fixed_base"
+    assert np.array_equal(project.engine.score(project.framework.root), before)
+    assert all(chart.empty_message() == "" for chart in panel.charts())
+    # pooled over the periods, the one unit's periods are compared: it works, and the pane offers it
     settings.pooled = True
     assert panel.document.execute(SetSettings(settings), "pooled")
     assert all(chart.empty_message() == "" for chart in panel.charts())
-    assert pane.method_problem() == ""
+    assert reason not in pane.method_problem()
+    assert pane.normalisation_box.model().item(k).isEnabled()
 
 
 def test_method_pane_shows_the_default_base_year(qtbot, project):

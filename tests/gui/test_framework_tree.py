@@ -412,7 +412,7 @@ def test_sheet_edits_map_to_structure_commands(sheet, document):
     model = sheet.sheet_model
     row = model.row_of("RA2")
     edits = [(CODE, "GDP"), (NAME_ZH, "地区GDP"), (DIMENSION, "IL"), (DIRECTION, -1), (WEIGHT, "0.5"),
-             (BASE_YEAR, 2022), (NORMALISATION, "minmax")]
+             (BASE_YEAR, 2022), (NORMALISATION, "none")]
     for col, value in edits:
         row = model.row_of("GDP" if col != CODE else "RA2")
         assert model.setData(model.index(row, col), value), col
@@ -420,10 +420,10 @@ def test_sheet_edits_map_to_structure_commands(sheet, document):
     node = fw["GDP"]
     assert (node.name_zh, node.parent, node.direction, node.weight) == ("地区GDP", "IL", -1, 0.5)
     assert node.params["BaseYear"] == 2022
-    assert document.project.settings.normalisation_by == {"GDP": "minmax"}
+    assert document.project.settings.normalisation_by == {"GDP": "none"}
     row = model.row_of("GDP")
     assert model.index(row, BASE_YEAR).data() == "2022"
-    assert model.index(row, NORMALISATION).data() == "Min-max"
+    assert model.index(row, NORMALISATION).data() == "None (raw values)"
     assert document.undo_stack.count() == len(edits)
     undo_redo(document, before, steps=len(edits))
 

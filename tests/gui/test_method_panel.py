@@ -4,13 +4,28 @@ the core refuses is reported and the form goes back; undo and redo move the
 form with the settings."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
+from core.model.dataset import Dataset
 from core.pipeline.engine import Engine
+from core.project.project import Project
 from core.project.structure import SetWeight
 from gui.sheets.framework_tree import FrameworkTree
 from gui.sheets.method_panel import MethodPanel
+
+
+@pytest.fixture
+def project(project):
+    """The sample with a second unit (its values times 0.8 to 1.3), so that
+    the methods comparing units can be chosen."""
+    ds = project.dataset
+    scale = np.linspace(0.8, 1.3, ds.values.shape[2])
+    values = np.concatenate([ds.values, ds.values * scale], axis=0)
+    data = Dataset(list(ds.unit_codes) + ["OTHER"], list(ds.unit_names) + ["Other"], ds.periods, ds.codes, values)
+    return Project(project.framework, data, project.settings, project.provenance, project.app_state, project.info)
 
 
 @pytest.fixture
@@ -121,7 +136,10 @@ def test_refused_aggregation_shows_core_message_and_reverts(panel, document, mes
     panel.pooled_check.setChecked(True)
     before, count = composite(project), document.undo_stack.count()
     choose(panel.aggregation_box, "geometric")
-    assert "geometric mean" in messages[-1] and "positive" in messages[-1]
+    # the message names the mean, the normalisation, the place and advice that fits min-max
+    assert messages[-1].startswith("Geometric mean of '") and "scores above zero" in messages[-1]
+    assert "under the normalisation Min-max" in messages[-1] and re.search(r"unit '\w+', period 20\d\d", messages[-1])
+    assert "set the min-max range above zero" in messages[-1]
     assert panel.aggregation_box.currentData() == "arithmetic"
     assert project.settings.aggregation == "arithmetic"
     assert document.undo_stack.count() == count
