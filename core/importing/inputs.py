@@ -23,6 +23,7 @@ from core.errors import InputError
 from core.model.framework import Framework
 from core.project.project import Project
 from core.model.settings import Settings
+from core.model.usability import default_settings
 
 def _sha256(path) -> str:
     h = hashlib.sha256()
@@ -166,7 +167,7 @@ def load_input(path, meta=None, warnings=None) -> Project:
         ds = Dataset.from_frame(data, fw, where=f"{name}, sheet Data", warnings=warnings)
         info: dict = {}
         settings = settings_from_rows(sheets["Settings"], f"{name}, sheet Settings", info) \
-            if "Settings" in sheets else Settings()
+            if "Settings" in sheets else default_settings(fw, ds)
         prov = _provenance(path, "Data", data, ds)
         return Project(fw, ds, settings, prov, info=info)
     if ext == ".csv":
@@ -178,7 +179,7 @@ def load_input(path, meta=None, warnings=None) -> Project:
                 warnings.append({"kind": "no_meta", "code": fw.root,
                                  "message": f"{name}: no iMeta file (--meta) given: one index {fw.root} over its "
                                             f"{len(fw.indicator_codes)} indicator(s), equal weights, direction +1"})
-            return Project(fw, ds, Settings(), _provenance(path, None, data, ds))
+            return Project(fw, ds, default_settings(fw, ds), _provenance(path, None, data, ds))
         mname = os.path.basename(meta)
         if not os.path.exists(meta):
             raise InputError(f"{meta}: no such file")
@@ -186,7 +187,7 @@ def load_input(path, meta=None, warnings=None) -> Project:
         fw = Framework.from_records(recs, where=mname, rownos=rownos)
         data = read_csv(path)
         ds = Dataset.from_frame(data, fw, where=name, warnings=warnings)
-        return Project(fw, ds, Settings(), _provenance(path, None, data, ds))
+        return Project(fw, ds, default_settings(fw, ds), _provenance(path, None, data, ds))
     raise InputError(f"{name}: unsupported input type '{ext or 'none'}' (use .coindex, .xlsx or .csv)")
 
 

@@ -60,7 +60,7 @@ def to_project(result: ImportResult, title: str | None = None):
     from core.model.dataset import Dataset
     from core.model.framework import Framework, Node
     from core.project.project import Project
-    from core.model.settings import Settings
+    from core.model.usability import default_settings
     if not result.indicators or not result.unit_codes:
         raise InputError(f"{result.file}: nothing to import (no indicators or no units were read)")
     if result.framework is not None:
@@ -78,9 +78,7 @@ def to_project(result: ImportResult, title: str | None = None):
                  result.values.copy(), result.groups, result.denominators)
     settings = result.settings
     if settings is None:
-        settings = Settings()
-        if len(result.unit_codes) == 1 and len(result.periods) > 1:
-            settings.normalisation = "fixed_base"
+        settings = default_settings(fw, ds)      # one unit over several periods: fixed base
     info = dict(result.info)
     info.setdefault("title", title or os.path.splitext(result.file)[0])
     return Project(fw, ds, settings, {"sources": source_record(result), "edits": []}, info=info)

@@ -242,7 +242,7 @@ def n_fixed_base(X, d, ctx, out=None):
                 continue                                 # a unit without this indicator: just missing
             v = base[j, u]
             what = tr("missing") if np.isnan(v) else \
-                (tr("zero") if v == 0 else tr("negative ({value})", value=f"{v:g}"))
+                (tr("zero") if v == 0 else tr("negative ({value})", value=format(v, "g")))
             period = ctx.periods[tb[j]]
             raise ComputeError(tr("normalisation {method}: the base value of {place} is {what}; a fixed-base index "
                                   "needs a value above zero in the base period (choose another base year for this "
@@ -256,7 +256,8 @@ def n_fixed_base(X, d, ctx, out=None):
             raise ComputeError(
                 tr("normalisation {method}: {place} is {value}; an indicator where less is better is inverted "
                    "(base / value), so its values must be above zero", method=NORMALISATIONS["fixed_base"].title(),
-                   place=describe_place(ctx.unit_codes[u], ctx.periods[t], ctx.codes[j]), value=f"{X[j, u, t]:g}"),
+                   place=describe_place(ctx.unit_codes[u], ctx.periods[t], ctx.codes[j]),
+                   value=format(X[j, u, t], "g")),
                 code=ctx.codes[j], unit=ctx.unit_codes[u], period=ctx.periods[t])
     if out is None:
         out = np.empty(X.shape)

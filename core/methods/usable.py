@@ -35,19 +35,20 @@ def needs_goalposts(ctx):
             crossed.append((code, lo, hi))
     if missing:
         return tr("it needs a lower and an upper goalpost for every indicator, and {codes} have none (set them in "
-                  "the indicator sheet)", codes=list_codes(missing, 3))
+                  "the indicator sheet, or the Meta columns goalpost_lower and goalpost_upper)",
+                  codes=list_codes(missing, 3))
     if crossed:
         code, lo, hi = crossed[0]
         return tr("the lower goalpost of '{code}' ({lower}) must be below its upper goalpost ({upper})",
-                  code=code, lower=f"{lo:g}", upper=f"{hi:g}")
+                  code=code, lower=format(lo, "g"), upper=format(hi, "g"))
     return None
 
 
 def needs_targets(ctx):
     missing = [code for code, p in zip(ctx.codes, ctx.params) if meta_number(p.get("Target")) is None]
     if missing:
-        return tr("it needs a target for every indicator, and {codes} have none (set them in the indicator sheet)",
-                  codes=list_codes(missing, 3))
+        return tr("it needs a target for every indicator, and {codes} have none (set them in the indicator sheet, "
+                  "or the Meta column Target)", codes=list_codes(missing, 3))
     return None
 
 
@@ -57,8 +58,9 @@ def advise_fixed_base(settings, code):
 
 
 def advise_minmax(settings, code):
-    return tr("min-max gives the lowest value of each period {low}; set the min-max range above zero, e.g. 1 to 100",
-              low=f"{settings.minmax_range[0]:g}")
+    return tr("min-max gives the lowest value of each period {low}; set the min-max range above zero, e.g. 1 to 100 "
+              "(minmax_range=1,100)",
+              low=format(settings.minmax_range[0], "g"))
 
 
 def advise_zscore(settings, code):
@@ -106,7 +108,8 @@ def domain_problem(p, child, place, value, normalisation, settings) -> str:
     whose advice ends the sentence)."""
     advice = normalisation.advice(settings, child) if normalisation.advice is not None else \
         tr("use the arithmetic mean")
-    fields = dict(child=child, value=f"{value:g}", place=place, normalisation=normalisation.title(), advice=advice)
+    fields = dict(child=child, value=format(value, "g"), place=place, normalisation=normalisation.title(),
+                  advice=advice)
     if p <= 0:
         return tr("it needs scores above zero, and '{child}' scores {value} for {place} under the normalisation "
                   "{normalisation}; {advice}", **fields)

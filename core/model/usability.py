@@ -40,9 +40,9 @@ def check_normalisations(framework: Framework, dataset: Dataset, settings: Setti
         reason = NORMALISATIONS[method].problem(normalisation_context(framework, dataset, settings, method, methods))
         if reason:
             valid = [m for m, why in normalisation_choices(framework, dataset, settings).items() if why is None]
-            raise SettingsError(tr("the normalisation {method} ({name}) cannot work on this project: {reason}",
-                                   method=NORMALISATIONS[method].title(), name=method, reason=reason),
-                                valid=valid)
+            raise SettingsError(tr("the normalisation {method} ({name}) cannot work on this project: {reason}. "
+                                   "Normalisations that can: {valid}", method=NORMALISATIONS[method].title(),
+                                   name=method, reason=reason, valid=", ".join(valid)), valid=valid)
 
 
 def normalisation_choices(framework: Framework, dataset: Dataset, settings: Settings) -> dict:
@@ -70,3 +70,18 @@ def aggregation_choices(framework: Framework, dataset: Dataset, settings: Settin
     """name -> why it cannot aggregate these ``scores`` (None: it can)."""
     ctx = aggregation_context(framework, dataset, settings, scores)
     return {name: AGGREGATIONS[name].problem(ctx) for name in AGGREGATIONS}
+
+
+def default_settings(framework: Framework, dataset: Dataset) -> Settings:
+    """The default settings (COINr's: min-max) for a project read without
+    any, with a normalisation that can work on it: min-max where there are
+    units to compare, else the fixed-base index over several periods, else
+    no normalisation."""
+    settings = Settings()
+    for name in ("minmax", "fixed_base", "none"):
+        if name == "fixed_base" and len(dataset.periods) < 2:
+            continue
+        settings.normalisation = name
+        if NORMALISATIONS[name].problem(normalisation_context(framework, dataset, settings, name)) is None:
+            break
+    return settings

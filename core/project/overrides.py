@@ -185,7 +185,7 @@ class SetIndicatorParam:
         if self.key in (GOALPOST_LOWER, GOALPOST_UPPER) and lo is not None and hi is not None and not lo < hi:
             raise InputError(tr("indicator '{code}', {column}: the lower goalpost ({lower}) must be below the upper "
                                 "goalpost ({upper})", code=self.code, column=param_title(self.key),
-                                lower=f"{lo:g}", upper=f"{hi:g}"), code=self.code)
+                                lower=format(lo, "g"), upper=format(hi, "g")), code=self.code)
         if params == node.params:
             raise FrameworkError(tr("the {column} of '{code}' is unchanged", column=param_title(self.key),
                                     code=self.code), code=self.code)

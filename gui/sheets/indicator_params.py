@@ -21,13 +21,9 @@ from core.methods.registry import NORMALISATIONS, meta_number
 from gui.base.formatting import edit_text, format_value, indicator_decimals
 from gui.base.i18n import is_chinese
 
-_CONTEXT = "IndicatorSheetModel"
 # the normalisation that reads each parameter
+translate = QCoreApplication.translate      # lupdate finds translate("context", "text")
 READ_BY = {GOALPOST_LOWER: "goalposts", GOALPOST_UPPER: "goalposts", TARGET: "dist2target"}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def faint() -> QBrush:
@@ -36,13 +32,18 @@ def faint() -> QBrush:
 
 def headers() -> dict:
     """key -> (header, tooltip)."""
-    return {GOALPOST_LOWER: (_tr("Lower goalpost"), _tr("The value scored 0 by the goalposts normalisation (the "
-                                                        "worst, where higher is better); must be below the upper")),
-            GOALPOST_UPPER: (_tr("Upper goalpost"), _tr("The value scored 1 (times the scale) by the goalposts "
-                                                        "normalisation")),
-            TARGET: (_tr("Target"), _tr("The value scored 1 by the distance-to-target normalisation")),
-            DECIMALS: (_tr("Decimals"), _tr("Decimals the indicator's values are shown with: auto (the fewest that "
-                                            "show every value exactly, at most 4) or 0 to 6"))}
+    return {
+        GOALPOST_LOWER: (translate("IndicatorSheetModel", "Lower goalpost"),
+                         translate("IndicatorSheetModel", "The value scored 0 by the goalposts normalisation (the "
+                                   "worst, where higher is better); must be below the upper")),
+        GOALPOST_UPPER: (translate("IndicatorSheetModel", "Upper goalpost"),
+                         translate("IndicatorSheetModel", "The value scored 1 (times the scale) by the goalposts "
+                                   "normalisation")),
+        TARGET: (translate("IndicatorSheetModel", "Target"),
+                 translate("IndicatorSheetModel", "The value scored 1 by the distance-to-target normalisation")),
+        DECIMALS: (translate("IndicatorSheetModel", "Decimals"),
+                   translate("IndicatorSheetModel", "Decimals the indicator's values are shown with: auto (the "
+                             "fewest that show every value exactly, at most 4) or 0 to 6"))}
 
 
 class ParamColumns:
@@ -79,8 +80,11 @@ class ParamColumns:
         if role == Qt.ToolTipRole:
             reader = NORMALISATIONS[READ_BY[key]].label["zh" if is_chinese() else "en"]
             if used and value is None:
-                return _tr("Needed by {0}, which this indicator uses").format(reader)
-            return None if used else _tr("Read by {0} only; this indicator uses another normalisation").format(reader)
+                return translate("IndicatorSheetModel", "Needed by {0}, which this indicator uses").format(reader)
+            if used:
+                return None
+            return translate("IndicatorSheetModel", "Read by {0} only; this indicator uses another "
+                             "normalisation").format(reader)
         return "" if value is None else format_value(value)
 
     def _decimals_data(self, node, role):
@@ -90,10 +94,12 @@ class ParamColumns:
         if role == Qt.ForegroundRole:
             return faint() if own is None else None
         if role == Qt.ToolTipRole:
-            return _tr("Automatic: the fewest decimals that show every value exactly, at most 4") if own is None \
-                else None
+            if own is not None:
+                return None
+            return translate("IndicatorSheetModel", "Automatic: the fewest decimals that show every value exactly, "
+                             "at most 4")
         if own is None:
-            return _tr("auto ({0})").format(self.auto_decimals(node.code))
+            return translate("IndicatorSheetModel", "auto ({0})").format(self.auto_decimals(node.code))
         return str(own)
 
     def command(self, key: str, node, value):
@@ -111,4 +117,4 @@ class ParamColumns:
 
     def choices(self) -> list:
         """(label, value) of the decimals editor."""
-        return [(_tr("auto"), "auto")] + [(str(d), d) for d in range(MAX_DECIMALS + 1)]
+        return [(translate("IndicatorSheetModel", "auto"), "auto")] + [(str(d), d) for d in range(MAX_DECIMALS + 1)]

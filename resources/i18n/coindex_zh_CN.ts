@@ -79,122 +79,122 @@
         <translation>指标框架</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="189"/>
+        <location filename="../../gui/sheets/method_panel.py" line="208"/>
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="190"/>
+        <location filename="../../gui/sheets/method_panel.py" line="209"/>
         <source>Aggregation</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="191"/>
+        <location filename="../../gui/sheets/method_panel.py" line="210"/>
         <source>&amp;Method:</source>
         <translation>方法(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="191"/>
+        <location filename="../../gui/sheets/method_panel.py" line="210"/>
         <source>How each indicator is put on a common scale</source>
         <translation>将各指标转换到统一尺度的方法</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="192"/>
+        <location filename="../../gui/sheets/method_panel.py" line="211"/>
         <source>&amp;Base year:</source>
         <translation>基期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="192"/>
+        <location filename="../../gui/sheets/method_panel.py" line="211"/>
         <source>The period set to 100 by the fixed-base index; also the start of change and growth</source>
         <translation>定基指数中设为 100 的时期，也是计算变化和增长的起点</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="194"/>
+        <location filename="../../gui/sheets/method_panel.py" line="213"/>
         <source>Min-max &amp;range:</source>
         <translation>极差范围(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="194"/>
+        <location filename="../../gui/sheets/method_panel.py" line="213"/>
         <source>The scale of min-max: lowest value to L, highest to U</source>
         <translation>极差标准化的尺度：最小值对应 L，最大值对应 U</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="196"/>
+        <location filename="../../gui/sheets/method_panel.py" line="215"/>
         <source>Z-score m&amp;ean:</source>
         <translation>Z 分数均值(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="196"/>
+        <location filename="../../gui/sheets/method_panel.py" line="215"/>
         <source>The mean z-scores are shifted to</source>
         <translation>Z 分数平移后的均值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="197"/>
+        <location filename="../../gui/sheets/method_panel.py" line="216"/>
         <source>Z-score &amp;SD:</source>
         <translation>Z 分数标准差(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="197"/>
+        <location filename="../../gui/sheets/method_panel.py" line="216"/>
         <source>The standard deviation z-scores are scaled to</source>
         <translation>Z 分数缩放后的标准差</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="198"/>
+        <location filename="../../gui/sheets/method_panel.py" line="217"/>
         <source>&amp;Pooled:</source>
         <translation>合并计算(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="198"/>
+        <location filename="../../gui/sheets/method_panel.py" line="217"/>
         <source>Take minimum, maximum, mean and ranks over all periods together, not period by period</source>
         <translation>对所有时期合并求最小值、最大值、均值和排名，而不是逐期计算</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="200"/>
+        <location filename="../../gui/sheets/method_panel.py" line="219"/>
         <source>M&amp;ean:</source>
         <translation>平均方式(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="200"/>
+        <location filename="../../gui/sheets/method_panel.py" line="219"/>
         <source>How children are combined into their parent</source>
         <translation>下级节点合成为上级节点的方式</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="201"/>
+        <location filename="../../gui/sheets/method_panel.py" line="220"/>
         <source>P&amp;ower p:</source>
         <translation>幂次 p(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="201"/>
+        <location filename="../../gui/sheets/method_panel.py" line="220"/>
         <source>The power of the generalised mean (1 arithmetic, 0 geometric, -1 harmonic)</source>
         <translation>广义平均的幂次（1 为算术平均，0 为几何平均，-1 为调和平均）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="203"/>
+        <location filename="../../gui/sheets/method_panel.py" line="222"/>
         <source>&amp;Weights:</source>
         <translation>权重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="203"/>
+        <location filename="../../gui/sheets/method_panel.py" line="222"/>
         <source>Use the weights of the framework, or give the nodes of each dimension equal weights</source>
         <translation>使用指标框架中的权重，或对每个维度内的节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="219"/>
+        <location filename="../../gui/sheets/method_panel.py" line="238"/>
         <source>L: the value given to the lowest</source>
         <translation>L：最小值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="220"/>
+        <location filename="../../gui/sheets/method_panel.py" line="239"/>
         <source>U: the value given to the highest</source>
         <translation>U：最大值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="221"/>
+        <location filename="../../gui/sheets/method_panel.py" line="240"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="222"/>
+        <location filename="../../gui/sheets/method_panel.py" line="241"/>
         <source>over all periods</source>
         <translation>跨所有时期</translation>
     </message>
@@ -202,77 +202,77 @@
 <context>
     <name>ChartBase</name>
     <message>
-        <location filename="../../gui/charts/base.py" line="157"/>
+        <location filename="../../gui/charts/base.py" line="158"/>
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="158"/>
+        <location filename="../../gui/charts/base.py" line="159"/>
         <source>Save as SVG…</source>
         <translation>另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="159"/>
+        <location filename="../../gui/charts/base.py" line="160"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="160"/>
+        <location filename="../../gui/charts/base.py" line="161"/>
         <source>Save or copy this chart</source>
         <translation>保存或复制此图表</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="166"/>
+        <location filename="../../gui/charts/base.py" line="167"/>
         <source>Chart copied: {0}</source>
         <translation>已复制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="175"/>
+        <location filename="../../gui/charts/base.py" line="176"/>
         <source>Save chart as SVG</source>
         <translation>将图表保存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="175"/>
+        <location filename="../../gui/charts/base.py" line="176"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="177"/>
+        <location filename="../../gui/charts/base.py" line="178"/>
         <source>Save chart as PNG</source>
         <translation>将图表保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="177"/>
+        <location filename="../../gui/charts/base.py" line="178"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="188"/>
+        <location filename="../../gui/charts/base.py" line="189"/>
         <source>Chart saved to {0}</source>
         <translation>图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="290"/>
+        <location filename="../../gui/charts/base.py" line="291"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="298"/>
+        <location filename="../../gui/charts/base.py" line="299"/>
         <source>No data for {0}</source>
         <translation>{0} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="300"/>
+        <location filename="../../gui/charts/base.py" line="301"/>
         <source>One period: no change to show</source>
         <translation>只有一个时期：没有变化可显示</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="302"/>
+        <location filename="../../gui/charts/base.py" line="303"/>
         <source>The index has no dimensions: its indicators are right under it (add dimensions in the framework)</source>
         <translation>指数没有维度：各指标直接位于指数之下（请在指标框架中添加维度）</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="308"/>
+        <location filename="../../gui/charts/base.py" line="309"/>
         <source>{0} needs two or more units; choose fixed base</source>
         <translation>{0}需要两个或更多单元；请选择定基</translation>
     </message>
@@ -1358,132 +1358,197 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>IndicatorSheetModel</name>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="122"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="131"/>
         <source>Not used: the method settings give siblings equal weights</source>
         <translation>未使用：方法设置对同级节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="136"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="145"/>
         <source>Follows the project&apos;s base year; choose a period to give this indicator its own</source>
         <translation>沿用项目的基期；选择一个时期可为此指标单独设定</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="138"/>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="153"/>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="229"/>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="232"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="147"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="162"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="241"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="244"/>
         <source>project ({0})</source>
         <translation>项目（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="151"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="160"/>
         <source>Follows the project&apos;s normalisation; choose a method to give this indicator its own</source>
         <translation>沿用项目的标准化方法；选择一种方法可为此指标单独设定</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="164"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="173"/>
         <source>Unique code; renaming it renames the data column</source>
         <translation>唯一代码；修改后数据列也随之改名</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="165"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="174"/>
         <source>Name in English</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="165"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="174"/>
         <source>Name in Chinese</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="166"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="175"/>
         <source>The dimension the indicator belongs to; choose another to move it</source>
         <translation>指标所属的维度；选择其他维度即可移动</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="167"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="176"/>
         <source>Unit of measure</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="167"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="176"/>
         <source>Whether higher or lower values are better</source>
         <translation>数值越高越好还是越低越好</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="168"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="177"/>
         <source>Weight relative to the other nodes of its dimension</source>
         <translation>相对于所属维度中其他节点的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="169"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="178"/>
         <source>Where the data come from</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="170"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="179"/>
         <source>A base year of this indicator&apos;s own (fixed-base normalisation)</source>
         <translation>此指标单独的基期（定基标准化）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="171"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="180"/>
         <source>A normalisation method of this indicator&apos;s own</source>
         <translation>此指标单独的标准化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="172"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="182"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="172"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="182"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="172"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="182"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="172"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="182"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="172"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="182"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="173"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="183"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="173"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="183"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="173"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="183"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="173"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="183"/>
         <source>Base year</source>
         <translation>基期</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="174"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="184"/>
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="185"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="195"/>
         <source>{0} of {1}</source>
         <translation>{1} 的{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/indicator_params.py" line="36"/>
+        <source>Lower goalpost</source>
+        <translation>下限阈值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/indicator_params.py" line="37"/>
+        <source>The value scored 0 by the goalposts normalisation (the worst, where higher is better); must be below the upper</source>
+        <translation>阈值法中得 0 分的值（正向指标的最差值）；必须低于上限阈值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/indicator_params.py" line="39"/>
+        <source>Upper goalpost</source>
+        <translation>上限阈值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/indicator_params.py" line="40"/>
+        <source>The value scored 1 (times the scale) by the goalposts normalisation</source>
+        <translation>阈值法中得 1 分（乘以比例）的值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/indicator_params.py" line="42"/>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/indicator_params.py" line="43"/>
+        <source>The value scored 1 by the distance-to-target normalisation</source>
+        <translation>目标距离法中得 1 分的值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/indicator_params.py" line="44"/>
+        <source>Decimals</source>
+        <translation>小数位数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/indicator_params.py" line="45"/>
+        <source>Decimals the indicator&apos;s values are shown with: auto (the fewest that show every value exactly, at most 4) or 0 to 6</source>
+        <translation>显示该指标数值的小数位数：自动（能准确显示所有值的最少位数，最多 4 位）或 0 到 6</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/indicator_params.py" line="83"/>
+        <source>Needed by {0}, which this indicator uses</source>
+        <translation>本指标使用的{0}需要此值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/indicator_params.py" line="86"/>
+        <source>Read by {0} only; this indicator uses another normalisation</source>
+        <translation>只有{0}使用此值；本指标使用其他标准化方法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/indicator_params.py" line="99"/>
+        <source>Automatic: the fewest decimals that show every value exactly, at most 4</source>
+        <translation>自动：能准确显示所有值的最少小数位数，最多 4 位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/indicator_params.py" line="102"/>
+        <source>auto ({0})</source>
+        <translation>自动（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/indicator_params.py" line="120"/>
+        <source>auto</source>
+        <translation>自动</translation>
     </message>
 </context>
 <context>
@@ -2041,32 +2106,41 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MethodPanel</name>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="53"/>
+        <location filename="../../gui/sheets/method_panel.py" line="59"/>
         <source>As entered in the framework</source>
         <translation>按指标框架中的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="53"/>
+        <location filename="../../gui/sheets/method_panel.py" line="59"/>
         <source>Equal within each dimension</source>
         <translation>各维度内等权</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="248"/>
+        <location filename="../../gui/sheets/method_panel.py" line="264"/>
         <source>(no periods)</source>
         <translation>（无时期）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="285"/>
-        <source>{0} needs two or more units; choose fixed base</source>
-        <translation>{0}需要两个或更多单元；请选择定基</translation>
+        <location filename="../../gui/sheets/method_panel.py" line="313"/>
+        <source>Not available: {0}: {1}</source>
+        <translation>不可用：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="308"/>
+        <location filename="../../gui/sheets/method_panel.py" line="328"/>
+        <source>Not available here: {0}</source>
+        <translation>此项目不可用：{0}</translation>
+    </message>
+    <message>
+        <source>{0} needs two or more units; choose fixed base</source>
+        <translation type="vanished">{0}需要两个或更多单元；请选择定基</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/method_panel.py" line="352"/>
         <source>Method settings</source>
         <translation>方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="323"/>
+        <location filename="../../gui/sheets/method_panel.py" line="367"/>
         <source>Method: {0}</source>
         <translation>方法：{0}</translation>
     </message>
