@@ -34,7 +34,7 @@ def needs_goalposts(ctx):
         elif not lo < hi:
             crossed.append((code, lo, hi))
     if missing:
-        return tr("it needs a lower and an upper goalpost for every indicator, and {codes} have none (set them in "
+        return tr("it needs a lower and an upper goalpost for every indicator; missing for {codes} (set them in "
                   "the indicator sheet, or the Meta columns goalpost_lower and goalpost_upper)",
                   codes=list_codes(missing, 3))
     if crossed:
@@ -47,8 +47,8 @@ def needs_goalposts(ctx):
 def needs_targets(ctx):
     missing = [code for code, p in zip(ctx.codes, ctx.params) if meta_number(p.get("Target")) is None]
     if missing:
-        return tr("it needs a target for every indicator, and {codes} have none (set them in the indicator sheet, "
-                  "or the Meta column Target)", codes=list_codes(missing, 3))
+        return tr("it needs a target for every indicator; missing for {codes} (set them in the indicator sheet, or "
+                  "the Meta column Target)", codes=list_codes(missing, 3))
     return None
 
 

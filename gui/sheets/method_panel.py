@@ -16,6 +16,8 @@ with the reason as its tooltip and in a note under the list.
 """
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
                                QLabel, QScrollArea, QVBoxLayout, QWidget)
@@ -77,6 +79,7 @@ def _combo(parent) -> QComboBox:
 def _note(parent) -> QLabel:
     """A wrapped note under a method list (hidden while empty)."""
     note = QLabel(parent)
+    note.setTextFormat(Qt.RichText)
     note.setWordWrap(True)
     note.setStyleSheet("color: palette(link);")
     note.hide()
@@ -301,17 +304,28 @@ class MethodPanel(QWidget):
         return ({k: v for k, v in norm.items() if v}, {k: v for k, v in agg.items() if v})
 
     def method_problem(self) -> str:
-        """The note under the normalisation list: the methods that cannot
-        work on this project and why ('' when all can)."""
+        """The note under the normalisation list as plain text: the methods
+        that cannot work on this project and why ('' when all can)."""
         return self._note_text(self.unusable()[0], method_label)
 
-    def _note_text(self, reasons: dict, label) -> str:
-        """'Min-max, Z-score: <reason>' lines, methods with one reason together."""
+    def aggregation_problem(self) -> str:
+        """The note under the aggregation list as plain text."""
+        return self._note_text(self.unusable()[1], aggregation_label)
+
+    def _note_text(self, reasons: dict, label, rich: bool = False) -> str:
+        """'Not available here:' and a '• Min-max, Z-score: <reason>' line
+        per reason (methods with one reason together); '' without reasons."""
+        if not reasons:
+            return ""
         by_reason: dict[str, list] = {}
         for name, why in reasons.items():
             by_reason.setdefault(why, []).append(label(name))
-        return "\n".join(self.tr("Not available: {0}: {1}").format(", ".join(names), why)
-                         for why, names in by_reason.items())
+        if rich:
+            lines = [self.tr("• {0}: {1}").format(f"<b>{html.escape(', '.join(names))}</b>", html.escape(why))
+                     for why, names in by_reason.items()]
+            return "<br>".join([html.escape(self.tr("Not available here:"))] + lines)
+        return "\n".join([self.tr("Not available here:")] + [self.tr("• {0}: {1}").format(", ".join(names), why)
+                                                              for why, names in by_reason.items()])
 
     def _mark_unusable(self):
         """Disable the methods that cannot work, their reason as tooltip and note."""
@@ -326,7 +340,7 @@ class MethodPanel(QWidget):
                 model.item(k).setEnabled(why is None or name == box.currentData())
                 box.setItemData(k, method_tip(kind, name) if why is None else
                                 self.tr("Not available here: {0}").format(why), Qt.ToolTipRole)
-            note.setText(self._note_text(reasons, label))
+            note.setText(self._note_text(reasons, label, rich=True))
             note.setVisible(bool(reasons))
 
     @staticmethod

@@ -79,122 +79,122 @@
         <translation>指标框架</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="208"/>
+        <location filename="../../gui/sheets/method_panel.py" line="211"/>
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="209"/>
+        <location filename="../../gui/sheets/method_panel.py" line="212"/>
         <source>Aggregation</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="210"/>
+        <location filename="../../gui/sheets/method_panel.py" line="213"/>
         <source>&amp;Method:</source>
         <translation>方法(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="210"/>
+        <location filename="../../gui/sheets/method_panel.py" line="213"/>
         <source>How each indicator is put on a common scale</source>
         <translation>将各指标转换到统一尺度的方法</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="211"/>
+        <location filename="../../gui/sheets/method_panel.py" line="214"/>
         <source>&amp;Base year:</source>
         <translation>基期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="211"/>
+        <location filename="../../gui/sheets/method_panel.py" line="214"/>
         <source>The period set to 100 by the fixed-base index; also the start of change and growth</source>
         <translation>定基指数中设为 100 的时期，也是计算变化和增长的起点</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="213"/>
+        <location filename="../../gui/sheets/method_panel.py" line="216"/>
         <source>Min-max &amp;range:</source>
         <translation>极差范围(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="213"/>
+        <location filename="../../gui/sheets/method_panel.py" line="216"/>
         <source>The scale of min-max: lowest value to L, highest to U</source>
         <translation>极差标准化的尺度：最小值对应 L，最大值对应 U</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="215"/>
+        <location filename="../../gui/sheets/method_panel.py" line="218"/>
         <source>Z-score m&amp;ean:</source>
         <translation>Z 分数均值(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="215"/>
+        <location filename="../../gui/sheets/method_panel.py" line="218"/>
         <source>The mean z-scores are shifted to</source>
         <translation>Z 分数平移后的均值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="216"/>
+        <location filename="../../gui/sheets/method_panel.py" line="219"/>
         <source>Z-score &amp;SD:</source>
         <translation>Z 分数标准差(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="216"/>
+        <location filename="../../gui/sheets/method_panel.py" line="219"/>
         <source>The standard deviation z-scores are scaled to</source>
         <translation>Z 分数缩放后的标准差</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="217"/>
+        <location filename="../../gui/sheets/method_panel.py" line="220"/>
         <source>&amp;Pooled:</source>
         <translation>合并计算(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="217"/>
+        <location filename="../../gui/sheets/method_panel.py" line="220"/>
         <source>Take minimum, maximum, mean and ranks over all periods together, not period by period</source>
         <translation>对所有时期合并求最小值、最大值、均值和排名，而不是逐期计算</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="219"/>
+        <location filename="../../gui/sheets/method_panel.py" line="222"/>
         <source>M&amp;ean:</source>
         <translation>平均方式(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="219"/>
+        <location filename="../../gui/sheets/method_panel.py" line="222"/>
         <source>How children are combined into their parent</source>
         <translation>下级节点合成为上级节点的方式</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="220"/>
+        <location filename="../../gui/sheets/method_panel.py" line="223"/>
         <source>P&amp;ower p:</source>
         <translation>幂次 p(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="220"/>
+        <location filename="../../gui/sheets/method_panel.py" line="223"/>
         <source>The power of the generalised mean (1 arithmetic, 0 geometric, -1 harmonic)</source>
         <translation>广义平均的幂次（1 为算术平均，0 为几何平均，-1 为调和平均）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="222"/>
+        <location filename="../../gui/sheets/method_panel.py" line="225"/>
         <source>&amp;Weights:</source>
         <translation>权重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="222"/>
+        <location filename="../../gui/sheets/method_panel.py" line="225"/>
         <source>Use the weights of the framework, or give the nodes of each dimension equal weights</source>
         <translation>使用指标框架中的权重，或对每个维度内的节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="238"/>
+        <location filename="../../gui/sheets/method_panel.py" line="241"/>
         <source>L: the value given to the lowest</source>
         <translation>L：最小值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="239"/>
+        <location filename="../../gui/sheets/method_panel.py" line="242"/>
         <source>U: the value given to the highest</source>
         <translation>U：最大值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="240"/>
+        <location filename="../../gui/sheets/method_panel.py" line="243"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="241"/>
+        <location filename="../../gui/sheets/method_panel.py" line="244"/>
         <source>over all periods</source>
         <translation>跨所有时期</translation>
     </message>
@@ -2106,41 +2106,44 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MethodPanel</name>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="59"/>
+        <location filename="../../gui/sheets/method_panel.py" line="61"/>
         <source>As entered in the framework</source>
         <translation>按指标框架中的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="59"/>
+        <location filename="../../gui/sheets/method_panel.py" line="61"/>
         <source>Equal within each dimension</source>
         <translation>各维度内等权</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="264"/>
+        <location filename="../../gui/sheets/method_panel.py" line="267"/>
         <source>(no periods)</source>
         <translation>（无时期）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="313"/>
-        <source>Not available: {0}: {1}</source>
-        <translation>不可用：{0}：{1}</translation>
+        <location filename="../../gui/sheets/method_panel.py" line="324"/>
+        <location filename="../../gui/sheets/method_panel.py" line="327"/>
+        <source>• {0}: {1}</source>
+        <translation>• {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="328"/>
+        <location filename="../../gui/sheets/method_panel.py" line="326"/>
+        <location filename="../../gui/sheets/method_panel.py" line="327"/>
+        <source>Not available here:</source>
+        <translation>此项目不可用：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/method_panel.py" line="342"/>
         <source>Not available here: {0}</source>
         <translation>此项目不可用：{0}</translation>
     </message>
     <message>
-        <source>{0} needs two or more units; choose fixed base</source>
-        <translation type="vanished">{0}需要两个或更多单元；请选择定基</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheets/method_panel.py" line="352"/>
+        <location filename="../../gui/sheets/method_panel.py" line="366"/>
         <source>Method settings</source>
         <translation>方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="367"/>
+        <location filename="../../gui/sheets/method_panel.py" line="381"/>
         <source>Method: {0}</source>
         <translation>方法：{0}</translation>
     </message>

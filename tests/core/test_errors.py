@@ -645,12 +645,13 @@ def test_settings_change_that_fails_is_rolled_back(sample_coindex):
 # ---- goalposts and distance to target need their Meta columns ---------------------------------------------------
 def test_goalposts_without_meta_columns_names_indicator(tmp_path, meta):
     # refused before computing: the method cannot work without goalposts (the settings' error, exit 2)
-    with pytest.raises(SettingsError, match=r"Goalposts \(goalposts\).*'x1', 'x2', 'x3' have none.*goalpost"):
+    with pytest.raises(SettingsError, match=r"Goalposts \(goalposts\).*missing for 'x1', 'x2', 'x3'.*goalpost"):
         compute_api(data_csv(tmp_path), meta, normalisation="goalposts")
 
 
 def test_dist2target_without_target_names_indicator(tmp_path, meta):
-    with pytest.raises(SettingsError, match=r"Distance to target \(dist2target\).*'x1', 'x2', 'x3' have none.*Target"):
+    with pytest.raises(SettingsError,
+                       match=r"Distance to target \(dist2target\).*missing for 'x1', 'x2', 'x3'.*Target"):
         compute_api(data_csv(tmp_path), meta, normalisation="dist2target")
 
 

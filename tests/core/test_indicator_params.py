@@ -48,7 +48,7 @@ def test_clearing_a_goalpost_the_method_needs_is_refused(project):
     s = project.settings.copy()
     s.normalisation = "goalposts"
     project.execute(SetSettings(s))
-    with pytest.raises(CoIndexError, match=r"Goalposts \(goalposts\) cannot work.*'IC2' have none"):
+    with pytest.raises(CoIndexError, match=r"Goalposts \(goalposts\) cannot work.*missing for 'IC2'"):
         project.execute(SetIndicatorParam("IC2", "goalpost_upper", ""))
     assert "goalpost_upper" in project.framework["IC2"].params       # left as it was
 

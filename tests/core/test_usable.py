@@ -70,7 +70,7 @@ def test_one_unit_leaves_fixed_base_and_none():
     choices = normalisation_choices(framework(GOALPOSTS), dataset(units=("ONLY",)), Settings())
     assert [m for m, why in choices.items() if why is None] == ["fixed_base", "goalposts", "none"]
     assert all("one ('ONLY')" in choices[m] for m in UNITS_COMPARED)
-    assert "'A', 'B', 'C' and 1 more have none" in choices["dist2target"]
+    assert "missing for 'A', 'B', 'C' and 1 more" in choices["dist2target"]
 
 
 def test_goalposts_need_both_goalposts_for_every_indicator():
@@ -80,8 +80,8 @@ def test_goalposts_need_both_goalposts_for_every_indicator():
             normalisation="goalposts"), "goalposts"))
     assert reason(GOALPOSTS) is None
     missing = {**GOALPOSTS, "B": {"goalpost_lower": 0}, "E": {}}
-    assert reason(missing).startswith("it needs a lower and an upper goalpost for every indicator, and 'B', 'E' "
-                                      "have none")
+    assert reason(missing).startswith("it needs a lower and an upper goalpost for every indicator; missing for "
+                                      "'B', 'E' (set them in the indicator sheet")
     assert reason({**GOALPOSTS, "C": {"goalpost_lower": 5, "goalpost_upper": 5}}) == \
         "the lower goalpost of 'C' (5) must be below its upper goalpost (5)"
     # an indicator with a normalisation of its own is not asked for goalposts
@@ -95,7 +95,7 @@ def test_distance_to_target_needs_targets():
     fw = framework({**TARGETS, "A": {}})
     reason = NORMALISATIONS["dist2target"].problem(normalisation_context(fw, dataset(), settings(
         normalisation="dist2target"), "dist2target"))
-    assert reason.startswith("it needs a target for every indicator, and 'A' have none")
+    assert reason.startswith("it needs a target for every indicator; missing for 'A'")
     assert NORMALISATIONS["dist2target"].problem(normalisation_context(framework(TARGETS), dataset(), settings(
         normalisation="dist2target"), "dist2target")) is None
 
@@ -130,7 +130,7 @@ def test_engine_refuses_an_unusable_normalisation_listing_those_that_can():
     assert msg.startswith("the normalisation Min-max (minmax) cannot work on this project: it compares units, and "
                           "the project has one ('ONLY')")
     assert msg.endswith("Normalisations that can: fixed_base, none") and e.value.valid == ["fixed_base", "none"]
-    with pytest.raises(SettingsError, match=r"Goalposts \(goalposts\).*'A', 'B', 'C' and 1 more have none"):
+    with pytest.raises(SettingsError, match=r"Goalposts \(goalposts\).*missing for 'A', 'B', 'C' and 1 more"):
         Engine(framework(), dataset(), settings(normalisation="goalposts"))
     e = Engine(framework(GOALPOSTS), dataset(), settings(normalisation="goalposts"))
     assert e.score("A")[0, 0] == pytest.approx(0.01)       # (1 - 0) / (100 - 0)

@@ -54,12 +54,13 @@ def test_goalposts_typed_in_the_sheet_make_the_method_available_and_change_score
     model, project = sheet.sheet_model, document.project
     k = pane.normalisation_box.findData("goalposts")
     assert not pane.normalisation_box.model().item(k).isEnabled()
-    assert "Goalposts: it needs a lower and an upper goalpost for every indicator" in pane.method_note.text()
+    assert "• Goalposts: it needs a lower and an upper goalpost for every indicator" in pane.method_problem()
+    assert "<b>Goalposts</b>: it needs a lower" in pane.method_note.text() and not pane.method_note.isHidden()
     tip = pane.normalisation_box.itemData(k, Qt.ToolTipRole)
     assert tip.startswith("Not available here: it needs a lower and an upper goalpost")
     goalposts_everywhere(document, model)
     assert pane.normalisation_box.model().item(k).isEnabled()
-    assert "Goalposts" not in pane.method_note.text()
+    assert "Goalposts" not in pane.method_problem() and "Goalposts" not in pane.method_note.text()
     choose(pane.normalisation_box, "goalposts")
     assert project.settings.normalisation == "goalposts"
     ra1 = project.dataset.values[0, :, 0]
@@ -139,7 +140,7 @@ def test_pane_reasons_in_chinese(qtbot, document, chinese):
     qtbot.addWidget(pane)
     k = pane.normalisation_box.findData("minmax")
     assert "该方法在单位之间比较，而本项目只有一个单位（“CCEC”）" in pane.normalisation_box.itemData(k, Qt.ToolTipRole)
-    assert "该方法在单位之间比较" in pane.method_note.text()
+    assert "该方法在单位之间比较" in pane.method_note.text() and "该方法在单位之间比较" in pane.method_problem()
 
 
 def test_geometric_mean_disabled_over_zero_scores(qtbot, document):
@@ -152,7 +153,7 @@ def test_geometric_mean_disabled_over_zero_scores(qtbot, document):
     assert document.execute(SetSettings(s))
     k = pane.aggregation_box.findData("geometric")
     assert not pane.aggregation_box.model().item(k).isEnabled()
-    assert pane.aggregation_note.text().startswith("Not available: Geometric mean, Harmonic mean: it needs scores "
-                                                   "above zero, and 'RA1' scores 0 for unit 'CCEC', period 2020 "
-                                                   "under the normalisation Min-max")
+    assert pane.aggregation_problem().startswith("Not available here:\n• Geometric mean, Harmonic mean: it needs "
+                                                 "scores above zero, and 'RA1' scores 0 for unit 'CCEC', period 2020 "
+                                                 "under the normalisation Min-max")
     assert not pane.aggregation_note.isHidden()
