@@ -9,10 +9,13 @@ code, moving to another dimension, setting a weight ...) run through
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QStyledItemDelegate, QTableView
 
 from core.model.settings import NORMALISATIONS
+from core.model.usability import normalisation_context
 from core.project.overrides import (DECIMALS, GOALPOST_LOWER, GOALPOST_UPPER, TARGET, SetBaseYear, SetNormalisation,
                                     base_year_override, normalisation_override)
 from core.project.structure import EditNode, MoveNode, RenameNode, SetDirection, SetWeight
@@ -247,6 +250,24 @@ class IndicatorSheetModel(QAbstractTableModel):
             return self.params.choices()
         return []
 
+    def choice_problems(self, row: int, col: int) -> dict:
+        """value -> why that choice cannot work (the editor disables it):
+        the normalisations that cannot work on this indicator."""
+        if col != NORMALISATION:
+            return {}
+        p = self.project
+        code = self.code(row)
+        out = {}
+        for name in NORMALISATIONS:
+            trial = p.settings.copy()
+            trial.normalisation_by[code] = name
+            ctx = normalisation_context(p.framework, p.dataset, trial, name)
+            ctx = replace(ctx, codes=(code,), params=(p.framework[code].params,), normalisations=(name,))
+            why = NORMALISATIONS[name].problem(ctx)
+            if why:
+                out[name] = why
+        return out
+
     # ---- document events ---------------------------------------------------------------------
     def _on_values_changed(self, *_):
         self.params.forget_auto()
@@ -271,8 +292,12 @@ class _ChoiceDelegate(QStyledItemDelegate):
         if index.column() not in CHOICE_COLUMNS:
             return super().createEditor(parent, option, index)
         combo = QComboBox(parent)
+        problems = index.model().choice_problems(index.row(), index.column())
         for label, value in index.model().choices(index.row(), index.column()):
             combo.addItem(label, value)
+            if value in problems:
+                combo.model().item(combo.count() - 1).setEnabled(False)
+                combo.setItemData(combo.count() - 1, problems[value], Qt.ToolTipRole)
         combo.activated.connect(lambda *_: self.commitData.emit(combo))
         return combo
 

@@ -157,3 +157,23 @@ def test_geometric_mean_disabled_over_zero_scores(qtbot, document):
                                                  "scores above zero, and 'RA1' scores 0 for unit 'CCEC', period 2020 "
                                                  "under the normalisation Min-max")
     assert not pane.aggregation_note.isHidden()
+
+
+def test_per_indicator_normalisation_editor_disables_what_cannot_work(qtbot, sheet, document):
+    from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
+    from gui.sheets.indicator_sheet import NORMALISATION
+    model = sheet.sheet_model
+    row = model.row_of("RA1")
+    problems = model.choice_problems(row, NORMALISATION)
+    assert set(problems) == {"minmax", "zscore", "rank", "prank", "goalposts", "dist2target"}
+    assert problems["goalposts"].startswith("it needs a lower and an upper goalpost for every indicator; missing for "
+                                            "'RA1'")
+    assert set_cell(model, "RA1", TARGET_COLUMN, "40")
+    assert "dist2target" not in model.choice_problems(row, NORMALISATION)
+    editor = sheet.itemDelegate().createEditor(sheet.viewport(), QStyleOptionViewItem(), model.index(row, NORMALISATION))
+    assert isinstance(editor, QComboBox)
+    states = {editor.itemData(k): editor.model().item(k).isEnabled() for k in range(editor.count())}
+    assert states["minmax"] is False and states["dist2target"] is True and states["none"] is True
+    assert editor.itemData(editor.findData("rank"), Qt.ToolTipRole).startswith("it compares units")
+    assert set_cell(model, "RA1", NORMALISATION, "dist2target")
+    assert document.project.engine.method[0] == "dist2target"
