@@ -170,7 +170,8 @@ def test_per_indicator_normalisation_editor_disables_what_cannot_work(qtbot, she
                                             "'RA1'")
     assert set_cell(model, "RA1", TARGET_COLUMN, "40")
     assert "dist2target" not in model.choice_problems(row, NORMALISATION)
-    editor = sheet.itemDelegate().createEditor(sheet.viewport(), QStyleOptionViewItem(), model.index(row, NORMALISATION))
+    editor = sheet.itemDelegate().createEditor(sheet.viewport(), QStyleOptionViewItem(),
+                                               model.index(row, NORMALISATION))
     assert isinstance(editor, QComboBox)
     states = {editor.itemData(k): editor.model().item(k).isEnabled() for k in range(editor.count())}
     assert states["minmax"] is False and states["dist2target"] is True and states["none"] is True
