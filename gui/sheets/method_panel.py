@@ -81,6 +81,7 @@ def _note(parent) -> QLabel:
     note = QLabel(parent)
     note.setTextFormat(Qt.RichText)
     note.setWordWrap(True)
+    note.setAlignment(Qt.AlignLeft | Qt.AlignTop)
     note.setStyleSheet("color: palette(link);")
     note.hide()
     return note
