@@ -14,6 +14,7 @@ Needs Babel (installed with the test extras).
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
 
@@ -27,6 +28,8 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 DOMAIN = "coindex_core"
 LANGUAGES = ("zh_CN",)
 KEYWORDS = {"tr": (1,), "trn": (1, 2)}
+# a fixed date in the header, so re-running the script changes the files only when a message does
+STAMP = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
 
 
 def po_path(lang: str) -> str:
@@ -34,7 +37,7 @@ def po_path(lang: str) -> str:
 
 
 def extract() -> Catalog:
-    template = Catalog(project="CoIndex", domain=DOMAIN)
+    template = Catalog(project="CoIndex", domain=DOMAIN, creation_date=STAMP, revision_date=STAMP)
     method_map = [("**.py", "python")]
     for filename, lineno, message, comments, context in extract_from_dir(
             os.path.join(ROOT, "core"), method_map, keywords=KEYWORDS, comment_tags=("Translators:",)):
@@ -50,9 +53,10 @@ def update(lang: str, template: Catalog) -> list[str]:
             catalog = read_po(f, locale=lang, domain=DOMAIN)
     else:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        catalog = Catalog(locale=lang, domain=DOMAIN, project="CoIndex")
+        catalog = Catalog(locale=lang, domain=DOMAIN, project="CoIndex", creation_date=STAMP, revision_date=STAMP)
     catalog.update(template, no_fuzzy_matching=True)
     catalog.obsolete.clear()
+    catalog.creation_date = catalog.revision_date = STAMP
     with open(path, "wb") as f:
         write_po(f, catalog, width=100, sort_output=False, omit_header=False)
     with open(path[:-3] + ".mo", "wb") as f:
