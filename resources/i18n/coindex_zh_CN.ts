@@ -200,79 +200,207 @@
     </message>
 </context>
 <context>
+    <name>BlockEdits</name>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="108"/>
+        <source>Nothing to copy: select cells first</source>
+        <translation>没有可复制的内容：请先选择单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="129"/>
+        <source>Copied {0} × {1} cells</source>
+        <translation>已复制 {0} × {1} 个单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="143"/>
+        <source>Nothing to delete: select value cells first</source>
+        <translation>没有可删除的内容：请先选择数值单元格</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/sheets/data_edits.py" line="146"/>
+        <source>Clear %n value(s)</source>
+        <translation>
+            <numerusform>清除 %n 个数值</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/sheets/data_edits.py" line="148"/>
+        <source>%n value(s) made missing</source>
+        <translation>
+            <numerusform>已将 %n 个数值设为缺失</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="160"/>
+        <source>Nothing to paste: the clipboard holds no cells</source>
+        <translation>没有可粘贴的内容：剪贴板中没有单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="170"/>
+        <source>Nothing pasted: there is no value row below the selection</source>
+        <translation>未粘贴：所选位置下方没有数值行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="184"/>
+        <source>Nothing pasted: the block lies beyond the sheet&apos;s edge</source>
+        <translation>未粘贴：粘贴块超出表格边界</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/sheets/data_edits.py" line="188"/>
+        <location filename="../../gui/sheets/data_edits.py" line="258"/>
+        <source>Paste %n value(s)</source>
+        <translation>
+            <numerusform>粘贴 %n 个数值</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="205"/>
+        <source>Nothing pasted: choose the cell to paste into</source>
+        <translation>未粘贴：请选择要粘贴到的单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="208"/>
+        <source>Nothing pasted: paste into a value cell (the label columns cannot be edited)</source>
+        <translation>未粘贴：请粘贴到数值单元格（标签列不可编辑）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="228"/>
+        <source>beyond the sheet&apos;s edge</source>
+        <translation>超出表格边界</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="230"/>
+        <source>nothing pasted: row {0}, column {1} of the pasted block (for {2}): {3}</source>
+        <translation>未粘贴：粘贴块第 {0} 行第 {1} 列（对应 {2}）：{3}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="243"/>
+        <source>Pasted {0} × {1} values</source>
+        <translation>已粘贴 {0} × {1} 个数值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="245"/>
+        <source>; clipped at the sheet&apos;s edge: {0} row(s) and {1} column(s) of the block were left out</source>
+        <translation>；在表格边界处截断：粘贴块中有 {0} 行和 {1} 列未粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="254"/>
+        <source>nothing pasted into the {0} selected cells (the first: {1}): {2}</source>
+        <translation>未粘贴到所选的 {0} 个单元格（第一个：{1}）：{2}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/sheets/data_edits.py" line="260"/>
+        <source>Pasted one value into %n cell(s)</source>
+        <translation>
+            <numerusform>已将一个数值粘贴到 %n 个单元格</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="302"/>
+        <source>Nothing to fill: select the value to copy and the cells to fill</source>
+        <translation>无可填充内容：请选择要复制的数值及要填充的单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="304"/>
+        <source>Nothing to fill: select the value to copy and the cells to fill on its right</source>
+        <translation>无可填充内容：请选择要复制的数值及其右侧要填充的单元格</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/sheets/data_edits.py" line="307"/>
+        <source>Fill down %n value(s)</source>
+        <translation>
+            <numerusform>向下填充 %n 个数值</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/sheets/data_edits.py" line="308"/>
+        <source>Fill right %n value(s)</source>
+        <translation>
+            <numerusform>向右填充 %n 个数值</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/sheets/data_edits.py" line="311"/>
+        <source>Filled %n value(s)</source>
+        <translation>
+            <numerusform>已填充 %n 个数值</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChartBase</name>
     <message>
-        <location filename="../../gui/charts/base.py" line="157"/>
+        <location filename="../../gui/charts/base.py" line="158"/>
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="158"/>
+        <location filename="../../gui/charts/base.py" line="159"/>
         <source>Save as SVG…</source>
         <translation>另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="159"/>
+        <location filename="../../gui/charts/base.py" line="160"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="160"/>
+        <location filename="../../gui/charts/base.py" line="161"/>
         <source>Save or copy this chart</source>
         <translation>保存或复制此图表</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="166"/>
+        <location filename="../../gui/charts/base.py" line="167"/>
         <source>Chart copied: {0}</source>
         <translation>已复制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="175"/>
+        <location filename="../../gui/charts/base.py" line="176"/>
         <source>Save chart as SVG</source>
         <translation>将图表保存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="175"/>
+        <location filename="../../gui/charts/base.py" line="176"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="177"/>
+        <location filename="../../gui/charts/base.py" line="178"/>
         <source>Save chart as PNG</source>
         <translation>将图表保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="177"/>
+        <location filename="../../gui/charts/base.py" line="178"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="188"/>
+        <location filename="../../gui/charts/base.py" line="189"/>
         <source>Chart saved to {0}</source>
         <translation>图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="290"/>
+        <location filename="../../gui/charts/base.py" line="291"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="298"/>
+        <location filename="../../gui/charts/base.py" line="299"/>
         <source>No data for {0}</source>
         <translation>{0} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="300"/>
+        <location filename="../../gui/charts/base.py" line="301"/>
         <source>One period: no change to show</source>
         <translation>只有一个时期：没有变化可显示</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="302"/>
+        <location filename="../../gui/charts/base.py" line="303"/>
         <source>The index has no dimensions: its indicators are right under it (add dimensions in the framework)</source>
         <translation>指数没有维度：各指标直接位于指数之下（请在指标框架中添加维度）</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="308"/>
+        <location filename="../../gui/charts/base.py" line="309"/>
         <source>{0} needs two or more units; choose fixed base</source>
         <translation>{0}需要两个或更多单元；请选择定基</translation>
     </message>
@@ -465,235 +593,220 @@
         <translation>“{0}”的计算未使用此值（权重在现有指标间分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="290"/>
+        <location filename="../../gui/sheets/data_grid.py" line="306"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="305"/>
+        <location filename="../../gui/sheets/data_grid.py" line="321"/>
         <source>Edit {0} {1}</source>
         <translation>编辑 {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="307"/>
+        <location filename="../../gui/sheets/data_grid.py" line="323"/>
         <source>Edit {0} values</source>
         <translation>编辑 {0} 个数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="322"/>
+        <location filename="../../gui/sheets/data_grid.py" line="339"/>
         <source>&apos;{0}&apos; is a percentage; type the number in the indicator&apos;s own unit, without %</source>
         <translation>“{0}”是百分数；请按指标自身的计量单位输入数字，不带 %</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="325"/>
+        <location filename="../../gui/sheets/data_grid.py" line="342"/>
         <source>&apos;{0}&apos; is not a number (use a point for decimals; commas only between thousands)</source>
         <translation>“{0}”不是数字（小数请用小数点；逗号只能用作千位分隔符）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="328"/>
-        <source>&apos;{0}&apos; is not a finite number</source>
-        <translation>“{0}”不是有限数值</translation>
+        <location filename="../../gui/sheets/data_grid.py" line="345"/>
+        <source>&apos;{0}&apos; is not a finite number; type a number such as 12.5</source>
+        <translation>“{0}”不是有限数值；请输入数字，如 12.5</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="329"/>
+        <location filename="../../gui/sheets/data_grid.py" line="346"/>
+        <source>&apos;{0}&apos; is not a number; type a number such as 12.5 or 1,234.5, or leave the cell empty (or type NA) for a missing value</source>
+        <translation>“{0}”不是数字；请输入数字，如 12.5 或 1,234.5，或留空（或输入 NA）表示缺失值</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a finite number</source>
+        <translation type="vanished">“{0}”不是有限数值</translation>
+    </message>
+    <message>
         <source>&apos;{0}&apos; is not a number</source>
-        <translation>“{0}”不是数字</translation>
+        <translation type="vanished">“{0}”不是数字</translation>
     </message>
 </context>
 <context>
     <name>DataSheet</name>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="175"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="159"/>
         <source>By unit</source>
         <translation>按单元</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="176"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="160"/>
         <source>One unit: indicators as rows (under their dimensions), periods as columns</source>
         <translation>单个单元：指标为行（按维度分组），时期为列</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="178"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="162"/>
         <source>By period</source>
         <translation>按时期</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="179"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="163"/>
         <source>One period: units as rows, indicators as columns</source>
         <translation>单个时期：单元为行，指标为列</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="180"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="164"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="181"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="165"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="182"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="166"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="183"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="167"/>
         <source>&amp;Delete (make missing)</source>
         <translation>删除（设为缺失）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="184"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="168"/>
         <source>Fill &amp;down</source>
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="185"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="169"/>
         <source>Fill &amp;right</source>
         <translation>向右填充(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="192"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="176"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="194"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="178"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="201"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="185"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="353"/>
         <source>Nothing to copy: select cells first</source>
-        <translation>没有可复制的内容：请先选择单元格</translation>
+        <translation type="vanished">没有可复制的内容：请先选择单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="374"/>
         <source>Copied {0} × {1} cells</source>
-        <translation>已复制 {0} × {1} 个单元格</translation>
+        <translation type="vanished">已复制 {0} × {1} 个单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="388"/>
         <source>Nothing to delete: select value cells first</source>
-        <translation>没有可删除的内容：请先选择数值单元格</translation>
+        <translation type="vanished">没有可删除的内容：请先选择数值单元格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="391"/>
         <source>Clear %n value(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>清除 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="393"/>
         <source>%n value(s) made missing</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>已将 %n 个数值设为缺失</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="405"/>
         <source>Nothing to paste: the clipboard holds no cells</source>
-        <translation>没有可粘贴的内容：剪贴板中没有单元格</translation>
+        <translation type="vanished">没有可粘贴的内容：剪贴板中没有单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="450"/>
         <source>Nothing pasted: choose the cell to paste into</source>
-        <translation>未粘贴：请选择要粘贴到的单元格</translation>
+        <translation type="vanished">未粘贴：请选择要粘贴到的单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="453"/>
         <source>Nothing pasted: paste into a value cell (the label columns cannot be edited)</source>
-        <translation>未粘贴：请粘贴到数值单元格（标签列不可编辑）</translation>
+        <translation type="vanished">未粘贴：请粘贴到数值单元格（标签列不可编辑）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="415"/>
         <source>Nothing pasted: there is no value row below the selection</source>
-        <translation>未粘贴：所选位置下方没有数值行</translation>
+        <translation type="vanished">未粘贴：所选位置下方没有数值行</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="473"/>
         <source>beyond the sheet&apos;s edge</source>
-        <translation>超出表格边界</translation>
+        <translation type="vanished">超出表格边界</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="475"/>
         <source>Nothing pasted: row {0}, column {1} of the pasted block (for {2}): {3}</source>
-        <translation>未粘贴：粘贴块第 {0} 行第 {1} 列（对应 {2}）：{3}</translation>
+        <translation type="vanished">未粘贴：粘贴块第 {0} 行第 {1} 列（对应 {2}）：{3}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="429"/>
         <source>Nothing pasted: the block lies beyond the sheet&apos;s edge</source>
-        <translation>未粘贴：粘贴块超出表格边界</translation>
+        <translation type="vanished">未粘贴：粘贴块超出表格边界</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="433"/>
-        <location filename="../../gui/sheets/data_sheet.py" line="501"/>
         <source>Paste %n value(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>粘贴 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="488"/>
         <source>Pasted {0} × {1} values</source>
-        <translation>已粘贴 {0} × {1} 个数值</translation>
+        <translation type="vanished">已粘贴 {0} × {1} 个数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="490"/>
         <source>; clipped at the sheet&apos;s edge: {0} row(s) and {1} column(s) of the block were left out</source>
-        <translation>；在表格边界处截断：粘贴块中有 {0} 行和 {1} 列未粘贴</translation>
+        <translation type="vanished">；在表格边界处截断：粘贴块中有 {0} 行和 {1} 列未粘贴</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="498"/>
         <source>Nothing pasted: {0}</source>
-        <translation>未粘贴：{0}</translation>
+        <translation type="vanished">未粘贴：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="503"/>
         <source>Pasted one value into %n cell(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>已将一个数值粘贴到 %n 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="545"/>
         <source>Nothing to fill: select the value to copy and the cells to fill</source>
-        <translation>无可填充内容：请选择要复制的数值及要填充的单元格</translation>
+        <translation type="vanished">无可填充内容：请选择要复制的数值及要填充的单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="547"/>
         <source>Nothing to fill: select the value to copy and the cells to fill on its right</source>
-        <translation>无可填充内容：请选择要复制的数值及其右侧要填充的单元格</translation>
+        <translation type="vanished">无可填充内容：请选择要复制的数值及其右侧要填充的单元格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="550"/>
         <source>Fill down %n value(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>向下填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="551"/>
         <source>Fill right %n value(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>向右填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="554"/>
         <source>Filled %n value(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>已填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="559"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="319"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
@@ -975,6 +1088,56 @@ Import it again with File &gt; Import Workbook.</source>
         <location filename="../../gui/importing/file_page.py" line="72"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../gui/sheets/find_bar.py" line="77"/>
+        <source>Find in names, codes, periods and values</source>
+        <translation>在名称、代码、时期和数值中查找</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/find_bar.py" line="78"/>
+        <source>Find previous (Shift+Enter, Shift+F3)</source>
+        <translation>查找上一个（Shift+Enter、Shift+F3）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/find_bar.py" line="79"/>
+        <source>Find next (Enter, F3)</source>
+        <translation>查找下一个（Enter、F3）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/find_bar.py" line="80"/>
+        <source>Close the find bar (Esc)</source>
+        <translation>关闭查找栏（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/find_bar.py" line="121"/>
+        <source>Find in {0}:</source>
+        <translation>在{0}中查找：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/find_bar.py" line="123"/>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/find_bar.py" line="175"/>
+        <source>No matches</source>
+        <translation>无匹配项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/find_bar.py" line="179"/>
+        <source>{0} of {1}</source>
+        <translation>第 {0} 个，共 {1} 个</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/sheets/find_bar.py" line="180"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 个匹配项</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1778,22 +1941,22 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="223"/>
+        <location filename="../../gui/window/main_window.py" line="231"/>
         <source>Indicators: {0} · units: {1} · periods: {2}</source>
         <translation>指标：{0} · 单元：{1} · 时期：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="273"/>
+        <location filename="../../gui/window/main_window.py" line="282"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="283"/>
+        <location filename="../../gui/window/main_window.py" line="292"/>
         <source>Computed in {0} ms</source>
         <translation>计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="283"/>
+        <location filename="../../gui/window/main_window.py" line="292"/>
         <source>Recomputed in {0} ms</source>
         <translation>重新计算用时 {0} 毫秒</translation>
     </message>
@@ -1802,22 +1965,22 @@ Import it again with File &gt; Import Workbook.</source>
         <translation type="vanished">未修改：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="312"/>
+        <location filename="../../gui/window/main_window.py" line="321"/>
         <source>Saved {0} ({1} ms)</source>
         <translation>已保存 {0}（{1} 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="316"/>
+        <location filename="../../gui/window/main_window.py" line="325"/>
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="318"/>
+        <location filename="../../gui/window/main_window.py" line="327"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="319"/>
+        <location filename="../../gui/window/main_window.py" line="328"/>
         <source>CoIndex could not save {0}.
 
 {1}</source>
@@ -1826,17 +1989,17 @@ Import it again with File &gt; Import Workbook.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="370"/>
+        <location filename="../../gui/window/main_window.py" line="379"/>
         <source>Build, compute and analyse composite indices: live charts from spreadsheet-style inputs, with undo, project files and English / Chinese.</source>
         <translation>构建、计算和分析综合指数：在电子表格式的输入中修改数据，图表即时更新；支持撤销、项目文件以及中英文界面。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="372"/>
+        <location filename="../../gui/window/main_window.py" line="381"/>
         <source>The bundled Chengdu–Chongqing sample is for illustration only:</source>
         <translation>随附的成渝示例仅用于演示：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="374"/>
+        <location filename="../../gui/window/main_window.py" line="383"/>
         <source>About CoIndex</source>
         <translation>关于 CoIndex</translation>
     </message>
@@ -2381,212 +2544,242 @@ with data</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../gui/window/menus.py" line="142"/>
+        <location filename="../../gui/window/menus.py" line="147"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="144"/>
+        <location filename="../../gui/window/menus.py" line="149"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="160"/>
+        <location filename="../../gui/window/menus.py" line="165"/>
         <source>No recent files</source>
         <translation>没有最近的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="173"/>
+        <location filename="../../gui/window/menus.py" line="178"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="173"/>
+        <location filename="../../gui/window/menus.py" line="178"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="174"/>
+        <location filename="../../gui/window/menus.py" line="179"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="174"/>
+        <location filename="../../gui/window/menus.py" line="179"/>
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="175"/>
+        <location filename="../../gui/window/menus.py" line="180"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="175"/>
+        <location filename="../../gui/window/menus.py" line="180"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="176"/>
+        <location filename="../../gui/window/menus.py" line="181"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="176"/>
+        <location filename="../../gui/window/menus.py" line="181"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="179"/>
+        <location filename="../../gui/window/menus.py" line="184"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="179"/>
+        <location filename="../../gui/window/menus.py" line="184"/>
         <source>Start an empty project</source>
         <translation>新建一个空项目</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="180"/>
+        <location filename="../../gui/window/menus.py" line="185"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="180"/>
+        <location filename="../../gui/window/menus.py" line="185"/>
         <source>Open a project, template workbook or iData table</source>
         <translation>打开项目、模板工作簿或 iData 数据表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="181"/>
+        <location filename="../../gui/window/menus.py" line="186"/>
         <source>Open the &amp;Sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="182"/>
+        <location filename="../../gui/window/menus.py" line="187"/>
         <source>Open the bundled Chengdu–Chongqing sample</source>
         <translation>打开随附的成渝示例</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="183"/>
+        <location filename="../../gui/window/menus.py" line="188"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="183"/>
+        <location filename="../../gui/window/menus.py" line="188"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="184"/>
+        <location filename="../../gui/window/menus.py" line="189"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="184"/>
+        <location filename="../../gui/window/menus.py" line="189"/>
         <source>Save the project under a new name</source>
         <translation>以新文件名保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="185"/>
+        <location filename="../../gui/window/menus.py" line="190"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="185"/>
+        <location filename="../../gui/window/menus.py" line="190"/>
         <source>Close this window</source>
         <translation>关闭此窗口</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="186"/>
+        <location filename="../../gui/window/menus.py" line="191"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="186"/>
+        <location filename="../../gui/window/menus.py" line="191"/>
         <source>Quit CoIndex</source>
         <translation>退出 CoIndex</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="187"/>
+        <location filename="../../gui/window/menus.py" line="192"/>
         <source>&amp;Clear List</source>
         <translation>清除列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="188"/>
+        <location filename="../../gui/window/menus.py" line="193"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="189"/>
+        <location filename="../../gui/window/menus.py" line="194"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="190"/>
+        <location filename="../../gui/window/menus.py" line="195"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="191"/>
+        <location filename="../../gui/window/menus.py" line="196"/>
         <source>Fill &amp;Down</source>
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="192"/>
+        <location filename="../../gui/window/menus.py" line="197"/>
         <source>Copy the top value of the selection into the cells below it</source>
         <translation>把所选区域最上方的值复制到其下方的单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="193"/>
+        <location filename="../../gui/window/menus.py" line="198"/>
         <source>Fill &amp;Right</source>
         <translation>向右填充(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="194"/>
+        <location filename="../../gui/window/menus.py" line="199"/>
         <source>Copy the leftmost value of the selection into the cells on its right</source>
         <translation>把所选区域最左侧的值复制到其右侧的单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="195"/>
+        <location filename="../../gui/window/menus.py" line="200"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="200"/>
+        <source>Find a name, code, period or value in the sheet</source>
+        <translation>在表中查找名称、代码、时期或数值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="201"/>
+        <source>Find &amp;Next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="201"/>
+        <source>Go to the next match</source>
+        <translation>转到下一个匹配项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="202"/>
+        <source>Find Pre&amp;vious</source>
+        <translation>查找上一个(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="202"/>
+        <source>Go to the previous match</source>
+        <translation>转到上一个匹配项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="203"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="196"/>
+        <location filename="../../gui/window/menus.py" line="204"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="196"/>
+        <location filename="../../gui/window/menus.py" line="204"/>
         <source>Put every pane back in its first place</source>
         <translation>将所有窗格恢复到初始位置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="197"/>
+        <location filename="../../gui/window/menus.py" line="205"/>
         <source>&amp;Recompute</source>
         <translation>重新计算(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="197"/>
+        <location filename="../../gui/window/menus.py" line="205"/>
         <source>Recompute every result from the data</source>
         <translation>根据数据重新计算全部结果</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="198"/>
+        <location filename="../../gui/window/menus.py" line="206"/>
         <source>&amp;Method Settings…</source>
         <translation>方法设置(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="198"/>
+        <location filename="../../gui/window/menus.py" line="206"/>
         <source>Show the method settings</source>
         <translation>显示方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="199"/>
+        <location filename="../../gui/window/menus.py" line="207"/>
         <source>&amp;About CoIndex</source>
         <translation>关于 CoIndex(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="200"/>
+        <location filename="../../gui/window/menus.py" line="208"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
