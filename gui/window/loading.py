@@ -107,11 +107,19 @@ def describe_failure(path, error: BaseException) -> str:
     if isinstance(error, CoIndexError):
         reason = str(error)
     elif isinstance(error, OSError):
-        reason = error.strerror or str(error)
-    else:
-        reason = translate("loading", "unexpected error ({0}: {1}); please report it").format(
-            type(error).__name__, error)
+        reason = error.strerror or translate("loading", "the file could not be read") + _details(error)
+    else:          # the library's words, never its exception's class name
+        reason = translate("loading", "an unexpected problem stopped the reading{0}; please report it").format(
+            _details(error))
     return translate("loading", "CoIndex cannot open {0}.\n\n{1}").format(name, reason)
+
+
+def _details(error: BaseException) -> str:
+    """" (details: ...)" with the library's own words, "" when it has none
+    (as gui.importing.worker.details, which this start-up module does not
+    import: it brings the import machinery)."""
+    text = " ".join(str(error).split())
+    return translate("loading", " (details: {0})").format(text) if text else ""
 
 
 def open_project(path, parent: QWidget | None = None, warnings=None) -> Project | None:

@@ -2276,17 +2276,17 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>ProjectFiles</name>
     <message>
-        <location filename="../../gui/window/loading.py" line="198"/>
+        <location filename="../../gui/window/loading.py" line="206"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="200"/>
+        <location filename="../../gui/window/loading.py" line="208"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="201"/>
+        <location filename="../../gui/window/loading.py" line="209"/>
         <source>{0} has changes that are not saved.
 
 Save them before going on?</source>
@@ -2295,32 +2295,32 @@ Save them before going on?</source>
 是否先保存再继续？</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="219"/>
+        <location filename="../../gui/window/loading.py" line="227"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="244"/>
+        <location filename="../../gui/window/loading.py" line="252"/>
         <source>No iMeta table beside {0}: one index over its {1} indicator(s), equal weights, direction +1; edit the framework to change it</source>
         <translation>{0} 旁没有 iMeta 表：以一个指数涵盖其全部 {1} 个指标，权重相等，方向为 +1；可编辑指标框架加以修改</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="262"/>
+        <location filename="../../gui/window/loading.py" line="270"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="263"/>
+        <location filename="../../gui/window/loading.py" line="271"/>
         <source>{0} no longer exists; it is removed from the recent files.</source>
         <translation>{0} 已不存在，已从最近的文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="286"/>
+        <location filename="../../gui/window/loading.py" line="294"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="287"/>
+        <location filename="../../gui/window/loading.py" line="295"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
@@ -2797,84 +2797,98 @@ with data</source>
 <context>
     <name>import</name>
     <message>
-        <location filename="../../gui/importing/worker.py" line="212"/>
+        <location filename="../../gui/importing/worker.py" line="218"/>
         <source>not enough memory to read this file</source>
         <translation>内存不足，无法读取此文件</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="215"/>
         <source>unexpected error ({0}: {1}); please report it</source>
-        <translation>意外错误（{0}：{1}），请报告此问题</translation>
+        <translation type="vanished">意外错误（{0}：{1}），请报告此问题</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="31"/>
+        <location filename="../../gui/importing/worker.py" line="32"/>
         <source>{0}: the file has changed since it was read; choose it again on the first page</source>
         <translation>{0}：文件在读取后已被修改；请在第一页重新选择该文件</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="32"/>
+        <location filename="../../gui/importing/worker.py" line="33"/>
         <source>{0}: hidden sheet(s) {1} not read (choose one under Sheets to read it)</source>
         <translation>{0}：未读取隐藏的工作表 {1}（在“工作表”中选择即可读取）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="33"/>
+        <location filename="../../gui/importing/worker.py" line="34"/>
         <source>interpreting</source>
         <translation>正在解析</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="34"/>
+        <location filename="../../gui/importing/worker.py" line="35"/>
         <source>From {0}:</source>
         <translation>来自 {0}：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="35"/>
+        <location filename="../../gui/importing/worker.py" line="36"/>
         <source>{0} indicator(s) matched; {1} cell(s) changed ({2} filled, {3} new values, {4} cleared), {5} unchanged.</source>
         <translation>匹配 {0} 个指标；{1} 个单元格有变化（填补 {2} 个，新值 {3} 个，清除 {4} 个），{5} 个未变。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="37"/>
+        <location filename="../../gui/importing/worker.py" line="38"/>
         <source>New indicators: {0}</source>
         <translation>新指标：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="38"/>
+        <location filename="../../gui/importing/worker.py" line="39"/>
         <source>New units: {0}</source>
         <translation>新单元：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="39"/>
+        <location filename="../../gui/importing/worker.py" line="40"/>
         <source>New periods: {0}</source>
         <translation>新时期：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="40"/>
+        <location filename="../../gui/importing/worker.py" line="41"/>
         <source>Not imported (no matching indicator): {0}</source>
         <translation>未导入（无匹配指标）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="41"/>
+        <location filename="../../gui/importing/worker.py" line="42"/>
         <source>Not imported (no matching unit): {0}</source>
         <translation>未导入（无匹配单元）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="42"/>
+        <location filename="../../gui/importing/worker.py" line="43"/>
         <source>Not imported (no matching period): {0}</source>
         <translation>未导入（无匹配时期）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="43"/>
+        <location filename="../../gui/importing/worker.py" line="44"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="44"/>
+        <location filename="../../gui/importing/worker.py" line="45"/>
         <source>{0} cell(s) marked missing in the workbook keep the project&apos;s values.</source>
         <translation>工作簿中 {0} 个标为缺失的单元格保留项目中的值。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="45"/>
+        <location filename="../../gui/importing/worker.py" line="46"/>
         <source>The workbook&apos;s unit {0} updates the project&apos;s only unit {1}.</source>
         <translation>工作簿的单元 {0} 更新项目唯一的单元 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing/worker.py" line="221"/>
+        <source>the file could not be read or written</source>
+        <translation>无法读取或写入该文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing/worker.py" line="223"/>
+        <source>an unexpected problem stopped the work{0}; please report it</source>
+        <translation>意外问题中止了操作{0}；请报告此问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing/worker.py" line="232"/>
+        <source> (details: {0})</source>
+        <translation>（详情：{0}）</translation>
     </message>
 </context>
 <context>
@@ -2906,9 +2920,18 @@ with data</source>
         <translation>CSV 表格 (*.csv *.tsv)</translation>
     </message>
     <message>
+        <location filename="../../gui/window/loading.py" line="110"/>
+        <source>the file could not be read</source>
+        <translation>无法读取该文件</translation>
+    </message>
+    <message>
         <location filename="../../gui/window/loading.py" line="112"/>
+        <source>an unexpected problem stopped the reading{0}; please report it</source>
+        <translation>意外问题中止了读取{0}；请报告此问题</translation>
+    </message>
+    <message>
         <source>unexpected error ({0}: {1}); please report it</source>
-        <translation>意外错误（{0}：{1}），请报告此问题</translation>
+        <translation type="vanished">意外错误（{0}：{1}），请报告此问题</translation>
     </message>
     <message>
         <location filename="../../gui/window/loading.py" line="114"/>
@@ -2920,7 +2943,12 @@ with data</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="126"/>
+        <location filename="../../gui/window/loading.py" line="122"/>
+        <source> (details: {0})</source>
+        <translation>（详情：{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/loading.py" line="134"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
