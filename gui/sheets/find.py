@@ -24,9 +24,9 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QOb
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QTreeView
 
 CELL, COLUMN, ROW = "cell", "column", "row"
-# the signals after which the matches are found again
-_CHANGE_SIGNALS = ("modelReset", "layoutChanged", "rowsInserted", "rowsRemoved", "rowsMoved", "columnsInserted",
-                   "columnsRemoved", "columnsMoved", "dataChanged", "headerDataChanged")
+# the signals after which every text is read again
+_STRUCTURE_SIGNALS = ("modelReset", "layoutChanged", "rowsInserted", "rowsRemoved", "rowsMoved", "columnsInserted",
+                      "columnsRemoved", "columnsMoved")
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,12 @@ class ViewFinder(QObject):
 
     ``matches`` and ``position`` (the index in ``matches`` of the match last
     gone to, -1 for none) are public for the find bar and for tests.
+
+    The texts shown are read once into a list (every cell asked for its
+    text through Qt costs about 30 microseconds: a second for a sheet of
+    30,000 cells), so typing more letters only filters that list; an edit
+    re-reads the cells and headers it changed, a reset or a structure
+    change everything (at the next find).
     """
 
     def __init__(self, view: QAbstractItemView, parent=None):
@@ -62,31 +68,66 @@ class ViewFinder(QObject):
         self.text = ""
         self.matches: list[Match] = []
         self.position = -1
-        self._dirty = False
+        self._entries: list[list] = []        # [kind, key, (path, column) or section, casefolded text]
+        self._cell_slot: dict = {}             # (row, column) of a top-level cell -> its entry
+        self._header_slot: dict = {}           # (orientation, section) -> its entry
+        self._dirty = True                     # the entries must be read again
+        self._changed = False                  # the entries changed since the matches were found
         self._shown: QPersistentModelIndex | None = None       # the current cell set by the last step
         self._model = None
         self._listen(view.model())
+        header = self._horizontal_header()
+        if header is not None:
+            header.sectionMoved.connect(self._on_structure_changed)
 
     # ---- the model -------------------------------------------------------------------------
     def _listen(self, model):
         if self._model is not None:
-            for name in _CHANGE_SIGNALS:
+            for name, slot in self._slots():
                 try:
-                    getattr(self._model, name).disconnect(self._on_model_changed)
+                    getattr(self._model, name).disconnect(slot)
                 except (RuntimeError, TypeError):
                     pass
         self._model = model
-        if model is not None:
-            for name in _CHANGE_SIGNALS:
-                getattr(model, name).connect(self._on_model_changed)
-
-    def _on_model_changed(self, *args):
         self._dirty = True
+        if model is not None:
+            for name, slot in self._slots():
+                getattr(model, name).connect(slot)
+
+    def _slots(self):
+        return [(name, self._on_structure_changed) for name in _STRUCTURE_SIGNALS] + \
+            [("dataChanged", self._on_data_changed), ("headerDataChanged", self._on_header_changed)]
+
+    def _on_structure_changed(self, *args):
+        self._dirty = True
+
+    def _on_data_changed(self, top_left, bottom_right, roles=()):
+        if roles and not any(int(getattr(r, "value", r)) == 0 for r in roles):
+            return                                           # marks, colours, tooltips: not the text
+        self._changed = True
+        if self._dirty or top_left.parent().isValid():       # a tree's branch: read it all again (trees are small)
+            self._dirty = True
+            return
+        model, entries, slots = self._model, self._entries, self._cell_slot
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            for col in range(top_left.column(), bottom_right.column() + 1):
+                k = slots.get((row, col))
+                if k is not None:
+                    entries[k][3] = _text(model.data(model.index(row, col), Qt.DisplayRole))
+
+    def _on_header_changed(self, orientation, first, last):
+        self._changed = True
+        if self._dirty:
+            return
+        for section in range(first, last + 1):
+            k = self._header_slot.get((orientation, section))
+            if k is not None:
+                self._entries[k][3] = _text(self._model.headerData(section, orientation, Qt.DisplayRole))
 
     @property
     def stale(self) -> bool:
         """The model changed since the matches were found."""
-        return self._dirty or self.view.model() is not self._model
+        return self._dirty or self._changed or self.view.model() is not self._model
 
     # ---- finding -----------------------------------------------------------------------------
     def find(self, text: str) -> int:
@@ -94,11 +135,13 @@ class ViewFinder(QObject):
         The position stays on the same match when it is still there."""
         if self.view.model() is not self._model:
             self._listen(self.view.model())
+        if self._dirty:
+            self._read()
         old = self.matches[self.position].key if 0 <= self.position < len(self.matches) else None
         self.text = text
-        self._dirty = False
+        self._changed = False
         needle = text.casefold()
-        self.matches = self._collect(needle) if needle else []
+        self.matches = [self._match(entry) for entry in self._entries if needle in entry[3]] if needle else []
         self.position = next((k for k, m in enumerate(self.matches) if m.key == old), -1)
         return len(self.matches)
 
@@ -107,6 +150,16 @@ class ViewFinder(QObject):
         if self.stale:
             return self.find(self.text)
         return len(self.matches)
+
+    def _match(self, entry) -> Match:
+        kind, key, ref, _ = entry
+        if kind != CELL:
+            return Match(kind, key, section=ref)
+        path, column = ref
+        parent = QModelIndex()
+        for row in path[:-1]:
+            parent = self._model.index(row, 0, parent)
+        return Match(CELL, key, QPersistentModelIndex(self._model.index(path[-1], column, parent)))
 
     def _columns(self) -> list[int]:
         """The shown columns (logical indices) in their visual order."""
@@ -127,41 +180,45 @@ class ViewFinder(QObject):
     def _vertical_header(self):
         return self.view.verticalHeader() if isinstance(self.view, QTableView) else None
 
-    def _collect(self, needle: str) -> list[Match]:
+    def _read(self):
+        """Every shown text, in reading order, into the entries."""
+        self._entries, self._cell_slot, self._header_slot = [], {}, {}
+        self._dirty = False
+        self._changed = True
         model = self._model
         if model is None:
-            return []
+            return
         columns = self._columns()
         order = {c: k for k, c in enumerate(columns)}
-        out = []
         header = self._horizontal_header()
         if header is not None and not header.isHidden():
             for c in columns:
-                if needle in _text(model.headerData(c, Qt.Horizontal, Qt.DisplayRole)):
-                    out.append(Match(COLUMN, ((-1,), order[c]), section=c))
+                self._header_slot[(Qt.Horizontal, c)] = len(self._entries)
+                self._entries.append([COLUMN, ((-1,), order[c]), c,
+                                      _text(model.headerData(c, Qt.Horizontal, Qt.DisplayRole))])
         vertical = self._vertical_header()
-        rows_headed = vertical is not None and not vertical.isHidden()
-        self._collect_rows(QModelIndex(), (), columns, order, needle, rows_headed, out)
-        return out
+        self._read_rows(QModelIndex(), (), columns, order, vertical is not None and not vertical.isHidden())
 
-    def _collect_rows(self, parent, path, columns, order, needle, rows_headed, out):
-        """The matches under ``parent`` (at ``path``), parents before children."""
-        model, view = self._model, self.view
+    def _read_rows(self, parent, path, columns, order, rows_headed):
+        """The entries under ``parent`` (at ``path``), parents before children."""
+        model, view, entries = self._model, self.view, self._entries
         tree = isinstance(view, QTreeView)
+        top = not parent.isValid()
         for row in range(model.rowCount(parent)):
-            hidden = view.isRowHidden(row, parent) if tree else view.isRowHidden(row)
-            if hidden:
+            if view.isRowHidden(row, parent) if tree else view.isRowHidden(row):
                 continue
             here = path + (row,)
-            if rows_headed and needle in _text(model.headerData(row, Qt.Vertical, Qt.DisplayRole)):
-                out.append(Match(ROW, (here, -1), section=row))
+            if rows_headed:
+                self._header_slot[(Qt.Vertical, row)] = len(entries)
+                entries.append([ROW, (here, -1), row, _text(model.headerData(row, Qt.Vertical, Qt.DisplayRole))])
             for c in columns:
-                index = model.index(row, c, parent)
-                if needle in _text(model.data(index, Qt.DisplayRole)):
-                    out.append(Match(CELL, (here, order[c]), QPersistentModelIndex(index)))
+                if top:
+                    self._cell_slot[(row, c)] = len(entries)
+                entries.append([CELL, (here, order[c]), (here, c),
+                                _text(model.data(model.index(row, c, parent), Qt.DisplayRole))])
             first = model.index(row, 0, parent)
             if tree and model.hasChildren(first):
-                self._collect_rows(first, here, columns, order, needle, rows_headed, out)
+                self._read_rows(first, here, columns, order, rows_headed)
 
     # ---- going to a match ------------------------------------------------------------------------
     def step(self, forward: bool = True) -> Match | None:

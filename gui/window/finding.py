@@ -80,8 +80,18 @@ class WindowFind(QObject):
             return False
         name, view = target
         self._pane = name
+        dock = self.window.docks.get(name)
+        if dock is not None and dock.visibleRegion().isEmpty():
+            dock.show()                         # a tab behind another, or closed: its matches must be seen
+            dock.raise_()
         self.bar.set_view(view, PANE_BY_NAME[name].translated_title())
         return True
+
+    def retarget(self):
+        """The panes were rebuilt (another project): an open bar searches
+        the new sheet."""
+        if self.toolbar.isVisible():
+            self._aim()
 
     def find(self):
         """Edit > Find (Ctrl+F): the bar, its text selected for typing over."""

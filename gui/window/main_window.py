@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         document = ProjectDocument(project, path, self)
         self.document = document
         self.panes.set_document(document)
+        self.finder.retarget()
         document.recomputed.connect(self._on_recomputed)
         document.editFailed.connect(self._on_edit_failed)
         document.valuesChanged.connect(self.clear_error)

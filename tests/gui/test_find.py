@@ -6,6 +6,8 @@ presses (tests/gui/test_keys_xcb.py presses them on X11); Chinese names in
 Chinese mode."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
@@ -17,6 +19,8 @@ from gui.sheets.data_grid_view import PERIOD_LAYOUT
 from gui.sheets.find import CELL, COLUMN, ViewFinder
 from gui.window.finding import view_of
 from test_files import dialogs, light_charts, make_window, private_folders  # noqa: F401  (fixtures)
+
+ASEM = Path(__file__).resolve().parents[2] / "resources" / "samples" / "asem-30.coindex"
 
 
 @pytest.fixture
@@ -180,3 +184,27 @@ def test_chinese_names_in_chinese_mode(window, qtbot, qapp):
         i18n.install_language(qapp, "en", remember=False)
         qapp.processEvents()
     assert window.finder.bar.place_label.text() == "Find in Data sheet:"
+
+
+def test_an_open_bar_searches_the_new_project(window, qtbot):
+    bar = open_find(window, qtbot, sheet_of(window).grid)
+    qtbot.keyClicks(bar.field, "r&d")
+    assert bar.count_text() == "1 of 2"
+    window.files.open_path(str(ASEM), remember=False)
+    QApplication.processEvents()
+    assert bar.view() is sheet_of(window).grid and window.finder.toolbar.isVisible()
+    bar.set_text("")
+    qtbot.keyClicks(bar.field, "logistics")              # ASEM's Logistics Performance Index
+    assert bar.count_text() == "1 of 1"
+    assert current(sheet_of(window).grid)[1] == "Logistics Performance Index"
+
+
+def test_a_sheet_behind_another_tab_is_brought_forward(window, qtbot):
+    window.show_pane("resultsPane")
+    results = view_of(window.panes["resultsPane"])
+    bar = open_find(window, qtbot, results)
+    qtbot.keyClick(bar.field, Qt.Key_Escape)
+    window.show_pane("methodPane")                         # the results tab goes behind
+    assert window.docks["resultsPane"].visibleRegion().isEmpty()
+    window.menus.find_action.trigger()                   # from the method pane: the sheet searched last
+    assert bar.view() is results and not window.docks["resultsPane"].visibleRegion().isEmpty()
