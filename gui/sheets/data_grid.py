@@ -238,7 +238,9 @@ class DataGridModel(QAbstractTableModel):
         name = display_name(self.framework[code]) if code in self.framework else code
         indicator = code if name == code else f"{name} ({code})"
         period = ds.periods[t]
-        return ", ".join(str(part) for part in (unit, period, indicator) if part is not None)
+        if period is None:
+            return self.tr("{0}, {1}", "unit, indicator").format(unit, indicator)
+        return self.tr("{0}, {1}, {2}", "unit, period, indicator").format(unit, period, indicator)
 
     def place(self, u: int, t: int, i: int) -> str:
         """'RA1, CCEC, 2024': the indicator, unit and period of a cell."""

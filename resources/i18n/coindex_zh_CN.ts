@@ -593,37 +593,49 @@
         <translation>“{0}”的计算未使用此值（权重在现有指标间分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="306"/>
+        <location filename="../../gui/sheets/data_grid.py" line="242"/>
+        <source>{0}, {1}</source>
+        <comment>unit, indicator</comment>
+        <translation>{0}，{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_grid.py" line="243"/>
+        <source>{0}, {1}, {2}</source>
+        <comment>unit, period, indicator</comment>
+        <translation>{0}，{1}，{2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_grid.py" line="308"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="321"/>
+        <location filename="../../gui/sheets/data_grid.py" line="323"/>
         <source>Edit {0} {1}</source>
         <translation>编辑 {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="323"/>
+        <location filename="../../gui/sheets/data_grid.py" line="325"/>
         <source>Edit {0} values</source>
         <translation>编辑 {0} 个数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="339"/>
+        <location filename="../../gui/sheets/data_grid.py" line="341"/>
         <source>&apos;{0}&apos; is a percentage; type the number in the indicator&apos;s own unit, without %</source>
         <translation>“{0}”是百分数；请按指标自身的计量单位输入数字，不带 %</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="342"/>
+        <location filename="../../gui/sheets/data_grid.py" line="344"/>
         <source>&apos;{0}&apos; is not a number (use a point for decimals; commas only between thousands)</source>
         <translation>“{0}”不是数字（小数请用小数点；逗号只能用作千位分隔符）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="345"/>
+        <location filename="../../gui/sheets/data_grid.py" line="347"/>
         <source>&apos;{0}&apos; is not a finite number; type a number such as 12.5</source>
         <translation>“{0}”不是有限数值；请输入数字，如 12.5</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="346"/>
+        <location filename="../../gui/sheets/data_grid.py" line="348"/>
         <source>&apos;{0}&apos; is not a number; type a number such as 12.5 or 1,234.5, or leave the cell empty (or type NA) for a missing value</source>
         <translation>“{0}”不是数字；请输入数字，如 12.5 或 1,234.5，或留空（或输入 NA）表示缺失值</translation>
     </message>
@@ -897,53 +909,53 @@
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="165"/>
+        <location filename="../../gui/window/file_actions.py" line="160"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="165"/>
+        <location filename="../../gui/window/file_actions.py" line="160"/>
         <source>Not refreshed</source>
         <translation>未刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="170"/>
+        <location filename="../../gui/window/file_actions.py" line="165"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="176"/>
+        <location filename="../../gui/window/file_actions.py" line="171"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="221"/>
+        <location filename="../../gui/window/file_actions.py" line="216"/>
         <source>Imported {0}: {1} cell(s) changed</source>
         <translation>已导入 {0}：{1} 个单元格有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="222"/>
+        <location filename="../../gui/window/file_actions.py" line="217"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="230"/>
+        <location filename="../../gui/window/file_actions.py" line="225"/>
         <source>Imported as a new project; save it to keep it</source>
         <translation>已作为新项目导入；请保存以保留</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="237"/>
-        <location filename="../../gui/window/file_actions.py" line="281"/>
+        <location filename="../../gui/window/file_actions.py" line="232"/>
+        <location filename="../../gui/window/file_actions.py" line="276"/>
         <source>Refresh from Source</source>
         <translation>从数据源刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="238"/>
+        <location filename="../../gui/window/file_actions.py" line="233"/>
         <source>This project was not imported from a workbook with the import wizard, so there is nothing to refresh from.</source>
         <translation>本项目不是通过导入向导从工作簿导入的，因此没有可刷新的数据源。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="243"/>
+        <location filename="../../gui/window/file_actions.py" line="238"/>
         <source>The source workbook is no longer there:
 {0}
 
@@ -954,90 +966,90 @@ Import it again with File &gt; Import Workbook.</source>
 请通过“文件 &gt; 导入工作簿”重新导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="250"/>
+        <location filename="../../gui/window/file_actions.py" line="245"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="264"/>
+        <location filename="../../gui/window/file_actions.py" line="259"/>
         <source>From {0}:</source>
         <translation>来自 {0}：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="270"/>
-        <location filename="../../gui/window/file_actions.py" line="273"/>
+        <location filename="../../gui/window/file_actions.py" line="265"/>
+        <location filename="../../gui/window/file_actions.py" line="268"/>
         <source>Refresh from {0}</source>
         <translation>从 {0} 刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="279"/>
+        <location filename="../../gui/window/file_actions.py" line="274"/>
         <source>Nothing changed: the project already has the workbook&apos;s values.</source>
         <translation>没有变化：项目中已是该工作簿的数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="280"/>
+        <location filename="../../gui/window/file_actions.py" line="275"/>
         <source>Refreshed: {0} cell(s) changed</source>
         <translation>已刷新：{0} 个单元格有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="290"/>
+        <location filename="../../gui/window/file_actions.py" line="285"/>
         <source>Export Results Workbook</source>
         <translation>导出结果工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="291"/>
-        <location filename="../../gui/window/file_actions.py" line="366"/>
+        <location filename="../../gui/window/file_actions.py" line="286"/>
+        <location filename="../../gui/window/file_actions.py" line="361"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="298"/>
-        <location filename="../../gui/window/file_actions.py" line="340"/>
+        <location filename="../../gui/window/file_actions.py" line="293"/>
+        <location filename="../../gui/window/file_actions.py" line="335"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="319"/>
+        <location filename="../../gui/window/file_actions.py" line="314"/>
         <source>{0} chart file(s) to {1}</source>
         <translation>{0} 个图表文件已保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="327"/>
+        <location filename="../../gui/window/file_actions.py" line="322"/>
         <source>Export PDF Report</source>
         <translation>导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="328"/>
+        <location filename="../../gui/window/file_actions.py" line="323"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="346"/>
+        <location filename="../../gui/window/file_actions.py" line="341"/>
         <source>Export COINr iData</source>
         <translation>导出 COINr iData</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="347"/>
+        <location filename="../../gui/window/file_actions.py" line="342"/>
         <source>CSV tables (*.csv)</source>
         <translation>CSV 数据表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="358"/>
+        <location filename="../../gui/window/file_actions.py" line="353"/>
         <source>COINr export</source>
         <translation>COINr 导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="359"/>
+        <location filename="../../gui/window/file_actions.py" line="354"/>
         <source>Written, with these adaptations:</source>
         <translation>已写出，并作了以下调整：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="365"/>
+        <location filename="../../gui/window/file_actions.py" line="360"/>
         <source>Save Template Workbook</source>
         <translation>保存模板工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="365"/>
+        <location filename="../../gui/window/file_actions.py" line="360"/>
         <source>template</source>
         <translation>模板</translation>
     </message>
@@ -1941,22 +1953,22 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="231"/>
+        <location filename="../../gui/window/main_window.py" line="232"/>
         <source>Indicators: {0} · units: {1} · periods: {2}</source>
         <translation>指标：{0} · 单元：{1} · 时期：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="282"/>
+        <location filename="../../gui/window/main_window.py" line="283"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="292"/>
+        <location filename="../../gui/window/main_window.py" line="293"/>
         <source>Computed in {0} ms</source>
         <translation>计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="292"/>
+        <location filename="../../gui/window/main_window.py" line="293"/>
         <source>Recomputed in {0} ms</source>
         <translation>重新计算用时 {0} 毫秒</translation>
     </message>
@@ -1965,22 +1977,22 @@ Import it again with File &gt; Import Workbook.</source>
         <translation type="vanished">未修改：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="321"/>
+        <location filename="../../gui/window/main_window.py" line="322"/>
         <source>Saved {0} ({1} ms)</source>
         <translation>已保存 {0}（{1} 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="325"/>
+        <location filename="../../gui/window/main_window.py" line="326"/>
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="327"/>
+        <location filename="../../gui/window/main_window.py" line="328"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="328"/>
+        <location filename="../../gui/window/main_window.py" line="329"/>
         <source>CoIndex could not save {0}.
 
 {1}</source>
@@ -1989,17 +2001,17 @@ Import it again with File &gt; Import Workbook.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="379"/>
+        <location filename="../../gui/window/main_window.py" line="380"/>
         <source>Build, compute and analyse composite indices: live charts from spreadsheet-style inputs, with undo, project files and English / Chinese.</source>
         <translation>构建、计算和分析综合指数：在电子表格式的输入中修改数据，图表即时更新；支持撤销、项目文件以及中英文界面。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="381"/>
+        <location filename="../../gui/window/main_window.py" line="382"/>
         <source>The bundled Chengdu–Chongqing sample is for illustration only:</source>
         <translation>随附的成渝示例仅用于演示：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="383"/>
+        <location filename="../../gui/window/main_window.py" line="384"/>
         <source>About CoIndex</source>
         <translation>关于 CoIndex</translation>
     </message>
@@ -2276,17 +2288,17 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>ProjectFiles</name>
     <message>
-        <location filename="../../gui/window/loading.py" line="206"/>
+        <location filename="../../gui/window/loading.py" line="233"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="208"/>
+        <location filename="../../gui/window/loading.py" line="235"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="209"/>
+        <location filename="../../gui/window/loading.py" line="236"/>
         <source>{0} has changes that are not saved.
 
 Save them before going on?</source>
@@ -2295,32 +2307,32 @@ Save them before going on?</source>
 是否先保存再继续？</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="227"/>
+        <location filename="../../gui/window/loading.py" line="253"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="252"/>
+        <location filename="../../gui/window/loading.py" line="278"/>
         <source>No iMeta table beside {0}: one index over its {1} indicator(s), equal weights, direction +1; edit the framework to change it</source>
         <translation>{0} 旁没有 iMeta 表：以一个指数涵盖其全部 {1} 个指标，权重相等，方向为 +1；可编辑指标框架加以修改</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="270"/>
+        <location filename="../../gui/window/loading.py" line="296"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="271"/>
+        <location filename="../../gui/window/loading.py" line="297"/>
         <source>{0} no longer exists; it is removed from the recent files.</source>
         <translation>{0} 已不存在，已从最近的文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="294"/>
+        <location filename="../../gui/window/loading.py" line="316"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="295"/>
+        <location filename="../../gui/window/loading.py" line="317"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>

@@ -87,7 +87,7 @@ def test_the_refusal_in_chinese(window, qtbot, qapp):
         i18n.install_language(qapp, "zh_CN", remember=False)
         qapp.processEvents()
         type_into(qtbot, sheet, "RA1", 2024, "abc")
-        assert window.message_bar.text() == ("未修改：成渝地区双城经济圈 (CCEC), 2024, R&D人员全时当量 (RA1)：“abc”不是数字；"
+        assert window.message_bar.text() == ("未修改：成渝地区双城经济圈 (CCEC)，2024，R&D人员全时当量 (RA1)：“abc”不是数字；"
                                              "请输入数字，如 12.5 或 1,234.5，或留空（或输入 NA）表示缺失值")
     finally:
         i18n.install_language(qapp, "en", remember=False)
