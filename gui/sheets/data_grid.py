@@ -345,8 +345,8 @@ class DataGridModel(QAbstractTableModel):
                            "thousands)").format(error.text)
         if error.reason == "infinite":
             return self.tr("'{0}' is not a finite number; type a number such as 12.5").format(error.text)
-        return self.tr("'{0}' is not a number; type a number such as 12.5 or 1,234.5, or leave the cell "
-                       "empty (or type NA) for a missing value").format(error.text)
+        return self.tr("'{0}' is not a number; type a number such as 1,234.5, or leave the cell empty for "
+                       "a missing value").format(error.text)
 
     def refresh_labels(self):
         """Re-read names and colours (after a language or palette change)."""

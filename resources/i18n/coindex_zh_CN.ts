@@ -636,8 +636,8 @@
     </message>
     <message>
         <location filename="../../gui/sheets/data_grid.py" line="348"/>
-        <source>&apos;{0}&apos; is not a number; type a number such as 12.5 or 1,234.5, or leave the cell empty (or type NA) for a missing value</source>
-        <translation>“{0}”不是数字；请输入数字，如 12.5 或 1,234.5，或留空（或输入 NA）表示缺失值</translation>
+        <source>&apos;{0}&apos; is not a number; type a number such as 1,234.5, or leave the cell empty for a missing value</source>
+        <translation>“{0}”不是数字；请输入数字（如 1,234.5），或留空表示缺失值</translation>
     </message>
     <message>
         <source>&apos;{0}&apos; is not a finite number</source>

@@ -47,8 +47,8 @@ def test_typed_text_shows_in_the_bar_until_a_later_edit(window, qtbot):
     assert value(window, "RA1", 2024) == 37.0
     bar = window.message_bar
     assert window.message_toolbar.isVisible()
-    assert bar.text() == (f"Not changed: {PLACE_RA1_2024}: 'abc' is not a number; type a number such as 12.5 "
-                          "or 1,234.5, or leave the cell empty (or type NA) for a missing value")
+    assert bar.text() == (f"Not changed: {PLACE_RA1_2024}: 'abc' is not a number; type a number such as 1,234.5, "
+                          "or leave the cell empty for a missing value")
     window.show_status("something else")                    # the status bar moves on, the bar stays
     assert window.message_toolbar.isVisible() and "'abc'" in bar.text()
     type_into(qtbot, sheet, "RA1", 2023, "5")                # a later edit that succeeds
@@ -88,7 +88,7 @@ def test_the_refusal_in_chinese(window, qtbot, qapp):
         qapp.processEvents()
         type_into(qtbot, sheet, "RA1", 2024, "abc")
         assert window.message_bar.text() == ("未修改：成渝地区双城经济圈 (CCEC)，2024，R&D人员全时当量 (RA1)：“abc”不是数字；"
-                                             "请输入数字，如 12.5 或 1,234.5，或留空（或输入 NA）表示缺失值")
+                                             "请输入数字（如 1,234.5），或留空表示缺失值")
     finally:
         i18n.install_language(qapp, "en", remember=False)
         qapp.processEvents()
