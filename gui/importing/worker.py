@@ -15,6 +15,7 @@ line; its texts are shown in the GUI's language (:data:`PLAN_TEXTS`).
 from __future__ import annotations
 
 import inspect
+import os
 import threading
 import weakref
 
@@ -204,12 +205,28 @@ def _parameters(fn):
         return {}
 
 
-def error_text(error: BaseException) -> str:
-    """A message for the user: the core's own text for its typed errors."""
+def error_text(error: BaseException, file: str | None = None) -> str:
+    """A message for the user: the core's own text for its typed errors;
+    for anything else plain words naming ``file`` (when given, or the
+    file an OSError names) and what went wrong, the library's own words
+    kept as "(details: ...)".  Never an exception's class name
+    (``KeyError``, ``PanicException`` ...): it means nothing to the reader."""
     if isinstance(error, CoIndexError):
         return str(error)
+    name = os.path.basename(os.fspath(file)) if file else ""
     if isinstance(error, MemoryError):
-        return translate("import", "not enough memory to read this file")
-    if isinstance(error, OSError):
-        return error.strerror or str(error)
-    return translate("import", "unexpected error ({0}: {1}); please report it").format(type(error).__name__, error)
+        text = translate("import", "not enough memory to read this file")
+    elif isinstance(error, OSError):
+        name = name or (os.path.basename(os.fspath(error.filename)) if error.filename else "")
+        text = error.strerror or translate("import", "the file could not be read or written") + details(error)
+    else:
+        text = translate("import", "an unexpected problem stopped the work{0}; please report it").format(
+            details(error))
+    return f"{name}: {text}" if name else text
+
+
+def details(error: BaseException) -> str:
+    """The library's own words about ``error``: " (details: ...)", or ""
+    when it has none; the class name is left out."""
+    text = " ".join(str(error).split())
+    return translate("import", " (details: {0})").format(text) if text else ""

@@ -25,6 +25,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from core.project.project import SetValues
 
 from gui.base.document import ProjectDocument
+from gui.base.i18n import display_name, unit_display_name
 from gui.sheets.clipboard import NotANumber, read_number
 from gui.sheets.data_grid_cells import MARK_ROLES, RAW_ROLE, VALUE_ROLES, GridCells
 from gui.sheets.data_grid_view import FIRST_INDICATOR_COLUMN, FIRST_PERIOD_COLUMN, PERIOD_LAYOUT, UNIT_LAYOUT
@@ -224,6 +225,23 @@ class DataGridModel(QAbstractTableModel):
             return QModelIndex()
         return self.index(self._row_of_indicator[i], FIRST_PERIOD_COLUMN + t)
 
+    def cell_name(self, u: int, t: int, i: int) -> str:
+        """The unit, period and indicator of a cell, by name in the interface
+        language, with their codes: 'Chengdu–Chongqing (CCEC), 2024,
+        R&D personnel (RA1)'."""
+        project = self._document.project
+        ds = project.dataset
+        unit = unit_display_name(project, u)
+        if unit != ds.unit_codes[u]:
+            unit = f"{unit} ({ds.unit_codes[u]})"
+        code = ds.codes[i]
+        name = display_name(self.framework[code]) if code in self.framework else code
+        indicator = code if name == code else f"{name} ({code})"
+        period = ds.periods[t]
+        if period is None:
+            return self.tr("{0}, {1}", "unit, indicator").format(unit, indicator)
+        return self.tr("{0}, {1}, {2}", "unit, period, indicator").format(unit, period, indicator)
+
     def place(self, u: int, t: int, i: int) -> str:
         """'RA1, CCEC, 2024': the indicator, unit and period of a cell."""
         ds = self.dataset
@@ -287,7 +305,7 @@ class DataGridModel(QAbstractTableModel):
         try:
             x = read_number(value)
         except NotANumber as e:
-            self.report_refusal(self.tr("{0}: {1}").format(self.place(*cells[0]), self.reason_text(e)))
+            self.report_refusal(self.tr("{0}: {1}").format(self.cell_name(*cells[0]), self.reason_text(e)))
             return False
         return self.set_cells([(u, t, i, x) for u, t, i in cells])
 
@@ -317,7 +335,8 @@ class DataGridModel(QAbstractTableModel):
             self._document.editFailed.emit(message)
 
     def reason_text(self, error: NotANumber) -> str:
-        """Why ``error.text`` is not a number, in the user's language."""
+        """Why ``error.text`` is not a number and what is accepted, in the
+        user's language."""
         if error.reason == "percent":
             return self.tr("'{0}' is a percentage; type the number in the indicator's own unit, "
                            "without %").format(error.text)
@@ -325,8 +344,9 @@ class DataGridModel(QAbstractTableModel):
             return self.tr("'{0}' is not a number (use a point for decimals; commas only between "
                            "thousands)").format(error.text)
         if error.reason == "infinite":
-            return self.tr("'{0}' is not a finite number").format(error.text)
-        return self.tr("'{0}' is not a number").format(error.text)
+            return self.tr("'{0}' is not a finite number; type a number such as 12.5").format(error.text)
+        return self.tr("'{0}' is not a number; type a number such as 1,234.5, or leave the cell empty for "
+                       "a missing value").format(error.text)
 
     def refresh_labels(self):
         """Re-read names and colours (after a language or palette change)."""

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QProgressDialog
 
@@ -33,8 +33,8 @@ from gui.importing.wizard import ImportWizard
 from gui.importing.worker import Task, error_text
 from gui.exporting.chart_images import DEFAULT_SCALE, ChartExportDialog, export_chart_files
 from gui.exporting.report import chart_panel_of, safe_chart_images, write_pdf_report
+from gui.window.loading import remember_folder, start_folder
 
-FOLDER_KEY = "export/folder"
 STATUS_MS = 10000
 
 
@@ -139,14 +139,9 @@ class FileActions(QObject):
         return os.path.splitext(os.path.basename(path))[0] if path else self.tr("untitled")
 
     def _folder(self) -> str:
-        saved = str(QSettings().value(FOLDER_KEY, "") or "")
-        if saved and os.path.isdir(saved):
-            return saved
-        path = self.document.path
-        from gui.window.loading import is_sample
-        if path and not is_sample(path):
-            return os.path.dirname(path)
-        return os.path.expanduser("~")
+        """Where the export dialogs start: the project file's folder (see
+        :func:`gui.window.loading.start_folder`)."""
+        return start_folder(self.document.path)
 
     def _save_path(self, caption, name, filters, suffix) -> str | None:
         path, _ = QFileDialog.getSaveFileName(self.window, caption, os.path.join(self._folder(), name), filters)
@@ -154,7 +149,7 @@ class FileActions(QObject):
             return None
         if not path.lower().endswith(suffix):
             path += suffix
-        QSettings().setValue(FOLDER_KEY, os.path.dirname(os.path.abspath(path)))
+        remember_folder(path)
         return path
 
     def _status(self, message: str):
@@ -305,7 +300,7 @@ class FileActions(QObject):
             if dialog.exec() != QDialog.Accepted:
                 return None
             folder, formats, scale = dialog.choices()
-            QSettings().setValue(FOLDER_KEY, folder)
+            remember_folder(folder)
         formats = formats or ("png", "svg")
         QGuiApplication.setOverrideCursor(Qt.WaitCursor)
         try:

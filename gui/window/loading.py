@@ -107,11 +107,19 @@ def describe_failure(path, error: BaseException) -> str:
     if isinstance(error, CoIndexError):
         reason = str(error)
     elif isinstance(error, OSError):
-        reason = error.strerror or str(error)
-    else:
-        reason = translate("loading", "unexpected error ({0}: {1}); please report it").format(
-            type(error).__name__, error)
+        reason = error.strerror or translate("loading", "the file could not be read") + _details(error)
+    else:          # the library's words, never its exception's class name
+        reason = translate("loading", "an unexpected problem stopped the reading{0}; please report it").format(
+            _details(error))
     return translate("loading", "CoIndex cannot open {0}.\n\n{1}").format(name, reason)
+
+
+def _details(error: BaseException) -> str:
+    """" (details: ...)" with the library's own words, "" when it has none
+    (as gui.importing.worker.details, which this start-up module does not
+    import: it brings the import machinery)."""
+    text = " ".join(str(error).split())
+    return translate("loading", " (details: {0})").format(text) if text else ""
 
 
 def open_project(path, parent: QWidget | None = None, warnings=None) -> Project | None:
@@ -144,6 +152,33 @@ def new_project(periods: int = NEW_PERIODS, last_period: int | None = None) -> P
     # from one unit on; min-max needs several units before it shows anything
     settings = Settings(normalisation="fixed_base")
     return Project(framework, dataset, settings, app_state={"unit_name_zh": {"U1": "单位 1"}})
+
+
+# ---- where file dialogs start ----------------------------------------------------------------
+KEY_LAST_FOLDER = "files/lastFolder"
+
+
+def start_folder(path) -> str:
+    """The folder a Save As, Export or Open dialog starts in: that of the
+    project's file ``path``; for a project with no file of its own (new,
+    or the bundled sample) the folder last saved or exported to, else the
+    home folder.  Never the current directory, which for an app started
+    from a menu or a shortcut means nothing to the user."""
+    if path and not is_sample(path):
+        folder = os.path.dirname(os.path.abspath(os.fspath(path)))
+        if os.path.isdir(folder):
+            return folder
+    last = str(QSettings().value(KEY_LAST_FOLDER, "") or "")
+    if last and os.path.isdir(last):
+        return last
+    return os.path.expanduser("~")
+
+
+def remember_folder(path) -> None:
+    """A file was saved or exported to ``path`` (a file or a folder): its
+    folder is where dialogs start for a project with no file of its own."""
+    path = os.path.abspath(os.fspath(path))
+    QSettings().setValue(KEY_LAST_FOLDER, path if os.path.isdir(path) else os.path.dirname(path))
 
 
 # ---- recent files (QSettings) ---------------------------------------------------------------
@@ -214,8 +249,7 @@ class ProjectFiles(QObject):
         """Open a project in this window (a file dialog when no ``path``).
         Returns the window, or None when nothing was opened."""
         if not path:
-            current = self.window.document.path
-            start = os.path.dirname(current) if current and not is_sample(current) else ""
+            start = start_folder(self.window.document.path)
             path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open"), start, open_filter())
             if not path:
                 return None
@@ -279,17 +313,15 @@ class ProjectFiles(QObject):
 
     def save_as(self, wait: bool = False) -> bool:
         doc = self.window.document
-        if doc.path:
-            stem = os.path.splitext(os.path.basename(doc.path))[0]
-            folder = os.path.dirname(doc.path) if not is_sample(doc.path) else os.path.expanduser("~")
-        else:
-            stem, folder = self.tr("untitled"), os.path.expanduser("~")
+        stem = os.path.splitext(os.path.basename(doc.path))[0] if doc.path else self.tr("untitled")
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save As"),
-                                              os.path.join(folder, stem + PROJECT_SUFFIX), save_filter())
+                                              os.path.join(start_folder(doc.path), stem + PROJECT_SUFFIX),
+                                              save_filter())
         if not path:
             return False
         if not path.lower().endswith(PROJECT_SUFFIX):
             path += PROJECT_SUFFIX
+        remember_folder(path)
         return self._write(path, wait)
 
     def _write(self, path: str, wait: bool) -> bool:

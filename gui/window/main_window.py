@@ -25,6 +25,7 @@ from core.project.project import SAMPLE_NOTE, Project
 from gui.base import i18n
 from gui.base.document import ProjectDocument
 from gui.window.loading import ProjectFiles, is_openable, new_project
+from gui.window.finding import WindowFind
 from gui.window.panes import PANES, MessageBar, NoteBanner, PaneHost
 from gui.window.recovery import Autosaver
 from gui.window.menus import WindowMenus
@@ -69,27 +70,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         central.hide()
 
-        self.note_banner = NoteBanner(self)
-        self.note_bar = QToolBar(self)
-        self.note_bar.setObjectName("noteBar")
-        self.note_bar.setMovable(False)
-        self.note_bar.setFloatable(False)
-        self.note_bar.toggleViewAction().setVisible(False)
-        self.note_bar.addWidget(self.note_banner)
-        self.addToolBar(Qt.TopToolBarArea, self.note_bar)
-        # a refused edit or a failed recomputation: stays until closed or a later edit succeeds
-        self.message_bar = MessageBar(self)
-        self.message_bar.closed.connect(self._sync_message_bar)
-        self.message_toolbar = QToolBar(self)
-        self.message_toolbar.setObjectName("messageBar")
-        self.message_toolbar.setMovable(False)
-        self.message_toolbar.setFloatable(False)
-        self.message_toolbar.toggleViewAction().setVisible(False)
-        self.message_toolbar.addWidget(self.message_bar)
-        self.addToolBarBreak(Qt.TopToolBarArea)
-        self.addToolBar(Qt.TopToolBarArea, self.message_toolbar)
-        self.message_toolbar.hide()
-
+        self._build_bars()
         self.compute_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.compute_label)
         self._last_ms = None
@@ -116,6 +97,32 @@ class MainWindow(QMainWindow):
         self.retranslateUi()
         if not defer_panes:
             self._install_file_actions()
+
+    def _build_bars(self):
+        """The note about the data and the message bar above the panes; the
+        find bar (Edit > Find) below them."""
+        self.note_banner = NoteBanner(self)
+        self.note_bar = QToolBar(self)
+        self.note_bar.setObjectName("noteBar")
+        self.note_bar.setMovable(False)
+        self.note_bar.setFloatable(False)
+        self.note_bar.toggleViewAction().setVisible(False)
+        self.note_bar.addWidget(self.note_banner)
+        self.addToolBar(Qt.TopToolBarArea, self.note_bar)
+        # a refused edit or a failed recomputation: stays until closed or a later edit succeeds
+        self.message_bar = MessageBar(self)
+        self.message_bar.closed.connect(self._sync_message_bar)
+        self.message_toolbar = QToolBar(self)
+        self.message_toolbar.setObjectName("messageBar")
+        self.message_toolbar.setMovable(False)
+        self.message_toolbar.setFloatable(False)
+        self.message_toolbar.toggleViewAction().setVisible(False)
+        self.message_toolbar.addWidget(self.message_bar)
+        self.addToolBarBreak(Qt.TopToolBarArea)
+        self.addToolBar(Qt.TopToolBarArea, self.message_toolbar)
+        self.message_toolbar.hide()
+
+        self.finder = WindowFind(self)
 
     def _install_file_actions(self):
         """File > Import…, Refresh and the Export menu's entries."""
@@ -176,6 +183,7 @@ class MainWindow(QMainWindow):
             return False
         restored = bool(self.restoreState(state, LAYOUT_VERSION))
         self._sync_message_bar()          # never an empty bar from the last session's state
+        self.finder.toolbar.hide()        # nor a find bar searching nothing
         return restored
 
     def save_layout(self):
@@ -199,6 +207,7 @@ class MainWindow(QMainWindow):
         document = ProjectDocument(project, path, self)
         self.document = document
         self.panes.set_document(document)
+        self.finder.retarget()
         document.recomputed.connect(self._on_recomputed)
         document.editFailed.connect(self._on_edit_failed)
         document.valuesChanged.connect(self.clear_error)
@@ -261,6 +270,7 @@ class MainWindow(QMainWindow):
                                     first=self._last_ms is None)
         self.note_banner.retranslateUi()
         self.message_bar.retranslateUi()
+        self.finder.retranslateUi()
         for widget in self.panes.values():
             retranslate = getattr(widget, "retranslateUi", None)
             if callable(retranslate):

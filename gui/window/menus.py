@@ -71,6 +71,9 @@ class WindowMenus(QObject):
         # spreadsheet commands, carried out by the focused pane that has them (the data sheet)
         self.fill_down_action = A(lambda: w.forward_edit("fill_down"), FILL_DOWN_KEY)
         self.fill_right_action = A(lambda: w.forward_edit("fill_right"), FILL_RIGHT_KEY)
+        self.find_action = A(lambda: w.finder.find(), QKeySequence.Find)
+        self.find_next_action = A(lambda: w.finder.find_next(True), QKeySequence.FindNext)
+        self.find_previous_action = A(lambda: w.finder.find_next(False), QKeySequence.FindPrevious)
         self.select_all_action = A(lambda: w.forward_edit("selectAll", QKeySequence.SelectAll), QKeySequence.SelectAll)
         self.reset_layout_action = A(w.reset_layout)
         self.recompute_action = A(w.recompute, QKeySequence.Refresh)
@@ -114,6 +117,8 @@ class WindowMenus(QObject):
         self.edit_menu.addActions([self.cut_action, self.copy_action, self.paste_action])
         self.edit_menu.addSeparator()
         self.edit_menu.addActions([self.fill_down_action, self.fill_right_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.find_action, self.find_next_action, self.find_previous_action])
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.select_all_action)
 
@@ -192,6 +197,9 @@ class WindowMenus(QObject):
                                     self.tr("Copy the top value of the selection into the cells below it")),
             self.fill_right_action: (self.tr("Fill &Right"),
                                      self.tr("Copy the leftmost value of the selection into the cells on its right")),
+            self.find_action: (self.tr("&Find…"), self.tr("Find a name, code, period or value in the sheet")),
+            self.find_next_action: (self.tr("Find &Next"), self.tr("Go to the next match")),
+            self.find_previous_action: (self.tr("Find Pre&vious"), self.tr("Go to the previous match")),
             self.select_all_action: (self.tr("Select &All"), ""),
             self.reset_layout_action: (self.tr("&Reset Layout"), self.tr("Put every pane back in its first place")),
             self.recompute_action: (self.tr("&Recompute"), self.tr("Recompute every result from the data")),

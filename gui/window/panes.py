@@ -15,6 +15,9 @@ Optional protocol that the window uses when a pane offers it:
     the window forwards one pane's unit choice to the other panes.
 ``copy()`` / ``cut()`` / ``paste()``
     Edit > Copy / Cut / Paste call these on the focused pane.
+``grid`` or ``view`` (a QAbstractItemView), or the pane itself a view
+    what Edit > Find searches in the panes of
+    :data:`gui.window.finding.SEARCHABLE_PANES`.
 """
 from __future__ import annotations
 

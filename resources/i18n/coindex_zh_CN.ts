@@ -79,124 +79,252 @@
         <translation>指标框架</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="211"/>
+        <location filename="../../gui/sheets/method_panel.py" line="212"/>
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="212"/>
+        <location filename="../../gui/sheets/method_panel.py" line="213"/>
         <source>Aggregation</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="213"/>
+        <location filename="../../gui/sheets/method_panel.py" line="214"/>
         <source>&amp;Method:</source>
         <translation>方法(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="213"/>
+        <location filename="../../gui/sheets/method_panel.py" line="214"/>
         <source>How each indicator is put on a common scale</source>
         <translation>将各指标转换到统一尺度的方法</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="214"/>
+        <location filename="../../gui/sheets/method_panel.py" line="215"/>
         <source>&amp;Base year:</source>
         <translation>基期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="214"/>
+        <location filename="../../gui/sheets/method_panel.py" line="215"/>
         <source>The period set to 100 by the fixed-base index; also the start of change and growth</source>
         <translation>定基指数中设为 100 的时期，也是计算变化和增长的起点</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="216"/>
+        <location filename="../../gui/sheets/method_panel.py" line="217"/>
         <source>Min-max &amp;range:</source>
         <translation>极差范围(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="216"/>
+        <location filename="../../gui/sheets/method_panel.py" line="217"/>
         <source>The scale of min-max: lowest value to L, highest to U</source>
         <translation>极差标准化的尺度：最小值对应 L，最大值对应 U</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="218"/>
+        <location filename="../../gui/sheets/method_panel.py" line="219"/>
         <source>Z-score m&amp;ean:</source>
         <translation>Z 分数均值(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="218"/>
+        <location filename="../../gui/sheets/method_panel.py" line="219"/>
         <source>The mean z-scores are shifted to</source>
         <translation>Z 分数平移后的均值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="219"/>
+        <location filename="../../gui/sheets/method_panel.py" line="220"/>
         <source>Z-score &amp;SD:</source>
         <translation>Z 分数标准差(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="219"/>
+        <location filename="../../gui/sheets/method_panel.py" line="220"/>
         <source>The standard deviation z-scores are scaled to</source>
         <translation>Z 分数缩放后的标准差</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="220"/>
+        <location filename="../../gui/sheets/method_panel.py" line="221"/>
         <source>&amp;Pooled:</source>
         <translation>合并计算(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="220"/>
+        <location filename="../../gui/sheets/method_panel.py" line="221"/>
         <source>Take minimum, maximum, mean and ranks over all periods together, not period by period</source>
         <translation>对所有时期合并求最小值、最大值、均值和排名，而不是逐期计算</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="222"/>
+        <location filename="../../gui/sheets/method_panel.py" line="223"/>
         <source>M&amp;ean:</source>
         <translation>平均方式(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="222"/>
+        <location filename="../../gui/sheets/method_panel.py" line="223"/>
         <source>How children are combined into their parent</source>
         <translation>下级节点合成为上级节点的方式</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="223"/>
+        <location filename="../../gui/sheets/method_panel.py" line="224"/>
         <source>P&amp;ower p:</source>
         <translation>幂次 p(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="223"/>
+        <location filename="../../gui/sheets/method_panel.py" line="224"/>
         <source>The power of the generalised mean (1 arithmetic, 0 geometric, -1 harmonic)</source>
         <translation>广义平均的幂次（1 为算术平均，0 为几何平均，-1 为调和平均）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="225"/>
+        <location filename="../../gui/sheets/method_panel.py" line="226"/>
         <source>&amp;Weights:</source>
         <translation>权重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="225"/>
+        <location filename="../../gui/sheets/method_panel.py" line="226"/>
         <source>Use the weights of the framework, or give the nodes of each dimension equal weights</source>
         <translation>使用指标框架中的权重，或对每个维度内的节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="241"/>
+        <location filename="../../gui/sheets/method_panel.py" line="242"/>
         <source>L: the value given to the lowest</source>
         <translation>L：最小值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="242"/>
+        <location filename="../../gui/sheets/method_panel.py" line="243"/>
         <source>U: the value given to the highest</source>
         <translation>U：最大值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="243"/>
+        <location filename="../../gui/sheets/method_panel.py" line="244"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="244"/>
+        <location filename="../../gui/sheets/method_panel.py" line="245"/>
         <source>over all periods</source>
         <translation>跨所有时期</translation>
+    </message>
+</context>
+<context>
+    <name>BlockEdits</name>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="108"/>
+        <source>Nothing to copy: select cells first</source>
+        <translation>没有可复制的内容：请先选择单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="129"/>
+        <source>Copied {0} × {1} cells</source>
+        <translation>已复制 {0} × {1} 个单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="143"/>
+        <source>Nothing to delete: select value cells first</source>
+        <translation>没有可删除的内容：请先选择数值单元格</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/sheets/data_edits.py" line="146"/>
+        <source>Clear %n value(s)</source>
+        <translation>
+            <numerusform>清除 %n 个数值</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/sheets/data_edits.py" line="148"/>
+        <source>%n value(s) made missing</source>
+        <translation>
+            <numerusform>已将 %n 个数值设为缺失</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="160"/>
+        <source>Nothing to paste: the clipboard holds no cells</source>
+        <translation>没有可粘贴的内容：剪贴板中没有单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="170"/>
+        <source>Nothing pasted: there is no value row below the selection</source>
+        <translation>未粘贴：所选位置下方没有数值行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="184"/>
+        <source>Nothing pasted: the block lies beyond the sheet&apos;s edge</source>
+        <translation>未粘贴：粘贴块超出表格边界</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/sheets/data_edits.py" line="188"/>
+        <location filename="../../gui/sheets/data_edits.py" line="258"/>
+        <source>Paste %n value(s)</source>
+        <translation>
+            <numerusform>粘贴 %n 个数值</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="205"/>
+        <source>Nothing pasted: choose the cell to paste into</source>
+        <translation>未粘贴：请选择要粘贴到的单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="208"/>
+        <source>Nothing pasted: paste into a value cell (the label columns cannot be edited)</source>
+        <translation>未粘贴：请粘贴到数值单元格（标签列不可编辑）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="228"/>
+        <source>beyond the sheet&apos;s edge</source>
+        <translation>超出表格边界</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="230"/>
+        <source>nothing pasted: row {0}, column {1} of the pasted block (for {2}): {3}</source>
+        <translation>未粘贴：粘贴块第 {0} 行第 {1} 列（对应 {2}）：{3}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="243"/>
+        <source>Pasted {0} × {1} values</source>
+        <translation>已粘贴 {0} × {1} 个数值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="245"/>
+        <source>; clipped at the sheet&apos;s edge: {0} row(s) and {1} column(s) of the block were left out</source>
+        <translation>；在表格边界处截断：粘贴块中有 {0} 行和 {1} 列未粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="254"/>
+        <source>nothing pasted into the {0} selected cells (the first: {1}): {2}</source>
+        <translation>未粘贴到所选的 {0} 个单元格（第一个：{1}）：{2}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/sheets/data_edits.py" line="260"/>
+        <source>Pasted one value into %n cell(s)</source>
+        <translation>
+            <numerusform>已将一个数值粘贴到 %n 个单元格</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="302"/>
+        <source>Nothing to fill: select the value to copy and the cells to fill</source>
+        <translation>无可填充内容：请选择要复制的数值及要填充的单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_edits.py" line="304"/>
+        <source>Nothing to fill: select the value to copy and the cells to fill on its right</source>
+        <translation>无可填充内容：请选择要复制的数值及其右侧要填充的单元格</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/sheets/data_edits.py" line="307"/>
+        <source>Fill down %n value(s)</source>
+        <translation>
+            <numerusform>向下填充 %n 个数值</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/sheets/data_edits.py" line="308"/>
+        <source>Fill right %n value(s)</source>
+        <translation>
+            <numerusform>向右填充 %n 个数值</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/sheets/data_edits.py" line="311"/>
+        <source>Filled %n value(s)</source>
+        <translation>
+            <numerusform>已填充 %n 个数值</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -465,235 +593,232 @@
         <translation>“{0}”的计算未使用此值（权重在现有指标间分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="290"/>
+        <location filename="../../gui/sheets/data_grid.py" line="242"/>
+        <source>{0}, {1}</source>
+        <comment>unit, indicator</comment>
+        <translation>{0}，{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_grid.py" line="243"/>
+        <source>{0}, {1}, {2}</source>
+        <comment>unit, period, indicator</comment>
+        <translation>{0}，{1}，{2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_grid.py" line="308"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="305"/>
+        <location filename="../../gui/sheets/data_grid.py" line="323"/>
         <source>Edit {0} {1}</source>
         <translation>编辑 {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="307"/>
+        <location filename="../../gui/sheets/data_grid.py" line="325"/>
         <source>Edit {0} values</source>
         <translation>编辑 {0} 个数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="322"/>
+        <location filename="../../gui/sheets/data_grid.py" line="341"/>
         <source>&apos;{0}&apos; is a percentage; type the number in the indicator&apos;s own unit, without %</source>
         <translation>“{0}”是百分数；请按指标自身的计量单位输入数字，不带 %</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="325"/>
+        <location filename="../../gui/sheets/data_grid.py" line="344"/>
         <source>&apos;{0}&apos; is not a number (use a point for decimals; commas only between thousands)</source>
         <translation>“{0}”不是数字（小数请用小数点；逗号只能用作千位分隔符）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="328"/>
-        <source>&apos;{0}&apos; is not a finite number</source>
-        <translation>“{0}”不是有限数值</translation>
+        <location filename="../../gui/sheets/data_grid.py" line="347"/>
+        <source>&apos;{0}&apos; is not a finite number; type a number such as 12.5</source>
+        <translation>“{0}”不是有限数值；请输入数字，如 12.5</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="329"/>
+        <location filename="../../gui/sheets/data_grid.py" line="348"/>
+        <source>&apos;{0}&apos; is not a number; type a number such as 1,234.5, or leave the cell empty for a missing value</source>
+        <translation>“{0}”不是数字；请输入数字（如 1,234.5），或留空表示缺失值</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a finite number</source>
+        <translation type="vanished">“{0}”不是有限数值</translation>
+    </message>
+    <message>
         <source>&apos;{0}&apos; is not a number</source>
-        <translation>“{0}”不是数字</translation>
+        <translation type="vanished">“{0}”不是数字</translation>
     </message>
 </context>
 <context>
     <name>DataSheet</name>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="175"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="159"/>
         <source>By unit</source>
         <translation>按单元</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="176"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="160"/>
         <source>One unit: indicators as rows (under their dimensions), periods as columns</source>
         <translation>单个单元：指标为行（按维度分组），时期为列</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="178"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="162"/>
         <source>By period</source>
         <translation>按时期</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="179"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="163"/>
         <source>One period: units as rows, indicators as columns</source>
         <translation>单个时期：单元为行，指标为列</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="180"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="164"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="181"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="165"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="182"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="166"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="183"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="167"/>
         <source>&amp;Delete (make missing)</source>
         <translation>删除（设为缺失）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="184"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="168"/>
         <source>Fill &amp;down</source>
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="185"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="169"/>
         <source>Fill &amp;right</source>
         <translation>向右填充(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="192"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="176"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="194"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="178"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="201"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="185"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="353"/>
         <source>Nothing to copy: select cells first</source>
-        <translation>没有可复制的内容：请先选择单元格</translation>
+        <translation type="vanished">没有可复制的内容：请先选择单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="374"/>
         <source>Copied {0} × {1} cells</source>
-        <translation>已复制 {0} × {1} 个单元格</translation>
+        <translation type="vanished">已复制 {0} × {1} 个单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="388"/>
         <source>Nothing to delete: select value cells first</source>
-        <translation>没有可删除的内容：请先选择数值单元格</translation>
+        <translation type="vanished">没有可删除的内容：请先选择数值单元格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="391"/>
         <source>Clear %n value(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>清除 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="393"/>
         <source>%n value(s) made missing</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>已将 %n 个数值设为缺失</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="405"/>
         <source>Nothing to paste: the clipboard holds no cells</source>
-        <translation>没有可粘贴的内容：剪贴板中没有单元格</translation>
+        <translation type="vanished">没有可粘贴的内容：剪贴板中没有单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="450"/>
         <source>Nothing pasted: choose the cell to paste into</source>
-        <translation>未粘贴：请选择要粘贴到的单元格</translation>
+        <translation type="vanished">未粘贴：请选择要粘贴到的单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="453"/>
         <source>Nothing pasted: paste into a value cell (the label columns cannot be edited)</source>
-        <translation>未粘贴：请粘贴到数值单元格（标签列不可编辑）</translation>
+        <translation type="vanished">未粘贴：请粘贴到数值单元格（标签列不可编辑）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="415"/>
         <source>Nothing pasted: there is no value row below the selection</source>
-        <translation>未粘贴：所选位置下方没有数值行</translation>
+        <translation type="vanished">未粘贴：所选位置下方没有数值行</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="473"/>
         <source>beyond the sheet&apos;s edge</source>
-        <translation>超出表格边界</translation>
+        <translation type="vanished">超出表格边界</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="475"/>
         <source>Nothing pasted: row {0}, column {1} of the pasted block (for {2}): {3}</source>
-        <translation>未粘贴：粘贴块第 {0} 行第 {1} 列（对应 {2}）：{3}</translation>
+        <translation type="vanished">未粘贴：粘贴块第 {0} 行第 {1} 列（对应 {2}）：{3}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="429"/>
         <source>Nothing pasted: the block lies beyond the sheet&apos;s edge</source>
-        <translation>未粘贴：粘贴块超出表格边界</translation>
+        <translation type="vanished">未粘贴：粘贴块超出表格边界</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="433"/>
-        <location filename="../../gui/sheets/data_sheet.py" line="501"/>
         <source>Paste %n value(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>粘贴 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="488"/>
         <source>Pasted {0} × {1} values</source>
-        <translation>已粘贴 {0} × {1} 个数值</translation>
+        <translation type="vanished">已粘贴 {0} × {1} 个数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="490"/>
         <source>; clipped at the sheet&apos;s edge: {0} row(s) and {1} column(s) of the block were left out</source>
-        <translation>；在表格边界处截断：粘贴块中有 {0} 行和 {1} 列未粘贴</translation>
+        <translation type="vanished">；在表格边界处截断：粘贴块中有 {0} 行和 {1} 列未粘贴</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="498"/>
         <source>Nothing pasted: {0}</source>
-        <translation>未粘贴：{0}</translation>
+        <translation type="vanished">未粘贴：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="503"/>
         <source>Pasted one value into %n cell(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>已将一个数值粘贴到 %n 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="545"/>
         <source>Nothing to fill: select the value to copy and the cells to fill</source>
-        <translation>无可填充内容：请选择要复制的数值及要填充的单元格</translation>
+        <translation type="vanished">无可填充内容：请选择要复制的数值及要填充的单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="547"/>
         <source>Nothing to fill: select the value to copy and the cells to fill on its right</source>
-        <translation>无可填充内容：请选择要复制的数值及其右侧要填充的单元格</translation>
+        <translation type="vanished">无可填充内容：请选择要复制的数值及其右侧要填充的单元格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="550"/>
         <source>Fill down %n value(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>向下填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="551"/>
         <source>Fill right %n value(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>向右填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/sheets/data_sheet.py" line="554"/>
         <source>Filled %n value(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>已填充 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="559"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="319"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
@@ -784,53 +909,53 @@
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="165"/>
+        <location filename="../../gui/window/file_actions.py" line="160"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="165"/>
+        <location filename="../../gui/window/file_actions.py" line="160"/>
         <source>Not refreshed</source>
         <translation>未刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="170"/>
+        <location filename="../../gui/window/file_actions.py" line="165"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="176"/>
+        <location filename="../../gui/window/file_actions.py" line="171"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="221"/>
+        <location filename="../../gui/window/file_actions.py" line="216"/>
         <source>Imported {0}: {1} cell(s) changed</source>
         <translation>已导入 {0}：{1} 个单元格有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="222"/>
+        <location filename="../../gui/window/file_actions.py" line="217"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="230"/>
+        <location filename="../../gui/window/file_actions.py" line="225"/>
         <source>Imported as a new project; save it to keep it</source>
         <translation>已作为新项目导入；请保存以保留</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="237"/>
-        <location filename="../../gui/window/file_actions.py" line="281"/>
+        <location filename="../../gui/window/file_actions.py" line="232"/>
+        <location filename="../../gui/window/file_actions.py" line="276"/>
         <source>Refresh from Source</source>
         <translation>从数据源刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="238"/>
+        <location filename="../../gui/window/file_actions.py" line="233"/>
         <source>This project was not imported from a workbook with the import wizard, so there is nothing to refresh from.</source>
         <translation>本项目不是通过导入向导从工作簿导入的，因此没有可刷新的数据源。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="243"/>
+        <location filename="../../gui/window/file_actions.py" line="238"/>
         <source>The source workbook is no longer there:
 {0}
 
@@ -841,90 +966,90 @@ Import it again with File &gt; Import Workbook.</source>
 请通过“文件 &gt; 导入工作簿”重新导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="250"/>
+        <location filename="../../gui/window/file_actions.py" line="245"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="264"/>
+        <location filename="../../gui/window/file_actions.py" line="259"/>
         <source>From {0}:</source>
         <translation>来自 {0}：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="270"/>
-        <location filename="../../gui/window/file_actions.py" line="273"/>
+        <location filename="../../gui/window/file_actions.py" line="265"/>
+        <location filename="../../gui/window/file_actions.py" line="268"/>
         <source>Refresh from {0}</source>
         <translation>从 {0} 刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="279"/>
+        <location filename="../../gui/window/file_actions.py" line="274"/>
         <source>Nothing changed: the project already has the workbook&apos;s values.</source>
         <translation>没有变化：项目中已是该工作簿的数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="280"/>
+        <location filename="../../gui/window/file_actions.py" line="275"/>
         <source>Refreshed: {0} cell(s) changed</source>
         <translation>已刷新：{0} 个单元格有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="290"/>
+        <location filename="../../gui/window/file_actions.py" line="285"/>
         <source>Export Results Workbook</source>
         <translation>导出结果工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="291"/>
-        <location filename="../../gui/window/file_actions.py" line="366"/>
+        <location filename="../../gui/window/file_actions.py" line="286"/>
+        <location filename="../../gui/window/file_actions.py" line="361"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="298"/>
-        <location filename="../../gui/window/file_actions.py" line="340"/>
+        <location filename="../../gui/window/file_actions.py" line="293"/>
+        <location filename="../../gui/window/file_actions.py" line="335"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="319"/>
+        <location filename="../../gui/window/file_actions.py" line="314"/>
         <source>{0} chart file(s) to {1}</source>
         <translation>{0} 个图表文件已保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="327"/>
+        <location filename="../../gui/window/file_actions.py" line="322"/>
         <source>Export PDF Report</source>
         <translation>导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="328"/>
+        <location filename="../../gui/window/file_actions.py" line="323"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="346"/>
+        <location filename="../../gui/window/file_actions.py" line="341"/>
         <source>Export COINr iData</source>
         <translation>导出 COINr iData</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="347"/>
+        <location filename="../../gui/window/file_actions.py" line="342"/>
         <source>CSV tables (*.csv)</source>
         <translation>CSV 数据表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="358"/>
+        <location filename="../../gui/window/file_actions.py" line="353"/>
         <source>COINr export</source>
         <translation>COINr 导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="359"/>
+        <location filename="../../gui/window/file_actions.py" line="354"/>
         <source>Written, with these adaptations:</source>
         <translation>已写出，并作了以下调整：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="365"/>
+        <location filename="../../gui/window/file_actions.py" line="360"/>
         <source>Save Template Workbook</source>
         <translation>保存模板工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="365"/>
+        <location filename="../../gui/window/file_actions.py" line="360"/>
         <source>template</source>
         <translation>模板</translation>
     </message>
@@ -975,6 +1100,56 @@ Import it again with File &gt; Import Workbook.</source>
         <location filename="../../gui/importing/file_page.py" line="72"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../gui/sheets/find_bar.py" line="77"/>
+        <source>Find in names, codes, periods and values</source>
+        <translation>在名称、代码、时期和数值中查找</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/find_bar.py" line="78"/>
+        <source>Find previous (Shift+Enter, Shift+F3)</source>
+        <translation>查找上一个（Shift+Enter、Shift+F3）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/find_bar.py" line="79"/>
+        <source>Find next (Enter, F3)</source>
+        <translation>查找下一个（Enter、F3）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/find_bar.py" line="80"/>
+        <source>Close the find bar (Esc)</source>
+        <translation>关闭查找栏（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/find_bar.py" line="121"/>
+        <source>Find in {0}:</source>
+        <translation>在{0}中查找：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/find_bar.py" line="123"/>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/find_bar.py" line="175"/>
+        <source>No matches</source>
+        <translation>无匹配项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/find_bar.py" line="179"/>
+        <source>{0} of {1}</source>
+        <translation>第 {0} 个，共 {1} 个</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/sheets/find_bar.py" line="180"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 个匹配项</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1358,130 +1533,130 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>IndicatorSheetModel</name>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="131"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="134"/>
         <source>Not used: the method settings give siblings equal weights</source>
         <translation>未使用：方法设置对同级节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="145"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="148"/>
         <source>Follows the project&apos;s base year; choose a period to give this indicator its own</source>
         <translation>沿用项目的基期；选择一个时期可为此指标单独设定</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="147"/>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="162"/>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="241"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="150"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="165"/>
         <location filename="../../gui/sheets/indicator_sheet.py" line="244"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="247"/>
         <source>project ({0})</source>
         <translation>项目（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="160"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="163"/>
         <source>Follows the project&apos;s normalisation; choose a method to give this indicator its own</source>
         <translation>沿用项目的标准化方法；选择一种方法可为此指标单独设定</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="173"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="176"/>
         <source>Unique code; renaming it renames the data column</source>
         <translation>唯一代码；修改后数据列也随之改名</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="174"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="177"/>
         <source>Name in English</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="174"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="177"/>
         <source>Name in Chinese</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="175"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="178"/>
         <source>The dimension the indicator belongs to; choose another to move it</source>
         <translation>指标所属的维度；选择其他维度即可移动</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="176"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="179"/>
         <source>Unit of measure</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="176"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="179"/>
         <source>Whether higher or lower values are better</source>
         <translation>数值越高越好还是越低越好</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="177"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="180"/>
         <source>Weight relative to the other nodes of its dimension</source>
         <translation>相对于所属维度中其他节点的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="178"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="181"/>
         <source>Where the data come from</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="179"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="182"/>
         <source>A base year of this indicator&apos;s own (fixed-base normalisation)</source>
         <translation>此指标单独的基期（定基标准化）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="180"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="183"/>
         <source>A normalisation method of this indicator&apos;s own</source>
         <translation>此指标单独的标准化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="182"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="185"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="182"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="185"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="182"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="185"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="182"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="185"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="182"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="185"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="183"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="186"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="183"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="186"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="183"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="186"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="183"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="186"/>
         <source>Base year</source>
         <translation>基期</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="184"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="187"/>
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/indicator_sheet.py" line="195"/>
+        <location filename="../../gui/sheets/indicator_sheet.py" line="198"/>
         <source>{0} of {1}</source>
         <translation>{1} 的{0}</translation>
     </message>
@@ -1843,22 +2018,22 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="223"/>
+        <location filename="../../gui/window/main_window.py" line="232"/>
         <source>Indicators: {0} · units: {1} · periods: {2}</source>
         <translation>指标：{0} · 单元：{1} · 时期：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="273"/>
+        <location filename="../../gui/window/main_window.py" line="283"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="283"/>
+        <location filename="../../gui/window/main_window.py" line="293"/>
         <source>Computed in {0} ms</source>
         <translation>计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="283"/>
+        <location filename="../../gui/window/main_window.py" line="293"/>
         <source>Recomputed in {0} ms</source>
         <translation>重新计算用时 {0} 毫秒</translation>
     </message>
@@ -1867,22 +2042,22 @@ Import it again with File &gt; Import Workbook.</source>
         <translation type="vanished">未修改：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="312"/>
+        <location filename="../../gui/window/main_window.py" line="322"/>
         <source>Saved {0} ({1} ms)</source>
         <translation>已保存 {0}（{1} 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="316"/>
+        <location filename="../../gui/window/main_window.py" line="326"/>
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="318"/>
+        <location filename="../../gui/window/main_window.py" line="328"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="319"/>
+        <location filename="../../gui/window/main_window.py" line="329"/>
         <source>CoIndex could not save {0}.
 
 {1}</source>
@@ -1891,17 +2066,17 @@ Import it again with File &gt; Import Workbook.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="370"/>
+        <location filename="../../gui/window/main_window.py" line="380"/>
         <source>Build, compute and analyse composite indices: live charts from spreadsheet-style inputs, with undo, project files and English / Chinese.</source>
         <translation>构建、计算和分析综合指数：在电子表格式的输入中修改数据，图表即时更新；支持撤销、项目文件以及中英文界面。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="372"/>
+        <location filename="../../gui/window/main_window.py" line="382"/>
         <source>The bundled Chengdu–Chongqing sample is for illustration only:</source>
         <translation>随附的成渝示例仅用于演示：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="374"/>
+        <location filename="../../gui/window/main_window.py" line="384"/>
         <source>About CoIndex</source>
         <translation>关于 CoIndex</translation>
     </message>
@@ -2088,17 +2263,17 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../gui/window/panes.py" line="174"/>
+        <location filename="../../gui/window/panes.py" line="177"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="175"/>
+        <location filename="../../gui/window/panes.py" line="178"/>
         <source>Close this message</source>
         <translation>关闭此消息</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="177"/>
+        <location filename="../../gui/window/panes.py" line="180"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
@@ -2116,34 +2291,34 @@ Import it again with File &gt; Import Workbook.</source>
         <translation>各维度内等权</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="267"/>
+        <location filename="../../gui/sheets/method_panel.py" line="268"/>
         <source>(no periods)</source>
         <translation>（无时期）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="324"/>
-        <location filename="../../gui/sheets/method_panel.py" line="327"/>
+        <location filename="../../gui/sheets/method_panel.py" line="325"/>
+        <location filename="../../gui/sheets/method_panel.py" line="328"/>
         <source>• {0}: {1}</source>
         <translation>• {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="326"/>
         <location filename="../../gui/sheets/method_panel.py" line="327"/>
+        <location filename="../../gui/sheets/method_panel.py" line="328"/>
         <source>Not available here:</source>
         <translation>此项目不可用：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="342"/>
+        <location filename="../../gui/sheets/method_panel.py" line="343"/>
         <source>Not available here: {0}</source>
         <translation>此项目不可用：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="366"/>
+        <location filename="../../gui/sheets/method_panel.py" line="367"/>
         <source>Method settings</source>
         <translation>方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="381"/>
+        <location filename="../../gui/sheets/method_panel.py" line="382"/>
         <source>Method: {0}</source>
         <translation>方法：{0}</translation>
     </message>
@@ -2174,7 +2349,7 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>PendingPane</name>
     <message>
-        <location filename="../../gui/window/panes.py" line="82"/>
+        <location filename="../../gui/window/panes.py" line="85"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -2190,17 +2365,17 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>ProjectFiles</name>
     <message>
-        <location filename="../../gui/window/loading.py" line="198"/>
+        <location filename="../../gui/window/loading.py" line="233"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="200"/>
+        <location filename="../../gui/window/loading.py" line="235"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="201"/>
+        <location filename="../../gui/window/loading.py" line="236"/>
         <source>{0} has changes that are not saved.
 
 Save them before going on?</source>
@@ -2209,32 +2384,32 @@ Save them before going on?</source>
 是否先保存再继续？</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="219"/>
+        <location filename="../../gui/window/loading.py" line="253"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="244"/>
+        <location filename="../../gui/window/loading.py" line="278"/>
         <source>No iMeta table beside {0}: one index over its {1} indicator(s), equal weights, direction +1; edit the framework to change it</source>
         <translation>{0} 旁没有 iMeta 表：以一个指数涵盖其全部 {1} 个指标，权重相等，方向为 +1；可编辑指标框架加以修改</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="262"/>
+        <location filename="../../gui/window/loading.py" line="296"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="263"/>
+        <location filename="../../gui/window/loading.py" line="297"/>
         <source>{0} no longer exists; it is removed from the recent files.</source>
         <translation>{0} 已不存在，已从最近的文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="286"/>
+        <location filename="../../gui/window/loading.py" line="316"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="287"/>
+        <location filename="../../gui/window/loading.py" line="317"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
@@ -2458,212 +2633,242 @@ with data</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../gui/window/menus.py" line="142"/>
+        <location filename="../../gui/window/menus.py" line="147"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="144"/>
+        <location filename="../../gui/window/menus.py" line="149"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="160"/>
+        <location filename="../../gui/window/menus.py" line="165"/>
         <source>No recent files</source>
         <translation>没有最近的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="173"/>
+        <location filename="../../gui/window/menus.py" line="178"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="173"/>
+        <location filename="../../gui/window/menus.py" line="178"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="174"/>
+        <location filename="../../gui/window/menus.py" line="179"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="174"/>
+        <location filename="../../gui/window/menus.py" line="179"/>
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="175"/>
+        <location filename="../../gui/window/menus.py" line="180"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="175"/>
+        <location filename="../../gui/window/menus.py" line="180"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="176"/>
+        <location filename="../../gui/window/menus.py" line="181"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="176"/>
+        <location filename="../../gui/window/menus.py" line="181"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="179"/>
+        <location filename="../../gui/window/menus.py" line="184"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="179"/>
+        <location filename="../../gui/window/menus.py" line="184"/>
         <source>Start an empty project</source>
         <translation>新建一个空项目</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="180"/>
+        <location filename="../../gui/window/menus.py" line="185"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="180"/>
+        <location filename="../../gui/window/menus.py" line="185"/>
         <source>Open a project, template workbook or iData table</source>
         <translation>打开项目、模板工作簿或 iData 数据表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="181"/>
+        <location filename="../../gui/window/menus.py" line="186"/>
         <source>Open the &amp;Sample</source>
         <translation>打开示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="182"/>
+        <location filename="../../gui/window/menus.py" line="187"/>
         <source>Open the bundled Chengdu–Chongqing sample</source>
         <translation>打开随附的成渝示例</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="183"/>
+        <location filename="../../gui/window/menus.py" line="188"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="183"/>
+        <location filename="../../gui/window/menus.py" line="188"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="184"/>
+        <location filename="../../gui/window/menus.py" line="189"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="184"/>
+        <location filename="../../gui/window/menus.py" line="189"/>
         <source>Save the project under a new name</source>
         <translation>以新文件名保存项目</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="185"/>
+        <location filename="../../gui/window/menus.py" line="190"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="185"/>
+        <location filename="../../gui/window/menus.py" line="190"/>
         <source>Close this window</source>
         <translation>关闭此窗口</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="186"/>
+        <location filename="../../gui/window/menus.py" line="191"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="186"/>
+        <location filename="../../gui/window/menus.py" line="191"/>
         <source>Quit CoIndex</source>
         <translation>退出 CoIndex</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="187"/>
+        <location filename="../../gui/window/menus.py" line="192"/>
         <source>&amp;Clear List</source>
         <translation>清除列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="188"/>
+        <location filename="../../gui/window/menus.py" line="193"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="189"/>
+        <location filename="../../gui/window/menus.py" line="194"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="190"/>
+        <location filename="../../gui/window/menus.py" line="195"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="191"/>
+        <location filename="../../gui/window/menus.py" line="196"/>
         <source>Fill &amp;Down</source>
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="192"/>
+        <location filename="../../gui/window/menus.py" line="197"/>
         <source>Copy the top value of the selection into the cells below it</source>
         <translation>把所选区域最上方的值复制到其下方的单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="193"/>
+        <location filename="../../gui/window/menus.py" line="198"/>
         <source>Fill &amp;Right</source>
         <translation>向右填充(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="194"/>
+        <location filename="../../gui/window/menus.py" line="199"/>
         <source>Copy the leftmost value of the selection into the cells on its right</source>
         <translation>把所选区域最左侧的值复制到其右侧的单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="195"/>
+        <location filename="../../gui/window/menus.py" line="200"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="200"/>
+        <source>Find a name, code, period or value in the sheet</source>
+        <translation>在表中查找名称、代码、时期或数值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="201"/>
+        <source>Find &amp;Next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="201"/>
+        <source>Go to the next match</source>
+        <translation>转到下一个匹配项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="202"/>
+        <source>Find Pre&amp;vious</source>
+        <translation>查找上一个(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="202"/>
+        <source>Go to the previous match</source>
+        <translation>转到上一个匹配项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/menus.py" line="203"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="196"/>
+        <location filename="../../gui/window/menus.py" line="204"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="196"/>
+        <location filename="../../gui/window/menus.py" line="204"/>
         <source>Put every pane back in its first place</source>
         <translation>将所有窗格恢复到初始位置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="197"/>
+        <location filename="../../gui/window/menus.py" line="205"/>
         <source>&amp;Recompute</source>
         <translation>重新计算(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="197"/>
+        <location filename="../../gui/window/menus.py" line="205"/>
         <source>Recompute every result from the data</source>
         <translation>根据数据重新计算全部结果</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="198"/>
+        <location filename="../../gui/window/menus.py" line="206"/>
         <source>&amp;Method Settings…</source>
         <translation>方法设置(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="198"/>
+        <location filename="../../gui/window/menus.py" line="206"/>
         <source>Show the method settings</source>
         <translation>显示方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="199"/>
+        <location filename="../../gui/window/menus.py" line="207"/>
         <source>&amp;About CoIndex</source>
         <translation>关于 CoIndex(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="200"/>
+        <location filename="../../gui/window/menus.py" line="208"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
@@ -2681,84 +2886,98 @@ with data</source>
 <context>
     <name>import</name>
     <message>
-        <location filename="../../gui/importing/worker.py" line="212"/>
+        <location filename="../../gui/importing/worker.py" line="218"/>
         <source>not enough memory to read this file</source>
         <translation>内存不足，无法读取此文件</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="215"/>
         <source>unexpected error ({0}: {1}); please report it</source>
-        <translation>意外错误（{0}：{1}），请报告此问题</translation>
+        <translation type="vanished">意外错误（{0}：{1}），请报告此问题</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="31"/>
+        <location filename="../../gui/importing/worker.py" line="32"/>
         <source>{0}: the file has changed since it was read; choose it again on the first page</source>
         <translation>{0}：文件在读取后已被修改；请在第一页重新选择该文件</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="32"/>
+        <location filename="../../gui/importing/worker.py" line="33"/>
         <source>{0}: hidden sheet(s) {1} not read (choose one under Sheets to read it)</source>
         <translation>{0}：未读取隐藏的工作表 {1}（在“工作表”中选择即可读取）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="33"/>
+        <location filename="../../gui/importing/worker.py" line="34"/>
         <source>interpreting</source>
         <translation>正在解析</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="34"/>
+        <location filename="../../gui/importing/worker.py" line="35"/>
         <source>From {0}:</source>
         <translation>来自 {0}：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="35"/>
+        <location filename="../../gui/importing/worker.py" line="36"/>
         <source>{0} indicator(s) matched; {1} cell(s) changed ({2} filled, {3} new values, {4} cleared), {5} unchanged.</source>
         <translation>匹配 {0} 个指标；{1} 个单元格有变化（填补 {2} 个，新值 {3} 个，清除 {4} 个），{5} 个未变。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="37"/>
+        <location filename="../../gui/importing/worker.py" line="38"/>
         <source>New indicators: {0}</source>
         <translation>新指标：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="38"/>
+        <location filename="../../gui/importing/worker.py" line="39"/>
         <source>New units: {0}</source>
         <translation>新单元：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="39"/>
+        <location filename="../../gui/importing/worker.py" line="40"/>
         <source>New periods: {0}</source>
         <translation>新时期：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="40"/>
+        <location filename="../../gui/importing/worker.py" line="41"/>
         <source>Not imported (no matching indicator): {0}</source>
         <translation>未导入（无匹配指标）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="41"/>
+        <location filename="../../gui/importing/worker.py" line="42"/>
         <source>Not imported (no matching unit): {0}</source>
         <translation>未导入（无匹配单元）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="42"/>
+        <location filename="../../gui/importing/worker.py" line="43"/>
         <source>Not imported (no matching period): {0}</source>
         <translation>未导入（无匹配时期）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="43"/>
+        <location filename="../../gui/importing/worker.py" line="44"/>
         <source>… and {0} more</source>
         <translation>……另有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="44"/>
+        <location filename="../../gui/importing/worker.py" line="45"/>
         <source>{0} cell(s) marked missing in the workbook keep the project&apos;s values.</source>
         <translation>工作簿中 {0} 个标为缺失的单元格保留项目中的值。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="45"/>
+        <location filename="../../gui/importing/worker.py" line="46"/>
         <source>The workbook&apos;s unit {0} updates the project&apos;s only unit {1}.</source>
         <translation>工作簿的单元 {0} 更新项目唯一的单元 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing/worker.py" line="221"/>
+        <source>the file could not be read or written</source>
+        <translation>无法读取或写入该文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing/worker.py" line="223"/>
+        <source>an unexpected problem stopped the work{0}; please report it</source>
+        <translation>意外问题中止了操作{0}；请报告此问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing/worker.py" line="232"/>
+        <source> (details: {0})</source>
+        <translation>（详情：{0}）</translation>
     </message>
 </context>
 <context>
@@ -2790,9 +3009,18 @@ with data</source>
         <translation>CSV 表格 (*.csv *.tsv)</translation>
     </message>
     <message>
+        <location filename="../../gui/window/loading.py" line="110"/>
+        <source>the file could not be read</source>
+        <translation>无法读取该文件</translation>
+    </message>
+    <message>
         <location filename="../../gui/window/loading.py" line="112"/>
+        <source>an unexpected problem stopped the reading{0}; please report it</source>
+        <translation>意外问题中止了读取{0}；请报告此问题</translation>
+    </message>
+    <message>
         <source>unexpected error ({0}: {1}); please report it</source>
-        <translation>意外错误（{0}：{1}），请报告此问题</translation>
+        <translation type="vanished">意外错误（{0}：{1}），请报告此问题</translation>
     </message>
     <message>
         <location filename="../../gui/window/loading.py" line="114"/>
@@ -2804,7 +3032,12 @@ with data</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="126"/>
+        <location filename="../../gui/window/loading.py" line="122"/>
+        <source> (details: {0})</source>
+        <translation>（详情：{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/loading.py" line="134"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
@@ -2812,32 +3045,32 @@ with data</source>
 <context>
     <name>panes</name>
     <message>
-        <location filename="../../gui/window/panes.py" line="63"/>
+        <location filename="../../gui/window/panes.py" line="66"/>
         <source>Framework</source>
         <translation>指标框架</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="64"/>
+        <location filename="../../gui/window/panes.py" line="67"/>
         <source>Data sheet</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="65"/>
+        <location filename="../../gui/window/panes.py" line="68"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="66"/>
+        <location filename="../../gui/window/panes.py" line="69"/>
         <source>Method settings</source>
         <translation>方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="67"/>
+        <location filename="../../gui/window/panes.py" line="70"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="68"/>
+        <location filename="../../gui/window/panes.py" line="71"/>
         <source>Indicator sheet</source>
         <translation>指标表</translation>
     </message>

@@ -145,8 +145,9 @@ def test_typed_text_that_is_not_a_number_is_refused(sheet, qtbot, text, reason):
     assert value(doc, "RA1", 2024) == 37.0 and index.data() == "37.0"
     assert doc.undo_stack.count() == 0
     message = sheet.messages[-1]
-    assert message.startswith("Not changed") and "RA1, CCEC, 2024" in message and reason in message
-    assert failed == []                       # shown once, by the sheet
+    place = "Chengdu–Chongqing Economic Circle (CCEC), 2024, R&D personnel (full-time equivalent) (RA1)"
+    assert message.startswith("Not changed") and place in message and reason in message
+    assert failed == [message.removeprefix("Not changed: ")]     # for the window's message bar
 
 
 def test_typing_through_the_editor_edits_one_cell_without_a_reset(sheet, qtbot):
@@ -272,9 +273,9 @@ def test_paste_with_text_is_refused_whole(sheet, bad, reason):
     np.testing.assert_array_equal(doc.project.dataset.values, before)
     assert doc.undo_stack.count() == 0
     message = sheet.messages[-1]
-    assert message.startswith("Nothing pasted")
+    assert message.startswith("Not changed: nothing pasted")
     assert "row 2, column 2 of the pasted block" in message
-    assert "RS2, CCEC, 2022" in message and reason in message
+    assert "CCEC), 2022, " in message and "(RS2)" in message and reason in message
 
 
 def test_paste_is_clipped_at_the_sheet_edge(sheet):
@@ -609,7 +610,7 @@ def test_edit_menu_has_fill_and_select_all_and_redo_takes_ctrl_y(window, qtbot):
     menus = window.menus
     items = [a for a in menus.edit_menu.actions() if not a.isSeparator()]
     assert [a.text() for a in items] == ["&Undo", "&Redo", "Cu&t", "&Copy", "&Paste", "Fill &Down", "Fill &Right",
-                                         "Select &All"]
+                                         "&Find…", "Find &Next", "Find Pre&vious", "Select &All"]
     assert menus.fill_down_action.shortcut() == QKeySequence("Ctrl+D")
     assert menus.fill_right_action.shortcut() == QKeySequence("Ctrl+R")
     assert menus.select_all_action.shortcut() == QKeySequence("Ctrl+A")
@@ -627,7 +628,7 @@ def test_edit_menu_has_fill_and_select_all_and_redo_takes_ctrl_y(window, qtbot):
     menus.fill_right_action.trigger()
     assert value(window.document, "IL3", 2022) == 41.6
     menus.select_all_action.trigger()
-    assert len(sheet._selected_cells()) == 20 * 5
+    assert len(sheet.edits.selected_cells()) == 20 * 5
     # Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z pressed in the sheet
     with qtbot.waitActive(window):
         window.activateWindow()

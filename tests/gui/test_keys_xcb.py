@@ -49,8 +49,14 @@ def run_app(folder: Path):
     def state():
         current = model.cell(sheet.grid.currentIndex())
         values = {f"{c} {p}": ds.value("CCEC", p, c) for c, p in CELLS}
+        bar, focus = window.finder.bar, QApplication.focusWidget()
+        index = sheet.grid.currentIndex()
         return {"values": {k: (None if v != v else v) for k, v in values.items()},
                 "current": None if current is None else f"{ds.codes[current[2]]} {ds.periods[current[1]]}",
+                "current_text": f"{index.siblingAtColumn(0).data()} {index.data()}",
+                "find": {"shown": window.finder.toolbar.isVisible(), "count": bar.count_text(),
+                         "text": bar.text(), "focus": "find" if focus is bar.field else
+                         "grid" if focus is sheet.grid else type(focus).__name__},
                 "editing": sheet.grid.state() == QAbstractItemView.EditingState,
                 "undo": window.document.undo_stack.index(), "active": window.isActiveWindow()}
 
@@ -101,6 +107,10 @@ class Driver:
         for k in keys:
             self.xdotool("key", k)
             time.sleep(0.15)
+
+    def type(self, text):
+        self.xdotool("type", "--delay", "60", text)
+        time.sleep(0.2)
 
     def ask(self, **cmd) -> dict:
         self.n += 1
