@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from gui.sheets.data_grid_view import (CODE_COLUMN, FIRST_INDICATOR_COLUMN, FIRST_PERIOD_COLUMN, NAME_COLUMN,
                                        PERIOD_LAYOUT)
-from gui.base.formatting import edit_text, format_fixed, indicator_decimals
+from gui.base.formatting import edit_text, format_fixed, indicator_decimals, set_decimals
 from gui.base.i18n import display_name, unit_display_name
 from gui.sheets.data_marks import MARK_ROLE, severity
 
@@ -72,7 +72,9 @@ class GridCells(QObject):
         self._group_brush = QBrush(QColor("#2d333b") if dark else GROUP_BACKGROUND)
         self._missing_brush = QBrush(QColor("#262a30") if dark else MISSING_BACKGROUND)
         self._missing_text_brush = QBrush(MISSING_FOREGROUND)
-        self._decimals = indicator_decimals(self._ds.values).tolist() if self._ds.values.size else \
+        # decimals set in the indicator sheet (None: decided from the values)
+        self._fixed = set_decimals(project.framework, self._ds.codes)
+        self._decimals = indicator_decimals(self._ds.values, self._fixed).tolist() if self._ds.values.size else \
             [0] * self._ds.values.shape[-1]
 
     def update_decimals(self, indicators) -> list[int]:
@@ -82,7 +84,7 @@ class GridCells(QObject):
         indicators = sorted({int(i) for i in indicators})
         if not indicators or not self._ds.values.size:
             return []
-        new = indicator_decimals(self._ds.values[:, :, indicators]).tolist()
+        new = indicator_decimals(self._ds.values[:, :, indicators], [self._fixed[i] for i in indicators]).tolist()
         changed = [i for i, d in zip(indicators, new) if self._decimals[i] != d]
         for i, d in zip(indicators, new):
             self._decimals[i] = d

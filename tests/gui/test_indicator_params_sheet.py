@@ -178,3 +178,23 @@ def test_per_indicator_normalisation_editor_disables_what_cannot_work(qtbot, she
     assert editor.itemData(editor.findData("rank"), Qt.ToolTipRole).startswith("it compares units")
     assert set_cell(model, "RA1", NORMALISATION, "dist2target")
     assert document.project.engine.method[0] == "dist2target"
+
+
+def test_data_sheet_shows_the_decimals_set_in_the_indicator_sheet(sheet, document, qtbot):
+    from gui.sheets.data_sheet import DataSheet
+    data = DataSheet(document)
+    qtbot.addWidget(data)
+    grid = data.model
+    i = document.project.dataset.code_index["RA4"]
+
+    def shown():
+        return grid.index_of_cell(0, 0, i).data()
+    assert shown() == "1,582.30"
+    model = sheet.sheet_model
+    assert model.setData(model.index(model.row_of("RA4"), DECIMALS_COLUMN), 0)
+    assert shown() == "1,582"
+    assert model.setData(model.index(model.row_of("RA4"), DECIMALS_COLUMN), "3")
+    assert shown() == "1,582.300"
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert shown() == "1,582.30"
