@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.errors import InputError
-from core.importing.table import Table, column_roles
+from core.importing.table import Table, column_roles, role_word
 from core.model.celltext import column_letter, text_of
 from core.text import tr
 
@@ -55,13 +55,6 @@ def _named(table: Table, c) -> str:
     return f"{column_letter(c)} '{head}'" if head else column_letter(c)
 
 
-def _role_word(role: str) -> str:
-    """A column's role in words, in the current language."""
-    words = {"unit_code": tr("unit code"), "unit_name": tr("unit name"), "ind_code": tr("indicator code"),
-             "ind_name": tr("indicator name"), "year": tr("year"), "value": tr("value")}
-    return words.get(role, role.replace("_", " "))
-
-
 def table_doubts(table: Table, layout: str, layout_given: bool = False, where: str = "",
                  roles: dict | None = None) -> list:
     """The doubts of reading ``table`` in ``layout``: a role the user did
@@ -80,7 +73,7 @@ def table_doubts(table: Table, layout: str, layout_given: bool = False, where: s
             if len(cols) > 1:
                 names = ", ".join(_named(table, c) for c in cols)
                 out.append(Doubt(tr("{where}: columns {names} could each be the {role} column ({read} was read)",
-                                    where=where, names=names, role=_role_word(role), read=column_letter(cols[0])),
+                                    where=where, names=names, role=role_word(role), read=column_letter(cols[0])),
                                  tr("say which with {option} (e.g. {option} {column})", option=OPTION[role],
                                     column=column_letter(cols[1])),
                                  role, tuple(cols), "columns"))
