@@ -181,7 +181,7 @@ def _gather(cells, blocks, warnings) -> _Read:
                 raw = b.raw
             else:
                 raw.extend(b.raw)
-        warnings.extend(f"{cells.file}: {w}" for w in b.warnings)
+        warnings.extend(tr("{file}: {message}", file=cells.file, message=w) for w in b.warnings)
         for r, c, text, reason, _ in b.unreadable:
             row_issues.append(UnreadableCell(b.sheet, address(r, c if c is not None else 0), text, reason))
     cat = (lambda parts: (parts[0] if len(parts) == 1 else np.concatenate(parts)) if parts  # noqa: E731
@@ -247,7 +247,7 @@ def _second_values(read, lin, order, dup, x, kind, labels) -> list:
         out.append(UnreadableCell(
             sheets[s[k]], address(int(r[k]), int(c[k])), shown(read.raw[k]),
             tr("a second value for the same cell as {first}; the first is used",
-               first=f"{sheets[s[f]]}!{address(int(r[f]), int(c[f]))}"),
+               first=sheets[s[f]] + "!" + address(int(r[f]), int(c[f]))),
             ucodes[u[k]], plist[t[k]], indicators[i[k]].code, second=True))
     return out
 

@@ -54,7 +54,7 @@ def refuse_extent(file: str, sheet: str, rows: int, cols: int) -> None:
     if rows * cols > MAX_CELLS:
         raise InputError(tr("{file}, sheet '{sheet}': refused: the sheet spans A1:{corner} ({rows:,} rows x "
                             "{cols:,} columns); CoIndex imports sheets of at most {limit:,} cells", file=file,
-                            sheet=sheet, corner=f"{column_letter(max(cols, 1) - 1)}{rows}", rows=rows, cols=cols,
+                            sheet=sheet, corner=column_letter(max(cols, 1) - 1) + str(rows), rows=rows, cols=cols,
                             limit=MAX_CELLS))
 
 

@@ -263,7 +263,7 @@ def _choose_sheets(names, visible, sheet, name):
     for w in wanted:
         if w not in names:
             raise InputError(tr("{name}: no sheet named '{sheet}' (sheets: {sheets})", name=name, sheet=w,
-                                sheets=", ".join(names)))
+                                sheets=", ".join(names)), missing_sheet=w)
     return wanted
 
 
