@@ -99,8 +99,11 @@ UNIT_NAMES_ZH = {
 }
 
 
-def unit_name(unit: str) -> str:
-    """``unit`` in the current language where a Chinese name is known."""
-    if _language != CHINESE or not unit:
+def unit_name(unit: str, language=None) -> str:
+    """``unit`` in ``language`` (default: the current one) where a Chinese
+    name is known, else as written."""
+    lang = _language if language is None else normalise(language)
+    if lang != CHINESE or not unit:
         return unit
-    return UNIT_NAMES_ZH.get(str(unit).strip().lower(), unit)
+    key = " ".join(str(unit).split()).lower()      # (split() also splits at no-break spaces)
+    return UNIT_NAMES_ZH.get(key, unit)
