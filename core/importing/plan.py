@@ -125,9 +125,8 @@ def select_sheets(cells: WorkbookCells, sheets) -> WorkbookCells:
         chosen = [s for s in cells.sheets if s.visible] or cells.sheets
         hidden = hidden_sheets(cells)
         if hidden:
-            warnings.append(trn("{file}: hidden sheet {sheets} not read (choose it under Sheets to read it)",
-                                "{file}: hidden sheets {sheets} not read (choose one under Sheets to read it)",
-                                len(hidden), file=cells.file, sheets=", ".join(hidden)))
+            warnings.append(tr("{file}: hidden sheet(s) {sheets} not read (choose one under Sheets to read it)",
+                               file=cells.file, sheets=", ".join(hidden)))
     return dataclasses.replace(cells, sheets=chosen, warnings=warnings, hidden_unread=[])
 
 
