@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from core import text
-from core.errors import CoIndexError, InputError, ProjectFileError
+from core.errors import CoIndexError, ProjectFileError
 from core.exporting.workbook import write_results_workbook
 from core.importing.importer import import_cells, import_workbook
 from core.importing.inputs import load_input
