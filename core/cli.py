@@ -2,7 +2,7 @@
 
     python main.py compute INPUT [--meta META.csv] [--set KEY=VALUE ...] [--json] [--out results.xlsx]
     python main.py template OUT.xlsx
-    python main.py import WORKBOOK [--sheet NAME] [--layout auto|template|yearbook|units-by-indicators|long]
+    python main.py import WORKBOOK [--language en|zh] [--sheet NAME] [--layout auto|template|yearbook|...]
                           [--unit CODE] [--into PROJECT.coindex [--add-units] [--clear-missing]]
                           [--header-row N] [--skip-rows N]
                           [--unit-column COL] [--unit-name-column COL] [--indicator-column COL]
@@ -11,6 +11,10 @@
 
 Exit codes: 0 success, 1 a user error (message names the place), 2 bad
 usage, an unknown setting or value (message lists the valid ones).
+
+Messages, reports and warnings are in English unless ``--language zh``
+(core.text); for ``compute --out`` the same option names the workbook's
+language.
 """
 from __future__ import annotations
 
@@ -18,7 +22,9 @@ import argparse
 import json
 import sys
 
+from core import text
 from core.errors import CoIndexError, SettingsError
+from core.text import tr
 
 
 # Above this many unit x period x node cells the formula workbook would take
@@ -29,7 +35,7 @@ FORMULA_LIMIT = 500_000
 class _Parser(argparse.ArgumentParser):
     def error(self, message):
         self.print_usage(sys.stderr)
-        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        print(tr("{prog}: error: {message}", prog=self.prog, message=message), file=sys.stderr)
         raise SystemExit(2)
 
 
@@ -55,11 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--values-only", action="store_true",
                    help="with --out: write values only, no formulas (always so for very large projects)")
     c.add_argument("--language", choices=("en", "zh"), default="en",
-                   help="with --out: names and headings in English or Chinese")
+                   help="messages, and with --out the names and headings, in English or Chinese")
     t = sub.add_parser("template", help="write an empty template workbook")
     t.add_argument("out", help="path of the .xlsx to write")
     i = sub.add_parser("import", help="import an indicator workbook (.xlsx, .xlsm, .xls, .xlsb, .ods, .csv)")
     i.add_argument("workbook", help="the workbook or CSV file to import")
+    i.add_argument("--language", choices=("en", "zh"), default="en",
+                   help="the report, warnings and errors in English or Chinese")
     i.add_argument("--sheet", help="read only this sheet")
     i.add_argument("--layout", default="auto", choices=("auto",) + layout_names(),
                    help="the layout (default: detected)")
@@ -102,13 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _positive(text: str) -> int:
     if not text.strip().isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a row number (1, 2, ...)")
+        raise argparse.ArgumentTypeError(tr("'{text}' is not a row number (1, 2, ...)", text=text))
     return int(text)
 
 
 def _count(text: str) -> int:
     if not text.strip().isdigit():
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of rows (0, 1, ...)")
+        raise argparse.ArgumentTypeError(tr("'{text}' is not a number of rows (0, 1, ...)", text=text))
     return int(text)
 
 
@@ -119,24 +127,24 @@ def _compute(args) -> int:
     project = load_input(args.input, args.meta, load_warnings)
     for w in load_warnings:
         if w.get("kind") == "no_meta" and not args.json:
-            print("warning:", w["message"], file=sys.stderr)
+            print(tr("warning: {text}", text=w["message"]), file=sys.stderr)
     settings = project.settings.copy()
     for item in args.set:
         if "=" not in item:
-            raise SettingsError(f"--set '{item}': expected KEY=VALUE", valid=["KEY=VALUE"])
+            raise SettingsError(tr("--set '{item}': expected KEY=VALUE", item=item), valid=["KEY=VALUE"])
         key, value = item.split("=", 1)
         settings.apply(key, value, where=f"--set {key}")
     project.settings = settings
     engine = project.recompute()
     if args.out:
         if not args.out.lower().endswith(".xlsx"):
-            raise CoIndexError(f"--out {args.out}: the results workbook must be an .xlsx file")
+            raise CoIndexError(tr("--out {path}: the results workbook must be an .xlsx file", path=args.out))
         ds = engine.dataset
         cells = len(ds.unit_codes) * len(ds.periods) * len(engine.codes)
         if args.values_only or cells > FORMULA_LIMIT:
             if not args.values_only:
-                print(f"note: {cells:,} result cells: writing values only (formulas are written up to "
-                      f"{FORMULA_LIMIT:,})", file=sys.stderr)
+                print(tr("note: {cells:,} result cells: writing values only (formulas are written up to "
+                         "{limit:,})", cells=cells, limit=FORMULA_LIMIT), file=sys.stderr)
             write_results(engine, args.out)
         else:
             from core.exporting.workbook import write_results_workbook
@@ -153,7 +161,8 @@ def _compute(args) -> int:
 def _print_summary(engine) -> None:
     fw, ds = engine.framework, engine.dataset
     periods = ds.periods
-    head = "code".ljust(12) + "".join(str(p if p is not None else "score").rjust(10) for p in periods)
+    head = _pad(tr("code"), 12) + "".join(_pad(str(p if p is not None else tr("score")), 10, right=True)
+                                          for p in periods)
     for u, unit in enumerate(ds.unit_codes[:20]):
         print(f"{unit}  {ds.unit_names[u]}")
         print(head)
@@ -161,12 +170,39 @@ def _print_summary(engine) -> None:
             row = engine.score(code)[u]
             print(code.ljust(12) + "".join(("" if v != v else f"{v:.2f}").rjust(10) for v in row))
     if len(ds.unit_codes) > 20:
-        print(f"... {len(ds.unit_codes) - 20} more units (use --json or --out for all)")
+        print(tr("... {n} more units (use --json or --out for all)", n=len(ds.unit_codes) - 20))
     for w in engine.warnings:
-        print("warning:", w["message"], file=sys.stderr)
+        print(tr("warning: {text}", text=w["message"]), file=sys.stderr)
+
+
+def _pad(label: str, width: int, right: bool = False) -> str:
+    """``label`` padded to ``width`` columns of a terminal (a Chinese character takes two)."""
+    wide = sum(1 for ch in label if "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+    fill = " " * max(0, width - len(label) - wide)
+    return fill + label if right else label + fill
 
 
 def main(argv=None) -> int:
+    was = text.language()
+    text.set_language(_language_of(argv))           # before parsing: usage errors in that language too
+    try:
+        return _run(argv)
+    finally:
+        text.set_language(was)
+
+
+def _language_of(argv) -> str:
+    """The ``--language`` given (``--language zh`` or ``--language=zh``), else English."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    for k, a in enumerate(args):
+        if a == "--language" and k + 1 < len(args):
+            return args[k + 1]
+        if a.startswith("--language="):
+            return a.split("=", 1)[1]
+    return "en"
+
+
+def _run(argv) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "compute":
@@ -176,22 +212,22 @@ def main(argv=None) -> int:
             return cli_import(args)
         if args.command == "template":
             if not args.out.lower().endswith(".xlsx"):
-                raise CoIndexError(f"{args.out}: the template must be an .xlsx file")
+                raise CoIndexError(tr("{path}: the template must be an .xlsx file", path=args.out))
             from core.exporting.tables import write_template
             write_template(args.out)
-            print(f"wrote {args.out}")
+            print(tr("wrote {path}", path=args.out))
             return 0
     except SettingsError as e:
-        print(f"error: {e}", file=sys.stderr)
+        print(tr("error: {message}", message=e), file=sys.stderr)
         return 2
     except CoIndexError as e:
-        print(f"error: {e}", file=sys.stderr)
+        print(tr("error: {message}", message=e), file=sys.stderr)
         return 1
     except BrokenPipeError:
         # the reader (e.g. `| head`) went away; nothing more to say
         sys.stderr.close()
         return 0
     except OSError as e:
-        print(f"error: {e.filename or ''}: {e.strerror}", file=sys.stderr)
+        print(tr("error: {message}", message=(e.filename or "") + ": " + str(e.strerror)), file=sys.stderr)
         return 1
     return 2

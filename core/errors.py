@@ -6,6 +6,7 @@ period) so that the command line and the GUI can show it as it is.
 """
 from __future__ import annotations
 
+from core.text import tr
 
 class CoIndexError(Exception):
     """Base class of all user-facing errors raised by the core."""
@@ -44,9 +45,9 @@ def describe_place(unit=None, period=None, code=None) -> str:
     """Human-readable "indicator X, unit Y, period Z" fragment."""
     parts = []
     if code is not None:
-        parts.append(f"indicator '{code}'")
+        parts.append(tr("indicator '{code}'", code=code))
     if unit is not None:
-        parts.append(f"unit '{unit}'")
+        parts.append(tr("unit '{unit}'", unit=unit))
     if period is not None:
-        parts.append(f"period {period}")
-    return ", ".join(parts)
+        parts.append(tr("period {period}", period=period))
+    return tr(", ").join(parts)

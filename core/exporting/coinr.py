@@ -35,6 +35,7 @@ import pandas as pd
 
 from core.errors import InputError
 from core.atomic import atomic_output
+from core.text import tr
 
 META_ORDER = ["Level", "iCode", "iName", "Direction", "Weight", "Parent", "Type"]
 # our own columns kept as extra iMeta columns (COINr ignores extra columns)
@@ -64,24 +65,24 @@ def _check_codes(fw, ds) -> None:
     accepts, unit and indicator codes differ and none is a reserved name."""
     for n in fw.nodes:
         if _bad_code(n.code):
-            raise InputError(f"COINr export: the code '{n.code}' starts with a digit; COINr requires iCodes "
-                             "that start with a letter", code=n.code)
+            raise InputError(tr("COINr export: the code '{code}' starts with a digit; COINr requires iCodes that "
+                                "start with a letter", code=n.code), code=n.code)
     for a in fw.aux:
         if _bad_code(a.code):
-            raise InputError(f"COINr export: the column code '{a.code}' starts with a digit; COINr requires "
-                             "iCodes that start with a letter", code=a.code)
+            raise InputError(tr("COINr export: the column code '{code}' starts with a digit; COINr requires iCodes "
+                                "that start with a letter", code=a.code), code=a.code)
     for u in ds.unit_codes:
         if _bad_code(u):
-            raise InputError(f"COINr export: the unit code '{u}' starts with a digit; COINr requires unit codes "
-                             "that start with a letter", unit=u)
+            raise InputError(tr("COINr export: the unit code '{unit}' starts with a digit; COINr requires unit "
+                                "codes that start with a letter", unit=u), unit=u)
     icodes = {n.code for n in fw.nodes} | {a.code for a in fw.aux}
     clash = sorted(icodes & set(ds.unit_codes))
     if clash:
-        raise InputError(f"COINr export: '{clash[0]}' is both a unit code and an indicator code; COINr requires "
-                         "them to differ", code=clash[0])
+        raise InputError(tr("COINr export: '{code}' is both a unit code and an indicator code; COINr requires them "
+                            "to differ", code=clash[0]), code=clash[0])
     reserved = icodes & {"uCode", "uName", "Time"}
     if reserved:
-        raise InputError(f"COINr export: '{sorted(reserved)[0]}' is a reserved iData column name")
+        raise InputError(tr("COINr export: '{code}' is a reserved iData column name", code=sorted(reserved)[0]))
 
 
 def _check_levels_and_periods(fw, ds) -> None:
@@ -90,18 +91,18 @@ def _check_levels_and_periods(fw, ds) -> None:
     top = max(fw.level.values())
     for n in fw.nodes:
         if n.parent is not None and fw.level[n.parent] != fw.level[n.code] + 1:
-            raise InputError(
-                f"COINr export: '{n.code}' (level {fw.level[n.code]}) has the parent '{n.parent}' at level "
-                f"{fw.level[n.parent]}; COINr requires every parent exactly one level above its children "
-                "(add an intermediate aggregate)", code=n.code)
+            raise InputError(tr(
+                "COINr export: '{code}' (level {level}) has the parent '{parent}' at level {parent_level}; COINr "
+                "requires every parent exactly one level above its children (add an intermediate aggregate)",
+                code=n.code, level=fw.level[n.code], parent=n.parent, parent_level=fw.level[n.parent]), code=n.code)
         if n.parent is None and fw.level[n.code] != top:
-            raise InputError(f"COINr export: '{n.code}' has no parent but is not at the top level {top}; COINr "
-                             "requires one index at the top of the framework", code=n.code)
+            raise InputError(tr("COINr export: '{code}' has no parent but is not at the top level {top}; COINr "
+                                "requires one index at the top of the framework", code=n.code, top=top), code=n.code)
     if ds.has_time:
         bad = [p for p in ds.periods if not isinstance(p, (int, np.integer))]
         if bad:
-            raise InputError(f"COINr export: the period '{bad[0]}' is not a number; COINr requires a numeric "
-                             "Time column")
+            raise InputError(tr("COINr export: the period '{period}' is not a number; COINr requires a numeric "
+                                "Time column", period=bad[0]))
 
 
 def _own_params(project) -> dict:
@@ -171,8 +172,8 @@ def _data_frame(ds, notes) -> pd.DataFrame:
         data["Time"] = data["Time"].astype("int64")
     empty = [c for c in ds.codes if data[c].isna().all()]
     if empty:
-        notes.append(f"indicator(s) {', '.join(empty)} have no values; COINr reads an empty column as "
-                     "non-numeric and refuses it")
+        notes.append(tr("indicator(s) {codes} have no values; COINr reads an empty column as non-numeric and "
+                        "refuses it", codes=", ".join(empty)))
     return data
 
 

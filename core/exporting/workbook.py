@@ -34,7 +34,7 @@ import numpy as np
 
 from core.atomic import atomic_output
 from core.errors import InputError
-from core.text import tr
+from core.text import tr, unit_name
 from core.exporting.sheets import ResultSheets
 from core.exporting.texts import LABELS
 from core.exporting.formulas import cached_value, cell_ref, range_ref
@@ -56,8 +56,8 @@ def write_results_workbook(engine, path, language: str = "en", info: dict | None
                             language=language, valid=", ".join(LABELS)))
     ds = engine.dataset
     if len(ds.unit_codes) * len(ds.periods) + 1 > 1_048_576:
-        raise InputError(f"{path}: {len(ds.unit_codes)} units x {len(ds.periods)} periods do not fit in one "
-                         "worksheet (at most 1,048,575 rows)")
+        raise InputError(tr("{path}: {units} units x {periods} periods do not fit in one worksheet (at most "
+                            "1,048,575 rows)", path=path, units=len(ds.unit_codes), periods=len(ds.periods)))
     with atomic_output(path) as tmp:
         _Writer(engine, language, info or {}).write(tmp)
 
@@ -227,7 +227,7 @@ class _Writer(ResultSheets):
             self.text(ws, r, 5, n.type)
             ws.write_number(r, 6, 1.0 if equal else n.weight, self.f_w)
             ws.write_number(r, 8, n.direction)
-            self.text(ws, r, 9, n.unit)
+            self.text(ws, r, 9, unit_name(n.unit, self.lang))
             if n.is_indicator:
                 i = fw.indicator_codes.index(n.code)
                 self.text(ws, r, 10, e.method[i])

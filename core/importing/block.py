@@ -14,6 +14,7 @@ import re
 
 from core.model.celltext import address, clean_text, is_missing, parse_year, split_label_unit, text_of, unit_text
 from core.importing.table import Table
+from core.text import tr, trn
 
 
 @dataclass
@@ -91,7 +92,16 @@ def ignored_warning(table: Table, ignored, wanted: str) -> list:
     if not ignored:
         return []
     names = ", ".join(f"{address(0, c)[:-1]} '{text_of(table.head(c))}'" for c in ignored[:8])
-    return [f"sheet '{table.sheet.name}': column(s) {names} ignored (not a {wanted} column)"]
+    return [trn("sheet '{sheet}': column {names} ignored (not a {wanted} column)",
+                "sheet '{sheet}': columns {names} ignored (not a {wanted} column)", len(ignored),
+                sheet=table.sheet.name, names=names, wanted=_kind_word(wanted))]
+
+
+def _kind_word(kind: str) -> str:
+    """A kind of column ('year', 'number', 'period', 'unit', 'indicator') in the current language."""
+    words = {"year": tr("year"), "number": tr("number"), "period": tr("period"), "unit": tr("unit"),
+             "indicator": tr("indicator")}
+    return words.get(kind, kind)
 
 
 def units_of_columns(table: Table) -> dict:

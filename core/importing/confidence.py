@@ -20,12 +20,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.errors import InputError
-from core.importing.table import Table, column_roles
+from core.importing.table import Table, column_roles, role_word
 from core.model.celltext import column_letter, text_of
+from core.text import tr
 
 SHARE = 0.01        # more than 1 % of the value cells ...
 MIN_CELLS = 3       # ... and at least this many
-SECOND_VALUE = "a second value"     # how core/importing/result.py starts the reason of a value given twice
 
 # role -> the command line's option that names its column
 OPTION = {"unit_code": "--unit-column", "unit_name": "--unit-name-column", "ind_code": "--indicator-column",
@@ -37,14 +37,17 @@ _GROUPS = (("unit_code", "unit_name"), ("ind_code", "ind_name"), ("year",), ("va
 class Doubt:
     """What the detection guessed (``what``), how to settle it (``settle``,
     in the command line's options); ``role`` and ``columns`` (0-based) name
-    the role and the candidate columns when it is a choice of columns."""
+    the role and the candidate columns when it is a choice of columns;
+    ``kind`` says which doubt it is ("columns", "years", "unreadable" or
+    "twice", whatever the language of the texts)."""
     what: str
     settle: str
     role: str = ""
     columns: tuple = field(default_factory=tuple)
+    kind: str = ""
 
     def __str__(self) -> str:
-        return f"{self.what}; {self.settle}"
+        return tr("{what}; {settle}", what=self.what, settle=self.settle)
 
 
 def _named(table: Table, c) -> str:
@@ -69,19 +72,22 @@ def table_doubts(table: Table, layout: str, layout_given: bool = False, where: s
             cols = [c for c in table.cols if roles.get(c) == role]
             if len(cols) > 1:
                 names = ", ".join(_named(table, c) for c in cols)
-                out.append(Doubt(f"{where}: columns {names} could each be the {role.replace('_', ' ')} column "
-                                 f"({column_letter(cols[0])} was read)",
-                                 f"say which with {OPTION[role]} (e.g. {OPTION[role]} {column_letter(cols[1])})",
-                                 role, tuple(cols)))
+                out.append(Doubt(tr("{where}: columns {names} could each be the {role} column ({read} was read)",
+                                    where=where, names=names, role=role_word(role), read=column_letter(cols[0])),
+                                 tr("say which with {option} (e.g. {option} {column})", option=OPTION[role],
+                                    column=column_letter(cols[1])),
+                                 role, tuple(cols), "columns"))
     if "year" not in chosen:
         years = [c for c in table.cols if roles.get(c) == "year"]
         heads = [c for c in table.cols if roles.get(c) == "period"]
         if years and heads:
             span = _named(table, heads[0]) + (f" ... {_named(table, heads[-1])}" if len(heads) > 1 else "")
-            out.append(Doubt(f"{where}: periods in two places: column {_named(table, years[0])} names each row's "
-                             f"year and the header cells {span} are years (read in the {layout} layout)",
-                             f"use {OPTION['year']} {column_letter(years[0])} to take each row's year from that "
-                             f"column", "year", tuple(years + heads)))
+            out.append(Doubt(tr("{where}: periods in two places: column {column} names each row's year and the "
+                                "header cells {span} are years (read in the {layout} layout)", where=where,
+                                column=_named(table, years[0]), span=span, layout=layout),
+                             tr("use {option} {column} to take each row's year from that column",
+                                option=OPTION["year"], column=column_letter(years[0])),
+                             "year", tuple(years + heads), "years"))
     return out
 
 
@@ -89,21 +95,22 @@ def result_doubts(result) -> list:
     """The doubts of what was read: many value cells unreadable, or given
     twice with different values."""
     n = int(result.present.sum())
-    bad = [c for c in result.unreadable if not c.reason.startswith(SECOND_VALUE)]
-    twice = [c for c in result.unreadable if c.reason.startswith(SECOND_VALUE)]
+    bad = [c for c in result.unreadable if not getattr(c, "second", False)]
+    twice = [c for c in result.unreadable if getattr(c, "second", False)]
     out = []
     if len(bad) >= MIN_CELLS and len(bad) > SHARE * max(n, 1):
         first = ", ".join(f"{c.sheet}!{c.address}" for c in bad[:5])
-        out.append(Doubt(f"{result.file}: {len(bad)} of {n} value cells ({len(bad) / max(n, 1):.0%}) could not be "
-                         f"read (first: {first})",
-                         "check the header row (--header-row, --skip-rows) and the columns (--value-column ...); "
-                         "--accept-guess imports them as missing"))
+        out.append(Doubt(tr("{file}: {bad} of {n} value cells ({share:.0%}) could not be read (first: {first})",
+                            file=result.file, bad=len(bad), n=n, share=len(bad) / max(n, 1), first=first),
+                         tr("check the header row (--header-row, --skip-rows) and the columns (--value-column "
+                            "...); --accept-guess imports them as missing"), kind="unreadable"))
     if len(twice) >= MIN_CELLS and len(twice) > SHARE * max(n, 1):
         first = ", ".join(f"{c.sheet}!{c.address}" for c in twice[:5])
-        out.append(Doubt(f"{result.file}: {len(twice)} value(s) fall on a unit, period and indicator already given "
-                         f"another value (first: {first}); a column that tells them apart may not be read",
-                         "name the columns (--unit-column, --indicator-column, --period-column); "
-                         "--accept-guess keeps the first value of each"))
+        out.append(Doubt(tr("{file}: {n} value(s) fall on a unit, period and indicator already given another "
+                            "value (first: {first}); a column that tells them apart may not be read",
+                            file=result.file, n=len(twice), first=first),
+                         tr("name the columns (--unit-column, --indicator-column, --period-column); "
+                            "--accept-guess keeps the first value of each"), kind="twice"))
     return out
 
 
@@ -118,6 +125,7 @@ def check(result, accept_guess: bool = False) -> list:
     found = doubts(result)
     if found and not accept_guess:
         lines = "\n".join(f"  - {d}" for d in found)
-        raise InputError(f"{result.file}: the reading is a guess, nothing written:\n{lines}\n"
-                         f"settle each with the option named, or give --accept-guess to import it as read")
+        raise InputError(tr("{file}: the reading is a guess, nothing written:\n{doubts}\nsettle each with the "
+                            "option named, or give --accept-guess to import it as read", file=result.file,
+                            doubts=lines))
     return found

@@ -26,8 +26,10 @@ from core.importing.layouts.registry import detect_layout, extract, layout_named
 from core.importing.result import ImportResult, assemble, only_unit
 from core.importing.confidence import table_doubts
 from core.importing.table import choose_columns, find_table
-from core.sheets.cells import WorkbookCells
-from core.sheets.readers import details, read_workbook_cells
+from core.sheets.cells import WorkbookCells, sheet_place
+from core.sheets.filechecks import details
+from core.sheets.readers import read_workbook_cells
+from core.text import tr, trn
 
 
 def import_workbook(path, sheet=None, *, layout: str = "auto", header_row=None, unit: str | None = None,
@@ -42,8 +44,8 @@ def import_workbook(path, sheet=None, *, layout: str = "auto", header_row=None, 
     except (CoIndexError, MemoryError):
         raise
     except Exception as e:      # a sheet shaped in a way no rule here foresaw: say so, never a traceback
-        raise InputError(f"{cells.file}: cannot be imported: its layout was not understood{details(e)}; try --layout, "
-                         f"--sheet or the import wizard's header row") from e
+        raise InputError(tr("{file}: cannot be imported: its layout was not understood{details}; try --layout, "
+                            "--sheet or the import wizard's header row", file=cells.file, details=details(e))) from e
 
 
 def import_cells(cells: WorkbookCells, *, layout: str = "auto", header_row=None, unit: str | None = None,
@@ -76,12 +78,13 @@ def import_cells(cells: WorkbookCells, *, layout: str = "auto", header_row=None,
     name = cells.file
     warnings = list(cells.warnings)
     if cells.hidden_unread:
-        warnings.append(f"{name}: hidden sheet(s) {', '.join(cells.hidden_unread)} not read (name them to read them)")
+        warnings.append(tr("{file}: hidden sheet(s) {sheets} not read (name them to read them)", file=name,
+                           sheets=", ".join(cells.hidden_unread)))
     whole = workbook_layout(cells, layout)
     if whole is not None:
         if skip_rows or columns:
-            warnings.append(f"{name}: the {whole.name} layout reads its sheets by their own headers; the rows "
-                            f"to skip and the columns given are not used")
+            warnings.append(tr("{file}: the {layout} layout reads its sheets by their own headers; the rows "
+                               "to skip and the columns given are not used", file=name, layout=whole.name))
         return whole.read_workbook(cells, header_row=header_row, unit=unit, include_hidden=include_hidden,
                                    warnings=warnings)
     tables = _tables(cells, header_row, include_hidden, warnings, skip_rows, columns)
@@ -97,7 +100,7 @@ def import_cells(cells: WorkbookCells, *, layout: str = "auto", header_row=None,
         result = only_unit(result, unit)          # the sheets name their units: keep that one
     reader = layout_named(chosen)
     result.doubts = [d for t, _ in blocks for d in table_doubts(t, chosen, layout != "auto",
-                                                                f"{name}, sheet '{t.sheet.name}'",
+                                                                sheet_place(name, t.sheet.name),
                                                                 reader.roles(t, keys))]
     return result
 
@@ -111,11 +114,12 @@ def _fitting(name, tables, layout, warnings) -> list:
         if fit:
             kept.append(t)
         else:
-            reasons.append(f"sheet '{t.sheet.name}': {fit.reason}")
+            reasons.append(tr("sheet '{sheet}': {reason}", sheet=t.sheet.name, reason=fit.reason))
     if not kept:
-        raise InputError(f"{name}: not in the {layout} layout ({'; '.join(reasons)}); "
-                         f"try another --layout or leave it out to detect it")
-    warnings.extend(f"{name}: {r}; not in the {layout} layout, skipped" for r in reasons)
+        raise InputError(tr("{file}: not in the {layout} layout ({reasons}); try another --layout or leave it "
+                            "out to detect it", file=name, layout=layout, reasons="; ".join(reasons)))
+    warnings.extend(tr("{file}: {reason}; not in the {layout} layout, skipped", file=name, reason=r, layout=layout)
+                    for r in reasons)
     return kept
 
 
@@ -124,11 +128,11 @@ def _tables(cells, header_row, include_hidden, warnings, skip_rows=0, columns=No
     the user's columns in place."""
     name, tables = cells.file, []
     for sh in cells.sheets:
-        where = f"{name}, sheet '{sh.name}'"
+        where = sheet_place(name, sh.name)
         hr = header_row.get(sh.name) if isinstance(header_row, dict) else header_row
         table = find_table(sh, hr, include_hidden, where, skip_rows)
         if table is None:
-            warnings.append(f"{where}: the sheet is empty; skipped")
+            warnings.append(tr("{where}: the sheet is empty; skipped", where=where))
             continue
         warnings.extend(table.warnings)
         if table.header >= 0:
@@ -137,11 +141,11 @@ def _tables(cells, header_row, include_hidden, warnings, skip_rows=0, columns=No
             tables.append(table)
     if not tables:
         if all(find_table(sh) is None for sh in cells.sheets):
-            which = "the sheet is" if len(cells.sheets) == 1 else "every sheet is"
-            raise InputError(f"{name}: nothing to import: {which} empty "
-                             f"({', '.join(repr(s.name) for s in cells.sheets)})")
-        raise InputError(f"{name}: no table of numbers found: no sheet has a header row followed by numbers "
-                         f"(sheets: {', '.join(s.name for s in cells.sheets)})")
+            raise InputError(trn("{file}: nothing to import: the sheet is empty ({sheets})",
+                                 "{file}: nothing to import: every sheet is empty ({sheets})", len(cells.sheets),
+                                 file=name, sheets=", ".join(repr(s.name) for s in cells.sheets)))
+        raise InputError(tr("{file}: no table of numbers found: no sheet has a header row followed by numbers "
+                            "(sheets: {sheets})", file=name, sheets=", ".join(s.name for s in cells.sheets)))
     return tables
 
 
@@ -154,15 +158,15 @@ def _read_tables(name, tables, found, chosen, unit, warnings, keys=ReadOptions()
     options = ReadOptions(unit if not many else None, many, keys.filters, keys.split, keys.measure_column)
     for t in tables:
         if found[t.sheet.name] != chosen:
-            warnings.append(f"{name}, sheet '{t.sheet.name}': looks like the {found[t.sheet.name]} layout, "
-                            f"not {chosen}; skipped")
+            warnings.append(tr("{where}: looks like the {found} layout, not {chosen}; skipped",
+                               where=sheet_place(name, t.sheet.name), found=found[t.sheet.name], chosen=chosen))
             continue
         try:
             blocks.append((t, extract(t, chosen, options)))
         except InputError as e:
             if len(tables) == 1:
-                raise InputError(f"{name}: {e}") from None
-            warnings.append(f"{name}: {e}; skipped")
+                raise InputError(tr("{file}: {message}", file=name, message=e)) from None
+            warnings.append(tr("{file}: {message}; skipped", file=name, message=e))
     if not blocks:
-        raise InputError(f"{name}: no sheet could be read in the {chosen} layout")
+        raise InputError(tr("{file}: no sheet could be read in the {layout} layout", file=name, layout=chosen))
     return blocks

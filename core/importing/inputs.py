@@ -24,6 +24,9 @@ from core.model.framework import Framework
 from core.project.project import Project
 from core.model.settings import Settings
 from core.model.usability import default_settings
+from core.sheets.filechecks import details
+from core.text import tr
+
 
 def _sha256(path) -> str:
     h = hashlib.sha256()
@@ -45,12 +48,14 @@ def read_csv(path) -> "pd.DataFrame":
         except UnicodeDecodeError as e:
             last = e
         except pd.errors.EmptyDataError:
-            raise InputError(f"{name}: the file is empty") from None
+            raise InputError(tr("{name}: the file is empty", name=name)) from None
         except (pd.errors.ParserError, ValueError) as e:
-            raise InputError(f"{name}: cannot be read as CSV ({str(e).splitlines()[0]})") from None
+            raise InputError(tr("{name}: cannot be read as CSV{details}", name=name,
+                                details=details(str(e).splitlines()[0]))) from None
         except OSError as e:
-            raise InputError(f"{name}: cannot read the file ({e.strerror})") from None
-    raise InputError(f"{name}: the file is neither UTF-8 nor GB18030 text ({last})")
+            raise InputError(tr("{name}: cannot read the file ({reason})", name=name, reason=e.strerror)) from None
+    raise InputError(tr("{name}: the file is neither UTF-8 nor GB18030 text{details}", name=name,
+                        details=details(last) if last else ""))
 
 
 TEMPLATE_SHEETS = ("Data", "Meta", "Settings")
@@ -79,7 +84,8 @@ def read_workbook(path, checked=TEMPLATE_SHEETS) -> dict:
                 if isinstance(v, CellIssue):
                     if sh.name in checked:
                         what = v.reason if str(v) in v.reason else f"{v}, {v.reason}"
-                        raise InputError(f"{cells.file}, sheet {sh.name}, cell {address(r, c)} holds {what}")
+                        raise InputError(tr("{file}, sheet {sheet}, cell {cell} holds {what}", file=cells.file,
+                                            sheet=sh.name, cell=address(r, c), what=what))
                     row[c] = ""
         data = [[_as_pandas_reads(v) for v in row] for row in rows]
         frames[sh.name] = TextParser(data, header=0, skip_blank_lines=False).read() if data else pd.DataFrame()
@@ -129,7 +135,7 @@ def settings_from_rows(df: "pd.DataFrame", where: str, info: dict | None = None)
     s = Settings()
     cols = [str(c).strip().lower() for c in df.columns]
     if len(cols) < 2:
-        raise InputError(f"{where}: needs two columns, Key and Value")
+        raise InputError(tr("{where}: needs two columns, Key and Value", where=where))
     for i, row in enumerate(df.itertuples(index=False)):
         key, value = row[0], row[1]
         if key is None or (isinstance(key, float) and np.isnan(key)) or str(key).strip() == "":
@@ -142,7 +148,7 @@ def settings_from_rows(df: "pd.DataFrame", where: str, info: dict | None = None)
             if info is not None and value is not None:
                 info[str(key).strip()] = str(value)
             continue
-        s.apply(str(key).strip(), value, where=f"{where}, row {i + 2}")
+        s.apply(str(key).strip(), value, where=tr("{where}, row {row}", where=where, row=i + 2))
     return s
 
 
@@ -152,7 +158,7 @@ def load_input(path, meta=None, warnings=None) -> Project:
     path = os.fspath(path)
     name = os.path.basename(path)
     if not os.path.exists(path):
-        raise InputError(f"{path}: no such file")
+        raise InputError(tr("{path}: no such file", path=path))
     ext = os.path.splitext(path)[1].lower()
     if ext == ".coindex":
         return projectfile.load(path)
@@ -160,13 +166,14 @@ def load_input(path, meta=None, warnings=None) -> Project:
         sheets = read_workbook(path)
         for needed in ("Data", "Meta"):
             if needed not in sheets:
-                raise InputError(f"{name}: no sheet named '{needed}' (sheets found: {', '.join(sheets)})")
+                raise InputError(tr("{name}: no sheet named '{sheet}' (sheets found: {sheets})", name=name,
+                                    sheet=needed, sheets=", ".join(sheets)))
         recs, rownos = _records(sheets["Meta"])
-        fw = Framework.from_records(recs, where=f"{name}, sheet Meta", rownos=rownos)
+        fw = Framework.from_records(recs, where=tr("{name}, sheet Meta", name=name), rownos=rownos)
         data = sheets["Data"]
-        ds = Dataset.from_frame(data, fw, where=f"{name}, sheet Data", warnings=warnings)
+        ds = Dataset.from_frame(data, fw, where=tr("{name}, sheet Data", name=name), warnings=warnings)
         info: dict = {}
-        settings = settings_from_rows(sheets["Settings"], f"{name}, sheet Settings", info) \
+        settings = settings_from_rows(sheets["Settings"], tr("{name}, sheet Settings", name=name), info) \
             if "Settings" in sheets else default_settings(fw, ds)
         prov = _provenance(path, "Data", data, ds)
         return Project(fw, ds, settings, prov, info=info)
@@ -177,18 +184,20 @@ def load_input(path, meta=None, warnings=None) -> Project:
             ds = Dataset.from_frame(data, fw, where=name, warnings=warnings)
             if warnings is not None:
                 warnings.append({"kind": "no_meta", "code": fw.root,
-                                 "message": f"{name}: no iMeta file (--meta) given: one index {fw.root} over its "
-                                            f"{len(fw.indicator_codes)} indicator(s), equal weights, direction +1"})
+                                 "message": tr("{name}: no iMeta file (--meta) given: one index {root} over its "
+                                               "{n} indicator(s), equal weights, direction +1", name=name,
+                                               root=fw.root, n=len(fw.indicator_codes))})
             return Project(fw, ds, default_settings(fw, ds), _provenance(path, None, data, ds))
         mname = os.path.basename(meta)
         if not os.path.exists(meta):
-            raise InputError(f"{meta}: no such file")
+            raise InputError(tr("{path}: no such file", path=meta))
         recs, rownos = _records(read_csv(meta))
         fw = Framework.from_records(recs, where=mname, rownos=rownos)
         data = read_csv(path)
         ds = Dataset.from_frame(data, fw, where=name, warnings=warnings)
         return Project(fw, ds, default_settings(fw, ds), _provenance(path, None, data, ds))
-    raise InputError(f"{name}: unsupported input type '{ext or 'none'}' (use .coindex, .xlsx or .csv)")
+    raise InputError(tr("{name}: unsupported input type '{ext}' (use .coindex, .xlsx or .csv)", name=name,
+                        ext=ext or tr("none")))
 
 
 # ---- what kind of input a file is ----------------------------------------------------------------
@@ -217,7 +226,7 @@ def input_kind(path) -> str:
     try:            # only these two sheets are read; a workbook without them fails before any is read
         read_workbook_cells(path, list(TEMPLATE_SHEETS[:2]))
     except InputError as e:
-        return "table" if "no sheet named" in str(e) else "template"     # other failures: load_input says
+        return "table" if e.where.get("missing_sheet") else "template"   # other failures: load_input says
     return "template"
 
 
@@ -260,10 +269,12 @@ def one_index_framework(data: "pd.DataFrame", name: str = "") -> Framework:
         codes.append(code)
     if "uCode" not in [str(c) for c in data.columns]:
         found = ", ".join(str(c) for c in list(data.columns)[:12])
-        raise InputError(f"{name}: there is no uCode column (columns found: {found}); an iData table needs one "
-                         f"(a table of another shape: import it with `python main.py import`)")
+        raise InputError(tr("{name}: there is no uCode column (columns found: {found}); an iData table needs one "
+                            "(a table of another shape: import it with `python main.py import`)", name=name,
+                            found=found))
     if not codes:
-        raise InputError(f"{name}: no indicator columns (columns with numbers besides uCode, uName and Time)")
+        raise InputError(tr("{name}: no indicator columns (columns with numbers besides uCode, uName and Time)",
+                            name=name))
     root = INDEX_CODE
     while root in codes:
         root += "_"

@@ -22,6 +22,7 @@ from core.errors import CoIndexError, InputError
 from core.importing.layouts.base import ValueCells
 from core.importing.layouts.registry import cell_map
 from core.importing.result import INDEX_CODE, ImportResult
+from core.text import tr
 
 
 # ---- provenance --------------------------------------------------------------------------------------
@@ -62,7 +63,7 @@ def to_project(result: ImportResult, title: str | None = None):
     from core.project.project import Project
     from core.model.usability import default_settings
     if not result.indicators or not result.unit_codes:
-        raise InputError(f"{result.file}: nothing to import (no indicators or no units were read)")
+        raise InputError(tr("{file}: nothing to import (no indicators or no units were read)", file=result.file))
     if result.framework is not None:
         fw = result.framework
     else:
@@ -71,7 +72,7 @@ def to_project(result: ImportResult, title: str | None = None):
         nodes += [Node(ind.code, name=ind.name, name_zh=ind.name_zh, parent=INDEX_CODE, unit=ind.unit,
                        source=result.file) for ind in result.indicators]
         try:
-            fw = Framework(nodes, where=f"{result.file}: framework")
+            fw = Framework(nodes, where=tr("{file}: framework", file=result.file))
         except CoIndexError as e:
             raise InputError(str(e)) from None
     ds = Dataset(result.unit_codes, result.unit_names, result.periods, [ind.code for ind in result.indicators],
@@ -115,26 +116,28 @@ class MergeSummary:
         return self.filled + self.changed + self.cleared
 
     def lines(self) -> list:
-        out = [f"matched {len(self.matched)} indicator(s); {self.cells_changed} cell(s) changed: "
-               f"{self.filled} missing -> value, {self.changed} value -> new value, {self.cleared} value -> missing; "
-               f"{self.unchanged} unchanged"]
+        out = [tr("matched {matched} indicator(s); {changed} cell(s) changed: {filled} missing -> value, "
+                  "{new} value -> new value, {cleared} value -> missing; {unchanged} unchanged",
+                  matched=len(self.matched), changed=self.cells_changed, filled=self.filled, new=self.changed,
+                  cleared=self.cleared, unchanged=self.unchanged)]
         if self.kept:
-            out.append(f"{self.kept} cell(s) missing in the workbook: the project's values kept (--clear-missing "
-                       f"clears them)")
+            out.append(tr("{n} cell(s) missing in the workbook: the project's values kept (--clear-missing "
+                          "clears them)", n=self.kept))
         if self.unit_taken is not None:
-            out.append(f"the workbook's unit '{self.unit_taken[0]}' updates the project's only unit "
-                       f"'{self.unit_taken[1]}' (--add-units adds it as a new unit)")
-        for label, items in (("new indicator(s)", self.new_indicators), ("new unit(s)", self.new_units),
-                             ("new period(s)", self.new_periods),
-                             ("unmatched indicator(s), not imported", self.unmatched_indicators),
-                             ("unmatched unit(s), not imported", self.unmatched_units),
-                             ("unmatched period(s), not imported", self.unmatched_periods)):
+            out.append(tr("the workbook's unit '{unit}' updates the project's only unit '{only}' (--add-units adds "
+                          "it as a new unit)", unit=self.unit_taken[0], only=self.unit_taken[1]))
+        for label, items in ((tr("new indicator(s): {items}"), self.new_indicators),
+                             (tr("new unit(s): {items}"), self.new_units),
+                             (tr("new period(s): {items}"), self.new_periods),
+                             (tr("unmatched indicator(s), not imported: {items}"), self.unmatched_indicators),
+                             (tr("unmatched unit(s), not imported: {items}"), self.unmatched_units),
+                             (tr("unmatched period(s), not imported: {items}"), self.unmatched_periods)):
             if items:
-                out.append(f"{label}: {', '.join(map(str, items))}")
+                out.append(label.format(items=", ".join(map(str, items))))
         if self.period_taken is not None:
             p = self.period_taken[0]
-            out.append("the project has no periods: " + ("the file names none either" if p is None else
-                                                         f"the file's values of {p} taken"))
+            out.append(tr("the project has no periods: the file names none either") if p is None else
+                       tr("the project has no periods: the file's values of {period} taken", period=p))
         return out
 
 
@@ -208,14 +211,15 @@ def merge_into(project, result: ImportResult, *, new_parent: str | dict | None =
     summary = MergeSummary(result.file)
     imap, new_nodes = _match_indicators(fw, result, _parent_lookup(fw, new_parent), summary)
     if not imap:
-        raise InputError(f"{result.file}: none of the workbook's indicators matches the project's "
-                         f"(read: {', '.join(ind.label or ind.code for ind in result.indicators[:10])}; "
-                         f"project: {', '.join(fw.indicator_codes[:10])})")
+        raise InputError(tr("{file}: none of the workbook's indicators matches the project's (read: {read}; "
+                            "project: {project})", file=result.file,
+                            read=", ".join(ind.label or ind.code for ind in result.indicators[:10]),
+                            project=", ".join(fw.indicator_codes[:10])))
     umap, new_units = _match_units(ds, result, add_units, summary)
     if not umap:
-        raise InputError(f"{result.file}: none of the workbook's units matches the project's "
-                         f"(read: {', '.join(result.unit_codes[:10])}; project: {', '.join(ds.unit_codes[:10])}); "
-                         f"add them as new units to import them")
+        raise InputError(tr("{file}: none of the workbook's units matches the project's (read: {read}; project: "
+                            "{project}); add them as new units to import them", file=result.file,
+                            read=", ".join(result.unit_codes[:10]), project=", ".join(ds.unit_codes[:10])))
     pmap, new_periods = _match_periods(ds, result, add_periods, summary)
     structural = bool(new_nodes or new_units or new_periods)
     if structural:
@@ -250,7 +254,8 @@ def _match_indicators(fw, result, parent_of, summary):
         label = ind.label or ind.name or ind.code
         if code is not None and code in used:
             result_label = result.indicators[used[code]].label or result.indicators[used[code]].code
-            summary.unmatched_indicators.append(f"{label} (matches '{code}' already matched by {result_label})")
+            summary.unmatched_indicators.append(tr("{label} (matches '{code}' already matched by {other})",
+                                                   label=label, code=code, other=result_label))
             continue
         if code is None:
             parent = parent_of(ind.code)
@@ -299,10 +304,11 @@ def _match_periods(ds, result, add_periods, summary):
     (InputError for a file with several)."""
     if not ds.has_time:
         if len(result.periods) > 1:
-            raise InputError(f"{result.file}: the project has no periods and the file has "
-                             f"{len(result.periods)} ({', '.join(map(str, result.periods[:8]))}"
-                             f"{' ...' if len(result.periods) > 8 else ''}); import one period (e.g. the file's "
-                             f"sheet of that year with --sheet) or into a project with periods")
+            raise InputError(tr("{file}: the project has no periods and the file has {n} ({periods}); import one "
+                                "period (e.g. the file's sheet of that year with --sheet) or into a project with "
+                                "periods", file=result.file, n=len(result.periods),
+                                periods=", ".join(map(str, result.periods[:8])) + (" ..." if len(result.periods) > 8
+                                                                                   else "")))
         summary.period_taken = (result.periods[0],)
         return {0: ds.periods[0]}, []
     pmap, new_periods = {}, []
@@ -310,7 +316,7 @@ def _match_periods(ds, result, add_periods, summary):
         hit = next((q for q in ds.periods if _same_period(p, q)), None)
         if hit is None:
             if not add_periods or not ds.has_time or p is None:
-                summary.unmatched_periods.append("(none)" if p is None else p)
+                summary.unmatched_periods.append(tr("(none)") if p is None else p)
                 continue
             hit = p
             new_periods.append(p)
@@ -389,7 +395,7 @@ def _inner_command(result, ds, nfw, target, cells, structural):
             target.values[target.unit_index[unit], target.period_index[period], target.code_index[code]] = \
                 np.nan if v is None else v
         return SetStructure(nfw, target)
-    return SetValues(cells, note=f"import {result.file}")
+    return SetValues(cells, note=tr("import {file}", file=result.file))
 
 
 def _parent_lookup(fw, new_parent):
@@ -404,8 +410,9 @@ def _parent_lookup(fw, new_parent):
         raise TypeError("new_parent must be an aggregate code, a dict of them, or None")
     for parent in dict.fromkeys(wanted.values()):
         if parent is not None and (not isinstance(parent, str) or parent not in fw or fw[parent].is_indicator):
-            raise InputError(f"'{parent}' is not an aggregate of the project's framework "
-                             f"(new indicators go under an aggregate: {', '.join(fw.aggregate_codes[:10])})")
+            raise InputError(tr("'{parent}' is not an aggregate of the project's framework (new indicators go "
+                                "under an aggregate: {aggregates})", parent=parent,
+                                aggregates=", ".join(fw.aggregate_codes[:10])))
     if isinstance(new_parent, dict):
         return new_parent.get
     return lambda code: new_parent

@@ -6,8 +6,8 @@ in words.  The options are stored with the provenance record of every
 import the wizard makes, with the source's full path, so that *Refresh
 from source* can repeat it without the wizard (:func:`refresh_plans`).
 
-No Qt here: the GUI hands its translation of the texts shown to the user
-to :func:`set_translator` (they are English otherwise).
+No Qt here: the texts shown to the user go through core.text (the GUI sets
+its language there), like every core message.
 """
 from __future__ import annotations
 
@@ -22,22 +22,16 @@ from core.importing.merge import merge_into, to_project
 from core.importing.result import subset
 from core.sheets.cells import ImportCancelled, WorkbookCells
 from core.sheets.readers import read_workbook_cells
+from core.text import tr, trn
 
 SKIP = "<skip>"                 # mapping value: do not import this workbook indicator
 OPTIONS_KEY = "import_options"  # key of the options in a provenance source record
 PATH_KEY = "path"               # key of the source's full path in a provenance source record
 
-_translator = str               # English text as it is, until the GUI sets its translation
-
 
 def set_translator(translate) -> None:
-    """Show the plan's texts through ``translate(text) -> text`` (the GUI's language)."""
-    global _translator
-    _translator = translate
-
-
-def _tr(text: str) -> str:
-    return _translator(text)
+    """No longer used: the plan's texts are translated by core.text.  Kept
+    only while gui/importing/worker.py still calls it; remove both."""
 
 
 # ---- the import's options ------------------------------------------------------------------------
@@ -113,8 +107,8 @@ def with_sheets(cells: WorkbookCells, names, progress=None) -> WorkbookCells:
         return cells
     more = read_workbook_cells(cells.path, missing, progress=progress)
     if more.sha256 != cells.sha256:
-        raise InputError(_tr("{0}: the file has changed since it was read; choose it again on the "
-                             "first page").format(cells.file))
+        raise InputError(tr("{file}: the file has changed since it was read; choose it again on the first page",
+                            file=cells.file))
     by_name = {s.name: s for s in cells.sheets + more.sheets}
     return dataclasses.replace(cells, sheets=[by_name[n] for n in cells.sheet_names if n in by_name])
 
@@ -130,8 +124,8 @@ def select_sheets(cells: WorkbookCells, sheets) -> WorkbookCells:
         chosen = [s for s in cells.sheets if s.visible] or cells.sheets
         hidden = hidden_sheets(cells)
         if hidden:
-            warnings.append(_tr("{0}: hidden sheet(s) {1} not read (choose one under Sheets to "
-                                "read it)").format(cells.file, ", ".join(hidden)))
+            warnings.append(tr("{file}: hidden sheet(s) {sheets} not read (choose one under Sheets to read it)",
+                               file=cells.file, sheets=", ".join(hidden)))
     return dataclasses.replace(cells, sheets=chosen, warnings=warnings, hidden_unread=[])
 
 
@@ -160,8 +154,8 @@ def read_and_interpret(path, options: ImportOptions, progress=None):
     """Read and interpret in one call (the worker's job); returns what
     :func:`reinterpret` returns."""
     cells = read_cells(path, progress=progress)
-    if progress is not None and progress(0.97, _tr("interpreting")) is False:
-        raise ImportCancelled(f"{os.path.basename(path)}: import cancelled")
+    if progress is not None and progress(0.97, tr("interpreting")) is False:
+        raise ImportCancelled(tr("{name}: import cancelled", name=os.path.basename(path)))
     return reinterpret(cells, options)
 
 
@@ -295,32 +289,35 @@ def read_for_refresh(options: ImportOptions, progress=None):
 
 # ---- what a merge changed, in words -------------------------------------------------------------------
 def summary_lines(summary, file: str = "") -> list[str]:
-    """What a merge changes (or changed), translated."""
+    """What a merge changes (or changed), in the current language."""
     lines = []
     if file:
-        lines.append(_tr("From {0}:").format(file))
-    lines.append(_tr("{0} indicator(s) matched; {1} cell(s) changed ({2} filled, {3} new values, "
-                                     "{4} cleared), {5} unchanged.").format(
-        len(summary.matched), summary.cells_changed, summary.filled, summary.changed, summary.cleared,
-        summary.unchanged))
-    for items, text in ((summary.new_indicators, _tr("New indicators: {0}")),
-                        (summary.new_units, _tr("New units: {0}")),
-                        (summary.new_periods, _tr("New periods: {0}")),
-                        (summary.unmatched_indicators, _tr("Not imported (no matching indicator): {0}")),
-                        (summary.unmatched_units, _tr("Not imported (no matching unit): {0}")),
-                        (summary.unmatched_periods, _tr("Not imported (no matching period): {0}"))):
+        lines.append(tr("From {file}:", file=file))
+    lines.append(trn("{n} indicator matched; {changed} cell(s) changed ({filled} filled, {new} new values, "
+                     "{cleared} cleared), {unchanged} unchanged.",
+                     "{n} indicators matched; {changed} cell(s) changed ({filled} filled, {new} new values, "
+                     "{cleared} cleared), {unchanged} unchanged.", len(summary.matched),
+                     changed=summary.cells_changed, filled=summary.filled, new=summary.changed,
+                     cleared=summary.cleared, unchanged=summary.unchanged))
+    for items, text in ((summary.new_indicators, tr("New indicators: {items}")),
+                        (summary.new_units, tr("New units: {items}")),
+                        (summary.new_periods, tr("New periods: {items}")),
+                        (summary.unmatched_indicators, tr("Not imported (no matching indicator): {items}")),
+                        (summary.unmatched_units, tr("Not imported (no matching unit): {items}")),
+                        (summary.unmatched_periods, tr("Not imported (no matching period): {items}"))):
         if items:
             shown = ", ".join(str(x) for x in items[:12]) + (" …" if len(items) > 12 else "")
-            lines.append(text.format(shown))
+            lines.append(text.format(items=shown))
     if getattr(summary, "kept", 0):
-        lines.append(_tr("{0} cell(s) marked missing in the workbook keep the project's values.").format(summary.kept))
+        lines.append(tr("{n} cell(s) marked missing in the workbook keep the project's values.", n=summary.kept))
     unit_taken = getattr(summary, "unit_taken", None)
     if unit_taken is not None:
-        lines.append(_tr("The workbook's unit {0} updates the project's only unit {1}.").format(*unit_taken))
+        lines.append(tr("The workbook's unit {unit} updates the project's only unit {only}.", unit=unit_taken[0],
+                        only=unit_taken[1]))
     taken = getattr(summary, "period_taken", None)
     if taken is not None:
-        lines.append(_tr("The project has no periods: the file names none either.") if taken[0] is None else
-                     _tr("The project has no periods: the file's values of {0} are taken.").format(taken[0]))
+        lines.append(tr("The project has no periods: the file names none either.") if taken[0] is None else
+                     tr("The project has no periods: the file's values of {period} are taken.", period=taken[0]))
     return lines
 
 
@@ -330,5 +327,5 @@ def change_lines(summary, limit: int = 20) -> list[str]:
         return "—" if v is None else f"{v:g}"
     out = [f"{u} · {p} · {c}: {show(old)} → {show(new)}" for u, p, c, old, new in summary.changes[:limit]]
     if len(summary.changes) > limit:
-        out.append(_tr("… and {0} more").format(len(summary.changes) - limit))
+        out.append(tr("… and {n} more", n=len(summary.changes) - limit))
     return out

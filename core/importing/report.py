@@ -12,54 +12,62 @@ import os
 import sys
 
 from core.errors import InputError
-from core.importing.confidence import SECOND_VALUE
 from core.importing.plan import ImportOptions, confident, import_file, new_project, plan_merge
 from core.importing.result import ImportResult
+from core.text import tr, unit_name
 
 
 SHOWN = 5        # addresses shown per reason in the summary
 
 
-def _reason_key(reason: str) -> str:
-    """A reason as the summary groups it (a second value names its first cell: one group)."""
-    return SECOND_VALUE + " for a cell already given (the first is used)" if reason.startswith(SECOND_VALUE) \
-        else reason
+def _reason_key(cell) -> str:
+    """A cell's reason as the summary groups it (a second value names its first cell: one group)."""
+    return tr("a second value for a cell already given (the first is used)") if getattr(cell, "second", False) \
+        else cell.reason
+
+
+def _more(items: list, limit: int) -> str:
+    """The first ``limit`` items joined, with ' ...' when there are more."""
+    return ", ".join(items[:limit]) + (" ..." if len(items) > limit else "")
 
 
 def not_read_lines(result: ImportResult) -> list:
     """The values not read, by reason, with the first addresses of each."""
     if not result.unreadable:
-        return ["values not read: none"]
+        return [tr("values not read: none")]
     groups = {}
     for c in result.unreadable:
-        groups.setdefault(_reason_key(c.reason), []).append(c)
-    out = [f"values not read ({len(result.unreadable)}), imported as missing:"]
+        groups.setdefault(_reason_key(c), []).append(c)
+    out = [tr("values not read ({n}), imported as missing:", n=len(result.unreadable))]
     for reason, cells in groups.items():
-        shown = ", ".join(f"{c.sheet}!{c.address}" + (f" '{c.text}'" if c.text else "") for c in cells[:SHOWN])
-        out.append(f"  {reason} ({len(cells)}): {shown}{' ...' if len(cells) > SHOWN else ''}")
+        shown = _more([f"{c.sheet}!{c.address}" + (f" '{c.text}'" if c.text else "") for c in cells], SHOWN)
+        out.append(tr("  {reason} ({n}): {cells}", reason=reason, n=len(cells), cells=shown))
     return out
 
 
 def report_lines(result: ImportResult, verbose: bool = False) -> list:
     """What an import read, as lines of text for the command line: a short
-    summary (and every cell that could not be read when ``verbose``)."""
-    sheets = ", ".join(f"'{s}' (header row {result.header_rows.get(s)})" for s in result.sheets)
-    out = [f"read {result.file} ({result.format}): layout {result.layout}, sheet(s) {sheets}"]
+    summary (and every cell that could not be read when ``verbose``).
+    Units of measure are named in the current language (core.text.unit_name)."""
+    sheets = ", ".join(tr("'{sheet}' (header row {row})", sheet=s, row=result.header_rows.get(s))
+                       for s in result.sheets)
+    out = [tr("read {file} ({format}): layout {layout}, sheet(s) {sheets}", file=result.file,
+              format=result.format, layout=result.layout, sheets=sheets)]
     names = [c if c == n else f"{c} ({n})" for c, n in result.units]
-    out.append(f"units ({len(names)}): {', '.join(names[:20])}{' ...' if len(names) > 20 else ''}")
-    per = ["(no period)" if p is None else str(p) for p in result.periods]
-    out.append(f"periods ({len(per)}): {', '.join(per[:30])}{' ...' if len(per) > 30 else ''}")
-    out.append(f"indicators ({len(result.indicators)}):")
+    out.append(tr("units ({n}): {units}", n=len(names), units=_more(names, 20)))
+    per = [tr("(no period)") if p is None else str(p) for p in result.periods]
+    out.append(tr("periods ({n}): {periods}", n=len(per), periods=_more(per, 30)))
+    out.append(tr("indicators ({n}):", n=len(result.indicators)))
     for ind in result.indicators[:20]:
-        unit = f" [{ind.unit}]" if ind.unit else ""
+        unit = f" [{unit_name(ind.unit)}]" if ind.unit else ""
         out.append(f"  {ind.code}: {ind.name}{unit}")
     if len(result.indicators) > 20:
-        out.append(f"  ... {len(result.indicators) - 20} more")
+        out.append(tr("  ... {n} more", n=len(result.indicators) - 20))
     total = int(result.present.sum())
-    out.append(f"values: {result.n_values} read, {total - result.n_values} missing")
+    out.append(tr("values: {read} read, {missing} missing", read=result.n_values, missing=total - result.n_values))
     out.extend(not_read_lines(result))
     if verbose and result.unreadable:
-        out.append("every cell that could not be read:")
+        out.append(tr("every cell that could not be read:"))
         out.extend(f"  {c}" for c in result.unreadable)
     return out
 
@@ -67,16 +75,16 @@ def report_lines(result: ImportResult, verbose: bool = False) -> list:
 def write_report(result: ImportResult, path) -> None:
     """Every cell that could not be read, as CSV: sheet, cell, text, reason."""
     if not str(path).lower().endswith(".csv"):
-        raise InputError(f"--report {path}: the report must be a .csv file")
+        raise InputError(tr("--report {path}: the report must be a .csv file", path=path))
     with open(path, "w", newline="", encoding="utf-8-sig") as f:
         w = csv.writer(f)
-        w.writerow(["sheet", "cell", "text", "reason"])
+        w.writerow([tr("sheet"), tr("cell"), tr("text"), tr("reason")])
         for c in result.unreadable:
             w.writerow([c.sheet, c.address, c.text, c.reason])
 
 
 def _warn(text: str) -> None:
-    print(f"warning: {text}", file=sys.stderr)
+    print(tr("warning: {text}", text=text), file=sys.stderr)
 
 
 def cli_import(args) -> int:
@@ -89,7 +97,7 @@ def cli_import(args) -> int:
     from core.project import projectfile
     out = args.output
     if not out.lower().endswith(".coindex"):
-        raise InputError(f"-o {out}: the output must be a .coindex project file")
+        raise InputError(tr("-o {path}: the output must be a .coindex project file", path=out))
     options = options_of(args)
     result = import_file(options)
     for line in report_lines(result, getattr(args, "verbose", False)):
@@ -98,23 +106,23 @@ def cli_import(args) -> int:
         _warn(w)
     if getattr(args, "report", None):
         write_report(result, args.report)
-        print(f"wrote {args.report} ({len(result.unreadable)} cell(s) not read)")
+        print(tr("wrote {path} ({n} cell(s) not read)", path=args.report, n=len(result.unreadable)))
     for doubt in confident(result, options):        # InputError unless --accept-guess
-        _warn(f"guessed (--accept-guess): {doubt}")
+        _warn(tr("guessed (--accept-guess): {doubt}", doubt=doubt))
     if args.strict and result.unreadable:
-        raise InputError(f"{result.file}: {len(result.unreadable)} cell(s) could not be read (--strict); "
-                         f"nothing written")
+        raise InputError(tr("{file}: {n} cell(s) could not be read (--strict); nothing written",
+                            file=result.file, n=len(result.unreadable)))
     if args.into:
         project = projectfile.load(args.into)
         command, summary = plan_merge(project, result, options, stamp=False)
         project.execute(command)
-        print(f"into {os.path.basename(args.into)}:")
+        print(tr("into {file}:", file=os.path.basename(args.into)))
         for line in summary.lines():
             print("  " + line)
     else:
         project = new_project(result, options, stamp=False)
     projectfile.save(project, out)
-    print(f"wrote {out}")
+    print(tr("wrote {path}", path=out))
     return 0
 
 
@@ -150,6 +158,7 @@ def _filters_of(items) -> dict:
     for item in items:
         col, eq, value = item.partition("=")
         if not eq or not col.strip():
-            raise InputError(f"--filter '{item}': expected COLUMN=VALUE (COLUMN: header text or letter)")
+            raise InputError(tr("--filter '{item}': expected COLUMN=VALUE (COLUMN: header text or letter)",
+                                item=item))
         out[col.strip()] = value.strip()
     return out

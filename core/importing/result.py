@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from core.errors import InputError
+from core.text import tr, trn
 from core.model.celltext import (BAD, PERCENT, CellIssue, address, clean_text, has_cjk, parse_values, reason_of,
                                  text_of)
 
@@ -42,9 +43,11 @@ class UnreadableCell:
     unit: str | None = None
     period: object = None
     code: str | None = None
+    second: bool = False        # a second, different value for a cell already given (the first is used)
 
     def __str__(self):
-        return f"sheet '{self.sheet}' {self.address}: '{self.text}' ({self.reason})"
+        return tr("sheet '{sheet}' {cell}: '{text}' ({reason})", sheet=self.sheet, cell=self.address,
+                  text=self.text, reason=self.reason)
 
 
 @dataclass
@@ -139,7 +142,9 @@ def assemble(cells, layout, blocks, warnings) -> ImportResult:
     sheets = [t.sheet.name for t, _ in blocks]
     read = _gather(cells, blocks, warnings)
     if not read.inds:
-        raise InputError(f"{cells.file}: no indicators found ({layout} layout, sheet(s) {', '.join(sheets)})")
+        raise InputError(trn("{file}: no indicators found ({layout} layout, sheet {sheets})",
+                             "{file}: no indicators found ({layout} layout, sheets {sheets})", len(sheets),
+                             file=cells.file, layout=layout, sheets=", ".join(sheets)))
     plist, read.t = _sorted_periods(cells, list(read.periods), read.t)
     x, kind = parse_values(read.raw)
     U, T, I = len(read.units), len(plist), len(read.inds)
@@ -176,7 +181,7 @@ def _gather(cells, blocks, warnings) -> _Read:
                 raw = b.raw
             else:
                 raw.extend(b.raw)
-        warnings.extend(f"{cells.file}: {w}" for w in b.warnings)
+        warnings.extend(tr("{file}: {message}", file=cells.file, message=w) for w in b.warnings)
         for r, c, text, reason, _ in b.unreadable:
             row_issues.append(UnreadableCell(b.sheet, address(r, c if c is not None else 0), text, reason))
     cat = (lambda parts: (parts[0] if len(parts) == 1 else np.concatenate(parts)) if parts  # noqa: E731
@@ -190,7 +195,7 @@ def _sorted_periods(cells, plist, t):
     renumbered to that order (InputError if only some sheets name one)."""
     if plist != [None]:
         if None in plist:
-            raise InputError(f"{cells.file}: some sheets name a period and some do not")
+            raise InputError(tr("{file}: some sheets name a period and some do not", file=cells.file))
         order = sorted(range(len(plist)), key=lambda k: _period_key(plist[k]))
         remap = np.empty(len(plist), dtype=np.int64)
         remap[order] = np.arange(len(plist))
@@ -241,8 +246,9 @@ def _second_values(read, lin, order, dup, x, kind, labels) -> list:
     for k, f in zip(ks[differ].tolist(), fs[differ].tolist()):
         out.append(UnreadableCell(
             sheets[s[k]], address(int(r[k]), int(c[k])), shown(read.raw[k]),
-            f"a second value for the same cell as {sheets[s[f]]}!{address(int(r[f]), int(c[f]))}; "
-            "the first is used", ucodes[u[k]], plist[t[k]], indicators[i[k]].code))
+            tr("a second value for the same cell as {first}; the first is used",
+               first=sheets[s[f]] + "!" + address(int(r[f]), int(c[f]))),
+            ucodes[u[k]], plist[t[k]], indicators[i[k]].code, second=True))
     return out
 
 
@@ -277,9 +283,9 @@ def _percent_units(cells, i, x, kind, indicators, warnings) -> None:
                 ind.unit = "%"
             plain = (i == j) & (kind == 0)
             if plain.any() and np.all(np.abs(x[plain]) <= 1):
-                warnings.append(f"{cells.file}: indicator '{ind.code}' mixes values written with % (read as "
-                                "percent, e.g. 12.3% -> 12.3) and numbers of at most 1 (perhaps fractions "
-                                "formatted as percentages); check its unit")
+                warnings.append(tr("{file}: indicator '{code}' mixes values written with % (read as percent, "
+                                   "e.g. 12.3% -> 12.3) and numbers of at most 1 (perhaps fractions formatted "
+                                   "as percentages); check its unit", file=cells.file, code=ind.code))
 
 
 def shown(v) -> str:
@@ -333,8 +339,8 @@ def only_unit(result, unit) -> ImportResult:
     key = clean_text(str(unit)).casefold()
     hits = [k for k, (c, n) in enumerate(result.units) if c.casefold() == key or n.casefold() == key]
     if not hits:
-        raise InputError(f"{result.file}: no unit '{unit}' in the workbook (units: "
-                         f"{', '.join(result.unit_codes[:20])})")
+        raise InputError(tr("{file}: no unit '{unit}' in the workbook (units: {units})", file=result.file,
+                            unit=unit, units=", ".join(result.unit_codes[:20])))
     return subset(result, units=hits[:1])
 
 
@@ -344,7 +350,9 @@ def reorder(result, codes, where) -> ImportResult:
     have = {ind.code: k for k, ind in enumerate(result.indicators)}
     missing = [c for c in codes if c not in have]
     if missing:
-        result.warnings.append(f"{where}: no column for indicator(s) {', '.join(missing)}; read as missing")
+        result.warnings.append(trn("{where}: no column for indicator {codes}; read as missing",
+                                   "{where}: no column for indicators {codes}; read as missing", len(missing),
+                                   where=where, codes=", ".join(missing)))
         n = len(missing)
         pad = lambda a, v: np.concatenate([a, np.full(a.shape[:2] + (n,), v, dtype=a.dtype)], axis=2)  # noqa: E731
         result.values, result.present = pad(result.values, np.nan), pad(result.present, False)

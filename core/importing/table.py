@@ -18,6 +18,7 @@ from core.model.celltext import (BAD, MISSING, clean_text, is_blank, looks_like_
                                  parse_year, text_of, unit_text, address, column_index, column_letter)
 from core.sheets.cells import Sheet
 from core.errors import InputError
+from core.text import tr
 
 def _keys(*words):
     return frozenset(re.sub(r"[\s_:：]+", "", w.lower()) for w in words)
@@ -263,17 +264,19 @@ def find_table(sheet: Sheet, header_row: int | None = None, include_hidden: bool
     if not content:
         return None
     if header_row is not None and header_row <= skip_rows:
-        raise InputError(f"{where}: header row {header_row} is among the {skip_rows} row(s) skipped")
+        raise InputError(tr("{where}: header row {row} is among the {n} row(s) skipped", where=where,
+                            row=header_row, n=skip_rows))
     warnings = [] if include_hidden else _hidden_warnings(sheet, where)
     sheet_unit = ""
     if header_row is not None:
         k = content.position(header_row - 1)
         if k is None:
-            raise InputError(f"{where}: header row {header_row} is empty or hidden")
+            raise InputError(tr("{where}: header row {row} is empty or hidden", where=where, row=header_row))
     else:
         k, sheet_unit = _search_header(content)
         if k is None:
-            return Table(sheet, -1, [], [], warnings=warnings + [f"{where}: no header row followed by numbers"])
+            return Table(sheet, -1, [], [], warnings=warnings + [tr("{where}: no header row followed by numbers",
+                                                                    where=where)])
         k = _under_group_rows(content, sheet, k, warnings, where)
     h = content[k][0]
     group_rows = [r for r, _ in content[:k] if _merged_at(sheet, r) and r < h]
@@ -304,12 +307,13 @@ def _hidden_warnings(sheet, where) -> list:
     rows, out = sheet.rows, []
     skipped = [r for r in sheet.hidden_rows if r < len(rows) and any(not is_blank(v) for v in rows[r])]
     if skipped:
-        out.append(f"{where}: hidden row(s) {', '.join(str(r + 1) for r in sorted(skipped)[:10])}"
-                   f"{' ...' if len(skipped) > 10 else ''} skipped")
+        out.append(tr("{where}: hidden row(s) {rows} skipped", where=where,
+                      rows=", ".join(str(r + 1) for r in sorted(skipped)[:10]) + (" ..." if len(skipped) > 10 else "")))
     if sheet.hidden_cols:
         used = sorted(c for c in sheet.hidden_cols if any(c < len(rw) and not is_blank(rw[c]) for rw in rows))
         if used:
-            out.append(f"{where}: hidden column(s) {', '.join(address(0, c)[:-1] for c in used[:10])} skipped")
+            out.append(tr("{where}: hidden column(s) {columns} skipped", where=where,
+                          columns=", ".join(address(0, c)[:-1] for c in used[:10])))
     return out
 
 
@@ -374,7 +378,8 @@ def _under_group_rows(content, sheet, k, warnings, where) -> int:
         vals0 = [text_of(v) for _, v in c0]
         repeated = any(x == y for x, y in zip(vals0, vals0[1:]))
         if _merged_at(sheet, r0) or repeated or any(c not in cols0 for c, _ in c1):
-            warnings.append(f"{where}: row {r0 + 1} read as a group heading over the header row {r1 + 1}")
+            warnings.append(tr("{where}: row {row} read as a group heading over the header row {header}",
+                               where=where, row=r0 + 1, header=r1 + 1))
             k += 1
             continue
         break
@@ -410,8 +415,8 @@ def _data_rows(content, start, warnings, where) -> list:
         if _NOTE_ROW.match(clean_text(first)) and _is_note(content.cells(r)):
             after = [rr for rr, cc in content[start + j + 1:] if any(_is_number(v) for _, v in cc)]
             if after:
-                warnings.append(f"{where}: rows after the footnote in row {r + 1} ignored (row {after[0] + 1} "
-                                "holds numbers)")
+                warnings.append(tr("{where}: rows after the footnote in row {row} ignored (row {numbers} holds "
+                                   "numbers)", where=where, row=r + 1, numbers=after[0] + 1))
             end = j
             break
     return cand[:end]
@@ -483,11 +488,19 @@ def column_named(table: Table, spec, where: str = "", role: str = "") -> int:
             return c
     if re.fullmatch(r"[a-z]{1,3}", want) and column_index(want) in table.cols:
         return column_index(want)
-    found = ", ".join(f"{column_letter(c)} '{h}'" for c, h in heads if h) or "none"
-    given = "" if not role else (f" (given to {role})" if role.startswith("--")
-                                 else f" (given as the {role.replace('_', ' ')} column)")
-    raise InputError(f"{where}: column '{spec}'{given} names no column of the table (header row {table.header + 1}: "
-                     f"{found})")
+    found = ", ".join(f"{column_letter(c)} '{h}'" for c, h in heads if h) or tr("none")
+    given = "" if not role else (tr(" (given to {option})", option=role) if role.startswith("--")
+                                 else tr(" (given as the {role} column)", role=role_word(role)))
+    raise InputError(tr("{where}: column '{spec}'{given} names no column of the table (header row {row}: "
+                        "{found})", where=where, spec=spec, given=given, row=table.header + 1, found=found))
+
+
+def role_word(role: str) -> str:
+    """A column's role (``unit_code`` ...) in words, in the current language."""
+    words = {"unit_code": tr("unit code"), "unit_name": tr("unit name"), "ind_code": tr("indicator code"),
+             "ind_name": tr("indicator name"), "year": tr("year"), "value": tr("value"),
+             "measure": tr("measure")}
+    return words.get(role, role.replace("_", " "))
 
 
 def choose_columns(table: Table, columns: dict, where: str = "") -> None:
@@ -500,7 +513,8 @@ def choose_columns(table: Table, columns: dict, where: str = "") -> None:
             continue
         c = column_named(table, spec, where, role)
         if c in chosen and chosen[c] != role:
-            raise InputError(f"{where}: column {column_letter(c)} is named for both {chosen[c]} and {role}")
+            raise InputError(tr("{where}: column {column} is named for both {first} and {second}", where=where,
+                                column=column_letter(c), first=chosen[c], second=role))
         chosen[c] = role
     table.chosen = chosen
     table.roles = None

@@ -43,6 +43,8 @@ import unicodedata
 
 import numpy as np
 
+from core.text import tr
+
 # kinds returned by the parsers
 NUMBER, MISSING, BAD, PERCENT = 0, 1, 2, 3
 
@@ -231,7 +233,17 @@ def _parse_slow(values, x, kind, offset):
 
 
 def reason_of(v) -> str:
-    return parse_number(v)[2] or "not a number"
+    """Why ``v`` is not a number, in words for a person (current language)."""
+    return reason_text(parse_number(v)[2] or "not a number")
+
+
+def reason_text(reason: str) -> str:
+    """A reason :func:`parse_number` gives, in the current language (a
+    :class:`CellIssue`'s reason is already in it)."""
+    names = {"not a number": tr("not a number"), "not a finite number": tr("not a finite number"),
+             "a TRUE/FALSE value, not a number": tr("a TRUE/FALSE value, not a number"),
+             "a date or time, not a number": tr("a date or time, not a number")}
+    return names.get(reason, reason)
 
 
 def parse_year(v):

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from core.errors import InputError
-from core.model.celltext import BAD, PERCENT, is_missing, parse_values, reason_of
+from core.model.celltext import BAD, PERCENT, is_missing, parse_number, parse_values
+from core.text import tr
 from core.model.framework import Framework
 
 # the key columns of an iData table, before the indicator columns
@@ -126,11 +127,12 @@ def _without_blank_rows(df, first_row):
 def _check_columns(cols, framework, where) -> None:
     """InputError without a uCode column or a column for every indicator."""
     if "uCode" not in cols:
-        raise InputError(f"{where}: there is no uCode column (columns found: {', '.join(cols[:12])})")
+        raise InputError(tr("{where}: there is no uCode column (columns found: {found})", where=where,
+                            found=", ".join(cols[:12])))
     missing = [c for c in framework.indicator_codes if c not in cols]
     if missing:
-        raise InputError(f"{where}: no column for indicator(s) {', '.join(missing)} of the framework",
-                         code=missing[0])
+        raise InputError(tr("{where}: no column for indicator(s) {codes} of the framework", where=where,
+                            codes=", ".join(missing)), code=missing[0])
 
 
 def _unit_codes_of(df, where, rownos) -> list:
@@ -138,7 +140,8 @@ def _unit_codes_of(df, where, rownos) -> list:
     ucodes = df["uCode"]
     for i, v in enumerate(ucodes):
         if v is None or (isinstance(v, float) and math.isnan(v)) or str(v).strip() == "":
-            raise InputError(f"{where}, row {rownos[i]}, column uCode: the unit code is empty")
+            raise InputError(tr("{where}, row {row}, column uCode: the unit code is empty", where=where,
+                                row=rownos[i]))
     return [_label(v) for v in ucodes]
 
 
@@ -148,7 +151,8 @@ def _times_of(df, where, rownos) -> list:
     for i, v in enumerate(df["Time"]):
         t = _period(v)
         if t is None:
-            raise InputError(f"{where}, row {rownos[i]}, column Time: '{v}' is not a period")
+            raise InputError(tr("{where}, row {row}, column Time: '{value}' is not a period", where=where,
+                                row=rownos[i], value=v))
         times.append(t)
     return times
 
@@ -158,9 +162,11 @@ def _check_duplicates(ucodes, times, has_time, where, rownos) -> None:
     seen = {}
     for i, key in enumerate(zip(ucodes, times)):
         if key in seen:
-            when = f" in period {key[1]}" if has_time else ""
-            raise InputError(f"{where}, rows {rownos[seen[key]]} and {rownos[i]}: unit '{key[0]}' "
-                             f"appears twice{when}", unit=key[0])
+            rows = dict(where=where, first=rownos[seen[key]], second=rownos[i], unit=key[0])
+            raise InputError(tr("{where}, rows {first} and {second}: unit '{unit}' appears twice in period "
+                                "{period}", period=key[1], **rows) if has_time else
+                             tr("{where}, rows {first} and {second}: unit '{unit}' appears twice", **rows),
+                             unit=key[0])
         seen[key] = i
 
 
@@ -186,7 +192,8 @@ def _other_columns(df, framework, at, shape, where, rownos, warnings):
             groups[c] = arr
         elif warnings is not None:
             warnings.append({"kind": "ignored", "code": c,
-                             "message": f"{where}: column '{c}' is not in the framework and was ignored"})
+                             "message": tr("{where}: column '{column}' is not in the framework and was ignored",
+                                           where=where, column=c)})
     return groups, denoms
 
 
@@ -230,16 +237,16 @@ def numeric_column(series: "pd.Series", where: str, column: str, rows=2) -> np.n
         if refused.size:
             i = int(refused[0])
             v = cells[i]
-            where_ = f"{where}, row {rownos[i]}, column {column}"
+            where_ = tr("{where}, row {row}, column {column}", where=where, row=rownos[i], column=column)
             if kind[i] == PERCENT:
-                raise InputError(f"{where_}: '{v}' is not a number (a percentage: write the value in the "
-                                 "indicator's unit, without %)", code=column)
-            if reason_of(v) == "not a finite number":
-                raise InputError(f"{where_}: {v} is not a finite number", code=column)
-            raise InputError(f"{where_}: '{v}' is not a number", code=column)
+                raise InputError(tr("{where}: '{value}' is not a number (a percentage: write the value in the "
+                                    "indicator's unit, without %)", where=where_, value=v), code=column)
+            if parse_number(v)[2] == "not a finite number":
+                raise InputError(tr("{where}: {value} is not a finite number", where=where_, value=v), code=column)
+            raise InputError(tr("{where}: '{value}' is not a number", where=where_, value=v), code=column)
     bad = ~np.isfinite(out) & ~np.isnan(out)
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
-        raise InputError(f"{where}, row {rownos[i]}, column {column}: {series.iloc[i]} is not a finite number",
-                         code=column)
+        raise InputError(tr("{where}, row {row}, column {column}: {value} is not a finite number", where=where,
+                            row=rownos[i], column=column, value=series.iloc[i]), code=column)
     return out

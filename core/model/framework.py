@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass, field, replace
 
 from core.errors import FrameworkError
+from core.text import tr
 
 NODE_TYPES = ("Indicator", "Aggregate")
 AUX_TYPES = ("Group", "Denominator")
@@ -85,7 +86,7 @@ class Framework:
     # ---- construction -------------------------------------------------
     def _place(self, code):
         row = self._rows.get(code)
-        return f"{self._where}, row {row}" if row is not None else self._where
+        return tr("{where}, row {row}", where=self._where, row=row) if row is not None else self._where
 
     def _build(self):
         """Check the nodes and derive the tree: children, levels and the evaluation order."""
@@ -110,24 +111,25 @@ class Framework:
         by_code: dict[str, Node] = {}
         for n in self.nodes:
             if _blank(n.code):
-                raise FrameworkError(f"{self._where}: a row has an empty iCode", code=None)
+                raise FrameworkError(tr("{where}: a row has an empty iCode", where=self._where), code=None)
             if n.code in by_code:
-                raise FrameworkError(f"{self._place(n.code)}: the code '{n.code}' appears twice", code=n.code)
+                raise FrameworkError(tr("{where}: the code '{code}' appears twice", where=self._place(n.code),
+                                        code=n.code), code=n.code)
             if n.type not in NODE_TYPES:
-                raise FrameworkError(
-                    f"{self._place(n.code)}: node '{n.code}' has Type '{n.type}'; valid types are "
-                    f"{', '.join(NODE_TYPES + AUX_TYPES)}", code=n.code)
+                raise FrameworkError(tr("{where}: node '{code}' has Type '{type}'; valid types are {valid}",
+                                        where=self._place(n.code), code=n.code, type=n.type,
+                                        valid=", ".join(NODE_TYPES + AUX_TYPES)), code=n.code)
             if n.direction not in (1, -1):
-                raise FrameworkError(f"{self._place(n.code)}: node '{n.code}' has Direction {n.direction}; "
-                                     "it must be 1 or -1", code=n.code)
+                raise FrameworkError(tr("{where}: node '{code}' has Direction {direction}; it must be 1 or -1",
+                                        where=self._place(n.code), code=n.code, direction=n.direction), code=n.code)
             if not (isinstance(n.weight, (int, float)) and math.isfinite(n.weight) and n.weight >= 0):
-                raise FrameworkError(f"{self._place(n.code)}: node '{n.code}' has Weight {n.weight!r}; "
-                                     "it must be a number >= 0", code=n.code)
+                raise FrameworkError(tr("{where}: node '{code}' has Weight {weight}; it must be a number >= 0",
+                                        where=self._place(n.code), code=n.code, weight=repr(n.weight)), code=n.code)
             by_code[n.code] = n
         for a in self.aux:
             if a.code in by_code:
-                raise FrameworkError(f"{self._where}: the code '{a.code}' is both a {a.type} column and a node",
-                                     code=a.code)
+                raise FrameworkError(tr("{where}: the code '{code}' is both a {type} column and a node",
+                                        where=self._where, code=a.code, type=a.type), code=a.code)
         return by_code
 
     def _children_of(self, by_code) -> dict:
@@ -138,17 +140,18 @@ class Framework:
             if n.parent is None:
                 continue
             if n.parent not in by_code:
-                raise FrameworkError(f"{self._place(n.code)}: node '{n.code}' names the parent '{n.parent}', "
-                                     "which is not in the framework", code=n.code)
-            if by_code[n.parent].is_indicator:
-                raise FrameworkError(f"{self._place(n.code)}: node '{n.code}' has the parent '{n.parent}', "
-                                     "which is an Indicator; only Aggregate nodes can have children",
+                raise FrameworkError(tr("{where}: node '{code}' names the parent '{parent}', which is not in the "
+                                        "framework", where=self._place(n.code), code=n.code, parent=n.parent),
                                      code=n.code)
+            if by_code[n.parent].is_indicator:
+                raise FrameworkError(tr("{where}: node '{code}' has the parent '{parent}', which is an Indicator; "
+                                        "only Aggregate nodes can have children", where=self._place(n.code),
+                                        code=n.code, parent=n.parent), code=n.code)
             children[n.parent].append(n.code)
         for n in self.nodes:
             if not n.is_indicator and not children[n.code]:
-                raise FrameworkError(f"{self._place(n.code)}: the aggregate '{n.code}' has no children",
-                                     code=n.code)
+                raise FrameworkError(tr("{where}: the aggregate '{code}' has no children", where=self._place(n.code),
+                                        code=n.code), code=n.code)
         return children
 
     def _levels(self, children, by_code) -> dict:
@@ -160,7 +163,8 @@ class Framework:
             if code in level:
                 return level[code]
             if code in stack:
-                raise FrameworkError(f"{self._place(code)}: the framework has a cycle through '{code}'", code=code)
+                raise FrameworkError(tr("{where}: the framework has a cycle through '{code}'",
+                                        where=self._place(code), code=code), code=code)
             kids = children[code]
             value = 1 if not kids else 1 + max(lev(k, stack + (code,)) for k in kids)
             level[code] = value
@@ -178,7 +182,8 @@ class Framework:
         try:
             return self._by_code[code]
         except KeyError:
-            raise FrameworkError(f"{self._where}: no node with code '{code}'", code=code) from None
+            raise FrameworkError(tr("{where}: no node with code '{code}'", where=self._where, code=code),
+                                 code=code) from None
 
     def children(self, code) -> list[str]:
         return list(self._children[code])
@@ -247,19 +252,20 @@ class Framework:
             rowno = rownos[i] if rownos is not None else first_row + i
             code = _text(rec.get("iCode"))
             if not code:
-                raise FrameworkError(f"{where}, row {rowno}: column iCode is empty")
+                raise FrameworkError(tr("{where}, row {row}: column iCode is empty", where=where, row=rowno))
             typ = _text(rec.get("Type")) or "Indicator"
             if typ in AUX_TYPES:
                 aux.append(AuxColumn(code, _text(rec.get("iName")), typ, _text(rec.get("Unit"))))
                 continue
             if typ not in NODE_TYPES:
-                raise FrameworkError(f"{where}, row {rowno}, column Type: '{typ}' is not a valid type "
-                                     f"(valid: {', '.join(NODE_TYPES + AUX_TYPES)})", code=code)
+                raise FrameworkError(tr("{where}, row {row}, column Type: '{type}' is not a valid type (valid: "
+                                        "{valid})", where=where, row=rowno, type=typ,
+                                        valid=", ".join(NODE_TYPES + AUX_TYPES)), code=code)
             direction = _number(rec.get("Direction"), 1, where, rowno, "Direction", code)
             weight = _number(rec.get("Weight"), 1.0, where, rowno, "Weight", code)
             if direction not in (1, -1):
-                raise FrameworkError(f"{where}, row {rowno}, column Direction: {direction:g} for '{code}' "
-                                     "must be 1 or -1", code=code)
+                raise FrameworkError(tr("{where}, row {row}, column Direction: {direction:g} for '{code}' must be "
+                                        "1 or -1", where=where, row=rowno, direction=direction, code=code), code=code)
             params = {}
             for k, v in rec.items():
                 if k in CORE_COLUMNS or k is None or _blank(v):
@@ -272,7 +278,7 @@ class Framework:
                               description=_text(rec.get("Description")), params=params))
             rows[code] = rowno
         if not nodes:
-            raise FrameworkError(f"{where}: no Indicator or Aggregate rows")
+            raise FrameworkError(tr("{where}: no Indicator or Aggregate rows", where=where))
         return cls(nodes, aux, where, rows)
 
 
@@ -282,9 +288,9 @@ def _number(v, default, where, row, col, code):
     try:
         x = float(v)
     except (TypeError, ValueError):
-        raise FrameworkError(f"{where}, row {row}, column {col}: '{v}' for '{code}' is not a number",
-                             code=code) from None
+        raise FrameworkError(tr("{where}, row {row}, column {column}: '{value}' for '{code}' is not a number",
+                                where=where, row=row, column=col, value=v, code=code), code=code) from None
     if not math.isfinite(x):
-        raise FrameworkError(f"{where}, row {row}, column {col}: '{v}' for '{code}' is not a finite number",
-                             code=code)
+        raise FrameworkError(tr("{where}, row {row}, column {column}: '{value}' for '{code}' is not a finite "
+                                "number", where=where, row=row, column=col, value=v, code=code), code=code)
     return x

@@ -20,6 +20,7 @@ from core.errors import InputError
 from core.project.changelog import framework_changes, log_changes, settings_changes
 from core.model.framework import Framework
 from core.model.settings import Settings
+from core.text import tr
 
 SAMPLE_NOTE = ("Illustrative data calibrated to the published headline figures of the "
                "Chengdu–Chongqing index; not official statistics.")
@@ -80,13 +81,13 @@ def _clean(value, where):
     if isinstance(value, str) and not value.strip():
         return math.nan
     if isinstance(value, bool):
-        raise InputError(f"{where}: {value} is not a number")
+        raise InputError(tr("{where}: {value} is not a number", where=where, value=value))
     try:
         x = float(value)
     except (TypeError, ValueError):
-        raise InputError(f"{where}: '{value}' is not a number") from None
+        raise InputError(tr("{where}: '{value}' is not a number", where=where, value=value)) from None
     if not math.isfinite(x):
-        raise InputError(f"{where}: '{value}' is not a finite number")
+        raise InputError(tr("{where}: '{value}' is not a finite number", where=where, value=value))
     return x
 
 
@@ -101,11 +102,11 @@ class SetValues:
         ds = project.dataset
         idx, new, old = [], [], []
         for unit, period, code, value in self.cells:
-            place = f"unit '{unit}', period {period}, indicator '{code}'"
+            place = tr("unit '{unit}', period {period}, indicator '{code}'", unit=unit, period=period, code=code)
             try:
                 u, t, i = ds.unit_index[unit], ds.period_index[period], ds.code_index[code]
             except KeyError:
-                raise InputError(f"{place}: no such cell in the data") from None
+                raise InputError(tr("{place}: no such cell in the data", place=place)) from None
             idx.append((u, t, i))
             new.append(_clean(value, place))
             old.append(float(ds.values[u, t, i]))

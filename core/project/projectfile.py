@@ -17,6 +17,7 @@ from core.errors import CoIndexError, ProjectFileError
 from core.model.framework import Framework
 from core.project.project import Project
 from core.model.settings import Settings
+from core.text import tr
 
 FORMAT_VERSION = 1
 MAGIC = "CoIndex project"
@@ -33,11 +34,12 @@ def _none_to_nan(lst, shape, where) -> np.ndarray:
     try:
         a = np.array(lst, dtype=float)       # None -> nan
     except (TypeError, ValueError):
-        raise ProjectFileError(f"{where}: values must be numbers or null") from None
+        raise ProjectFileError(tr("{where}: values must be numbers or null", where=where)) from None
     if a.shape != shape:
-        raise ProjectFileError(f"{where}: expected an array of shape {shape}, found {a.shape}")
+        raise ProjectFileError(tr("{where}: expected an array of shape {shape}, found {found}", where=where,
+                                  shape=shape, found=a.shape))
     if np.isinf(a).any():
-        raise ProjectFileError(f"{where}: contains an infinite value")
+        raise ProjectFileError(tr("{where}: contains an infinite value", where=where))
     return a
 
 
@@ -80,7 +82,7 @@ def load(path) -> Project:
         with open(path, "rb") as f:
             raw = f.read()
     except OSError as e:
-        raise ProjectFileError(f"{path}: cannot read the file ({e.strerror})") from None
+        raise ProjectFileError(tr("{name}: cannot read the file ({reason})", name=path, reason=e.strerror)) from None
     return loads(raw, path)
 
 
@@ -89,42 +91,57 @@ def loads(raw, where="project") -> Project:
         text = raw.decode("utf-8") if isinstance(raw, (bytes, bytearray)) else raw
         doc = json.loads(text, parse_constant=_reject_constant)
     except UnicodeDecodeError as e:
-        raise ProjectFileError(f"{where}: not a CoIndex project file (not UTF-8 text at byte {e.start})") from None
+        raise ProjectFileError(tr("{where}: not a CoIndex project file (not UTF-8 text at byte {byte})", where=where,
+                                  byte=e.start)) from None
     except json.JSONDecodeError as e:
-        raise ProjectFileError(f"{where}: not a valid CoIndex project file (damaged or truncated: {e.msg} "
-                               f"at line {e.lineno}, column {e.colno})") from None
+        raise ProjectFileError(tr("{where}: not a valid CoIndex project file (damaged or truncated at line {line}, "
+                                  "column {column}){details}", where=where, line=e.lineno, column=e.colno,
+                                  details=_details(e.msg))) from None
     except (ValueError, RecursionError) as e:
-        raise ProjectFileError(f"{where}: not a valid CoIndex project file ({e})") from None
+        raise ProjectFileError(tr("{where}: not a valid CoIndex project file{details}", where=where,
+                                  details=_details(e))) from None
     if not isinstance(doc, dict) or doc.get("format") != MAGIC:
-        raise ProjectFileError(f"{where}: not a CoIndex project file (no 'format': '{MAGIC}' entry)")
+        raise ProjectFileError(tr("{where}: not a CoIndex project file (no 'format': '{magic}' entry)", where=where,
+                                  magic=MAGIC))
     version = doc.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ProjectFileError(f"{where}: 'format_version' is missing or not an integer")
+        raise ProjectFileError(tr("{where}: 'format_version' is missing or not an integer", where=where))
     if version > FORMAT_VERSION:
-        raise ProjectFileError(f"{where}: this project was saved by a newer CoIndex (format version {version}); "
-                               f"this version reads format versions up to {FORMAT_VERSION}. Please update CoIndex.")
+        raise ProjectFileError(tr("{where}: this project was saved by a newer CoIndex (format version {version}); "
+                                  "this version reads format versions up to {latest}. Please update CoIndex.",
+                                  where=where, version=version, latest=FORMAT_VERSION))
     loader = LOADERS.get(version)
     if loader is None:
-        raise ProjectFileError(f"{where}: unknown format version {version}")
+        raise ProjectFileError(tr("{where}: unknown format version {version}", where=where, version=version))
     try:
         return loader(doc, where)
     except ProjectFileError:
         raise
     except CoIndexError as e:
-        raise ProjectFileError(f"{where}: {e}") from None
-    except (KeyError, TypeError, ValueError, AttributeError) as e:
-        raise ProjectFileError(f"{where}: the project file is damaged ({type(e).__name__}: {e})") from None
+        raise ProjectFileError(tr("{file}: {message}", file=where, message=e)) from None
+    except KeyError as e:
+        raise ProjectFileError(tr("{where}: the project file is damaged: the entry {key} is missing", where=where,
+                                  key=e)) from None
+    except (TypeError, ValueError, AttributeError) as e:
+        raise ProjectFileError(tr("{where}: the project file is damaged: an entry holds the wrong kind of "
+                                  "value{details}", where=where, details=_details(e))) from None
+
+
+def _details(e) -> str:
+    """The library's words about a failure as " (details: …)" (its class name left out)."""
+    text = " ".join(str(e).split())
+    return tr(" (details: {text})", text=text) if text else ""
 
 
 def _reject_constant(name):
-    raise ValueError(f"{name} is not allowed in a project file")
+    raise ValueError(tr("{name} is not allowed in a project file", name=name))
 
 
 def _load_v1(doc: dict, where: str) -> Project:
     for key in ("framework", "units", "indicators", "values", "settings"):
         if key not in doc:
-            raise ProjectFileError(f"{where}: the entry '{key}' is missing")
-    fw = Framework.from_records(doc["framework"], where=f"{where}: framework", first_row=1)
+            raise ProjectFileError(tr("{where}: the entry '{key}' is missing", where=where, key=key))
+    fw = Framework.from_records(doc["framework"], where=tr("{where}: framework", where=where), first_row=1)
     units = doc["units"]
     codes = [u["code"] for u in units]
     names = [u.get("name", u["code"]) for u in units]
@@ -132,14 +149,15 @@ def _load_v1(doc: dict, where: str) -> Project:
     periods = [None] if periods is None else list(periods)
     indicators = list(doc["indicators"])
     if indicators != fw.indicator_codes:
-        raise ProjectFileError(f"{where}: 'indicators' does not list the framework's indicators in order")
+        raise ProjectFileError(tr("{where}: 'indicators' does not list the framework's indicators in order",
+                                  where=where))
     shape = (len(codes), len(periods), len(indicators))
-    values = _none_to_nan(doc["values"], shape, f"{where}: values")
+    values = _none_to_nan(doc["values"], shape, tr("{where}: values", where=where))
     groups = {k: np.array(v, dtype=object).reshape(shape[:2]) for k, v in (doc.get("groups") or {}).items()}
-    denoms = {k: _none_to_nan(v, shape[:2], f"{where}: denominator {k}")
+    denoms = {k: _none_to_nan(v, shape[:2], tr("{where}: denominator {code}", where=where, code=k))
               for k, v in (doc.get("denominators") or {}).items()}
     ds = Dataset(codes, names, periods, indicators, values, groups, denoms)
-    settings = Settings.from_dict(doc["settings"], where=f"{where}: settings")
+    settings = Settings.from_dict(doc["settings"], where=tr("{where}: settings", where=where))
     return Project(fw, ds, settings, doc.get("provenance"), doc.get("app_state") or {}, doc.get("info") or {})
 
 

@@ -43,6 +43,7 @@ import numpy as np
 from core.sheets.filechecks import MAX_CELLS, refuse_extent, refuse_workbook_total
 from core.errors import InputError
 from core.sheets.compound import workbook_stream
+from core.text import tr
 
 _SPACING, _STEPS, _WALKERS = 512, 64, 2048     # a walker every 512 bytes, 64 records each: 1 MB a round
 _AHEAD = 3                                     # walkers after each one looked at for one that goes on
@@ -347,7 +348,8 @@ def check_xlsb(z, file: str, sheets) -> dict:
                 try:
                     seen[p] = xlsb_sheet_extent(z, p)
                 except (OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error) as e:
-                    raise InputError(f"{file}, sheet '{sheet}': the workbook is damaged ({p}: {e})") from None
+                    raise InputError(tr("{file}, sheet '{sheet}': the workbook is damaged (part '{part}': {reason})",
+                                        file=file, sheet=sheet, part=p, reason=e)) from None
             refuse_extent(file, sheet, *seen[p])
             rows, cols = max(rows, seen[p][0]), max(cols, seen[p][1])
         out[sheet] = (rows, cols)
@@ -413,8 +415,9 @@ def _xls_sheet_extent(d, pos, typ, file, sheet) -> tuple[int, int]:
             continue
         if rf >= rl or cf >= cl:                        # calamine reserves (rl - rf) x (cl - cf) cells, mod 2**32
             if ((rl - rf) % 2 ** 32) * ((cl - cf) % 2 ** 32) > MAX_CELLS:
-                raise InputError(f"{file}, sheet '{sheet}': the workbook is damaged (its DIMENSIONS record "
-                                 f"gives rows {rf}-{rl} and columns {cf}-{cl}: the first after the last)")
+                raise InputError(tr("{file}, sheet '{sheet}': the workbook is damaged (its DIMENSIONS record "
+                                    "gives rows {rf}-{rl} and columns {cf}-{cl}: the first after the last)",
+                                    file=file, sheet=sheet, rf=rf, rl=rl, cf=cf, cl=cl))
             continue
         rows, cols = max(rows, rl), max(cols, cl)
     return rows, cols
@@ -439,8 +442,8 @@ def check_xls(path, file) -> dict:
     chain, _ = _chain(d, 0, n, _XLS)                    # every record from the stream's start
     pos, typ = _xls_records(d, 0, chain)                # the workbook globals
     if (typ == _FILEPASS).any():
-        raise InputError(f"{file}: the workbook is password-protected (encrypted); open it in Excel, remove "
-                         "the password (File > Info > Protect Workbook) and save it again")
+        raise InputError(tr("{name}: the workbook is password-protected (encrypted); open it in Excel, "
+                            "remove the password (File > Info > Protect Workbook) and save it again", name=file))
     biff8, codec = True, "cp1252"
     for p in pos[typ == _BOF][:1].tolist():
         biff8 = int(d.u16(p + 4)) in (0x0600, 0)
@@ -457,8 +460,9 @@ def check_xls(path, file) -> dict:
         start = int(d.u32[p + 4])
         name = _sheet_name(d.b[p + 10:p + 4 + size], biff8, codec)
         if start > n:
-            raise InputError(f"{file}, sheet '{name}': the workbook is damaged (the sheet starts at byte "
-                             f"{start:,} of a {n:,}-byte Workbook stream)")
+            raise InputError(tr("{file}, sheet '{sheet}': the workbook is damaged (the sheet starts at byte "
+                                "{start:,} of a {size:,}-byte Workbook stream)", file=file, sheet=name,
+                                start=start, size=n))
         rows, cols = _xls_sheet_extent(d, *_xls_records(d, start, chain), file, name)
         refuse_extent(file, name, rows, cols)
         out[name] = (rows, cols)

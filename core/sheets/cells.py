@@ -11,6 +11,12 @@ import os
 from dataclasses import dataclass, field
 
 from core.errors import InputError
+from core.text import tr
+
+
+def sheet_place(file: str, sheet: str) -> str:
+    """Where a message points: "book.xlsx, sheet 'Data'" in the current language."""
+    return tr("{file}, sheet '{sheet}'", file=file, sheet=sheet)
 
 
 class ImportCancelled(InputError):

@@ -25,6 +25,8 @@ from __future__ import annotations
 import olefile
 
 from core.errors import InputError
+from core.sheets.filechecks import details
+from core.text import tr
 
 MAX_DIRECTORY_ENTRIES = 10_000        # workbooks hold a few dozen; olefile's checks grow with the square
 _END_OF_CHAIN = 0xFFFFFFFE
@@ -42,10 +44,10 @@ def _chain_length(table, start: int) -> int:
     n, k, steps = len(table), start, 0
     while k != _END_OF_CHAIN:
         if k >= n:
-            raise _Damaged(f"a sector chain leaves the allocation table (sector {k})")
+            raise _Damaged(tr("a sector chain leaves the allocation table (sector {sector})", sector=k))
         steps += 1
         if steps > n:
-            raise _Damaged("a sector chain loops")
+            raise _Damaged(tr("a sector chain loops"))
         k = table[k]
     return steps
 
@@ -56,18 +58,20 @@ class _CheckedOle(olefile.OleFileIO):
 
     def loadfat(self, header):
         if self.sectorsize not in (512, 4096) or self.minisectorsize != 64:
-            raise _Damaged(f"sector size {self.sectorsize}")
+            raise _Damaged(tr("sector size {size}", size=self.sectorsize))
         per_sector = self.sectorsize // 4
         if self.num_fat_sectors > self.nb_sect // per_sector + 110:
-            raise _Damaged(f"{self.num_fat_sectors:,} FAT sectors in a file of {self.nb_sect:,} sectors")
+            raise _Damaged(tr("{fat:,} FAT sectors in a file of {sectors:,} sectors", fat=self.num_fat_sectors,
+                              sectors=self.nb_sect))
         if self.num_mini_fat_sectors > self.nb_sect:
-            raise _Damaged(f"{self.num_mini_fat_sectors:,} mini FAT sectors in a file of {self.nb_sect:,} sectors")
+            raise _Damaged(tr("{fat:,} mini FAT sectors in a file of {sectors:,} sectors",
+                              fat=self.num_mini_fat_sectors, sectors=self.nb_sect))
         super().loadfat(header)
 
     def loaddirectory(self, sect):
         sectors = _chain_length(self.fat, sect)
         if sectors * self.sectorsize // _ENTRY > MAX_DIRECTORY_ENTRIES:
-            raise _Damaged(f"a directory of more than {MAX_DIRECTORY_ENTRIES:,} entries")
+            raise _Damaged(tr("a directory of more than {limit:,} entries", limit=MAX_DIRECTORY_ENTRIES))
         super().loaddirectory(sect)
 
 
@@ -82,7 +86,7 @@ def _first_named(ole) -> tuple[int, str]:
     for want in _STREAM_NAMES:
         if want in names:
             return names.index(want), want
-    raise InputError("not an Excel workbook (the compound file holds no Workbook stream)")
+    raise InputError(tr("not an Excel workbook (the compound file holds no Workbook stream)"))
 
 
 def _root_entry(ole, sid: int, name: str):
@@ -90,10 +94,10 @@ def _root_entry(ole, sid: int, name: str):
     (no other entry of the root has that name in any case)."""
     same = [kid for kid in ole.root.kids if kid.name.lower() == name.lower()]
     if len(same) != 1 or same[0].sid != sid:
-        raise _Damaged(f"its {name} stream is not the one entry of that name in the root storage")
+        raise _Damaged(tr("its {name} stream is not the one entry of that name in the root storage", name=name))
     entry = same[0]
     if entry.entry_type != olefile.STGTY_STREAM:
-        raise _Damaged(f"{name} is not a stream")
+        raise _Damaged(tr("{name} is not a stream", name=name))
     return entry
 
 
@@ -122,10 +126,12 @@ def workbook_stream(path, file: str) -> bytes:
             _check_stream_chains(ole, entry)
             return ole.openstream([entry.name]).read()
     except InputError as e:
-        raise InputError(f"{file}: {e}") from None
+        raise InputError(tr("{file}: {message}", file=file, message=e)) from None
     except _Damaged as e:
-        raise InputError(f"{file}: the workbook is damaged (compound file: {e})") from None
+        raise InputError(tr("{file}: the workbook is damaged (compound file: {reason})", file=file,
+                            reason=e)) from None
     except (KeyboardInterrupt, SystemExit):
         raise
     except (Exception, RecursionError) as e:     # (olefile's own errors, struct and index errors)
-        raise InputError(f"{file}: the workbook is damaged (compound file: {type(e).__name__}: {e})") from None
+        raise InputError(tr("{file}: the workbook is damaged: its storage (an OLE compound file) cannot be "
+                            "read{details}", file=file, details=details(e))) from None

@@ -28,6 +28,7 @@ import zlib as _zlib
 
 from core.model.celltext import column_letter
 from core.errors import InputError
+from core.text import tr
 
 MAX_FILE_BYTES = 64 * 2**20
 MAX_MEMBER_BYTES = 256 * 2**20
@@ -38,13 +39,23 @@ MAX_MEMBERS = 10_000
 MAX_WORKBOOK_CELLS = 2 * MAX_CELLS     # all sheets read from one file together
 
 
+def details(e) -> str:
+    """The library's own words about a failure, for a user message:
+    " (details: …)", or nothing when it has none.  The exception's class
+    name (``XmlError``, ``PanicException`` …) is left out: it means nothing
+    to the reader."""
+    text = " ".join(str(e).split())
+    return tr(" (details: {text})", text=text) if text else ""
+
+
 def refuse_extent(file: str, sheet: str, rows: int, cols: int) -> None:
     """Refuse a sheet that spans more than MAX_CELLS (a reader would
     allocate the whole rectangle), by name and size."""
     if rows * cols > MAX_CELLS:
-        raise InputError(f"{file}, sheet '{sheet}': refused: the sheet spans A1:{column_letter(max(cols, 1) - 1)}"
-                         f"{rows} ({rows:,} rows x {cols:,} columns); CoIndex imports sheets of at most "
-                         f"{MAX_CELLS:,} cells")
+        raise InputError(tr("{file}, sheet '{sheet}': refused: the sheet spans A1:{corner} ({rows:,} rows x "
+                            "{cols:,} columns); CoIndex imports sheets of at most {limit:,} cells", file=file,
+                            sheet=sheet, corner=column_letter(max(cols, 1) - 1) + str(rows), rows=rows, cols=cols,
+                            limit=MAX_CELLS))
 
 
 def refuse_workbook_total(file: str, extents) -> None:
@@ -52,13 +63,28 @@ def refuse_workbook_total(file: str, extents) -> None:
     MAX_WORKBOOK_CELLS (many medium sheets: a reader holds them all)."""
     total = sum(r * c for r, c in extents)
     if total > MAX_WORKBOOK_CELLS:
-        raise InputError(f"{file}: refused: its {len(extents):,} sheets span {total:,} cells in all; CoIndex "
-                         f"imports workbooks of at most {MAX_WORKBOOK_CELLS:,} cells (name the sheets to read)")
+        raise InputError(tr("{file}: refused: its {sheets:,} sheets span {total:,} cells in all; CoIndex "
+                            "imports workbooks of at most {limit:,} cells (name the sheets to read)", file=file,
+                            sheets=len(extents), total=total, limit=MAX_WORKBOOK_CELLS))
 WORKBOOK_EXTS = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 TEXT_EXTS = (".csv", ".tsv", ".txt")
 
 
+def kind_name(kind: str) -> str:
+    """What :func:`magic_kind` found ("a PDF document" ...), in the current language."""
+    names = {"a PDF document": tr("a PDF document"), "a PNG image": tr("a PNG image"),
+             "a JPEG image": tr("a JPEG image"), "a GIF image": tr("a GIF image"),
+             "a web page (HTML)": tr("a web page (HTML)"), "a web page (HTML table)": tr("a web page (HTML table)"),
+             "an RTF document": tr("an RTF document"), "a gzip archive": tr("a gzip archive"),
+             "a RAR archive": tr("a RAR archive"), "a 7-Zip archive": tr("a 7-Zip archive"),
+             "an Excel 2003 XML spreadsheet": tr("an Excel 2003 XML spreadsheet"),
+             "an XML document": tr("an XML document")}
+    return names.get(kind, kind)
+
+
 def magic_kind(head: bytes) -> str:
+    """What the first bytes say the file is: 'zip', 'ole', 'text', 'unknown'
+    or a description in English (:func:`kind_name` translates it)."""
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return "zip"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
@@ -108,7 +134,7 @@ def hash_and_scan(path, name):
                     found = marker in tail + chunk
                     tail = chunk[-len(marker):]
     except OSError as e:
-        raise InputError(f"{name}: cannot read the file ({e.strerror})") from None
+        raise InputError(tr("{name}: cannot read the file ({reason})", name=name, reason=e.strerror)) from None
     return h.hexdigest(), head, found
 
 
@@ -128,11 +154,13 @@ def _xml_prolog_ok(z, info, name) -> None:
             m = re.search(rb"<[A-Za-z_]", text)
             pre = text if m is None else text[:m.start()]
             if b"<!DOCTYPE" in pre.upper() or b"<!ENTITY" in pre.upper():
-                raise InputError(f"{name}: refused: part '{info.filename}' declares a DTD or XML entities "
-                                 "(an entity-expansion attack, or a file not made by a spreadsheet program)")
+                raise InputError(tr("{name}: refused: part '{part}' declares a DTD or XML entities (an "
+                                    "entity-expansion attack, or a file not made by a spreadsheet program)",
+                                    name=name, part=info.filename))
             if m is not None:
                 return
-    raise InputError(f"{name}: refused: part '{info.filename}' has no XML root element in its first megabyte")
+    raise InputError(tr("{name}: refused: part '{part}' has no XML root element in its first megabyte",
+                        name=name, part=info.filename))
 
 
 def check_zip(path, name):
@@ -142,25 +170,29 @@ def check_zip(path, name):
         z = _zipfile.ZipFile(path)
         infos = z.infolist()
     except _zipfile.BadZipFile as e:
-        raise InputError(f"{name}: the workbook is damaged or truncated (not a complete zip archive: {e})") from None
+        raise InputError(tr("{name}: the workbook is damaged or truncated (not a complete zip archive: {reason})",
+                            name=name, reason=e)) from None
     except (OSError, ValueError, EOFError) as e:
-        raise InputError(f"{name}: the workbook is damaged or truncated ({e})") from None
+        raise InputError(tr("{name}: the workbook is damaged or truncated ({reason})", name=name, reason=e)) from None
     if len(infos) > MAX_MEMBERS:
-        raise InputError(f"{name}: refused: the archive has {len(infos)} parts (at most {MAX_MEMBERS})")
+        raise InputError(tr("{name}: refused: the archive has {parts} parts (at most {limit})", name=name,
+                            parts=len(infos), limit=MAX_MEMBERS))
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
-            raise InputError(f"{name}: the workbook is password-protected (encrypted archive); "
-                             "remove the password and save it again")
+            raise InputError(tr("{name}: the workbook is password-protected (encrypted archive); "
+                                "remove the password and save it again", name=name))
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES:
-            raise InputError(f"{name}: refused: part '{info.filename}' expands to {info.file_size / 2**20:.0f} MB "
-                             f"(a zip bomb, or a workbook too large to import; the limit is "
-                             f"{MAX_MEMBER_BYTES // 2**20} MB per part and {MAX_TOTAL_BYTES // 2**20} MB in all)")
+            raise InputError(tr("{name}: refused: part '{part}' expands to {mb:.0f} MB (a zip bomb, or a workbook "
+                                "too large to import; the limit is {part_limit} MB per part and {total_limit} MB "
+                                "in all)", name=name, part=info.filename, mb=info.file_size / 2**20,
+                                part_limit=MAX_MEMBER_BYTES // 2**20, total_limit=MAX_TOTAL_BYTES // 2**20))
         if info.file_size > (1 << 20) and ratio > MAX_RATIO:
-            raise InputError(f"{name}: refused: part '{info.filename}' is compressed {ratio:.0f} to 1 "
-                             f"(a zip bomb; real workbooks compress less than {MAX_RATIO} to 1)")
+            raise InputError(tr("{name}: refused: part '{part}' is compressed {ratio:.0f} to 1 (a zip bomb; real "
+                                "workbooks compress less than {limit} to 1)", name=name, part=info.filename,
+                                ratio=ratio, limit=MAX_RATIO))
     names = {i.filename for i in infos}
     if "xl/workbook.xml" in names:
         fmt = "xlsx"
@@ -169,18 +201,19 @@ def check_zip(path, name):
     elif "content.xml" in names:
         fmt = "ods"
     elif "word/document.xml" in names:
-        raise InputError(f"{name}: not a workbook: this is a Word document")
+        raise InputError(tr("{name}: not a workbook: this is a Word document", name=name))
     elif "ppt/presentation.xml" in names:
-        raise InputError(f"{name}: not a workbook: this is a PowerPoint presentation")
+        raise InputError(tr("{name}: not a workbook: this is a PowerPoint presentation", name=name))
     else:
-        raise InputError(f"{name}: not a workbook: a zip archive without a spreadsheet inside "
-                         f"(no xl/workbook.xml or content.xml)")
+        raise InputError(tr("{name}: not a workbook: a zip archive without a spreadsheet inside "
+                            "(no xl/workbook.xml or content.xml)", name=name))
     for info in infos:
         if info.filename.endswith((".xml", ".rels", ".vml")):
             try:
                 _xml_prolog_ok(z, info, name)
             except (_zipfile.BadZipFile, _zlib.error, EOFError, OSError) as e:
-                raise InputError(f"{name}: the workbook is damaged (part '{info.filename}': {e})") from None
+                raise InputError(tr("{name}: the workbook is damaged (part '{part}': {reason})", name=name,
+                                    part=info.filename, reason=e)) from None
     return z, fmt
 
 

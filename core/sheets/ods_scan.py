@@ -13,6 +13,7 @@ import zlib as _zlib
 
 from core.errors import InputError
 from core.sheets.filechecks import refuse_extent, refuse_workbook_total
+from core.text import tr
 
 # (attributes stop at the next '<' too: tags never closed cannot make a search run on to the end)
 _ODS_TOK = re.compile(rb'<table:table(\s[^<>]*)?>|(</table:table>)|<table:table-column(\s[^<>]*?)?/?>'
@@ -39,7 +40,8 @@ def scan_ods(z, name) -> dict:
         with z.open("content.xml") as f:
             data = f.read()
     except (_zipfile.BadZipFile, _zlib.error, EOFError, OSError) as e:
-        raise InputError(f"{name}: the workbook is damaged (content.xml: {e})") from None
+        raise InputError(tr("{name}: the workbook is damaged (part '{part}': {reason})", name=name,
+                            part="content.xml", reason=e)) from None
     out, cur = {}, None
     r = c = 0
     row_rep, max_r, max_c = 1, 0, 0

@@ -25,28 +25,22 @@ from core.errors import InputError
 from core.model.celltext import column_index
 from core.sheets.binary_extent import check_xls, check_xlsb
 from core.sheets.cells import ImportCancelled, Sheet, WorkbookCells
-from core.sheets.filechecks import (MAX_CELLS, MAX_FILE_BYTES, TEXT_EXTS, WORKBOOK_EXTS, check_zip,
-                                    hash_and_scan, magic_kind, refuse_workbook_total)
+from core.sheets.filechecks import (MAX_CELLS, MAX_FILE_BYTES, TEXT_EXTS, WORKBOOK_EXTS, check_zip, details,
+                                    hash_and_scan, kind_name, magic_kind, refuse_workbook_total)
 from core.sheets.ods_scan import scan_ods
 from core.sheets.xlsx_parts import local_name, sheet_parts
 from core.sheets.xlsx_scan import SheetScan, scan_sheet_xml
+from core.text import tr
 
 ENGINES = ("auto", "calamine", "openpyxl")
 
 
 def _calamine_error(e, name) -> InputError:
     if isinstance(e, getattr(_pc, "PasswordError", ())):
-        return InputError(f"{name}: the workbook is password-protected; remove the password and save it again")
-    return InputError(f"{name}: the workbook is damaged or not a spreadsheet file{details(e)}")
-
-
-def details(e) -> str:
-    """The library's own words about a failure, for a user message:
-    " (details: …)", or nothing when it has none.  The exception's class
-    name (``XmlError``, ``PanicException`` …) is left out: it means nothing
-    to the reader."""
-    text = " ".join(str(e).split())
-    return f" (details: {text})" if text else ""
+        return InputError(tr("{name}: the workbook is password-protected; remove the password and save it again",
+                             name=name))
+    return InputError(tr("{name}: the workbook is damaged or not a spreadsheet file{details}",
+                         name=name, details=details(e)))
 
 
 def _apply_merges(rows, merged):
@@ -87,7 +81,7 @@ def read_workbook_cells(path, sheet=None, *, engine: str = "auto", progress=None
     ext = _os.path.splitext(path)[1].lower()
     step = _stepper(progress, name)
     _check_size(path, name)
-    step(0.0, "checking the file")
+    step(0.0, tr("checking the file"))
     sha, head, encrypted = hash_and_scan(path, name)
     kind = magic_kind(head)
     if ext in TEXT_EXTS:
@@ -111,28 +105,30 @@ def _stepper(progress, name):
     :class:`ImportCancelled` when the callback returns False."""
     def step(frac, msg):
         if progress is not None and progress(frac, msg) is False:
-            raise ImportCancelled(f"{name}: import cancelled")
+            raise ImportCancelled(tr("{name}: import cancelled", name=name))
     return step
 
 
 def _check_size(path, name) -> None:
     """The file exists, is not empty and not past MAX_FILE_BYTES."""
     if not _os.path.isfile(path):
-        raise InputError(f"{path}: no such file")
+        raise InputError(tr("{path}: no such file", path=path))
     size = _os.path.getsize(path)
     if size == 0:
-        raise InputError(f"{name}: the file is empty (0 bytes)")
+        raise InputError(tr("{name}: the file is empty (0 bytes)", name=name))
     if size > MAX_FILE_BYTES:
-        raise InputError(f"{name}: refused: the file is {size / 2**20:.0f} MB; CoIndex imports files of at most "
-                         f"{MAX_FILE_BYTES // 2**20} MB (save the sheets you need in a smaller workbook or a CSV)")
+        raise InputError(tr("{name}: refused: the file is {mb:.0f} MB; CoIndex imports files of at most "
+                            "{limit} MB (save the sheets you need in a smaller workbook or a CSV)",
+                            name=name, mb=size / 2**20, limit=MAX_FILE_BYTES // 2**20))
 
 
 def _read_text_file(path, name, ext, kind, sha) -> WorkbookCells:
     """A file named as text: read as CSV when its content is text."""
     if kind in ("zip", "ole"):
-        raise InputError(f"{name}: this is an Excel workbook saved with a {ext} name; rename it to .xlsx or .xls")
+        raise InputError(tr("{name}: this is an Excel workbook saved with a {ext} name; rename it to .xlsx or .xls",
+                            name=name, ext=ext))
     if kind != "text":
-        raise InputError(f"{name}: not a text (CSV) file: it looks like {kind}")
+        raise InputError(tr("{name}: not a text (CSV) file: it looks like {kind}", name=name, kind=kind_name(kind)))
     sh = _read_csv(path, name, ext)
     return WorkbookCells(path, sha, "csv", [sh], [sh.name])
 
@@ -141,26 +137,29 @@ def _open_container(path, name, ext, kind, encrypted):
     """(format, open zip or None, warnings) of a file named as a workbook,
     from its content: refused when it is not one CoIndex reads."""
     if ext not in WORKBOOK_EXTS:
-        raise InputError(f"{name}: unsupported file type '{ext or 'none'}' "
-                         f"(use {', '.join(WORKBOOK_EXTS + ('.csv',))})")
+        raise InputError(tr("{name}: unsupported file type '{ext}' (use {valid})", name=name,
+                            ext=ext or tr("none"), valid=", ".join(WORKBOOK_EXTS + (".csv",))))
     z = None
     if kind == "ole":
         if encrypted:
-            raise InputError(f"{name}: the workbook is password-protected (encrypted); open it in Excel, "
-                             "remove the password (File > Info > Protect Workbook) and save it again")
+            raise InputError(tr("{name}: the workbook is password-protected (encrypted); open it in Excel, "
+                                "remove the password (File > Info > Protect Workbook) and save it again",
+                                name=name))
         fmt = "xls"
     elif kind == "zip":
         z, fmt = check_zip(path, name)
     elif kind == "text":
-        raise InputError(f"{name}: not an Excel workbook: this is a text file (if it is a CSV, name it .csv)")
+        raise InputError(tr("{name}: not an Excel workbook: this is a text file (if it is a CSV, name it .csv)",
+                            name=name))
     elif kind == "unknown":
-        raise InputError(f"{name}: not an Excel workbook (the content is not a spreadsheet format CoIndex "
-                         "knows; the file may be damaged)")
+        raise InputError(tr("{name}: not an Excel workbook (the content is not a spreadsheet format CoIndex "
+                            "knows; the file may be damaged)", name=name))
     else:
-        raise InputError(f"{name}: not an Excel workbook: it looks like {kind}")
+        raise InputError(tr("{name}: not an Excel workbook: it looks like {kind}", name=name, kind=kind_name(kind)))
     warnings = []
     if ext != "." + fmt and not (ext == ".xlsm" and fmt == "xlsx"):
-        warnings.append(f"{name}: the file is really an .{fmt} workbook despite its {ext} name; read as .{fmt}")
+        warnings.append(tr("{name}: the file is really an .{fmt} workbook despite its {ext} name; read as .{fmt}",
+                           name=name, fmt=fmt, ext=ext))
     return fmt, z, warnings
 
 
@@ -169,7 +168,8 @@ def _open_reader(engine, fmt, path, name, ext):
     parses every sheet of it when it opens the file)."""
     if engine == "openpyxl":
         if fmt != "xlsx":
-            raise InputError(f"{name}: the openpyxl engine reads .xlsx / .xlsm files only, not .{fmt}")
+            raise InputError(tr("{name}: the openpyxl engine reads .xlsx / .xlsm files only, not .{fmt}",
+                                name=name, fmt=fmt))
         return _OpenpyxlReader(path, name)
     if fmt == "xls":
         check_xls(path, name)
@@ -201,7 +201,7 @@ def _read_sheets(book: _Book, sheet, sha, warnings, step) -> WorkbookCells:
         book.parts = sheet_parts(book.z)
     sheets = []
     for k, sn in enumerate(wanted):
-        step(0.1 + 0.8 * k / len(wanted), f"reading sheet '{sn}'")
+        step(0.1 + 0.8 * k / len(wanted), tr("reading sheet '{sheet}'", sheet=sn))
         sheets.append(_read_sheet(book, sn, visible.get(sn, True)))
     step(0.95, "read")
     hidden_unread = [n for n in names if not visible.get(n, True) and n not in wanted]
@@ -256,13 +256,14 @@ def _place_issues(rows, issues) -> None:
 
 def _choose_sheets(names, visible, sheet, name):
     if not names:
-        raise InputError(f"{name}: the workbook has no sheets")
+        raise InputError(tr("{name}: the workbook has no sheets", name=name))
     if sheet is None:
         return [n for n in names if visible.get(n, True)]
     wanted = [sheet] if isinstance(sheet, str) else list(sheet)
     for w in wanted:
         if w not in names:
-            raise InputError(f"{name}: no sheet named '{w}' (sheets: {', '.join(names)})")
+            raise InputError(tr("{name}: no sheet named '{sheet}' (sheets: {sheets})", name=name, sheet=w,
+                                sheets=", ".join(names)), missing_sheet=w)
     return wanted
 
 
@@ -290,15 +291,16 @@ class _CalamineReader:
         try:
             s = self.wb.get_sheet_by_name(sheet)
             if s.height * s.width > MAX_CELLS:
-                raise InputError(f"{self.name}, sheet '{sheet}': refused: the sheet has {s.height:,} rows x "
-                                 f"{s.width:,} columns; CoIndex imports sheets of at most {MAX_CELLS:,} cells")
+                raise InputError(tr("{name}, sheet '{sheet}': refused: the sheet has {rows:,} rows x {cols:,} "
+                                    "columns; CoIndex imports sheets of at most {limit:,} cells", name=self.name,
+                                    sheet=sheet, rows=s.height, cols=s.width, limit=MAX_CELLS))
             r0, c0 = s.start or (0, 0)
             data = s.to_python()
             merged = [(a[0], a[1], b[0], b[1]) for a, b in (s.merged_cell_ranges or [])]
         except (InputError,) + _NOT_OURS:
             raise
         except BaseException as e:      # (a Rust panic in the reader arrives as a BaseException)
-            raise _calamine_error(e, f"{self.name}, sheet '{sheet}'") from None
+            raise _calamine_error(e, tr("{name}, sheet '{sheet}'", name=self.name, sheet=sheet)) from None
         if c0:
             pad = [""] * c0
             data = [pad + row for row in data]
@@ -323,7 +325,8 @@ class _OpenpyxlReader:
         try:
             self.wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except Exception as e:
-            raise InputError(f"{name}: the workbook is damaged or not a spreadsheet file{details(e)}") from None
+            raise InputError(tr("{name}: the workbook is damaged or not a spreadsheet file{details}",
+                                name=name, details=details(e))) from None
         self.names = list(self.wb.sheetnames)
         self.visible = {ws.title: ws.sheet_state == "visible" for ws in self.wb.worksheets}
 
@@ -345,7 +348,8 @@ class _OpenpyxlReader:
                                            int(mb.group(2)) - 1, column_index(mb.group(1))))
                     el.clear()
         except Exception as e:
-            raise InputError(f"{self.name}, sheet '{sheet}': the sheet is damaged and cannot be read{details(e)}") from None
+            raise InputError(tr("{name}, sheet '{sheet}': the sheet is damaged and cannot be read{details}",
+                                name=self.name, sheet=sheet, details=details(e))) from None
         data = [[(v if not isinstance(v, int) or isinstance(v, bool) else float(v)) for v in row] for row in data]
         return data, merged
 
@@ -357,7 +361,7 @@ def _read_csv(path, name, ext) -> Sheet:
     with open(path, "rb") as f:
         raw = f.read()
     if b"\x00" in raw:
-        raise InputError(f"{name}: not a text (CSV) file (it contains binary data)")
+        raise InputError(tr("{name}: not a text (CSV) file (it contains binary data)", name=name))
     for enc in ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(enc)
@@ -365,9 +369,9 @@ def _read_csv(path, name, ext) -> Sheet:
         except UnicodeDecodeError:
             continue
     else:
-        raise InputError(f"{name}: the file is neither UTF-8 nor GB18030 text")
+        raise InputError(tr("{name}: the file is neither UTF-8 nor GB18030 text", name=name))
     if not text.strip():
-        raise InputError(f"{name}: the file is empty")
+        raise InputError(tr("{name}: the file is empty", name=name))
     first = text.split("\n", 1)[0]
     if ext == ".tsv" or ("\t" in first and ("," not in first or first.count("\t") > first.count(","))):
         delim = "\t"
@@ -378,5 +382,5 @@ def _read_csv(path, name, ext) -> Sheet:
     try:
         rows = [[c for c in row] for row in _csv.reader(_io.StringIO(text, newline=""), delimiter=delim)]
     except _csv.Error as e:
-        raise InputError(f"{name}: cannot be read as CSV ({e})") from None
+        raise InputError(tr("{name}: cannot be read as CSV{details}", name=name, details=details(e))) from None
     return Sheet(_os.path.splitext(name)[0], rows)

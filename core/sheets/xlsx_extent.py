@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.errors import InputError
+from core.text import tr
 
 _WIDTH = 12                          # bytes looked at around an '=' or '<' (3 letters + 7 digits + quote)
 _LT, _EQ, _DQ, _SQ, _COLON = 60, 61, 34, 39, 58
@@ -298,8 +299,8 @@ def _careful_ref(text, p):
     if not digits:
         return None                                 # not a place: a reader does not place anything by it
     if len(digits) > 7 or len(letters) > 3:
-        raise InputError(f"a cell or row reference beyond any spreadsheet's size "
-                         f"({text[k:m.end()].decode('utf-8', 'replace')})")
+        raise InputError(tr("a cell or row reference beyond any spreadsheet's size ({reference})",
+                            reference=text[k:m.end()].decode("utf-8", "replace")))
     col = 0
     for ch in letters:
         col = col * 26 + ch - 64

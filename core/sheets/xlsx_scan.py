@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from core.errors import InputError
 from core.model.celltext import CellIssue, column_index
-from core.sheets.filechecks import refuse_extent
+from core.sheets.filechecks import details, refuse_extent
 from core.sheets.xlsx_extent import ExtentScan, scan_chunk
+from core.text import tr
 
 # cells in any spelling (attribute order, quotes, spaces, prefixes, line breaks): a cell's
 # content may not run past the next cell's tag, so an unclosed cell fails at once and crafted
@@ -39,8 +40,12 @@ _NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff
 
 _CHUNK = 1 << 20               # inflated bytes read at a time (512 KB to 1 MB measured fastest)
 _MAX_CARRY = 65536             # longest tail carried to the next chunk to cut before a row
-NO_SAVED_VALUE = ("a formula with no saved value (the file was not recalculated after it was written; "
-                  "open and save it in Excel)")
+
+
+def no_saved_value() -> str:
+    """The reason given for a formula cell with no saved value."""
+    return tr("a formula with no saved value (the file was not recalculated after it was written; "
+              "open and save it in Excel)")
 
 
 @dataclass
@@ -107,12 +112,12 @@ def cell_issues(text: bytes) -> dict:
         saved = v.group(1) if v is not None else None
         if t is not None and t.group(1) == b"e" and saved:
             err = unescape(saved.decode("utf-8", "replace"))
-            issues[rc] = CellIssue(err, f"an Excel error value {err}")
+            issues[rc] = CellIssue(err, tr("an Excel error value {value}", value=err))
             continue
         f = _FORMULA.search(inner)
         if f is not None and not saved:          # no <v>, <v/> or <v></v>: nothing was saved
             formula = unescape((f.group(1) or b"").decode("utf-8", "replace"))
-            issues[rc] = CellIssue("=" + formula, NO_SAVED_VALUE)
+            issues[rc] = CellIssue("=" + formula, no_saved_value())
     return issues
 
 
@@ -168,10 +173,11 @@ class _Merger:
         try:
             facts, hidden, issues = _scan_piece(text)
         except InputError as e:
-            raise InputError(f"{self.name}, sheet '{self.sheet}': {e}") from None
+            raise InputError(tr("{name}, sheet '{sheet}': {message}", name=self.name, sheet=self.sheet,
+                                message=e)) from None
         except Exception as e:          # (a shape of XML no rule here foresaw: refused, never a traceback)
-            raise InputError(f"{self.name}, sheet '{self.sheet}': the sheet's XML cannot be read "
-                             f"({type(e).__name__}: {e})") from e
+            raise InputError(tr("{name}, sheet '{sheet}': the sheet is damaged and cannot be read{details}",
+                                name=self.name, sheet=self.sheet, details=details(e))) from e
         self.extent.add(facts)
         self.scan.hidden_rows |= hidden
         self.scan.issues.update(issues)

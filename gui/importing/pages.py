@@ -547,7 +547,7 @@ class LayoutPage(QWizardPage):
         if doubt.role in COLUMN_ROLES:
             role = re.sub(r"\(&.\)|&", "", translate("LayoutPage", COLUMN_ROLES[doubt.role])).rstrip(":：")
             return self.tr("choose the column under Columns ({0})").format(role)
-        if "could not be read" in doubt.what:
+        if doubt.kind == "unreadable":
             return self.tr("check the header row, the rows to skip and the columns; imported anyway, they are "
                            "missing values")
         return self.tr("choose the unit, period and indicator columns under Columns; imported anyway, the first "

@@ -26,6 +26,7 @@ from core.importing.layouts.base import CellMap, Fit, Layout, ReadOptions, Value
 from core.importing.layouts.yearbook import Yearbook
 from core.importing.table import Table
 from core.model.celltext import text_of
+from core.text import tr
 
 FLAGS = {"b": "break in time series", "c": "confidential", "d": "definition differs", "e": "estimated",
          "f": "forecast", "n": "not significant", "p": "provisional", "r": "revised", "s": "Eurostat estimate",
@@ -58,31 +59,32 @@ class Eurostat(Layout):
     def fit(self, table: Table) -> Fit:
         dims = _dimensions(table)
         if dims is None:
-            return Fit(0, "the first column's header is not a Eurostat key such as 'unit,geo\\time'")
+            return Fit(0, tr("the first column's header is not a Eurostat key such as 'unit,geo\\time'"))
         if "geo" not in dims:
-            return Fit(0, "the Eurostat key has no geo dimension")
+            return Fit(0, tr("the Eurostat key has no geo dimension"))
         if len(table.cols) < 2:
-            return Fit(0, "no period columns right of the Eurostat key")
+            return Fit(0, tr("no period columns right of the Eurostat key"))
         c0 = table.cols[0]
         keys = [text_of(table.sheet.value(r, c0)) for r in table.data_rows[:50]]
         if not keys or sum(len(k.split(",")) == len(dims) for k in keys) < 0.9 * len(keys):
-            return Fit(0, "the rows' first cells do not hold one value per key dimension")
-        return Fit(10, f"a Eurostat key column ({','.join(dims)}) and {len(table.cols) - 1} period columns")
+            return Fit(0, tr("the rows' first cells do not hold one value per key dimension"))
+        return Fit(10, tr("a Eurostat key column ({dims}) and {n} period columns", dims=",".join(dims),
+                          n=len(table.cols) - 1))
 
     def read(self, table: Table, options: ReadOptions) -> Block:
         sh = table.sheet
         dims = _dimensions(table)
         if dims is None or "geo" not in dims:
-            raise InputError(f"sheet '{sh.name}': the eurostat layout needs a first column headed like "
-                             f"'unit,geo\\time' (header row {table.header + 1})")
+            raise InputError(tr("sheet '{sheet}': the eurostat layout needs a first column headed like "
+                                "'unit,geo\\time' (header row {row})", sheet=sh.name, row=table.header + 1))
         c0, pcols = table.cols[0], table.cols[1:]
         rows = rows_at_least(sh, table.data_rows, max(table.cols) + 1)
         keyed, unreadable = [], []
         for r, row in zip(table.data_rows, rows):
             parts = [p.strip() for p in text_of(row[c0]).split(",")]
             if len(parts) != len(dims) or not all(parts):
-                unreadable.append((r, c0, text_of(row[c0]), f"not a key of {len(dims)} values ({','.join(dims)})",
-                                   "row"))
+                unreadable.append((r, c0, text_of(row[c0]), tr("not a key of {n} values ({dims})", n=len(dims),
+                                                               dims=",".join(dims)), "row"))
                 continue
             keyed.append((r, row, dict(zip(dims, parts))))
         g = dims.index("geo")
@@ -93,8 +95,9 @@ class Eurostat(Layout):
         warnings = []
         if one and keyed:
             same = ", ".join(f"{d} {keyed[0][2][d]}" for d in others)
-            warnings.append(f"sheet '{sh.name}': read as one indicator '{sh.name}'"
-                            + (f" ({same} on every row)" if same else ""))
+            warnings.append(tr("sheet '{sheet}': read as one indicator '{sheet}' ({same} on every row)",
+                               sheet=sh.name, same=same) if same else
+                            tr("sheet '{sheet}': read as one indicator '{sheet}'", sheet=sh.name))
         U, T, I = Labels(), Labels(), Labels()
         tix = [T.add(_period(sh.value(table.header, c))) for c in pcols]
         n = len(pcols)
@@ -154,12 +157,22 @@ def _value(v):
 def _flag_warnings(sheet, flags, missing_flags) -> list:
     out = []
     if flags:
-        out.append(f"sheet '{sheet}': flags read apart from the values: "
-                   + ", ".join(f"{n} value(s) flagged {f} ({FLAGS[f]})" for f, n in sorted(flags.items())))
+        out.append(tr("sheet '{sheet}': flags read apart from the values: {flags}", sheet=sheet, flags=", ".join(
+            tr("{n} value(s) flagged {flag} ({meaning})", n=n, flag=f, meaning=flag_meaning(f))
+            for f, n in sorted(flags.items()))))
     if missing_flags:
-        out.append(f"sheet '{sheet}': missing values (':') flagged "
-                   + ", ".join(f"{f} ({FLAGS[f]}): {n}" for f, n in sorted(missing_flags.items())))
+        out.append(tr("sheet '{sheet}': missing values (':') flagged {flags}", sheet=sheet, flags=", ".join(
+            f"{f} ({flag_meaning(f)}): {n}" for f, n in sorted(missing_flags.items()))))
     return out
+
+
+def flag_meaning(flag: str) -> str:
+    """What a Eurostat flag letter means, in the current language."""
+    words = {"b": tr("break in time series"), "c": tr("confidential"), "d": tr("definition differs"),
+             "e": tr("estimated"), "f": tr("forecast"), "n": tr("not significant"), "p": tr("provisional"),
+             "r": tr("revised"), "s": tr("Eurostat estimate"), "u": tr("low reliability"),
+             "z": tr("not applicable")}
+    return words.get(flag, FLAGS.get(flag, flag))
 
 
 LAYOUT = Eurostat()

@@ -26,6 +26,7 @@ from core.importing.block import (Block, Columns, Labels, cached, each, fixed_un
 from core.importing.layouts.base import CellMap, Fit, Layout, ReadOptions, ValueCells
 from core.importing.table import Table, column_named, column_roles
 from core.model.celltext import column_letter, is_blank, parse_number, text_of
+from core.text import tr
 
 ROLES = ("ind_name", "ind_code", "value", "unit_code", "unit_name", "year", "measure")
 
@@ -54,18 +55,18 @@ class Long(Layout):
     def fit(self, table: Table) -> Fit:
         col = _resolve(table, ReadOptions()).col
         if col["ind_name"] is None and col["ind_code"] is None:
-            return Fit(0, "no column names the indicator")
+            return Fit(0, tr("no column names the indicator"))
         if col["value"] is None:
-            return Fit(0, "no column of values")
-        return Fit(3, "an indicator column and a value column")
+            return Fit(0, tr("no column of values"))
+        return Fit(3, tr("an indicator column and a value column"))
 
     def read(self, table: Table, options: ReadOptions) -> Block:
         sh = table.sheet
         spec = _resolve(table, options)
         col = spec.col
         if col["value"] is None or (col["ind_name"] is None and col["ind_code"] is None):
-            raise InputError(f"sheet '{sh.name}': the long layout needs an indicator column and a value column "
-                             f"(header row {table.header + 1})")
+            raise InputError(tr("sheet '{sheet}': the long layout needs an indicator column and a value column "
+                                "(header row {row})", sheet=sh.name, row=table.header + 1))
         U, T, I = Labels(), Labels(), Labels()
         fixed, fixed_t = fixed_unit_and_period(U, T, sh, options.unit, options.many_sheets, col["unit_code"],
                                                col["unit_name"], col["year"])
@@ -95,11 +96,11 @@ class Long(Layout):
             if u is None or lab_blank[j]:
                 if not is_blank(vals[j]):
                     unreadable.append((r, col["value"], text_of(vals[j]),
-                                       "no unit named" if u is None else "no indicator named", "row"))
+                                       tr("no unit named") if u is None else tr("no indicator named"), "row"))
                 continue
             if pers is not None:
                 if pers[j] is None:
-                    unreadable.append((r, col["year"], "", "no year", "row"))
+                    unreadable.append((r, col["year"], "", tr("no year"), "row"))
                     continue
                 t = T.add(pers[j])
             else:
@@ -218,7 +219,8 @@ def _resolve(table: Table, options: ReadOptions) -> _Spec:
                 else:
                     roles[first] = "ind_name"
     if options.measure_column:
-        c = column_named(table, options.measure_column, f"sheet '{table.sheet.name}'", "--measure-column")
+        c = column_named(table, options.measure_column, tr("sheet '{sheet}'", sheet=table.sheet.name),
+                         "--measure-column")
         for k, r in list(roles.items()):
             if r == "measure":
                 roles[k] = None
@@ -274,16 +276,17 @@ class _Keys:
         keep = [True] * n
         decided = set()
         for name, value in (options.filters or {}).items():
-            c = column_named(self.table, name, f"sheet '{self.table.sheet.name}'", "--filter")
+            c = column_named(self.table, name, tr("sheet '{sheet}'", sheet=self.table.sheet.name), "--filter")
             keep = self._filtered(c, str(value), keep)
             decided.add({b: a for a, b in self.spec.twin.items()}.get(c, c))
         for name in options.split or ():
-            c = column_named(self.table, name, f"sheet '{self.table.sheet.name}'", "--split")
+            c = column_named(self.table, name, tr("sheet '{sheet}'", sheet=self.table.sheet.name), "--split")
             c = {b: a for a, b in self.spec.twin.items()}.get(c, c)
             self.split.append(c)
             decided.add(c)
-            self.warnings.append(f"sheet '{self.sheet}': column {self.name(c)} splits the indicators "
-                                 f"(--split): values {', '.join(self.values(c, keep)[:12])}")
+            self.warnings.append(tr("sheet '{sheet}': column {column} splits the indicators (--split): values "
+                                    "{values}", sheet=self.sheet, column=self.name(c),
+                                    values=", ".join(self.values(c, keep)[:12])))
         base = self._base_keys()
         extra = [c for c in self._varying(base, keep, decided)]
         open_ = []
@@ -297,20 +300,22 @@ class _Keys:
             if len(totals) == 1 and len(kept_codes) > 1:
                 keep = [k and a == totals[0] for k, a in zip(keep, codes)]
                 head = text_of(self.table.head(c)).strip()
-                self.warnings.append(
-                    f"sheet '{self.sheet}': column {self.name(c)} is an extra key (values {shown}): rows with "
-                    f"{totals[0]} (the total) read; --filter \"{head}=VALUE\" keeps another value, --split "
-                    f"\"{head}\" makes each value a separate indicator")
+                self.warnings.append(tr(
+                    "sheet '{sheet}': column {column} is an extra key (values {values}): rows with {total} (the "
+                    "total) read; --filter \"{head}=VALUE\" keeps another value, --split \"{head}\" makes each "
+                    "value a separate indicator", sheet=self.sheet, column=self.name(c), values=shown,
+                    total=totals[0], head=head))
             else:
                 open_.append((c, shown))
         if open_:
-            lines = "; ".join(f"column {self.name(c)} (values {shown})" for c, shown in open_)
+            lines = "; ".join(tr("column {column} (values {values})", column=self.name(c), values=shown)
+                              for c, shown in open_)
             first = text_of(self.table.head(open_[0][0])).strip()
-            raise InputError(
-                f"sheet '{self.sheet}': rows with the same unit, period and indicator differ in extra key "
-                f"column(s): {lines}; choose one value of each with --filter COLUMN=VALUE (e.g. --filter "
-                f"\"{first}={self.values(open_[0][0], keep)[0].split(' (')[0]}\") or make each value a "
-                f"separate indicator with --split COLUMN")
+            raise InputError(tr(
+                "sheet '{sheet}': rows with the same unit, period and indicator differ in extra key column(s): "
+                "{columns}; choose one value of each with --filter COLUMN=VALUE (e.g. --filter \"{example}\") or "
+                "make each value a separate indicator with --split COLUMN", sheet=self.sheet, columns=lines,
+                example=first + "=" + self.values(open_[0][0], keep)[0].split(" (")[0]))
         self._left_duplicates(base, keep)
         return None if all(keep) else keep
 
@@ -323,13 +328,14 @@ class _Keys:
                 if any(hit):
                     out = [x and h for x, h in zip(keep, hit)]
                     head = text_of(self.table.head(c)).strip()
-                    self.warnings.append(f"sheet '{self.sheet}': rows with {head}={value} read (--filter); "
-                                         f"{sum(keep) - sum(out)} other row(s) left out")
+                    self.warnings.append(tr("sheet '{sheet}': rows with {head}={value} read (--filter); {n} other "
+                                            "row(s) left out", sheet=self.sheet, head=head, value=value,
+                                            n=sum(keep) - sum(out)))
                     return out
         code = next((a for a, b in self.spec.twin.items() if b == c), c)
-        raise InputError(f"sheet '{self.sheet}': --filter {text_of(self.table.head(c)).strip()}={value}: no row "
-                         f"holds '{value}' in column {self.name(c)} (values: "
-                         f"{', '.join(self.values(code, keep)[:30])})")
+        raise InputError(tr("sheet '{sheet}': --filter {head}={value}: no row holds '{value}' in column {column} "
+                            "(values: {values})", sheet=self.sheet, head=text_of(self.table.head(c)).strip(),
+                            value=value, column=self.name(c), values=", ".join(self.values(code, keep)[:30])))
 
     def _base_keys(self) -> list:
         """Each row's (unit, period, indicator, split values) as texts."""
@@ -380,11 +386,13 @@ class _Keys:
                 told.append((f, j, apart))
         if not told:
             return
-        shown = "; ".join(f"rows {self.rows[f] + 1} and {self.rows[j] + 1} (column(s) "
-                          f"{', '.join(self.name(c) for c in apart[:4])} differ)" for f, j, apart in told[:5])
-        raise InputError(f"sheet '{self.sheet}': {len(told)} row(s) give a second, different value for the same "
-                         f"unit, period and indicator: {shown}; keep one value of such a column with --filter "
-                         f"COLUMN=VALUE or make its values separate indicators with --split COLUMN")
+        shown = "; ".join(tr("rows {first} and {second} (column(s) {columns} differ)", first=self.rows[f] + 1,
+                             second=self.rows[j] + 1, columns=", ".join(self.name(c) for c in apart[:4]))
+                          for f, j, apart in told[:5])
+        raise InputError(tr("sheet '{sheet}': {n} row(s) give a second, different value for the same unit, period "
+                            "and indicator: {rows}; keep one value of such a column with --filter COLUMN=VALUE or "
+                            "make its values separate indicators with --split COLUMN", sheet=self.sheet,
+                            n=len(told), rows=shown))
 
 
 def _number(text):

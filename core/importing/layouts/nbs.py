@@ -26,6 +26,7 @@ from core.importing.block import Block, Labels, cached, ignored_warning, indicat
 from core.importing.layouts.base import CellMap, Fit, Layout, ReadOptions, ValueCells
 from core.importing.table import Table, header_role
 from core.model.celltext import column_letter, is_blank, parse_year, text_of
+from core.text import tr
 
 DATABASE, INDICATOR, REGION, TIME = "数据库", "指标", "地区", "时间"
 _KEYS = (DATABASE, INDICATOR, REGION, TIME)
@@ -49,7 +50,7 @@ def _axes(table: Table):
     meta, sh = nbs_meta(table), table.sheet
     corner, rest = table.cols[0], table.cols[1:]
     if not rest:
-        return None, "the table has one column"
+        return None, tr("the table has one column")
     col_years = _mostly_years([table.head(c) for c in rest])
     row_years = _mostly_years([sh.value(r, corner) for r in table.data_rows])
     corner_role = header_role(table.head(corner))
@@ -65,7 +66,13 @@ def _axes(table: Table):
     if TIME in meta and parse_year(meta[TIME]) is not None:
         rows = by_corner or "unit"
         return (rows, "indicator" if rows == "unit" else "unit"), ""
-    return None, "neither the header nor the first column holds years, and no year is named above"
+    return None, tr("neither the header nor the first column holds years, and no year is named above")
+
+
+def _plural(axis: str) -> str:
+    """An axis ('unit', 'period', 'indicator') as the plural noun a message names it by."""
+    words = {"unit": tr("units"), "period": tr("periods"), "indicator": tr("indicators")}
+    return words.get(axis, axis)
 
 
 class Nbs(Layout):
@@ -75,19 +82,21 @@ class Nbs(Layout):
     def fit(self, table: Table) -> Fit:
         meta = nbs_meta(table)
         if DATABASE not in meta and len(meta) < 2:
-            return Fit(0, "no 数据库：/指标：/地区：/时间： lines above the header (an NBS export)")
+            return Fit(0, tr("no 数据库：/指标：/地区：/时间： lines above the header (an NBS export)"))
         axes, why = _axes(table)
         if axes is None:
-            return Fit(0, f"lines of an NBS export above the header, but {why}")
-        return Fit(5, f"an NBS export ({', '.join(f'{k}：{v}' for k, v in meta.items())}); "
-                      f"rows are {axes[0]}s, columns {axes[1]}s")
+            return Fit(0, tr("lines of an NBS export above the header, but {why}", why=why))
+        return Fit(5, tr("an NBS export ({meta}); rows are {rows}, columns {columns}",
+                         meta=", ".join(f"{k}：{v}" for k, v in meta.items()), rows=_plural(axes[0]),
+                         columns=_plural(axes[1])))
 
     def read(self, table: Table, options: ReadOptions) -> Block:
         sh = table.sheet
-        where = f"sheet '{sh.name}'"
+        where = tr("sheet '{sheet}'", sheet=sh.name)
         axes, why = _axes(table)
         if axes is None:
-            raise InputError(f"{where}: not readable as an NBS export: {why} (header row {table.header + 1})")
+            raise InputError(tr("{where}: not readable as an NBS export: {why} (header row {row})", where=where,
+                                why=why, row=table.header + 1))
         meta, warnings, unreadable = nbs_meta(table), [], []
         U, T, I = Labels(), Labels(), Labels()
         fixed = {}
@@ -95,14 +104,15 @@ class Nbs(Layout):
             name = meta.get(REGION) or options.unit
             if not name:
                 name = NATION
-                warnings.append(f"{where}: no region named (地区：); the values are read as {NATION}'s")
+                warnings.append(tr("{where}: no region named (地区：); the values are read as {nation}'s",
+                                   where=where, nation=NATION))
             fixed["unit"] = U.add(name, (name, name))
         if "indicator" not in axes:
             label = meta.get(INDICATOR)
             if not label:
                 label = sh.name
-                warnings.append(f"{where}: no indicator named (指标：); the values are read as the indicator "
-                                f"'{sh.name}'")
+                warnings.append(tr("{where}: no indicator named (指标：); the values are read as the indicator "
+                                   "'{sheet}'", where=where, sheet=sh.name))
             key, info = indicator(label, None, None, "", table.sheet_unit)
             fixed["indicator"] = I.add(key, info)
         if "period" not in axes:
@@ -126,7 +136,9 @@ class Nbs(Layout):
             vals = [sh.value(r, c) for c, _ in cols]
             if is_blank(lab) or (row_kind == "period" and parse_year(lab) is None):
                 if any(not is_blank(v) for v in vals):
-                    unreadable.append((r, corner, lab_of(lab), f"no {row_kind} named", "row"))
+                    named = {"unit": tr("no unit named"), "period": tr("no period named"),
+                             "indicator": tr("no indicator named")}
+                    unreadable.append((r, corner, lab_of(lab), named.get(row_kind, row_kind), "row"))
                 continue
             j = adders[row_kind](lab)
             for (c, k), v in zip(cols, vals):

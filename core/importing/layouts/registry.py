@@ -9,6 +9,7 @@ from core.importing.block import Block
 from core.importing.layouts import eurostat, long, nbs, template, units_by_indicators, wide_periods, worldbank, yearbook
 from core.importing.layouts.base import CellMap, Layout, ReadOptions, ValueCells
 from core.importing.table import Table
+from core.text import tr
 
 _LAYOUTS: dict[str, Layout] = {}
 
@@ -32,7 +33,8 @@ def names() -> tuple:
 def layout_named(name: str) -> Layout:
     layout = _LAYOUTS.get(name)
     if layout is None:
-        raise InputError(f"layout '{name}' is not known (valid: auto, {', '.join(_LAYOUTS)})")
+        raise InputError(tr("layout '{name}' is not known (valid: auto, {valid})", name=name,
+                            valid=", ".join(_LAYOUTS)))
     return layout
 
 
@@ -64,7 +66,7 @@ def workbook_layout(cells, name: str = "auto") -> Layout | None:
         if fit is None:
             return None
         if not fit:
-            raise InputError(f"{cells.file}: {fit.reason}")
+            raise InputError(tr("{file}: {message}", file=cells.file, message=fit.reason))
         return layout
     return next((layout for layout in _LAYOUTS.values() if layout.fit_workbook(cells)), None)
 

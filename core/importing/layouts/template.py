@@ -14,6 +14,8 @@ from core.importing.layouts.units_by_indicators import LAYOUT as UNITS_BY_INDICA
 from core.importing.result import ImportResult, UnreadableCell, assemble, only_unit, reorder, shown
 from core.importing.table import Table, find_table, first_column
 from core.model.celltext import BAD, address, is_blank, parse_values, reason_of, text_of
+from core.sheets.cells import sheet_place
+from core.text import tr
 
 
 class Template(Layout):
@@ -21,7 +23,7 @@ class Template(Layout):
     description = "the CoIndex template / COINr iData + iMeta (sheets Data and Meta)"
 
     def fit(self, table: Table) -> Fit:
-        return Fit(0, "the template is known by its Data and Meta sheets, not by one table")
+        return Fit(0, tr("the template is known by its Data and Meta sheets, not by one table"))
 
     def read(self, table: Table, options: ReadOptions) -> Block:
         """The Data sheet's values (units as rows, indicators as columns)."""
@@ -30,28 +32,30 @@ class Template(Layout):
     def fit_workbook(self, cells) -> Fit:
         data, meta, _ = _sheets(cells)
         if data is None or meta is None:
-            return Fit(0, f"the template layout needs sheets named Data and Meta "
-                          f"(sheets read: {', '.join(s.name for s in cells.sheets)})")
-        return Fit(1, f"sheets '{data.name}' and '{meta.name}'")
+            return Fit(0, tr("the template layout needs sheets named Data and Meta (sheets read: {sheets})",
+                             sheets=", ".join(s.name for s in cells.sheets)))
+        return Fit(1, tr("sheets '{data}' and '{meta}'", data=data.name, meta=meta.name))
 
     def read_workbook(self, cells, *, header_row, unit, include_hidden, warnings) -> ImportResult:
         data_sheet, meta_sheet, settings_sheet = _sheets(cells)
         fw = _framework(cells.file, meta_sheet, include_hidden)
         hr = header_row.get(data_sheet.name) if isinstance(header_row, dict) else header_row
-        where = f"{cells.file}, sheet '{data_sheet.name}'"
+        where = sheet_place(cells.file, data_sheet.name)
         table = find_table(data_sheet, hr, include_hidden, where)
         if table is None or table.header < 0:
-            raise InputError(f"{where}: no data (the Data sheet is empty)")
+            raise InputError(tr("{where}: no data (the Data sheet is empty)", where=where))
         warnings.extend(table.warnings)
         block = self.read(table, ReadOptions())
         aux = {a.code: a.type for a in fw.aux}
-        block.warnings = [w for w in block.warnings if not ("ignored" in w and any(f"'{a}'" in w for a in aux))]
+        # the columns of the Meta sheet's auxiliary rows are read below, not "ignored"
+        block.warnings = [w for w in block.warnings if not any(f"'{a}'" in w for a in aux)]
         result = assemble(cells, self.name, [(table, block)], warnings)
         _read_aux(result, table, fw)
         known = set(fw.indicator_codes) | set(aux)
         extra = [ind.code for ind in result.indicators if ind.code not in known]
         if extra:
-            warnings.append(f"{where}: column(s) {', '.join(extra)} are not indicators of the Meta sheet; ignored")
+            warnings.append(tr("{where}: column(s) {columns} are not indicators of the Meta sheet; ignored",
+                               where=where, columns=", ".join(extra)))
         result = reorder(result, fw.indicator_codes, where)
         result.framework = fw
         for ind in result.indicators:
@@ -75,13 +79,14 @@ def _sheets(cells):
 def _framework(name, meta_sheet, include_hidden):
     """The framework of the Meta sheet (its rows under the header with iCode)."""
     from core.model.framework import Framework
-    mt = find_table(meta_sheet, None, include_hidden, f"{name}, sheet '{meta_sheet.name}'")
+    mt = find_table(meta_sheet, None, include_hidden, sheet_place(name, meta_sheet.name))
     recs, rownos = [], []
     if mt is not None:
         hdr = next((r for r in range(min(meta_sheet.n_rows, 30))
                     if any(text_of(v) == "iCode" for v in meta_sheet.rows[r])), None)
         if hdr is None:
-            raise InputError(f"{name}, sheet '{meta_sheet.name}': no header row with an iCode column")
+            raise InputError(tr("{where}: no header row with an iCode column",
+                                where=sheet_place(name, meta_sheet.name)))
         heads = [text_of(v) for v in meta_sheet.rows[hdr]]
         for r in range(hdr + 1, meta_sheet.n_rows):
             row = meta_sheet.rows[r]
@@ -90,7 +95,8 @@ def _framework(name, meta_sheet, include_hidden):
             recs.append({h: (None if is_blank(v) else v) for h, v in zip(heads, row) if h})
             rownos.append(r + 1)
     try:
-        return Framework.from_records(recs, where=f"{name}, sheet {meta_sheet.name}", rownos=rownos)
+        return Framework.from_records(recs, where=tr("{file}, sheet {sheet}", file=name, sheet=meta_sheet.name),
+                                      rownos=rownos)
     except CoIndexError as e:
         raise InputError(str(e)) from None
 
@@ -105,7 +111,7 @@ def _settings(name, settings_sheet, info):
     width = max(len(r) for r in rows)
     rows = [[None if is_blank(v) else v for v in r] + [None] * (width - len(r)) for r in rows]
     df = pd.DataFrame(rows[1:], columns=[str(v) for v in rows[0]])
-    return settings_from_rows(df, f"{name}, sheet {settings_sheet.name}", info)
+    return settings_from_rows(df, tr("{file}, sheet {sheet}", file=name, sheet=settings_sheet.name), info)
 
 
 def _read_aux(result, table, fw):

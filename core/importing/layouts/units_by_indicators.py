@@ -13,6 +13,7 @@ from core.importing.block import (Block, Columns, Labels, cached, each, fixed_un
 from core.importing.layouts.base import Fit, Layout, ReadOptions
 from core.importing.table import Table, column_roles, first_column, mostly_text
 from core.model.celltext import address, is_blank, text_of
+from core.text import tr
 
 _NOT_INDICATORS = ("note", "unit_code", "unit_name", "year")
 
@@ -37,24 +38,25 @@ class UnitsByIndicators(Layout):
     description = "units as rows, indicators as columns (one sheet per year, or a year column)"
 
     def fit(self, table: Table) -> Fit:
-        return Fit(1, "units as rows and indicators as columns (read when no other layout fits)")
+        return Fit(1, tr("units as rows and indicators as columns (read when no other layout fits)"))
 
     def read(self, table: Table, options: ReadOptions) -> Block:
         sh = table.sheet
-        where = f"sheet '{sh.name}'"
+        where = tr("sheet '{sheet}'", sheet=sh.name)
         ucode_c, uname_c, year_c = _unit_and_year_columns(table)
         icols, ignored = _indicator_columns(table, {ucode_c, uname_c, year_c})
         if not icols:
-            raise InputError(f"{where}: no indicator columns found right of the unit column "
-                             f"(header row {table.header + 1})")
+            raise InputError(tr("{where}: no indicator columns found right of the unit column (header row {row})",
+                                where=where, row=table.header + 1))
         U, T, I = Labels(), Labels(), Labels()
         fixed, fixed_t = fixed_unit_and_period(U, T, sh, options.unit, options.many_sheets, ucode_c, uname_c,
                                                year_c)
         if fixed is not None and fixed_t is not None and len(table.data_rows) > 1:
             first_r, last_r = table.data_rows[0] + 1, table.data_rows[-1] + 1
-            raise InputError(f"{where}: rows {first_r}-{last_r} hold numbers but no column names their unit or "
-                             f"year (header row {table.header + 1}); name the unit column (e.g. 'uCode', "
-                             "'region', '地区') or the year column ('year', '年份'), or choose another layout")
+            raise InputError(tr("{where}: rows {first}-{last} hold numbers but no column names their unit or year "
+                                "(header row {row}); name the unit column (e.g. 'uCode', 'region', '地区') or the "
+                                "year column ('year', '年份'), or choose another layout", where=where,
+                                first=first_r, last=last_r, row=table.header + 1))
         unreadable, warnings = [], []
         rows = _rows(table, icols, ucode_c, uname_c, year_c, fixed is None, fixed_t is None)
         if (rows.keys is not None and not all(rows.keys)) or (rows.periods is not None and None in rows.periods):
@@ -77,7 +79,8 @@ class UnitsByIndicators(Layout):
         for c in icols:
             key, info = indicator(table.head(c), None, None, header_units.get(c, ""), table.sheet_unit)
             if key in I.index:
-                warnings.append(f"{where}: column {address(0, c)[:-1]} repeats the indicator '{key}'")
+                warnings.append(tr("{where}: column {column} repeats the indicator '{code}'", where=where,
+                                   column=address(0, c)[:-1], code=key))
             ind_of_col.append(I.add(key, info))
             raw.extend(columns[c])
         n, m = len(rows.rows), len(icols)
@@ -140,9 +143,9 @@ def _readable_rows(rows: _Rows, icols, ucode_c, uname_c, year_c, unreadable) -> 
     for j, r in enumerate(rows.rows):
         if rows.keys is not None and not rows.keys[j]:
             if any(not is_blank(rows.cells[j][c]) for c in icols):
-                unreadable.append((r, uname_c if uname_c is not None else ucode_c, "", "no unit named", "row"))
+                unreadable.append((r, uname_c if uname_c is not None else ucode_c, "", tr("no unit named"), "row"))
         elif rows.periods is not None and rows.periods[j] is None:
-            unreadable.append((r, year_c, "", "no year", "row"))
+            unreadable.append((r, year_c, "", tr("no year"), "row"))
         else:
             ok.append(j)
     return ok

@@ -21,6 +21,7 @@ from core.importing.layouts.base import CellMap, Fit, Layout, ReadOptions, Value
 from core.importing.table import Table, column_roles, first_column, mostly_text
 from core.model.celltext import (address, clean_text, column_letter, is_blank, parse_year, split_label_unit,
                                  text_of)
+from core.text import tr
 
 _STEM_YEAR = re.compile(r"^(?P<stem>.*?[^\W\d_].*?)[\s_\-.]*[(（\[]?(?P<year>(?:18|19|20)\d\d)(?:年|年度)?[)）\]]?$")
 _YEAR_STEM = re.compile(r"^(?P<year>(?:18|19|20)\d\d)(?:年度|年)?[\s_\-.]*(?P<stem>[^\W\d_].*)$")
@@ -79,25 +80,27 @@ class WidePeriods(Layout):
     def fit(self, table: Table) -> Fit:
         roles = set(column_roles(table).values())
         if "year" in roles or "period" in roles:
-            return Fit(0, "the header has a year column or year columns")
+            return Fit(0, tr("the header has a year column or year columns"))
         ucode, uname, split, ignored = _plan(table)
         if ucode is None and uname is None:
-            return Fit(0, "no column names the units")
+            return Fit(0, tr("no column names the units"))
         values = [c for c in ignored if not mostly_text(table, c)] + list(split)
         shared = _shared_stems(split)
         if len(shared) < 2 or len(split) < 0.6 * len(values):
-            return Fit(0, "the value columns' names do not join indicators and years shared by several indicators")
+            return Fit(0, tr("the value columns' names do not join indicators and years shared by several "
+                             "indicators"))
         years = sorted({y for _, _, y in split.values()})
-        return Fit(4, f"{len(split)} columns named by indicator and year ({len({s for s, _, _ in split.values()})} "
-                      f"indicators, years {years[0]}-{years[-1]})")
+        return Fit(4, tr("{n} columns named by indicator and year ({indicators} indicators, years {first}-{last})",
+                         n=len(split), indicators=len({s for s, _, _ in split.values()}), first=years[0],
+                         last=years[-1]))
 
     def read(self, table: Table, options: ReadOptions) -> Block:
         sh = table.sheet
-        where = f"sheet '{sh.name}'"
+        where = tr("sheet '{sheet}'", sheet=sh.name)
         ucode, uname, split, ignored = _plan(table)
         if (ucode is None and uname is None) or not split:
-            raise InputError(f"{where}: no unit column and columns named by indicator and year "
-                             f"(header row {table.header + 1})")
+            raise InputError(tr("{where}: no unit column and columns named by indicator and year (header row {row})",
+                                where=where, row=table.header + 1))
         U, T, I = Labels(), Labels(), Labels()
         col_t, col_i = {}, {}
         for c, (stem, unit, year) in split.items():
@@ -113,7 +116,7 @@ class WidePeriods(Layout):
             vals = [sh.value(r, c) for c in cols]
             if not code and not name:
                 if any(not is_blank(v) for v in vals):
-                    unreadable.append((r, ucode if ucode is not None else uname, "", "no unit named", "row"))
+                    unreadable.append((r, ucode if ucode is not None else uname, "", tr("no unit named"), "row"))
                 continue
             u = U.add(code or name, (code or name, name or code))
             for c, v in zip(cols, vals):
@@ -122,8 +125,8 @@ class WidePeriods(Layout):
         warnings = []
         text_cols = [c for c in ignored if mostly_text(table, c)]
         other = [c for c in ignored if c not in text_cols]
-        warnings += _ignored(sh.name, table, text_cols, "labels or groups, not values")
-        warnings += _ignored(sh.name, table, other, "no year in the column's name")
+        warnings += _ignored(sh.name, table, text_cols, tr("labels or groups, not values"))
+        warnings += _ignored(sh.name, table, other, tr("no year in the column's name"))
         return make_block(sh.name, U, T, I, uu, tt, ii, rr, cc, raw, unreadable, warnings)
 
     def roles(self, table: Table, options: ReadOptions) -> dict:
@@ -150,8 +153,8 @@ def _ignored(sheet, table, cols, why) -> list:
     if not cols:
         return []
     names = ", ".join(f"{address(0, c)[:-1]} '{text_of(table.head(c))}'" for c in cols[:8])
-    more = f" and {len(cols) - 8} more" if len(cols) > 8 else ""
-    return [f"sheet '{sheet}': column(s) {names}{more} ignored ({why})"]
+    more = tr(" and {n} more", n=len(cols) - 8) if len(cols) > 8 else ""
+    return [tr("sheet '{sheet}': column(s) {columns} ignored ({why})", sheet=sheet, columns=names + more, why=why)]
 
 
 LAYOUT = WidePeriods()

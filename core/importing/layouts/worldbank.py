@@ -21,6 +21,7 @@ from core.importing.layouts.base import CellMap, Fit, Layout, ReadOptions, Value
 from core.importing.layouts.yearbook import Yearbook
 from core.importing.table import Table
 from core.model.celltext import is_blank, parse_year, text_of
+from core.text import tr
 
 _HEADS = ("country name", "country code", "indicator name", "indicator code")
 _SAME = {"series name": "indicator name", "series code": "indicator code"}     # DataBank's words
@@ -60,17 +61,19 @@ class WorldBank(Layout):
     def fit(self, table: Table) -> Fit:
         named, years = _columns(table)
         if len(named) < len(_HEADS):
-            return Fit(0, "no Country Name, Country Code, Indicator Name and Indicator Code header")
+            return Fit(0, tr("no Country Name, Country Code, Indicator Name and Indicator Code header"))
         if not years:
-            return Fit(0, "no year columns right of the World Bank header")
-        return Fit(10, f"the World Bank header (Country Name ... Indicator Code) and {len(years)} year columns")
+            return Fit(0, tr("no year columns right of the World Bank header"))
+        return Fit(10, tr("the World Bank header (Country Name ... Indicator Code) and {n} year columns",
+                          n=len(years)))
 
     def read(self, table: Table, options: ReadOptions) -> Block:
         sh = table.sheet
         named, years = _columns(table)
         if len(named) < len(_HEADS) or not years:
-            raise InputError(f"sheet '{sh.name}': the worldbank layout needs the columns Country Name, Country "
-                             f"Code, Indicator Name, Indicator Code and years (header row {table.header + 1})")
+            raise InputError(tr("sheet '{sheet}': the worldbank layout needs the columns Country Name, Country "
+                                "Code, Indicator Name, Indicator Code and years (header row {row})", sheet=sh.name,
+                                row=table.header + 1))
         cn, cc_, iname, icode = (named[h] for h in _HEADS)
         U, T, I = Labels(), Labels(), Labels()
         tix = [T.add(_year(sh.value(table.header, c))) for c in years]
@@ -86,7 +89,8 @@ class WorldBank(Layout):
             if not (code or name) or not any(ikey):
                 if any(not is_blank(v) for v in vals):
                     unreadable.append((r, cc_ if not (code or name) else icode, "",
-                                       "no country named" if not (code or name) else "no indicator named", "row"))
+                                       tr("no country named") if not (code or name) else tr("no indicator named"),
+                                       "row"))
                 else:
                     skipped += 1
                 continue
@@ -102,8 +106,8 @@ class WorldBank(Layout):
             rr.extend([r] * n)
             cc.extend(years)
             raw.extend(vals)
-        warnings = [f"sheet '{sh.name}': {skipped} row(s) naming no country and no indicator, without values, "
-                    "skipped"] if skipped else []
+        warnings = [tr("sheet '{sheet}': {n} row(s) naming no country and no indicator, without values, skipped",
+                       sheet=sh.name, n=skipped)] if skipped else []
         return make_block(sh.name, U, T, I, uu, tt, ii, rr, cc, raw, unreadable, warnings)
 
     def cell_map(self, cells: ValueCells, units: list, periods: list, codes: list) -> CellMap:

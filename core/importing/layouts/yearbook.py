@@ -11,6 +11,7 @@ from core.importing.block import Block, Labels, cached, ignored_warning, indicat
 from core.importing.layouts.base import CellMap, Fit, Layout, ReadOptions, ValueCells
 from core.importing.table import Table, column_roles, first_column, mostly_text
 from core.model.celltext import column_letter, is_blank, parse_year, text_of
+from core.text import tr
 
 _KEPT_ROLES = ("period", "ind_code", "measure", "unit_code", "unit_name")
 
@@ -37,18 +38,18 @@ class Yearbook(Layout):
         roles = list(column_roles(table).values())
         n = roles.count("period")
         if n == 0:
-            return Fit(0, "no column of the header is a year")
+            return Fit(0, tr("no column of the header is a year"))
         if "year" in roles:
-            return Fit(0, "a column names the year of each row")
-        return Fit(2, f"{n} column(s) of the header are years")
+            return Fit(0, tr("a column names the year of each row"))
+        return Fit(2, tr("{n} column(s) of the header are years", n=n))
 
     def read(self, table: Table, options: ReadOptions) -> Block:
         sh = table.sheet
         warnings, unreadable = [], []
         cols = _columns(table, options.unit)
         if cols.label is None:
-            warnings.append(f"sheet '{sh.name}': rows are units and columns years; the sheet is read as the "
-                            f"indicator '{sh.name}'")
+            warnings.append(tr("sheet '{sheet}': rows are units and columns years; the sheet is read as the "
+                               "indicator '{sheet}'", sheet=sh.name))
         U, T, I = Labels(), Labels(), Labels()
         fixed = None if cols.names_units else U.add(options.unit or sh.name, (options.unit or sh.name,) * 2)
         tix = [T.add(parse_year(sh.value(table.header, c))) for c in cols.periods]
@@ -66,7 +67,7 @@ class Yearbook(Layout):
                 u = _unit_of_row(sh, cols, r, U, txt)
                 if u is None:
                     unreadable.append((r, cols.unit_name if cols.unit_name is not None else cols.unit_code, "",
-                                       "no unit named", "row"))
+                                       tr("no unit named"), "row"))
                     continue
             uu.extend([u] * n)
             tt.extend(tix)
@@ -98,8 +99,8 @@ def _columns(table: Table, unit: str | None = None) -> _Columns:
     roles = column_roles(table)
     periods = [c for c in table.cols if roles[c] == "period"]
     if not periods:
-        raise InputError(f"sheet '{table.sheet.name}': no column of the header is a year "
-                         f"(header row {table.header + 1})")
+        raise InputError(tr("sheet '{sheet}': no column of the header is a year (header row {row})",
+                            sheet=table.sheet.name, row=table.header + 1))
     label = first_column(table, "ind_name")
     unit_code, unit_name = first_column(table, "unit_code"), first_column(table, "unit_name")
     measure = first_column(table, "measure")
@@ -107,7 +108,8 @@ def _columns(table: Table, unit: str | None = None) -> _Columns:
         left = [c for c in table.cols if roles[c] is None and c < periods[0]]
         cand = [c for c in left if mostly_text(table, c)] or left
         if not cand and unit_code is None and unit_name is None:
-            raise InputError(f"sheet '{table.sheet.name}': no column of indicator names left of the year columns")
+            raise InputError(tr("sheet '{sheet}': no column of indicator names left of the year columns",
+                                sheet=table.sheet.name))
         label = cand[0] if cand else None
     if label is not None and unit_name is not None and unit_code is None and measure is None \
             and _ambiguous_unit_header(table.head(unit_name)) \
@@ -154,10 +156,11 @@ def _indicator_of_row(table, cols, r, vals, I, unreadable, warnings):
     lab = sh.value(r, cols.label) if cols.label is not None else sh.name
     if is_blank(lab):
         if any(not is_blank(v) for v in vals):
-            unreadable.append((r, cols.label, "", "values without an indicator name", "row"))
+            unreadable.append((r, cols.label, "", tr("values without an indicator name"), "row"))
         return None
     if all(is_blank(v) for v in vals):
-        warnings.append(f"sheet '{sh.name}', row {r + 1}: '{text_of(lab)}' has no values; read as a heading")
+        warnings.append(tr("sheet '{sheet}', row {row}: '{label}' has no values; read as a heading", sheet=sh.name,
+                           row=r + 1, label=text_of(lab)))
         return None
     key, info = indicator(lab, None if cols.code is None else sh.value(r, cols.code),
                           None if cols.measure is None else sh.value(r, cols.measure), "", table.sheet_unit)
