@@ -154,7 +154,7 @@ class _Tree:
     ``aggregate`` per row and the code column's width in %."""
 
     def __init__(self, fw):
-        from gui.sheets.results_table import tree_order
+        from gui.sheets.results_rows import tree_order
         self.order = tree_order(fw)
         self.aggregate = [not fw[c].is_indicator for c, _ in self.order]
         self.code_width = int(min(16, max(6, 1.3 * max((len(c) for c, _ in self.order), default=4) + 2)))
@@ -268,7 +268,7 @@ def _ranking_html(project, w, units, periods) -> list:
 def _unit_results_html(project, w, tree, units, periods) -> list:
     """One table per unit: every node's score, change and growth (several
     periods) and rank (several units) in the last period."""
-    from gui.sheets.results_table import node_results
+    from gui.sheets.results_rows import node_results
     engine, fw = project.engine, project.framework
     last = len(periods) - 1
     panel = len(periods) > 1
