@@ -24,7 +24,7 @@ UNIT_COLUMN = -1              # the sort key of the unit names
 # light to dark: a higher score is a darker cell (a sequential scale of one hue)
 SCALE_STOPS = ("#eef5fb", "#c3dbef", "#7fb2dc", "#3d7fc0", "#1b4f8f", "#0c2d5c")
 MISSING_CELL = QColor("#d9d9d9")
-DARK_TEXT, LIGHT_TEXT = QColor("#161616"), QColor("#ffffff")
+DARK_TEXT, LIGHT_TEXT = QColor("#000000"), QColor("#ffffff")     # (black: at least 4.58:1 on any colour)
 
 
 @dataclass

@@ -15,7 +15,7 @@ selection and copying keep working on the rows as shown.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QTableView, QVBoxLayout,
                                QWidget)
@@ -159,7 +159,7 @@ class ResultsModel(QAbstractTableModel):
         new = self._sorted_rows()
         if np.array_equal(new, self._perm):
             return
-        self.layoutAboutToBeChanged.emit([], QAbstractItemModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutAboutToBeChanged.emit()
         old_shown = self.shown_rows(np.arange(len(self._perm)))      # tree row -> old shown row
         self._perm = new
         new_shown = self.shown_rows(np.arange(len(new)))
@@ -167,7 +167,7 @@ class ResultsModel(QAbstractTableModel):
         for index in self.persistentIndexList():
             if index.isValid():
                 self.changePersistentIndex(index, self.index(moved[index.row()], index.column()))
-        self.layoutChanged.emit([], QAbstractItemModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()
 
     def _refresh_values(self):
         """Recompute, and tell the views about the rows that changed only
