@@ -158,7 +158,7 @@ class ChartPanel(QWidget):
         layout.addWidget(self.stack, 1)
 
         self._mode = None
-        for chart in self.charts():
+        for chart in self.views():
             chart.exported.connect(self.statusMessage)
         self._fill_choosers()
         self.unit_box.currentIndexChanged.connect(self._on_unit_chosen)
@@ -173,7 +173,12 @@ class ChartPanel(QWidget):
     # ---- charts ----------------------------------------------------------------------
     def charts(self) -> list:
         return [self.composite_chart, self.dimension_chart, self.contribution_chart,
-                self.radar_chart, self.ranking_chart, self.league_table]
+                self.radar_chart, self.ranking_chart]
+
+    def views(self) -> list:
+        """The five charts and the league table (a table drawn by its own
+        routine, not a pyqtgraph chart): everything the panel shows."""
+        return self.charts() + [self.league_table]
 
     def several_units(self) -> bool:
         return len(self.document.project.dataset.unit_codes) > 1
@@ -183,7 +188,7 @@ class ChartPanel(QWidget):
         if mode == self._mode:
             return
         self._mode = mode
-        charts = self.charts()
+        charts = self.views()
         if mode == TABS:
             for chart in charts:
                 self.grid.removeWidget(chart)
@@ -223,7 +228,7 @@ class ChartPanel(QWidget):
 
     def current_chart(self):
         """The chart with the focus, else the tab in front, else the composite."""
-        for chart in self.charts():
+        for chart in self.views():
             if chart.hasFocus():
                 return chart
         if self._mode == TABS and self.tabs.currentWidget() is not None:
@@ -290,7 +295,7 @@ class ChartPanel(QWidget):
     def _on_unit_chosen(self, unit: int):
         if unit < 0:
             return
-        for chart in self.charts():
+        for chart in self.views():
             chart.set_unit(unit)
         self.unitChanged.emit(unit)
 
@@ -336,7 +341,7 @@ class ChartPanel(QWidget):
         self.layout_button.setToolTip(self.tr("Show the charts in tabs instead of a grid"))
         titles = [self.tr("Index"), self.tr("Dimensions"), self.tr("Contributions"), self.tr("Radar"),
                   self.tr("Ranking"), self.tr("League table")]
-        for chart, title in zip(self.charts(), titles):
+        for chart, title in zip(self.views(), titles):
             k = self.tabs.indexOf(chart)
             if k >= 0:
                 self.tabs.setTabText(k, title)

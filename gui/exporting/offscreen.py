@@ -82,7 +82,7 @@ def offscreen_panel(document, source=None, size=CHART_SIZE, palette: QPalette | 
     charts are deleted on leaving."""
     from gui.charts.panel import ChartPanel
     panel = ChartPanel(document)
-    charts = panel.charts()
+    charts = panel.views()
     try:
         if source is not None:
             _copy_choices(panel, source)
@@ -112,7 +112,7 @@ def offscreen_charts(document, source=None, size=CHART_SIZE, palette: QPalette |
     with several units."""
     with offscreen_panel(document, source, size, palette) as panel:
         several = panel.several_units()
-        charts = [c for c in panel.charts()
+        charts = [c for c in panel.views()
                   if (several or c not in (panel.ranking_chart, panel.league_table))
                   and (league or c is not panel.league_table)]
         yield charts

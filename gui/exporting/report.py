@@ -18,7 +18,7 @@ does not wait for the interface's translations.
 Charts are drawn off screen by :mod:`gui.exporting.offscreen`, on white
 and at the width they are printed at (so that their legends and axes
 print at the size they have on screen).  The document is laid out and
-paged here (:func:`print_document`): a heading that would end a page moves
+paged by :func:`gui.exporting.paging.print_document`: a heading that would end a page moves
 to the next with what follows it, tables repeat their header row on every
 page and their columns are at least as wide as their longest word.
 """
@@ -31,16 +31,17 @@ import math
 import re
 
 import numpy as np
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
-from PySide6.QtGui import (QFont, QFontDatabase, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter,
-                           QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat)
+from PySide6.QtCore import QMarginsF, QUrl
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from core.atomic import atomic_output
 from core.exporting.texts import readme_lines
 
 from gui.base import i18n
-from gui.exporting.offscreen import (CHART_SIZE, chart_images, chart_panel_of, chart_slug,  # noqa: F401 (re-exported)
+# (CHART_SIZE, chart_panel_of, chart_slug, offscreen_charts: imported from here by the window and tests)
+from gui.exporting.offscreen import (CHART_SIZE, chart_images, chart_panel_of, chart_slug,  # noqa: F401
                                      offscreen_charts, print_palette)
+from gui.exporting.paging import print_document
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,6 @@ IMAGE_WIDTH = 620               # document pixels (1/96 inch) of a chart in the 
 REPORT_CHART_SIZE = (IMAGE_WIDTH, 400)   # charts drawn at the size they are printed at: text keeps its size
 REPORT_CHART_SCALE = 3          # and three times as many pixels, for print (about 290 dpi)
 TEXT_WIDTH = 643                # document pixels between the margins of an A4 page (17 cm)
-MARGIN_CM = 2.0
 
 WORDS = {
     "report": ("CoIndex report", "CoIndex 报告"),
@@ -248,7 +248,8 @@ def _heading_html(project, w) -> list:
 
 
 def _framework_html(project, w, tree) -> list:
-    """The framework table: codes, names, units, weights, shares and directions."""
+    """The framework table: codes, names, units, weights, shares and
+    directions (a column no node fills, such as Chinese names, is left out)."""
     fw, st = project.framework, project.settings
     code_width = tree.code_width
     equal = st.weighting == "equal"
@@ -259,10 +260,13 @@ def _framework_html(project, w, tree) -> list:
         weight = 1.0 if equal and node.parent is not None else node.weight
         rows.append([code, node.name, node.name_zh, node.unit, _num(weight, 3), _num(100 * shares.get(code, math.nan), 1),
                      w("up") if node.direction >= 0 else w("down")])
+    heads = [w("code"), w("name_en"), w("name_zh"), w("unit"), w("weight"), w("share"), w("direction")]
+    align = ["l", "l", "l", "l", "r", "r", "l"]
+    widths = [code_width, 37 - code_width, 22, 15, 8, 10, 8]
+    keep = [c for c in range(len(heads)) if c < 2 or c > 3 or any(str(row[c] or "").strip() for row in rows)]
     parts = [f"<h2>{_e(w('framework'))}</h2>"]
-    parts.append(_table([w("code"), w("name_en"), w("name_zh"), w("unit"), w("weight"), w("share"), w("direction")],
-                        rows, ["l", "l", "l", "l", "r", "r", "l"], tree.depths, [code_width, 37 - code_width, 22, 15, 8, 10, 8],
-                        tree.aggregate, w.font))
+    parts.append(_table([heads[c] for c in keep], [[row[c] for c in keep] for row in rows], [align[c] for c in keep],
+                        tree.depths, [widths[c] for c in keep], tree.aggregate, w.font))
     parts.append(f"<p>{_e(w('directions'))}</p>")
     return parts
 
@@ -356,8 +360,10 @@ def _by_period_html(project, w, units, periods) -> list:
             label = [unit if k == 0 else ""] if several else []
             rows.append(label + [f"{code} {w.name(fw[code])}"] + [_num(x) for x in engine.score(code)[u]])
     heads = ([w("unit_col")] if several else []) + [w("name")] + periods
+    number = min(10.0, 60.0 / max(T, 1))                 # each period's column, in %
+    labels = [22.0, 78.0 - number * T] if several else [100.0 - number * T]
     return [f"<h3>{_e(w('by_period', w.name(fw[root])))}</h3>",
-            _table(heads, rows, ["l"] * (len(heads) - T) + ["r"] * T, font=w.font)]
+            _table(heads, rows, ["l"] * (len(heads) - T) + ["r"] * T, widths=labels + [number] * T, font=w.font)]
 
 
 def _charts_html(w, charts, chart_error) -> list:
@@ -419,72 +425,6 @@ def write_pdf_report(project, path, language: str | None = None, images=(), char
         writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Millimeter)     # the document keeps its own
         print_document(doc, writer, lambda page, pages: w("page", page, pages))
         del writer                      # the file is complete once the writer is gone
-
-
-def print_document(doc: QTextDocument, writer: QPdfWriter, footer=None) -> int:
-    """Lay ``doc`` out on the writer's pages with a 2 cm margin, keep each
-    heading on the page of what follows it, and print it, with
-    ``footer(page, pages)`` centred under each page.  Returns the pages."""
-    doc.documentLayout().setPaintDevice(writer)
-    frame = doc.rootFrame().frameFormat()
-    frame.setMargin(MARGIN_CM / 2.54 * 96)              # in document pixels: Qt scales them to the device
-    doc.rootFrame().setFrameFormat(frame)
-    margin = MARGIN_CM / 2.54 * writer.resolution()     # in the device's pixels
-    page = QSizeF(writer.width(), writer.height())
-    doc.setPageSize(page)
-    keep_headings_with_next(doc, page.height(), margin)
-    pages = doc.pageCount()
-    painter = QPainter(writer)
-    try:
-        font = QFont(doc.defaultFont())
-        font.setPointSizeF(8.0)
-        for k in range(pages):
-            if k:
-                writer.newPage()
-            painter.save()
-            painter.translate(0, -k * page.height())
-            doc.drawContents(painter, QRectF(QPointF(0, k * page.height()), page))
-            painter.restore()
-            if footer is not None:
-                painter.setFont(font)
-                painter.setPen(Qt.darkGray)
-                painter.drawText(QRectF(0, page.height() - margin * 0.75, page.width(), margin * 0.5),
-                                 int(Qt.AlignCenter), footer(k + 1, pages))
-    finally:
-        painter.end()
-    return pages
-
-
-def keep_headings_with_next(doc: QTextDocument, page_height: float, margin: float) -> int:
-    """Give a heading whose next lines (the first rows of a table, a whole
-    image) would fall on the next page a page break before it, so that it
-    starts the page with them.  Returns how many headings moved."""
-    layout = doc.documentLayout()
-    line = QFontMetricsF(doc.defaultFont(), layout.paintDevice()).height()
-    moved = 0
-    block = doc.begin()
-    while block.isValid():
-        after = block.next()
-        if block.blockFormat().headingLevel() > 0 and after.isValid():
-            doc.pageCount()                                   # lays out what changed (blocks need their layout)
-            top = layout.blockBoundingRect(block).top()
-            page = int(top // page_height)
-            following = layout.blockBoundingRect(after)
-            cursor = QTextCursor(after)
-            if cursor.currentTable() is not None:
-                need = following.bottom() + 2 * line          # the header row and two rows
-            elif cursor.charFormat().isImageFormat() or after.text() == "\ufffc":
-                need = following.bottom()                      # the whole image
-            else:
-                need = min(following.bottom(), following.top() + 3 * line)
-            fits = need <= (page + 1) * page_height - margin
-            if not fits and need - top < page_height - 2 * margin and top > page * page_height + margin + line:
-                fmt = QTextBlockFormat(block.blockFormat())
-                fmt.setPageBreakPolicy(QTextFormat.PageBreak_AlwaysBefore)
-                QTextCursor(block).setBlockFormat(fmt)
-                moved += 1
-        block = after
-    return moved
 
 
 def safe_chart_images(document, source=None):
