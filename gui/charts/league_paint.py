@@ -31,12 +31,22 @@ MIN_COLUMN, MIN_UNIT_COLUMN, MAX_UNIT_SHARE = 70, 90, 0.34
 DPI = 96                        # pixels an inch of the SVG and PDF files
 
 
-def league_font(px: int, bold: bool = False) -> QFont:
-    """The application's font family at ``px`` pixels."""
+def league_font(px: int, bold: bool = False, cjk: bool = False) -> QFont:
+    """The application's font at ``px`` pixels: its first family alone,
+    or with ``cjk`` all of them (the app adds a Chinese fallback).  One
+    family keeps the SVG's ``font-family`` a single name, which every SVG
+    renderer (QtSvg too) reads as the PNG's font."""
     font = QFont(QApplication.font()) if QApplication.instance() else QFont()
+    if not cjk:
+        font.setFamilies(font.families()[:1])
     font.setPixelSize(px)
     font.setBold(bold)
     return font
+
+
+def has_cjk(texts) -> bool:
+    """Whether any of ``texts`` has a Chinese, Japanese or Korean character."""
+    return any(ord(ch) >= 0x2E80 for text in texts for ch in str(text))
 
 
 def wrap_lines(text: str, metrics: QFontMetricsF, width: float, max_lines: int = 2) -> list[str]:
@@ -65,9 +75,12 @@ class LeagueGeometry:
     def __init__(self, data: LeagueData, width: float, min_height: float = 0.0):
         self.data = data
         self.width = float(width)
-        self.fonts = {"title": league_font(TITLE_PX, True), "head": league_font(HEAD_PX, True),
-                      "sub": league_font(HEAD_PX), "cell": league_font(CELL_PX), "bold": league_font(CELL_PX, True),
-                      "rank": league_font(RANK_PX), "note": league_font(NOTE_PX)}
+        cjk = has_cjk([data.title, data.unit_header, data.note, data.empty, *data.units,
+                       *(c.name for c in data.columns)])
+        self.fonts = {"title": league_font(TITLE_PX, True, cjk), "head": league_font(HEAD_PX, True, cjk),
+                      "sub": league_font(HEAD_PX, False, cjk), "cell": league_font(CELL_PX, False, cjk),
+                      "bold": league_font(CELL_PX, True, cjk), "rank": league_font(RANK_PX, False, cjk),
+                      "note": league_font(NOTE_PX, False, cjk)}
         inner = self.width - 2 * MARGIN
         title_h = QFontMetricsF(self.fonts["title"]).height() + 4
         self.title = QRectF(MARGIN, MARGIN, inner, title_h)

@@ -143,3 +143,12 @@ def test_help_and_a_real_process_without_a_display(tmp_path):
     text = pdf_text(tmp_path / "a.pdf")
     assert "League table in 2022" in text or "30 units" in text
     assert "30 units, 5 periods, 49 indicators in 11 aggregates" in text
+
+
+def test_charts_of_an_idata_csv_in_chinese(tmp_path):
+    data = os.path.join(ROOT, "tests", "data", "coinr-asem", "asem_iData.csv")
+    meta = os.path.join(ROOT, "tests", "data", "coinr-asem", "asem_iMeta.csv")
+    assert run("charts", data, "--meta", meta, "--format", "svg", "--language", "zh", "-o", str(tmp_path)) == 0
+    league = (tmp_path / "league.svg").read_text(encoding="utf-8")
+    assert "排行榜" in league and "单元" in league
+    assert len(list(tmp_path.glob("*.svg"))) == 6

@@ -214,3 +214,23 @@ def test_dark_palette_draws_light_text_on_the_table(league):
     assert league.theme == ChartTheme.from_palette(palette) and league.theme.dark
     image = league.render_image(1, EXPORT_SIZE)
     assert image.pixelColor(2, 2).name() == "#202020"
+
+
+def test_chinese_headers_and_names(qtbot, qapp, project):
+    from gui.base import i18n
+    from tests.gui.test_charts import three_units
+    doc = ProjectDocument(three_units(project))
+    table = LeagueTable(doc)
+    qtbot.addWidget(table)
+    try:
+        i18n.install_language(qapp, "zh_CN", remember=False)
+        table.retranslateUi()
+        data = table.data()
+        fw = doc.project.framework
+        assert [c.name for c in data.columns] == [fw[c.code].name_zh for c in data.columns]
+        assert data.title.startswith("2024 年排行榜：") and data.unit_header == "单元"
+    finally:
+        i18n.install_language(qapp, "en", remember=False)
+    table.retranslateUi()
+    assert table.data().columns[0].name == fw[fw.root].name
+    doc.close()
