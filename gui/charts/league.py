@@ -13,6 +13,7 @@ a row chooses that unit (``unitClicked``).  The picture is drawn by
 """
 from __future__ import annotations
 
+import copy
 import os
 import re
 
@@ -33,6 +34,7 @@ from gui.charts.league_paint import (EXPORT_SIZE, LeagueGeometry, league_image, 
                                      write_league_svg)
 
 COPY_SCALE = 2                 # clipboard images at twice the size on screen
+MAX_EXPORT_ROWS = 200          # rows in an image or file, at most (the first in the order shown)
 
 
 class _Canvas(QWidget):
@@ -263,25 +265,38 @@ class LeagueTable(QScrollArea):
                           self.tr("{0} of {1} indicators").format(present, total)])
 
     # ---- exports -----------------------------------------------------------------------------
+    def export_data(self) -> LeagueData:
+        """What images and files show: the table as shown, cut to the first
+        :data:`MAX_EXPORT_ROWS` rows (a note says so)."""
+        data = self._data
+        if len(data.order) <= MAX_EXPORT_ROWS or data.empty:
+            return data
+        cut = copy.copy(data)
+        cut.order = data.order[:MAX_EXPORT_ROWS]
+        cut.note = " · ".join([self.tr("The first {0} of {1} units").format(MAX_EXPORT_ROWS, f"{len(data.order):,}"),
+                               data.note])
+        return cut
+
     def export_size(self, size=EXPORT_SIZE) -> tuple[int, int]:
         """(width, height) of an export ``size[0]`` wide: at least
         ``size[1]`` high, higher when the rows need it."""
-        width = max(size[0], int(LeagueGeometry.min_width(self._data)))
-        return width, int(LeagueGeometry(self._data, width, size[1]).height)
+        data = self.export_data()
+        width = max(size[0], int(LeagueGeometry.min_width(data)))
+        return width, int(LeagueGeometry(data, width, size[1]).height)
 
     def render_image(self, scale: float = COPY_SCALE, size=None) -> QImage:
         """The table as an image: ``size`` (default: as on screen) at ``scale``."""
-        size = size or (self.canvas.width(), self.canvas.height())
-        return league_image(self._data, self.theme, self.export_size(size), scale)
+        size = size or (self.canvas.width(), EXPORT_SIZE[1])
+        return league_image(self.export_data(), self.theme, self.export_size(size), scale)
 
     def export_png(self, path: str, scale: float = COPY_SCALE, size=None) -> bool:
         return self.render_image(scale, size).save(path, "PNG")
 
     def export_svg(self, path: str, size=None):
-        write_league_svg(self._data, self.theme, self.export_size(size or EXPORT_SIZE), path)
+        write_league_svg(self.export_data(), self.theme, self.export_size(size or EXPORT_SIZE), path)
 
     def export_pdf(self, path: str, size=None):
-        write_league_pdf(self._data, self.theme, self.export_size(size or EXPORT_SIZE), path)
+        write_league_pdf(self.export_data(), self.theme, self.export_size(size or EXPORT_SIZE), path)
 
     def copy_image(self) -> QImage:
         image = self.render_image(COPY_SCALE)

@@ -164,8 +164,13 @@ def paint_league(painter: QPainter, geometry: LeagueGeometry, theme) -> None:
         painter.restore()
         return
     _paint_header(painter, g, theme)
-    for j, unit in enumerate(data.order.tolist()):
-        _paint_row(painter, g, theme, j, unit)
+    first, last = 0, len(data.order)
+    if painter.hasClipping():            # on screen: the rows in the exposed part only (thousands of units)
+        clip = painter.clipBoundingRect()
+        first = max(0, int((clip.top() - g.rows_top) // ROW_H))
+        last = min(last, int((clip.bottom() - g.rows_top) // ROW_H) + 1)
+    for j in range(first, last):
+        _paint_row(painter, g, theme, j, int(data.order[j]))
     _paint_lines(painter, g, theme)
     if data.note:
         painter.setPen(theme.muted)

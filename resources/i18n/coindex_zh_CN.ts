@@ -323,32 +323,32 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../gui/charts/panel.py" line="264"/>
+        <location filename="../../gui/charts/panel.py" line="269"/>
         <source>the only period</source>
         <translation>唯一的时期</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="329"/>
+        <location filename="../../gui/charts/panel.py" line="334"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="330"/>
+        <location filename="../../gui/charts/panel.py" line="335"/>
         <source>&amp;Compare:</source>
         <translation>对比(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="331"/>
+        <location filename="../../gui/charts/panel.py" line="336"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="332"/>
+        <location filename="../../gui/charts/panel.py" line="337"/>
         <source>Units drawn beside the chosen one on the composite chart</source>
         <translation>在综合指数图中与所选单元一同绘制的单元</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="333"/>
+        <location filename="../../gui/charts/panel.py" line="338"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
@@ -357,47 +357,47 @@
         <translation type="vanished">雷达图和排名所用的时期</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="334"/>
+        <location filename="../../gui/charts/panel.py" line="339"/>
         <source>The period of the radar, the ranking and the league table</source>
         <translation>雷达图、排名图和排行榜的时期</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="335"/>
+        <location filename="../../gui/charts/panel.py" line="340"/>
         <source>Tabs</source>
         <translation>标签页</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="336"/>
+        <location filename="../../gui/charts/panel.py" line="341"/>
         <source>Show the charts in tabs instead of a grid</source>
         <translation>以标签页而非网格显示图表</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="337"/>
+        <location filename="../../gui/charts/panel.py" line="342"/>
         <source>Index</source>
         <translation>指数</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="337"/>
+        <location filename="../../gui/charts/panel.py" line="342"/>
         <source>Dimensions</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="337"/>
+        <location filename="../../gui/charts/panel.py" line="342"/>
         <source>Contributions</source>
         <translation>贡献</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="337"/>
+        <location filename="../../gui/charts/panel.py" line="342"/>
         <source>Radar</source>
         <translation>雷达图</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="338"/>
+        <location filename="../../gui/charts/panel.py" line="343"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="338"/>
+        <location filename="../../gui/charts/panel.py" line="343"/>
         <source>League table</source>
         <translation>排行榜</translation>
     </message>
@@ -1787,117 +1787,122 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>LeagueTable</name>
     <message>
-        <location filename="../../gui/charts/league.py" line="200"/>
+        <location filename="../../gui/charts/league.py" line="202"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="203"/>
+        <location filename="../../gui/charts/league.py" line="205"/>
         <source>League table in {0}: {1}</source>
         <translation>{0} 年排行榜：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="204"/>
+        <location filename="../../gui/charts/league.py" line="206"/>
         <source>League table: {0}</source>
         <translation>排行榜：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="206"/>
+        <location filename="../../gui/charts/league.py" line="208"/>
         <source>#: rank among the {0} units</source>
         <translation>#：在 {0} 个单元中的排名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="208"/>
+        <location filename="../../gui/charts/league.py" line="210"/>
         <source>* hatched: under {0} % of the indicators have data</source>
         <translation>* 斜线填充：有数据的指标不足 {0} %</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="219"/>
+        <location filename="../../gui/charts/league.py" line="221"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="221"/>
+        <location filename="../../gui/charts/league.py" line="223"/>
         <source>The league table needs two or more units.</source>
         <translation>排行榜需要两个或更多单元。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="223"/>
+        <location filename="../../gui/charts/league.py" line="225"/>
         <source>No scores in {0}</source>
         <translation>{0} 没有得分</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="250"/>
+        <location filename="../../gui/charts/league.py" line="252"/>
         <source>Click to sort; click again to reverse</source>
         <translation>点击排序；再次点击反向排序</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="261"/>
+        <location filename="../../gui/charts/league.py" line="263"/>
         <source>Score: {0}</source>
         <translation>得分：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="262"/>
+        <location filename="../../gui/charts/league.py" line="264"/>
         <source>Rank: {0} of {1}</source>
         <translation>排名：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="263"/>
+        <location filename="../../gui/charts/league.py" line="265"/>
         <source>{0} of {1} indicators</source>
         <translation>{1} 个指标中的 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="289"/>
+        <location filename="../../gui/charts/league.py" line="276"/>
+        <source>The first {0} of {1} units</source>
+        <translation>{1} 个单元中的前 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="304"/>
         <source>Chart copied: {0}</source>
         <translation>已复制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="297"/>
+        <location filename="../../gui/charts/league.py" line="312"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="297"/>
+        <location filename="../../gui/charts/league.py" line="312"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="298"/>
+        <location filename="../../gui/charts/league.py" line="313"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="299"/>
+        <location filename="../../gui/charts/league.py" line="314"/>
         <source>Save the league table</source>
         <translation>保存排行榜</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="307"/>
+        <location filename="../../gui/charts/league.py" line="322"/>
         <source>Chart saved to {0}</source>
         <translation>图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="320"/>
+        <location filename="../../gui/charts/league.py" line="335"/>
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="321"/>
+        <location filename="../../gui/charts/league.py" line="336"/>
         <source>Save as SVG…</source>
         <translation>另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="322"/>
+        <location filename="../../gui/charts/league.py" line="337"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="323"/>
+        <location filename="../../gui/charts/league.py" line="338"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="324"/>
+        <location filename="../../gui/charts/league.py" line="339"/>
         <source>Show sub-dimensions</source>
         <translation>显示子维度</translation>
     </message>

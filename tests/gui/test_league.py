@@ -234,3 +234,26 @@ def test_chinese_headers_and_names(qtbot, qapp, project):
     table.retranslateUi()
     assert table.data().columns[0].name == fw[fw.root].name
     doc.close()
+
+
+def test_files_of_many_units_keep_the_first_rows(qtbot):
+    from core.model.dataset import Dataset
+    from core.project.project import Project
+    from gui.charts.league import MAX_EXPORT_ROWS
+    base = projectfile.load(ASEM)
+    ds = base.dataset
+    copies = 9                                       # 270 units
+    codes = [f"{c}{k}" for k in range(copies) for c in ds.unit_codes]
+    values = np.concatenate([ds.values * (1 + 0.01 * k) for k in range(copies)])
+    big = Project(base.framework, Dataset(codes, codes, ds.periods, ds.codes, values), base.settings)
+    doc = ProjectDocument(big)
+    table = LeagueTable(doc)
+    qtbot.addWidget(table)
+    assert len(table.sorted_units()) == 270
+    cut = table.export_data()
+    assert len(cut.order) == MAX_EXPORT_ROWS and cut.note.startswith("The first 200 of 270 units")
+    np.testing.assert_array_equal(cut.order, table.data().order[:MAX_EXPORT_ROWS])
+    width, height = table.export_size()
+    assert height < 100 + (MAX_EXPORT_ROWS + 4) * ROW_H
+    assert table.render_image(1, EXPORT_SIZE).height() == height
+    doc.close()
