@@ -118,16 +118,8 @@ def test_colours_follow_the_score_and_text_stays_readable(league):
 
 def test_scores_on_too_few_indicators_are_marked(qtbot):
     project = projectfile.load(ASEM)
-    fw, ds = project.framework, project.dataset
-    under = [c for c in ds.codes if "Conn" in fw.ancestors(c)] if hasattr(fw, "ancestors") else None
-    if under is None:
-        conn = set()
-        todo = ["Conn"]
-        while todo:
-            code = todo.pop()
-            conn.add(code)
-            todo += fw.children(code)
-        under = [c for c in ds.codes if c in conn]
+    ds, engine = project.dataset, project.engine
+    under = [engine.codes[k] for k in engine.indicators_under["Conn"]]
     cols = [ds.codes.index(c) for c in under[:int(len(under) * 0.6)]]
     ds.values[2, -1, cols] = np.nan                         # Bulgaria: most of Connectivity missing in 2022
     doc = ProjectDocument(project)
