@@ -1,4 +1,4 @@
-"""The charts pane: the five live charts of the results, with the unit,
+"""The charts pane: the five live charts of the results and the league table, with the unit,
 the units to compare and the period they show.
 
 Every chart listens to the document itself; the panel only passes on the
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QSta
 from gui.charts.lines import CompositeChart, DimensionChart
 from gui.base.choosers import labelled_combo, period_items, refill
 from gui.charts.contribution import ContributionChart
+from gui.charts.league import LeagueTable
 from gui.base.document import ProjectDocument
 from gui.base.palette import unit_labels
 from gui.charts.radar import RadarChart
@@ -105,7 +106,7 @@ class UnitChecklist(QComboBox):
 
 class ChartPanel(QWidget):
     """The composite index, dimensions, contributions, radar and ranking
-    charts of one document, with choosers for the unit, the units to
+    charts and the league table of one document, with choosers for the unit, the units to
     compare and the period (radar and ranking)."""
 
     unitChanged = Signal(int)
@@ -120,6 +121,8 @@ class ChartPanel(QWidget):
         self.contribution_chart = ContributionChart(document)
         self.radar_chart = RadarChart(document)
         self.ranking_chart = RankingChart(document)
+        self.league_table = LeagueTable(document)
+        self.league_table.unitClicked.connect(self.set_unit)
 
         self.unit_label, self.unit_box = labelled_combo(self, min_chars=12)
         self.compare_label = QLabel(self)
@@ -155,7 +158,7 @@ class ChartPanel(QWidget):
         layout.addWidget(self.stack, 1)
 
         self._mode = None
-        for chart in self.charts():
+        for chart in self.views():
             chart.exported.connect(self.statusMessage)
         self._fill_choosers()
         self.unit_box.currentIndexChanged.connect(self._on_unit_chosen)
@@ -172,6 +175,11 @@ class ChartPanel(QWidget):
         return [self.composite_chart, self.dimension_chart, self.contribution_chart,
                 self.radar_chart, self.ranking_chart]
 
+    def views(self) -> list:
+        """The five charts and the league table (a table drawn by its own
+        routine, not a pyqtgraph chart): everything the panel shows."""
+        return self.charts() + [self.league_table]
+
     def several_units(self) -> bool:
         return len(self.document.project.dataset.unit_codes) > 1
 
@@ -180,7 +188,7 @@ class ChartPanel(QWidget):
         if mode == self._mode:
             return
         self._mode = mode
-        charts = self.charts()
+        charts = self.views()
         if mode == TABS:
             for chart in charts:
                 self.grid.removeWidget(chart)
@@ -189,7 +197,7 @@ class ChartPanel(QWidget):
         else:
             while self.tabs.count():
                 self.tabs.removeTab(0)
-            positions = [(0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 1), (1, 1, 1, 1), (2, 0, 1, 2)]
+            positions = [(0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 1), (1, 1, 1, 1), (2, 0, 1, 1), (2, 1, 1, 1)]
             for chart, pos in zip(charts, positions):
                 self.grid.addWidget(chart, *pos)
                 chart.show()
@@ -207,9 +215,11 @@ class ChartPanel(QWidget):
     def _show_ranking(self):
         several = self.several_units()
         if self._mode == TABS:
-            self.tabs.setTabVisible(self.tabs.indexOf(self.ranking_chart), several)
+            for chart in (self.ranking_chart, self.league_table):
+                self.tabs.setTabVisible(self.tabs.indexOf(chart), several)
         else:
             self.ranking_chart.setVisible(several)
+            self.league_table.setVisible(several)
             self.grid.setRowStretch(0, 1)
             self.grid.setRowStretch(1, 1)
             self.grid.setRowStretch(2, 1 if several else 0)
@@ -218,7 +228,7 @@ class ChartPanel(QWidget):
 
     def current_chart(self):
         """The chart with the focus, else the tab in front, else the composite."""
-        for chart in self.charts():
+        for chart in self.views():
             if chart.hasFocus():
                 return chart
         if self._mode == TABS and self.tabs.currentWidget() is not None:
@@ -285,7 +295,7 @@ class ChartPanel(QWidget):
     def _on_unit_chosen(self, unit: int):
         if unit < 0:
             return
-        for chart in self.charts():
+        for chart in self.views():
             chart.set_unit(unit)
         self.unitChanged.emit(unit)
 
@@ -294,6 +304,7 @@ class ChartPanel(QWidget):
             return
         self.radar_chart.set_period(period)
         self.ranking_chart.set_period(period)
+        self.league_table.set_period(period)
         self.periodChanged.emit(period)
 
     def _on_compared_changed(self, units):
@@ -325,12 +336,12 @@ class ChartPanel(QWidget):
         self.compare_box.none_text = self.tr("none")
         self.compare_box.setToolTip(self.tr("Units drawn beside the chosen one on the composite chart"))
         self.period_label.setText(self.tr("&Period:"))
-        self.period_box.setToolTip(self.tr("The period of the radar and the ranking"))
+        self.period_box.setToolTip(self.tr("The period of the radar, the ranking and the league table"))
         self.layout_button.setText(self.tr("Tabs"))
         self.layout_button.setToolTip(self.tr("Show the charts in tabs instead of a grid"))
         titles = [self.tr("Index"), self.tr("Dimensions"), self.tr("Contributions"), self.tr("Radar"),
-                  self.tr("Ranking")]
-        for chart, title in zip(self.charts(), titles):
+                  self.tr("Ranking"), self.tr("League table")]
+        for chart, title in zip(self.views(), titles):
             k = self.tabs.indexOf(chart)
             if k >= 0:
                 self.tabs.setTabText(k, title)

@@ -8,34 +8,25 @@ import os
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QVBoxLayout)
 
-from core.atomic import atomic_output
-
-from gui.charts.export import export_svg, render_image
-from gui.exporting.report import CHART_SIZE, chart_slug, offscreen_charts
+from gui.exporting.offscreen import CHART_SIZE, chart_slug, offscreen_charts, write_chart
 
 CHART_SCALES = (1, 2, 3, 4)
 DEFAULT_SCALE = 2
 
 
 def export_chart_files(document, folder, formats=("png", "svg"), scale=DEFAULT_SCALE, source=None) -> list[str]:
-    """Every chart of ``document`` as ``NN-name.png`` (``scale`` times
-    :data:`~gui.exporting.report.CHART_SIZE`) and / or ``.svg`` in ``folder``;
-    returns the paths written."""
+    """Every chart of ``document`` (the league table too, with several
+    units) as ``NN-name.png`` (``scale`` times
+    :data:`~gui.exporting.offscreen.CHART_SIZE`) and / or ``.svg`` (or
+    ``.pdf``) in ``folder``; returns the paths written."""
     written = []
-    with offscreen_charts(document, source) as charts:
+    with offscreen_charts(document, source, league=True) as charts:
         for k, chart in enumerate(charts):
             stem = os.path.join(folder, f"{k + 1:02d}-{chart_slug(chart)}")
-            if "png" in formats:
-                path = stem + ".png"
-                with atomic_output(path) as tmp:
-                    if not render_image(chart, scale).save(tmp, "PNG"):
-                        raise OSError(f"{path}: the image could not be written")
-                written.append(path)
-            if "svg" in formats:
-                path = stem + ".svg"
-                with atomic_output(path) as tmp:
-                    export_svg(chart, tmp)
-                written.append(path)
+            for fmt in ("png", "svg", "pdf"):
+                if fmt in formats:
+                    write_chart(chart, f"{stem}.{fmt}", fmt, scale)
+                    written.append(f"{stem}.{fmt}")
     return written
 
 

@@ -15,14 +15,15 @@ interface's): its wording is kept here in both languages, like the
 results workbook's README (core/exporting/texts.py), so that a Chinese report
 does not wait for the interface's translations.
 
-Charts are drawn by a :class:`~gui.charts.panel.ChartPanel` built for the
-export, off screen and at a fixed size (:func:`offscreen_charts`), so
-that images do not depend on how the window happens to be laid out; it
-shows the unit, period and compared units chosen in the window's panel.
+Charts are drawn off screen by :mod:`gui.exporting.offscreen`, on white
+and at the width they are printed at (so that their legends and axes
+print at the size they have on screen).  The document is laid out and
+paged by :func:`gui.exporting.paging.print_document`: a heading that would end a page moves
+to the next with what follows it, tables repeat their header row on every
+page and their columns are at least as wide as their longest word.
 """
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import html
 import logging
@@ -30,29 +31,35 @@ import math
 import re
 
 import numpy as np
-import shiboken6
-from PySide6.QtCore import QMarginsF, Qt, QUrl
-from PySide6.QtGui import QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QMarginsF, QUrl
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from core.atomic import atomic_output
 from core.exporting.texts import readme_lines
 
 from gui.base import i18n
-from gui.charts.export import render_image
+# (CHART_SIZE, chart_panel_of, chart_slug, offscreen_charts: imported from here by the window and tests)
+from gui.exporting.offscreen import (CHART_SIZE, chart_images, chart_panel_of, chart_slug,  # noqa: F401
+                                     offscreen_charts, print_palette)
+from gui.exporting.paging import print_document
 
 log = logging.getLogger(__name__)
 
-CHART_SIZE = (760, 470)         # logical pixels of an exported chart (scale 1)
-REPORT_CHART_SCALE = 2          # charts in the PDF at twice that, for print
 LATIN_FONT, CJK_FONT = "DejaVu Sans", "WenQuanYi Micro Hei"
 MAX_PERIOD_UNITS = 50           # units in the table of the index by period
-IMAGE_WIDTH = 620               # document pixels of a chart in the report (page text width ~ 640)
+IMAGE_WIDTH = 620               # document pixels (1/96 inch) of a chart in the report (text width ~ 640)
+REPORT_CHART_SIZE = (IMAGE_WIDTH, 400)   # charts drawn at the size they are printed at: text keeps its size
+REPORT_CHART_SCALE = 3          # and three times as many pixels, for print (about 290 dpi)
+TEXT_WIDTH = 643                # document pixels between the margins of an A4 page (17 cm)
 
 WORDS = {
     "report": ("CoIndex report", "CoIndex 报告"),
     "written": ("Written by CoIndex on {0}.", "由 CoIndex 于 {0} 生成。"),
-    "size": ("{0} unit(s), {1} period(s), {2} indicators in {3} aggregates.",
-             "{0} 个单元，{1} 个时期，{2} 个指标，{3} 个汇总项。"),
+    "size": ("{0}, {1}, {2} in {3}.", "{0}，{1}，{2}，{3}。"),
+    "n_units": (("{0} unit", "{0} units"), "{0} 个单元"), "n_periods": (("{0} period", "{0} periods"), "{0} 个时期"),
+    "n_indicators": (("{0} indicator", "{0} indicators"), "{0} 个指标"),
+    "n_aggregates": (("{0} aggregate", "{0} aggregates"), "{0} 个汇总项"),
+    "page": ("Page {0} of {1}", "第 {0} 页，共 {1} 页"),
     "framework": ("Framework", "指标体系"),
     "code": ("Code", "代码"), "name": ("Name", "名称"), "name_zh": ("Chinese name", "中文名称"),
     "name_en": ("English name", "英文名称"), "unit": ("Unit of measure", "计量单位"),
@@ -78,6 +85,8 @@ WORDS = {
 # the results workbook's method text refers to its sheets: not in a report
 _WORKBOOK_ASIDE = re.compile(r"\s*[(（][^()（）]*(?:sheet|表)[^()（）]*[)）]")
 _WORKBOOK_LINE = re.compile(r"\b(?:Stats|Framework|Data) (?:sheet|表)|(?:Stats|Framework|Data) 表")
+# the workbook's line of the data's size: the report says it (in good English) under its title
+_SIZE_LINE = re.compile(r"^[\d,]+ (?:units?, |个单元)")
 
 
 def report_language(language: str | None = None) -> str:
@@ -88,6 +97,14 @@ def report_language(language: str | None = None) -> str:
 class _Words:
     def __init__(self, language):
         self.zh = report_language(language) == i18n.CHINESE
+        self.font = report_font(language)
+
+    def count(self, key, n: int) -> str:
+        """'1 unit', '2 units' (Chinese has one form)."""
+        text = WORDS[key][1 if self.zh else 0]
+        if isinstance(text, tuple):
+            text = text[0 if n == 1 else 1]
+        return text.format(f"{n:,}")
 
     def __call__(self, key, *args):
         text = WORDS[key][1 if self.zh else 0]
@@ -118,16 +135,54 @@ def _num(x, decimals=2) -> str:
     return "—" if x is None or not math.isfinite(x) else f"{x:,.{decimals}f}"
 
 
-def _table(heads, rows, align=None, indent=None, widths=None, bold=None) -> str:
-    """An HTML table; ``align`` per column ('l' / 'r'); ``indent`` per row
-    (levels, applied to the second column); ``widths`` in % per column;
-    ``bold`` per row."""
+_WORD = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+CELL_PAD = 10                   # document pixels of a cell's padding (3 a side) and a little room
+
+
+def _longest_word(text, metrics: QFontMetricsF) -> float:
+    """Width of the widest piece a line may not break inside (a word; a
+    single Chinese character)."""
+    return max((metrics.horizontalAdvance(word) for word in _WORD.findall(str(text))), default=0.0)
+
+
+def fit_widths(heads, rows, wanted=None, font: QFont | None = None, indent=None) -> list[int]:
+    """Column widths in % of the text width: as ``wanted`` (default: equal)
+    but each at least as wide as its longest word (headers in bold), so
+    that no word is split; the room comes from the columns wider than
+    they need."""
+    n = len(heads)
+    font = QFont(font or report_font())
+    font.setPointSizeF(8.0)
+    bold = QFont(font)
+    bold.setBold(True)
+    plain = strong = QFontMetricsF(bold)           # aggregates' rows are bold: measure bold
+    need = [_longest_word(h, strong) for h in heads]
+    for k, row in enumerate(rows):
+        for c, cell in enumerate(row[:n]):
+            extra = 10 * indent[k] if indent is not None and c == 1 else 0
+            need[c] = max(need[c], _longest_word(cell, plain) + extra)
+    mins = [100.0 * (x + CELL_PAD) / TEXT_WIDTH for x in need]
+    want = [float(x) for x in (wanted or [100.0 / n] * n)]
+    widths = [max(a, b) for a, b in zip(want, mins)]
+    excess = sum(widths) - 100.0
+    spare = sum(w - m for w, m in zip(widths, mins))
+    if excess > 0 and spare > 0:
+        take = min(1.0, excess / spare)
+        widths = [w - (w - m) * take for w, m in zip(widths, mins)]
+    return [max(1, int(round(w))) for w in widths]
+
+
+def _table(heads, rows, align=None, indent=None, widths=None, bold=None, font=None) -> str:
+    """An HTML table whose header row repeats on every page; ``align``
+    per column ('l' / 'r'); ``indent`` per row (levels, applied to the
+    second column); ``widths`` wanted in % per column (see
+    :func:`fit_widths`); ``bold`` per row."""
     align = align or ["l"] * len(heads)
-    widths = widths or [None] * len(heads)
-    out = ['<table class="grid" cellspacing="0" cellpadding="3" width="100%"><tr>']
-    out += [f'<th align="{"right" if a == "r" else "left"}"{f" width={wd}%" if wd else ""}>{_e(h)}</th>'
+    widths = fit_widths(heads, rows, widths, font, indent)
+    out = ['<table class="grid" cellspacing="0" cellpadding="3" width="100%"><thead><tr>']
+    out += [f'<th align="{"right" if a == "r" else "left"}" width={wd}%>{_e(h)}</th>'
             for h, a, wd in zip(heads, align, widths)]
-    out.append("</tr>")
+    out.append("</tr></thead>")
     for k, row in enumerate(rows):
         out.append('<tr bgcolor="#f0f3f7">' if k % 2 else "<tr>")
         for c, (cell, a) in enumerate(zip(row, align)):
@@ -154,7 +209,7 @@ class _Tree:
     ``aggregate`` per row and the code column's width in %."""
 
     def __init__(self, fw):
-        from gui.sheets.results_table import tree_order
+        from gui.sheets.results_rows import tree_order
         self.order = tree_order(fw)
         self.aggregate = [not fw[c].is_indicator for c, _ in self.order]
         self.code_width = int(min(16, max(6, 1.3 * max((len(c) for c, _ in self.order), default=4) + 2)))
@@ -187,13 +242,14 @@ def _heading_html(project, w) -> list:
     if note:
         parts.append(f'<table class="note" cellpadding="6" width="100%"><tr><td>{_e(note)}</td></tr></table>')
     parts.append(f"<p>{_e(w('written', _dt.date.today().isoformat()))} "
-                 f"{_e(w('size', len(ds.unit_codes), len(ds.periods), len(fw.indicator_codes), len(fw.aggregate_codes)))}"
+                 f"{_e(w('size', w.count('n_units', len(ds.unit_codes)), w.count('n_periods', len(ds.periods)), w.count('n_indicators', len(fw.indicator_codes)), w.count('n_aggregates', len(fw.aggregate_codes))))}"
                  "</p>")
     return parts
 
 
 def _framework_html(project, w, tree) -> list:
-    """The framework table: codes, names, units, weights, shares and directions."""
+    """The framework table: codes, names, units, weights, shares and
+    directions (a column no node fills, such as Chinese names, is left out)."""
     fw, st = project.framework, project.settings
     code_width = tree.code_width
     equal = st.weighting == "equal"
@@ -204,10 +260,13 @@ def _framework_html(project, w, tree) -> list:
         weight = 1.0 if equal and node.parent is not None else node.weight
         rows.append([code, node.name, node.name_zh, node.unit, _num(weight, 3), _num(100 * shares.get(code, math.nan), 1),
                      w("up") if node.direction >= 0 else w("down")])
+    heads = [w("code"), w("name_en"), w("name_zh"), w("unit"), w("weight"), w("share"), w("direction")]
+    align = ["l", "l", "l", "l", "r", "r", "l"]
+    widths = [code_width, 37 - code_width, 22, 15, 8, 10, 8]
+    keep = [c for c in range(len(heads)) if c < 2 or c > 3 or any(str(row[c] or "").strip() for row in rows)]
     parts = [f"<h2>{_e(w('framework'))}</h2>"]
-    parts.append(_table([w("code"), w("name_en"), w("name_zh"), w("unit"), w("weight"), w("share"), w("direction")],
-                        rows, ["l", "l", "l", "l", "r", "r", "l"], tree.depths, [code_width, 37 - code_width, 22, 15, 8, 10, 8],
-                        tree.aggregate))
+    parts.append(_table([heads[c] for c in keep], [[row[c] for c in keep] for row in rows], [align[c] for c in keep],
+                        tree.depths, [widths[c] for c in keep], tree.aggregate, w.font))
     parts.append(f"<p>{_e(w('directions'))}</p>")
     return parts
 
@@ -224,7 +283,7 @@ def _method_html(project, w) -> list:
             if kind == "head":
                 break
             text = _WORKBOOK_ASIDE.sub("", text)
-            if text and not _WORKBOOK_LINE.search(text):
+            if text and not _WORKBOOK_LINE.search(text) and not _SIZE_LINE.search(text):
                 parts.append(f"<p>{_e(text)}</p>")
     return parts
 
@@ -262,13 +321,13 @@ def _ranking_html(project, w, units, periods) -> list:
     return [f"<h3>{_e(w('ranking', w.name(fw[root]), periods[last]))}</h3>",
             _table(heads, [[_num(ranks[u], 0), units[u], _num(scores[u])]
                            + ([_num(change[u])] if panel else []) for u in order_u],
-                   ["r", "l", "r", "r"], None, [8, 52, 20, 20] if panel else [8, 62, 30])]
+                   ["r", "l", "r", "r"], None, [8, 52, 20, 20] if panel else [8, 62, 30], font=w.font)]
 
 
 def _unit_results_html(project, w, tree, units, periods) -> list:
     """One table per unit: every node's score, change and growth (several
     periods) and rank (several units) in the last period."""
-    from gui.sheets.results_table import node_results
+    from gui.sheets.results_rows import node_results
     engine, fw = project.engine, project.framework
     last = len(periods) - 1
     panel = len(periods) > 1
@@ -285,7 +344,7 @@ def _unit_results_html(project, w, tree, units, periods) -> list:
         rows = [[code, w.name(fw[code])] + [_num(v[k], 0 if k == 3 else 2) for k in keep]
                 for (code, _d), v in zip(tree.order, values)]
         parts.append(f"<h3>{_e(w('results_of', unit, periods[last]))}</h3>")
-        parts.append(_table(heads, rows, ["l", "l"] + ["r"] * len(keep), tree.depths, widths, tree.aggregate))
+        parts.append(_table(heads, rows, ["l", "l"] + ["r"] * len(keep), tree.depths, widths, tree.aggregate, w.font))
     return parts
 
 
@@ -301,8 +360,10 @@ def _by_period_html(project, w, units, periods) -> list:
             label = [unit if k == 0 else ""] if several else []
             rows.append(label + [f"{code} {w.name(fw[code])}"] + [_num(x) for x in engine.score(code)[u]])
     heads = ([w("unit_col")] if several else []) + [w("name")] + periods
+    number = min(10.0, 60.0 / max(T, 1))                 # each period's column, in %
+    labels = [22.0, 78.0 - number * T] if several else [100.0 - number * T]
     return [f"<h3>{_e(w('by_period', w.name(fw[root])))}</h3>",
-            _table(heads, rows, ["l"] * (len(heads) - T) + ["r"] * T)]
+            _table(heads, rows, ["l"] * (len(heads) - T) + ["r"] * T, widths=labels + [number] * T, font=w.font)]
 
 
 def _charts_html(w, charts, chart_error) -> list:
@@ -352,7 +413,8 @@ def build_report(project, language: str | None = None, images=(), chart_error: s
 
 
 def write_pdf_report(project, path, language: str | None = None, images=(), chart_error: str = "") -> None:
-    """Write the report of ``project`` to ``path`` (atomically)."""
+    """Write the report of ``project`` to ``path`` (atomically): A4, 2 cm
+    margins, page numbers."""
     w = _Words(language)
     doc = build_report(project, language, images, chart_error)
     with atomic_output(path) as tmp:
@@ -360,84 +422,17 @@ def write_pdf_report(project, path, language: str | None = None, images=(), char
         writer.setTitle(w.info(project.info, "title") or w("report"))
         writer.setCreator("CoIndex")
         writer.setPageSize(QPageSize(QPageSize.A4))
-        # QTextDocument.print_ adds its own 2 cm margin and the page numbers
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Millimeter)
-        doc.print_(writer)
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Millimeter)     # the document keeps its own
+        print_document(doc, writer, lambda page, pages: w("page", page, pages))
         del writer                      # the file is complete once the writer is gone
 
 
-# ---- charts drawn for export ---------------------------------------------------------------------------
-def chart_slug(chart) -> str:
-    """'index', 'dimensions', ... from the chart's class (file names that
-    do not change with the language)."""
-    name = type(chart).__name__.removesuffix("Chart") or "chart"
-    name = {"Composite": "index", "Index": "index", "Dimension": "dimensions", "Contribution": "contributions"}.get(
-        name, name)
-    return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
-
-
-def chart_title(chart) -> str:
-    """The chart's full title, or its slug when it has none."""
-    return chart.title() or chart_slug(chart)
-
-
-@contextlib.contextmanager
-def offscreen_charts(document, source=None, size=CHART_SIZE):
-    """Yield the charts of a ChartPanel built for ``document`` off screen,
-    each ``size`` logical pixels, showing what ``source`` (the window's
-    ChartPanel, if any) shows; the ranking only with several units."""
-    from PySide6.QtWidgets import QApplication
-
-    from gui.charts.panel import ChartPanel
-    panel = ChartPanel(document)
-    charts = []
-    try:
-        if source is not None:
-            for getter, setter in (("unit", "set_unit"), ("period", "set_period")):
-                value = getattr(source, getter, lambda: -1)()
-                if value is not None and value >= 0:
-                    getattr(panel, setter)(value)
-            compared = getattr(getattr(source, "compare_box", None), "checked_units", None)
-            if callable(compared):
-                panel.set_compared_units(compared())
-        several = panel.several_units()
-        charts = [c for c in panel.charts() if several or c is not getattr(panel, "ranking_chart", None)]
-        for chart in charts:
-            chart.setParent(None)
-            chart.setAttribute(Qt.WA_DontShowOnScreen, True)
-            chart.resize(*size)
-            chart.show()
-        QApplication.processEvents()
-        yield charts
-    finally:
-        # deleted now, not later: an event before a deferred delete (a
-        # language change) would reach charts whose items are gone
-        for chart in charts:
-            chart.hide()
-            chart.close()
-            shiboken6.delete(chart)
-        shiboken6.delete(panel)
-
-
-def chart_images(document, source=None, scale: float = REPORT_CHART_SCALE) -> list[tuple[str, QImage]]:
-    """(title, image) of every chart, drawn off screen."""
-    with offscreen_charts(document, source) as charts:
-        return [(chart_title(chart), render_image(chart, scale)) for chart in charts]
-
-
-def chart_panel_of(window):
-    """The window's ChartPanel when it is built (a pane may be pending)."""
-    pane = getattr(window, "pane", None)
-    widget = pane("chartsPane") if callable(pane) else None
-    return widget if widget is not None and hasattr(widget, "charts") else None
-
-
 def safe_chart_images(document, source=None):
-    """``(images, error)``: the charts, or none and why (the report is
-    still written without them)."""
+    """``(images, error)``: the charts (the league table with several
+    units), drawn on white at the size they are printed at, or none and
+    why (the report is still written without them)."""
     try:
-        return chart_images(document, source), ""
+        return chart_images(document, source, REPORT_CHART_SCALE, REPORT_CHART_SIZE, print_palette()), ""
     except Exception as e:          # a chart that cannot be drawn must not lose the report
         log.exception("drawing the charts for the report failed")
         return [], f"{type(e).__name__}: {e}"
-

@@ -3,11 +3,14 @@ period, in tree order (index, dimensions, indicators, indented), with its
 score, change since the base period, average annual growth over all
 periods, rank among the units and, for an aggregate, how many of the
 indicators under it have data (the mean takes whatever is present).  Ctrl+C copies the selected rows as
-tab-separated text.
+tab-separated text.  A click on a header sorts by that column (ascending,
+descending, then the tree order again; missing values last either way).
 
 :class:`ResultsModel` reads the engine's score array directly (one slice
 per update, never a per-cell lookup) and refreshes its value columns on
-every document change.
+every document change.  It sorts itself (``sort``): a permutation from the
+rows shown to the rows of the tree order, so that the view's own indices,
+selection and copying keep working on the rows as shown.
 """
 from __future__ import annotations
 
@@ -17,13 +20,12 @@ from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QTableView, QVBoxLayout,
                                QWidget)
 
-from core.pipeline import results as analysis
-
 from gui.base.choosers import labelled_combo, period_items, refill
 from gui.base.document import ProjectDocument
 from gui.base.formatting import edit_text, fmt
 from gui.base.i18n import display_name
 from gui.base.palette import unit_labels
+from gui.sheets.results_rows import node_results, runs, sorted_order, tree_order  # noqa: F401 (tree_order: re-exported)
 
 CODE, NAME, SCORE, CHANGE, GROWTH, RANK, COVERAGE = range(7)
 INDENT = "\u2003"              # an em space per tree level
@@ -38,55 +40,6 @@ _FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable          # made once: enum arith
 _NO_FLAGS = Qt.NoItemFlags
 
 
-def tree_order(framework) -> list[tuple[str, int]]:
-    """(code, depth) of every node, parents before their children, in the
-    framework's order."""
-    out = []
-
-    def walk(code, depth):
-        out.append((code, depth))
-        for child in framework.children(code):
-            walk(child, depth + 1)
-
-    for root in framework.roots:
-        walk(root, 0)
-    listed = {c for c, _ in out}
-    # indicators without a parent (allowed by the framework) come last
-    out.extend((n.code, 0) for n in framework.nodes if n.code not in listed)
-    return out
-
-
-def node_results(engine, rows, unit: int, period: int) -> np.ndarray:
-    """(len(rows), 4) array: score, change since the base period (%),
-    average annual growth from the first to the last period (%), and rank
-    among the units, of the nodes at engine indices ``rows``."""
-    S = engine.scores
-    T = S.shape[2]
-    base = engine.growth_base
-    own = S[rows, unit, :]                                       # (n, T)
-    score = own[:, period]
-    change = analysis.pct_change(score, own[:, base])
-    growth = analysis.cagr(own[:, T - 1], own[:, 0], engine.years_between(0, T - 1))
-    # rank with ties sharing the best place (the engine's rule): one more than
-    # the number of units strictly ahead
-    column = S[rows, :, period]                                   # (n, units)
-    with np.errstate(invalid="ignore"):
-        ahead = (column > score[:, None]).sum(axis=1)
-    rank = np.where(np.isfinite(score), ahead + 1.0, np.nan)
-    return np.column_stack([score, change, growth, rank])
-
-
-def _runs(rows):
-    """(first, last) of each run of consecutive numbers in sorted ``rows``."""
-    out = []
-    for r in rows.tolist():
-        if out and r == out[-1][1] + 1:
-            out[-1][1] = r
-        else:
-            out.append([r, r])
-    return [tuple(run) for run in out]
-
-
 class ResultsModel(QAbstractTableModel):
     """Results of every node for one unit and one period (read-only)."""
 
@@ -95,6 +48,7 @@ class ResultsModel(QAbstractTableModel):
         self.document = document
         self._unit = unit
         self._period = period
+        self._sort = None                   # (column, Qt.SortOrder), None: the tree order
         self._build()
         document.valuesChanged.connect(self._on_values_changed)
         document.settingsChanged.connect(self._on_settings_changed)
@@ -117,7 +71,9 @@ class ResultsModel(QAbstractTableModel):
         self._present = self._of.copy()
         self._bold = QFont()
         self._bold.setBold(True)
+        self._perm = np.arange(len(self._codes))
         self._compute()
+        self._perm = self._sorted_rows()
 
     def _compute(self):
         project = self.document.project
@@ -156,8 +112,62 @@ class ResultsModel(QAbstractTableModel):
         return list(self._codes)
 
     def values(self) -> np.ndarray:
-        """(rows, 4): score, change %, average annual growth %, rank."""
+        """(rows, 4): score, change %, average annual growth %, rank (tree order)."""
         return self._values.copy()
+
+    # ---- sorting ---------------------------------------------------------------------
+    def sort(self, column: int, order=Qt.AscendingOrder):
+        """Show the rows sorted by ``column`` (-1: the tree order): numbers
+        by value, texts by their case-folded form; missing values last in
+        either order; equal keys keep the tree order (stable)."""
+        self._sort = None if column < 0 or column > COVERAGE else (column, order)
+        self._apply_sort()
+
+    def sort_state(self):
+        """(column, order) of the sort, or None for the tree order."""
+        return self._sort
+
+    def tree_rows(self, shown) -> list[int]:
+        """The tree-order rows (as in :meth:`codes`) of rows as shown."""
+        return [int(self._perm[r]) for r in shown]
+
+    def shown_rows(self, tree_rows) -> np.ndarray:
+        """Where tree-order rows are shown."""
+        where = np.empty(len(self._perm), dtype=int)
+        where[self._perm] = np.arange(len(self._perm))
+        return where[np.asarray(tree_rows, dtype=int)]
+
+    def _sort_keys(self, column: int):
+        """One key per tree row for ``column``: floats (NaN missing) or texts."""
+        if column == CODE:
+            return [c.casefold() for c in self._codes]
+        if column == NAME:
+            return [n.casefold() for n in self._names]
+        if column == COVERAGE:
+            with np.errstate(invalid="ignore", divide="ignore"):
+                share = self._present / self._of
+            return np.where(self._is_indicator, np.nan, share)
+        return self._values[:, column - SCORE]
+
+    def _sorted_rows(self) -> np.ndarray:
+        if self._sort is None:
+            return np.arange(len(self._codes))
+        column, order = self._sort
+        return sorted_order(self._sort_keys(column), order == Qt.DescendingOrder)
+
+    def _apply_sort(self):
+        new = self._sorted_rows()
+        if np.array_equal(new, self._perm):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_shown = self.shown_rows(np.arange(len(self._perm)))      # tree row -> old shown row
+        self._perm = new
+        new_shown = self.shown_rows(np.arange(len(new)))
+        moved = {int(old_shown[t]): int(new_shown[t]) for t in range(len(new))}
+        for index in self.persistentIndexList():
+            if index.isValid():
+                self.changePersistentIndex(index, self.index(moved[index.row()], index.column()))
+        self.layoutChanged.emit()
 
     def _refresh_values(self):
         """Recompute, and tell the views about the rows that changed only
@@ -172,8 +182,11 @@ class ResultsModel(QAbstractTableModel):
         else:
             changed = np.arange(len(self._codes))
         roles = [Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole]
-        for first, last in _runs(changed):
+        shown = np.sort(self.shown_rows(changed))
+        for first, last in runs(shown):
             self.dataChanged.emit(self.index(first, SCORE), self.index(last, COVERAGE), roles)
+        if self._sort is not None and self._sort[0] >= SCORE:
+            self._apply_sort()                  # new values may move rows
 
     def retranslate(self):
         fw = self.document.project.framework
@@ -183,6 +196,8 @@ class ResultsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, NAME), self.index(len(self._codes) - 1, NAME),
                                   [Qt.DisplayRole, Qt.ToolTipRole])
         self.headerDataChanged.emit(Qt.Horizontal, 0, COVERAGE)
+        if self._sort is not None and self._sort[0] == NAME:
+            self._apply_sort()
 
     # ---- document events -------------------------------------------------------------
     def _on_values_changed(self, cells):
@@ -212,18 +227,19 @@ class ResultsModel(QAbstractTableModel):
         if role == _DISPLAY:
             r, c = index.row(), index.column()
             if 0 <= r < len(self._texts) and 0 <= c <= COVERAGE:
-                return self._texts[r][c]
+                return self._texts[self._perm[r]][c]
             return None
         if role == _ALIGN:
             return _LEFT if index.column() <= NAME else _RIGHT
         if role == _FONT:
             r = index.row()
-            return self._bold if 0 <= r < len(self._codes) and not self._is_indicator[r] else None
+            return self._bold if 0 <= r < len(self._codes) and not self._is_indicator[self._perm[r]] else None
         if role != _EDIT and role != _TOOLTIP:
             return None
         r, c = index.row(), index.column()
         if not index.isValid() or not (0 <= r < len(self._codes) and 0 <= c <= COVERAGE):
             return None
+        r = int(self._perm[r])
         if c == COVERAGE:
             if self._is_indicator[r]:
                 return None
@@ -285,11 +301,11 @@ class ResultsModel(QAbstractTableModel):
 
     # ---- copy ------------------------------------------------------------------------
     def rows_as_text(self, rows) -> str:
-        """Tab-separated text of ``rows`` with a header line; numbers with
-        every digit, missing values empty."""
+        """Tab-separated text of ``rows`` (as shown, in the order shown)
+        with a header line; numbers with every digit, missing values empty."""
         header = [self.headerData(c, Qt.Horizontal).replace("\n", " ") for c in range(COVERAGE + 1)]
         lines = ["\t".join(header)]
-        for r in sorted(rows):
+        for r in self.tree_rows(sorted(rows)):
             v = self._values[r]
             cells = [self._codes[r], self._names[r]]
             cells += [edit_text(float(x)) if np.isfinite(x) else "" for x in v[:3]]
@@ -332,6 +348,11 @@ class ResultsTable(QWidget):
         # every edit (ResizeToContents would measure every cell each time)
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(False)
+        # sorted by the model (see ResultsModel.sort): ascending, descending, tree order
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.AscendingOrder)
+        header.sectionClicked.connect(self._on_header_clicked)
         self._name_width = MIN_NAME_WIDTH
         self.copy_action = QAction(self)
         self.copy_action.setShortcut(QKeySequence.Copy)
@@ -376,6 +397,23 @@ class ResultsTable(QWidget):
     def _on_structure_changed(self):
         self._fill_choosers()
         self.fit_columns()
+
+    def _on_header_clicked(self, column: int):
+        """A header click: sort by the column ascending, then descending,
+        then back to the tree order."""
+        state = self.model.sort_state()
+        if state is None or state[0] != column:
+            self.sort_by(column, Qt.AscendingOrder)
+        elif state[1] == Qt.AscendingOrder:
+            self.sort_by(column, Qt.DescendingOrder)
+        else:
+            self.sort_by(-1)
+
+    def sort_by(self, column: int, order=Qt.AscendingOrder):
+        """Sort the rows by ``column`` (-1: the tree order) and show it in
+        the header."""
+        self.model.sort(column, order)
+        self.view.horizontalHeader().setSortIndicator(column, order)
 
     def fit_columns(self):
         """Columns as wide as their contents, measured when the structure

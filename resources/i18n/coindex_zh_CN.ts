@@ -408,42 +408,42 @@
 <context>
     <name>ChartExportDialog</name>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="83"/>
+        <location filename="../../gui/exporting/chart_images.py" line="74"/>
         <source>Export Chart Images</source>
         <translation>导出图表图片</translation>
     </message>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="84"/>
+        <location filename="../../gui/exporting/chart_images.py" line="75"/>
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="85"/>
+        <location filename="../../gui/exporting/chart_images.py" line="76"/>
         <source>Images:</source>
         <translation>图片：</translation>
     </message>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="86"/>
+        <location filename="../../gui/exporting/chart_images.py" line="77"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="87"/>
+        <location filename="../../gui/exporting/chart_images.py" line="78"/>
         <source>&amp;PNG at</source>
         <translation>&amp;PNG，倍率</translation>
     </message>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="90"/>
+        <location filename="../../gui/exporting/chart_images.py" line="81"/>
         <source>{0}× — {1} × {2} pixels ({3} dpi)</source>
         <translation>{0}× — {1} × {2} 像素（{3} dpi）</translation>
     </message>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="92"/>
+        <location filename="../../gui/exporting/chart_images.py" line="83"/>
         <source>&amp;SVG (vector, for editing and print)</source>
         <translation>&amp;SVG（矢量图，便于编辑和印刷）</translation>
     </message>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="95"/>
+        <location filename="../../gui/exporting/chart_images.py" line="86"/>
         <source>Folder for the chart images</source>
         <translation>存放图表图片的文件夹</translation>
     </message>
@@ -451,74 +451,83 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../gui/charts/panel.py" line="259"/>
+        <location filename="../../gui/charts/panel.py" line="269"/>
         <source>the only period</source>
         <translation>唯一的时期</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="323"/>
+        <location filename="../../gui/charts/panel.py" line="334"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="324"/>
+        <location filename="../../gui/charts/panel.py" line="335"/>
         <source>&amp;Compare:</source>
         <translation>对比(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="325"/>
+        <location filename="../../gui/charts/panel.py" line="336"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="326"/>
+        <location filename="../../gui/charts/panel.py" line="337"/>
         <source>Units drawn beside the chosen one on the composite chart</source>
         <translation>在综合指数图中与所选单元一同绘制的单元</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="327"/>
+        <location filename="../../gui/charts/panel.py" line="338"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="328"/>
         <source>The period of the radar and the ranking</source>
-        <translation>雷达图和排名所用的时期</translation>
+        <translation type="vanished">雷达图和排名所用的时期</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="329"/>
+        <location filename="../../gui/charts/panel.py" line="339"/>
+        <source>The period of the radar, the ranking and the league table</source>
+        <translation>雷达图、排名图和排行榜的时期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/panel.py" line="340"/>
         <source>Tabs</source>
         <translation>标签页</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="330"/>
+        <location filename="../../gui/charts/panel.py" line="341"/>
         <source>Show the charts in tabs instead of a grid</source>
         <translation>以标签页而非网格显示图表</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="331"/>
+        <location filename="../../gui/charts/panel.py" line="342"/>
         <source>Index</source>
         <translation>指数</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="331"/>
+        <location filename="../../gui/charts/panel.py" line="342"/>
         <source>Dimensions</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="331"/>
+        <location filename="../../gui/charts/panel.py" line="342"/>
         <source>Contributions</source>
         <translation>贡献</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="331"/>
+        <location filename="../../gui/charts/panel.py" line="342"/>
         <source>Radar</source>
         <translation>雷达图</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="332"/>
+        <location filename="../../gui/charts/panel.py" line="343"/>
         <source>Ranking</source>
         <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/panel.py" line="343"/>
+        <source>League table</source>
+        <translation>排行榜</translation>
     </message>
 </context>
 <context>
@@ -1402,78 +1411,78 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>GridCells</name>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="189"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="191"/>
         <source>Unit: {0}</source>
         <translation>计量单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="191"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="193"/>
         <source>Lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="194"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="196"/>
         <source>In: {0} {1}</source>
         <translation>所属：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="196"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="198"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="203"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="205"/>
         <source>{0}: missing (type a number to fill it)</source>
         <translation>{0}：缺失（输入数字即可填入）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="219"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="221"/>
         <source>Unit code</source>
         <translation>单元代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="219"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="221"/>
         <source>Unit name</source>
         <translation>单元名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="220"/>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="229"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="222"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="231"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="220"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="222"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="227"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="229"/>
         <source>Indicator code</source>
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="227"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="229"/>
         <source>Indicator name (hover a row for more)</source>
         <translation>指标名称（鼠标悬停查看详情）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="228"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="230"/>
         <source>Unit of measure</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="229"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="231"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="229"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="231"/>
         <source>Measured in</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="231"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="233"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -2016,6 +2025,129 @@ Import it again with File &gt; Import Workbook.</source>
     </message>
 </context>
 <context>
+    <name>LeagueTable</name>
+    <message>
+        <location filename="../../gui/charts/league.py" line="202"/>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="205"/>
+        <source>League table in {0}: {1}</source>
+        <translation>{0} 年排行榜：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="206"/>
+        <source>League table: {0}</source>
+        <translation>排行榜：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="208"/>
+        <source>#: rank among the {0} units</source>
+        <translation>#：在 {0} 个单元中的排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="210"/>
+        <source>* hatched: under {0} % of the indicators have data</source>
+        <translation>* 斜线填充：有数据的指标不足 {0} %</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="221"/>
+        <source>No data</source>
+        <translation>没有数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="223"/>
+        <source>The league table needs two or more units.</source>
+        <translation>排行榜需要两个或更多单元。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="225"/>
+        <source>No scores in {0}</source>
+        <translation>{0} 没有得分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="252"/>
+        <source>Click to sort; click again to reverse</source>
+        <translation>点击排序；再次点击反向排序</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="263"/>
+        <source>Score: {0}</source>
+        <translation>得分：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="264"/>
+        <source>Rank: {0} of {1}</source>
+        <translation>排名：{0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="265"/>
+        <source>{0} of {1} indicators</source>
+        <translation>{1} 个指标中的 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="276"/>
+        <source>The first {0} of {1} units</source>
+        <translation>{1} 个单元中的前 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="304"/>
+        <source>Chart copied: {0}</source>
+        <translation>已复制图表：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="312"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="312"/>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="313"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="314"/>
+        <source>Save the league table</source>
+        <translation>保存排行榜</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="322"/>
+        <source>Chart saved to {0}</source>
+        <translation>图表已保存到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="335"/>
+        <source>Save as PNG…</source>
+        <translation>另存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="336"/>
+        <source>Save as SVG…</source>
+        <translation>另存为 SVG…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="337"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="338"/>
+        <source>Copy image</source>
+        <translation>复制图片</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/league.py" line="339"/>
+        <source>Show sub-dimensions</source>
+        <translation>显示子维度</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/window/main_window.py" line="232"/>
@@ -2478,80 +2610,80 @@ Save them before going on?</source>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="232"/>
+        <location filename="../../gui/sheets/results_table.py" line="248"/>
         <source>{0} of the {1} indicators under this node have data</source>
         <translation>该节点下 {1} 个指标中有 {0} 个有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="257"/>
+        <location filename="../../gui/sheets/results_table.py" line="273"/>
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="270"/>
+        <location filename="../../gui/sheets/results_table.py" line="286"/>
         <source>Score of the node in {0}</source>
         <translation>该节点在 {0} 的得分</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="271"/>
+        <location filename="../../gui/sheets/results_table.py" line="287"/>
         <source>Change of the score from {0} to {1}, in %</source>
         <translation>得分从 {0} 到 {1} 的变化（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="272"/>
+        <location filename="../../gui/sheets/results_table.py" line="288"/>
         <source>Average annual growth (compound) from {0} to {1}, in %</source>
         <translation>{0} 至 {1} 的年均（复合）增长率（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="274"/>
+        <location filename="../../gui/sheets/results_table.py" line="290"/>
         <source>Rank among the {0} units in {1} (1 = highest)</source>
         <translation>在 {1} 年 {0} 个单元中的排名（1 为最高）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="276"/>
+        <location filename="../../gui/sheets/results_table.py" line="292"/>
         <source>How many of the indicators under the node have data in {0}: the score is the mean of those present</source>
         <translation>{0}：该节点下有数据的指标个数（得分为现有指标的平均）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="279"/>
+        <location filename="../../gui/sheets/results_table.py" line="295"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="279"/>
+        <location filename="../../gui/sheets/results_table.py" line="295"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="279"/>
+        <location filename="../../gui/sheets/results_table.py" line="295"/>
         <source>Score
 {0}</source>
         <translation>得分
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="280"/>
+        <location filename="../../gui/sheets/results_table.py" line="296"/>
         <source>Change since
 {0} (%)</source>
         <translation>较 {0}
 变化（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="281"/>
+        <location filename="../../gui/sheets/results_table.py" line="297"/>
         <source>Growth a year
 {0}–{1} (%)</source>
         <translation>年均增长
 {0}–{1}（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="282"/>
+        <location filename="../../gui/sheets/results_table.py" line="298"/>
         <source>Rank
 of {0}</source>
         <translation>排名
 （共 {0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="283"/>
+        <location filename="../../gui/sheets/results_table.py" line="299"/>
         <source>Indicators
 with data</source>
         <translation>有数据的
@@ -2561,24 +2693,24 @@ with data</source>
 <context>
     <name>ResultsTable</name>
     <message numerus="yes">
-        <location filename="../../gui/sheets/results_table.py" line="431"/>
+        <location filename="../../gui/sheets/results_table.py" line="469"/>
         <source>Copied %n row(s)</source>
         <translation>
             <numerusform>已复制 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="446"/>
+        <location filename="../../gui/sheets/results_table.py" line="484"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="447"/>
+        <location filename="../../gui/sheets/results_table.py" line="485"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="448"/>
+        <location filename="../../gui/sheets/results_table.py" line="486"/>
         <source>&amp;Copy rows</source>
         <translation>复制行(&amp;C)</translation>
     </message>
@@ -2607,12 +2739,12 @@ with data</source>
 <context>
     <name>UnitChecklist</name>
     <message>
-        <location filename="../../gui/charts/panel.py" line="76"/>
+        <location filename="../../gui/charts/panel.py" line="77"/>
         <source>At most {0} units can be compared.</source>
         <translation>最多可对比 {0} 个单元。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="95"/>
+        <location filename="../../gui/charts/panel.py" line="96"/>
         <source>{0} units</source>
         <translation>{0} 个单元</translation>
     </message>

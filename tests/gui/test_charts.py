@@ -203,9 +203,11 @@ def test_one_unit_hides_the_ranking_and_the_comparison(panel):
     assert not panel.compare_box.isVisible()
     assert panel.ranking_chart.hint_item.isVisible()
     assert len(panel.ranking_chart.shown_units) == 0
+    assert not panel.league_table.isVisible()
     panel.set_layout_mode(TABS)
-    assert panel.tabs.count() == 5
+    assert panel.tabs.count() == 6                  # the five charts and the league table
     assert not panel.tabs.isTabVisible(panel.tabs.indexOf(panel.ranking_chart))
+    assert not panel.tabs.isTabVisible(panel.tabs.indexOf(panel.league_table))
     assert [panel.tabs.tabText(k) for k in range(4)] == ["Index", "Dimensions", "Contributions", "Radar"]
     panel.set_layout_mode(GRID)
     assert panel.tabs.count() == 0 and panel.composite_chart.parent() is panel.grid_page
