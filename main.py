@@ -8,10 +8,11 @@
     python main.py compute ...      command line (see ``python main.py compute -h``)
     python main.py template OUT.xlsx
     python main.py import WORKBOOK ... -o OUT.coindex   (see ``python main.py import -h``)
+    python main.py analyse INPUT --uncertainty N ...    (see ``python main.py analyse -h``)
 """
 import sys
 
-CLI_COMMANDS = {"compute", "template", "import"}
+CLI_COMMANDS = {"compute", "template", "import", "analyse"}
 
 
 def main(argv=None) -> int:
