@@ -97,7 +97,7 @@ def _period(text, dataset):
 
 def cli_analyse(args) -> int:
     from core.analysis.inputs import Uncertainty
-    from core.analysis.run import prepare, run_sensitivity, run_uncertainty
+    from core.analysis.run import run_analysis
     from core.exporting.tables import results_document
     from core.importing.inputs import load_input
     load_warnings: list = []
@@ -108,16 +108,13 @@ def cli_analyse(args) -> int:
     spec = Uncertainty(replications=args.uncertainty, weights_noise=args.weights_noise,
                        noise_levels=args.noise_levels, normalisations=args.normalisations,
                        aggregations=args.aggregations, leave_out=args.leave_out, seed=args.seed)
-    design = prepare(project, spec, _period(args.period, project.dataset))
-    result = run_uncertainty(project, spec, design=design)
-    sobol = None
-    if args.sensitivity:
-        sobol = run_sensitivity(design, args.sobol_n if args.sobol_n is not None else args.uncertainty,
-                                args.sensitivity_output)
+    analysis = run_analysis(project, spec, _period(args.period, project.dataset), args.sensitivity,
+                            args.sensitivity_output, args.sobol_n)
+    result, sobol = analysis.uncertainty, analysis.sobol
     if not args.json:
         _print_summary(result, sobol)
         return 0
-    nominal = results_document(design.replicator.nominal)
+    nominal = results_document(result.replicator.nominal)
     nominal["warnings"] = load_warnings + nominal["warnings"]
     doc = {"nominal": nominal, "statistics": result.records()}
     if sobol is not None:

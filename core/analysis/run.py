@@ -104,18 +104,50 @@ def output_of(design: Design, output: str):
                         valid=[RANK_CHANGE] + list(rep.units))
 
 
-def run_sensitivity(design: Design, n: int, output: str = RANK_CHANGE, progress=None,
-                    share=(0.0, 1.0)) -> list:
-    """Sobol first- and total-order indices of ``output`` for every
-    uncertain input, from SALib's sample of ``n`` base rows (seeded by the
-    design's seed)."""
+def check_sensitivity(design: Design, n: int, output: str):
+    """The output function of a possible Sobol analysis, or a
+    :class:`SettingsError` saying why it is not."""
     if not design.inputs:
         raise SettingsError(tr("nothing is uncertain: give a weights noise, two or more normalisations or "
                                "aggregations, or leave indicators out"))
     if not isinstance(n, (int, np.integer)) or n < 2:
         raise SettingsError(tr("the Sobol base sample needs at least 2 rows, got '{n}'", n=n), valid=["2, 3, ..."])
-    f = output_of(design, output)
+    return output_of(design, output)
+
+
+def run_sensitivity(design: Design, n: int, output: str = RANK_CHANGE, progress=None,
+                    share=(0.0, 1.0)) -> list:
+    """Sobol first- and total-order indices of ``output`` for every
+    uncertain input, from SALib's sample of ``n`` base rows (seeded by the
+    design's seed)."""
+    f = check_sensitivity(design, n, output)
     problem = design.problem()
     rows = sobol.sample(problem, int(n), design.spec.seed)
     _, S = evaluate(design, rows, progress, share)
     return sobol.indices(problem, f(S), design.spec.seed)
+
+
+@dataclass
+class Analysis:
+    """An uncertainty analysis and, when asked, its Sobol indices."""
+    uncertainty: UncertaintyResult
+    sobol: list | None = None
+
+
+def run_analysis(project, spec: Uncertainty, period=None, sensitivity: bool = False, output: str = RANK_CHANGE,
+                 sobol_n: int | None = None, progress=None) -> Analysis:
+    """Both analyses over one design (the command line's and the app's
+    run): the Monte Carlo replications, then, with ``sensitivity``, the
+    Sobol indices of ``output`` from a base sample of ``sobol_n`` rows
+    (default: the number of replications).  ``progress(fraction)`` covers
+    both; returning False cancels (:class:`AnalysisCancelled`)."""
+    design = prepare(project, spec, period)
+    n = spec.replications if sobol_n is None else sobol_n
+    if sensitivity:
+        check_sensitivity(design, n, output)          # refused before anything runs
+    result = run_uncertainty(project, spec, design=design, progress=progress,
+                             share=(0.0, 0.5 if sensitivity else 1.0))
+    sobol_rows = None
+    if sensitivity:
+        sobol_rows = run_sensitivity(design, n, output, progress, share=(0.5, 1.0))
+    return Analysis(result, sobol_rows)

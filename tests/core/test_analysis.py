@@ -230,3 +230,18 @@ def test_percentiles_are_numpys_bit_for_bit():
                 warnings.simplefilter("ignore", RuntimeWarning)
                 want = np.nanpercentile(x, q, axis=0)
             assert np.array_equal(statistics.percentiles(x, q), want, equal_nan=True)
+
+
+def test_run_analysis_covers_both_with_one_progress(asem):
+    from core.analysis.run import run_analysis
+    seen = []
+    spec = Uncertainty(replications=3000, normalisations=("minmax", "zscore"), seed=2)
+    both = run_analysis(asem, spec, sensitivity=True, sobol_n=800, progress=seen.append)
+    assert seen[-1] == 1.0 and seen == sorted(seen) and any(f <= 0.5 for f in seen) and any(f > 0.5 for f in seen)
+    assert [s["input"] for s in both.sobol] == ["normalisation"]
+    assert len(both.uncertainty.assumptions) == 3000
+    alone = run_analysis(asem, spec)
+    assert alone.sobol is None
+    assert np.array_equal(alone.uncertainty.scores, both.uncertainty.scores)     # same seed, same replications
+    with pytest.raises(SettingsError, match="nothing is uncertain"):
+        run_analysis(asem, Uncertainty(replications=10), sensitivity=True, progress=seen.append)
