@@ -52,7 +52,9 @@ ALLOWED.update({
     "gui.sheets":     CORE | {"gui.base"},
     "gui.importing":  CORE | {"gui.base", "gui.charts", "gui.sheets"},
     "gui.exporting":  CORE | {"gui.base", "gui.charts", "gui.sheets"},
-    "gui.window":     CORE | {"gui.base", "gui.charts", "gui.sheets", "gui.importing", "gui.exporting"},
+    "gui.analysis":   CORE | {"gui.base", "gui.charts", "gui.sheets", "gui.importing"},
+    "gui.window":     CORE | {"gui.base", "gui.charts", "gui.sheets", "gui.importing", "gui.exporting",
+                              "gui.analysis"},
 })
 
 

@@ -49,6 +49,8 @@ def indices(problem: dict, Y, seed: int) -> list:
         return [{"input": n, "S1": None, "S1_conf": None, "ST": None, "ST_conf": None} for n in names]
     with warnings.catch_warnings(), np.errstate(invalid="ignore", divide="ignore"):
         warnings.simplefilter("ignore", RuntimeWarning)
-        S = sobol_analyze.analyze(problem, Y, calc_second_order=False, seed=seed)
+        # SALib seeds its bootstrap only when ``if seed:`` holds, so a seed of 0 would give new intervals
+        # every run; a Generator made from the seed is always taken
+        S = sobol_analyze.analyze(problem, Y, calc_second_order=False, seed=np.random.default_rng(seed))
     return [{"input": n, "S1": _num(S["S1"][k]), "S1_conf": _num(S["S1_conf"][k]), "ST": _num(S["ST"][k]),
              "ST_conf": _num(S["ST_conf"][k])} for k, n in enumerate(names)]

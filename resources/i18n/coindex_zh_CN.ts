@@ -200,79 +200,170 @@
     </message>
 </context>
 <context>
+    <name>AnalysisChart</name>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="37"/>
+        <source>Run the analysis to see how far the results can move</source>
+        <translation>运行分析以查看结果可能的变动范围</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisPane</name>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="135"/>
+        <source>Replications</source>
+        <translation>重复次数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="135"/>
+        <source>Weights noise</source>
+        <translation>权重扰动幅度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="136"/>
+        <source>Noisy levels</source>
+        <translation>扰动层级</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="136"/>
+        <source>Normalisations</source>
+        <translation>标准化方法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="137"/>
+        <source>Aggregations</source>
+        <translation>汇总方法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="137"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="139"/>
+        <source>Each weight of a noisy level becomes w + U(-1, 1) × noise × w</source>
+        <translation>扰动层级的每个权重变为 w + U(-1, 1) × 扰动幅度 × w</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="141"/>
+        <source>Perturb the weights of this level (1 = indicators)</source>
+        <translation>扰动这一层的权重（1 = 指标）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="142"/>
+        <source>Leave out one indicator per replication</source>
+        <translation>每次重复计算剔除一个指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="143"/>
+        <source>Sensitivity (Sobol indices)</source>
+        <translation>敏感性分析（Sobol 指数）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="144"/>
+        <source>Run analysis</source>
+        <translation>运行分析</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="145"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="214"/>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="226"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="247"/>
+        <source>{0} replications in {1} s</source>
+        <translation>{0} 次重复计算，用时 {1} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="261"/>
+        <source>The project has changed since this analysis: run it again to update it</source>
+        <translation>此次分析之后项目已有改动：请重新运行以更新结果</translation>
+    </message>
+</context>
+<context>
     <name>ChartBase</name>
     <message>
-        <location filename="../../gui/charts/base.py" line="157"/>
+        <location filename="../../gui/charts/base.py" line="158"/>
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="158"/>
+        <location filename="../../gui/charts/base.py" line="159"/>
         <source>Save as SVG…</source>
         <translation>另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="159"/>
+        <location filename="../../gui/charts/base.py" line="160"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="160"/>
+        <location filename="../../gui/charts/base.py" line="161"/>
         <source>Save or copy this chart</source>
         <translation>保存或复制此图表</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="166"/>
+        <location filename="../../gui/charts/base.py" line="167"/>
         <source>Chart copied: {0}</source>
         <translation>已复制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="175"/>
+        <location filename="../../gui/charts/base.py" line="176"/>
         <source>Save chart as SVG</source>
         <translation>将图表保存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="175"/>
+        <location filename="../../gui/charts/base.py" line="176"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="177"/>
+        <location filename="../../gui/charts/base.py" line="178"/>
         <source>Save chart as PNG</source>
         <translation>将图表保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="177"/>
+        <location filename="../../gui/charts/base.py" line="178"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="188"/>
+        <location filename="../../gui/charts/base.py" line="189"/>
         <source>Chart saved to {0}</source>
         <translation>图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="290"/>
+        <location filename="../../gui/charts/base.py" line="291"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="298"/>
+        <location filename="../../gui/charts/base.py" line="299"/>
         <source>No data for {0}</source>
         <translation>{0} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="300"/>
+        <location filename="../../gui/charts/base.py" line="301"/>
         <source>One period: no change to show</source>
         <translation>只有一个时期：没有变化可显示</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="302"/>
+        <location filename="../../gui/charts/base.py" line="303"/>
         <source>The index has no dimensions: its indicators are right under it (add dimensions in the framework)</source>
         <translation>指数没有维度：各指标直接位于指数之下（请在指标框架中添加维度）</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="308"/>
+        <location filename="../../gui/charts/base.py" line="309"/>
         <source>{0} needs two or more units; choose fixed base</source>
         <translation>{0}需要两个或更多单元；请选择定基</translation>
     </message>
@@ -2191,6 +2282,56 @@ Save them before going on?</source>
     </message>
 </context>
 <context>
+    <name>RankIntervalChart</name>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="86"/>
+        <source>Rank intervals of the index, {0} (5th to 95th percentile)</source>
+        <translation>指数排名区间，{0}（第 5 至第 95 百分位）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="88"/>
+        <source>Rank intervals of the index (5th to 95th percentile)</source>
+        <translation>指数排名区间（第 5 至第 95 百分位）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="91"/>
+        <source>5th–95th percentile rank</source>
+        <translation>第 5–95 百分位排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="91"/>
+        <source>nominal rank</source>
+        <translation>名义排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="92"/>
+        <source>median rank</source>
+        <translation>排名中位数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="94"/>
+        <source>rank (1 = best)</source>
+        <translation>排名（1 = 最好）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="126"/>
+        <source>Best {0} of {1} units</source>
+        <translation>{1} 个单位中的前 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="127"/>
+        <source>{0} replications</source>
+        <translation>{0} 次重复计算</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="160"/>
+        <source>nominal rank {0}, median {1}, mean {2}
+5th–95th percentile: {3}–{4}</source>
+        <translation>名义排名 {0}，中位数 {1}，均值 {2}
+第 5–95 百分位：{3}–{4}</translation>
+    </message>
+</context>
+<context>
     <name>RankingChart</name>
     <message>
         <location filename="../../gui/charts/ranking.py" line="133"/>
@@ -2337,6 +2478,54 @@ with data</source>
         <location filename="../../gui/importing/models.py" line="125"/>
         <source>Cannot be read: {0}</source>
         <translation>无法读取：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SobolChart</name>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="198"/>
+        <source>Sobol indices: what moves the ranks most</source>
+        <translation>Sobol 指数：哪项假设对排名影响最大</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="200"/>
+        <source>first order (S1)</source>
+        <translation>一阶（S1）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="200"/>
+        <source>total order (ST)</source>
+        <translation>总阶（ST）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="201"/>
+        <source>share of the variance</source>
+        <translation>方差占比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="207"/>
+        <source>Weights, level {0}</source>
+        <translation>权重（第 {0} 层）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="208"/>
+        <source>Normalisation</source>
+        <translation>标准化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="208"/>
+        <source>Aggregation</source>
+        <translation>合成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="209"/>
+        <source>Indicator left out</source>
+        <translation>剔除的指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="213"/>
+        <source>Tick &apos;Sensitivity (Sobol indices)&apos; and run again to see which input matters most</source>
+        <translation>勾选“敏感性分析（Sobol 指数）”并重新运行，查看哪项输入影响最大</translation>
     </message>
 </context>
 <context>

@@ -152,6 +152,9 @@ def test_sobol_on_ishigami_agrees_with_the_analytic_indices():
     X = sobol.sample(problem, 4096, seed=5)
     assert X.shape == (4096 * 5, 3)
     got = sobol.indices(problem, ishigami(X), seed=5)
+    # the same seed gives the same intervals, 0 included (SALib alone would not seed its bootstrap with 0)
+    assert sobol.indices(problem, ishigami(X), seed=0) == sobol.indices(problem, ishigami(X), seed=0)
+    assert sobol.indices(problem, ishigami(X), seed=0) != sobol.indices(problem, ishigami(X), seed=1)
     assert [g["input"] for g in got] == ["x1", "x2", "x3"]
     for g, s1, st in zip(got, S1, ST):
         assert abs(g["S1"] - s1) <= g["S1_conf"], g
