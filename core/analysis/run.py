@@ -59,26 +59,38 @@ def prepare(project, spec: Uncertainty, period=None) -> Design:
     return Design(spec, rep)
 
 
-def evaluate(design: Design, rows, progress=None, share=(0.0, 1.0)) -> tuple:
+def evaluate(design: Design, rows, progress=None, share=(0.0, 1.0), reduce=None) -> tuple:
     """(assumptions, scores) of every row, CHUNK rows at a time;
     ``progress(fraction)`` is called after each chunk and stops the run
-    with :class:`AnalysisCancelled` when it returns False."""
+    with :class:`AnalysisCancelled` when it returns False.  With ``reduce``
+    (scores of a chunk -> one number per replication) only those numbers
+    are kept: (None, values), in memory of the rows' size."""
     rep = design.replicator
     R = rows.shape[0]
+    if reduce is None:
+        _check_memory(rep, R)
+        a = design.assumptions(rows)
+        out = np.empty((R, len(rep.aggregates), len(rep.units)))
+    else:
+        a, out = None, np.empty(R)
+    for start in range(0, R, CHUNK):
+        stop = min(R, start + CHUNK)
+        part = a if a is not None else design.assumptions(rows[start:stop])
+        k = slice(start, stop) if a is not None else slice(None)
+        S = rep.scores(part.weights[k], part.normalisation[k], part.aggregation[k])
+        out[start:stop] = S if reduce is None else reduce(S)
+        if progress is not None and progress(share[0] + (share[1] - share[0]) * stop / R) is False:
+            raise AnalysisCancelled(tr("the analysis was cancelled"))
+    return a, out
+
+
+def _check_memory(rep, R):
     cells = R * len(rep.aggregates) * len(rep.units)
     if cells > MEMORY_CELLS:
         most = MEMORY_CELLS // (len(rep.aggregates) * len(rep.units))
         raise SettingsError(tr("{n:,} replications of {aggregates} aggregates x {units} units are too many to keep; "
                                "at most {most:,} for this project", n=R, aggregates=len(rep.aggregates),
                                units=len(rep.units), most=most), valid=["1..%d" % most])
-    a = design.assumptions(rows)
-    S = np.empty((R, len(rep.aggregates), len(rep.units)))
-    for start in range(0, R, CHUNK):
-        stop = min(R, start + CHUNK)
-        S[start:stop] = rep.scores(a.weights[start:stop], a.normalisation[start:stop], a.aggregation[start:stop])
-        if progress is not None and progress(share[0] + (share[1] - share[0]) * stop / R) is False:
-            raise AnalysisCancelled(tr("the analysis was cancelled"))
-    return a, S
 
 
 def run_uncertainty(project, spec: Uncertainty, period=None, progress=None, design: Design | None = None,
@@ -123,8 +135,8 @@ def run_sensitivity(design: Design, n: int, output: str = RANK_CHANGE, progress=
     f = check_sensitivity(design, n, output)
     problem = design.problem()
     rows = sobol.sample(problem, int(n), design.spec.seed)
-    _, S = evaluate(design, rows, progress, share)
-    return sobol.indices(problem, f(S), design.spec.seed)
+    _, Y = evaluate(design, rows, progress, share, reduce=f)
+    return sobol.indices(problem, Y, design.spec.seed)
 
 
 @dataclass

@@ -248,3 +248,15 @@ def test_run_analysis_covers_both_with_one_progress(asem):
     assert np.array_equal(alone.uncertainty.scores, both.uncertainty.scores)     # same seed, same replications
     with pytest.raises(SettingsError, match="nothing is uncertain"):
         run_analysis(asem, Uncertainty(replications=10), sensitivity=True, progress=seen.append)
+
+
+def test_sobol_keeps_one_number_per_replication(asem, monkeypatch):
+    """The Sobol run keeps its output only, so a sample far larger than the
+    score store allows still runs; the same values as keeping everything."""
+    from core.analysis import run as run_module
+    design = prepare(asem, Uncertainty(normalisations=("minmax", "zscore"), weights_noise=0.2, noise_levels=(3,)))
+    want = run_sensitivity(design, 256)
+    monkeypatch.setattr(run_module, "MEMORY_CELLS", 1000)           # far below 256 x 4 rows x 561 scores
+    assert run_sensitivity(design, 256) == want
+    with pytest.raises(SettingsError, match="too many to keep; at most 1 for this project"):
+        run_uncertainty(asem, Uncertainty(replications=2), design=design)
