@@ -7,7 +7,7 @@ project (edits made meanwhile do not reach it), in a
 :class:`gui.importing.worker.Task`.  When the project changes after a run
 the charts keep the run's results and the status line says they are out
 of date; a change of structure (units, indicators) clears them.
-:meth:`AnalysisPane.state` and :meth:`AnalysisPane.restore` give the
+:meth:`AnalysisPane.project_state` and :meth:`~AnalysisPane.restore_project_state` give the
 choices as a plain dict, for the project file's app state.
 """
 from __future__ import annotations
@@ -169,29 +169,38 @@ class AnalysisPane(QWidget):
                            aggregations=self._checked(self.aggregations), leave_out=self.leave_out.isChecked(),
                            seed=self.seed.value())
 
-    def state(self) -> dict:
-        """The form's choices, for the project file."""
+    def project_state(self) -> dict:
+        """"The form's choices, for the project file (the window's pane protocol, gui/window/panes.py)."""
         s = self.spec()
         return {"replications": s.replications, "weights_noise": self.noise.value(), "noise_levels": list(s.noise_levels),
                 "normalisations": list(s.normalisations), "aggregations": list(s.aggregations),
                 "leave_out": s.leave_out, "sensitivity": self.sensitivity.isChecked(), "seed": s.seed}
 
-    def restore(self, state: dict):
-        """Set the form from :meth:`state`'s dict (unknown keys and values are ignored)."""
-        state = state or {}
-        self.replications.setValue(int(state.get("replications", self.replications.value())))
-        self.noise.setValue(float(state.get("weights_noise", self.noise.value())))
-        if "noise_levels" in state:
+    def restore_project_state(self, state: dict):
+        """Set the form from :meth:`project_state`'s dict; a missing or
+        unreadable value (a file edited by hand) leaves its field as it is."""
+        state = state if isinstance(state, dict) else {}
+
+        def get(key, cast, now):
+            try:
+                return cast(state[key])
+            except (KeyError, TypeError, ValueError):
+                return now
+        self.replications.setValue(get("replications", int, self.replications.value()))
+        self.noise.setValue(get("weights_noise", float, self.noise.value()))
+        self.seed.setValue(get("seed", int, self.seed.value()))
+        self.leave_out.setChecked(get("leave_out", bool, self.leave_out.isChecked()))
+        self.sensitivity.setChecked(get("sensitivity", bool, self.sensitivity.isChecked()))
+        levels = get("noise_levels", lambda v: [int(x) for x in v], None)
+        if levels is not None:
             for lev, box in self._level_boxes.items():
-                box.setChecked(lev in state["noise_levels"])
+                box.setChecked(lev in levels)
         for box, key in ((self.normalisations, "normalisations"), (self.aggregations, "aggregations")):
-            if key in state:
+            names = get(key, lambda v: [str(x) for x in v], None)
+            if names is not None:
                 for k in range(box.count()):
                     item = box.item(k)
-                    item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in state[key] else Qt.Unchecked)
-        self.leave_out.setChecked(bool(state.get("leave_out", self.leave_out.isChecked())))
-        self.sensitivity.setChecked(bool(state.get("sensitivity", self.sensitivity.isChecked())))
-        self.seed.setValue(int(state.get("seed", self.seed.value())))
+                    item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in names else Qt.Unchecked)
 
     # ---- running -----------------------------------------------------------------------------------
     @property

@@ -187,15 +187,20 @@ def test_state_round_trip(qtbot, pane, asem_document):
     pane.sensitivity.setChecked(True)
     pane.seed.setValue(42)
     pane._level_boxes[2].setChecked(False)
-    state = pane.state()
+    state = pane.project_state()
     assert state == {"replications": 1000, "weights_noise": 0.25, "noise_levels": [3],
                      "normalisations": ["minmax", "zscore"], "aggregations": ["arithmetic"], "leave_out": False,
                      "sensitivity": True, "seed": 42}
     other = AnalysisPane(asem_document)
     qtbot.addWidget(other)
-    assert other.state() != state
-    other.restore(state)
-    assert other.state() == state and other.spec() == pane.spec()
+    assert other.project_state() != state
+    other.restore_project_state(state)
+    assert other.project_state() == state and other.spec() == pane.spec()
+    # a hand-edited file: unreadable values leave their fields alone
+    other.restore_project_state({"replications": "many", "seed": 7, "noise_levels": 3, "normalisations": ["zscore"]})
+    assert other.project_state() == {**state, "seed": 7, "normalisations": ["zscore"]}
+    other.restore_project_state(None)
+    assert other.project_state()["seed"] == 7
 
 
 def test_in_chinese(qtbot, asem_document, qapp):
