@@ -8,13 +8,14 @@
     python main.py compute ...      command line (see ``python main.py compute -h``)
     python main.py template OUT.xlsx
     python main.py import WORKBOOK ... -o OUT.coindex   (see ``python main.py import -h``)
+    python main.py analyse INPUT --uncertainty N ...    (see ``python main.py analyse -h``)
     python main.py charts PROJECT [--unit CODE] [--period P] [--format png|svg|pdf] [--scale S]
                           [--language en|zh] -o DIR      every chart as a file, headless
     python main.py report PROJECT [--language en|zh] -o REPORT.pdf   the PDF report, headless
 """
 import sys
 
-CLI_COMMANDS = {"compute", "template", "import"}
+CLI_COMMANDS = {"compute", "template", "import", "analyse"}
 DRAWING_COMMANDS = {"charts", "report"}          # need Qt: gui/exporting/commands.py
 
 

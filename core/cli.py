@@ -1,4 +1,4 @@
-"""The command line: ``compute``, ``template`` and ``import`` (no Qt is imported here).
+"""The command line: ``compute``, ``template``, ``import`` and ``analyse`` (no Qt is imported here).
 
     python main.py compute INPUT [--meta META.csv] [--set KEY=VALUE ...] [--json] [--out results.xlsx]
     python main.py template OUT.xlsx
@@ -8,6 +8,7 @@
                           [--unit-column COL] [--unit-name-column COL] [--indicator-column COL]
                           [--indicator-name-column COL] [--period-column COL] [--value-column COL]
                           [--accept-guess] [--verbose] [--report FILE.csv] -o OUT.coindex
+    python main.py analyse INPUT --uncertainty N ...  (core/cli_analyse.py)
 
 Exit codes: 0 success, 1 a user error (message names the place), 2 bad
 usage, an unknown setting or value (message lists the valid ones).
@@ -105,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--verbose", action="store_true", help="list every cell that could not be read")
     i.add_argument("--report", metavar="FILE.csv", help="write every cell that could not be read to this CSV "
                                                         "(sheet, cell, text, reason)")
+    from core.cli_analyse import add_parser as add_analyse_parser
+    add_analyse_parser(sub, _set_help())
     return p
 
 
@@ -210,6 +213,9 @@ def _run(argv) -> int:
         if args.command == "import":
             from core.importing.report import cli_import
             return cli_import(args)
+        if args.command == "analyse":
+            from core.cli_analyse import cli_analyse
+            return cli_analyse(args)
         if args.command == "template":
             if not args.out.lower().endswith(".xlsx"):
                 raise CoIndexError(tr("{path}: the template must be an .xlsx file", path=args.out))

@@ -200,6 +200,97 @@
     </message>
 </context>
 <context>
+    <name>AnalysisChart</name>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="38"/>
+        <source>Run the analysis to see how far the results can move</source>
+        <translation>运行分析以查看结果可能的变动范围</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisPane</name>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="135"/>
+        <source>Replications</source>
+        <translation>重复次数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="135"/>
+        <source>Weights noise</source>
+        <translation>权重扰动幅度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="136"/>
+        <source>Noisy levels</source>
+        <translation>扰动层级</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="136"/>
+        <source>Normalisations</source>
+        <translation>标准化方法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="137"/>
+        <source>Aggregations</source>
+        <translation>汇总方法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="137"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="139"/>
+        <source>Each weight of a noisy level becomes w + U(-1, 1) × noise × w</source>
+        <translation>扰动层级的每个权重变为 w + U(-1, 1) × 扰动幅度 × w</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="141"/>
+        <source>Perturb the weights of this level (1 = indicators)</source>
+        <translation>扰动这一层的权重（1 = 指标）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="142"/>
+        <source>Leave out one indicator per replication</source>
+        <translation>每次重复计算剔除一个指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="143"/>
+        <source>Sensitivity (Sobol indices)</source>
+        <translation>敏感性分析（Sobol 指数）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="144"/>
+        <source>Run analysis</source>
+        <translation>运行分析</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="145"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="223"/>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="235"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="256"/>
+        <source>{0} replications in {1} s</source>
+        <translation>{0} 次重复计算，用时 {1} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="270"/>
+        <source>The project has changed since this analysis: run it again to update it</source>
+        <translation>此次分析之后项目已有改动：请重新运行以更新结果</translation>
+    </message>
+</context>
+<context>
     <name>BlockEdits</name>
     <message>
         <location filename="../../gui/sheets/data_edits.py" line="108"/>
@@ -2575,6 +2666,56 @@ Save them before going on?</source>
     </message>
 </context>
 <context>
+    <name>RankIntervalChart</name>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="89"/>
+        <source>Rank intervals of the index, {0} (5th to 95th percentile)</source>
+        <translation>指数排名区间，{0}（第 5 至第 95 百分位）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="91"/>
+        <source>Rank intervals of the index (5th to 95th percentile)</source>
+        <translation>指数排名区间（第 5 至第 95 百分位）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="94"/>
+        <source>5th–95th percentile rank</source>
+        <translation>第 5–95 百分位排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="94"/>
+        <source>nominal rank</source>
+        <translation>名义排名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="95"/>
+        <source>median rank</source>
+        <translation>排名中位数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="97"/>
+        <source>rank (1 = best)</source>
+        <translation>排名（1 = 最好）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="139"/>
+        <source>Best {0} of {1} units</source>
+        <translation>{1} 个单位中的前 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="140"/>
+        <source>{0} replications</source>
+        <translation>{0} 次重复计算</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="173"/>
+        <source>nominal rank {0}, median {1}, mean {2}
+5th–95th percentile: {3}–{4}</source>
+        <translation>名义排名 {0}，中位数 {1}，均值 {2}
+第 5–95 百分位：{3}–{4}</translation>
+    </message>
+</context>
+<context>
     <name>RankingChart</name>
     <message>
         <location filename="../../gui/charts/ranking.py" line="133"/>
@@ -2721,6 +2862,54 @@ with data</source>
         <location filename="../../gui/importing/models.py" line="125"/>
         <source>Cannot be read: {0}</source>
         <translation>无法读取：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SobolChart</name>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="211"/>
+        <source>Sobol indices: what moves the ranks most</source>
+        <translation>Sobol 指数：哪项假设对排名影响最大</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="213"/>
+        <source>first order (S1)</source>
+        <translation>一阶（S1）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="213"/>
+        <source>total order (ST)</source>
+        <translation>总阶（ST）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="214"/>
+        <source>share of the variance</source>
+        <translation>方差占比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="220"/>
+        <source>Weights, level {0}</source>
+        <translation>权重（第 {0} 层）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="221"/>
+        <source>Normalisation</source>
+        <translation>标准化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="221"/>
+        <source>Aggregation</source>
+        <translation>合成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="222"/>
+        <source>Indicator left out</source>
+        <translation>剔除的指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="226"/>
+        <source>Tick &apos;Sensitivity (Sobol indices)&apos; and run again to see which input matters most</source>
+        <translation>勾选“敏感性分析（Sobol 指数）”并重新运行，查看哪项输入影响最大</translation>
     </message>
 </context>
 <context>
