@@ -15,8 +15,10 @@ from core.atomic import atomic_write_text
 from core.model.dataset import Dataset
 from core.errors import CoIndexError, ProjectFileError
 from core.model.framework import Framework
+from core.project import schema
 from core.project.project import Project
 from core.model.settings import Settings
+from core.text import tr
 
 FORMAT_VERSION = 1
 MAGIC = "CoIndex project"
@@ -30,15 +32,36 @@ def _nan_to_none(arr) -> list:
 
 
 def _none_to_nan(lst, shape, where) -> np.ndarray:
+    """The float array of a grid the schema has checked (numbers or null),
+    after its lengths are checked against ``shape``."""
+    _check_lengths(lst, shape, where)
     try:
         a = np.array(lst, dtype=float)       # None -> nan
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise ProjectFileError(f"{where}: values must be numbers or null") from None
     if a.shape != shape:
         raise ProjectFileError(f"{where}: expected an array of shape {shape}, found {a.shape}")
     if np.isinf(a).any():
         raise ProjectFileError(f"{where}: contains an infinite value")
     return a
+
+
+def _axis_words() -> tuple:
+    return tr("unit"), tr("period"), tr("indicator")
+
+
+def _check_lengths(lst, shape, where) -> None:
+    """ProjectFileError naming the first list of a ``[unit][period]...``
+    grid whose length is not the number of units, periods or indicators."""
+    level = [((), lst)]
+    for depth, n in enumerate(shape):
+        for path, item in level:
+            if isinstance(item, list) and len(item) != n:
+                raise ProjectFileError(tr("{where}{place}: expected {n} items (one per {axis}), found {found}",
+                                          where=where, place=schema.path_text(path), n=n,
+                                          axis=_axis_words()[depth], found=len(item)))
+        if depth + 1 < len(shape):
+            level = [(path + (k,), x) for path, item in level if isinstance(item, list) for k, x in enumerate(item)]
 
 
 def to_document(project: Project) -> dict:
@@ -86,7 +109,8 @@ def load(path) -> Project:
 
 def loads(raw, where="project") -> Project:
     try:
-        text = raw.decode("utf-8") if isinstance(raw, (bytes, bytearray)) else raw
+        # a byte-order mark (Notepad writes one) is no damage: utf-8-sig drops it
+        text = raw.decode("utf-8-sig") if isinstance(raw, (bytes, bytearray)) else raw.removeprefix("\ufeff")
         doc = json.loads(text, parse_constant=_reject_constant)
     except UnicodeDecodeError as e:
         raise ProjectFileError(f"{where}: not a CoIndex project file (not UTF-8 text at byte {e.start})") from None
@@ -106,13 +130,14 @@ def loads(raw, where="project") -> Project:
     loader = LOADERS.get(version)
     if loader is None:
         raise ProjectFileError(f"{where}: unknown format version {version}")
+    schema.check(doc, version, where)       # the whole document, before anything is built from it
     try:
         return loader(doc, where)
     except ProjectFileError:
         raise
     except CoIndexError as e:
         raise ProjectFileError(f"{where}: {e}") from None
-    except (KeyError, TypeError, ValueError, AttributeError) as e:
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError, RecursionError) as e:
         raise ProjectFileError(f"{where}: the project file is damaged ({type(e).__name__}: {e})") from None
 
 
@@ -135,7 +160,10 @@ def _load_v1(doc: dict, where: str) -> Project:
         raise ProjectFileError(f"{where}: 'indicators' does not list the framework's indicators in order")
     shape = (len(codes), len(periods), len(indicators))
     values = _none_to_nan(doc["values"], shape, f"{where}: values")
-    groups = {k: np.array(v, dtype=object).reshape(shape[:2]) for k, v in (doc.get("groups") or {}).items()}
+    groups = {}
+    for k, v in (doc.get("groups") or {}).items():
+        _check_lengths(v, shape[:2], f"{where}: groups.{k}")
+        groups[k] = np.array(v, dtype=object).reshape(shape[:2])
     denoms = {k: _none_to_nan(v, shape[:2], f"{where}: denominator {k}")
               for k, v in (doc.get("denominators") or {}).items()}
     ds = Dataset(codes, names, periods, indicators, values, groups, denoms)
