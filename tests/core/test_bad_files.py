@@ -175,7 +175,7 @@ def test_cli_into_project_stays_byte_identical(run_cli, sample_coindex, tmp_path
     out = tmp_path / "out.coindex"
     out.write_bytes(b"previous output")
     before = hashlib.sha256(into.read_bytes()).hexdigest()
-    p = run_cli("import", DATA / name, "--into", into, "-o", out)
+    p = run_cli("import", DATA / name, "--into", into, "-o", out, "--force")   # allowed to replace, not to harm
     assert p.returncode == 1 and "Traceback" not in p.stderr
     assert p.stderr.startswith(f"error: {name}")
     assert hashlib.sha256(into.read_bytes()).hexdigest() == before
