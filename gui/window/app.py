@@ -192,6 +192,7 @@ def run(argv) -> int:
                                "none opens the sample)\n"
                   "       coindex compute -h   for the command line"), file=sys.stderr)
         return 2
+    _sweep_leftovers()
     windows = open_windows(args, defer_panes=True)
     if not windows:
         return 1
@@ -210,6 +211,16 @@ def run(argv) -> int:
     _dispose(windows)
     i18n.remove_translators(app)
     return code
+
+
+def _sweep_leftovers() -> None:
+    """Remove what a killed CoIndex left (temporary files beside saved
+    files, scratch files of workbook exports): core.atomic.sweep_leftovers."""
+    from core.atomic import sweep_leftovers
+    try:
+        sweep_leftovers()
+    except OSError as e:
+        print(f"coindex: cannot remove old temporary files: {e}", file=sys.stderr)
 
 
 def _dispose(windows) -> None:

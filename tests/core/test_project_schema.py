@@ -149,4 +149,4 @@ def test_messages_in_chinese():
         message = _refused({**copy.deepcopy(base()), "info": []})
     finally:
         text.set_language("en")
-    assert message.startswith("p.coindex: info: ") and "列表" in message
+    assert message == "p.coindex：info：应为对象或null（空值），实际为列表"

@@ -101,3 +101,25 @@ def test_template_workbook_opens_like_the_project(qtbot):
     xlsx = os.path.splitext(SAMPLE_PATH)[0] + ".xlsx"
     a, b = load_project(SAMPLE_PATH), load_project(xlsx)
     assert a.engine.score("CII")[0] == pytest.approx(b.engine.score("CII")[0])
+
+
+def test_start_removes_what_a_killed_write_left(qtbot, tmp_path, monkeypatch, dialogs):
+    """A ticket no live process holds (core.atomic): its temporary file beside
+    the target and its scratch files go when the app starts."""
+    import tempfile
+    from core import atomic
+    (tmp_path / "t").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "t"))
+    ticket = os.path.join(atomic.tickets_root(), "4242-abcdef")
+    os.mkdir(ticket)
+    for name in ("lock", "tmp9x_sheet1"):
+        open(os.path.join(ticket, name), "wb").close()
+    leftover = tmp_path / ".coindex-0123abcd.tmp"
+    leftover.write_bytes(b"half a project")
+    with open(os.path.join(ticket, "target"), "wb") as f:
+        f.write(os.fsencode(str(leftover)))
+    os.utime(ticket, (1, 1))                            # old: its owner had time to lock it
+    monkeypatch.setenv("COINDEX_SCREENSHOT", str(tmp_path / "w.png"))
+    monkeypatch.setenv("COINDEX_SCREENSHOT_DELAY_MS", "50")
+    assert gui_app.run([]) == 0
+    assert not leftover.exists() and not os.path.exists(ticket)
