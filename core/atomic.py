@@ -73,8 +73,9 @@ def atomic_output(path, error=InputError):
             _sync_and_replace(tmp, path)
         except OSError as e:
             _remove_quietly(tmp)
-            raise error(tr("{path}: cannot write the file ({reason})", path=path,
-                           reason=e.strerror or str(e))) from e
+            if e.errno is None:            # a writer's own message (it names the file itself)
+                raise
+            raise error(tr("{path}: cannot write the file ({reason})", path=path, reason=e.strerror)) from e
         except BaseException:
             _remove_quietly(tmp)
             raise
