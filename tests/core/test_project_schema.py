@@ -150,3 +150,62 @@ def test_messages_in_chinese():
     finally:
         text.set_language("en")
     assert message == "p.coindex：info：应为对象或null（空值），实际为列表"
+
+
+# ---- any damage: a message or a project, never a traceback -------------------------------------------------------
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st  # noqa: E402
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers(min_value=-10 ** 400, max_value=10 ** 400)
+                     | st.floats(allow_nan=False) | st.text(max_size=8),
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner,
+                                                                                   max_size=4), max_leaves=12)
+
+
+def _places(value, path=()):
+    """Every path into ``value`` (objects and lists), the root excluded."""
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for k, v in items:
+        yield path + (k,)
+        yield from _places(v, path + (k,))
+
+
+PLACES = sorted(_places(base()), key=str)
+
+
+@hsettings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(PLACES), _JSON), min_size=1, max_size=3))
+def test_any_damage_is_a_message_or_a_project_that_computes(changes):
+    """Put any JSON value anywhere in a valid project: loading and computing
+    either work or raise a CoIndexError naming the file; a project that
+    loads can be edited (with its undo record), saved and loaded again."""
+    from core.errors import CoIndexError
+    from core.project.project import SetValues
+    doc = copy.deepcopy(base())
+    for path, value in changes:
+        target = doc
+        try:
+            for k in path[:-1]:
+                target = target[k]
+            target[path[-1]] = value
+        except (KeyError, IndexError, TypeError):
+            continue                      # an earlier change removed the place
+    try:
+        project = projectfile.loads(json.dumps(doc), "any.coindex")
+        project.engine.score(project.framework.aggregate_codes[-1])
+    except ProjectFileError as e:
+        assert str(e).startswith("any.coindex"), str(e)
+        return
+    except CoIndexError:
+        return                            # a settings or compute message (names its own place)
+    ds = project.dataset
+    edits = len(project.provenance["edits"])
+    try:
+        project.execute(SetValues([(ds.unit_codes[0], ds.periods[0], ds.codes[0], 7.5)]))
+    except CoIndexError:
+        return                            # the edit refused (a method that cannot take the value)
+    assert len(project.provenance["edits"]) == edits + 1
+    try:
+        again = projectfile.loads(projectfile.dumps(project), "again.coindex")
+    except ProjectFileError as e:
+        raise AssertionError(f"a loaded project does not load again once saved: {e}") from None
+    assert again.dataset.value(ds.unit_codes[0], ds.periods[0], ds.codes[0]) == 7.5
