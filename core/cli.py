@@ -68,10 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --out: write values only, no formulas (always so for very large projects)")
     c.add_argument("--language", choices=("en", "zh"), default="en",
                    help="with --out: names and headings in English or Chinese")
-    c.add_argument("--force", action="store_true", help=FORCE_HELP)
     t = sub.add_parser("template", help="write an empty template workbook")
     t.add_argument("out", help="path of the .xlsx to write")
-    t.add_argument("--force", action="store_true", help=FORCE_HELP)
     i = sub.add_parser("import", help="import an indicator workbook (.xlsx, .xlsm, .xls, .xlsb, .ods, .csv)")
     i.add_argument("workbook", help="the workbook or CSV file to import")
     i.add_argument("--sheet", help="read only this sheet")
@@ -89,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "values (default: the project's values are kept)")
     i.add_argument("-o", "--output", required=True, metavar="OUT.coindex",
                    help="the project to write (an existing file, the --into project too, only with --force)")
-    i.add_argument("--force", action="store_true", help=FORCE_HELP)
+    for command in (c, t, i):
+        command.add_argument("--force", action="store_true", help=FORCE_HELP)
     i.add_argument("--include-hidden", action="store_true", help="read hidden rows and columns too")
     i.add_argument("--strict", action="store_true", help="exit 1 (write nothing) if any cell cannot be read")
     i.add_argument("--filter", action="append", default=[], metavar="COL=VALUE",
