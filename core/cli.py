@@ -1,17 +1,19 @@
 """The command line: ``compute``, ``template``, ``import`` and ``analyse`` (no Qt is imported here).
 
-    python main.py compute INPUT [--meta META.csv] [--set KEY=VALUE ...] [--json] [--out results.xlsx]
-    python main.py template OUT.xlsx
+    python main.py compute INPUT [--meta META.csv] [--set KEY=VALUE ...] [--json] [--out results.xlsx] [--force]
+    python main.py template OUT.xlsx [--force]
     python main.py import WORKBOOK [--language en|zh] [--sheet NAME] [--layout auto|template|yearbook|...]
                           [--unit CODE] [--into PROJECT.coindex [--add-units] [--clear-missing]]
                           [--header-row N] [--skip-rows N]
                           [--unit-column COL] [--unit-name-column COL] [--indicator-column COL]
                           [--indicator-name-column COL] [--period-column COL] [--value-column COL]
-                          [--accept-guess] [--verbose] [--report FILE.csv] -o OUT.coindex
+                          [--accept-guess] [--verbose] [--report FILE.csv] -o OUT.coindex [--force]
     python main.py analyse INPUT --uncertainty N ...  (core/cli_analyse.py)
 
 Exit codes: 0 success, 1 a user error (message names the place), 2 bad
-usage, an unknown setting or value (message lists the valid ones).
+usage, an unknown setting or value (message lists the valid ones), or an
+output that would replace a file: an input of the command (never), or any
+existing file (only with ``--force``).
 
 Messages, reports and warnings are in English unless ``--language zh``
 (core.text); for ``compute --out`` the same option names the workbook's
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from core import text
@@ -31,6 +34,14 @@ from core.text import tr
 # Above this many unit x period x node cells the formula workbook would take
 # minutes to write and be slow to open: --out writes values only.
 FORMULA_LIMIT = 500_000
+
+
+class OutputRefused(CoIndexError):
+    """An output that would replace an input, or an existing file without
+    ``--force`` (exit 2: the command line was wrong, nothing was read)."""
+
+
+FORCE_HELP = "replace the output file if it exists (never an input file)"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -82,7 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--clear-missing", action="store_true",
                    help="with --into: cells the workbook marks missing (blank, '—', '..') clear the project's "
                         "values (default: the project's values are kept)")
-    i.add_argument("-o", "--output", required=True, metavar="OUT.coindex", help="the project to write")
+    i.add_argument("-o", "--output", required=True, metavar="OUT.coindex",
+                   help="the project to write (an existing file, the --into project too, only with --force)")
+    for command in (c, t, i):
+        command.add_argument("--force", action="store_true", help=FORCE_HELP)
     i.add_argument("--include-hidden", action="store_true", help="read hidden rows and columns too")
     i.add_argument("--strict", action="store_true", help="exit 1 (write nothing) if any cell cannot be read")
     i.add_argument("--filter", action="append", default=[], metavar="COL=VALUE",
@@ -121,6 +135,36 @@ def _count(text: str) -> int:
     if not text.strip().isdigit():
         raise argparse.ArgumentTypeError(tr("'{text}' is not a number of rows (0, 1, ...)", text=text))
     return int(text)
+
+
+def _outputs_and_inputs(args) -> tuple[list, list]:
+    """The files the command would write and the files it reads."""
+    if args.command == "compute":
+        return [args.out] if args.out else [], [args.input, args.meta]
+    if args.command == "template":
+        return [args.out], []
+    return [args.output, args.report], [args.workbook]      # import (--into may be replaced, with --force)
+
+
+def _same_file(a, b) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def check_outputs(args) -> None:
+    """OutputRefused for an output that is one of the command's inputs
+    (whatever its spelling: a link, ``./``, ``..``), or that exists while
+    ``--force`` is not given."""
+    outputs, inputs = _outputs_and_inputs(args)
+    for out in filter(None, outputs):
+        for source in filter(None, inputs):
+            if _same_file(out, source):
+                raise OutputRefused(tr("{out}: this is the input file {source}; write to another file",
+                                       out=out, source=source))
+        if os.path.lexists(out) and not os.path.isdir(out) and not args.force:
+            raise OutputRefused(tr("{out} exists; use --force to replace it", out=out))
 
 
 def _compute(args) -> int:
@@ -207,7 +251,13 @@ def _language_of(argv) -> str:
 
 def _run(argv) -> int:
     args = build_parser().parse_args(argv)
+    from core.atomic import sweep_leftovers
     try:
+        sweep_leftovers()               # what a killed run left
+    except OSError:
+        pass
+    try:
+        check_outputs(args)
         if args.command == "compute":
             return _compute(args)
         if args.command == "import":
@@ -223,7 +273,7 @@ def _run(argv) -> int:
             write_template(args.out)
             print(tr("wrote {path}", path=args.out))
             return 0
-    except SettingsError as e:
+    except (SettingsError, OutputRefused) as e:
         print(tr("error: {message}", message=e), file=sys.stderr)
         return 2
     except CoIndexError as e:
@@ -234,6 +284,7 @@ def _run(argv) -> int:
         sys.stderr.close()
         return 0
     except OSError as e:
-        print(tr("error: {message}", message=(e.filename or "") + ": " + str(e.strerror)), file=sys.stderr)
+        reason = e.strerror or str(e)
+        print(tr("error: {message}", message=(str(e.filename) + ": " + reason) if e.filename else reason), file=sys.stderr)
         return 1
     return 2

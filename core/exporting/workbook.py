@@ -32,7 +32,7 @@ import warnings
 
 import numpy as np
 
-from core.atomic import atomic_output
+from core.atomic import atomic_output, scratch_folder
 from core.errors import InputError
 from core.text import tr, unit_name
 from core.exporting.sheets import ResultSheets
@@ -58,8 +58,8 @@ def write_results_workbook(engine, path, language: str = "en", info: dict | None
     if len(ds.unit_codes) * len(ds.periods) + 1 > 1_048_576:
         raise InputError(tr("{path}: {units} units x {periods} periods do not fit in one worksheet (at most "
                             "1,048,575 rows)", path=path, units=len(ds.unit_codes), periods=len(ds.periods)))
-    with atomic_output(path) as tmp:
-        _Writer(engine, language, info or {}).write(tmp)
+    with atomic_output(path) as tmp, scratch_folder() as scratch:
+        _Writer(engine, language, info or {}).write(tmp, scratch)
 
 
 def _fast_sheet_class():
@@ -168,10 +168,14 @@ class _Writer(ResultSheets):
         return {0: 10, 1: min(40, longest + 2), 2: 8}
 
     # ---- workbook ------------------------------------------------------------------
-    def write(self, path):
+    def write(self, path, scratch=None):
+        """Write the workbook to ``path``; XlsxWriter's own temporary files
+        go to ``scratch`` (core.atomic.scratch_folder: removed after a kill)."""
         import xlsxwriter
-        wb = xlsxwriter.Workbook(path, {"strings_to_formulas": False, "strings_to_numbers": False,
-                                        "strings_to_urls": False})
+        options = {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
+        if scratch:
+            options["tmpdir"] = scratch
+        wb = xlsxwriter.Workbook(path, options)
         self.wb = wb
         self.f_head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "bottom": 1, "text_wrap": True,
                                      "valign": "top"})

@@ -15,6 +15,7 @@ from core.atomic import atomic_write_text
 from core.model.dataset import Dataset
 from core.errors import CoIndexError, ProjectFileError
 from core.model.framework import Framework
+from core.project import schema
 from core.project.project import Project
 from core.model.settings import Settings
 from core.text import tr
@@ -31,9 +32,12 @@ def _nan_to_none(arr) -> list:
 
 
 def _none_to_nan(lst, shape, where) -> np.ndarray:
+    """The float array of a grid the schema has checked (numbers or null),
+    after its lengths are checked against ``shape``."""
+    _check_lengths(lst, shape, where)
     try:
         a = np.array(lst, dtype=float)       # None -> nan
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise ProjectFileError(tr("{where}: values must be numbers or null", where=where)) from None
     if a.shape != shape:
         raise ProjectFileError(tr("{where}: expected an array of shape {shape}, found {found}", where=where,
@@ -41,6 +45,24 @@ def _none_to_nan(lst, shape, where) -> np.ndarray:
     if np.isinf(a).any():
         raise ProjectFileError(tr("{where}: contains an infinite value", where=where))
     return a
+
+
+def _axis_words() -> tuple:
+    return tr("unit"), tr("period"), tr("indicator")
+
+
+def _check_lengths(lst, shape, where) -> None:
+    """ProjectFileError naming the first list of a ``[unit][period]...``
+    grid whose length is not the number of units, periods or indicators."""
+    level = [((), lst)]
+    for depth, n in enumerate(shape):
+        for path, item in level:
+            if isinstance(item, list) and len(item) != n:
+                raise ProjectFileError(tr("{where}{place}: expected {n} items (one per {axis}), found {found}",
+                                          where=where, place=schema.path_text(path), n=n,
+                                          axis=_axis_words()[depth], found=len(item)))
+        if depth + 1 < len(shape):
+            level = [(path + (k,), x) for path, item in level if isinstance(item, list) for k, x in enumerate(item)]
 
 
 def to_document(project: Project) -> dict:
@@ -88,7 +110,8 @@ def load(path) -> Project:
 
 def loads(raw, where="project") -> Project:
     try:
-        text = raw.decode("utf-8") if isinstance(raw, (bytes, bytearray)) else raw
+        # a byte-order mark (Notepad writes one) is no damage: utf-8-sig drops it
+        text = raw.decode("utf-8-sig") if isinstance(raw, (bytes, bytearray)) else raw.removeprefix("\ufeff")
         doc = json.loads(text, parse_constant=_reject_constant)
     except UnicodeDecodeError as e:
         raise ProjectFileError(tr("{where}: not a CoIndex project file (not UTF-8 text at byte {byte})", where=where,
@@ -113,6 +136,7 @@ def loads(raw, where="project") -> Project:
     loader = LOADERS.get(version)
     if loader is None:
         raise ProjectFileError(tr("{where}: unknown format version {version}", where=where, version=version))
+    schema.check(doc, version, where)       # the whole document, before anything is built from it
     try:
         return loader(doc, where)
     except ProjectFileError:
@@ -122,7 +146,7 @@ def loads(raw, where="project") -> Project:
     except KeyError as e:
         raise ProjectFileError(tr("{where}: the project file is damaged: the entry {key} is missing", where=where,
                                   key=e)) from None
-    except (TypeError, ValueError, AttributeError) as e:
+    except (TypeError, ValueError, AttributeError, OverflowError, RecursionError) as e:
         raise ProjectFileError(tr("{where}: the project file is damaged: an entry holds the wrong kind of "
                                   "value{details}", where=where, details=_details(e))) from None
 
@@ -153,7 +177,10 @@ def _load_v1(doc: dict, where: str) -> Project:
                                   where=where))
     shape = (len(codes), len(periods), len(indicators))
     values = _none_to_nan(doc["values"], shape, tr("{where}: values", where=where))
-    groups = {k: np.array(v, dtype=object).reshape(shape[:2]) for k, v in (doc.get("groups") or {}).items()}
+    groups = {}
+    for k, v in (doc.get("groups") or {}).items():
+        _check_lengths(v, shape[:2], tr("{where}: groups.{code}", where=where, code=k))
+        groups[k] = np.array(v, dtype=object).reshape(shape[:2])
     denoms = {k: _none_to_nan(v, shape[:2], tr("{where}: denominator {code}", where=where, code=k))
               for k, v in (doc.get("denominators") or {}).items()}
     ds = Dataset(codes, names, periods, indicators, values, groups, denoms)

@@ -137,7 +137,8 @@ def _process_start_time() -> float | None:
 def open_windows(args, defer_panes: bool = False) -> list:
     """The windows to show for the command-line ``args`` (none: the sample):
     first any unsaved work restored from a crash (asked), then the file.
-    Returns [] when the file cannot be opened and nothing was restored.
+    When the file cannot be opened (a message says why) and nothing was
+    restored, a window on a new empty project.
     ``defer_panes``: see :class:`gui.window.main_window.MainWindow`."""
     from gui.window.loading import remember_recent
     from gui.window.main_window import MainWindow                      # after the app exists
@@ -157,8 +158,11 @@ def open_windows(args, defer_panes: bool = False) -> list:
         windows.append(window)
         QTimer.singleShot(0, window, lambda: window.files.open_path(path))
         return windows
-    project = open_project(path)
+    project = open_project(path)             # a message box when it cannot be opened
     if project is None:
+        # nothing of the file is used: the app starts on an empty project
+        if not windows:
+            windows.append(MainWindow(new_project(), None, defer_panes=defer_panes))
         return windows
     windows.append(MainWindow(project, path, defer_panes=defer_panes))
     if args:
@@ -169,7 +173,8 @@ def open_windows(args, defer_panes: bool = False) -> list:
 def run(argv) -> int:
     """Run the app on ``argv`` (the arguments after the program name):
     none opens the bundled sample, one opens that file.  Returns the exit
-    code: 0, 1 when the file cannot be opened, 2 for a usage error."""
+    code: 0, or 2 for a usage error (a file that cannot be opened gets a
+    message and the app starts on an empty project)."""
     app = QApplication.instance()
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
@@ -187,6 +192,7 @@ def run(argv) -> int:
                                "none opens the sample)\n"
                   "       coindex compute -h   for the command line"), file=sys.stderr)
         return 2
+    _sweep_leftovers()
     windows = open_windows(args, defer_panes=True)
     if not windows:
         return 1
@@ -205,6 +211,16 @@ def run(argv) -> int:
     _dispose(windows)
     i18n.remove_translators(app)
     return code
+
+
+def _sweep_leftovers() -> None:
+    """Remove what a killed CoIndex left (temporary files beside saved
+    files, scratch files of workbook exports): core.atomic.sweep_leftovers."""
+    from core.atomic import sweep_leftovers
+    try:
+        sweep_leftovers()
+    except OSError as e:
+        print(f"coindex: cannot remove old temporary files: {e}", file=sys.stderr)
 
 
 def _dispose(windows) -> None:

@@ -131,7 +131,7 @@ def test_a_corrupt_project_file_names_the_file_in_plain_words(tmp_path, lang, da
     assert str(path) in msg and not CLASS_NAME.search(msg), msg
     assert bool(CJK.search(msg.replace(str(path), ""))) == (lang == "zh"), msg
     if damage == "no_code":
-        assert msg.endswith("the entry 'code' is missing" if lang == "en" else "缺少条目 'code'"), msg
+        assert msg.endswith("units[0]: the entry 'code' is missing" if lang == "en" else "units[0]：缺少条目“code”"), msg
     if damage == "truncated":
         assert ("第 1 行" if lang == "zh" else "line 1") in msg, msg
 

@@ -472,7 +472,7 @@ def test_json_that_is_not_a_coindex_project(tmp_path, capsys, content):
 
 @pytest.mark.parametrize("mutate,words", [
     (lambda d: d.pop("values"), ["values"]),
-    (lambda d: d.__setitem__("values", [[[1.0]]]), ["values", "shape"]),
+    (lambda d: d.__setitem__("values", [[[1.0]]]), ["values[0]: expected 5 items (one per period), found 1"]),
     (lambda d: d.__setitem__("format_version", "1"), ["format_version"]),
     (lambda d: d.__setitem__("indicators", list(reversed(d["indicators"]))), ["indicators"]),
     (lambda d: d["settings"].__setitem__("normalisation", "magic"), ["magic"]),

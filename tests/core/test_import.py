@@ -519,9 +519,9 @@ def test_cli_into_says_which_unit_it_updates_and_what_it_keeps(run_cli, sample_c
     assert "the workbook's unit '成渝统计年鉴' updates the project's only unit 'CCEC'" in p.stdout
     ds = projectfile.load(out).dataset
     assert ds.unit_codes == ["CCEC"] and ds.value("CCEC", 2024, "RA2") == 9.68
-    p = run_cli("import", path, "--into", sample_coindex, "--clear-missing", "--add-units", "-o", out)
+    p = run_cli("import", path, "--into", sample_coindex, "--clear-missing", "--add-units", "-o", out, "--force")
     assert p.returncode == 1 and "unit '成渝统计年鉴'" in p.stderr    # added, it lacks the base year: nothing written
-    p = run_cli("import", path, "--into", sample_coindex, "--clear-missing", "-o", out)
+    p = run_cli("import", path, "--into", sample_coindex, "--clear-missing", "-o", out, "--force")
     assert p.returncode == 0 and "2 value -> missing" in p.stdout
     assert math.isnan(projectfile.load(out).dataset.value("CCEC", 2024, "RA2"))
 

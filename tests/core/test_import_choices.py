@@ -28,8 +28,9 @@ SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "chengd
 
 
 def run(capsys, *args):
-    """``(exit code, stdout, stderr)`` of ``python main.py import *args``, in process."""
-    code = main(["import", *map(str, args)])
+    """``(exit code, stdout, stderr)`` of ``python main.py import *args``, in
+    process (``--force``: these tests write the same output again and again)."""
+    code = main(["import", "--force", *map(str, args)])
     out, err = capsys.readouterr()
     return code, out, err
 

@@ -1,5 +1,5 @@
-"""Starting the app: the sample by default, a clear message (not a
-traceback) and exit code 1 for a file that cannot be opened."""
+"""Starting the app: the sample by default; for a file that cannot be
+opened, a clear message (not a traceback) and the app on an empty project."""
 import os
 
 import pytest
@@ -23,18 +23,28 @@ def shown_messages(monkeypatch):
     (b"not json at all", "not a valid CoIndex project file"),
     (b'{"format": "CoIndex project", "format_version": 99}', "newer CoIndex"),
 ])
-def test_a_bad_project_file_shows_a_message_and_exits_1(qtbot, tmp_path, shown_messages, content, expected):
+def test_a_bad_project_file_shows_a_message_and_starts_on_an_empty_project(qtbot, tmp_path, shown_messages,
+                                                                           monkeypatch, content, expected):
     bad = tmp_path / "broken.coindex"
     bad.write_bytes(content)
-    assert gui_app.run([str(bad)]) == 1
+    shot = tmp_path / "window.png"
+    monkeypatch.setenv("COINDEX_SCREENSHOT", str(shot))          # quits once the window is shown
+    monkeypatch.setenv("COINDEX_SCREENSHOT_DELAY_MS", "50")
+    assert gui_app.run([str(bad)]) == 0
     (title, text), = shown_messages
     assert "broken.coindex" in text and expected in text
     assert "Traceback" not in text
+    assert QImage(str(shot)).width() > 600
 
 
-def test_a_missing_file_shows_a_message(qtbot, tmp_path, shown_messages):
-    assert gui_app.run([str(tmp_path / "nowhere.xlsx")]) == 1
-    assert "no such file" in shown_messages[0][1]
+def test_a_missing_file_shows_a_message_and_an_empty_project(qtbot, tmp_path, shown_messages):
+    windows = gui_app.open_windows([str(tmp_path / "nowhere.xlsx")])
+    try:
+        assert "no such file" in shown_messages[0][1]
+        assert [w.document.path for w in windows] == [None]
+    finally:
+        for w in windows:
+            w.close()
 
 
 def test_usage_error(qtbot, shown_messages):
@@ -91,3 +101,25 @@ def test_template_workbook_opens_like_the_project(qtbot):
     xlsx = os.path.splitext(SAMPLE_PATH)[0] + ".xlsx"
     a, b = load_project(SAMPLE_PATH), load_project(xlsx)
     assert a.engine.score("CII")[0] == pytest.approx(b.engine.score("CII")[0])
+
+
+def test_start_removes_what_a_killed_write_left(qtbot, tmp_path, monkeypatch, dialogs):
+    """A ticket no live process holds (core.atomic): its temporary file beside
+    the target and its scratch files go when the app starts."""
+    import tempfile
+    from core import atomic
+    (tmp_path / "t").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "t"))
+    ticket = os.path.join(atomic.tickets_root(), "4242-abcdef")
+    os.mkdir(ticket)
+    for name in ("lock", "tmp9x_sheet1"):
+        open(os.path.join(ticket, name), "wb").close()
+    leftover = tmp_path / ".coindex-0123abcd.tmp"
+    leftover.write_bytes(b"half a project")
+    with open(os.path.join(ticket, "target"), "wb") as f:
+        f.write(os.fsencode(str(leftover)))
+    os.utime(ticket, (1, 1))                            # old: its owner had time to lock it
+    monkeypatch.setenv("COINDEX_SCREENSHOT", str(tmp_path / "w.png"))
+    monkeypatch.setenv("COINDEX_SCREENSHOT_DELAY_MS", "50")
+    assert gui_app.run([]) == 0
+    assert not leftover.exists() and not os.path.exists(ticket)
