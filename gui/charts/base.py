@@ -37,6 +37,8 @@ from gui.base.palette import ChartTheme, dimension_colours, unit_name
 
 TITLE_SIZE = "10pt"
 NOTE_POINTS = 8.0            # the note under the chart and the subtitle
+NOTE_PIXELS = 15             # the note's row
+ROW_GAP = 2                  # pixels between the title, the plot, the legend and the note
 PLOT_SHARE = 0.62            # of the chart's height the plot keeps, at least (the legend gets less room)
 TITLE_ROOM = 44              # pixels kept free right of the title (the menu button)
 SHORT_NAME = 20              # characters; longer unit names are shown by code in titles
@@ -92,7 +94,8 @@ class ChartBase(ChartMenu, ChartInteraction, pg.GraphicsView):
         # pyqtgraph's minimal (many-rectangle) updates for these charts
         self.setViewportUpdateMode(pg.QtWidgets.QGraphicsView.BoundingRectViewportUpdate)
         self.layout_item = pg.GraphicsLayout()
-        self.layout_item.setContentsMargins(6, 4, 10, 6)
+        self.layout_item.setContentsMargins(6, 4, 10, 4)
+        self.layout_item.layout.setVerticalSpacing(ROW_GAP)
         self.setCentralItem(self.layout_item)
         self.title_item = pg.LabelItem("", size=TITLE_SIZE, bold=True, justify="left")
         self.layout_item.addItem(self.title_item, row=0, col=0)
@@ -112,6 +115,7 @@ class ChartBase(ChartMenu, ChartInteraction, pg.GraphicsView):
         self.layout_item.addItem(self.legend, row=2, col=0)
         self.legend.hide()
         self.note_item = pg.LabelItem("", size=f"{NOTE_POINTS:g}pt", justify="right")
+        self.note_item.setMaximumHeight(NOTE_PIXELS)
         self.layout_item.addItem(self.note_item, row=3, col=0)
         self.note_item.hide()
         self._note = ""
@@ -282,9 +286,9 @@ class ChartBase(ChartMenu, ChartInteraction, pg.GraphicsView):
         """The height the legend may take, in pixels: what is left of the
         chart's height once the plot has PLOT_SHARE of it and the title and
         the note theirs (at least one row)."""
-        taken = self.title_item.boundingRect().height() + 4 + 6 + 3 * 6 + 4
+        taken = self.title_item.boundingRect().height() + 4 + 4 + 2 * ROW_GAP + 2
         if self._note:
-            taken += self.note_item.boundingRect().height()
+            taken += NOTE_PIXELS + ROW_GAP
         return max(self.height() * (1.0 - PLOT_SHARE) - taken, 20.0)
 
     @live

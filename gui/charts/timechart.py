@@ -85,12 +85,16 @@ class TimeChart(PlotChart):
         self.note_item.setToolTip(caveat or "")
 
     def with_caveat(self, text: str) -> str:
-        """A read-out with the growth caveat under it, when there is one."""
+        """A read-out with the growth caveat under it, when there is one
+        (its short form when the plot is small), wrapped to fit the plot."""
         caveat = self.growth_caveat()
         if not caveat:
             self.hover_item.setTextWidth(-1)
             return text
-        self.hover_item.setTextWidth(HOVER_WIDTH)
+        rect = self.view_box.rect()
+        if rect.width() < 1.2 * HOVER_WIDTH or rect.height() < 150:
+            caveat = self.tr("Scaled per period: no growth rates")
+        self.hover_item.setTextWidth(min(HOVER_WIDTH, max(rect.width() - 8, 80)))
         return text + "\n" + caveat
 
     def _apply_theme(self):
