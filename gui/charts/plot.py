@@ -31,9 +31,15 @@ class PlotChart(ChartBase):
         self._tick_step = None
         self._periods = None
         self._axis_titles = {}
+        self._x_fit = None
         vb = self.plot_item.getViewBox()
         vb.sigXRangeChanged.connect(self._update_period_ticks)
         return vb
+
+    def reset_view(self):
+        super().reset_view()
+        if self._x_fit is not None and self._periods is not None:
+            self.view_box.setXRange(*self._x_fit, padding=0)
 
     def show_axes(self, shown: bool):
         for name in ("left", "bottom"):
@@ -66,8 +72,9 @@ class PlotChart(ChartBase):
         right_extra] (unless the user moved the view)."""
         self._periods = ["" if p is None else str(p) for p in periods]
         n = len(self._periods)
+        self._x_fit = (left, max(n - 1, 0) + right_extra)
         if not self.user_view:
-            self.view_box.setXRange(left, max(n - 1, 0) + right_extra, padding=0)
+            self.view_box.setXRange(*self._x_fit, padding=0)
         self._tick_step = None
         self._update_period_ticks()
 

@@ -287,7 +287,10 @@ class RadarChart(ChosenUnitPeriod, ChartBase):
 
     def ring_label_rects(self):
         """Scene rectangles of the ring labels shown."""
-        return [t.sceneBoundingRect() for t in self.ring_labels if t.isVisible()]
+        shown = [t for t in self.ring_labels if t.isVisible()]
+        for t in shown:
+            t.updateTransform(force=True)
+        return [t.sceneBoundingRect() for t in shown]
 
     @live
     def _fit_view(self, *_):
