@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QApplication, QGraphicsGridLayout, QSizePolicy
 
@@ -35,10 +35,6 @@ class Entry:
     item: object
     text: str
     short: str = ""
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ChartLegend", text)
 
 
 class ChartLegend(pg.GraphicsWidget):
@@ -154,7 +150,7 @@ class ChartLegend(pg.GraphicsWidget):
                 plan = (mode, columns, n, texts)
                 break
         if plan is None:
-            more = self.widths([tr("+{0} more").format(n)])[0]
+            more = self.widths([self.tr("+{0} more").format(n)])[0]
             widths = self.widths(texts)
             shown = n
             while shown > 1:
@@ -190,7 +186,7 @@ class ChartLegend(pg.GraphicsWidget):
         self.hidden_texts = [e.text for e in hidden]
         self.more_label.setVisible(bool(hidden))
         if hidden:
-            self.more_label.setText(tr("+{0} more").format(len(hidden)), color=self._colour)
+            self.more_label.setText(self.tr("+{0} more").format(len(hidden)), color=self._colour)
             self.more_label.setToolTip("\n".join(self.hidden_texts))
             row, col = divmod(shown, columns)
             self.grid.addItem(self.more_label, row, 2 * col, 1, 2 * (columns - col), Qt.AlignVCenter)
