@@ -18,7 +18,7 @@ from gui.charts.radar import RadarChart
 from gui.charts.ranking import RankingChart
 from gui.window.loading import SAMPLE_PATH
 
-from tests.gui.test_chart_svg import compare, ink, stray
+from tests.gui.test_chart_svg import compare, ink, one_font_family, stray  # noqa: F401  (an autouse fixture)
 
 ASEM = SAMPLE_PATH.parent / "asem-30.coindex"
 
