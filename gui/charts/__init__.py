@@ -1,6 +1,10 @@
-"""The live charts: the chart base (ranges, hover read-outs, image export),
-the composite and dimension line charts, contributions, radar, ranking, and
-the panel that holds them.
+"""The live charts: the chart base (``base``: title, theme, empty message;
+``plot``: axes and period ticks; ``legend``; ``menu``: save, copy, export
+background, reset view; ``interaction``: hover, zoom and pan, click to
+choose a unit; ``choice``: the chosen unit and period), the time charts
+(``timechart``, ``lines``: composite and dimensions, ``endlabels``;
+``contribution``), radar, ranking, image export, and the panel that holds
+them.
 
 Imports: ``gui.base``, ``core``, Qt, pyqtgraph.
 """
