@@ -21,6 +21,13 @@ from gui.base.i18n import unit_display_name
 # backgrounds), then Tol's muted colours.
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9",
                   "#882255", "#117733", "#999933", "#AA4499", "#44AA99", "#DDCC77")
+# The units compared on the composite chart: Matthew Petroff's ten-colour
+# sequence ("Accessible Color Sequences for Data Visualization", 2021,
+# arXiv:2107.02270), chosen by a survey among sequences that stay apart for
+# deuteranopes, protanopes and tritanopes; the chosen unit itself is drawn
+# thick in the text colour, so ten compared units get ten distinct colours.
+COMPARE_COLOURS = ("#3F90DA", "#FFA90E", "#BD1F01", "#94A4A2", "#832DB6",
+                   "#A96B59", "#E76300", "#B9AC70", "#717581", "#92DADD")
 
 def unit_name(project, unit: int) -> str:
     """A unit's name in the interface language (its code when unnamed)."""
@@ -41,6 +48,11 @@ def series_colour(k: int, dark: bool = False) -> QColor:
     """The k-th colour of the sequence (wrapping), lighter on dark backgrounds."""
     colour = QColor(SERIES_COLOURS[k % len(SERIES_COLOURS)])
     return _for_background(colour, dark)
+
+
+def compare_colour(k: int, dark: bool = False) -> QColor:
+    """The colour of the k-th compared unit (wrapping after ten)."""
+    return _for_background(QColor(COMPARE_COLOURS[k % len(COMPARE_COLOURS)]), dark)
 
 
 def _for_background(colour: QColor, dark: bool) -> QColor:
@@ -101,6 +113,7 @@ class ChartTheme:
     the window colours, lines derived from them."""
     background: QColor
     foreground: QColor          # text, the composite's line
+    surface: QColor             # the background made opaque: rims and holes of dots, outlines of bars
     muted: QColor               # axes, the base line, secondary text
     grid: QColor                # faint rings and zero lines
     panel: QColor               # legend and hover box background
@@ -116,11 +129,28 @@ class ChartTheme:
         dark = bg.lightnessF() < 0.5
         panel = QColor(bg)
         panel.setAlpha(225)
-        return cls(background=bg, foreground=fg, muted=_mix(fg, bg, 0.45), grid=_mix(fg, bg, 0.8),
+        return cls(background=bg, foreground=fg, surface=QColor(bg), muted=_mix(fg, bg, 0.45),
+                   grid=_mix(fg, bg, 0.8),
                    panel=panel, highlight=_for_background(QColor("#D55E00"), dark), dark=dark)
+
+    @classmethod
+    def paper(cls, transparent: bool = False) -> "ChartTheme":
+        """Dark text on white (or on nothing): charts as exported, whatever
+        the window's colours."""
+        bg = QColor(255, 255, 255, 0 if transparent else 255)
+        fg = QColor(0x20, 0x20, 0x20)
+        white = QColor(255, 255, 255)
+        panel = QColor(white)
+        panel.setAlpha(225)
+        return cls(background=bg, foreground=fg, surface=white, muted=_mix(fg, white, 0.45),
+                   grid=_mix(fg, white, 0.8),
+                   panel=panel, highlight=QColor("#D55E00"), dark=False)
 
     def colour(self, k: int) -> QColor:
         return series_colour(k, self.dark)
+
+    def compare_colour(self, k: int) -> QColor:
+        return compare_colour(k, self.dark)
 
 
 def _mix(a: QColor, b: QColor, share_b: float) -> QColor:

@@ -9,8 +9,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 
+from core.pipeline.meaning import contribution_axis_title
+
 from gui.charts.items import PathCurve, finite_range, nearest
-from gui.charts.lines import TimeChart
+from gui.charts.legend import Entry
+from gui.charts.timechart import TimeChart
 from gui.base.formatting import fmt
 from gui.base.document import ProjectDocument
 
@@ -97,16 +100,13 @@ class ContributionChart(TimeChart):
         return list(fw.children(fw.root)) if fw.root is not None else []
 
     def _build_series(self):
-        self.legend.clear()
         self._codes = self.stacked_codes()
         self._samples = {}
         for code in self._codes:
             sample = pg.BarGraphItem(x=[0.0], height=[1.0], width=1.0)     # for the legend only
             self._samples[code] = sample
-            self.legend.addItem(sample, self.node_name(code))
-        self.legend.addItem(self.total_ticks, "")
         self._partial_in_legend = False
-        self._fit_legend_columns()
+        self._fill_legend()
         T = len(self.project.dataset.periods)
         k = len(self._codes)
         zeros = np.zeros(k * T)
@@ -114,14 +114,24 @@ class ContributionChart(TimeChart):
         self._style_bars()
         self.set_period_axis(self.project.dataset.periods, left=-0.6, right_extra=0.6)
 
+    def _fill_legend(self):
+        """A sample bar per stacked child, the change, and the incomplete
+        change when some period has one."""
+        entries = [Entry(self._samples[code], self.node_name(code), code) for code in self._codes]
+        entries.append(Entry(self.total_ticks, self.tr("Change of the index"), self.tr("Change")))
+        if self._partial_in_legend:
+            entries.append(Entry(self.partial_ticks, self.tr("Change, incomplete (a part is missing)"),
+                                 self.tr("Incomplete")))
+        self.set_legend(entries)
+
     def _style_bars(self):
         T = len(self.project.dataset.periods)
         brushes = []
         for code in self._codes:
             brush = pg.mkBrush(self.dimension_colour(code))
-            self._samples[code].setOpts(brush=brush, pen=pg.mkPen(self.theme.background, width=1))
+            self._samples[code].setOpts(brush=brush, pen=pg.mkPen(self.theme.surface, width=1))
             brushes.extend([brush] * T)
-        self.bar_item.setOpts(brushes=brushes, pen=pg.mkPen(self.theme.background, width=1))
+        self.bar_item.setOpts(brushes=brushes, pen=pg.mkPen(self.theme.surface, width=1))
 
     def _apply_theme(self):
         super()._apply_theme()
@@ -130,7 +140,6 @@ class ContributionChart(TimeChart):
         self.total_curve.setPen(pg.mkPen(self.theme.foreground, width=1, style=Qt.DotLine))
         self.total_ticks.setPen(pg.mkPen(self.theme.foreground, width=3))
         self.partial_ticks.setPen(pg.mkPen(self.theme.foreground, width=2.5, style=Qt.DashLine))
-        self.style_legend(self.legend)
 
     def retranslateUi(self):
         self._retranslate_base()
@@ -143,12 +152,8 @@ class ContributionChart(TimeChart):
         elif ds.periods and ds.unit_codes:
             self.set_title(self.tr("Contributions to the change since {0} (points): {1}").format(
                 self.period_text(base), self.unit_short(self._valid_unit())))
-        names = {id(item): self.node_name(code) for code, item in self._samples.items()}
-        names[id(self.total_ticks)] = self.tr("Change of the index")
-        names[id(self.partial_ticks)] = self.tr("Change, incomplete (a part is missing)")
-        for sample, label in self.legend.items:
-            label.setText(names.get(id(sample.item), label.text), color=self.theme.foreground)
-        self._fit_legend_columns()
+        self.set_axis_title("left", contribution_axis_title())
+        self._fill_legend()
 
     def refresh(self):
         fw = self.project.framework
@@ -179,12 +184,7 @@ class ContributionChart(TimeChart):
                                    np.repeat(change[part], 2))
         if part.any() != self._partial_in_legend:
             self._partial_in_legend = bool(part.any())
-            if self._partial_in_legend:
-                self.legend.addItem(self.partial_ticks, self.tr("Change, incomplete (a part is missing)"))
-                self.style_legend(self.legend)
-            else:
-                self.legend.removeItem(self.partial_ticks)
-            self._fit_legend_columns()
+            self._fill_legend()
         self.fit_y(finite_range(pos.sum(axis=0), neg.sum(axis=0), change, include=[0.0]), 0.08, 0.1)
 
     def hover_at(self, x, y, px, py):

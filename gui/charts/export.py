@@ -1,5 +1,7 @@
 """A chart as an image: PNG (twice the screen size by default), SVG, and
-the pixmap caching of its static items.  Functions that take a chart (a
+the pixmap caching of its static items.  Every export draws the chart as
+the screen does (the same scene and items), in the paper colours (dark text
+on white, or on a transparent background), whatever the window's colours.  Functions that take a chart (a
 :class:`~gui.charts.base.ChartBase`: its scene, ``layout_item``,
 ``hover_item``, ``theme`` and ``title()``); the chart's own Save / Copy
 menu calls them, and so do :mod:`gui.exporting`.
@@ -13,14 +15,18 @@ import xml.etree.ElementTree as ET
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QImage, QPainter, QPen, QPicture
+from PySide6.QtCore import QMarginsF, QRectF, QSettings, QSizeF
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QPicture
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsTextItem
 
+from gui.base.palette import ChartTheme
 from gui.charts.items import PathCurve
 
 EXPORT_SCALE = 2             # PNG and clipboard images at twice the screen size
+BACKGROUNDS = ("white", "transparent")
+DEFAULT_BACKGROUND = "white"
+BACKGROUND_KEY = "charts/export_background"
 # static-looking items (text, axes, legend samples) are painted from a
 # pixmap cache; repainting a chart then costs about a third less
 CACHED_TYPES = (QGraphicsTextItem, pg.AxisItem, ItemSample)
@@ -35,16 +41,38 @@ def set_caching(chart, on: bool = True):
             item.setCacheMode(mode)
 
 
+def export_background() -> str:
+    """The background of exported images the user chose: 'white' (the
+    default) or 'transparent'."""
+    value = str(QSettings().value(BACKGROUND_KEY, DEFAULT_BACKGROUND) or DEFAULT_BACKGROUND)
+    return value if value in BACKGROUNDS else DEFAULT_BACKGROUND
+
+
+def set_export_background(name: str):
+    if name not in BACKGROUNDS:
+        raise ValueError(f"background '{name}': choose one of {', '.join(BACKGROUNDS)}")
+    QSettings().setValue(BACKGROUND_KEY, name)
+
+
+def paper_theme(background: str) -> ChartTheme:
+    if background not in BACKGROUNDS:
+        raise ValueError(f"background '{background}': choose one of {', '.join(BACKGROUNDS)}")
+    return ChartTheme.paper(transparent=background == "transparent")
+
+
 @contextlib.contextmanager
-def _as_exported(chart):
-    """The chart without its hover read-out and with nothing cached, for
-    the time of an export."""
+def _as_exported(chart, background: str = DEFAULT_BACKGROUND):
+    """The chart in paper colours, without its hover read-out and with
+    nothing cached, for the time of an export."""
     shown = chart.hover_item.isVisible()
     chart.hover_item.hide()
+    screen = chart.theme
+    chart.set_theme(paper_theme(background))
     set_caching(chart, False)
     try:
         yield
     finally:
+        chart.set_theme(screen)
         set_caching(chart, True)
         chart.hover_item.setVisible(shown)
 
@@ -67,10 +95,11 @@ def _pens_widened(chart, scale: float):
             item.opts["pen"] = pen
 
 
-def render_image(chart, scale: float = EXPORT_SCALE) -> QImage:
-    """The chart as an image, ``scale`` times its size on screen, without
-    the hover read-out."""
-    with _as_exported(chart), _pens_widened(chart, scale):
+def render_image(chart, scale: float = EXPORT_SCALE, background: str = DEFAULT_BACKGROUND) -> QImage:
+    """The chart as an image, ``scale`` times its size on screen (text,
+    lines and legend alike), on ``background`` ('white' or
+    'transparent'), without the hover read-out."""
+    with _as_exported(chart, background), _pens_widened(chart, scale):
         target = chart.layout_item
         exporter = ImageExporter(target)
         exporter.parameters()["background"] = chart.theme.background
@@ -78,11 +107,11 @@ def render_image(chart, scale: float = EXPORT_SCALE) -> QImage:
         return exporter.export(toBytes=True)
 
 
-def export_png(chart, path: str, scale: float = EXPORT_SCALE) -> bool:
-    return render_image(chart, scale).save(path, "PNG")
+def export_png(chart, path: str, scale: float = EXPORT_SCALE, background: str = DEFAULT_BACKGROUND) -> bool:
+    return render_image(chart, scale, background).save(path, "PNG")
 
 
-def export_svg(chart, path: str):
+def export_svg(chart, path: str, background: str = DEFAULT_BACKGROUND):
     """The chart as SVG.  Written with QSvgGenerator: pyqtgraph's
     SVGExporter (0.14) cannot parse the closed clip paths Qt 6.11 writes
     ("... Z") and raises.
@@ -93,7 +122,7 @@ def export_svg(chart, path: str):
     shapes drawn with cosmetic pens in a view's data coordinates are then
     moved to page coordinates (:func:`flatten_svg`), so that renderers
     without 'non-scaling-stroke' draw them as Qt does."""
-    with _as_exported(chart):
+    with _as_exported(chart, background):
         source = chart.layout_item.sceneBoundingRect()
         page = QRectF(0, 0, source.width(), source.height())
         generator = QSvgGenerator()
@@ -106,7 +135,8 @@ def export_svg(chart, path: str):
         painter = QPainter(generator)
         try:
             painter.setRenderHint(QPainter.Antialiasing, True)
-            painter.fillRect(page, chart.theme.background)
+            if chart.theme.background.alpha():
+                painter.fillRect(page, chart.theme.background)
             chart.scene().render(painter, page, source)
         finally:
             painter.end()
@@ -122,6 +152,31 @@ XLINK_NS = "http://www.w3.org/1999/xlink"
 SHAPES = {f"{{{SVG_NS}}}{name}" for name in ("path", "polyline", "polygon", "rect")}
 _MATRIX = re.compile(r"^\s*matrix\(([^)]*)\)\s*$")
 _PATH_TOKEN = re.compile(r"[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+
+def export_pdf(chart, path: str, background: str = DEFAULT_BACKGROUND, dpi: int = 96):
+    """The chart as a one-page PDF the size of the chart (``dpi`` pixels an
+    inch), vector throughout, in the same paper colours as PNG and SVG."""
+    with _as_exported(chart, background):
+        source = chart.layout_item.sceneBoundingRect()
+        writer = QPdfWriter(path)
+        writer.setCreator("CoIndex")
+        writer.setTitle(chart.title())
+        writer.setResolution(dpi)
+        points = QSizeF(source.width() * 72.0 / dpi, source.height() * 72.0 / dpi)
+        writer.setPageSize(QPageSize(points, QPageSize.Point, "", QPageSize.ExactMatch))
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Point)
+        page = QRectF(0, 0, source.width(), source.height())
+        chart.scene().prepareForPaint()
+        painter = QPainter(writer)
+        try:
+            painter.setRenderHint(QPainter.Antialiasing, True)
+            painter.fillRect(page, chart.theme.background)
+            chart.scene().render(painter, page, source)
+        finally:
+            painter.end()
+        del writer
 
 
 def _num(value: float) -> str:

@@ -79,6 +79,42 @@ def nearest_of(curves, x, y, px, py):
     return None if best is None else best[1:]
 
 
+def segment_distance(xs, ys, x, y, px, py) -> float:
+    """The distance in pixels from (x, y) to the polyline through (xs, ys)
+    (missing points break it); inf when it has no segment."""
+    X = np.asarray(xs, dtype=float) / px
+    Y = np.asarray(ys, dtype=float) / py
+    if X.size < 2:
+        return np.inf
+    ax, ay, bx, by = X[:-1], Y[:-1], X[1:], Y[1:]
+    ok = np.isfinite(ax) & np.isfinite(ay) & np.isfinite(bx) & np.isfinite(by)
+    if not ok.any():
+        return np.inf
+    ax, ay, bx, by = ax[ok], ay[ok], bx[ok], by[ok]
+    cx, cy = x / px, y / py
+    dx, dy = bx - ax, by - ay
+    length = dx * dx + dy * dy
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = np.clip(np.where(length > 0, ((cx - ax) * dx + (cy - ay) * dy) / length, 0.0), 0.0, 1.0)
+    return float(np.min(np.hypot(ax + t * dx - cx, ay + t * dy - cy)))
+
+
+def nearest_segment(curves, x, y, px, py, tolerance=HOVER_PIXELS / 2):
+    """The curve whose line passes nearest to (x, y), within ``tolerance``
+    pixels: (key, distance) or None; ``curves`` yields (key, curve)."""
+    if not px or not py:
+        return None
+    best = None
+    for key, curve in curves:
+        xs, ys = curve.getData()
+        if xs is None or not curve.isVisible():
+            continue
+        d = segment_distance(xs, ys, x, y, px, py)
+        if d <= tolerance and (best is None or d < best[1]):
+            best = (key, d)
+    return best
+
+
 class PathCurve(QGraphicsPathItem):
     """A line (or dots) in a ViewBox, painted by Qt itself.
 

@@ -28,7 +28,7 @@ from gui.base.document import ProjectDocument
 from gui.base.formatting import fmt
 from gui.base.i18n import display_name
 from gui.base.palette import ChartTheme
-from gui.charts.base import UnitPeriod
+from gui.charts.choice import UnitPeriod
 from gui.charts.league_data import UNIT_COLUMN, LeagueData, league_data
 from gui.charts.league_paint import (EXPORT_SIZE, LeagueGeometry, league_image, paint_league, write_league_pdf,
                                      write_league_svg)
@@ -341,7 +341,9 @@ class LeagueTable(QScrollArea):
         self.refresh()
 
     def sizeHint(self) -> QSize:
-        return QSize(EXPORT_SIZE[0], EXPORT_SIZE[1])
+        # as modest as a chart's: in the panel's grid the table shares a row with the
+        # ranking and must not widen its column at the other charts' expense (it scrolls)
+        return QSize(240, 200)
 
     def hasFocus(self) -> bool:           # the chart panel asks which chart has the focus
         return super().hasFocus() or self.canvas.hasFocus()

@@ -1,109 +1,51 @@
 """Charts of results over the periods: the composite index (one or several
-units), the dimension sub-indices, and the dimensions' contributions to the
-composite's change since the base period.
+units, each line's end labelled without overlap) and the dimension
+sub-indices of the chosen unit.
 """
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QFont
 
 from core.pipeline import results as analysis
 
-from gui.charts.base import PlotChart
-from gui.charts.items import PathCurve, finite_range, live, nearest_of
-from gui.base.formatting import fmt
 from gui.base.document import ProjectDocument
+from gui.base.formatting import fmt
+from gui.charts.endlabels import EndLabels
+from gui.charts.items import PathCurve, finite_range, live, nearest_of, nearest_segment
+from gui.charts.legend import Entry
+from gui.charts.timechart import BASE_VALUE, TimeChart
 
-BASE_VALUE = 100.0
-LABEL_GAP_PX = 8             # between a curve's last point and its label
-UNIT_COLOUR_OFFSET = 6       # overlaid units take colours after the dimensions'
-BAR_WIDTH = 0.62
+LABEL_GAP_PX = 8             # between a curve's last point and its label (one unit)
+LEADER_GAP_PX = 16           # the same with several units: room for a leader line
+LABEL_SLACK = 1.12           # label room x this: SVG renderers lay text out a little wider
+GROWTH_LABEL_UNITS = 3       # end labels name the growth with at most this many units
 MARKER_PIXELS = 7            # the composite's dots
 HOLE_PIXELS = 3.5            # the hole of a hollow dot (a score on part of its indicators)
-
-class TimeChart(PlotChart):
-    """A chart over the periods for one chosen unit, with the base = 100
-    line of a fixed-base index."""
-
-    def __init__(self, document: ProjectDocument, unit: int = 0, parent=None):
-        self._unit = unit
-        super().__init__(document, parent)
-        self.base_line = pg.InfiniteLine(pos=BASE_VALUE, angle=0, movable=False,
-                                         label="", labelOpts={"position": 0.98, "anchors": [(1, 1), (1, 1)]})
-        self.base_line.setZValue(-5)
-        self.plot_item.addItem(self.base_line, ignoreBounds=True)
-        self.view_box.sigResized.connect(self._update_period_ticks)
-
-    @property
-    def unit(self) -> int:
-        return self._unit
-
-    def set_unit(self, unit: int):
-        if unit != self._unit:
-            self._unit = unit
-            self.reset_ranges()
-            self.retranslateUi()
-            self.refresh()
-
-    def _valid_unit(self) -> int:
-        n = len(self.project.dataset.unit_codes)
-        if not 0 <= self._unit < n:
-            self._unit = 0
-        return self._unit
-
-    def fixed_base(self) -> bool:
-        return self.project.settings.normalisation == "fixed_base"
-
-    def _update_base_line(self):
-        fixed = self.fixed_base()
-        self.base_line.setVisible(fixed)
-        if fixed:
-            periods = self.project.dataset.periods
-            base = self.engine.growth_base
-            text = self.tr("{0} = 100").format(self.period_text(base)) if base < len(periods) else ""
-            if self.base_line.label.format != text:
-                self.base_line.label.setFormat(text)
-
-    def coverage_note(self, code: str, unit: int, period: int) -> str:
-        """'3 of 4 indicators' where a score rests on part of the
-        indicators under ``code``; empty when all are present."""
-        engine = self.engine
-        total = int(engine.indicators_under[code].size)
-        present = int(engine.present(code)[unit, period])
-        if present >= total:
-            return ""
-        return self.tr("{0} of {1} indicators").format(present, total)
-
-    def partial_points(self, code: str, unit: int, y) -> np.ndarray:
-        """Periods where ``y`` (the unit's scores of ``code``) is drawn but
-        rests on part of the indicators under it."""
-        return np.flatnonzero(np.isfinite(y) & (self.engine.coverage(code)[unit] < 1.0))
-
-    def _apply_theme(self):
-        super()._apply_theme()
-        self.base_line.setPen(pg.mkPen(self.theme.muted, width=1, style=Qt.DashLine))
-        self.base_line.label.setColor(self.theme.muted)
 
 
 class CompositeChart(TimeChart):
     """The composite index over the periods for the chosen unit and any
-    units overlaid for comparison; each curve's latest value and average
-    annual growth are labelled at its end."""
+    units overlaid for comparison (colours of
+    :data:`~gui.base.palette.COMPARE_COLOURS`, the chosen unit thick in the
+    text colour).  Each line's end is labelled with its latest value (and
+    its average annual growth where growth has a meaning), the labels
+    spread apart with leader lines; labels that cannot fit are left to the
+    legend.  A click on a line chooses its unit."""
 
     LABEL_DECIMALS = 2
 
     def __init__(self, document: ProjectDocument, unit: int = 0, parent=None):
         self._compared: list[int] = []
         self._curves: list[PathCurve] = []            # a pool: grown, never shrunk
-        self._labels: list[pg.TextItem] = []
-        self._label_texts: list[str] = []
         self._x_key = None
         super().__init__(document, unit, parent)
-        self._label_font = QFont(self.font())
-        self._label_font.setBold(True)
-        self._label_metrics = QFontMetricsF(self._label_font)
+        font = QFont(self.font())
+        font.setBold(True)
+        self.end_labels = EndLabels(self.view_box, font, LABEL_GAP_PX)
+        self.view_box.sigResized.connect(self.end_labels.place)
+        self.view_box.sigRangeChanged.connect(self.end_labels.place)
         # the chosen unit's points: dots on a rim of the background colour
         self.marker_rims = PathCurve(self.view_box, dots=True)
         self.marker_rims.setZValue(10.5)
@@ -153,13 +95,18 @@ class CompositeChart(TimeChart):
         return self._curves[0]
 
     @property
+    def labels(self) -> list[pg.TextItem]:
+        """The end labels, in the order of :meth:`units`."""
+        self.current()
+        return self.end_labels.items[:len(self.units())]
+
+    @property
     def label(self) -> pg.TextItem:
         """The chosen unit's end label."""
-        self.current()
-        return self._labels[0]
+        return self.labels[0]
 
     def unit_colour(self, k: int):
-        return self.theme.foreground if k == 0 else self.theme.colour(UNIT_COLOUR_OFFSET + k - 1)
+        return self.theme.foreground if k == 0 else self.theme.compare_colour(k - 1)
 
     def _build_series(self):
         """Make the pool hold a curve and a label per drawn unit; hide the
@@ -168,41 +115,32 @@ class CompositeChart(TimeChart):
         while len(self._curves) < len(units):
             curve = PathCurve(self.view_box, lone_dots=True)
             curve.setZValue(10 - len(self._curves) * 0.01)
-            label = pg.TextItem(anchor=(0, 0.5))
-            label.setFont(self._label_font)
-            label.setZValue(20)
-            self.plot_item.addItem(label, ignoreBounds=True)
             self._curves.append(curve)
-            self._labels.append(label)
-            self._label_texts.append("")
-        for k, (curve, label) in enumerate(zip(self._curves, self._labels)):
+        self.end_labels.ensure(len(self._curves))
+        self.end_labels.gap = LEADER_GAP_PX if len(units) > 1 else LABEL_GAP_PX
+        for k, curve in enumerate(self._curves):
             shown = k < len(units)
             curve.setVisible(shown)
-            label.setVisible(shown)
             if not shown:
                 curve.setData([], [])
         self._style_curves()
-        self.legend.clear()
-        if len(units) > 1:
-            for u, curve in zip(units, self._curves):
-                self.legend.addItem(curve, self.unit_name(u))
-        self._legend_wanted = len(units) > 1
-        self._fit_legend_columns()
+        self.set_legend([Entry(curve, self.unit_name(u), self.unit_code(u)) for u, curve in zip(units, self._curves)],
+                        wanted=len(units) > 1)
         self._x_key = None
 
     def _style_curves(self):
-        for k, (curve, label) in enumerate(zip(self._curves, self._labels)):
+        for k, (curve, label) in enumerate(zip(self._curves, self.end_labels.items)):
             colour = self.unit_colour(k)
             curve.setPen(pg.mkPen(colour, width=3 if k == 0 else 2))
             label.setColor(colour)
+        self.end_labels.leaders.setPen(pg.mkPen(self.theme.muted, width=1))
         self.markers.setPen(pg.mkPen(self.unit_colour(0), width=MARKER_PIXELS))
-        self.marker_rims.setPen(pg.mkPen(self.theme.background, width=MARKER_PIXELS + 2.5))
-        self.holes.setPen(pg.mkPen(self.theme.background, width=HOLE_PIXELS))
+        self.marker_rims.setPen(pg.mkPen(self.theme.surface, width=MARKER_PIXELS + 2.5))
+        self.holes.setPen(pg.mkPen(self.theme.surface, width=HOLE_PIXELS))
 
     def _apply_theme(self):
         super()._apply_theme()
         self._style_curves()
-        self.style_legend(self.legend)
 
     def retranslateUi(self):
         self._retranslate_base()
@@ -211,26 +149,28 @@ class CompositeChart(TimeChart):
         name = self.node_name(root) if root else ""
         self.set_title(self.tr("Composite index: {0}").format(name) if name else self.tr("Composite index"))
         units = self.units()
-        for (sample, label), u in zip(self.legend.items, units):
-            label.setText(self.unit_name(u))
+        self.legend.set_texts([self.unit_name(u) for u in units], [self.unit_code(u) for u in units])
+        self._fit_legend()
         self._update_base_line()
+        self.show_meaning()
 
     # ---- values ----------------------------------------------------------------------
-    def label_text(self, value: float, cagr: float) -> str:
-        """The end label: latest value and average annual growth."""
+    def label_text(self, value: float, cagr: float, code: str = "") -> str:
+        """An end label: the unit's code when several are drawn, the
+        latest value, and the average annual growth when it is given."""
         d = self.LABEL_DECIMALS
+        text = fmt(value, d)
         if np.isfinite(cagr):
-            return self.tr("{0} · {1} % a year").format(fmt(value, d), fmt(cagr, d, sign=True))
-        return fmt(value, d)
+            text = self.tr("{0} · {1} % a year").format(text, fmt(cagr, d, sign=True))
+        return f"{code} {text}" if code else text
 
     def refresh(self):
         project = self.project
         fw, ds = project.framework, project.dataset
         if fw.root is None:
             return
-        engine = self.engine
         x = np.arange(len(ds.periods), dtype=float)
-        scores = engine.score(fw.root)
+        scores = self.engine.score(fw.root)
         units = self.units()
         ys = []
         for curve, u in zip(self._curves, units):
@@ -241,53 +181,42 @@ class CompositeChart(TimeChart):
         self.marker_rims.setData(x, ys[0])
         part = self.partial_points(fw.root, units[0], ys[0])
         self.holes.setData(x[part], ys[0][part])
-        extra = self._refresh_extra(x)
         self._update_base_line()
+        self.fit_y(finite_range(*ys, include=[BASE_VALUE] if self.fixed_base() else []))
         self._update_labels(x, ys, units)
-        self.fit_y(finite_range(*ys, *extra, include=[BASE_VALUE] if self.fixed_base() else []))
 
-    def _refresh_extra(self, x) -> list:
-        """Subclasses update further series here; returns their y arrays."""
-        return []
+    def growth_of(self, y) -> float:
+        """Average annual growth over the series shown (first to last period
+        with a value), as the results table gives it; NaN when there is
+        none or it has no meaning (scores scaled per period)."""
+        finite = np.flatnonzero(np.isfinite(y))
+        if finite.size < 2 or self.growth_caveat():
+            return np.nan
+        first, last = int(finite[0]), int(finite[-1])
+        return float(analysis.cagr(y[last], y[first], self.engine.years_between(first, last)))
 
     def _update_labels(self, x, ys, units):
-        engine = self.engine
-        widest = 0.0
-        metrics = self._label_metrics
+        several = len(units) > 1
+        with_growth = len(units) <= GROWTH_LABEL_UNITS
         ends = []
         for k, (y, u) in enumerate(zip(ys, units)):
             finite = np.flatnonzero(np.isfinite(y))
             if finite.size == 0:
-                text, last = "", None
-            else:
-                # average annual growth over the series shown (first to last
-                # period with a value), as the results table gives it
-                first, last = int(finite[0]), int(finite[-1])
-                cagr = np.nan
-                if last > first:
-                    cagr = float(analysis.cagr(y[last], y[first], engine.years_between(first, last)))
-                text = self.label_text(float(y[last]), cagr)
-            if text != self._label_texts[k]:
-                self._labels[k].setText(text)
-                self._label_texts[k] = text
-            if last is not None:
-                widest = max(widest, max(metrics.horizontalAdvance(line) for line in text.split("\n")))
-                ends.append((k, float(x[last]), float(y[last])))
-        self._fit_x(len(x), widest)
-        # keep labels of overlaid units apart: at least one line height
-        _, py = self.view_box.viewPixelSize()
-        gap = abs(py) * metrics.height() * 1.05
-        placed = []
-        for k, xe, ye in sorted(ends, key=lambda e: e[2]):
-            yl = ye if not placed or ye - placed[-1] >= gap else placed[-1] + gap
-            placed.append(yl)
-            px, _ = self.view_box.viewPixelSize()
-            self._labels[k].setPos(xe + abs(px) * LABEL_GAP_PX, yl)
+                self.end_labels.set_text(k, "")
+                continue
+            last = int(finite[-1])
+            cagr = self.growth_of(y) if with_growth else np.nan
+            self.end_labels.set_text(k, self.label_text(float(y[last]), cagr, self.unit_code(u) if several else ""))
+            ends.append((k, float(x[last]), float(y[last])))
+        self._fit_x(len(x), self.end_labels.widest(self.end_labels.texts[:len(units)]))
+        self.end_labels.set_ends(ends)
 
     def _fit_x(self, n: int, label_px: float):
-        """Leave room on the right for the end labels (in pixels)."""
+        """Leave room on the right for the end labels (in pixels, with some
+        slack for renderers that set text wider)."""
         width = self.view_box.width() if self.view_box.width() > 50 else 480.0
-        need = int(label_px // 24 + 1) * 24 + LABEL_GAP_PX + 6   # in steps, so small changes keep the range
+        need = label_px * LABEL_SLACK + self.end_labels.gap + 8
+        need = int(need // 24 + 1) * 24                # in steps, so small changes keep the range
         key = (n, int(width), need)
         if key == self._x_key:
             return
@@ -307,7 +236,11 @@ class CompositeChart(TimeChart):
         self._x_key = None
         super()._on_structure_changed()
 
-    # ---- hover -----------------------------------------------------------------------
+    def reset_ranges(self):
+        super().reset_ranges()
+        self._x_key = None
+
+    # ---- hover and clicks ------------------------------------------------------------
     def hover_at(self, x, y, px, py):
         root = self.project.framework.root
         hit = nearest_of(((u, curve) for curve, u in zip(self.curves, self.units())), x, y, px, py)
@@ -319,7 +252,16 @@ class CompositeChart(TimeChart):
         note = self.coverage_note(root, u, k)
         if note:
             text += "\n" + note
-        return text, float(k), float(value)
+        cagr = self.growth_of(np.asarray(self.engine.score(root)[u], dtype=float))
+        if np.isfinite(cagr):
+            text += "\n" + self.tr("Average growth: {0} % a year").format(fmt(cagr, self.LABEL_DECIMALS, sign=True))
+        return self.with_caveat(text), float(k), float(value)
+
+    def unit_at(self, x, y, px, py):
+        """The unit whose line or point is under (x, y)."""
+        pairs = list(zip(self.units(), self.curves))
+        hit = nearest_of(pairs, x, y, px, py) or nearest_segment(pairs, x, y, px, py)
+        return None if hit is None else hit[0]
 
 
 class DimensionChart(TimeChart):
@@ -351,7 +293,6 @@ class DimensionChart(TimeChart):
     def _build_series(self):
         for curve in self._curves_by_code.values():
             curve.detach()
-            self.legend.removeItem(curve)
         for ring, hole in self._hollow.values():
             ring.detach()
             hole.detach()
@@ -361,14 +302,13 @@ class DimensionChart(TimeChart):
             # no symbols: five scatter items cost more to paint than the lines
             # (a lone point, as with one period, is drawn as a dot)
             curve = PathCurve(self.view_box, lone_dots=True)
-            self.legend.addItem(curve, self.node_name(code))
             self._curves_by_code[code] = curve
             # hollow dots only where a score rests on part of its indicators
             ring, hole = PathCurve(self.view_box, dots=True), PathCurve(self.view_box, dots=True)
             ring.setZValue(5)
             hole.setZValue(5.5)
             self._hollow[code] = (ring, hole)
-        self._fit_legend_columns()
+        self.set_legend([Entry(curve, self.node_name(code), code) for code, curve in self._curves_by_code.items()])
         self._style_curves()
         self.set_period_axis(self.project.dataset.periods, left=-0.35, right_extra=0.35)
 
@@ -378,22 +318,20 @@ class DimensionChart(TimeChart):
             curve.setPen(pg.mkPen(colour, width=2))
             ring, hole = self._hollow[code]
             ring.setPen(pg.mkPen(colour, width=MARKER_PIXELS + 1))
-            hole.setPen(pg.mkPen(self.theme.background, width=HOLE_PIXELS + 0.5))
+            hole.setPen(pg.mkPen(self.theme.surface, width=HOLE_PIXELS + 0.5))
 
     def _apply_theme(self):
         super()._apply_theme()
         self._style_curves()
-        self.style_legend(self.legend)
 
     def retranslateUi(self):
         self._retranslate_base()
         if self.project.dataset.unit_codes:
             self.set_title(self.tr("Dimensions: {0}").format(self.unit_short(self._valid_unit())))
-        for sample, label in self.legend.items:
-            for code, curve in self._curves_by_code.items():
-                if sample.item is curve:
-                    label.setText(self.node_name(code), color=self.theme.foreground)
+        self.legend.set_texts([self.node_name(code) for code in self._curves_by_code])
+        self._fit_legend()
         self._update_base_line()
+        self.show_meaning()
 
     def refresh(self):
         ds = self.project.dataset
@@ -422,4 +360,4 @@ class DimensionChart(TimeChart):
         note = self.coverage_note(code, self._valid_unit(), k)
         if note:
             text += "\n" + note
-        return text, float(k), float(value)
+        return self.with_caveat(text), float(k), float(value)

@@ -160,6 +160,7 @@ class ChartPanel(QWidget):
         self._mode = None
         for chart in self.views():
             chart.exported.connect(self.statusMessage)
+            chart.unitClicked.connect(self.set_unit)        # a click on a unit's line or bar chooses it
         self._fill_choosers()
         self.unit_box.currentIndexChanged.connect(self._on_unit_chosen)
         self.period_box.currentIndexChanged.connect(self._on_period_chosen)

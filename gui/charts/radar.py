@@ -14,8 +14,10 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPolygonF
 from PySide6.QtWidgets import QGraphicsPolygonItem
 
-from gui.charts.base import ChartBase, UnitPeriod
+from gui.charts.base import ChartBase
+from gui.charts.choice import ChosenUnitPeriod, UnitPeriod
 from gui.charts.items import PathCurve, live, nearest
+from gui.charts.legend import Entry
 from gui.base.formatting import fmt
 from gui.base.document import ProjectDocument
 
@@ -46,7 +48,7 @@ def wrap_label(text: str, width: int = 16) -> str:
     return text[:k] + "\n" + text[k + 1:]
 
 
-class RadarChart(ChartBase):
+class RadarChart(ChosenUnitPeriod, ChartBase):
     """The dimension scores of the chosen unit in the chosen period (solid
     polygon) against the base period (dashed), on spokes of a plain
     ViewBox.  Radii are scores measured from the centre's value (0, or a
@@ -61,6 +63,7 @@ class RadarChart(ChartBase):
         self._dots: list[PathCurve] = []          # one per dimension, in its colour
         self._scale_key = None
         self.origin = 0.0
+        self._reach = None
         super().__init__(document, parent)
         vb = self.view_box
         # thin grey guides: drawn without antialiasing (cheaper, barely different)
@@ -70,8 +73,10 @@ class RadarChart(ChartBase):
         for _ in range(MAX_RINGS):
             ring = PathCurve(vb, antialias=False)
             ring.setZValue(-11)
-            text = pg.TextItem(anchor=(0, 1))
-            text.setZValue(-9)
+            # on the spoke-free direction the polygons reach least, on a
+            # background of their own (readable where they still cross a line)
+            text = pg.TextItem(anchor=(0.5, 0.5))
+            text.setZValue(5)
             vb.addItem(text)
             self.rings.append(ring)
             self.ring_labels.append(text)
@@ -84,9 +89,6 @@ class RadarChart(ChartBase):
         self.polygon.setZValue(2)
         self.marker_rims = PathCurve(vb, dots=True)
         self.marker_rims.setZValue(3)
-        self.legend.addItem(self.polygon, "")
-        self.legend.addItem(self.base_polygon, "")
-        self._fit_legend_columns()
         vb.sigResized.connect(self._fit_view)
         self._build_series()
         self._apply_theme()
@@ -143,7 +145,7 @@ class RadarChart(ChartBase):
         for code, label, dot in zip(self._codes, self._axis_labels, self._dots):
             label.setColor(self.dimension_colour(code))
             dot.setPen(pg.mkPen(self.dimension_colour(code), width=DOT_PIXELS))
-        self.marker_rims.setPen(pg.mkPen(self.theme.background, width=DOT_PIXELS + 2.5))
+        self.marker_rims.setPen(pg.mkPen(self.theme.surface, width=DOT_PIXELS + 2.5))
 
     def _apply_theme(self):
         th = self.theme
@@ -151,33 +153,14 @@ class RadarChart(ChartBase):
         for ring, text in zip(self.rings, self.ring_labels):
             ring.setPen(pg.mkPen(th.grid, width=1))
             text.setColor(th.muted)
+            text.fill = pg.mkBrush(th.panel)
         self.base_polygon.setPen(pg.mkPen(th.muted, width=2, style=Qt.DashLine))
         self.polygon.setPen(pg.mkPen(th.foreground, width=2.5))
         fill = pg.mkColor(th.foreground)
         fill.setAlpha(28)
         self.fill_item.setBrush(pg.mkBrush(fill))
         self.fill_item.setPen(pg.mkPen(None))
-        self.style_legend(self.legend)
         self._style_items()
-
-    # ---- the chosen unit and period (see UnitPeriod) ---------------------------------------
-    @property
-    def unit(self) -> int:
-        return self.choice.unit
-
-    @property
-    def period(self) -> int:
-        return self.choice.period
-
-    def set_unit(self, unit: int):
-        self.choice.set_unit(unit)
-
-    def set_period(self, period: int):
-        self.choice.set_period(period)
-
-    def _show_choice(self):
-        self.retranslateUi()
-        self.refresh()
 
     def retranslateUi(self):
         self._retranslate_base()
@@ -186,21 +169,19 @@ class RadarChart(ChartBase):
             return
         t, base = self.period, self.engine.growth_base
         unit = self.unit_short(self.choice.valid_unit())
-        labels = [label for _, label in self.legend.items]
         if self.one_period():
             # one period: its dimensions alone, nothing to compare against
             shown = self.period_text(t)
             self.set_title(self.tr("Dimensions in {0}: {1}").format(shown, unit) if shown
                            else self.tr("Dimensions: {0}").format(unit))
-            labels[0].setText(shown or self.tr("Scores"))
-            labels[1].setText("")
-            self.legend.items[1][0].setVisible(False)
+            entries = [Entry(self.polygon, shown or self.tr("Scores"))]
         else:
             self.set_title(self.tr("Dimensions in {0} against {1}: {2}").format(
                 self.period_text(t), self.period_text(base), unit))
-            labels[0].setText(self.period_text(t))
-            labels[1].setText(self.tr("{0} (base)").format(self.period_text(base)))
-            self.legend.items[1][0].setVisible(True)
+            entries = [Entry(self.polygon, self.period_text(t)),
+                       Entry(self.base_polygon, self.tr("{0} (base)").format(self.period_text(base)))]
+        if [e.text for e in entries] != [e.text for e in self.legend.entries]:
+            self.set_legend(entries)
         self._name_axes()
 
     def one_period(self) -> bool:
@@ -233,6 +214,7 @@ class RadarChart(ChartBase):
             x, y = r * cos, r * sin
             item.setData(np.append(x, x[:1]), np.append(y, y[:1]))
         r = np.nan_to_num(now - self.origin, nan=0.0)
+        self._place_ring_labels(np.fmax(r, np.nan_to_num(then - self.origin, nan=0.0)))
         self.fill_item.setPolygon(QPolygonF([QPointF(a, b) for a, b in zip(r * cos, r * sin)]))
         xs, ys = (now - self.origin) * cos, (now - self.origin) * sin
         self.marker_rims.setData(xs, ys)
@@ -254,7 +236,7 @@ class RadarChart(ChartBase):
         angles = self._angles(len(self._codes))
         circle = np.linspace(0, 2 * math.pi, 97)
         n = int(round(outer / step))
-        mid = math.pi / 2 - math.pi / max(len(self._codes), 1)
+        self._ring_count, self._step = n, step
         for j, (ring, text) in enumerate(zip(self.rings, self.ring_labels)):
             if j < n:
                 r = step * (j + 1)
@@ -264,9 +246,7 @@ class RadarChart(ChartBase):
                 else:
                     ring.setData(r * np.cos(circle), r * np.sin(circle))
                 text.setText(f"{origin + r:g}")
-                text.setPos(r * math.cos(mid), r * math.sin(mid))
             ring.setVisible(j < n)
-            text.setVisible(j < n)
         xs = np.repeat(np.zeros(len(angles)), 1)
         self.spokes.setData(np.column_stack([xs, outer * np.cos(angles)]).ravel(),
                             np.column_stack([xs, outer * np.sin(angles)]).ravel())
@@ -276,6 +256,41 @@ class RadarChart(ChartBase):
             label.setPos(outer * LABEL_REACH * c, outer * LABEL_REACH * s)
         self._outer = outer
         self._fit_view()
+
+    def clear_angle(self, reach) -> float:
+        """The direction half-way between two neighbouring spokes where the
+        polygons reach least (``reach``: the larger radius per spoke)."""
+        k = len(reach)
+        angles = self._angles(k)
+        if k < 2:
+            return float(angles[0] - math.pi / 2) if k else 0.0
+        gaps = [max(reach[j], reach[(j + 1) % k]) for j in range(k)]
+        j = int(np.argmin(gaps))
+        return float(angles[j] - math.pi / k)
+
+    def _place_ring_labels(self, reach):
+        """Ring labels along the clearest direction; every ring's when they
+        are far enough apart on screen, else every second (third ...) and
+        the outer one."""
+        self._reach = reach
+        a = self.clear_angle(reach)
+        n, step = getattr(self, "_ring_count", 0), getattr(self, "_step", 1.0)
+        px = abs(self.view_box.viewPixelSize()[0]) or 1.0
+        height = max((t.boundingRect().height() for t in self.ring_labels[:n]), default=14.0)
+        every = max(1, math.ceil((height + 2) / max(step / px, 1e-9)))
+        for j, text in enumerate(self.ring_labels):
+            r = step * (j + 1)
+            shown = j < n and ((n - 1 - j) % every == 0)
+            text.setVisible(shown)
+            if shown:
+                text.setPos(r * math.cos(a), r * math.sin(a))
+
+    def ring_label_rects(self):
+        """Scene rectangles of the ring labels shown."""
+        shown = [t for t in self.ring_labels if t.isVisible()]
+        for t in shown:
+            t.updateTransform(force=True)
+        return [t.sceneBoundingRect() for t in shown]
 
     @live
     def _fit_view(self, *_):
@@ -303,6 +318,8 @@ class RadarChart(ChartBase):
         scale = max(scale, (min(W, H) / 2) / (outer * 3.0))   # tiny views: let labels clip, keep the polygon
         self.view_box.setRange(xRange=(-W / 2 / scale, W / 2 / scale), yRange=(-H / 2 / scale, H / 2 / scale),
                                padding=0)
+        if getattr(self, "_reach", None) is not None:
+            self._place_ring_labels(self._reach)
 
     def _on_settings_changed(self):
         self._scale_key = None

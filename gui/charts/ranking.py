@@ -10,9 +10,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
+from core.pipeline import meaning
 from core.pipeline.results import MIN_COVERAGE
 
-from gui.charts.base import PlotChart, UnitPeriod
+from gui.charts.choice import ChosenUnitPeriod, UnitPeriod
+from gui.charts.plot import PlotChart
 from gui.charts.items import live
 from gui.base.formatting import fmt
 from gui.base.document import ProjectDocument
@@ -21,7 +23,7 @@ TOP_N = 30                    # bars in the ranking, at most
 ROW_PIXELS = 16               # fewer bars when the chart is too low for TOP_N of this height
 
 
-class RankingChart(PlotChart):
+class RankingChart(ChosenUnitPeriod, PlotChart):
     """The units ranked by the composite in the chosen period, best at the
     top, as horizontal bars; at most :data:`TOP_N` units are drawn, the
     chosen unit highlighted (and its rank noted when it is further down)."""
@@ -105,25 +107,6 @@ class RankingChart(PlotChart):
         self.hint_item.setColor(th.muted)
         self._highlight = None                   # brushes are set again on refresh
 
-    # ---- the chosen unit and period (see UnitPeriod) ---------------------------------------
-    @property
-    def unit(self) -> int:
-        return self.choice.unit
-
-    @property
-    def period(self) -> int:
-        return self.choice.period
-
-    def set_unit(self, unit: int):
-        self.choice.set_unit(unit)
-
-    def set_period(self, period: int):
-        self.choice.set_period(period)
-
-    def _show_choice(self):
-        self.retranslateUi()
-        self.refresh()
-
     def retranslateUi(self):
         self._retranslate_base()
         ds = self.project.dataset
@@ -133,6 +116,10 @@ class RankingChart(PlotChart):
         self.set_title(self.tr("Ranking in {0}: {1}").format(self.period_text(self.period),
                                                            self.node_name(fw.root)))
         self.hint_item.setText(self.tr("The ranking needs two or more units."))
+        engine = self.engine
+        self.set_subtitle(meaning.ranking_note(self.project.settings, engine.method,
+                                               base=self.period_text(engine.growth_base)) or "")
+        self.set_axis_title("bottom", self.score_axis_title())
         self._ticks = None
         self.refresh()
 
@@ -141,13 +128,11 @@ class RankingChart(PlotChart):
         fw = self.project.framework
         if fw.root is None or not ds.periods:
             return
-        n_units = len(ds.unit_codes)
-        single = n_units < 2
+        single = len(ds.unit_codes) < 2
         self.hint_item.setVisible(single)
         t = self.period
-        engine = self.engine
-        scores = engine.score(fw.root)[:, t]
-        ranks = engine.period_rank(fw.root, t)
+        scores = self.engine.score(fw.root)[:, t]
+        ranks = self.engine.period_rank(fw.root, t)
         finite = np.flatnonzero(np.isfinite(ranks))
         if single:
             finite = finite[:0]
@@ -155,25 +140,33 @@ class RankingChart(PlotChart):
         self._rows = self.rows()
         shown = order[:self._rows]
         self._shown, self._ranks = shown, ranks[shown]
-        m = len(shown)
         values = scores[shown]
-        y = np.arange(m, dtype=float)
         u = self.choice.valid_unit()
         highlight = int(np.flatnonzero(shown == u)[0]) if u in shown else -1
-        low = engine.coverage(fw.root)[shown, t] < MIN_COVERAGE
-        opts = {"x0": np.zeros(m), "y": y, "width": values}
+        self._low = self.engine.coverage(fw.root)[shown, t] < MIN_COVERAGE
+        self._draw_bars(values, highlight)
+        ticks = [(float(j), "{0}. {1}".format(int(ranks[unit]), self.unit_name(int(unit))))
+                 for j, unit in enumerate(shown)]
+        if ticks != self._ticks:
+            self._ticks = ticks
+            self.plot_item.getAxis("left").setTicks([ticks, []])
+            if not self.user_view:
+                self.view_box.setYRange(-0.6, max(len(shown), 1) - 0.4, padding=0)
+        self.set_note(self._note_text(len(order), highlight, ranks[u], u))
+        self._fit_x(values)
+
+    def _draw_bars(self, values, highlight: int):
+        """The bars (hatched where the index rests on too few indicators,
+        the chosen unit's highlighted) and their value labels."""
+        m, low = len(values), self._low
+        opts = {"x0": np.zeros(m), "y": np.arange(m, dtype=float), "width": values}
         key = (highlight, tuple(low.tolist()))
         if key != self._highlight or len(self.bars.opts.get("brushes") or []) != m:
             self._highlight = key
-            brushes = []
-            for j in range(m):
-                colour = self.theme.highlight if j == highlight else self.theme.colour(0)
-                brushes.append(QBrush(colour, Qt.BDiagPattern) if low[j] else pg.mkBrush(colour))
-            opts["brushes"] = brushes
+            colours = [self.theme.highlight if j == highlight else self.theme.colour(0) for j in range(m)]
+            opts["brushes"] = [QBrush(c, Qt.BDiagPattern) if low[j] else pg.mkBrush(c) for j, c in enumerate(colours)]
             if m:                   # (pyqtgraph fails on an empty list of pens)
-                opts["pens"] = [pg.mkPen(self.theme.highlight if j == highlight else self.theme.colour(0))
-                                if low[j] else pg.mkPen(None) for j in range(m)]
-        self._low = low
+                opts["pens"] = [pg.mkPen(c) if low[j] else pg.mkPen(None) for j, c in enumerate(colours)]
         self.bars.setOpts(**opts)
         for j, label in enumerate(self.value_labels):
             if j < m:
@@ -183,24 +176,23 @@ class RankingChart(PlotChart):
                     self._texts[j] = text
                 label.setPos(max(float(values[j]), 0.0), float(j))
             label.setVisible(j < m)
-        ticks = [(float(j), "{0}. {1}".format(int(ranks[unit]), self.unit_name(int(unit))))
-                 for j, unit in enumerate(shown)]
-        if ticks != self._ticks:
-            self._ticks = ticks
-            self.plot_item.getAxis("left").setTicks([ticks, []])
-            self.view_box.setYRange(-0.6, max(m, 1) - 0.4, padding=0)
+
+    def _note_text(self, ranked: int, highlight: int, rank: float, u: int) -> str:
+        """'Top 30 of 120 units · X: rank 45 · * hatched: ...' as it applies."""
+        m = len(self._shown)
         note = ""
-        if len(order) > m:
-            note = self.tr("Top {0} of {1} units").format(m, f"{len(order):,}")
-            if highlight < 0 and np.isfinite(ranks[u]):
-                note += " · " + self.tr("{0}: rank {1}").format(self.unit_name(u), f"{int(ranks[u]):,}")
-        if low.any():
+        if ranked > m:
+            note = self.tr("Top {0} of {1} units").format(m, f"{ranked:,}")
+            if highlight < 0 and np.isfinite(rank):
+                note += " · " + self.tr("{0}: rank {1}").format(self.unit_name(u), f"{int(rank):,}")
+        if self._low.any():
             star = self.tr("* hatched: under {0} % of the indicators have data").format(fmt(MIN_COVERAGE * 100, 0))
             note = note + " · " + star if note else star
-        self.set_note(note)
-        self._fit_x(values)
+        return note
 
     def _fit_x(self, values):
+        if self.user_view:
+            return
         finite = values[np.isfinite(values)]
         lo = min(0.0, float(finite.min())) if finite.size else 0.0
         hi = max(0.0, float(finite.max())) if finite.size else 1.0
@@ -216,14 +208,26 @@ class RankingChart(PlotChart):
         self._x_range = None
         self._ticks = None
 
-    def hover_at(self, x, y, px, py):
+    def bar_at(self, x: float, y: float, px: float):
+        """The row of the bar under (x, y), or None."""
         j = int(round(y))
         if not 0 <= j < len(self._shown) or abs(y - j) > 0.35:
             return None
-        u = int(self._shown[j])
-        value = float(self.engine.score(self.project.framework.root)[u, self.period])
+        value = float(self.engine.score(self.project.framework.root)[int(self._shown[j]), self.period])
         if not (min(0.0, value) - 4 * px <= x <= max(0.0, value) + 4 * px):
             return None
+        return j
+
+    def unit_at(self, x, y, px, py):
+        j = self.bar_at(x, y, px)
+        return None if j is None else int(self._shown[j])
+
+    def hover_at(self, x, y, px, py):
+        j = self.bar_at(x, y, px)
+        if j is None:
+            return None
+        u = int(self._shown[j])
+        value = float(self.engine.score(self.project.framework.root)[u, self.period])
         ds = self.project.dataset
         text = "{0}. {1} ({2})\n{3}: {4}".format(int(self._ranks[j]), self.unit_name(u), ds.unit_codes[u],
                                                 self.period_text(self.period), fmt(value))

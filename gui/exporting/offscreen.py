@@ -4,9 +4,9 @@
 showing the unit, period and compared units chosen in the window's panel;
 and each chart (the league table too) written as PNG, SVG or PDF.
 
-The pyqtgraph charts are written by :mod:`gui.charts.export` (PNG, SVG)
-and here (PDF: the same scene rendered into a QPdfWriter at 96 pixels an
-inch); the league table by its own painting routine in every format.
+The pyqtgraph charts are written by :mod:`gui.charts.export` (PNG, SVG and
+PDF, one renderer in paper colours); the league table by its own painting
+routine in every format.
 """
 from __future__ import annotations
 
@@ -15,13 +15,13 @@ import logging
 import re
 
 import shiboken6
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
-from PySide6.QtWidgets import QApplication, QGraphicsItem
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QApplication
 
 from core.atomic import atomic_output
 
-from gui.charts.export import export_svg, render_image, set_caching
+from gui.charts.export import DEFAULT_BACKGROUND, export_pdf, export_svg, render_image
 from gui.charts.league import LeagueTable
 
 log = logging.getLogger(__name__)
@@ -118,76 +118,29 @@ def offscreen_charts(document, source=None, size=CHART_SIZE, palette: QPalette |
         yield charts
 
 
-def chart_image(chart, scale: float, size=CHART_SIZE) -> QImage:
+def chart_image(chart, scale: float, size=CHART_SIZE, background: str = DEFAULT_BACKGROUND) -> QImage:
     """Any chart of the panel as an image ``scale`` times ``size`` (the
-    league table: as tall as its rows need)."""
+    league table: as tall as its rows need, on white)."""
     if isinstance(chart, LeagueTable):
         return chart.render_image(scale, size)
-    with legend_scaled(chart):
-        return render_image(chart, scale)
+    return render_image(chart, scale, background)
 
 
-@contextlib.contextmanager
-def legend_scaled(chart):
-    """The chart's legend scaled with the rest of an image drawn larger:
-    pyqtgraph's legend ignores transformations (it keeps its size on
-    screen whatever the zoom), so at scale 3 its text came out a third of
-    its size (about 3 pt in the report)."""
-    legend = getattr(chart, "legend", None)
-    flag = QGraphicsItem.ItemIgnoresTransformations
-    had = legend is not None and bool(legend.flags() & flag)
-    if had:
-        legend.setFlag(flag, False)
-    try:
-        yield
-    finally:
-        if had:
-            legend.setFlag(flag, True)
-
-
-def write_chart(chart, path: str, fmt: str, scale: float = 1.0, size=CHART_SIZE) -> None:
+def write_chart(chart, path: str, fmt: str, scale: float = 1.0, size=CHART_SIZE,
+                background: str = DEFAULT_BACKGROUND) -> None:
     """Write ``chart`` to ``path`` as 'png' (``scale`` times its size), 'svg'
-    or 'pdf' (its size, at 96 pixels an inch), atomically."""
+    or 'pdf' (its size, at 96 pixels an inch), atomically, on
+    ``background`` ('white' or 'transparent')."""
     with atomic_output(path) as tmp:
         if fmt == "png":
-            if not chart_image(chart, scale, size).save(tmp, "PNG"):
+            if not chart_image(chart, scale, size, background).save(tmp, "PNG"):
                 raise OSError(f"{path}: the image could not be written")
         elif isinstance(chart, LeagueTable):
             (chart.export_svg if fmt == "svg" else chart.export_pdf)(tmp, size)
         elif fmt == "svg":
-            export_svg(chart, tmp)
+            export_svg(chart, tmp, background)
         else:
-            export_chart_pdf(chart, tmp)
-
-
-def export_chart_pdf(chart, path: str) -> None:
-    """A pyqtgraph chart as a one-page PDF the size of the chart (96
-    pixels an inch), vector throughout."""
-    shown = chart.hover_item.isVisible()
-    chart.hover_item.hide()
-    set_caching(chart, False)
-    try:
-        source = chart.layout_item.sceneBoundingRect()
-        writer = QPdfWriter(path)
-        writer.setCreator("CoIndex")
-        writer.setTitle(chart.title())
-        writer.setResolution(DPI)
-        points = QSizeF(source.width() * 72.0 / DPI, source.height() * 72.0 / DPI)
-        writer.setPageSize(QPageSize(points, QPageSize.Point, "", QPageSize.ExactMatch))
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Point)
-        page = QRectF(0, 0, source.width(), source.height())
-        chart.scene().prepareForPaint()
-        painter = QPainter(writer)
-        try:
-            painter.setRenderHint(QPainter.Antialiasing, True)
-            painter.fillRect(page, chart.theme.background)
-            chart.scene().render(painter, page, source)
-        finally:
-            painter.end()
-        del writer
-    finally:
-        set_caching(chart, True)
-        chart.hover_item.setVisible(shown)
+            export_pdf(chart, tmp, background, DPI)
 
 
 def chart_images(document, source=None, scale: float = 2, size=CHART_SIZE,

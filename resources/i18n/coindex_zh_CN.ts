@@ -421,77 +421,67 @@
 <context>
     <name>ChartBase</name>
     <message>
-        <location filename="../../gui/charts/base.py" line="158"/>
         <source>Save as PNG…</source>
-        <translation>另存为 PNG…</translation>
+        <translation type="vanished">另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="159"/>
         <source>Save as SVG…</source>
-        <translation>另存为 SVG…</translation>
+        <translation type="vanished">另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="160"/>
         <source>Copy image</source>
-        <translation>复制图片</translation>
+        <translation type="vanished">复制图片</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="161"/>
         <source>Save or copy this chart</source>
-        <translation>保存或复制此图表</translation>
+        <translation type="vanished">保存或复制此图表</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="167"/>
         <source>Chart copied: {0}</source>
-        <translation>已复制图表：{0}</translation>
+        <translation type="vanished">已复制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="176"/>
         <source>Save chart as SVG</source>
-        <translation>将图表保存为 SVG</translation>
+        <translation type="vanished">将图表保存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="176"/>
         <source>SVG image (*.svg)</source>
-        <translation>SVG 图像 (*.svg)</translation>
+        <translation type="vanished">SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="178"/>
         <source>Save chart as PNG</source>
-        <translation>将图表保存为 PNG</translation>
+        <translation type="vanished">将图表保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="178"/>
         <source>PNG image (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
+        <translation type="vanished">PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="189"/>
         <source>Chart saved to {0}</source>
-        <translation>图表已保存到 {0}</translation>
+        <translation type="vanished">图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="291"/>
+        <location filename="../../gui/charts/base.py" line="319"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="299"/>
+        <location filename="../../gui/charts/base.py" line="327"/>
         <source>No data for {0}</source>
         <translation>{0} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="301"/>
+        <location filename="../../gui/charts/base.py" line="329"/>
         <source>One period: no change to show</source>
         <translation>只有一个时期：没有变化可显示</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="303"/>
+        <location filename="../../gui/charts/base.py" line="331"/>
         <source>The index has no dimensions: its indicators are right under it (add dimensions in the framework)</source>
         <translation>指数没有维度：各指标直接位于指数之下（请在指标框架中添加维度）</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="309"/>
+        <location filename="../../gui/charts/base.py" line="337"/>
         <source>{0} needs two or more units; choose fixed base</source>
         <translation>{0}需要两个或更多单元；请选择定基</translation>
     </message>
@@ -499,75 +489,172 @@
 <context>
     <name>ChartExportDialog</name>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="74"/>
+        <location filename="../../gui/exporting/chart_images.py" line="87"/>
         <source>Export Chart Images</source>
         <translation>导出图表图片</translation>
     </message>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="75"/>
+        <location filename="../../gui/exporting/chart_images.py" line="88"/>
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="76"/>
+        <location filename="../../gui/exporting/chart_images.py" line="89"/>
         <source>Images:</source>
         <translation>图片：</translation>
     </message>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="77"/>
+        <location filename="../../gui/exporting/chart_images.py" line="90"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="78"/>
+        <location filename="../../gui/exporting/chart_images.py" line="91"/>
         <source>&amp;PNG at</source>
         <translation>&amp;PNG，倍率</translation>
     </message>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="81"/>
+        <location filename="../../gui/exporting/chart_images.py" line="94"/>
         <source>{0}× — {1} × {2} pixels ({3} dpi)</source>
         <translation>{0}× — {1} × {2} 像素（{3} dpi）</translation>
     </message>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="83"/>
+        <location filename="../../gui/exporting/chart_images.py" line="96"/>
         <source>&amp;SVG (vector, for editing and print)</source>
         <translation>&amp;SVG（矢量图，便于编辑和印刷）</translation>
     </message>
     <message>
-        <location filename="../../gui/exporting/chart_images.py" line="86"/>
+        <location filename="../../gui/exporting/chart_images.py" line="97"/>
+        <source>B&amp;ackground:</source>
+        <translation>背景(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exporting/chart_images.py" line="98"/>
+        <source>White</source>
+        <translation>白色</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exporting/chart_images.py" line="99"/>
+        <source>Transparent</source>
+        <translation>透明</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exporting/chart_images.py" line="102"/>
         <source>Folder for the chart images</source>
         <translation>存放图表图片的文件夹</translation>
     </message>
 </context>
 <context>
+    <name>ChartLegend</name>
+    <message>
+        <location filename="../../gui/charts/legend.py" line="153"/>
+        <location filename="../../gui/charts/legend.py" line="189"/>
+        <source>+{0} more</source>
+        <translation>另有 {0} 个</translation>
+    </message>
+</context>
+<context>
+    <name>ChartMenu</name>
+    <message>
+        <location filename="../../gui/charts/menu.py" line="69"/>
+        <source>Save as PNG…</source>
+        <translation>另存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/menu.py" line="70"/>
+        <source>Save as SVG…</source>
+        <translation>另存为 SVG…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/menu.py" line="71"/>
+        <source>Copy image</source>
+        <translation>复制图片</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/menu.py" line="72"/>
+        <source>Background of saved images</source>
+        <translation>保存图像的背景</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/menu.py" line="73"/>
+        <source>White</source>
+        <translation>白色</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/menu.py" line="74"/>
+        <source>Transparent</source>
+        <translation>透明</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/menu.py" line="75"/>
+        <source>Reset view</source>
+        <translation>重置视图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/menu.py" line="76"/>
+        <source>Save or copy this chart</source>
+        <translation>保存或复制此图表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/menu.py" line="86"/>
+        <source>Chart copied: {0}</source>
+        <translation>已复制图表：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/menu.py" line="96"/>
+        <source>Save chart as SVG</source>
+        <translation>将图表保存为 SVG</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/menu.py" line="96"/>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/menu.py" line="98"/>
+        <source>Save chart as PNG</source>
+        <translation>将图表保存为 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/menu.py" line="98"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/menu.py" line="109"/>
+        <source>Chart saved to {0}</source>
+        <translation>图表已保存到 {0}</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../gui/charts/panel.py" line="269"/>
+        <location filename="../../gui/charts/panel.py" line="270"/>
         <source>the only period</source>
         <translation>唯一的时期</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="334"/>
+        <location filename="../../gui/charts/panel.py" line="335"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="335"/>
+        <location filename="../../gui/charts/panel.py" line="336"/>
         <source>&amp;Compare:</source>
         <translation>对比(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="336"/>
+        <location filename="../../gui/charts/panel.py" line="337"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="337"/>
+        <location filename="../../gui/charts/panel.py" line="338"/>
         <source>Units drawn beside the chosen one on the composite chart</source>
         <translation>在综合指数图中与所选单元一同绘制的单元</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="338"/>
+        <location filename="../../gui/charts/panel.py" line="339"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
@@ -576,47 +663,47 @@
         <translation type="vanished">雷达图和排名所用的时期</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="339"/>
+        <location filename="../../gui/charts/panel.py" line="340"/>
         <source>The period of the radar, the ranking and the league table</source>
         <translation>雷达图、排名图和排行榜的时期</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="340"/>
+        <location filename="../../gui/charts/panel.py" line="341"/>
         <source>Tabs</source>
         <translation>标签页</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="341"/>
+        <location filename="../../gui/charts/panel.py" line="342"/>
         <source>Show the charts in tabs instead of a grid</source>
         <translation>以标签页而非网格显示图表</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="342"/>
+        <location filename="../../gui/charts/panel.py" line="343"/>
         <source>Index</source>
         <translation>指数</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="342"/>
+        <location filename="../../gui/charts/panel.py" line="343"/>
         <source>Dimensions</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="342"/>
+        <location filename="../../gui/charts/panel.py" line="343"/>
         <source>Contributions</source>
         <translation>贡献</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="342"/>
+        <location filename="../../gui/charts/panel.py" line="343"/>
         <source>Radar</source>
         <translation>雷达图</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="343"/>
+        <location filename="../../gui/charts/panel.py" line="344"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="343"/>
+        <location filename="../../gui/charts/panel.py" line="344"/>
         <source>League table</source>
         <translation>排行榜</translation>
     </message>
@@ -624,44 +711,58 @@
 <context>
     <name>CompositeChart</name>
     <message>
-        <location filename="../../gui/charts/lines.py" line="212"/>
+        <location filename="../../gui/charts/lines.py" line="150"/>
         <source>Composite index: {0}</source>
         <translation>综合指数：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/lines.py" line="212"/>
+        <location filename="../../gui/charts/lines.py" line="150"/>
         <source>Composite index</source>
         <translation>综合指数</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/lines.py" line="223"/>
+        <location filename="../../gui/charts/lines.py" line="164"/>
         <source>{0} · {1} % a year</source>
         <translation>{0} · 年均 {1} %</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/lines.py" line="257"/>
+        <source>Average growth: {0} % a year</source>
+        <translation>年均增长：{0} %</translation>
     </message>
 </context>
 <context>
     <name>ContributionChart</name>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="141"/>
+        <location filename="../../gui/charts/contribution.py" line="150"/>
         <source>Contributions (one period, no change): {0}</source>
         <translation>贡献（仅一个时期，无变化）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="144"/>
+        <location filename="../../gui/charts/contribution.py" line="153"/>
         <source>Contributions to the change since {0} (points): {1}</source>
         <translation>{0} 年以来变化的贡献（点）：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="147"/>
+        <location filename="../../gui/charts/contribution.py" line="121"/>
         <location filename="../../gui/charts/contribution.py" line="196"/>
         <source>Change of the index</source>
         <translation>指数变化</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="148"/>
-        <location filename="../../gui/charts/contribution.py" line="183"/>
+        <location filename="../../gui/charts/contribution.py" line="121"/>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/contribution.py" line="123"/>
         <source>Change, incomplete (a part is missing)</source>
         <translation>变化（不完整：有部分缺失）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/contribution.py" line="124"/>
+        <source>Incomplete</source>
+        <translation>不完整</translation>
     </message>
     <message>
         <location filename="../../gui/charts/contribution.py" line="197"/>
@@ -926,7 +1027,7 @@
 <context>
     <name>DimensionChart</name>
     <message>
-        <location filename="../../gui/charts/lines.py" line="391"/>
+        <location filename="../../gui/charts/lines.py" line="330"/>
         <source>Dimensions: {0}</source>
         <translation>各维度：{0}</translation>
     </message>
@@ -2640,27 +2741,27 @@ Save them before going on?</source>
 <context>
     <name>RadarChart</name>
     <message>
-        <location filename="../../gui/charts/radar.py" line="193"/>
+        <location filename="../../gui/charts/radar.py" line="175"/>
         <source>Dimensions in {0}: {1}</source>
         <translation>{0} 各维度：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/radar.py" line="194"/>
+        <location filename="../../gui/charts/radar.py" line="176"/>
         <source>Dimensions: {0}</source>
         <translation>各维度：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/radar.py" line="195"/>
+        <location filename="../../gui/charts/radar.py" line="177"/>
         <source>Scores</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/radar.py" line="199"/>
+        <location filename="../../gui/charts/radar.py" line="179"/>
         <source>Dimensions in {0} against {1}: {2}</source>
         <translation>{0} 年与 {1} 年各维度对比：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/radar.py" line="202"/>
+        <location filename="../../gui/charts/radar.py" line="182"/>
         <source>{0} (base)</source>
         <translation>{0}（基期）</translation>
     </message>
@@ -2718,32 +2819,32 @@ Save them before going on?</source>
 <context>
     <name>RankingChart</name>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="133"/>
+        <location filename="../../gui/charts/ranking.py" line="116"/>
         <source>Ranking in {0}: {1}</source>
         <translation>{0} 年排名：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="135"/>
+        <location filename="../../gui/charts/ranking.py" line="118"/>
         <source>The ranking needs two or more units.</source>
         <translation>排名需要两个或更多单元。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="194"/>
+        <location filename="../../gui/charts/ranking.py" line="185"/>
         <source>Top {0} of {1} units</source>
         <translation>{1} 个单元中的前 {0} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="196"/>
+        <location filename="../../gui/charts/ranking.py" line="187"/>
         <source>{0}: rank {1}</source>
         <translation>{0}：第 {1} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="198"/>
+        <location filename="../../gui/charts/ranking.py" line="189"/>
         <source>* hatched: under {0} % of the indicators have data</source>
         <translation>* 斜线填充：有数据的指标不足 {0} %</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="234"/>
+        <location filename="../../gui/charts/ranking.py" line="238"/>
         <source>{0} of {1} indicators</source>
         <translation>{1} 个指标中的 {0} 个</translation>
     </message>
@@ -2915,14 +3016,20 @@ with data</source>
 <context>
     <name>TimeChart</name>
     <message>
-        <location filename="../../gui/charts/lines.py" line="65"/>
+        <location filename="../../gui/charts/timechart.py" line="58"/>
         <source>{0} = 100</source>
         <translation>{0} = 100</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/lines.py" line="77"/>
+        <location filename="../../gui/charts/timechart.py" line="70"/>
         <source>{0} of {1} indicators</source>
         <translation>{1} 个指标中的 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/timechart.py" line="83"/>
+        <location filename="../../gui/charts/timechart.py" line="96"/>
+        <source>Scaled per period: no growth rates</source>
+        <translation>按期标准化：不显示增长率</translation>
     </message>
 </context>
 <context>
@@ -3197,7 +3304,7 @@ with data</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/window/app.py" line="186"/>
+        <location filename="../../gui/window/app.py" line="191"/>
         <source>usage: coindex [FILE]   (FILE: a .coindex project, a workbook or a CSV table; none opens the sample)
        coindex compute -h   for the command line</source>
         <translation>用法：coindex [文件]   （文件：.coindex 项目、工作簿或 CSV 表格；不指定则打开示例）

@@ -268,7 +268,8 @@ def test_save_dialog_and_context_menu(panel, tmp_path, monkeypatch):
     chart.save_svg_action.trigger()
     assert (tmp_path / "dims.png").stat().st_size > 0 and (tmp_path / "dims.svg").stat().st_size > 0
     assert chart.contextMenuPolicy() == Qt.ActionsContextMenu
-    assert [a.text() for a in chart.actions()] == ["Save as PNG…", "Save as SVG…", "Copy image"]
+    menu_texts = ["Save as PNG…", "Save as SVG…", "Copy image", "Background of saved images", "", "Reset view"]
+    assert [a.text() for a in chart.actions()] == menu_texts
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     assert chart.save_dialog("png") is None          # cancelled: nothing written
     # a right click opens the same actions as a menu
@@ -284,7 +285,7 @@ def test_save_dialog_and_context_menu(panel, tmp_path, monkeypatch):
     point = QPoint(100, 100)
     QApplication.sendEvent(chart.viewport(), QContextMenuEvent(QContextMenuEvent.Mouse, point,
                                                                chart.viewport().mapToGlobal(point)))
-    assert shown == [["Save as PNG…", "Save as SVG…", "Copy image"]]
+    assert shown == [menu_texts]
 
 
 def test_hover_reads_out_exact_values(panel, qtbot):
