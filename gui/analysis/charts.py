@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from gui.base.formatting import fmt
-from gui.charts.base import PlotChart
+from gui.charts.plot import PlotChart
 
 MAX_ROWS = 60                 # units in the rank-interval chart, at most (best nominal rank first)
 ROW_PIXELS = 14               # fewer rows when the chart is too low for all of this height
@@ -64,9 +64,6 @@ class RankIntervalChart(AnalysisChart):
         self.nominal = pg.ScatterPlotItem(size=7, symbol="o")
         for item in (self.interval, self.median, self.nominal):
             plot.addItem(item)
-        self.legend.addItem(self.interval, "")
-        self.legend.addItem(self.nominal, "")
-        self.legend.addItem(self.median, "")
         self._fitted = None
         self.view_box.sigResized.connect(self._on_resized)
         self._apply_theme()
@@ -81,7 +78,6 @@ class RankIntervalChart(AnalysisChart):
         self.nominal.setBrush(pg.mkBrush(th.foreground))
         self.median.setPen(pg.mkPen(th.highlight, width=2))
         self.median.setBrush(pg.mkBrush(th.highlight))
-        self.style_legend(self.legend)
 
     def retranslateUi(self):
         period = self._period()
@@ -89,11 +85,9 @@ class RankIntervalChart(AnalysisChart):
             self.set_title(self.tr("Rank intervals of the index, {0} (5th to 95th percentile)").format(period))
         else:
             self.set_title(self.tr("Rank intervals of the index (5th to 95th percentile)"))
-        for sample, label in self.legend.items:
-            item = sample.item
-            text = {self.interval: self.tr("5th–95th percentile rank"), self.nominal: self.tr("nominal rank"),
-                    self.median: self.tr("median rank")}[item]
-            label.setText(text)
+        self.set_legend([(self.interval, self.tr("5th–95th percentile rank"), ""),
+                         (self.nominal, self.tr("nominal rank"), ""),
+                         (self.median, self.tr("median rank"), "")])
         self.plot_item.setLabel("bottom", self.tr("rank (1 = best)"))
 
     def _period(self) -> str:
@@ -192,8 +186,6 @@ class SobolChart(AnalysisChart):
         self.total_ci = pg.ErrorBarItem(x=np.zeros(0), y=np.zeros(0), height=np.zeros(0), beam=0.12)
         for item in (self.first, self.total, self.first_ci, self.total_ci):
             plot.addItem(item)
-        self.legend.addItem(self.first, "")
-        self.legend.addItem(self.total, "")
         self._apply_theme()
         self.retranslateUi()
         self.refresh()
@@ -205,12 +197,11 @@ class SobolChart(AnalysisChart):
         self.total.setOpts(brush=pg.mkBrush(th.colour(1)), pen=pg.mkPen(None))
         for ci in (self.first_ci, self.total_ci):
             ci.setData(pen=pg.mkPen(th.foreground, width=1.5))
-        self.style_legend(self.legend)
 
     def retranslateUi(self):
         self.set_title(self.tr("Sobol indices: what moves the ranks most"))
-        for sample, label in self.legend.items:
-            label.setText(self.tr("first order (S1)") if sample.item is self.first else self.tr("total order (ST)"))
+        self.set_legend([(self.first, self.tr("first order (S1)"), ""),
+                         (self.total, self.tr("total order (ST)"), "")])
         self.plot_item.setLabel("left", self.tr("share of the variance"))
         self._set_ticks()
 
