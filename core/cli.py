@@ -143,7 +143,9 @@ def _outputs_and_inputs(args) -> tuple[list, list]:
         return [args.out] if args.out else [], [args.input, args.meta]
     if args.command == "template":
         return [args.out], []
-    return [args.output, args.report], [args.workbook]      # import (--into may be replaced, with --force)
+    if args.command == "import":
+        return [args.output, args.report], [args.workbook]      # (--into may be replaced, with --force)
+    return [], []                                               # analyse prints, writes nothing
 
 
 def _same_file(a, b) -> bool:
