@@ -22,7 +22,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from gui.base import i18n
-from gui.window.loading import SAMPLE_PATH, new_project, open_project, opens_in_wizard
+from gui.window.loading import SAMPLE_PATH, new_project, open_project, opens_in_wizard, replaced_method
 
 APP_NAME = "CoIndex"
 ORGANISATION = "CoIndex"
@@ -158,13 +158,19 @@ def open_windows(args, defer_panes: bool = False) -> list:
         windows.append(window)
         QTimer.singleShot(0, window, lambda: window.files.open_path(path))
         return windows
-    project = open_project(path)             # a message box when it cannot be opened
+    notes: list = []
+    project = open_project(path, None, notes)    # a message box when it cannot be opened
     if project is None:
         # nothing of the file is used: the app starts on an empty project
         if not windows:
             windows.append(MainWindow(new_project(), None, defer_panes=defer_panes))
         return windows
-    windows.append(MainWindow(project, path, defer_panes=defer_panes))
+    window = MainWindow(project, path, defer_panes=defer_panes)
+    windows.append(window)
+    replaced = replaced_method(notes)
+    if replaced:
+        window.mark_modified()
+        window.show_error(replaced)
     if args:
         remember_recent(path)
     return windows

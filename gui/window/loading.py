@@ -18,7 +18,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from core.model.dataset import Dataset
-from core.errors import CoIndexError
+from core.errors import CoIndexError, SettingsError
 from core.model.framework import Framework, Node
 from core.project.project import Project
 from core.model.settings import Settings
@@ -97,8 +97,50 @@ def load_project(path, meta=None, warnings=None) -> Project:
     if meta is None and path.lower().endswith(".csv"):
         meta = find_meta(path)
     project = load_input(path, meta=meta, warnings=warnings)
-    project.engine        # noqa: B018 - builds the engine; raises ComputeError
+    try:
+        project.engine        # noqa: B018 - builds the engine; raises ComputeError
+    except SettingsError as e:
+        if not _usable_method_instead(project, e, warnings):
+            raise
     return project
+
+
+# a normalisation that cannot work on the data is replaced, at opening, by the first of these that can
+FALLBACK_NORMALISATIONS = ("fixed_base", "minmax", "none")
+
+
+def _usable_method_instead(project: Project, error: SettingsError, warnings) -> bool:
+    """A project whose normalisation cannot work on its data (min-max over
+    one unit, goalposts without goalposts ...) still opens, so that its data
+    stay reachable: shown with a normalisation that can work, said in a
+    ``method_replaced`` note (the file is unchanged until saved).  False
+    when no normalisation can."""
+    valid = list(error.valid or [])
+    was = project.settings.normalisation
+    candidates = [m for m in FALLBACK_NORMALISATIONS if m in valid] + \
+        [m for m in valid if m not in FALLBACK_NORMALISATIONS]
+    for choice in candidates:
+        if choice == was:
+            continue
+        project.settings.normalisation = choice
+        try:
+            project.recompute()
+            break
+        except CoIndexError:        # this one cannot compute these values either: the next
+            continue
+    else:
+        project.settings.normalisation = was
+        return False
+    if warnings is not None:
+        warnings.append({"kind": "method_replaced", "message": translate(
+            "loading", "{0} Shown with the normalisation '{1}' until you choose another in Method settings; the "
+                       "file keeps '{2}' until you save.").format(str(error).rstrip(".") + ".", choice, was)})
+    return True
+
+
+def replaced_method(notes) -> str | None:
+    """The message of a ``method_replaced`` note of :func:`load_project`, if any."""
+    return next((n["message"] for n in notes if n.get("kind") == "method_replaced"), None)
 
 
 def describe_failure(path, error: BaseException) -> str:
@@ -273,7 +315,10 @@ class ProjectFiles(QObject):
         project = open_project(path, self.window, notes)
         if project is None:
             return None
-        self.window.set_project(project, path)
+        replaced = replaced_method(notes)
+        self.window.set_project(project, path, modified=replaced is not None)
+        if replaced:
+            self.window.show_error(replaced)
         if any(n.get("kind") == "no_meta" for n in notes):
             self.window.show_status(self.tr("No iMeta table beside {0}: one index over its {1} indicator(s), equal "
                                             "weights, direction +1; edit the framework to change it").format(

@@ -218,8 +218,7 @@ class MainWindow(QMainWindow):
         self.menus.install_undo_actions(document.undo_stack)
         self.autosaver = Autosaver(document, self.panes.project_app_state, self, file=recovery_file)
         if modified:
-            document.undo_stack.resetClean()
-            self.autosaver.timer.start()
+            self.mark_modified()
         self.setWindowModified(document.is_modified)
         self._last_ms = None
         self._show_compute_time(document.last_compute_ms, first=True)
@@ -297,6 +296,19 @@ class MainWindow(QMainWindow):
         self._last_ms = ms
         self._show_compute_time(ms)
         self.clear_error()                # a later edit or recomputation succeeded
+
+    def mark_modified(self):
+        """The project differs from its file (a recovered or adjusted
+        project): the title shows it, autosave runs, closing asks."""
+        self.document.undo_stack.resetClean()
+        self.autosaver.timer.start()
+        self.setWindowModified(True)
+
+    def show_error(self, message: str):
+        """``message`` in the message bar (not a refusal), until closed or resolved."""
+        self.message_bar.show_error(message, refused=False)
+        self._sync_message_bar()
+        self.show_status(self.message_bar.text())
 
     def _on_edit_failed(self, message: str):
         """A refused edit or a failed recomputation: in the message bar,

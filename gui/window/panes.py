@@ -155,11 +155,14 @@ class MessageBar(QFrame):
         layout.addWidget(self.text_label, 1)
         layout.addWidget(self.close_button)
         self._message = ""
+        self._refused = True
         self.retranslateUi()
 
-    def show_error(self, message: str):
-        """Show the core's ``message`` (replacing an earlier one)."""
+    def show_error(self, message: str, refused: bool = True):
+        """Show the core's ``message`` (replacing an earlier one); a
+        ``refused`` edit is said to have changed nothing."""
         self._message = message
+        self._refused = refused
         self.retranslateUi()
 
     def message(self) -> str:
@@ -177,7 +180,8 @@ class MessageBar(QFrame):
         self.close_button.setText(self.tr("Close"))
         self.close_button.setToolTip(self.tr("Close this message"))
         if self._message:
-            self.text_label.setText(self.tr("Not changed: {0}").format(self._message))
+            self.text_label.setText(self.tr("Not changed: {0}").format(self._message) if self._refused
+                                    else self._message)
             self.text_label.setToolTip(self.text_label.text())
 
     def text(self) -> str:

@@ -461,27 +461,27 @@
         <translation type="vanished">图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="319"/>
+        <location filename="../../gui/charts/base.py" line="318"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="327"/>
+        <location filename="../../gui/charts/base.py" line="326"/>
         <source>No data for {0}</source>
         <translation>{0} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="329"/>
+        <location filename="../../gui/charts/base.py" line="328"/>
         <source>One period: no change to show</source>
         <translation>只有一个时期：没有变化可显示</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="331"/>
+        <location filename="../../gui/charts/base.py" line="330"/>
         <source>The index has no dimensions: its indicators are right under it (add dimensions in the framework)</source>
         <translation>指数没有维度：各指标直接位于指数之下（请在指标框架中添加维度）</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="337"/>
+        <location filename="../../gui/charts/base.py" line="336"/>
         <source>{0} needs two or more units; choose fixed base</source>
         <translation>{0}需要两个或更多单元；请选择定基</translation>
     </message>
@@ -2342,22 +2342,22 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="232"/>
+        <location filename="../../gui/window/main_window.py" line="231"/>
         <source>Indicators: {0} · units: {1} · periods: {2}</source>
         <translation>指标：{0} · 单元：{1} · 时期：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="283"/>
+        <location filename="../../gui/window/main_window.py" line="282"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="293"/>
+        <location filename="../../gui/window/main_window.py" line="292"/>
         <source>Computed in {0} ms</source>
         <translation>计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="293"/>
+        <location filename="../../gui/window/main_window.py" line="292"/>
         <source>Recomputed in {0} ms</source>
         <translation>重新计算用时 {0} 毫秒</translation>
     </message>
@@ -2366,22 +2366,22 @@ Import it again with File &gt; Import Workbook.</source>
         <translation type="vanished">未修改：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="322"/>
+        <location filename="../../gui/window/main_window.py" line="334"/>
         <source>Saved {0} ({1} ms)</source>
         <translation>已保存 {0}（{1} 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="326"/>
+        <location filename="../../gui/window/main_window.py" line="338"/>
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="328"/>
+        <location filename="../../gui/window/main_window.py" line="340"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="329"/>
+        <location filename="../../gui/window/main_window.py" line="341"/>
         <source>CoIndex could not save {0}.
 
 {1}</source>
@@ -2390,17 +2390,17 @@ Import it again with File &gt; Import Workbook.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="380"/>
+        <location filename="../../gui/window/main_window.py" line="392"/>
         <source>Build, compute and analyse composite indices: live charts from spreadsheet-style inputs, with undo, project files and English / Chinese.</source>
         <translation>构建、计算和分析综合指数：在电子表格式的输入中修改数据，图表即时更新；支持撤销、项目文件以及中英文界面。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="382"/>
+        <location filename="../../gui/window/main_window.py" line="394"/>
         <source>The bundled Chengdu–Chongqing sample is for illustration only:</source>
         <translation>随附的成渝示例仅用于演示：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="384"/>
+        <location filename="../../gui/window/main_window.py" line="396"/>
         <source>About CoIndex</source>
         <translation>关于 CoIndex</translation>
     </message>
@@ -2587,17 +2587,17 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../gui/window/panes.py" line="177"/>
+        <location filename="../../gui/window/panes.py" line="180"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="178"/>
+        <location filename="../../gui/window/panes.py" line="181"/>
         <source>Close this message</source>
         <translation>关闭此消息</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="180"/>
+        <location filename="../../gui/window/panes.py" line="183"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
@@ -2689,17 +2689,17 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>ProjectFiles</name>
     <message>
-        <location filename="../../gui/window/loading.py" line="233"/>
+        <location filename="../../gui/window/loading.py" line="275"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="235"/>
+        <location filename="../../gui/window/loading.py" line="277"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="236"/>
+        <location filename="../../gui/window/loading.py" line="278"/>
         <source>{0} has changes that are not saved.
 
 Save them before going on?</source>
@@ -2708,32 +2708,32 @@ Save them before going on?</source>
 是否先保存再继续？</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="253"/>
+        <location filename="../../gui/window/loading.py" line="295"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="278"/>
+        <location filename="../../gui/window/loading.py" line="323"/>
         <source>No iMeta table beside {0}: one index over its {1} indicator(s), equal weights, direction +1; edit the framework to change it</source>
         <translation>{0} 旁没有 iMeta 表：以一个指数涵盖其全部 {1} 个指标，权重相等，方向为 +1；可编辑指标框架加以修改</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="296"/>
+        <location filename="../../gui/window/loading.py" line="341"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="297"/>
+        <location filename="../../gui/window/loading.py" line="342"/>
         <source>{0} no longer exists; it is removed from the recent files.</source>
         <translation>{0} 已不存在，已从最近的文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="316"/>
+        <location filename="../../gui/window/loading.py" line="361"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="317"/>
+        <location filename="../../gui/window/loading.py" line="362"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
@@ -2769,47 +2769,47 @@ Save them before going on?</source>
 <context>
     <name>RankIntervalChart</name>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="89"/>
+        <location filename="../../gui/analysis/charts.py" line="85"/>
         <source>Rank intervals of the index, {0} (5th to 95th percentile)</source>
         <translation>指数排名区间，{0}（第 5 至第 95 百分位）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="91"/>
+        <location filename="../../gui/analysis/charts.py" line="87"/>
         <source>Rank intervals of the index (5th to 95th percentile)</source>
         <translation>指数排名区间（第 5 至第 95 百分位）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="94"/>
+        <location filename="../../gui/analysis/charts.py" line="88"/>
         <source>5th–95th percentile rank</source>
         <translation>第 5–95 百分位排名</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="94"/>
+        <location filename="../../gui/analysis/charts.py" line="89"/>
         <source>nominal rank</source>
         <translation>名义排名</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="95"/>
+        <location filename="../../gui/analysis/charts.py" line="90"/>
         <source>median rank</source>
         <translation>排名中位数</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="97"/>
+        <location filename="../../gui/analysis/charts.py" line="91"/>
         <source>rank (1 = best)</source>
         <translation>排名（1 = 最好）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="139"/>
+        <location filename="../../gui/analysis/charts.py" line="133"/>
         <source>Best {0} of {1} units</source>
         <translation>{1} 个单位中的前 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="140"/>
+        <location filename="../../gui/analysis/charts.py" line="134"/>
         <source>{0} replications</source>
         <translation>{0} 次重复计算</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="173"/>
+        <location filename="../../gui/analysis/charts.py" line="167"/>
         <source>nominal rank {0}, median {1}, mean {2}
 5th–95th percentile: {3}–{4}</source>
         <translation>名义排名 {0}，中位数 {1}，均值 {2}
@@ -2968,47 +2968,47 @@ with data</source>
 <context>
     <name>SobolChart</name>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="211"/>
+        <location filename="../../gui/analysis/charts.py" line="202"/>
         <source>Sobol indices: what moves the ranks most</source>
         <translation>Sobol 指数：哪项假设对排名影响最大</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="213"/>
+        <location filename="../../gui/analysis/charts.py" line="203"/>
         <source>first order (S1)</source>
         <translation>一阶（S1）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="213"/>
+        <location filename="../../gui/analysis/charts.py" line="204"/>
         <source>total order (ST)</source>
         <translation>总阶（ST）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="214"/>
+        <location filename="../../gui/analysis/charts.py" line="205"/>
         <source>share of the variance</source>
         <translation>方差占比</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="220"/>
+        <location filename="../../gui/analysis/charts.py" line="211"/>
         <source>Weights, level {0}</source>
         <translation>权重（第 {0} 层）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="221"/>
+        <location filename="../../gui/analysis/charts.py" line="212"/>
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="221"/>
+        <location filename="../../gui/analysis/charts.py" line="212"/>
         <source>Aggregation</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="222"/>
+        <location filename="../../gui/analysis/charts.py" line="213"/>
         <source>Indicator left out</source>
         <translation>剔除的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="226"/>
+        <location filename="../../gui/analysis/charts.py" line="217"/>
         <source>Tick &apos;Sensitivity (Sobol indices)&apos; and run again to see which input matters most</source>
         <translation>勾选“敏感性分析（Sobol 指数）”并重新运行，查看哪项输入影响最大</translation>
     </message>
@@ -3304,7 +3304,7 @@ with data</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/window/app.py" line="191"/>
+        <location filename="../../gui/window/app.py" line="197"/>
         <source>usage: coindex [FILE]   (FILE: a .coindex project, a workbook or a CSV table; none opens the sample)
        coindex compute -h   for the command line</source>
         <translation>用法：coindex [文件]   （文件：.coindex 项目、工作簿或 CSV 表格；不指定则打开示例）
@@ -3437,12 +3437,17 @@ with data</source>
         <translation>CSV 表格 (*.csv *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="110"/>
+        <location filename="../../gui/window/loading.py" line="135"/>
+        <source>{0} Shown with the normalisation &apos;{1}&apos; until you choose another in Method settings; the file keeps &apos;{2}&apos; until you save.</source>
+        <translation>{0} 暂以标准化方法“{1}”显示，直到您在“方法设置”中另选；保存之前，文件仍保留“{2}”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/loading.py" line="152"/>
         <source>the file could not be read</source>
         <translation>无法读取该文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="112"/>
+        <location filename="../../gui/window/loading.py" line="154"/>
         <source>an unexpected problem stopped the reading{0}; please report it</source>
         <translation>意外问题中止了读取{0}；请报告此问题</translation>
     </message>
@@ -3451,7 +3456,7 @@ with data</source>
         <translation type="vanished">意外错误（{0}：{1}），请报告此问题</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="114"/>
+        <location filename="../../gui/window/loading.py" line="156"/>
         <source>CoIndex cannot open {0}.
 
 {1}</source>
@@ -3460,12 +3465,12 @@ with data</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="122"/>
+        <location filename="../../gui/window/loading.py" line="164"/>
         <source> (details: {0})</source>
         <translation>（详情：{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="134"/>
+        <location filename="../../gui/window/loading.py" line="176"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
