@@ -1,6 +1,7 @@
 """The command line: ``compute``, ``template`` and ``import`` (no Qt is imported here).
 
     python main.py compute INPUT [--meta META.csv] [--set KEY=VALUE ...] [--json] [--out results.xlsx]
+                          [--format json|csv|parquet -o FILE|DIR]
     python main.py template OUT.xlsx
     python main.py import WORKBOOK [--sheet NAME] [--layout auto|template|yearbook|units-by-indicators|long]
                           [--unit CODE] [--into PROJECT.coindex [--add-units] [--clear-missing]]
@@ -15,7 +16,6 @@ usage, an unknown setting or value (message lists the valid ones).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from core.errors import CoIndexError, SettingsError
@@ -50,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--meta", help="iMeta .csv (with a .csv input)")
     c.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help=_set_help())
     c.add_argument("--json", action="store_true", help="print the results as one JSON document")
+    c.add_argument("--format", choices=("json", "csv", "parquet"),
+                   help="write the results as JSON (to -o FILE or the standard output), or as one CSV or "
+                        "Parquet (needs pyarrow) long table per kind into the folder -o DIR")
+    c.add_argument("-o", "--output", metavar="PATH", help="with --format: the JSON file, or the folder of the "
+                                                          "CSV / Parquet tables")
     c.add_argument("--out", help="write the results to this .xlsx workbook, with live Excel formulas for the "
                                  "normalised values and aggregates (and their cached values)")
     c.add_argument("--values-only", action="store_true",
@@ -114,7 +119,7 @@ def _count(text: str) -> int:
 
 def _compute(args) -> int:
     from core.importing.inputs import load_input
-    from core.exporting.tables import results_document, write_results
+    from core.exporting.tables import write_results
     load_warnings: list = []
     project = load_input(args.input, args.meta, load_warnings)
     for w in load_warnings:
@@ -141,10 +146,9 @@ def _compute(args) -> int:
         else:
             from core.exporting.workbook import write_results_workbook
             write_results_workbook(engine, args.out, language=args.language, info=project.info)
-    if args.json:
-        doc = results_document(engine)
-        doc["warnings"] = load_warnings + doc["warnings"]
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, allow_nan=False) + "\n")
+    if args.json or args.format or args.output:
+        from core.exporting.outputs import write_output
+        write_output(engine, args.format or "json", args.output, load_warnings + engine.warnings)
     elif not args.out:
         _print_summary(engine)
     return 0
