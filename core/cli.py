@@ -21,11 +21,6 @@ import sys
 from core.errors import CoIndexError, SettingsError
 
 
-# Above this many unit x period x node cells the formula workbook would take
-# minutes to write and be slow to open: --out writes values only.
-FORMULA_LIMIT = 500_000
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message):
         self.print_usage(sys.stderr)
@@ -120,6 +115,7 @@ def _count(text: str) -> int:
 def _compute(args) -> int:
     from core.importing.inputs import load_input
     from core.exporting.tables import write_results
+    from core.exporting.values import FORMULA_LIMIT     # above it, --out writes values only
     load_warnings: list = []
     project = load_input(args.input, args.meta, load_warnings)
     for w in load_warnings:

@@ -202,77 +202,77 @@
 <context>
     <name>ChartBase</name>
     <message>
-        <location filename="../../gui/charts/base.py" line="157"/>
+        <location filename="../../gui/charts/base.py" line="158"/>
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="158"/>
+        <location filename="../../gui/charts/base.py" line="159"/>
         <source>Save as SVG…</source>
         <translation>另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="159"/>
+        <location filename="../../gui/charts/base.py" line="160"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="160"/>
+        <location filename="../../gui/charts/base.py" line="161"/>
         <source>Save or copy this chart</source>
         <translation>保存或复制此图表</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="166"/>
+        <location filename="../../gui/charts/base.py" line="167"/>
         <source>Chart copied: {0}</source>
         <translation>已复制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="175"/>
+        <location filename="../../gui/charts/base.py" line="176"/>
         <source>Save chart as SVG</source>
         <translation>将图表保存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="175"/>
+        <location filename="../../gui/charts/base.py" line="176"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="177"/>
+        <location filename="../../gui/charts/base.py" line="178"/>
         <source>Save chart as PNG</source>
         <translation>将图表保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="177"/>
+        <location filename="../../gui/charts/base.py" line="178"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="188"/>
+        <location filename="../../gui/charts/base.py" line="189"/>
         <source>Chart saved to {0}</source>
         <translation>图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="290"/>
+        <location filename="../../gui/charts/base.py" line="291"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="298"/>
+        <location filename="../../gui/charts/base.py" line="299"/>
         <source>No data for {0}</source>
         <translation>{0} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="300"/>
+        <location filename="../../gui/charts/base.py" line="301"/>
         <source>One period: no change to show</source>
         <translation>只有一个时期：没有变化可显示</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="302"/>
+        <location filename="../../gui/charts/base.py" line="303"/>
         <source>The index has no dimensions: its indicators are right under it (add dimensions in the framework)</source>
         <translation>指数没有维度：各指标直接位于指数之下（请在指标框架中添加维度）</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="308"/>
+        <location filename="../../gui/charts/base.py" line="309"/>
         <source>{0} needs two or more units; choose fixed base</source>
         <translation>{0}需要两个或更多单元；请选择定基</translation>
     </message>
@@ -709,128 +709,128 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="112"/>
+        <location filename="../../gui/window/file_actions.py" line="123"/>
         <source>&amp;Import Workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="113"/>
+        <location filename="../../gui/window/file_actions.py" line="124"/>
         <source>Read indicator values from an Excel workbook, OpenDocument sheet or CSV</source>
         <translation>从 Excel 工作簿、OpenDocument 表格或 CSV 读取指标数值</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="114"/>
+        <location filename="../../gui/window/file_actions.py" line="125"/>
         <source>Re&amp;fresh from Source</source>
         <translation>从数据源刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="115"/>
+        <location filename="../../gui/window/file_actions.py" line="126"/>
         <source>Import the workbooks this project came from again and show what changed</source>
         <translation>重新导入本项目来源的工作簿，并显示有哪些变化</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="116"/>
+        <location filename="../../gui/window/file_actions.py" line="127"/>
         <source>&amp;Results Workbook with Formulas (.xlsx)…</source>
         <translation>含公式的结果工作簿(.xlsx)(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="117"/>
+        <location filename="../../gui/window/file_actions.py" line="128"/>
         <source>Every result as live Excel formulas over the raw data, for audit</source>
         <translation>所有结果以基于原始数据的 Excel 公式给出，便于核查</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="118"/>
+        <location filename="../../gui/window/file_actions.py" line="129"/>
         <source>&amp;Chart Images (PNG, SVG)…</source>
         <translation>图表图片（PNG、SVG）(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="119"/>
+        <location filename="../../gui/window/file_actions.py" line="130"/>
         <source>Every chart as PNG at a chosen resolution and as SVG</source>
         <translation>所有图表按所选分辨率导出为 PNG，并导出为 SVG</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="120"/>
+        <location filename="../../gui/window/file_actions.py" line="131"/>
         <source>&amp;PDF Report…</source>
         <translation>PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="121"/>
+        <location filename="../../gui/window/file_actions.py" line="132"/>
         <source>Framework, method, results and charts in a PDF, in the interface&apos;s language</source>
         <translation>以界面语言生成包含指标框架、方法、结果和图表的 PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="122"/>
+        <location filename="../../gui/window/file_actions.py" line="133"/>
         <source>COINr &amp;iData / iMeta (CSV)…</source>
         <translation>COINr &amp;iData / iMeta（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="123"/>
+        <location filename="../../gui/window/file_actions.py" line="134"/>
         <source>Tables that COINr&apos;s new_coin reads</source>
         <translation>COINr 的 new_coin 可读取的数据表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="124"/>
+        <location filename="../../gui/window/file_actions.py" line="135"/>
         <source>Empty &amp;Template Workbook…</source>
         <translation>空白模板工作簿(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="125"/>
+        <location filename="../../gui/window/file_actions.py" line="136"/>
         <source>A workbook to fill in and open or import</source>
         <translation>供填写后打开或导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="139"/>
+        <location filename="../../gui/window/file_actions.py" line="150"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="165"/>
+        <location filename="../../gui/window/file_actions.py" line="176"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="165"/>
+        <location filename="../../gui/window/file_actions.py" line="176"/>
         <source>Not refreshed</source>
         <translation>未刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="170"/>
+        <location filename="../../gui/window/file_actions.py" line="181"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="176"/>
+        <location filename="../../gui/window/file_actions.py" line="187"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="221"/>
+        <location filename="../../gui/window/file_actions.py" line="233"/>
         <source>Imported {0}: {1} cell(s) changed</source>
         <translation>已导入 {0}：{1} 个单元格有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="222"/>
+        <location filename="../../gui/window/file_actions.py" line="234"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="230"/>
+        <location filename="../../gui/window/file_actions.py" line="242"/>
         <source>Imported as a new project; save it to keep it</source>
         <translation>已作为新项目导入；请保存以保留</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="237"/>
-        <location filename="../../gui/window/file_actions.py" line="281"/>
+        <location filename="../../gui/window/file_actions.py" line="249"/>
+        <location filename="../../gui/window/file_actions.py" line="293"/>
         <source>Refresh from Source</source>
         <translation>从数据源刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="238"/>
+        <location filename="../../gui/window/file_actions.py" line="250"/>
         <source>This project was not imported from a workbook with the import wizard, so there is nothing to refresh from.</source>
         <translation>本项目不是通过导入向导从工作簿导入的，因此没有可刷新的数据源。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="243"/>
+        <location filename="../../gui/window/file_actions.py" line="255"/>
         <source>The source workbook is no longer there:
 {0}
 
@@ -841,90 +841,95 @@ Import it again with File &gt; Import Workbook.</source>
 请通过“文件 &gt; 导入工作簿”重新导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="250"/>
+        <location filename="../../gui/window/file_actions.py" line="262"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="264"/>
+        <location filename="../../gui/window/file_actions.py" line="276"/>
         <source>From {0}:</source>
         <translation>来自 {0}：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="270"/>
-        <location filename="../../gui/window/file_actions.py" line="273"/>
+        <location filename="../../gui/window/file_actions.py" line="282"/>
+        <location filename="../../gui/window/file_actions.py" line="285"/>
         <source>Refresh from {0}</source>
         <translation>从 {0} 刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="279"/>
+        <location filename="../../gui/window/file_actions.py" line="291"/>
         <source>Nothing changed: the project already has the workbook&apos;s values.</source>
         <translation>没有变化：项目中已是该工作簿的数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="280"/>
+        <location filename="../../gui/window/file_actions.py" line="292"/>
         <source>Refreshed: {0} cell(s) changed</source>
         <translation>已刷新：{0} 个单元格有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="290"/>
+        <location filename="../../gui/window/file_actions.py" line="302"/>
         <source>Export Results Workbook</source>
         <translation>导出结果工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="291"/>
-        <location filename="../../gui/window/file_actions.py" line="366"/>
+        <location filename="../../gui/window/file_actions.py" line="303"/>
+        <location filename="../../gui/window/file_actions.py" line="382"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="298"/>
-        <location filename="../../gui/window/file_actions.py" line="340"/>
+        <location filename="../../gui/window/file_actions.py" line="312"/>
+        <source>Writing {0} (values only: too many cells for formulas)…</source>
+        <translation>正在写入 {0}（仅数值：单元格过多，不写公式）…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/file_actions.py" line="314"/>
+        <location filename="../../gui/window/file_actions.py" line="356"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="319"/>
+        <location filename="../../gui/window/file_actions.py" line="335"/>
         <source>{0} chart file(s) to {1}</source>
         <translation>{0} 个图表文件已保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="327"/>
+        <location filename="../../gui/window/file_actions.py" line="343"/>
         <source>Export PDF Report</source>
         <translation>导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="328"/>
+        <location filename="../../gui/window/file_actions.py" line="344"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="346"/>
+        <location filename="../../gui/window/file_actions.py" line="362"/>
         <source>Export COINr iData</source>
         <translation>导出 COINr iData</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="347"/>
+        <location filename="../../gui/window/file_actions.py" line="363"/>
         <source>CSV tables (*.csv)</source>
         <translation>CSV 数据表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="358"/>
+        <location filename="../../gui/window/file_actions.py" line="374"/>
         <source>COINr export</source>
         <translation>COINr 导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="359"/>
+        <location filename="../../gui/window/file_actions.py" line="375"/>
         <source>Written, with these adaptations:</source>
         <translation>已写出，并作了以下调整：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="365"/>
+        <location filename="../../gui/window/file_actions.py" line="381"/>
         <source>Save Template Workbook</source>
         <translation>保存模板工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="365"/>
+        <location filename="../../gui/window/file_actions.py" line="381"/>
         <source>template</source>
         <translation>模板</translation>
     </message>
