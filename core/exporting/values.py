@@ -135,8 +135,24 @@ def _write_table(wb, name, table, bold, done, total, progress) -> int:
     return done
 
 
+def _exact_sheet_class():
+    """XlsxWriter's Worksheet writing every float as Python's shortest exact
+    text: XlsxWriter writes 16 significant digits, which changes the last
+    digit of some doubles, and a values-only workbook should read back the
+    numbers of the ``--json`` document exactly."""
+    from xlsxwriter.worksheet import Worksheet
+
+    class ExactSheet(Worksheet):
+        def _xml_number_element(self, number, attributes=()):
+            if not isinstance(number, (int, float)):
+                return super()._xml_number_element(number, list(attributes))
+            attr = "".join(f' {key}="{value}"' for key, value in attributes)
+            self.fh.write(f"<c{attr}><v>{number!r}</v></c>")
+    return ExactSheet
+
+
 def _new_sheet(wb, name, keys, bold):
-    ws = wb.add_worksheet(name)
+    ws = wb.add_worksheet(name, worksheet_class=_exact_sheet_class())
     ws.write_row(0, 0, keys, bold)
     ws.freeze_panes(1, 0)
     for k, key in enumerate(keys):

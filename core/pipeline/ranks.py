@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 
 #: Elements ranked per block: the temporaries are a few arrays of this size.
-BLOCK = 1 << 19
+BLOCK = 1 << 16
 
 _ALL = np.uint64(0xFFFF_FFFF_FFFF_FFFF)
 
@@ -40,14 +40,29 @@ def rank_nodes(scores: np.ndarray, nodes=None, out: np.ndarray | None = None) ->
     nodes = np.arange(n_nodes) if nodes is None else np.asarray(nodes, dtype=int)
     if n_units == 0 or n_periods == 0 or nodes.size == 0:
         return out
-    step = max(1, BLOCK // (n_units * n_periods))
-    for b in range(0, nodes.size, step):
-        block = nodes[b:b + step]
+    for block, periods in _blocks(nodes, n_units, n_periods):
         # rows = (node, period) pairs, the units along the last axis
-        rows = np.ascontiguousarray(scores[block].transpose(0, 2, 1)).reshape(-1, n_units)
-        ranked = rank_rows(rows).reshape(block.size, n_periods, n_units)
-        out[block] = ranked.transpose(0, 2, 1)
+        part = scores[block, :, periods]
+        rows = np.ascontiguousarray(part.transpose(0, 2, 1)).reshape(-1, n_units)
+        del part
+        ranked = rank_rows(rows).reshape(block.size, -1, n_units)
+        out[block, :, periods] = ranked.transpose(0, 2, 1)
     return out
+
+
+def _blocks(nodes, n_units, n_periods):
+    """(node indices, period slice) pieces of about :data:`BLOCK` elements:
+    several whole nodes at a time, or one node a few periods at a time."""
+    per_node = n_units * n_periods
+    if per_node <= BLOCK:
+        step = BLOCK // per_node
+        for b in range(0, nodes.size, step):
+            yield nodes[b:b + step], slice(None)
+        return
+    step = max(1, BLOCK // n_units)
+    for k in nodes:
+        for t in range(0, n_periods, step):
+            yield np.array([k]), slice(t, t + step)
 
 
 def rank_rows(rows: np.ndarray) -> np.ndarray:
@@ -57,7 +72,7 @@ def rank_rows(rows: np.ndarray) -> np.ndarray:
     missing = np.isnan(rows)
     order = _sorted_units(rows, missing, bits)
     vals = np.take_along_axis(rows, order, axis=-1)
-    first = np.zeros(vals.shape, dtype=np.int64)
+    first = np.zeros(vals.shape)
     if n > 1:
         # a row whose exact values are not in descending order had keys that
         # differ only in the dropped bits: order it exactly
@@ -66,11 +81,11 @@ def rank_rows(rows: np.ndarray) -> np.ndarray:
             order[bad] = np.argsort(-rows[bad], axis=-1)
             vals[bad] = np.take_along_axis(rows[bad], order[bad], axis=-1)
         # position of the first of each run of equal scores
-        np.copyto(first[:, 1:], np.arange(1, n), where=vals[:, 1:] != vals[:, :-1])
+        np.copyto(first[:, 1:], np.arange(1.0, n), where=vals[:, 1:] != vals[:, :-1])
         np.maximum.accumulate(first, axis=-1, out=first)
-    ranked = np.add(first, 1.0)
+    first += 1.0
     out = np.empty(rows.shape)
-    np.put_along_axis(out, order, ranked, axis=-1)
+    np.put_along_axis(out, order, first, axis=-1)
     np.copyto(out, np.nan, where=missing)
     return out
 
