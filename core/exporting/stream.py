@@ -59,38 +59,60 @@ def _json_records(table):
         return
     yield "["
     sep = ""
+    encoded: dict = {}                      # id(labels) -> their JSON texts, encoded once per table
     for block in table.blocks():
-        lines = _json_block(table.keys, block)
-        if lines:
-            yield sep + ", ".join(lines)
+        text = _json_block(table.keys, block, encoded)
+        if text:
+            yield sep + text
             sep = ", "
     yield "]"
 
 
-def _json_block(keys, block) -> list[str]:
-    """The records of one block as JSON objects: the constant columns are
-    written into a template once, the others filled in per record."""
-    parts, columns = [], []
+def _json_block(keys, block, encoded) -> str:
+    """The records of one block as JSON objects separated by ", ".  The
+    text is assembled by one join over interleaved pieces: the constant
+    parts of a record (keys, constant values) and the texts of its values,
+    each column converted at once."""
+    parts, columns, lead = [], [], ""
     for k, (key, col) in enumerate(zip(keys, block)):
-        lead = ("{" if k == 0 else ", ") + _dumps(key) + ": "
+        lead += ("{" if k == 0 else ", ") + _dumps(key) + ": "
         if isinstance(col, Const):
-            parts.append((lead + _dumps(col.value)).replace("%", "%%"))
+            lead += _dumps(col.value)
         else:
-            parts.append(lead.replace("%", "%%") + "%s")
-            columns.append(_texts(col, _dumps, "null"))
-    template = "".join(parts) + "}"
-    if not columns:
-        return []
-    return [template % row for row in zip(*columns)]
+            parts.append(lead)
+            columns.append(_texts(col, _dumps, "null", encoded))
+            lead = ""
+    parts.append(lead + "}, ")
+    return _interleave(parts, columns)[:-2]
 
 
-def _texts(col, encode, missing) -> list[str]:
+def _interleave(parts, columns) -> str:
+    """``parts[0] + columns[0][i] + parts[1] + ... + columns[-1][i] +
+    parts[-1]`` for every row i, joined: one join over interleaved
+    pieces, the constant parts repeated by list slicing (no per-record
+    Python code)."""
+    if not columns or not columns[0]:
+        return ""
+    n = len(columns[0])
+    width = len(parts) + len(columns)
+    pieces = [""] * (n * width)
+    for k, col in enumerate(columns):
+        pieces[2 * k::width] = [parts[k]] * n
+        pieces[2 * k + 1::width] = col
+    pieces[width - 1::width] = [parts[-1]] * n
+    return "".join(pieces)
+
+
+def _texts(col, encode, missing, encoded=None) -> list[str]:
     """The text of every value of a column, each distinct label encoded once."""
     if isinstance(col, Numbers):
         return number_texts(col.values, col.ints, missing)
     if isinstance(col, Labels):
-        encoded = np.array([encode(v) for v in col.labels] or [""], dtype=object)
-        return encoded[col.index].tolist()
+        cache = {} if encoded is None else encoded
+        key = id(col.labels)
+        if key not in cache:
+            cache[key] = (col.labels, np.array([encode(v) for v in col.labels] or [""], dtype=object))
+        return cache[key][1][col.index].tolist()
     return [encode(v) for v in col.values]
 
 
@@ -101,8 +123,25 @@ def _csv_field(value) -> str:
     if isinstance(value, float):
         return float.__repr__(value) if np.isfinite(value) else ""
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="").writerow([value])
-    return buf.getvalue()
+    # "\r\n" as the terminator so that a field holding either is quoted
+    csv.writer(buf, lineterminator="\r\n").writerow([value])
+    return buf.getvalue()[:-2]
+
+
+def _csv_block(block, encoded) -> str:
+    """The rows of one block as CSV lines (constant columns written into
+    the separators)."""
+    parts, columns, lead = [], [], ""
+    for k, col in enumerate(block):
+        lead += "" if k == 0 else ","
+        if isinstance(col, Const):
+            lead += _csv_field(col.value)
+        else:
+            parts.append(lead)
+            columns.append(_texts(col, _csv_field, "", encoded))
+            lead = ""
+    parts.append(lead + "\n")
+    return _interleave(parts, columns)
 
 
 def write_csv(engine, folder, warnings: list | None = None) -> list[str]:
@@ -115,14 +154,9 @@ def write_csv(engine, folder, warnings: list | None = None) -> list[str]:
         path = os.path.join(folder, table.name + ".csv")
         with atomic_output(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as f:
             f.write(",".join(_csv_field(k) for k in table.keys) + "\n")
+            encoded: dict = {}
             for block in table.blocks():
-                columns = [[_csv_field(col.value)] if isinstance(col, Const) else _texts(col, _csv_field, "")
-                           for col in block]
-                n = max(len(c) for c in columns)
-                columns = [c * n if len(c) == 1 and n > 1 else c for c in columns]
-                rows = [",".join(r) for r in zip(*columns)]
-                if rows:
-                    f.write("\n".join(rows) + "\n")
+                f.write(_csv_block(block, encoded))
         paths.append(path)
     return paths
 

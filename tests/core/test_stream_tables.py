@@ -119,3 +119,16 @@ def test_no_time_and_one_period_tables(ref_dir, tmp_path):
     write_output(engine, "parquet", str(tmp_path))
     assert pq.read_table(tmp_path / "growth.parquet").num_rows == 0 == len(doc["growth"])
     assert pq.read_table(tmp_path / "scores.parquet").to_pylist() == doc["scores"]
+
+
+def test_csv_quotes_labels_that_need_it(tmp_path):
+    """Commas, quotes, newlines and Chinese in the labels survive the CSV."""
+    from test_stream_json import awkward_project
+    engine = awkward_project(["2020Q1", "2020,Q2", "第三季"]).recompute()
+    doc = results_document(engine)
+    write_csv(engine, tmp_path)
+    for name in ("scores", "ranks", "contributions"):
+        with open(tmp_path / f"{name}.csv", encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+        assert rows[1:] == [[csv_text(v) for v in r.values()] for r in doc[name]], name
+    assert any(r[0] == "line\nbreak" for r in rows) and any(r[3] == "2020,Q2" for r in rows)
