@@ -127,8 +127,9 @@ def test_csv_quotes_labels_that_need_it(tmp_path):
     engine = awkward_project(["2020Q1", "2020,Q2", "第三季"]).recompute()
     doc = results_document(engine)
     write_csv(engine, tmp_path)
+    read = {}
     for name in ("scores", "ranks", "contributions"):
         with open(tmp_path / f"{name}.csv", encoding="utf-8", newline="") as f:
-            rows = list(csv.reader(f))
-        assert rows[1:] == [[csv_text(v) for v in r.values()] for r in doc[name]], name
-    assert any(r[0] == "line\nbreak" for r in rows) and any(r[3] == "2020,Q2" for r in rows)
+            read[name] = list(csv.reader(f))
+        assert read[name][1:] == [[csv_text(v) for v in r.values()] for r in doc[name]], name
+    assert any(r[0] == "line\nbreak" for r in read["scores"]) and any(r[1] == "2020,Q2" for r in read["scores"])
