@@ -19,6 +19,7 @@ import numpy as np
 
 from core.atomic import atomic_output
 from core.errors import CoIndexError
+from core.text import tr
 from core.exporting.records import (Const, Labels, Numbers, Table, Values, WARNING_KEYS, cell_table,
                                     contributions_table, growth_table, periods_of, small_table)
 
@@ -129,7 +130,7 @@ def _write_table(wb, name, table, bold, done, total, progress) -> int:
             start += len(chunk)
         done += len(rows)
         if progress is not None and progress(min(1.0, done / total), name) is False:
-            raise ExportCancelled("export cancelled")
+            raise ExportCancelled(tr("export cancelled"))
     if ws is None:                                   # an empty table still has its sheet and header
         _new_sheet(wb, name, table.keys, bold)
     return done

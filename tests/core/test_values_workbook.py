@@ -1,6 +1,6 @@
 """The values-only results workbook written row by row (issue 13): the same
 cells as before on the bundled sample (a copy of the workbook the previous
-writer made is in tests/data/values_workbook_sample.json), the same records
+writer made is in tests/data/values-workbook/), the same records
 as the ``--json`` document, tables longer than a worksheet split over
 sheets that read back equal, every digit of the numbers, progress, and
 Cancel leaving nothing."""
@@ -17,7 +17,7 @@ from core.exporting.tables import results_document, write_results
 from core.exporting.values import ExportCancelled, write_values_workbook
 from core.importing.inputs import load_input
 
-STORED = os.path.join(os.path.dirname(__file__), "..", "data", "values_workbook_sample.json")
+STORED = os.path.join(os.path.dirname(__file__), "..", "data", "values-workbook", "sample_before.json")
 
 
 def read_back(path) -> dict:
