@@ -15,6 +15,8 @@ starting with "=" is not a formula); missing values are empty cells.
 """
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from core.atomic import atomic_output
@@ -136,6 +138,7 @@ def _write_table(wb, name, table, bold, done, total, progress) -> int:
     return done
 
 
+@functools.lru_cache(maxsize=1)
 def _exact_sheet_class():
     """XlsxWriter's Worksheet writing every float as Python's shortest exact
     text: XlsxWriter writes 16 significant digits, which changes the last
@@ -145,10 +148,14 @@ def _exact_sheet_class():
 
     class ExactSheet(Worksheet):
         def _xml_number_element(self, number, attributes=()):
-            if not isinstance(number, (int, float)):
+            if isinstance(number, float):
+                text = float.__repr__(number)
+            elif isinstance(number, int) and not isinstance(number, bool):
+                text = int.__repr__(number)
+            else:
                 return super()._xml_number_element(number, list(attributes))
             attr = "".join(f' {key}="{value}"' for key, value in attributes)
-            self.fh.write(f"<c{attr}><v>{number!r}</v></c>")
+            self.fh.write(f"<c{attr}><v>{text}</v></c>")
     return ExactSheet
 
 
