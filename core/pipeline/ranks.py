@@ -41,13 +41,23 @@ def rank_nodes(scores: np.ndarray, nodes=None, out: np.ndarray | None = None) ->
     if n_units == 0 or n_periods == 0 or nodes.size == 0:
         return out
     for block, periods in _blocks(nodes, n_units, n_periods):
+        # consecutive nodes as a slice: views in, a strided copy out (no fancy-index copies)
+        block = _as_slice(block)
         # rows = (node, period) pairs, the units along the last axis
-        part = scores[block, :, periods]
-        rows = np.ascontiguousarray(part.transpose(0, 2, 1)).reshape(-1, n_units)
-        del part
-        ranked = rank_rows(rows).reshape(block.size, -1, n_units)
+        rows = np.ascontiguousarray(scores[block, :, periods].transpose(0, 2, 1)).reshape(-1, n_units)
+        ranked = rank_rows(rows).reshape(-1, rows.shape[0] // max(1, _count(block)), n_units)
         out[block, :, periods] = ranked.transpose(0, 2, 1)
     return out
+
+
+def _as_slice(block):
+    if block.size and block[-1] - block[0] == block.size - 1 and np.all(np.diff(block) == 1):
+        return slice(int(block[0]), int(block[-1]) + 1)
+    return block
+
+
+def _count(block) -> int:
+    return block.stop - block.start if isinstance(block, slice) else block.size
 
 
 def _blocks(nodes, n_units, n_periods):
@@ -70,29 +80,35 @@ def rank_rows(rows: np.ndarray) -> np.ndarray:
     n_rows, n = rows.shape
     bits = max(1, int(n - 1).bit_length())
     missing = np.isnan(rows)
-    order = _sorted_units(rows, missing, bits)
-    vals = np.take_along_axis(rows, order, axis=-1)
-    first = np.zeros(vals.shape)
+    any_missing = bool(missing.any())
+    order = _sorted_units(rows, missing if any_missing else None, bits)
+    # flat positions of the sorted values: one take and one put on flat arrays
+    flat = order + (np.arange(n_rows) * n)[:, None]
+    vals = np.take(rows, flat)
     if n > 1:
         # a row whose exact values are not in descending order had keys that
         # differ only in the dropped bits: order it exactly
         bad = np.flatnonzero((vals[:, 1:] > vals[:, :-1]).any(axis=1))
         if bad.size:
-            order[bad] = np.argsort(-rows[bad], axis=-1)
-            vals[bad] = np.take_along_axis(rows[bad], order[bad], axis=-1)
-        # position of the first of each run of equal scores
-        np.copyto(first[:, 1:], np.arange(1.0, n), where=vals[:, 1:] != vals[:, :-1])
+            flat[bad] = np.argsort(-rows[bad], axis=-1) + (bad * n)[:, None]
+            vals[bad] = np.take(rows, flat[bad])
+    # the rank of the first of each run of equal scores, carried along the run
+    first = np.zeros(vals.shape)
+    first[:, 0] = 1.0
+    if n > 1:
+        np.copyto(first[:, 1:], np.arange(2.0, n + 1), where=vals[:, 1:] != vals[:, :-1])
         np.maximum.accumulate(first, axis=-1, out=first)
-    first += 1.0
     out = np.empty(rows.shape)
-    np.put_along_axis(out, order, first, axis=-1)
-    np.copyto(out, np.nan, where=missing)
+    np.put(out, flat, first)
+    if any_missing:
+        np.copyto(out, np.nan, where=missing)
     return out
 
 
 def _sorted_units(rows: np.ndarray, missing: np.ndarray, bits: int) -> np.ndarray:
     """Column indices of each row in descending order of its values
-    (missing last), up to the lowest ``bits`` bits of the values."""
+    (missing last: ``missing`` is their mask, None if there are none), up
+    to the lowest ``bits`` bits of the values."""
     b = rows.view(np.uint64)
     # descending order-preserving key: positive values flipped below 2**63,
     # negative ones kept as they are, above
@@ -100,7 +116,8 @@ def _sorted_units(rows: np.ndarray, missing: np.ndarray, bits: int) -> np.ndarra
     key -= np.uint64(1)
     key >>= np.uint64(1)
     key ^= b
-    np.copyto(key, _ALL, where=missing)
+    if missing is not None:
+        np.copyto(key, _ALL, where=missing)
     low = (np.uint64(1) << np.uint64(bits)) - np.uint64(1)
     key &= ~low
     key |= np.arange(rows.shape[1], dtype=np.uint64)
