@@ -22,6 +22,11 @@ Measured:
     recomputation.
  4. Peak memory of building and computing the county project, measured in a
     fresh child process (tracemalloc peak and peak-RSS growth).
+ 5. Scale (bench/scale.py, a second table): full recomputation, every
+    node's ranks, ``compute --format json|csv|parquet -o`` (time, peak RSS,
+    size) and the values-only workbook at 1x / 2x / 4x the units, with the
+    ratios (``--no-scale`` skips it: several minutes at county scale;
+    ``--scale-only`` runs it alone).
 """
 from __future__ import annotations
 
@@ -376,12 +381,24 @@ def loadavg():
         return "?"
 
 
+def run_scale(args) -> int:
+    from bench.scale import bench_scale
+    print(f"scale: {args.units} units x {args.years} years at {' / '.join(f'{k}x' for k in args.scale_sizes)} "
+          f"(child processes; load {loadavg()}) ...", flush=True)
+    bench_scale(args.units, args.years, args.scale_sizes, repeat=3 if args.quick else 5)
+    return 0
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="fewer repetitions (same sizes)")
     ap.add_argument("--units", type=int, default=2850, help="synthetic units (default 2850)")
     ap.add_argument("--years", type=int, default=20, help="synthetic years (default 20)")
     ap.add_argument("--no-memory", action="store_true", help="skip the memory rows")
+    ap.add_argument("--no-scale", action="store_true", help="skip the 1x / 2x / 4x scale table")
+    ap.add_argument("--scale-only", action="store_true", help="only the 1x / 2x / 4x scale table")
+    ap.add_argument("--scale-sizes", type=int, nargs="+", default=[1, 2, 4], metavar="K",
+                    help="multiples of --units for the scale table (default 1 2 4)")
     ap.add_argument("--strict", action="store_true", help="exit status 1 if any row FAILs")
     ap.add_argument("--memory-child", choices=["minmax", "fixed_base"], help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -394,6 +411,8 @@ def main(argv=None):
         args.repeat_fast, args.repeat_run, args.repeat_ranks, args.repeat_edit = 15, 11, 7, 15
 
     print(environment(), flush=True)
+    if args.scale_only:
+        return run_scale(args)
     start = time.perf_counter()
     rows, errors, notes = [], [], []
     print("[1/3] ASEM ...", flush=True)
@@ -406,6 +425,9 @@ def main(argv=None):
     print(f"done in {time.perf_counter() - start:.0f} s (load {loadavg()}); medians over the runs shown "
           "(u = units, t = periods, i = indicators)\n", flush=True)
     print_table(rows, errors, notes)
+    if not args.no_scale:
+        print()
+        run_scale(args)
     failed = [r for r in rows if r.status == "FAIL"]
     return 1 if (args.strict and failed) else 0
 

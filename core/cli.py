@@ -1,6 +1,7 @@
 """The command line: ``compute``, ``template``, ``import`` and ``analyse`` (no Qt is imported here).
 
     python main.py compute INPUT [--meta META.csv] [--set KEY=VALUE ...] [--json] [--out results.xlsx] [--force]
+                          [--format json|csv|parquet -o FILE|DIR]
     python main.py template OUT.xlsx [--force]
     python main.py import WORKBOOK [--language en|zh] [--sheet NAME] [--layout auto|template|yearbook|...]
                           [--unit CODE] [--into PROJECT.coindex [--add-units] [--clear-missing]]
@@ -22,18 +23,12 @@ language.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 
 from core import text
 from core.errors import CoIndexError, SettingsError
 from core.text import tr
-
-
-# Above this many unit x period x node cells the formula workbook would take
-# minutes to write and be slow to open: --out writes values only.
-FORMULA_LIMIT = 500_000
 
 
 class OutputRefused(CoIndexError):
@@ -68,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--meta", help="iMeta .csv (with a .csv input)")
     c.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help=_set_help())
     c.add_argument("--json", action="store_true", help="print the results as one JSON document")
+    c.add_argument("--format", choices=("json", "csv", "parquet"),
+                   help="write the results as JSON (to -o FILE or the standard output), or as one CSV or "
+                        "Parquet (needs pyarrow) long table per kind into the folder -o DIR")
+    c.add_argument("-o", "--output", metavar="PATH", help="with --format: the JSON file, or the folder of the "
+                                                          "CSV / Parquet tables")
     c.add_argument("--out", help="write the results to this .xlsx workbook, with live Excel formulas for the "
                                  "normalised values and aggregates (and their cached values)")
     c.add_argument("--values-only", action="store_true",
@@ -140,7 +140,10 @@ def _count(text: str) -> int:
 def _outputs_and_inputs(args) -> tuple[list, list]:
     """The files the command would write and the files it reads."""
     if args.command == "compute":
-        return [args.out] if args.out else [], [args.input, args.meta]
+        # --format json -o FILE is guarded like --out; csv/parquet -o names a folder, whose writer
+        # replaces only its own tables and refuses a file
+        single = args.output if getattr(args, "format", None) == "json" else None
+        return [args.out, single], [args.input, args.meta]
     if args.command == "template":
         return [args.out], []
     if args.command == "import":
@@ -171,7 +174,8 @@ def check_outputs(args) -> None:
 
 def _compute(args) -> int:
     from core.importing.inputs import load_input
-    from core.exporting.tables import results_document, write_results
+    from core.exporting.tables import write_results
+    from core.exporting.values import FORMULA_LIMIT     # above it, --out writes values only
     load_warnings: list = []
     project = load_input(args.input, args.meta, load_warnings)
     for w in load_warnings:
@@ -198,10 +202,9 @@ def _compute(args) -> int:
         else:
             from core.exporting.workbook import write_results_workbook
             write_results_workbook(engine, args.out, language=args.language, info=project.info)
-    if args.json:
-        doc = results_document(engine)
-        doc["warnings"] = load_warnings + doc["warnings"]
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, allow_nan=False) + "\n")
+    if args.json or args.format or args.output:
+        from core.exporting.outputs import write_output
+        write_output(engine, args.format or "json", args.output, load_warnings + engine.warnings)
     elif not args.out:
         _print_summary(engine)
     return 0

@@ -71,42 +71,12 @@ def write_template(path) -> None:
     atomic_workbook_save(wb, path)
 
 
-def write_results(engine, path) -> None:
+def write_results(engine, path, progress=None) -> None:
     """Values-only results workbook: framework, raw data, scores, ranks,
-    growth, contributions and warnings."""
-    from openpyxl import Workbook
-    doc = results_document(engine)
-    wb = Workbook()
-    wb.remove(wb.active)
-    fw = engine.framework
-    _sheet(wb, "Framework", ["code", "name", "name_zh", "parent", "level", "weight", "direction", "type", "unit"],
-           [[n.code, n.name, n.name_zh, n.parent, fw.level[n.code], n.weight, n.direction, n.type, n.unit]
-            for n in fw.nodes], {"name": 36, "name_zh": 24})
-    _sheet(wb, "Data", ["unit", "period", "code", "value"],
-           [[r["unit"], r["period"], r["code"], r["value"]] for r in doc["data"]])
-    ranks = {(r["unit"], r["period"], r["code"]): r["rank"] for r in doc["ranks"]}
-    _sheet(wb, "Scores", ["unit", "period", "code", "level", "score", "rank"],
-           [[r["unit"], r["period"], r["code"], fw.level[r["code"]], r["value"],
-             ranks.get((r["unit"], r["period"], r["code"]))] for r in doc["scores"]])
-    ds = engine.dataset
-    changes = []
-    if len(ds.periods) > 1:
-        for code in engine.codes:
-            base, yoy = engine.change_since_base(code), engine.yoy(code)
-            for u, unit in enumerate(ds.unit_codes):
-                for t, period in enumerate(ds.periods):
-                    changes.append([unit, period, code, _num(base[u, t]), _num(yoy[u, t])])
-    _sheet(wb, "Changes", ["unit", "period", "code", "change_since_base_pct", "yoy_pct"], changes,
-           {"change_since_base_pct": 22})
-    _sheet(wb, "Growth", ["unit", "code", "from", "to", "change_pct", "cagr_pct"],
-           [[g[k] for k in ("unit", "code", "from", "to", "change_pct", "cagr_pct")] for g in doc["growth"]])
-    _sheet(wb, "Contributions", ["unit", "code", "child", "from", "to", "points", "share_pct"],
-           [[c[k] for k in ("unit", "code", "child", "from", "to", "points", "share_pct")]
-            for c in doc["contributions"]])
-    _sheet(wb, "Warnings", ["kind", "code", "unit", "period", "message"],
-           [[w.get("kind"), w.get("code"), w.get("unit"), w.get("period"), w.get("message")] for w in doc["warnings"]],
-           {"message": 100})
-    atomic_workbook_save(wb, path)
+    growth, contributions and warnings, written row by row
+    (:func:`core.exporting.values.write_values_workbook`)."""
+    from core.exporting.values import write_values_workbook
+    write_values_workbook(engine, path, progress)
 
 
 def _num(x):

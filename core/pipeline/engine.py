@@ -12,6 +12,7 @@ import numpy as np
 
 from core.methods import aggregate as agg
 from core.pipeline import results as analysis
+from core.pipeline.ranks import rank_nodes
 from core.model.dataset import Dataset
 from core.errors import ComputeError, SettingsError, describe_place
 from core.model.framework import Framework
@@ -305,12 +306,16 @@ class Engine:
         return self._rank_cache[k]
 
     def all_ranks(self) -> np.ndarray:
+        """(nodes, units, periods) ranks of every node, in one pass over the
+        nodes not ranked since their last change (:mod:`core.pipeline.ranks`)."""
+        out = np.empty(self.scores.shape)
         missing = [k for k in range(len(self.codes)) if k not in self._rank_cache]
-        if missing:
-            r = analysis.ranks(self.scores[missing])
-            for j, k in enumerate(missing):
-                self._rank_cache[k] = r[j]
-        return np.stack([self._rank_cache[k] for k in range(len(self.codes))])
+        for k, r in self._rank_cache.items():
+            out[k] = r
+        rank_nodes(self.scores, missing, out)
+        for k in missing:
+            self._rank_cache[k] = out[k]
+        return out
 
     def years_between(self, t0, t1) -> float:
         p = self.dataset.periods

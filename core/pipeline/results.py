@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from core.methods.aggregate import norm_weights, transform, weighted_mean
-from core.methods.normalise import rank_min
+from core.pipeline.ranks import rank_nodes
 
 #: Below this share of its indicators with a value, a unit's index is marked
 #: as resting on too little data (the ranking chart flags it).
@@ -26,8 +26,9 @@ MIN_COVERAGE = 2.0 / 3.0
 
 
 def ranks(scores):
-    """Ranks of (nodes, units, periods) scores among the units."""
-    return rank_min(scores, axis=1, descending=True)
+    """Ranks of (nodes, units, periods) scores among the units (computed
+    by :func:`core.pipeline.ranks.rank_nodes`, the rule of ``rank_min``)."""
+    return rank_nodes(scores)
 
 
 def pct_change(end, start):

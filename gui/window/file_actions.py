@@ -38,11 +38,22 @@ from gui.window.loading import remember_folder, start_folder
 STATUS_MS = 10000
 
 
-def write_results_task(project, path, language, info):
-    """The worker's job: compute a snapshot and write its results workbook."""
+def write_results_task(project, path, language, info, progress=None):
+    """The worker's job: compute a snapshot and write its results workbook
+    (values only, row by row with progress, above FORMULA_LIMIT result cells)."""
+    from core.exporting.values import FORMULA_LIMIT, result_cells, write_values_workbook
+    if result_cells(project) > FORMULA_LIMIT:
+        write_values_workbook(project.engine, path, progress)
+        return path
     from core.exporting.workbook import write_results_workbook
     write_results_workbook(project.engine, path, language=language, info=info)
     return path
+
+
+def _show_fraction(dialog, fraction: float) -> None:
+    """A task's progress on its dialog (busy until the first report)."""
+    dialog.setMaximum(1000)
+    dialog.setValue(int(fraction * 1000))
 
 
 def workbook_language() -> str:
@@ -177,6 +188,7 @@ class FileActions(QObject):
             dialog.canceled.connect(task.cancel)
             dialog.canceled.connect(lambda: self._finish_task(task, dialog))
         dialog.setValue(0)
+        task.progressed.connect(lambda fraction, _: _show_fraction(dialog, fraction))
         task.finished.connect(lambda: self._finish_task(task, dialog))
         return task.start()
 
@@ -290,6 +302,10 @@ class FileActions(QObject):
         task = Task(write_results_task, snapshot, path, workbook_language(), dict(snapshot.info))
         task.succeeded.connect(lambda p: self._done("results", p))
         task.failed.connect(lambda e: self._fail("results", e))
+        from core.exporting.values import FORMULA_LIMIT, result_cells
+        if result_cells(snapshot) > FORMULA_LIMIT:    # values only, written with progress: it can stop
+            return self._start(task, self.tr("Writing {0} (values only: too many cells for formulas)…").format(
+                os.path.basename(path)), cancellable=True)
         return self._start(task, self.tr("Writing {0}…").format(os.path.basename(path)))
 
     def export_charts(self, folder: str | None = None, formats=None, scale=None) -> list[str] | None:

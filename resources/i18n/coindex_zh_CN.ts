@@ -1035,128 +1035,128 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="112"/>
+        <location filename="../../gui/window/file_actions.py" line="123"/>
         <source>&amp;Import Workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="113"/>
+        <location filename="../../gui/window/file_actions.py" line="124"/>
         <source>Read indicator values from an Excel workbook, OpenDocument sheet or CSV</source>
         <translation>从 Excel 工作簿、OpenDocument 表格或 CSV 读取指标数值</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="114"/>
+        <location filename="../../gui/window/file_actions.py" line="125"/>
         <source>Re&amp;fresh from Source</source>
         <translation>从数据源刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="115"/>
+        <location filename="../../gui/window/file_actions.py" line="126"/>
         <source>Import the workbooks this project came from again and show what changed</source>
         <translation>重新导入本项目来源的工作簿，并显示有哪些变化</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="116"/>
+        <location filename="../../gui/window/file_actions.py" line="127"/>
         <source>&amp;Results Workbook with Formulas (.xlsx)…</source>
         <translation>含公式的结果工作簿(.xlsx)(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="117"/>
+        <location filename="../../gui/window/file_actions.py" line="128"/>
         <source>Every result as live Excel formulas over the raw data, for audit</source>
         <translation>所有结果以基于原始数据的 Excel 公式给出，便于核查</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="118"/>
+        <location filename="../../gui/window/file_actions.py" line="129"/>
         <source>&amp;Chart Images (PNG, SVG)…</source>
         <translation>图表图片（PNG、SVG）(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="119"/>
+        <location filename="../../gui/window/file_actions.py" line="130"/>
         <source>Every chart as PNG at a chosen resolution and as SVG</source>
         <translation>所有图表按所选分辨率导出为 PNG，并导出为 SVG</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="120"/>
+        <location filename="../../gui/window/file_actions.py" line="131"/>
         <source>&amp;PDF Report…</source>
         <translation>PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="121"/>
+        <location filename="../../gui/window/file_actions.py" line="132"/>
         <source>Framework, method, results and charts in a PDF, in the interface&apos;s language</source>
         <translation>以界面语言生成包含指标框架、方法、结果和图表的 PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="122"/>
+        <location filename="../../gui/window/file_actions.py" line="133"/>
         <source>COINr &amp;iData / iMeta (CSV)…</source>
         <translation>COINr &amp;iData / iMeta（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="123"/>
+        <location filename="../../gui/window/file_actions.py" line="134"/>
         <source>Tables that COINr&apos;s new_coin reads</source>
         <translation>COINr 的 new_coin 可读取的数据表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="124"/>
+        <location filename="../../gui/window/file_actions.py" line="135"/>
         <source>Empty &amp;Template Workbook…</source>
         <translation>空白模板工作簿(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="125"/>
+        <location filename="../../gui/window/file_actions.py" line="136"/>
         <source>A workbook to fill in and open or import</source>
         <translation>供填写后打开或导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="139"/>
+        <location filename="../../gui/window/file_actions.py" line="150"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="160"/>
+        <location filename="../../gui/window/file_actions.py" line="171"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="160"/>
+        <location filename="../../gui/window/file_actions.py" line="171"/>
         <source>Not refreshed</source>
         <translation>未刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="165"/>
+        <location filename="../../gui/window/file_actions.py" line="176"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="171"/>
+        <location filename="../../gui/window/file_actions.py" line="182"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="216"/>
+        <location filename="../../gui/window/file_actions.py" line="228"/>
         <source>Imported {0}: {1} cell(s) changed</source>
         <translation>已导入 {0}：{1} 个单元格有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="217"/>
+        <location filename="../../gui/window/file_actions.py" line="229"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="225"/>
+        <location filename="../../gui/window/file_actions.py" line="237"/>
         <source>Imported as a new project; save it to keep it</source>
         <translation>已作为新项目导入；请保存以保留</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="232"/>
-        <location filename="../../gui/window/file_actions.py" line="276"/>
+        <location filename="../../gui/window/file_actions.py" line="244"/>
+        <location filename="../../gui/window/file_actions.py" line="288"/>
         <source>Refresh from Source</source>
         <translation>从数据源刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="233"/>
+        <location filename="../../gui/window/file_actions.py" line="245"/>
         <source>This project was not imported from a workbook with the import wizard, so there is nothing to refresh from.</source>
         <translation>本项目不是通过导入向导从工作簿导入的，因此没有可刷新的数据源。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="238"/>
+        <location filename="../../gui/window/file_actions.py" line="250"/>
         <source>The source workbook is no longer there:
 {0}
 
@@ -1167,90 +1167,95 @@ Import it again with File &gt; Import Workbook.</source>
 请通过“文件 &gt; 导入工作簿”重新导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="245"/>
+        <location filename="../../gui/window/file_actions.py" line="257"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="259"/>
+        <location filename="../../gui/window/file_actions.py" line="271"/>
         <source>From {0}:</source>
         <translation>来自 {0}：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="265"/>
-        <location filename="../../gui/window/file_actions.py" line="268"/>
+        <location filename="../../gui/window/file_actions.py" line="277"/>
+        <location filename="../../gui/window/file_actions.py" line="280"/>
         <source>Refresh from {0}</source>
         <translation>从 {0} 刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="274"/>
+        <location filename="../../gui/window/file_actions.py" line="286"/>
         <source>Nothing changed: the project already has the workbook&apos;s values.</source>
         <translation>没有变化：项目中已是该工作簿的数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="275"/>
+        <location filename="../../gui/window/file_actions.py" line="287"/>
         <source>Refreshed: {0} cell(s) changed</source>
         <translation>已刷新：{0} 个单元格有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="285"/>
+        <location filename="../../gui/window/file_actions.py" line="297"/>
         <source>Export Results Workbook</source>
         <translation>导出结果工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="286"/>
-        <location filename="../../gui/window/file_actions.py" line="361"/>
+        <location filename="../../gui/window/file_actions.py" line="298"/>
+        <location filename="../../gui/window/file_actions.py" line="377"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="293"/>
-        <location filename="../../gui/window/file_actions.py" line="335"/>
+        <location filename="../../gui/window/file_actions.py" line="307"/>
+        <source>Writing {0} (values only: too many cells for formulas)…</source>
+        <translation>正在写入 {0}（仅数值：单元格过多，不写公式）…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/file_actions.py" line="309"/>
+        <location filename="../../gui/window/file_actions.py" line="351"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="314"/>
+        <location filename="../../gui/window/file_actions.py" line="330"/>
         <source>{0} chart file(s) to {1}</source>
         <translation>{0} 个图表文件已保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="322"/>
+        <location filename="../../gui/window/file_actions.py" line="338"/>
         <source>Export PDF Report</source>
         <translation>导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="323"/>
+        <location filename="../../gui/window/file_actions.py" line="339"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="341"/>
+        <location filename="../../gui/window/file_actions.py" line="357"/>
         <source>Export COINr iData</source>
         <translation>导出 COINr iData</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="342"/>
+        <location filename="../../gui/window/file_actions.py" line="358"/>
         <source>CSV tables (*.csv)</source>
         <translation>CSV 数据表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="353"/>
+        <location filename="../../gui/window/file_actions.py" line="369"/>
         <source>COINr export</source>
         <translation>COINr 导出</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="354"/>
+        <location filename="../../gui/window/file_actions.py" line="370"/>
         <source>Written, with these adaptations:</source>
         <translation>已写出，并作了以下调整：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="360"/>
+        <location filename="../../gui/window/file_actions.py" line="376"/>
         <source>Save Template Workbook</source>
         <translation>保存模板工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/window/file_actions.py" line="360"/>
+        <location filename="../../gui/window/file_actions.py" line="376"/>
         <source>template</source>
         <translation>模板</translation>
     </message>

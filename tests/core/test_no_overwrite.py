@@ -258,3 +258,22 @@ def test_save_errors_name_the_project(tmp_path, monkeypatch):
     with pytest.raises(ProjectFileError) as e:
         projectfile.save(projectfile.load(SAMPLE), tmp_path / "p.coindex")
     assert str(e.value) == f"{tmp_path / 'p.coindex'}: cannot write the file (No space left on device)"
+
+
+def test_format_json_output_is_guarded_like_out(tmp_path):
+    """compute --format json -o FILE: an existing file needs --force; an input never."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    sample = root / "resources" / "samples" / "chengdu-chongqing.coindex"
+    out = tmp_path / "r.json"
+    out.write_text("keep me", encoding="utf-8")
+    run = lambda *a: subprocess.run([sys.executable, str(root / "main.py"), "compute", *a],
+                                    capture_output=True, text=True, cwd=tmp_path)
+    r = run(str(sample), "--format", "json", "-o", str(out))
+    assert r.returncode == 2 and "--force" in r.stderr and out.read_text(encoding="utf-8") == "keep me"
+    r = run(str(sample), "--format", "json", "-o", str(out), "--force")
+    assert r.returncode == 0 and out.read_text(encoding="utf-8").startswith("{")
+    r = run(str(sample), "--format", "json", "-o", str(sample), "--force")
+    assert r.returncode == 2 and "input" in r.stderr

@@ -1,0 +1,206 @@
+"""Scale rows of ``bench/run.py`` (issue 13): how the outputs and the ranks
+grow with the number of units, at 1x / 2x / 4x the county units.
+
+    python bench/run.py --scale-only             # these rows alone
+    python bench/scale.py --units 2850 --sizes 1 2 4
+
+For every size, in fresh child processes (so each peak RSS is its own):
+
+* full recomputation ``engine.run()`` and every node's ranks
+  (``core.pipeline.ranks.rank_nodes``, what ``Engine.all_ranks`` runs on a
+  fresh engine), with the previous way (``rank_min`` over the whole array)
+  beside it, and the ranks' temporaries (tracemalloc peak, the output
+  array excluded) against the size of the scores array;
+* ``python main.py compute PROJECT --format json|csv|parquet -o ...`` from a
+  saved .coindex project: wall time and peak RSS of the whole command
+  (loading included), and the size written;
+* the values-only results workbook (``compute --out --values-only``) at a
+  tenth of the units (its row-by-row writing is linear; the county-scale
+  time is extrapolated from the largest size).
+
+Then one table: a row per measurement, a column per size, and the ratios
+2x / 1x and 4x / 1x (linear growth reads 2 and 4).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+MB = 1024 * 1024
+
+
+def _peak_rss() -> int:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def _median_time(fn, repeat):
+    import numpy as np
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return float(np.median(times))
+
+
+# ---- child processes ------------------------------------------------------------------------------
+def child_engine(units, years, repeat, save_to):
+    """Times of run / ranks at one size; saves the project for the CLI rows."""
+    import tracemalloc
+    import numpy as np
+    from bench.synthetic import county_project
+    from core.methods.normalise import rank_min
+    from core.pipeline.ranks import rank_nodes
+    from core.project import projectfile
+    project = county_project(n_units=units, n_years=years, seed=0)
+    eng = project.engine
+    out = np.empty(eng.scores.shape)
+    res = {"run": _median_time(eng.run, repeat),
+           "ranks": _median_time(lambda: rank_nodes(eng.scores, out=out), repeat),
+           "ranks_before": _median_time(lambda: rank_min(eng.scores, axis=1, descending=True), max(1, repeat // 2)),
+           "scores_mb": eng.scores.nbytes / MB}
+    tracemalloc.start()
+    rank_nodes(eng.scores, out=out)
+    res["ranks_temp_mb"] = tracemalloc.get_traced_memory()[1] / MB
+    tracemalloc.stop()
+    assert np.array_equal(out, rank_min(eng.scores, axis=1, descending=True), equal_nan=True)
+    if save_to:
+        projectfile.save(project, save_to)
+    print(json.dumps(res))
+
+
+def child_cli(argv):
+    """``main.py`` in this process: wall time and peak RSS."""
+    from core.cli import main
+    t0 = time.perf_counter()
+    code = main(argv)
+    print(json.dumps({"seconds": time.perf_counter() - t0, "rss_mb": _peak_rss() / MB, "exit": code}))
+
+
+def _child(args, timeout=1800) -> dict:
+    res = subprocess.run([sys.executable, os.path.abspath(__file__), *map(str, args)], capture_output=True,
+                         text=True, timeout=timeout, cwd=ROOT)
+    if res.returncode != 0:
+        raise RuntimeError(res.stderr.strip().splitlines()[-1] if res.stderr.strip() else "child failed")
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def _size_of(path) -> float:
+    if os.path.isdir(path):
+        return sum(os.path.getsize(os.path.join(path, n)) for n in os.listdir(path)) / MB
+    return os.path.getsize(path) / MB
+
+
+# ---- the table --------------------------------------------------------------------------------------
+def measure(units, years, sizes, repeat, workbook_units, formats):
+    """{row name: [value per size]} and the size labels."""
+    rows: dict[str, list] = {}
+
+    def put(name, value):
+        rows.setdefault(name, []).append(value)
+
+    labels = []
+    for k in sizes:
+        n = units * k
+        labels.append(f"{k}x ({n}u)")
+        print(f"  {n} units x {years} years ...", flush=True)
+        tmp = tempfile.mkdtemp(prefix="coindex-scale-")
+        try:
+            proj = os.path.join(tmp, "county.coindex")
+            e = _child(["--child-engine", n, years, repeat, proj])
+            put("full recompute engine.run() [ms]", e["run"] * 1e3)
+            put("all ranks, one pass (rank_nodes) [ms]", e["ranks"] * 1e3)
+            put("all ranks / full recompute [x]", e["ranks"] / e["run"])
+            put("all ranks, before (rank_min) [ms]", e["ranks_before"] * 1e3)
+            put("all ranks temporaries [MB]", e["ranks_temp_mb"])
+            put("scores array [MB]", e["scores_mb"])
+            for fmt in formats:
+                out = os.path.join(tmp, "out.json" if fmt == "json" else fmt)
+                c = _child(["--child-cli", "compute", proj, "--format", fmt, "-o", out])
+                put(f"compute --format {fmt} -o (load+compute+write) [s]", c["seconds"])
+                put(f"compute --format {fmt} peak RSS [MB]", c["rss_mb"])
+                put(f"compute --format {fmt} written [MB]", _size_of(out))
+                shutil.rmtree(out, ignore_errors=True) if os.path.isdir(out) else os.remove(out)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    if workbook_units:
+        for k in sizes:
+            n = workbook_units * k
+            tmp = tempfile.mkdtemp(prefix="coindex-scale-")
+            try:
+                proj = os.path.join(tmp, "county.coindex")
+                _child(["--child-engine", n, years, 1, proj])
+                c = _child(["--child-cli", "compute", proj, "--out", os.path.join(tmp, "v.xlsx"), "--values-only"])
+                put(f"values-only workbook at {workbook_units}u x k [s]", c["seconds"])
+                put(f"values-only workbook at {workbook_units}u x k peak RSS [MB]", c["rss_mb"])
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
+    return labels, rows
+
+
+def print_scale_table(labels, rows, sizes):
+    head = ["measurement"] + labels + [f"{k}x/1x" for k in sizes[1:]]
+    body = []
+    for name, vals in rows.items():
+        ratios = [f"{v / vals[0]:.2f}" if vals[0] else "-" for v in vals[1:]]
+        body.append([name] + [f"{v:.3g}" if v < 100 else f"{v:.0f}" for v in vals] + ratios)
+    widths = [max(len(h), *(len(b[j]) for b in body)) for j, h in enumerate(head)]
+    line = lambda cells: "  ".join(c.ljust(w) if j == 0 else c.rjust(w) for j, (c, w) in enumerate(zip(cells, widths)))  # noqa: E731
+    print(line(head))
+    print("  ".join("-" * w for w in widths))
+    for b in body:
+        print(line(b))
+
+
+def bench_scale(units, years, sizes=(1, 2, 4), repeat=5, workbook_units=None, formats=None):
+    """Measure and print the scale table (see the module's docstring)."""
+    from core.exporting.parquet import available
+    formats = formats or (["json", "csv"] + (["parquet"] if available() else []))
+    if workbook_units is None:
+        workbook_units = max(1, units // 10)
+    labels, rows = measure(units, years, list(sizes), repeat, workbook_units, formats)
+    print()
+    print_scale_table(labels, rows, list(sizes))
+    if workbook_units:
+        last = rows[f"values-only workbook at {workbook_units}u x k [s]"][-1]
+        print(f"\nnote: values-only workbook extrapolated to {units}u: about "
+              f"{last * units / (workbook_units * sizes[-1]):.0f} s (linear in the rows)")
+
+
+def main(argv=None):
+    if argv is None:
+        argv = sys.argv[1:]
+    if argv[:1] == ["--child-engine"]:
+        units, years, repeat, save_to = argv[1:5]
+        return child_engine(int(units), int(years), int(repeat), save_to)
+    if argv[:1] == ["--child-cli"]:
+        return child_cli(argv[1:])
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--units", type=int, default=2850)
+    ap.add_argument("--years", type=int, default=20)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1, 2, 4])
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--workbook-units", type=int, help="units of the 1x values-only workbook (default units / 10; "
+                                                       "0: none)")
+    args = ap.parse_args(argv)
+    bench_scale(args.units, args.years, args.sizes, args.repeat, args.workbook_units)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
