@@ -29,11 +29,6 @@ OPTIONS_KEY = "import_options"  # key of the options in a provenance source reco
 PATH_KEY = "path"               # key of the source's full path in a provenance source record
 
 
-def set_translator(translate) -> None:
-    """No longer used: the plan's texts are translated by core.text.  Kept
-    only while gui/importing/worker.py still calls it; remove both."""
-
-
 # ---- the import's options ------------------------------------------------------------------------
 @dataclasses.dataclass
 class ImportOptions:

@@ -153,6 +153,8 @@ class CompositeChart(TimeChart):
         self._fit_legend()
         self._update_base_line()
         self.show_meaning()
+        if self._curves:
+            self.refresh()          # the end labels' words ("% a year") in the new language
 
     # ---- values ----------------------------------------------------------------------
     def label_text(self, value: float, cagr: float, code: str = "") -> str:

@@ -10,7 +10,8 @@ weak reference), so a Qt object is never deleted outside the GUI thread.
 
 The import's plan (its options, reading, interpreting, the merge and what
 it changes in words) is core/importing/plan.py, shared with the command
-line; its texts are shown in the GUI's language (:data:`PLAN_TEXTS`).
+line; its texts come translated from core (core.text follows the GUI's
+language).
 """
 from __future__ import annotations
 
@@ -19,33 +20,12 @@ import os
 import threading
 import weakref
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from core.errors import CoIndexError
-from core.importing import plan
 
 translate = QCoreApplication.translate
 
-# The texts of core/importing/plan.py, listed for pyside6-lupdate (context "import"); the plan shows them
-# through translate() once this module is loaded.
-PLAN_TEXTS = (
-    QT_TRANSLATE_NOOP("import", "{0}: the file has changed since it was read; choose it again on the first page"),
-    QT_TRANSLATE_NOOP("import", "{0}: hidden sheet(s) {1} not read (choose one under Sheets to read it)"),
-    QT_TRANSLATE_NOOP("import", "interpreting"),
-    QT_TRANSLATE_NOOP("import", "From {0}:"),
-    QT_TRANSLATE_NOOP("import", "{0} indicator(s) matched; {1} cell(s) changed ({2} filled, {3} new values, "
-                                "{4} cleared), {5} unchanged."),
-    QT_TRANSLATE_NOOP("import", "New indicators: {0}"),
-    QT_TRANSLATE_NOOP("import", "New units: {0}"),
-    QT_TRANSLATE_NOOP("import", "New periods: {0}"),
-    QT_TRANSLATE_NOOP("import", "Not imported (no matching indicator): {0}"),
-    QT_TRANSLATE_NOOP("import", "Not imported (no matching unit): {0}"),
-    QT_TRANSLATE_NOOP("import", "Not imported (no matching period): {0}"),
-    QT_TRANSLATE_NOOP("import", "… and {0} more"),
-    QT_TRANSLATE_NOOP("import", "{0} cell(s) marked missing in the workbook keep the project's values."),
-    QT_TRANSLATE_NOOP("import", "The workbook's unit {0} updates the project's only unit {1}."),
-)
-plan.set_translator(lambda text: translate("import", text))
 
 
 # ---- background tasks ----------------------------------------------------------------------------

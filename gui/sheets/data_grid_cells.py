@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from core.text import unit_name
+
 from gui.sheets.data_grid_view import (CODE_COLUMN, FIRST_INDICATOR_COLUMN, FIRST_PERIOD_COLUMN, NAME_COLUMN,
                                        PERIOD_LAYOUT)
 from gui.base.formatting import edit_text, format_fixed, indicator_decimals, set_decimals
@@ -154,7 +156,7 @@ class GridCells(QObject):
         if role == _TOOLTIP:
             return self._node_tooltip(node)
         name = self._names.get(node.code, node.name)
-        return (node.code, name, node.unit)[col]
+        return (node.code, name, unit_name(node.unit))[col]     # the unit in Chinese where known
 
     def _group_data(self, row, col, role):
         _, code, depth = self._model.rows[row]
@@ -188,7 +190,7 @@ class GridCells(QObject):
         if node.name_zh:
             lines.append(node.name_zh)
         if node.unit:
-            lines.append(self.tr("Unit: {0}").format(node.unit))
+            lines.append(self.tr("Unit: {0}").format(unit_name(node.unit)))
         if node.direction < 0:
             lines.append(self.tr("Lower is better"))
         if node.parent:
@@ -204,7 +206,7 @@ class GridCells(QObject):
         if math.isnan(value):
             lines = [self.tr("{0}: missing (type a number to fill it)").format(place)]
         else:
-            unit = self._model.framework[self._ds.codes[i]].unit
+            unit = unit_name(self._model.framework[self._ds.codes[i]].unit)
             lines = [f"{place}: {edit_text(value)}" + (f" {unit}" if unit else "")]
         lines += ["⚠ " + w["message"] for w in self._warnings.cell_issues(u, t, i, value)]
         return "\n".join(lines)

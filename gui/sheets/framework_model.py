@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMimeData, QMod
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 
 from core.project.structure import EditNode, MoveNode, SetDirection, SetWeight
+from core.text import unit_name
 
 from gui.base.document import ProjectDocument
 from gui.base.formatting import edit_text, format_value
@@ -213,7 +214,7 @@ class FrameworkModel(QAbstractItemModel):
         if node.name_zh:
             lines.append(node.name_zh)
         if node.unit:
-            lines.append(self.tr("Unit: {0}").format(node.unit))
+            lines.append(self.tr("Unit: {0}").format(unit_name(node.unit)))
         if node.description:
             lines.append(node.description)
         if node.is_indicator:

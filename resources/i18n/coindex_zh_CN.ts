@@ -421,46 +421,6 @@
 <context>
     <name>ChartBase</name>
     <message>
-        <source>Save as PNG…</source>
-        <translation type="vanished">另存为 PNG…</translation>
-    </message>
-    <message>
-        <source>Save as SVG…</source>
-        <translation type="vanished">另存为 SVG…</translation>
-    </message>
-    <message>
-        <source>Copy image</source>
-        <translation type="vanished">复制图片</translation>
-    </message>
-    <message>
-        <source>Save or copy this chart</source>
-        <translation type="vanished">保存或复制此图表</translation>
-    </message>
-    <message>
-        <source>Chart copied: {0}</source>
-        <translation type="vanished">已复制图表：{0}</translation>
-    </message>
-    <message>
-        <source>Save chart as SVG</source>
-        <translation type="vanished">将图表保存为 SVG</translation>
-    </message>
-    <message>
-        <source>SVG image (*.svg)</source>
-        <translation type="vanished">SVG 图像 (*.svg)</translation>
-    </message>
-    <message>
-        <source>Save chart as PNG</source>
-        <translation type="vanished">将图表保存为 PNG</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation type="vanished">PNG 图像 (*.png)</translation>
-    </message>
-    <message>
-        <source>Chart saved to {0}</source>
-        <translation type="vanished">图表已保存到 {0}</translation>
-    </message>
-    <message>
         <location filename="../../gui/charts/base.py" line="318"/>
         <source>No data</source>
         <translation>没有数据</translation>
@@ -659,10 +619,6 @@
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <source>The period of the radar and the ranking</source>
-        <translation type="vanished">雷达图和排名所用的时期</translation>
-    </message>
-    <message>
         <location filename="../../gui/charts/panel.py" line="340"/>
         <source>The period of the radar, the ranking and the league table</source>
         <translation>雷达图、排名图和排行榜的时期</translation>
@@ -840,14 +796,6 @@
         <source>&apos;{0}&apos; is not a number; type a number such as 1,234.5, or leave the cell empty for a missing value</source>
         <translation>“{0}”不是数字；请输入数字（如 1,234.5），或留空表示缺失值</translation>
     </message>
-    <message>
-        <source>&apos;{0}&apos; is not a finite number</source>
-        <translation type="vanished">“{0}”不是有限数值</translation>
-    </message>
-    <message>
-        <source>&apos;{0}&apos; is not a number</source>
-        <translation type="vanished">“{0}”不是数字</translation>
-    </message>
 </context>
 <context>
     <name>DataSheet</name>
@@ -915,108 +863,6 @@
         <location filename="../../gui/sheets/data_sheet.py" line="185"/>
         <source>Value</source>
         <translation>数值</translation>
-    </message>
-    <message>
-        <source>Nothing to copy: select cells first</source>
-        <translation type="vanished">没有可复制的内容：请先选择单元格</translation>
-    </message>
-    <message>
-        <source>Copied {0} × {1} cells</source>
-        <translation type="vanished">已复制 {0} × {1} 个单元格</translation>
-    </message>
-    <message>
-        <source>Nothing to delete: select value cells first</source>
-        <translation type="vanished">没有可删除的内容：请先选择数值单元格</translation>
-    </message>
-    <message numerus="yes">
-        <source>Clear %n value(s)</source>
-        <translation type="vanished">
-            <numerusform>清除 %n 个数值</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n value(s) made missing</source>
-        <translation type="vanished">
-            <numerusform>已将 %n 个数值设为缺失</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nothing to paste: the clipboard holds no cells</source>
-        <translation type="vanished">没有可粘贴的内容：剪贴板中没有单元格</translation>
-    </message>
-    <message>
-        <source>Nothing pasted: choose the cell to paste into</source>
-        <translation type="vanished">未粘贴：请选择要粘贴到的单元格</translation>
-    </message>
-    <message>
-        <source>Nothing pasted: paste into a value cell (the label columns cannot be edited)</source>
-        <translation type="vanished">未粘贴：请粘贴到数值单元格（标签列不可编辑）</translation>
-    </message>
-    <message>
-        <source>Nothing pasted: there is no value row below the selection</source>
-        <translation type="vanished">未粘贴：所选位置下方没有数值行</translation>
-    </message>
-    <message>
-        <source>beyond the sheet&apos;s edge</source>
-        <translation type="vanished">超出表格边界</translation>
-    </message>
-    <message>
-        <source>Nothing pasted: row {0}, column {1} of the pasted block (for {2}): {3}</source>
-        <translation type="vanished">未粘贴：粘贴块第 {0} 行第 {1} 列（对应 {2}）：{3}</translation>
-    </message>
-    <message>
-        <source>Nothing pasted: the block lies beyond the sheet&apos;s edge</source>
-        <translation type="vanished">未粘贴：粘贴块超出表格边界</translation>
-    </message>
-    <message numerus="yes">
-        <source>Paste %n value(s)</source>
-        <translation type="vanished">
-            <numerusform>粘贴 %n 个数值</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Pasted {0} × {1} values</source>
-        <translation type="vanished">已粘贴 {0} × {1} 个数值</translation>
-    </message>
-    <message>
-        <source>; clipped at the sheet&apos;s edge: {0} row(s) and {1} column(s) of the block were left out</source>
-        <translation type="vanished">；在表格边界处截断：粘贴块中有 {0} 行和 {1} 列未粘贴</translation>
-    </message>
-    <message>
-        <source>Nothing pasted: {0}</source>
-        <translation type="vanished">未粘贴：{0}</translation>
-    </message>
-    <message numerus="yes">
-        <source>Pasted one value into %n cell(s)</source>
-        <translation type="vanished">
-            <numerusform>已将一个数值粘贴到 %n 个单元格</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nothing to fill: select the value to copy and the cells to fill</source>
-        <translation type="vanished">无可填充内容：请选择要复制的数值及要填充的单元格</translation>
-    </message>
-    <message>
-        <source>Nothing to fill: select the value to copy and the cells to fill on its right</source>
-        <translation type="vanished">无可填充内容：请选择要复制的数值及其右侧要填充的单元格</translation>
-    </message>
-    <message numerus="yes">
-        <source>Fill down %n value(s)</source>
-        <translation type="vanished">
-            <numerusform>向下填充 %n 个数值</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Fill right %n value(s)</source>
-        <translation type="vanished">
-            <numerusform>向右填充 %n 个数值</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Filled %n value(s)</source>
-        <translation type="vanished">
-            <numerusform>已填充 %n 个数值</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../../gui/sheets/data_sheet.py" line="319"/>
@@ -2367,10 +2213,6 @@ Import it again with File &gt; Import Workbook.</source>
         <translation>重新计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <source>Not changed: {0}</source>
-        <translation type="vanished">未修改：{0}</translation>
-    </message>
-    <message>
         <location filename="../../gui/window/main_window.py" line="334"/>
         <source>Saved {0} ({1} ms)</source>
         <translation>已保存 {0}（{1} 毫秒）</translation>
@@ -3319,96 +3161,22 @@ with data</source>
 <context>
     <name>import</name>
     <message>
-        <location filename="../../gui/importing/worker.py" line="218"/>
+        <location filename="../../gui/importing/worker.py" line="198"/>
         <source>not enough memory to read this file</source>
         <translation>内存不足，无法读取此文件</translation>
     </message>
     <message>
-        <source>unexpected error ({0}: {1}); please report it</source>
-        <translation type="vanished">意外错误（{0}：{1}），请报告此问题</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/worker.py" line="32"/>
-        <source>{0}: the file has changed since it was read; choose it again on the first page</source>
-        <translation>{0}：文件在读取后已被修改；请在第一页重新选择该文件</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/worker.py" line="33"/>
-        <source>{0}: hidden sheet(s) {1} not read (choose one under Sheets to read it)</source>
-        <translation>{0}：未读取隐藏的工作表 {1}（在“工作表”中选择即可读取）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/worker.py" line="34"/>
-        <source>interpreting</source>
-        <translation>正在解析</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/worker.py" line="35"/>
-        <source>From {0}:</source>
-        <translation>来自 {0}：</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/worker.py" line="36"/>
-        <source>{0} indicator(s) matched; {1} cell(s) changed ({2} filled, {3} new values, {4} cleared), {5} unchanged.</source>
-        <translation>匹配 {0} 个指标；{1} 个单元格有变化（填补 {2} 个，新值 {3} 个，清除 {4} 个），{5} 个未变。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/worker.py" line="38"/>
-        <source>New indicators: {0}</source>
-        <translation>新指标：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/worker.py" line="39"/>
-        <source>New units: {0}</source>
-        <translation>新单元：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/worker.py" line="40"/>
-        <source>New periods: {0}</source>
-        <translation>新时期：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/worker.py" line="41"/>
-        <source>Not imported (no matching indicator): {0}</source>
-        <translation>未导入（无匹配指标）：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/worker.py" line="42"/>
-        <source>Not imported (no matching unit): {0}</source>
-        <translation>未导入（无匹配单元）：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/worker.py" line="43"/>
-        <source>Not imported (no matching period): {0}</source>
-        <translation>未导入（无匹配时期）：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/worker.py" line="44"/>
-        <source>… and {0} more</source>
-        <translation>……另有 {0} 项</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/worker.py" line="45"/>
-        <source>{0} cell(s) marked missing in the workbook keep the project&apos;s values.</source>
-        <translation>工作簿中 {0} 个标为缺失的单元格保留项目中的值。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/worker.py" line="46"/>
-        <source>The workbook&apos;s unit {0} updates the project&apos;s only unit {1}.</source>
-        <translation>工作簿的单元 {0} 更新项目唯一的单元 {1}。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/importing/worker.py" line="221"/>
+        <location filename="../../gui/importing/worker.py" line="201"/>
         <source>the file could not be read or written</source>
         <translation>无法读取或写入该文件</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="223"/>
+        <location filename="../../gui/importing/worker.py" line="203"/>
         <source>an unexpected problem stopped the work{0}; please report it</source>
         <translation>意外问题中止了操作{0}；请报告此问题</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/worker.py" line="232"/>
+        <location filename="../../gui/importing/worker.py" line="212"/>
         <source> (details: {0})</source>
         <translation>（详情：{0}）</translation>
     </message>
@@ -3455,10 +3223,6 @@ with data</source>
         <location filename="../../gui/window/loading.py" line="154"/>
         <source>an unexpected problem stopped the reading{0}; please report it</source>
         <translation>意外问题中止了读取{0}；请报告此问题</translation>
-    </message>
-    <message>
-        <source>unexpected error ({0}: {1}); please report it</source>
-        <translation type="vanished">意外错误（{0}：{1}），请报告此问题</translation>
     </message>
     <message>
         <location filename="../../gui/window/loading.py" line="156"/>

@@ -54,3 +54,29 @@ def test_the_data_sheets_names_there_and_back(make_window, light_charts):
     assert (sheet.model.index(0, 1).data().strip(), sheet.model.index(name.row(), 1).data()) == \
         ("Dimension 1", "Indicator 1")
     assert sheet.selector.itemText(0) == "Unit 1 (U1)"
+
+
+def test_composite_end_label_follows_the_language(qtbot, qapp):
+    from core.project import projectfile
+    from gui.base.document import ProjectDocument
+    from gui.base.i18n import install_language
+    from gui.charts.panel import ChartPanel
+    from pathlib import Path
+    sample = Path(__file__).resolve().parents[2] / "resources" / "samples" / "chengdu-chongqing.coindex"
+    panel = ChartPanel(ProjectDocument(projectfile.load(sample)))
+    qtbot.addWidget(panel)
+    panel.resize(1000, 800)
+    panel.show()
+    chart = panel.composite_chart
+
+    def label():
+        return [item.textItem.toPlainText() for item in chart.labels if item.isVisible()][0]
+    assert label() == "202.29 · +19.26 % a year"         # the published 2024 value
+    try:
+        install_language(qapp, "zh_CN", remember=False)
+        qapp.processEvents()                  # Qt posts LanguageChange to every widget
+        assert label() == "202.29 · 年均 +19.26 %"
+    finally:
+        install_language(qapp, "en", remember=False)
+        qapp.processEvents()
+    assert label() == "202.29 · +19.26 % a year"
