@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import os
+import re
+from pathlib import Path
 
 from typing import TYPE_CHECKING
 
@@ -300,3 +302,19 @@ def _provenance(path, sheet, frame, ds) -> dict:
            "imported": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
            "columns": cols, "rows": rows}
     return {"sources": [src], "edits": []}
+
+
+# iMeta files looked for beside an iData CSV ({stem} is the data file's name)
+META_CANDIDATES = ("{stem}_meta.csv", "{stem}-meta.csv", "{stem}.meta.csv", "{stem}_iMeta.csv", "{imeta}.csv",
+                   "meta.csv", "iMeta.csv", "Meta.csv")
+
+
+def find_meta(path) -> str | None:
+    """The iMeta CSV beside an iData CSV (see :data:`META_CANDIDATES`)."""
+    path = Path(os.fspath(path))
+    imeta = re.sub("idata", "iMeta", path.stem, flags=re.IGNORECASE)       # asem_iData.csv -> asem_iMeta.csv
+    for pattern in META_CANDIDATES:
+        candidate = path.with_name(pattern.format(stem=path.stem, imeta=imeta))
+        if candidate.is_file() and candidate.resolve() != path.resolve():
+            return str(candidate)
+    return None

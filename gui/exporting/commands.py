@@ -133,8 +133,10 @@ def _application(language: str):
 def _open(path: str, meta: str | None):
     """The project at ``path`` as a document (computed once)."""
     from core.errors import CoIndexError
-    from core.importing.inputs import load_input
+    from core.importing.inputs import find_meta, load_input
     from gui.base.document import ProjectDocument
+    if meta is None and path.lower().endswith(".csv"):
+        meta = find_meta(path)                   # the iMeta beside it, as File > Open finds it
     try:
         return ProjectDocument(load_input(path, meta=meta), path)
     except CoIndexError as e:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import os
-import re
 from pathlib import Path
 
 import numpy as np
@@ -22,7 +21,7 @@ from core.errors import CoIndexError, SettingsError
 from core.model.framework import Framework, Node
 from core.project.project import Project
 from core.model.settings import Settings
-from core.importing.inputs import input_kind, load_input
+from core.importing.inputs import find_meta, input_kind, load_input
 
 log = logging.getLogger(__name__)
 
@@ -32,9 +31,6 @@ SAMPLE_PATH = RESOURCES / "samples" / "chengdu-chongqing.coindex"
 # what File > Open and drag-and-drop accept; input_kind decides how each opens
 OPENABLE = (".coindex", ".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".tsv")
 PROJECT_SUFFIX = ".coindex"
-# iMeta files looked for beside an iData CSV ({stem} is the data file's name)
-META_CANDIDATES = ("{stem}_meta.csv", "{stem}-meta.csv", "{stem}.meta.csv", "{stem}_iMeta.csv", "{imeta}.csv",
-                   "meta.csv", "iMeta.csv", "Meta.csv")
 NEW_PERIODS = 5
 
 
@@ -70,17 +66,6 @@ def is_sample(path) -> bool:
         return path is not None and os.path.samefile(os.fspath(path), SAMPLE_PATH)
     except OSError:
         return False
-
-
-def find_meta(path) -> str | None:
-    """The iMeta CSV beside an iData CSV (see :data:`META_CANDIDATES`)."""
-    path = Path(os.fspath(path))
-    imeta = re.sub("idata", "iMeta", path.stem, flags=re.IGNORECASE)       # asem_iData.csv -> asem_iMeta.csv
-    for pattern in META_CANDIDATES:
-        candidate = path.with_name(pattern.format(stem=path.stem, imeta=imeta))
-        if candidate.is_file() and candidate.resolve() != path.resolve():
-            return str(candidate)
-    return None
 
 
 def load_project(path, meta=None, warnings=None) -> Project:
