@@ -76,8 +76,11 @@ def _title_lines(engine, info, say) -> list:
     out += [("text", say(f"Written by CoIndex on {stamp}.", f"由 CoIndex 于 {stamp} 生成。")), ("text", ""),
             ("head", say("Method", "方法"))]
     n_ind, n_agg = len(fw.indicator_codes), len(fw.aggregate_codes)
-    out.append(("text", say(f"{len(ds.unit_codes)} units, {len(ds.periods)} periods, {n_ind} indicators, "
-                            f"{n_agg} aggregates.",
+    def count(n, one, many):
+        return f"{n} {one if n == 1 else many}"
+    english = ", ".join([count(len(ds.unit_codes), "unit", "units"), count(len(ds.periods), "period", "periods"),
+                         count(n_ind, "indicator", "indicators"), count(n_agg, "aggregate", "aggregates")]) + "."
+    out.append(("text", say(english,
                             f"{len(ds.unit_codes)} 个单元，{len(ds.periods)} 个时期，{n_ind} 个指标，{n_agg} 个汇总项。")))
     return out
 

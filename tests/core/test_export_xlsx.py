@@ -550,7 +550,7 @@ def test_layout_names_formats_and_charts(exported):
     assert "w_RA" in wb.defined_names and wb.defined_names["w_RA"].attr_text == "Framework!$G$3"
     readme = "\n".join(str(r[0].value) for r in wb["README"].iter_rows() if r[0].value)
     for words in ("fixed-base index", "Base period: 2020", "weighted arithmetic mean", "Weighting: equal",
-                  project.info["note"], "Chengdu"):
+                  project.info["note"], "Chengdu", "1 unit, 5 periods, 20 indicators, 6 aggregates."):
         assert words in readme, words
     with zipfile.ZipFile(path) as z:
         charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
