@@ -131,7 +131,8 @@ def test_cli_errors_and_help_list_the_registry(sample_coindex):
     assert f"normalisation: {', '.join(NORMALISATIONS)}" in out and f"aggregation: {', '.join(AGGREGATIONS)}" in out
 
 
-@pytest.mark.parametrize("method", [*NORMALISATIONS.values(), *AGGREGATIONS.values()], ids=lambda m: m.name)
+@pytest.mark.parametrize("method", [*NORMALISATIONS.values(), *AGGREGATIONS.values(), *IMPUTATIONS.values(),
+                                    *TREATMENTS.values()], ids=lambda m: f"{m.kind}-{m.name}")
 def test_every_method_has_both_languages_and_a_docs_anchor(method):
     assert method.label["en"] and method.text["en"] and not CJK.search(method.text["en"])
     assert CJK.search(method.label["zh"]) and CJK.search(method.text["zh"])
