@@ -105,7 +105,7 @@ def impute(dataset, settings, out: Prepared) -> None:
     n = int(out.imputed.sum())
     if n:
         out.warnings.append({"kind": "imputed", "code": None, "unit": None, "period": None, "count": n,
-                             "message": tr("{n} missing values were imputed ({method})", n=n,
+                             "message": tr("missing values imputed ({method}): {n}", n=n,
                                            method=method.title())})
 
 
@@ -121,8 +121,8 @@ def screen(dataset, settings, out: Prepared) -> None:
     if out.screened:
         units = sorted({dataset.unit_codes[u] for u, _ in out.screened})
         out.warnings.append({"kind": "screened", "code": None, "unit": None, "period": None, "units": units,
-                             "message": tr("{n} unit-periods have less than {share:.0%} of their indicators and "
-                                           "were left out: {units}", n=len(out.screened),
+                             "message": tr("unit-periods left out for having less than {share:.0%} of their "
+                                           "indicators: {n} ({units})", n=len(out.screened),
                                            share=settings.screen_threshold, units=list_codes(units))})
 
 
@@ -165,7 +165,7 @@ def treat(codes, dataset, settings, out: Prepared) -> None:
             treated.append(c)
     if treated:
         out.warnings.append({"kind": "treated", "code": None, "unit": None, "period": None, "codes": treated,
-                             "message": tr("outliers treated in {n} indicators: {codes}", n=len(treated),
+                             "message": tr("indicators with outliers treated: {n} ({codes})", n=len(treated),
                                            codes=list_codes(treated))})
 
 
