@@ -79,124 +79,234 @@
         <translation>指标框架</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="212"/>
+        <location filename="../../gui/sheets/method_panel.py" line="217"/>
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="213"/>
+        <location filename="../../gui/sheets/method_panel.py" line="218"/>
         <source>Aggregation</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="214"/>
+        <location filename="../../gui/sheets/method_panel.py" line="219"/>
         <source>&amp;Method:</source>
         <translation>方法(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="214"/>
+        <location filename="../../gui/sheets/method_panel.py" line="219"/>
         <source>How each indicator is put on a common scale</source>
         <translation>将各指标转换到统一尺度的方法</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="215"/>
+        <location filename="../../gui/sheets/method_panel.py" line="220"/>
         <source>&amp;Base year:</source>
         <translation>基期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="215"/>
+        <location filename="../../gui/sheets/method_panel.py" line="220"/>
         <source>The period set to 100 by the fixed-base index; also the start of change and growth</source>
         <translation>定基指数中设为 100 的时期，也是计算变化和增长的起点</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="217"/>
+        <location filename="../../gui/sheets/method_panel.py" line="222"/>
         <source>Min-max &amp;range:</source>
         <translation>极差范围(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="217"/>
+        <location filename="../../gui/sheets/method_panel.py" line="222"/>
         <source>The scale of min-max: lowest value to L, highest to U</source>
         <translation>极差标准化的尺度：最小值对应 L，最大值对应 U</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="219"/>
+        <location filename="../../gui/sheets/method_panel.py" line="224"/>
         <source>Z-score m&amp;ean:</source>
         <translation>Z 分数均值(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="219"/>
+        <location filename="../../gui/sheets/method_panel.py" line="224"/>
         <source>The mean z-scores are shifted to</source>
         <translation>Z 分数平移后的均值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="220"/>
+        <location filename="../../gui/sheets/method_panel.py" line="225"/>
         <source>Z-score &amp;SD:</source>
         <translation>Z 分数标准差(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="220"/>
+        <location filename="../../gui/sheets/method_panel.py" line="225"/>
         <source>The standard deviation z-scores are scaled to</source>
         <translation>Z 分数缩放后的标准差</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="221"/>
+        <location filename="../../gui/sheets/method_panel.py" line="226"/>
         <source>&amp;Pooled:</source>
         <translation>合并计算(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="221"/>
+        <location filename="../../gui/sheets/method_panel.py" line="226"/>
         <source>Take minimum, maximum, mean and ranks over all periods together, not period by period</source>
         <translation>对所有时期合并求最小值、最大值、均值和排名，而不是逐期计算</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="223"/>
+        <location filename="../../gui/sheets/method_panel.py" line="228"/>
         <source>M&amp;ean:</source>
         <translation>平均方式(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="223"/>
+        <location filename="../../gui/sheets/method_panel.py" line="228"/>
         <source>How children are combined into their parent</source>
         <translation>下级节点合成为上级节点的方式</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="224"/>
+        <location filename="../../gui/sheets/method_panel.py" line="229"/>
         <source>P&amp;ower p:</source>
         <translation>幂次 p(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="224"/>
+        <location filename="../../gui/sheets/method_panel.py" line="229"/>
         <source>The power of the generalised mean (1 arithmetic, 0 geometric, -1 harmonic)</source>
         <translation>广义平均的幂次（1 为算术平均，0 为几何平均，-1 为调和平均）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="226"/>
+        <location filename="../../gui/sheets/method_panel.py" line="231"/>
         <source>&amp;Weights:</source>
         <translation>权重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="226"/>
+        <location filename="../../gui/sheets/method_panel.py" line="231"/>
         <source>Use the weights of the framework, or give the nodes of each dimension equal weights</source>
         <translation>使用指标框架中的权重，或对每个维度内的节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="242"/>
+        <location filename="../../gui/sheets/method_panel.py" line="247"/>
         <source>L: the value given to the lowest</source>
         <translation>L：最小值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="243"/>
+        <location filename="../../gui/sheets/method_panel.py" line="248"/>
         <source>U: the value given to the highest</source>
         <translation>U：最大值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="244"/>
+        <location filename="../../gui/sheets/method_panel.py" line="249"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="245"/>
+        <location filename="../../gui/sheets/method_panel.py" line="250"/>
         <source>over all periods</source>
         <translation>跨所有时期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="42"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="42"/>
+        <source>Period</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="42"/>
+        <source>Action</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="42"/>
+        <source>Skewness</source>
+        <translation>偏度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="43"/>
+        <source>Kurtosis</source>
+        <translation>峰度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="43"/>
+        <source>After</source>
+        <translation>处理后（偏度 / 峰度）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="43"/>
+        <source>Points treated</source>
+        <translation>被处理的点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="73"/>
+        <source>Data treatment</source>
+        <translation>数据处理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="74"/>
+        <source>&amp;Denominate:</source>
+        <translation>分母化(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="74"/>
+        <source>Divide each indicator by its Meta Denominator column</source>
+        <translation>将各指标除以其 Meta 中 Denominator 列指定的分母</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="75"/>
+        <source>&amp;Imputation:</source>
+        <translation>插补(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="75"/>
+        <source>How missing values are filled before normalisation</source>
+        <translation>标准化之前如何填补缺失值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="76"/>
+        <source>&amp;Group:</source>
+        <translation>分组(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="76"/>
+        <source>The group column of the group mean and group median</source>
+        <translation>组内均值和组内中位数所用的分组列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="77"/>
+        <source>&amp;Screening:</source>
+        <translation>筛选(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="77"/>
+        <source>Leave out unit-periods with too few indicators</source>
+        <translation>剔除指标数据过少的单元-时期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="78"/>
+        <source>Needs at &amp;least:</source>
+        <translation>至少需要(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="78"/>
+        <source>The share of indicators a unit-period needs</source>
+        <translation>一个单元-时期至少需要的指标比例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="79"/>
+        <source>&amp;Outliers:</source>
+        <translation>离群值(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="79"/>
+        <source>Outlier treatment of each indicator, as COINr does it</source>
+        <translation>按 COINr 的方法处理各指标的离群值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="84"/>
+        <source>per denominator</source>
+        <translation>按分母</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="85"/>
+        <source>on</source>
+        <translation>启用</translation>
     </message>
 </context>
 <context>
@@ -461,27 +571,27 @@
         <translation type="vanished">图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="319"/>
+        <location filename="../../gui/charts/base.py" line="318"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="327"/>
+        <location filename="../../gui/charts/base.py" line="326"/>
         <source>No data for {0}</source>
         <translation>{0} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="329"/>
+        <location filename="../../gui/charts/base.py" line="328"/>
         <source>One period: no change to show</source>
         <translation>只有一个时期：没有变化可显示</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="331"/>
+        <location filename="../../gui/charts/base.py" line="330"/>
         <source>The index has no dimensions: its indicators are right under it (add dimensions in the framework)</source>
         <translation>指数没有维度：各指标直接位于指数之下（请在指标框架中添加维度）</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="337"/>
+        <location filename="../../gui/charts/base.py" line="336"/>
         <source>{0} needs two or more units; choose fixed base</source>
         <translation>{0}需要两个或更多单元；请选择定基</translation>
     </message>
@@ -2605,44 +2715,44 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MethodPanel</name>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="61"/>
+        <location filename="../../gui/sheets/method_panel.py" line="62"/>
         <source>As entered in the framework</source>
         <translation>按指标框架中的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="61"/>
+        <location filename="../../gui/sheets/method_panel.py" line="62"/>
         <source>Equal within each dimension</source>
         <translation>各维度内等权</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="268"/>
+        <location filename="../../gui/sheets/method_panel.py" line="273"/>
         <source>(no periods)</source>
         <translation>（无时期）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="325"/>
-        <location filename="../../gui/sheets/method_panel.py" line="328"/>
+        <location filename="../../gui/sheets/method_panel.py" line="330"/>
+        <location filename="../../gui/sheets/method_panel.py" line="333"/>
         <source>• {0}: {1}</source>
         <translation>• {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="327"/>
-        <location filename="../../gui/sheets/method_panel.py" line="328"/>
+        <location filename="../../gui/sheets/method_panel.py" line="332"/>
+        <location filename="../../gui/sheets/method_panel.py" line="333"/>
         <source>Not available here:</source>
         <translation>此项目不可用：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="343"/>
+        <location filename="../../gui/sheets/method_panel.py" line="348"/>
         <source>Not available here: {0}</source>
         <translation>此项目不可用：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="367"/>
+        <location filename="../../gui/sheets/method_panel.py" line="372"/>
         <source>Method settings</source>
         <translation>方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="382"/>
+        <location filename="../../gui/sheets/method_panel.py" line="387"/>
         <source>Method: {0}</source>
         <translation>方法：{0}</translation>
     </message>
@@ -2769,47 +2879,47 @@ Save them before going on?</source>
 <context>
     <name>RankIntervalChart</name>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="89"/>
+        <location filename="../../gui/analysis/charts.py" line="85"/>
         <source>Rank intervals of the index, {0} (5th to 95th percentile)</source>
         <translation>指数排名区间，{0}（第 5 至第 95 百分位）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="91"/>
+        <location filename="../../gui/analysis/charts.py" line="87"/>
         <source>Rank intervals of the index (5th to 95th percentile)</source>
         <translation>指数排名区间（第 5 至第 95 百分位）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="94"/>
+        <location filename="../../gui/analysis/charts.py" line="88"/>
         <source>5th–95th percentile rank</source>
         <translation>第 5–95 百分位排名</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="94"/>
+        <location filename="../../gui/analysis/charts.py" line="89"/>
         <source>nominal rank</source>
         <translation>名义排名</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="95"/>
+        <location filename="../../gui/analysis/charts.py" line="90"/>
         <source>median rank</source>
         <translation>排名中位数</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="97"/>
+        <location filename="../../gui/analysis/charts.py" line="91"/>
         <source>rank (1 = best)</source>
         <translation>排名（1 = 最好）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="139"/>
+        <location filename="../../gui/analysis/charts.py" line="133"/>
         <source>Best {0} of {1} units</source>
         <translation>{1} 个单位中的前 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="140"/>
+        <location filename="../../gui/analysis/charts.py" line="134"/>
         <source>{0} replications</source>
         <translation>{0} 次重复计算</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="173"/>
+        <location filename="../../gui/analysis/charts.py" line="167"/>
         <source>nominal rank {0}, median {1}, mean {2}
 5th–95th percentile: {3}–{4}</source>
         <translation>名义排名 {0}，中位数 {1}，均值 {2}
@@ -2968,47 +3078,47 @@ with data</source>
 <context>
     <name>SobolChart</name>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="211"/>
+        <location filename="../../gui/analysis/charts.py" line="202"/>
         <source>Sobol indices: what moves the ranks most</source>
         <translation>Sobol 指数：哪项假设对排名影响最大</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="213"/>
+        <location filename="../../gui/analysis/charts.py" line="203"/>
         <source>first order (S1)</source>
         <translation>一阶（S1）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="213"/>
+        <location filename="../../gui/analysis/charts.py" line="204"/>
         <source>total order (ST)</source>
         <translation>总阶（ST）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="214"/>
+        <location filename="../../gui/analysis/charts.py" line="205"/>
         <source>share of the variance</source>
         <translation>方差占比</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="220"/>
+        <location filename="../../gui/analysis/charts.py" line="211"/>
         <source>Weights, level {0}</source>
         <translation>权重（第 {0} 层）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="221"/>
+        <location filename="../../gui/analysis/charts.py" line="212"/>
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="221"/>
+        <location filename="../../gui/analysis/charts.py" line="212"/>
         <source>Aggregation</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="222"/>
+        <location filename="../../gui/analysis/charts.py" line="213"/>
         <source>Indicator left out</source>
         <translation>剔除的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="226"/>
+        <location filename="../../gui/analysis/charts.py" line="217"/>
         <source>Tick &apos;Sensitivity (Sobol indices)&apos; and run again to see which input matters most</source>
         <translation>勾选“敏感性分析（Sobol 指数）”并重新运行，查看哪项输入影响最大</translation>
     </message>
@@ -3030,6 +3140,47 @@ with data</source>
         <location filename="../../gui/charts/timechart.py" line="96"/>
         <source>Scaled per period: no growth rates</source>
         <translation>按期标准化：不显示增长率</translation>
+    </message>
+</context>
+<context>
+    <name>TreatmentGroup</name>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="132"/>
+        <source>Data treatment</source>
+        <translation>数据处理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="142"/>
+        <source>Data treatment: {0}</source>
+        <translation>数据处理：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>TreatmentLog</name>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="47"/>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="47"/>
+        <source>winsorised ({0} points)</source>
+        <translation>缩尾（{0} 个点）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="48"/>
+        <source>log transform (log_CT)</source>
+        <translation>对数变换（log_CT）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="67"/>
+        <source>No data treatment: the raw values are normalised.</source>
+        <translation>未做数据处理：直接对原始值标准化。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="69"/>
+        <source>Imputed cells: {0}; unit-periods screened out: {1}; transforms: {2}</source>
+        <translation>插补的单元格：{0}；剔除的单元-时期：{1}；变换：{2}</translation>
     </message>
 </context>
 <context>
