@@ -330,7 +330,8 @@ class _Writer(ResultSheets):
         writer, told where the indicator's cells are."""
         e = self.e
         writer = NORMALISATIONS[e.method[i]].formula
-        if writer is None:
+        if writer is None or e.prepared is not None:
+            # treated data (imputed, winsorised, transformed ...) are not the Data sheet's: values
             return None
         c = self.nlab + i
         tb = int(e.base_index[i])

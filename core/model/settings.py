@@ -154,6 +154,11 @@ class Settings:
 
     def to_dict(self) -> dict:
         d = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "params"}
+        # the treatment and per-node settings are written only when set, so the
+        # documents of projects that use none of them stay as they were
+        for k, default in _QUIET.items():
+            if d[k] == default:
+                del d[k]
         d.update(self.params)
         return {k: list(v) if isinstance(v, tuple) else v for k, v in d.items()}
 
@@ -245,3 +250,5 @@ def _period(text, key, where):
 
 
 _FIELDS = {f.name for f in fields(Settings)} - {"params"}
+_QUIET = {"denominate": False, "imputation": "none", "screen_threshold": None, "treatment": "none",
+          "aggregation_by": {}, "aggregation_level": {}}

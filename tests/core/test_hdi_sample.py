@@ -72,3 +72,21 @@ def test_the_level_setting_gives_the_same_hdi_and_the_arithmetic_mean_does_not()
     s2 = p.settings.copy()
     s2.apply("aggregation.HDI", "geometric")
     assert_published(Engine(fw, p.dataset, s2))
+
+
+def test_results_workbook_uses_each_nodes_mean_and_values_for_treated_data(tmp_path):
+    from openpyxl import load_workbook
+    from core.exporting.workbook import write_results_workbook
+    p = load_input(SAMPLE)
+    e = Engine(p.framework, p.dataset, p.settings)
+    out = tmp_path / "hdi.xlsx"
+    write_results_workbook(e, out)
+    wb = load_workbook(out)
+    agg, norm = wb["Aggregates"], wb["Normalised"]
+    head = {c.value: c.column for c in agg[1]}
+    hdi, edu = agg.cell(2, head["HDI"]).value, agg.cell(2, head["Education"]).value
+    assert hdi.startswith("=") and "EXP(" in hdi and "*LN(E2)" in hdi        # geometric
+    assert edu.startswith("=") and "LN(" not in edu and "EXP(" not in edu    # arithmetic
+    # the GNI per capita is logged before normalisation: its scores are values, not formulas on raw data
+    nhead = {c.value: c.column for c in norm[1]}
+    assert isinstance(norm.cell(2, nhead["GNIPC"]).value, float)
