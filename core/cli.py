@@ -48,10 +48,11 @@ class _Parser(argparse.ArgumentParser):
 
 def _set_help() -> str:
     """The --set help: the settings keys and the methods, from the registry."""
-    from core.methods.registry import AGGREGATIONS, NORMALISATIONS
+    from core.methods.registry import AGGREGATIONS, IMPUTATIONS, NORMALISATIONS, TREATMENTS
     from core.model.settings import keys
     return (f"override a setting; keys: {', '.join(keys())}; normalisation: {', '.join(NORMALISATIONS)}; "
-            f"aggregation: {', '.join(AGGREGATIONS)}").replace("%", "%%")
+            f"aggregation: {', '.join(AGGREGATIONS)}; imputation: {', '.join(IMPUTATIONS)}; "
+            f"treatment: {', '.join(TREATMENTS)}").replace("%", "%%")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -32,15 +32,16 @@ ALLOWED: dict[str, set[str]] = {
     "core.text":      set(),
     "core.methods":   set(),                # pure numerics + the method registry
     "core.model":     {"core.methods"},     # settings name methods and check their parameters
-    "core.pipeline":  {"core.model", "core.methods"},
-    "core.project":   {"core.model", "core.methods", "core.pipeline"},
+    "core.treatment": {"core.model", "core.methods"},   # denominate, impute, screen, transform, treat
+    "core.pipeline":  {"core.model", "core.methods", "core.treatment"},
+    "core.project":   {"core.model", "core.methods", "core.pipeline", "core.treatment"},
     "core.sheets":    {"core.model"},
-    "core.importing": {"core.model", "core.methods", "core.pipeline", "core.project", "core.sheets"},
-    "core.exporting": {"core.model", "core.methods", "core.pipeline", "core.project"},
-    "core.analysis":  {"core.model", "core.methods", "core.pipeline", "core.project"},
-    "core.cli_analyse": {"core.model", "core.methods", "core.pipeline", "core.project", "core.importing",
+    "core.importing": {"core.model", "core.methods", "core.pipeline", "core.treatment", "core.project", "core.sheets"},
+    "core.exporting": {"core.model", "core.methods", "core.pipeline", "core.treatment", "core.project"},
+    "core.analysis":  {"core.model", "core.methods", "core.pipeline", "core.treatment", "core.project"},
+    "core.cli_analyse": {"core.model", "core.methods", "core.pipeline", "core.treatment", "core.project", "core.importing",
                          "core.exporting", "core.analysis"},
-    "core.cli":       {"core.model", "core.methods", "core.pipeline", "core.project", "core.sheets",
+    "core.cli":       {"core.model", "core.methods", "core.pipeline", "core.treatment", "core.project", "core.sheets",
                        "core.importing", "core.exporting", "core.analysis", "core.cli_analyse"},
 }
 CORE = set(ALLOWED)              # gui may import all of core (public names only, rule d)

@@ -10,8 +10,9 @@ from core.atomic import atomic_output
 from core.model.celltext import column_letter
 from core.model.dataset import DATA_COLUMNS
 from core.model.framework import META_COLUMNS
-from core.methods.registry import AGGREGATIONS, NORMALISATIONS
+from core.methods.registry import AGGREGATIONS, IMPUTATIONS, NORMALISATIONS, TREATMENTS
 from core.model.settings import Settings
+from core.treatment import prepare as treatment
 
 
 def atomic_workbook_save(wb, path) -> None:
@@ -48,6 +49,13 @@ def settings_help_rows() -> list:
              ["aggregation", st.aggregation, ", ".join(AGGREGATIONS)]]
     rows += [[p.key, p.show(getattr(st, p.key)), p.help] for p in AGGREGATIONS.parameters()]
     rows += [["weighting", st.weighting, "manual (Meta Weight column) or equal"]]
+    rows += [["denominate", "false", "true: divide indicators by their Meta Denominator column"],
+             ["imputation", st.imputation, ", ".join(IMPUTATIONS)]]
+    rows += [[p.key, p.show(getattr(st, p.key)), p.help] for p in IMPUTATIONS.parameters()]
+    rows += [["screen_threshold", "", "empty: no screening; 0.9: leave out unit-periods with under 90% of "
+                                      "their indicators"],
+             ["treatment", st.treatment, ", ".join(TREATMENTS)]]
+    rows += [[p.key, p.show(getattr(st, p.key)), p.help] for p in TREATMENTS.parameters()]
     return rows
 
 
@@ -125,6 +133,7 @@ def results_document(engine) -> dict:
     out["growth"] = growth
     out["contributions"] = contrib
     out["warnings"] = engine.warnings
+    out["treatment"] = treatment.document(engine.prepared, ds, list(ds.codes))
     # the share of the indicators under each aggregate that have a value
     aggs = list(fw.aggregate_codes)
     out["coverage"] = cells(np.array([engine.coverage(c) for c in aggs]).reshape(len(aggs), U, T), "coverage", aggs)

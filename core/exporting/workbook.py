@@ -330,7 +330,8 @@ class _Writer(ResultSheets):
         writer, told where the indicator's cells are."""
         e = self.e
         writer = NORMALISATIONS[e.method[i]].formula
-        if writer is None:
+        if writer is None or e.prepared is not None:
+            # treated data (imputed, winsorised, transformed ...) are not the Data sheet's: values
             return None
         c = self.nlab + i
         tb = int(e.base_index[i])
@@ -345,8 +346,8 @@ class _Writer(ResultSheets):
         e, fw = self.e, self.fw
         self.header(ws, self.label_header() + self.aggs, self.label_widths(), self.nlab)
         self.labels(ws)
-        mean = AGGREGATIONS[self.st.aggregation].formula
         for code in self.aggs:
+            mean = AGGREGATIONS[e.aggregation[code]].formula       # per node (aggregation.CODE / .level.N)
             kids = fw.children(code)
             w = [self.weight_ref[k] for k in kids]
             c = self.agg_col[code]
@@ -355,7 +356,7 @@ class _Writer(ResultSheets):
                 for u in range(self.U):
                     r = self.row(u, t)
                     refs = [self.score_ref(k, u, t, here="Aggregates") for k in kids]
-                    self.formula(ws, r - 1, c, mean(refs, w, e.p), cached_value(S[u, t]),
+                    self.formula(ws, r - 1, c, mean(refs, w, e.p_by[code]), cached_value(S[u, t]),
                                  self.f_score, note=f"Aggregates {code} (formula too long)")
 
 

@@ -40,6 +40,9 @@ from core.errors import SettingsError
 from core.text import is_chinese, tr
 
 # how far the edit of one raw value reaches through a normalisation
+# the kinds of method a registry holds
+KINDS = ("normalisation", "aggregation", "imputation", "treatment")
+
 PERIOD = "period"   # every unit of the edited period (every period too when pooled)
 UNIT = "unit"       # every period of the edited unit
 CELL = "cell"       # the edited value alone
@@ -88,7 +91,7 @@ class MethodContext:
 @dataclass(frozen=True)
 class Method:
     """One normalisation or aggregation method (see the module text)."""
-    kind: str                                  # "normalisation" or "aggregation"
+    kind: str                                  # one of KINDS
     name: str
     function: Callable | None = None           # normalisation: f(X, d, ctx, out=None) -> array
     _: KW_ONLY
@@ -108,7 +111,7 @@ class Method:
     advice: Callable | None = None             # normalisation: advice(settings, code) -> how to make scores positive
 
     def __post_init__(self):
-        if self.kind not in ("normalisation", "aggregation"):
+        if self.kind not in KINDS:
             raise ValueError(f"method '{self.name}': unknown kind '{self.kind}'")
         if self.scope not in SCOPES:
             raise ValueError(f"method '{self.name}': scope must be one of {', '.join(SCOPES)}")
@@ -201,11 +204,13 @@ class Registry(Mapping):
 
 NORMALISATIONS = Registry("normalisation")
 AGGREGATIONS = Registry("aggregation")
+IMPUTATIONS = Registry("imputation")    # filling missing values (core/methods/impute.py)
+TREATMENTS = Registry("treatment")      # outlier treatment (core/methods/treat.py)
 
 
 def parameters() -> dict:
     """key -> :class:`Parameter` of every registered method."""
-    return {p.key: p for reg in (NORMALISATIONS, AGGREGATIONS) for p in reg.parameters()}
+    return {p.key: p for reg in (NORMALISATIONS, AGGREGATIONS, IMPUTATIONS, TREATMENTS) for p in reg.parameters()}
 
 
 def list_codes(codes, most: int = 5) -> str:

@@ -15,23 +15,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 
 from core.errors import SettingsError
-from core.methods.registry import AGGREGATIONS, NORMALISATIONS, parameters
+from core.methods.registry import AGGREGATIONS, IMPUTATIONS, NORMALISATIONS, TREATMENTS, parameters
 from core.text import tr
 
 WEIGHTINGS = ("manual", "equal")
 # the settings no single method owns; the methods' own parameters come from the registry
-GENERAL = ("normalisation", "pooled", "base_year", "aggregation", "weighting")
+GENERAL = ("normalisation", "pooled", "base_year", "aggregation", "weighting",
+           "denominate", "imputation", "screen_threshold", "treatment")
 
 
 def keys() -> tuple:
     """Every settings key: the general ones, the parameters of the
     registered methods, and the per-indicator keys."""
     own = {k: [p.key for p in reg.parameters()] for k, reg in (("normalisation", NORMALISATIONS),
-                                                                ("aggregation", AGGREGATIONS))}
+                                                                ("aggregation", AGGREGATIONS),
+                                                                ("imputation", IMPUTATIONS),
+                                                                ("treatment", TREATMENTS))}
     out = []
     for k in GENERAL:
         out += [k] + own.get(k, [])
-    return tuple(out) + ("normalisation.<CODE>", "base_year.<CODE>")
+    return tuple(out) + ("normalisation.<CODE>", "base_year.<CODE>", "aggregation.<CODE>",
+                         "aggregation.level.<N>")
 
 
 def _default(key):
@@ -51,6 +55,13 @@ class Settings:
     zscore_sd: float = _default("zscore_sd")
     normalisation_by: dict = field(default_factory=dict)   # code -> method
     base_year_by: dict = field(default_factory=dict)       # code -> period
+    # data treatment before normalisation (core.treatment)
+    denominate: bool = False
+    imputation: str = "none"
+    screen_threshold: float | None = None    # share of indicators a unit-period needs; None: no screening
+    treatment: str = "none"
+    aggregation_by: dict = field(default_factory=dict)     # aggregate code -> aggregation method
+    aggregation_level: dict = field(default_factory=dict)  # COINr level number (int) -> aggregation method
     # values of the parameters of methods that have no field above (read as
     # attributes too: settings.<key>, the method's default when not set)
     params: dict = field(default_factory=dict)
@@ -66,6 +77,7 @@ class Settings:
 
     def copy(self) -> "Settings":
         return replace(self, normalisation_by=dict(self.normalisation_by), base_year_by=dict(self.base_year_by),
+                       aggregation_by=dict(self.aggregation_by), aggregation_level=dict(self.aggregation_level),
                        params=dict(self.params))
 
     # ---- text interface --------------------------------------------------
@@ -81,6 +93,9 @@ class Settings:
             if base == "base_year":
                 self.base_year_by[code] = _period(text, key, where)
                 return
+            if base == "aggregation":
+                self._apply_aggregation(code, text, key, where)
+                return
             raise _unknown_key(key, where)
         param = parameters().get(key)
         if key == "normalisation":
@@ -91,6 +106,14 @@ class Settings:
             self.pooled = _bool(text, key, where)
         elif key == "base_year":
             self.base_year = None if text.lower() in ("", "none", "first") else _period(text, key, where)
+        elif key == "denominate":
+            self.denominate = _bool(text, key, where)
+        elif key == "imputation":
+            self.imputation = IMPUTATIONS.resolve(text, key, where)
+        elif key == "treatment":
+            self.treatment = TREATMENTS.resolve(text, key, where)
+        elif key == "screen_threshold":
+            self.screen_threshold = _share(text, key, where)
         elif key == "weighting":
             self.weighting = _choice(text, WEIGHTINGS, key, where)
         elif param is not None:
@@ -102,8 +125,40 @@ class Settings:
         else:
             raise _unknown_key(key, where)
 
+    def _apply_aggregation(self, code, text, key, where):
+        """``aggregation.CODE`` (one aggregate) or ``aggregation.level.N``
+        (every aggregate of COINr's level N: 2 is the first above the
+        indicators)."""
+        method = AGGREGATIONS.resolve(text, key, where)
+        if code.startswith("level."):
+            n = code.split(".", 1)[1]
+            if not n.isdigit() or int(n) < 2:
+                raise SettingsError(tr("{where}: {key}: the level must be a whole number >= 2 (COINr's level "
+                                       "numbers: 1 is the indicators)", where=where, key=key), valid=["2", "3"])
+            self.aggregation_level[int(n)] = method
+        else:
+            self.aggregation_by[code] = method
+
+    def aggregation_for(self, code: str, level: int | None, params: dict | None = None) -> str:
+        """The aggregation of one aggregate: ``aggregation.CODE``, then its
+        Meta ``Aggregation`` column, then ``aggregation.level.N``, then the
+        project's."""
+        if code in self.aggregation_by:
+            return self.aggregation_by[code]
+        own = (params or {}).get("Aggregation")
+        if own not in (None, "") and not (isinstance(own, float) and own != own):
+            return AGGREGATIONS.resolve(str(own), tr("Aggregation of {code}", code=code), "Meta")
+        if level in self.aggregation_level:
+            return self.aggregation_level[level]
+        return self.aggregation
+
     def to_dict(self) -> dict:
         d = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "params"}
+        # the treatment and per-node settings are written only when set, so the
+        # documents of projects that use none of them stay as they were
+        for k, default in _QUIET.items():
+            if d[k] == default:
+                del d[k]
         d.update(self.params)
         return {k: list(v) if isinstance(v, tuple) else v for k, v in d.items()}
 
@@ -117,6 +172,14 @@ class Settings:
             elif k == "base_year_by":
                 for code, y in (v or {}).items():
                     s.apply(f"base_year.{code}", y, where)
+            elif k == "aggregation_by":
+                for code, m in (v or {}).items():
+                    s.apply(f"aggregation.{code}", m, where)
+            elif k == "aggregation_level":
+                for n, m in (v or {}).items():
+                    s.apply(f"aggregation.level.{n}", m, where)
+            elif k == "screen_threshold" and v is None:
+                s.screen_threshold = None
             elif isinstance(v, (list, tuple)):
                 s.apply(k, ",".join(str(x) for x in v), where)
             else:
@@ -158,6 +221,20 @@ def _bool(text, key, where):
                            where=where, text=text, key=key, valid="true, false"), valid=("true", "false"))
 
 
+def _share(text, key, where):
+    """A share in (0, 1], or None for 'none' / blank."""
+    if text.lower() in ("", "none", "off"):
+        return None
+    try:
+        x = float(text.rstrip("%")) / (100.0 if text.endswith("%") else 1.0)
+    except ValueError:
+        x = float("nan")
+    if not (0 < x <= 1):
+        raise SettingsError(tr("{where}: '{text}' is not a valid value for {key}; it must be a share in (0, 1], "
+                               "such as 0.9", where=where, text=text, key=key), valid=["a share such as 0.9"])
+    return x
+
+
 def _period(text, key, where):
     try:
         f = float(text)
@@ -173,3 +250,5 @@ def _period(text, key, where):
 
 
 _FIELDS = {f.name for f in fields(Settings)} - {"params"}
+_QUIET = {"denominate": False, "imputation": "none", "screen_threshold": None, "treatment": "none",
+          "aggregation_by": {}, "aggregation_level": {}}

@@ -22,6 +22,7 @@ from core.methods.usable import domain_problem
 from core.model.settings import Settings
 from core.model.usability import check_normalisations
 from core.text import tr
+from core.treatment import prepare as treatment
 
 
 class Engine:
@@ -35,6 +36,7 @@ class Engine:
         self.index = framework.index_of
         self.n_ind = len(framework.indicator_codes)
         self.p = AGGREGATIONS[settings.aggregation].power_for(settings)
+        self.prepared = None            # what the treatment step did (None: it had nothing to do)
         self._plan()
         U, T = len(dataset.unit_codes), len(dataset.periods)
         self.scores = np.full((len(self.codes), U, T), np.nan)
@@ -59,6 +61,7 @@ class Engine:
             kids = fw.children(code)
             self.children[code] = np.array([self.index[k] for k in kids], dtype=int)
             self.weights[code] = np.array([1.0 if equal else fw[k].weight for k in kids])
+        self._plan_aggregation()
         self.parents = {c: fw.ancestors(c) for c in fw.indicator_codes}
         self.direction = np.array([fw[c].direction for c in fw.indicator_codes], dtype=float)
         self.method = [st.method_for(c, fw[c].params) for c in fw.indicator_codes]
@@ -79,6 +82,18 @@ class Engine:
         for code in fw.aggregate_codes:                 # bottom-up: children before parents
             under[code] = [i for k in fw.children(code) for i in under[k]]
         self.indicators_under = {c: np.array(v, dtype=int) for c, v in under.items()}
+
+    def _plan_aggregation(self):
+        """The aggregation of every aggregate (``aggregation.CODE``, Meta
+        ``Aggregation``, ``aggregation.level.N``, the project's) and its power."""
+        fw, st = self.framework, self.settings
+        for code in st.aggregation_by:
+            if code not in fw or fw[code].is_indicator:
+                raise SettingsError(tr("setting aggregation.{code}: '{code}' is not an aggregate of the framework; "
+                                       "valid codes: {valid}", code=code, valid=", ".join(fw.aggregate_codes)),
+                                    valid=fw.aggregate_codes, code=code)
+        self.aggregation = {c: st.aggregation_for(c, fw.level[c], fw[c].params) for c in fw.aggregate_codes}
+        self.p_by = {c: AGGREGATIONS[m].power_for(st) for c, m in self.aggregation.items()}
 
     def _default_base(self):
         """The base period when none is set: the first period where every
@@ -159,7 +174,7 @@ class Engine:
             if not (isinstance(uu, slice) and isinstance(tt, slice)):
                 X = X[:, uu][:, :, tt]
             ctx = NormContext(self.settings, _pick(ds.periods, tt), _pick(ds.unit_codes, uu), codes,
-                              [fw[c].params for c in codes], self.base_index[idx])
+                              [self.params_of(c) for c in codes], self.base_index[idx])
             if isinstance(sel, slice) and isinstance(uu, slice) and isinstance(tt, slice):
                 target = self.scores[sel]
                 Y = NORMALISATIONS[method].function(X, self.direction[sel], ctx, out=target)
@@ -190,8 +205,9 @@ class Engine:
             else:
                 U, T = self.scores.shape[1:]
                 X = self.scores[np.ix_(_indices(kids), _arr(units, U), _arr(periods, T))]
-            agg.check_domain(X, self.p, lambda idx, v, c=code, k=kids: self._locate(c, k, idx, v, units, periods))
-            value = agg.weighted_mean(X, self.weights[code], self.p)[0]
+            p = self.p_by[code]
+            agg.check_domain(X, p, lambda idx, v, c=code, k=kids: self._locate(c, k, idx, v, units, periods))
+            value = agg.weighted_mean(X, self.weights[code], p)[0]
             if whole:
                 self.scores[self.index[code]] = value
             else:
@@ -206,24 +222,28 @@ class Engine:
         unit = int(_arr(units, len(ds.unit_codes))[idx[1]])
         period = int(_arr(periods, len(ds.periods))[idx[2]])
         child = self.codes[_indices(kids)[idx[0]]]
+        p = self.p_by[code]
         if not self.framework[child].is_indicator:
             # an aggregate child: the first indicator under it with a score the mean cannot take
             under = self.indicators_under[child]
             vals = self.scores[under, unit, period]
             with np.errstate(invalid="ignore"):
-                bad = np.flatnonzero((vals <= 0) if self.p <= 0 else (vals < 0))
+                bad = np.flatnonzero((vals <= 0) if p <= 0 else (vals < 0))
             k = int(under[bad[0]]) if bad.size else int(under[0])
             child, value = self.framework.indicator_codes[k], float(self.scores[k, unit, period])
         i = self.framework.indicator_codes.index(child)
-        problem = domain_problem(self.p, child, describe_place(ds.unit_codes[unit], ds.periods[period]), value,
+        problem = domain_problem(p, child, describe_place(ds.unit_codes[unit], ds.periods[period]), value,
                                  NORMALISATIONS[self.method[i]], self.settings)
-        return tr("{mean} of '{node}': {problem}", mean=AGGREGATIONS[self.settings.aggregation].title(), node=code,
+        return tr("{mean} of '{node}': {problem}", mean=AGGREGATIONS[self.aggregation[code]].title(), node=code,
                   problem=problem)
 
     def run(self):
         """Full recomputation."""
-        # indicator-major copy of the raw values: each indicator contiguous
-        self._raw = np.ascontiguousarray(np.moveaxis(self.dataset.values, 2, 0))
+        # indicator-major copy of the raw (or treated) values: each indicator contiguous
+        self.prepared = (treatment.prepare(self.framework, self.dataset, self.settings)
+                         if treatment.active(self.framework, self.settings) else None)
+        values = self.dataset.values if self.prepared is None else self.prepared.values
+        self._raw = np.ascontiguousarray(np.moveaxis(values, 2, 0))
         self._norm_warnings.clear()
         self._normalise()
         self._aggregate(self.framework.aggregate_codes)
@@ -236,7 +256,8 @@ class Engine:
         the reachable units / periods are recomputed."""
         if not cells:
             return
-        if self.default_base_changed():         # the default base period moved: redo everything
+        if self.default_base_changed() or self.prepared is not None:
+            # the default base period moved, or treatment reads whole indicators: redo everything
             self._plan()
             self.run()
             return
@@ -282,6 +303,13 @@ class Engine:
         for c in [self.framework.indicator_codes[i] for i in cols] + order:
             self._rank_cache.pop(self.index[c], None)
         self._warn_cache = None
+
+    def params_of(self, code) -> dict:
+        """An indicator's Meta params as normalisation reads them: goalposts
+        and target moved by its Transform."""
+        if self.prepared is not None:
+            return self.prepared.params[self.framework.indicator_codes.index(code)]
+        return self.framework[code].params
 
     # ---- results --------------------------------------------------------------
     def score(self, code) -> np.ndarray:
@@ -350,7 +378,8 @@ class Engine:
         kids = self.children[parent]
         S = self.scores
         pts, share = analysis.contributions(S[kids, :, t0], S[kids, :, t1], self.weights[parent],
-                                            S[self.index[parent], :, t0], S[self.index[parent], :, t1], self.p,
+                                            S[self.index[parent], :, t0], S[self.index[parent], :, t1],
+                                            self.p_by[parent],
                                             present_only)
         return [self.codes[k] for k in _indices(kids)], pts, share
 
@@ -367,7 +396,7 @@ class Engine:
         par = S[self.index[parent], unit, :]
         start = np.repeat(child[:, t0:t0 + 1], child.shape[1], axis=1)
         points, _ = analysis.contributions(start, child, self.weights[parent], np.full(par.shape, par[t0]), par,
-                                           self.p, present_only)
+                                           self.p_by[parent], present_only)
         return [self.codes[k] for k in _indices(kids)], points, par - par[t0]
 
     def period_rank(self, code, period: int) -> np.ndarray:
@@ -382,6 +411,8 @@ class Engine:
     def warnings(self) -> list:
         if self._warn_cache is None:
             out = [w for ws in self._norm_warnings.values() for w in ws]
+            if self.prepared is not None:
+                out += self.prepared.warnings
             ds = self.dataset
             if self.settings.base_year is None and self.no_base and len(ds.periods) > 1:
                 out.append({"kind": "base_year", "code": None, "unit": None,

@@ -31,6 +31,7 @@ from core.model.usability import aggregation_choices, normalisation_choices
 from gui.base.document import ProjectDocument
 from gui.base.i18n import is_chinese
 from gui.sheets.framework_model import run_edit
+from gui.sheets.treatment_panel import TreatmentGroup
 
 _CONTEXT = "MethodPanel"
 
@@ -113,6 +114,10 @@ class MethodPanel(QWidget):
         layout = QVBoxLayout(inner)
         layout.addWidget(self.normalisation_group)
         layout.addWidget(self.aggregation_group)
+        # denomination, imputation, screening and outlier treatment (before normalisation)
+        self.treatment_group = TreatmentGroup(document, self)
+        self.treatment_group.statusMessage.connect(self.statusMessage)
+        layout.addWidget(self.treatment_group)
         layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

@@ -79,124 +79,234 @@
         <translation>指标框架</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="212"/>
+        <location filename="../../gui/sheets/method_panel.py" line="217"/>
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="213"/>
+        <location filename="../../gui/sheets/method_panel.py" line="218"/>
         <source>Aggregation</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="214"/>
+        <location filename="../../gui/sheets/method_panel.py" line="219"/>
         <source>&amp;Method:</source>
         <translation>方法(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="214"/>
+        <location filename="../../gui/sheets/method_panel.py" line="219"/>
         <source>How each indicator is put on a common scale</source>
         <translation>将各指标转换到统一尺度的方法</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="215"/>
+        <location filename="../../gui/sheets/method_panel.py" line="220"/>
         <source>&amp;Base year:</source>
         <translation>基期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="215"/>
+        <location filename="../../gui/sheets/method_panel.py" line="220"/>
         <source>The period set to 100 by the fixed-base index; also the start of change and growth</source>
         <translation>定基指数中设为 100 的时期，也是计算变化和增长的起点</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="217"/>
+        <location filename="../../gui/sheets/method_panel.py" line="222"/>
         <source>Min-max &amp;range:</source>
         <translation>极差范围(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="217"/>
+        <location filename="../../gui/sheets/method_panel.py" line="222"/>
         <source>The scale of min-max: lowest value to L, highest to U</source>
         <translation>极差标准化的尺度：最小值对应 L，最大值对应 U</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="219"/>
+        <location filename="../../gui/sheets/method_panel.py" line="224"/>
         <source>Z-score m&amp;ean:</source>
         <translation>Z 分数均值(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="219"/>
+        <location filename="../../gui/sheets/method_panel.py" line="224"/>
         <source>The mean z-scores are shifted to</source>
         <translation>Z 分数平移后的均值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="220"/>
+        <location filename="../../gui/sheets/method_panel.py" line="225"/>
         <source>Z-score &amp;SD:</source>
         <translation>Z 分数标准差(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="220"/>
+        <location filename="../../gui/sheets/method_panel.py" line="225"/>
         <source>The standard deviation z-scores are scaled to</source>
         <translation>Z 分数缩放后的标准差</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="221"/>
+        <location filename="../../gui/sheets/method_panel.py" line="226"/>
         <source>&amp;Pooled:</source>
         <translation>合并计算(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="221"/>
+        <location filename="../../gui/sheets/method_panel.py" line="226"/>
         <source>Take minimum, maximum, mean and ranks over all periods together, not period by period</source>
         <translation>对所有时期合并求最小值、最大值、均值和排名，而不是逐期计算</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="223"/>
+        <location filename="../../gui/sheets/method_panel.py" line="228"/>
         <source>M&amp;ean:</source>
         <translation>平均方式(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="223"/>
+        <location filename="../../gui/sheets/method_panel.py" line="228"/>
         <source>How children are combined into their parent</source>
         <translation>下级节点合成为上级节点的方式</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="224"/>
+        <location filename="../../gui/sheets/method_panel.py" line="229"/>
         <source>P&amp;ower p:</source>
         <translation>幂次 p(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="224"/>
+        <location filename="../../gui/sheets/method_panel.py" line="229"/>
         <source>The power of the generalised mean (1 arithmetic, 0 geometric, -1 harmonic)</source>
         <translation>广义平均的幂次（1 为算术平均，0 为几何平均，-1 为调和平均）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="226"/>
+        <location filename="../../gui/sheets/method_panel.py" line="231"/>
         <source>&amp;Weights:</source>
         <translation>权重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="226"/>
+        <location filename="../../gui/sheets/method_panel.py" line="231"/>
         <source>Use the weights of the framework, or give the nodes of each dimension equal weights</source>
         <translation>使用指标框架中的权重，或对每个维度内的节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="242"/>
+        <location filename="../../gui/sheets/method_panel.py" line="247"/>
         <source>L: the value given to the lowest</source>
         <translation>L：最小值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="243"/>
+        <location filename="../../gui/sheets/method_panel.py" line="248"/>
         <source>U: the value given to the highest</source>
         <translation>U：最大值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="244"/>
+        <location filename="../../gui/sheets/method_panel.py" line="249"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="245"/>
+        <location filename="../../gui/sheets/method_panel.py" line="250"/>
         <source>over all periods</source>
         <translation>跨所有时期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="42"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="42"/>
+        <source>Period</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="42"/>
+        <source>Action</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="42"/>
+        <source>Skewness</source>
+        <translation>偏度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="43"/>
+        <source>Kurtosis</source>
+        <translation>峰度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="43"/>
+        <source>After</source>
+        <translation>处理后（偏度 / 峰度）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="43"/>
+        <source>Points treated</source>
+        <translation>被处理的点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="73"/>
+        <source>Data treatment</source>
+        <translation>数据处理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="74"/>
+        <source>&amp;Denominate:</source>
+        <translation>分母化(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="74"/>
+        <source>Divide each indicator by its Meta Denominator column</source>
+        <translation>将各指标除以其 Meta 中 Denominator 列指定的分母</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="75"/>
+        <source>&amp;Imputation:</source>
+        <translation>插补(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="75"/>
+        <source>How missing values are filled before normalisation</source>
+        <translation>标准化之前如何填补缺失值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="76"/>
+        <source>&amp;Group:</source>
+        <translation>分组(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="76"/>
+        <source>The group column of the group mean and group median</source>
+        <translation>组内均值和组内中位数所用的分组列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="77"/>
+        <source>&amp;Screening:</source>
+        <translation>筛选(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="77"/>
+        <source>Leave out unit-periods with too few indicators</source>
+        <translation>剔除指标数据过少的单元-时期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="78"/>
+        <source>Needs at &amp;least:</source>
+        <translation>至少需要(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="78"/>
+        <source>The share of indicators a unit-period needs</source>
+        <translation>一个单元-时期至少需要的指标比例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="79"/>
+        <source>&amp;Outliers:</source>
+        <translation>离群值(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="79"/>
+        <source>Outlier treatment of each indicator, as COINr does it</source>
+        <translation>按 COINr 的方法处理各指标的离群值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="84"/>
+        <source>per denominator</source>
+        <translation>按分母</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="85"/>
+        <source>on</source>
+        <translation>启用</translation>
     </message>
 </context>
 <context>
@@ -677,12 +787,12 @@
         <translation>综合指数</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/lines.py" line="164"/>
+        <location filename="../../gui/charts/lines.py" line="166"/>
         <source>{0} · {1} % a year</source>
         <translation>{0} · 年均 {1} %</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/lines.py" line="257"/>
+        <location filename="../../gui/charts/lines.py" line="259"/>
         <source>Average growth: {0} % a year</source>
         <translation>年均增长：{0} %</translation>
     </message>
@@ -873,7 +983,7 @@
 <context>
     <name>DimensionChart</name>
     <message>
-        <location filename="../../gui/charts/lines.py" line="330"/>
+        <location filename="../../gui/charts/lines.py" line="332"/>
         <source>Dimensions: {0}</source>
         <translation>各维度：{0}</translation>
     </message>
@@ -1255,92 +1365,92 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FrameworkModel</name>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="186"/>
+        <location filename="../../gui/sheets/framework_model.py" line="187"/>
         <source>Weight as entered, relative to the other nodes in &apos;{0}&apos;</source>
         <translation>输入的权重，相对于“{0}”中的其他节点</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="188"/>
+        <location filename="../../gui/sheets/framework_model.py" line="189"/>
         <source>Not used: the method settings give siblings equal weights</source>
         <translation>未使用：方法设置对同级节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="198"/>
+        <location filename="../../gui/sheets/framework_model.py" line="199"/>
         <source>{0} carries {1} % of the index</source>
         <translation>{0} 占指数的 {1} %</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="208"/>
+        <location filename="../../gui/sheets/framework_model.py" line="209"/>
         <source>Double-click to reverse the direction</source>
         <translation>双击可反转方向</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="216"/>
+        <location filename="../../gui/sheets/framework_model.py" line="217"/>
         <source>Unit: {0}</source>
         <translation>计量单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="220"/>
+        <location filename="../../gui/sheets/framework_model.py" line="221"/>
         <source>Drag onto a dimension to move it there</source>
         <translation>拖到某个维度上即可移入该维度</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="227"/>
+        <location filename="../../gui/sheets/framework_model.py" line="228"/>
         <source>Name (code)</source>
         <translation>名称（代码）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="227"/>
+        <location filename="../../gui/sheets/framework_model.py" line="228"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="227"/>
+        <location filename="../../gui/sheets/framework_model.py" line="228"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="227"/>
+        <location filename="../../gui/sheets/framework_model.py" line="228"/>
         <source>Better</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="231"/>
+        <location filename="../../gui/sheets/framework_model.py" line="232"/>
         <source>Effective share of the composite index in % (product of the normalised weights along the path)</source>
         <translation>在综合指数中的实际占比（%，沿路径各级归一化权重的乘积）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="233"/>
+        <location filename="../../gui/sheets/framework_model.py" line="234"/>
         <source>Whether higher or lower values are better; double-click to reverse</source>
         <translation>数值越高越好还是越低越好；双击可反转</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="229"/>
+        <location filename="../../gui/sheets/framework_model.py" line="230"/>
         <source>Dimensions and indicators; double-click a name to edit it</source>
         <translation>维度和指标；双击名称可编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="230"/>
+        <location filename="../../gui/sheets/framework_model.py" line="231"/>
         <source>Weight as entered, relative to siblings; double-click to edit</source>
         <translation>输入的权重，相对于同级节点；双击可编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="250"/>
+        <location filename="../../gui/sheets/framework_model.py" line="251"/>
         <source>Rename {0}</source>
         <translation>重命名 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="255"/>
+        <location filename="../../gui/sheets/framework_model.py" line="256"/>
         <source>Weight of {0}</source>
         <translation>{0} 的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="263"/>
+        <location filename="../../gui/sheets/framework_model.py" line="264"/>
         <source>Direction of {0}</source>
         <translation>{0} 的方向</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="322"/>
+        <location filename="../../gui/sheets/framework_model.py" line="323"/>
         <source>Move {0}</source>
         <translation>移动 {0}</translation>
     </message>
@@ -1348,22 +1458,22 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FrameworkTree</name>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="49"/>
+        <location filename="../../gui/sheets/framework_model.py" line="50"/>
         <source>↑ higher</source>
         <translation>↑ 越高</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="50"/>
+        <location filename="../../gui/sheets/framework_model.py" line="51"/>
         <source>↓ lower</source>
         <translation>↓ 越低</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="52"/>
+        <location filename="../../gui/sheets/framework_model.py" line="53"/>
         <source>↑ higher is better</source>
         <translation>↑ 越高越好</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="53"/>
+        <location filename="../../gui/sheets/framework_model.py" line="54"/>
         <source>↓ lower is better</source>
         <translation>↓ 越低越好</translation>
     </message>
@@ -1454,78 +1564,78 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>GridCells</name>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="191"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="193"/>
         <source>Unit: {0}</source>
         <translation>计量单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="193"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="195"/>
         <source>Lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="196"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="198"/>
         <source>In: {0} {1}</source>
         <translation>所属：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="198"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="200"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="205"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="207"/>
         <source>{0}: missing (type a number to fill it)</source>
         <translation>{0}：缺失（输入数字即可填入）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="221"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="223"/>
         <source>Unit code</source>
         <translation>单元代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="221"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="223"/>
         <source>Unit name</source>
         <translation>单元名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="222"/>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="231"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="224"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="233"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="222"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="224"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="229"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="231"/>
         <source>Indicator code</source>
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="229"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="231"/>
         <source>Indicator name (hover a row for more)</source>
         <translation>指标名称（鼠标悬停查看详情）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="230"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="232"/>
         <source>Unit of measure</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="231"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="233"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="231"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="233"/>
         <source>Measured in</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="233"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="235"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -2452,44 +2562,44 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MethodPanel</name>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="61"/>
+        <location filename="../../gui/sheets/method_panel.py" line="62"/>
         <source>As entered in the framework</source>
         <translation>按指标框架中的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="61"/>
+        <location filename="../../gui/sheets/method_panel.py" line="62"/>
         <source>Equal within each dimension</source>
         <translation>各维度内等权</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="268"/>
+        <location filename="../../gui/sheets/method_panel.py" line="273"/>
         <source>(no periods)</source>
         <translation>（无时期）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="325"/>
-        <location filename="../../gui/sheets/method_panel.py" line="328"/>
+        <location filename="../../gui/sheets/method_panel.py" line="330"/>
+        <location filename="../../gui/sheets/method_panel.py" line="333"/>
         <source>• {0}: {1}</source>
         <translation>• {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="327"/>
-        <location filename="../../gui/sheets/method_panel.py" line="328"/>
+        <location filename="../../gui/sheets/method_panel.py" line="332"/>
+        <location filename="../../gui/sheets/method_panel.py" line="333"/>
         <source>Not available here:</source>
         <translation>此项目不可用：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="343"/>
+        <location filename="../../gui/sheets/method_panel.py" line="348"/>
         <source>Not available here: {0}</source>
         <translation>此项目不可用：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="367"/>
+        <location filename="../../gui/sheets/method_panel.py" line="372"/>
         <source>Method settings</source>
         <translation>方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="382"/>
+        <location filename="../../gui/sheets/method_panel.py" line="387"/>
         <source>Method: {0}</source>
         <translation>方法：{0}</translation>
     </message>
@@ -2536,17 +2646,17 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>ProjectFiles</name>
     <message>
-        <location filename="../../gui/window/loading.py" line="275"/>
+        <location filename="../../gui/window/loading.py" line="260"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="277"/>
+        <location filename="../../gui/window/loading.py" line="262"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="278"/>
+        <location filename="../../gui/window/loading.py" line="263"/>
         <source>{0} has changes that are not saved.
 
 Save them before going on?</source>
@@ -2555,32 +2665,32 @@ Save them before going on?</source>
 是否先保存再继续？</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="295"/>
+        <location filename="../../gui/window/loading.py" line="280"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="323"/>
+        <location filename="../../gui/window/loading.py" line="308"/>
         <source>No iMeta table beside {0}: one index over its {1} indicator(s), equal weights, direction +1; edit the framework to change it</source>
         <translation>{0} 旁没有 iMeta 表：以一个指数涵盖其全部 {1} 个指标，权重相等，方向为 +1；可编辑指标框架加以修改</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="341"/>
+        <location filename="../../gui/window/loading.py" line="326"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="342"/>
+        <location filename="../../gui/window/loading.py" line="327"/>
         <source>{0} no longer exists; it is removed from the recent files.</source>
         <translation>{0} 已不存在，已从最近的文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="361"/>
+        <location filename="../../gui/window/loading.py" line="346"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="362"/>
+        <location filename="../../gui/window/loading.py" line="347"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
@@ -2877,6 +2987,47 @@ with data</source>
         <location filename="../../gui/charts/timechart.py" line="96"/>
         <source>Scaled per period: no growth rates</source>
         <translation>按期标准化：不显示增长率</translation>
+    </message>
+</context>
+<context>
+    <name>TreatmentGroup</name>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="132"/>
+        <source>Data treatment</source>
+        <translation>数据处理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_panel.py" line="142"/>
+        <source>Data treatment: {0}</source>
+        <translation>数据处理：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>TreatmentLog</name>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="47"/>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="47"/>
+        <source>winsorised ({0} points)</source>
+        <translation>缩尾（{0} 个点）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="48"/>
+        <source>log transform (log_CT)</source>
+        <translation>对数变换（log_CT）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="67"/>
+        <source>No data treatment: the raw values are normalised.</source>
+        <translation>未做数据处理：直接对原始值标准化。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/treatment_log.py" line="69"/>
+        <source>Imputed cells: {0}; unit-periods screened out: {1}; transforms: {2}</source>
+        <translation>插补的单元格：{0}；剔除的单元-时期：{1}；变换：{2}</translation>
     </message>
 </context>
 <context>
@@ -3184,48 +3335,48 @@ with data</source>
 <context>
     <name>loading</name>
     <message>
-        <location filename="../../gui/window/loading.py" line="48"/>
-        <location filename="../../gui/window/loading.py" line="54"/>
+        <location filename="../../gui/window/loading.py" line="44"/>
+        <location filename="../../gui/window/loading.py" line="50"/>
         <source>CoIndex projects (*.coindex)</source>
         <translation>CoIndex 项目 (*.coindex)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="47"/>
+        <location filename="../../gui/window/loading.py" line="43"/>
         <source>Projects, workbooks and tables ({0})</source>
         <translation>项目、工作簿和表格（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="49"/>
+        <location filename="../../gui/window/loading.py" line="45"/>
         <source>Workbooks (*.xlsx *.xlsm *.xls *.xlsb *.ods)</source>
         <translation>工作簿 (*.xlsx *.xlsm *.xls *.xlsb *.ods)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="50"/>
+        <location filename="../../gui/window/loading.py" line="46"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="50"/>
+        <location filename="../../gui/window/loading.py" line="46"/>
         <source>CSV tables (*.csv *.tsv)</source>
         <translation>CSV 表格 (*.csv *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="135"/>
+        <location filename="../../gui/window/loading.py" line="120"/>
         <source>{0} Shown with the normalisation &apos;{1}&apos; until you choose another in Method settings; the file keeps &apos;{2}&apos; until you save.</source>
         <translation>{0} 暂以标准化方法“{1}”显示，直到您在“方法设置”中另选；保存之前，文件仍保留“{2}”。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="152"/>
+        <location filename="../../gui/window/loading.py" line="137"/>
         <source>the file could not be read</source>
         <translation>无法读取该文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="154"/>
+        <location filename="../../gui/window/loading.py" line="139"/>
         <source>an unexpected problem stopped the reading{0}; please report it</source>
         <translation>意外问题中止了读取{0}；请报告此问题</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="156"/>
+        <location filename="../../gui/window/loading.py" line="141"/>
         <source>CoIndex cannot open {0}.
 
 {1}</source>
@@ -3234,12 +3385,12 @@ with data</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="164"/>
+        <location filename="../../gui/window/loading.py" line="149"/>
         <source> (details: {0})</source>
         <translation>（详情：{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="176"/>
+        <location filename="../../gui/window/loading.py" line="161"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
