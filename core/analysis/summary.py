@@ -28,6 +28,7 @@ from core.analysis.run import RANK_CHANGE, Analysis, evaluate, prepare, run_anal
 STATE_VERSION = 1
 SOBOL_FIELDS = ("S1", "S1_conf", "ST", "ST_conf")
 ARRAY_FIELDS = ("nominal_score", "nominal_rank") + statistics.FIELDS
+SOBOL_COST = 4.0        # about how many Monte Carlo runs a Sobol analysis of the same N costs (N x (inputs + 2))
 
 
 @dataclass
@@ -87,14 +88,16 @@ def run_summary(project, spec: Uncertainty, sensitivity: bool = False, output: s
     ``progress(fraction)`` covers it all (False cancels)."""
     stamp = fingerprint(project)
     periods = list(project.dataset.periods)
-    share = 1.0 / max(len(periods), 1)
+    # progress in replications: the Sobol sample is a few times the Monte Carlo's
+    first = 1.0 + (SOBOL_COST if sensitivity else 0.0)
+    share = 1.0 / (first + len(periods) - 1)
 
     def part(lo, hi):
         if progress is None:
             return None
         return lambda f: progress(lo + (hi - lo) * f)
     analysis = run_analysis(project, spec, sensitivity=sensitivity, output=output,
-                            progress=part(0.0, share if len(periods) > 1 else 1.0))
+                            progress=part(0.0, first * share))
     result = analysis.uncertainty
     rep = result.replicator
     root = rep.framework.root
@@ -107,7 +110,7 @@ def run_summary(project, spec: Uncertainty, sensitivity: bool = False, output: s
     for k, t in enumerate(others):
         design = prepare(project, spec, periods[t])
         rows = design.draw(design.spec.replications, design.spec.seed)
-        _, S = evaluate(design, rows, progress, share=(share * (k + 1), share * (k + 2)))
+        _, S = evaluate(design, rows, progress, share=(share * (first + k), share * (first + k + 1)))
         low[t], high[t] = statistics.percentiles(S[:, j, :], [5, 95])
     summary = Summary(result.design.spec, bool(sensitivity), periods[t_last], periods, list(rep.units),
                       list(rep.aggregates), root, result.statistics, low, high,

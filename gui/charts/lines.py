@@ -25,6 +25,7 @@ GROWTH_LABEL_UNITS = 3       # end labels name the growth with at most this many
 MARKER_PIXELS = 7            # the composite's dots
 HOLE_PIXELS = 3.5            # the hole of a hollow dot (a score on part of its indicators)
 BAND_ALPHA = 48              # of 255: the uncertainty band's fill over the background
+LONE_BAND = 0.05             # half the width of the band of a lone period (periods are 1 apart)
 
 
 class CompositeChart(TimeChart):
@@ -245,8 +246,11 @@ class CompositeChart(TimeChart):
         self._band_values = (band[0].copy(), band[1].copy()) if shown else None
         if shown:
             ok = np.isfinite(band[0]) & np.isfinite(band[1])
-            self._band_edges[0].setData(x[ok], band[0][ok])
-            self._band_edges[1].setData(x[ok], band[1][ok])
+            bx, low, high = x[ok], band[0][ok], band[1][ok]
+            if len(bx) == 1:                  # one period: a short bar, as wide as a dot's surroundings
+                bx, low, high = bx[0] + np.array([-LONE_BAND, LONE_BAND]), np.repeat(low, 2), np.repeat(high, 2)
+            self._band_edges[0].setData(bx, low)
+            self._band_edges[1].setData(bx, high)
         else:
             for item in self._band_edges:
                 item.setData([], [])

@@ -110,3 +110,17 @@ def test_a_damaged_entry_is_refused_or_dropped(run):
     assert from_state({**doc["app_state"]["analysis"], "version": 2}) is None
     assert from_state(None) is None
     assert from_state(doc["app_state"]["analysis"]) is not None
+
+
+def test_progress_runs_once_from_0_to_1_and_can_cancel():
+    project = projectfile.load(ASEM_30)
+    seen = []
+    run_summary(project, Uncertainty(replications=50, weights_noise=0.2), sensitivity=True,
+                progress=lambda f: seen.append(f))
+    assert seen == sorted(seen) and seen[-1] == pytest.approx(1.0) and len(seen) >= 5
+    from core.analysis.run import AnalysisCancelled
+    calls = []
+    with pytest.raises(AnalysisCancelled):
+        run_summary(project, Uncertainty(replications=50, weights_noise=0.2),
+                    progress=lambda f: calls.append(f) or len(calls) < 3)      # stop in the third period
+    assert len(calls) == 3

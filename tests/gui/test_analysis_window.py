@@ -231,3 +231,27 @@ def test_an_unreadable_saved_analysis_is_dropped(make_window, tmp_path, qtbot):
     w = make_window(project, None)
     assert w.document.analysis is None and "analysis" not in w.document.project.app_state
     assert composite(qtbot, w).band_values() is None
+
+
+def test_one_period_has_a_short_band(qtbot):
+    """With one period the band is a short bar around the point."""
+    from core.analysis.inputs import Uncertainty
+    from core.analysis.summary import run_summary
+    from core.model.dataset import Dataset
+    from core.project.project import Project
+    from gui.base.document import ProjectDocument
+    from gui.charts.lines import LONE_BAND, CompositeChart
+    p = projectfile.load(ASEM_30)
+    ds = p.dataset
+    one = Dataset(list(ds.unit_codes), list(ds.unit_names), [ds.periods[-1]], list(ds.codes),
+                  ds.values[:, -1:, :].copy())
+    document = ProjectDocument(Project(p.framework, one, p.settings.copy()))
+    chart = CompositeChart(document, 3)
+    qtbot.addWidget(chart)
+    _, summary = run_summary(document.snapshot(), Uncertainty(replications=200, weights_noise=0.25))
+    document.set_analysis(summary)
+    low, high = summary.band(ds.unit_codes[3])
+    x, y = chart._band_edges[1].getData()
+    assert x.tolist() == [-LONE_BAND, LONE_BAND] and y.tolist() == [high[0], high[0]]
+    assert chart._band_edges[0].getData()[1].tolist() == [low[0], low[0]] and chart.band.isVisible()
+    document.close()
