@@ -1,8 +1,9 @@
 """The charts of an uncertainty analysis: each unit's rank interval, and
 the Sobol indices of the uncertain inputs.
 
-Both draw the last :class:`core.analysis.run.Analysis` handed to
-:meth:`show_analysis` (not the document's engine) and say why they are
+Both draw the last :class:`core.analysis.summary.Summary` handed to
+:meth:`show_analysis` (not the document's engine: a summary read from
+the project file draws as one just computed) and say why they are
 empty before a run.  Items are built once and updated with ``setData`` /
 ``setOpts``, as every chart (gui/charts/base.py).
 """
@@ -94,8 +95,7 @@ class RankIntervalChart(AnalysisChart):
         """The analysed period ('' before a run or without periods)."""
         if self.analysis is None:
             return ""
-        rep = self.analysis.uncertainty.replicator
-        p = rep.nominal.dataset.periods[rep.period]
+        p = self.analysis.period
         return "" if p is None else str(p)
 
     def show_analysis(self, analysis):
@@ -120,18 +120,16 @@ class RankIntervalChart(AnalysisChart):
         if a is None:
             self._set(np.empty(0, dtype=int), np.zeros((5, 0)), 1)
             return
-        result = a.uncertainty
-        rep = result.replicator
-        j = rep.agg_row[rep.framework.root]
-        st = result.statistics
+        j = a.aggregates.index(a.root)
+        st = a.statistics
         nominal = st.nominal_rank[j]
         ok = np.flatnonzero(np.isfinite(nominal))
         self._fitted = self.room()
         order = ok[np.lexsort((ok, nominal[ok]))][:self._fitted]
         values = np.vstack([nominal, st.median_rank[j], st.p05_rank[j], st.p95_rank[j], st.mean_rank[j]])[:, order]
-        self._set(order, values, len(rep.units))
+        self._set(order, values, len(a.units))
         self.set_note(self.tr("Best {0} of {1} units").format(len(order), len(ok)) if len(ok) > len(order) else
-                      self.tr("{0} replications").format(f"{len(result.assumptions):,}"))
+                      self.tr("{0} replications").format(f"{a.replications:,}"))
 
     def _set(self, order, values, n_units):
         self._rows = order
@@ -152,7 +150,7 @@ class RankIntervalChart(AnalysisChart):
 
     def _unit_label(self, u: int) -> str:
         """The name of the analysis's unit ``u`` (by code in the document's project, which may have changed)."""
-        units = self.analysis.uncertainty.replicator.units
+        units = self.analysis.units
         codes = list(self.project.dataset.unit_codes)
         return self.unit_name(codes.index(units[u])) if units[u] in codes else units[u]
 

@@ -2,11 +2,14 @@
 worker thread (progress bar, Cancel), and see each unit's rank interval
 and the Sobol indices.
 
-The run is :func:`core.analysis.run.run_analysis` on a snapshot of the
+The run is :func:`core.analysis.summary.run_summary` on a snapshot of the
 project (edits made meanwhile do not reach it), in a
-:class:`gui.importing.worker.Task`.  When the project changes after a run
-the charts keep the run's results and the status line says they are out
-of date; a change of structure (units, indicators) clears them.
+:class:`gui.importing.worker.Task`.  Its summary goes to the document
+(:meth:`ProjectDocument.set_analysis`: saved with the project, and the
+composite chart's score band); a summary read from the project file is
+shown as one just computed.  When the project changes after a run the
+charts keep the run's results and the status line says they are out of
+date; a change of structure (units, indicators) clears them.
 :meth:`AnalysisPane.project_state` and :meth:`~AnalysisPane.restore_project_state` give the
 choices as a plain dict, for the project file's app state.
 """
@@ -20,7 +23,8 @@ from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFormLayout, QHBoxLayo
                                QWidget)
 
 from core.analysis.inputs import MAX_REPLICATIONS, Uncertainty
-from core.analysis.run import AnalysisCancelled, run_analysis
+from core.analysis.run import AnalysisCancelled
+from core.analysis.summary import run_summary
 from core.methods.registry import AGGREGATIONS, NORMALISATIONS
 
 from gui.analysis.charts import RankIntervalChart, SobolChart
@@ -49,6 +53,7 @@ class AnalysisPane(QWidget):
         document.settingsChanged.connect(self._on_project_changed)
         document.structureChanged.connect(self._on_structure_changed)
         self.retranslateUi()
+        self._show_saved()
 
     # ---- building ------------------------------------------------------------------------------
     def _build(self):
@@ -211,7 +216,7 @@ class AnalysisPane(QWidget):
         """Start the analysis of a snapshot of the project (a run in
         progress is cancelled first)."""
         self.cancel(quiet=True)
-        task = Task(run_analysis, self.document.snapshot(), self.spec(), sensitivity=self.sensitivity.isChecked(),
+        task = Task(run_summary, self.document.snapshot(), self.spec(), sensitivity=self.sensitivity.isChecked(),
                     parent=self)
         task.progressed.connect(self._on_progress)
         task.succeeded.connect(self._on_succeeded)
@@ -245,17 +250,34 @@ class AnalysisPane(QWidget):
     def _on_progress(self, fraction: float, _message: str):
         self.progress.setValue(int(round(fraction * 1000)))
 
-    def _on_succeeded(self, analysis):
+    def _on_succeeded(self, result):
+        analysis, summary = result
         self.task = None
         self._set_running(False)
         self.progress.setValue(1000)
         self.analysis = analysis
-        self.rank_chart.show_analysis(analysis)
-        self.sobol_chart.show_analysis(analysis)
+        self.rank_chart.show_analysis(summary)
+        self.sobol_chart.show_analysis(summary)
         seconds = time.perf_counter() - self._started
         self._say(self.tr("{0} replications in {1} s").format(f"{len(analysis.uncertainty.assumptions):,}",
                                                                f"{seconds:.1f}"))
+        self.document.set_analysis(summary)
+        if not self.document.analysis_current:
+            self._on_project_changed()        # edited while it ran
         self.finished.emit(analysis)
+
+    def _show_saved(self):
+        """The document's last analysis (from the project file), and
+        whether the project has changed since."""
+        summary = self.document.analysis
+        if summary is None:
+            return
+        self.rank_chart.show_analysis(summary)
+        self.sobol_chart.show_analysis(summary)
+        if self.document.analysis_current:
+            self._say(self.tr("Last analysis: {0} replications").format(f"{summary.replications:,}"))
+        else:
+            self._say(self.tr("The project has changed since this analysis: run it again to update it"))
 
     def _on_failed(self, error):
         self.task = None
@@ -266,7 +288,7 @@ class AnalysisPane(QWidget):
 
     # ---- the project changed -----------------------------------------------------------------------
     def _on_project_changed(self, *_):
-        if self.analysis is not None:
+        if self.rank_chart.analysis is not None:
             self._say(self.tr("The project has changed since this analysis: run it again to update it"))
 
     def _on_structure_changed(self):

@@ -117,6 +117,7 @@ class ProjectDocument(QObject):
     structureChanged = Signal()
     recomputed = Signal(float)          # milliseconds spent applying + recomputing
     editFailed = Signal(str)            # a message naming the place
+    analysisChanged = Signal()          # a new analysis, or the last one became out of date
     saved = Signal(str, float)          # path, milliseconds from snapshot to the file in place
     saveFailed = Signal(str, str)       # path, message
     _writeDone = Signal(object, str, object, float, bool)   # from the writer: future, path, error, start, clean
@@ -132,6 +133,9 @@ class ProjectDocument(QObject):
         self._started = None
         self._pending: list[concurrent.futures.Future] = []
         self._writeDone.connect(self._on_write_done)
+        self.analysis = None            # the last analysis (core.analysis.summary.Summary)
+        self.analysis_current = False   # ... and the project is still the one it analysed
+        self._load_analysis()
         project.add_listener(self._on_project_event)
 
     @property
@@ -214,6 +218,45 @@ class ProjectDocument(QObject):
             (getattr(error, "strerror", None) or str(error) or type(error).__name__)
         self.saveFailed.emit(path, message)
 
+    # ---- the last analysis -------------------------------------------------------
+    def _load_analysis(self):
+        """The analysis saved in the project file, current if the project
+        has not changed since it ran (a missing or unreadable one: none)."""
+        state = self.project.app_state.get("analysis")
+        if state is None:
+            return
+        from core.analysis.summary import from_state      # not needed at start-up without one
+        summary = from_state(state)
+        if summary is None:
+            self.project.app_state.pop("analysis", None)
+            return
+        self.analysis = summary
+        self.analysis_current = summary.is_current(self.project)
+
+    def set_analysis(self, summary) -> None:
+        """Keep ``summary`` (a :class:`core.analysis.summary.Summary`, or
+        None) as the project's last analysis, saved with the project: the
+        project counts as modified.  It is current when the project is the
+        one it analysed (not edited during the run)."""
+        from core.analysis.summary import to_state
+        self.analysis = summary
+        self.analysis_current = summary is not None and summary.is_current(self.project)
+        if summary is None:
+            self.project.app_state.pop("analysis", None)
+        else:
+            self.project.app_state["analysis"] = to_state(summary)
+        self.undo_stack.resetClean()
+        self.analysisChanged.emit()
+
+    def current_analysis(self):
+        """The last analysis while the project is unchanged since, else None."""
+        return self.analysis if self.analysis_current else None
+
+    def _analysis_outdated(self):
+        if self.analysis_current:
+            self.analysis_current = False
+            self.analysisChanged.emit()
+
     # ---- whole recomputation -------------------------------------------------------
     def recompute_all(self) -> float:
         """Recompute everything from the raw data (Analysis > Recompute);
@@ -266,6 +309,8 @@ class ProjectDocument(QObject):
             timed = True
         else:
             timed = False
+        if event in ("values", "settings", "structure"):
+            self._analysis_outdated()
         if event == "values":
             self.valuesChanged.emit(list(payload or []))
         elif event == "settings":

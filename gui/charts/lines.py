@@ -1,12 +1,13 @@
 """Charts of results over the periods: the composite index (one or several
-units, each line's end labelled without overlap) and the dimension
+units, each line's end labelled without overlap, and the chosen unit's
+uncertainty band once an analysis has been run) and the dimension
 sub-indices of the chosen unit.
 """
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
 from core.pipeline import results as analysis
 
@@ -23,6 +24,8 @@ LABEL_SLACK = 1.12           # label room x this: SVG renderers lay text out a l
 GROWTH_LABEL_UNITS = 3       # end labels name the growth with at most this many units
 MARKER_PIXELS = 7            # the composite's dots
 HOLE_PIXELS = 3.5            # the hole of a hollow dot (a score on part of its indicators)
+BAND_ALPHA = 48              # of 255: the uncertainty band's fill over the background
+LONE_BAND = 0.05             # half the width of the band of a lone period (periods are 1 apart)
 
 
 class CompositeChart(TimeChart):
@@ -32,7 +35,12 @@ class CompositeChart(TimeChart):
     text colour).  Each line's end is labelled with its latest value (and
     its average annual growth where growth has a meaning), the labels
     spread apart with leader lines; labels that cannot fit are left to the
-    legend.  A click on a line chooses its unit."""
+    legend.  A click on a line chooses its unit.
+
+    While the document holds an analysis of the project as it is
+    (:meth:`ProjectDocument.current_analysis`), the chosen unit's 5th-95th
+    percentile index score of its replications is a band around its line
+    (:attr:`band`); an edit makes the analysis out of date and the band goes."""
 
     LABEL_DECIMALS = 2
 
@@ -54,6 +62,14 @@ class CompositeChart(TimeChart):
         # a hole in the dot where the index rests on part of its indicators
         self.holes = PathCurve(self.view_box, dots=True)
         self.holes.setZValue(11.5)
+        self._band_edges = (pg.PlotCurveItem(), pg.PlotCurveItem())
+        self.band = pg.FillBetweenItem(*self._band_edges)
+        self.band.setZValue(1)
+        for item in (*self._band_edges, self.band):
+            self.view_box.addItem(item)
+        self.band.setVisible(False)
+        self._band_values: tuple | None = None        # (low, high) per period of the chosen unit, shown
+        document.analysisChanged.connect(self._on_analysis_changed)
         self._build_series()
         self._apply_theme()
         self.retranslateUi()
@@ -124,9 +140,22 @@ class CompositeChart(TimeChart):
             if not shown:
                 curve.setData([], [])
         self._style_curves()
-        self.set_legend([Entry(curve, self.unit_name(u), self.unit_code(u)) for u, curve in zip(units, self._curves)],
-                        wanted=len(units) > 1)
+        self._set_legend()
         self._x_key = None
+
+    def _set_legend(self):
+        """The units' lines, and the band while it is shown (the legend is
+        wanted for several units or for the band)."""
+        units = self.units()
+        entries = [Entry(curve, self.unit_name(u), self.unit_code(u)) for u, curve in zip(units, self._curves)]
+        if self._band_values is not None:
+            entries.append(Entry(self.band, self.band_text(), self.tr("5–95 %")))
+        self.set_legend(entries, wanted=len(units) > 1 or self._band_values is not None)
+
+    def band_text(self) -> str:
+        analysis = self.document.analysis
+        n = f"{analysis.replications:,}" if analysis is not None else ""
+        return self.tr("5th–95th percentile of {0} replications").format(n)
 
     def _style_curves(self):
         for k, (curve, label) in enumerate(zip(self._curves, self.end_labels.items)):
@@ -137,6 +166,16 @@ class CompositeChart(TimeChart):
         self.markers.setPen(pg.mkPen(self.unit_colour(0), width=MARKER_PIXELS))
         self.marker_rims.setPen(pg.mkPen(self.theme.surface, width=MARKER_PIXELS + 2.5))
         self.holes.setPen(pg.mkPen(self.theme.surface, width=HOLE_PIXELS))
+        fill = QColor(self.unit_colour(0))
+        fill.setAlpha(BAND_ALPHA)
+        edge = QColor(self.unit_colour(0))
+        edge.setAlpha(2 * BAND_ALPHA)
+        for item in self._band_edges:
+            item.setPen(pg.mkPen(edge, width=1))
+        self.band.setBrush(pg.mkBrush(fill))
+        # what pyqtgraph's legend sample reads: an edge and a filled corner
+        self.band.opts = {"pen": pg.mkPen(edge, width=1), "fillLevel": 0.0, "fillBrush": pg.mkBrush(fill),
+                          "antialias": True}
 
     def _apply_theme(self):
         super()._apply_theme()
@@ -149,7 +188,11 @@ class CompositeChart(TimeChart):
         name = self.node_name(root) if root else ""
         self.set_title(self.tr("Composite index: {0}").format(name) if name else self.tr("Composite index"))
         units = self.units()
-        self.legend.set_texts([self.unit_name(u) for u in units], [self.unit_code(u) for u in units])
+        texts, shorts = [self.unit_name(u) for u in units], [self.unit_code(u) for u in units]
+        if self._band_values is not None:
+            texts.append(self.band_text())
+            shorts.append(self.tr("5–95 %"))
+        self.legend.set_texts(texts, shorts)
         self._fit_legend()
         self._update_base_line()
         self.show_meaning()
@@ -183,9 +226,54 @@ class CompositeChart(TimeChart):
         self.marker_rims.setData(x, ys[0])
         part = self.partial_points(fw.root, units[0], ys[0])
         self.holes.setData(x[part], ys[0][part])
+        band = self._update_band(x, units[0])
         self._update_base_line()
-        self.fit_y(finite_range(*ys, include=[BASE_VALUE] if self.fixed_base() else []))
+        self.fit_y(finite_range(*ys, *band, include=[BASE_VALUE] if self.fixed_base() else []))
         self._update_labels(x, ys, units)
+
+    # ---- the uncertainty band ---------------------------------------------------------
+    def band_values(self):
+        """(low, high) index score per period of the chosen unit, as drawn;
+        None without a current analysis."""
+        self.current()
+        return self._band_values
+
+    def _update_band(self, x, unit: int) -> tuple:
+        """Draw the chosen unit's band, if the document has a current
+        analysis of it; returns what was drawn (for the y range)."""
+        analysis = self.document.current_analysis()
+        band = analysis.band(self.unit_code(unit)) if analysis is not None else None
+        shown = band is not None and len(band[0]) == len(x) and bool(np.isfinite(band[0]).any())
+        had = self._band_values is not None
+        self._band_values = (band[0].copy(), band[1].copy()) if shown else None
+        if shown:
+            ok = np.isfinite(band[0]) & np.isfinite(band[1])
+            bx, low, high = x[ok], band[0][ok], band[1][ok]
+            if len(bx) == 1:                  # one period: a short bar, as wide as a dot's surroundings
+                bx, low, high = bx[0] + np.array([-LONE_BAND, LONE_BAND]), np.repeat(low, 2), np.repeat(high, 2)
+            self._band_edges[0].setData(bx, low)
+            self._band_edges[1].setData(bx, high)
+        else:
+            for item in self._band_edges:
+                item.setData([], [])
+        self.band.setVisible(shown)
+        for item in self._band_edges:
+            item.setVisible(shown)
+        if shown != had:
+            self._set_legend()
+        return self._band_values or ()
+
+    @live
+    def _on_analysis_changed(self):
+        self.reset_ranges()
+        self.refresh()
+
+    def close(self):
+        try:
+            self.document.analysisChanged.disconnect(self._on_analysis_changed)
+        except (RuntimeError, TypeError):
+            pass
+        return super().close()
 
     def growth_of(self, y) -> float:
         """Average annual growth over the series shown (first to last period
@@ -257,6 +345,10 @@ class CompositeChart(TimeChart):
         cagr = self.growth_of(np.asarray(self.engine.score(root)[u], dtype=float))
         if np.isfinite(cagr):
             text += "\n" + self.tr("Average growth: {0} % a year").format(fmt(cagr, self.LABEL_DECIMALS, sign=True))
+        band = self._band_values
+        if band is not None and u == self.units()[0] and np.isfinite(band[0][k]):
+            text += "\n" + self.tr("5th–95th percentile: {0} to {1} ({2} replications)").format(
+                fmt(band[0][k]), fmt(band[1][k]), f"{self.document.analysis.replications:,}")
         return self.with_caveat(text), float(k), float(value)
 
     def unit_at(self, x, y, px, py):

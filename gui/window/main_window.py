@@ -36,6 +36,7 @@ LAYOUT_VERSION = 1              # bump when the panes or their default places ch
 KEY_GEOMETRY, KEY_STATE, KEY_PANES = "mainWindow/geometry", "mainWindow/state", "mainWindow/panes"
 # first start: data sheet over these tabs (the first raised) | charts
 BOTTOM_TABS = ("methodPane", "frameworkPane", "resultsPane", "indicatorsPane")
+RIGHT_TABS = ("chartsPane", "analysisPane")     # the analysis behind the charts
 DEFAULT_SHARES = (0.46, 0.54)       # of the width: left column, charts
 DATA_SHARE = 0.52                   # of the left column's height: the data sheet
 
@@ -146,7 +147,8 @@ class MainWindow(QMainWindow):
     def apply_default_layout(self):
         """The data sheet at the top left with method settings, framework,
         results and indicator sheet as tabs below it; the charts on the
-        right, full height: the data sheet and the charts both in view."""
+        right, full height, with the analysis in a tab behind them: the data
+        sheet and the charts both in view."""
         d = self.docks
         for dock in d.values():
             self.removeDockWidget(dock)
@@ -155,10 +157,13 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(d["dataPane"], d["methodPane"], Qt.Vertical)
         for name in BOTTOM_TABS[1:]:
             self.tabifyDockWidget(d[BOTTOM_TABS[0]], d[name])
+        for name in RIGHT_TABS[1:]:
+            self.tabifyDockWidget(d[RIGHT_TABS[0]], d[name])
         for dock in d.values():
             dock.setFloating(False)
             dock.show()
         d[BOTTOM_TABS[0]].raise_()
+        d[RIGHT_TABS[0]].raise_()
         width, height = max(self.width(), 800), max(self.height(), 500)
         self.resizeDocks([d["dataPane"], d["chartsPane"]], [int(width * share) for share in DEFAULT_SHARES],
                          Qt.Horizontal)
@@ -173,18 +178,35 @@ class MainWindow(QMainWindow):
 
     def restore_layout(self) -> bool:
         """The layout of the last session, if it was saved with this
-        version and the same panes; otherwise the default stays."""
+        version and no pane that is gone (panes added since take their
+        default place); otherwise the default stays."""
         settings = QSettings()
         geometry, state = settings.value(KEY_GEOMETRY), settings.value(KEY_STATE)
         panes = settings.value(KEY_PANES)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if state is None or panes != ",".join(spec.name for spec in PANES):
+        saved = str(panes or "").split(",")
+        if state is None or not set(saved) <= set(self.docks):
             return False
         restored = bool(self.restoreState(state, LAYOUT_VERSION))
+        if restored:
+            self._place_new_panes([name for name in self.docks if name not in saved])
         self._sync_message_bar()          # never an empty bar from the last session's state
         self.finder.toolbar.hide()        # nor a find bar searching nothing
         return restored
+
+    def _place_new_panes(self, names):
+        """Panes added since the layout was saved: in their default tab,
+        behind the pane they share it with (the analysis behind the charts)."""
+        for name in names:
+            tabs = next((group for group in (RIGHT_TABS, BOTTOM_TABS) if name in group), None)
+            partner = self.docks[tabs[0]] if tabs else None
+            if partner is not None and not partner.isHidden() and not partner.isFloating():
+                self.tabifyDockWidget(partner, self.docks[name])
+                partner.raise_()
+            else:
+                self.addDockWidget(Qt.RightDockWidgetArea, self.docks[name])
+            self.docks[name].show()
 
     def save_layout(self):
         settings = QSettings()

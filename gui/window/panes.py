@@ -60,8 +60,16 @@ def chart_panel(document: ProjectDocument, parent: QWidget) -> QWidget:
     return ChartPanel(document, parent)
 
 
+def analysis_pane(document: ProjectDocument, parent: QWidget) -> QWidget:
+    """The Analysis pane, imported when it is first built (it is behind
+    the charts at start-up, so this is when it is first shown)."""
+    from gui.analysis.pane import AnalysisPane
+    return AnalysisPane(document, parent)
+
+
 # Order = the order of View > panes.  Placement is done by the main window
-# (data sheet top left, charts right, the rest in tabs below the data sheet).
+# (data sheet top left, charts right with the analysis in a tab behind them, the
+# rest in tabs below the data sheet).
 PANES = (
     PaneSpec("frameworkPane", QT_TRANSLATE_NOOP("panes", "Framework"), FrameworkTree),
     PaneSpec("dataPane", QT_TRANSLATE_NOOP("panes", "Data sheet"), DataSheet),
@@ -69,6 +77,7 @@ PANES = (
     PaneSpec("methodPane", QT_TRANSLATE_NOOP("panes", "Method settings"), MethodPanel),
     PaneSpec("resultsPane", QT_TRANSLATE_NOOP("panes", "Results"), ResultsTable),
     PaneSpec("indicatorsPane", QT_TRANSLATE_NOOP("panes", "Indicator sheet"), IndicatorSheet),
+    PaneSpec("analysisPane", QT_TRANSLATE_NOOP("panes", "Analysis"), analysis_pane),
 )
 PANE_BY_NAME = {spec.name: spec for spec in PANES}
 

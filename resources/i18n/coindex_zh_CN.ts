@@ -312,7 +312,7 @@
 <context>
     <name>AnalysisChart</name>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="38"/>
+        <location filename="../../gui/analysis/charts.py" line="39"/>
         <source>Run the analysis to see how far the results can move</source>
         <translation>运行分析以查看结果可能的变动范围</translation>
     </message>
@@ -320,82 +320,88 @@
 <context>
     <name>AnalysisPane</name>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="135"/>
+        <location filename="../../gui/analysis/pane.py" line="140"/>
         <source>Replications</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="135"/>
+        <location filename="../../gui/analysis/pane.py" line="140"/>
         <source>Weights noise</source>
         <translation>权重扰动幅度</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="136"/>
+        <location filename="../../gui/analysis/pane.py" line="141"/>
         <source>Noisy levels</source>
         <translation>扰动层级</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="136"/>
+        <location filename="../../gui/analysis/pane.py" line="141"/>
         <source>Normalisations</source>
         <translation>标准化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="137"/>
+        <location filename="../../gui/analysis/pane.py" line="142"/>
         <source>Aggregations</source>
         <translation>汇总方法</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="137"/>
+        <location filename="../../gui/analysis/pane.py" line="142"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="139"/>
+        <location filename="../../gui/analysis/pane.py" line="144"/>
         <source>Each weight of a noisy level becomes w + U(-1, 1) × noise × w</source>
         <translation>扰动层级的每个权重变为 w + U(-1, 1) × 扰动幅度 × w</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="141"/>
+        <location filename="../../gui/analysis/pane.py" line="146"/>
         <source>Perturb the weights of this level (1 = indicators)</source>
         <translation>扰动这一层的权重（1 = 指标）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="142"/>
+        <location filename="../../gui/analysis/pane.py" line="147"/>
         <source>Leave out one indicator per replication</source>
         <translation>每次重复计算剔除一个指标</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="143"/>
+        <location filename="../../gui/analysis/pane.py" line="148"/>
         <source>Sensitivity (Sobol indices)</source>
         <translation>敏感性分析（Sobol 指数）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="144"/>
+        <location filename="../../gui/analysis/pane.py" line="149"/>
         <source>Run analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="145"/>
+        <location filename="../../gui/analysis/pane.py" line="150"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="223"/>
+        <location filename="../../gui/analysis/pane.py" line="228"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="235"/>
+        <location filename="../../gui/analysis/pane.py" line="240"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="256"/>
+        <location filename="../../gui/analysis/pane.py" line="262"/>
         <source>{0} replications in {1} s</source>
         <translation>{0} 次重复计算，用时 {1} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="270"/>
+        <location filename="../../gui/analysis/pane.py" line="278"/>
+        <source>Last analysis: {0} replications</source>
+        <translation>上次分析：{0} 次重复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="280"/>
+        <location filename="../../gui/analysis/pane.py" line="292"/>
         <source>The project has changed since this analysis: run it again to update it</source>
         <translation>此次分析之后项目已有改动：请重新运行以更新结果</translation>
     </message>
@@ -777,24 +783,40 @@
 <context>
     <name>CompositeChart</name>
     <message>
-        <location filename="../../gui/charts/lines.py" line="150"/>
+        <location filename="../../gui/charts/lines.py" line="152"/>
+        <location filename="../../gui/charts/lines.py" line="194"/>
+        <source>5–95 %</source>
+        <translation>5–95 %</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/lines.py" line="158"/>
+        <source>5th–95th percentile of {0} replications</source>
+        <translation>{0} 次重复的第 5–95 百分位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/lines.py" line="189"/>
         <source>Composite index: {0}</source>
         <translation>综合指数：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/lines.py" line="150"/>
+        <location filename="../../gui/charts/lines.py" line="189"/>
         <source>Composite index</source>
         <translation>综合指数</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/lines.py" line="166"/>
+        <location filename="../../gui/charts/lines.py" line="209"/>
         <source>{0} · {1} % a year</source>
         <translation>{0} · 年均 {1} %</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/lines.py" line="259"/>
+        <location filename="../../gui/charts/lines.py" line="347"/>
         <source>Average growth: {0} % a year</source>
         <translation>年均增长：{0} %</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/lines.py" line="350"/>
+        <source>5th–95th percentile: {0} to {1} ({2} replications)</source>
+        <translation>第 5–95 百分位：{0} 至 {1}（{2} 次重复）</translation>
     </message>
 </context>
 <context>
@@ -983,7 +1005,7 @@
 <context>
     <name>DimensionChart</name>
     <message>
-        <location filename="../../gui/charts/lines.py" line="332"/>
+        <location filename="../../gui/charts/lines.py" line="424"/>
         <source>Dimensions: {0}</source>
         <translation>各维度：{0}</translation>
     </message>
@@ -2303,42 +2325,42 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="231"/>
+        <location filename="../../gui/window/main_window.py" line="253"/>
         <source>Indicators: {0} · units: {1} · periods: {2}</source>
         <translation>指标：{0} · 单元：{1} · 时期：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="282"/>
+        <location filename="../../gui/window/main_window.py" line="304"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="292"/>
+        <location filename="../../gui/window/main_window.py" line="314"/>
         <source>Computed in {0} ms</source>
         <translation>计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="292"/>
+        <location filename="../../gui/window/main_window.py" line="314"/>
         <source>Recomputed in {0} ms</source>
         <translation>重新计算用时 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="334"/>
+        <location filename="../../gui/window/main_window.py" line="356"/>
         <source>Saved {0} ({1} ms)</source>
         <translation>已保存 {0}（{1} 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="338"/>
+        <location filename="../../gui/window/main_window.py" line="360"/>
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="340"/>
+        <location filename="../../gui/window/main_window.py" line="362"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="341"/>
+        <location filename="../../gui/window/main_window.py" line="363"/>
         <source>CoIndex could not save {0}.
 
 {1}</source>
@@ -2347,17 +2369,17 @@ Import it again with File &gt; Import Workbook.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="392"/>
+        <location filename="../../gui/window/main_window.py" line="414"/>
         <source>Build, compute and analyse composite indices: live charts from spreadsheet-style inputs, with undo, project files and English / Chinese.</source>
         <translation>构建、计算和分析综合指数：在电子表格式的输入中修改数据，图表即时更新；支持撤销、项目文件以及中英文界面。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="394"/>
+        <location filename="../../gui/window/main_window.py" line="416"/>
         <source>The bundled Chengdu–Chongqing sample is for illustration only:</source>
         <translation>随附的成渝示例仅用于演示：</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="396"/>
+        <location filename="../../gui/window/main_window.py" line="418"/>
         <source>About CoIndex</source>
         <translation>关于 CoIndex</translation>
     </message>
@@ -2544,17 +2566,17 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../gui/window/panes.py" line="180"/>
+        <location filename="../../gui/window/panes.py" line="189"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="181"/>
+        <location filename="../../gui/window/panes.py" line="190"/>
         <source>Close this message</source>
         <translation>关闭此消息</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="183"/>
+        <location filename="../../gui/window/panes.py" line="192"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
@@ -2630,7 +2652,7 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>PendingPane</name>
     <message>
-        <location filename="../../gui/window/panes.py" line="85"/>
+        <location filename="../../gui/window/panes.py" line="94"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -2638,7 +2660,7 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>ProjectDocument</name>
     <message>
-        <location filename="../../gui/base/document.py" line="241"/>
+        <location filename="../../gui/base/document.py" line="284"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -2726,47 +2748,47 @@ Save them before going on?</source>
 <context>
     <name>RankIntervalChart</name>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="85"/>
+        <location filename="../../gui/analysis/charts.py" line="86"/>
         <source>Rank intervals of the index, {0} (5th to 95th percentile)</source>
         <translation>指数排名区间，{0}（第 5 至第 95 百分位）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="87"/>
+        <location filename="../../gui/analysis/charts.py" line="88"/>
         <source>Rank intervals of the index (5th to 95th percentile)</source>
         <translation>指数排名区间（第 5 至第 95 百分位）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="88"/>
+        <location filename="../../gui/analysis/charts.py" line="89"/>
         <source>5th–95th percentile rank</source>
         <translation>第 5–95 百分位排名</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="89"/>
+        <location filename="../../gui/analysis/charts.py" line="90"/>
         <source>nominal rank</source>
         <translation>名义排名</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="90"/>
+        <location filename="../../gui/analysis/charts.py" line="91"/>
         <source>median rank</source>
         <translation>排名中位数</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="91"/>
+        <location filename="../../gui/analysis/charts.py" line="92"/>
         <source>rank (1 = best)</source>
         <translation>排名（1 = 最好）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="133"/>
+        <location filename="../../gui/analysis/charts.py" line="131"/>
         <source>Best {0} of {1} units</source>
         <translation>{1} 个单位中的前 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="134"/>
+        <location filename="../../gui/analysis/charts.py" line="132"/>
         <source>{0} replications</source>
         <translation>{0} 次重复计算</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="167"/>
+        <location filename="../../gui/analysis/charts.py" line="165"/>
         <source>nominal rank {0}, median {1}, mean {2}
 5th–95th percentile: {3}–{4}</source>
         <translation>名义排名 {0}，中位数 {1}，均值 {2}
@@ -2925,47 +2947,47 @@ with data</source>
 <context>
     <name>SobolChart</name>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="202"/>
+        <location filename="../../gui/analysis/charts.py" line="200"/>
         <source>Sobol indices: what moves the ranks most</source>
         <translation>Sobol 指数：哪项假设对排名影响最大</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="203"/>
+        <location filename="../../gui/analysis/charts.py" line="201"/>
         <source>first order (S1)</source>
         <translation>一阶（S1）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="204"/>
+        <location filename="../../gui/analysis/charts.py" line="202"/>
         <source>total order (ST)</source>
         <translation>总阶（ST）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="205"/>
+        <location filename="../../gui/analysis/charts.py" line="203"/>
         <source>share of the variance</source>
         <translation>方差占比</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="211"/>
+        <location filename="../../gui/analysis/charts.py" line="209"/>
         <source>Weights, level {0}</source>
         <translation>权重（第 {0} 层）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="212"/>
+        <location filename="../../gui/analysis/charts.py" line="210"/>
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="212"/>
+        <location filename="../../gui/analysis/charts.py" line="210"/>
         <source>Aggregation</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="213"/>
+        <location filename="../../gui/analysis/charts.py" line="211"/>
         <source>Indicator left out</source>
         <translation>剔除的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="217"/>
+        <location filename="../../gui/analysis/charts.py" line="215"/>
         <source>Tick &apos;Sensitivity (Sobol indices)&apos; and run again to see which input matters most</source>
         <translation>勾选“敏感性分析（Sobol 指数）”并重新运行，查看哪项输入影响最大</translation>
     </message>
@@ -3398,34 +3420,39 @@ with data</source>
 <context>
     <name>panes</name>
     <message>
-        <location filename="../../gui/window/panes.py" line="66"/>
+        <location filename="../../gui/window/panes.py" line="74"/>
         <source>Framework</source>
         <translation>指标框架</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="67"/>
+        <location filename="../../gui/window/panes.py" line="75"/>
         <source>Data sheet</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="68"/>
+        <location filename="../../gui/window/panes.py" line="76"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="69"/>
+        <location filename="../../gui/window/panes.py" line="77"/>
         <source>Method settings</source>
         <translation>方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="70"/>
+        <location filename="../../gui/window/panes.py" line="78"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="71"/>
+        <location filename="../../gui/window/panes.py" line="79"/>
         <source>Indicator sheet</source>
         <translation>指标表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/panes.py" line="80"/>
+        <source>Analysis</source>
+        <translation>分析</translation>
     </message>
 </context>
 <context>

@@ -137,7 +137,9 @@ def test_the_intervals_are_painted(qtbot, pane):
             if abs(c.red() - blue.red()) + abs(c.green() - blue.green()) + abs(c.blue() - blue.blue()) < 30:
                 hits += 1
     assert hits > 100, hits                     # many interval lines in the series colour
-    empty = AnalysisPane(pane.document)
+    # a pane on a document without an analysis draws none
+    fresh = ProjectDocument(projectfile.load(ASEM_30))
+    empty = AnalysisPane(fresh)
     qtbot.addWidget(empty)
     empty.resize(1200, 800)
     empty.show()

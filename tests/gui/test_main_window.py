@@ -60,7 +60,10 @@ def test_first_start_shows_the_data_sheet_and_the_charts_side_by_side(window):
         assert dock.width() > 400 and dock.height() > 300
     assert data.geometry().right() < charts.geometry().left()          # side by side, data sheet left
     assert not data.geometry().intersects(charts.geometry())
-    assert window.tabifiedDockWidgets(data) == [] and window.tabifiedDockWidgets(charts) == []
+    assert window.tabifiedDockWidgets(data) == []
+    # the analysis is a tab behind the charts, which are raised
+    assert window.tabifiedDockWidgets(charts) == [window.docks["analysisPane"]]
+    assert window.docks["analysisPane"].visibleRegion().isEmpty()
     # the other panes are one click away: tabs under the data sheet
     method = window.docks["methodPane"]
     assert method.isVisible() and method.geometry().top() > data.geometry().bottom()
@@ -71,6 +74,7 @@ def test_first_start_shows_the_data_sheet_and_the_charts_side_by_side(window):
 def test_every_pane_in_the_table_is_built(full_window):
     """Each dock holds its pane class from the table, built for the
     window's document, with the protocol the window relies on."""
+    from gui.analysis.pane import AnalysisPane
     from gui.charts.panel import ChartPanel
     from gui.sheets.data_sheet import DataSheet
     from gui.sheets.framework_tree import FrameworkTree
@@ -78,7 +82,8 @@ def test_every_pane_in_the_table_is_built(full_window):
     from gui.sheets.method_panel import MethodPanel
     from gui.sheets.results_table import ResultsTable
     expected = {"frameworkPane": FrameworkTree, "dataPane": DataSheet, "chartsPane": ChartPanel,
-                "methodPane": MethodPanel, "resultsPane": ResultsTable, "indicatorsPane": IndicatorSheet}
+                "methodPane": MethodPanel, "resultsPane": ResultsTable, "indicatorsPane": IndicatorSheet,
+                "analysisPane": AnalysisPane}
     window = full_window
     assert [spec.name for spec in panes.PANES] == list(expected)
     for spec in panes.PANES:
