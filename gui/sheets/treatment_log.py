@@ -6,6 +6,7 @@ after every recomputation.
 """
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from core.treatment.prepare import document as treatment_document
@@ -20,6 +21,8 @@ def _num(x) -> str:
 class TreatmentLog(QWidget):
     """A table of one row per indicator (and period) the outlier treatment
     looked at, under a summary line."""
+
+    statusMessage = Signal(str)         # the pane protocol of the main window (nothing to say yet)
 
     def __init__(self, document: ProjectDocument, parent=None):
         super().__init__(parent)

@@ -68,7 +68,8 @@ def test_first_start_shows_the_data_sheet_and_the_charts_side_by_side(window):
     method = window.docks["methodPane"]
     assert method.isVisible() and method.geometry().top() > data.geometry().bottom()
     assert set(window.tabifiedDockWidgets(method)) == {window.docks[n] for n in
-                                                         ("frameworkPane", "resultsPane", "indicatorsPane")}
+                                                         ("frameworkPane", "resultsPane", "indicatorsPane",
+                                                          "treatmentPane")}
 
 
 def test_every_pane_in_the_table_is_built(full_window):
@@ -81,9 +82,10 @@ def test_every_pane_in_the_table_is_built(full_window):
     from gui.sheets.indicator_sheet import IndicatorSheet
     from gui.sheets.method_panel import MethodPanel
     from gui.sheets.results_table import ResultsTable
+    from gui.sheets.treatment_log import TreatmentLog
     expected = {"frameworkPane": FrameworkTree, "dataPane": DataSheet, "chartsPane": ChartPanel,
                 "methodPane": MethodPanel, "resultsPane": ResultsTable, "indicatorsPane": IndicatorSheet,
-                "analysisPane": AnalysisPane}
+                "analysisPane": AnalysisPane, "treatmentPane": TreatmentLog}
     window = full_window
     assert [spec.name for spec in panes.PANES] == list(expected)
     for spec in panes.PANES:
