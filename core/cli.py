@@ -22,6 +22,7 @@ language.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -171,7 +172,7 @@ def check_outputs(args) -> None:
 
 def _compute(args) -> int:
     from core.importing.inputs import load_input
-    from core.exporting.tables import results_document, write_results
+    from core.exporting.tables import write_results
     load_warnings: list = []
     project = load_input(args.input, args.meta, load_warnings)
     for w in load_warnings:
@@ -199,12 +200,24 @@ def _compute(args) -> int:
             from core.exporting.workbook import write_results_workbook
             write_results_workbook(engine, args.out, language=args.language, info=project.info)
     if args.json:
-        doc = results_document(engine)
-        doc["warnings"] = load_warnings + doc["warnings"]
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, allow_nan=False) + "\n")
+        sys.stdout.write(_json_text(engine, load_warnings) + "\n")
     elif not args.out:
         _print_summary(engine)
     return 0
+
+
+def _json_text(engine, load_warnings) -> str:
+    """The --json document as text; too large for memory, a message."""
+    from core.exporting import tables
+    try:
+        doc = tables.results_document(engine)
+        doc["warnings"] = load_warnings + doc["warnings"]
+        return json.dumps(doc, ensure_ascii=False, allow_nan=False)
+    except MemoryError:
+        ds = engine.dataset
+        raise CoIndexError(tr("not enough memory to print the results of {units} units x {periods} periods x "
+                              "{nodes} nodes as JSON; write them to a workbook with --out instead",
+                              units=len(ds.unit_codes), periods=len(ds.periods), nodes=len(engine.codes))) from None
 
 
 def _print_summary(engine) -> None:
@@ -235,9 +248,21 @@ def main(argv=None) -> int:
     was = text.language()
     text.set_language(_language_of(argv))           # before parsing: usage errors in that language too
     try:
-        return _run(argv)
+        with _numpy_quiet():
+            return _run(argv)
     finally:
         text.set_language(was)
+
+
+@contextlib.contextmanager
+def _numpy_quiet():
+    """numpy's floating-point warnings kept off standard error: an overflow
+    that spoils a result is an error naming the place (core.pipeline.finite)."""
+    import warnings
+    import numpy as np
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        yield
 
 
 def _language_of(argv) -> str:

@@ -12,8 +12,10 @@ import numpy as np
 
 from core.methods import aggregate as agg
 from core.pipeline import results as analysis
+from core.pipeline.finite import check_finite
+from core.pipeline.zeroweights import zero_weight_warnings
 from core.model.dataset import Dataset
-from core.errors import ComputeError, SettingsError, describe_place
+from core.errors import ComputeError, PeriodSettingError, SettingsError, describe_place
 from core.model.framework import Framework
 from core.methods.normalise import NormContext
 from core.methods.registry import AGGREGATIONS, NORMALISATIONS, PERIOD, UNIT
@@ -109,10 +111,19 @@ class Engine:
         return self.settings.base_year is None and self._default_base()[0] != self.default_base
 
     def _period_index(self, period, what, code=None):
+        """The index of ``period``; one not in the data is a SettingsError
+        (exit 2, the periods listed) when ``what`` is the base_year setting,
+        else a ComputeError."""
         periods = self.dataset.periods
         if period in self.dataset.period_index:
             return self.dataset.period_index[period]
         listed = ", ".join(str(p) for p in periods)
+        if what == "base_year":
+            text = tr("setting {what}: {period} is not a period of the data; valid: {listed}", what=what,
+                      period=period, listed=listed) if code is None else \
+                tr("setting {what}.{code} (indicator '{code}'): {period} is not a period of the data; valid: "
+                   "{listed}", what=what, code=code, period=period, listed=listed)
+            raise PeriodSettingError(text, valid=[str(p) for p in periods], code=code, period=period)
         if code:
             raise ComputeError(tr("{what} of indicator '{code}' is {period}, which is not a period of the data "
                                   "({listed})", what=what, code=code, period=period, listed=listed),
@@ -228,6 +239,7 @@ class Engine:
         self._aggregate(self.framework.aggregate_codes)
         self._rank_cache.clear()
         self._warn_cache = None
+        check_finite(self)
 
     def update(self, cells):
         """Recompute after raw values changed at ``cells`` [(u, t, i), ...]
@@ -281,6 +293,7 @@ class Engine:
         for c in [self.framework.indicator_codes[i] for i in cols] + order:
             self._rank_cache.pop(self.index[c], None)
         self._warn_cache = None
+        check_finite(self)
 
     # ---- results --------------------------------------------------------------
     def score(self, code) -> np.ndarray:
@@ -401,6 +414,7 @@ class Engine:
                                 "message": tr("'{code}' is missing for {n} unit-periods (first: {place}): all "
                                               "its children are missing", code=code, n=int(empty.sum()),
                                               place=describe_place(ds.unit_codes[u], ds.periods[t]))})
+            out.extend(zero_weight_warnings(self))
             self._warn_cache = out
         return list(self._warn_cache)
 

@@ -111,6 +111,8 @@ def _stepper(progress, name):
 
 def _check_size(path, name) -> None:
     """The file exists, is not empty and not past MAX_FILE_BYTES."""
+    if _os.path.isdir(path):
+        raise InputError(tr("{path}: this is a folder, not a file", path=path))
     if not _os.path.isfile(path):
         raise InputError(tr("{path}: no such file", path=path))
     size = _os.path.getsize(path)
