@@ -91,6 +91,10 @@ def test_random_sloppy_tables_compute_finite_or_name_a_place(table):
         doc = json.loads(out)
         assert all(r["value"] is None or math.isfinite(r["value"]) for r in doc["scores"])
         assert all(r["value"] is None or math.isfinite(r["value"]) for r in doc["data"])
+        # a null result where every raw value is present is never silent
+        gaps = {(r["unit"], r["period"]) for r in doc["data"] if r["value"] is None}
+        nulls = [r for r in doc["scores"] if r["value"] is None and (r["unit"], r["period"]) not in gaps]
+        assert not nulls or doc["warnings"], nulls[:3]
         return
     assert code in (1, 2), err
     assert err.startswith("error: ")
