@@ -272,3 +272,31 @@ def test_import_keeps_the_number_of_a_mostly_error_column(tmp_path, capsys):
     assert "Mostly" in out and "S!D2" in out
     doc = json.loads((tmp_path / "e.coindex").read_text(encoding="utf-8"))
     assert "Mostly" in json.dumps(doc["framework"])
+
+
+def test_import_reads_windows_1252_text_too(tmp_path, capsys):
+    text = ("Region,Year,GDP\nZürich café,2020,1\nKöln Düsseldorf,2020,2\nGenève São Paulo,2020,3\n")
+    data = write(tmp_path / "w.csv", text, "cp1252")
+    code, out, err = run(capsys, "import", data, "-o", tmp_path / "w.coindex")
+    assert code == 0, err
+    doc = json.loads((tmp_path / "w.coindex").read_text(encoding="utf-8"))
+    assert [u["code"] for u in doc["units"]] == ["Zürich café", "Köln Düsseldorf", "Genève São Paulo"]
+
+
+def test_import_of_a_template_with_an_indicator_without_parent_names_its_row(tmp_path, capsys):
+    book = tmp_path / "t.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws.append(["uCode", "uName", "I1", "I2"])
+    ws.append(["A", "a", 1, 2])
+    ws.append(["B", "b", 3, 4])
+    m = wb.create_sheet("Meta")
+    for row in (["iCode", "iName", "Parent", "Type"], ["IDX", "Index", None, "Aggregate"],
+                ["I1", "i1", "IDX", "Indicator"], ["I2", "i2", None, "Indicator"]):
+        m.append(row)
+    wb.save(book)
+    for args in (["compute", book], ["import", book, "-o", tmp_path / "t.coindex"]):
+        code, _, err = run(capsys, *args)
+        assert code == 1, args
+        assert "sheet Meta, row 4" in err and "'I2'" in err and "Parent" in err
