@@ -23,6 +23,7 @@ language.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 
@@ -205,7 +206,14 @@ def _compute(args) -> int:
             write_results_workbook(engine, args.out, language=args.language, info=project.info)
     if args.json or args.format or args.output:
         from core.exporting.outputs import write_output
-        write_output(engine, args.format or "json", args.output, load_warnings + engine.warnings)
+        try:
+            write_output(engine, args.format or "json", args.output, load_warnings + engine.warnings)
+        except MemoryError:
+            ds = engine.dataset
+            raise CoIndexError(tr("not enough memory to print the results of {units} units x {periods} periods x "
+                                  "{nodes} nodes as JSON; write them to a workbook with --out instead",
+                                  units=len(ds.unit_codes), periods=len(ds.periods),
+                                  nodes=len(engine.codes))) from None
     elif not args.out:
         _print_summary(engine)
     return 0
@@ -239,9 +247,21 @@ def main(argv=None) -> int:
     was = text.language()
     text.set_language(_language_of(argv))           # before parsing: usage errors in that language too
     try:
-        return _run(argv)
+        with _numpy_quiet():
+            return _run(argv)
     finally:
         text.set_language(was)
+
+
+@contextlib.contextmanager
+def _numpy_quiet():
+    """numpy's floating-point warnings kept off standard error: an overflow
+    that spoils a result is an error naming the place (core.pipeline.finite)."""
+    import warnings
+    import numpy as np
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        yield
 
 
 def _language_of(argv) -> str:

@@ -37,6 +37,12 @@ class ComputeError(CoIndexError):
     geometric mean, ...)."""
 
 
+class PeriodSettingError(SettingsError, ComputeError):
+    """A setting naming a period the data do not have (``base_year``): a bad
+    setting value (the command line exits 2) that only the computation can
+    see, so it is a ComputeError to the callers that catch those."""
+
+
 class ProjectFileError(CoIndexError):
     """A project file that cannot be read or written."""
 

@@ -58,8 +58,14 @@ def write_results_workbook(engine, path, language: str = "en", info: dict | None
     if len(ds.unit_codes) * len(ds.periods) + 1 > 1_048_576:
         raise InputError(tr("{path}: {units} units x {periods} periods do not fit in one worksheet (at most "
                             "1,048,575 rows)", path=path, units=len(ds.unit_codes), periods=len(ds.periods)))
-    with atomic_output(path) as tmp, scratch_folder() as scratch:
-        _Writer(engine, language, info or {}).write(tmp, scratch)
+    from xlsxwriter.exceptions import FileCreateError
+    try:
+        with atomic_output(path) as tmp, scratch_folder() as scratch:
+            _Writer(engine, language, info or {}).write(tmp, scratch)
+    except FileCreateError as e:             # XlsxWriter's, not an OSError: the cause is its argument
+        cause = e.args[0] if e.args else e
+        reason = getattr(cause, "strerror", None) or str(cause)
+        raise InputError(tr("{path}: cannot write the workbook ({reason})", path=path, reason=reason)) from None
 
 
 def _fast_sheet_class():

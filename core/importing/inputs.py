@@ -39,25 +39,27 @@ def _sha256(path) -> str:
 
 
 def read_csv(path) -> "pd.DataFrame":
-    """A CSV in UTF-8 (with or without BOM) or GB18030; cells kept as text
-    where they are not clean numbers so messages can quote them."""
+    """A CSV in UTF-8 (with or without BOM), GB18030 or Windows-1252
+    (:mod:`core.importing.csvtext`); cells kept as text where they are not
+    clean numbers so messages can quote them.  Rows that end with a comma
+    the header does not have are read as the header reads (no column
+    becomes an index)."""
+    import io
     import pandas as pd  # imported on use: opening a project needs no pandas
+    from core.importing.csvtext import check_header, decode, header_of
     name = os.path.basename(path)
-    last = None
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return pd.read_csv(path, encoding=enc, keep_default_na=False, na_values=[""], skip_blank_lines=False)
-        except UnicodeDecodeError as e:
-            last = e
-        except pd.errors.EmptyDataError:
-            raise InputError(tr("{name}: the file is empty", name=name)) from None
-        except (pd.errors.ParserError, ValueError) as e:
-            raise InputError(tr("{name}: cannot be read as CSV{details}", name=name,
-                                details=details(str(e).splitlines()[0]))) from None
-        except OSError as e:
-            raise InputError(tr("{name}: cannot read the file ({reason})", name=name, reason=e.strerror)) from None
-    raise InputError(tr("{name}: the file is neither UTF-8 nor GB18030 text{details}", name=name,
-                        details=details(last) if last else ""))
+    text = decode(path)
+    if not text.strip():
+        raise InputError(tr("{name}: the file is empty", name=name))
+    check_header(header_of(text), name)
+    try:
+        return pd.read_csv(io.StringIO(text), keep_default_na=False, na_values=[""], skip_blank_lines=False,
+                           index_col=False)
+    except pd.errors.EmptyDataError:
+        raise InputError(tr("{name}: the file is empty", name=name)) from None
+    except (pd.errors.ParserError, ValueError) as e:
+        raise InputError(tr("{name}: cannot be read as CSV{details}", name=name,
+                            details=details(str(e).splitlines()[0]))) from None
 
 
 TEMPLATE_SHEETS = ("Data", "Meta", "Settings")
@@ -74,6 +76,7 @@ def read_workbook(path, checked=TEMPLATE_SHEETS) -> dict:
     import pandas as pd
     from pandas.io.parsers import TextParser
     from core.model.celltext import CellIssue, address
+    from core.importing.csvtext import check_unique_columns
     from core.sheets.readers import read_workbook_cells
     cells = read_workbook_cells(path)
     if cells.hidden_unread:                 # pandas reads hidden sheets too
@@ -89,6 +92,8 @@ def read_workbook(path, checked=TEMPLATE_SHEETS) -> dict:
                         raise InputError(tr("{file}, sheet {sheet}, cell {cell} holds {what}", file=cells.file,
                                             sheet=sh.name, cell=address(r, c), what=what))
                     row[c] = ""
+        if sh.name in checked and rows:
+            check_unique_columns(rows[0], tr("{file}, sheet {sheet}", file=cells.file, sheet=sh.name))
         data = [[_as_pandas_reads(v) for v in row] for row in rows]
         frames[sh.name] = TextParser(data, header=0, skip_blank_lines=False).read() if data else pd.DataFrame()
     return frames
@@ -159,6 +164,9 @@ def load_input(path, meta=None, warnings=None) -> Project:
     from core.project import projectfile
     path = os.fspath(path)
     name = os.path.basename(path)
+    for given in (path, meta):
+        if given is not None and os.path.isdir(given):
+            raise InputError(tr("{path}: this is a folder, not a file", path=given))
     if not os.path.exists(path):
         raise InputError(tr("{path}: no such file", path=path))
     ext = os.path.splitext(path)[1].lower()
@@ -172,6 +180,7 @@ def load_input(path, meta=None, warnings=None) -> Project:
                                     sheet=needed, sheets=", ".join(sheets)))
         recs, rownos = _records(sheets["Meta"])
         fw = Framework.from_records(recs, where=tr("{name}, sheet Meta", name=name), rownos=rownos)
+        fw.check_one_root()
         data = sheets["Data"]
         ds = Dataset.from_frame(data, fw, where=tr("{name}, sheet Data", name=name), warnings=warnings)
         info: dict = {}
@@ -195,6 +204,7 @@ def load_input(path, meta=None, warnings=None) -> Project:
             raise InputError(tr("{path}: no such file", path=meta))
         recs, rownos = _records(read_csv(meta))
         fw = Framework.from_records(recs, where=mname, rownos=rownos)
+        fw.check_one_root()
         data = read_csv(path)
         ds = Dataset.from_frame(data, fw, where=name, warnings=warnings)
         return Project(fw, ds, default_settings(fw, ds), _provenance(path, None, data, ds))
@@ -233,18 +243,15 @@ def input_kind(path) -> str:
 
 
 def csv_header(path) -> list[str]:
-    """The column names on the first line of a CSV file (UTF-8 or GB18030);
-    [] when it cannot be read."""
+    """The column names on the first line of a CSV file (UTF-8, GB18030 or
+    Windows-1252); [] when it cannot be read."""
+    from core.importing.csvtext import decode, header_of
     import csv
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            with open(path, encoding=enc, newline="") as f:
-                return [c.strip() for c in next(csv.reader(f), [])]
-        except UnicodeDecodeError:
-            continue
-        except (OSError, csv.Error):
-            return []
-    return []
+    from core.importing.csvtext import HEADER_BYTES
+    try:
+        return header_of(decode(path, HEADER_BYTES))
+    except (InputError, csv.Error):
+        return []
 
 
 def one_index_framework(data: "pd.DataFrame", name: str = "") -> Framework:

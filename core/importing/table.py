@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from core.model.celltext import (BAD, MISSING, clean_text, is_blank, looks_like_unit, parse_number,
+from core.model.celltext import (BAD, MISSING, CellIssue, clean_text, is_blank, looks_like_unit, parse_number,
                                  parse_year, text_of, unit_text, address, column_index, column_letter)
 from core.sheets.cells import Sheet
 from core.errors import InputError
@@ -545,9 +545,12 @@ def _mostly_units(table, c) -> bool:
 
 
 def mostly_text(table, c) -> bool:
-    """Most sampled values of column c are labels (text that is neither a number nor a year)."""
+    """Most sampled values of column c are labels (text that is neither a
+    number nor a year).  An Excel error value is no label: a column of them
+    is a number column whose cells could not be read."""
     vals = _sample(table, c)
-    texts = [v for v in vals if isinstance(v, str)]       # (only text can be a label that is not a year)
+    # (only text can be a label that is not a year)
+    texts = [v for v in vals if isinstance(v, str) and not isinstance(v, CellIssue)]
     if not vals or len(texts) < 0.6 * len(vals):
         return False
     return sum(1 for v in texts if not _plain_float(v) and _is_label(v) and parse_year(v) is None) >= 0.6 * len(vals)

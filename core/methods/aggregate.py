@@ -22,7 +22,7 @@ from core.methods.usable import needs_domain, out_of_domain
 
 def transform(x, p):
     """f(x) for the generalised mean of power p (log for p = 0)."""
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         if p == 0:
             return np.log(x)
         if p == 1:
@@ -70,17 +70,17 @@ def weighted_mean(X, w, p):
     tot = np.zeros(shape)
     term = np.empty(shape)
     present = np.empty(shape, dtype=bool)
-    for j in range(X.shape[0]):
-        x = X[j]
-        np.isfinite(x, out=present)
-        if p == 1:
-            np.multiply(x, w[j], out=term)
-        else:
-            with np.errstate(divide="ignore", invalid="ignore"):
+    # (an overflow gives inf, which the engine reports naming the place: core.pipeline.finite)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        for j in range(X.shape[0]):
+            x = X[j]
+            np.isfinite(x, out=present)
+            if p == 1:
+                np.multiply(x, w[j], out=term)
+            else:
                 np.multiply(transform(x, p), w[j], out=term)
-        np.add(num, term, out=num, where=present)
-        np.add(tot, w[j], out=tot, where=present)
-    with np.errstate(invalid="ignore", divide="ignore"):
+            np.add(num, term, out=num, where=present)
+            np.add(tot, w[j], out=tot, where=present)
         val = num / tot
     val[~(tot > 0)] = np.nan
     if p != 1:

@@ -128,6 +128,7 @@ def n_zscore(X, d, ctx, out=None):
     Y = np.multiply(X, _col(d), out=out)
     ax = _axes(ctx)
     n = np.sum(~np.isnan(Y), axis=ax, keepdims=True)
+    _scale_down(Y, ax)                  # z-scores do not change; sums of values near 1e308 do not overflow
     mean = _quiet(np.nanmean, Y, axis=ax, keepdims=True)
     sd = _quiet(np.nanstd, Y, axis=ax, keepdims=True, ddof=1)
     bad = (n < 2) | (sd == 0)
@@ -138,6 +139,17 @@ def n_zscore(X, d, ctx, out=None):
     Y *= ctx.settings.zscore_sd
     Y += ctx.settings.zscore_mean
     return Y
+
+
+def _scale_down(Y, ax):
+    """Divide ``Y`` in place by its largest absolute value along ``ax``
+    (where that is finite and not zero): a scale-free statistic is the same,
+    and its sums of squares stay finite."""
+    with _warnings.catch_warnings():
+        _warnings.simplefilter("ignore", RuntimeWarning)
+        top = np.nanmax(np.abs(Y), axis=ax, keepdims=True)
+    ok = np.isfinite(top) & (top > 0)
+    Y /= np.where(ok, top, 1.0)
 
 
 def rank_min(a, axis=0, descending=False):

@@ -147,7 +147,9 @@ def parse_number(v):
             return v, NUMBER, ""
         return math.nan, (MISSING if math.isnan(v) else BAD), ("" if math.isnan(v) else "not a finite number")
     if tp is int:
-        return float(v), NUMBER, ""
+        if abs(v) < 2 ** 1024:
+            return float(v), NUMBER, ""
+        return math.nan, BAD, "not a finite number"        # too large for a float
     if v is None:
         return math.nan, MISSING, ""
     if isinstance(v, str):
@@ -168,7 +170,7 @@ def parse_values(values):
     n = len(values)
     kind = np.zeros(n, dtype=np.uint8)
     types = set(map(type, values))
-    if types <= {float, int}:                       # all numeric cells: one conversion
+    if types <= {float, int} and not _huge_int(values):     # all numeric cells: one conversion
         x = np.fromiter(values, dtype=float, count=n)
         bad = ~np.isfinite(x)
         if bad.any():
@@ -189,7 +191,7 @@ def parse_values(values):
     for a in range(0, n, step):
         chunk = values[a:a + step]
         types = set(map(type, chunk))
-        if types <= {float, int}:          # calamine returns int for whole numbers in some files
+        if types <= {float, int} and not _huge_int(chunk):  # calamine returns int for whole numbers in some files
             xs = np.array(chunk, dtype=float)
             x[a:a + len(chunk)] = xs
             bad = ~np.isfinite(xs)
@@ -209,6 +211,11 @@ def parse_values(values):
                 continue
         _parse_slow(chunk, x, kind, a)
     return x, kind
+
+
+def _huge_int(values) -> bool:
+    """Whether an int in ``values`` is too large for a float (read one by one then)."""
+    return any(type(v) is int and not -2 ** 1023 < v < 2 ** 1023 for v in values)
 
 
 def _parse_slow(values, x, kind, offset):

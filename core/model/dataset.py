@@ -86,6 +86,9 @@ class Dataset:
         """Read an iData frame.  ``first_row`` is the file row of the first
         record (header on row 1), used in messages."""
         df, rownos = _without_blank_rows(df, first_row)
+        if not len(df):
+            raise InputError(tr("{where}: no data rows (only the header); an iData table needs a row per unit "
+                                "and period", where=where))
         cols = list(df.columns)
         _check_columns(cols, framework, where)
         ucodes = _unit_codes_of(df, where, rownos)

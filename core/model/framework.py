@@ -16,6 +16,8 @@ from core.errors import FrameworkError
 from core.text import tr
 
 NODE_TYPES = ("Indicator", "Aggregate")
+# the deepest framework read (index, dimensions, sub-dimensions ... indicators): deeper trees are refused
+MAX_LEVELS = 100
 AUX_TYPES = ("Group", "Denominator")
 
 # iMeta columns with a fixed meaning; everything else goes to Node.params.
@@ -93,6 +95,7 @@ class Framework:
         by_code = self._checked_nodes()
         children = self._children_of(by_code)
         level = self._levels(children, by_code)
+        self._check_has_children(children)
         self._by_code = by_code
         self._children = children
         self.level = level
@@ -134,7 +137,7 @@ class Framework:
 
     def _children_of(self, by_code) -> dict:
         """Code -> its children's codes, once every parent is checked to be
-        an aggregate of the framework and every aggregate has a child."""
+        an aggregate of the framework."""
         children: dict[str, list[str]] = {c: [] for c in by_code}
         for n in self.nodes:
             if n.parent is None:
@@ -148,31 +151,65 @@ class Framework:
                                         "only Aggregate nodes can have children", where=self._place(n.code),
                                         code=n.code, parent=n.parent), code=n.code)
             children[n.parent].append(n.code)
+        return children
+
+    def _check_has_children(self, children) -> None:
+        """FrameworkError for an aggregate without children."""
         for n in self.nodes:
             if not n.is_indicator and not children[n.code]:
                 raise FrameworkError(tr("{where}: the aggregate '{code}' has no children", where=self._place(n.code),
                                         code=n.code), code=n.code)
-        return children
 
     def _levels(self, children, by_code) -> dict:
-        """Code -> level (a cycle raises FrameworkError)."""
-        # levels: indicators are 1, an aggregate is one above its highest child
+        """Code -> level: indicators are 1, an aggregate one above its
+        highest child.  Walked without recursion, so a cycle is named whole
+        and a tree deeper than MAX_LEVELS is refused, not a RecursionError."""
         level: dict[str, int] = {}
-
-        def lev(code, stack=()):
-            if code in level:
-                return level[code]
-            if code in stack:
-                raise FrameworkError(tr("{where}: the framework has a cycle through '{code}'",
-                                        where=self._place(code), code=code), code=code)
-            kids = children[code]
-            value = 1 if not kids else 1 + max(lev(k, stack + (code,)) for k in kids)
-            level[code] = value
-            return value
-
-        for c in by_code:
-            lev(c)
+        for start in by_code:
+            if start in level:
+                continue
+            path, on_path = [(start, iter(children[start]))], {start}
+            while path:
+                code, kids = path[-1]
+                kid = next(kids, None)
+                if kid is None:
+                    path.pop()
+                    on_path.discard(code)
+                    level[code] = 1 + max((level[k] for k in children[code]), default=0)
+                    if level[code] > MAX_LEVELS:
+                        raise FrameworkError(tr("{where}: the framework has more than {limit} levels below "
+                                                "'{code}'; at most {limit} levels are supported", where=self._where,
+                                                limit=MAX_LEVELS, code=code), code=code)
+                elif kid in on_path:
+                    cycle = [c for c, _ in path][[c for c, _ in path].index(kid):] + [kid]
+                    raise FrameworkError(tr("{where}: the framework has a cycle: {cycle} (each is the parent of "
+                                            "the next)", where=self._place(kid),
+                                            cycle=" -> ".join(f"'{c}'" for c in cycle)), code=kid)
+                elif kid not in level:
+                    path.append((kid, iter(children[kid])))
+                    on_path.add(kid)
         return level
+
+    def check_one_root(self) -> None:
+        """FrameworkError naming the row of a node with an empty Parent
+        beside the index: an indicator so placed would be left out of the
+        index, a second root would be an index of its own.  The root is the
+        parentless aggregate over the most indicators."""
+        loose = [n for n in self.nodes if n.parent is None]
+        if len(loose) < 2 or not self.roots:
+            return
+        size = {c: 0 for c in self._by_code}
+        for code in self.node_order:                    # children before parents
+            if self._by_code[code].is_indicator:
+                size[code] = 1
+            p = self._by_code[code].parent
+            if p is not None:
+                size[p] += size[code]
+        root = max(self.roots, key=lambda c: size[c])
+        n = next(n for n in loose if n.code != root)
+        raise FrameworkError(tr("{where}, column Parent: '{code}' has no parent, so it would be left out of the "
+                                "index '{root}' (only the index has no parent); name its parent",
+                                where=self._place(n.code), code=n.code, root=root), code=n.code)
 
     # ---- queries ------------------------------------------------------
     def __contains__(self, code):
@@ -287,6 +324,8 @@ def _number(v, default, where, row, col, code):
         return default
     try:
         x = float(v)
+    except OverflowError:
+        x = math.inf                    # an integer too large for a float: not finite, refused below
     except (TypeError, ValueError):
         raise FrameworkError(tr("{where}, row {row}, column {column}: '{value}' for '{code}' is not a number",
                                 where=where, row=row, column=col, value=v, code=code), code=code) from None

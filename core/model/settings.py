@@ -197,8 +197,18 @@ class Settings:
         return self.normalisation
 
 
+# per-indicator method parameters, read from Meta columns (docs/methods.md), not settings
+META_PARAMETERS = ("goalpost_lower", "goalpost_upper", "goalpost_scale", "goalpost_trunc2posts", "minmax_lower",
+                   "minmax_upper", "Target", "dist2targ_cap_max", "BaseYear", "Normalisation")
+
+
 def _unknown_key(key, where):
     valid = keys()
+    meta = {k.lower(): k for k in META_PARAMETERS}.get(key.strip().lower())
+    if meta:
+        return SettingsError(tr("{where}: '{key}' is not a setting but the Meta column {column}, set per indicator "
+                                "(in the Meta table or the indicator sheet); valid settings: {valid}", where=where,
+                                key=key, column=meta, valid=", ".join(valid)), valid=valid)
     return SettingsError(tr("{where}: unknown setting '{key}'; valid settings: {valid}", where=where, key=key,
                             valid=", ".join(valid)), valid=valid)
 
@@ -243,7 +253,7 @@ def _period(text, key, where):
             return text
         raise SettingsError(tr("{where}: {key} needs a period such as 2020", where=where, key=key),
                             valid=["a period, e.g. 2020"]) from None
-    if f.is_integer():
+    if f.is_integer() and abs(f) < 1e9:         # a year, or a period code such as 202001
         return int(f)
     raise SettingsError(tr("{where}: '{text}' is not a valid value for {key}; it must be a period such as 2020",
                            where=where, text=text, key=key), valid=["a period, e.g. 2020"])

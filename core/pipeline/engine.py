@@ -13,8 +13,10 @@ import numpy as np
 from core.methods import aggregate as agg
 from core.pipeline import results as analysis
 from core.pipeline.ranks import rank_nodes
+from core.pipeline.finite import check_finite
+from core.pipeline.zeroweights import zero_weight_warnings
 from core.model.dataset import Dataset
-from core.errors import ComputeError, SettingsError, describe_place
+from core.errors import ComputeError, PeriodSettingError, SettingsError, describe_place
 from core.model.framework import Framework
 from core.methods.normalise import NormContext
 from core.methods.registry import AGGREGATIONS, NORMALISATIONS, PERIOD, UNIT
@@ -125,10 +127,19 @@ class Engine:
         return self.settings.base_year is None and self._default_base()[0] != self.default_base
 
     def _period_index(self, period, what, code=None):
+        """The index of ``period``; one not in the data is a SettingsError
+        (exit 2, the periods listed) when ``what`` is the base_year setting,
+        else a ComputeError."""
         periods = self.dataset.periods
         if period in self.dataset.period_index:
             return self.dataset.period_index[period]
         listed = ", ".join(str(p) for p in periods)
+        if what == "base_year":
+            text = tr("setting {what}: {period} is not a period of the data; valid: {listed}", what=what,
+                      period=period, listed=listed) if code is None else \
+                tr("setting {what}.{code} (indicator '{code}'): {period} is not a period of the data; valid: "
+                   "{listed}", what=what, code=code, period=period, listed=listed)
+            raise PeriodSettingError(text, valid=[str(p) for p in periods], code=code, period=period)
         if code:
             raise ComputeError(tr("{what} of indicator '{code}' is {period}, which is not a period of the data "
                                   "({listed})", what=what, code=code, period=period, listed=listed),
@@ -249,6 +260,7 @@ class Engine:
         self._aggregate(self.framework.aggregate_codes)
         self._rank_cache.clear()
         self._warn_cache = None
+        check_finite(self)
 
     def update(self, cells):
         """Recompute after raw values changed at ``cells`` [(u, t, i), ...]
@@ -303,6 +315,7 @@ class Engine:
         for c in [self.framework.indicator_codes[i] for i in cols] + order:
             self._rank_cache.pop(self.index[c], None)
         self._warn_cache = None
+        check_finite(self)
 
     def params_of(self, code) -> dict:
         """An indicator's Meta params as normalisation reads them: goalposts
@@ -437,6 +450,7 @@ class Engine:
                                 "message": tr("'{code}' is missing for {n} unit-periods (first: {place}): all "
                                               "its children are missing", code=code, n=int(empty.sum()),
                                               place=describe_place(ds.unit_codes[u], ds.periods[t]))})
+            out.extend(zero_weight_warnings(self))
             self._warn_cache = out
         return list(self._warn_cache)
 

@@ -107,11 +107,12 @@ def magic_kind(head: bytes) -> str:
         except UnicodeDecodeError as e:
             if e.start > len(head) - 4:
                 return "text"
-        try:
-            head.decode("gb18030")
-            return "text"
-        except UnicodeDecodeError:
-            pass
+        for enc in ("gb18030", "cp1252"):     # (core.sheets.textcodec reads these)
+            try:
+                head.decode(enc)
+                return "text"
+            except UnicodeDecodeError:
+                pass
     return "unknown"
 
 

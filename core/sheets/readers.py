@@ -111,6 +111,8 @@ def _stepper(progress, name):
 
 def _check_size(path, name) -> None:
     """The file exists, is not empty and not past MAX_FILE_BYTES."""
+    if _os.path.isdir(path):
+        raise InputError(tr("{path}: this is a folder, not a file", path=path))
     if not _os.path.isfile(path):
         raise InputError(tr("{path}: no such file", path=path))
     size = _os.path.getsize(path)
@@ -362,14 +364,11 @@ def _read_csv(path, name, ext) -> Sheet:
         raw = f.read()
     if b"\x00" in raw:
         raise InputError(tr("{name}: not a text (CSV) file (it contains binary data)", name=name))
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise InputError(tr("{name}: the file is neither UTF-8 nor GB18030 text", name=name))
+    from core.sheets.textcodec import decode_text, first_bad_line
+    text = decode_text(raw)
+    if text is None:
+        raise InputError(tr("{name}, line {line}: the text is neither UTF-8, GB18030 nor Windows-1252; save the "
+                            "file as UTF-8 CSV", name=name, line=first_bad_line(raw)))
     if not text.strip():
         raise InputError(tr("{name}: the file is empty", name=name))
     first = text.split("\n", 1)[0]

@@ -519,7 +519,7 @@ def test_base_year_not_among_periods(tmp_path, meta, capsys, sample_coindex):
     msg = str(e.value)
     assert "1999" in msg and "2020" in msg and "2021" in msg and "base_year" in msg
     rc, err = run_inprocess(capsys, "compute", sample_coindex, "--set", "base_year=2019")
-    assert rc == 1 and "2019" in err and "2020" in err and "2024" in err
+    assert rc == 2 and "2019" in err and "2020" in err and "2024" in err
 
 
 def test_per_indicator_base_year_not_among_periods(tmp_path, meta):

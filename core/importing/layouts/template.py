@@ -95,8 +95,10 @@ def _framework(name, meta_sheet, include_hidden):
             recs.append({h: (None if is_blank(v) else v) for h, v in zip(heads, row) if h})
             rownos.append(r + 1)
     try:
-        return Framework.from_records(recs, where=tr("{file}, sheet {sheet}", file=name, sheet=meta_sheet.name),
-                                      rownos=rownos)
+        fw = Framework.from_records(recs, where=tr("{file}, sheet {sheet}", file=name, sheet=meta_sheet.name),
+                                    rownos=rownos)
+        fw.check_one_root()             # as compute reads the Meta sheet
+        return fw
     except CoIndexError as e:
         raise InputError(str(e)) from None
 
