@@ -36,6 +36,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QPageLayout, QPag
 
 from core.atomic import atomic_output
 from core.exporting.texts import readme_lines
+from core.text import unit_name
 
 from gui.base import i18n
 # (CHART_SIZE, chart_panel_of, chart_slug, offscreen_charts: imported from here by the window and tests)
@@ -258,7 +259,7 @@ def _framework_html(project, w, tree) -> list:
     for code, _depth in tree.order:
         node = fw[code]
         weight = 1.0 if equal and node.parent is not None else node.weight
-        rows.append([code, node.name, node.name_zh, node.unit, _num(weight, 3), _num(100 * shares.get(code, math.nan), 1),
+        rows.append([code, node.name, node.name_zh, unit_name(node.unit), _num(weight, 3), _num(100 * shares.get(code, math.nan), 1),
                      w("up") if node.direction >= 0 else w("down")])
     heads = [w("code"), w("name_en"), w("name_zh"), w("unit"), w("weight"), w("share"), w("direction")]
     align = ["l", "l", "l", "l", "r", "r", "l"]

@@ -119,6 +119,7 @@ def test_report_in_chinese(tmp_path):
     for heading in ("指标体系", "方法", "结果", "图表", "成渝地区双城经济圈", "第 1 页"):
         assert heading in text
     assert "Framework" not in text
+    assert "万人年" in text and "10,000 person-years" not in text     # the unit column too
 
 
 def test_report_needs_a_pdf_name(tmp_path, capsys):
