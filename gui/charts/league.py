@@ -18,7 +18,7 @@ import os
 import re
 
 import numpy as np
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QFileDialog, QScrollArea, QToolTip, QWidget
 
@@ -26,6 +26,7 @@ from core.pipeline.results import MIN_COVERAGE
 
 from gui.base.document import ProjectDocument
 from gui.base.formatting import fmt
+from gui.base.folders import remember_folder, start_folder
 from gui.base.i18n import display_name
 from gui.base.palette import ChartTheme
 from gui.charts.choice import UnitPeriod
@@ -306,8 +307,7 @@ class LeagueTable(QScrollArea):
 
     def save_dialog(self, kind: str):
         """Ask for a file name and save as ``kind`` ('png', 'svg' or 'pdf')."""
-        settings = QSettings()
-        folder = str(settings.value("charts/export_folder", "") or "")
+        folder = start_folder(self.document.path)
         stem = re.sub(r"[^\w\-]+", "-", self.title() or "league").strip("-").lower() or "league"
         filters = {"png": self.tr("PNG image (*.png)"), "svg": self.tr("SVG image (*.svg)"),
                    "pdf": self.tr("PDF document (*.pdf)")}
@@ -318,7 +318,7 @@ class LeagueTable(QScrollArea):
         if not path.lower().endswith("." + kind):
             path += "." + kind
         {"png": self.export_png, "svg": self.export_svg, "pdf": self.export_pdf}[kind](path)
-        settings.setValue("charts/export_folder", os.path.dirname(path))
+        remember_folder(path)
         self.exported.emit(self.tr("Chart saved to {0}").format(path))
         return path
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import os
 import re
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QFont, QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QToolButton
 
+from gui.base.folders import remember_folder, start_folder
 from gui.charts.export import (BACKGROUNDS, export_background, export_png, export_svg, render_image,
                                set_export_background)
 
@@ -89,8 +90,7 @@ class ChartMenu:
     def save_dialog(self, kind: str):
         """Ask for a file name and save as ``kind`` ('png' or 'svg'), on
         the background chosen in the menu."""
-        settings = QSettings()
-        folder = str(settings.value("charts/export_folder", "") or "")
+        folder = start_folder(self.document.path)
         stem = re.sub(r"[^\w\-]+", "-", self.title() or "chart").strip("-").lower() or "chart"
         if kind == "svg":
             caption, filters = self.tr("Save chart as SVG"), self.tr("SVG image (*.svg)")
@@ -105,6 +105,6 @@ class ChartMenu:
             export_svg(self, path, background=export_background())
         else:
             export_png(self, path, background=export_background())
-        settings.setValue("charts/export_folder", os.path.dirname(path))
+        remember_folder(path)
         self.exported.emit(self.tr("Chart saved to {0}").format(path))
         return path

@@ -68,7 +68,9 @@ class FilePage(QWizardPage):
         self.stop_button.setText(self.tr("&Stop"))
 
     def browse(self):
-        folder = os.path.dirname(self.path_edit.text()) or str(QSettings().value(FOLDER_KEY, "") or "")
+        # the workbook chosen, else the folder imported from last, else the home folder (never the current one)
+        last = str(QSettings().value(FOLDER_KEY, "") or "")
+        folder = os.path.dirname(self.path_edit.text()) or (last if os.path.isdir(last) else os.path.expanduser("~"))
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import workbook"), folder, open_filter())
         if path:
             self.path_edit.setText(path)

@@ -33,7 +33,7 @@ from gui.importing.wizard import ImportWizard
 from gui.importing.worker import Task, error_text
 from gui.exporting.chart_images import DEFAULT_SCALE, ChartExportDialog, export_chart_files
 from gui.exporting.report import chart_panel_of, safe_chart_images, write_pdf_report
-from gui.window.loading import remember_folder, start_folder
+from gui.base.folders import remember_folder, start_folder
 
 STATUS_MS = 10000
 
@@ -151,7 +151,7 @@ class FileActions(QObject):
 
     def _folder(self) -> str:
         """Where the export dialogs start: the project file's folder (see
-        :func:`gui.window.loading.start_folder`)."""
+        :func:`gui.base.folders.start_folder`)."""
         return start_folder(self.document.path)
 
     def _save_path(self, caption, name, filters, suffix) -> str | None:

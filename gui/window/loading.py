@@ -23,6 +23,8 @@ from core.project.project import Project
 from core.model.settings import Settings
 from core.importing.inputs import find_meta, input_kind, load_input
 
+from gui.base.folders import remember_folder, start_folder  # noqa: F401 - where dialogs start (used here and by file actions)
+
 log = logging.getLogger(__name__)
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
@@ -182,32 +184,6 @@ def new_project(periods: int = NEW_PERIODS, last_period: int | None = None) -> P
 
 
 # ---- where file dialogs start ----------------------------------------------------------------
-KEY_LAST_FOLDER = "files/lastFolder"
-
-
-def start_folder(path) -> str:
-    """The folder a Save As, Export or Open dialog starts in: that of the
-    project's file ``path``; for a project with no file of its own (new,
-    or the bundled sample) the folder last saved or exported to, else the
-    home folder.  Never the current directory, which for an app started
-    from a menu or a shortcut means nothing to the user."""
-    if path and not is_sample(path):
-        folder = os.path.dirname(os.path.abspath(os.fspath(path)))
-        if os.path.isdir(folder):
-            return folder
-    last = str(QSettings().value(KEY_LAST_FOLDER, "") or "")
-    if last and os.path.isdir(last):
-        return last
-    return os.path.expanduser("~")
-
-
-def remember_folder(path) -> None:
-    """A file was saved or exported to ``path`` (a file or a folder): its
-    folder is where dialogs start for a project with no file of its own."""
-    path = os.path.abspath(os.fspath(path))
-    QSettings().setValue(KEY_LAST_FOLDER, path if os.path.isdir(path) else os.path.dirname(path))
-
-
 # ---- recent files (QSettings) ---------------------------------------------------------------
 KEY_RECENT = "recentFiles"
 MAX_RECENT = 10
