@@ -55,10 +55,7 @@ class RankingChart(ChosenUnitPeriod, PlotChart):
             plot.addItem(text, ignoreBounds=True)
             self.value_labels.append(text)
             self._texts.append("")
-        self.hint_item = pg.TextItem(anchor=(0.5, 0.5))
-        self.hint_item.setParentItem(self.view_box)
         self._rows = None
-        self.view_box.sigResized.connect(self._place_hint)
         self.view_box.sigResized.connect(self._on_resized)
         self._apply_theme()
         self.retranslateUi()
@@ -94,17 +91,11 @@ class RankingChart(ChosenUnitPeriod, PlotChart):
         if self.rows() != self._rows:
             self.refresh()
 
-    @live
-    def _place_hint(self, *_):
-        r = self.view_box.rect()
-        self.hint_item.setPos(r.center())
-
     def _apply_theme(self):
         super()._apply_theme()
         th = self.theme
         for text in self.value_labels:
             text.setColor(th.foreground)
-        self.hint_item.setColor(th.muted)
         self._highlight = None                   # brushes are set again on refresh
 
     def retranslateUi(self):
@@ -115,7 +106,6 @@ class RankingChart(ChosenUnitPeriod, PlotChart):
             return
         self.set_title(self.tr("Ranking in {0}: {1}").format(self.period_text(self.period),
                                                            self.node_name(fw.root)))
-        self.hint_item.setText(self.tr("The ranking needs two or more units."))
         engine = self.engine
         self.set_subtitle(meaning.ranking_note(self.project.settings, engine.method,
                                                base=self.period_text(engine.growth_base)) or "")
@@ -123,13 +113,20 @@ class RankingChart(ChosenUnitPeriod, PlotChart):
         self._ticks = None
         self.refresh()
 
+    def empty_reason(self) -> str:
+        """A ranking of one unit has nothing to show: said in place of the
+        axes, as every empty chart says why."""
+        reason = super().empty_reason()
+        if not reason and len(self.project.dataset.unit_codes) < 2:
+            reason = self.tr("The ranking needs two or more units.")
+        return reason
+
     def refresh(self):
         ds = self.project.dataset
         fw = self.project.framework
         if fw.root is None or not ds.periods:
             return
         single = len(ds.unit_codes) < 2
-        self.hint_item.setVisible(single)
         t = self.period
         scores = self.engine.score(fw.root)[:, t]
         ranks = self.engine.period_rank(fw.root, t)

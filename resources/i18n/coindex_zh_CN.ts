@@ -199,37 +199,37 @@
         <translation>跨所有时期</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/treatment_log.py" line="42"/>
+        <location filename="../../gui/sheets/treatment_log.py" line="45"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/treatment_log.py" line="42"/>
+        <location filename="../../gui/sheets/treatment_log.py" line="45"/>
         <source>Period</source>
         <translation>时期</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/treatment_log.py" line="42"/>
+        <location filename="../../gui/sheets/treatment_log.py" line="45"/>
         <source>Action</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/treatment_log.py" line="42"/>
+        <location filename="../../gui/sheets/treatment_log.py" line="45"/>
         <source>Skewness</source>
         <translation>偏度</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/treatment_log.py" line="43"/>
+        <location filename="../../gui/sheets/treatment_log.py" line="46"/>
         <source>Kurtosis</source>
         <translation>峰度</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/treatment_log.py" line="43"/>
+        <location filename="../../gui/sheets/treatment_log.py" line="46"/>
         <source>After</source>
         <translation>处理后（偏度 / 峰度）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/treatment_log.py" line="43"/>
+        <location filename="../../gui/sheets/treatment_log.py" line="46"/>
         <source>Points treated</source>
         <translation>被处理的点</translation>
     </message>
@@ -632,47 +632,47 @@
 <context>
     <name>ChartMenu</name>
     <message>
-        <location filename="../../gui/charts/menu.py" line="69"/>
+        <location filename="../../gui/charts/menu.py" line="70"/>
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/menu.py" line="70"/>
+        <location filename="../../gui/charts/menu.py" line="71"/>
         <source>Save as SVG…</source>
         <translation>另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/menu.py" line="71"/>
+        <location filename="../../gui/charts/menu.py" line="72"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/menu.py" line="72"/>
+        <location filename="../../gui/charts/menu.py" line="73"/>
         <source>Background of saved images</source>
         <translation>保存图像的背景</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/menu.py" line="73"/>
+        <location filename="../../gui/charts/menu.py" line="74"/>
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/menu.py" line="74"/>
+        <location filename="../../gui/charts/menu.py" line="75"/>
         <source>Transparent</source>
         <translation>透明</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/menu.py" line="75"/>
+        <location filename="../../gui/charts/menu.py" line="76"/>
         <source>Reset view</source>
         <translation>重置视图</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/menu.py" line="76"/>
+        <location filename="../../gui/charts/menu.py" line="77"/>
         <source>Save or copy this chart</source>
         <translation>保存或复制此图表</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/menu.py" line="86"/>
+        <location filename="../../gui/charts/menu.py" line="87"/>
         <source>Chart copied: {0}</source>
         <translation>已复制图表：{0}</translation>
     </message>
@@ -1281,7 +1281,7 @@ Import it again with File &gt; Import Workbook.</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/file_page.py" line="72"/>
+        <location filename="../../gui/importing/file_page.py" line="74"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
@@ -2202,72 +2202,72 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>LeagueTable</name>
     <message>
-        <location filename="../../gui/charts/league.py" line="202"/>
+        <location filename="../../gui/charts/league.py" line="203"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="205"/>
+        <location filename="../../gui/charts/league.py" line="206"/>
         <source>League table in {0}: {1}</source>
         <translation>{0} 年排行榜：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="206"/>
+        <location filename="../../gui/charts/league.py" line="207"/>
         <source>League table: {0}</source>
         <translation>排行榜：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="208"/>
+        <location filename="../../gui/charts/league.py" line="209"/>
         <source>#: rank among the {0} units</source>
         <translation>#：在 {0} 个单元中的排名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="210"/>
+        <location filename="../../gui/charts/league.py" line="211"/>
         <source>* hatched: under {0} % of the indicators have data</source>
         <translation>* 斜线填充：有数据的指标不足 {0} %</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="221"/>
+        <location filename="../../gui/charts/league.py" line="222"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="223"/>
+        <location filename="../../gui/charts/league.py" line="224"/>
         <source>The league table needs two or more units.</source>
         <translation>排行榜需要两个或更多单元。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="225"/>
+        <location filename="../../gui/charts/league.py" line="226"/>
         <source>No scores in {0}</source>
         <translation>{0} 没有得分</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="252"/>
+        <location filename="../../gui/charts/league.py" line="253"/>
         <source>Click to sort; click again to reverse</source>
         <translation>点击排序；再次点击反向排序</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="263"/>
+        <location filename="../../gui/charts/league.py" line="264"/>
         <source>Score: {0}</source>
         <translation>得分：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="264"/>
+        <location filename="../../gui/charts/league.py" line="265"/>
         <source>Rank: {0} of {1}</source>
         <translation>排名：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="265"/>
+        <location filename="../../gui/charts/league.py" line="266"/>
         <source>{0} of {1} indicators</source>
         <translation>{1} 个指标中的 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="276"/>
+        <location filename="../../gui/charts/league.py" line="277"/>
         <source>The first {0} of {1} units</source>
         <translation>{1} 个单元中的前 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="304"/>
+        <location filename="../../gui/charts/league.py" line="305"/>
         <source>Chart copied: {0}</source>
         <translation>已复制图表：{0}</translation>
     </message>
@@ -2668,17 +2668,17 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>ProjectFiles</name>
     <message>
-        <location filename="../../gui/window/loading.py" line="260"/>
+        <location filename="../../gui/window/loading.py" line="236"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="262"/>
+        <location filename="../../gui/window/loading.py" line="238"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="263"/>
+        <location filename="../../gui/window/loading.py" line="239"/>
         <source>{0} has changes that are not saved.
 
 Save them before going on?</source>
@@ -2687,32 +2687,32 @@ Save them before going on?</source>
 是否先保存再继续？</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="280"/>
+        <location filename="../../gui/window/loading.py" line="256"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="308"/>
+        <location filename="../../gui/window/loading.py" line="284"/>
         <source>No iMeta table beside {0}: one index over its {1} indicator(s), equal weights, direction +1; edit the framework to change it</source>
         <translation>{0} 旁没有 iMeta 表：以一个指数涵盖其全部 {1} 个指标，权重相等，方向为 +1；可编辑指标框架加以修改</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="326"/>
+        <location filename="../../gui/window/loading.py" line="302"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="327"/>
+        <location filename="../../gui/window/loading.py" line="303"/>
         <source>{0} no longer exists; it is removed from the recent files.</source>
         <translation>{0} 已不存在，已从最近的文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="346"/>
+        <location filename="../../gui/window/loading.py" line="322"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="347"/>
+        <location filename="../../gui/window/loading.py" line="323"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
@@ -2798,32 +2798,32 @@ Save them before going on?</source>
 <context>
     <name>RankingChart</name>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="116"/>
+        <location filename="../../gui/charts/ranking.py" line="107"/>
         <source>Ranking in {0}: {1}</source>
         <translation>{0} 年排名：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="118"/>
+        <location filename="../../gui/charts/ranking.py" line="121"/>
         <source>The ranking needs two or more units.</source>
         <translation>排名需要两个或更多单元。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="185"/>
+        <location filename="../../gui/charts/ranking.py" line="182"/>
         <source>Top {0} of {1} units</source>
         <translation>{1} 个单元中的前 {0} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="187"/>
+        <location filename="../../gui/charts/ranking.py" line="184"/>
         <source>{0}: rank {1}</source>
         <translation>{0}：第 {1} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="189"/>
+        <location filename="../../gui/charts/ranking.py" line="186"/>
         <source>* hatched: under {0} % of the indicators have data</source>
         <translation>* 斜线填充：有数据的指标不足 {0} %</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="238"/>
+        <location filename="../../gui/charts/ranking.py" line="235"/>
         <source>{0} of {1} indicators</source>
         <translation>{1} 个指标中的 {0} 个</translation>
     </message>
@@ -3027,27 +3027,27 @@ with data</source>
 <context>
     <name>TreatmentLog</name>
     <message>
-        <location filename="../../gui/sheets/treatment_log.py" line="47"/>
+        <location filename="../../gui/sheets/treatment_log.py" line="50"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/treatment_log.py" line="47"/>
+        <location filename="../../gui/sheets/treatment_log.py" line="50"/>
         <source>winsorised ({0} points)</source>
         <translation>缩尾（{0} 个点）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/treatment_log.py" line="48"/>
+        <location filename="../../gui/sheets/treatment_log.py" line="51"/>
         <source>log transform (log_CT)</source>
         <translation>对数变换（log_CT）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/treatment_log.py" line="67"/>
+        <location filename="../../gui/sheets/treatment_log.py" line="70"/>
         <source>No data treatment: the raw values are normalised.</source>
         <translation>未做数据处理：直接对原始值标准化。</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/treatment_log.py" line="69"/>
+        <location filename="../../gui/sheets/treatment_log.py" line="72"/>
         <source>Imputed cells: {0}; unit-periods screened out: {1}; transforms: {2}</source>
         <translation>插补的单元格：{0}；剔除的单元-时期：{1}；变换：{2}</translation>
     </message>
@@ -3357,48 +3357,48 @@ with data</source>
 <context>
     <name>loading</name>
     <message>
-        <location filename="../../gui/window/loading.py" line="44"/>
-        <location filename="../../gui/window/loading.py" line="50"/>
+        <location filename="../../gui/window/loading.py" line="46"/>
+        <location filename="../../gui/window/loading.py" line="52"/>
         <source>CoIndex projects (*.coindex)</source>
         <translation>CoIndex 项目 (*.coindex)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="43"/>
+        <location filename="../../gui/window/loading.py" line="45"/>
         <source>Projects, workbooks and tables ({0})</source>
         <translation>项目、工作簿和表格（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="45"/>
+        <location filename="../../gui/window/loading.py" line="47"/>
         <source>Workbooks (*.xlsx *.xlsm *.xls *.xlsb *.ods)</source>
         <translation>工作簿 (*.xlsx *.xlsm *.xls *.xlsb *.ods)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="46"/>
+        <location filename="../../gui/window/loading.py" line="48"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="46"/>
+        <location filename="../../gui/window/loading.py" line="48"/>
         <source>CSV tables (*.csv *.tsv)</source>
         <translation>CSV 表格 (*.csv *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="120"/>
+        <location filename="../../gui/window/loading.py" line="122"/>
         <source>{0} Shown with the normalisation &apos;{1}&apos; until you choose another in Method settings; the file keeps &apos;{2}&apos; until you save.</source>
         <translation>{0} 暂以标准化方法“{1}”显示，直到您在“方法设置”中另选；保存之前，文件仍保留“{2}”。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="137"/>
+        <location filename="../../gui/window/loading.py" line="139"/>
         <source>the file could not be read</source>
         <translation>无法读取该文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="139"/>
+        <location filename="../../gui/window/loading.py" line="141"/>
         <source>an unexpected problem stopped the reading{0}; please report it</source>
         <translation>意外问题中止了读取{0}；请报告此问题</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="141"/>
+        <location filename="../../gui/window/loading.py" line="143"/>
         <source>CoIndex cannot open {0}.
 
 {1}</source>
@@ -3407,12 +3407,12 @@ with data</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="149"/>
+        <location filename="../../gui/window/loading.py" line="151"/>
         <source> (details: {0})</source>
         <translation>（详情：{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="161"/>
+        <location filename="../../gui/window/loading.py" line="163"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>

@@ -201,7 +201,7 @@ def test_ranking_shows_the_top_units_with_a_note(qtbot):
 def test_one_unit_hides_the_ranking_and_the_comparison(panel):
     assert not panel.ranking_chart.isVisible()
     assert not panel.compare_box.isVisible()
-    assert panel.ranking_chart.hint_item.isVisible()
+    assert panel.ranking_chart.empty_reason() == "The ranking needs two or more units."
     assert len(panel.ranking_chart.shown_units) == 0
     assert not panel.league_table.isVisible()
     panel.set_layout_mode(TABS)
