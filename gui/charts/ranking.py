@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QFontMetricsF
 
 from core.pipeline import meaning
 from core.pipeline.results import MIN_COVERAGE
@@ -56,6 +56,7 @@ class RankingChart(ChosenUnitPeriod, PlotChart):
             self.value_labels.append(text)
             self._texts.append("")
         self._rows = None
+        self._shown_values = np.zeros(0)
         self.view_box.sigResized.connect(self._on_resized)
         self._apply_theme()
         self.retranslateUi()
@@ -90,6 +91,9 @@ class RankingChart(ChosenUnitPeriod, PlotChart):
     def _on_resized(self, *_):
         if self.rows() != self._rows:
             self.refresh()
+        else:
+            self._x_range = None               # the value labels' room depends on the width
+            self._fit_x(self._shown_values)
 
     def _apply_theme(self):
         super()._apply_theme()
@@ -150,6 +154,7 @@ class RankingChart(ChosenUnitPeriod, PlotChart):
             if not self.user_view:
                 self.view_box.setYRange(-0.6, max(len(shown), 1) - 0.4, padding=0)
         self.set_note(self._note_text(len(order), highlight, ranks[u], u))
+        self._shown_values = values
         self._fit_x(values)
 
     def _draw_bars(self, values, highlight: int):
@@ -194,11 +199,23 @@ class RankingChart(ChosenUnitPeriod, PlotChart):
         lo = min(0.0, float(finite.min())) if finite.size else 0.0
         hi = max(0.0, float(finite.max())) if finite.size else 1.0
         span = (hi - lo) or 1.0
-        want = (lo - 0.02 * span if lo < 0 else 0.0, hi + 0.16 * span)
+        share = self._label_share()
+        want = (lo - 0.02 * span if lo < 0 else 0.0, hi + span * share / (1.0 - share))
         cur = self._x_range
         if cur is None or lo < cur[0] or hi > cur[1] - 0.1 * span or (cur[1] - cur[0]) > 2 * (want[1] - want[0]):
             self.view_box.setXRange(*want, padding=0)
             self._x_range = want
+
+    def _label_share(self) -> float:
+        """The share of the plot's width the value labels need right of the
+        longest bar (so that none is cut at the edge, however narrow the chart)."""
+        width = self.view_box.width()
+        texts = [t for t in self._texts if t]
+        if width <= 0 or not texts or not self.value_labels:
+            return 0.14
+        metrics = QFontMetricsF(self.value_labels[0].textItem.font())
+        need = max(metrics.horizontalAdvance(t) for t in texts) + 10.0
+        return min(max(need / width, 0.08), 0.6)
 
     def reset_ranges(self):
         super().reset_ranges()
