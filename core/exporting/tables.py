@@ -10,7 +10,7 @@ from core.atomic import atomic_output
 from core.model.celltext import column_letter
 from core.model.dataset import DATA_COLUMNS
 from core.model.framework import META_COLUMNS
-from core.methods.registry import AGGREGATIONS, NORMALISATIONS
+from core.methods.registry import AGGREGATIONS, NORMALISATIONS, WEIGHTINGS
 from core.model.settings import Settings
 
 
@@ -47,7 +47,7 @@ def settings_help_rows() -> list:
              ["base_year", "", "empty: the first period with data for every indicator"],
              ["aggregation", st.aggregation, ", ".join(AGGREGATIONS)]]
     rows += [[p.key, p.show(getattr(st, p.key)), p.help] for p in AGGREGATIONS.parameters()]
-    rows += [["weighting", st.weighting, "manual (Meta Weight column) or equal"]]
+    rows += [["weighting", st.weighting, ", ".join(WEIGHTINGS)]]
     return rows
 
 
@@ -152,6 +152,11 @@ def results_document(engine) -> dict:
                 for j, child in enumerate(kids):
                     contrib.append({"unit": ds.unit_codes[u], "code": parent, "child": child, "from": p0, "to": p1,
                                     "points": _num(pts[j, u]), "share_pct": _num(share[j, u])})
+    used = engine.node_weights()
+    out["weights"] = [{"code": n.code, "parent": n.parent, "weight": used[n.code]} for n in fw.nodes
+                      if n.code in used]
+    out["weighting"] = {"method": engine.settings.weighting,
+                        "details": {k: v for k, v in engine.weight_details.items() if v}}
     out["growth"] = growth
     out["contributions"] = contrib
     out["warnings"] = engine.warnings

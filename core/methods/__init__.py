@@ -6,4 +6,4 @@ registers them all.
 Imports: the standard library, numpy, ``core.errors``; nothing else of
 ``core`` (the settings of ``core.model`` read the registry).
 """
-from core.methods import aggregate, normalise  # noqa: F401  (registers the methods)
+from core.methods import aggregate, combine, normalise, normalise_coinr, weighting  # noqa: F401  (registers the methods)

@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 
 from core.errors import SettingsError
-from core.methods.registry import AGGREGATIONS, NORMALISATIONS, parameters
+from core.methods.ahp import parse_judgements, show_judgements
+from core.methods.registry import AGGREGATIONS, NORMALISATIONS, WEIGHTINGS, parameters
 from core.text import tr
 
-WEIGHTINGS = ("manual", "equal")
 # the settings no single method owns; the methods' own parameters come from the registry
 GENERAL = ("normalisation", "pooled", "base_year", "aggregation", "weighting")
 
@@ -27,11 +27,12 @@ def keys() -> tuple:
     """Every settings key: the general ones, the parameters of the
     registered methods, and the per-indicator keys."""
     own = {k: [p.key for p in reg.parameters()] for k, reg in (("normalisation", NORMALISATIONS),
-                                                                ("aggregation", AGGREGATIONS))}
+                                                                ("aggregation", AGGREGATIONS),
+                                                                ("weighting", WEIGHTINGS))}
     out = []
     for k in GENERAL:
         out += [k] + own.get(k, [])
-    return tuple(out) + ("normalisation.<CODE>", "base_year.<CODE>")
+    return tuple(out) + ("normalisation.<CODE>", "base_year.<CODE>", "ahp.<CODE>")
 
 
 def _default(key):
@@ -51,6 +52,7 @@ class Settings:
     zscore_sd: float = _default("zscore_sd")
     normalisation_by: dict = field(default_factory=dict)   # code -> method
     base_year_by: dict = field(default_factory=dict)       # code -> period
+    ahp_by: dict = field(default_factory=dict)             # aggregate code -> upper triangle of its AHP matrix
     # values of the parameters of methods that have no field above (read as
     # attributes too: settings.<key>, the method's default when not set)
     params: dict = field(default_factory=dict)
@@ -66,7 +68,7 @@ class Settings:
 
     def copy(self) -> "Settings":
         return replace(self, normalisation_by=dict(self.normalisation_by), base_year_by=dict(self.base_year_by),
-                       params=dict(self.params))
+                       ahp_by=dict(self.ahp_by), params=dict(self.params))
 
     # ---- text interface --------------------------------------------------
     def apply(self, key: str, value, where: str = "--set") -> None:
@@ -81,6 +83,9 @@ class Settings:
             if base == "base_year":
                 self.base_year_by[code] = _period(text, key, where)
                 return
+            if base == "ahp":
+                self.ahp_by[code] = parse_judgements(text, key, where)
+                return
             raise _unknown_key(key, where)
         param = parameters().get(key)
         if key == "normalisation":
@@ -92,7 +97,7 @@ class Settings:
         elif key == "base_year":
             self.base_year = None if text.lower() in ("", "none", "first") else _period(text, key, where)
         elif key == "weighting":
-            self.weighting = _choice(text, WEIGHTINGS, key, where)
+            self.weighting = WEIGHTINGS.resolve(text, key, where)
         elif param is not None:
             value = param.parse(text, where)
             if key in _FIELDS:
@@ -104,6 +109,10 @@ class Settings:
 
     def to_dict(self) -> dict:
         d = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "params"}
+        if not d["ahp_by"]:
+            del d["ahp_by"]                 # written only when a matrix is set (older files stay as they are)
+        else:
+            d["ahp_by"] = {k: list(v) for k, v in d["ahp_by"].items()}
         d.update(self.params)
         return {k: list(v) if isinstance(v, tuple) else v for k, v in d.items()}
 
@@ -117,6 +126,10 @@ class Settings:
             elif k == "base_year_by":
                 for code, y in (v or {}).items():
                     s.apply(f"base_year.{code}", y, where)
+            elif k == "ahp_by":
+                for code, upper in (v or {}).items():
+                    s.apply(f"ahp.{code}", show_judgements(upper) if isinstance(upper, (list, tuple)) else upper,
+                            where)
             elif isinstance(v, (list, tuple)):
                 s.apply(k, ",".join(str(x) for x in v), where)
             else:
@@ -138,14 +151,6 @@ def _unknown_key(key, where):
     valid = keys()
     return SettingsError(tr("{where}: unknown setting '{key}'; valid settings: {valid}", where=where, key=key,
                             valid=", ".join(valid)), valid=valid)
-
-
-def _choice(text, options, key, where):
-    t = text.strip().lower()
-    if t not in options:
-        raise SettingsError(tr("{where}: '{text}' is not a valid value for {key}; valid values: {valid}",
-                               where=where, text=text, key=key, valid=", ".join(options)), valid=options)
-    return t
 
 
 def _bool(text, key, where):

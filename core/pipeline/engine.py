@@ -12,6 +12,7 @@ import numpy as np
 
 from core.methods import aggregate as agg
 from core.pipeline import results as analysis
+from core.pipeline import weights as weighting
 from core.model.dataset import Dataset
 from core.errors import ComputeError, SettingsError, describe_place
 from core.model.framework import Framework
@@ -51,13 +52,13 @@ class Engine:
                     raise SettingsError(tr("setting {key}.{code}: '{code}' is not an indicator of the framework; "
                                            "valid codes: {valid}", key=key, code=code,
                                            valid=", ".join(fw.indicator_codes)), valid=fw.indicator_codes, code=code)
-        equal = st.weighting == "equal"
         self.children = {}
         self.weights = {}
+        self._weight_warnings, self.weight_details = {}, {}
         for code in fw.aggregate_codes:
             kids = fw.children(code)
             self.children[code] = np.array([self.index[k] for k in kids], dtype=int)
-            self.weights[code] = np.array([1.0 if equal else fw[k].weight for k in kids])
+            self._weigh(code)
         self.parents = {c: fw.ancestors(c) for c in fw.indicator_codes}
         self.direction = np.array([fw[c].direction for c in fw.indicator_codes], dtype=float)
         self.method = [st.method_for(c, fw[c].params) for c in fw.indicator_codes]
@@ -78,6 +79,29 @@ class Engine:
         for code in fw.aggregate_codes:                 # bottom-up: children before parents
             under[code] = [i for k in fw.children(code) for i in under[k]]
         self.indicators_under = {c: np.array(v, dtype=int) for c, v in under.items()}
+
+    def _weigh(self, code, X=None):
+        """Set the weights of the children of ``code`` (the weights step)."""
+        kids = self.framework.children(code)
+        w, warns, details = weighting.weigh(self.settings, code, kids, [self.framework[k].weight for k in kids], X)
+        self.weights[code] = w
+        self._weight_warnings[code] = warns
+        self.weight_details[code] = details
+
+    @property
+    def recomputes_whole(self) -> bool:
+        """Whether an edit must redo everything: weights derived from the
+        scores, or an aggregation that compares the units."""
+        return weighting.reads_scores(self.settings) or AGGREGATIONS[self.settings.aggregation].combine is not None
+
+    def node_weights(self) -> dict:
+        """code -> the weight used for every node in its parent (after any
+        weighting method), as a share of its siblings' weights."""
+        out = {}
+        for code in self.framework.aggregate_codes:
+            for k, w in zip(self.framework.children(code), weighting.shares(self.weights[code])):
+                out[k] = float(w)
+        return out
 
     def _default_base(self):
         """The base period when none is set: the first period where every
@@ -182,15 +206,21 @@ class Engine:
         """Aggregate ``codes`` bottom-up, over all units and periods or only
         the given index arrays."""
         whole = units is None and periods is None
+        combine = AGGREGATIONS[self.settings.aggregation].combine
         for code in codes:
             kids = self.children[code]
             if whole:
                 X = self.scores[kids]
+                if weighting.reads_scores(self.settings):
+                    self._weigh(code, X)
             else:
                 U, T = self.scores.shape[1:]
                 X = self.scores[np.ix_(_indices(kids), _arr(units, U), _arr(periods, T))]
             agg.check_domain(X, self.p, lambda idx, v, c=code, k=kids: self._locate(c, k, idx, v, units, periods))
-            value = agg.weighted_mean(X, self.weights[code], self.p)[0]
+            if combine is not None:
+                value = combine(X, self.weights[code], self.settings)
+            else:
+                value = agg.weighted_mean(X, self.weights[code], self.p)[0]
             if whole:
                 self.scores[self.index[code]] = value
             else:
@@ -237,6 +267,9 @@ class Engine:
             return
         if self.default_base_changed():         # the default base period moved: redo everything
             self._plan()
+            self.run()
+            return
+        if self.recomputes_whole:               # weights from the scores, or units compared with each other
             self.run()
             return
         vals = self.dataset.values
@@ -377,6 +410,7 @@ class Engine:
     def warnings(self) -> list:
         if self._warn_cache is None:
             out = [w for ws in self._norm_warnings.values() for w in ws]
+            out += [w for ws in self._weight_warnings.values() for w in ws]
             ds = self.dataset
             if self.settings.base_year is None and self.no_base and len(ds.periods) > 1:
                 out.append({"kind": "base_year", "code": None, "unit": None,
