@@ -87,7 +87,9 @@ def w_entropy(X, ctx):
         P = np.where(tot > 0, Y / np.where(tot > 0, tot, 1.0), 1.0 / n)
         terms = np.where(P > 0, P * np.log(np.where(P > 0, P, 1.0)), 0.0)
     e = -terms.sum(axis=1) / np.log(n)
-    return _scaled(np.clip(1.0 - e, 0.0, None), ctx, tr("every child has the same score everywhere"))
+    d = np.clip(1.0 - e, 0.0, None)
+    d[Y.max(axis=1) == Y.min(axis=1)] = 0.0          # a constant child: e = 1 exactly, not 1 - 1e-16
+    return _scaled(d, ctx, tr("every child has the same score everywhere"))
 
 
 def w_critic(X, ctx):
@@ -145,7 +147,7 @@ def w_ahp(X, ctx):
     ctx.details.update(lambda_max=res.lambda_max, ci=res.ci, cr=res.cr)
     if not res.consistent:
         ctx.warn(tr("AHP matrix of '{code}': consistency ratio CR = {cr} is above {limit}; revise the judgements",
-                    code=ctx.parent, cr=f"{res.cr:.3f}", limit=f"{ahp.CR_LIMIT:g}"))
+                    code=ctx.parent, cr=format(res.cr, ".3f"), limit=format(ahp.CR_LIMIT, "g")))
     return res.weights
 
 
