@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
-                               QLabel, QScrollArea, QVBoxLayout, QWidget)
+                               QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from core.errors import CoIndexError
 from core.project.project import SetSettings
-from core.methods.registry import AGGREGATIONS, NORMALISATIONS
-from core.model.settings import WEIGHTINGS
+from core.methods.registry import AGGREGATIONS, NORMALISATIONS, WEIGHTINGS
 from core.model.usability import aggregation_choices, normalisation_choices
 
 from gui.base.document import ProjectDocument
@@ -51,15 +50,18 @@ def aggregation_label(method: str) -> str:
     return m.label[_language()] if m is not None else method
 
 
+_REGISTRIES = {"normalisation": NORMALISATIONS, "aggregation": AGGREGATIONS, "weighting": WEIGHTINGS}
+
+
 def method_tip(kind: str, method: str) -> str:
     """The registry's one-line explanation of a method (its tooltip)."""
-    m = (NORMALISATIONS if kind == "normalisation" else AGGREGATIONS).get(method)
+    m = _REGISTRIES[kind].get(method)
     return m.text[_language()] if m is not None else ""
 
 
 def weighting_label(method: str) -> str:
-    labels = {"manual": QCoreApplication.translate("MethodPanel", "As entered in the framework"), "equal": QCoreApplication.translate("MethodPanel", "Equal within each dimension")}
-    return labels.get(method, method)
+    m = WEIGHTINGS.get(method)
+    return m.label[_language()] if m is not None else method
 
 
 # the parameters with a field of their own in the form; any other parameter of a
@@ -144,6 +146,7 @@ class MethodPanel(QWidget):
         self.weighting_box = _combo(self)
         for m in WEIGHTINGS:
             self.weighting_box.addItem(m, m)
+        self.ahp_button = QPushButton(self)
 
     def _build_forms(self):
         """The Normalisation and Aggregation groups with a labelled row per
@@ -176,6 +179,7 @@ class MethodPanel(QWidget):
             if key == "aggregation":
                 self.aggregation_note = _note(self)
                 agg_form.addRow("", self.aggregation_note)
+        agg_form.addRow("", self.ahp_button)
         return norm_form, agg_form
 
     def _add_parameter_fields(self, norm_form, agg_form):
@@ -205,6 +209,7 @@ class MethodPanel(QWidget):
             lambda *_: self._change(aggregation=self.aggregation_box.currentData()))
         self.power_spin.valueChanged.connect(lambda v: self._change_text("power", v))
         self.weighting_box.activated.connect(lambda *_: self._change(weighting=self.weighting_box.currentData()))
+        self.ahp_button.clicked.connect(self.edit_ahp)
 
     # ---- strings ------------------------------------------------------------------------------
     def retranslateUi(self):
@@ -223,8 +228,8 @@ class MethodPanel(QWidget):
                  "aggregation": (tr("M&ean:"), tr("How children are combined into their parent")),
                  "power": (tr("P&ower p:"), tr("The power of the generalised mean (1 arithmetic, 0 geometric, "
                                                "-1 harmonic)")),
-                 "weighting": (tr("&Weights:"), tr("Use the weights of the framework, or give the nodes of each "
-                                                   "dimension equal weights"))}
+                 "weighting": (tr("&Weights:"), self.tr("How the children of each node are weighted: the framework's "
+                                                   "weights, equal, derived from the data, or AHP"))}
         for key, (text, tip) in texts.items():
             self._labels[key].setText(text)
             self._labels[key].setToolTip(tip)
@@ -243,10 +248,16 @@ class MethodPanel(QWidget):
         self.minmax_upper.setToolTip(tr("U: the value given to the highest"))
         self.range_to_label.setText(tr("to"))
         self.pooled_check.setText(tr("over all periods"))
-        for box, label in ((self.normalisation_box, method_label), (self.aggregation_box, aggregation_label),
-                           (self.weighting_box, weighting_label)):
+        for box, label, kind in ((self.normalisation_box, method_label, "normalisation"),
+                                 (self.aggregation_box, aggregation_label, "aggregation"),
+                                 (self.weighting_box, weighting_label, "weighting")):
             for k in range(box.count()):
                 box.setItemText(k, label(box.itemData(k)))
+                if kind == "weighting":             # the others get theirs with the reasons they cannot work
+                    box.setItemData(k, method_tip(kind, box.itemData(k)), Qt.ToolTipRole)
+        self.ahp_button.setText(self.tr("Edit &AHP matrices…"))
+        self.ahp_button.setToolTip(self.tr("Pairwise comparisons of the children of each node, with the consistency "
+                                      "ratio"))
         self.load()
 
     # ---- form <- project ------------------------------------------------------------------------------
@@ -294,6 +305,18 @@ class MethodPanel(QWidget):
                              *((key, (spin,)) for key, spin in self.param_spins.items())):
             for w in widgets:
                 w.setEnabled(key in read)
+        self.ahp_button.setVisible(s.weighting == "ahp")
+
+    def edit_ahp(self):
+        """The AHP matrix editor (one undo step when accepted)."""
+        from gui.sheets.ahp_editor import AhpDialog
+        dialog = AhpDialog(self.document.project.framework, self.document.project.settings, self)
+        if dialog.exec():
+            old = self.document.project.settings
+            new = old.copy()
+            new.ahp_by = dialog.judgements()
+            if new != old:
+                run_edit(self.document, SetSettings(new), self.tr("Method: AHP matrices"), self.statusMessage.emit)
 
     def unusable(self) -> tuple[dict, dict]:
         """(normalisation, aggregation) name -> why it cannot work on the

@@ -79,124 +79,169 @@
         <translation>指标框架</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="212"/>
+        <location filename="../../gui/sheets/method_panel.py" line="217"/>
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="213"/>
+        <location filename="../../gui/sheets/method_panel.py" line="218"/>
         <source>Aggregation</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="214"/>
+        <location filename="../../gui/sheets/method_panel.py" line="219"/>
         <source>&amp;Method:</source>
         <translation>方法(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="214"/>
+        <location filename="../../gui/sheets/method_panel.py" line="219"/>
         <source>How each indicator is put on a common scale</source>
         <translation>将各指标转换到统一尺度的方法</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="215"/>
+        <location filename="../../gui/sheets/method_panel.py" line="220"/>
         <source>&amp;Base year:</source>
         <translation>基期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="215"/>
+        <location filename="../../gui/sheets/method_panel.py" line="220"/>
         <source>The period set to 100 by the fixed-base index; also the start of change and growth</source>
         <translation>定基指数中设为 100 的时期，也是计算变化和增长的起点</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="217"/>
+        <location filename="../../gui/sheets/method_panel.py" line="222"/>
         <source>Min-max &amp;range:</source>
         <translation>极差范围(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="217"/>
+        <location filename="../../gui/sheets/method_panel.py" line="222"/>
         <source>The scale of min-max: lowest value to L, highest to U</source>
         <translation>极差标准化的尺度：最小值对应 L，最大值对应 U</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="219"/>
+        <location filename="../../gui/sheets/method_panel.py" line="224"/>
         <source>Z-score m&amp;ean:</source>
         <translation>Z 分数均值(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="219"/>
+        <location filename="../../gui/sheets/method_panel.py" line="224"/>
         <source>The mean z-scores are shifted to</source>
         <translation>Z 分数平移后的均值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="220"/>
+        <location filename="../../gui/sheets/method_panel.py" line="225"/>
         <source>Z-score &amp;SD:</source>
         <translation>Z 分数标准差(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="220"/>
+        <location filename="../../gui/sheets/method_panel.py" line="225"/>
         <source>The standard deviation z-scores are scaled to</source>
         <translation>Z 分数缩放后的标准差</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="221"/>
+        <location filename="../../gui/sheets/method_panel.py" line="226"/>
         <source>&amp;Pooled:</source>
         <translation>合并计算(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="221"/>
+        <location filename="../../gui/sheets/method_panel.py" line="226"/>
         <source>Take minimum, maximum, mean and ranks over all periods together, not period by period</source>
         <translation>对所有时期合并求最小值、最大值、均值和排名，而不是逐期计算</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="223"/>
+        <location filename="../../gui/sheets/method_panel.py" line="228"/>
         <source>M&amp;ean:</source>
         <translation>平均方式(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="223"/>
+        <location filename="../../gui/sheets/method_panel.py" line="228"/>
         <source>How children are combined into their parent</source>
         <translation>下级节点合成为上级节点的方式</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="224"/>
+        <location filename="../../gui/sheets/method_panel.py" line="229"/>
         <source>P&amp;ower p:</source>
         <translation>幂次 p(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="224"/>
+        <location filename="../../gui/sheets/method_panel.py" line="229"/>
         <source>The power of the generalised mean (1 arithmetic, 0 geometric, -1 harmonic)</source>
         <translation>广义平均的幂次（1 为算术平均，0 为几何平均，-1 为调和平均）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="226"/>
+        <location filename="../../gui/sheets/method_panel.py" line="231"/>
         <source>&amp;Weights:</source>
         <translation>权重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="226"/>
         <source>Use the weights of the framework, or give the nodes of each dimension equal weights</source>
-        <translation>使用指标框架中的权重，或对每个维度内的节点赋予相等权重</translation>
+        <translation type="vanished">使用指标框架中的权重，或对每个维度内的节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="242"/>
+        <location filename="../../gui/sheets/method_panel.py" line="247"/>
         <source>L: the value given to the lowest</source>
         <translation>L：最小值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="243"/>
+        <location filename="../../gui/sheets/method_panel.py" line="248"/>
         <source>U: the value given to the highest</source>
         <translation>U：最大值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="244"/>
+        <location filename="../../gui/sheets/method_panel.py" line="249"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="245"/>
+        <location filename="../../gui/sheets/method_panel.py" line="250"/>
         <source>over all periods</source>
         <translation>跨所有时期</translation>
+    </message>
+</context>
+<context>
+    <name>AhpDialog</name>
+    <message>
+        <location filename="../../gui/sheets/ahp_editor.py" line="160"/>
+        <source>AHP pairwise comparisons</source>
+        <translation>AHP 两两比较</translation>
+    </message>
+</context>
+<context>
+    <name>AhpEditor</name>
+    <message>
+        <location filename="../../gui/sheets/ahp_editor.py" line="65"/>
+        <source>&amp;Node:</source>
+        <translation>节点(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/ahp_editor.py" line="67"/>
+        <source>Upper triangle: how many times more important the row is than the column (1 to 9, or 1/3 ...); the lower triangle follows</source>
+        <translation>上三角：行指标比列指标重要几倍（1 到 9，或 1/3 等）；下三角自动取倒数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/ahp_editor.py" line="87"/>
+        <source>No node has two or more children.</source>
+        <translation>没有节点拥有两个或更多下级。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/ahp_editor.py" line="122"/>
+        <source>&apos;{0}&apos; is not a judgement: enter a number above zero such as 3 or 1/3</source>
+        <translation>“{0}”不是有效的判断值：请输入大于零的数，例如 3 或 1/3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/ahp_editor.py" line="141"/>
+        <source>Weights: {0}</source>
+        <translation>权重：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/ahp_editor.py" line="143"/>
+        <source>λmax = {0}, CI = {1}, CR = {2}</source>
+        <translation>λmax = {0}，CI = {1}，CR = {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/ahp_editor.py" line="146"/>
+        <source>(above 0.1: revise the judgements)</source>
+        <translation>（大于 0.1：请修改判断值）</translation>
     </message>
 </context>
 <context>
@@ -461,27 +506,27 @@
         <translation type="vanished">图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="319"/>
+        <location filename="../../gui/charts/base.py" line="318"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="327"/>
+        <location filename="../../gui/charts/base.py" line="326"/>
         <source>No data for {0}</source>
         <translation>{0} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="329"/>
+        <location filename="../../gui/charts/base.py" line="328"/>
         <source>One period: no change to show</source>
         <translation>只有一个时期：没有变化可显示</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="331"/>
+        <location filename="../../gui/charts/base.py" line="330"/>
         <source>The index has no dimensions: its indicators are right under it (add dimensions in the framework)</source>
         <translation>指数没有维度：各指标直接位于指数之下（请在指标框架中添加维度）</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="337"/>
+        <location filename="../../gui/charts/base.py" line="336"/>
         <source>{0} needs two or more units; choose fixed base</source>
         <translation>{0}需要两个或更多单元；请选择定基</translation>
     </message>
@@ -2605,44 +2650,62 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MethodPanel</name>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="61"/>
         <source>As entered in the framework</source>
-        <translation>按指标框架中的权重</translation>
+        <translation type="vanished">按指标框架中的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="61"/>
         <source>Equal within each dimension</source>
-        <translation>各维度内等权</translation>
+        <translation type="vanished">各维度内等权</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="268"/>
+        <location filename="../../gui/sheets/method_panel.py" line="231"/>
+        <source>How the children of each node are weighted: the framework&apos;s weights, equal, derived from the data, or AHP</source>
+        <translation>各节点下级的赋权方式：框架权重、等权、由数据导出，或层次分析法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/method_panel.py" line="258"/>
+        <source>Edit &amp;AHP matrices…</source>
+        <translation>编辑 AHP 判断矩阵(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/method_panel.py" line="259"/>
+        <source>Pairwise comparisons of the children of each node, with the consistency ratio</source>
+        <translation>各节点下级的两两比较及一致性比率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/method_panel.py" line="279"/>
         <source>(no periods)</source>
         <translation>（无时期）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="325"/>
-        <location filename="../../gui/sheets/method_panel.py" line="328"/>
+        <location filename="../../gui/sheets/method_panel.py" line="319"/>
+        <source>Method: AHP matrices</source>
+        <translation>方法：AHP 判断矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/method_panel.py" line="348"/>
+        <location filename="../../gui/sheets/method_panel.py" line="351"/>
         <source>• {0}: {1}</source>
         <translation>• {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="327"/>
-        <location filename="../../gui/sheets/method_panel.py" line="328"/>
+        <location filename="../../gui/sheets/method_panel.py" line="350"/>
+        <location filename="../../gui/sheets/method_panel.py" line="351"/>
         <source>Not available here:</source>
         <translation>此项目不可用：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="343"/>
+        <location filename="../../gui/sheets/method_panel.py" line="366"/>
         <source>Not available here: {0}</source>
         <translation>此项目不可用：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="367"/>
+        <location filename="../../gui/sheets/method_panel.py" line="390"/>
         <source>Method settings</source>
         <translation>方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="382"/>
+        <location filename="../../gui/sheets/method_panel.py" line="405"/>
         <source>Method: {0}</source>
         <translation>方法：{0}</translation>
     </message>
@@ -2769,47 +2832,47 @@ Save them before going on?</source>
 <context>
     <name>RankIntervalChart</name>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="89"/>
+        <location filename="../../gui/analysis/charts.py" line="85"/>
         <source>Rank intervals of the index, {0} (5th to 95th percentile)</source>
         <translation>指数排名区间，{0}（第 5 至第 95 百分位）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="91"/>
+        <location filename="../../gui/analysis/charts.py" line="87"/>
         <source>Rank intervals of the index (5th to 95th percentile)</source>
         <translation>指数排名区间（第 5 至第 95 百分位）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="94"/>
+        <location filename="../../gui/analysis/charts.py" line="88"/>
         <source>5th–95th percentile rank</source>
         <translation>第 5–95 百分位排名</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="94"/>
+        <location filename="../../gui/analysis/charts.py" line="89"/>
         <source>nominal rank</source>
         <translation>名义排名</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="95"/>
+        <location filename="../../gui/analysis/charts.py" line="90"/>
         <source>median rank</source>
         <translation>排名中位数</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="97"/>
+        <location filename="../../gui/analysis/charts.py" line="91"/>
         <source>rank (1 = best)</source>
         <translation>排名（1 = 最好）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="139"/>
+        <location filename="../../gui/analysis/charts.py" line="133"/>
         <source>Best {0} of {1} units</source>
         <translation>{1} 个单位中的前 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="140"/>
+        <location filename="../../gui/analysis/charts.py" line="134"/>
         <source>{0} replications</source>
         <translation>{0} 次重复计算</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="173"/>
+        <location filename="../../gui/analysis/charts.py" line="167"/>
         <source>nominal rank {0}, median {1}, mean {2}
 5th–95th percentile: {3}–{4}</source>
         <translation>名义排名 {0}，中位数 {1}，均值 {2}
@@ -2968,47 +3031,47 @@ with data</source>
 <context>
     <name>SobolChart</name>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="211"/>
+        <location filename="../../gui/analysis/charts.py" line="202"/>
         <source>Sobol indices: what moves the ranks most</source>
         <translation>Sobol 指数：哪项假设对排名影响最大</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="213"/>
+        <location filename="../../gui/analysis/charts.py" line="203"/>
         <source>first order (S1)</source>
         <translation>一阶（S1）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="213"/>
+        <location filename="../../gui/analysis/charts.py" line="204"/>
         <source>total order (ST)</source>
         <translation>总阶（ST）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="214"/>
+        <location filename="../../gui/analysis/charts.py" line="205"/>
         <source>share of the variance</source>
         <translation>方差占比</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="220"/>
+        <location filename="../../gui/analysis/charts.py" line="211"/>
         <source>Weights, level {0}</source>
         <translation>权重（第 {0} 层）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="221"/>
+        <location filename="../../gui/analysis/charts.py" line="212"/>
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="221"/>
+        <location filename="../../gui/analysis/charts.py" line="212"/>
         <source>Aggregation</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="222"/>
+        <location filename="../../gui/analysis/charts.py" line="213"/>
         <source>Indicator left out</source>
         <translation>剔除的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="226"/>
+        <location filename="../../gui/analysis/charts.py" line="217"/>
         <source>Tick &apos;Sensitivity (Sobol indices)&apos; and run again to see which input matters most</source>
         <translation>勾选“敏感性分析（Sobol 指数）”并重新运行，查看哪项输入影响最大</translation>
     </message>
