@@ -40,6 +40,7 @@ from core.exporting.texts import LABELS
 from core.exporting.formulas import cached_value, cell_ref, range_ref
 from core.methods.excel import FormulaContext
 from core.methods.registry import AGGREGATIONS, NORMALISATIONS
+from core.pipeline.weights import effective
 
 STATS = ("count", "min", "max", "mean", "sd")
 MAX_FORMULA = 8000            # Excel's limit is 8192 characters
@@ -220,10 +221,7 @@ class _Writer(ResultSheets):
         equal = self.st.weighting == "equal"
         used = e.node_weights()      # after the weighting method (shares of the siblings' weights)
         raw = {k: float(w) for code in fw.aggregate_codes for k, w in zip(fw.children(code), e.weights[code])}
-        eff = {c: 1.0 for c in fw.roots}
-        for code in reversed(fw.aggregate_codes):        # top-down
-            for k in fw.children(code):
-                eff[k] = eff.get(code, 1.0) * used[k]
+        eff = effective(fw, used)
         self.weight_ref = {}
         taken = set()
         for n in fw.nodes:

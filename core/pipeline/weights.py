@@ -36,3 +36,13 @@ def shares(weights) -> np.ndarray:
     w = np.asarray(weights, dtype=float)
     tot = w.sum()
     return w / tot if tot != 0 else np.full(w.size, np.nan)
+
+
+def effective(framework, node_weights: dict) -> dict:
+    """code -> the share of the root each node carries: the product of its
+    share among its siblings (``node_weights``) along the path from the root."""
+    out = {c: 1.0 for c in framework.roots}
+    for code in reversed(framework.aggregate_codes):          # top-down
+        for k in framework.children(code):
+            out[k] = out.get(code, 1.0) * node_weights[k]
+    return out

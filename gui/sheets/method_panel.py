@@ -20,7 +20,7 @@ import html
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
-                               QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from core.errors import CoIndexError
 from core.project.project import SetSettings
@@ -29,7 +29,7 @@ from core.model.usability import aggregation_choices, normalisation_choices
 
 from gui.base.document import ProjectDocument
 from gui.base.i18n import is_chinese
-from gui.sheets.framework_model import run_edit
+from gui.sheets.framework_model import run_edit, weighting_label
 
 _CONTEXT = "MethodPanel"
 
@@ -57,11 +57,6 @@ def method_tip(kind: str, method: str) -> str:
     """The registry's one-line explanation of a method (its tooltip)."""
     m = _REGISTRIES[kind].get(method)
     return m.text[_language()] if m is not None else ""
-
-
-def weighting_label(method: str) -> str:
-    m = WEIGHTINGS.get(method)
-    return m.label[_language()] if m is not None else method
 
 
 # the parameters with a field of their own in the form; any other parameter of a
@@ -183,17 +178,31 @@ class MethodPanel(QWidget):
         return norm_form, agg_form
 
     def _add_parameter_fields(self, norm_form, agg_form):
-        """A number field for each parameter of a registered method that has
-        no field of its own above."""
-        self.param_spins = {}
+        """A field for each parameter of a registered method that has no
+        field of its own above: a number field, a check box for a yes/no
+        parameter, a text field for a text (a reference unit's code)."""
+        self.param_spins, self.param_checks, self.param_texts = {}, {}, {}
         for form, registry in ((norm_form, NORMALISATIONS), (agg_form, AGGREGATIONS)):
             for p in registry.parameters():
-                if p.key in _OWN_FIELDS or not isinstance(p.default, (int, float)):
+                if p.key in _OWN_FIELDS:
                     continue
-                spin = self.param_spins[p.key] = _spin(-1e6, 1e6, 3, 1.0)
+                if isinstance(p.default, bool):
+                    field = self.param_checks[p.key] = QCheckBox(self)
+                    field.toggled.connect(lambda on, key=p.key: self._change_text(key, "true" if on else "false"))
+                elif isinstance(p.default, (int, float)):
+                    field = self.param_spins[p.key] = _spin(-1e6, 1e6, 3, 1.0)
+                    field.valueChanged.connect(lambda v, key=p.key: self._change_text(key, v))
+                elif isinstance(p.default, str):
+                    field = self.param_texts[p.key] = QLineEdit(self)
+                    field.editingFinished.connect(lambda key=p.key: self._change_text(
+                        key, self.param_texts[key].text()))
+                else:
+                    continue
                 self._labels[p.key] = QLabel(p.key + ":", self)
-                form.addRow(self._labels[p.key], spin)
-                spin.valueChanged.connect(lambda v, key=p.key: self._change_text(key, v))
+                form.addRow(self._labels[p.key], field)
+
+    def _param_fields(self) -> dict:
+        return {**self.param_spins, **self.param_checks, **self.param_texts}
 
     def _connect_fields(self):
         """Each field's edit becomes a settings change."""
@@ -240,9 +249,9 @@ class MethodPanel(QWidget):
             field.setToolTip(texts[key][1])
             self._labels[key].setBuddy(field)
         helps = {p.key: p.help for reg in (NORMALISATIONS, AGGREGATIONS) for p in reg.parameters()}
-        for key, spin in self.param_spins.items():
-            spin.setToolTip(helps.get(key, ""))
-            self._labels[key].setBuddy(spin)
+        for key, field in self._param_fields().items():
+            field.setToolTip(helps.get(key, ""))
+            self._labels[key].setBuddy(field)
         self._labels["minmax_range"].setBuddy(self.minmax_lower)
         self.minmax_lower.setToolTip(tr("L: the value given to the lowest"))
         self.minmax_upper.setToolTip(tr("U: the value given to the highest"))
@@ -267,7 +276,7 @@ class MethodPanel(QWidget):
         periods = self.document.project.dataset.periods
         widgets = (self.normalisation_box, self.base_year_box, self.minmax_lower, self.minmax_upper,
                    self.pooled_check, self.zscore_mean_spin, self.zscore_sd_spin, self.aggregation_box,
-                   self.power_spin, self.weighting_box, *self.param_spins.values())
+                   self.power_spin, self.weighting_box, *self._param_fields().values())
         blockers = [QSignalBlocker(w) for w in widgets]
         try:
             self._select(self.normalisation_box, s.normalisation)
@@ -291,6 +300,10 @@ class MethodPanel(QWidget):
             self._select(self.weighting_box, s.weighting)
             for key, spin in self.param_spins.items():
                 spin.setValue(float(getattr(s, key)))
+            for key, check in self.param_checks.items():
+                check.setChecked(bool(getattr(s, key)))
+            for key, line in self.param_texts.items():
+                line.setText(str(getattr(s, key)))
         finally:
             for b in blockers:
                 b.unblock()
@@ -302,7 +315,7 @@ class MethodPanel(QWidget):
         for key, widgets in (("minmax_range", (self.minmax_lower, self.minmax_upper)),
                              ("zscore_mean", (self.zscore_mean_spin,)), ("zscore_sd", (self.zscore_sd_spin,)),
                              ("power", (self.power_spin,)),
-                             *((key, (spin,)) for key, spin in self.param_spins.items())):
+                             *((key, (field,)) for key, field in self._param_fields().items())):
             for w in widgets:
                 w.setEnabled(key in read)
         self.ahp_button.setVisible(s.weighting == "ahp")

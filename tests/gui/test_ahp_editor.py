@@ -117,3 +117,40 @@ def test_the_dialog_sets_the_matrices_as_one_undo_step(qtbot, panel, document, m
     document.undo_stack.undo()
     assert document.project.settings.ahp_by == {}
     assert np.allclose(document.project.engine.weights[node], [1 / 3] * 3)
+
+
+def test_text_and_yes_no_parameters_have_their_own_fields(panel, document):
+    assert set(panel.param_texts) == {"dist2ref_unit"} and set(panel.param_checks) == {"dist2ref_cap"}
+    assert "dist2ref_cap" not in panel.param_spins and not panel.param_texts["dist2ref_unit"].isEnabled()
+    unit = document.project.dataset.unit_codes[0]
+    panel.param_texts["dist2ref_unit"].setText(unit)
+    panel.param_texts["dist2ref_unit"].editingFinished.emit()
+    assert document.project.settings.dist2ref_unit == unit
+    panel.param_checks["dist2ref_cap"].setChecked(True)
+    assert document.project.settings.dist2ref_cap is True
+    document.undo_stack.undo()
+    assert document.project.settings.dist2ref_cap is False and panel.param_texts["dist2ref_unit"].text() == unit
+
+
+def test_the_framework_tree_shows_the_weights_in_use(qtbot, panel, document):
+    from gui.sheets.framework_model import SHARE_COLUMN, WEIGHT_COLUMN, FrameworkModel
+    model = FrameworkModel(document)
+    fw = document.project.framework
+    node = next(c for c in fw.aggregate_codes if len(fw.children(c)) == 3)
+    kids = fw.children(node)
+    k = panel.weighting_box.findData("ahp")
+    panel.weighting_box.setCurrentIndex(k)
+    panel.weighting_box.activated.emit(k)
+    old = document.project.settings
+    new = old.copy()
+    new.ahp_by = {node: (3.0, 1.0, 1.0)}
+    from core.project.project import SetSettings
+    document.execute(SetSettings(new), "AHP")
+    w = ahp.solve(ahp.full_matrix((3.0, 1.0, 1.0), 3)).weights
+    parent_share = model.share(node)
+    for kid, wk in zip(kids, w):
+        assert model.share(kid) == pytest.approx(parent_share * wk)
+        text = model.data(model.index_of(kid, SHARE_COLUMN))
+        assert text == f"{parent_share * wk * 100:.1f} %"
+    tip = model.data(model.index_of(kids[0], WEIGHT_COLUMN), ahp_editor.Qt.ToolTipRole)
+    assert "Not used: the method settings derive the weights (AHP (pairwise comparisons))" in tip
