@@ -228,11 +228,7 @@ def _print_summary(engine) -> None:
         print(tr("warning: {text}", text=w["message"]), file=sys.stderr)
 
 
-def _pad(label: str, width: int, right: bool = False) -> str:
-    """``label`` padded to ``width`` columns of a terminal (a Chinese character takes two)."""
-    wide = sum(1 for ch in label if "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
-    fill = " " * max(0, width - len(label) - wide)
-    return fill + label if right else label + fill
+_pad = text.pad
 
 
 def main(argv=None) -> int:

@@ -17,7 +17,7 @@ import argparse
 import json
 import sys
 
-from core.text import tr
+from core.text import pad, tr
 
 
 def _names(text: str) -> tuple:
@@ -67,9 +67,12 @@ def cli_coupling(args) -> int:
                "rows": rows}
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, allow_nan=False) + "\n")
         return 0
-    print("  ".join([tr("unit") if result.by == "nodes" else "", tr("period"), "C", "T", "D", tr("grade")]))
+    first = [pad(tr("unit"), 10)] if result.by == "nodes" else []
+    heads = [pad(k, 9, right=True) for k in ("C", "T", "D")]
+    print("".join(first + [pad(tr("period"), 8)] + heads + ["  ", tr("grade")]))
     key = "grade_zh" if args.language == "zh" else "grade_en"
     for r in rows:
-        vals = [("" if r[k] is None else f"{r[k]:.4f}") for k in ("C", "T", "D")]
-        print("  ".join([str(r.get("unit") or ""), str(r["period"]), *vals, r[key] or ""]))
+        vals = [pad("" if r[k] is None else f"{r[k]:.4f}", 9, right=True) for k in ("C", "T", "D")]
+        first = [pad(str(r["unit"]), 10)] if result.by == "nodes" else []
+        print("".join(first + [pad(str(r["period"]), 8)] + vals + ["  ", r[key] or ""]))
     return 0

@@ -82,3 +82,11 @@ def test_cli_set_aggregation(capsys, ref_dir, name):
         assert all(0 <= v <= 1 for v in idx)
     if name == "copeland":
         assert sum(idx) == 0                                     # every win is someone's loss
+
+
+def test_the_uncertainty_analysis_refuses_an_aggregation_that_compares_units(capsys, ref_dir):
+    args = ["analyse", str(ref_dir / "asem_iData.csv"), "--meta", str(ref_dir / "asem_iMeta.csv"),
+            "--uncertainty", "10", "--set", "aggregation=topsis"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "the aggregation TOPSIS (closeness to the ideal) compares units" in err
