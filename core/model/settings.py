@@ -32,7 +32,8 @@ def keys() -> tuple:
     out = []
     for k in GENERAL:
         out += [k] + own.get(k, [])
-    return tuple(out) + ("normalisation.<CODE>", "base_year.<CODE>", "ahp.<CODE>")
+    return tuple(out) + ("normalisation.<CODE>", "base_year.<CODE>", "weighting.<CODE>", "weighting.level.<N>",
+                         "ahp.<CODE>")
 
 
 def _default(key):
@@ -53,6 +54,7 @@ class Settings:
     normalisation_by: dict = field(default_factory=dict)   # code -> method
     base_year_by: dict = field(default_factory=dict)       # code -> period
     ahp_by: dict = field(default_factory=dict)             # aggregate code -> upper triangle of its AHP matrix
+    weighting_by: dict = field(default_factory=dict)       # aggregate code or "level.N" -> weighting method
     # values of the parameters of methods that have no field above (read as
     # attributes too: settings.<key>, the method's default when not set)
     params: dict = field(default_factory=dict)
@@ -68,7 +70,7 @@ class Settings:
 
     def copy(self) -> "Settings":
         return replace(self, normalisation_by=dict(self.normalisation_by), base_year_by=dict(self.base_year_by),
-                       ahp_by=dict(self.ahp_by), params=dict(self.params))
+                       ahp_by=dict(self.ahp_by), weighting_by=dict(self.weighting_by), params=dict(self.params))
 
     # ---- text interface --------------------------------------------------
     def apply(self, key: str, value, where: str = "--set") -> None:
@@ -85,6 +87,9 @@ class Settings:
                 return
             if base == "ahp":
                 self.ahp_by[code] = parse_judgements(text, key, where)
+                return
+            if base == "weighting":
+                self.weighting_by[code] = WEIGHTINGS.resolve(text, key, where)
                 return
             raise _unknown_key(key, where)
         param = parameters().get(key)
@@ -109,9 +114,10 @@ class Settings:
 
     def to_dict(self) -> dict:
         d = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "params"}
-        if not d["ahp_by"]:
-            del d["ahp_by"]                 # written only when a matrix is set (older files stay as they are)
-        else:
+        for key in ("ahp_by", "weighting_by"):
+            if not d[key]:
+                del d[key]                  # written only when set (older files stay as they are)
+        if "ahp_by" in d:
             d["ahp_by"] = {k: list(v) for k, v in d["ahp_by"].items()}
         d.update(self.params)
         return {k: list(v) if isinstance(v, tuple) else v for k, v in d.items()}
@@ -126,6 +132,9 @@ class Settings:
             elif k == "base_year_by":
                 for code, y in (v or {}).items():
                     s.apply(f"base_year.{code}", y, where)
+            elif k == "weighting_by":
+                for code, m in (v or {}).items():
+                    s.apply(f"weighting.{code}", m, where)
             elif k == "ahp_by":
                 for code, upper in (v or {}).items():
                     s.apply(f"ahp.{code}", show_judgements(upper) if isinstance(upper, (list, tuple)) else upper,

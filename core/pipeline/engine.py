@@ -52,6 +52,7 @@ class Engine:
                     raise SettingsError(tr("setting {key}.{code}: '{code}' is not an indicator of the framework; "
                                            "valid codes: {valid}", key=key, code=code,
                                            valid=", ".join(fw.indicator_codes)), valid=fw.indicator_codes, code=code)
+        weighting.check_targets(st, fw)
         self.children = {}
         self.weights = {}
         self._weight_warnings, self.weight_details = {}, {}
@@ -83,7 +84,8 @@ class Engine:
     def _weigh(self, code, X=None):
         """Set the weights of the children of ``code`` (the weights step)."""
         kids = self.framework.children(code)
-        w, warns, details = weighting.weigh(self.settings, code, kids, [self.framework[k].weight for k in kids], X)
+        w, warns, details = weighting.weigh(self.settings, code, kids, [self.framework[k].weight for k in kids], X,
+                                            self.framework.level[code])
         self.weights[code] = w
         self._weight_warnings[code] = warns
         self.weight_details[code] = details

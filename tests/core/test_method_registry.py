@@ -96,7 +96,8 @@ def test_the_settings_keys_are_the_general_ones_and_the_methods_parameters():
     assert own == {"minmax_range", "zscore_mean", "zscore_sd", "power", "dist2ref_unit", "dist2ref_cap",
                    "scaled_range"} == set(parameters())
     assert set(keys()) == own | {"normalisation", "pooled", "base_year", "aggregation", "weighting",
-                                 "normalisation.<CODE>", "base_year.<CODE>", "ahp.<CODE>"}
+                                 "normalisation.<CODE>", "base_year.<CODE>", "weighting.<CODE>",
+                                 "weighting.level.<N>", "ahp.<CODE>"}
     # the defaults of the settings are the parameters' defaults
     s = Settings()
     assert all(getattr(s, k) == p.default for k, p in parameters().items())

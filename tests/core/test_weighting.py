@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import numpy as np
 import pytest
@@ -209,3 +210,35 @@ def test_cli_set_weighting_puts_the_weights_in_json(capsys, sample_coindex, name
 def test_cli_unknown_weighting_lists_the_methods(capsys, sample_coindex):
     assert main(["compute", str(sample_coindex), "--set", "weighting=random"]) == 2
     assert "valid values: manual, equal, entropy, critic, pca, ahp" in capsys.readouterr().err
+
+
+def test_weighting_per_node_and_per_level():
+    # level 1 (the indicators) by CRITIC, P2's children by entropy, the rest the framework's
+    e = project("manual", weighting__level__1="critic", weighting__P2="entropy")
+    assert e.settings.weighting_by == {"level.1": "critic", "P2": "entropy"}
+    X1 = np.stack([e.score(c) for c in ("A", "B", "K")])
+    X2 = np.stack([e.score("C"), e.score("D")])
+    assert e.weights["P2"] == pytest.approx(w_entropy(X2, ctx(2)))          # the node's own wins
+    critic_p1 = w_critic(X1, WeightContext(Settings(), "P1", ["A", "B", "K"], np.array([1.0, 2.0, 1.0])))
+    assert e.weights["P1"] == pytest.approx(critic_p1)
+    assert e.weights["IDX"].tolist() == [1.0, 3.0]                        # level 2: the framework's
+
+
+@pytest.mark.parametrize("key, words", [
+    ("weighting.level.3=equal", "the levels with weights are 1, 2 (1 = indicators)"),
+    ("weighting.A=equal", "'A' is not an aggregate of the framework"),
+    ("ahp.ZZ=3", "'ZZ' is not an aggregate of the framework"),
+])
+def test_weighting_targets_are_checked(key, words):
+    k, v = key.split("=")
+    with pytest.raises(SettingsError, match=re.escape(words)):
+        project("manual", **{k.replace(".", "__"): v})
+
+
+def test_per_node_weighting_survives_save_and_load():
+    s = Settings()
+    s.apply("weighting.P2", "CRITIC")
+    s.apply("ahp.P1", "2,1/3,1")
+    again = Settings.from_dict(s.to_dict())
+    assert again.weighting_by == {"P2": "critic"} and again.ahp_by == {"P1": pytest.approx((2.0, 1 / 3, 1.0))}
+    assert "weighting_by" not in Settings().to_dict() and "ahp_by" not in Settings().to_dict()
