@@ -31,6 +31,7 @@ import warnings as _warnings
 import numpy as np
 
 from core.methods.registry import AGGREGATIONS, Method
+from core.text import tr
 
 
 def _weights(X, w):
@@ -109,6 +110,14 @@ def c_topsis(X, w, settings):
     return out
 
 
+def per_period_units(ctx):
+    """``usable`` of the aggregations that compare the units of a period."""
+    if len(ctx.unit_codes) < 2:
+        unit = ctx.unit_codes[0] if ctx.unit_codes else ""
+        return tr("it compares the units of each period, and the project has one ('{unit}')", unit=unit)
+    return None
+
+
 def _register(name, fn, label, text, **kw):
     AGGREGATIONS.register(Method("aggregation", name, None, combine=fn, power=1.0, anchor=name, label=label,
                                  text=text, **kw))
@@ -117,13 +126,13 @@ def _register(name, fn, label, text, **kw):
 _register("mpi", c_mpi, {"en": "Mazziotta–Pareto Index (MPI)", "zh": "Mazziotta–Pareto 指数（MPI）"},
           {"en": "MPI: M - S x cv of z = 100 + 10 x standardised score per period (penalises unbalanced profiles)",
            "zh": "MPI：对每期标准化得分 z = 100 + 10·标准分，取 M − S × cv（惩罚不均衡）"},
-          aliases=("mazziotta_pareto",))
+          aliases=("mazziotta_pareto",), usable=per_period_units)
 _register("ampi", c_ampi, {"en": "Adjusted MPI (AMPI)", "zh": "调整 MPI（AMPI）"},
           {"en": "AMPI: M - S x cv of r = 70 + 60 x (x - min) / (max - min) over all periods (comparable over time)",
            "zh": "AMPI：对全部时期 r = 70 + 60 × (x − 最小值) / (最大值 − 最小值)，取 M − S × cv（可跨期比较）"})
 _register("copeland", c_copeland, {"en": "Copeland", "zh": "Copeland 计分"},
           {"en": "Copeland: pairwise weighted majority between units per period, wins minus losses",
-           "zh": "Copeland：每期单位两两按权重多数比较，胜场数减负场数"})
+           "zh": "Copeland：每期单位两两按权重多数比较，胜场数减负场数"}, usable=per_period_units)
 _register("topsis", c_topsis, {"en": "TOPSIS (closeness to the ideal)", "zh": "TOPSIS（逼近理想解）"},
           {"en": "TOPSIS: D- / (D+ + D-), distances to the best and worst unit per period",
-           "zh": "TOPSIS：D− / (D+ + D−)，每期到最优与最劣方案的距离"})
+           "zh": "TOPSIS：D− / (D+ + D−)，每期到最优与最劣方案的距离"}, usable=per_period_units)

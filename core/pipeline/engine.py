@@ -20,7 +20,7 @@ from core.methods.normalise import NormContext
 from core.methods.registry import AGGREGATIONS, NORMALISATIONS, PERIOD, UNIT
 from core.methods.usable import domain_problem
 from core.model.settings import Settings
-from core.model.usability import check_normalisations
+from core.model.usability import check_aggregation, check_normalisations
 from core.text import tr
 
 
@@ -64,6 +64,7 @@ class Engine:
         self.direction = np.array([fw[c].direction for c in fw.indicator_codes], dtype=float)
         self.method = [st.method_for(c, fw[c].params) for c in fw.indicator_codes]
         check_normalisations(fw, self.dataset, st, self.method)
+        check_aggregation(fw, self.dataset, st)
         self.default_base, self.no_base = self._default_base()
         self.base_index = np.array([self._base_index(c) if NORMALISATIONS[m].needs_base_year else 0
                                     for c, m in zip(fw.indicator_codes, self.method)], dtype=int)
@@ -99,11 +100,7 @@ class Engine:
     def node_weights(self) -> dict:
         """code -> the weight used for every node in its parent (after any
         weighting method), as a share of its siblings' weights."""
-        out = {}
-        for code in self.framework.aggregate_codes:
-            for k, w in zip(self.framework.children(code), weighting.shares(self.weights[code])):
-                out[k] = float(w)
-        return out
+        return weighting.by_node(self.framework, self.weights)
 
     def _default_base(self):
         """The base period when none is set: the first period where every

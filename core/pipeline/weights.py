@@ -76,3 +76,12 @@ def effective(framework, node_weights: dict) -> dict:
         for k in framework.children(code):
             out[k] = out.get(code, 1.0) * node_weights[k]
     return out
+
+
+def by_node(framework, weights: dict) -> dict:
+    """code -> each node's weight as a share of its siblings' (``weights``:
+    parent -> its children's weights)."""
+    out = {}
+    for code in framework.aggregate_codes:
+        out.update(zip(framework.children(code), (float(w) for w in shares(weights[code]))))
+    return out

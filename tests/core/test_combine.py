@@ -90,3 +90,18 @@ def test_the_uncertainty_analysis_refuses_an_aggregation_that_compares_units(cap
     assert main(args) == 2
     err = capsys.readouterr().err
     assert "the aggregation TOPSIS (closeness to the ideal) compares units" in err
+
+
+@pytest.mark.parametrize("name", ["mpi", "copeland", "topsis"])
+def test_one_unit_refuses_the_aggregations_that_compare_units(capsys, sample_coindex, name):
+    assert main(["compute", str(sample_coindex), "--set", f"aggregation={name}"]) == 2
+    err = capsys.readouterr().err
+    assert "it compares the units of each period, and the project has one ('CCEC')" in err
+    assert err.rstrip().endswith("Aggregations that can: arithmetic, geometric, harmonic, generalised, ampi")
+
+
+def test_ampi_works_on_one_unit_over_time(capsys, sample_coindex):
+    assert main(["compute", str(sample_coindex), "--set", "aggregation=ampi", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    idx = [r["value"] for r in doc["scores"] if r["code"] == "CII"]
+    assert len(idx) == 5 and all(70 <= v <= 130 for v in idx) and idx[-1] > idx[0]

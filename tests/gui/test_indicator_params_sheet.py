@@ -165,7 +165,8 @@ def test_per_indicator_normalisation_editor_disables_what_cannot_work(qtbot, she
     model = sheet.sheet_model
     row = model.row_of("RA1")
     problems = model.choice_problems(row, NORMALISATION)
-    assert set(problems) == {"minmax", "zscore", "rank", "prank", "goalposts", "dist2target"}
+    assert set(problems) == {"minmax", "zscore", "rank", "prank", "goalposts", "dist2target", "fracmax", "dist2max",
+                             "dist2ref", "borda"}
     assert problems["goalposts"].startswith("it needs a lower and an upper goalpost for every indicator; missing for "
                                             "'RA1'")
     assert set_cell(model, "RA1", TARGET_COLUMN, "40")
