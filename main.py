@@ -15,7 +15,7 @@
 """
 import sys
 
-CLI_COMMANDS = {"compute", "template", "import", "analyse"}
+CLI_COMMANDS = {"compute", "template", "import", "analyse", "coupling"}
 DRAWING_COMMANDS = {"charts", "report"}          # need Qt: gui/exporting/commands.py
 
 

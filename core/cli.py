@@ -10,6 +10,8 @@
                           [--indicator-name-column COL] [--period-column COL] [--value-column COL]
                           [--accept-guess] [--verbose] [--report FILE.csv] -o OUT.coindex [--force]
     python main.py analyse INPUT --uncertainty N ...  (core/cli_analyse.py)
+    python main.py coupling INPUT --nodes A,B | --units U1,U2 [--node CODE] [--weights ...] [--json]
+                                                     (core/cli_coupling.py)
 
 Exit codes: 0 success, 1 a user error (message names the place), 2 bad
 usage, an unknown setting or value (message lists the valid ones), or an
@@ -49,11 +51,11 @@ class _Parser(argparse.ArgumentParser):
 
 def _set_help() -> str:
     """The --set help: the settings keys and the methods, from the registry."""
-    from core.methods.registry import AGGREGATIONS, IMPUTATIONS, NORMALISATIONS, TREATMENTS
+    from core.methods.registry import AGGREGATIONS, IMPUTATIONS, NORMALISATIONS, TREATMENTS, WEIGHTINGS
     from core.model.settings import keys
     return (f"override a setting; keys: {', '.join(keys())}; normalisation: {', '.join(NORMALISATIONS)}; "
-            f"aggregation: {', '.join(AGGREGATIONS)}; imputation: {', '.join(IMPUTATIONS)}; "
-            f"treatment: {', '.join(TREATMENTS)}").replace("%", "%%")
+            f"aggregation: {', '.join(AGGREGATIONS)}; weighting: {', '.join(WEIGHTINGS)}; "
+            f"imputation: {', '.join(IMPUTATIONS)}; treatment: {', '.join(TREATMENTS)}").replace("%", "%%")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -124,6 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                         "(sheet, cell, text, reason)")
     from core.cli_analyse import add_parser as add_analyse_parser
     add_analyse_parser(sub, _set_help())
+    from core.cli_coupling import add_parser as add_coupling_parser
+    add_coupling_parser(sub, _set_help())
     return p
 
 
@@ -150,7 +154,7 @@ def _outputs_and_inputs(args) -> tuple[list, list]:
         return [args.out], []
     if args.command == "import":
         return [args.output, args.report], [args.workbook]      # (--into may be replaced, with --force)
-    return [], []                                               # analyse prints, writes nothing
+    return [], []                                   # analyse and coupling print, write nothing
 
 
 def _same_file(a, b) -> bool:
@@ -236,11 +240,7 @@ def _print_summary(engine) -> None:
         print(tr("warning: {text}", text=w["message"]), file=sys.stderr)
 
 
-def _pad(label: str, width: int, right: bool = False) -> str:
-    """``label`` padded to ``width`` columns of a terminal (a Chinese character takes two)."""
-    wide = sum(1 for ch in label if "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
-    fill = " " * max(0, width - len(label) - wide)
-    return fill + label if right else label + fill
+_pad = text.pad
 
 
 def main(argv=None) -> int:
@@ -292,6 +292,9 @@ def _run(argv) -> int:
         if args.command == "analyse":
             from core.cli_analyse import cli_analyse
             return cli_analyse(args)
+        if args.command == "coupling":
+            from core.cli_coupling import cli_coupling
+            return cli_coupling(args)
         if args.command == "template":
             if not args.out.lower().endswith(".xlsx"):
                 raise CoIndexError(tr("{path}: the template must be an .xlsx file", path=args.out))

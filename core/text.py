@@ -156,6 +156,13 @@ _UNIT_PATTERNS = (
 )
 
 
+def pad(label: str, width: int, right: bool = False) -> str:
+    """``label`` padded to ``width`` columns of a terminal (a Chinese character takes two)."""
+    wide = sum(1 for ch in label if "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+    fill = " " * max(0, width - len(label) - wide)
+    return fill + label if right else label + fill
+
+
 def unit_name(unit: str, language=None) -> str:
     """``unit`` in ``language`` (default: the current one) where a Chinese
     name is known, else as written."""

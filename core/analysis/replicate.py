@@ -56,6 +56,12 @@ class Replicator:
         self.weights = self._nominal_weights()
         self.normalisations = list(normalisations) or [settings.normalisation]
         self.aggregations = list(aggregations) or [settings.aggregation]
+        for a in self.aggregations:
+            if AGGREGATIONS[a].combine is not None:
+                raise SettingsError(tr("the uncertainty analysis replicates weighted means; the aggregation {name} "
+                                       "compares units and is not one (choose arithmetic, geometric, harmonic or "
+                                       "generalised)", name=AGGREGATIONS[a].title()),
+                                    valid=[n for n, m in AGGREGATIONS.items() if m.combine is None])
         self.powers = [AGGREGATIONS[a].power_for(settings) for a in self.aggregations]
         t = self.period
         if normalisations:

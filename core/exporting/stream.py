@@ -20,6 +20,7 @@ import numpy as np
 
 from core.atomic import atomic_output
 from core.exporting.records import Const, Labels, Numbers, number_texts, periods_of, result_tables
+from core.exporting.tables import weights_document
 from core.treatment import prepare as treatment
 
 
@@ -41,6 +42,9 @@ def json_chunks(engine, warnings: list | None = None):
         first = False
         yield from (_json_records(value) if key == "framework" else [_dumps(value)])
     for table in tables[1:]:
+        if table.name == "growth":        # the weights used (two small entries) come before it
+            for key, value in weights_document(engine).items():
+                yield ", " + _dumps(key) + ": " + _dumps(value)
         if table.name == "coverage":      # the data treatment's record (one object) comes before it
             yield ", " + _dumps("treatment") + ": "
             yield _dumps(treatment.document(engine.prepared, ds, list(ds.codes)))

@@ -10,7 +10,7 @@ from core.atomic import atomic_output
 from core.model.celltext import column_letter
 from core.model.dataset import DATA_COLUMNS
 from core.model.framework import META_COLUMNS
-from core.methods.registry import AGGREGATIONS, IMPUTATIONS, NORMALISATIONS, TREATMENTS
+from core.methods.registry import AGGREGATIONS, IMPUTATIONS, NORMALISATIONS, TREATMENTS, WEIGHTINGS
 from core.model.settings import Settings
 from core.treatment import prepare as treatment
 
@@ -48,7 +48,7 @@ def settings_help_rows() -> list:
              ["base_year", "", "empty: the first period with data for every indicator"],
              ["aggregation", st.aggregation, ", ".join(AGGREGATIONS)]]
     rows += [[p.key, p.show(getattr(st, p.key)), p.help] for p in AGGREGATIONS.parameters()]
-    rows += [["weighting", st.weighting, "manual (Meta Weight column) or equal"]]
+    rows += [["weighting", st.weighting, ", ".join(WEIGHTINGS)]]
     rows += [["denominate", "false", "true: divide indicators by their Meta Denominator column"],
              ["imputation", st.imputation, ", ".join(IMPUTATIONS)]]
     rows += [[p.key, p.show(getattr(st, p.key)), p.help] for p in IMPUTATIONS.parameters()]
@@ -130,6 +130,7 @@ def results_document(engine) -> dict:
                 for j, child in enumerate(kids):
                     contrib.append({"unit": ds.unit_codes[u], "code": parent, "child": child, "from": p0, "to": p1,
                                     "points": _num(pts[j, u]), "share_pct": _num(share[j, u])})
+    out.update(weights_document(engine))
     out["growth"] = growth
     out["contributions"] = contrib
     out["warnings"] = engine.warnings
@@ -139,3 +140,13 @@ def results_document(engine) -> dict:
     out["coverage"] = cells(np.array([engine.coverage(c) for c in aggs]).reshape(len(aggs), U, T), "coverage", aggs)
     return out
 
+
+def weights_document(engine) -> dict:
+    """The ``weights`` (each node's weight in its parent after the weighting
+    method, as a share of its siblings') and ``weighting`` (the method and
+    what it reports) entries of the ``--json`` document."""
+    used = engine.node_weights()
+    return {"weights": [{"code": n.code, "parent": n.parent, "weight": used[n.code]} for n in engine.framework.nodes
+                        if n.code in used],
+            "weighting": {"method": engine.settings.weighting,
+                          "details": {k: v for k, v in engine.weight_details.items() if v}}}

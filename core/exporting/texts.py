@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from core.methods.registry import AGGREGATIONS, NORMALISATIONS
+from core.methods.registry import AGGREGATIONS, NORMALISATIONS, WEIGHTINGS
 
 
 # ---- labels in two languages ----------------------------------------------------------
@@ -130,9 +130,13 @@ def _aggregation_lines(engine, panel, say) -> list:
         out.append(("text", say("Weighting: equal (every weight is 1; the framework's own weights are in the last "
                                 "column of the Framework sheet).",
                                 "权重：等权（每个权重为 1；框架自身的权重在 Framework 表最后一列）。")))
-    else:
+    elif st.weighting == "manual":
         out.append(("text", say("Weighting: the framework's weights, relative to their siblings.",
                                 "权重：框架中给定的权重，在同级之间按比例计算。")))
+    else:
+        where = say(" (the weights in use are column G of the Framework sheet; docs/methods.md)",
+                    "（实际使用的权重见 Framework 表 G 列；docs/methods.md）")
+        out.append(("text", f"{say('Weighting', '权重')}{colon}{WEIGHTINGS[st.weighting].text[words]}{where}{stop}"))
     if panel:
         base, last = ds.periods[engine.growth_base], ds.periods[-1]
         out.append(("text", say(f"Growth and contributions: from the base period {base} to the last period {last}; "

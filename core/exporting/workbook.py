@@ -40,6 +40,7 @@ from core.exporting.texts import LABELS
 from core.exporting.formulas import cached_value, cell_ref, range_ref
 from core.methods.excel import FormulaContext
 from core.methods.registry import AGGREGATIONS, NORMALISATIONS
+from core.pipeline.weights import effective
 
 STATS = ("count", "min", "max", "mean", "sd")
 MAX_FORMULA = 8000            # Excel's limit is 8192 characters
@@ -224,7 +225,9 @@ class _Writer(ResultSheets):
         self.header(ws, cols, {1: 48, 2: 30, 9: 18, 10: 14}, freeze_cols=1)
         rows = {n.code: k + 2 for k, n in enumerate(fw.nodes)}
         equal = self.st.weighting == "equal"
-        eff = fw.effective_weights(equal)
+        used = e.node_weights()      # after the weighting method (shares of the siblings' weights)
+        raw = {k: float(w) for code in fw.aggregate_codes for k, w in zip(fw.children(code), e.weights[code])}
+        eff = effective(fw, used)
         self.weight_ref = {}
         taken = set()
         for n in fw.nodes:
@@ -235,7 +238,7 @@ class _Writer(ResultSheets):
             self.text(ws, r, 3, n.parent)
             ws.write_number(r, 4, fw.level[n.code])
             self.text(ws, r, 5, n.type)
-            ws.write_number(r, 6, 1.0 if equal else n.weight, self.f_w)
+            ws.write_number(r, 6, raw.get(n.code, 1.0 if equal else n.weight), self.f_w)
             ws.write_number(r, 8, n.direction)
             self.text(ws, r, 9, unit_name(n.unit, self.lang))
             if n.is_indicator:
@@ -362,8 +365,13 @@ class _Writer(ResultSheets):
                 for u in range(self.U):
                     r = self.row(u, t)
                     refs = [self.score_ref(k, u, t, here="Aggregates") for k in kids]
+                    if mean is None:                # an aggregation that compares units: values
+                        self.number(ws, r - 1, c, S[u, t], self.f_score)
+                        continue
                     self.formula(ws, r - 1, c, mean(refs, w, e.p_by[code]), cached_value(S[u, t]),
                                  self.f_score, note=f"Aggregates {code} (formula too long)")
+            if mean is None:
+                self.value_cells.append(f"Aggregates {code} ({self.st.aggregation}: values)")
 
 
 def _column_stats(X) -> dict:

@@ -6,4 +6,5 @@ registers them all.
 Imports: the standard library, numpy, ``core.errors``; nothing else of
 ``core`` (the settings of ``core.model`` read the registry).
 """
-from core.methods import aggregate, impute, normalise, treat  # noqa: F401  (registers the methods)
+from core.methods import (aggregate, combine, impute, normalise, normalise_coinr, treat,  # noqa: F401
+                          weighting)                                  # (registers the methods)

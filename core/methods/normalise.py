@@ -431,3 +431,7 @@ _register(Method(
     "normalisation", "none", n_none, formula=_f_none, scope=CELL, anchor="none", advice=advise_none,
     label={"en": "None (raw values)", "zh": "不标准化（原始值）"},
     text={"en": "no normalisation (the value times its direction)", "zh": "不标准化（值乘以方向）"}))
+
+
+# the helpers other normalisation modules share (core.methods.normalise_coinr)
+axes, column, meta_param, flag_degenerate, flag_outside = _axes, _col, _param, _flag_degenerate, _flag_outside

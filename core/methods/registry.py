@@ -24,8 +24,9 @@ A declaration says what the rest of CoIndex needs to know about a method:
   errors of the geometric and harmonic means give.
 
 The settings, the engine, the command line, the results workbook, the
-template and the method pane all read :data:`NORMALISATIONS` and
-:data:`AGGREGATIONS`; adding a method is one :func:`Registry.register` call.
+template and the method pane all read :data:`NORMALISATIONS`,
+:data:`AGGREGATIONS` and :data:`WEIGHTINGS` (how the weights of a parent's
+children are set: the framework's, equal, or derived from the data); adding a method is one :func:`Registry.register` call.
 
 This module imports only the standard library and ``core.errors``: the
 settings of ``core.model`` read it.
@@ -39,10 +40,10 @@ from typing import Callable, Iterator, Mapping
 from core.errors import SettingsError
 from core.text import is_chinese, tr
 
-# how far the edit of one raw value reaches through a normalisation
 # the kinds of method a registry holds
-KINDS = ("normalisation", "aggregation", "imputation", "treatment")
+KINDS = ("normalisation", "aggregation", "imputation", "treatment", "weighting")
 
+# how far the edit of one raw value reaches through a normalisation
 PERIOD = "period"   # every unit of the edited period (every period too when pooled)
 UNIT = "unit"       # every period of the edited unit
 CELL = "cell"       # the edited value alone
@@ -93,7 +94,8 @@ class Method:
     """One normalisation or aggregation method (see the module text)."""
     kind: str                                  # one of KINDS
     name: str
-    function: Callable | None = None           # normalisation: f(X, d, ctx, out=None) -> array
+    function: Callable | None = None           # normalisation: f(X, d, ctx, out=None) -> array;
+                                               # weighting: f(X, ctx) -> WeightResult (core.methods.weighting)
     _: KW_ONLY
     label: Mapping[str, str] = field(default_factory=dict)   # {"en": ..., "zh": ...}: a name for people
     text: Mapping[str, str] = field(default_factory=dict)    # {"en": ..., "zh": ...}: the formula in one line
@@ -109,6 +111,9 @@ class Method:
     note: Callable | None = None               # note(settings, lang) -> README line on its parameters, or None
     usable: Callable | None = None             # usable(MethodContext) -> why it cannot work (translated), or None
     advice: Callable | None = None             # normalisation: advice(settings, code) -> how to make scores positive
+    reads_scores: bool = False                 # weighting: derived from the scores (redo all on an edit)
+    combine: Callable | None = None            # aggregation that is no generalised mean: combine(X, w, settings)
+                                               # -> values over all units and periods (core.methods.combine)
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -122,6 +127,8 @@ class Method:
             raise ValueError(f"method '{self.name}': an anchor in docs/methods.md is needed")
         if self.kind == "normalisation" and not callable(self.function):
             raise ValueError(f"normalisation '{self.name}': a function is needed")
+        if self.kind == "weighting" and self.function is not None and not callable(self.function):
+            raise ValueError(f"weighting '{self.name}': the function must be callable")
 
     def title(self) -> str:
         """The method's label in the language of core's messages."""
@@ -215,11 +222,13 @@ NORMALISATIONS = Registry("normalisation")
 AGGREGATIONS = Registry("aggregation")
 IMPUTATIONS = Registry("imputation")    # filling missing values (core/methods/impute.py)
 TREATMENTS = Registry("treatment")      # outlier treatment (core/methods/treat.py)
+WEIGHTINGS = Registry("weighting")
 
 
 def parameters() -> dict:
     """key -> :class:`Parameter` of every registered method."""
-    return {p.key: p for reg in (NORMALISATIONS, AGGREGATIONS, IMPUTATIONS, TREATMENTS) for p in reg.parameters()}
+    return {p.key: p for reg in (NORMALISATIONS, AGGREGATIONS, IMPUTATIONS, TREATMENTS, WEIGHTINGS)
+            for p in reg.parameters()}
 
 
 def list_codes(codes, most: int = 5) -> str:

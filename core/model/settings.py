@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 
 from core.errors import SettingsError
-from core.methods.registry import AGGREGATIONS, IMPUTATIONS, NORMALISATIONS, TREATMENTS, parameters
+from core.methods.ahp import parse_judgements, show_judgements
+from core.methods.registry import AGGREGATIONS, IMPUTATIONS, NORMALISATIONS, TREATMENTS, WEIGHTINGS, parameters
 from core.text import tr
 
-WEIGHTINGS = ("manual", "equal")
 # the settings no single method owns; the methods' own parameters come from the registry
 GENERAL = ("normalisation", "pooled", "base_year", "aggregation", "weighting",
            "denominate", "imputation", "screen_threshold", "treatment")
@@ -30,12 +30,13 @@ def keys() -> tuple:
     own = {k: [p.key for p in reg.parameters()] for k, reg in (("normalisation", NORMALISATIONS),
                                                                 ("aggregation", AGGREGATIONS),
                                                                 ("imputation", IMPUTATIONS),
-                                                                ("treatment", TREATMENTS))}
+                                                                ("treatment", TREATMENTS),
+                                                                ("weighting", WEIGHTINGS))}
     out = []
     for k in GENERAL:
         out += [k] + own.get(k, [])
     return tuple(out) + ("normalisation.<CODE>", "base_year.<CODE>", "aggregation.<CODE>",
-                         "aggregation.level.<N>")
+                         "aggregation.level.<N>", "weighting.<CODE>", "weighting.level.<N>", "ahp.<CODE>")
 
 
 def _default(key):
@@ -62,6 +63,8 @@ class Settings:
     treatment: str = "none"
     aggregation_by: dict = field(default_factory=dict)     # aggregate code -> aggregation method
     aggregation_level: dict = field(default_factory=dict)  # COINr level number (int) -> aggregation method
+    ahp_by: dict = field(default_factory=dict)             # aggregate code -> upper triangle of its AHP matrix
+    weighting_by: dict = field(default_factory=dict)       # aggregate code or "level.N" -> weighting method
     # values of the parameters of methods that have no field above (read as
     # attributes too: settings.<key>, the method's default when not set)
     params: dict = field(default_factory=dict)
@@ -78,7 +81,7 @@ class Settings:
     def copy(self) -> "Settings":
         return replace(self, normalisation_by=dict(self.normalisation_by), base_year_by=dict(self.base_year_by),
                        aggregation_by=dict(self.aggregation_by), aggregation_level=dict(self.aggregation_level),
-                       params=dict(self.params))
+                       ahp_by=dict(self.ahp_by), weighting_by=dict(self.weighting_by), params=dict(self.params))
 
     # ---- text interface --------------------------------------------------
     def apply(self, key: str, value, where: str = "--set") -> None:
@@ -95,6 +98,12 @@ class Settings:
                 return
             if base == "aggregation":
                 self._apply_aggregation(code, text, key, where)
+                return
+            if base == "ahp":
+                self.ahp_by[code] = parse_judgements(text, key, where)
+                return
+            if base == "weighting":
+                self.weighting_by[code] = WEIGHTINGS.resolve(text, key, where)
                 return
             raise _unknown_key(key, where)
         param = parameters().get(key)
@@ -115,7 +124,7 @@ class Settings:
         elif key == "screen_threshold":
             self.screen_threshold = _share(text, key, where)
         elif key == "weighting":
-            self.weighting = _choice(text, WEIGHTINGS, key, where)
+            self.weighting = WEIGHTINGS.resolve(text, key, where)
         elif param is not None:
             value = param.parse(text, where)
             if key in _FIELDS:
@@ -159,6 +168,8 @@ class Settings:
         for k, default in _QUIET.items():
             if d[k] == default:
                 del d[k]
+        if "ahp_by" in d:
+            d["ahp_by"] = {k: list(v) for k, v in d["ahp_by"].items()}
         d.update(self.params)
         return {k: list(v) if isinstance(v, tuple) else v for k, v in d.items()}
 
@@ -180,6 +191,13 @@ class Settings:
                     s.apply(f"aggregation.level.{n}", m, where)
             elif k == "screen_threshold" and v is None:
                 s.screen_threshold = None
+            elif k == "weighting_by":
+                for code, m in (v or {}).items():
+                    s.apply(f"weighting.{code}", m, where)
+            elif k == "ahp_by":
+                for code, upper in (v or {}).items():
+                    s.apply(f"ahp.{code}", show_judgements(upper) if isinstance(upper, (list, tuple)) else upper,
+                            where)
             elif isinstance(v, (list, tuple)):
                 s.apply(k, ",".join(str(x) for x in v), where)
             else:
@@ -211,14 +229,6 @@ def _unknown_key(key, where):
                                 key=key, column=meta, valid=", ".join(valid)), valid=valid)
     return SettingsError(tr("{where}: unknown setting '{key}'; valid settings: {valid}", where=where, key=key,
                             valid=", ".join(valid)), valid=valid)
-
-
-def _choice(text, options, key, where):
-    t = text.strip().lower()
-    if t not in options:
-        raise SettingsError(tr("{where}: '{text}' is not a valid value for {key}; valid values: {valid}",
-                               where=where, text=text, key=key, valid=", ".join(options)), valid=options)
-    return t
 
 
 def _bool(text, key, where):
@@ -261,4 +271,4 @@ def _period(text, key, where):
 
 _FIELDS = {f.name for f in fields(Settings)} - {"params"}
 _QUIET = {"denominate": False, "imputation": "none", "screen_threshold": None, "treatment": "none",
-          "aggregation_by": {}, "aggregation_level": {}}
+          "aggregation_by": {}, "aggregation_level": {}, "ahp_by": {}, "weighting_by": {}}

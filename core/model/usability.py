@@ -72,6 +72,18 @@ def aggregation_choices(framework: Framework, dataset: Dataset, settings: Settin
     return {name: AGGREGATIONS[name].problem(ctx) for name in AGGREGATIONS}
 
 
+def check_aggregation(framework: Framework, dataset: Dataset, settings: Settings) -> None:
+    """Raise :class:`SettingsError` when the aggregation cannot work on the
+    project whatever the scores (one that compares units, on one unit)."""
+    choices = aggregation_choices(framework, dataset, settings, None)
+    reason = choices[settings.aggregation]
+    if reason:
+        valid = [m for m, why in choices.items() if why is None]
+        raise SettingsError(tr("the aggregation {method} ({name}) cannot work on this project: {reason}. "
+                               "Aggregations that can: {valid}", method=AGGREGATIONS[settings.aggregation].title(),
+                               name=settings.aggregation, reason=reason, valid=", ".join(valid)), valid=valid)
+
+
 def default_settings(framework: Framework, dataset: Dataset) -> Settings:
     """The default settings (COINr's: min-max) for a project read without
     any, with a normalisation that can work on it: min-max where there are

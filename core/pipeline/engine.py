@@ -15,6 +15,7 @@ from core.pipeline import results as analysis
 from core.pipeline.ranks import rank_nodes
 from core.pipeline.finite import check_finite
 from core.pipeline.zeroweights import zero_weight_warnings
+from core.pipeline import weights as weighting
 from core.model.dataset import Dataset
 from core.errors import ComputeError, PeriodSettingError, SettingsError, describe_place
 from core.model.framework import Framework
@@ -22,7 +23,7 @@ from core.methods.normalise import NormContext
 from core.methods.registry import AGGREGATIONS, NORMALISATIONS, PERIOD, UNIT
 from core.methods.usable import domain_problem
 from core.model.settings import Settings
-from core.model.usability import check_normalisations
+from core.model.usability import check_aggregation, check_normalisations
 from core.text import tr
 from core.treatment import prepare as treatment
 
@@ -56,18 +57,20 @@ class Engine:
                     raise SettingsError(tr("setting {key}.{code}: '{code}' is not an indicator of the framework; "
                                            "valid codes: {valid}", key=key, code=code,
                                            valid=", ".join(fw.indicator_codes)), valid=fw.indicator_codes, code=code)
-        equal = st.weighting == "equal"
+        weighting.check_targets(st, fw)
         self.children = {}
         self.weights = {}
+        self._weight_warnings, self.weight_details = {}, {}
         for code in fw.aggregate_codes:
             kids = fw.children(code)
             self.children[code] = np.array([self.index[k] for k in kids], dtype=int)
-            self.weights[code] = np.array([1.0 if equal else fw[k].weight for k in kids])
+            self._weigh(code)
         self._plan_aggregation()
         self.parents = {c: fw.ancestors(c) for c in fw.indicator_codes}
         self.direction = np.array([fw[c].direction for c in fw.indicator_codes], dtype=float)
         self.method = [st.method_for(c, fw[c].params) for c in fw.indicator_codes]
         check_normalisations(fw, self.dataset, st, self.method)
+        check_aggregation(fw, self.dataset, st)
         self.default_base, self.no_base = self._default_base()
         self.base_index = np.array([self._base_index(c) if NORMALISATIONS[m].needs_base_year else 0
                                     for c, m in zip(fw.indicator_codes, self.method)], dtype=int)
@@ -96,6 +99,27 @@ class Engine:
                                     valid=fw.aggregate_codes, code=code)
         self.aggregation = {c: st.aggregation_for(c, fw.level[c], fw[c].params) for c in fw.aggregate_codes}
         self.p_by = {c: AGGREGATIONS[m].power_for(st) for c, m in self.aggregation.items()}
+
+    def _weigh(self, code, X=None):
+        """Set the weights of the children of ``code`` (the weights step)."""
+        kids = self.framework.children(code)
+        w, warns, details = weighting.weigh(self.settings, code, kids, [self.framework[k].weight for k in kids], X,
+                                            self.framework.level[code])
+        self.weights[code] = w
+        self._weight_warnings[code] = warns
+        self.weight_details[code] = details
+
+    @property
+    def recomputes_whole(self) -> bool:
+        """Whether an edit must redo everything: weights derived from the
+        scores, or an aggregation that compares the units."""
+        return weighting.reads_scores(self.settings) or any(AGGREGATIONS[m].combine is not None
+                                                              for m in self.aggregation.values())
+
+    def node_weights(self) -> dict:
+        """code -> the weight used for every node in its parent (after any
+        weighting method), as a share of its siblings' weights."""
+        return weighting.by_node(self.framework, self.weights)
 
     def _default_base(self):
         """The base period when none is set: the first period where every
@@ -213,12 +237,18 @@ class Engine:
             kids = self.children[code]
             if whole:
                 X = self.scores[kids]
+                if weighting.reads_scores(self.settings):
+                    self._weigh(code, X)
             else:
                 U, T = self.scores.shape[1:]
                 X = self.scores[np.ix_(_indices(kids), _arr(units, U), _arr(periods, T))]
             p = self.p_by[code]
+            combine = AGGREGATIONS[self.aggregation[code]].combine
             agg.check_domain(X, p, lambda idx, v, c=code, k=kids: self._locate(c, k, idx, v, units, periods))
-            value = agg.weighted_mean(X, self.weights[code], p)[0]
+            if combine is not None:
+                value = combine(X, self.weights[code], self.settings)
+            else:
+                value = agg.weighted_mean(X, self.weights[code], p)[0]
             if whole:
                 self.scores[self.index[code]] = value
             else:
@@ -271,6 +301,9 @@ class Engine:
         if self.default_base_changed() or self.prepared is not None:
             # the default base period moved, or treatment reads whole indicators: redo everything
             self._plan()
+            self.run()
+            return
+        if self.recomputes_whole:               # weights from the scores, or units compared with each other
             self.run()
             return
         vals = self.dataset.values
@@ -426,6 +459,7 @@ class Engine:
             out = [w for ws in self._norm_warnings.values() for w in ws]
             if self.prepared is not None:
                 out += self.prepared.warnings
+            out += [w for ws in self._weight_warnings.values() for w in ws]
             ds = self.dataset
             if self.settings.base_year is None and self.no_base and len(ds.periods) > 1:
                 out.append({"kind": "base_year", "code": None, "unit": None,

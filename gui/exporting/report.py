@@ -34,6 +34,7 @@ import numpy as np
 from PySide6.QtCore import QMarginsF, QUrl
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from core.pipeline.weights import effective
 from core.atomic import atomic_output
 from core.exporting.texts import readme_lines
 from core.text import unit_name
@@ -254,11 +255,13 @@ def _framework_html(project, w, tree) -> list:
     fw, st = project.framework, project.settings
     code_width = tree.code_width
     equal = st.weighting == "equal"
-    shares = fw.effective_weights(equal=equal)
+    used = project.engine.node_weights()         # after the weighting method (entropy, AHP ...)
+    shares = effective(fw, used)
+    raw = {k: float(x) for c in fw.aggregate_codes for k, x in zip(fw.children(c), project.engine.weights[c])}
     rows = []
     for code, _depth in tree.order:
         node = fw[code]
-        weight = 1.0 if equal and node.parent is not None else node.weight
+        weight = raw.get(code, 1.0 if equal else node.weight)
         rows.append([code, node.name, node.name_zh, unit_name(node.unit), _num(weight, 3), _num(100 * shares.get(code, math.nan), 1),
                      w("up") if node.direction >= 0 else w("down")])
     heads = [w("code"), w("name_en"), w("name_zh"), w("unit"), w("weight"), w("share"), w("direction")]

@@ -12,13 +12,21 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 
+from core.methods.registry import WEIGHTINGS
+from core.pipeline.weights import effective, reads_scores
 from core.project.structure import EditNode, MoveNode, SetDirection, SetWeight
 from core.text import unit_name
 
 from gui.base.document import ProjectDocument
 from gui.base.formatting import edit_text, format_value
-
 from gui.base.i18n import display_name, is_chinese
+
+
+def weighting_label(name: str) -> str:
+    """A weighting method's name for people (the registry's, in the interface's language)."""
+    m = WEIGHTINGS.get(name)
+    return m.label["zh" if is_chinese() else "en"] if m is not None else name
+
 
 NAME_COLUMN, WEIGHT_COLUMN, SHARE_COLUMN, DIRECTION_COLUMN = range(4)
 MIME_TYPE = "application/x-coindex-node"
@@ -71,6 +79,7 @@ class FrameworkModel(QAbstractItemModel):
         self._rebuild()
         document.structureChanged.connect(self._on_structure_changed)
         document.settingsChanged.connect(self._on_settings_changed)
+        document.recomputed.connect(self._on_recomputed)
 
     # ---- what the model shows ---------------------------------------------------------
     @property
@@ -90,7 +99,7 @@ class FrameworkModel(QAbstractItemModel):
             self._kids[c] = fw.children(c)
         self._row = {c: r for kids in self._kids.values() for r, c in enumerate(kids)}
         self._parent = {n.code: n.parent for n in fw.nodes}
-        self._shares = fw.effective_weights(equal=self.equal_weights)
+        self._shares = self._effective()
 
     def code(self, index: QModelIndex) -> str | None:
         if not index.isValid() or not 0 < index.internalId() <= len(self._codes):
@@ -181,12 +190,17 @@ class FrameworkModel(QAbstractItemModel):
                 return edit_text(node.weight)
             if role == Qt.TextAlignmentRole:
                 return _RIGHT
-            if role == Qt.ForegroundRole and self.equal_weights:
+            manual = self._document.project.settings.weighting == "manual"
+            if role == Qt.ForegroundRole and not manual:
                 return QBrush(QPalette().color(QPalette.Disabled, QPalette.Text))
             if role == Qt.ToolTipRole:
                 text = self.tr("Weight as entered, relative to the other nodes in '{0}'").format(node.parent)
                 if self.equal_weights:
                     text += "\n" + self.tr("Not used: the method settings give siblings equal weights")
+                elif not manual:
+                    text += "\n" + self.tr("Not used: the method settings derive the weights ({0}); the share "
+                                            "column shows the weights in use").format(
+                        weighting_label(self._document.project.settings.weighting))
                 return text
             return None
         if col == SHARE_COLUMN:
@@ -328,8 +342,20 @@ class FrameworkModel(QAbstractItemModel):
         self._rebuild()
         self.endResetModel()
 
+    def _effective(self) -> dict:
+        """Each node's share of the root, with the weights the engine uses
+        (after any weighting method: entropy, CRITIC, PCA, AHP)."""
+        engine = self._document.project.engine
+        if engine.framework is not self.framework:           # not recomputed yet: the framework's own
+            return self.framework.effective_weights(equal=self.equal_weights)
+        return effective(self.framework, engine.node_weights())
+
+    def _on_recomputed(self, *_):
+        if reads_scores(self._document.project.settings):    # derived weights follow the data
+            self._on_settings_changed()
+
     def _on_settings_changed(self):
-        self._shares = self.framework.effective_weights(equal=self.equal_weights)
+        self._shares = self._effective()
         for parent, kids in self._kids.items():
             if kids:
                 top = QModelIndex() if parent is None else self.index_of(parent)

@@ -18,19 +18,18 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
-                               QLabel, QScrollArea, QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from core.errors import CoIndexError
 from core.project.project import SetSettings
-from core.methods.registry import AGGREGATIONS, NORMALISATIONS
-from core.model.settings import WEIGHTINGS
+from core.methods.registry import AGGREGATIONS, NORMALISATIONS, WEIGHTINGS
 from core.model.usability import aggregation_choices, normalisation_choices
 
 from gui.base.document import ProjectDocument
 from gui.base.i18n import is_chinese
-from gui.sheets.framework_model import run_edit
+from gui.sheets.framework_model import run_edit, weighting_label
 from gui.sheets.treatment_panel import TreatmentGroup
 
 _CONTEXT = "MethodPanel"
@@ -52,15 +51,13 @@ def aggregation_label(method: str) -> str:
     return m.label[_language()] if m is not None else method
 
 
+_REGISTRIES = {"normalisation": NORMALISATIONS, "aggregation": AGGREGATIONS, "weighting": WEIGHTINGS}
+
+
 def method_tip(kind: str, method: str) -> str:
     """The registry's one-line explanation of a method (its tooltip)."""
-    m = (NORMALISATIONS if kind == "normalisation" else AGGREGATIONS).get(method)
+    m = _REGISTRIES[kind].get(method)
     return m.text[_language()] if m is not None else ""
-
-
-def weighting_label(method: str) -> str:
-    labels = {"manual": QCoreApplication.translate("MethodPanel", "As entered in the framework"), "equal": QCoreApplication.translate("MethodPanel", "Equal within each dimension")}
-    return labels.get(method, method)
 
 
 # the parameters with a field of their own in the form; any other parameter of a
@@ -149,6 +146,7 @@ class MethodPanel(QWidget):
         self.weighting_box = _combo(self)
         for m in WEIGHTINGS:
             self.weighting_box.addItem(m, m)
+        self.ahp_button = QPushButton(self)
 
     def _build_forms(self):
         """The Normalisation and Aggregation groups with a labelled row per
@@ -181,20 +179,35 @@ class MethodPanel(QWidget):
             if key == "aggregation":
                 self.aggregation_note = _note(self)
                 agg_form.addRow("", self.aggregation_note)
+        agg_form.addRow("", self.ahp_button)
         return norm_form, agg_form
 
     def _add_parameter_fields(self, norm_form, agg_form):
-        """A number field for each parameter of a registered method that has
-        no field of its own above."""
-        self.param_spins = {}
+        """A field for each parameter of a registered method that has no
+        field of its own above: a number field, a check box for a yes/no
+        parameter, a text field for a text (a reference unit's code)."""
+        self.param_spins, self.param_checks, self.param_texts = {}, {}, {}
         for form, registry in ((norm_form, NORMALISATIONS), (agg_form, AGGREGATIONS)):
             for p in registry.parameters():
-                if p.key in _OWN_FIELDS or not isinstance(p.default, (int, float)):
+                if p.key in _OWN_FIELDS:
                     continue
-                spin = self.param_spins[p.key] = _spin(-1e6, 1e6, 3, 1.0)
+                if isinstance(p.default, bool):
+                    field = self.param_checks[p.key] = QCheckBox(self)
+                    field.toggled.connect(lambda on, key=p.key: self._change_text(key, "true" if on else "false"))
+                elif isinstance(p.default, (int, float)):
+                    field = self.param_spins[p.key] = _spin(-1e6, 1e6, 3, 1.0)
+                    field.valueChanged.connect(lambda v, key=p.key: self._change_text(key, v))
+                elif isinstance(p.default, str):
+                    field = self.param_texts[p.key] = QLineEdit(self)
+                    field.editingFinished.connect(lambda key=p.key: self._change_text(
+                        key, self.param_texts[key].text()))
+                else:
+                    continue
                 self._labels[p.key] = QLabel(p.key + ":", self)
-                form.addRow(self._labels[p.key], spin)
-                spin.valueChanged.connect(lambda v, key=p.key: self._change_text(key, v))
+                form.addRow(self._labels[p.key], field)
+
+    def _param_fields(self) -> dict:
+        return {**self.param_spins, **self.param_checks, **self.param_texts}
 
     def _connect_fields(self):
         """Each field's edit becomes a settings change."""
@@ -210,6 +223,7 @@ class MethodPanel(QWidget):
             lambda *_: self._change(aggregation=self.aggregation_box.currentData()))
         self.power_spin.valueChanged.connect(lambda v: self._change_text("power", v))
         self.weighting_box.activated.connect(lambda *_: self._change(weighting=self.weighting_box.currentData()))
+        self.ahp_button.clicked.connect(self.edit_ahp)
 
     # ---- strings ------------------------------------------------------------------------------
     def retranslateUi(self):
@@ -228,8 +242,8 @@ class MethodPanel(QWidget):
                  "aggregation": (tr("M&ean:"), tr("How children are combined into their parent")),
                  "power": (tr("P&ower p:"), tr("The power of the generalised mean (1 arithmetic, 0 geometric, "
                                                "-1 harmonic)")),
-                 "weighting": (tr("&Weights:"), tr("Use the weights of the framework, or give the nodes of each "
-                                                   "dimension equal weights"))}
+                 "weighting": (tr("&Weights:"), self.tr("How the children of each node are weighted: the framework's "
+                                                   "weights, equal, derived from the data, or AHP"))}
         for key, (text, tip) in texts.items():
             self._labels[key].setText(text)
             self._labels[key].setToolTip(tip)
@@ -240,18 +254,24 @@ class MethodPanel(QWidget):
             field.setToolTip(texts[key][1])
             self._labels[key].setBuddy(field)
         helps = {p.key: p.help for reg in (NORMALISATIONS, AGGREGATIONS) for p in reg.parameters()}
-        for key, spin in self.param_spins.items():
-            spin.setToolTip(helps.get(key, ""))
-            self._labels[key].setBuddy(spin)
+        for key, field in self._param_fields().items():
+            field.setToolTip(helps.get(key, ""))
+            self._labels[key].setBuddy(field)
         self._labels["minmax_range"].setBuddy(self.minmax_lower)
         self.minmax_lower.setToolTip(tr("L: the value given to the lowest"))
         self.minmax_upper.setToolTip(tr("U: the value given to the highest"))
         self.range_to_label.setText(tr("to"))
         self.pooled_check.setText(tr("over all periods"))
-        for box, label in ((self.normalisation_box, method_label), (self.aggregation_box, aggregation_label),
-                           (self.weighting_box, weighting_label)):
+        for box, label, kind in ((self.normalisation_box, method_label, "normalisation"),
+                                 (self.aggregation_box, aggregation_label, "aggregation"),
+                                 (self.weighting_box, weighting_label, "weighting")):
             for k in range(box.count()):
                 box.setItemText(k, label(box.itemData(k)))
+                if kind == "weighting":             # the others get theirs with the reasons they cannot work
+                    box.setItemData(k, method_tip(kind, box.itemData(k)), Qt.ToolTipRole)
+        self.ahp_button.setText(self.tr("Edit &AHP matrices…"))
+        self.ahp_button.setToolTip(self.tr("Pairwise comparisons of the children of each node, with the consistency "
+                                      "ratio"))
         self.load()
 
     # ---- form <- project ------------------------------------------------------------------------------
@@ -261,7 +281,7 @@ class MethodPanel(QWidget):
         periods = self.document.project.dataset.periods
         widgets = (self.normalisation_box, self.base_year_box, self.minmax_lower, self.minmax_upper,
                    self.pooled_check, self.zscore_mean_spin, self.zscore_sd_spin, self.aggregation_box,
-                   self.power_spin, self.weighting_box, *self.param_spins.values())
+                   self.power_spin, self.weighting_box, *self._param_fields().values())
         blockers = [QSignalBlocker(w) for w in widgets]
         try:
             self._select(self.normalisation_box, s.normalisation)
@@ -285,6 +305,10 @@ class MethodPanel(QWidget):
             self._select(self.weighting_box, s.weighting)
             for key, spin in self.param_spins.items():
                 spin.setValue(float(getattr(s, key)))
+            for key, check in self.param_checks.items():
+                check.setChecked(bool(getattr(s, key)))
+            for key, line in self.param_texts.items():
+                line.setText(str(getattr(s, key)))
         finally:
             for b in blockers:
                 b.unblock()
@@ -296,9 +320,21 @@ class MethodPanel(QWidget):
         for key, widgets in (("minmax_range", (self.minmax_lower, self.minmax_upper)),
                              ("zscore_mean", (self.zscore_mean_spin,)), ("zscore_sd", (self.zscore_sd_spin,)),
                              ("power", (self.power_spin,)),
-                             *((key, (spin,)) for key, spin in self.param_spins.items())):
+                             *((key, (field,)) for key, field in self._param_fields().items())):
             for w in widgets:
                 w.setEnabled(key in read)
+        self.ahp_button.setVisible(s.weighting == "ahp")
+
+    def edit_ahp(self):
+        """The AHP matrix editor (one undo step when accepted)."""
+        from gui.sheets.ahp_editor import AhpDialog
+        dialog = AhpDialog(self.document.project.framework, self.document.project.settings, self)
+        if dialog.exec():
+            old = self.document.project.settings
+            new = old.copy()
+            new.ahp_by = dialog.judgements()
+            if new != old:
+                run_edit(self.document, SetSettings(new), self.tr("Method: AHP matrices"), self.statusMessage.emit)
 
     def unusable(self) -> tuple[dict, dict]:
         """(normalisation, aggregation) name -> why it cannot work on the

@@ -79,122 +79,121 @@
         <translation>指标框架</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="217"/>
+        <location filename="../../gui/sheets/method_panel.py" line="231"/>
         <source>Normalisation</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="218"/>
+        <location filename="../../gui/sheets/method_panel.py" line="232"/>
         <source>Aggregation</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="219"/>
+        <location filename="../../gui/sheets/method_panel.py" line="233"/>
         <source>&amp;Method:</source>
         <translation>方法(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="219"/>
+        <location filename="../../gui/sheets/method_panel.py" line="233"/>
         <source>How each indicator is put on a common scale</source>
         <translation>将各指标转换到统一尺度的方法</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="220"/>
+        <location filename="../../gui/sheets/method_panel.py" line="234"/>
         <source>&amp;Base year:</source>
         <translation>基期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="220"/>
+        <location filename="../../gui/sheets/method_panel.py" line="234"/>
         <source>The period set to 100 by the fixed-base index; also the start of change and growth</source>
         <translation>定基指数中设为 100 的时期，也是计算变化和增长的起点</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="222"/>
+        <location filename="../../gui/sheets/method_panel.py" line="236"/>
         <source>Min-max &amp;range:</source>
         <translation>极差范围(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="222"/>
+        <location filename="../../gui/sheets/method_panel.py" line="236"/>
         <source>The scale of min-max: lowest value to L, highest to U</source>
         <translation>极差标准化的尺度：最小值对应 L，最大值对应 U</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="224"/>
+        <location filename="../../gui/sheets/method_panel.py" line="238"/>
         <source>Z-score m&amp;ean:</source>
         <translation>Z 分数均值(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="224"/>
+        <location filename="../../gui/sheets/method_panel.py" line="238"/>
         <source>The mean z-scores are shifted to</source>
         <translation>Z 分数平移后的均值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="225"/>
+        <location filename="../../gui/sheets/method_panel.py" line="239"/>
         <source>Z-score &amp;SD:</source>
         <translation>Z 分数标准差(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="225"/>
+        <location filename="../../gui/sheets/method_panel.py" line="239"/>
         <source>The standard deviation z-scores are scaled to</source>
         <translation>Z 分数缩放后的标准差</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="226"/>
+        <location filename="../../gui/sheets/method_panel.py" line="240"/>
         <source>&amp;Pooled:</source>
         <translation>合并计算(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="226"/>
+        <location filename="../../gui/sheets/method_panel.py" line="240"/>
         <source>Take minimum, maximum, mean and ranks over all periods together, not period by period</source>
         <translation>对所有时期合并求最小值、最大值、均值和排名，而不是逐期计算</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="228"/>
+        <location filename="../../gui/sheets/method_panel.py" line="242"/>
         <source>M&amp;ean:</source>
         <translation>平均方式(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="228"/>
+        <location filename="../../gui/sheets/method_panel.py" line="242"/>
         <source>How children are combined into their parent</source>
         <translation>下级节点合成为上级节点的方式</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="229"/>
+        <location filename="../../gui/sheets/method_panel.py" line="243"/>
         <source>P&amp;ower p:</source>
         <translation>幂次 p(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="229"/>
+        <location filename="../../gui/sheets/method_panel.py" line="243"/>
         <source>The power of the generalised mean (1 arithmetic, 0 geometric, -1 harmonic)</source>
         <translation>广义平均的幂次（1 为算术平均，0 为几何平均，-1 为调和平均）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="231"/>
+        <location filename="../../gui/sheets/method_panel.py" line="245"/>
         <source>&amp;Weights:</source>
         <translation>权重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="231"/>
         <source>Use the weights of the framework, or give the nodes of each dimension equal weights</source>
-        <translation>使用指标框架中的权重，或对每个维度内的节点赋予相等权重</translation>
+        <translation type="vanished">使用指标框架中的权重，或对每个维度内的节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="247"/>
+        <location filename="../../gui/sheets/method_panel.py" line="261"/>
         <source>L: the value given to the lowest</source>
         <translation>L：最小值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="248"/>
+        <location filename="../../gui/sheets/method_panel.py" line="262"/>
         <source>U: the value given to the highest</source>
         <translation>U：最大值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="249"/>
+        <location filename="../../gui/sheets/method_panel.py" line="263"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="250"/>
+        <location filename="../../gui/sheets/method_panel.py" line="264"/>
         <source>over all periods</source>
         <translation>跨所有时期</translation>
     </message>
@@ -307,6 +306,52 @@
         <location filename="../../gui/sheets/treatment_panel.py" line="85"/>
         <source>on</source>
         <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>AhpDialog</name>
+    <message>
+        <location filename="../../gui/sheets/ahp_editor.py" line="160"/>
+        <source>AHP pairwise comparisons</source>
+        <translation>AHP 两两比较</translation>
+    </message>
+</context>
+<context>
+    <name>AhpEditor</name>
+    <message>
+        <location filename="../../gui/sheets/ahp_editor.py" line="65"/>
+        <source>&amp;Node:</source>
+        <translation>节点(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/ahp_editor.py" line="67"/>
+        <source>Upper triangle: how many times more important the row is than the column (1 to 9, or 1/3 ...); the lower triangle follows</source>
+        <translation>上三角：行指标比列指标重要几倍（1 到 9，或 1/3 等）；下三角自动取倒数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/ahp_editor.py" line="87"/>
+        <source>No node has two or more children.</source>
+        <translation>没有节点拥有两个或更多下级。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/ahp_editor.py" line="122"/>
+        <source>&apos;{0}&apos; is not a judgement: enter a number above zero such as 3 or 1/3</source>
+        <translation>“{0}”不是有效的判断值：请输入大于零的数，例如 3 或 1/3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/ahp_editor.py" line="141"/>
+        <source>Weights: {0}</source>
+        <translation>权重：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/ahp_editor.py" line="143"/>
+        <source>λmax = {0}, CI = {1}, CR = {2}</source>
+        <translation>λmax = {0}，CI = {1}，CR = {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/ahp_editor.py" line="146"/>
+        <source>(above 0.1: revise the judgements)</source>
+        <translation>（大于 0.1：请修改判断值）</translation>
     </message>
 </context>
 <context>
@@ -1387,92 +1432,97 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FrameworkModel</name>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="187"/>
+        <location filename="../../gui/sheets/framework_model.py" line="197"/>
         <source>Weight as entered, relative to the other nodes in &apos;{0}&apos;</source>
         <translation>输入的权重，相对于“{0}”中的其他节点</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="189"/>
+        <location filename="../../gui/sheets/framework_model.py" line="199"/>
         <source>Not used: the method settings give siblings equal weights</source>
         <translation>未使用：方法设置对同级节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="199"/>
+        <location filename="../../gui/sheets/framework_model.py" line="201"/>
+        <source>Not used: the method settings derive the weights ({0}); the share column shows the weights in use</source>
+        <translation>未使用：方法设置中的权重由 {0} 导出；占比列显示实际使用的权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/framework_model.py" line="213"/>
         <source>{0} carries {1} % of the index</source>
         <translation>{0} 占指数的 {1} %</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="209"/>
+        <location filename="../../gui/sheets/framework_model.py" line="223"/>
         <source>Double-click to reverse the direction</source>
         <translation>双击可反转方向</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="217"/>
+        <location filename="../../gui/sheets/framework_model.py" line="231"/>
         <source>Unit: {0}</source>
         <translation>计量单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="221"/>
+        <location filename="../../gui/sheets/framework_model.py" line="235"/>
         <source>Drag onto a dimension to move it there</source>
         <translation>拖到某个维度上即可移入该维度</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="228"/>
+        <location filename="../../gui/sheets/framework_model.py" line="242"/>
         <source>Name (code)</source>
         <translation>名称（代码）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="228"/>
+        <location filename="../../gui/sheets/framework_model.py" line="242"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="228"/>
+        <location filename="../../gui/sheets/framework_model.py" line="242"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="228"/>
+        <location filename="../../gui/sheets/framework_model.py" line="242"/>
         <source>Better</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="232"/>
+        <location filename="../../gui/sheets/framework_model.py" line="246"/>
         <source>Effective share of the composite index in % (product of the normalised weights along the path)</source>
         <translation>在综合指数中的实际占比（%，沿路径各级归一化权重的乘积）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="234"/>
+        <location filename="../../gui/sheets/framework_model.py" line="248"/>
         <source>Whether higher or lower values are better; double-click to reverse</source>
         <translation>数值越高越好还是越低越好；双击可反转</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="230"/>
+        <location filename="../../gui/sheets/framework_model.py" line="244"/>
         <source>Dimensions and indicators; double-click a name to edit it</source>
         <translation>维度和指标；双击名称可编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="231"/>
+        <location filename="../../gui/sheets/framework_model.py" line="245"/>
         <source>Weight as entered, relative to siblings; double-click to edit</source>
         <translation>输入的权重，相对于同级节点；双击可编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="251"/>
+        <location filename="../../gui/sheets/framework_model.py" line="265"/>
         <source>Rename {0}</source>
         <translation>重命名 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="256"/>
+        <location filename="../../gui/sheets/framework_model.py" line="270"/>
         <source>Weight of {0}</source>
         <translation>{0} 的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="264"/>
+        <location filename="../../gui/sheets/framework_model.py" line="278"/>
         <source>Direction of {0}</source>
         <translation>{0} 的方向</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="323"/>
+        <location filename="../../gui/sheets/framework_model.py" line="337"/>
         <source>Move {0}</source>
         <translation>移动 {0}</translation>
     </message>
@@ -1480,22 +1530,22 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FrameworkTree</name>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="50"/>
+        <location filename="../../gui/sheets/framework_model.py" line="58"/>
         <source>↑ higher</source>
         <translation>↑ 越高</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="51"/>
+        <location filename="../../gui/sheets/framework_model.py" line="59"/>
         <source>↓ lower</source>
         <translation>↓ 越低</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="53"/>
+        <location filename="../../gui/sheets/framework_model.py" line="61"/>
         <source>↑ higher is better</source>
         <translation>↑ 越高越好</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="54"/>
+        <location filename="../../gui/sheets/framework_model.py" line="62"/>
         <source>↓ lower is better</source>
         <translation>↓ 越低越好</translation>
     </message>
@@ -2584,44 +2634,62 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MethodPanel</name>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="62"/>
         <source>As entered in the framework</source>
-        <translation>按指标框架中的权重</translation>
+        <translation type="vanished">按指标框架中的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="62"/>
         <source>Equal within each dimension</source>
-        <translation>各维度内等权</translation>
+        <translation type="vanished">各维度内等权</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/method_panel.py" line="245"/>
+        <source>How the children of each node are weighted: the framework&apos;s weights, equal, derived from the data, or AHP</source>
+        <translation>各节点下级的赋权方式：框架权重、等权、由数据导出，或层次分析法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/method_panel.py" line="272"/>
+        <source>Edit &amp;AHP matrices…</source>
+        <translation>编辑 AHP 判断矩阵(&amp;A)…</translation>
     </message>
     <message>
         <location filename="../../gui/sheets/method_panel.py" line="273"/>
+        <source>Pairwise comparisons of the children of each node, with the consistency ratio</source>
+        <translation>各节点下级的两两比较及一致性比率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/method_panel.py" line="293"/>
         <source>(no periods)</source>
         <translation>（无时期）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="330"/>
-        <location filename="../../gui/sheets/method_panel.py" line="333"/>
+        <location filename="../../gui/sheets/method_panel.py" line="337"/>
+        <source>Method: AHP matrices</source>
+        <translation>方法：AHP 判断矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/method_panel.py" line="366"/>
+        <location filename="../../gui/sheets/method_panel.py" line="369"/>
         <source>• {0}: {1}</source>
         <translation>• {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="332"/>
-        <location filename="../../gui/sheets/method_panel.py" line="333"/>
+        <location filename="../../gui/sheets/method_panel.py" line="368"/>
+        <location filename="../../gui/sheets/method_panel.py" line="369"/>
         <source>Not available here:</source>
         <translation>此项目不可用：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="348"/>
+        <location filename="../../gui/sheets/method_panel.py" line="384"/>
         <source>Not available here: {0}</source>
         <translation>此项目不可用：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="372"/>
+        <location filename="../../gui/sheets/method_panel.py" line="408"/>
         <source>Method settings</source>
         <translation>方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="387"/>
+        <location filename="../../gui/sheets/method_panel.py" line="423"/>
         <source>Method: {0}</source>
         <translation>方法：{0}</translation>
     </message>
@@ -2798,32 +2866,32 @@ Save them before going on?</source>
 <context>
     <name>RankingChart</name>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="107"/>
+        <location filename="../../gui/charts/ranking.py" line="111"/>
         <source>Ranking in {0}: {1}</source>
         <translation>{0} 年排名：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="121"/>
+        <location filename="../../gui/charts/ranking.py" line="125"/>
         <source>The ranking needs two or more units.</source>
         <translation>排名需要两个或更多单元。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="182"/>
+        <location filename="../../gui/charts/ranking.py" line="187"/>
         <source>Top {0} of {1} units</source>
         <translation>{1} 个单元中的前 {0} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="184"/>
+        <location filename="../../gui/charts/ranking.py" line="189"/>
         <source>{0}: rank {1}</source>
         <translation>{0}：第 {1} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="186"/>
+        <location filename="../../gui/charts/ranking.py" line="191"/>
         <source>* hatched: under {0} % of the indicators have data</source>
         <translation>* 斜线填充：有数据的指标不足 {0} %</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="235"/>
+        <location filename="../../gui/charts/ranking.py" line="252"/>
         <source>{0} of {1} indicators</source>
         <translation>{1} 个指标中的 {0} 个</translation>
     </message>

@@ -13,7 +13,7 @@ import pytest
 from core.importing.inputs import load_input
 
 TOP_KEYS = {"framework", "units", "periods", "data", "scores", "ranks", "growth", "contributions", "warnings",
-            "coverage", "treatment"}
+            "coverage", "treatment", "weights", "weighting"}
 FW_KEYS = {"code", "name", "name_zh", "parent", "level", "weight", "direction"}
 CELL_KEYS = {"unit", "period", "code", "value"}
 RANK_KEYS = {"unit", "period", "code", "rank"}

@@ -73,6 +73,9 @@ def _mixed(aggregation="arithmetic", **over) -> Project:
         {"iCode": "G", "Parent": "D2"},
         {"iCode": "H", "Parent": "D3", "Direction": -1, "BaseYear": 2021},
         {"iCode": "I", "Parent": "D3", "Direction": -1, "Weight": 3},
+        {"iCode": "L", "Parent": "D3", "Weight": 1},
+        {"iCode": "M", "Parent": "D3", "Direction": -1, "Weight": 1},
+        {"iCode": "N", "Parent": "D3", "Direction": -1, "Weight": 1, "scaled_lower": -50, "scaled_upper": 150},
     ]
     for m in meta:
         m.setdefault("Type", "Indicator")
@@ -95,7 +98,7 @@ def _mixed(aggregation="arithmetic", **over) -> Project:
     st.aggregation = aggregation
     st.normalisation_by = {"A": "minmax", "B": "zscore", "C": "goalposts", "J": "minmax", "D": "dist2target",
                            "E": "dist2target", "F": "rank", "G": "prank", "H": "fixed_base", "I": "none",
-                           "K": "minmax"}
+                           "K": "minmax", "L": "fracmax", "M": "dist2max", "N": "scaled"}
     st.normalisation_by.update(over)
     return Project(fw, ds, st)
 
@@ -103,7 +106,7 @@ def _mixed(aggregation="arithmetic", **over) -> Project:
 def _positive(aggregation, power=None) -> Project:
     """The mixed data with methods whose values suit harmonic and
     generalised means (min-max to 1..100, fixed-base, goalposts)."""
-    over = {c: "minmax" for c in "ABDEFGIK"}
+    over = {c: "minmax" for c in "ABDEFGIKLMN"}
     p = _mixed(aggregation, **over)
     p.settings.minmax_range = (1.0, 100.0)
     del p.settings.normalisation_by["J"]

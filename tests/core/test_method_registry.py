@@ -23,8 +23,8 @@ from core.exporting.texts import readme_lines
 from core.exporting.workbook import write_results_workbook
 from core.importing.inputs import load_input
 from core.methods.excel import if_number, number
-from core.methods.registry import (AGGREGATIONS, IMPUTATIONS, NORMALISATIONS, PERIOD, TREATMENTS, Method, number_param,
-                                   parameters)
+from core.methods.registry import (AGGREGATIONS, IMPUTATIONS, NORMALISATIONS, PERIOD, TREATMENTS, WEIGHTINGS, Method,
+                                   number_param, parameters)
 from core.model.settings import Settings, keys
 from core.pipeline.engine import Engine
 
@@ -93,14 +93,14 @@ def test_settings_accept_exactly_the_registry_names_and_aliases(registry):
 
 
 def test_the_settings_keys_are_the_general_ones_and_the_methods_parameters():
-    own = {p.key for reg in (NORMALISATIONS, AGGREGATIONS, IMPUTATIONS, TREATMENTS) for m in reg.values()
+    own = {p.key for reg in (NORMALISATIONS, AGGREGATIONS, IMPUTATIONS, TREATMENTS, WEIGHTINGS) for m in reg.values()
            for p in m.parameters}
     assert own == {"minmax_range", "zscore_mean", "zscore_sd", "power", "imputation_group", "winmax",
-                   "skew_thresh", "kurt_thresh"} == set(parameters())
+                   "skew_thresh", "kurt_thresh", "dist2ref_unit", "dist2ref_cap", "scaled_range"} == set(parameters())
     assert set(keys()) == own | {"normalisation", "pooled", "base_year", "aggregation", "weighting",
                                  "denominate", "imputation", "screen_threshold", "treatment",
                                  "normalisation.<CODE>", "base_year.<CODE>", "aggregation.<CODE>",
-                                 "aggregation.level.<N>"}
+                                 "aggregation.level.<N>", "weighting.<CODE>", "weighting.level.<N>", "ahp.<CODE>"}
     # the defaults of the settings are the parameters' defaults
     s = Settings()
     assert all(getattr(s, k) == p.default for k, p in parameters().items())
@@ -132,7 +132,7 @@ def test_cli_errors_and_help_list_the_registry(sample_coindex):
 
 
 @pytest.mark.parametrize("method", [*NORMALISATIONS.values(), *AGGREGATIONS.values(), *IMPUTATIONS.values(),
-                                    *TREATMENTS.values()], ids=lambda m: f"{m.kind}-{m.name}")
+                                    *TREATMENTS.values(), *WEIGHTINGS.values()], ids=lambda m: f"{m.kind}-{m.name}")
 def test_every_method_has_both_languages_and_a_docs_anchor(method):
     assert method.label["en"] and method.text["en"] and not CJK.search(method.text["en"])
     assert CJK.search(method.label["zh"]) and CJK.search(method.text["zh"])
@@ -172,7 +172,8 @@ def test_a_name_cannot_be_registered_twice():
     with pytest.raises(ValueError):
         AGGREGATIONS.register(m)
     assert list(NORMALISATIONS) == ["fixed_base", "minmax", "zscore", "rank", "prank", "goalposts",
-                                    "dist2target", "none"]
+                                    "dist2target", "none", "fracmax", "dist2max", "dist2ref", "borda", "scaled"]
+    assert list(WEIGHTINGS) == ["manual", "equal", "entropy", "critic", "pca", "ahp"]
 
 
 # ---- a method registered here reaches everything ---------------------------------------------------

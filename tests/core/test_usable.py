@@ -20,7 +20,7 @@ from core.model.usability import (aggregation_choices, default_settings, normali
                                   normalisation_context)
 from core.pipeline.engine import Engine
 
-UNITS_COMPARED = ("minmax", "zscore", "rank", "prank")
+UNITS_COMPARED = ("minmax", "zscore", "rank", "prank", "fracmax", "dist2max", "borda")
 
 
 def framework(params=None):
@@ -68,7 +68,7 @@ def test_methods_comparing_units_cannot_work_on_one_unit(method):
 
 def test_one_unit_leaves_fixed_base_and_none():
     choices = normalisation_choices(framework(GOALPOSTS), dataset(units=("ONLY",)), Settings())
-    assert [m for m, why in choices.items() if why is None] == ["fixed_base", "goalposts", "none"]
+    assert [m for m, why in choices.items() if why is None] == ["fixed_base", "goalposts", "none", "scaled"]
     assert all("one ('ONLY')" in choices[m] for m in UNITS_COMPARED)
     assert "missing for 'A', 'B', 'C' and 1 more" in choices["dist2target"]
 
@@ -129,7 +129,8 @@ def test_engine_refuses_an_unusable_normalisation_listing_those_that_can():
     msg = str(e.value)
     assert msg.startswith("the normalisation Min-max (minmax) cannot work on this project: it compares units, and "
                           "the project has one ('ONLY')")
-    assert msg.endswith("Normalisations that can: fixed_base, none") and e.value.valid == ["fixed_base", "none"]
+    assert msg.endswith("Normalisations that can: fixed_base, none, scaled")
+    assert e.value.valid == ["fixed_base", "none", "scaled"]
     with pytest.raises(SettingsError, match=r"Goalposts \(goalposts\).*missing for 'A', 'B', 'C' and 1 more"):
         Engine(framework(), dataset(), settings(normalisation="goalposts"))
     e = Engine(framework(GOALPOSTS), dataset(), settings(normalisation="goalposts"))

@@ -147,7 +147,10 @@ def test_geometric_mean_disabled_over_zero_scores(qtbot, document):
     project = document.project
     pane = MethodPanel(document)
     qtbot.addWidget(pane)
-    assert pane.aggregation_note.isHidden()              # fixed-base scores are all above zero
+    # fixed-base scores are all above zero: only the aggregations comparing units are out on one unit
+    units_only = ("• Mazziotta–Pareto Index (MPI), Copeland, TOPSIS (closeness to the ideal): it compares the units "
+                  "of each period, and the project has one ('CCEC')")
+    assert pane.aggregation_problem() == "Not available here:\n" + units_only
     s = project.settings.copy()
     s.normalisation, s.pooled = "minmax", True           # pooled min-max: the lowest value scores 0
     assert document.execute(SetSettings(s))
@@ -156,6 +159,7 @@ def test_geometric_mean_disabled_over_zero_scores(qtbot, document):
     assert pane.aggregation_problem().startswith("Not available here:\n• Geometric mean, Harmonic mean: it needs "
                                                  "scores above zero, and 'RA1' scores 0 for unit 'CCEC', period 2020 "
                                                  "under the normalisation Min-max")
+    assert pane.aggregation_problem().endswith(units_only)
     assert not pane.aggregation_note.isHidden()
 
 
@@ -165,7 +169,8 @@ def test_per_indicator_normalisation_editor_disables_what_cannot_work(qtbot, she
     model = sheet.sheet_model
     row = model.row_of("RA1")
     problems = model.choice_problems(row, NORMALISATION)
-    assert set(problems) == {"minmax", "zscore", "rank", "prank", "goalposts", "dist2target"}
+    assert set(problems) == {"minmax", "zscore", "rank", "prank", "goalposts", "dist2target", "fracmax", "dist2max",
+                             "dist2ref", "borda"}
     assert problems["goalposts"].startswith("it needs a lower and an upper goalpost for every indicator; missing for "
                                             "'RA1'")
     assert set_cell(model, "RA1", TARGET_COLUMN, "40")

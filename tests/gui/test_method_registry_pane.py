@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from core.methods.registry import AGGREGATIONS, NORMALISATIONS
-from gui.sheets import method_panel
+from core.methods.registry import AGGREGATIONS, NORMALISATIONS, WEIGHTINGS
+from gui.sheets import framework_model, method_panel
 from gui.sheets.method_panel import MethodPanel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))   # the toy method of the core tests
@@ -27,20 +27,28 @@ def test_combo_items_and_tooltips_are_the_registry_s(qtbot, document):
     assert items(panel.normalisation_box) == list(NORMALISATIONS)
     assert items(panel.aggregation_box) == list(AGGREGATIONS)
     # the methods that can work on the one-unit sample have the registry's text; the others say why not
-    usable = ("fixed_base", "none")
+    usable = ("fixed_base", "none", "scaled")
     tips = dict(zip(NORMALISATIONS, items(panel.normalisation_box, Qt.ToolTipRole)))
     assert {k: tips[k] for k in usable} == {k: NORMALISATIONS[k].text["en"] for k in usable}
     assert all(tips[k].startswith("Not available here: it ") for k in NORMALISATIONS if k not in usable)
     assert items(panel.aggregation_box, Qt.DisplayRole) == [m.label["en"] for m in AGGREGATIONS.values()]
+    assert items(panel.weighting_box) == list(WEIGHTINGS)
+    assert items(panel.weighting_box, Qt.ToolTipRole) == [m.text["en"] for m in WEIGHTINGS.values()]
 
 
 def test_chinese_mode_shows_the_registry_s_chinese(qtbot, document, monkeypatch):
     panel = MethodPanel(document)
     qtbot.addWidget(panel)
     monkeypatch.setattr(method_panel, "is_chinese", lambda: True)
+    monkeypatch.setattr(framework_model, "is_chinese", lambda: True)
     panel.retranslateUi()
     assert items(panel.normalisation_box, Qt.DisplayRole) == [m.label["zh"] for m in NORMALISATIONS.values()]
-    assert items(panel.aggregation_box, Qt.ToolTipRole) == [m.text["zh"] for m in AGGREGATIONS.values()]
+    # (the aggregations comparing units cannot work on the one-unit sample: their tooltip says why)
+    tips = dict(zip(AGGREGATIONS, items(panel.aggregation_box, Qt.ToolTipRole)))
+    usable = [n for n in AGGREGATIONS if n not in ("mpi", "copeland", "topsis")]
+    assert [tips[n] for n in usable] == [AGGREGATIONS[n].text["zh"] for n in usable]
+    assert all(tips[n].startswith("Not available here: it compares the units") for n in ("mpi", "copeland", "topsis"))
+    assert items(panel.weighting_box, Qt.DisplayRole) == [m.label["zh"] for m in WEIGHTINGS.values()]
 
 
 def test_a_registered_method_and_its_parameter_appear_in_the_pane(qtbot, document):
