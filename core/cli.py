@@ -62,22 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     from core.importing.layouts.registry import names as layout_names
     p = _Parser(prog="python main.py", description="CoIndex: compute and analyse composite indices.")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    c = sub.add_parser("compute", help="compute an index from a project, template workbook or iData CSV")
-    c.add_argument("input", help=".coindex project, .xlsx template workbook, or iData .csv")
-    c.add_argument("--meta", help="iMeta .csv (with a .csv input)")
-    c.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help=_set_help())
-    c.add_argument("--json", action="store_true", help="print the results as one JSON document")
-    c.add_argument("--format", choices=("json", "csv", "parquet"),
-                   help="write the results as JSON (to -o FILE or the standard output), or as one CSV or "
-                        "Parquet (needs pyarrow) long table per kind into the folder -o DIR")
-    c.add_argument("-o", "--output", metavar="PATH", help="with --format: the JSON file, or the folder of the "
-                                                          "CSV / Parquet tables")
-    c.add_argument("--out", help="write the results to this .xlsx workbook, with live Excel formulas for the "
-                                 "normalised values and aggregates (and their cached values)")
-    c.add_argument("--values-only", action="store_true",
-                   help="with --out: write values only, no formulas (always so for very large projects)")
-    c.add_argument("--language", choices=("en", "zh"), default="en",
-                   help="messages, and with --out the names and headings, in English or Chinese")
+    c = _add_compute_parser(sub)
     t = sub.add_parser("template", help="write an empty template workbook")
     t.add_argument("out", help="path of the .xlsx to write")
     i = sub.add_parser("import", help="import an indicator workbook (.xlsx, .xlsm, .xls, .xlsb, .ods, .csv)")
@@ -129,6 +114,26 @@ def build_parser() -> argparse.ArgumentParser:
     from core.cli_coupling import add_parser as add_coupling_parser
     add_coupling_parser(sub, _set_help())
     return p
+
+
+def _add_compute_parser(sub) -> argparse.ArgumentParser:
+    c = sub.add_parser("compute", help="compute an index from a project, template workbook or iData CSV")
+    c.add_argument("input", help=".coindex project, .xlsx template workbook, or iData .csv")
+    c.add_argument("--meta", help="iMeta .csv (with a .csv input)")
+    c.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help=_set_help())
+    c.add_argument("--json", action="store_true", help="print the results as one JSON document")
+    c.add_argument("--format", choices=("json", "csv", "parquet"),
+                   help="write the results as JSON (to -o FILE or the standard output), or as one CSV or "
+                        "Parquet (needs pyarrow) long table per kind into the folder -o DIR")
+    c.add_argument("-o", "--output", metavar="PATH", help="with --format: the JSON file, or the folder of the "
+                                                          "CSV / Parquet tables")
+    c.add_argument("--out", help="write the results to this .xlsx workbook, with live Excel formulas for the "
+                                 "normalised values and aggregates (and their cached values)")
+    c.add_argument("--values-only", action="store_true",
+                   help="with --out: write values only, no formulas (always so for very large projects)")
+    c.add_argument("--language", choices=("en", "zh"), default="en",
+                   help="messages, and with --out the names and headings, in English or Chinese")
+    return c
 
 
 def _positive(text: str) -> int:

@@ -11,17 +11,16 @@ from __future__ import annotations
 import numpy as np
 
 from core.methods import aggregate as agg
-from core.pipeline import results as analysis
+from core.pipeline import results as analysis, weights as weighting
 from core.pipeline.ranks import rank_nodes
+from core.pipeline.domain import domain_message
 from core.pipeline.finite import check_finite
 from core.pipeline.zeroweights import zero_weight_warnings
-from core.pipeline import weights as weighting
 from core.model.dataset import Dataset
 from core.errors import ComputeError, PeriodSettingError, SettingsError, describe_place
 from core.model.framework import Framework
 from core.methods.normalise import NormContext
 from core.methods.registry import AGGREGATIONS, NORMALISATIONS, PERIOD, UNIT
-from core.methods.usable import domain_problem
 from core.model.settings import Settings
 from core.model.usability import check_aggregation, check_normalisations
 from core.text import tr
@@ -256,27 +255,12 @@ class Engine:
                 self.scores[np.ix_([self.index[code]], _arr(units, U), _arr(periods, T))] = value[None]
 
     def _locate(self, code, kids, idx, value, units, periods):
-        """The message of a score the mean of ``code`` cannot take: the
-        aggregation and the normalisation in use, the indicator, unit and
-        period, and advice that fits the normalisation."""
+        """The message of a score the mean of ``code`` cannot take (see
+        :func:`core.pipeline.domain.domain_message`)."""
         ds = self.dataset
         unit = int(_arr(units, len(ds.unit_codes))[idx[1]])
         period = int(_arr(periods, len(ds.periods))[idx[2]])
-        child = self.codes[_indices(kids)[idx[0]]]
-        p = self.p_by[code]
-        if not self.framework[child].is_indicator:
-            # an aggregate child: the first indicator under it with a score the mean cannot take
-            under = self.indicators_under[child]
-            vals = self.scores[under, unit, period]
-            with np.errstate(invalid="ignore"):
-                bad = np.flatnonzero((vals <= 0) if p <= 0 else (vals < 0))
-            k = int(under[bad[0]]) if bad.size else int(under[0])
-            child, value = self.framework.indicator_codes[k], float(self.scores[k, unit, period])
-        i = self.framework.indicator_codes.index(child)
-        problem = domain_problem(p, child, describe_place(ds.unit_codes[unit], ds.periods[period]), value,
-                                 NORMALISATIONS[self.method[i]], self.settings)
-        return tr("{mean} of '{node}': {problem}", mean=AGGREGATIONS[self.aggregation[code]].title(), node=code,
-                  problem=problem)
+        return domain_message(self, code, self.codes[_indices(kids)[idx[0]]], unit, period, value)
 
     def run(self):
         """Full recomputation."""

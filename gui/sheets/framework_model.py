@@ -182,27 +182,7 @@ class FrameworkModel(QAbstractItemModel):
                 return self._bold if not node.is_indicator else None
             return None
         if col == WEIGHT_COLUMN:
-            if node.parent is None:
-                return None
-            if role == Qt.DisplayRole:
-                return format_value(node.weight)
-            if role == Qt.EditRole:
-                return edit_text(node.weight)
-            if role == Qt.TextAlignmentRole:
-                return _RIGHT
-            manual = self._document.project.settings.weighting == "manual"
-            if role == Qt.ForegroundRole and not manual:
-                return QBrush(QPalette().color(QPalette.Disabled, QPalette.Text))
-            if role == Qt.ToolTipRole:
-                text = self.tr("Weight as entered, relative to the other nodes in '{0}'").format(node.parent)
-                if self.equal_weights:
-                    text += "\n" + self.tr("Not used: the method settings give siblings equal weights")
-                elif not manual:
-                    text += "\n" + self.tr("Not used: the method settings derive the weights ({0}); the share "
-                                            "column shows the weights in use").format(
-                        weighting_label(self._document.project.settings.weighting))
-                return text
-            return None
+            return self._weight_data(node, role)
         if col == SHARE_COLUMN:
             share = self.share(code)
             if role == Qt.DisplayRole:
@@ -221,6 +201,31 @@ class FrameworkModel(QAbstractItemModel):
                 return QBrush(QColor("#b35c00"))
             if role == Qt.ToolTipRole:
                 return direction_text(node.direction) + "\n" + self.tr("Double-click to reverse the direction")
+        return None
+
+    def _weight_data(self, node, role):
+        """The weight column: the weight as entered, greyed when the
+        method settings do not use it."""
+        if node.parent is None:
+            return None
+        if role == Qt.DisplayRole:
+            return format_value(node.weight)
+        if role == Qt.EditRole:
+            return edit_text(node.weight)
+        if role == Qt.TextAlignmentRole:
+            return _RIGHT
+        manual = self._document.project.settings.weighting == "manual"
+        if role == Qt.ForegroundRole and not manual:
+            return QBrush(QPalette().color(QPalette.Disabled, QPalette.Text))
+        if role == Qt.ToolTipRole:
+            text = self.tr("Weight as entered, relative to the other nodes in '{0}'").format(node.parent)
+            if self.equal_weights:
+                text += "\n" + self.tr("Not used: the method settings give siblings equal weights")
+            elif not manual:
+                text += "\n" + self.tr("Not used: the method settings derive the weights ({0}); the share "
+                                        "column shows the weights in use").format(
+                    weighting_label(self._document.project.settings.weighting))
+            return text
         return None
 
     def _node_tooltip(self, node) -> str:

@@ -1432,97 +1432,97 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FrameworkModel</name>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="197"/>
+        <location filename="../../gui/sheets/framework_model.py" line="221"/>
         <source>Weight as entered, relative to the other nodes in &apos;{0}&apos;</source>
         <translation>输入的权重，相对于“{0}”中的其他节点</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="199"/>
+        <location filename="../../gui/sheets/framework_model.py" line="223"/>
         <source>Not used: the method settings give siblings equal weights</source>
         <translation>未使用：方法设置对同级节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="201"/>
+        <location filename="../../gui/sheets/framework_model.py" line="225"/>
         <source>Not used: the method settings derive the weights ({0}); the share column shows the weights in use</source>
         <translation>未使用：方法设置中的权重由 {0} 导出；占比列显示实际使用的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="213"/>
+        <location filename="../../gui/sheets/framework_model.py" line="193"/>
         <source>{0} carries {1} % of the index</source>
         <translation>{0} 占指数的 {1} %</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="223"/>
+        <location filename="../../gui/sheets/framework_model.py" line="203"/>
         <source>Double-click to reverse the direction</source>
         <translation>双击可反转方向</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="231"/>
+        <location filename="../../gui/sheets/framework_model.py" line="236"/>
         <source>Unit: {0}</source>
         <translation>计量单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="235"/>
+        <location filename="../../gui/sheets/framework_model.py" line="240"/>
         <source>Drag onto a dimension to move it there</source>
         <translation>拖到某个维度上即可移入该维度</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="242"/>
+        <location filename="../../gui/sheets/framework_model.py" line="247"/>
         <source>Name (code)</source>
         <translation>名称（代码）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="242"/>
+        <location filename="../../gui/sheets/framework_model.py" line="247"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="242"/>
+        <location filename="../../gui/sheets/framework_model.py" line="247"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="242"/>
+        <location filename="../../gui/sheets/framework_model.py" line="247"/>
         <source>Better</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="246"/>
+        <location filename="../../gui/sheets/framework_model.py" line="251"/>
         <source>Effective share of the composite index in % (product of the normalised weights along the path)</source>
         <translation>在综合指数中的实际占比（%，沿路径各级归一化权重的乘积）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="248"/>
+        <location filename="../../gui/sheets/framework_model.py" line="253"/>
         <source>Whether higher or lower values are better; double-click to reverse</source>
         <translation>数值越高越好还是越低越好；双击可反转</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="244"/>
+        <location filename="../../gui/sheets/framework_model.py" line="249"/>
         <source>Dimensions and indicators; double-click a name to edit it</source>
         <translation>维度和指标；双击名称可编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="245"/>
+        <location filename="../../gui/sheets/framework_model.py" line="250"/>
         <source>Weight as entered, relative to siblings; double-click to edit</source>
         <translation>输入的权重，相对于同级节点；双击可编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="265"/>
+        <location filename="../../gui/sheets/framework_model.py" line="270"/>
         <source>Rename {0}</source>
         <translation>重命名 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="270"/>
+        <location filename="../../gui/sheets/framework_model.py" line="275"/>
         <source>Weight of {0}</source>
         <translation>{0} 的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="278"/>
+        <location filename="../../gui/sheets/framework_model.py" line="283"/>
         <source>Direction of {0}</source>
         <translation>{0} 的方向</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="337"/>
+        <location filename="../../gui/sheets/framework_model.py" line="342"/>
         <source>Move {0}</source>
         <translation>移动 {0}</translation>
     </message>
