@@ -142,7 +142,9 @@ def loads(raw, where="project") -> Project:
     except ProjectFileError:
         raise
     except CoIndexError as e:
-        raise ProjectFileError(tr("{file}: {message}", file=where, message=e)) from None
+        message = str(e)
+        raise ProjectFileError(message if message.startswith(str(where)) else
+                               tr("{file}: {message}", file=where, message=message)) from None
     except KeyError as e:
         raise ProjectFileError(tr("{where}: the project file is damaged: the entry {key} is missing", where=where,
                                   key=e)) from None
@@ -166,6 +168,7 @@ def _load_v1(doc: dict, where: str) -> Project:
         if key not in doc:
             raise ProjectFileError(tr("{where}: the entry '{key}' is missing", where=where, key=key))
     fw = Framework.from_records(doc["framework"], where=tr("{where}: framework", where=where), first_row=1)
+    fw.check_one_root()                  # as the iMeta and Meta paths: a second root, or an orphan, named
     units = doc["units"]
     codes = [u["code"] for u in units]
     names = [u.get("name", u["code"]) for u in units]

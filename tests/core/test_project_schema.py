@@ -209,3 +209,23 @@ def test_any_damage_is_a_message_or_a_project_that_computes(changes):
     except ProjectFileError as e:
         raise AssertionError(f"a loaded project does not load again once saved: {e}") from None
     assert again.dataset.value(ds.unit_codes[0], ds.periods[0], ds.codes[0]) == 7.5
+
+
+def test_a_second_root_or_an_orphan_in_a_project_file_is_named(tmp_path):
+    """As the iMeta and Meta paths: a node with an empty Parent beside the
+    index would be left out of it (or be an index of its own)."""
+    import json
+    from pathlib import Path
+    from core.errors import ProjectFileError
+    from core.project import projectfile
+    sample = Path(__file__).resolve().parents[2] / "resources" / "samples" / "chengdu-chongqing.coindex"
+    doc = json.loads(sample.read_text(encoding="utf-8"))
+    for row in doc["framework"]:
+        if row["iCode"] == "RA1":
+            row["Parent"] = None
+    path = tmp_path / "orphan.coindex"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(ProjectFileError) as err:
+        projectfile.load(path)
+    msg = str(err.value)
+    assert msg.count(str(path)) == 1 and "'RA1' has no parent" in msg and "row 3, column Parent" in msg
