@@ -29,7 +29,7 @@ from gui.base.formatting import fmt
 from gui.base.folders import remember_folder, start_folder
 from gui.base.i18n import display_name
 from gui.base.palette import ChartTheme
-from gui.charts.choice import UnitPeriod
+from gui.charts.choice import ChosenUnitPeriod, UnitPeriod
 from gui.charts.league_data import UNIT_COLUMN, LeagueData, league_data
 from gui.charts.league_paint import (EXPORT_SIZE, LeagueGeometry, league_image, paint_league, write_league_pdf,
                                      write_league_svg)
@@ -92,7 +92,7 @@ class _Canvas(QWidget):
         return super().event(event)
 
 
-class LeagueTable(QScrollArea):
+class LeagueTable(ChosenUnitPeriod, QScrollArea):
     """The league table of a document for one period, with the chosen
     unit outlined; scrolls when the units do not fit."""
 
@@ -140,18 +140,8 @@ class LeagueTable(QScrollArea):
         return self.document.project
 
     @property
-    def unit(self) -> int:
+    def unit(self) -> int:                     # the chosen unit, valid for today's dataset
         return self.choice.valid_unit()
-
-    @property
-    def period(self) -> int:
-        return self.choice.period
-
-    def set_unit(self, unit: int):
-        self.choice.set_unit(unit)
-
-    def set_period(self, period: int):
-        self.choice.set_period(period)
 
     def set_depth(self, depth: int):
         """1: the index and its dimensions; 2: their sub-dimensions too."""
@@ -174,7 +164,7 @@ class LeagueTable(QScrollArea):
         self.sort_column, self.descending = column, descending
         self.refresh()
 
-    def _show_choice(self):
+    def _show_choice(self):                     # a new unit or period: drawn again (no new words)
         self.refresh()
 
     def _on_document_changed(self, *_):
