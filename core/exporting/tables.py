@@ -146,7 +146,19 @@ def weights_document(engine) -> dict:
     method, as a share of its siblings') and ``weighting`` (the method and
     what it reports) entries of the ``--json`` document."""
     used = engine.node_weights()
-    return {"weights": [{"code": n.code, "parent": n.parent, "weight": used[n.code]} for n in engine.framework.nodes
-                        if n.code in used],
+    # a parent whose children all weigh 0 gives them no share (null; its zero_weights warning says why)
+    return {"weights": [{"code": n.code, "parent": n.parent, "weight": _num(used[n.code])}
+                        for n in engine.framework.nodes if n.code in used],
             "weighting": {"method": engine.settings.weighting,
-                          "details": {k: v for k, v in engine.weight_details.items() if v}}}
+                          "details": {k: _finite(v) for k, v in engine.weight_details.items() if v}}}
+
+
+def _finite(value):
+    """``value`` (numbers in dicts and lists) with every non-finite number as None, for JSON."""
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    if isinstance(value, (float, np.floating)):
+        return _num(value)
+    return value
