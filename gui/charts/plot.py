@@ -28,6 +28,9 @@ class PlotChart(ChartBase):
         self.plot_item.hideButtons()
         # the ticks are thinned to fit; do not drop the first at the left edge
         self.plot_item.getAxis("bottom").setStyle(hideOverlappingLabels=False)
+        # scores keep their own numbers: no "(x0.001)" rescaling of an index between 0 and 1
+        for side in ("left", "bottom"):
+            self.plot_item.getAxis(side).enableAutoSIPrefix(False)
         self._tick_step = None
         self._periods = None
         self._axis_titles = {}
