@@ -133,3 +133,21 @@ def test_refreshes_after_an_edit(view, document, project):
     big = float(np.nanmax(ds.values[:, :, ds.code_index[code]])) * 10 + 1
     document.execute(SetValues([(ds.unit_codes[0], period, code, big)]))
     assert cell(view.indicator_table, code, "Max") == f"{big:,.3f}" != before
+
+
+def test_chinese(view, project, qapp):
+    from gui.base import i18n
+    flagged = stats.indicator_statistics(project.engine, view.period()).set_index("code")
+    code = next(c for c in flagged.index if "outliers" in flagged.loc[c, "flags"])
+    try:
+        i18n.install_language(qapp, "zh_CN", remember=False)
+        view.retranslateUi()
+        assert [view.tabs.tabText(k) for k in range(3)] == ["指标", "相关性", "维度"]
+        assert view.method_box.itemText(1) == "斯皮尔曼（秩）"
+        assert "离群值" in cell(view.indicator_table, code, "标记")
+        assert view.dimension_table.horizontalHeaderItem(4).text() == "克隆巴赫 α"
+    finally:
+        i18n.install_language(qapp, "en", remember=False)
+    view.retranslateUi()
+    assert view.tabs.tabText(1) == "Correlations"
+    assert "outliers" in cell(view.indicator_table, code, "Flags")
