@@ -63,6 +63,8 @@ class StatisticsView(QWidget):
         self.tabs = QTabWidget(self)
         for w in (self.indicator_table, self.heat_map, self.dimension_table):
             self.tabs.addTab(w, "")
+        self.indicator_table.verticalHeader().hide()
+        self.dimension_table.verticalHeader().hide()
         self._labels = [QLabel(self) for _ in range(5)]
         top = QHBoxLayout()
         for label, box in zip(self._labels, (self.period_box, self.dset_box, self.method_box, self.rows_box,
@@ -91,6 +93,7 @@ class StatisticsView(QWidget):
             self.tabs.setTabText(k, text)
         self.dset_box.setItemText(0, tr("raw values"))
         self.dset_box.setItemText(1, tr("normalised values"))
+        self.dset_box.setToolTip(tr("The indicator table reads these; correlations, alpha and PCA read the scores"))
         self.method_box.setItemText(0, tr("Pearson"))
         self.method_box.setItemText(1, tr("Spearman (ranks)"))
         self.reload()
@@ -178,7 +181,7 @@ class StatisticsView(QWidget):
         tr = self.tr
         t = self.dimension_table
         heads = [tr("Aggregate"), tr("Level"), tr("Children"), tr("Complete units"), tr("Cronbach's alpha"),
-                 tr("PC1 variance share"), tr("All components")]
+                 tr("PC1 variance share"), tr("All components (%)")]
         t.setColumnCount(len(heads))
         t.setHorizontalHeaderLabels(heads)
         t.setRowCount(len(frame))
