@@ -198,6 +198,7 @@
         <translation>跨所有时期</translation>
     </message>
     <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="147"/>
         <location filename="../../gui/sheets/treatment_log.py" line="45"/>
         <source>Indicator</source>
         <translation>指标</translation>
@@ -213,14 +214,160 @@
         <translation>处理</translation>
     </message>
     <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="89"/>
+        <source>&amp;Period:</source>
+        <translation>时期(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="89"/>
+        <source>&amp;Values:</source>
+        <translation>数值(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="89"/>
+        <source>&amp;Correlation:</source>
+        <translation>相关系数(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="89"/>
+        <source>&amp;Rows:</source>
+        <translation>行(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="90"/>
+        <source>C&amp;olumns:</source>
+        <translation>列(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="92"/>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="92"/>
+        <source>Correlations</source>
+        <translation>相关性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="92"/>
+        <source>Dimensions</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="94"/>
+        <source>raw values</source>
+        <translation>原始值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="95"/>
+        <source>normalised values</source>
+        <translation>标准化值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="96"/>
+        <source>The indicator table reads these; correlations, alpha and PCA read the scores</source>
+        <translation>指标表读取这些值；相关系数、α 和主成分读取得分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="97"/>
+        <source>Pearson</source>
+        <translation>皮尔逊</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="98"/>
+        <source>Spearman (ranks)</source>
+        <translation>斯皮尔曼（秩）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="147"/>
+        <source>Count</source>
+        <translation>个数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="147"/>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="147"/>
+        <source>Min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="147"/>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="147"/>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="147"/>
+        <source>SD</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="148"/>
         <location filename="../../gui/sheets/treatment_log.py" line="45"/>
         <source>Skewness</source>
         <translation>偏度</translation>
     </message>
     <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="148"/>
         <location filename="../../gui/sheets/treatment_log.py" line="46"/>
         <source>Kurtosis</source>
         <translation>峰度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="148"/>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="183"/>
+        <source>Aggregate</source>
+        <translation>综合指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="183"/>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="183"/>
+        <source>Children</source>
+        <translation>子项数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="183"/>
+        <source>Complete units</source>
+        <translation>完整单元数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="183"/>
+        <source>Cronbach&apos;s alpha</source>
+        <translation>克隆巴赫 α</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="184"/>
+        <source>PC1 variance share</source>
+        <translation>第一主成分方差占比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="184"/>
+        <source>All components (%)</source>
+        <translation>各主成分（%）</translation>
+    </message>
+    <message>
+        <source>All components</source>
+        <translation type="vanished">各主成分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="196"/>
+        <source>Needs at least 2 children and 2 units with all of them</source>
+        <translation>至少需要 2 个子项，且至少 2 个单元具有全部子项的值</translation>
     </message>
     <message>
         <location filename="../../gui/sheets/treatment_log.py" line="46"/>
@@ -2252,122 +2399,122 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>LeagueTable</name>
     <message>
-        <location filename="../../gui/charts/league.py" line="203"/>
+        <location filename="../../gui/charts/league.py" line="193"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="206"/>
+        <location filename="../../gui/charts/league.py" line="196"/>
         <source>League table in {0}: {1}</source>
         <translation>{0} 年排行榜：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="207"/>
+        <location filename="../../gui/charts/league.py" line="197"/>
         <source>League table: {0}</source>
         <translation>排行榜：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="209"/>
+        <location filename="../../gui/charts/league.py" line="199"/>
         <source>#: rank among the {0} units</source>
         <translation>#：在 {0} 个单元中的排名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="211"/>
+        <location filename="../../gui/charts/league.py" line="201"/>
         <source>* hatched: under {0} % of the indicators have data</source>
         <translation>* 斜线填充：有数据的指标不足 {0} %</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="222"/>
+        <location filename="../../gui/charts/league.py" line="212"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="224"/>
+        <location filename="../../gui/charts/league.py" line="214"/>
         <source>The league table needs two or more units.</source>
         <translation>排行榜需要两个或更多单元。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="226"/>
+        <location filename="../../gui/charts/league.py" line="216"/>
         <source>No scores in {0}</source>
         <translation>{0} 没有得分</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="253"/>
+        <location filename="../../gui/charts/league.py" line="243"/>
         <source>Click to sort; click again to reverse</source>
         <translation>点击排序；再次点击反向排序</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="264"/>
+        <location filename="../../gui/charts/league.py" line="254"/>
         <source>Score: {0}</source>
         <translation>得分：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="265"/>
+        <location filename="../../gui/charts/league.py" line="255"/>
         <source>Rank: {0} of {1}</source>
         <translation>排名：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="266"/>
+        <location filename="../../gui/charts/league.py" line="256"/>
         <source>{0} of {1} indicators</source>
         <translation>{1} 个指标中的 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="277"/>
+        <location filename="../../gui/charts/league.py" line="267"/>
         <source>The first {0} of {1} units</source>
         <translation>{1} 个单元中的前 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="305"/>
+        <location filename="../../gui/charts/league.py" line="295"/>
         <source>Chart copied: {0}</source>
         <translation>已复制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="312"/>
+        <location filename="../../gui/charts/league.py" line="302"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="312"/>
+        <location filename="../../gui/charts/league.py" line="302"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="313"/>
+        <location filename="../../gui/charts/league.py" line="303"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="314"/>
+        <location filename="../../gui/charts/league.py" line="304"/>
         <source>Save the league table</source>
         <translation>保存排行榜</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="322"/>
+        <location filename="../../gui/charts/league.py" line="312"/>
         <source>Chart saved to {0}</source>
         <translation>图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="335"/>
+        <location filename="../../gui/charts/league.py" line="325"/>
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="336"/>
+        <location filename="../../gui/charts/league.py" line="326"/>
         <source>Save as SVG…</source>
         <translation>另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="337"/>
+        <location filename="../../gui/charts/league.py" line="327"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="338"/>
+        <location filename="../../gui/charts/league.py" line="328"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="339"/>
+        <location filename="../../gui/charts/league.py" line="329"/>
         <source>Show sub-dimensions</source>
         <translation>显示子维度</translation>
     </message>
@@ -3058,6 +3205,29 @@ with data</source>
         <location filename="../../gui/analysis/charts.py" line="215"/>
         <source>Tick &apos;Sensitivity (Sobol indices)&apos; and run again to see which input matters most</source>
         <translation>勾选“敏感性分析（Sobol 指数）”并重新运行，查看哪项输入影响最大</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="118"/>
+        <source>all periods pooled</source>
+        <translation>所有时期合并</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="121"/>
+        <source>the one period</source>
+        <translation>唯一时期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="122"/>
+        <source>Level {0}</source>
+        <translation>第 {0} 层</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/statistics_view.py" line="122"/>
+        <source>Level 1 (indicators)</source>
+        <translation>第 1 层（指标）</translation>
     </message>
 </context>
 <context>
