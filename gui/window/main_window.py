@@ -35,7 +35,7 @@ STATUS_TIMEOUT_MS = 10000
 LAYOUT_VERSION = 1              # bump when the panes or their default places change
 KEY_GEOMETRY, KEY_STATE, KEY_PANES = "mainWindow/geometry", "mainWindow/state", "mainWindow/panes"
 # first start: data sheet over these tabs (the first raised) | charts
-BOTTOM_TABS = ("methodPane", "frameworkPane", "resultsPane", "indicatorsPane", "treatmentPane")
+BOTTOM_TABS = ("methodPane", "frameworkPane", "resultsPane", "indicatorsPane", "treatmentPane", "statisticsPane")
 RIGHT_TABS = ("chartsPane", "analysisPane")     # the analysis behind the charts
 DEFAULT_SHARES = (0.46, 0.54)       # of the width: left column, charts
 DATA_SHARE = 0.52                   # of the left column's height: the data sheet

@@ -36,6 +36,7 @@ from gui.sheets.framework_tree import FrameworkTree
 from gui.sheets.indicator_sheet import IndicatorSheet
 from gui.sheets.method_panel import MethodPanel
 from gui.sheets.results_table import ResultsTable
+from gui.sheets.statistics_view import StatisticsView
 from gui.sheets.treatment_log import TreatmentLog
 
 
@@ -80,6 +81,7 @@ PANES = (
     PaneSpec("indicatorsPane", QT_TRANSLATE_NOOP("panes", "Indicator sheet"), IndicatorSheet),
     PaneSpec("analysisPane", QT_TRANSLATE_NOOP("panes", "Analysis"), analysis_pane),
     PaneSpec("treatmentPane", QT_TRANSLATE_NOOP("panes", "Data treatment log"), TreatmentLog),
+    PaneSpec("statisticsPane", QT_TRANSLATE_NOOP("panes", "Statistics"), StatisticsView),
 )
 PANE_BY_NAME = {spec.name: spec for spec in PANES}
 

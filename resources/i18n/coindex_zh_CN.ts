@@ -2763,17 +2763,17 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../gui/window/panes.py" line="191"/>
+        <location filename="../../gui/window/panes.py" line="193"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="192"/>
+        <location filename="../../gui/window/panes.py" line="194"/>
         <source>Close this message</source>
         <translation>关闭此消息</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="194"/>
+        <location filename="../../gui/window/panes.py" line="196"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
@@ -2867,7 +2867,7 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>PendingPane</name>
     <message>
-        <location filename="../../gui/window/panes.py" line="96"/>
+        <location filename="../../gui/window/panes.py" line="98"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -3658,44 +3658,49 @@ with data</source>
 <context>
     <name>panes</name>
     <message>
-        <location filename="../../gui/window/panes.py" line="75"/>
+        <location filename="../../gui/window/panes.py" line="76"/>
         <source>Framework</source>
         <translation>指标框架</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="76"/>
+        <location filename="../../gui/window/panes.py" line="77"/>
         <source>Data sheet</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="77"/>
+        <location filename="../../gui/window/panes.py" line="78"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="78"/>
+        <location filename="../../gui/window/panes.py" line="79"/>
         <source>Method settings</source>
         <translation>方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="79"/>
+        <location filename="../../gui/window/panes.py" line="80"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="80"/>
+        <location filename="../../gui/window/panes.py" line="81"/>
         <source>Indicator sheet</source>
         <translation>指标表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="81"/>
+        <location filename="../../gui/window/panes.py" line="82"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="82"/>
+        <location filename="../../gui/window/panes.py" line="83"/>
         <source>Data treatment log</source>
         <translation>数据处理记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/panes.py" line="84"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
     </message>
 </context>
 <context>

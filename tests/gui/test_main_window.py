@@ -69,7 +69,7 @@ def test_first_start_shows_the_data_sheet_and_the_charts_side_by_side(window):
     assert method.isVisible() and method.geometry().top() > data.geometry().bottom()
     assert set(window.tabifiedDockWidgets(method)) == {window.docks[n] for n in
                                                          ("frameworkPane", "resultsPane", "indicatorsPane",
-                                                          "treatmentPane")}
+                                                          "treatmentPane", "statisticsPane")}
 
 
 def test_every_pane_in_the_table_is_built(full_window):
@@ -82,10 +82,11 @@ def test_every_pane_in_the_table_is_built(full_window):
     from gui.sheets.indicator_sheet import IndicatorSheet
     from gui.sheets.method_panel import MethodPanel
     from gui.sheets.results_table import ResultsTable
+    from gui.sheets.statistics_view import StatisticsView
     from gui.sheets.treatment_log import TreatmentLog
     expected = {"frameworkPane": FrameworkTree, "dataPane": DataSheet, "chartsPane": ChartPanel,
                 "methodPane": MethodPanel, "resultsPane": ResultsTable, "indicatorsPane": IndicatorSheet,
-                "analysisPane": AnalysisPane, "treatmentPane": TreatmentLog}
+                "analysisPane": AnalysisPane, "treatmentPane": TreatmentLog, "statisticsPane": StatisticsView}
     window = full_window
     assert [spec.name for spec in panes.PANES] == list(expected)
     for spec in panes.PANES:
