@@ -917,59 +917,69 @@
 <context>
     <name>DataGridModel</name>
     <message>
-        <location filename="../../gui/sheets/data_marks.py" line="110"/>
+        <location filename="../../gui/sheets/data_marks.py" line="115"/>
         <source>&apos;{0}&apos; cannot be computed here: all its indicators are missing</source>
         <translation>“{0}”在此无法计算：其全部指标均缺失</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_marks.py" line="112"/>
+        <location filename="../../gui/sheets/data_marks.py" line="117"/>
         <source>&apos;{0}&apos; was computed without this value (weights shared among the indicators present)</source>
         <translation>“{0}”的计算未使用此值（权重在现有指标间分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="242"/>
+        <location filename="../../gui/sheets/data_marks.py" line="173"/>
+        <source>imputed ({0})</source>
+        <translation>已插补（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_marks.py" line="177"/>
+        <source>This unit-period was screened out: fewer than {0} of its indicators have a value (screening threshold)</source>
+        <translation>此单位-时期已被筛除：有值的指标不足 {0}（筛选阈值）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_grid.py" line="243"/>
         <source>{0}, {1}</source>
         <comment>unit, indicator</comment>
         <translation>{0}，{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="243"/>
+        <location filename="../../gui/sheets/data_grid.py" line="244"/>
         <source>{0}, {1}, {2}</source>
         <comment>unit, period, indicator</comment>
         <translation>{0}，{1}，{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="308"/>
+        <location filename="../../gui/sheets/data_grid.py" line="311"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="323"/>
+        <location filename="../../gui/sheets/data_grid.py" line="326"/>
         <source>Edit {0} {1}</source>
         <translation>编辑 {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="325"/>
+        <location filename="../../gui/sheets/data_grid.py" line="328"/>
         <source>Edit {0} values</source>
         <translation>编辑 {0} 个数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="341"/>
+        <location filename="../../gui/sheets/data_grid.py" line="344"/>
         <source>&apos;{0}&apos; is a percentage; type the number in the indicator&apos;s own unit, without %</source>
         <translation>“{0}”是百分数；请按指标自身的计量单位输入数字，不带 %</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="344"/>
+        <location filename="../../gui/sheets/data_grid.py" line="347"/>
         <source>&apos;{0}&apos; is not a number (use a point for decimals; commas only between thousands)</source>
         <translation>“{0}”不是数字（小数请用小数点；逗号只能用作千位分隔符）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="347"/>
+        <location filename="../../gui/sheets/data_grid.py" line="350"/>
         <source>&apos;{0}&apos; is not a finite number; type a number such as 12.5</source>
         <translation>“{0}”不是有限数值；请输入数字，如 12.5</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="348"/>
+        <location filename="../../gui/sheets/data_grid.py" line="351"/>
         <source>&apos;{0}&apos; is not a number; type a number such as 1,234.5, or leave the cell empty for a missing value</source>
         <translation>“{0}”不是数字；请输入数字（如 1,234.5），或留空表示缺失值</translation>
     </message>
@@ -1636,78 +1646,83 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>GridCells</name>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="193"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="186"/>
+        <source>The data has no value here; type a number to fill it</source>
+        <translation>数据在此处缺失；输入数字即可填写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="239"/>
         <source>Unit: {0}</source>
         <translation>计量单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="195"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="241"/>
         <source>Lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="198"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="244"/>
         <source>In: {0} {1}</source>
         <translation>所属：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="200"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="246"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="207"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="253"/>
         <source>{0}: missing (type a number to fill it)</source>
         <translation>{0}：缺失（输入数字即可填入）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="223"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="269"/>
         <source>Unit code</source>
         <translation>单元代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="223"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="269"/>
         <source>Unit name</source>
         <translation>单元名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="224"/>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="233"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="270"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="279"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="224"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="270"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="231"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="277"/>
         <source>Indicator code</source>
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="231"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="277"/>
         <source>Indicator name (hover a row for more)</source>
         <translation>指标名称（鼠标悬停查看详情）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="232"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="278"/>
         <source>Unit of measure</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="233"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="279"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="233"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="279"/>
         <source>Measured in</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="235"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="281"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -2252,122 +2267,122 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>LeagueTable</name>
     <message>
-        <location filename="../../gui/charts/league.py" line="203"/>
+        <location filename="../../gui/charts/league.py" line="193"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="206"/>
+        <location filename="../../gui/charts/league.py" line="196"/>
         <source>League table in {0}: {1}</source>
         <translation>{0} 年排行榜：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="207"/>
+        <location filename="../../gui/charts/league.py" line="197"/>
         <source>League table: {0}</source>
         <translation>排行榜：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="209"/>
+        <location filename="../../gui/charts/league.py" line="199"/>
         <source>#: rank among the {0} units</source>
         <translation>#：在 {0} 个单元中的排名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="211"/>
+        <location filename="../../gui/charts/league.py" line="201"/>
         <source>* hatched: under {0} % of the indicators have data</source>
         <translation>* 斜线填充：有数据的指标不足 {0} %</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="222"/>
+        <location filename="../../gui/charts/league.py" line="212"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="224"/>
+        <location filename="../../gui/charts/league.py" line="214"/>
         <source>The league table needs two or more units.</source>
         <translation>排行榜需要两个或更多单元。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="226"/>
+        <location filename="../../gui/charts/league.py" line="216"/>
         <source>No scores in {0}</source>
         <translation>{0} 没有得分</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="253"/>
+        <location filename="../../gui/charts/league.py" line="243"/>
         <source>Click to sort; click again to reverse</source>
         <translation>点击排序；再次点击反向排序</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="264"/>
+        <location filename="../../gui/charts/league.py" line="254"/>
         <source>Score: {0}</source>
         <translation>得分：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="265"/>
+        <location filename="../../gui/charts/league.py" line="255"/>
         <source>Rank: {0} of {1}</source>
         <translation>排名：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="266"/>
+        <location filename="../../gui/charts/league.py" line="256"/>
         <source>{0} of {1} indicators</source>
         <translation>{1} 个指标中的 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="277"/>
+        <location filename="../../gui/charts/league.py" line="267"/>
         <source>The first {0} of {1} units</source>
         <translation>{1} 个单元中的前 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="305"/>
+        <location filename="../../gui/charts/league.py" line="295"/>
         <source>Chart copied: {0}</source>
         <translation>已复制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="312"/>
+        <location filename="../../gui/charts/league.py" line="302"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="312"/>
+        <location filename="../../gui/charts/league.py" line="302"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="313"/>
+        <location filename="../../gui/charts/league.py" line="303"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="314"/>
+        <location filename="../../gui/charts/league.py" line="304"/>
         <source>Save the league table</source>
         <translation>保存排行榜</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="322"/>
+        <location filename="../../gui/charts/league.py" line="312"/>
         <source>Chart saved to {0}</source>
         <translation>图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="335"/>
+        <location filename="../../gui/charts/league.py" line="325"/>
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="336"/>
+        <location filename="../../gui/charts/league.py" line="326"/>
         <source>Save as SVG…</source>
         <translation>另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="337"/>
+        <location filename="../../gui/charts/league.py" line="327"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="338"/>
+        <location filename="../../gui/charts/league.py" line="328"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/league.py" line="339"/>
+        <location filename="../../gui/charts/league.py" line="329"/>
         <source>Show sub-dimensions</source>
         <translation>显示子维度</translation>
     </message>
