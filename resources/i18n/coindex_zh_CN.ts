@@ -1442,97 +1442,102 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FrameworkModel</name>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="221"/>
+        <location filename="../../gui/sheets/framework_model.py" line="231"/>
         <source>Weight as entered, relative to the other nodes in &apos;{0}&apos;</source>
         <translation>输入的权重，相对于“{0}”中的其他节点</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="223"/>
+        <location filename="../../gui/sheets/framework_model.py" line="233"/>
         <source>Not used: the method settings give siblings equal weights</source>
         <translation>未使用：方法设置对同级节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="225"/>
+        <location filename="../../gui/sheets/framework_model.py" line="235"/>
         <source>Not used: the method settings derive the weights ({0}); the share column shows the weights in use</source>
         <translation>未使用：方法设置中的权重由 {0} 导出；占比列显示实际使用的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="193"/>
+        <location filename="../../gui/sheets/framework_model.py" line="203"/>
         <source>{0} carries {1} % of the index</source>
         <translation>{0} 占指数的 {1} %</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="203"/>
+        <location filename="../../gui/sheets/framework_model.py" line="213"/>
         <source>Double-click to reverse the direction</source>
         <translation>双击可反转方向</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="236"/>
+        <location filename="../../gui/sheets/framework_model.py" line="246"/>
         <source>Unit: {0}</source>
         <translation>计量单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="240"/>
+        <location filename="../../gui/sheets/framework_model.py" line="250"/>
         <source>Drag onto a dimension to move it there</source>
         <translation>拖到某个维度上即可移入该维度</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="247"/>
+        <location filename="../../gui/sheets/framework_model.py" line="252"/>
+        <source>Aggregated by {0}, not the project&apos;s {1}</source>
+        <translation>按{0}汇总，而非项目的{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/framework_model.py" line="261"/>
         <source>Name (code)</source>
         <translation>名称（代码）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="247"/>
+        <location filename="../../gui/sheets/framework_model.py" line="261"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="247"/>
+        <location filename="../../gui/sheets/framework_model.py" line="261"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="247"/>
+        <location filename="../../gui/sheets/framework_model.py" line="261"/>
         <source>Better</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="251"/>
+        <location filename="../../gui/sheets/framework_model.py" line="265"/>
         <source>Effective share of the composite index in % (product of the normalised weights along the path)</source>
         <translation>在综合指数中的实际占比（%，沿路径各级归一化权重的乘积）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="253"/>
+        <location filename="../../gui/sheets/framework_model.py" line="267"/>
         <source>Whether higher or lower values are better; double-click to reverse</source>
         <translation>数值越高越好还是越低越好；双击可反转</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="249"/>
+        <location filename="../../gui/sheets/framework_model.py" line="263"/>
         <source>Dimensions and indicators; double-click a name to edit it</source>
         <translation>维度和指标；双击名称可编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="250"/>
+        <location filename="../../gui/sheets/framework_model.py" line="264"/>
         <source>Weight as entered, relative to siblings; double-click to edit</source>
         <translation>输入的权重，相对于同级节点；双击可编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="270"/>
+        <location filename="../../gui/sheets/framework_model.py" line="284"/>
         <source>Rename {0}</source>
         <translation>重命名 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="275"/>
+        <location filename="../../gui/sheets/framework_model.py" line="289"/>
         <source>Weight of {0}</source>
         <translation>{0} 的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="283"/>
+        <location filename="../../gui/sheets/framework_model.py" line="297"/>
         <source>Direction of {0}</source>
         <translation>{0} 的方向</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="342"/>
+        <location filename="../../gui/sheets/framework_model.py" line="356"/>
         <source>Move {0}</source>
         <translation>移动 {0}</translation>
     </message>
@@ -1540,22 +1545,22 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FrameworkTree</name>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="58"/>
+        <location filename="../../gui/sheets/framework_model.py" line="65"/>
         <source>↑ higher</source>
         <translation>↑ 越高</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="59"/>
+        <location filename="../../gui/sheets/framework_model.py" line="66"/>
         <source>↓ lower</source>
         <translation>↓ 越低</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="61"/>
+        <location filename="../../gui/sheets/framework_model.py" line="68"/>
         <source>↑ higher is better</source>
         <translation>↑ 越高越好</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="62"/>
+        <location filename="../../gui/sheets/framework_model.py" line="69"/>
         <source>↓ lower is better</source>
         <translation>↓ 越低越好</translation>
     </message>
