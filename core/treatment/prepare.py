@@ -30,13 +30,15 @@ class Prepared:
     """What the treatment step made.
 
     ``values[u, t, i]`` as the dataset's; ``imputed`` the cells filled by
-    imputation; ``screened`` the (unit, period) index pairs left out;
+    imputation and ``imputed_values`` the values imputation gave them (NaN
+    elsewhere; before screening, transforms and outlier treatment); ``screened`` the (unit, period) index pairs left out;
     ``params`` each indicator's Meta params with transformed goalposts and
     target; ``log`` per indicator code the list of what outlier treatment
     did (one record per period, or one for all when pooled); ``transforms``
     code -> 'log' | 'log_ct' | 'sqrt'; ``warnings`` as the engine's."""
     values: np.ndarray
     imputed: np.ndarray
+    imputed_values: np.ndarray | None = None
     screened: list = field(default_factory=list)
     params: list = field(default_factory=list)
     log: dict = field(default_factory=dict)
@@ -102,6 +104,7 @@ def impute(dataset, settings, out: Prepared) -> None:
     for i in range(out.values.shape[2]):
         out.values[:, :, i] = method.function(out.values[:, :, i], groups)
     out.imputed = before & ~np.isnan(out.values)
+    out.imputed_values = np.where(out.imputed, out.values, np.nan)
     n = int(out.imputed.sum())
     if n:
         out.warnings.append({"kind": "imputed", "code": None, "unit": None, "period": None, "count": n,

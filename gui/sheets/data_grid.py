@@ -29,7 +29,7 @@ from gui.base.i18n import display_name, unit_display_name
 from gui.sheets.clipboard import NotANumber, read_number
 from gui.sheets.data_grid_cells import MARK_ROLES, RAW_ROLE, VALUE_ROLES, GridCells
 from gui.sheets.data_grid_view import FIRST_INDICATOR_COLUMN, FIRST_PERIOD_COLUMN, PERIOD_LAYOUT, UNIT_LAYOUT
-from gui.sheets.data_marks import MARK_ROLE, CellWarnings
+from gui.sheets.data_marks import MARK_ROLE, CellTreatment, CellWarnings
 
 _DISPLAY, _EDIT, _HORIZONTAL = Qt.DisplayRole, Qt.EditRole, Qt.Horizontal
 _NO_FLAGS = Qt.NoItemFlags
@@ -72,12 +72,13 @@ class DataGridModel(QAbstractTableModel):
         # unless a view shows ``refused`` itself (DataSheet does)
         self.refusals_to_document = refusals_to_document
         self.warnings = CellWarnings(document)
+        self.treatment = CellTreatment(document)     # imputed cells, screened unit-periods
         self._marks_timer = QTimer(self)
         self._marks_timer.setSingleShot(True)
         self._marks_timer.setInterval(MARKS_DELAY_MS)
         self._marks_timer.timeout.connect(self.refresh_marks)
         self._build_rows()
-        self._cells = GridCells(self, self.warnings)     # what each cell shows
+        self._cells = GridCells(self, self.warnings, self.treatment)     # what each cell shows
         document.valuesChanged.connect(self._on_values_changed)
         document.settingsChanged.connect(self._on_settings_changed)
         document.structureChanged.connect(self._on_structure_changed)
@@ -274,6 +275,8 @@ class DataGridModel(QAbstractTableModel):
         marks changed (runs a moment after a burst of edits)."""
         self._marks_timer.stop()
         changed = self.warnings.reread()
+        if self.treatment.reread():           # imputed values or screened unit-periods moved
+            self._repaint_all(VALUE_ROLES)
         last_col = self.columnCount() - 1
         for code in changed:
             if self._layout == PERIOD_LAYOUT:
@@ -409,12 +412,15 @@ class DataGridModel(QAbstractTableModel):
                 col = self.first_value_column + int(i)
                 self.dataChanged.emit(self.index(0, col), self.index(last_row, col), [_DISPLAY])
 
+    def _repaint_all(self, roles):
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1), roles)
+
     def _on_settings_changed(self):
         self._marks_timer.stop()
         self.warnings.forget()                   # every score and warning may have changed
-        if self.rowCount() and self.columnCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
-                                  MARK_ROLES)
+        self.treatment.forget()                  # and what imputation and screening did
+        self._repaint_all(VALUE_ROLES)
         if self._layout == PERIOD_LAYOUT and self.columnCount():
             self.headerDataChanged.emit(_HORIZONTAL, 0, self.columnCount() - 1)
 
@@ -424,6 +430,7 @@ class DataGridModel(QAbstractTableModel):
         self._unit = min(self._unit, max(len(self.dataset.unit_codes) - 1, 0))
         self._period = min(self._period, max(len(self.dataset.periods) - 1, 0))
         self.warnings.forget()
+        self.treatment.forget()
         self._build_rows()
         self._cells.reread()
         self.endResetModel()

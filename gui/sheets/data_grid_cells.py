@@ -24,6 +24,10 @@ MISSING_TEXT = "—"
 MISSING_FOREGROUND = QColor("#8a8f98")
 MISSING_BACKGROUND = QColor("#f1f1f4")
 GROUP_BACKGROUND = QColor("#e3eaf3")
+IMPUTED_BACKGROUND = QColor("#e6f0fb")     # a filled-in value: pale blue, the blue of the 'info' mark
+IMPUTED_FOREGROUND = QColor("#1a4d8f")
+SCREENED_FOREGROUND = QColor("#a0a4ab")
+SCREENED_BACKGROUND = QColor("#e4e4e8")
 
 # Qt's enum members cached once: looking one up through the Qt namespace
 # costs about 14 microseconds in PySide6 6.11, and data() is called for
@@ -38,6 +42,7 @@ VALUE_ROLES = [_DISPLAY, _EDIT, _TOOLTIP, _FOREGROUND, _BACKGROUND, _FONT, _RAW,
 MARK_ROLES = [_TOOLTIP, _MARK]
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 _LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
+_TREATED_ROLES = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _BACKGROUND, _FONT})
 _SERVED = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _ALIGN, _FOREGROUND,
                      _BACKGROUND, _FONT, _RAW, _MARK})
 
@@ -50,13 +55,16 @@ def _dark_palette() -> bool:
 class GridCells(QObject):
     """The display side of a :class:`~gui.sheets.data_grid.DataGridModel`
     (``model``): it reads the model's ``rows``, ``by_unit``,
-    ``first_value_column``, ``unit``, ``period`` and ``layout``, and the
-    warnings of ``warnings`` (a :class:`~gui.sheets.data_marks.CellWarnings`)."""
+    ``first_value_column``, ``unit``, ``period`` and ``layout``, the
+    warnings of ``warnings`` (a :class:`~gui.sheets.data_marks.CellWarnings`)
+    and the imputed and screened cells of ``treatment`` (a
+    :class:`~gui.sheets.data_marks.CellTreatment`)."""
 
-    def __init__(self, model, warnings):
+    def __init__(self, model, warnings, treatment):
         super().__init__(model)
         self._model = model
         self._warnings = warnings
+        self._treatment = treatment
         self._italic = QFont()
         self._italic.setItalic(True)
         self._bold = QFont()
@@ -74,6 +82,10 @@ class GridCells(QObject):
         self._group_brush = QBrush(QColor("#2d333b") if dark else GROUP_BACKGROUND)
         self._missing_brush = QBrush(QColor("#262a30") if dark else MISSING_BACKGROUND)
         self._missing_text_brush = QBrush(MISSING_FOREGROUND)
+        self._imputed_brush = QBrush(QColor("#1f3450") if dark else IMPUTED_BACKGROUND)
+        self._imputed_text_brush = QBrush(QColor("#9cc3f5") if dark else IMPUTED_FOREGROUND)
+        self._screened_brush = QBrush(QColor("#1c1f24") if dark else SCREENED_BACKGROUND)
+        self._screened_text_brush = QBrush(QColor("#5c6370") if dark else SCREENED_FOREGROUND)
         # decimals set in the indicator sheet (None: decided from the values)
         self._fixed = set_decimals(project.framework, self._ds.codes)
         self._decimals = indicator_decimals(self._ds.values, self._fixed).tolist() if self._ds.values.size else \
@@ -119,6 +131,10 @@ class GridCells(QObject):
             u, t, i = row, model.period, col - first
         value = float(self._ds.values[u, t, i])
         missing = math.isnan(value)
+        if role in _TREATED_ROLES:
+            treated = self._treated_data(u, t, i, value, missing, role)
+            if treated is not None:
+                return treated
         if role == _DISPLAY:
             # one number of decimals for all the values of an indicator
             return MISSING_TEXT if missing else format_fixed(value, self._decimals[i])
@@ -138,6 +154,36 @@ class GridCells(QObject):
             return value
         if role == _MARK:
             return severity(self._warnings.cell_issues(u, t, i, value))
+        return None
+
+    def _treated_data(self, u, t, i, value, missing, role):
+        """An imputed cell (shown with the value imputation gave it) or a
+        cell of a screened unit-period (greyed); None for any other cell."""
+        treatment = self._treatment
+        if treatment.screened(u, t):
+            if role == _FOREGROUND:
+                return self._screened_text_brush
+            if role == _BACKGROUND:
+                return self._screened_brush
+            if role == _TOOLTIP:
+                return self._value_tooltip(u, t, i, value) + "\n" + treatment.screened_tip()
+            return None
+        if not missing:
+            return None
+        filled = treatment.imputed(u, t, i)
+        if filled is None:
+            return None
+        if role == _DISPLAY:
+            return format_fixed(filled, self._decimals[i])
+        if role == _FONT:
+            return self._italic
+        if role == _BACKGROUND:
+            return self._imputed_brush
+        if role == _FOREGROUND:
+            return self._imputed_text_brush
+        if role == _TOOLTIP:
+            return self._model.place(u, t, i) + ": " + edit_text(filled) + "  " + treatment.imputed_tip() + \
+                "\n" + self.tr("The data has no value here; type a number to fill it")
         return None
 
     def _label_data(self, row, col, role):

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPolygonF
 from PySide6.QtWidgets import QStyledItemDelegate
 
 from core.errors import CoIndexError
+from core.methods.registry import IMPUTATIONS
+
+from gui.base.i18n import is_chinese
 
 MARK_COLOURS = {"error": QColor("#cf222e"), "warning": QColor("#bf8700"), "info": QColor("#0969da")}
 MARK_SIZE = 7                    # pixels, the corner triangle's legs
@@ -112,6 +117,74 @@ class CellWarnings:
         return [{"kind": "computed_without", "message": QCoreApplication.translate(
             "DataGridModel",
             "'{0}' was computed without this value (weights shared among the indicators present)").format(parent)}]
+
+
+class CellTreatment:
+    """What the data treatment step did to the data grid's cells: the
+    values imputation filled in and the unit-periods screened out, read
+    once per recompute (owned by :class:`~gui.sheets.data_grid.DataGridModel`)."""
+
+    def __init__(self, document):
+        self._document = document
+        self._state = None          # (imputed values or None, screened set, method, threshold), read lazily
+
+    def forget(self):
+        self._state = None
+
+    def reread(self) -> bool:
+        """Read again; whether anything shown changed."""
+        old, self._state = self._state, self._read()
+        if old is None:
+            return False
+        return not _same_state(old, self._state)
+
+    def _get(self):
+        if self._state is None:
+            self._state = self._read()
+        return self._state
+
+    def _read(self):
+        project = self._document.project
+        try:
+            prepared = project.engine.prepared
+        except CoIndexError:
+            prepared = None
+        if prepared is None:
+            return None, frozenset(), None, None
+        settings = project.settings
+        return (prepared.imputed_values, frozenset(prepared.screened), settings.imputation,
+                settings.screen_threshold)
+
+    def imputed(self, u, t, i) -> float | None:
+        """The value imputation gave missing cell (u, t, i), else None."""
+        values = self._get()[0]
+        if values is None or u >= values.shape[0] or t >= values.shape[1] or i >= values.shape[2]:
+            return None
+        v = float(values[u, t, i])
+        return None if math.isnan(v) else v
+
+    def screened(self, u, t) -> bool:
+        return (u, t) in self._get()[1]
+
+    def imputed_tip(self) -> str:
+        name = self._get()[2]
+        m = IMPUTATIONS.get(name)
+        label = m.label["zh" if is_chinese() else "en"] if m is not None else str(name)
+        return QCoreApplication.translate("DataGridModel", "imputed ({0})").format(label)
+
+    def screened_tip(self) -> str:
+        threshold = self._get()[3] or 0.0
+        return QCoreApplication.translate(
+            "DataGridModel", "This unit-period was screened out: fewer than {0} of its indicators have a value "
+                             "(screening threshold)").format(f"{threshold:.0%}")
+
+
+def _same_state(a, b) -> bool:
+    if a[1:] != b[1:]:
+        return False
+    if a[0] is None or b[0] is None:
+        return a[0] is None and b[0] is None
+    return a[0].shape == b[0].shape and bool(((a[0] == b[0]) | (np.isnan(a[0]) & np.isnan(b[0]))).all())
 
 
 class MarkDelegate(QStyledItemDelegate):

@@ -12,7 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 
-from core.methods.registry import WEIGHTINGS
+from core.errors import CoIndexError
+from core.methods.registry import AGGREGATIONS, WEIGHTINGS
 from core.pipeline.weights import effective, reads_scores
 from core.project.structure import EditNode, MoveNode, SetDirection, SetWeight
 from core.text import unit_name
@@ -25,6 +26,12 @@ from gui.base.i18n import display_name, is_chinese
 def weighting_label(name: str) -> str:
     """A weighting method's name for people (the registry's, in the interface's language)."""
     m = WEIGHTINGS.get(name)
+    return m.label["zh" if is_chinese() else "en"] if m is not None else name
+
+
+def aggregation_label(name: str) -> str:
+    """An aggregation method's name for people (the registry's, in the interface's language)."""
+    m = AGGREGATIONS.get(name)
     return m.label["zh" if is_chinese() else "en"] if m is not None else name
 
 
@@ -100,6 +107,7 @@ class FrameworkModel(QAbstractItemModel):
         self._row = {c: r for kids in self._kids.values() for r, c in enumerate(kids)}
         self._parent = {n.code: n.parent for n in fw.nodes}
         self._shares = self._effective()
+        self._own_means = self._aggregations()
 
     def code(self, index: QModelIndex) -> str | None:
         if not index.isValid() or not 0 < index.internalId() <= len(self._codes):
@@ -173,7 +181,9 @@ class FrameworkModel(QAbstractItemModel):
         col = index.column()
         if col == NAME_COLUMN:
             if role == Qt.DisplayRole:
-                return f"{display_name(node)} ({code})"
+                own = self._own_means.get(code)
+                text = f"{display_name(node)} ({code})"
+                return text if own is None else f"{text}  · {aggregation_label(own)}"
             if role == Qt.EditRole:
                 return display_name(node)
             if role == Qt.ToolTipRole:
@@ -238,6 +248,10 @@ class FrameworkModel(QAbstractItemModel):
             lines.append(node.description)
         if node.is_indicator:
             lines.append(self.tr("Drag onto a dimension to move it there"))
+        elif node.code in self._own_means:
+            lines.append(self.tr("Aggregated by {0}, not the project's {1}").format(
+                aggregation_label(self._own_means[node.code]),
+                aggregation_label(self._document.project.settings.aggregation)))
         return "\n".join(lines)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
@@ -355,14 +369,27 @@ class FrameworkModel(QAbstractItemModel):
             return self.framework.effective_weights(equal=self.equal_weights)
         return effective(self.framework, engine.node_weights())
 
+    def _aggregations(self) -> dict:
+        """The aggregates whose aggregation differs from the project's: code -> method name."""
+        project = self._document.project
+        try:
+            engine = project.engine
+        except CoIndexError:
+            return {}
+        if engine.framework is not self.framework:
+            return {}
+        return {c: m for c, m in engine.aggregation.items() if m != project.settings.aggregation}
+
     def _on_recomputed(self, *_):
-        if reads_scores(self._document.project.settings):    # derived weights follow the data
+        # derived weights follow the data; a node's own aggregation may come with a new framework
+        if reads_scores(self._document.project.settings) or self._aggregations() != self._own_means:
             self._on_settings_changed()
 
     def _on_settings_changed(self):
         self._shares = self._effective()
+        self._own_means = self._aggregations()
         for parent, kids in self._kids.items():
             if kids:
                 top = QModelIndex() if parent is None else self.index_of(parent)
-                self.dataChanged.emit(self.index(0, WEIGHT_COLUMN, top),
+                self.dataChanged.emit(self.index(0, NAME_COLUMN, top),
                                       self.index(len(kids) - 1, SHARE_COLUMN, top))

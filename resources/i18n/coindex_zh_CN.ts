@@ -1064,59 +1064,69 @@
 <context>
     <name>DataGridModel</name>
     <message>
-        <location filename="../../gui/sheets/data_marks.py" line="110"/>
+        <location filename="../../gui/sheets/data_marks.py" line="115"/>
         <source>&apos;{0}&apos; cannot be computed here: all its indicators are missing</source>
         <translation>“{0}”在此无法计算：其全部指标均缺失</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_marks.py" line="112"/>
+        <location filename="../../gui/sheets/data_marks.py" line="117"/>
         <source>&apos;{0}&apos; was computed without this value (weights shared among the indicators present)</source>
         <translation>“{0}”的计算未使用此值（权重在现有指标间分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="242"/>
+        <location filename="../../gui/sheets/data_marks.py" line="173"/>
+        <source>imputed ({0})</source>
+        <translation>已插补（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_marks.py" line="177"/>
+        <source>This unit-period was screened out: fewer than {0} of its indicators have a value (screening threshold)</source>
+        <translation>此单位-时期已被筛除：有值的指标不足 {0}（筛选阈值）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_grid.py" line="243"/>
         <source>{0}, {1}</source>
         <comment>unit, indicator</comment>
         <translation>{0}，{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="243"/>
+        <location filename="../../gui/sheets/data_grid.py" line="244"/>
         <source>{0}, {1}, {2}</source>
         <comment>unit, period, indicator</comment>
         <translation>{0}，{1}，{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="308"/>
+        <location filename="../../gui/sheets/data_grid.py" line="311"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="323"/>
+        <location filename="../../gui/sheets/data_grid.py" line="326"/>
         <source>Edit {0} {1}</source>
         <translation>编辑 {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="325"/>
+        <location filename="../../gui/sheets/data_grid.py" line="328"/>
         <source>Edit {0} values</source>
         <translation>编辑 {0} 个数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="341"/>
+        <location filename="../../gui/sheets/data_grid.py" line="344"/>
         <source>&apos;{0}&apos; is a percentage; type the number in the indicator&apos;s own unit, without %</source>
         <translation>“{0}”是百分数；请按指标自身的计量单位输入数字，不带 %</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="344"/>
+        <location filename="../../gui/sheets/data_grid.py" line="347"/>
         <source>&apos;{0}&apos; is not a number (use a point for decimals; commas only between thousands)</source>
         <translation>“{0}”不是数字（小数请用小数点；逗号只能用作千位分隔符）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="347"/>
+        <location filename="../../gui/sheets/data_grid.py" line="350"/>
         <source>&apos;{0}&apos; is not a finite number; type a number such as 12.5</source>
         <translation>“{0}”不是有限数值；请输入数字，如 12.5</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid.py" line="348"/>
+        <location filename="../../gui/sheets/data_grid.py" line="351"/>
         <source>&apos;{0}&apos; is not a number; type a number such as 1,234.5, or leave the cell empty for a missing value</source>
         <translation>“{0}”不是数字；请输入数字（如 1,234.5），或留空表示缺失值</translation>
     </message>
@@ -1579,97 +1589,102 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FrameworkModel</name>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="221"/>
+        <location filename="../../gui/sheets/framework_model.py" line="231"/>
         <source>Weight as entered, relative to the other nodes in &apos;{0}&apos;</source>
         <translation>输入的权重，相对于“{0}”中的其他节点</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="223"/>
+        <location filename="../../gui/sheets/framework_model.py" line="233"/>
         <source>Not used: the method settings give siblings equal weights</source>
         <translation>未使用：方法设置对同级节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="225"/>
+        <location filename="../../gui/sheets/framework_model.py" line="235"/>
         <source>Not used: the method settings derive the weights ({0}); the share column shows the weights in use</source>
         <translation>未使用：方法设置中的权重由 {0} 导出；占比列显示实际使用的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="193"/>
+        <location filename="../../gui/sheets/framework_model.py" line="203"/>
         <source>{0} carries {1} % of the index</source>
         <translation>{0} 占指数的 {1} %</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="203"/>
+        <location filename="../../gui/sheets/framework_model.py" line="213"/>
         <source>Double-click to reverse the direction</source>
         <translation>双击可反转方向</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="236"/>
+        <location filename="../../gui/sheets/framework_model.py" line="246"/>
         <source>Unit: {0}</source>
         <translation>计量单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="240"/>
+        <location filename="../../gui/sheets/framework_model.py" line="250"/>
         <source>Drag onto a dimension to move it there</source>
         <translation>拖到某个维度上即可移入该维度</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="247"/>
+        <location filename="../../gui/sheets/framework_model.py" line="252"/>
+        <source>Aggregated by {0}, not the project&apos;s {1}</source>
+        <translation>按{0}汇总，而非项目的{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/framework_model.py" line="261"/>
         <source>Name (code)</source>
         <translation>名称（代码）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="247"/>
+        <location filename="../../gui/sheets/framework_model.py" line="261"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="247"/>
+        <location filename="../../gui/sheets/framework_model.py" line="261"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="247"/>
+        <location filename="../../gui/sheets/framework_model.py" line="261"/>
         <source>Better</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="251"/>
+        <location filename="../../gui/sheets/framework_model.py" line="265"/>
         <source>Effective share of the composite index in % (product of the normalised weights along the path)</source>
         <translation>在综合指数中的实际占比（%，沿路径各级归一化权重的乘积）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="253"/>
+        <location filename="../../gui/sheets/framework_model.py" line="267"/>
         <source>Whether higher or lower values are better; double-click to reverse</source>
         <translation>数值越高越好还是越低越好；双击可反转</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="249"/>
+        <location filename="../../gui/sheets/framework_model.py" line="263"/>
         <source>Dimensions and indicators; double-click a name to edit it</source>
         <translation>维度和指标；双击名称可编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="250"/>
+        <location filename="../../gui/sheets/framework_model.py" line="264"/>
         <source>Weight as entered, relative to siblings; double-click to edit</source>
         <translation>输入的权重，相对于同级节点；双击可编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="270"/>
+        <location filename="../../gui/sheets/framework_model.py" line="284"/>
         <source>Rename {0}</source>
         <translation>重命名 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="275"/>
+        <location filename="../../gui/sheets/framework_model.py" line="289"/>
         <source>Weight of {0}</source>
         <translation>{0} 的权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="283"/>
+        <location filename="../../gui/sheets/framework_model.py" line="297"/>
         <source>Direction of {0}</source>
         <translation>{0} 的方向</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="342"/>
+        <location filename="../../gui/sheets/framework_model.py" line="356"/>
         <source>Move {0}</source>
         <translation>移动 {0}</translation>
     </message>
@@ -1677,22 +1692,22 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>FrameworkTree</name>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="58"/>
+        <location filename="../../gui/sheets/framework_model.py" line="65"/>
         <source>↑ higher</source>
         <translation>↑ 越高</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="59"/>
+        <location filename="../../gui/sheets/framework_model.py" line="66"/>
         <source>↓ lower</source>
         <translation>↓ 越低</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="61"/>
+        <location filename="../../gui/sheets/framework_model.py" line="68"/>
         <source>↑ higher is better</source>
         <translation>↑ 越高越好</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/framework_model.py" line="62"/>
+        <location filename="../../gui/sheets/framework_model.py" line="69"/>
         <source>↓ lower is better</source>
         <translation>↓ 越低越好</translation>
     </message>
@@ -1783,78 +1798,83 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>GridCells</name>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="193"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="186"/>
+        <source>The data has no value here; type a number to fill it</source>
+        <translation>数据在此处缺失；输入数字即可填写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="239"/>
         <source>Unit: {0}</source>
         <translation>计量单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="195"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="241"/>
         <source>Lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="198"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="244"/>
         <source>In: {0} {1}</source>
         <translation>所属：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="200"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="246"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="207"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="253"/>
         <source>{0}: missing (type a number to fill it)</source>
         <translation>{0}：缺失（输入数字即可填入）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="223"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="269"/>
         <source>Unit code</source>
         <translation>单元代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="223"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="269"/>
         <source>Unit name</source>
         <translation>单元名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="224"/>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="233"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="270"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="279"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="224"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="270"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="231"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="277"/>
         <source>Indicator code</source>
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="231"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="277"/>
         <source>Indicator name (hover a row for more)</source>
         <translation>指标名称（鼠标悬停查看详情）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="232"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="278"/>
         <source>Unit of measure</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="233"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="279"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="233"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="279"/>
         <source>Measured in</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="235"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="281"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
