@@ -15,6 +15,13 @@ and recovery folders (a first start: default layout, no recovery offer).
 Platforms: Qt's offscreen platform, and a real X server under Xvfb when
 ``xvfb-run`` exists.  Prints the median, min and max of each.
 
+In the same run, and alternating with CoIndex's runs, a bare PySide6 window
+(a QApplication and an empty QMainWindow, nothing else imported) is timed
+the same way: the floor that Python and Qt set, for comparison.  One more
+run with ``python -X importtime`` lists the heaviest packages imported
+before the first paint (their own import time, summed per top-level
+package; importtime inflates them, so read them as shares).
+
 ``--save`` adds a second table: File > Save of the sample and of the
 synthetic county-scale project (bench/synthetic.py, 2,850 units x 20 years
 x 100 indicators): the time the GUI thread spends (the snapshot), the time
@@ -40,17 +47,92 @@ KEYS = {"first_paint_s": "start -> first painted window", "panes_ready_s": "star
         "first_paint_cpu_s": "  CPU time to first paint", "panes_ready_cpu_s": "  CPU time to panes built"}
 
 
-def one_run(platform: str) -> dict:
+BARE = "bare PySide6 window"
+# a bare window: the same first-paint measure as gui.window.app's COINDEX_FIRST_PAINT
+BARE_WINDOW = """
+import os, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+def started():
+    with open(f"/proc/{os.getpid()}/stat") as f:
+        ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+    with open("/proc/uptime") as f:
+        uptime = float(f.read().split()[0])
+    return time.time() - uptime + ticks / os.sysconf("SC_CLK_TCK")
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Paint and not hasattr(self, "done"):
+            self.done = True
+            QTimer.singleShot(0, self.report)
+        return False
+
+    def report(self):
+        print(f"first_paint_s={time.time() - started():.4f}", flush=True)
+        print(f"first_paint_cpu_s={time.process_time():.4f}", flush=True)
+        app.exit(0)
+
+app = QApplication([])
+window = QMainWindow()
+window.resize(1200, 800)
+spy = FirstPaint()
+window.installEventFilter(spy)
+window.show()
+app.exec()
+"""
+
+
+def run_app(platform: str, python_args=(), bare: bool = False, merge_stderr: bool = False):
+    """One fresh process to its first paint: CoIndex on the sample, or the
+    bare window; the finished process (stderr in stdout when ``merge_stderr``)."""
     with tempfile.TemporaryDirectory() as home:
         env = dict(os.environ, COINDEX_FIRST_PAINT="1", XDG_CONFIG_HOME=os.path.join(home, "config"),
                    XDG_DATA_HOME=os.path.join(home, "data"), COINDEX_LANGUAGE="en")
-        cmd = [sys.executable, os.path.join(ROOT, "main.py")]
+        target = ["-c", BARE_WINDOW] if bare else [os.path.join(ROOT, "main.py")]
+        cmd = [sys.executable, *python_args, *target]
         if platform == "offscreen":
             env["QT_QPA_PLATFORM"] = "offscreen"
         else:
             env.pop("QT_QPA_PLATFORM", None)
             cmd = ["xvfb-run", "-a", "-s", "-screen 0 1400x900x24"] + cmd
-        done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120, cwd=ROOT)
+        return subprocess.run(cmd, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT if merge_stderr else subprocess.PIPE,
+                              text=True, timeout=120, cwd=ROOT)
+
+
+def imports_before_first_paint(platform: str = "offscreen") -> list[tuple[str, int, int]]:
+    """The modules CoIndex imports before its first paint, in import order:
+    (module, own microseconds, cumulative microseconds), from ``-X importtime``
+    (its lines go to stderr, merged into stdout so that they stay in order
+    with the ``first_paint_s=`` line)."""
+    done = run_app(platform, ("-X", "importtime"), merge_stderr=True)
+    before, found = [], False
+    for line in done.stdout.splitlines():
+        if line.startswith("first_paint_s="):
+            found = True
+            break
+        if line.startswith("import time:") and "|" in line and "self [us]" not in line:
+            own, cumulative, name = line[len("import time:"):].split("|")
+            before.append((name.strip(), int(own), int(cumulative)))
+    if not found:
+        raise RuntimeError(f"{platform}: no first paint (exit {done.returncode})\n{done.stdout[-2000:]}")
+    return before
+
+
+def heaviest_packages(imports, n: int = 12) -> list[tuple[str, float, int]]:
+    """(top-level package, own import ms summed, modules), heaviest first."""
+    totals: dict[str, list] = {}
+    for name, own, _ in imports:
+        entry = totals.setdefault(name.split(".")[0], [0, 0])
+        entry[0] += own
+        entry[1] += 1
+    rows = sorted(((top, us / 1000, count) for top, (us, count) in totals.items()), key=lambda r: -r[1])
+    return rows[:n]
+
+
+def one_run(platform: str, bare: bool = False) -> dict:
+    done = run_app(platform, bare=bare)
     out = {}
     for line in done.stdout.splitlines():
         if "=" in line and line.split("=", 1)[0] in KEYS:
@@ -105,6 +187,40 @@ def save_rows() -> list[tuple]:
     return rows
 
 
+def timing_rows(platform: str, runs: int) -> list[tuple]:
+    """CoIndex's and the bare window's rows for ``platform``: the two are
+    run alternately, so that a busy machine slows both alike."""
+    one_run(platform)                    # warm the file cache; not counted
+    one_run(platform, bare=True)
+    app_runs, bare_runs = [], []
+    for _ in range(runs):
+        app_runs.append(one_run(platform))
+        bare_runs.append(one_run(platform, bare=True))
+    rows = []
+    for who, measured in (("CoIndex", app_runs), (BARE, bare_runs)):
+        for key, label in KEYS.items():
+            values = [r[key] for r in measured if key in r]
+            if not values:
+                continue
+            median = statistics.median(values)
+            judged = who == "CoIndex" and key == "first_paint_s"
+            target = f"<= {TARGET_S:.1f}" if judged else "info"
+            verdict = ("pass" if median <= TARGET_S else "FAIL") if judged else "info"
+            what = label if who == "CoIndex" else f"{BARE}: {label.strip()}"
+            rows.append((platform, what, median, min(values), max(values), len(values), target, verdict))
+    return rows
+
+
+def print_imports(platform: str = "offscreen") -> None:
+    imports = imports_before_first_paint(platform)
+    total = sum(own for _, own, _ in imports) / 1000
+    print(f"imported before CoIndex's first paint ({platform}, python -X importtime): "
+          f"{len(imports)} modules, {total:.0f} ms of import time")
+    print(f"{'package':<28} {'own ms':>8} {'modules':>8}")
+    for top, ms, count in heaviest_packages(imports):
+        print(f"{top:<28} {ms:>8.1f} {count:>8}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -113,21 +229,15 @@ def main(argv=None) -> int:
     platforms = ["offscreen"] + (["xvfb"] if shutil.which("xvfb-run") else [])
     rows = []
     for platform in platforms:
-        one_run(platform)                    # warm the file cache; not counted
-        runs = [one_run(platform) for _ in range(args.runs)]
-        for key, label in KEYS.items():
-            values = [r[key] for r in runs if key in r]
-            if not values:
-                continue
-            median = statistics.median(values)
-            target = f"<= {TARGET_S:.1f}" if key == "first_paint_s" else "info"
-            verdict = ("pass" if median <= TARGET_S else "FAIL") if key == "first_paint_s" else "info"
-            rows.append((platform, label, median, min(values), max(values), len(values), target, verdict))
-    print(f"{'platform':<10} {'what':<32} {'median s':>9} {'min':>7} {'max':>7} {'runs':>5}  {'target':<7} result")
+        rows += timing_rows(platform, args.runs)
+    width = max(len(r[1]) for r in rows)
+    print(f"{'platform':<10} {'what':<{width}} {'median s':>9} {'min':>7} {'max':>7} {'runs':>5}  {'target':<7} result")
     for platform, label, median, lo, hi, n, target, verdict in rows:
-        print(f"{platform:<10} {label:<32} {median:>9.3f} {lo:>7.3f} {hi:>7.3f} {n:>5}  {target:<7} {verdict}")
+        print(f"{platform:<10} {label:<{width}} {median:>9.3f} {lo:>7.3f} {hi:>7.3f} {n:>5}  {target:<7} {verdict}")
     if not shutil.which("xvfb-run"):
         print("(xvfb-run not found: offscreen only)")
+    print()
+    print_imports()
     if args.save:
         print()
         print(f"{'save':<8} {'values':>10} {'GUI thread ms':>14} {'file in place ms':>17} {'longest stall ms':>17}")
