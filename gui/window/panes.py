@@ -36,7 +36,6 @@ from gui.sheets.framework_tree import FrameworkTree
 from gui.sheets.indicator_sheet import IndicatorSheet
 from gui.sheets.method_panel import MethodPanel
 from gui.sheets.results_table import ResultsTable
-from gui.sheets.statistics_view import StatisticsView
 from gui.sheets.treatment_log import TreatmentLog
 
 
@@ -69,6 +68,13 @@ def analysis_pane(document: ProjectDocument, parent: QWidget) -> QWidget:
     return AnalysisPane(document, parent)
 
 
+def statistics_pane(document: ProjectDocument, parent: QWidget) -> QWidget:
+    """The statistics view, imported when it is first built: it brings
+    pandas (about 0.3 s of imports), which the first paint does not need."""
+    from gui.sheets.statistics_view import StatisticsView
+    return StatisticsView(document, parent)
+
+
 # Order = the order of View > panes.  Placement is done by the main window
 # (data sheet top left, charts right with the analysis in a tab behind them, the
 # rest in tabs below the data sheet).
@@ -81,7 +87,7 @@ PANES = (
     PaneSpec("indicatorsPane", QT_TRANSLATE_NOOP("panes", "Indicator sheet"), IndicatorSheet),
     PaneSpec("analysisPane", QT_TRANSLATE_NOOP("panes", "Analysis"), analysis_pane),
     PaneSpec("treatmentPane", QT_TRANSLATE_NOOP("panes", "Data treatment log"), TreatmentLog),
-    PaneSpec("statisticsPane", QT_TRANSLATE_NOOP("panes", "Statistics"), StatisticsView),
+    PaneSpec("statisticsPane", QT_TRANSLATE_NOOP("panes", "Statistics"), statistics_pane),
 )
 PANE_BY_NAME = {spec.name: spec for spec in PANES}
 
