@@ -332,7 +332,7 @@ class Engine:
         for c in [self.framework.indicator_codes[i] for i in cols] + order:
             self._rank_cache.pop(self.index[c], None)
         self._warn_cache = None
-        check_finite(self)
+        check_finite(self, cols, order)           # only what the edit recomputed
 
     def params_of(self, code) -> dict:
         """An indicator's Meta params as normalisation reads them: goalposts

@@ -20,19 +20,24 @@ from core.methods.registry import AGGREGATIONS, NORMALISATIONS
 from core.text import tr
 
 
-def check_finite(engine) -> None:
-    """ComputeError at the first result of ``engine`` an overflow spoiled."""
+def check_finite(engine, indicators=None, aggregates=None) -> None:
+    """ComputeError at the first result of ``engine`` an overflow spoiled;
+    after an edit, only the ``indicators`` (positions) and ``aggregates``
+    (codes, bottom-up) it recomputed are looked at (default: all)."""
     S = engine.scores
     fw, ds = engine.framework, engine.dataset
-    for code in fw.aggregate_codes:
+    aggregates = fw.aggregate_codes if aggregates is None else aggregates
+    for code in aggregates:
         if not math.isfinite(float(np.sum(engine.weights[code]))):
             raise ComputeError(tr("the weights of the children of '{code}' add up to more than the largest number "
                                   "a computer float holds; divide them all by the same number (only their ratios "
                                   "matter)", code=code), code=code)
-    if engine.n_ind:
-        bad = np.isinf(S[:engine.n_ind])
+    rows = np.arange(engine.n_ind) if indicators is None else np.asarray(sorted(indicators), dtype=int)
+    if rows.size:
+        bad = np.isinf(S[rows])
         if bad.any():
-            i, u, t = (int(v[0]) for v in np.nonzero(bad))
+            k, u, t = (int(v[0]) for v in np.nonzero(bad))
+            i = int(rows[k])
             code = fw.indicator_codes[i]
             raise ComputeError(tr("normalisation {method}: the normalised value of {place} is too large to hold "
                                   "(raw value {value}); the method's parameters or the values are too extreme",
@@ -40,7 +45,7 @@ def check_finite(engine) -> None:
                                   place=describe_place(ds.unit_codes[u], ds.periods[t], code),
                                   value=format(float(ds.values[u, t, i]), "g")),
                                code=code, unit=ds.unit_codes[u], period=ds.periods[t])
-    for code in fw.aggregate_codes:
+    for code in aggregates:
         row = S[engine.index[code]]
         if np.isfinite(row).all():
             continue
@@ -51,6 +56,6 @@ def check_finite(engine) -> None:
         if bad.any():
             u, t = (int(v[0]) for v in np.nonzero(bad))
             raise ComputeError(tr("{mean} of '{code}' for {place} is too large to hold (an overflow); the values, "
-                                  "weights or power are too extreme", mean=AGGREGATIONS[engine.settings.aggregation]
-                                  .title(), code=code, place=describe_place(ds.unit_codes[u], ds.periods[t])),
+                                  "weights or power are too extreme", mean=AGGREGATIONS[engine.aggregation[code]].title(),
+                                  code=code, place=describe_place(ds.unit_codes[u], ds.periods[t])),
                                code=code, unit=ds.unit_codes[u], period=ds.periods[t])

@@ -23,7 +23,7 @@ from core.project.project import Project
 from core.model.settings import Settings
 from core.importing.inputs import find_meta, input_kind, load_input
 
-from gui.base.folders import remember_folder, start_folder  # noqa: F401 - where dialogs start (used here and by file actions)
+from gui.base.folders import remember_folder, start_folder
 
 log = logging.getLogger(__name__)
 
