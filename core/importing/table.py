@@ -51,6 +51,8 @@ _NOTE_ROW = re.compile(r"^(?:注|附注|说明|资料来源|数据来源|来源|
                        r"|^(?:注|附注)\s*\d|^[*※①②③④⑤]", re.IGNORECASE)
 _NOTE_START = frozenset("注附说资数来备sSnN*※①②③④⑤ＳＮｓｎ＊")     # first characters _NOTE_ROW can match
 HEADER_SEARCH_ROWS = 60
+# headers that say "unit" without saying which kind: a column of units of measure or of regions
+_AMBIGUOUS_UNIT_HEADERS = _keys("unit", "units", "单位")
 
 
 def header_role(v) -> str | None:
@@ -443,14 +445,23 @@ def _filled_from_group_rows(content, sheet, k, h) -> dict:
 
 
 # ---- column roles --------------------------------------------------------------------------------
+def _ambiguous_unit_header(v) -> bool:
+    """A header such as "单位" or "Unit" that may head regions or units of
+    measure (not "uName", "region", "country": those name the units)."""
+    return re.sub(r"[\s_:：]+", "", text_of(v).lower()) in _AMBIGUOUS_UNIT_HEADERS
+
+
 def column_roles(table: Table) -> dict:
     """Column -> role from the header, with "单位" / "unit" columns that
-    hold units of measure read as 'measure'."""
+    hold units of measure read as 'measure' (a column headed "uName",
+    "region" or "country" names the units whatever its cells say, so
+    regions called "Unit 1", "Unit 2" stay regions)."""
     if table.roles is None:
         roles = {}
         for c in table.cols:
             role = header_role(table.head(c))
-            if role in ("unit_name", "unit_code") and _mostly_units(table, c):
+            if role in ("unit_name", "unit_code") and _ambiguous_unit_header(table.head(c)) \
+                    and _mostly_units(table, c):
                 role = "measure"
             roles[c] = role
         table.roles = _with_chosen(roles, table.chosen)

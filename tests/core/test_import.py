@@ -186,6 +186,25 @@ def test_yearbook_with_unit_column_and_units_of_measure_column():
     assert same(cube(r, "成都", "I02"), [2126.8, 2140.3])
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_unit_names_that_read_like_measures_stay_unit_names(tmp_path, suffix):
+    # COINr's own header "uName" names the units even when they are called "Unit 1", "Unit 2"
+    rows = [["uCode", "uName", "Time", "X1", "X2"]]
+    rows += [[f"U{u}", f"Unit {u}", 2020 + t, 10.0 * u + t, 5.5 + u] for u in range(1, 4) for t in range(2)]
+    path = tmp_path / f"idata{suffix}"
+    if suffix == ".csv":
+        path.write_text("\n".join(",".join(map(str, r)) for r in rows) + "\n", encoding="utf-8")
+    else:
+        wb = openpyxl.Workbook()
+        for r in rows:
+            wb.active.append(r)
+        wb.save(path)
+    r = import_workbook(path)
+    assert [i.code for i in r.indicators] == ["X1", "X2"] and not r.unreadable
+    assert r.unit_codes == ["U1", "U2", "U3"] and r.unit_names == ["Unit 1", "Unit 2", "Unit 3"]
+    assert same(cube(r, "U3", "X1"), [30.0, 31.0])
+
+
 @pytest.mark.parametrize("name", ["units_by_indicators.xlsx", "lo_units_by_indicators.ods",
                                   "lo_units_by_indicators.xls", "lo_units_by_indicators_resaved.xlsx"])
 def test_units_by_indicators_two_row_header_units_row(name):
