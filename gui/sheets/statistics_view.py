@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QLabel, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QScrollArea,
+                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from core.errors import CoIndexError
 from core.pipeline import statistics as stats
@@ -66,16 +66,8 @@ class StatisticsView(QWidget):
         self.indicator_table.verticalHeader().hide()
         self.dimension_table.verticalHeader().hide()
         self._labels = [QLabel(self) for _ in range(5)]
-        top = QHBoxLayout()
-        for label, box in zip(self._labels, (self.period_box, self.dset_box, self.method_box, self.rows_box,
-                                             self.cols_box)):
-            label.setBuddy(box)
-            form = QFormLayout()
-            form.addRow(label, box)
-            top.addLayout(form)
-        top.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self._controls())
         layout.addWidget(self.tabs)
         for box in (self.period_box, self.dset_box, self.method_box, self.rows_box, self.cols_box):
             box.activated.connect(self.refresh)
@@ -83,6 +75,30 @@ class StatisticsView(QWidget):
         document.settingsChanged.connect(self.reload)
         document.structureChanged.connect(self.reload)
         self.retranslateUi()
+
+    def _controls(self) -> QScrollArea:
+        """The row of choices, scrolling sideways in a narrow pane (its
+        width would otherwise be the window's minimum: wider than a laptop's
+        screen)."""
+        row = QWidget(self)
+        top = QHBoxLayout(row)
+        top.setContentsMargins(0, 0, 0, 0)
+        for label, box in zip(self._labels, (self.period_box, self.dset_box, self.method_box, self.rows_box,
+                                             self.cols_box)):
+            label.setBuddy(box)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
+            form = QFormLayout()
+            form.addRow(label, box)
+            top.addLayout(form)
+        top.addStretch(1)
+        area = QScrollArea(self)
+        area.setWidget(row)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setFixedHeight(row.sizeHint().height() + area.horizontalScrollBar().sizeHint().height())
+        return area
 
     def retranslateUi(self):
         tr = self.tr

@@ -119,6 +119,23 @@ class FakeResults(QWidget):
         self.restored = state
 
 
+@pytest.mark.parametrize("sample", ["chengdu-chongqing", "asem-30"])
+def test_the_window_fits_a_laptop_screen_with_every_pane_built(make_window, sample):
+    """No pane's controls make the window wider than a 1024 x 700 laptop
+    screen (the statistics pane's row of choices once asked for 1,576
+    pixels, so the window ran off a 1,400-pixel screen)."""
+    from core.project import projectfile
+    path = SAMPLE_PATH.parent / f"{sample}.coindex"
+    window = make_window(projectfile.load(path), str(path))
+    for name in window.docks:
+        window.show_pane(name)
+    hint = window.minimumSizeHint()
+    assert window.panes["statisticsPane"].isVisible()
+    assert hint.width() <= 1024 and hint.height() <= 700, (hint.width(), hint.height())
+    window.resize(1024, 700)
+    assert window.width() == 1024
+
+
 def test_the_window_wires_up_each_pane(make_window, light_charts, monkeypatch):
     """Status messages, language changes, the shared unit choice and the
     pane's saved state all go through the table's pane protocol."""
