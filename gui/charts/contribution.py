@@ -155,6 +155,19 @@ class ContributionChart(TimeChart):
         self.set_axis_title("left", contribution_axis_title())
         self._fill_legend()
 
+    def empty_reason(self) -> str:
+        """The base's reasons, and a unit with no index score in the base
+        period (nothing to measure a change from: the chart would be blank)."""
+        reason = super().empty_reason()
+        fw = self.project.framework
+        if reason or fw.root is None or len(self.project.dataset.periods) < 2:
+            return reason
+        u, base = self._valid_unit(), self.engine.growth_base
+        if not np.isfinite(self.engine.scores[self.engine.index[fw.root], u, base]):
+            return self.tr("{0} has no index score in {1}, the base period: no change to show").format(
+                self.unit_short(u), self.period_text(base))
+        return ""
+
     def refresh(self):
         fw = self.project.framework
         if fw.root is None or not self._codes:

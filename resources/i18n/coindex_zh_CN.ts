@@ -198,7 +198,7 @@
         <translation>跨所有时期</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="147"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="163"/>
         <location filename="../../gui/sheets/treatment_log.py" line="45"/>
         <source>Indicator</source>
         <translation>指标</translation>
@@ -214,149 +214,149 @@
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="89"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="105"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="89"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="105"/>
         <source>&amp;Values:</source>
         <translation>数值(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="89"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="105"/>
         <source>&amp;Correlation:</source>
         <translation>相关系数(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="89"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="105"/>
         <source>&amp;Rows:</source>
         <translation>行(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="90"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="106"/>
         <source>C&amp;olumns:</source>
         <translation>列(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="92"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="108"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="92"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="108"/>
         <source>Correlations</source>
         <translation>相关性</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="92"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="108"/>
         <source>Dimensions</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="94"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="110"/>
         <source>raw values</source>
         <translation>原始值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="95"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="111"/>
         <source>normalised values</source>
         <translation>标准化值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="96"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="112"/>
         <source>The indicator table reads these; correlations, alpha and PCA read the scores</source>
         <translation>指标表读取这些值；相关系数、α 和主成分读取得分</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="97"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="113"/>
         <source>Pearson</source>
         <translation>皮尔逊</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="98"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="114"/>
         <source>Spearman (ranks)</source>
         <translation>斯皮尔曼（秩）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="147"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="163"/>
         <source>Count</source>
         <translation>个数</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="147"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="163"/>
         <source>Missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="147"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="163"/>
         <source>Min</source>
         <translation>最小值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="147"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="163"/>
         <source>Max</source>
         <translation>最大值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="147"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="163"/>
         <source>Mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="147"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="163"/>
         <source>SD</source>
         <translation>标准差</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="148"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="164"/>
         <location filename="../../gui/sheets/treatment_log.py" line="45"/>
         <source>Skewness</source>
         <translation>偏度</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="148"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="164"/>
         <location filename="../../gui/sheets/treatment_log.py" line="46"/>
         <source>Kurtosis</source>
         <translation>峰度</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="148"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="164"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="183"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="199"/>
         <source>Aggregate</source>
         <translation>综合指标</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="183"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="199"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="183"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="199"/>
         <source>Children</source>
         <translation>子项数</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="183"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="199"/>
         <source>Complete units</source>
         <translation>完整单元数</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="183"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="199"/>
         <source>Cronbach&apos;s alpha</source>
         <translation>克隆巴赫 α</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="184"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="200"/>
         <source>PC1 variance share</source>
         <translation>第一主成分方差占比</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="184"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="200"/>
         <source>All components (%)</source>
         <translation>各主成分（%）</translation>
     </message>
@@ -365,7 +365,7 @@
         <translation type="vanished">各主成分</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="196"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="212"/>
         <source>Needs at least 2 children and 2 units with all of them</source>
         <translation>至少需要 2 个子项，且至少 2 个单元具有全部子项的值</translation>
     </message>
@@ -1025,7 +1025,7 @@
     </message>
     <message>
         <location filename="../../gui/charts/contribution.py" line="121"/>
-        <location filename="../../gui/charts/contribution.py" line="196"/>
+        <location filename="../../gui/charts/contribution.py" line="209"/>
         <source>Change of the index</source>
         <translation>指数变化</translation>
     </message>
@@ -1045,18 +1045,23 @@
         <translation>不完整</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="197"/>
-        <location filename="../../gui/charts/contribution.py" line="211"/>
+        <location filename="../../gui/charts/contribution.py" line="167"/>
+        <source>{0} has no index score in {1}, the base period: no change to show</source>
+        <translation>{0}在基期{1}没有指数得分：无从显示变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/contribution.py" line="210"/>
+        <location filename="../../gui/charts/contribution.py" line="224"/>
         <source>{0} points</source>
         <translation>{0} 点</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="200"/>
+        <location filename="../../gui/charts/contribution.py" line="213"/>
         <source>Incomplete, no contribution of: {0}</source>
         <translation>不完整，缺少以下部分的贡献：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="213"/>
+        <location filename="../../gui/charts/contribution.py" line="226"/>
         <source>{0} % of the change</source>
         <translation>占变化的 {0} %</translation>
     </message>
@@ -2783,17 +2788,17 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../gui/window/panes.py" line="193"/>
+        <location filename="../../gui/window/panes.py" line="199"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="194"/>
+        <location filename="../../gui/window/panes.py" line="200"/>
         <source>Close this message</source>
         <translation>关闭此消息</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="196"/>
+        <location filename="../../gui/window/panes.py" line="202"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
@@ -2887,7 +2892,7 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>PendingPane</name>
     <message>
-        <location filename="../../gui/window/panes.py" line="98"/>
+        <location filename="../../gui/window/panes.py" line="104"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -3230,22 +3235,22 @@ with data</source>
 <context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="118"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="134"/>
         <source>all periods pooled</source>
         <translation>所有时期合并</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="121"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="137"/>
         <source>the one period</source>
         <translation>唯一时期</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="122"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="138"/>
         <source>Level {0}</source>
         <translation>第 {0} 层</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="122"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="138"/>
         <source>Level 1 (indicators)</source>
         <translation>第 1 层（指标）</translation>
     </message>
@@ -3678,47 +3683,47 @@ with data</source>
 <context>
     <name>panes</name>
     <message>
-        <location filename="../../gui/window/panes.py" line="76"/>
+        <location filename="../../gui/window/panes.py" line="82"/>
         <source>Framework</source>
         <translation>指标框架</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="77"/>
+        <location filename="../../gui/window/panes.py" line="83"/>
         <source>Data sheet</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="78"/>
+        <location filename="../../gui/window/panes.py" line="84"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="79"/>
+        <location filename="../../gui/window/panes.py" line="85"/>
         <source>Method settings</source>
         <translation>方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="80"/>
+        <location filename="../../gui/window/panes.py" line="86"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="81"/>
+        <location filename="../../gui/window/panes.py" line="87"/>
         <source>Indicator sheet</source>
         <translation>指标表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="82"/>
+        <location filename="../../gui/window/panes.py" line="88"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="83"/>
+        <location filename="../../gui/window/panes.py" line="89"/>
         <source>Data treatment log</source>
         <translation>数据处理记录</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="84"/>
+        <location filename="../../gui/window/panes.py" line="90"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>

@@ -527,3 +527,20 @@ def test_ranking_marks_units_on_too_few_indicators(missing_panel):
     assert "67 %" in ranking._note
     text, _, _ = ranking.hover_at(1.0, 0.0, 0.01, 0.01)
     assert "1 of 5 indicators" in text
+
+
+def test_a_unit_without_an_index_score_in_the_base_period_has_a_reason_not_a_blank_chart(missing_panel):
+    """U1's values cleared in the base period (2020) leave no change to
+    measure: the contribution chart says why, naming the unit and the base
+    period, and shows no bars; undo brings the bars back."""
+    chart = missing_panel.contribution_chart
+    doc = missing_panel.document
+    assert chart.empty_message() == ""
+    cells = [("U1", 2020, code, None) for code in doc.project.dataset.codes]
+    assert doc.execute(SetValues(cells), "clear U1 in the base period")
+    message = chart.empty_message()
+    assert "2020" in message and "base period" in message and "One" in message
+    assert not chart.view_box.childGroup.isVisible()
+    doc.undo_stack.undo()
+    assert chart.empty_message() == ""
+    assert chart.view_box.childGroup.isVisible()
