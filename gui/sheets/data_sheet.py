@@ -52,6 +52,7 @@ from gui.base.choosers import refill
 from gui.sheets.data_edits import BlockEdits, parse_tsv, to_tsv  # noqa: F401  (parse_tsv, to_tsv: kept importable here)
 from gui.sheets.data_grid import DataGridModel
 from gui.sheets.data_grid_view import PERIOD_LAYOUT, UNIT_LAYOUT, DataGrid, is_delete_key
+from gui.sheets.unit_period_edits import UnitPeriodEdits
 from gui.base.document import ProjectDocument
 from gui.base.palette import unit_labels
 
@@ -112,6 +113,12 @@ class DataSheet(QWidget):
         self.grid.installEventFilter(self)
         self.edits = BlockEdits(self.grid, self.model, document, self)
         self.edits.statusMessage.connect(self.statusMessage)
+        self.units = UnitPeriodEdits(self, document)
+        self.units.statusMessage.connect(self.statusMessage)
+        self.units_button = QToolButton(self)
+        self.units_button.setMenu(self.units.menu)
+        self.units_button.setPopupMode(QToolButton.InstantPopup)
+        bar.addWidget(self.units_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -167,6 +174,10 @@ class DataSheet(QWidget):
         self.delete_action.setText(self.tr("&Delete (make missing)"))
         self.fill_down_action.setText(self.tr("Fill &down"))
         self.fill_right_action.setText(self.tr("Fill &right"))
+        self.units_button.setText(self.tr("Units and periods"))
+        self.units_button.setToolTip(self.tr("Add, rename or delete a unit; add or delete a period (each one undo "
+                                             "step)"))
+        self.units.retranslateUi()
         self._set_selector_label()
         self.model.refresh_labels()
         self._fill_selector()
@@ -280,6 +291,10 @@ class DataSheet(QWidget):
         menu.addSeparator()
         menu.addAction(self.fill_down_action)
         menu.addAction(self.fill_right_action)
+        menu.addSeparator()
+        self.units.update_actions()
+        for a in self.units.actions:
+            menu.addAction(a)
         has_values = bool(self.edits.selected_cells())
         for a in (self.cut_action, self.delete_action, self.fill_down_action, self.fill_right_action):
             a.setEnabled(has_values)

@@ -1139,72 +1139,82 @@
 <context>
     <name>DataSheet</name>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="159"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="166"/>
         <source>By unit</source>
         <translation>按单元</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="160"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="167"/>
         <source>One unit: indicators as rows (under their dimensions), periods as columns</source>
         <translation>单个单元：指标为行（按维度分组），时期为列</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="162"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="169"/>
         <source>By period</source>
         <translation>按时期</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="163"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="170"/>
         <source>One period: units as rows, indicators as columns</source>
         <translation>单个时期：单元为行，指标为列</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="164"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="171"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="165"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="172"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="166"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="173"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="167"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="174"/>
         <source>&amp;Delete (make missing)</source>
         <translation>删除（设为缺失）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="168"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="175"/>
         <source>Fill &amp;down</source>
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="169"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="176"/>
         <source>Fill &amp;right</source>
         <translation>向右填充(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="176"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="177"/>
+        <source>Units and periods</source>
+        <translation>单位与时期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_sheet.py" line="178"/>
+        <source>Add, rename or delete a unit; add or delete a period (each one undo step)</source>
+        <translation>添加、重命名或删除单位；添加或删除时期（每次操作可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_sheet.py" line="187"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="178"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="189"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="185"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="196"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_sheet.py" line="319"/>
+        <location filename="../../gui/sheets/data_sheet.py" line="334"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
@@ -3326,6 +3336,117 @@ with data</source>
         <location filename="../../gui/charts/panel.py" line="96"/>
         <source>{0} units</source>
         <translation>{0} 个单元</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="32"/>
+        <source>&amp;Code:</source>
+        <translation>代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="33"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPeriodEdits</name>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="88"/>
+        <source>Add &amp;unit…</source>
+        <translation>添加单位(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="89"/>
+        <source>Re&amp;name unit…</source>
+        <translation>重命名单位(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="90"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="120"/>
+        <source>Delete u&amp;nit</source>
+        <translation>删除单位(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="91"/>
+        <source>Add &amp;period…</source>
+        <translation>添加时期(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="92"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="124"/>
+        <source>Delete p&amp;eriod</source>
+        <translation>删除时期(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="120"/>
+        <source>Delete unit {0}</source>
+        <translation>删除单位 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="123"/>
+        <source>Delete period {0}</source>
+        <translation>删除时期 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="142"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="147"/>
+        <source>Add unit</source>
+        <translation>添加单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="148"/>
+        <source>Unit {0} added: type its values or import them</source>
+        <translation>已添加单位 {0}：请输入或导入其数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="159"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="164"/>
+        <source>Rename unit</source>
+        <translation>重命名单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="165"/>
+        <source>Unit {0} renamed</source>
+        <translation>已重命名单位 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="173"/>
+        <source>Delete unit</source>
+        <translation>删除单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="174"/>
+        <source>Unit {0} deleted with its values (Undo brings it back)</source>
+        <translation>已删除单位 {0} 及其数据（撤销可恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="180"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="185"/>
+        <source>Add period</source>
+        <translation>添加时期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="180"/>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="186"/>
+        <source>Period {0} added: type its values or import them</source>
+        <translation>已添加时期 {0}：请输入或导入其数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="197"/>
+        <source>Delete period</source>
+        <translation>删除时期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="198"/>
+        <source>Period {0} deleted with its values (Undo brings it back)</source>
+        <translation>已删除时期 {0} 及其数据（撤销可恢复）</translation>
     </message>
 </context>
 <context>

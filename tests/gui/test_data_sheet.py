@@ -497,10 +497,13 @@ def test_context_menu_offers_the_editing_commands(sheet, qtbot):
 
     QTimer.singleShot(200, look)
     sheet._show_context_menu(sheet.grid.visualRect(at(sheet, "RA1", 2022)).center())
+    unit = sheet._document.project.dataset.unit_names[0]
     assert [s[0] for s in seen] == ["Cu&t", "&Copy", "&Paste", "&Delete (make missing)", "Fill &down",
-                                    "Fill &right"]
-    assert [s[1] for s in seen] == ["Ctrl+X", "Ctrl+C", "Ctrl+V", "Del", "Ctrl+D", "Ctrl+R"]
-    assert all(s[2] for s in seen)
+                                    "Fill &right", "Add &unit…", "Re&name unit…", f"Delete unit {unit}",
+                                    "Add &period…", "Delete period 2022"]
+    assert [s[1] for s in seen[:6]] == ["Ctrl+X", "Ctrl+C", "Ctrl+V", "Del", "Ctrl+D", "Ctrl+R"]
+    # all on, but deleting the project's only unit
+    assert [s[2] for s in seen] == [True] * 8 + [False, True, True]
     sheet.fill_down_action.trigger()
     assert value(sheet._document, "RA2", 2022) == 33.2
 
