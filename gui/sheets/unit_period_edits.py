@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QInputDial
 
 from core.errors import CoIndexError
 from core.project.units import AddPeriod, AddUnit, DeletePeriods, DeleteUnits, RenameUnit
-from gui.sheets.data_grid_view import UNIT_LAYOUT
+from gui.sheets.data_grid_view import FIRST_PERIOD_COLUMN, UNIT_LAYOUT
 
 
 class UnitDialog(QDialog):
@@ -111,17 +111,46 @@ class UnitPeriodEdits(QObject):
         cell = model.cell(self.sheet.grid.currentIndex())
         return None if cell is None else cell[1]
 
+    def selected_units(self) -> list[int]:
+        """The units of the selected rows (by period), else the current unit."""
+        model = self.sheet.model
+        if model.layout != UNIT_LAYOUT:
+            n = len(self._ds.unit_codes)
+            rows = sorted({i.row() for i in self.sheet.grid.selectionModel().selectedIndexes() if i.row() < n})
+            if rows:
+                return rows
+        u = self.current_unit()
+        return [] if u is None else [u]
+
+    def selected_periods(self) -> list[int]:
+        """The periods of the selected columns (by unit), else the current period."""
+        model = self.sheet.model
+        if model.layout == UNIT_LAYOUT:
+            n = len(self._ds.periods)
+            cols = sorted({i.column() - FIRST_PERIOD_COLUMN for i in self.sheet.grid.selectionModel().selectedIndexes()
+                           if 0 <= i.column() - FIRST_PERIOD_COLUMN < n})
+            if cols:
+                return cols
+        t = self.current_period()
+        return [] if t is None else [t]
+
     def update_actions(self):
-        u, t = self.current_unit(), self.current_period()
         ds = self._ds
-        name = "" if u is None else ds.unit_names[u]
+        u, units, periods = self.current_unit(), self.selected_units(), self.selected_periods()
         self.rename_unit_action.setEnabled(u is not None)
-        self.delete_unit_action.setEnabled(u is not None and len(ds.unit_codes) > 1)
-        self.delete_unit_action.setText(self.tr("Delete unit {0}").format(name) if name else self.tr("Delete u&nit"))
+        self.delete_unit_action.setEnabled(bool(units) and len(units) < len(ds.unit_codes))
+        if len(units) > 1:
+            self.delete_unit_action.setText(self.tr("Delete {0} units").format(len(units)))
+        else:
+            self.delete_unit_action.setText(self.tr("Delete unit {0}").format(ds.unit_names[units[0]]) if units
+                                            else self.tr("Delete u&nit"))
         self.add_period_action.setEnabled(ds.has_time)
-        self.delete_period_action.setEnabled(t is not None and ds.has_time and len(ds.periods) > 1)
-        self.delete_period_action.setText(self.tr("Delete period {0}").format(ds.periods[t]) if t is not None
-                                          else self.tr("Delete p&eriod"))
+        self.delete_period_action.setEnabled(bool(periods) and ds.has_time and len(periods) < len(ds.periods))
+        if len(periods) > 1:
+            self.delete_period_action.setText(self.tr("Delete {0} periods").format(len(periods)))
+        else:
+            self.delete_period_action.setText(self.tr("Delete period {0}").format(ds.periods[periods[0]]) if periods
+                                              else self.tr("Delete p&eriod"))
 
     # ---- the commands -----------------------------------------------------------------------
     def _run(self, make, text: str, done: str) -> bool:
@@ -165,13 +194,18 @@ class UnitPeriodEdits(QObject):
                          self.tr("Unit {0} renamed").format(old))
 
     def delete_unit(self) -> bool:
-        u = self.current_unit()
-        if u is None:
+        """Delete the selected units (by period, several rows) or the unit shown."""
+        units = self.selected_units()
+        if not units:
             return False
-        code, name = self._ds.unit_codes[u], self._ds.unit_names[u]
+        ds = self._ds
+        codes = [ds.unit_codes[u] for u in units]
+        what = ds.unit_names[units[0]] if len(units) == 1 else self.tr("{0} units").format(len(units))
         project = self.document.project
-        return self._run(lambda: DeleteUnits(project, [code]), self.tr("Delete unit"),
-                         self.tr("Unit {0} deleted with its values (Undo brings it back)").format(name))
+        return self._run(lambda: DeleteUnits(project, codes), self.tr("Delete unit"),
+                         self.tr("Unit {0} deleted with its values (Undo brings it back)").format(what)
+                         if len(units) == 1 else
+                         self.tr("{0} deleted with their values (Undo brings them back)").format(what))
 
     def add_period(self, period=None) -> bool:
         ds = self._ds
@@ -189,13 +223,17 @@ class UnitPeriodEdits(QObject):
         return True
 
     def delete_period(self) -> bool:
-        t = self.current_period()
-        if t is None:
+        """Delete the selected periods (by unit, several columns) or the period shown."""
+        picked = self.selected_periods()
+        if not picked:
             return False
-        period = self._ds.periods[t]
+        periods = [self._ds.periods[t] for t in picked]
         project = self.document.project
-        return self._run(lambda: DeletePeriods(project, [period]), self.tr("Delete period"),
-                         self.tr("Period {0} deleted with its values (Undo brings it back)").format(period))
+        what = ", ".join(str(p) for p in periods)
+        return self._run(lambda: DeletePeriods(project, periods), self.tr("Delete period"),
+                         self.tr("Period {0} deleted with its values (Undo brings it back)").format(what)
+                         if len(periods) == 1 else
+                         self.tr("Periods {0} deleted with their values (Undo brings them back)").format(what))
 
     def _show_unit(self, u: int):
         self.sheet.set_unit(u)

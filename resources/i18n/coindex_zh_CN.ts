@@ -3365,7 +3365,7 @@ with data</source>
     </message>
     <message>
         <location filename="../../gui/sheets/unit_period_edits.py" line="90"/>
-        <location filename="../../gui/sheets/unit_period_edits.py" line="120"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="146"/>
         <source>Delete u&amp;nit</source>
         <translation>删除单位(&amp;N)</translation>
     </message>
@@ -3376,76 +3376,101 @@ with data</source>
     </message>
     <message>
         <location filename="../../gui/sheets/unit_period_edits.py" line="92"/>
-        <location filename="../../gui/sheets/unit_period_edits.py" line="124"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="153"/>
         <source>Delete p&amp;eriod</source>
         <translation>删除时期(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/unit_period_edits.py" line="120"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="143"/>
+        <source>Delete {0} units</source>
+        <translation>删除 {0} 个单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="145"/>
         <source>Delete unit {0}</source>
         <translation>删除单位 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/unit_period_edits.py" line="123"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="150"/>
+        <source>Delete {0} periods</source>
+        <translation>删除 {0} 个时期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="152"/>
         <source>Delete period {0}</source>
         <translation>删除时期 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/unit_period_edits.py" line="142"/>
-        <location filename="../../gui/sheets/unit_period_edits.py" line="147"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="171"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="176"/>
         <source>Add unit</source>
         <translation>添加单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/unit_period_edits.py" line="148"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="177"/>
         <source>Unit {0} added: type its values or import them</source>
         <translation>已添加单位 {0}：请输入或导入其数据</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/unit_period_edits.py" line="159"/>
-        <location filename="../../gui/sheets/unit_period_edits.py" line="164"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="188"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="193"/>
         <source>Rename unit</source>
         <translation>重命名单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/unit_period_edits.py" line="165"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="194"/>
         <source>Unit {0} renamed</source>
         <translation>已重命名单位 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/unit_period_edits.py" line="173"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="203"/>
+        <source>{0} units</source>
+        <translation>{0} 个单元</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="205"/>
         <source>Delete unit</source>
         <translation>删除单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/unit_period_edits.py" line="174"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="206"/>
         <source>Unit {0} deleted with its values (Undo brings it back)</source>
         <translation>已删除单位 {0} 及其数据（撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/unit_period_edits.py" line="180"/>
-        <location filename="../../gui/sheets/unit_period_edits.py" line="185"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="208"/>
+        <source>{0} deleted with their values (Undo brings them back)</source>
+        <translation>已删除{0}及其数据（撤销可恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="214"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="219"/>
         <source>Add period</source>
         <translation>添加时期</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/unit_period_edits.py" line="180"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="214"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/unit_period_edits.py" line="186"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="220"/>
         <source>Period {0} added: type its values or import them</source>
         <translation>已添加时期 {0}：请输入或导入其数据</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/unit_period_edits.py" line="197"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="233"/>
         <source>Delete period</source>
         <translation>删除时期</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/unit_period_edits.py" line="198"/>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="234"/>
         <source>Period {0} deleted with its values (Undo brings it back)</source>
+        <translation>已删除时期 {0} 及其数据（撤销可恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/unit_period_edits.py" line="236"/>
+        <source>Periods {0} deleted with their values (Undo brings them back)</source>
         <translation>已删除时期 {0} 及其数据（撤销可恢复）</translation>
     </message>
 </context>

@@ -137,3 +137,34 @@ def test_the_menu_and_context_menu_hold_the_actions_in_both_languages(sheet):
     texts = [a.text() for a in sheet.units.menu.actions() if not a.isSeparator()]
     assert texts[0] == "Add &unit…" and "Add &period…" in texts
     assert sheet.units_button.menu() is sheet.units.menu
+
+
+def test_several_selected_rows_or_columns_are_deleted_in_one_step(sheet, document):
+    from PySide6.QtCore import QItemSelection
+    for code in ("A1", "A2", "A3"):
+        assert sheet.units.add_unit(code, code)
+    steps = document.undo_stack.count()
+    sheet.set_layout(PERIOD_LAYOUT)
+    m = sheet.model
+    sel = QItemSelection(m.index(1, 3), m.index(2, 3))
+    sel.merge(QItemSelection(m.index(3, 4), m.index(3, 4)), QItemSelectionModel.Select)
+    sheet.grid.selectionModel().select(sel, QItemSelectionModel.ClearAndSelect)
+    sheet.units.update_actions()
+    assert sheet.units.delete_unit_action.text() == "Delete 3 units"
+    assert sheet.units.delete_unit()
+    assert document.project.dataset.unit_codes == ["CCEC"] and document.undo_stack.count() == steps + 1
+    assert "3 units deleted" in sheet.messages[-1]
+    # by unit: two selected year columns go together (the base year 2020 is not among them)
+    sheet.set_layout(UNIT_LAYOUT)
+    ds = document.project.dataset
+    first = sheet.model.index_of_cell(0, ds.period_index[2022], 0)
+    last = sheet.model.index_of_cell(0, ds.period_index[2023], 0)
+    sheet.grid.selectionModel().select(QItemSelection(first, last), QItemSelectionModel.ClearAndSelect)
+    sheet.units.update_actions()
+    assert sheet.units.delete_period_action.text() == "Delete 2 periods"
+    assert sheet.units.delete_period()
+    assert document.project.dataset.periods == [2020, 2021, 2024]
+    document.undo_stack.undo()
+    assert document.project.dataset.periods == [2020, 2021, 2022, 2023, 2024]
+    document.undo_stack.undo()
+    assert document.project.dataset.unit_codes == ["CCEC", "A1", "A2", "A3"]
