@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QScrollArea,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from core.errors import CoIndexError
@@ -88,9 +88,9 @@ class StatisticsView(QWidget):
             label.setBuddy(box)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(8)
-            form = QFormLayout()
-            form.addRow(label, box)
-            top.addLayout(form)
+            top.addWidget(label)
+            top.addWidget(box)
+            top.addSpacing(10)
         top.addStretch(1)
         area = QScrollArea(self)
         area.setWidget(row)

@@ -151,3 +151,19 @@ def test_chinese(view, project, qapp):
     view.retranslateUi()
     assert view.tabs.tabText(1) == "Correlations"
     assert "outliers" in cell(view.indicator_table, code, "Flags")
+
+
+@pytest.mark.parametrize("width", [380, 900])
+def test_the_choices_keep_their_labels_and_scroll_in_a_narrow_pane(view, qtbot, width):
+    """In a pane narrower than the row of choices, every label keeps its
+    whole text (none squeezed to nothing) and the row scrolls sideways."""
+    view.resize(width, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(50)
+    for label in view._labels:
+        assert label.width() >= label.sizeHint().width() > 0, label.text()
+    area = view._labels[0].parentWidget().parentWidget().parentWidget()
+    if width < 600:
+        assert area.horizontalScrollBar().maximum() > 0
+    assert view.minimumSizeHint().width() < 380
