@@ -53,6 +53,22 @@ class Project:
         self._engine = None
         return self.engine
 
+    def replace_parts(self, **parts) -> dict:
+        """Put in new ``framework``, ``dataset`` and / or ``settings`` and
+        recompute; if the engine refuses them, the old parts go back (and
+        the error goes on).  Returns the old parts, by name."""
+        old = {name: getattr(self, name) for name in parts}
+        for name, value in parts.items():
+            setattr(self, name, value)
+        try:
+            self.recompute()
+        except Exception:
+            for name, value in old.items():
+                setattr(self, name, value)
+            self.recompute()
+            raise
+        return old
+
     # ---- listeners ---------------------------------------------------------------
     def add_listener(self, fn):
         """``fn(event, payload)``; events: 'values' (list of (u, t, i) dataset
@@ -134,14 +150,7 @@ class SetSettings:
     settings: Settings
 
     def apply(self, project: Project) -> "SetSettings":
-        old = project.settings
-        project.settings = self.settings
-        try:
-            project.recompute()
-        except Exception:
-            project.settings = old
-            project.recompute()
-            raise
+        old = project.replace_parts(settings=self.settings)["settings"]
         log_changes(project.provenance, settings_changes(old, self.settings))
         project._emit("settings")
         return SetSettings(old)
@@ -154,15 +163,8 @@ class SetStructure:
     dataset: Dataset = field(default=None)
 
     def apply(self, project: Project) -> "SetStructure":
-        old = SetStructure(project.framework, project.dataset)
-        project.framework = self.framework
-        project.dataset = self.dataset or project.dataset
-        try:
-            project.recompute()
-        except Exception:
-            project.framework, project.dataset = old.framework, old.dataset
-            project.recompute()
-            raise
+        old = SetStructure(**project.replace_parts(framework=self.framework,
+                                                   dataset=self.dataset or project.dataset))
         log_changes(project.provenance, framework_changes(old.framework, self.framework))
         project._emit("structure")
         return old

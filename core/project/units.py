@@ -97,14 +97,7 @@ class ReplaceData:
     undo_changes: list
 
     def apply(self, project) -> "ReplaceData":
-        old = project.dataset
-        project.dataset = self.dataset
-        try:
-            project.recompute()
-        except Exception:
-            project.dataset = old
-            project.recompute()
-            raise
+        old = project.replace_parts(dataset=self.dataset)["dataset"]
         log_changes(project.provenance, self.changes)
         project._emit("structure")
         return ReplaceData(old, self.undo_changes, self.changes)
