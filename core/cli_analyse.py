@@ -3,7 +3,8 @@ command line (no Qt is imported here).
 
     python main.py analyse INPUT [--meta META.csv] [--set KEY=VALUE ...] --uncertainty N
                            [--weights-noise F --noise-levels 2,3] [--normalisations minmax,zscore]
-                           [--aggregations arithmetic,geometric] [--leave-out] [--period P]
+                           [--aggregations arithmetic,geometric] [--imputations none,mean]
+                           [--treatments none,winsorise] [--leave-out] [--period P]
                            [--sensitivity [--sensitivity-output rank_change|UNIT] [--sobol-n N]]
                            [--seed S] [--json]
 
@@ -63,6 +64,10 @@ def add_parser(sub, set_help: str) -> argparse.ArgumentParser:
                    help="draw the normalisation from these methods (default: the project's)")
     a.add_argument("--aggregations", type=_names, default=(), metavar="A1,A2",
                    help="draw the aggregation from these methods (default: the project's)")
+    a.add_argument("--imputations", type=_names, default=(), metavar="I1,I2",
+                   help="draw the imputation from these methods, 'none' for no imputation (default: the project's)")
+    a.add_argument("--treatments", type=_names, default=(), metavar="none,winsorise",
+                   help="draw the outlier treatment from these methods (default: the project's)")
     a.add_argument("--leave-out", action="store_true",
                    help="leave out one indicator per replication, drawn from none and every indicator")
     a.add_argument("--period", help="the period analysed (default: the last)")
@@ -107,7 +112,8 @@ def cli_analyse(args) -> int:
     project.settings = settings
     spec = Uncertainty(replications=args.uncertainty, weights_noise=args.weights_noise,
                        noise_levels=args.noise_levels, normalisations=args.normalisations,
-                       aggregations=args.aggregations, leave_out=args.leave_out, seed=args.seed)
+                       aggregations=args.aggregations, leave_out=args.leave_out, seed=args.seed,
+                       imputations=args.imputations, treatments=args.treatments)
     analysis = run_analysis(project, spec, _period(args.period, project.dataset), args.sensitivity,
                             args.sensitivity_output, args.sobol_n)
     result, sobol = analysis.uncertainty, analysis.sobol

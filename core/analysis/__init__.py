@@ -1,6 +1,7 @@
 """Uncertainty and sensitivity analysis: how far each unit's score and rank
 move when the index is rebuilt under other reasonable assumptions (weights
-perturbed, another normalisation or aggregation, an indicator left out),
+perturbed, another normalisation or aggregation, imputation or outlier
+treatment switched on or off, an indicator left out),
 and which assumption matters most (Sobol indices, through SALib).
 
 Replications are evaluated many at once as array operations over the

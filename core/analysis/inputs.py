@@ -4,13 +4,13 @@ The user chooses (:class:`Uncertainty`):
 
 * weights perturbed at chosen framework levels (1 = indicators) by a noise
   factor, as COINr does: w' = w + U(-1, 1) x noise x w, one U per weight;
+* the imputation drawn from a set (the project's method and "none":
+  imputation on or off), before normalisation as the engine does it;
+* the outlier treatment drawn from a set ("winsorise" and "none");
 * the normalisation drawn from a set, every indicator switched to it;
-* the aggregation drawn from a set;
+* the aggregation drawn from a set (nodes with a mean of their own keep it);
 * an indicator left out (drawn from "none" and every indicator): its
   weight becomes 0, which takes it out of its parent's mean exactly.
-
-Imputation and outlier treatment are not steps of the pipeline yet, so
-they cannot be switched on and off here.
 
 A replication is one row of numbers: a value in [-1, 1] for every
 perturbed weight (the U above), and a value in [0, 1) for every choice,
@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from core.errors import SettingsError
-from core.methods.registry import AGGREGATIONS, NORMALISATIONS
+from core.methods.registry import AGGREGATIONS, IMPUTATIONS, NORMALISATIONS, TREATMENTS
 from core.text import tr
 
 MAX_REPLICATIONS = 100_000
@@ -42,6 +42,8 @@ class Uncertainty:
     aggregations: tuple = ()
     leave_out: bool = False
     seed: int = 0
+    imputations: tuple = ()
+    treatments: tuple = ()
 
     def checked(self, levels_with_weights) -> "Uncertainty":
         """This specification with method names resolved (any alias or case),
@@ -68,8 +70,11 @@ class Uncertainty:
                                 valid=["0, 1, 2, ..."])
         norms = _unique(NORMALISATIONS.resolve(m, "normalisation", "--normalisations") for m in self.normalisations)
         aggs = _unique(AGGREGATIONS.resolve(a, "aggregation", "--aggregations") for a in self.aggregations)
+        imps = _unique(IMPUTATIONS.resolve(m, "imputation", "--imputations") for m in self.imputations)
+        treats = _unique(TREATMENTS.resolve(m, "treatment", "--treatments") for m in self.treatments)
         levels = tuple(sorted(set(self.noise_levels))) or (tuple(valid) if noise > 0 else ())
-        return replace(self, weights_noise=noise, noise_levels=levels, normalisations=norms, aggregations=aggs)
+        return replace(self, weights_noise=noise, noise_levels=levels, normalisations=norms, aggregations=aggs,
+                       imputations=imps, treatments=treats)
 
 
 def _unique(items) -> tuple:
@@ -94,15 +99,31 @@ class Input:
         return (-1.0, 1.0) if self.nodes else (0.0, 1.0)
 
 
+CHOICES = ("imputation", "treatment", "normalisation", "aggregation")   # the method choices, in the pipeline's order
+
+
 @dataclass
 class Assumptions:
     """What each of R replications assumed: ``weights`` (R, nodes) (0 for a
-    left-out indicator), ``normalisation`` and ``aggregation`` (R,) indices
-    into the replicator's lists, ``left_out`` (R,) an indicator index or -1."""
+    left-out indicator), ``normalisation``, ``aggregation``, ``imputation``
+    and ``treatment`` (R,) indices into the replicator's lists,
+    ``left_out`` (R,) an indicator index or -1, ``combination`` (R,) the
+    index of (normalisation, imputation, treatment) in the replicator's
+    :attr:`~core.analysis.replicate.Replicator.combinations`."""
     weights: np.ndarray
     normalisation: np.ndarray
     aggregation: np.ndarray
     left_out: np.ndarray
+    imputation: np.ndarray | None = None
+    treatment: np.ndarray | None = None
+    combination: np.ndarray | None = None
+
+    def __post_init__(self):
+        zeros = np.zeros(len(self.normalisation), dtype=int)
+        self.imputation = zeros if self.imputation is None else self.imputation
+        self.treatment = zeros if self.treatment is None else self.treatment
+        if self.combination is None:
+            self.combination = np.asarray(self.normalisation, dtype=int)
 
     def __len__(self) -> int:
         return self.weights.shape[0]
@@ -120,10 +141,10 @@ class Design:
             for lev in spec.noise_levels:
                 nodes = np.flatnonzero((replicator.levels == lev) & np.isfinite(replicator.weights))
                 inputs.append(Input(f"weights_level_{lev}", nodes=tuple(int(k) for k in nodes)))
-        if len(replicator.normalisations) > 1:
-            inputs.append(Input("normalisation", choices=tuple(replicator.normalisations)))
-        if len(replicator.aggregations) > 1:
-            inputs.append(Input("aggregation", choices=tuple(replicator.aggregations)))
+        for name in CHOICES:
+            options = getattr(replicator, name + "s")
+            if len(options) > 1:
+                inputs.append(Input(name, choices=tuple(options)))
         if spec.leave_out:
             inputs.append(Input("left_out", choices=(NONE,) + tuple(replicator.codes[:replicator.n_ind])))
         self.inputs = inputs
@@ -153,33 +174,46 @@ class Design:
         return lo + u * (hi - lo) if self.width else u
 
     def assumptions(self, rows) -> Assumptions:
-        """The assumptions of each row of ``rows`` (R, width)."""
+        """The assumptions of each row of ``rows`` (R, width): the choices
+        first, then the weights of each replication's combination and
+        aggregation (re-derived when the weighting reads the scores) with
+        the noise on top, then the left-out indicator's weight set to 0."""
         rows = np.asarray(rows, dtype=float)
         R = rows.shape[0]
         rep = self.replicator
-        W = np.tile(rep.weights, (R, 1))
-        picks = {"normalisation": np.zeros(R, dtype=int), "aggregation": np.zeros(R, dtype=int),
-                 "left_out": np.zeros(R, dtype=int)}
+        picks = {name: np.zeros(R, dtype=int) for name in CHOICES + ("left_out",)}
         for inp, c0 in zip(self.inputs, self.columns):
-            block = rows[:, c0:c0 + inp.size]
+            if not inp.nodes:
+                m = len(inp.choices)
+                picks[inp.name] = np.minimum(np.floor(rows[:, c0] * m).astype(int), m - 1)
+        combination = rep.combination(picks["normalisation"], picks["imputation"], picks["treatment"])
+        W = rep.base_weights(combination, picks["aggregation"])
+        for inp, c0 in zip(self.inputs, self.columns):
             if inp.nodes:
                 nodes = list(inp.nodes)
-                W[:, nodes] = W[:, nodes] + block * self.spec.weights_noise * W[:, nodes]
-            else:
-                m = len(inp.choices)
-                picks[inp.name] = np.minimum(np.floor(block[:, 0] * m).astype(int), m - 1)
+                W[:, nodes] = W[:, nodes] + rows[:, c0:c0 + inp.size] * self.spec.weights_noise * W[:, nodes]
         left = picks["left_out"] - 1                   # choice 0 is "none"
         has = left >= 0
         W[np.flatnonzero(has), left[has]] = 0.0
-        return Assumptions(W, picks["normalisation"], picks["aggregation"], left)
+        return Assumptions(W, picks["normalisation"], picks["aggregation"], left, picks["imputation"],
+                           picks["treatment"], combination)
 
     def records(self, a: Assumptions) -> list:
         """One JSON-ready record per replication: the normalisation, the
-        aggregation and every weight used, by node code."""
+        aggregation, the imputation and the treatment (these two when they
+        vary) and every weight used, by node code."""
         rep = self.replicator
         used = np.flatnonzero(np.isfinite(rep.weights))
         codes = [rep.codes[k] for k in used]
         norms, aggs = rep.normalisations, rep.aggregations
         weights = a.weights[:, used].tolist()
-        return [{"normalisation": norms[n], "aggregation": aggs[g], "weights": dict(zip(codes, w))}
-                for n, g, w in zip(a.normalisation.tolist(), a.aggregation.tolist(), weights)]
+        out = [{"normalisation": norms[n], "aggregation": aggs[g]}
+               for n, g in zip(a.normalisation.tolist(), a.aggregation.tolist())]
+        for name in ("imputation", "treatment"):
+            options = getattr(rep, name + "s")
+            if len(options) > 1:
+                for record, k in zip(out, getattr(a, name).tolist()):
+                    record[name] = options[k]
+        for record, w in zip(out, weights):
+            record["weights"] = dict(zip(codes, w))
+        return out

@@ -16,6 +16,7 @@ import numpy as np
 from core.analysis import sobol, statistics
 from core.analysis.inputs import Assumptions, Design, Uncertainty
 from core.analysis.replicate import Replicator
+from core.analysis.variants import Runs
 from core.errors import CoIndexError, SettingsError
 from core.text import tr
 
@@ -46,16 +47,18 @@ class UncertaintyResult:
         return self.design.records(self.assumptions)
 
 
-def prepare(project, spec: Uncertainty, period=None) -> Design:
+def prepare(project, spec: Uncertainty, period=None, runs: Runs | None = None) -> Design:
     """The replicator and design of ``spec`` over a project (or anything
     with ``framework``, ``dataset`` and ``settings``); the specification is
-    checked first (:class:`SettingsError` on a bad value)."""
+    checked first (:class:`SettingsError` on a bad value).  ``runs``: the
+    engine runs of an earlier design of the same project, to reuse."""
     fw = project.framework
     if not fw.aggregate_codes:
         raise SettingsError(tr("the framework has no aggregates, so there is no index to analyse"))
     with_weights = {fw.level[n.code] for n in fw.nodes if n.parent is not None and n.code in fw.level}
     spec = spec.checked(with_weights)
-    rep = Replicator(fw, project.dataset, project.settings, spec.normalisations, spec.aggregations, period)
+    rep = Replicator(fw, project.dataset, project.settings, spec.normalisations, spec.aggregations, period,
+                     spec.imputations, spec.treatments, runs)
     return Design(spec, rep)
 
 
@@ -77,7 +80,7 @@ def evaluate(design: Design, rows, progress=None, share=(0.0, 1.0), reduce=None)
         stop = min(R, start + CHUNK)
         part = a if a is not None else design.assumptions(rows[start:stop])
         k = slice(start, stop) if a is not None else slice(None)
-        S = rep.scores(part.weights[k], part.normalisation[k], part.aggregation[k])
+        S = rep.scores(part.weights[k], part.combination[k], part.aggregation[k])
         out[start:stop] = S if reduce is None else reduce(S)
         if progress is not None and progress(share[0] + (share[1] - share[0]) * stop / R) is False:
             raise AnalysisCancelled(tr("the analysis was cancelled"))
@@ -120,8 +123,8 @@ def check_sensitivity(design: Design, n: int, output: str):
     """The output function of a possible Sobol analysis, or a
     :class:`SettingsError` saying why it is not."""
     if not design.inputs:
-        raise SettingsError(tr("nothing is uncertain: give a weights noise, two or more normalisations or "
-                               "aggregations, or leave indicators out"))
+        raise SettingsError(tr("nothing is uncertain: give a weights noise, two or more normalisations, "
+                               "aggregations, imputations or treatments, or leave indicators out"))
     if not isinstance(n, (int, np.integer)) or n < 2:
         raise SettingsError(tr("the Sobol base sample needs at least 2 rows, got '{n}'", n=n), valid=["2, 3, ..."])
     return output_of(design, output)

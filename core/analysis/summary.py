@@ -108,7 +108,7 @@ def run_summary(project, spec: Uncertainty, sensitivity: bool = False, output: s
     low[t_last], high[t_last] = result.statistics.p05_score[j], result.statistics.p95_score[j]
     others = [t for t in range(len(periods)) if t != t_last]
     for k, t in enumerate(others):
-        design = prepare(project, spec, periods[t])
+        design = prepare(project, spec, periods[t], runs=rep.runs)
         rows = design.draw(design.spec.replications, design.spec.seed)
         _, S = evaluate(design, rows, progress, share=(share * (first + k), share * (first + k + 1)))
         low[t], high[t] = statistics.percentiles(S[:, j, :], [5, 95])
@@ -137,7 +137,9 @@ def to_state(summary: Summary) -> dict:
     st = summary.statistics
     return {"version": STATE_VERSION, "spec": {**asdict(summary.spec), "noise_levels": list(summary.spec.noise_levels),
                                                "normalisations": list(summary.spec.normalisations),
-                                               "aggregations": list(summary.spec.aggregations)},
+                                               "aggregations": list(summary.spec.aggregations),
+                                               "imputations": list(summary.spec.imputations),
+                                               "treatments": list(summary.spec.treatments)},
             "sensitivity": summary.sensitivity, "period": summary.period, "periods": list(summary.periods),
             "units": list(summary.units), "aggregates": list(summary.aggregates), "root": summary.root,
             "statistics": {f: _numbers(getattr(st, f)) for f in ARRAY_FIELDS},
@@ -163,7 +165,9 @@ def from_state(state) -> Summary | None:
                            noise_levels=tuple(int(v) for v in s["noise_levels"]),
                            normalisations=tuple(str(v) for v in s["normalisations"]),
                            aggregations=tuple(str(v) for v in s["aggregations"]),
-                           leave_out=bool(s["leave_out"]), seed=int(s["seed"]))
+                           leave_out=bool(s["leave_out"]), seed=int(s["seed"]),
+                           imputations=tuple(str(v) for v in s.get("imputations", ())),
+                           treatments=tuple(str(v) for v in s.get("treatments", ())))
         units, aggregates, periods = list(state["units"]), list(state["aggregates"]), list(state["periods"])
         shape = (len(aggregates), len(units))
         st = statistics.Statistics(**{f: _array(state["statistics"][f], shape) for f in ARRAY_FIELDS})

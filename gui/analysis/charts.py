@@ -208,6 +208,7 @@ class SobolChart(AnalysisChart):
         if name.startswith("weights_level_"):
             return self.tr("Weights, level {0}").format(name.rsplit("_", 1)[1])
         return {"normalisation": self.tr("Normalisation"), "aggregation": self.tr("Aggregation"),
+                "imputation": self.tr("Imputation"), "treatment": self.tr("Outlier treatment"),
                 "left_out": self.tr("Indicator left out")}.get(name, name)
 
     def empty_reason(self) -> str:

@@ -25,12 +25,22 @@ from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFormLayout, QHBoxLayo
 from core.analysis.inputs import MAX_REPLICATIONS, Uncertainty
 from core.analysis.run import AnalysisCancelled
 from core.analysis.summary import run_summary
-from core.methods.registry import AGGREGATIONS, NORMALISATIONS
+from core.methods.registry import AGGREGATIONS, IMPUTATIONS, NORMALISATIONS, TREATMENTS
 
 from gui.analysis.charts import RankIntervalChart, SobolChart
 from gui.base.document import ProjectDocument
 from gui.importing.worker import Task, error_text
 from gui.sheets.method_panel import aggregation_label, method_label, method_tip
+
+
+def _note() -> QLabel:
+    """A small wrapped line under a check box, indented to its text."""
+    note = QLabel(wordWrap=True)
+    note.setIndent(22)
+    font = note.font()
+    font.setPointSizeF(font.pointSizeF() * 0.9)
+    note.setFont(font)
+    return note
 
 
 class AnalysisPane(QWidget):
@@ -51,6 +61,7 @@ class AnalysisPane(QWidget):
         self._fill_levels()
         document.valuesChanged.connect(self._on_project_changed)
         document.settingsChanged.connect(self._on_project_changed)
+        document.settingsChanged.connect(self._refresh_switches)
         document.structureChanged.connect(self._on_structure_changed)
         self.retranslateUi()
         self._show_saved()
@@ -64,6 +75,10 @@ class AnalysisPane(QWidget):
         self.normalisations = QListWidget()
         self.aggregations = QListWidget()
         self.leave_out = QCheckBox()
+        self.imputation_switch = QCheckBox()        # the project's imputation on and off
+        self.treatment_switch = QCheckBox()         # the project's outlier treatment on and off
+        self.imputation_note = _note()              # what the switch does, or why it is disabled
+        self.treatment_note = _note()
         self.sensitivity = QCheckBox()
         self.seed = QSpinBox(minimum=0, maximum=2_147_483_647, value=0)
         self.run_button = QPushButton()
@@ -86,6 +101,9 @@ class AnalysisPane(QWidget):
         buttons.addWidget(self.cancel_button)
         side = QVBoxLayout()
         side.addLayout(form)
+        for box, note in ((self.imputation_switch, self.imputation_note), (self.treatment_switch, self.treatment_note)):
+            side.addWidget(box)
+            side.addWidget(note)
         side.addWidget(self.leave_out)
         side.addWidget(self.sensitivity)
         side.addLayout(buttons)
@@ -145,6 +163,7 @@ class AnalysisPane(QWidget):
         for box in self._level_boxes.values():
             box.setToolTip(self.tr("Perturb the weights of this level (1 = indicators)"))
         self.leave_out.setText(self.tr("Leave out one indicator per replication"))
+        self._refresh_switches()
         self.sensitivity.setText(self.tr("Sensitivity (Sobol indices)"))
         self.run_button.setText(self.tr("Run analysis"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -153,6 +172,34 @@ class AnalysisPane(QWidget):
                 box.item(k).setText(label(box.item(k).data(Qt.UserRole)))
         self.rank_chart.retranslateUi()
         self.sobol_chart.retranslateUi()
+
+    def _refresh_switches(self, *_):
+        """The imputation and treatment switches: the note under each names
+        the project's method, or says why the switch is disabled."""
+        st = self.document.project.settings
+        self.imputation_switch.setText(self.tr("Imputation on and off"))
+        self.treatment_switch.setText(self.tr("Outlier treatment on and off"))
+        if st.imputation != "none":
+            note = self.tr("Each replication imputes missing values as the project does ({0}) or leaves them "
+                           "missing").format(IMPUTATIONS[st.imputation].title())
+        else:
+            note = self.tr("Disabled: the project imputes no values (choose an imputation method in the method "
+                           "settings)")
+        self._show_switch(self.imputation_switch, self.imputation_note, st.imputation != "none", note)
+        if st.treatment != "none":
+            note = self.tr("Each replication treats outliers as the project does ({0}) or leaves the values as "
+                           "they are").format(TREATMENTS[st.treatment].title())
+        else:
+            note = self.tr("Disabled: the project treats no outliers (choose an outlier treatment in the method "
+                           "settings)")
+        self._show_switch(self.treatment_switch, self.treatment_note, st.treatment != "none", note)
+
+    @staticmethod
+    def _show_switch(box: QCheckBox, note: QLabel, enabled: bool, text: str):
+        box.setEnabled(enabled)
+        box.setToolTip(text)
+        note.setText(text)
+        note.setEnabled(enabled)
 
     def changeEvent(self, event):
         super().changeEvent(event)
@@ -169,17 +216,26 @@ class AnalysisPane(QWidget):
         """The uncertain inputs as chosen in the form."""
         levels = tuple(lev for lev, box in self._level_boxes.items() if box.isChecked())
         noise = self.noise.value() if levels else 0.0
+        st = self.document.project.settings
+        imputations = (st.imputation, "none") if self._switched(self.imputation_switch) else ()
+        treatments = (st.treatment, "none") if self._switched(self.treatment_switch) else ()
         return Uncertainty(replications=self.replications.value(), weights_noise=noise,
                            noise_levels=levels if noise > 0 else (), normalisations=self._checked(self.normalisations),
                            aggregations=self._checked(self.aggregations), leave_out=self.leave_out.isChecked(),
-                           seed=self.seed.value())
+                           seed=self.seed.value(), imputations=imputations, treatments=treatments)
+
+    @staticmethod
+    def _switched(box: QCheckBox) -> bool:
+        return box.isEnabled() and box.isChecked()
 
     def project_state(self) -> dict:
         """"The form's choices, for the project file (the window's pane protocol, gui/window/panes.py)."""
         s = self.spec()
         return {"replications": s.replications, "weights_noise": self.noise.value(), "noise_levels": list(s.noise_levels),
                 "normalisations": list(s.normalisations), "aggregations": list(s.aggregations),
-                "leave_out": s.leave_out, "sensitivity": self.sensitivity.isChecked(), "seed": s.seed}
+                "leave_out": s.leave_out, "sensitivity": self.sensitivity.isChecked(), "seed": s.seed,
+                "imputation_on_off": self.imputation_switch.isChecked(),
+                "treatment_on_off": self.treatment_switch.isChecked()}
 
     def restore_project_state(self, state: dict):
         """Set the form from :meth:`project_state`'s dict; a missing or
@@ -196,6 +252,8 @@ class AnalysisPane(QWidget):
         self.seed.setValue(get("seed", int, self.seed.value()))
         self.leave_out.setChecked(get("leave_out", bool, self.leave_out.isChecked()))
         self.sensitivity.setChecked(get("sensitivity", bool, self.sensitivity.isChecked()))
+        for box, key in ((self.imputation_switch, "imputation_on_off"), (self.treatment_switch, "treatment_on_off")):
+            box.setChecked(get(key, bool, box.isChecked()))
         levels = get("noise_levels", lambda v: [int(x) for x in v], None)
         if levels is not None:
             for lev, box in self._level_boxes.items():

@@ -512,88 +512,118 @@
 <context>
     <name>AnalysisPane</name>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="140"/>
+        <location filename="../../gui/analysis/pane.py" line="158"/>
         <source>Replications</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="140"/>
+        <location filename="../../gui/analysis/pane.py" line="158"/>
         <source>Weights noise</source>
         <translation>权重扰动幅度</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="141"/>
+        <location filename="../../gui/analysis/pane.py" line="159"/>
         <source>Noisy levels</source>
         <translation>扰动层级</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="141"/>
+        <location filename="../../gui/analysis/pane.py" line="159"/>
         <source>Normalisations</source>
         <translation>标准化方法</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="142"/>
+        <location filename="../../gui/analysis/pane.py" line="160"/>
         <source>Aggregations</source>
         <translation>汇总方法</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="142"/>
+        <location filename="../../gui/analysis/pane.py" line="160"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="144"/>
+        <location filename="../../gui/analysis/pane.py" line="162"/>
         <source>Each weight of a noisy level becomes w + U(-1, 1) × noise × w</source>
         <translation>扰动层级的每个权重变为 w + U(-1, 1) × 扰动幅度 × w</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="146"/>
+        <location filename="../../gui/analysis/pane.py" line="164"/>
         <source>Perturb the weights of this level (1 = indicators)</source>
         <translation>扰动这一层的权重（1 = 指标）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="147"/>
+        <location filename="../../gui/analysis/pane.py" line="165"/>
         <source>Leave out one indicator per replication</source>
         <translation>每次重复计算剔除一个指标</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="148"/>
+        <location filename="../../gui/analysis/pane.py" line="167"/>
         <source>Sensitivity (Sobol indices)</source>
         <translation>敏感性分析（Sobol 指数）</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="149"/>
+        <location filename="../../gui/analysis/pane.py" line="168"/>
         <source>Run analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="150"/>
+        <location filename="../../gui/analysis/pane.py" line="169"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="228"/>
+        <location filename="../../gui/analysis/pane.py" line="180"/>
+        <source>Imputation on and off</source>
+        <translation>插补开或关</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="181"/>
+        <source>Outlier treatment on and off</source>
+        <translation>离群值处理开或关</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="183"/>
+        <source>Each replication imputes missing values as the project does ({0}) or leaves them missing</source>
+        <translation>每次重复计算或按项目的方法（{0}）插补缺失值，或保留缺失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="186"/>
+        <source>Disabled: the project imputes no values (choose an imputation method in the method settings)</source>
+        <translation>不可用：项目未插补任何值（请在方法设置中选择插补方法）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="190"/>
+        <source>Each replication treats outliers as the project does ({0}) or leaves the values as they are</source>
+        <translation>每次重复计算或按项目的方法（{0}）处理离群值，或保持原值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="193"/>
+        <source>Disabled: the project treats no outliers (choose an outlier treatment in the method settings)</source>
+        <translation>不可用：项目未处理离群值（请在方法设置中选择离群值处理方法）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/pane.py" line="286"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="240"/>
+        <location filename="../../gui/analysis/pane.py" line="298"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="262"/>
+        <location filename="../../gui/analysis/pane.py" line="320"/>
         <source>{0} replications in {1} s</source>
         <translation>{0} 次重复计算，用时 {1} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="278"/>
+        <location filename="../../gui/analysis/pane.py" line="336"/>
         <source>Last analysis: {0} replications</source>
         <translation>上次分析：{0} 次重复</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/pane.py" line="280"/>
-        <location filename="../../gui/analysis/pane.py" line="292"/>
+        <location filename="../../gui/analysis/pane.py" line="338"/>
+        <location filename="../../gui/analysis/pane.py" line="350"/>
         <source>The project has changed since this analysis: run it again to update it</source>
         <translation>此次分析之后项目已有改动：请重新运行以更新结果</translation>
     </message>
@@ -3233,11 +3263,21 @@ with data</source>
     </message>
     <message>
         <location filename="../../gui/analysis/charts.py" line="211"/>
+        <source>Imputation</source>
+        <translation>插补</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="211"/>
+        <source>Outlier treatment</source>
+        <translation>离群值处理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/analysis/charts.py" line="212"/>
         <source>Indicator left out</source>
         <translation>剔除的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/analysis/charts.py" line="215"/>
+        <location filename="../../gui/analysis/charts.py" line="216"/>
         <source>Tick &apos;Sensitivity (Sobol indices)&apos; and run again to see which input matters most</source>
         <translation>勾选“敏感性分析（Sobol 指数）”并重新运行，查看哪项输入影响最大</translation>
     </message>

@@ -121,6 +121,22 @@ def test_without_json_a_table(capsys, asem_args):
     assert lines[-1].split()[0] == "normalisation"
 
 
+def test_imputation_and_treatment_switched(capsys, asem_args):
+    rc, out, err = run(capsys, *asem_args, "--uncertainty", "120", "--imputations", "none,Mean", "--treatments",
+                       "none,winsorise", "--sensitivity", "--sobol-n", "32", "--seed", "3", "--json")
+    assert rc == 0, err
+    doc = json.loads(out)
+    assert list(doc) == ["nominal", "statistics", "sobol", "replications"]
+    assert all(list(r) == STAT_KEYS for r in doc["statistics"])
+    reps = doc["replications"]
+    assert all(list(r) == ["normalisation", "aggregation", "imputation", "treatment", "weights"] for r in reps)
+    assert {(r["imputation"], r["treatment"]) for r in reps} == {("none", "none"), ("none", "winsorise"),
+                                                                 ("mean", "none"), ("mean", "winsorise")}
+    assert [s["input"] for s in doc["sobol"]] == ["imputation", "treatment"]
+    # the nominal is the project's (no imputation, no treatment): its 'treatment' section is empty
+    assert doc["nominal"]["treatment"]["imputed"] == []
+
+
 @pytest.mark.parametrize("args, words", [
     (["--uncertainty", "many"], "argument --uncertainty: 'many' is not a whole number"),
     (["--weights-noise", "0.1"], "the following arguments are required: --uncertainty"),
@@ -128,6 +144,10 @@ def test_without_json_a_table(capsys, asem_args):
     (["--uncertainty", "10", "--weights-noise", "-0.5"], "the weights noise must be a number from 0 to 1"),
     (["--uncertainty", "10", "--normalisations", "minmax,best"], "'best' is not a valid value for normalisation; "
                                                                   "valid values: fixed_base, minmax"),
+    (["--uncertainty", "10", "--imputations", "none,guess"], "--imputations: 'guess' is not a valid value for "
+                                                              "imputation; valid values: none, mean, median, group_mean"),
+    (["--uncertainty", "10", "--treatments", "none,trim"], "--treatments: 'trim' is not a valid value for treatment; "
+                                                           "valid values: none, winsorise"),
     (["--uncertainty", "10", "--period", "1999"], "period 1999 is not a period of the data (2018)"),
     (["--uncertainty", "10", "--sensitivity"], "nothing is uncertain"),
     (["--uncertainty", "10", "--set", "weighting=heavy"], "'heavy' is not a valid value for weighting"),

@@ -124,3 +124,28 @@ def test_progress_runs_once_from_0_to_1_and_can_cancel():
         run_summary(project, Uncertainty(replications=50, weights_noise=0.2),
                     progress=lambda f: calls.append(f) or len(calls) < 3)      # stop in the third period
     assert len(calls) == 3
+
+
+def test_imputation_and_treatment_switches_over_every_period():
+    """The same engine runs serve every period's band; the switches are
+    kept with the summary, and a state written before they existed reads
+    as none switched."""
+    project = projectfile.load(ASEM_30)
+    settings = project.settings.copy()
+    settings.apply("imputation", "linear")
+    project.settings = settings
+    spec = Uncertainty(replications=200, imputations=("linear", "none"), treatments=("none", "winsorise"), seed=2)
+    analysis, summary = run_summary(project, spec)
+    root = project.framework.root
+    for t, period in enumerate(project.dataset.periods):
+        result = run_uncertainty(project, spec, period=period)
+        j = result.replicator.agg_row[root]
+        assert np.array_equal(summary.band_low[t], result.statistics.p05_score[j], equal_nan=True)
+        assert np.array_equal(summary.band_high[t], result.statistics.p95_score[j], equal_nan=True)
+    assert np.nanmax(summary.band_high - summary.band_low) > 0.1           # the switches move the index
+    state = to_state(summary)
+    assert state["spec"]["imputations"] == ["linear", "none"] and state["spec"]["treatments"] == ["none", "winsorise"]
+    assert from_state(json.loads(json.dumps(state))).spec == summary.spec
+    del state["spec"]["imputations"], state["spec"]["treatments"]
+    older = from_state(state)
+    assert older.spec.imputations == () and older.spec.treatments == ()

@@ -192,7 +192,7 @@ def test_state_round_trip(qtbot, pane, asem_document):
     state = pane.project_state()
     assert state == {"replications": 1000, "weights_noise": 0.25, "noise_levels": [3],
                      "normalisations": ["minmax", "zscore"], "aggregations": ["arithmetic"], "leave_out": False,
-                     "sensitivity": True, "seed": 42}
+                     "sensitivity": True, "seed": 42, "imputation_on_off": False, "treatment_on_off": False}
     other = AnalysisPane(asem_document)
     qtbot.addWidget(other)
     assert other.project_state() != state
@@ -205,6 +205,54 @@ def test_state_round_trip(qtbot, pane, asem_document):
     assert other.project_state()["seed"] == 7
 
 
+def test_imputation_and_treatment_switches(qtbot, pane, asem_document):
+    """Disabled, saying why, while the project has no imputation or
+    treatment; once it has, they name its methods, switch them on and off
+    in the replications, and their Sobol bars are drawn."""
+    imp, treat = pane.imputation_switch, pane.treatment_switch
+    assert not imp.isEnabled() and imp.text() == "Imputation on and off"
+    assert pane.imputation_note.text() == ("Disabled: the project imputes no values (choose an imputation method in "
+                                           "the method settings)")
+    assert not treat.isEnabled() and treat.text() == "Outlier treatment on and off"
+    assert pane.treatment_note.text().startswith("Disabled: the project treats no outliers")
+    assert imp.toolTip() == pane.imputation_note.text() and pane.imputation_note.isVisible()
+    imp.setChecked(True)
+    assert pane.spec().imputations == ()                 # a disabled switch switches nothing
+    settings = asem_document.project.settings.copy()
+    settings.apply("imputation", "linear")
+    settings.apply("treatment", "winsorise")
+    assert asem_document.execute(SetSettings(settings))
+    assert imp.isEnabled() and pane.imputation_note.text() == ("Each replication imputes missing values as the "
+                                                               "project does (Linear interpolation) or leaves "
+                                                               "them missing")
+    assert treat.isEnabled() and pane.treatment_note.text().startswith("Each replication treats outliers as the "
+                                                                       "project does (Winsori")
+    assert pane.spec().imputations == ("linear", "none") and pane.spec().treatments == ()
+    treat.setChecked(True)
+    pane.replications.setValue(256)
+    pane.sensitivity.setChecked(True)
+    spec = pane.spec()
+    assert spec.treatments == ("winsorise", "none")
+    analysis = run_and_wait(qtbot, pane)
+    want = run_analysis(asem_document.project, spec, sensitivity=True)
+    assert analysis.sobol == want.sobol
+    sobol = pane.sobol_chart
+    assert [sobol.input_label(s["input"]) for s in want.sobol] == ["Weights, level 2", "Weights, level 3",
+                                                                   "Imputation", "Outlier treatment"]
+    assert sobol.total.opts["height"].tolist() == [s["ST"] for s in want.sobol]
+    assert max(s["ST"] for s in want.sobol[2:]) > 0.05
+    records = analysis.uncertainty.replication_records()
+    assert {(r["imputation"], r["treatment"]) for r in records} == {("linear", "winsorise"), ("linear", "none"),
+                                                                     ("none", "winsorise"), ("none", "none")}
+    state = pane.project_state()
+    assert state["imputation_on_off"] is True and state["treatment_on_off"] is True
+    # the project's imputation switched off again: the switch says so and is left out
+    settings = settings.copy()
+    settings.apply("imputation", "none")
+    assert asem_document.execute(SetSettings(settings))
+    assert not imp.isEnabled() and pane.spec().imputations == () and pane.spec().treatments == ("winsorise", "none")
+
+
 def test_in_chinese(qtbot, asem_document, qapp):
     from gui.base import i18n
     try:
@@ -215,5 +263,8 @@ def test_in_chinese(qtbot, asem_document, qapp):
         assert w.sensitivity.text() == "敏感性分析（Sobol 指数）"
         assert w.rank_chart.empty_message() == "运行分析以查看结果可能的变动范围"
         assert w.sobol_chart.input_label("weights_level_2") == "权重（第 2 层）"
+        assert w.sobol_chart.input_label("imputation") == "插补"
+        assert w.imputation_switch.text() == "插补开或关"
+        assert w.imputation_note.text().startswith("不可用：项目未插补任何值")
     finally:
         i18n.install_language(qapp, "en", remember=False)
