@@ -31,6 +31,7 @@ from gui.charts.items import live
 from gui.charts.legend import ChartLegend
 from gui.charts.menu import ChartMenu
 from gui.base.document import ProjectDocument
+from gui.base.formatting import node_score_decimals
 from gui.base.i18n import display_name, is_chinese
 from gui.base.palette import ChartTheme, dimension_colours, unit_name
 
@@ -176,6 +177,11 @@ class ChartBase(ChartMenu, ChartInteraction, pg.GraphicsView):
     def node_name(self, code: str) -> str:
         return display_name(self.project.framework[code])
 
+    def score_decimals(self, code: str) -> int:
+        """The decimals the scores of node ``code`` are shown with (the
+        same in every chart and table: see gui/base/formatting.py)."""
+        return node_score_decimals(self.project, code)
+
     def unit_name(self, u: int) -> str:
         return unit_name(self.project, u)
 
@@ -280,6 +286,12 @@ class ChartBase(ChartMenu, ChartInteraction, pg.GraphicsView):
         self.legend.set_text_colour(self.theme.foreground)
         self._legend_wanted = wanted
         self._fit_legend()
+
+    def legend_unit_at(self, scene_pos):
+        """The unit of the legend entry at ``scene_pos`` (a click there
+        chooses it), or None."""
+        entry = self.legend.entry_at(scene_pos)
+        return None if entry is None else entry.unit
 
     def legend_room(self) -> float:
         """The height the legend may take, in pixels: what is left of the

@@ -244,7 +244,7 @@ def _paint_row(painter, g: LeagueGeometry, theme, j: int, unit: int) -> None:
         if np.isfinite(rank):
             painter.drawText(inner, int(Qt.AlignLeft | Qt.AlignVCenter), f"#{int(rank)}")
         painter.setFont(g.fonts["bold" if c == 0 else "cell"])
-        painter.drawText(inner, int(Qt.AlignRight | Qt.AlignVCenter), fmt(score) + ("*" if data.low[unit, c] else ""))
+        painter.drawText(inner, int(Qt.AlignRight | Qt.AlignVCenter), data.score_text(unit, c) + ("*" if data.low[unit, c] else ""))
     if chosen:
         painter.save()
         painter.setPen(QPen(theme.highlight, 2))
