@@ -26,6 +26,7 @@ from core.methods.registry import NORMALISATIONS
 from core.pipeline import meaning
 
 from gui.charts.export import set_caching
+from gui.charts.fonts import TITLE_POINTS
 from gui.charts.interaction import ChartInteraction
 from gui.charts.items import live
 from gui.charts.legend import ChartLegend
@@ -35,7 +36,6 @@ from gui.base.formatting import node_score_decimals
 from gui.base.i18n import display_name, is_chinese
 from gui.base.palette import ChartTheme, dimension_colours, unit_name
 
-TITLE_SIZE = "10pt"
 NOTE_POINTS = 8.0            # the note under the chart and the subtitle
 NOTE_PIXELS = 15             # the note's row
 ROW_GAP = 2                  # pixels between the title, the plot, the legend and the note
@@ -97,7 +97,7 @@ class ChartBase(ChartMenu, ChartInteraction, pg.GraphicsView):
         self.layout_item.setContentsMargins(6, 4, 10, 4)
         self.layout_item.layout.setVerticalSpacing(ROW_GAP)
         self.setCentralItem(self.layout_item)
-        self.title_item = pg.LabelItem("", size=TITLE_SIZE, bold=True, justify="left")
+        self.title_item = pg.LabelItem("", size=f"{TITLE_POINTS:g}pt", bold=True, justify="left")
         self.layout_item.addItem(self.title_item, row=0, col=0)
         self._title = ""
         self._subtitle = ""
@@ -250,7 +250,7 @@ class ChartBase(ChartMenu, ChartInteraction, pg.GraphicsView):
     def _show_title(self):
         """The title (and the subtitle under it), cut short with an ellipsis
         when the chart is too narrow (a long title must not widen the chart)."""
-        shown = html.escape(self._elided(self._title, float(TITLE_SIZE.rstrip("pt")), bold=True))
+        shown = html.escape(self._elided(self._title, TITLE_POINTS, bold=True))
         if self._subtitle:
             small = html.escape(self._elided(self._subtitle, NOTE_POINTS))
             shown += (f"<br><span style='font-size:{NOTE_POINTS:g}pt; font-weight:normal; "

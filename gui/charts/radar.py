@@ -192,8 +192,9 @@ class RadarChart(ChosenUnitPeriod, ChartBase):
         self._pool_others(len(others))
         if others:
             # the chosen unit's entries name it, beside the units compared
-            entries[0] = Entry(self.polygon, self.tr("{0}, {1}").format(unit, entries[0].text),
-                               self.unit_code(chosen), chosen)
+            # (short: the period alone, as without units compared; the title names the unit)
+            entries[0] = Entry(self.polygon, self.tr("{0}, {1}").format(unit, entries[0].text), entries[0].text,
+                               chosen)
             entries[1:] = [Entry(e.item, e.text, e.short, chosen) for e in entries[1:]]
             entries += [Entry(item, self.unit_name(u), self.unit_code(u), u) for u, item in zip(others, self._others)]
         if ([(e.text, e.unit) for e in entries] != [(e.text, e.unit) for e in self.legend.entries]
@@ -272,7 +273,10 @@ class RadarChart(ChosenUnitPeriod, ChartBase):
             x, y = r * cos, r * sin
             item.setData(np.append(x, x[:1]), np.append(y, y[:1]))
         r = np.nan_to_num(now - self.origin, nan=0.0)
-        self._place_ring_labels(np.fmax(r, np.nan_to_num(then - self.origin, nan=0.0)))
+        reach = np.fmax(r, np.nan_to_num(then - self.origin, nan=0.0))
+        for other in others:
+            reach = np.fmax(reach, np.nan_to_num(other - self.origin, nan=0.0))
+        self._place_ring_labels(reach)
         self.fill_item.setPolygon(QPolygonF([QPointF(a, b) for a, b in zip(r * cos, r * sin)]))
         xs, ys = (now - self.origin) * cos, (now - self.origin) * sin
         self.marker_rims.setData(xs, ys)
@@ -334,10 +338,14 @@ class RadarChart(ChosenUnitPeriod, ChartBase):
         a = self.clear_angle(reach)
         n, step = getattr(self, "_ring_count", 0), getattr(self, "_step", 1.0)
         px = abs(self.view_box.viewPixelSize()[0]) or 1.0
+        # on a polygon ring (3 spokes or more), half-way between two spokes
+        # the ring is nearer the centre than at its corners
+        k = len(self._codes)
+        inward = math.cos(math.pi / k) if k >= 3 else 1.0
         height = max((t.boundingRect().height() for t in self.ring_labels[:n]), default=14.0)
-        every = max(1, math.ceil((height + 2) / max(step / px, 1e-9)))
+        every = max(1, math.ceil((height + 2) / max(step * inward / px, 1e-9)))
         for j, text in enumerate(self.ring_labels):
-            r = step * (j + 1)
+            r = step * (j + 1) * inward
             shown = j < n and ((n - 1 - j) % every == 0)
             text.setVisible(shown)
             if shown:
