@@ -21,7 +21,9 @@ from core.text import tr
 
 # the settings no single method owns; the methods' own parameters come from the registry
 GENERAL = ("normalisation", "pooled", "base_year", "aggregation", "weighting",
-           "denominate", "imputation", "screen_threshold", "treatment")
+           "denominate", "imputation", "screen_threshold", "treatment", "score_decimals")
+# the most decimals a score may be shown with (``score_decimals``)
+MAX_SCORE_DECIMALS = 6
 
 
 def keys() -> tuple:
@@ -65,6 +67,9 @@ class Settings:
     aggregation_level: dict = field(default_factory=dict)  # COINr level number (int) -> aggregation method
     ahp_by: dict = field(default_factory=dict)             # aggregate code -> upper triangle of its AHP matrix
     weighting_by: dict = field(default_factory=dict)       # aggregate code or "level.N" -> weighting method
+    # decimals of the scores shown in the charts and tables (not of the
+    # computed values); None: automatic, from the scale of the scores
+    score_decimals: int | None = None
     # values of the parameters of methods that have no field above (read as
     # attributes too: settings.<key>, the method's default when not set)
     params: dict = field(default_factory=dict)
@@ -125,6 +130,8 @@ class Settings:
             self.screen_threshold = _share(text, key, where)
         elif key == "weighting":
             self.weighting = WEIGHTINGS.resolve(text, key, where)
+        elif key == "score_decimals":
+            self.score_decimals = _decimals(text, key, where)
         elif param is not None:
             value = param.parse(text, where)
             if key in _FIELDS:
@@ -189,8 +196,8 @@ class Settings:
             elif k == "aggregation_level":
                 for n, m in (v or {}).items():
                     s.apply(f"aggregation.level.{n}", m, where)
-            elif k == "screen_threshold" and v is None:
-                s.screen_threshold = None
+            elif k in ("screen_threshold", "score_decimals") and v is None:
+                setattr(s, k, None)
             elif k == "weighting_by":
                 for code, m in (v or {}).items():
                     s.apply(f"weighting.{code}", m, where)
@@ -255,6 +262,22 @@ def _share(text, key, where):
     return x
 
 
+def _decimals(text, key, where):
+    """A number of decimals from 0 to MAX_SCORE_DECIMALS, or None for
+    'auto' / blank."""
+    if text.lower() in ("", "auto", "none"):
+        return None
+    try:
+        f = float(text)
+    except ValueError:
+        f = float("nan")
+    if not (f.is_integer() and 0 <= f <= MAX_SCORE_DECIMALS):
+        raise SettingsError(tr("{where}: '{text}' is not a valid value for {key}; it must be auto or a whole number "
+                               "from 0 to {most}", where=where, text=text, key=key, most=MAX_SCORE_DECIMALS),
+                            valid=["auto"] + [str(d) for d in range(MAX_SCORE_DECIMALS + 1)])
+    return int(f)
+
+
 def _period(text, key, where):
     try:
         f = float(text)
@@ -271,4 +294,5 @@ def _period(text, key, where):
 
 _FIELDS = {f.name for f in fields(Settings)} - {"params"}
 _QUIET = {"denominate": False, "imputation": "none", "screen_threshold": None, "treatment": "none",
+          "score_decimals": None,
           "aggregation_by": {}, "aggregation_level": {}, "ahp_by": {}, "weighting_by": {}}

@@ -26,15 +26,16 @@ from core.methods.registry import NORMALISATIONS
 from core.pipeline import meaning
 
 from gui.charts.export import set_caching
+from gui.charts.fonts import TITLE_POINTS
 from gui.charts.interaction import ChartInteraction
 from gui.charts.items import live
 from gui.charts.legend import ChartLegend
 from gui.charts.menu import ChartMenu
 from gui.base.document import ProjectDocument
+from gui.base.formatting import node_score_decimals
 from gui.base.i18n import display_name, is_chinese
 from gui.base.palette import ChartTheme, dimension_colours, unit_name
 
-TITLE_SIZE = "10pt"
 NOTE_POINTS = 8.0            # the note under the chart and the subtitle
 NOTE_PIXELS = 15             # the note's row
 ROW_GAP = 2                  # pixels between the title, the plot, the legend and the note
@@ -96,7 +97,7 @@ class ChartBase(ChartMenu, ChartInteraction, pg.GraphicsView):
         self.layout_item.setContentsMargins(6, 4, 10, 4)
         self.layout_item.layout.setVerticalSpacing(ROW_GAP)
         self.setCentralItem(self.layout_item)
-        self.title_item = pg.LabelItem("", size=TITLE_SIZE, bold=True, justify="left")
+        self.title_item = pg.LabelItem("", size=f"{TITLE_POINTS:g}pt", bold=True, justify="left")
         self.layout_item.addItem(self.title_item, row=0, col=0)
         self._title = ""
         self._subtitle = ""
@@ -176,6 +177,11 @@ class ChartBase(ChartMenu, ChartInteraction, pg.GraphicsView):
     def node_name(self, code: str) -> str:
         return display_name(self.project.framework[code])
 
+    def score_decimals(self, code: str) -> int:
+        """The decimals the scores of node ``code`` are shown with (the
+        same in every chart and table: see gui/base/formatting.py)."""
+        return node_score_decimals(self.project, code)
+
     def unit_name(self, u: int) -> str:
         return unit_name(self.project, u)
 
@@ -244,7 +250,7 @@ class ChartBase(ChartMenu, ChartInteraction, pg.GraphicsView):
     def _show_title(self):
         """The title (and the subtitle under it), cut short with an ellipsis
         when the chart is too narrow (a long title must not widen the chart)."""
-        shown = html.escape(self._elided(self._title, float(TITLE_SIZE.rstrip("pt")), bold=True))
+        shown = html.escape(self._elided(self._title, TITLE_POINTS, bold=True))
         if self._subtitle:
             small = html.escape(self._elided(self._subtitle, NOTE_POINTS))
             shown += (f"<br><span style='font-size:{NOTE_POINTS:g}pt; font-weight:normal; "
@@ -280,6 +286,12 @@ class ChartBase(ChartMenu, ChartInteraction, pg.GraphicsView):
         self.legend.set_text_colour(self.theme.foreground)
         self._legend_wanted = wanted
         self._fit_legend()
+
+    def legend_unit_at(self, scene_pos):
+        """The unit of the legend entry at ``scene_pos`` (a click there
+        chooses it), or None."""
+        entry = self.legend.entry_at(scene_pos)
+        return None if entry is None else entry.unit
 
     def legend_room(self) -> float:
         """The height the legend may take, in pixels: what is left of the

@@ -200,6 +200,10 @@ class ContributionChart(TimeChart):
             self._fill_legend()
         self.fit_y(finite_range(pos.sum(axis=0), neg.sum(axis=0), change, include=[0.0]), 0.08, 0.1)
 
+    def points_decimals(self) -> int:
+        """Contributions are points of the index: shown with its decimals."""
+        return self.score_decimals(self.project.framework.root)
+
     def hover_at(self, x, y, px, py):
         periods = self.project.dataset.periods
         xs, ys = self.total_curve.getData()
@@ -207,7 +211,7 @@ class ContributionChart(TimeChart):
             k = nearest(xs, ys, x, y, px, py)
             if k is not None:
                 text = "{0}\n{1}: {2}".format(self.tr("Change of the index"), self.period_text(k),
-                                              self.tr("{0} points").format(fmt(ys[k], sign=True)))
+                                              self.tr("{0} points").format(fmt(ys[k], self.points_decimals(), sign=True)))
                 if k < len(self._incomplete) and self._incomplete[k]:
                     gone = [self.node_name(c) for c, m in zip(self._codes, self._missing[:, k]) if m]
                     text += "\n" + self.tr("Incomplete, no contribution of: {0}").format(", ".join(gone))
@@ -221,7 +225,7 @@ class ContributionChart(TimeChart):
             if h != 0 and min(y0, y0 + h) <= y <= max(y0, y0 + h):
                 share = h / change * 100.0 if change else np.nan
                 text = "{0} ({1})\n{2}: {3}".format(self.node_name(code), code, self.period_text(t),
-                                                    self.tr("{0} points").format(fmt(h, sign=True)))
+                                                    self.tr("{0} points").format(fmt(h, self.points_decimals(), sign=True)))
                 if np.isfinite(share) and not (t < len(self._incomplete) and self._incomplete[t]):
                     text += "\n" + self.tr("{0} % of the change").format(fmt(share))
                 return text, float(t), y

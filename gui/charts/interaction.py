@@ -1,6 +1,6 @@
 """What a chart does under the mouse and the keyboard: the hover read-out
 (kept inside the plot, whatever point it reads), zoom and pan with a reset,
-and a click on a unit to choose it.
+and a click on a unit (or on its legend entry) to choose it.
 
 Zoom and pan are pyqtgraph's (the wheel zooms, a drag pans) on the charts
 that allow them (``zoomable``).  Once the user has moved the view, the
@@ -60,9 +60,18 @@ class ChartInteraction:
         data units per pixel)."""
         return None
 
+    def legend_unit_at(self, scene_pos):
+        """The unit of the legend entry at ``scene_pos``, or None."""
+        return None
+
     def _on_mouse_clicked(self, event):
         if not self._ready:
             return
+        if event.button() == Qt.LeftButton and not event.double():
+            unit = self.legend_unit_at(event.scenePos())
+            if unit is not None:
+                self.unitClicked.emit(int(unit))
+                return
         vb = self.view_box
         if not vb.sceneBoundingRect().contains(event.scenePos()):
             return

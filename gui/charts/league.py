@@ -251,7 +251,7 @@ class LeagueTable(ChosenUnitPeriod, QScrollArea):
         total = int(engine.indicators_under[code].size)
         rank = data.ranks[unit, column]
         return "\n".join([f"{data.units[unit]} · {data.columns[column].name}",
-                          self.tr("Score: {0}").format(fmt(data.scores[unit, column])),
+                          self.tr("Score: {0}").format(data.score_text(unit, column)),
                           self.tr("Rank: {0} of {1}").format("—" if rank != rank else int(rank), len(data.units)),
                           self.tr("{0} of {1} indicators").format(present, total)])
 

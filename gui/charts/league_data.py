@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 
 from core.pipeline.results import MIN_COVERAGE
 
+from gui.base.formatting import fmt, node_score_decimals
 from gui.base.i18n import display_name
 from gui.base.palette import unit_name
 
@@ -47,6 +48,7 @@ class LeagueData:
     scores: np.ndarray = field(default_factory=lambda: np.empty((0, 0)))
     ranks: np.ndarray = field(default_factory=lambda: np.empty((0, 0)))
     low: np.ndarray = field(default_factory=lambda: np.empty((0, 0), dtype=bool))
+    decimals: list = field(default_factory=list)          # each column's score decimals
     order: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=int))
     sort_column: int = 0
     descending: bool = False
@@ -57,6 +59,11 @@ class LeagueData:
     def cell_colour(self, unit: int, column: int) -> QColor:
         """The background of a cell: its place on the column's scale."""
         return scale_colour(column_share(self.scores[:, column], unit))
+
+    def score_text(self, unit: int, column: int) -> str:
+        """A cell's score as shown, with its column's decimals."""
+        d = self.decimals[column] if column < len(self.decimals) else 2
+        return fmt(self.scores[unit, column], d)
 
     def text_colour(self, unit: int, column: int) -> QColor:
         """Dark or white text, whichever reads better on the cell."""
@@ -101,6 +108,7 @@ def league_data(project, period: int, depth: int = 1, sort_column: int = 0, desc
         engine = project.engine
         t = min(max(period, 0), len(ds.periods) - 1)
         for c, column in enumerate(columns):
+            data.decimals.append(node_score_decimals(project, column.code))
             data.scores[:, c] = engine.score(column.code)[:, t]
             data.ranks[:, c] = engine.period_rank(column.code, t)
             data.low[:, c] = (engine.coverage(column.code)[:, t] < MIN_COVERAGE) & np.isfinite(data.scores[:, c])

@@ -20,12 +20,12 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QImage, QPageLa
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
-from gui.base.formatting import fmt
+from gui.charts.fonts import title_pixels
 from gui.charts.league_data import UNIT_COLUMN, LeagueData
 
 EXPORT_SIZE = (760, 470)        # pixels of an exported league at scale 1 (taller when the rows need it)
 MARGIN = 10
-TITLE_PX, HEAD_PX, CELL_PX, RANK_PX, NOTE_PX = 14, 11, 12, 10, 11
+HEAD_PX, CELL_PX, RANK_PX, NOTE_PX = 11, 12, 10, 11        # the title: the other charts' (title_pixels)
 ROW_H = 22
 MIN_COLUMN, MIN_UNIT_COLUMN, MAX_UNIT_SHARE = 70, 90, 0.34
 DPI = 96                        # pixels an inch of the SVG and PDF files
@@ -77,7 +77,7 @@ class LeagueGeometry:
         self.width = float(width)
         cjk = has_cjk([data.title, data.unit_header, data.note, data.empty, *data.units,
                        *(c.name for c in data.columns)])
-        self.fonts = {"title": league_font(TITLE_PX, True, cjk), "head": league_font(HEAD_PX, True, cjk),
+        self.fonts = {"title": league_font(title_pixels(), True, cjk), "head": league_font(HEAD_PX, True, cjk),
                       "sub": league_font(HEAD_PX, False, cjk), "cell": league_font(CELL_PX, False, cjk),
                       "bold": league_font(CELL_PX, True, cjk), "rank": league_font(RANK_PX, False, cjk),
                       "note": league_font(NOTE_PX, False, cjk)}
@@ -244,7 +244,7 @@ def _paint_row(painter, g: LeagueGeometry, theme, j: int, unit: int) -> None:
         if np.isfinite(rank):
             painter.drawText(inner, int(Qt.AlignLeft | Qt.AlignVCenter), f"#{int(rank)}")
         painter.setFont(g.fonts["bold" if c == 0 else "cell"])
-        painter.drawText(inner, int(Qt.AlignRight | Qt.AlignVCenter), fmt(score) + ("*" if data.low[unit, c] else ""))
+        painter.drawText(inner, int(Qt.AlignRight | Qt.AlignVCenter), data.score_text(unit, c) + ("*" if data.low[unit, c] else ""))
     if chosen:
         painter.save()
         painter.setPen(QPen(theme.highlight, 2))

@@ -7,7 +7,9 @@ the width allows; when they would need more rows than the budget holds,
 short names (a unit's code); when even those do not fit, the first entries
 and a "+N more" entry whose tooltip lists the rest.  The entries' samples
 are pyqtgraph's (:class:`ItemSample`: a line, a bar, a dashed outline);
-clicking them does nothing (pyqtgraph's would hide the plotted item).
+clicking them does not hide the plotted item (pyqtgraph's would): an entry
+that stands for a unit (``Entry.unit``) chooses that unit instead (see
+:meth:`ChartLegend.entry_at` and the chart's click handling).
 """
 from __future__ import annotations
 
@@ -31,10 +33,12 @@ TEXT_GAP = 4                 # between a sample and its text
 class Entry:
     """One legend entry: the plotted ``item`` its sample copies (pen,
     brush), its ``text`` and a ``short`` text for tight spaces ('' = the
-    text)."""
+    text), and the ``unit`` (dataset index) it stands for, if any: a click
+    on it chooses that unit."""
     item: object
     text: str
     short: str = ""
+    unit: int | None = None
 
 
 class ChartLegend(pg.GraphicsWidget):
@@ -73,6 +77,8 @@ class ChartLegend(pg.GraphicsWidget):
         entries of the same items only take the new texts."""
         entries = [e if isinstance(e, Entry) else Entry(*e) for e in entries]
         if [e.item for e in entries] == [e.item for e in self.entries]:
+            for old, new in zip(self.entries, entries):
+                old.unit = new.unit
             self.set_texts([e.text for e in entries], [e.short for e in entries])
             return
         self._drop_pairs()
@@ -87,6 +93,17 @@ class ChartLegend(pg.GraphicsWidget):
             label.hide()
             self._pairs.append((sample, label))
         self._key = None
+
+    def entry_at(self, scene_pos) -> Entry | None:
+        """The entry shown at ``scene_pos`` (scene coordinates: its sample,
+        its text, or the gap between them), or None."""
+        if not self.isVisible():
+            return None
+        shown = self.entries[:len(self.items)]
+        for entry, (sample, label) in zip(shown, self.items):
+            if sample.sceneBoundingRect().united(label.sceneBoundingRect()).contains(scene_pos):
+                return entry
+        return None
 
     def set_texts(self, texts, shorts=None):
         """New texts for the entries, in order (the language changed)."""

@@ -147,7 +147,7 @@ class CompositeChart(TimeChart):
         """The units' lines, and the band while it is shown (the legend is
         wanted for several units or for the band)."""
         units = self.units()
-        entries = [Entry(curve, self.unit_name(u), self.unit_code(u)) for u, curve in zip(units, self._curves)]
+        entries = [Entry(curve, self.unit_name(u), self.unit_code(u), u) for u, curve in zip(units, self._curves)]
         if self._band_values is not None:
             entries.append(Entry(self.band, self.band_text(), self.tr("5–95 %")))
         self.set_legend(entries, wanted=len(units) > 1 or self._band_values is not None)
@@ -203,10 +203,9 @@ class CompositeChart(TimeChart):
     def label_text(self, value: float, cagr: float, code: str = "") -> str:
         """An end label: the unit's code when several are drawn, the
         latest value, and the average annual growth when it is given."""
-        d = self.LABEL_DECIMALS
-        text = fmt(value, d)
+        text = fmt(value, self.score_decimals(self.project.framework.root))
         if np.isfinite(cagr):
-            text = self.tr("{0} · {1} % a year").format(text, fmt(cagr, d, sign=True))
+            text = self.tr("{0} · {1} % a year").format(text, fmt(cagr, self.LABEL_DECIMALS, sign=True))
         return f"{code} {text}" if code else text
 
     def refresh(self):
@@ -337,8 +336,9 @@ class CompositeChart(TimeChart):
         if hit is None:
             return None
         u, k, value = hit
+        d = self.score_decimals(root)
         text = "{0} · {1}\n{2}: {3}".format(self.node_name(root), self.unit_name(u),
-                                            self.period_text(k), fmt(value))
+                                            self.period_text(k), fmt(value, d))
         note = self.coverage_note(root, u, k)
         if note:
             text += "\n" + note
@@ -348,7 +348,7 @@ class CompositeChart(TimeChart):
         band = self._band_values
         if band is not None and u == self.units()[0] and np.isfinite(band[0][k]):
             text += "\n" + self.tr("5th–95th percentile: {0} to {1} ({2} replications)").format(
-                fmt(band[0][k]), fmt(band[1][k]), f"{self.document.analysis.replications:,}")
+                fmt(band[0][k], d), fmt(band[1][k], d), f"{self.document.analysis.replications:,}")
         return self.with_caveat(text), float(k), float(value)
 
     def unit_at(self, x, y, px, py):
@@ -450,7 +450,7 @@ class DimensionChart(TimeChart):
             return None
         code, k, value = hit
         text = "{0} ({1})\n{2}: {3}".format(self.node_name(code), code,
-                                           self.period_text(k), fmt(value))
+                                           self.period_text(k), fmt(value, self.score_decimals(code)))
         note = self.coverage_note(code, self._valid_unit(), k)
         if note:
             text += "\n" + note

@@ -290,7 +290,7 @@ class ChartPanel(QWidget):
         self.period_box.setCurrentIndex(period)
 
     def set_compared_units(self, units):
-        """Overlay these units on the composite chart."""
+        """Overlay these units on the composite chart and the radar."""
         self.compare_box.set_checked_units(units)
 
     def _on_unit_chosen(self, unit: int):
@@ -310,6 +310,7 @@ class ChartPanel(QWidget):
 
     def _on_compared_changed(self, units):
         self.composite_chart.set_compared_units(units)
+        self.radar_chart.set_compared_units(units)
 
     def _on_structure_changed(self):
         ds = self.document.project.dataset

@@ -1,5 +1,7 @@
 """The dimensions of the chosen unit on a radar (spider) chart: the chosen
-period against the base period, on spokes in a plain ViewBox.
+period against the base period, on spokes in a plain ViewBox, with the
+units compared (the composite chart's compare selection) in the chosen
+period.  A click on a unit's polygon or legend entry chooses that unit.
 
 The rings, spokes, labels and polygons are made once (axis labels again
 after a structure change) and moved; only a new scale moves the rings.
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsPolygonItem
 
 from gui.charts.base import ChartBase
 from gui.charts.choice import ChosenUnitPeriod, UnitPeriod
-from gui.charts.items import PathCurve, live, nearest
+from gui.charts.items import PathCurve, live, nearest, nearest_segment
 from gui.charts.legend import Entry
 from gui.base.formatting import fmt
 from gui.base.document import ProjectDocument
@@ -50,9 +52,11 @@ def wrap_label(text: str, width: int = 16) -> str:
 
 class RadarChart(ChosenUnitPeriod, ChartBase):
     """The dimension scores of the chosen unit in the chosen period (solid
-    polygon) against the base period (dashed), on spokes of a plain
-    ViewBox.  Radii are scores measured from the centre's value (0, or a
-    round value below the smallest score when there are negative scores)."""
+    polygon) against the base period (dashed), and of the units compared in
+    the chosen period (thin polygons in their compare colours), on spokes
+    of a plain ViewBox.  Radii are scores measured from the centre's value
+    (0, or a round value below the smallest score when there are negative
+    scores)."""
 
     shows_dimensions = True
 
@@ -61,6 +65,8 @@ class RadarChart(ChosenUnitPeriod, ChartBase):
         self._codes: list[str] = []
         self._axis_labels: list[pg.TextItem] = []
         self._dots: list[PathCurve] = []          # one per dimension, in its colour
+        self._compared: list[int] = []            # units compared, as chosen (see compared_units)
+        self._others: list[PathCurve] = []        # their polygons, a pool
         self._scale_key = None
         self.origin = 0.0
         self._reach = None
@@ -161,6 +167,7 @@ class RadarChart(ChosenUnitPeriod, ChartBase):
         self.fill_item.setBrush(pg.mkBrush(fill))
         self.fill_item.setPen(pg.mkPen(None))
         self._style_items()
+        self._style_others()
 
     def retranslateUi(self):
         self._retranslate_base()
@@ -180,7 +187,18 @@ class RadarChart(ChosenUnitPeriod, ChartBase):
                 self.period_text(t), self.period_text(base), unit))
             entries = [Entry(self.polygon, self.period_text(t)),
                        Entry(self.base_polygon, self.tr("{0} (base)").format(self.period_text(base)))]
-        if [e.text for e in entries] != [e.text for e in self.legend.entries]:
+        others = self.compared_units()
+        chosen = self.choice.valid_unit()
+        self._pool_others(len(others))
+        if others:
+            # the chosen unit's entries name it, beside the units compared
+            # (short: the period alone, as without units compared; the title names the unit)
+            entries[0] = Entry(self.polygon, self.tr("{0}, {1}").format(unit, entries[0].text), entries[0].text,
+                               chosen)
+            entries[1:] = [Entry(e.item, e.text, e.short, chosen) for e in entries[1:]]
+            entries += [Entry(item, self.unit_name(u), self.unit_code(u), u) for u, item in zip(others, self._others)]
+        if ([(e.text, e.unit) for e in entries] != [(e.text, e.unit) for e in self.legend.entries]
+                or [e.item for e in entries] != [e.item for e in self.legend.entries]):
             self.set_legend(entries)
         self._name_axes()
 
@@ -188,9 +206,48 @@ class RadarChart(ChosenUnitPeriod, ChartBase):
         """Whether the project has one period: then no base polygon is drawn."""
         return len(self.project.dataset.periods) <= 1
 
-    # ---- values ----------------------------------------------------------------------
-    def scores(self, t: int) -> np.ndarray:
+    # ---- units compared --------------------------------------------------------------
+    def compared_units(self) -> list[int]:
+        """The units compared that are drawn: those of the compare
+        selection that exist, the chosen unit left out (it is drawn anyway)."""
         u = self.choice.valid_unit()
+        n = len(self.project.dataset.unit_codes)
+        return [c for c in self._compared if c != u and 0 <= c < n]
+
+    def set_compared_units(self, units):
+        """Draw these units' polygons too (the composite chart's compare
+        selection), in the chosen period."""
+        units = [int(u) for u in units]
+        if units != self._compared:
+            self._compared = units
+            self._show_choice()
+
+    @property
+    def compared_polygons(self) -> list[PathCurve]:
+        """The polygons of :meth:`compared_units`, in that order."""
+        self.current()
+        return self._others[:len(self.compared_units())]
+
+    def _pool_others(self, n: int):
+        """At least ``n`` polygons for the units compared, the first ``n``
+        shown in the compare colours (as on the composite chart)."""
+        if len(self._others) < n:
+            while len(self._others) < n:
+                item = PathCurve(self.view_box)
+                item.setZValue(1.5 - 0.01 * len(self._others))
+                self._others.append(item)
+            self._style_others()
+        for k, item in enumerate(self._others):
+            item.setVisible(k < n)
+
+    def _style_others(self):
+        for k, item in enumerate(self._others):
+            item.setPen(pg.mkPen(self.theme.compare_colour(k), width=1.6))
+
+    # ---- values ----------------------------------------------------------------------
+    def scores(self, t: int, unit: int | None = None) -> np.ndarray:
+        """The dimension scores of ``unit`` (default the chosen one) in period ``t``."""
+        u = self.choice.valid_unit() if unit is None else unit
         return np.array([self.engine.score(c)[u, t] for c in self._codes], dtype=float)
 
     def refresh(self):
@@ -199,7 +256,8 @@ class RadarChart(ChosenUnitPeriod, ChartBase):
         t, base = self.period, self.engine.growth_base
         now = self.scores(t)
         then = np.full(now.shape, np.nan) if self.one_period() else self.scores(base)
-        values = np.concatenate([now, then])
+        others = [self.scores(t, u) for u in self.compared_units()]
+        values = np.concatenate([now, then] + others)
         values = values[np.isfinite(values)]
         if self.project.settings.normalisation == "fixed_base":
             values = np.append(values, 100.0)
@@ -209,12 +267,16 @@ class RadarChart(ChosenUnitPeriod, ChartBase):
         angles = self._angles(len(self._codes))
         cos, sin = np.cos(angles), np.sin(angles)
         self.base_polygon.setVisible(not self.one_period())
-        for item, s in ((self.polygon, now), (self.base_polygon, then)):
+        self._pool_others(len(others))
+        for item, s in [(self.polygon, now), (self.base_polygon, then)] + list(zip(self._others, others)):
             r = s - self.origin
             x, y = r * cos, r * sin
             item.setData(np.append(x, x[:1]), np.append(y, y[:1]))
         r = np.nan_to_num(now - self.origin, nan=0.0)
-        self._place_ring_labels(np.fmax(r, np.nan_to_num(then - self.origin, nan=0.0)))
+        reach = np.fmax(r, np.nan_to_num(then - self.origin, nan=0.0))
+        for other in others:
+            reach = np.fmax(reach, np.nan_to_num(other - self.origin, nan=0.0))
+        self._place_ring_labels(reach)
         self.fill_item.setPolygon(QPolygonF([QPointF(a, b) for a, b in zip(r * cos, r * sin)]))
         xs, ys = (now - self.origin) * cos, (now - self.origin) * sin
         self.marker_rims.setData(xs, ys)
@@ -276,10 +338,14 @@ class RadarChart(ChosenUnitPeriod, ChartBase):
         a = self.clear_angle(reach)
         n, step = getattr(self, "_ring_count", 0), getattr(self, "_step", 1.0)
         px = abs(self.view_box.viewPixelSize()[0]) or 1.0
+        # on a polygon ring (3 spokes or more), half-way between two spokes
+        # the ring is nearer the centre than at its corners
+        k = len(self._codes)
+        inward = math.cos(math.pi / k) if k >= 3 else 1.0
         height = max((t.boundingRect().height() for t in self.ring_labels[:n]), default=14.0)
-        every = max(1, math.ceil((height + 2) / max(step / px, 1e-9)))
+        every = max(1, math.ceil((height + 2) / max(step * inward / px, 1e-9)))
         for j, text in enumerate(self.ring_labels):
-            r = step * (j + 1)
+            r = step * (j + 1) * inward
             shown = j < n and ((n - 1 - j) % every == 0)
             text.setVisible(shown)
             if shown:
@@ -325,9 +391,17 @@ class RadarChart(ChosenUnitPeriod, ChartBase):
         self._scale_key = None
         super()._on_settings_changed()
 
-    def hover_at(self, x, y, px, py):
+    def _drawn(self):
+        """(polygon, period, unit) of every polygon drawn."""
+        u, t = self.choice.valid_unit(), self.period
+        drawn = [(self.polygon, t, u), (self.base_polygon, self.engine.growth_base, u)]
+        return drawn + [(item, t, v) for item, v in zip(self._others, self.compared_units())]
+
+    def _corner_at(self, x, y, px, py):
+        """The polygon corner nearest to (x, y) within reach: (dimension
+        index, period, unit, corner x, corner y), or None."""
         best = None
-        for item, t in ((self.polygon, self.period), (self.base_polygon, self.engine.growth_base)):
+        for item, t, u in self._drawn():
             if not item.isVisible():
                 continue
             xs, ys = item.getData()
@@ -337,11 +411,26 @@ class RadarChart(ChosenUnitPeriod, ChartBase):
             if k is not None:
                 d = math.hypot((xs[k] - x) / px, (ys[k] - y) / py)
                 if best is None or d < best[0]:
-                    best = (d, k, t, xs[k], ys[k])
-        if best is None:
+                    best = (d, k, t, u, xs[k], ys[k])
+        return None if best is None else best[1:]
+
+    def hover_at(self, x, y, px, py):
+        hit = self._corner_at(x, y, px, py)
+        if hit is None:
             return None
-        _, k, t, vx, vy = best
+        k, t, u, vx, vy = hit
         code = self._codes[k]
-        value = self.engine.score(code)[self.choice.valid_unit(), t]
-        text = "{0} ({1})\n{2}: {3}".format(self.node_name(code), code, self.period_text(t), fmt(value))
+        value = self.engine.score(code)[u, t]
+        text = "{0} ({1})\n{2}: {3}".format(self.node_name(code), code, self.period_text(t),
+                                           fmt(value, self.score_decimals(code)))
+        if self.compared_units():
+            text = "{0}\n{1}".format(self.unit_name(u), text)
         return text, float(vx), float(vy)
+
+    def unit_at(self, x, y, px, py):
+        """The unit whose polygon has a corner, else a side, under (x, y)."""
+        hit = self._corner_at(x, y, px, py)
+        if hit is not None:
+            return hit[2]
+        hit = nearest_segment([(u, item) for item, _, u in self._drawn()], x, y, px, py)
+        return None if hit is None else hit[0]

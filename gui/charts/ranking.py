@@ -170,9 +170,10 @@ class RankingChart(ChosenUnitPeriod, PlotChart):
             if m:                   # (pyqtgraph fails on an empty list of pens)
                 opts["pens"] = [pg.mkPen(c) if low[j] else pg.mkPen(None) for j, c in enumerate(colours)]
         self.bars.setOpts(**opts)
+        d = self.score_decimals(self.project.framework.root) if m else 2
         for j, label in enumerate(self.value_labels):
             if j < m:
-                text = fmt(values[j]) + (" *" if low[j] else "")
+                text = fmt(values[j], d) + (" *" if low[j] else "")
                 if text != self._texts[j]:
                     label.setText(text)
                     self._texts[j] = text
@@ -244,7 +245,8 @@ class RankingChart(ChosenUnitPeriod, PlotChart):
         value = float(self.engine.score(self.project.framework.root)[u, self.period])
         ds = self.project.dataset
         text = "{0}. {1} ({2})\n{3}: {4}".format(int(self._ranks[j]), self.unit_name(u), ds.unit_codes[u],
-                                                self.period_text(self.period), fmt(value))
+                                                self.period_text(self.period), fmt(value, self.score_decimals(
+                                                    self.project.framework.root)))
         root = self.project.framework.root
         present = int(self.engine.present(root)[u, self.period])
         total = int(self.engine.indicators_under[root].size)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from core.pipeline import results as analysis
+from gui.base.formatting import score_decimals
 
 
 def tree_order(framework) -> list[tuple[str, int]]:
@@ -45,6 +46,15 @@ def node_results(engine, rows, unit: int, period: int) -> np.ndarray:
         ahead = (column > score[:, None]).sum(axis=1)
     rank = np.where(np.isfinite(score), ahead + 1.0, np.nan)
     return np.column_stack([score, change, growth, rank])
+
+
+def node_decimals(project, rows) -> list[int]:
+    """The decimals each node's score is shown with (engine indices
+    ``rows``): the project's ``score_decimals`` setting, else the scale of
+    all the node's scores, as in the charts (gui/base/formatting.py)."""
+    fixed = project.settings.score_decimals
+    scores = project.engine.scores
+    return [score_decimals(scores[r], fixed) for r in np.asarray(rows, dtype=int).tolist()]
 
 
 def runs(rows):

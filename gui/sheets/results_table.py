@@ -25,7 +25,7 @@ from gui.base.document import ProjectDocument
 from gui.base.formatting import edit_text, fmt
 from gui.base.i18n import display_name
 from gui.base.palette import unit_labels
-from gui.sheets.results_rows import node_results, runs, sorted_order, tree_order  # noqa: F401 (tree_order: re-exported)
+from gui.sheets.results_rows import node_decimals, node_results, runs, sorted_order, tree_order  # noqa: F401 (tree_order: re-exported)
 
 CODE, NAME, SCORE, CHANGE, GROWTH, RANK, COVERAGE = range(7)
 INDENT = "\u2003"              # an em space per tree level
@@ -78,12 +78,14 @@ class ResultsModel(QAbstractTableModel):
     def _compute(self):
         project = self.document.project
         ds = project.dataset
+        self._decimals = [2] * len(self._codes)
         if not ds.unit_codes or not ds.periods or not len(self._rows):
             self._values = np.full((len(self._codes), 4), np.nan)
         else:
             self._values = node_results(project.engine, self._rows, self.unit, self.period)
             engine = project.engine
             self._present = np.array([engine.present(c)[self.unit, self.period] for c in self._codes], dtype=int)
+            self._decimals = node_decimals(project, self._rows)
         self._make_texts()
 
     @property
@@ -261,7 +263,7 @@ class ResultsModel(QAbstractTableModel):
         texts = []
         for r, v in enumerate(self._values.tolist()):
             texts.append([self._codes[r], INDENT * self._depth[r] + self._names[r],
-                          fmt(v[0]), fmt(v[1], sign=True), fmt(v[2], sign=True),
+                          fmt(v[0], self._decimals[r]), fmt(v[1], sign=True), fmt(v[2], sign=True),
                           "—" if v[3] != v[3] else f"{int(v[3]):,}", self.coverage_text(r)])
         self._texts = texts
 

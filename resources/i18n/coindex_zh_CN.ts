@@ -759,27 +759,27 @@
 <context>
     <name>ChartBase</name>
     <message>
-        <location filename="../../gui/charts/base.py" line="318"/>
+        <location filename="../../gui/charts/base.py" line="330"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="326"/>
+        <location filename="../../gui/charts/base.py" line="338"/>
         <source>No data for {0}</source>
         <translation>{0} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="328"/>
+        <location filename="../../gui/charts/base.py" line="340"/>
         <source>One period: no change to show</source>
         <translation>只有一个时期：没有变化可显示</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="330"/>
+        <location filename="../../gui/charts/base.py" line="342"/>
         <source>The index has no dimensions: its indicators are right under it (add dimensions in the framework)</source>
         <translation>指数没有维度：各指标直接位于指数之下（请在指标框架中添加维度）</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/base.py" line="336"/>
+        <location filename="../../gui/charts/base.py" line="348"/>
         <source>{0} needs two or more units; choose fixed base</source>
         <translation>{0}需要两个或更多单元；请选择定基</translation>
     </message>
@@ -845,8 +845,8 @@
 <context>
     <name>ChartLegend</name>
     <message>
-        <location filename="../../gui/charts/legend.py" line="153"/>
-        <location filename="../../gui/charts/legend.py" line="189"/>
+        <location filename="../../gui/charts/legend.py" line="170"/>
+        <location filename="../../gui/charts/legend.py" line="206"/>
         <source>+{0} more</source>
         <translation>另有 {0} 个</translation>
     </message>
@@ -932,72 +932,72 @@
         <translation>唯一的时期</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="335"/>
+        <location filename="../../gui/charts/panel.py" line="336"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="336"/>
+        <location filename="../../gui/charts/panel.py" line="337"/>
         <source>&amp;Compare:</source>
         <translation>对比(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="337"/>
+        <location filename="../../gui/charts/panel.py" line="338"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="338"/>
+        <location filename="../../gui/charts/panel.py" line="339"/>
         <source>Units drawn beside the chosen one on the composite chart</source>
         <translation>在综合指数图中与所选单元一同绘制的单元</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="339"/>
+        <location filename="../../gui/charts/panel.py" line="340"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="340"/>
+        <location filename="../../gui/charts/panel.py" line="341"/>
         <source>The period of the radar, the ranking and the league table</source>
         <translation>雷达图、排名图和排行榜的时期</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="341"/>
+        <location filename="../../gui/charts/panel.py" line="342"/>
         <source>Tabs</source>
         <translation>标签页</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="342"/>
+        <location filename="../../gui/charts/panel.py" line="343"/>
         <source>Show the charts in tabs instead of a grid</source>
         <translation>以标签页而非网格显示图表</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="343"/>
+        <location filename="../../gui/charts/panel.py" line="344"/>
         <source>Index</source>
         <translation>指数</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="343"/>
+        <location filename="../../gui/charts/panel.py" line="344"/>
         <source>Dimensions</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="343"/>
+        <location filename="../../gui/charts/panel.py" line="344"/>
         <source>Contributions</source>
         <translation>贡献</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="343"/>
+        <location filename="../../gui/charts/panel.py" line="344"/>
         <source>Radar</source>
         <translation>雷达图</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="344"/>
+        <location filename="../../gui/charts/panel.py" line="345"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/panel.py" line="344"/>
+        <location filename="../../gui/charts/panel.py" line="345"/>
         <source>League table</source>
         <translation>排行榜</translation>
     </message>
@@ -1026,7 +1026,7 @@
         <translation>综合指数</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/lines.py" line="209"/>
+        <location filename="../../gui/charts/lines.py" line="208"/>
         <source>{0} · {1} % a year</source>
         <translation>{0} · 年均 {1} %</translation>
     </message>
@@ -1055,7 +1055,7 @@
     </message>
     <message>
         <location filename="../../gui/charts/contribution.py" line="121"/>
-        <location filename="../../gui/charts/contribution.py" line="209"/>
+        <location filename="../../gui/charts/contribution.py" line="213"/>
         <source>Change of the index</source>
         <translation>指数变化</translation>
     </message>
@@ -1080,18 +1080,18 @@
         <translation>{0}在基期{1}没有指数得分：无从显示变化</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="210"/>
-        <location filename="../../gui/charts/contribution.py" line="224"/>
+        <location filename="../../gui/charts/contribution.py" line="214"/>
+        <location filename="../../gui/charts/contribution.py" line="228"/>
         <source>{0} points</source>
         <translation>{0} 点</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="213"/>
+        <location filename="../../gui/charts/contribution.py" line="217"/>
         <source>Incomplete, no contribution of: {0}</source>
         <translation>不完整，缺少以下部分的贡献：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/contribution.py" line="226"/>
+        <location filename="../../gui/charts/contribution.py" line="230"/>
         <source>{0} % of the change</source>
         <translation>占变化的 {0} %</translation>
     </message>
@@ -3000,29 +3000,34 @@ Save them before going on?</source>
 <context>
     <name>RadarChart</name>
     <message>
-        <location filename="../../gui/charts/radar.py" line="175"/>
+        <location filename="../../gui/charts/radar.py" line="182"/>
         <source>Dimensions in {0}: {1}</source>
         <translation>{0} 各维度：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/radar.py" line="176"/>
+        <location filename="../../gui/charts/radar.py" line="183"/>
         <source>Dimensions: {0}</source>
         <translation>各维度：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/radar.py" line="177"/>
+        <location filename="../../gui/charts/radar.py" line="184"/>
         <source>Scores</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/radar.py" line="179"/>
+        <location filename="../../gui/charts/radar.py" line="186"/>
         <source>Dimensions in {0} against {1}: {2}</source>
         <translation>{0} 年与 {1} 年各维度对比：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/radar.py" line="182"/>
+        <location filename="../../gui/charts/radar.py" line="189"/>
         <source>{0} (base)</source>
         <translation>{0}（基期）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/radar.py" line="196"/>
+        <source>{0}, {1}</source>
+        <translation>{0}，{1}</translation>
     </message>
 </context>
 <context>
@@ -3088,22 +3093,22 @@ Save them before going on?</source>
         <translation>排名需要两个或更多单元。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="187"/>
+        <location filename="../../gui/charts/ranking.py" line="188"/>
         <source>Top {0} of {1} units</source>
         <translation>{1} 个单元中的前 {0} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="189"/>
+        <location filename="../../gui/charts/ranking.py" line="190"/>
         <source>{0}: rank {1}</source>
         <translation>{0}：第 {1} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="191"/>
+        <location filename="../../gui/charts/ranking.py" line="192"/>
         <source>* hatched: under {0} % of the indicators have data</source>
         <translation>* 斜线填充：有数据的指标不足 {0} %</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="252"/>
+        <location filename="../../gui/charts/ranking.py" line="254"/>
         <source>{0} of {1} indicators</source>
         <translation>{1} 个指标中的 {0} 个</translation>
     </message>
@@ -3111,80 +3116,80 @@ Save them before going on?</source>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="248"/>
+        <location filename="../../gui/sheets/results_table.py" line="250"/>
         <source>{0} of the {1} indicators under this node have data</source>
         <translation>该节点下 {1} 个指标中有 {0} 个有数据</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="273"/>
+        <location filename="../../gui/sheets/results_table.py" line="275"/>
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="286"/>
+        <location filename="../../gui/sheets/results_table.py" line="288"/>
         <source>Score of the node in {0}</source>
         <translation>该节点在 {0} 的得分</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="287"/>
+        <location filename="../../gui/sheets/results_table.py" line="289"/>
         <source>Change of the score from {0} to {1}, in %</source>
         <translation>得分从 {0} 到 {1} 的变化（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="288"/>
+        <location filename="../../gui/sheets/results_table.py" line="290"/>
         <source>Average annual growth (compound) from {0} to {1}, in %</source>
         <translation>{0} 至 {1} 的年均（复合）增长率（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="290"/>
+        <location filename="../../gui/sheets/results_table.py" line="292"/>
         <source>Rank among the {0} units in {1} (1 = highest)</source>
         <translation>在 {1} 年 {0} 个单元中的排名（1 为最高）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="292"/>
+        <location filename="../../gui/sheets/results_table.py" line="294"/>
         <source>How many of the indicators under the node have data in {0}: the score is the mean of those present</source>
         <translation>{0}：该节点下有数据的指标个数（得分为现有指标的平均）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="295"/>
+        <location filename="../../gui/sheets/results_table.py" line="297"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="295"/>
+        <location filename="../../gui/sheets/results_table.py" line="297"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="295"/>
+        <location filename="../../gui/sheets/results_table.py" line="297"/>
         <source>Score
 {0}</source>
         <translation>得分
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="296"/>
+        <location filename="../../gui/sheets/results_table.py" line="298"/>
         <source>Change since
 {0} (%)</source>
         <translation>较 {0}
 变化（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="297"/>
+        <location filename="../../gui/sheets/results_table.py" line="299"/>
         <source>Growth a year
 {0}–{1} (%)</source>
         <translation>年均增长
 {0}–{1}（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="298"/>
+        <location filename="../../gui/sheets/results_table.py" line="300"/>
         <source>Rank
 of {0}</source>
         <translation>排名
 （共 {0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="299"/>
+        <location filename="../../gui/sheets/results_table.py" line="301"/>
         <source>Indicators
 with data</source>
         <translation>有数据的
@@ -3194,24 +3199,24 @@ with data</source>
 <context>
     <name>ResultsTable</name>
     <message numerus="yes">
-        <location filename="../../gui/sheets/results_table.py" line="469"/>
+        <location filename="../../gui/sheets/results_table.py" line="471"/>
         <source>Copied %n row(s)</source>
         <translation>
             <numerusform>已复制 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="484"/>
+        <location filename="../../gui/sheets/results_table.py" line="486"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="485"/>
+        <location filename="../../gui/sheets/results_table.py" line="487"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/results_table.py" line="486"/>
+        <location filename="../../gui/sheets/results_table.py" line="488"/>
         <source>&amp;Copy rows</source>
         <translation>复制行(&amp;C)</translation>
     </message>

@@ -98,7 +98,7 @@ def test_the_settings_keys_are_the_general_ones_and_the_methods_parameters():
     assert own == {"minmax_range", "zscore_mean", "zscore_sd", "power", "imputation_group", "winmax",
                    "skew_thresh", "kurt_thresh", "dist2ref_unit", "dist2ref_cap", "scaled_range"} == set(parameters())
     assert set(keys()) == own | {"normalisation", "pooled", "base_year", "aggregation", "weighting",
-                                 "denominate", "imputation", "screen_threshold", "treatment",
+                                 "denominate", "imputation", "screen_threshold", "treatment", "score_decimals",
                                  "normalisation.<CODE>", "base_year.<CODE>", "aggregation.<CODE>",
                                  "aggregation.level.<N>", "weighting.<CODE>", "weighting.level.<N>", "ahp.<CODE>"}
     # the defaults of the settings are the parameters' defaults

@@ -5,13 +5,8 @@ click on a compared unit's point chooses that unit.
 
 The test starts this file as a small app (``python3 test_chart_keys_xcb.py
 DIR``): the main window on ASEM's 30 countries with three compared; it
-answers numbered JSON commands with its state (see test_keys_xcb.py)."""
-import json
-import os
-import shutil
-import subprocess
+answers numbered JSON commands with its state (tests/gui/xcb_driver.py)."""
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -19,11 +14,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.gui.test_keys_xcb import TOOLS, Driver  # noqa: E402
+from tests.gui.xcb_driver import app_on_display, serve  # noqa: E402
 
 
 def run_app(folder: Path):
-    from PySide6.QtCore import QPointF, QTimer
+    from PySide6.QtCore import QPointF
     from PySide6.QtWidgets import QApplication
 
     from core.project import projectfile
@@ -41,7 +36,6 @@ def run_app(folder: Path):
     panel = window.panes["chartsPane"]
     panel.set_compared_units([5, 9, 20])
     chart = panel.composite_chart
-    done = [0]
 
     def on_screen(x, y):
         p = chart.mapFromScene(chart.view_box.mapViewToScene(QPointF(x, y)))
@@ -56,63 +50,12 @@ def run_app(folder: Path):
                 "unit": panel.unit(), "centre": [g.x(), g.y()], "point": on_screen(xs[2], ys[2]),
                 "point_unit": chart.units()[2], "focus": chart.hasFocus()}
 
-    def poll():
-        n = done[0] + 1
-        cmd_path = folder / f"cmd-{n}.json"
-        if not cmd_path.exists():
-            return
-        cmd = json.loads(cmd_path.read_text())
-        done[0] = n
-        reply = state()
-        tmp = folder / f"reply-{n}.tmp"
-        tmp.write_text(json.dumps(reply))
-        tmp.rename(folder / f"reply-{n}.json")
-        if cmd.get("quit"):
-            window.document.undo_stack.setClean()
-            app.quit()
-
-    timer = QTimer()
-    timer.timeout.connect(poll)
-    timer.start(30)
-    QApplication.processEvents()
-    ready = folder / "ready.tmp"
-    ready.write_text(json.dumps({"win": int(window.winId())}))
-    ready.rename(folder / "ready.json")
-    app.exec()
+    serve(app, window, folder, state)
 
 
 @pytest.fixture
 def charts_on_xvfb(tmp_path):
-    missing = [t for t in TOOLS if shutil.which(t) is None]
-    if missing:
-        pytest.skip(f"needs {', '.join(missing)} (apt-get install xvfb xdotool)")
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    app = None
-    try:
-        display = ":" + xvfb.stdout.readline().decode().strip()
-        env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
-        env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
-        log = open(tmp_path / "app.log", "w")
-        app = subprocess.Popen([sys.executable, __file__, str(tmp_path)], env=env, cwd=str(ROOT),
-                               stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
-        while not (tmp_path / "ready.json").exists():
-            assert app.poll() is None, (tmp_path / "app.log").read_text()
-            assert time.monotonic() < deadline, "the app did not start"
-            time.sleep(0.05)
-        win = json.loads((tmp_path / "ready.json").read_text())["win"]
-        driver = Driver(tmp_path, display, win)
-        driver.focus()
-        time.sleep(0.5)
-        yield driver
-        driver.ask(quit=True)
-        app.wait(timeout=20)
-    finally:
-        if app is not None and app.poll() is None:
-            app.kill()
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
+    yield from app_on_display(__file__, tmp_path, settle=0.5)
 
 
 def test_wheel_keys_and_click_on_x11(charts_on_xvfb):

@@ -7,25 +7,23 @@ The test starts this file as a small app (``python3 test_keys_xcb.py DIR``):
 the main window on the sample with the data sheet shown.  The app takes
 commands as numbered JSON files in DIR (select cells, report its state) and
 answers each with a JSON file, so the test can check the project's values
-after every key."""
-import json
-import os
-import shutil
-import subprocess
+after every key (the driver: tests/gui/xcb_driver.py)."""
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-TOOLS = ("Xvfb", "xdotool")
+sys.path.insert(0, str(ROOT))
+
+from tests.gui.xcb_driver import app_on_display, serve  # noqa: E402
+
 CELLS = [("RA1", 2022), ("RA2", 2022), ("RA3", 2022), ("RA3", 2023), ("IL3", 2021), ("IL3", 2022)]
 
 
 # ---- the app (run in the subprocess) ---------------------------------------------------------
 def run_app(folder: Path):
-    from PySide6.QtCore import QItemSelection, QItemSelectionModel, QTimer
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
     from PySide6.QtWidgets import QAbstractItemView, QApplication
 
     from core.project import projectfile
@@ -41,7 +39,6 @@ def run_app(folder: Path):
     window.show_pane("dataPane")
     sheet = window.panes["dataPane"]
     model, ds = sheet.model, sheet.model.dataset
-    done = [0]
 
     def index(code, period):
         return model.index_of_cell(model.unit, ds.period_index[period], ds.code_index[code])
@@ -60,111 +57,21 @@ def run_app(folder: Path):
                 "editing": sheet.grid.state() == QAbstractItemView.EditingState,
                 "undo": window.document.undo_stack.index(), "active": window.isActiveWindow()}
 
-    def poll():
-        n = done[0] + 1
-        path = folder / f"cmd-{n}.json"
-        if not path.exists():
-            return
-        cmd = json.loads(path.read_text())
-        done[0] = n
+    def select(cmd):
         if "select" in cmd:
             (c1, p1), (c2, p2) = cmd["select"]
             sm = sheet.grid.selectionModel()
             sm.select(QItemSelection(index(c1, p1), index(c2, p2)), QItemSelectionModel.ClearAndSelect)
             sm.setCurrentIndex(index(c1, p1), QItemSelectionModel.NoUpdate)
             sheet.grid.setFocus()
-        reply = state()
-        tmp = folder / f"reply-{n}.tmp"
-        tmp.write_text(json.dumps(reply))
-        tmp.rename(folder / f"reply-{n}.json")
-        if cmd.get("quit"):
-            window.document.undo_stack.setClean()
-            app.quit()
 
-    timer = QTimer()
-    timer.timeout.connect(poll)
-    timer.start(30)
-    QApplication.processEvents()
-    ready = folder / "ready.tmp"
-    ready.write_text(json.dumps({"win": int(window.winId())}))
-    ready.rename(folder / "ready.json")
-    app.exec()
+    serve(app, window, folder, state, select)
 
 
 # ---- the test --------------------------------------------------------------------------------
-class Driver:
-    def __init__(self, folder: Path, display: str, win: int):
-        self.folder, self.display, self.win, self.n = folder, display, win, 0
-
-    def xdotool(self, *args):
-        subprocess.run(["xdotool", *args], check=True, env={**os.environ, "DISPLAY": self.display},
-                       timeout=20)
-
-    def focus(self):
-        self.xdotool("windowfocus", "--sync", str(self.win))
-
-    def key(self, *keys):
-        for k in keys:
-            self.xdotool("key", k)
-            time.sleep(0.15)
-
-    def type(self, text):
-        self.xdotool("type", "--delay", "60", text)
-        time.sleep(0.2)
-
-    def ask(self, **cmd) -> dict:
-        self.n += 1
-        tmp = self.folder / f"cmd-{self.n}.tmp"
-        tmp.write_text(json.dumps(cmd))
-        tmp.rename(self.folder / f"cmd-{self.n}.json")
-        reply = self.folder / f"reply-{self.n}.json"
-        deadline = time.monotonic() + 20
-        while not reply.exists():
-            assert time.monotonic() < deadline, "the app does not answer"
-            time.sleep(0.03)
-        return json.loads(reply.read_text())
-
-    def state_when(self, check, timeout=5.0) -> dict:
-        """The app's state once ``check`` holds (or the last one after ``timeout``)."""
-        deadline = time.monotonic() + timeout
-        while True:
-            s = self.ask()
-            if check(s) or time.monotonic() > deadline:
-                return s
-            time.sleep(0.1)
-
-
 @pytest.fixture
 def app_on_xvfb(tmp_path):
-    missing = [t for t in TOOLS if shutil.which(t) is None]
-    if missing:
-        pytest.skip(f"needs {', '.join(missing)} (apt-get install xvfb xdotool)")
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    app = None
-    try:
-        display = ":" + xvfb.stdout.readline().decode().strip()
-        env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
-        env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
-        log = open(tmp_path / "app.log", "w")
-        app = subprocess.Popen([sys.executable, __file__, str(tmp_path)], env=env, cwd=str(ROOT),
-                               stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
-        while not (tmp_path / "ready.json").exists():
-            assert app.poll() is None, (tmp_path / "app.log").read_text()
-            assert time.monotonic() < deadline, "the app did not start"
-            time.sleep(0.05)
-        win = json.loads((tmp_path / "ready.json").read_text())["win"]
-        driver = Driver(tmp_path, display, win)
-        driver.focus()
-        yield driver
-        driver.ask(quit=True)
-        app.wait(timeout=20)
-    finally:
-        if app is not None and app.poll() is None:
-            app.kill()
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
+    yield from app_on_display(__file__, tmp_path)
 
 
 def test_spreadsheet_keys_on_x11(app_on_xvfb):
@@ -208,5 +115,4 @@ def test_spreadsheet_keys_on_x11(app_on_xvfb):
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
     run_app(Path(sys.argv[1]))
