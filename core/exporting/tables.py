@@ -56,6 +56,8 @@ def settings_help_rows() -> list:
                                       "their indicators"],
              ["treatment", st.treatment, ", ".join(TREATMENTS)]]
     rows += [[p.key, p.show(getattr(st, p.key)), p.help] for p in TREATMENTS.parameters()]
+    rows += [["score_decimals", "", "empty or auto: decimals of the scores shown from their scale (0.962, "
+                                    "202.29); 0-6: that many"]]
     return rows
 
 

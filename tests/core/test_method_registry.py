@@ -292,3 +292,10 @@ def test_a_registered_method_s_formulas_recalculate_to_the_engine_values(toy, sa
     bad = mismatches(expectations(engine, sheets), formulas, at, "LibreOffice")
     assert not bad, "\n".join(bad[:10])
     assert sum(1 for k in formulas if k[0] == "Normalised") == engine.scores[:engine.n_ind].size
+
+
+def test_the_templates_settings_sheet_lists_every_general_setting():
+    from core.model.settings import GENERAL
+    keys = [r[0] for r in settings_help_rows()]
+    assert [k for k in GENERAL if k not in keys] == []
+    assert len(keys) == len(set(keys))
