@@ -115,6 +115,7 @@ class MethodPanel(QWidget):
         self.treatment_group = TreatmentGroup(document, self)
         self.treatment_group.statusMessage.connect(self.statusMessage)
         layout.addWidget(self.treatment_group)
+        layout.addWidget(self._build_display_group())
         layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -181,6 +182,19 @@ class MethodPanel(QWidget):
                 agg_form.addRow("", self.aggregation_note)
         agg_form.addRow("", self.ahp_button)
         return norm_form, agg_form
+
+    def _build_display_group(self) -> QGroupBox:
+        """How scores are shown: their decimals (automatic from the scale, or fixed)."""
+        self.display_group = QGroupBox(self)
+        form = QFormLayout(self.display_group)
+        self.decimals_box = _combo(self)
+        self.decimals_box.addItem("auto", None)
+        for d in range(7):
+            self.decimals_box.addItem(str(d), d)
+        self._labels["score_decimals"] = QLabel(self)
+        form.addRow(self._labels["score_decimals"], self.decimals_box)
+        self.decimals_box.activated.connect(lambda *_: self._change(score_decimals=self.decimals_box.currentData()))
+        return self.display_group
 
     def _add_parameter_fields(self, norm_form, agg_form):
         """A field for each parameter of a registered method that has no
@@ -269,6 +283,12 @@ class MethodPanel(QWidget):
                 box.setItemText(k, label(box.itemData(k)))
                 if kind == "weighting":             # the others get theirs with the reasons they cannot work
                     box.setItemData(k, method_tip(kind, box.itemData(k)), Qt.ToolTipRole)
+        self.display_group.setTitle(tr("Display"))
+        self._labels["score_decimals"].setText(tr("Score &decimals:"))
+        self._labels["score_decimals"].setBuddy(self.decimals_box)
+        self.decimals_box.setItemText(0, tr("automatic (from the scale: 0.962, 202.29)"))
+        self.decimals_box.setToolTip(tr("Decimals of the scores in charts, league and results table; copies and "
+                                        "exports keep every digit"))
         self.ahp_button.setText(self.tr("Edit &AHP matrices…"))
         self.ahp_button.setToolTip(self.tr("Pairwise comparisons of the children of each node, with the consistency "
                                       "ratio"))
@@ -281,7 +301,7 @@ class MethodPanel(QWidget):
         periods = self.document.project.dataset.periods
         widgets = (self.normalisation_box, self.base_year_box, self.minmax_lower, self.minmax_upper,
                    self.pooled_check, self.zscore_mean_spin, self.zscore_sd_spin, self.aggregation_box,
-                   self.power_spin, self.weighting_box, *self._param_fields().values())
+                   self.power_spin, self.weighting_box, self.decimals_box, *self._param_fields().values())
         blockers = [QSignalBlocker(w) for w in widgets]
         try:
             self._select(self.normalisation_box, s.normalisation)
@@ -303,6 +323,7 @@ class MethodPanel(QWidget):
             self._select(self.aggregation_box, s.aggregation)
             self.power_spin.setValue(float(s.power))
             self._select(self.weighting_box, s.weighting)
+            self.decimals_box.setCurrentIndex(0 if s.score_decimals is None else int(s.score_decimals) + 1)
             for key, spin in self.param_spins.items():
                 spin.setValue(float(getattr(s, key)))
             for key, check in self.param_checks.items():

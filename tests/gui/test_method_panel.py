@@ -181,3 +181,16 @@ def test_retranslate_keeps_values(panel, document):
     assert panel.normalisation_box.currentData() == "rank"
     assert panel.normalisation_group.title() == "Normalisation"
     assert document.project.settings.normalisation == "rank"
+
+
+def test_score_decimals_are_chosen_in_the_display_group_and_undone(panel, document):
+    box = panel.decimals_box
+    assert box.currentIndex() == 0 and document.project.settings.score_decimals is None
+    assert box.itemText(0).startswith("automatic")
+    choose(box, 3)
+    assert document.project.settings.score_decimals == 3
+    assert document.undo_stack.undoText() == "Method: Score decimals"
+    document.undo_stack.undo()
+    assert document.project.settings.score_decimals is None and box.currentIndex() == 0
+    document.undo_stack.redo()
+    assert box.currentText() == "3"
