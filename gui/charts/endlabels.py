@@ -96,7 +96,9 @@ class EndLabels:
         return max((metrics.horizontalAdvance(line) for t in texts for line in t.split("\n")), default=0.0)
 
     def height(self) -> float:
-        return QFontMetricsF(self.font).height() + 2.0
+        """The height of the tallest label (labels may have two lines)."""
+        lines = max((t.count("\n") + 1 for t in self.texts if t), default=1)
+        return QFontMetricsF(self.font).height() * lines + 2.0
 
     def set_ends(self, ends):
         """(label index, x, y) of each line's end, chosen unit first; the

@@ -200,12 +200,14 @@ class CompositeChart(TimeChart):
             self.refresh()          # the end labels' words ("% a year") in the new language
 
     # ---- values ----------------------------------------------------------------------
-    def label_text(self, value: float, cagr: float, code: str = "") -> str:
+    def label_text(self, value: float, cagr: float, code: str = "", wrap: bool = False) -> str:
         """An end label: the unit's code when several are drawn, the
-        latest value, and the average annual growth when it is given."""
+        latest value, and the average annual growth when it is given (on a
+        second line with ``wrap``, for a narrow chart)."""
         text = fmt(value, self.score_decimals(self.project.framework.root))
         if np.isfinite(cagr):
-            text = self.tr("{0} · {1} % a year").format(text, fmt(cagr, self.LABEL_DECIMALS, sign=True))
+            growth = fmt(cagr, self.LABEL_DECIMALS, sign=True)
+            text = (self.tr("{0}\n{1} % a year") if wrap else self.tr("{0} · {1} % a year")).format(text, growth)
         return f"{code} {text}" if code else text
 
     def refresh(self):
@@ -287,24 +289,38 @@ class CompositeChart(TimeChart):
     def _update_labels(self, x, ys, units):
         several = len(units) > 1
         with_growth = len(units) <= GROWTH_LABEL_UNITS
-        ends = []
+        ends, parts = [], {}
         for k, (y, u) in enumerate(zip(ys, units)):
             finite = np.flatnonzero(np.isfinite(y))
             if finite.size == 0:
                 self.end_labels.set_text(k, "")
                 continue
             last = int(finite[-1])
-            cagr = self.growth_of(y) if with_growth else np.nan
-            self.end_labels.set_text(k, self.label_text(float(y[last]), cagr, self.unit_code(u) if several else ""))
+            parts[k] = (float(y[last]), self.growth_of(y) if with_growth else np.nan,
+                        self.unit_code(u) if several else "")
             ends.append((k, float(x[last]), float(y[last])))
+        texts = {k: self.label_text(*p) for k, p in parts.items()}
+        if not self._labels_fit(self.end_labels.widest(texts.values())):
+            texts = {k: self.label_text(*p, wrap=True) for k, p in parts.items()}     # growth on a second line
+        for k, text in texts.items():
+            self.end_labels.set_text(k, text)
         self._fit_x(len(x), self.end_labels.widest(self.end_labels.texts[:len(units)]))
         self.end_labels.set_ends(ends)
+
+    def _label_room(self, label_px: float) -> tuple[float, float]:
+        """(plot width, room the end labels need) in pixels."""
+        width = self.view_box.width() if self.view_box.width() > 50 else 480.0
+        return width, label_px * LABEL_SLACK + self.end_labels.gap + 8
+
+    def _labels_fit(self, label_px: float) -> bool:
+        """Labels this wide leave the data at least 3/8 of the plot."""
+        width, need = self._label_room(label_px)
+        return width > 1.6 * need
 
     def _fit_x(self, n: int, label_px: float):
         """Leave room on the right for the end labels (in pixels, with some
         slack for renderers that set text wider)."""
-        width = self.view_box.width() if self.view_box.width() > 50 else 480.0
-        need = label_px * LABEL_SLACK + self.end_labels.gap + 8
+        width, need = self._label_room(label_px)
         need = int(need // 24 + 1) * 24                # in steps, so small changes keep the range
         key = (n, int(width), need)
         if key == self._x_key:
@@ -312,7 +328,9 @@ class CompositeChart(TimeChart):
         self._x_key = key
         left = -0.35
         data = max(n - 1, 0) - left
-        extra = need * data / (width - need) if width > 1.6 * need else data
+        # the labels get what they need while the data keep at least 30 % of the plot
+        room = min(need, 0.7 * width)
+        extra = room * data / (width - room)
         self.set_period_axis(self.project.dataset.periods, left=left, right_extra=max(extra, 0.3))
 
     @live

@@ -1046,17 +1046,24 @@
         <translation>综合指数</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/lines.py" line="208"/>
+        <location filename="../../gui/charts/lines.py" line="210"/>
         <source>{0} · {1} % a year</source>
         <translation>{0} · 年均 {1} %</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/lines.py" line="347"/>
+        <location filename="../../gui/charts/lines.py" line="210"/>
+        <source>{0}
+{1} % a year</source>
+        <translation>{0}
+年均 {1} %</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/lines.py" line="365"/>
         <source>Average growth: {0} % a year</source>
         <translation>年均增长：{0} %</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/lines.py" line="350"/>
+        <location filename="../../gui/charts/lines.py" line="368"/>
         <source>5th–95th percentile: {0} to {1} ({2} replications)</source>
         <translation>第 5–95 百分位：{0} 至 {1}（{2} 次重复）</translation>
     </message>
@@ -1272,7 +1279,7 @@
 <context>
     <name>DimensionChart</name>
     <message>
-        <location filename="../../gui/charts/lines.py" line="424"/>
+        <location filename="../../gui/charts/lines.py" line="442"/>
         <source>Dimensions: {0}</source>
         <translation>各维度：{0}</translation>
     </message>

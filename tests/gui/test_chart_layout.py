@@ -161,3 +161,23 @@ def test_hover_read_out_stays_inside_the_plot_at_the_last_point(asem_window):
         # the growth caveat (min-max scales each period): in full, or short in a small plot
         assert "the other units'" in text or text.endswith("Scaled per period: no growth rates")
         assert "% a year" not in text
+
+
+@pytest.mark.parametrize("size, lines", [((1024, 700), 2), ((2400, 1300), 1)], ids=["narrow", "wide"])
+def test_the_composite_end_label_stays_whole_in_the_plot(qtbot, size, lines):
+    """The sample's headline (202.29 and +19.26 % a year) is never cut by
+    the plot's edge: in a narrow chart the growth goes on a second line."""
+    from gui.window.main_window import MainWindow
+    w = MainWindow(projectfile.load(SAMPLE_PATH), str(SAMPLE_PATH))
+    qtbot.addWidget(w)
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.wait(50)
+    chart = w.pane("chartsPane").composite_chart
+    text = chart.end_labels.texts[0]
+    assert text.count("\n") + 1 == lines, text
+    assert "202.29" in text and "+19.26 % a year" in text
+    label, box = text_rect(chart.end_labels.items[0]), rect_of(chart.view_box)
+    assert box.left() <= label.left() and label.right() <= box.right() + 1, (label, box)
+    assert box.top() <= label.top() and label.bottom() <= box.bottom() + 1
