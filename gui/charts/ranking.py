@@ -37,6 +37,7 @@ class RankingChart(ChosenUnitPeriod, PlotChart):
         self._shown = np.empty(0, dtype=int)          # unit indices drawn, best first
         self._ranks = np.empty(0)
         self._ticks = None
+        self._ticks_width = 0
         self._texts: list[str] = []
         self._highlight = None
         self._low = np.empty(0, dtype=bool)
@@ -87,9 +88,20 @@ class RankingChart(ChosenUnitPeriod, PlotChart):
             return self.top_n
         return max(3, min(self.top_n, int(height // ROW_PIXELS)))
 
+    def _tick_text(self, rank: int, name: str) -> str:
+        """'3. Africa Eastern and Sou…': a unit's rank and name, the name
+        elided so the names take at most 40 % of the chart's width (the
+        hover read-out gives it whole)."""
+        axis = self.plot_item.getAxis("left")
+        metrics = QFontMetricsF(axis.style.get("tickFont") or axis.font())
+        prefix = f"{rank}. "
+        room = max(0.4 * self.width() - metrics.horizontalAdvance(prefix), 40.0)
+        return prefix + metrics.elidedText(name, Qt.ElideRight, room)
+
     @live
     def _on_resized(self, *_):
-        if self.rows() != self._rows:
+        if self.rows() != self._rows or int(self.width()) != self._ticks_width:
+            self._ticks_width = int(self.width())
             self.refresh()
         else:
             self._x_range = None               # the value labels' room depends on the width
@@ -146,8 +158,7 @@ class RankingChart(ChosenUnitPeriod, PlotChart):
         highlight = int(np.flatnonzero(shown == u)[0]) if u in shown else -1
         self._low = self.engine.coverage(fw.root)[shown, t] < MIN_COVERAGE
         self._draw_bars(values, highlight)
-        ticks = [(float(j), "{0}. {1}".format(int(ranks[unit]), self.unit_name(int(unit))))
-                 for j, unit in enumerate(shown)]
+        ticks = [(float(j), self._tick_text(int(ranks[unit]), self.unit_name(int(unit)))) for j, unit in enumerate(shown)]
         if ticks != self._ticks:
             self._ticks = ticks
             self.plot_item.getAxis("left").setTicks([ticks, []])

@@ -544,3 +544,22 @@ def test_a_unit_without_an_index_score_in_the_base_period_has_a_reason_not_a_bla
     doc.undo_stack.undo()
     assert chart.empty_message() == ""
     assert chart.view_box.childGroup.isVisible()
+
+
+def test_a_long_unit_name_is_shortened_in_the_ranking_and_given_whole_in_the_hover(panel3):
+    """A name as long as 'Africa Eastern and Southern (IDA & IBRD
+    countries)' does not squeeze the bars: its tick is elided, the plot
+    keeps most of the chart's width, the hover names the unit in full."""
+    from core.project.units import RenameUnit
+    doc = panel3.document
+    long_name = "Africa Eastern and Southern (IDA & IBRD countries), excluding high income"
+    assert doc.execute(RenameUnit(doc.project, "X", None, long_name), "rename")
+    chart = panel3.ranking_chart
+    chart.refresh()
+    ticks = dict(chart.plot_item.getAxis("left")._tickLevels[0])
+    text = next(t for t in ticks.values() if "Africa" in t)
+    assert text.endswith("…") and len(text) < len(long_name)
+    assert chart.view_box.width() >= 0.45 * chart.width(), (chart.view_box.width(), chart.width())
+    j = list(chart.shown_units).index(doc.project.dataset.unit_index["X"])
+    hover = chart.hover_at(0.5 * float(chart._shown_values[j]), float(j), 0.01, 0.01)
+    assert long_name in (hover[0] if isinstance(hover, tuple) else hover)
