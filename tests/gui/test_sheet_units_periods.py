@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from gui.sheets import unit_period_edits
 from gui.sheets.data_grid_view import FIRST_PERIOD_COLUMN, PERIOD_LAYOUT, UNIT_LAYOUT
 from gui.sheets.data_sheet import DataSheet
+from test_files import light_charts, make_window  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
@@ -168,3 +169,22 @@ def test_several_selected_rows_or_columns_are_deleted_in_one_step(sheet, documen
     assert document.project.dataset.periods == [2020, 2021, 2022, 2023, 2024]
     document.undo_stack.undo()
     assert document.project.dataset.unit_codes == ["CCEC", "A1", "A2", "A3"]
+
+
+def test_deleting_the_unit_the_charts_show_moves_every_view_to_a_unit_that_exists(make_window, light_charts):
+    from pathlib import Path
+    from core.project import projectfile
+    path = Path(__file__).resolve().parents[2] / "resources" / "samples" / "asem-30.coindex"
+    window = make_window(projectfile.load(path), str(path))
+    sheet = window.panes["dataPane"]
+    ds = window.document.project.dataset
+    last = len(ds.unit_codes) - 1
+    sheet.set_unit(last)
+    sheet.unitChanged.emit(last)
+    gone = ds.unit_codes[last]
+    assert sheet.units.delete_unit()
+    ds = window.document.project.dataset
+    assert gone not in ds.unit_codes and len(ds.unit_codes) == last
+    assert sheet.model.unit == last - 1 and sheet.selector.currentIndex() == last - 1
+    window.document.undo_stack.undo()
+    assert window.document.project.dataset.unit_codes[-1] == gone
