@@ -40,6 +40,7 @@ from core.exporting.texts import readme_lines
 from core.text import unit_name
 
 from gui.base import i18n
+from gui.base.formatting import node_score_decimals
 # (CHART_SIZE, chart_panel_of, chart_slug, offscreen_charts: imported from here by the window and tests)
 from gui.exporting.offscreen import (CHART_SIZE, chart_images, chart_panel_of, chart_slug,  # noqa: F401
                                      offscreen_charts, print_palette)
@@ -322,8 +323,9 @@ def _ranking_html(project, w, units, periods) -> list:
     change = engine.change_since_base(root)[:, last]
     order_u = sorted(range(len(units)), key=lambda u: (not math.isfinite(ranks[u]), ranks[u]))
     heads = [w("rank"), w("unit_col"), w("score")] + ([w("change", base)] if panel else [])
+    d = node_score_decimals(project, root)
     return [f"<h3>{_e(w('ranking', w.name(fw[root]), periods[last]))}</h3>",
-            _table(heads, [[_num(ranks[u], 0), units[u], _num(scores[u])]
+            _table(heads, [[_num(ranks[u], 0), units[u], _num(scores[u], d)]
                            + ([_num(change[u])] if panel else []) for u in order_u],
                    ["r", "l", "r", "r"], None, [8, 52, 20, 20] if panel else [8, 62, 30], font=w.font)]
 
@@ -343,9 +345,10 @@ def _unit_results_html(project, w, tree, units, periods) -> list:
     widths = [tree.code_width, 45] + [[10, 14, 16, 8][k] for k in keep]
     widths[1] += 100 - sum(widths)
     parts = []
+    decimals = {code: node_score_decimals(project, code) for code, _ in tree.order}
     for u, unit in enumerate(units):
         values = node_results(engine, rows_idx, u, last)
-        rows = [[code, w.name(fw[code])] + [_num(v[k], 0 if k == 3 else 2) for k in keep]
+        rows = [[code, w.name(fw[code])] + [_num(v[k], (decimals[code], 2, 2, 0)[k]) for k in keep]
                 for (code, _d), v in zip(tree.order, values)]
         parts.append(f"<h3>{_e(w('results_of', unit, periods[last]))}</h3>")
         parts.append(_table(heads, rows, ["l", "l"] + ["r"] * len(keep), tree.depths, widths, tree.aggregate, w.font))
@@ -362,7 +365,8 @@ def _by_period_html(project, w, units, periods) -> list:
     for u, unit in enumerate(units[:MAX_PERIOD_UNITS]):
         for k, code in enumerate(top):
             label = [unit if k == 0 else ""] if several else []
-            rows.append(label + [f"{code} {w.name(fw[code])}"] + [_num(x) for x in engine.score(code)[u]])
+            d = node_score_decimals(project, code)
+            rows.append(label + [f"{code} {w.name(fw[code])}"] + [_num(x, d) for x in engine.score(code)[u]])
     heads = ([w("unit_col")] if several else []) + [w("name")] + periods
     number = min(10.0, 60.0 / max(T, 1))                 # each period's column, in %
     labels = [22.0, 78.0 - number * T] if several else [100.0 - number * T]

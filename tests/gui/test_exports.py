@@ -226,3 +226,15 @@ def test_template_workbook(actions, dialogs, tmp_path):
     wb = openpyxl.load_workbook(tmp_path / "template.xlsx")
     assert wb.sheetnames[:3] == ["Data", "Meta", "Settings"]
     assert wb["Data"]["A1"].value == "uCode"
+
+
+def test_report_tables_show_scores_with_the_decimals_of_their_scale():
+    """The HDI sample's report ranks Switzerland 0.962 and Norway 0.961 (as
+    UNDP publishes them), not 0.96 twice; the Chengdu-Chongqing report keeps
+    202.29."""
+    from core.project import projectfile
+    from gui.window.loading import SAMPLE_PATH
+    hdi = report_html(projectfile.load(SAMPLE_PATH.parent / "undp-hdi.coindex"), "en")
+    assert ">0.962<" in hdi and ">0.961<" in hdi and ">0.96<" not in hdi
+    cc = report_html(projectfile.load(SAMPLE_PATH), "en")
+    assert ">202.29<" in cc
