@@ -40,6 +40,7 @@ from core.exporting.texts import LABELS
 from core.exporting.formulas import cached_value, cell_ref, range_ref
 from core.methods.excel import FormulaContext
 from core.methods.registry import AGGREGATIONS, NORMALISATIONS
+from core.pipeline.meaning import score_decimals
 from core.pipeline.weights import effective
 
 STATS = ("count", "min", "max", "mean", "sd")
@@ -187,7 +188,8 @@ class _Writer(ResultSheets):
         self.f_head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "bottom": 1, "text_wrap": True,
                                      "valign": "top"})
         self.f_quote = wb.add_format({"quote_prefix": True})
-        self.f_score = wb.add_format({"num_format": "0.00"})
+        d = score_decimals(self.e.scores, self.st.score_decimals)      # as the app shows them: 0.962, 202.29
+        self.f_score = wb.add_format({"num_format": "0." + "0" * d if d else "0"})
         self.f_pct = wb.add_format({"num_format": "0.00"})
         self.f_w = wb.add_format({"num_format": "0.0000"})
         self.f_rank = wb.add_format({"num_format": "0"})

@@ -17,6 +17,10 @@ new method is judged by its declaration, not by a list of names here.
 """
 from __future__ import annotations
 
+import math
+
+import numpy as np
+
 from core.methods.registry import NORMALISATIONS, PERIOD
 from core.text import is_chinese, tr, unit_name
 
@@ -106,3 +110,27 @@ def score_axis_title(settings, methods=None, base: str = "", units=()) -> str:
 def contribution_axis_title() -> str:
     """The title of the contributions' axis: points of the index."""
     return tr("Contribution (points)")
+
+
+# Scores are shown with the decimals their scale needs for the scores of
+# different units to be told apart: three significant digits of the largest
+# score, but never fewer than two decimals (a 0-100 score or a fixed-base
+# index such as 202.29 keeps two; an index in [0, 1] such as the HDI's
+# 0.962 gets three) nor more than four.  A project may set them instead
+# (the ``score_decimals`` setting).
+SCORE_DECIMALS_MIN, SCORE_DECIMALS_MAX = 2, 4
+
+
+def score_decimals(scores, fixed=None) -> int:
+    """Decimals to show scores with: ``fixed`` where it is set, else from
+    the largest absolute finite value of ``scores`` (any array: all the
+    scores of the node shown, in every unit and period, so that every view
+    of it agrees and the decimals do not change with the period)."""
+    if fixed is not None:
+        return int(fixed)
+    v = np.abs(np.asarray(scores, dtype=float))
+    v = v[np.isfinite(v)]
+    top = float(v.max()) if v.size else 0.0
+    if top <= 0.0:
+        return SCORE_DECIMALS_MIN
+    return int(min(SCORE_DECIMALS_MAX, max(SCORE_DECIMALS_MIN, 3 - math.ceil(math.log10(top)))))

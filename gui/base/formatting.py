@@ -112,28 +112,8 @@ def fmt(value, decimals=2, sign=False) -> str:
     return f"{value:+,.{decimals}f}" if sign else f"{value:,.{decimals}f}"
 
 
-# Scores are shown with the decimals their scale needs for the scores of
-# different units to be told apart: three significant digits of the largest
-# score, but never fewer than two decimals (a 0-100 score or a fixed-base
-# index such as 202.29 keeps two; an index in [0, 1] such as the HDI's
-# 0.962 gets three) nor more than four.  A project may set them instead
-# (the ``score_decimals`` setting).
-SCORE_DECIMALS_MIN, SCORE_DECIMALS_MAX = 2, 4
-
-
-def score_decimals(scores, fixed=None) -> int:
-    """Decimals to show scores with: ``fixed`` where it is set, else from
-    the largest absolute finite value of ``scores`` (any array: all the
-    scores of the node shown, in every unit and period, so that every view
-    of it agrees and the decimals do not change with the period)."""
-    if fixed is not None:
-        return int(fixed)
-    v = np.abs(np.asarray(scores, dtype=float))
-    v = v[np.isfinite(v)]
-    top = float(v.max()) if v.size else 0.0
-    if top <= 0.0:
-        return SCORE_DECIMALS_MIN
-    return int(min(SCORE_DECIMALS_MAX, max(SCORE_DECIMALS_MIN, 3 - math.ceil(math.log10(top)))))
+# the rule of a score's decimals lives in core (the results workbook uses it too)
+from core.pipeline.meaning import SCORE_DECIMALS_MAX, SCORE_DECIMALS_MIN, score_decimals  # noqa: E402,F401
 
 
 def node_score_decimals(project, code: str) -> int:

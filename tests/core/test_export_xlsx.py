@@ -630,3 +630,19 @@ def test_an_aggregate_too_long_for_a_formula_is_written_as_values_and_said_so(tm
     readme = "\n".join(str(r[0].value) for r in wb["README"].iter_rows() if r[0].value)
     assert "Aggregates IDX (formula too long)" in readme
     assert wb["Normalised"].cell(row=2, column=4).data_type == "f"
+
+
+def test_scores_in_the_workbook_are_shown_with_the_decimals_of_their_scale(tmp_path):
+    """HDI scores in [0, 1] display three decimals (0.962) in Excel, as in
+    the app; a project's score_decimals setting wins; the values keep every
+    digit."""
+    import openpyxl
+    from core.project import projectfile
+    from pathlib import Path
+    hdi = projectfile.load(Path(__file__).resolve().parents[2] / "resources" / "samples" / "undp-hdi.coindex")
+    write_results_workbook(hdi.engine, tmp_path / "hdi.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "hdi.xlsx")["Aggregates"]
+    assert ws["D2"].number_format == "0.000"
+    hdi.settings.score_decimals = 1
+    write_results_workbook(hdi.recompute(), tmp_path / "hdi1.xlsx")
+    assert openpyxl.load_workbook(tmp_path / "hdi1.xlsx")["Aggregates"]["D2"].number_format == "0.0"
