@@ -103,21 +103,26 @@ def _exact_sheet_class():
     """XlsxWriter's Worksheet writing every number as Python's shortest exact
     text: XlsxWriter writes 16 significant digits, which changes the last
     digit of some doubles, and a values-only workbook should read back the
-    numbers of the ``--json`` document exactly.  A cell of ours carries only
-    its reference (no style), so that is the one attribute written."""
+    numbers of the ``--json`` document exactly.  (The attributes are a cell
+    reference and a style number: nothing to escape.)"""
     from xlsxwriter.worksheet import Worksheet
 
     class ExactSheet(Worksheet):
         def _xml_number_element(self, number, attributes=()):
-            if len(attributes) != 1:
-                return super()._xml_number_element(number, list(attributes))
-            if isinstance(number, float):
+            kind = type(number)
+            if kind is float or kind is int:                 # the inner loop: plain Python numbers
+                text = repr(number)
+            elif isinstance(number, float):                  # numpy's float64 too
                 text = float.__repr__(number)
             elif isinstance(number, int) and not isinstance(number, bool):
                 text = int.__repr__(number)
             else:
                 return super()._xml_number_element(number, list(attributes))
-            self.fh.write(f'<c r="{attributes[0][1]}"><v>{text}</v></c>')
+            if len(attributes) == 1:                         # ours: the cell's reference only
+                self.fh.write(f'<c r="{attributes[0][1]}"><v>{text}</v></c>')
+            else:
+                attr = "".join(f' {key}="{value}"' for key, value in attributes)
+                self.fh.write(f"<c{attr}><v>{text}</v></c>")
     return ExactSheet
 
 
