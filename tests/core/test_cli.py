@@ -297,33 +297,24 @@ def test_out_workbook_matches_json(sample_run):
     for ws in wb.worksheets:
         for row in ws.iter_rows(values_only=True):
             assert not any(isinstance(v, str) and v.startswith("=") for v in row), ws.title
-    # scores
-    ws = wb["Scores"]
-    header = [c.value for c in ws[1]]
-    iu, ip, ic = header.index("unit"), header.index("period"), header.index("code")
-    iv = header.index("score") if "score" in header else header.index("value")
-    sheet_scores = {(r[iu], r[ip], r[ic]): r[iv] for r in ws.iter_rows(min_row=2, values_only=True)}
+    # scores: one row per unit and period, one column per node
+    def wide(name, keys):
+        rows = list(wb[name].iter_rows(values_only=True))
+        return {(*r[:keys], rows[0][j]): v for r in rows[1:] for j, v in enumerate(r) if j >= keys}
+
+    assert [c.value for c in wb["Scores"][1]][:3] == ["unit", "name", "period"]
+    sheet_scores = {(u, p, code): v for (u, _, p, code), v in wide("Scores", 3).items()}
     json_scores = by_key(doc["scores"], "unit", "period", "code")
-    assert sheet_scores.keys() == json_scores.keys()
-    for k, v in json_scores.items():
-        assert sheet_scores[k] == pytest.approx(v, rel=1e-12), k
+    assert sheet_scores == json_scores                   # every digit
     assert round(sheet_scores[("CCEC", 2024, "CII")], 2) == 202.29
-    # growth
-    ws = wb["Growth"]
-    header = [c.value for c in ws[1]]
-    rows = [dict(zip(header, r)) for r in ws.iter_rows(min_row=2, values_only=True)]
-    g = {(r["unit"], r["code"]): r["cagr_pct"] for r in rows}
-    for r in doc["growth"]:
-        assert g[(r["unit"], r["code"])] == pytest.approx(r["cagr_pct"], rel=1e-12)
+    # growth and contributions of the aggregates, one row per unit
+    aggs = {"CII", "RA", "IC", "RS", "IL", "ES"}
+    g = {(u, code): v for (u, _, _, _, code), v in wide("CAGR", 4).items()}
+    assert g == {(r["unit"], r["code"]): r["cagr_pct"] for r in doc["growth"] if r["code"] in aggs}
     assert round(g[("CCEC", "CII")], 2) == 19.26
-    # contributions
-    ws = wb["Contributions"]
-    header = [c.value for c in ws[1]]
-    rows = [dict(zip(header, r)) for r in ws.iter_rows(min_row=2, values_only=True)]
-    c = {(r["unit"], r["code"], r["child"]): r["points"] for r in rows}
-    assert len(c) == len(doc["contributions"])
-    for r in doc["contributions"]:
-        assert c[(r["unit"], r["code"], r["child"])] == pytest.approx(r["points"], rel=1e-12, abs=1e-12)
+    c = {(u, child): v for (u, _, _, _, child), v in wide("Contributions", 4).items()}
+    assert c == {(r["unit"], r["child"]): r["points"] for r in doc["contributions"] if r["child"] in aggs}
+    assert len(c) == 5 and sum(c.values()) == pytest.approx(sheet_scores[("CCEC", 2024, "CII")] - 100, rel=1e-12)
 
 
 def test_sample_json_contributions_sum_to_cii_change(sample_run):
