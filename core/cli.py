@@ -209,6 +209,9 @@ def _compute(args) -> int:
             if not args.values_only:
                 print(tr("note: {cells:,} result cells: writing values only (formulas are written up to "
                          "{limit:,})", cells=cells, limit=FORMULA_LIMIT), file=sys.stderr)
+            from core.exporting.wide import DATA_SHEET_LIMIT, data_left_out_note
+            if ds.values.size > DATA_SHEET_LIMIT:
+                print(tr("note: {message}", message=data_left_out_note(ds.values.size)["message"]), file=sys.stderr)
             write_results(engine, args.out)
         else:
             from core.exporting.workbook import write_results_workbook

@@ -11,7 +11,8 @@ Sheets, in order (the node columns list the index and the aggregates from
 the top of the framework down, then the indicators, by code):
 
 * Framework: code, name, name_zh, parent, level, weight, direction, type, unit;
-* Data: unit, name, period, then one column per indicator (raw values);
+* Data: unit, name, period, then one column per indicator (raw values; left
+  out above :data:`DATA_SHEET_LIMIT` values, with a note on the Warnings sheet);
 * Scores: unit, name, period, then one column per node (aggregate scores,
   indicators' normalised scores);
 * Ranks: the same columns, each node's rank among the units in that period;
@@ -33,9 +34,16 @@ from typing import Callable, Iterator
 import numpy as np
 
 from core.exporting.records import WARNING_KEYS
+from core.text import tr
 
 #: Cells of one block: a block's rows are built in one go, then written.
 BLOCK_CELLS = 100_000
+
+#: Above this many raw values the Data sheet is left out (a note on the
+#: Warnings sheet says so): the inputs are in the project and the workbook
+#: they came from, and at county scale (5.7 million values) they would take
+#: a third of the writing time.
+DATA_SHEET_LIMIT = 1_000_000
 
 FRAMEWORK_SHEET_KEYS = ("code", "name", "name_zh", "parent", "level", "weight", "direction", "type", "unit")
 
@@ -70,14 +78,25 @@ def workbook_sheets(engine) -> list[Sheet]:
     aggs = [c for c in codes if c in set(fw.aggregate_codes)]
     rows = [engine.index[c] for c in codes]
     ranks = np.stack([engine.rank(c) for c in aggs]) if aggs else np.empty((0,) + engine.scores.shape[1:])
-    sheets = [_records_sheet("Framework", FRAMEWORK_SHEET_KEYS, _framework_records(fw)),
-              _panel_sheet("Data", engine, list(ds.codes), lambda sl: ds.values[sl]),
-              _panel_sheet("Scores", engine, codes, lambda sl: np.moveaxis(engine.scores[rows, sl], 0, -1)),
+    with_data = ds.values.size <= DATA_SHEET_LIMIT
+    sheets = [_records_sheet("Framework", FRAMEWORK_SHEET_KEYS, _framework_records(fw))]
+    if with_data:
+        sheets.append(_panel_sheet("Data", engine, list(ds.codes), lambda sl: ds.values[sl]))
+    sheets += [_panel_sheet("Scores", engine, codes, lambda sl: np.moveaxis(engine.scores[rows, sl], 0, -1)),
               _panel_sheet("Ranks", engine, aggs, lambda sl: np.moveaxis(ranks[:, sl], 0, -1), ints=True)]
     if len(ds.periods) > 1:
         sheets += _change_sheets(engine, aggs) + _growth_sheets(engine, aggs) + _contribution_sheets(engine, aggs)
-    sheets.append(_records_sheet("Warnings", WARNING_KEYS, engine.warnings))
+    notes = [] if with_data else [data_left_out_note(ds.values.size)]
+    sheets.append(_records_sheet("Warnings", WARNING_KEYS, list(engine.warnings) + notes))
     return sheets
+
+
+def data_left_out_note(values: int) -> dict:
+    """The Warnings sheet's record saying the Data sheet was left out."""
+    return {"kind": "note", "code": "", "unit": "", "period": "",
+            "message": tr("the Data sheet is left out: {n:,} raw values (more than {most:,}) would make the workbook "
+                          "slow to write and to open; they are in the project file and the workbook they were "
+                          "imported from (compute --json holds them too)", n=values, most=DATA_SHEET_LIMIT)}
 
 
 def _framework_records(fw) -> list[dict]:

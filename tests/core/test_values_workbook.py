@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import numpy as np
 import openpyxl
@@ -243,3 +244,27 @@ def test_a_project_without_periods_has_no_period_column(tmp_path):
     assert list(got) == ["Framework", "Data", "Scores", "Ranks", "Warnings"]
     assert got["Data"] == [["unit", "name", "x"], ["A", "A", 1.0], ["B", "B", 3.0]]
     assert got["Ranks"] == [["unit", "name", "I"], ["A", "A", 2], ["B", "B", 1]]
+
+
+def test_above_the_limit_the_data_sheet_is_left_out_with_a_note(monkeypatch, tmp_path, capsys):
+    """A project with more raw values than DATA_SHEET_LIMIT gets no Data
+    sheet; the Warnings sheet and the command's note say why and where the
+    values are; the scores are all there."""
+    import openpyxl
+    from core import cli
+    from core.exporting import wide
+    from core.project import projectfile
+    path = Path(__file__).resolve().parents[2] / "resources" / "samples" / "asem-30.coindex"
+    project = projectfile.load(path)
+    monkeypatch.setattr(wide, "DATA_SHEET_LIMIT", project.dataset.values.size - 1)
+    out = tmp_path / "asem.xlsx"
+    assert cli.main(["compute", str(path), "--out", str(out), "--values-only"]) == 0
+    wb = openpyxl.load_workbook(out, read_only=True)
+    assert "Data" not in wb.sheetnames and "Scores" in wb.sheetnames
+    notes = [r for r in wb["Warnings"].iter_rows(values_only=True) if r[0] == "note"]
+    assert len(notes) == 1 and "Data sheet is left out: 7,350 raw values" in notes[0][4]
+    assert "Data sheet is left out" in capsys.readouterr().err
+    scores = list(wb["Scores"].iter_rows(values_only=True))
+    assert len(scores) == 1 + 30 * 5
+    monkeypatch.setattr(wide, "DATA_SHEET_LIMIT", project.dataset.values.size)
+    assert "Data" in [s.name for s in wide.workbook_sheets(project.engine)]
