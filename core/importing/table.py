@@ -85,6 +85,7 @@ class Table:
     sample_rows: list | None = None                # the rows column sniffing looks at, once chosen
     meta: dict = field(default_factory=dict)       # "key：value" lines above the header (key -> value text)
     chosen: dict = field(default_factory=dict)     # column -> role the user gave (wins over detection)
+    columns: object = None                         # the data rows' columns read in bulk (block.data_columns)
 
     def head(self, c):
         v = self.sheet.value(self.header, c)
@@ -158,6 +159,14 @@ def _first_value(row, hid_c):
 
 def _distinct(cells) -> set:
     return {text_of(v) for _, v in cells}
+
+
+def may_start_note(v) -> bool:
+    """A first cell that reads like the start of a footnote ("注：", "资料来源：",
+    "Source:", "* ..."): a row beginning so ends the table when it holds
+    nothing else (the CSV fast path, core/importing/csvfast.py, leaves a
+    file with such a first cell to the general reading)."""
+    return isinstance(v, str) and v.lstrip()[:1] in _NOTE_START and bool(_NOTE_ROW.match(clean_text(v)))
 
 
 def _is_note(cells) -> bool:
