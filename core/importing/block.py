@@ -145,8 +145,9 @@ def rows_at_least(sh, rows, need) -> list:
 class Columns:
     """Columns of a list of rows, each copied out once when first asked for
     (every row is at least as wide as the columns asked for).  A bulk
-    source of columns (core/importing/csvfast.py) answers the same three
-    questions: ``columns[c]`` (the cells), :meth:`take` and :meth:`values`."""
+    source of columns (core/importing/csvfast.py) answers the same
+    questions: ``columns[c]`` (the cells), :meth:`take`, :meth:`values`
+    and :meth:`labels`."""
 
     def __init__(self, rows):
         self.rows, self.cols = rows, {}
@@ -165,6 +166,10 @@ class Columns:
         """The cells of value column ``c`` as a block's ``raw`` holds them
         (a list here; a bulk source gives a :class:`ParsedCells`)."""
         return self[c]
+
+    def labels(self, c, fn) -> list:
+        """``fn`` of every cell of label column ``c`` (once per distinct cell: :func:`each`)."""
+        return each(self[c], fn)
 
 
 def data_columns(table: Table, rows, need) -> Columns:

@@ -35,8 +35,9 @@ import io
 import os
 import numpy as np
 
-from core.importing.block import ParsedCells
-from core.importing.table import HEADER_SEARCH_ROWS, Table, find_table, header_role, may_start_note
+from core.importing.block import ParsedCells, each
+from core.importing.table import (HEADER_SEARCH_ROWS, Table, find_table, header_role, may_start_note,
+                                  sample_positions)
 from core.model.celltext import is_blank
 from core.sheets.cells import Sheet, WorkbookCells, sheet_place
 from core.sheets.textfile import LineRows, TextSource, records_are_lines
@@ -81,13 +82,14 @@ def csv_table(src: TextSource):
     if shape is None:
         return None
     d0, width = shape
-    body = "\n".join(rows.lines[d0:])
+    body = src.text[sum(map(len, rows.lines[:d0])) + d0:]
     text_cols = [c for c in range(width) if header_role(table.head(c)) in LABEL_ROLES]
     frame = _read_frame(body, src.delimiter, width, text_cols, len(rows) - d0)
     if frame is None or _notes_or_blanks(frame):
         return None
     sheet = Sheet(src.name, rows)
     data = list(range(d0, len(rows)))
+    rows.read(sample_positions(data))            # the rows the column sniffing looks at, in one go
     used = [c for c in range(width) if not is_blank(table.head(c)) or _has_content(frame[c])]
     bulk = FrameColumns(frame, sheet, data, body)
     table = dataclasses.replace(table, sheet=sheet, data_rows=data, cols=used, roles=None, sample_rows=None,
@@ -112,8 +114,9 @@ def _head_shape(table: Table | None, head: Sheet):
 
 def _read_frame(body: str, delimiter: str, width: int, text_cols: list, n: int):
     """The data rows read by pandas' C parser (label columns as text, the
-    others as pandas infers them, nothing read as missing), or None when
-    pandas does not read ``n`` rows of ``width`` fields."""
+    others as pandas infers them, nothing read as missing) as a dict
+    column -> Series, or None when pandas does not read ``n`` rows of
+    ``width`` fields."""
     import pandas as pd
     try:
         frame = pd.read_csv(io.BytesIO(body.encode("utf-8")), sep=delimiter, header=None, names=list(range(width)),
@@ -122,18 +125,18 @@ def _read_frame(body: str, delimiter: str, width: int, text_cols: list, n: int):
         return None
     if len(frame) != n or frame.shape[1] != width or not isinstance(frame.index, pd.RangeIndex):
         return None             # a line pandas skipped (blank, or spaces only) or read as an index
-    for c in frame.columns:
-        col = frame[c]
+    frame = {c: frame[c] for c in frame.columns}        # (a DataFrame makes a new Series at each frame[c])
+    for c, col in frame.items():
         kind = col.dtype.kind
         if kind == "f" and np.isnan(col.to_numpy()).any():
             return None         # a short row (nothing else reads as missing here)
-        if kind == "O" and col.dtype == object:
+        if kind == "O" and col.dtype == object and c not in text_cols:
             if pd.api.types.infer_dtype(col, skipna=False) not in ("string", "empty"):
                 return None     # a short row, or numbers and text mixed by pandas' reading in chunks
         elif kind not in "iuf" and col.isna().any():
-            return None
-    if all(_is_text(frame[c]) for c in frame.columns):
-        blank = np.logical_and.reduce([frame[c].to_numpy() == "" for c in frame.columns])
+            return None         # a short row (a column read as text holds text or nothing)
+    if all(_is_text(col) for col in frame.values()):
+        blank = np.logical_and.reduce([col.to_numpy() == "" for col in frame.values()])
         if blank.any():
             return None         # a row of blank fields (not a row of the table)
     return frame
@@ -149,8 +152,8 @@ def _notes_or_blanks(frame) -> bool:
     col = frame[0]
     if not _is_text(col):
         return False            # a number never starts a footnote
-    firsts = set(col.unique().tolist())
-    return "" in firsts or any(may_start_note(v) for v in firsts)
+    firsts = col.unique().tolist()
+    return "" in firsts or may_start_note(firsts)
 
 
 def _has_content(col) -> bool:
@@ -179,7 +182,7 @@ class FrameColumns:
     def __getitem__(self, c) -> list:
         got = self._cols.get(c)
         if got is None:
-            col = self.frame[c] if c in self.frame.columns else None
+            col = self.frame.get(c)
             if col is not None and _is_text(col):
                 got = col.tolist()
                 if self.positions is not None:
@@ -189,12 +192,24 @@ class FrameColumns:
             self._cols[c] = got
         return got
 
+    def labels(self, c, fn) -> list:
+        """``fn`` of every cell of label column ``c``, computed once per
+        distinct text (pandas finds them)."""
+        col = self.frame.get(c)
+        if col is None or not _is_text(col) or self.positions is not None:
+            return each(self[c], fn)
+        import pandas as pd
+        codes, uniques = pd.factorize(col, sort=False, use_na_sentinel=False)
+        mapped = np.empty(len(uniques), dtype=object)
+        mapped[:] = [fn(v) for v in uniques.tolist()]
+        return mapped[codes].tolist()
+
     def take(self, positions) -> "FrameColumns":
         base = positions if self.positions is None else [self.positions[j] for j in positions]
         return FrameColumns(self.frame, self.sheet, self.rows, self.body, list(base))
 
     def values(self, c):
-        col = self.frame[c] if c in self.frame.columns else None
+        col = self.frame.get(c)
         if col is not None and col.dtype.kind in "iuf":
             x = col.to_numpy(dtype=float)
             if self.positions is not None:

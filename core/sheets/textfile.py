@@ -56,7 +56,7 @@ def decode_source(path, name, ext, kind, sha) -> TextSource:
     if text is None:
         raise InputError(tr("{name}, line {line}: the text is neither UTF-8, GB18030 nor Windows-1252; save the "
                             "file as UTF-8 CSV", name=name, line=first_bad_line(raw)))
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError(tr("{name}: the file is empty", name=name))
     return TextSource(path, sha, text, _delimiter(text, ext))
 
@@ -122,9 +122,18 @@ class LineRows:
     def __len__(self) -> int:
         return len(self.lines)
 
+    def read(self, positions) -> None:
+        """Read the rows at ``positions`` now, all with one csv reader."""
+        todo = [r for r in positions if r not in self._rows]
+        if todo:
+            got = _csv.reader([self.lines[r] + "\n" for r in todo], delimiter=self.delimiter)
+            self._rows.update(zip(todo, got))
+
     def __getitem__(self, r):
         if isinstance(r, slice):
-            return [self[k] for k in range(*r.indices(len(self.lines)))]
+            picked = range(*r.indices(len(self.lines)))
+            self.read(picked)
+            return [self[k] for k in picked]
         if r < 0:
             r += len(self.lines)
         row = self._rows.get(r)

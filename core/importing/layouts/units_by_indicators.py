@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.errors import InputError
-from core.importing.block import (Block, Columns, Labels, cached, data_columns, each, fixed_unit_and_period,
+from core.importing.block import (Block, Columns, Labels, cached, data_columns, fixed_unit_and_period,
                                   ignored_warning, indicator, join_values, make_block, period_of, units_of_columns)
 from core.importing.layouts.base import Fit, Layout, ReadOptions
 from core.importing.table import Table, column_roles, first_column, mostly_text
@@ -128,11 +128,11 @@ def _rows(table, icols, ucode_c, uname_c, year_c, unit_column: bool, year_column
     keys = labels = periods = None
     if unit_column:
         txt = cached(text_of)
-        codes = each(columns[ucode_c], txt) if ucode_c is not None else [""] * len(keep)
-        labels = each(columns[uname_c], txt) if uname_c is not None else [""] * len(keep)
+        codes = columns.labels(ucode_c, txt) if ucode_c is not None else [""] * len(keep)
+        labels = columns.labels(uname_c, txt) if uname_c is not None else [""] * len(keep)
         keys = codes if all(codes) else [a or b for a, b in zip(codes, labels)]
     if year_column:
-        periods = each(columns[year_c], cached(period_of))
+        periods = columns.labels(year_c, cached(period_of))
     return _Rows(keep, columns, keys, labels, periods)
 
 
