@@ -47,6 +47,9 @@ from core.sheets.textfile import LineRows, TextSource, records_are_lines
 HEAD_ROWS = 400
 # roles whose columns are labels, read as text
 LABEL_ROLES = frozenset({"unit_code", "unit_name", "year", "ind_name", "ind_code", "measure", "note"})
+# below this many data cells the general path is as quick (pandas' own set-up costs a few ms, more
+# for wide files): the fast path is for the large files where it pays
+MIN_CELLS = 50_000
 ENV = "COINDEX_CSV_FAST"          # "0": always read CSV files the general way (for comparisons)
 
 
@@ -67,9 +70,10 @@ def try_table(src: TextSource):
 
 
 def csv_table(src: TextSource):
-    """``(cells, table)`` of a CSV whose table runs from its header to the
-    end of the file in rows pandas reads as the csv module does; None for
-    any other file (the general path reads it)."""
+    """``(cells, table)`` of a CSV of at least MIN_CELLS data cells whose
+    table runs from its header to the end of the file in rows pandas reads
+    as the csv module does; None for any other file (the general path
+    reads it)."""
     if not records_are_lines(src.text, src.delimiter):
         return None
     rows = LineRows.of(src.text, src.delimiter)
@@ -82,6 +86,8 @@ def csv_table(src: TextSource):
     if shape is None:
         return None
     d0, width = shape
+    if (len(rows) - d0) * width < MIN_CELLS:
+        return None
     body = src.text[sum(map(len, rows.lines[:d0])) + d0:]
     text_cols = [c for c in range(width) if header_role(table.head(c)) in LABEL_ROLES]
     frame = _read_frame(body, src.delimiter, width, text_cols, len(rows) - d0)
@@ -126,15 +132,13 @@ def _read_frame(body: str, delimiter: str, width: int, text_cols: list, n: int):
     if len(frame) != n or frame.shape[1] != width or not isinstance(frame.index, pd.RangeIndex):
         return None             # a line pandas skipped (blank, or spaces only) or read as an index
     frame = {c: frame[c] for c in frame.columns}        # (a DataFrame makes a new Series at each frame[c])
+    last = frame[width - 1]     # a row with fewer fields than names has nothing (NaN) in its last column
+    if last.dtype.kind not in "iu" and last.isna().any():
+        return None             # (nothing else reads as missing here)
     for c, col in frame.items():
-        kind = col.dtype.kind
-        if kind == "f" and np.isnan(col.to_numpy()).any():
-            return None         # a short row (nothing else reads as missing here)
-        if kind == "O" and col.dtype == object and c not in text_cols:
-            if pd.api.types.infer_dtype(col, skipna=False) not in ("string", "empty"):
-                return None     # a short row, or numbers and text mixed by pandas' reading in chunks
-        elif kind not in "iuf" and col.isna().any():
-            return None         # a short row (a column read as text holds text or nothing)
+        if col.dtype == object and c not in text_cols \
+                and pd.api.types.infer_dtype(col, skipna=False) not in ("string", "empty"):
+            return None         # numbers and text mixed by pandas' reading in chunks
     if all(_is_text(col) for col in frame.values()):
         blank = np.logical_and.reduce([col.to_numpy() == "" for col in frame.values()])
         if blank.any():

@@ -149,7 +149,10 @@ def assemble(cells, layout, blocks, warnings) -> ImportResult:
     plist, read.t = _sorted_periods(cells, list(read.periods), read.t)
     x, kind = read.parsed if read.parsed is not None else parse_values(read.raw)
     U, T, I = len(read.units), len(plist), len(read.inds)
-    lin = (read.u * T + read.t) * I + read.i
+    lin = read.u * T          # (in place: these arrays hold one number per value cell)
+    lin += read.t
+    lin *= I
+    lin += read.i
     order, dup = _duplicates(lin)
     ucodes = [k for k in read.units]
     unames = [v[2] for v in read.units.values()]
@@ -176,7 +179,7 @@ def _gather(cells, blocks, warnings) -> _Read:
         pmap = np.array([periods.setdefault(p, len(periods)) for p in b.periods] or [0])
         imap = np.array([inds.setdefault(d["key"], (len(inds), d))[0] for d in b.indicators] or [0])
         if len(b.raw):
-            uu.append(umap[b.u]), tt.append(pmap[b.t]), ii.append(imap[b.i])
+            uu.append(_mapped(umap, b.u)), tt.append(_mapped(pmap, b.t)), ii.append(_mapped(imap, b.i))
             ss.append(np.full(len(b.raw), s)), rr.append(b.rows), cc.append(b.cols)
             if len(blocks) == 1:
                 raw, parsed = b.raw, b.parsed
@@ -191,6 +194,13 @@ def _gather(cells, blocks, warnings) -> _Read:
     return _Read(units, periods, inds, u, t, i, s, r, c, raw, row_issues, parsed)
 
 
+def _mapped(index_map, k):
+    """``index_map[k]``; ``k`` itself when the map changes nothing (one block)."""
+    if len(index_map) and index_map[0] == 0 and np.array_equal(index_map, np.arange(len(index_map))):
+        return k
+    return index_map[k]
+
+
 def _sorted_periods(cells, plist, t):
     """The periods in order, years ascending then text labels, and ``t``
     renumbered to that order (InputError if only some sheets name one)."""
@@ -200,7 +210,8 @@ def _sorted_periods(cells, plist, t):
         order = sorted(range(len(plist)), key=lambda k: _period_key(plist[k]))
         remap = np.empty(len(plist), dtype=np.int64)
         remap[order] = np.arange(len(plist))
-        t = remap[t]
+        if order != sorted(order):
+            t = remap[t]
         plist = [plist[k] for k in order]
     return plist, t
 

@@ -22,6 +22,12 @@ from core.sheets.readers import read_text_source
 from core.sheets.textfile import LineRows, records_are_lines, text_cells
 
 
+@pytest.fixture(autouse=True)
+def fast_for_small_files(monkeypatch):
+    """The fast path for files of any size (it is taken from MIN_CELLS data cells on)."""
+    monkeypatch.setattr(csvfast, "MIN_CELLS", 0)
+
+
 def general(path):
     """The general path: the csv module's rows of the whole file, then import_cells."""
     return import_cells(text_cells(read_text_source(path)))
@@ -145,7 +151,8 @@ def csv_files(draw):
     return text, encoding
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(csv_files())
 def test_fast_path_equals_general_path(case):
     text, encoding = case
@@ -255,6 +262,15 @@ def test_line_rows_are_the_csv_modules_records():
     assert not records_are_lines('a,"b\nc"\n', ",")
     assert not records_are_lines('a,x"b"\n', ",")
     assert not records_are_lines("a\rb\n", ",")
+
+
+def test_small_files_are_left_to_the_general_path(tmp_path, monkeypatch):
+    monkeypatch.setattr(csvfast, "MIN_CELLS", 50_000)
+    small, large = write(plain_text(n_units=3), "s.csv", folder=tmp_path), write(plain_text(n_units=900), folder=tmp_path)
+    assert not fast_taken(small)            # 60 rows x 6 columns
+    assert fast_taken(large)                # 18,000 rows x 6 columns
+    res = check_both(large)
+    assert res.values.shape == (900, 20, 3)
 
 
 def test_the_switch_turns_the_fast_path_off(tmp_path, monkeypatch):
