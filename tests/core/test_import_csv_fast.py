@@ -26,6 +26,7 @@ from core.sheets.textfile import LineRows, records_are_lines, text_cells
 def fast_for_small_files(monkeypatch):
     """The fast path for files of any size (it is taken from MIN_CELLS data cells on)."""
     monkeypatch.setattr(csvfast, "MIN_CELLS", 0)
+    monkeypatch.setattr(csvfast, "MIN_CELLS_COLD", 0)
 
 
 def general(path):
@@ -266,11 +267,21 @@ def test_line_rows_are_the_csv_modules_records():
 
 def test_small_files_are_left_to_the_general_path(tmp_path, monkeypatch):
     monkeypatch.setattr(csvfast, "MIN_CELLS", 50_000)
+    monkeypatch.setattr(csvfast, "MIN_CELLS_COLD", 50_000)
     small, large = write(plain_text(n_units=3), "s.csv", folder=tmp_path), write(plain_text(n_units=900), folder=tmp_path)
     assert not fast_taken(small)            # 60 rows x 6 columns
     assert fast_taken(large)                # 18,000 rows x 6 columns
     res = check_both(large)
     assert res.values.shape == (900, 20, 3)
+
+
+def test_without_pandas_loaded_only_large_files_pay_for_importing_it(monkeypatch):
+    monkeypatch.setattr(csvfast, "MIN_CELLS", 50_000)
+    monkeypatch.setattr(csvfast, "MIN_CELLS_COLD", 500_000)
+    assert csvfast.worth_it(240_000, pandas_loaded=True)
+    assert not csvfast.worth_it(240_000, pandas_loaded=False)
+    assert csvfast.worth_it(600_000, pandas_loaded=False)
+    assert not csvfast.worth_it(40_000, pandas_loaded=True)
 
 
 def test_the_switch_turns_the_fast_path_off(tmp_path, monkeypatch):
