@@ -293,3 +293,15 @@ def test_the_switch_turns_the_fast_path_off(tmp_path, monkeypatch):
     monkeypatch.setenv(csvfast.ENV, "0")
     import_workbook(path)
     assert calls == [1]
+
+
+def test_rows_without_a_unit_or_a_year_are_listed_on_both_paths(tmp_path):
+    """Rows left out (no unit named, no year) make the fast path keep a subset of its columns."""
+    text = "N,uCode,Time,M\n1,A,2020,-0\n2,,2020,5\n3,B,,6\n4,B,2021,1e400\n"
+    path = write(text, folder=tmp_path)
+    assert fast_taken(path)
+    res = check_both(path)
+    assert res.unit_codes == ["A", "B"] and res.periods == [2020, 2021]
+    assert [(c.address, c.reason) for c in res.unreadable] == [
+        ("B3", "no unit named"), ("C4", "no year"), ("D5", "not a finite number")]
+    assert np.signbit(res.values[0, 0, res.codes.index("M")])
