@@ -1,4 +1,4 @@
-"""Import benchmark: a 20,000-row x 12-column sheet (speed floor: the import at most 2 x calamine's own read).
+"""Import benchmark: a 20,000-row x 12-column sheet (floor: the import at most 2 x the library's own read).
 
     python bench/import_bench.py [--runs 7]
 
@@ -11,7 +11,10 @@ arrays), its two stages, python-calamine's own read of the same sheet
 (``CalamineWorkbook.from_path(p).get_sheet_by_index(0).to_python()``) with
 every row's ratio to it in wall and in CPU time (the floor: the import at
 most 2 x in wall time; the CPU ratio shows the work itself when other jobs
-share the machine), and pandas' readers for comparison.
+share the machine), and pandas' readers for comparison.  For the CSV the
+base is ``pandas.read_csv`` of the same file, and the import is shown on
+its fast path (core/importing/csvfast.py) and on the general path
+(``COINDEX_CSV_FAST=0``: the csv module's rows, every cell parsed alone).
 """
 from __future__ import annotations
 
@@ -29,11 +32,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.sheets.readers import read_workbook_cells  # noqa: E402
+from core.sheets.readers import read_text_source, read_workbook_cells  # noqa: E402
+from core.importing import csvfast  # noqa: E402
 from core.importing.importer import import_cells, import_workbook  # noqa: E402
 
 ROWS, INDICATORS = 20_000, 9
-FLOOR = 2.0                      # import_workbook at most this many times calamine's own read
+FLOOR = 2.0          # import_workbook at most this many times calamine's own read (pandas.read_csv for a CSV)
 
 
 def calamine_alone(path):
@@ -80,6 +84,35 @@ def make_files(folder: Path) -> dict:
     return files
 
 
+def general_path(path):
+    """The CSV import with the fast path switched off."""
+    old = os.environ.get(csvfast.ENV)
+    os.environ[csvfast.ENV] = "0"
+    try:
+        return import_workbook(path)
+    finally:
+        if old is None:
+            del os.environ[csvfast.ENV]
+        else:
+            os.environ[csvfast.ENV] = old
+
+
+def _rows_of(path, cells, pd) -> list:
+    """(what, function, is the base) of the rows printed for one file; the base comes first."""
+    if path.suffix != ".xlsx":
+        return [("pandas.read_csv (the base)", lambda: pd.read_csv(path), True),
+                ("import_workbook (fast path)", lambda: import_workbook(path), False),
+                ("  import_workbook, general path", lambda: general_path(path), False),
+                ("  read_workbook_cells (general: csv module)", lambda: read_workbook_cells(path), False),
+                ("  import_cells (general: detect + parse)", lambda: import_cells(cells), False)]
+    return [("python-calamine alone (to_python, the base)", lambda: calamine_alone(path), True),
+            ("import_workbook (all of it)", lambda: import_workbook(path), False),
+            ("  read_workbook_cells (checks + read)", lambda: read_workbook_cells(path), False),
+            ("  import_cells (detect + parse + arrays)", lambda: import_cells(cells), False),
+            ("  pandas.read_excel, calamine", lambda: pd.read_excel(path, engine="calamine"), False),
+            ("  pandas.read_excel, openpyxl", lambda: pd.read_excel(path, engine="openpyxl"), False)]
+
+
 def timed(fn, runs):
     """Median and best wall time, and median CPU time of this process (on a
     busy shared machine the CPU time shows the work itself)."""
@@ -95,6 +128,7 @@ def timed(fn, runs):
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--csv-only", action="store_true", help="time the CSV only")
     args = ap.parse_args(argv)
     import pandas as pd
     with tempfile.TemporaryDirectory() as tmp:
@@ -103,31 +137,26 @@ def main(argv=None) -> int:
         assert res.values.shape == (1000, 20, INDICATORS) and res.layout == "units-by-indicators", res.layout
         print(f"sheet: {ROWS:,} rows x {3 + INDICATORS} columns ({len(res.unit_codes)} units x "
               f"{len(res.periods)} years x {INDICATORS} indicators); median / best of {args.runs} runs; "
-              f"floor: import <= {FLOOR:.1f} x python-calamine's own read, measured in this run")
+              f"floor: import <= {FLOOR:.1f} x python-calamine's own read (x pandas.read_csv for the CSV), "
+              "measured in this run")
+        fast, slow = import_workbook(files["csv"]), general_path(files["csv"])
+        same = np.array_equal(fast.values, slow.values, equal_nan=True) and fast.unit_codes == slow.unit_codes
+        print(f"csv: fast path {'taken' if csvfast.try_table(read_text_source(files['csv'])) else 'NOT taken'}; "
+              f"its values {'equal' if same else 'DIFFER from'} the general path's")
+        if args.csv_only:
+            files = {"csv": files["csv"]}
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         print(f"machine: {os.cpu_count()} cores, load average {load:.2f} at start (a busy machine slows "
               "every row alike; the ratios are measured side by side)")
-        print(f"{'file':<26}{'what':<44}{'median s':>10}{'best s':>10}{'cpu s':>10}{'x calamine':>12}"
-              f"{'x cal. cpu':>12}")
+        print(f"{'file':<26}{'what':<44}{'median s':>10}{'best s':>10}{'cpu s':>10}{'x base':>12}"
+              f"{'x base cpu':>12}")
         for label, path in files.items():
             size = os.path.getsize(path) / 2**20
             cells = read_workbook_cells(path)
-            rows = []
-            if path.suffix == ".xlsx":
-                rows.append(("python-calamine alone (to_python)", lambda p=path: calamine_alone(p)))
-            rows += [("import_workbook (all of it)", lambda p=path: import_workbook(p)),
-                     ("  read_workbook_cells (checks + read)", lambda p=path: read_workbook_cells(p)),
-                     ("  import_cells (detect + parse + arrays)", lambda c=cells: import_cells(c))]
-            if path.suffix == ".xlsx":
-                rows += [("  pandas.read_excel, calamine", lambda p=path: pd.read_excel(p, engine="calamine")),
-                         ("  pandas.read_excel, openpyxl", lambda p=path: pd.read_excel(p, engine="openpyxl"))]
-            else:
-                rows += [("  pandas.read_csv", lambda p=path: pd.read_csv(p))]
-            base = base_cpu = None
-            for what, fn in rows:
-                runs = 3 if "openpyxl" in what else args.runs
+            for what, fn, base_row in _rows_of(path, cells, pd):
+                runs = 3 if "openpyxl" in what or "general" in what else args.runs
                 med, best, cpu = timed(fn, runs)
-                if what.startswith("python-calamine"):
+                if base_row:
                     base, base_cpu = med, cpu
                 ratio = f"{med / base:>12.2f}{cpu / base_cpu:>12.2f}" if base else f"{'':>24}"
                 note = ""

@@ -12,7 +12,8 @@ import numpy as np
 
 import re
 
-from core.model.celltext import address, clean_text, is_missing, parse_year, split_label_unit, text_of, unit_text
+from core.model.celltext import (address, clean_text, is_missing, parse_values, parse_year, split_label_unit, text_of,
+                                 unit_text)
 from core.importing.table import Table
 from core.text import tr, trn
 
@@ -35,6 +36,7 @@ class Block:
     raw: list
     unreadable: list = field(default_factory=list)     # (row, col, text, reason, what)
     warnings: list = field(default_factory=list)
+    parsed: tuple | None = None     # (x, kind) of ``raw`` when read in bulk (parse_values' result), else None
 
 
 class Labels:
@@ -113,10 +115,10 @@ def units_of_columns(table: Table) -> dict:
             for c in table.cols}
 
 
-def make_block(sheet_name, U, T, I, uu, tt, ii, rr, cc, raw, unreadable, warnings) -> Block:
+def make_block(sheet_name, U, T, I, uu, tt, ii, rr, cc, raw, unreadable, warnings, parsed=None) -> Block:
     arr = lambda x: np.asarray(x, dtype=np.int64)  # noqa: E731
     return Block(sheet_name, U.items, T.items, I.items, arr(uu), arr(tt), arr(ii), arr(rr), arr(cc), raw,
-                 unreadable, warnings)
+                 unreadable, warnings, parsed)
 
 
 def fixed_unit_and_period(U, T, sh, unit, many_sheets, ucode_c, uname_c, year_c):
@@ -142,7 +144,10 @@ def rows_at_least(sh, rows, need) -> list:
 
 class Columns:
     """Columns of a list of rows, each copied out once when first asked for
-    (every row is at least as wide as the columns asked for)."""
+    (every row is at least as wide as the columns asked for).  A bulk
+    source of columns (core/importing/csvfast.py) answers the same
+    questions: ``columns[c]`` (the cells), :meth:`take`, :meth:`values`
+    and :meth:`labels`."""
 
     def __init__(self, rows):
         self.rows, self.cols = rows, {}
@@ -152,6 +157,73 @@ class Columns:
         if col is None:
             col = self.cols[c] = [row[c] for row in self.rows]
         return col
+
+    def take(self, positions) -> "Columns":
+        """The columns of the rows at ``positions`` only."""
+        return Columns([self.rows[j] for j in positions])
+
+    def values(self, c):
+        """The cells of value column ``c`` as a block's ``raw`` holds them
+        (a list here; a bulk source gives a :class:`ParsedCells`)."""
+        return self[c]
+
+    def labels(self, c, fn) -> list:
+        """``fn`` of every cell of label column ``c`` (once per distinct cell: :func:`each`)."""
+        return each(self[c], fn)
+
+
+def data_columns(table: Table, rows, need) -> Columns:
+    """The columns of the sheet's ``rows``: the table's bulk columns when
+    they hold exactly these rows (a CSV read by pandas), else the rows
+    copied out, each padded to ``need`` cells."""
+    bulk = table.columns
+    if bulk is not None and bulk.covers(rows):
+        return bulk
+    return Columns(rows_at_least(table.sheet, rows, need))
+
+
+@dataclass
+class ParsedCells:
+    """Value cells read in bulk: ``x`` and ``kind`` as
+    :func:`core.model.celltext.parse_values` gives them for ``cells`` (a
+    sequence of the cells as the sheet holds them)."""
+    x: np.ndarray
+    kind: np.ndarray
+    cells: object
+
+
+class _Joined:
+    """Several sequences read as one (the value columns of a block, one after another)."""
+
+    def __init__(self, parts):
+        self.parts = parts
+        self.starts = np.cumsum([0] + [len(p) for p in parts])
+
+    def __len__(self):
+        return int(self.starts[-1])
+
+    def __getitem__(self, k):
+        j = int(np.searchsorted(self.starts, k, side="right")) - 1
+        return self.parts[j][k - int(self.starts[j])]
+
+    def __iter__(self):
+        for p in self.parts:
+            yield from p
+
+
+def join_values(parts):
+    """``(raw, parsed)`` of a block from its value columns in order: the
+    cells one after another, and their ``(x, kind)`` when a column was read
+    in bulk (None when every column is a plain list: assemble parses them)."""
+    if all(isinstance(p, list) for p in parts):
+        raw = []
+        for p in parts:
+            raw.extend(p)
+        return raw, None
+    done = [p if isinstance(p, ParsedCells) else ParsedCells(*parse_values(p), p) for p in parts]
+    x = np.concatenate([p.x for p in done]) if done else np.zeros(0)
+    kind = np.concatenate([p.kind for p in done]) if done else np.zeros(0, dtype=np.uint8)
+    return _Joined([p.cells for p in done]), (x, kind)
 
 
 def each(column, fn) -> list:

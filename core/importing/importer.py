@@ -20,7 +20,10 @@ the merge; unreadable cells are listed and imported as missing.
 """
 from __future__ import annotations
 
+import os
+
 from core.errors import CoIndexError, InputError
+from core.importing import csvfast
 from core.importing.layouts.base import ReadOptions
 from core.importing.layouts.registry import detect_layout, extract, layout_named, workbook_layout
 from core.importing.result import ImportResult, assemble, only_unit
@@ -28,19 +31,31 @@ from core.importing.confidence import table_doubts
 from core.importing.table import choose_columns, find_table
 from core.sheets.cells import WorkbookCells, sheet_place
 from core.sheets.filechecks import details
-from core.sheets.readers import read_workbook_cells
+from core.sheets.filechecks import TEXT_EXTS
+from core.sheets.readers import ENGINES, read_text_source, read_workbook_cells
+from core.sheets.textfile import text_cells
 from core.text import tr, trn
 
 
 def import_workbook(path, sheet=None, *, layout: str = "auto", header_row=None, unit: str | None = None,
                     include_hidden: bool = False, engine: str = "auto", progress=None, skip_rows: int = 0,
                     columns: dict | None = None, filters=None, split=(), measure_column=None) -> ImportResult:
-    """Read a workbook or CSV and interpret it (see :func:`import_cells`)."""
-    cells = read_workbook_cells(path, sheet, engine=engine, progress=progress)
+    """Read a workbook or CSV and interpret it (see :func:`import_cells`).
+    A CSV read with the detected header and columns takes the fast path
+    (core/importing/csvfast.py) when its table is plain enough."""
+    plain = (header_row is None and not skip_rows and not columns and not filters and not split
+             and measure_column is None and engine in ENGINES)
+    tables = None
+    if plain and os.path.splitext(os.fspath(path))[1].lower() in TEXT_EXTS and csvfast.enabled():
+        src = read_text_source(path, progress)
+        fast = csvfast.try_table(src)
+        cells, tables = (text_cells(src), None) if fast is None else (fast[0], [fast[1]])
+    else:
+        cells = read_workbook_cells(path, sheet, engine=engine, progress=progress)
     try:
         return import_cells(cells, layout=layout, header_row=header_row, unit=unit, include_hidden=include_hidden,
                             skip_rows=skip_rows, columns=columns, filters=filters, split=split,
-                            measure_column=measure_column)
+                            measure_column=measure_column, tables=tables)
     except (CoIndexError, MemoryError):
         raise
     except Exception as e:      # a sheet shaped in a way no rule here foresaw: say so, never a traceback
@@ -50,7 +65,7 @@ def import_workbook(path, sheet=None, *, layout: str = "auto", header_row=None, 
 
 def import_cells(cells: WorkbookCells, *, layout: str = "auto", header_row=None, unit: str | None = None,
                  include_hidden: bool = False, skip_rows: int = 0, columns: dict | None = None,
-                 filters=None, split=(), measure_column=None) -> ImportResult:
+                 filters=None, split=(), measure_column=None, tables=None) -> ImportResult:
     """Interpret the cells read from a file.
 
     Parameters
@@ -65,6 +80,8 @@ def import_cells(cells: WorkbookCells, *, layout: str = "auto", header_row=None,
         columns whose values make separate indicators) and its unit-of-measure column
         (core/importing/layouts/long.py).
     skip_rows : the first rows of every sheet to ignore (the header is searched below them).
+    tables : the tables of the sheets when they are already found (the CSV fast path,
+        core/importing/csvfast.py, finds its one); None finds them.
     columns : {role: header text or column letter}: the user's columns, which win over detection
         (roles unit_code, unit_name, ind_code, ind_name, year, value, measure).
 
@@ -87,13 +104,24 @@ def import_cells(cells: WorkbookCells, *, layout: str = "auto", header_row=None,
                                "to skip and the columns given are not used", file=name, layout=whole.name))
         return whole.read_workbook(cells, header_row=header_row, unit=unit, include_hidden=include_hidden,
                                    warnings=warnings)
-    tables = _tables(cells, header_row, include_hidden, warnings, skip_rows, columns)
+    if tables is None:
+        tables = _tables(cells, header_row, include_hidden, warnings, skip_rows, columns)
+    else:
+        warnings.extend(w for t in tables for w in t.warnings)
+    keys = ReadOptions(filters=dict(filters or {}), split=tuple(split or ()), measure_column=measure_column)
+    return _interpret(cells, tables, warnings, layout, unit, keys)
+
+
+def _interpret(cells: WorkbookCells, tables: list, warnings: list, layout: str, unit, keys) -> ImportResult:
+    """The :class:`ImportResult` of the ``tables`` found in ``cells``: each
+    table's layout detected (or ``layout``), read, and the blocks
+    assembled with what the detection was not sure of."""
+    name = cells.file
     if layout != "auto":
         tables = _fitting(name, tables, layout, warnings)
     found = {t.sheet.name: (layout if layout != "auto" else detect_layout(t)) for t in tables}
     chosen = layout if layout != "auto" else max(dict.fromkeys(found.values()),
                                                   key=lambda k: list(found.values()).count(k))
-    keys = ReadOptions(filters=dict(filters or {}), split=tuple(split or ()), measure_column=measure_column)
     blocks = _read_tables(name, tables, found, chosen, unit, warnings, keys)
     result = assemble(cells, chosen, blocks, warnings)
     if unit is not None and result.unit_codes != [unit]:

@@ -133,6 +133,7 @@ class _Read:
     c: np.ndarray
     raw: list
     row_issues: list
+    parsed: tuple | None = None      # (x, kind) of ``raw`` when a block read its values in bulk
 
 
 def assemble(cells, layout, blocks, warnings) -> ImportResult:
@@ -146,9 +147,12 @@ def assemble(cells, layout, blocks, warnings) -> ImportResult:
                              "{file}: no indicators found ({layout} layout, sheets {sheets})", len(sheets),
                              file=cells.file, layout=layout, sheets=", ".join(sheets)))
     plist, read.t = _sorted_periods(cells, list(read.periods), read.t)
-    x, kind = parse_values(read.raw)
+    x, kind = read.parsed if read.parsed is not None else parse_values(read.raw)
     U, T, I = len(read.units), len(plist), len(read.inds)
-    lin = (read.u * T + read.t) * I + read.i
+    lin = read.u * T          # (in place: these arrays hold one number per value cell)
+    lin += read.t
+    lin *= I
+    lin += read.i
     order, dup = _duplicates(lin)
     ucodes = [k for k in read.units]
     unames = [v[2] for v in read.units.values()]
@@ -169,16 +173,16 @@ def _gather(cells, blocks, warnings) -> _Read:
     appearance; the blocks' warnings go to ``warnings``."""
     units, periods, inds = {}, {}, {}
     uu, tt, ii, ss, rr, cc, raw = [], [], [], [], [], [], []
-    row_issues = []
+    row_issues, parsed = [], None
     for s, (table, b) in enumerate(blocks):
         umap = np.array([units.setdefault(code, (len(units), code, nm))[0] for code, nm in b.units] or [0])
         pmap = np.array([periods.setdefault(p, len(periods)) for p in b.periods] or [0])
         imap = np.array([inds.setdefault(d["key"], (len(inds), d))[0] for d in b.indicators] or [0])
         if len(b.raw):
-            uu.append(umap[b.u]), tt.append(pmap[b.t]), ii.append(imap[b.i])
+            uu.append(_mapped(umap, b.u)), tt.append(_mapped(pmap, b.t)), ii.append(_mapped(imap, b.i))
             ss.append(np.full(len(b.raw), s)), rr.append(b.rows), cc.append(b.cols)
             if len(blocks) == 1:
-                raw = b.raw
+                raw, parsed = b.raw, b.parsed
             else:
                 raw.extend(b.raw)
         warnings.extend(tr("{file}: {message}", file=cells.file, message=w) for w in b.warnings)
@@ -187,7 +191,14 @@ def _gather(cells, blocks, warnings) -> _Read:
     cat = (lambda parts: (parts[0] if len(parts) == 1 else np.concatenate(parts)) if parts  # noqa: E731
            else np.zeros(0, dtype=np.int64))
     u, t, i, s, r, c = (cat(p) for p in (uu, tt, ii, ss, rr, cc))
-    return _Read(units, periods, inds, u, t, i, s, r, c, raw, row_issues)
+    return _Read(units, periods, inds, u, t, i, s, r, c, raw, row_issues, parsed)
+
+
+def _mapped(index_map, k):
+    """``index_map[k]``; ``k`` itself when the map changes nothing (one block)."""
+    if len(index_map) and index_map[0] == 0 and np.array_equal(index_map, np.arange(len(index_map))):
+        return k
+    return index_map[k]
 
 
 def _sorted_periods(cells, plist, t):
@@ -199,16 +210,20 @@ def _sorted_periods(cells, plist, t):
         order = sorted(range(len(plist)), key=lambda k: _period_key(plist[k]))
         remap = np.empty(len(plist), dtype=np.int64)
         remap[order] = np.arange(len(plist))
-        t = remap[t]
+        if order != sorted(order):
+            t = remap[t]
         plist = [plist[k] for k in order]
     return plist, t
 
 
 def _duplicates(lin):
-    """The stable order of the values' cell numbers ``lin`` and which
-    values are a second one for a cell already given."""
-    order = np.argsort(lin, kind="stable")
+    """The stable order of the values' cell numbers ``lin`` (None when no
+    cell is given twice) and which values are a second one for a cell
+    already given."""
     dup = np.zeros(len(lin), dtype=bool)
+    if len(lin) and np.bincount(lin).max() <= 1:      # each cell once (the common case): no sort needed
+        return None, dup
+    order = np.argsort(lin, kind="stable")
     if len(lin) > 1:
         same = lin[order][1:] == lin[order][:-1]
         dup[order[1:][same]] = True
@@ -266,9 +281,10 @@ def _placed(read, shape, lin, dup, x):
         lk, xk, sk, rk, ck = lin[keep], x[keep], s[keep], r[keep], c[keep]
     else:
         lk, xk, sk, rk, ck = lin, x, s, r, c
-    values.flat[lk] = xk
-    present.flat[lk] = True
-    csheet.flat[lk], crow.flat[lk], ccol.flat[lk] = sk, rk, ck
+    flat = lambda a: a.reshape(-1)      # noqa: E731  (a view: indexing it is much faster than .flat)
+    flat(values)[lk] = xk
+    flat(present)[lk] = True
+    flat(csheet)[lk], flat(crow)[lk], flat(ccol)[lk] = sk, rk, ck
     return values, present, csheet, crow, ccol
 
 

@@ -85,6 +85,7 @@ class Table:
     sample_rows: list | None = None                # the rows column sniffing looks at, once chosen
     meta: dict = field(default_factory=dict)       # "key：value" lines above the header (key -> value text)
     chosen: dict = field(default_factory=dict)     # column -> role the user gave (wins over detection)
+    columns: object = None                         # the data rows' columns read in bulk (block.data_columns)
 
     def head(self, c):
         v = self.sheet.value(self.header, c)
@@ -158,6 +159,15 @@ def _first_value(row, hid_c):
 
 def _distinct(cells) -> set:
     return {text_of(v) for _, v in cells}
+
+
+def may_start_note(values) -> bool:
+    """Whether any of ``values`` (a row's first cells) reads like the start
+    of a footnote ("注：", "资料来源：", "Source:", "* ..."): a row beginning
+    so ends the table when it holds nothing else (the CSV fast path,
+    core/importing/csvfast.py, leaves such a file to the general reading)."""
+    starts = [v for v in values if isinstance(v, str) and v.lstrip()[:1] in _NOTE_START]
+    return any(_NOTE_ROW.match(clean_text(v)) for v in starts)
 
 
 def _is_note(cells) -> bool:
@@ -534,15 +544,19 @@ def choose_columns(table: Table, columns: dict, where: str = "") -> None:
 SAMPLE_ROWS = 400
 
 
+def sample_positions(data_rows) -> list:
+    """The data rows column sniffing looks at: all of them, or SAMPLE_ROWS spread over the table."""
+    if len(data_rows) <= SAMPLE_ROWS:
+        return list(data_rows)
+    step = len(data_rows) / SAMPLE_ROWS
+    return [data_rows[int(k * step)] for k in range(SAMPLE_ROWS)]
+
+
 def _sample(table, c) -> list:
     """Non-blank values of column c in up to SAMPLE_ROWS data rows spread over the table."""
     rows = table.sample_rows
     if rows is None:
-        rows = table.data_rows
-        if len(rows) > SAMPLE_ROWS:
-            step = len(rows) / SAMPLE_ROWS
-            rows = [rows[int(k * step)] for k in range(SAMPLE_ROWS)]
-        rows = table.sample_rows = [table.sheet.rows[r] for r in rows]
+        rows = table.sample_rows = [table.sheet.rows[r] for r in sample_positions(table.data_rows)]
     vals = [row[c] if c < len(row) else "" for row in rows]
     return [v for v in vals if v != "" and v is not None and not (type(v) is float and v != v)]
 

@@ -111,8 +111,9 @@ def magic_kind(head: bytes) -> str:
             try:
                 head.decode(enc)
                 return "text"
-            except UnicodeDecodeError:
-                pass
+            except UnicodeDecodeError as e:
+                if e.start > len(head) - 4:     # a character cut where the head ends (GB18030: 2 or 4 bytes)
+                    return "text"
     return "unknown"
 
 

@@ -13,7 +13,6 @@ only when asked for, .xlsx alone) or the csv module, and returns a
 """
 from __future__ import annotations
 
-import csv as _csv
 import io as _io
 import os as _os
 import re
@@ -28,6 +27,7 @@ from core.sheets.cells import ImportCancelled, Sheet, WorkbookCells
 from core.sheets.filechecks import (MAX_CELLS, MAX_FILE_BYTES, TEXT_EXTS, WORKBOOK_EXTS, check_zip, details,
                                     hash_and_scan, kind_name, magic_kind, refuse_workbook_total)
 from core.sheets.ods_scan import scan_ods
+from core.sheets.textfile import TextSource, decode_source, text_cells
 from core.sheets.xlsx_parts import local_name, sheet_parts
 from core.sheets.xlsx_scan import SheetScan, scan_sheet_xml
 from core.text import tr
@@ -126,13 +126,20 @@ def _check_size(path, name) -> None:
 
 def _read_text_file(path, name, ext, kind, sha) -> WorkbookCells:
     """A file named as text: read as CSV when its content is text."""
-    if kind in ("zip", "ole"):
-        raise InputError(tr("{name}: this is an Excel workbook saved with a {ext} name; rename it to .xlsx or .xls",
-                            name=name, ext=ext))
-    if kind != "text":
-        raise InputError(tr("{name}: not a text (CSV) file: it looks like {kind}", name=name, kind=kind_name(kind)))
-    sh = _read_csv(path, name, ext)
-    return WorkbookCells(path, sha, "csv", [sh], [sh.name])
+    return text_cells(decode_source(path, name, ext, kind, sha))
+
+
+def read_text_source(path, progress=None) -> TextSource:
+    """The checked, decoded text of a .csv / .tsv / .txt file: the checks
+    :func:`read_workbook_cells` makes (size, content, encoding), without
+    the csv module's reading (core/importing/csvfast.py reads it)."""
+    path = _os.fspath(path)
+    name = _os.path.basename(path)
+    ext = _os.path.splitext(path)[1].lower()
+    _check_size(path, name)
+    _stepper(progress, name)(0.0, tr("checking the file"))
+    sha, head, _ = hash_and_scan(path, name)
+    return decode_source(path, name, ext, magic_kind(head), sha)
 
 
 def _open_container(path, name, ext, kind, encrypted):
@@ -357,29 +364,3 @@ class _OpenpyxlReader:
 
     def close(self):
         self.wb.close()
-
-
-def _read_csv(path, name, ext) -> Sheet:
-    with open(path, "rb") as f:
-        raw = f.read()
-    if b"\x00" in raw:
-        raise InputError(tr("{name}: not a text (CSV) file (it contains binary data)", name=name))
-    from core.sheets.textcodec import decode_text, first_bad_line
-    text = decode_text(raw)
-    if text is None:
-        raise InputError(tr("{name}, line {line}: the text is neither UTF-8, GB18030 nor Windows-1252; save the "
-                            "file as UTF-8 CSV", name=name, line=first_bad_line(raw)))
-    if not text.strip():
-        raise InputError(tr("{name}: the file is empty", name=name))
-    first = text.split("\n", 1)[0]
-    if ext == ".tsv" or ("\t" in first and ("," not in first or first.count("\t") > first.count(","))):
-        delim = "\t"
-    elif first.count(";") > first.count(","):
-        delim = ";"
-    else:
-        delim = ","
-    try:
-        rows = [[c for c in row] for row in _csv.reader(_io.StringIO(text, newline=""), delimiter=delim)]
-    except _csv.Error as e:
-        raise InputError(tr("{name}: cannot be read as CSV{details}", name=name, details=details(e))) from None
-    return Sheet(_os.path.splitext(name)[0], rows)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.errors import InputError
-from core.importing.block import (Block, Columns, Labels, cached, each, fixed_unit_and_period, ignored_warning,
-                                  indicator, make_block, period_of, rows_at_least, units_of_columns)
+from core.importing.block import (Block, Columns, Labels, cached, data_columns, fixed_unit_and_period,
+                                  ignored_warning, indicator, join_values, make_block, period_of, units_of_columns)
 from core.importing.layouts.base import Fit, Layout, ReadOptions
 from core.importing.table import Table, column_roles, first_column, mostly_text
 from core.model.celltext import address, is_blank, text_of
@@ -20,17 +20,18 @@ _NOT_INDICATORS = ("note", "unit_code", "unit_name", "year")
 
 @dataclass
 class _Rows:
-    """The data rows kept, their cells, and the unit key / period of each
-    (None: the sheet's fixed unit / period)."""
+    """The data rows kept, their cells by column, and the unit key / period
+    of each (None: the sheet's fixed unit / period)."""
     rows: list
-    cells: list
+    columns: Columns
     keys: list | None
     labels: list | None
     periods: list | None
 
     def only(self, ok):
         pick = lambda xs: None if xs is None else [xs[j] for j in ok]  # noqa: E731
-        return _Rows(pick(self.rows), pick(self.cells), pick(self.keys), pick(self.labels), pick(self.periods))
+        return _Rows(pick(self.rows), self.columns.take(ok), pick(self.keys), pick(self.labels),
+                     pick(self.periods))
 
 
 class UnitsByIndicators(Layout):
@@ -74,7 +75,7 @@ class UnitsByIndicators(Layout):
             row_t = list(map(T.index.__getitem__, rows.periods))
         else:
             row_t = [fixed_t] * len(rows.rows)
-        columns, raw, ind_of_col = Columns(rows.cells), [], []
+        columns, parts, ind_of_col = rows.columns, [], []
         header_units = units_of_columns(table)
         for c in icols:
             key, info = indicator(table.head(c), None, None, header_units.get(c, ""), table.sheet_unit)
@@ -82,12 +83,13 @@ class UnitsByIndicators(Layout):
                 warnings.append(tr("{where}: column {column} repeats the indicator '{code}'", where=where,
                                    column=address(0, c)[:-1], code=key))
             ind_of_col.append(I.add(key, info))
-            raw.extend(columns[c])
+            parts.append(columns.values(c))
+        raw, parsed = join_values(parts)
         n, m = len(rows.rows), len(icols)
         uu, tt, rr = (np.tile(np.asarray(x, dtype=np.int64), m) for x in (row_u, row_t, rows.rows))
         ii, cc = np.repeat(ind_of_col, n), np.repeat(icols, n)
         warnings += ignored_warning(table, ignored, "number")
-        return make_block(sh.name, U, T, I, uu, tt, ii, rr, cc, raw, unreadable, warnings)
+        return make_block(sh.name, U, T, I, uu, tt, ii, rr, cc, raw, unreadable, warnings, parsed)
 
 
 def _unit_and_year_columns(table: Table):
@@ -122,17 +124,16 @@ def _rows(table, icols, ucode_c, uname_c, year_c, unit_column: bool, year_column
     column (each distinct cell once)."""
     keep = list(table.data_rows)
     need = max([c for c in (ucode_c, uname_c, year_c) if c is not None] + icols) + 1
-    cells = rows_at_least(table.sheet, keep, need)
-    columns = Columns(cells)
+    columns = data_columns(table, keep, need)
     keys = labels = periods = None
     if unit_column:
         txt = cached(text_of)
-        codes = each(columns[ucode_c], txt) if ucode_c is not None else [""] * len(cells)
-        labels = each(columns[uname_c], txt) if uname_c is not None else [""] * len(cells)
+        codes = columns.labels(ucode_c, txt) if ucode_c is not None else [""] * len(keep)
+        labels = columns.labels(uname_c, txt) if uname_c is not None else [""] * len(keep)
         keys = codes if all(codes) else [a or b for a, b in zip(codes, labels)]
     if year_column:
-        periods = each(columns[year_c], cached(period_of))
-    return _Rows(keep, cells, keys, labels, periods)
+        periods = columns.labels(year_c, cached(period_of))
+    return _Rows(keep, columns, keys, labels, periods)
 
 
 def _readable_rows(rows: _Rows, icols, ucode_c, uname_c, year_c, unreadable) -> list:
@@ -142,7 +143,7 @@ def _readable_rows(rows: _Rows, icols, ucode_c, uname_c, year_c, unreadable) -> 
     ok = []
     for j, r in enumerate(rows.rows):
         if rows.keys is not None and not rows.keys[j]:
-            if any(not is_blank(rows.cells[j][c]) for c in icols):
+            if any(not is_blank(rows.columns[c][j]) for c in icols):
                 unreadable.append((r, uname_c if uname_c is not None else ucode_c, "", tr("no unit named"), "row"))
         elif rows.periods is not None and rows.periods[j] is None:
             unreadable.append((r, year_c, "", tr("no year"), "row"))

@@ -1,0 +1,147 @@
+"""A text (CSV / TSV / TXT) file as a sheet: its checked, decoded text and
+its separator (:class:`TextSource`), the csv module's reading of it
+(:func:`text_sheet`), and the same rows read one line at a time when asked
+for (:class:`LineRows`), which the CSV import's fast path
+(core/importing/csvfast.py) uses for the few rows its detection looks at.
+
+:class:`LineRows` gives exactly the csv module's rows only when every
+record is one line; :func:`records_are_lines` says when that holds (no
+quoted field spans lines, every quote stands where the csv module and
+pandas read it alike, no line ends in a lone carriage return).
+"""
+from __future__ import annotations
+
+import csv as _csv
+import io as _io
+import os as _os
+import re
+from dataclasses import dataclass
+
+from core.errors import InputError
+from core.sheets.cells import Sheet, WorkbookCells
+from core.sheets.filechecks import details, kind_name
+from core.sheets.textcodec import decode_text, first_bad_line
+from core.text import tr
+
+
+@dataclass
+class TextSource:
+    """A text file read and checked: its path, sha256, decoded text and
+    the separator its first line shows."""
+    path: str
+    sha256: str
+    text: str
+    delimiter: str
+
+    @property
+    def name(self) -> str:
+        """The sheet's name: the file's name without its extension."""
+        return _os.path.splitext(_os.path.basename(self.path))[0]
+
+
+def decode_source(path, name, ext, kind, sha) -> TextSource:
+    """The text of a file named as text, refused (InputError naming the
+    file, and the line where no encoding fits) when its content is a
+    workbook, binary, in no encoding CoIndex reads, or empty."""
+    if kind in ("zip", "ole"):
+        raise InputError(tr("{name}: this is an Excel workbook saved with a {ext} name; rename it to .xlsx or .xls",
+                            name=name, ext=ext))
+    if kind != "text":
+        raise InputError(tr("{name}: not a text (CSV) file: it looks like {kind}", name=name, kind=kind_name(kind)))
+    with open(path, "rb") as f:
+        raw = f.read()
+    if b"\x00" in raw:
+        raise InputError(tr("{name}: not a text (CSV) file (it contains binary data)", name=name))
+    text = decode_text(raw)
+    if text is None:
+        raise InputError(tr("{name}, line {line}: the text is neither UTF-8, GB18030 nor Windows-1252; save the "
+                            "file as UTF-8 CSV", name=name, line=first_bad_line(raw)))
+    if not text or text.isspace():
+        raise InputError(tr("{name}: the file is empty", name=name))
+    return TextSource(path, sha, text, _delimiter(text, ext))
+
+
+def _delimiter(text, ext) -> str:
+    """Tabs for .tsv; else what the first line holds most of: tabs,
+    semicolons or commas."""
+    first = text.split("\n", 1)[0]
+    if ext == ".tsv" or ("\t" in first and ("," not in first or first.count("\t") > first.count(","))):
+        return "\t"
+    if first.count(";") > first.count(","):
+        return ";"
+    return ","
+
+
+def text_sheet(src: TextSource) -> Sheet:
+    """The rows of the whole text as the csv module reads them."""
+    try:
+        rows = list(_csv.reader(_io.StringIO(src.text, newline=""), delimiter=src.delimiter))
+    except _csv.Error as e:
+        raise InputError(tr("{name}: cannot be read as CSV{details}", name=_os.path.basename(src.path),
+                            details=details(e))) from None
+    return Sheet(src.name, rows)
+
+
+def text_cells(src: TextSource, sheet: Sheet | None = None) -> WorkbookCells:
+    """The :class:`WorkbookCells` of a text file: one sheet (``sheet``, or
+    the csv module's reading of the whole text)."""
+    sh = sheet if sheet is not None else text_sheet(src)
+    return WorkbookCells(src.path, src.sha256, "csv", [sh], [sh.name])
+
+
+def records_are_lines(text: str, delimiter: str) -> bool:
+    """Every record of ``text`` is one line and every quote is a plain
+    quoted field (a whole field between the separators, doubled quotes
+    inside, no line break): then line k is record k for the csv module and
+    for pandas alike.  Lines end in LF or CRLF (a lone CR, which both
+    readers take as a line break, is not a line here)."""
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        return False
+    if '"' not in text:
+        return True
+    d = re.escape(delimiter)
+    quoted = re.compile(rf'(?:^|(?<={d}))"(?:[^"\r\n]|"")*"(?=[{d}\r\n]|\Z)', re.MULTILINE)
+    return '"' not in quoted.sub("", text)
+
+
+class LineRows:
+    """The rows of a text whose records are lines (:func:`records_are_lines`),
+    each read by the csv module when first asked for: ``rows[r]`` is what
+    the csv module reads as record ``r`` of the whole text."""
+
+    def __init__(self, lines: list, delimiter: str):
+        self.lines, self.delimiter, self._rows = lines, delimiter, {}
+
+    @classmethod
+    def of(cls, text: str, delimiter: str) -> "LineRows":
+        lines = text.split("\n")
+        if lines and lines[-1] == "":        # the line break that ends the last record
+            lines.pop()
+        return cls(lines, delimiter)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def read(self, positions) -> None:
+        """Read the rows at ``positions`` now, all with one csv reader."""
+        todo = [r for r in positions if r not in self._rows]
+        if todo:
+            got = _csv.reader([self.lines[r] + "\n" for r in todo], delimiter=self.delimiter)
+            self._rows.update(zip(todo, got))
+
+    def __getitem__(self, r):
+        if isinstance(r, slice):
+            picked = range(*r.indices(len(self.lines)))
+            self.read(picked)
+            return [self[k] for k in picked]
+        if r < 0:
+            r += len(self.lines)
+        row = self._rows.get(r)
+        if row is None:
+            if not 0 <= r < len(self.lines):
+                raise IndexError(r)
+            row = self._rows[r] = next(_csv.reader([self.lines[r]], delimiter=self.delimiter), [])
+        return row
+
+    def __iter__(self):
+        return (self[r] for r in range(len(self.lines)))
