@@ -20,7 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.errors import InputError
-from core.importing.table import Table, column_roles, role_word
+from core.importing.table import Table
+from core.importing.roles import column_roles, role_word
 from core.model.celltext import column_letter, text_of
 from core.text import tr
 

@@ -38,8 +38,8 @@ import sys
 import numpy as np
 
 from core.importing.block import ParsedCells, each
-from core.importing.table import (HEADER_SEARCH_ROWS, Table, find_table, header_role, may_start_note,
-                                  sample_positions)
+from core.importing.table import HEADER_SEARCH_ROWS, Table, find_table, header_role, may_start_note
+from core.importing.roles import sample_positions
 from core.model.celltext import is_blank
 from core.sheets.cells import Sheet, WorkbookCells, sheet_place
 from core.sheets.textfile import LineRows, TextSource, records_are_lines

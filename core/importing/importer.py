@@ -28,7 +28,8 @@ from core.importing.layouts.base import ReadOptions
 from core.importing.layouts.registry import detect_layout, extract, layout_named, workbook_layout
 from core.importing.result import ImportResult, assemble, only_unit
 from core.importing.confidence import table_doubts
-from core.importing.table import choose_columns, find_table
+from core.importing.table import find_table
+from core.importing.roles import choose_columns
 from core.sheets.cells import WorkbookCells, sheet_place
 from core.sheets.filechecks import details
 from core.sheets.filechecks import TEXT_EXTS

@@ -4,8 +4,8 @@ A sheet made by a person has title rows, a line such as "单位：亿元", blank
 rows, a header (sometimes two rows, the upper one merged over groups), a
 row of units under the header, the data, and footnotes ("注：...",
 "资料来源：...").  :func:`find_table` finds the header row and the data
-rows; :func:`column_roles` names what each header cell says its column
-holds (unit, year, indicator, value...).  The layouts
+rows; :func:`core.importing.roles.column_roles` names what each header cell
+says its column holds (unit, year, indicator, value...).  The layouts
 (core/importing/layouts/) judge and read a table from these.
 """
 from __future__ import annotations
@@ -14,8 +14,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from core.model.celltext import (BAD, MISSING, CellIssue, clean_text, is_blank, looks_like_unit, parse_number,
-                                 parse_year, text_of, unit_text, address, column_index, column_letter)
+from core.model.celltext import (BAD, MISSING, clean_text, is_blank, looks_like_unit, parse_number, parse_year,
+                                 text_of, unit_text, address)
 from core.sheets.cells import Sheet
 from core.errors import InputError
 from core.text import tr
@@ -51,8 +51,6 @@ _NOTE_ROW = re.compile(r"^(?:注|附注|说明|资料来源|数据来源|来源|
                        r"|^(?:注|附注)\s*\d|^[*※①②③④⑤]", re.IGNORECASE)
 _NOTE_START = frozenset("注附说资数来备sSnN*※①②③④⑤ＳＮｓｎ＊")     # first characters _NOTE_ROW can match
 HEADER_SEARCH_ROWS = 60
-# headers that say "unit" without saying which kind: a column of units of measure or of regions
-_AMBIGUOUS_UNIT_HEADERS = _keys("unit", "units", "单位")
 
 
 def header_role(v) -> str | None:
@@ -92,7 +90,7 @@ class Table:
         return self.filled.get(c, "") if is_blank(v) else v
 
 
-def _is_label(v) -> bool:
+def is_label(v) -> bool:
     """A header-like cell: text that is not a number, or a year."""
     if parse_year(v) is not None:
         return True
@@ -179,12 +177,12 @@ def _is_note(cells) -> bool:
             and len(_distinct(cells)) == 1)
 
 
-def _is_missing_text(v) -> bool:
+def is_missing_text(v) -> bool:
     return isinstance(v, str) and parse_number(v)[1] == MISSING
 
 
 def _labels(cells) -> list:
-    return [v for _, v in cells if _is_label(v) and not _is_missing_text(v)]
+    return [v for _, v in cells if is_label(v) and not is_missing_text(v)]
 
 
 _UNITS_ROW_LABELS = _keys("unit", "units", "unit of measure", "units of measure", "measure", "单位", "计量单位")
@@ -198,7 +196,7 @@ def _is_units_row(cells) -> bool:
     second row of a two-row header."""
     if not cells:
         return False
-    vals = [v for _, v in cells if not _is_missing_text(v)]
+    vals = [v for _, v in cells if not is_missing_text(v)]
     if vals and isinstance(vals[0], str) and re.sub(r"[\s_:：]+", "", vals[0].lower()) in _UNITS_ROW_LABELS:
         vals = vals[1:]
     units = sum(1 for v in vals if isinstance(v, str) and looks_like_unit(v))
@@ -217,7 +215,7 @@ def _is_value_form(v) -> bool:
     ("..", "n/a", "—"), a short sign of punctuation only (":", "."), or a
     number or such a sign followed by one to three flag letters ("12.3 p",
     ": c")."""
-    if _is_number(v) or _is_missing_text(v):
+    if _is_number(v) or is_missing_text(v):
         return True
     if not isinstance(v, str):
         return False
@@ -228,7 +226,7 @@ def _is_value_form(v) -> bool:
     if m is None:
         return False
     head = m.group(1)
-    return bool(_MARK.match(head)) or _is_number(head) or _is_missing_text(head)
+    return bool(_MARK.match(head)) or _is_number(head) or is_missing_text(head)
 
 
 def _has_numbers(content, k, limit=12) -> bool:
@@ -345,7 +343,7 @@ def _search_header(content):
         if _is_note(cells):
             continue
         lab = _labels(cells)
-        if len(lab) >= 2 and len(lab) == len([1 for _, v in cells if not _is_missing_text(v)]) \
+        if len(lab) >= 2 and len(lab) == len([1 for _, v in cells if not is_missing_text(v)]) \
                 and _has_numbers(content, j):
             if _is_key_value(cells) and _wider_header_below(content, j):
                 continue            # a "Data Source", "World Development Indicators" line above the header
@@ -367,7 +365,7 @@ def _wider_header_below(content, j, limit=4) -> bool:
     for k in range(j + 1, min(j + 1 + limit, len(content))):
         r, cells = content[k]
         lab = _labels(cells)
-        if len(lab) >= 3 and len(lab) == len([1 for _, v in cells if not _is_missing_text(v)]):
+        if len(lab) >= 3 and len(lab) == len([1 for _, v in cells if not is_missing_text(v)]):
             return _has_numbers(content, k) and (not passed or content[k - 1][0] < r - 1)
         if any(_is_number(v) for _, v in cells):
             if _is_key_value(cells):
@@ -452,145 +450,3 @@ def _filled_from_group_rows(content, sheet, k, h) -> dict:
                 if is_blank(sheet.value(h, c)) and not _is_number(v):
                     filled[c] = v
     return {c: v for c, v in filled.items() if header_role(v) is not None}
-
-
-# ---- column roles --------------------------------------------------------------------------------
-def _ambiguous_unit_header(v) -> bool:
-    """A header such as "单位" or "Unit" that may head regions or units of
-    measure (not "uName", "region", "country": those name the units)."""
-    return re.sub(r"[\s_:：]+", "", text_of(v).lower()) in _AMBIGUOUS_UNIT_HEADERS
-
-
-def column_roles(table: Table) -> dict:
-    """Column -> role from the header, with "单位" / "unit" columns that
-    hold units of measure read as 'measure' (a column headed "uName",
-    "region" or "country" names the units whatever its cells say, so
-    regions called "Unit 1", "Unit 2" stay regions)."""
-    if table.roles is None:
-        roles = {}
-        for c in table.cols:
-            role = header_role(table.head(c))
-            if role in ("unit_name", "unit_code") and _ambiguous_unit_header(table.head(c)) \
-                    and _mostly_units(table, c):
-                role = "measure"
-            roles[c] = role
-        table.roles = _with_chosen(roles, table.chosen)
-    return table.roles
-
-
-# the roles a user's column replaces: naming one unit column drops the units detection found elsewhere
-_ROLE_GROUPS = {"unit_code": ("unit_code", "unit_name"), "unit_name": ("unit_code", "unit_name"),
-                "ind_code": ("ind_code", "ind_name"), "ind_name": ("ind_code", "ind_name"),
-                "year": ("year",), "value": ("value",), "measure": ("measure",)}
-
-
-def _with_chosen(roles: dict, chosen: dict) -> dict:
-    """The detected ``roles`` with the user's columns (``chosen``: column
-    -> role) in place; a detected column of a role the user placed
-    elsewhere (or of the other role of its group) loses its role."""
-    if not chosen:
-        return roles
-    dropped = {r for role in chosen.values() for r in _ROLE_GROUPS.get(role, (role,))} - set(chosen.values())
-    given = set(chosen.values())
-    out = {c: (None if (role in given or role in dropped) else role) for c, role in roles.items()}
-    out.update(chosen)
-    return out
-
-
-def column_named(table: Table, spec, where: str = "", role: str = "") -> int:
-    """The 0-based column ``spec`` names: a header's text (case-insensitive)
-    or a column letter ("C"); ``role`` is the role or the option it was given
-    for.  InputError naming it and listing the
-    headers found when it names no column of the table."""
-    want = re.sub(r"\s+", " ", str(spec)).strip().casefold()
-    heads = [(c, text_of(table.head(c))) for c in table.cols]
-    for c, h in heads:
-        if h and re.sub(r"\s+", " ", h).strip().casefold() == want:
-            return c
-    if re.fullmatch(r"[a-z]{1,3}", want) and column_index(want) in table.cols:
-        return column_index(want)
-    found = ", ".join(f"{column_letter(c)} '{h}'" for c, h in heads if h) or tr("none")
-    given = "" if not role else (tr(" (given to {option})", option=role) if role.startswith("--")
-                                 else tr(" (given as the {role} column)", role=role_word(role)))
-    raise InputError(tr("{where}: column '{spec}'{given} names no column of the table (header row {row}: "
-                        "{found})", where=where, spec=spec, given=given, row=table.header + 1, found=found))
-
-
-def role_word(role: str) -> str:
-    """A column's role (``unit_code`` ...) in words, in the current language."""
-    words = {"unit_code": tr("unit code"), "unit_name": tr("unit name"), "ind_code": tr("indicator code"),
-             "ind_name": tr("indicator name"), "year": tr("year"), "value": tr("value"),
-             "measure": tr("measure")}
-    return words.get(role, role.replace("_", " "))
-
-
-def choose_columns(table: Table, columns: dict, where: str = "") -> None:
-    """Give the columns the user named (``columns``: role -> header text
-    or letter) their role, over detection (InputError for a column that
-    names none, or one column named for two roles)."""
-    chosen = {}
-    for role, spec in (columns or {}).items():
-        if spec is None or str(spec).strip() == "":
-            continue
-        c = column_named(table, spec, where, role)
-        if c in chosen and chosen[c] != role:
-            raise InputError(tr("{where}: column {column} is named for both {first} and {second}", where=where,
-                                column=column_letter(c), first=chosen[c], second=role))
-        chosen[c] = role
-    table.chosen = chosen
-    table.roles = None
-
-
-SAMPLE_ROWS = 400
-
-
-def sample_positions(data_rows) -> list:
-    """The data rows column sniffing looks at: all of them, or SAMPLE_ROWS spread over the table."""
-    if len(data_rows) <= SAMPLE_ROWS:
-        return list(data_rows)
-    step = len(data_rows) / SAMPLE_ROWS
-    return [data_rows[int(k * step)] for k in range(SAMPLE_ROWS)]
-
-
-def _sample(table, c) -> list:
-    """Non-blank values of column c in up to SAMPLE_ROWS data rows spread over the table."""
-    rows = table.sample_rows
-    if rows is None:
-        rows = table.sample_rows = [table.sheet.rows[r] for r in sample_positions(table.data_rows)]
-    vals = [row[c] if c < len(row) else "" for row in rows]
-    return [v for v in vals if v != "" and v is not None and not (type(v) is float and v != v)]
-
-
-def _mostly_units(table, c) -> bool:
-    """Most (60%) of the sampled cells of column c that say something are
-    units of measure: blanks and "—", "-", "－", ".." (a ratio or an index
-    has no unit) are not counted, and at least one cell is a unit."""
-    vals = [v for v in _sample(table, c) if not _is_missing_text(v)]
-    return bool(vals) and sum(looks_like_unit(v) for v in vals if isinstance(v, str)) >= 0.6 * len(vals)
-
-
-def mostly_text(table, c) -> bool:
-    """Most sampled values of column c are labels (text that is neither a
-    number nor a year).  An Excel error value is no label: a column of them
-    is a number column whose cells could not be read."""
-    vals = _sample(table, c)
-    # (only text can be a label that is not a year)
-    texts = [v for v in vals if isinstance(v, str) and not isinstance(v, CellIssue)]
-    if not vals or len(texts) < 0.6 * len(vals):
-        return False
-    return sum(1 for v in texts if not _plain_float(v) and _is_label(v) and parse_year(v) is None) >= 0.6 * len(vals)
-
-
-def _plain_float(s: str) -> bool:
-    """Text Python reads as a number as it is (a CSV's numbers): not a label."""
-    try:
-        float(s)
-        return True
-    except ValueError:
-        return False
-
-
-def first_column(table: Table, role: str):
-    """The first column of ``table`` with this role, or None."""
-    roles = column_roles(table)
-    return next((c for c in table.cols if roles.get(c) == role), None)

@@ -8,7 +8,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from core.importing.layouts.registry import layout_named, names as layout_names
 from core.importing.layouts.base import ReadOptions
-from core.importing.table import column_roles, find_table
+from core.importing.table import find_table
+from core.importing.roles import column_roles
 from core.model.celltext import column_letter, text_of
 
 

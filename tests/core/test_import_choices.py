@@ -18,7 +18,8 @@ from core.cli import main
 from core.errors import InputError
 from core.importing import confidence, plan
 from core.importing.importer import import_workbook
-from core.importing.table import choose_columns, column_roles, find_table
+from core.importing.table import find_table
+from core.importing.roles import choose_columns, column_roles
 from core.project import projectfile
 from core.sheets.readers import read_workbook_cells
 

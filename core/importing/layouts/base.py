@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.importing.block import Block
-from core.importing.table import Table, column_roles
+from core.importing.table import Table
+from core.importing.roles import column_roles
 from core.model.celltext import column_letter
 
 

@@ -24,7 +24,8 @@ from core.errors import InputError
 from core.importing.block import (Block, Columns, Labels, cached, each, fixed_unit_and_period, indicator,
                                   make_block, period_of, rows_at_least)
 from core.importing.layouts.base import CellMap, Fit, Layout, ReadOptions, ValueCells
-from core.importing.table import Table, column_named, column_roles
+from core.importing.table import Table
+from core.importing.roles import column_named, column_roles
 from core.model.celltext import column_letter, is_blank, parse_number, text_of
 from core.text import tr
 

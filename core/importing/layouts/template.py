@@ -12,7 +12,8 @@ from core.importing.block import Block, period_of
 from core.importing.layouts.base import Fit, Layout, ReadOptions
 from core.importing.layouts.units_by_indicators import LAYOUT as UNITS_BY_INDICATORS
 from core.importing.result import ImportResult, UnreadableCell, assemble, only_unit, reorder, shown
-from core.importing.table import Table, find_table, first_column
+from core.importing.table import Table, find_table
+from core.importing.roles import first_column
 from core.model.celltext import BAD, address, is_blank, parse_values, reason_of, text_of
 from core.sheets.cells import sheet_place
 from core.text import tr

@@ -11,7 +11,8 @@ from core.errors import InputError
 from core.importing.block import (Block, Columns, Labels, cached, data_columns, fixed_unit_and_period,
                                   ignored_warning, indicator, join_values, make_block, period_of, units_of_columns)
 from core.importing.layouts.base import Fit, Layout, ReadOptions
-from core.importing.table import Table, column_roles, first_column, mostly_text
+from core.importing.table import Table
+from core.importing.roles import column_roles, first_column, mostly_text
 from core.model.celltext import address, is_blank, text_of
 from core.text import tr
 

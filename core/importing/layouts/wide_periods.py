@@ -18,7 +18,8 @@ import re
 from core.errors import InputError
 from core.importing.block import Block, Labels, cached, indicator, make_block
 from core.importing.layouts.base import CellMap, Fit, Layout, ReadOptions, ValueCells
-from core.importing.table import Table, column_roles, first_column, mostly_text
+from core.importing.table import Table
+from core.importing.roles import column_roles, first_column, mostly_text
 from core.model.celltext import (address, clean_text, column_letter, is_blank, parse_year, split_label_unit,
                                  text_of)
 from core.text import tr

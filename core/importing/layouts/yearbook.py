@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from core.errors import InputError
 from core.importing.block import Block, Labels, cached, ignored_warning, indicator, make_block
 from core.importing.layouts.base import CellMap, Fit, Layout, ReadOptions, ValueCells
-from core.importing.table import Table, column_roles, first_column, mostly_text
+from core.importing.table import Table
+from core.importing.roles import column_roles, first_column, mostly_text
 from core.model.celltext import column_letter, is_blank, parse_year, text_of
 from core.text import tr
 
@@ -90,7 +91,7 @@ def _columns(table: Table, unit: str | None = None) -> _Columns:
     indicator names are the first text column left of the years when no
     header names them.  A column headed "单位" / "unit" (a word that names
     the regions or the unit of measure) that is not read as units of
-    measure from its cells (table.column_roles) is still the
+    measure from its cells (roles.column_roles) is still the
     unit-of-measure column, not the regions, when ``unit`` is given
     (``--unit``: the user names the region) and the column does not hold
     it, or, without ``unit``, when no indicator name repeats while the
