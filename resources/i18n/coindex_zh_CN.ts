@@ -2783,17 +2783,17 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../gui/window/panes.py" line="193"/>
+        <location filename="../../gui/window/panes.py" line="199"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="194"/>
+        <location filename="../../gui/window/panes.py" line="200"/>
         <source>Close this message</source>
         <translation>关闭此消息</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="196"/>
+        <location filename="../../gui/window/panes.py" line="202"/>
         <source>Not changed: {0}</source>
         <translation>未修改：{0}</translation>
     </message>
@@ -2887,7 +2887,7 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>PendingPane</name>
     <message>
-        <location filename="../../gui/window/panes.py" line="98"/>
+        <location filename="../../gui/window/panes.py" line="104"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -2903,17 +2903,17 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>ProjectFiles</name>
     <message>
-        <location filename="../../gui/window/loading.py" line="236"/>
+        <location filename="../../gui/window/loading.py" line="266"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="238"/>
+        <location filename="../../gui/window/loading.py" line="268"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="239"/>
+        <location filename="../../gui/window/loading.py" line="269"/>
         <source>{0} has changes that are not saved.
 
 Save them before going on?</source>
@@ -2922,32 +2922,32 @@ Save them before going on?</source>
 是否先保存再继续？</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="256"/>
+        <location filename="../../gui/window/loading.py" line="286"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="284"/>
+        <location filename="../../gui/window/loading.py" line="314"/>
         <source>No iMeta table beside {0}: one index over its {1} indicator(s), equal weights, direction +1; edit the framework to change it</source>
         <translation>{0} 旁没有 iMeta 表：以一个指数涵盖其全部 {1} 个指标，权重相等，方向为 +1；可编辑指标框架加以修改</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="302"/>
+        <location filename="../../gui/window/loading.py" line="332"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="303"/>
+        <location filename="../../gui/window/loading.py" line="333"/>
         <source>{0} no longer exists; it is removed from the recent files.</source>
         <translation>{0} 已不存在，已从最近的文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="322"/>
+        <location filename="../../gui/window/loading.py" line="352"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="323"/>
+        <location filename="../../gui/window/loading.py" line="353"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
@@ -3615,48 +3615,58 @@ with data</source>
 <context>
     <name>loading</name>
     <message>
-        <location filename="../../gui/window/loading.py" line="46"/>
-        <location filename="../../gui/window/loading.py" line="52"/>
+        <location filename="../../gui/window/loading.py" line="48"/>
+        <location filename="../../gui/window/loading.py" line="54"/>
         <source>CoIndex projects (*.coindex)</source>
         <translation>CoIndex 项目 (*.coindex)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="45"/>
+        <location filename="../../gui/window/loading.py" line="47"/>
         <source>Projects, workbooks and tables ({0})</source>
         <translation>项目、工作簿和表格（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="47"/>
+        <location filename="../../gui/window/loading.py" line="49"/>
         <source>Workbooks (*.xlsx *.xlsm *.xls *.xlsb *.ods)</source>
         <translation>工作簿 (*.xlsx *.xlsm *.xls *.xlsb *.ods)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="48"/>
+        <location filename="../../gui/window/loading.py" line="50"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="48"/>
+        <location filename="../../gui/window/loading.py" line="50"/>
         <source>CSV tables (*.csv *.tsv)</source>
         <translation>CSV 表格 (*.csv *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="122"/>
+        <location filename="../../gui/window/loading.py" line="114"/>
+        <source>&apos;{0}&apos; (was {1})</source>
+        <translation>“{0}”（原为{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/loading.py" line="116"/>
+        <source>{0} Shown with the arithmetic mean for {1} until you choose another in the framework tree or Method settings; the file keeps its own means until you save.</source>
+        <translation>{0} 在您于框架树或“方法设置”中另选之前，{1} 暂以算术平均显示；保存之前文件仍保留其原有的平均方法。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/loading.py" line="149"/>
         <source>{0} Shown with the normalisation &apos;{1}&apos; until you choose another in Method settings; the file keeps &apos;{2}&apos; until you save.</source>
         <translation>{0} 暂以标准化方法“{1}”显示，直到您在“方法设置”中另选；保存之前，文件仍保留“{2}”。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="139"/>
+        <location filename="../../gui/window/loading.py" line="169"/>
         <source>the file could not be read</source>
         <translation>无法读取该文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="141"/>
+        <location filename="../../gui/window/loading.py" line="171"/>
         <source>an unexpected problem stopped the reading{0}; please report it</source>
         <translation>意外问题中止了读取{0}；请报告此问题</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="143"/>
+        <location filename="../../gui/window/loading.py" line="173"/>
         <source>CoIndex cannot open {0}.
 
 {1}</source>
@@ -3665,12 +3675,12 @@ with data</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="151"/>
+        <location filename="../../gui/window/loading.py" line="181"/>
         <source> (details: {0})</source>
         <translation>（详情：{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="163"/>
+        <location filename="../../gui/window/loading.py" line="193"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
@@ -3678,47 +3688,47 @@ with data</source>
 <context>
     <name>panes</name>
     <message>
-        <location filename="../../gui/window/panes.py" line="76"/>
+        <location filename="../../gui/window/panes.py" line="82"/>
         <source>Framework</source>
         <translation>指标框架</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="77"/>
+        <location filename="../../gui/window/panes.py" line="83"/>
         <source>Data sheet</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="78"/>
+        <location filename="../../gui/window/panes.py" line="84"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="79"/>
+        <location filename="../../gui/window/panes.py" line="85"/>
         <source>Method settings</source>
         <translation>方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="80"/>
+        <location filename="../../gui/window/panes.py" line="86"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="81"/>
+        <location filename="../../gui/window/panes.py" line="87"/>
         <source>Indicator sheet</source>
         <translation>指标表</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="82"/>
+        <location filename="../../gui/window/panes.py" line="88"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="83"/>
+        <location filename="../../gui/window/panes.py" line="89"/>
         <source>Data treatment log</source>
         <translation>数据处理记录</translation>
     </message>
     <message>
-        <location filename="../../gui/window/panes.py" line="84"/>
+        <location filename="../../gui/window/panes.py" line="90"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
