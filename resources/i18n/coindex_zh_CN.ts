@@ -1064,22 +1064,22 @@
 <context>
     <name>DataGridModel</name>
     <message>
-        <location filename="../../gui/sheets/data_marks.py" line="115"/>
+        <location filename="../../gui/sheets/data_marks.py" line="116"/>
         <source>&apos;{0}&apos; cannot be computed here: all its indicators are missing</source>
         <translation>“{0}”在此无法计算：其全部指标均缺失</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_marks.py" line="117"/>
+        <location filename="../../gui/sheets/data_marks.py" line="118"/>
         <source>&apos;{0}&apos; was computed without this value (weights shared among the indicators present)</source>
         <translation>“{0}”的计算未使用此值（权重在现有指标间分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_marks.py" line="173"/>
+        <location filename="../../gui/sheets/data_marks.py" line="208"/>
         <source>imputed ({0})</source>
         <translation>已插补（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_marks.py" line="177"/>
+        <location filename="../../gui/sheets/data_marks.py" line="212"/>
         <source>This unit-period was screened out: fewer than {0} of its indicators have a value (screening threshold)</source>
         <translation>此单位-时期已被筛除：有值的指标不足 {0}（筛选阈值）</translation>
     </message>
@@ -1798,83 +1798,93 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>GridCells</name>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="186"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="197"/>
+        <source>Imputed as a ratio per {0} = {1}; times {0} here ({2}) that is {3}</source>
+        <translation>按每单位 {0} 的比率插补 = {1}；乘以此处的 {0}（{2}）即为 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="201"/>
+        <source>Imputed as a ratio per {0} = {1}; {0} has no value here, so no value of the indicator itself can be shown</source>
+        <translation>按每单位 {0} 的比率插补 = {1}；此处 {0} 无数值，因此无法显示该指标本身的数值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="204"/>
         <source>The data has no value here; type a number to fill it</source>
         <translation>数据在此处缺失；输入数字即可填写</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="239"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="257"/>
         <source>Unit: {0}</source>
         <translation>计量单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="241"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="259"/>
         <source>Lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="244"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="262"/>
         <source>In: {0} {1}</source>
         <translation>所属：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="246"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="264"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="253"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="271"/>
         <source>{0}: missing (type a number to fill it)</source>
         <translation>{0}：缺失（输入数字即可填入）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="269"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="287"/>
         <source>Unit code</source>
         <translation>单元代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="269"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="287"/>
         <source>Unit name</source>
         <translation>单元名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="270"/>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="279"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="288"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="297"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="270"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="288"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="277"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="295"/>
         <source>Indicator code</source>
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="277"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="295"/>
         <source>Indicator name (hover a row for more)</source>
         <translation>指标名称（鼠标悬停查看详情）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="278"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="296"/>
         <source>Unit of measure</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="279"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="297"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="279"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="297"/>
         <source>Measured in</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="281"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="299"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -2903,17 +2913,17 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>ProjectFiles</name>
     <message>
-        <location filename="../../gui/window/loading.py" line="266"/>
+        <location filename="../../gui/window/loading.py" line="268"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="268"/>
+        <location filename="../../gui/window/loading.py" line="270"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="269"/>
+        <location filename="../../gui/window/loading.py" line="271"/>
         <source>{0} has changes that are not saved.
 
 Save them before going on?</source>
@@ -2922,32 +2932,32 @@ Save them before going on?</source>
 是否先保存再继续？</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="286"/>
+        <location filename="../../gui/window/loading.py" line="288"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="314"/>
+        <location filename="../../gui/window/loading.py" line="316"/>
         <source>No iMeta table beside {0}: one index over its {1} indicator(s), equal weights, direction +1; edit the framework to change it</source>
         <translation>{0} 旁没有 iMeta 表：以一个指数涵盖其全部 {1} 个指标，权重相等，方向为 +1；可编辑指标框架加以修改</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="332"/>
+        <location filename="../../gui/window/loading.py" line="334"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="333"/>
+        <location filename="../../gui/window/loading.py" line="335"/>
         <source>{0} no longer exists; it is removed from the recent files.</source>
         <translation>{0} 已不存在，已从最近的文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="352"/>
+        <location filename="../../gui/window/loading.py" line="354"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="353"/>
+        <location filename="../../gui/window/loading.py" line="355"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
@@ -3615,58 +3625,58 @@ with data</source>
 <context>
     <name>loading</name>
     <message>
-        <location filename="../../gui/window/loading.py" line="48"/>
-        <location filename="../../gui/window/loading.py" line="54"/>
+        <location filename="../../gui/window/loading.py" line="50"/>
+        <location filename="../../gui/window/loading.py" line="56"/>
         <source>CoIndex projects (*.coindex)</source>
         <translation>CoIndex 项目 (*.coindex)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="47"/>
+        <location filename="../../gui/window/loading.py" line="49"/>
         <source>Projects, workbooks and tables ({0})</source>
         <translation>项目、工作簿和表格（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="49"/>
+        <location filename="../../gui/window/loading.py" line="51"/>
         <source>Workbooks (*.xlsx *.xlsm *.xls *.xlsb *.ods)</source>
         <translation>工作簿 (*.xlsx *.xlsm *.xls *.xlsb *.ods)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="50"/>
+        <location filename="../../gui/window/loading.py" line="52"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="50"/>
+        <location filename="../../gui/window/loading.py" line="52"/>
         <source>CSV tables (*.csv *.tsv)</source>
         <translation>CSV 表格 (*.csv *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="114"/>
+        <location filename="../../gui/window/loading.py" line="116"/>
         <source>&apos;{0}&apos; (was {1})</source>
         <translation>“{0}”（原为{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="116"/>
+        <location filename="../../gui/window/loading.py" line="118"/>
         <source>{0} Shown with the arithmetic mean for {1} until you choose another in the framework tree or Method settings; the file keeps its own means until you save.</source>
         <translation>{0} 在您于框架树或“方法设置”中另选之前，{1} 暂以算术平均显示；保存之前文件仍保留其原有的平均方法。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="149"/>
+        <location filename="../../gui/window/loading.py" line="151"/>
         <source>{0} Shown with the normalisation &apos;{1}&apos; until you choose another in Method settings; the file keeps &apos;{2}&apos; until you save.</source>
         <translation>{0} 暂以标准化方法“{1}”显示，直到您在“方法设置”中另选；保存之前，文件仍保留“{2}”。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="169"/>
+        <location filename="../../gui/window/loading.py" line="171"/>
         <source>the file could not be read</source>
         <translation>无法读取该文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="171"/>
+        <location filename="../../gui/window/loading.py" line="173"/>
         <source>an unexpected problem stopped the reading{0}; please report it</source>
         <translation>意外问题中止了读取{0}；请报告此问题</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="173"/>
+        <location filename="../../gui/window/loading.py" line="175"/>
         <source>CoIndex cannot open {0}.
 
 {1}</source>
@@ -3675,12 +3685,12 @@ with data</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="181"/>
+        <location filename="../../gui/window/loading.py" line="183"/>
         <source> (details: {0})</source>
         <translation>（详情：{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="193"/>
+        <location filename="../../gui/window/loading.py" line="195"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
