@@ -109,15 +109,15 @@ def _compute_with_usable_means(project: Project, warnings) -> None:
 
 def means_note(replaced) -> str:
     """The message-bar text for the means replaced at opening (records of
-    core.model.usability.usable_means_instead): why each one cannot work,
-    which aggregates now use the arithmetic mean, and that the file keeps
-    its own until saved."""
-    reasons = " ".join(r["reason"].rstrip(".") + "." for r in replaced)
+    core.model.usability.usable_means_instead): which aggregates now use
+    the arithmetic mean and which mean each had, first (the bar cuts a long
+    message; the whole is in its tooltip), then why each cannot work, naming
+    the indicator, unit and period; the file keeps its own until saved."""
     nodes = ", ".join(translate("loading", "'{0}' (was {1})").format(r["node"], AGGREGATIONS[r["was"]].title())
                       for r in replaced)
-    return translate("loading", "{0} Shown with the arithmetic mean for {1} until you choose another in the "
-                                "framework tree or Method settings; the file keeps its own means until you save."
-                     ).format(reasons, nodes)
+    reasons = " ".join(r["reason"].rstrip(".") + "." for r in replaced)
+    return translate("loading", "Arithmetic mean for {0} until you choose another (framework tree); the file keeps "
+                                "its own until you save. {1}").format(nodes, reasons)
 
 
 # a normalisation that cannot work on the data is replaced, at opening, by the first of these that can

@@ -3656,9 +3656,9 @@ with data</source>
         <translation>“{0}”（原为{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="118"/>
-        <source>{0} Shown with the arithmetic mean for {1} until you choose another in the framework tree or Method settings; the file keeps its own means until you save.</source>
-        <translation>{0} 在您于框架树或“方法设置”中另选之前，{1} 暂以算术平均显示；保存之前文件仍保留其原有的平均方法。</translation>
+        <location filename="../../gui/window/loading.py" line="119"/>
+        <source>Arithmetic mean for {0} until you choose another (framework tree); the file keeps its own until you save. {1}</source>
+        <translation>{0} 暂用算术平均，直到您另选（框架树）；保存之前文件仍保留其原有的平均方法。{1}</translation>
     </message>
     <message>
         <location filename="../../gui/window/loading.py" line="151"/>
