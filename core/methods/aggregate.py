@@ -49,14 +49,17 @@ def norm_weights(X, w):
         return W / np.where(tot > 0, tot, np.nan), tot
 
 
-def check_domain(X, p, locate):
+def check_domain(X, p, locate, node=None):
     """Raise ComputeError with ``locate(index, value)`` as the message at the
     first score of ``X`` a mean of power ``p`` cannot take
-    (:func:`core.methods.usable.out_of_domain`)."""
+    (:func:`core.methods.usable.out_of_domain`); ``node``, the aggregate
+    whose mean it is, goes into the error's ``where`` (``where["node"]``),
+    so that a caller can replace that one mean
+    (:func:`core.model.usability.usable_means_instead`)."""
     bad = out_of_domain(X, p)
     if bad is not None and bad.any():
         idx = tuple(int(v[0]) for v in np.nonzero(bad))
-        raise ComputeError(locate(idx, float(X[idx])))
+        raise ComputeError(locate(idx, float(X[idx])), node=node)
 
 
 def weighted_mean(X, w, p):

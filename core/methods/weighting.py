@@ -107,11 +107,17 @@ def w_critic(X, ctx):
     return _scaled(C, ctx, tr("every child has the same score everywhere"))
 
 
+# loadings (a unit vector) summing to less than this give no PCA weights
+LOADINGS_SUM_MIN = 1e-9
+
+
 def w_pca(X, ctx):
-    """The loadings of the first principal component of the standardised
-    children (COINr's get_PCA: prcomp with centring and scaling on the
-    complete observations), signed so that they sum to a positive number
-    and scaled to sum to 1."""
+    """The loadings ``v`` of the first principal component of the
+    standardised children (COINr's get_PCA: prcomp with centring and
+    scaling on the complete observations, weights = rotation[, 1]), divided
+    by their sum: ``v / sum(v)`` is what COINr's means make of its weights
+    and does not depend on the eigenvector's arbitrary sign.  Loadings that
+    sum to zero give no weights (the framework's stay, with a warning)."""
     Y = complete_rows(X)
     if Y.shape[1] < 3:
         return _fallback(ctx, tr("fewer than three unit-periods have every child"))
@@ -124,6 +130,8 @@ def w_pca(X, ctx):
     if v.sum() < 0:
         v = -v
     ctx.details["variance_explained"] = float(vals.max() / vals.sum())
+    if v.sum() < LOADINGS_SUM_MIN:        # (1, -1) / sqrt 2 and the like: weights of 1e16 and -1e16
+        return _fallback(ctx, tr("the first component's loadings sum to zero"))
     if (v < 0).any():
         neg = [c for c, x in zip(ctx.codes, v) if x < 0]
         ctx.warn(tr("PCA weights of '{code}': {codes} load negatively on the first component, so their weights "

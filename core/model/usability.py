@@ -7,10 +7,15 @@ The engine refuses settings whose normalisation cannot work
 the method pane disables the methods :func:`normalisation_choices` and
 :func:`aggregation_choices` give a reason for, with that reason: one rule,
 declared once per method in the registry.
+
+A project whose means cannot take its scores (a zero under a geometric
+mean, per node, per level or project-wide) is opened with the arithmetic
+mean for those aggregates (:func:`usable_means_instead`), as it is with a
+usable normalisation (``gui.window.loading``).
 """
 from __future__ import annotations
 
-from core.errors import SettingsError
+from core.errors import ComputeError, SettingsError
 from core.methods.registry import AGGREGATIONS, NORMALISATIONS, MethodContext
 from core.model.dataset import Dataset
 from core.model.framework import Framework
@@ -97,3 +102,42 @@ def default_settings(framework: Framework, dataset: Dataset) -> Settings:
         if NORMALISATIONS[name].problem(normalisation_context(framework, dataset, settings, name)) is None:
             break
     return settings
+
+
+# an aggregate whose mean cannot take its children's scores is shown with this one
+FALLBACK_AGGREGATION = "arithmetic"
+
+
+def usable_means_instead(framework: Framework, settings: Settings, compute) -> list[dict]:
+    """Run ``compute()`` (a full computation under ``settings``); while it
+    fails because the mean of an aggregate cannot take a score (the
+    :class:`ComputeError` of :func:`core.methods.aggregate.check_domain`,
+    whose ``where["node"]`` names the aggregate), set that aggregate's
+    aggregation to :data:`FALLBACK_AGGREGATION` (``aggregation.CODE``, which
+    wins over its Meta ``Aggregation`` column and its level's setting) and
+    run it again.
+
+    Returns one record per aggregate replaced, lowest first: ``node``,
+    ``was`` (its mean before) and ``reason`` (the error's message, naming
+    the indicator, unit and period of the score).  ``settings`` are changed
+    in place.  Any other error is raised as it is, with ``settings`` as
+    they were."""
+    replaced: list[dict] = []
+    saved = dict(settings.aggregation_by)
+    for _ in range(len(framework.aggregate_codes) + 1):
+        try:
+            compute()
+            return replaced
+        except ComputeError as e:
+            node = e.where.get("node")
+            if node is None or node not in framework or framework[node].is_indicator:
+                settings.aggregation_by = saved
+                raise
+            was = settings.aggregation_for(node, framework.level[node], framework[node].params)
+            if was == FALLBACK_AGGREGATION:
+                settings.aggregation_by = saved
+                raise
+            settings.aggregation_by[node] = FALLBACK_AGGREGATION
+            replaced.append({"node": node, "was": was, "reason": str(e)})
+    compute()
+    return replaced

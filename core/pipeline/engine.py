@@ -243,7 +243,7 @@ class Engine:
                 X = self.scores[np.ix_(_indices(kids), _arr(units, U), _arr(periods, T))]
             p = self.p_by[code]
             combine = AGGREGATIONS[self.aggregation[code]].combine
-            agg.check_domain(X, p, lambda idx, v, c=code, k=kids: self._locate(c, k, idx, v, units, periods))
+            agg.check_domain(X, p, lambda idx, v, c=code, k=kids: self._locate(c, k, idx, v, units, periods), node=code)
             if combine is not None:
                 value = combine(X, self.weights[code], self.settings)
             else:

@@ -23,11 +23,15 @@ from core.errors import SettingsError
 from core.methods.treat import kurt, skew
 from core.text import tr
 
-AVAILABILITY_MIN = 0.65     # below this share of values present: flag "low_data"
-SKEW_MAX, KURT_MAX = 2.0, 3.5   # COINr's outlier check: |skew| >= 2 and kurt >= 3.5 -> "outliers"
-COLLINEAR_MIN = 0.9         # |Pearson r| with another indicator at or above this -> "collinear"
-NEGATIVE_MAX = -0.4         # Pearson r with a sibling at or below this -> "negative"
-FLAGS = ("low_data", "outliers", "collinear", "negative")
+# the flags of COINr's get_stats (t_avail, t_zero, t_unq, t_skew, t_kurt at their defaults) and get_corr_flags
+# (within the indicator's group at level 2, i.e. its siblings; Pearson, pairwise complete)
+AVAILABILITY_MIN = 0.65     # share of values present below this: "low_data" (COINr: Frc.Avail < t_avail)
+NONZERO_MIN = 0.5           # share of non-zero values below this: "zeros" (COINr: N.NonZero / n < t_zero)
+UNIQUE_MIN = 0.5            # share of distinct values below this: "unique" (COINr: N.Unique / n < t_unq)
+SKEW_MAX, KURT_MAX = 2.0, 3.5   # |skew| > 2 and kurt > 3.5: "outliers" (COINr: Flag.SkewKurt "OUT")
+COLLINEAR_MIN = 0.9         # Pearson r with a sibling above this: "collinear" (COINr: cor_thresh = 0.9, "high")
+NEGATIVE_MAX = -0.4         # Pearson r with a sibling below this: "negative" (COINr: cor_thresh = -0.4, "low")
+FLAGS = ("low_data", "zeros", "unique", "outliers", "collinear", "negative")
 METHODS = ("pearson", "spearman")
 DSETS = ("raw", "normalised")
 STAT_COLUMNS = ["code", "count", "missing", "min", "max", "mean", "sd", "skewness", "kurtosis", "flags"]
@@ -36,7 +40,8 @@ DIMENSION_COLUMNS = ["code", "level", "items", "units", "alpha", "pc1", "explain
 
 def flag_text(flag: str) -> str:
     """A flag's name in the user's language."""
-    return {"low_data": tr("few values"), "outliers": tr("outliers"), "collinear": tr("collinear"),
+    return {"low_data": tr("few values"), "zeros": tr("many zeros"), "unique": tr("few distinct values"),
+            "outliers": tr("outliers"), "collinear": tr("collinear"),
             "negative": tr("negative correlation")}.get(flag, flag)
 
 
@@ -72,25 +77,51 @@ def node_matrix(engine, codes, period=None, dset="normalised") -> np.ndarray:
 
 def indicator_statistics(engine, period=None, dset="raw") -> pd.DataFrame:
     """One row per indicator: count, missing, min, max, mean, sd (n - 1),
-    skewness, kurtosis (COINr's) and flags (a list of :data:`FLAGS`)."""
-    fw = engine.framework
-    codes = list(fw.indicator_codes)
+    skewness, kurtosis (COINr's) and flags (a list of :data:`FLAGS`, as
+    :func:`indicator_flags`)."""
+    codes = list(engine.framework.indicator_codes)
     X = node_matrix(engine, codes, period, dset)
-    r = pd.DataFrame(X, columns=codes).corr(method="pearson").to_numpy()
+    flags = indicator_flags(engine, X, dset)
     rows = []
     for i, code in enumerate(codes):
         x = X[:, i][np.isfinite(X[:, i])]
         n = int(x.size)
-        s, k = skew(x), kurt(x)
-        others = np.delete(r[i], i)
-        siblings = [j for j, c in enumerate(codes) if j != i and fw[c].parent == fw[code].parent]
-        flags = [f for f, on in (("low_data", n < AVAILABILITY_MIN * X.shape[0]),
-                                 ("outliers", abs(s) >= SKEW_MAX and k >= KURT_MAX),
-                                 ("collinear", bool(np.any(np.abs(others) >= COLLINEAR_MIN))),
-                                 ("negative", bool(np.any(r[i, siblings] <= NEGATIVE_MAX)))) if on]
         rows.append([code, n, int(X.shape[0] - n), _stat(np.min, x), _stat(np.max, x), _stat(np.mean, x),
-                     float(np.std(x, ddof=1)) if n > 1 else float("nan"), s, k, flags])
+                     float(np.std(x, ddof=1)) if n > 1 else float("nan"), skew(x), kurt(x), flags[i]])
     return pd.DataFrame(rows, columns=STAT_COLUMNS)
+
+
+def indicator_flags(engine, X, dset="raw") -> list[list[str]]:
+    """The flags of each indicator (columns of ``X``, observations x
+    indicators), by COINr's rules: ``get_stats`` for one indicator
+    (availability, zeros and distinct values as shares of every observation,
+    missing ones included; skewness and kurtosis both strictly above their
+    thresholds) and ``get_corr_flags`` for pairs (Pearson over the pairwise
+    complete observations, with the indicators of the same parent only,
+    strictly above or below the threshold).  Raw values are first turned by
+    each indicator's direction (COINr's ``use_directions``), so that an
+    indicator where less is better does not correlate negatively with its
+    siblings merely for that; normalised scores are already turned."""
+    fw = engine.framework
+    codes = list(fw.indicator_codes)
+    n_obs = X.shape[0]
+    turned = X * np.array([fw[c].direction for c in codes], dtype=float) if dset == "raw" else X
+    r = pd.DataFrame(turned, columns=codes).corr(method="pearson").to_numpy()
+    out = []
+    for i, code in enumerate(codes):
+        x = X[:, i][np.isfinite(X[:, i])]
+        s, k = skew(x), kurt(x)
+        siblings = [j for j, c in enumerate(codes) if j != i and fw[c].parent == fw[code].parent]
+        with np.errstate(invalid="ignore"):
+            pairs = r[i, siblings]
+            out.append([f for f, on in (
+                ("low_data", x.size < AVAILABILITY_MIN * n_obs),
+                ("zeros", np.count_nonzero(x) < NONZERO_MIN * n_obs),
+                ("unique", np.unique(x).size < UNIQUE_MIN * n_obs),
+                ("outliers", abs(s) > SKEW_MAX and k > KURT_MAX),
+                ("collinear", bool(np.any(pairs > COLLINEAR_MIN))),
+                ("negative", bool(np.any(pairs < NEGATIVE_MAX)))) if on])
+    return out
 
 
 def _stat(fn, x) -> float:

@@ -170,11 +170,11 @@ class GridCells(QObject):
             return None
         if not missing:
             return None
-        filled = treatment.imputed(u, t, i)
+        filled = treatment.imputed_cell(u, t, i)
         if filled is None:
             return None
         if role == _DISPLAY:
-            return format_fixed(filled, self._decimals[i])
+            return MISSING_TEXT if filled.shown is None else format_fixed(filled.shown, self._decimals[i])
         if role == _FONT:
             return self._italic
         if role == _BACKGROUND:
@@ -182,9 +182,27 @@ class GridCells(QObject):
         if role == _FOREGROUND:
             return self._imputed_text_brush
         if role == _TOOLTIP:
-            return self._model.place(u, t, i) + ": " + edit_text(filled) + "  " + treatment.imputed_tip() + \
-                "\n" + self.tr("The data has no value here; type a number to fill it")
+            return self._imputed_tooltip(u, t, i, filled)
         return None
+
+    def _imputed_tooltip(self, u, t, i, filled) -> str:
+        """The place, the value shown and the method; for a denominated
+        indicator, the ratio imputation gave and how the value shown comes
+        from it (or why there is none)."""
+        head = self._model.place(u, t, i) + ": "
+        if filled.shown is not None:
+            head += edit_text(filled.shown) + "  "
+        lines = [head + self._treatment.imputed_tip()]
+        if filled.denominator is not None and filled.shown is not None:
+            lines.append(self.tr("Imputed as a ratio per {0} = {1}; times {0} here ({2}) that is {3}").format(
+                filled.denominator, edit_text(filled.imputed), edit_text(filled.denominator_value),
+                edit_text(filled.shown)))
+        elif filled.denominator is not None:
+            lines.append(self.tr("Imputed as a ratio per {0} = {1}; {0} has no value here, so no value of the "
+                                 "indicator itself can be shown").format(filled.denominator,
+                                                                        edit_text(filled.imputed)))
+        lines.append(self.tr("The data has no value here; type a number to fill it"))
+        return "\n".join(lines)
 
     def _label_data(self, row, col, role):
         if role not in (_DISPLAY, _TOOLTIP, _ALIGN, _MARK):

@@ -9,6 +9,7 @@ row or a cell; :func:`severity` turns them into a mark ('error', 'warning',
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -119,14 +120,33 @@ class CellWarnings:
             "'{0}' was computed without this value (weights shared among the indicators present)").format(parent)}]
 
 
+@dataclass(frozen=True)
+class ImputedCell:
+    """What the data grid shows for a missing raw value that imputation
+    filled in.  ``imputed`` is the value imputation gave; for an indicator
+    denominated first (``denominate=true``, Meta ``Denominator``) it is a
+    ratio per ``denominator``, and ``shown`` is that ratio times the unit-
+    period's ``denominator_value`` (a raw value, like the rest of the
+    sheet), or None when the denominator has no value there."""
+    imputed: float
+    shown: float | None
+    denominator: str | None = None
+    denominator_value: float | None = None
+
+
 class CellTreatment:
     """What the data treatment step did to the data grid's cells: the
     values imputation filled in and the unit-periods screened out, read
-    once per recompute (owned by :class:`~gui.sheets.data_grid.DataGridModel`)."""
+    once per recompute (owned by :class:`~gui.sheets.data_grid.DataGridModel`).
+
+    The data grid holds raw values, while imputation runs after
+    denomination: a denominated indicator's imputed value is a ratio, shown
+    multiplied back by its denominator (:meth:`imputed_cell`)."""
 
     def __init__(self, document):
         self._document = document
-        self._state = None          # (imputed values or None, screened set, method, threshold), read lazily
+        # (imputed values or None, screened set, method, threshold, each indicator's denominator or None)
+        self._state = None
 
     def forget(self):
         self._state = None
@@ -150,10 +170,10 @@ class CellTreatment:
         except CoIndexError:
             prepared = None
         if prepared is None:
-            return None, frozenset(), None, None
+            return None, frozenset(), None, None, ()
         settings = project.settings
         return (prepared.imputed_values, frozenset(prepared.screened), settings.imputation,
-                settings.screen_threshold)
+                settings.screen_threshold, _denominators(project) if settings.denominate else ())
 
     def imputed(self, u, t, i) -> float | None:
         """The value imputation gave missing cell (u, t, i), else None."""
@@ -162,6 +182,21 @@ class CellTreatment:
             return None
         v = float(values[u, t, i])
         return None if math.isnan(v) else v
+
+    def imputed_cell(self, u, t, i) -> ImputedCell | None:
+        """What missing cell (u, t, i) shows, when imputation filled it."""
+        value = self.imputed(u, t, i)
+        if value is None:
+            return None
+        dens = self._get()[4]
+        name = dens[i] if i < len(dens) else None
+        if name is None:
+            return ImputedCell(value, value)
+        column = self._document.project.dataset.denominators.get(name)
+        d = float(np.asarray(column, dtype=float)[u, t]) if column is not None else math.nan
+        if not math.isfinite(d):
+            return ImputedCell(value, None, name, None)
+        return ImputedCell(value, value * d, name, d)
 
     def screened(self, u, t) -> bool:
         return (u, t) in self._get()[1]
@@ -177,6 +212,21 @@ class CellTreatment:
         return QCoreApplication.translate(
             "DataGridModel", "This unit-period was screened out: fewer than {0} of its indicators have a value "
                              "(screening threshold)").format(f"{threshold:.0%}")
+
+
+def _denominators(project) -> tuple:
+    """Each indicator's denominator (the name of a column of the data), or
+    None when it is not divided by one (as core.treatment.prepare.denominate
+    reads the Meta ``Denominator``)."""
+    out = []
+    for code in project.framework.indicator_codes:
+        den = project.framework[code].params.get("Denominator")
+        if den is None or (isinstance(den, float) and math.isnan(den)) or not str(den).strip():
+            out.append(None)
+            continue
+        den = str(den).strip()
+        out.append(den if den in project.dataset.denominators else None)
+    return tuple(out)
 
 
 def _same_state(a, b) -> bool:

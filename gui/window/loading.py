@@ -3,7 +3,9 @@ project of File > New, and loading with every failure turned into a
 message instead of a traceback.  A .coindex project, a template workbook
 (sheets Data and Meta) and an iData CSV open as a project (an iData CSV
 without its iMeta beside it gets one index over all its indicators); any
-other table opens in the import wizard (:func:`opens_in_wizard`)."""
+other table opens in the import wizard (:func:`opens_in_wizard`).  A
+normalisation or a mean that cannot work on the data is replaced at
+opening, said in the message bar (the file keeps its own until saved)."""
 from __future__ import annotations
 
 import datetime as _dt
@@ -22,6 +24,8 @@ from core.model.framework import Framework, Node
 from core.project.project import Project
 from core.model.settings import Settings
 from core.importing.inputs import find_meta, input_kind, load_input
+from core.methods.registry import AGGREGATIONS
+from core.model.usability import usable_means_instead
 
 from gui.base.folders import remember_folder, start_folder
 
@@ -85,11 +89,35 @@ def load_project(path, meta=None, warnings=None) -> Project:
         meta = find_meta(path)
     project = load_input(path, meta=meta, warnings=warnings)
     try:
-        project.engine        # noqa: B018 - builds the engine; raises ComputeError
+        _compute_with_usable_means(project, warnings)      # raises ComputeError
     except SettingsError as e:
         if not _usable_method_instead(project, e, warnings):
             raise
     return project
+
+
+def _compute_with_usable_means(project: Project, warnings) -> None:
+    """Compute ``project``; an aggregate whose mean (its own, its level's or
+    the project's) cannot take a score of its children (a zero under a
+    geometric mean) is shown with the arithmetic mean instead
+    (core.model.usability.usable_means_instead), said in a
+    ``method_replaced`` note; the file keeps its means until saved."""
+    replaced = usable_means_instead(project.framework, project.settings, project.recompute)
+    if replaced and warnings is not None:
+        warnings.append({"kind": "method_replaced", "message": means_note(replaced)})
+
+
+def means_note(replaced) -> str:
+    """The message-bar text for the means replaced at opening (records of
+    core.model.usability.usable_means_instead): which aggregates now use
+    the arithmetic mean and which mean each had, first (the bar cuts a long
+    message; the whole is in its tooltip), then why each cannot work, naming
+    the indicator, unit and period; the file keeps its own until saved."""
+    nodes = ", ".join(translate("loading", "'{0}' (was {1})").format(r["node"], AGGREGATIONS[r["was"]].title())
+                      for r in replaced)
+    reasons = " ".join(r["reason"].rstrip(".") + "." for r in replaced)
+    return translate("loading", "Arithmetic mean for {0} until you choose another (framework tree); the file keeps "
+                                "its own until you save. {1}").format(nodes, reasons)
 
 
 # a normalisation that cannot work on the data is replaced, at opening, by the first of these that can
@@ -106,12 +134,13 @@ def _usable_method_instead(project: Project, error: SettingsError, warnings) -> 
     was = project.settings.normalisation
     candidates = [m for m in FALLBACK_NORMALISATIONS if m in valid] + \
         [m for m in valid if m not in FALLBACK_NORMALISATIONS]
+    means: list = []
     for choice in candidates:
         if choice == was:
             continue
         project.settings.normalisation = choice
         try:
-            project.recompute()
+            _compute_with_usable_means(project, means)
             break
         except CoIndexError:        # this one cannot compute these values either: the next
             continue
@@ -122,12 +151,15 @@ def _usable_method_instead(project: Project, error: SettingsError, warnings) -> 
         warnings.append({"kind": "method_replaced", "message": translate(
             "loading", "{0} Shown with the normalisation '{1}' until you choose another in Method settings; the "
                        "file keeps '{2}' until you save.").format(str(error).rstrip(".") + ".", choice, was)})
+        warnings.extend(means)
     return True
 
 
 def replaced_method(notes) -> str | None:
-    """The message of a ``method_replaced`` note of :func:`load_project`, if any."""
-    return next((n["message"] for n in notes if n.get("kind") == "method_replaced"), None)
+    """The messages of the ``method_replaced`` notes of :func:`load_project`
+    (a normalisation, means), one a line; None when there are none."""
+    messages = [n["message"] for n in notes if n.get("kind") == "method_replaced"]
+    return "\n".join(messages) if messages else None
 
 
 def describe_failure(path, error: BaseException) -> str:

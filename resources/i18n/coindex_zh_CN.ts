@@ -1126,22 +1126,22 @@
 <context>
     <name>DataGridModel</name>
     <message>
-        <location filename="../../gui/sheets/data_marks.py" line="115"/>
+        <location filename="../../gui/sheets/data_marks.py" line="116"/>
         <source>&apos;{0}&apos; cannot be computed here: all its indicators are missing</source>
         <translation>“{0}”在此无法计算：其全部指标均缺失</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_marks.py" line="117"/>
+        <location filename="../../gui/sheets/data_marks.py" line="118"/>
         <source>&apos;{0}&apos; was computed without this value (weights shared among the indicators present)</source>
         <translation>“{0}”的计算未使用此值（权重在现有指标间分配）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_marks.py" line="173"/>
+        <location filename="../../gui/sheets/data_marks.py" line="208"/>
         <source>imputed ({0})</source>
         <translation>已插补（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_marks.py" line="177"/>
+        <location filename="../../gui/sheets/data_marks.py" line="212"/>
         <source>This unit-period was screened out: fewer than {0} of its indicators have a value (screening threshold)</source>
         <translation>此单位-时期已被筛除：有值的指标不足 {0}（筛选阈值）</translation>
     </message>
@@ -1870,83 +1870,93 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>GridCells</name>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="186"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="197"/>
+        <source>Imputed as a ratio per {0} = {1}; times {0} here ({2}) that is {3}</source>
+        <translation>按每单位 {0} 的比率插补 = {1}；乘以此处的 {0}（{2}）即为 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="201"/>
+        <source>Imputed as a ratio per {0} = {1}; {0} has no value here, so no value of the indicator itself can be shown</source>
+        <translation>按每单位 {0} 的比率插补 = {1}；此处 {0} 无数值，因此无法显示该指标本身的数值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="204"/>
         <source>The data has no value here; type a number to fill it</source>
         <translation>数据在此处缺失；输入数字即可填写</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="239"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="257"/>
         <source>Unit: {0}</source>
         <translation>计量单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="241"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="259"/>
         <source>Lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="244"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="262"/>
         <source>In: {0} {1}</source>
         <translation>所属：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="246"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="264"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="253"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="271"/>
         <source>{0}: missing (type a number to fill it)</source>
         <translation>{0}：缺失（输入数字即可填入）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="269"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="287"/>
         <source>Unit code</source>
         <translation>单元代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="269"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="287"/>
         <source>Unit name</source>
         <translation>单元名称</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="270"/>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="279"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="288"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="297"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="270"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="288"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="277"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="295"/>
         <source>Indicator code</source>
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="277"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="295"/>
         <source>Indicator name (hover a row for more)</source>
         <translation>指标名称（鼠标悬停查看详情）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="278"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="296"/>
         <source>Unit of measure</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="279"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="297"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="279"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="297"/>
         <source>Measured in</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/data_grid_cells.py" line="281"/>
+        <location filename="../../gui/sheets/data_grid_cells.py" line="299"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -2202,62 +2212,62 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>LayoutPage</name>
     <message>
-        <location filename="../../gui/importing/table_choices.py" line="20"/>
+        <location filename="../../gui/importing/table_choices.py" line="21"/>
         <source>Unit &amp;code:</source>
         <translation>单元代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/table_choices.py" line="21"/>
+        <location filename="../../gui/importing/table_choices.py" line="22"/>
         <source>Unit n&amp;ame:</source>
         <translation>单元名称(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/table_choices.py" line="22"/>
+        <location filename="../../gui/importing/table_choices.py" line="23"/>
         <source>Indicator co&amp;de:</source>
         <translation>指标代码(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/table_choices.py" line="23"/>
+        <location filename="../../gui/importing/table_choices.py" line="24"/>
         <source>&amp;Indicator name:</source>
         <translation>指标名称(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/table_choices.py" line="24"/>
+        <location filename="../../gui/importing/table_choices.py" line="25"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/table_choices.py" line="25"/>
+        <location filename="../../gui/importing/table_choices.py" line="26"/>
         <source>&amp;Value:</source>
         <translation>数值(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/table_choices.py" line="26"/>
+        <location filename="../../gui/importing/table_choices.py" line="27"/>
         <source>Unit of &amp;measure:</source>
         <translation>计量单位(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/table_choices.py" line="74"/>
+        <location filename="../../gui/importing/table_choices.py" line="75"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/table_choices.py" line="75"/>
+        <location filename="../../gui/importing/table_choices.py" line="76"/>
         <source>Template (Data and Meta sheets)</source>
         <translation>模板（Data 和 Meta 工作表）</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/table_choices.py" line="76"/>
+        <location filename="../../gui/importing/table_choices.py" line="77"/>
         <source>Yearbook: indicators as rows, years as columns</source>
         <translation>年鉴式：指标为行，年份为列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/table_choices.py" line="77"/>
+        <location filename="../../gui/importing/table_choices.py" line="78"/>
         <source>Units as rows, indicators as columns</source>
         <translation>单元为行，指标为列</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/table_choices.py" line="78"/>
+        <location filename="../../gui/importing/table_choices.py" line="79"/>
         <source>Long: unit, year, indicator and value columns</source>
         <translation>长表：单元、年份、指标和数值各占一列</translation>
     </message>
@@ -2975,17 +2985,17 @@ Import it again with File &gt; Import Workbook.</source>
 <context>
     <name>ProjectFiles</name>
     <message>
-        <location filename="../../gui/window/loading.py" line="236"/>
+        <location filename="../../gui/window/loading.py" line="268"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="238"/>
+        <location filename="../../gui/window/loading.py" line="270"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="239"/>
+        <location filename="../../gui/window/loading.py" line="271"/>
         <source>{0} has changes that are not saved.
 
 Save them before going on?</source>
@@ -2994,32 +3004,32 @@ Save them before going on?</source>
 是否先保存再继续？</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="256"/>
+        <location filename="../../gui/window/loading.py" line="288"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="284"/>
+        <location filename="../../gui/window/loading.py" line="316"/>
         <source>No iMeta table beside {0}: one index over its {1} indicator(s), equal weights, direction +1; edit the framework to change it</source>
         <translation>{0} 旁没有 iMeta 表：以一个指数涵盖其全部 {1} 个指标，权重相等，方向为 +1；可编辑指标框架加以修改</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="302"/>
+        <location filename="../../gui/window/loading.py" line="334"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="303"/>
+        <location filename="../../gui/window/loading.py" line="335"/>
         <source>{0} no longer exists; it is removed from the recent files.</source>
         <translation>{0} 已不存在，已从最近的文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="322"/>
+        <location filename="../../gui/window/loading.py" line="354"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="323"/>
+        <location filename="../../gui/window/loading.py" line="355"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
@@ -3110,32 +3120,32 @@ Save them before going on?</source>
 <context>
     <name>RankingChart</name>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="111"/>
+        <location filename="../../gui/charts/ranking.py" line="123"/>
         <source>Ranking in {0}: {1}</source>
         <translation>{0} 年排名：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="125"/>
+        <location filename="../../gui/charts/ranking.py" line="137"/>
         <source>The ranking needs two or more units.</source>
         <translation>排名需要两个或更多单元。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="188"/>
+        <location filename="../../gui/charts/ranking.py" line="199"/>
         <source>Top {0} of {1} units</source>
         <translation>{1} 个单元中的前 {0} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="190"/>
+        <location filename="../../gui/charts/ranking.py" line="201"/>
         <source>{0}: rank {1}</source>
         <translation>{0}：第 {1} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="192"/>
+        <location filename="../../gui/charts/ranking.py" line="203"/>
         <source>* hatched: under {0} % of the indicators have data</source>
         <translation>* 斜线填充：有数据的指标不足 {0} %</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/ranking.py" line="254"/>
+        <location filename="../../gui/charts/ranking.py" line="265"/>
         <source>{0} of {1} indicators</source>
         <translation>{1} 个指标中的 {0} 个</translation>
     </message>
@@ -3838,48 +3848,58 @@ with data</source>
 <context>
     <name>loading</name>
     <message>
-        <location filename="../../gui/window/loading.py" line="46"/>
-        <location filename="../../gui/window/loading.py" line="52"/>
+        <location filename="../../gui/window/loading.py" line="50"/>
+        <location filename="../../gui/window/loading.py" line="56"/>
         <source>CoIndex projects (*.coindex)</source>
         <translation>CoIndex 项目 (*.coindex)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="45"/>
+        <location filename="../../gui/window/loading.py" line="49"/>
         <source>Projects, workbooks and tables ({0})</source>
         <translation>项目、工作簿和表格（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="47"/>
+        <location filename="../../gui/window/loading.py" line="51"/>
         <source>Workbooks (*.xlsx *.xlsm *.xls *.xlsb *.ods)</source>
         <translation>工作簿 (*.xlsx *.xlsm *.xls *.xlsb *.ods)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="48"/>
+        <location filename="../../gui/window/loading.py" line="52"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="48"/>
+        <location filename="../../gui/window/loading.py" line="52"/>
         <source>CSV tables (*.csv *.tsv)</source>
         <translation>CSV 表格 (*.csv *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="122"/>
+        <location filename="../../gui/window/loading.py" line="116"/>
+        <source>&apos;{0}&apos; (was {1})</source>
+        <translation>“{0}”（原为{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/loading.py" line="119"/>
+        <source>Arithmetic mean for {0} until you choose another (framework tree); the file keeps its own until you save. {1}</source>
+        <translation>{0} 暂用算术平均，直到您另选（框架树）；保存之前文件仍保留其原有的平均方法。{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/loading.py" line="151"/>
         <source>{0} Shown with the normalisation &apos;{1}&apos; until you choose another in Method settings; the file keeps &apos;{2}&apos; until you save.</source>
         <translation>{0} 暂以标准化方法“{1}”显示，直到您在“方法设置”中另选；保存之前，文件仍保留“{2}”。</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="139"/>
+        <location filename="../../gui/window/loading.py" line="171"/>
         <source>the file could not be read</source>
         <translation>无法读取该文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="141"/>
+        <location filename="../../gui/window/loading.py" line="173"/>
         <source>an unexpected problem stopped the reading{0}; please report it</source>
         <translation>意外问题中止了读取{0}；请报告此问题</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="143"/>
+        <location filename="../../gui/window/loading.py" line="175"/>
         <source>CoIndex cannot open {0}.
 
 {1}</source>
@@ -3888,12 +3908,12 @@ with data</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="151"/>
+        <location filename="../../gui/window/loading.py" line="183"/>
         <source> (details: {0})</source>
         <translation>（详情：{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/window/loading.py" line="163"/>
+        <location filename="../../gui/window/loading.py" line="195"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>

@@ -44,21 +44,104 @@ def test_indicator_statistics_match_pandas(asem, ref_dir):
     assert stats.loc["ConSpeed", "missing"] == 8 and stats.loc["ConSpeed", "count"] == 43
 
 
-def test_flags(asem, ref_dir):
+def _coinr_flags(raw, meta, ind):
+    """COINr's flags written out here on pandas: get_stats (availability, non-zero and unique shares of every
+    row, |skew| > 2 and kurt > 3.5) and get_corr_flags (Pearson, pairwise complete, within the level-2 group,
+    r > 0.9 or r < -0.4), the raw values turned by their directions (use_directions)."""
+    codes = list(ind["iCode"])
+    data = raw[codes].apply(pd.to_numeric, errors="coerce")
+    turned = data * ind.set_index("iCode")["Direction"]
+    r = turned.corr(method="pearson")
+    parent = ind.set_index("iCode")["Parent"]
+    out = {}
+    for code in codes:
+        col, n = data[code], len(data)
+        x = col.dropna()
+        sibs = [c for c in codes if c != code and parent[c] == parent[code]]
+        out[code] = [f for f, on in (("low_data", x.size / n < 0.65), ("zeros", (x != 0).sum() / n < 0.5),
+                                     ("unique", x.nunique() / n < 0.5),
+                                     ("outliers", abs(x.skew()) > 2 and x.kurt() > 3.5),
+                                     ("collinear", bool((r.loc[code, sibs] > 0.9).any())),
+                                     ("negative", bool((r.loc[code, sibs] < -0.4).any()))) if on]
+    return out
+
+
+def test_flags_follow_coinr(asem, ref_dir):
     stats = S.indicator_statistics(asem).set_index("code")
     raw = _raw(ref_dir)
-    # outliers: COINr's check fails (|skew| >= 2 and kurt >= 3.5)
+    meta = pd.read_csv(ref_dir / "asem_iMeta.csv")
+    ind = meta[meta["Type"] == "Indicator"]
+    expected = _coinr_flags(raw, meta, ind)
+    for code in asem.framework.indicator_codes:
+        assert stats.loc[code, "flags"] == expected[code], code
+    # the data give most kinds of flag somewhere (zeros: the hand-made test below)
+    seen = {f for fl in expected.values() for f in fl}
+    assert {"unique", "outliers", "collinear", "negative"} <= seen, seen
     gas = pd.to_numeric(raw["Gas"], errors="coerce")
-    assert abs(gas.skew()) >= 2 and gas.kurt() >= 3.5 and "outliers" in stats.loc["Gas", "flags"]
+    assert abs(gas.skew()) > 2 and gas.kurt() > 3.5 and "outliers" in stats.loc["Gas", "flags"]
     assert "outliers" not in stats.loc["LPI", "flags"]
-    # collinear: some |r| >= 0.9 with another indicator
-    codes = list(asem.framework.indicator_codes)
-    r = raw[codes].apply(pd.to_numeric, errors="coerce").corr()
-    for code in codes:
-        others = r[code].drop(code).abs()
-        assert ("collinear" in stats.loc[code, "flags"]) == bool((others >= 0.9).any()), code
-    assert "collinear" in stats.loc["Goods", "flags"]
-    assert S.flag_text("collinear") == "collinear"
+    assert S.flag_text("collinear") == "collinear" and S.flag_text("zeros") == "many zeros"
+
+
+def test_flags_thresholds_are_strict_and_correlations_stay_within_the_parent(monkeypatch):
+    """On a hand-made project: a correlation equal to the threshold does not flag (COINr: r > cor_thresh), a
+    perfectly correlated indicator under another parent does not either, an indicator where less is better
+    that falls as its sibling rises is no negative correlation (its raw values are turned by its direction),
+    and zeros and repeated values count against every observation, missing ones included."""
+    from core.model.dataset import Dataset
+    from core.model.framework import Framework
+    from core.project.project import Project
+    a = np.arange(1.0, 11.0)
+    b = a + np.array([1.0, -1, 0, 0, 0, 0, 0, 0, 1, -1])
+    zeros = np.array([0.0, 0, 0, 0, 0, 0, 1, 2, 3, 4])          # 4 of 10 non-zero: "zeros"; 5 distinct: not "unique"
+    repeats = np.array([1.0, 1, 1, 1, 1, 1, 2, 2, 3, np.nan])   # 3 distinct of 10: "unique"; 9 present: enough
+    meta = [{"iCode": "IDX", "Type": "Aggregate"}, {"iCode": "P", "Parent": "IDX", "Type": "Aggregate"},
+            {"iCode": "Q", "Parent": "IDX", "Type": "Aggregate"}, {"iCode": "R", "Parent": "IDX", "Type": "Aggregate"},
+            {"iCode": "A", "Parent": "P"}, {"iCode": "B", "Parent": "P"}, {"iCode": "C", "Parent": "P", "Direction": -1},
+            {"iCode": "D", "Parent": "Q"}, {"iCode": "E", "Parent": "R"}, {"iCode": "F", "Parent": "IDX"}]
+    X = np.stack([a, b, -a, 2 * a, zeros, repeats], axis=1)[:, None, :]
+    units = [f"U{k}" for k in range(10)]
+    project = Project(Framework.from_records(meta), Dataset(units, units, [2020], list("ABCDEF"), X))
+    stats = S.indicator_statistics(project.engine).set_index("code")
+    r_ab = float(pd.DataFrame({"a": a, "b": b}).corr().loc["a", "b"])
+    assert 0.9 < r_ab < 1
+    assert stats.loc["A", "flags"] == ["collinear"] and stats.loc["C", "flags"] == ["collinear"]
+    assert "negative" not in stats.loc["C", "flags"]              # turned by its direction: r(A, -C) = +1
+    assert "collinear" not in stats.loc["D", "flags"]             # r = 1 with A, but A is not its sibling
+    assert stats.loc["E", "flags"] == ["zeros"] and stats.loc["F", "flags"] == ["unique"]
+    normalised = S.indicator_statistics(project.engine, dset="normalised").set_index("code")
+    assert normalised.loc["C", "flags"] == ["collinear"]
+    # strict: at a threshold equal to r(A, B), B is no longer collinear with A (only with C, r = 1 ... turned)
+    monkeypatch.setattr(S, "COLLINEAR_MIN", r_ab)
+    flags = S.indicator_statistics(project.engine).set_index("code")["flags"]
+    r_bc = float(pd.DataFrame({"b": b, "c": a}).corr().loc["b", "c"])
+    assert ("collinear" in flags["B"]) == (r_bc > r_ab)
+    monkeypatch.setattr(S, "COLLINEAR_MIN", 1.0)
+    assert all("collinear" not in f for f in S.indicator_statistics(project.engine)["flags"])
+
+
+def test_correlation_flags_match_coinr_published_output(ref_dir):
+    """COINr's analysis vignette prints get_corr_flags(coin, dset = "Normalised", ...) for its full example
+    (denominated, imputed by group mean, screened, winsorised, min-max): with cor_thresh = 0.75 ("high") the
+    pairs CPI-FreePress 0.761 and CPI-NGOs 0.768; with -0.5 ("low") CostImpEx-TBTs -0.697, RTAs-TBTs -0.752 and
+    TBTs-TIRcon -0.623, all within their level-2 group.  Ours, at those thresholds, flag exactly those."""
+    project = load_input(ref_dir / "asem_iData.csv", ref_dir / "asem_iMeta.csv")
+    for k, v in (("denominate", "true"), ("imputation", "group_mean"), ("imputation_group", "EurAsia_group"),
+                 ("screen_threshold", "0.9"), ("treatment", "winsorise")):
+        project.settings.apply(k, v)
+    engine = project.recompute()
+    r = S.correlation(engine, ["CPI", "FreePress", "NGOs", "CostImpEx", "TBTs", "RTAs", "TIRcon"])
+    for x, y, value in (("CPI", "FreePress", 0.761), ("CPI", "NGOs", 0.768), ("CostImpEx", "TBTs", -0.697),
+                        ("RTAs", "TBTs", -0.752), ("TBTs", "TIRcon", -0.623)):
+        assert round(float(r.loc[x, y]), 3) == value, (x, y)
+    old = S.COLLINEAR_MIN, S.NEGATIVE_MAX
+    try:
+        S.COLLINEAR_MIN, S.NEGATIVE_MAX = 0.75, -0.5
+        flags = S.indicator_statistics(engine, dset="normalised").set_index("code")["flags"]
+    finally:
+        S.COLLINEAR_MIN, S.NEGATIVE_MAX = old
+    assert {c for c, f in flags.items() if "collinear" in f} == {"CPI", "FreePress", "NGOs"}
+    assert {c for c, f in flags.items() if "negative" in f} == {"CostImpEx", "TBTs", "RTAs", "TIRcon"}
 
 
 def test_one_period_and_pooled(asem_panel, ref_dir):

@@ -94,6 +94,97 @@ def test_pca_weights_are_the_first_loadings_of_the_correlation_matrix():
     assert w == pytest.approx([0.5, 0.5, 0.0], abs=1e-9)
 
 
+def _svd_weights(X):
+    """Written here, apart from w_pca: the first right singular vector of the complete observations, each child
+    centred and divided by its sample sd (R's prcomp(center = TRUE, scale = TRUE)), divided by its sum."""
+    Y = X[:, np.isfinite(X).all(axis=0)]
+    Z = ((Y.T - Y.mean(axis=1)) / Y.std(axis=1, ddof=1))
+    _, sv, vt = np.linalg.svd(Z, full_matrices=False)
+    v = vt[0]
+    return v / v.sum(), sv[0] ** 2 / (sv ** 2).sum()
+
+
+def test_pca_weights_match_an_svd_written_here_whatever_the_sign_or_scale():
+    rng = np.random.default_rng(7)
+    base = rng.normal(size=40)
+    X = np.array([base + rng.normal(scale=s, size=40) for s in (0.3, 0.6, 1.0, 2.0)])
+    X[1, 3] = X[2, 10] = np.nan                      # two unit-periods left out (complete cases, as na.omit)
+    c = ctx(4)
+    w = w_pca(X, c)
+    expected, share = _svd_weights(X)
+    assert w == pytest.approx(expected, abs=1e-12) and w.sum() == pytest.approx(1.0, abs=1e-15)
+    assert c.details["variance_explained"] == pytest.approx(share, abs=1e-12)
+    # the eigenvector's sign is arbitrary: changing the units of a child (scale, shift) or the order of the
+    # children gives the same weights; turning every child upside down too (the same correlations)
+    assert w_pca(X * np.array([[3.0], [0.01], [1.0], [250.0]]) + 7.0, ctx(4)) == pytest.approx(w, abs=1e-12)
+    assert w_pca(X[::-1], ctx(4)) == pytest.approx(w[::-1], abs=1e-12)
+    assert w_pca(-X, ctx(4)) == pytest.approx(w, abs=1e-12)
+
+
+def test_pca_two_children_on_paper():
+    """With two standardised children of correlation r the correlation matrix is [[1, r], [r, 1]]: for r > 0 the
+    first component is (1, 1) / sqrt 2 whatever r, so 1/2 each, explaining (1 + r) / 2 of the variance; for
+    r < 0 it is (1, -1) / sqrt 2, whose loadings sum to 0: no weights can be made of it (COINr's would divide by
+    zero in the mean), so the framework's weights stay, with a warning."""
+    a = np.array([1.0, 2.0, 3.0, 4.0, 5.0])
+    b = np.array([2.0, 1.0, 4.0, 3.0, 5.0])
+    r = np.corrcoef(a, b)[0, 1]
+    c = ctx(2)
+    assert w_pca(np.array([a, b]), c) == pytest.approx([0.5, 0.5], abs=1e-12)
+    assert c.details["variance_explained"] == pytest.approx((1 + r) / 2, abs=1e-12)
+    c = WeightContext(Settings(), "P", ["A", "B"], np.array([3.0, 1.0]))
+    assert w_pca(np.array([a, -b]), c) == pytest.approx([0.75, 0.25])
+    assert [w["message"] for w in c.warnings] == ["weights of the children of 'P': the first component's loadings "
+                                                  "sum to zero; the framework's weights are used"]
+
+
+def test_pca_loadings_match_coinr_published_get_pca_on_asem(ref_dir):
+    """COINr's analysis vignette prints get_PCA(coin, dset = "Raw", iCodes = "Sust")'s first-component loadings
+    (3 decimals, in COINr's alphabetical order of the codes) and the Social group's PC1 share of variance,
+    0.5398.  Ours are those loadings divided by their sum: a unit vector up to sign once divided by its norm."""
+    from core.importing.inputs import load_input
+    p = load_input(ref_dir / "asem_iData.csv", ref_dir / "asem_iMeta.csv")
+    ds = p.dataset
+    published = {"Environ": {"CO2": -0.581, "Forest": 0.214, "MatCon": -0.543, "PrimEner": -0.313, "Renew": 0.473},
+                 "SusEcFin": {"GDPGrow": 0.472, "NEET": 0.451, "PrivDebt": -0.492, "PubDebt": -0.227,
+                              "RDExp": -0.53}}
+    for group, loads in published.items():
+        kids = p.framework.children(group)
+        w = w_pca(np.stack([ds.values[:, :, ds.code_index[k]] for k in kids]), ctx(len(kids), parent=group))
+        unit = w / np.linalg.norm(w)
+        expected = np.array([loads[k] for k in kids])
+        unit = unit if unit @ expected > 0 else -unit
+        assert unit == pytest.approx(expected, abs=6e-4), group
+    kids = p.framework.children("Social")
+    c = ctx(len(kids), parent="Social")
+    w_pca(np.stack([ds.values[:, :, ds.code_index[k]] for k in kids]), c)
+    assert round(c.details["variance_explained"], 4) == 0.5398
+
+
+def test_engine_pca_weights_sum_to_one_in_every_group_level_by_level():
+    meta = [{"iCode": "IDX", "Type": "Aggregate"}, {"iCode": "D1", "Parent": "IDX", "Type": "Aggregate"},
+            {"iCode": "D2", "Parent": "IDX", "Type": "Aggregate"}]
+    meta += [{"iCode": c, "Parent": p} for c, p in (("A", "D1"), ("B", "D1"), ("C", "D1"), ("E", "D2"),
+                                                    ("F", "D2"))]
+    rng = np.random.default_rng(3)
+    base = rng.normal(size=(12, 2))
+    X = np.stack([base[:, 0] + rng.normal(scale=s, size=12) for s in (0.2, 0.5, 0.9)]
+                 + [base[:, 0] + base[:, 1] + rng.normal(scale=s, size=12) for s in (0.3, 0.4)], axis=1)
+    ds = Dataset([f"U{k}" for k in range(6)], [f"U{k}" for k in range(6)], [2020, 2021], list("ABCEF"),
+                 X.reshape(6, 2, 5))
+    s = Settings()
+    s.apply("weighting", "pca")
+    e = Engine(Framework.from_records(meta), ds, s)
+    for parent in ("D1", "D2", "IDX"):
+        assert e.weights[parent].sum() == pytest.approx(1.0, abs=1e-12), parent
+    # each group from its own children's normalised scores pooled over units and periods: D1's by hand
+    kids = np.stack([e.score(k).reshape(-1) for k in "ABC"])
+    assert e.weights["D1"] == pytest.approx(_svd_weights(kids)[0], abs=1e-12)
+    # and the index's from D1 and D2, which were aggregated with their PCA weights first
+    top = np.stack([e.score(k).reshape(-1) for k in ("D1", "D2")])
+    assert e.weights["IDX"] == pytest.approx(_svd_weights(top)[0], abs=1e-12)
+
+
 # ---- AHP ---------------------------------------------------------------------------------------------
 def test_a_consistent_matrix_returns_its_generating_weights_with_cr_zero():
     w = np.array([0.5, 0.3, 0.2])

@@ -113,3 +113,58 @@ def test_the_marks_in_chinese(qtbot, qapp, document):
         assert "已被筛除" in model.index_of_cell(brn, 0, 0).data(Qt.ToolTipRole)
     finally:
         i18n.install_language(qapp, "en", remember=False)
+
+
+def test_a_denominated_indicator_shows_its_imputed_ratio_times_the_denominator(qtbot, document):
+    """Imputation runs after denomination, so 'Pat' (patents, Meta Denominator GDP) is imputed as patents per
+    GDP; the sheet holds patents, so the cell shows that ratio times the unit's GDP, and says so."""
+    project = document.project
+    ds = project.dataset
+    i = ds.code_index["Pat"]
+    u = ds.unit_codes.index("BGD")
+    assert np.isnan(ds.values[u, 0, i]) and project.framework["Pat"].params["Denominator"] == "GDP"
+    model = DataGridModel(document, layout=PERIOD_LAYOUT)
+    set_settings(document, denominate="true", imputation="group_mean", imputation_group="EurAsia_group")
+    # the group mean of patents per GDP, computed here from the data
+    gdp = np.asarray(ds.denominators["GDP"], dtype=float)[:, 0]
+    ratios = ds.values[:, 0, i] / gdp
+    groups = np.asarray(ds.groups["EurAsia_group"])[:, 0]
+    ratio = np.nanmean(ratios[groups == groups[u]])
+    assert project.engine.prepared.imputed_values[u, 0, i] == pytest.approx(ratio, rel=1e-12)
+    index = model.index_of_cell(u, 0, i)
+    shown = index.data(Qt.DisplayRole)
+    decimals = len(shown.partition(".")[2])
+    assert abs(float(shown) - ratio * gdp[u]) <= 0.5 * 10 ** -decimals
+    assert abs(float(shown) - ratio) > 1                          # not the ratio itself
+    tip = index.data(Qt.ToolTipRole)
+    assert "Imputed as a ratio per GDP = " in tip and f"times GDP here ({float(gdp[u])!r}) that is " in tip
+    assert index.data(Qt.FontRole).italic() and index.data(Qt.BackgroundRole).color() == IMPUTED_BACKGROUND
+    assert np.isnan(index.data(DataGridModel.RawValueRole))       # the data stays missing
+    # an indicator without a denominator still shows its imputed value as it is
+    j = ds.code_index["ConSpeed"]
+    v = int(np.nonzero(np.isnan(ds.values[:, 0, j]))[0][0])
+    plain = model.index_of_cell(v, 0, j)
+    assert float(plain.data(Qt.DisplayRole)) == pytest.approx(project.engine.prepared.imputed_values[v, 0, j],
+                                                               abs=0.5)
+    assert "ratio" not in plain.data(Qt.ToolTipRole)
+
+
+def test_without_the_denominator_the_cell_stays_empty_and_gives_the_ratio(qtbot, project):
+    ds = project.dataset
+    i, u = ds.code_index["Pat"], ds.unit_codes.index("BGD")
+    gdp = np.array(ds.denominators["GDP"], dtype=float)
+    gdp[u, 0] = np.nan                                           # BGD's GDP unknown: its ratio cannot be formed
+    ds.denominators["GDP"] = gdp
+    doc = ProjectDocument(project)
+    try:
+        set_settings(doc, denominate="true", imputation="group_mean", imputation_group="EurAsia_group")
+        ratio = doc.project.engine.prepared.imputed_values[u, 0, i]
+        assert np.isfinite(ratio)
+        model = DataGridModel(doc, layout=PERIOD_LAYOUT)
+        index = model.index_of_cell(u, 0, i)
+        assert index.data(Qt.DisplayRole) == "—"
+        tip = index.data(Qt.ToolTipRole)
+        assert f"Imputed as a ratio per GDP = {float(ratio)!r};" in tip and "GDP has no value here" in tip
+        assert index.data(Qt.BackgroundRole).color() == IMPUTED_BACKGROUND
+    finally:
+        doc.close()

@@ -52,3 +52,53 @@ def test_window_opens_it_with_the_message_bar_and_modified(qtbot, one_unit_minma
     assert "Min-max" in w.message_bar.message() and not w.message_bar.text().startswith("Not changed")
     assert w.message_toolbar.isVisibleTo(w)
     w.document.undo_stack.setClean()         # no "save changes?" question when the test closes it
+
+
+# ---- a mean that meets a zero: that aggregate is shown with the arithmetic mean -----------------------------
+@pytest.fixture
+def geometric_zero(tmp_path):
+    """D1 (Meta Aggregation geometric) over A and B; min-max gives U1 a 0 on A."""
+    import numpy as np
+    from core.model.dataset import Dataset
+    from core.model.framework import Framework
+    from core.project.project import Project
+    meta = [{"iCode": "IDX", "Type": "Aggregate"},
+            {"iCode": "D1", "Parent": "IDX", "Type": "Aggregate", "Aggregation": "geometric"},
+            {"iCode": "D2", "Parent": "IDX", "Type": "Aggregate"}]
+    meta += [{"iCode": c, "Parent": p} for c, p in (("A", "D1"), ("B", "D1"), ("C", "D2"), ("E", "D2"))]
+    X = np.arange(1.0, 1 + 3 * 2 * 4).reshape(3, 2, 4)
+    ds = Dataset(["U1", "U2", "U3"], ["U1", "U2", "U3"], [2020, 2021], list("ABCE"), X)
+    path = tmp_path / "geo-zero.coindex"
+    projectfile.save(Project(Framework.from_records(meta), ds), path)
+    return path
+
+
+def test_load_replaces_a_failing_mean_and_says_where(geometric_zero):
+    before = geometric_zero.read_bytes()
+    notes = []
+    project = load_project(geometric_zero, warnings=notes)
+    assert project.settings.aggregation_by == {"D1": "arithmetic"}
+    assert project.engine.score("D1")[:, 0].tolist() == [0.0, 50.0, 100.0]
+    message = replaced_method(notes)
+    assert message.startswith("Arithmetic mean for 'D1' (was Geometric mean) until you choose another (framework "
+                              "tree); the file keeps its own until you save. ")
+    assert "Geometric mean of 'D1': it needs scores above zero, and 'A' scores 0 for unit 'U1', period 2020 under " \
+        "the normalisation Min-max" in message
+    assert geometric_zero.read_bytes() == before
+
+
+def test_window_opens_a_failing_mean_modified_with_the_message(qtbot, geometric_zero):
+    from gui.window.main_window import MainWindow
+    from gui.window.loading import new_project
+    w = MainWindow(new_project(), None)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.files.open_path(str(geometric_zero)) is w
+    try:
+        assert w.document.project.settings.aggregation_by == {"D1": "arithmetic"}
+        assert w.isWindowModified() and w.document.is_modified
+        shown = w.message_bar.message()
+        assert shown.startswith("Arithmetic mean for 'D1' (was Geometric mean)") and "unit 'U1', period 2020" in shown
+        assert w.message_bar.text() == shown and w.message_toolbar.isVisibleTo(w)
+    finally:
+        w.document.undo_stack.setClean()     # no "save changes?" question when the test closes it
