@@ -15,7 +15,9 @@ Measured:
     arithmetic mean): ``Engine(fw, ds, Settings())`` with data loaded.
  2. Synthetic county-scale project (bench/synthetic.py): full recomputation
     ``engine.run()``, default min-max and fixed-base (base year = first
-    year); and ``run()`` + ``all_ranks()`` (info).
+    year), the values kept between runs; ``run(reread=True)``, the data read
+    and copied again as after a change (info); and ``run()`` +
+    ``all_ranks()`` (info).
  3. One-value edit: ``engine.update([(u, t, i)])`` after changing one raw
     value, and ``project.execute(SetValues(...))``, both settings.  After the
     timed edits the incrementally updated scores are compared with a full
@@ -208,6 +210,8 @@ def bench_county(rows, errors, notes, args):
         eng = project.engine
         guarded(rows, f"county [{label}] full recompute engine.run()", size, 150.0,
                 lambda: timed(eng.run, r_run), errors)
+        guarded(rows, f"county [{label}] full recompute, values re-read: run(reread=True)", size, None,
+                lambda: timed(lambda: eng.run(reread=True), r_run), errors)
 
         def run_ranks():
             eng.run()

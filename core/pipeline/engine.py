@@ -4,27 +4,31 @@ aggregate, with ranks, growth and contributions on demand.
 :class:`Engine` keeps every score in one array ``scores[node, unit, period]``
 (indicators first, then aggregates bottom-up) and recomputes incrementally:
 an edit to one value renormalises that indicator and re-aggregates only its
-ancestors, over only the units and periods the edit can reach.
+ancestors, over only the units and periods the edit can reach.  A full
+recomputation reads the (treated) values made once and kept up to date by
+the edits (:mod:`core.pipeline.rawvalues`), and works through the scores in
+pieces that stay in cache (:mod:`core.pipeline.blocks`), so its time grows
+with the data, not faster.
 """
 from __future__ import annotations
 
 import numpy as np
 
 from core.methods import aggregate as agg
-from core.pipeline import results as analysis, weights as weighting
+from core.pipeline import baseperiod, blocks, results as analysis, weights as weighting
 from core.pipeline.ranks import rank_nodes
+from core.pipeline.rawvalues import ValueCache
 from core.pipeline.domain import domain_message
 from core.pipeline.finite import check_finite
 from core.pipeline.zeroweights import zero_weight_warnings
 from core.model.dataset import Dataset
-from core.errors import ComputeError, PeriodSettingError, SettingsError, describe_place
+from core.errors import SettingsError, describe_place
 from core.model.framework import Framework
 from core.methods.normalise import NormContext
 from core.methods.registry import AGGREGATIONS, NORMALISATIONS, PERIOD, UNIT
 from core.model.settings import Settings
 from core.model.usability import check_aggregation, check_normalisations
 from core.text import tr
-from core.treatment import prepare as treatment
 
 
 class Engine:
@@ -45,6 +49,7 @@ class Engine:
         self._norm_warnings: dict[str, list] = {}
         self._rank_cache: dict[int, np.ndarray] = {}
         self._warn_cache = None
+        self._values = ValueCache()     # the (treated) values normalisation reads, kept between runs
         self.run()
 
     # ---- set-up ------------------------------------------------------------
@@ -121,129 +126,99 @@ class Engine:
         return weighting.by_node(self.framework, self.weights)
 
     def _default_base(self):
-        """The base period when none is set: the first period where every
-        indicator has a value (an indicator normalised to a fixed base with
-        its own default base: a positive value for every unit that has the
-        indicator), else the first of those where most indicators do.
-        Returns (period index, codes without a base value there)."""
-        fw, st = self.framework, self.settings
-        X = self.dataset.values                              # (units, periods, indicators)
-        T = X.shape[1]
-        if T == 0 or X.shape[2] == 0:
-            return 0, []
-        seen = ~np.isnan(X)
-        ok = seen.any(axis=0)                                # (periods, indicators)
-        for i, code in enumerate(fw.indicator_codes):
-            own = fw[code].params.get("BaseYear")
-            if (NORMALISATIONS[self.method[i]].needs_base_year and code not in st.base_year_by
-                    and (own is None or str(own).strip() == "")):
-                has = seen[:, :, i].any(axis=1)              # units that have the indicator
-                with np.errstate(invalid="ignore"):
-                    pos = X[has, :, i] > 0
-                ok[:, i] = has.any() & pos.all(axis=0)
-        count = ok.sum(axis=1)
-        t = int(np.argmax(count))                            # the first period with the most
-        return t, [c for c, good in zip(fw.indicator_codes, ok[t]) if not good]
+        """(the default base period's index, codes without a base value there):
+        :func:`core.pipeline.baseperiod.default_base`."""
+        return baseperiod.default_base(self.framework, self.dataset, self.settings, self.method)
 
     def default_base_changed(self) -> bool:
         """Whether the data now give another default base period."""
         return self.settings.base_year is None and self._default_base()[0] != self.default_base
 
     def _period_index(self, period, what, code=None):
-        """The index of ``period``; one not in the data is a SettingsError
-        (exit 2, the periods listed) when ``what`` is the base_year setting,
-        else a ComputeError."""
-        periods = self.dataset.periods
-        if period in self.dataset.period_index:
-            return self.dataset.period_index[period]
-        listed = ", ".join(str(p) for p in periods)
-        if what == "base_year":
-            text = tr("setting {what}: {period} is not a period of the data; valid: {listed}", what=what,
-                      period=period, listed=listed) if code is None else \
-                tr("setting {what}.{code} (indicator '{code}'): {period} is not a period of the data; valid: "
-                   "{listed}", what=what, code=code, period=period, listed=listed)
-            raise PeriodSettingError(text, valid=[str(p) for p in periods], code=code, period=period)
-        if code:
-            raise ComputeError(tr("{what} of indicator '{code}' is {period}, which is not a period of the data "
-                                  "({listed})", what=what, code=code, period=period, listed=listed),
-                               code=code, period=period)
-        raise ComputeError(tr("{what} is {period}, which is not a period of the data ({listed})", what=what,
-                              period=period, listed=listed), period=period)
+        return baseperiod.period_index(self.dataset, period, what, code)
 
     def _base_index(self, code):
-        st = self.settings
-        if code in st.base_year_by:
-            return self._period_index(st.base_year_by[code], "base_year", code)
-        own = self.framework[code].params.get("BaseYear")
-        if own is not None and str(own).strip() != "":
-            try:
-                own = int(float(own))
-            except (TypeError, ValueError):
-                pass
-            return self._period_index(own, tr("the BaseYear column"), code)
-        if st.base_year is not None:
-            return self._period_index(st.base_year, "base_year")
-        return self.default_base
+        return baseperiod.base_index(self.framework, self.dataset, self.settings, code, self.default_base)
 
     # ---- computation ---------------------------------------------------------
-    def _normalise(self, cols=None, units=None, periods=None):
+    def _normalise(self, cols=None, units=None, periods=None) -> list:
         """Normalise the indicators ``cols`` (dataset column indices; all if
         None) into ``scores``, over all units and periods or only the given
         ``units`` / ``periods`` index arrays where the method allows it.
-        Raises ComputeError on unusable values before writing anything of
-        the failing group."""
-        ds, fw = self.dataset, self.framework
+        Over all units and periods a method gets a few indicators at a time
+        (:func:`core.pipeline.blocks.indicator_pieces`).  Raises ComputeError
+        on unusable values before writing anything of the failing piece.
+        Returns the positions of the indicators (over all units and periods)
+        with an infinite normalised value."""
+        inf_rows = []
+        U, T = self.scores.shape[1:]
+        uu = slice(None) if units is None else units
+        tt = slice(None) if periods is None else periods
+        labels = (_pick(self.dataset.periods, tt), _pick(self.dataset.unit_codes, uu))
+        whole = units is None and periods is None
         for (method, _), members in self.groups.items():
             sel = members if cols is None else np.intersect1d(_indices(members), cols)
             if np.size(_indices(sel)) == 0:
                 continue
-            idx = _indices(sel)
-            codes = [fw.indicator_codes[i] for i in idx]
-            uu, tt = slice(None), slice(None)
-            if units is not None:
-                uu = units
-            if periods is not None:
-                tt = periods
-            X = self._raw[sel]
-            if not (isinstance(uu, slice) and isinstance(tt, slice)):
-                X = X[:, uu][:, :, tt]
-            ctx = NormContext(self.settings, _pick(ds.periods, tt), _pick(ds.unit_codes, uu), codes,
-                              [self.params_of(c) for c in codes], self.base_index[idx])
-            if isinstance(sel, slice) and isinstance(uu, slice) and isinstance(tt, slice):
-                target = self.scores[sel]
-                Y = NORMALISATIONS[method].function(X, self.direction[sel], ctx, out=target)
-                if Y is not target:             # methods without an in-place path
-                    target[...] = Y
-            else:
-                Y = NORMALISATIONS[method].function(X, self.direction[idx], ctx)
-                self.scores[np.ix_(idx, _arr(uu, X.shape[1]), _arr(tt, X.shape[2]))] = Y
-            # replace the warnings of what was recomputed: all of an indicator's,
-            # or those of the recomputed periods
-            redone = None if isinstance(tt, slice) else {ds.periods[k] for k in tt}
-            for c in codes:
-                if redone is None:
-                    self._norm_warnings.pop(c, None)
-                elif c in self._norm_warnings:
-                    self._norm_warnings[c] = [w for w in self._norm_warnings[c] if w.get("period") not in redone]
-            for w in ctx.warnings:
-                self._norm_warnings.setdefault(w["code"], []).append(w)
+            for piece in blocks.indicator_pieces(sel, U * T * self.scores.itemsize) if whole else [sel]:
+                self._normalise_piece(method, piece, uu, tt, labels, inf_rows)
+        return inf_rows
+
+    def _normalise_piece(self, method, sel, uu, tt, labels, inf_rows):
+        """Normalise the indicators ``sel`` over the units ``uu`` and periods
+        ``tt`` (slices or index arrays; ``labels`` their (periods, unit
+        codes)); a piece over all units and periods whose result is infinite
+        somewhere adds its rows to ``inf_rows``."""
+        ds, fw = self.dataset, self.framework
+        idx = _indices(sel)
+        codes = [fw.indicator_codes[i] for i in idx]
+        X = self._raw[sel]
+        if not (isinstance(uu, slice) and isinstance(tt, slice)):
+            X = X[:, uu][:, :, tt]
+        ctx = NormContext(self.settings, labels[0], labels[1], codes, [self.params_of(c) for c in codes],
+                          self.base_index[idx])
+        if isinstance(sel, slice) and isinstance(uu, slice) and isinstance(tt, slice):
+            target = self.scores[sel]
+            Y = NORMALISATIONS[method].function(X, self.direction[sel], ctx, out=target)
+            if Y is not target:             # methods without an in-place path
+                target[...] = Y
+            inf = np.isinf(target)          # (the piece is still in cache)
+            if inf.any():
+                inf_rows.extend(int(i) for i in idx[inf.any(axis=(1, 2))])
+        else:
+            Y = NORMALISATIONS[method].function(X, self.direction[idx], ctx)
+            self.scores[np.ix_(idx, _arr(uu, X.shape[1]), _arr(tt, X.shape[2]))] = Y
+        # replace the warnings of what was recomputed: all of an indicator's,
+        # or those of the recomputed periods
+        redone = None if isinstance(tt, slice) else {ds.periods[k] for k in tt}
+        for c in codes:
+            if redone is None:
+                self._norm_warnings.pop(c, None)
+            elif c in self._norm_warnings:
+                self._norm_warnings[c] = [w for w in self._norm_warnings[c] if w.get("period") not in redone]
+        for w in ctx.warnings:
+            self._norm_warnings.setdefault(w["code"], []).append(w)
 
     def _aggregate(self, codes, units=None, periods=None):
-        """Aggregate ``codes`` bottom-up, over all units and periods or only
-        the given index arrays."""
+        """Aggregate ``codes`` bottom-up, over all units and periods (a
+        generalised mean a block of units at a time) or only the given index
+        arrays."""
         whole = units is None and periods is None
+        U, T = self.scores.shape[1:]
         for code in codes:
-            kids = self.children[code]
-            if whole:
-                X = self.scores[kids]
-                if weighting.reads_scores(self.settings):
-                    self._weigh(code, X)
-            else:
-                U, T = self.scores.shape[1:]
-                X = self.scores[np.ix_(_indices(kids), _arr(units, U), _arr(periods, T))]
-            p = self.p_by[code]
+            kids, p = self.children[code], self.p_by[code]
             combine = AGGREGATIONS[self.aggregation[code]].combine
-            agg.check_domain(X, p, lambda idx, v, c=code, k=kids: self._locate(c, k, idx, v, units, periods), node=code)
+
+            def locate(idx, v, c=code, k=kids):
+                return self._locate(c, k, idx, v, units, periods)
+            if whole and weighting.reads_scores(self.settings):
+                self._weigh(code, self.scores[kids])
+            if whole and combine is None:
+                check = lambda k=kids, q=p, f=locate, c=code: agg.check_domain(self.scores[k], q, f, node=c)  # noqa: E731
+                blocks.mean_by_units(self.scores, kids, self.weights[code], p, self.scores[self.index[code]], check)
+                continue
+            X = self.scores[kids] if whole else self.scores[np.ix_(_indices(kids), _arr(units, U), _arr(periods, T))]
+            agg.check_domain(X, p, locate, node=code)
             if combine is not None:
                 value = combine(X, self.weights[code], self.settings)
             else:
@@ -251,7 +226,6 @@ class Engine:
             if whole:
                 self.scores[self.index[code]] = value
             else:
-                U, T = self.scores.shape[1:]
                 self.scores[np.ix_([self.index[code]], _arr(units, U), _arr(periods, T))] = value[None]
 
     def _locate(self, code, kids, idx, value, units, periods):
@@ -262,19 +236,20 @@ class Engine:
         period = int(_arr(periods, len(ds.periods))[idx[2]])
         return domain_message(self, code, self.codes[_indices(kids)[idx[0]]], unit, period, value)
 
-    def run(self):
-        """Full recomputation."""
-        # indicator-major copy of the raw (or treated) values: each indicator contiguous
-        self.prepared = (treatment.prepare(self.framework, self.dataset, self.settings)
-                         if treatment.active(self.framework, self.settings) else None)
-        values = self.dataset.values if self.prepared is None else self.prepared.values
-        self._raw = np.ascontiguousarray(np.moveaxis(values, 2, 0))
+    def run(self, reread: bool = False):
+        """Full recomputation.  The (treated) values normalisation reads are
+        made once and kept between runs (:mod:`core.pipeline.rawvalues`);
+        :meth:`update` keeps them current.  ``reread``: read the dataset
+        again, after values were written into it without :meth:`update`."""
+        if reread:
+            self._values.invalidate()
+        self.prepared, self._raw = self._values.get(self.framework, self.dataset, self.settings)
         self._norm_warnings.clear()
-        self._normalise()
+        inf_rows = self._normalise()
         self._aggregate(self.framework.aggregate_codes)
         self._rank_cache.clear()
         self._warn_cache = None
-        check_finite(self)
+        check_finite(self, inf_rows)              # the indicators normalised to an infinity, every aggregate
 
     def update(self, cells):
         """Recompute after raw values changed at ``cells`` [(u, t, i), ...]
@@ -282,17 +257,18 @@ class Engine:
         the reachable units / periods are recomputed."""
         if not cells:
             return
-        if self.default_base_changed() or self.prepared is not None:
-            # the default base period moved, or treatment reads whole indicators: redo everything
+        if self.prepared is not None:
+            self._values.invalidate()             # treatment reads whole indicators: treat them again
+        else:
+            self._values.patch(cells, self.dataset.values)
+        if self.prepared is not None or self.default_base_changed():
+            # treatment, or the default base period moved: redo everything
             self._plan()
             self.run()
             return
         if self.recomputes_whole:               # weights from the scores, or units compared with each other
             self.run()
             return
-        vals = self.dataset.values
-        for u, t, i in cells:
-            self._raw[i, u, t] = vals[u, t, i]
         cols = np.array(sorted({i for _, _, i in cells}), dtype=int)
         units, periods = set(), set()
         full_units = full_periods = False

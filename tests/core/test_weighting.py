@@ -279,7 +279,7 @@ def test_an_edit_under_derived_weights_recomputes_them():
     e.update([(0, 0, 3)])
     fresh = project("critic")
     fresh.dataset.values[0, 0, 3] = 500.0
-    fresh.run()
+    fresh.run(reread=True)             # written without update: the engine must read the values again
     assert not np.allclose(before, e.weights["P2"])
     assert e.weights["P2"] == pytest.approx(fresh.weights["P2"]) and np.allclose(e.scores, fresh.scores,
                                                                                    equal_nan=True)
