@@ -85,19 +85,29 @@ def rank_rows(rows: np.ndarray) -> np.ndarray:
     # flat positions of the sorted values: one take and one put on flat arrays
     flat = order + (np.arange(n_rows) * n)[:, None]
     vals = np.take(rows, flat)
-    if n > 1:
-        # a row whose exact values are not in descending order had keys that
-        # differ only in the dropped bits: order it exactly
-        bad = np.flatnonzero((vals[:, 1:] > vals[:, :-1]).any(axis=1))
+    # rows with a pair of neighbours not strictly descending: ties, or keys
+    # that differ only in the dropped bits (one comparison finds both)
+    near = np.flatnonzero((vals[:, 1:] >= vals[:, :-1]).any(axis=1)) if n > 1 else np.empty(0, dtype=int)
+    if near.size:
+        # a row whose exact values are not in descending order: order it exactly
+        bad = near[(vals[near, 1:] > vals[near, :-1]).any(axis=1)]
         if bad.size:
             flat[bad] = np.argsort(-rows[bad], axis=-1) + (bad * n)[:, None]
             vals[bad] = np.take(rows, flat[bad])
-    # the rank of the first of each run of equal scores, carried along the run
-    first = np.zeros(vals.shape)
-    first[:, 0] = 1.0
-    if n > 1:
-        np.copyto(first[:, 1:], np.arange(2.0, n + 1), where=vals[:, 1:] != vals[:, :-1])
-        np.maximum.accumulate(first, axis=-1, out=first)
+    # a score's rank is its place in the sorted row; in a run of equal
+    # scores every one takes the place of the first (the rows with ties are
+    # few: only those are carried along with an accumulate)
+    first = np.empty(vals.shape)
+    first[:] = np.arange(1.0, n + 1)
+    if near.size:
+        equal = vals[near, 1:] == vals[near, :-1]
+        tied = np.flatnonzero(equal.any(axis=1))
+        if tied.size:
+            rows_tied = near[tied]
+            runs = first[rows_tied]
+            runs[:, 1:][equal[tied]] = 0.0
+            np.maximum.accumulate(runs, axis=-1, out=runs)
+            first[rows_tied] = runs
     out = np.empty(rows.shape)
     np.put(out, flat, first)
     if any_missing:
