@@ -17,8 +17,10 @@ with the reason as its tooltip and in a note under the list.
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
@@ -58,6 +60,26 @@ def method_tip(kind: str, method: str) -> str:
     """The registry's one-line explanation of a method (its tooltip)."""
     m = _REGISTRIES[kind].get(method)
     return m.text[_language()] if m is not None else ""
+
+
+#: the formulas of the methods, beside the code (a link under each group of the form)
+METHODS_DOC = Path(__file__).resolve().parents[2] / "docs" / "methods.md"
+
+
+def doc_link(parent, anchor: str) -> QLabel:
+    """A link to a section of docs/methods.md (hidden when the file is not
+    there), opened by the desktop's viewer."""
+    label = QLabel(parent)
+    label.setProperty("anchor", anchor)
+    label.setTextFormat(Qt.RichText)
+    label.setOpenExternalLinks(False)
+    label.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+    label.setVisible(METHODS_DOC.exists())
+    return label
+
+
+def doc_url(anchor: str) -> str:
+    return QUrl.fromLocalFile(str(METHODS_DOC)).toString() + "#" + anchor
 
 
 # the parameters with a field of their own in the form; any other parameter of a
@@ -171,6 +193,8 @@ class MethodPanel(QWidget):
                 # which methods cannot work on this project, and why (hidden when all can)
                 self.method_note = _note(self)
                 norm_form.addRow("", self.method_note)
+                self.normalisation_link = doc_link(self, "1-normalisation")
+                norm_form.addRow("", self.normalisation_link)
         self.aggregation_group = QGroupBox(self)
         agg_form = QFormLayout(self.aggregation_group)
         for key, field in (("aggregation", self.aggregation_box), ("power", self.power_spin),
@@ -180,6 +204,8 @@ class MethodPanel(QWidget):
             if key == "aggregation":
                 self.aggregation_note = _note(self)
                 agg_form.addRow("", self.aggregation_note)
+                self.aggregation_link = doc_link(self, "2-aggregation")
+                agg_form.addRow("", self.aggregation_link)
         agg_form.addRow("", self.ahp_button)
         return norm_form, agg_form
 
@@ -283,6 +309,10 @@ class MethodPanel(QWidget):
                 box.setItemText(k, label(box.itemData(k)))
                 if kind == "weighting":             # the others get theirs with the reasons they cannot work
                     box.setItemData(k, method_tip(kind, box.itemData(k)), Qt.ToolTipRole)
+        for label, text in ((self.normalisation_link, tr("Formulas of every normalisation (docs/methods.md)")),
+                            (self.aggregation_link, tr("Formulas of the means and the weighting methods "
+                                                       "(docs/methods.md)"))):
+            label.setText('<a href="{0}">{1}</a>'.format(doc_url(label.property("anchor")), html.escape(text)))
         self.display_group.setTitle(tr("Display"))
         self._labels["score_decimals"].setText(tr("Score &decimals:"))
         self._labels["score_decimals"].setBuddy(self.decimals_box)

@@ -79,117 +79,128 @@
         <translation>指标框架</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="245"/>
+        <location filename="../../gui/sheets/method_panel.py" line="271"/>
         <source>Normalisation</source>
+        <extracomment>the formulas of the methods, beside the code (a link under each group of the form)</extracomment>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="246"/>
+        <location filename="../../gui/sheets/method_panel.py" line="272"/>
         <source>Aggregation</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="247"/>
+        <location filename="../../gui/sheets/method_panel.py" line="273"/>
         <source>&amp;Method:</source>
         <translation>方法(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="247"/>
+        <location filename="../../gui/sheets/method_panel.py" line="273"/>
         <source>How each indicator is put on a common scale</source>
         <translation>将各指标转换到统一尺度的方法</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="248"/>
+        <location filename="../../gui/sheets/method_panel.py" line="274"/>
         <source>&amp;Base year:</source>
         <translation>基期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="248"/>
+        <location filename="../../gui/sheets/method_panel.py" line="274"/>
         <source>The period set to 100 by the fixed-base index; also the start of change and growth</source>
         <translation>定基指数中设为 100 的时期，也是计算变化和增长的起点</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="250"/>
+        <location filename="../../gui/sheets/method_panel.py" line="276"/>
         <source>Min-max &amp;range:</source>
         <translation>极差范围(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="250"/>
+        <location filename="../../gui/sheets/method_panel.py" line="276"/>
         <source>The scale of min-max: lowest value to L, highest to U</source>
         <translation>极差标准化的尺度：最小值对应 L，最大值对应 U</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="252"/>
+        <location filename="../../gui/sheets/method_panel.py" line="278"/>
         <source>Z-score m&amp;ean:</source>
         <translation>Z 分数均值(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="252"/>
+        <location filename="../../gui/sheets/method_panel.py" line="278"/>
         <source>The mean z-scores are shifted to</source>
         <translation>Z 分数平移后的均值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="253"/>
+        <location filename="../../gui/sheets/method_panel.py" line="279"/>
         <source>Z-score &amp;SD:</source>
         <translation>Z 分数标准差(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="253"/>
+        <location filename="../../gui/sheets/method_panel.py" line="279"/>
         <source>The standard deviation z-scores are scaled to</source>
         <translation>Z 分数缩放后的标准差</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="254"/>
+        <location filename="../../gui/sheets/method_panel.py" line="280"/>
         <source>&amp;Pooled:</source>
         <translation>合并计算(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="254"/>
+        <location filename="../../gui/sheets/method_panel.py" line="280"/>
         <source>Take minimum, maximum, mean and ranks over all periods together, not period by period</source>
         <translation>对所有时期合并求最小值、最大值、均值和排名，而不是逐期计算</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="256"/>
+        <location filename="../../gui/sheets/method_panel.py" line="282"/>
         <source>M&amp;ean:</source>
         <translation>平均方式(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="256"/>
+        <location filename="../../gui/sheets/method_panel.py" line="282"/>
         <source>How children are combined into their parent</source>
         <translation>下级节点合成为上级节点的方式</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="257"/>
+        <location filename="../../gui/sheets/method_panel.py" line="283"/>
         <source>P&amp;ower p:</source>
         <translation>幂次 p(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="257"/>
+        <location filename="../../gui/sheets/method_panel.py" line="283"/>
         <source>The power of the generalised mean (1 arithmetic, 0 geometric, -1 harmonic)</source>
         <translation>广义平均的幂次（1 为算术平均，0 为几何平均，-1 为调和平均）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="259"/>
+        <location filename="../../gui/sheets/method_panel.py" line="285"/>
         <source>&amp;Weights:</source>
         <translation>权重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="286"/>
+        <location filename="../../gui/sheets/method_panel.py" line="312"/>
+        <source>Formulas of every normalisation (docs/methods.md)</source>
+        <translation>各标准化方法的公式（docs/methods.md）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/method_panel.py" line="313"/>
+        <source>Formulas of the means and the weighting methods (docs/methods.md)</source>
+        <translation>各平均方法与赋权方法的公式（docs/methods.md）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheets/method_panel.py" line="316"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="287"/>
+        <location filename="../../gui/sheets/method_panel.py" line="317"/>
         <source>Score &amp;decimals:</source>
         <translation>得分小数位(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="289"/>
+        <location filename="../../gui/sheets/method_panel.py" line="319"/>
         <source>automatic (from the scale: 0.962, 202.29)</source>
         <translation>自动（按量级：0.962、202.29）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="290"/>
+        <location filename="../../gui/sheets/method_panel.py" line="320"/>
         <source>Decimals of the scores in charts, league and results table; copies and exports keep every digit</source>
         <translation>图表、排行榜和结果表中得分的小数位数；复制和导出保留全部位数</translation>
     </message>
@@ -198,22 +209,22 @@
         <translation type="vanished">使用指标框架中的权重，或对每个维度内的节点赋予相等权重</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="275"/>
+        <location filename="../../gui/sheets/method_panel.py" line="301"/>
         <source>L: the value given to the lowest</source>
         <translation>L：最小值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="276"/>
+        <location filename="../../gui/sheets/method_panel.py" line="302"/>
         <source>U: the value given to the highest</source>
         <translation>U：最大值对应的数值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="277"/>
+        <location filename="../../gui/sheets/method_panel.py" line="303"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="278"/>
+        <location filename="../../gui/sheets/method_panel.py" line="304"/>
         <source>over all periods</source>
         <translation>跨所有时期</translation>
     </message>
@@ -2891,54 +2902,54 @@ Import it again with File &gt; Import Workbook.</source>
         <translation type="vanished">各维度内等权</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="259"/>
+        <location filename="../../gui/sheets/method_panel.py" line="285"/>
         <source>How the children of each node are weighted: the framework&apos;s weights, equal, derived from the data, or AHP</source>
         <translation>各节点下级的赋权方式：框架权重、等权、由数据导出，或层次分析法</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="292"/>
+        <location filename="../../gui/sheets/method_panel.py" line="322"/>
         <source>Edit &amp;AHP matrices…</source>
         <translation>编辑 AHP 判断矩阵(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="293"/>
+        <location filename="../../gui/sheets/method_panel.py" line="323"/>
         <source>Pairwise comparisons of the children of each node, with the consistency ratio</source>
         <translation>各节点下级的两两比较及一致性比率</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="313"/>
+        <location filename="../../gui/sheets/method_panel.py" line="343"/>
         <source>(no periods)</source>
         <translation>（无时期）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="358"/>
+        <location filename="../../gui/sheets/method_panel.py" line="388"/>
         <source>Method: AHP matrices</source>
         <translation>方法：AHP 判断矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="387"/>
-        <location filename="../../gui/sheets/method_panel.py" line="390"/>
+        <location filename="../../gui/sheets/method_panel.py" line="417"/>
+        <location filename="../../gui/sheets/method_panel.py" line="420"/>
         <source>• {0}: {1}</source>
         <translation>• {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="389"/>
-        <location filename="../../gui/sheets/method_panel.py" line="390"/>
+        <location filename="../../gui/sheets/method_panel.py" line="419"/>
+        <location filename="../../gui/sheets/method_panel.py" line="420"/>
         <source>Not available here:</source>
         <translation>此项目不可用：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="405"/>
+        <location filename="../../gui/sheets/method_panel.py" line="435"/>
         <source>Not available here: {0}</source>
         <translation>此项目不可用：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="429"/>
+        <location filename="../../gui/sheets/method_panel.py" line="459"/>
         <source>Method settings</source>
         <translation>方法设置</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/method_panel.py" line="444"/>
+        <location filename="../../gui/sheets/method_panel.py" line="474"/>
         <source>Method: {0}</source>
         <translation>方法：{0}</translation>
     </message>

@@ -194,3 +194,19 @@ def test_score_decimals_are_chosen_in_the_display_group_and_undone(panel, docume
     assert document.project.settings.score_decimals is None and box.currentIndex() == 0
     document.undo_stack.redo()
     assert box.currentText() == "3"
+
+
+def test_each_group_links_to_its_formulas_in_docs_methods(panel, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+    from gui.sheets import method_panel
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    doc = method_panel.METHODS_DOC.read_text(encoding="utf-8")
+    for label, heading in ((panel.normalisation_link, "## 1. Normalisation"),
+                           (panel.aggregation_link, "## 2. Aggregation")):
+        assert heading in doc and not label.isHidden()
+        href = label.text().split('"')[1]
+        assert href.startswith("file://") and href.endswith("#" + label.property("anchor"))
+        label.linkActivated.emit(href)
+        assert opened[-1] == href
+    assert "docs/methods.md" in panel.normalisation_link.text()
