@@ -188,3 +188,23 @@ def test_two_column_table_is_still_a_header(tmp_path):
     res = import_workbook(f)
     assert list(res.header_rows.values()) == [1]
     assert res.unit_codes == ["A", "B"]
+
+
+def test_world_bank_aggregates_among_economies_are_named_in_a_warning(tmp_path):
+    """The WDI download holds World, regions and income groups beside the
+    economies: the import keeps them (they are units of the file) and says
+    which they are and how to leave them out; a file of economies alone, or
+    of aggregates alone, has no such warning."""
+    r = import_workbook(FORMATS / "fmt1_API_NY.GDP.PCAP.CD_DS2_en_csv_v2.csv")
+    said = [w for w in r.warnings if "World Bank aggregates" in w]
+    assert r.unit_codes == ["ABW", "AFE", "INX", "WLD"] and len(said) == 1
+    assert "3 of the 4 units" in said[0] and "World (WLD)" in said[0] and "Aruba" not in said[0]
+    head = ('"Country Name","Country Code","Indicator Name","Indicator Code","2021","2022"\n')
+    economies = tmp_path / "API_economies.csv"
+    economies.write_text(head + '"Aruba","ABW","GDP","NY.GDP","1","2"\n"Chile","CHL","GDP","NY.GDP","3","4"\n',
+                         encoding="utf-8")
+    assert not [w for w in import_workbook(economies).warnings if "aggregates" in w]
+    aggregates = tmp_path / "API_groups.csv"
+    aggregates.write_text(head + '"World","WLD","GDP","NY.GDP","1","2"\n"High income","HIC","GDP","NY.GDP","3","4"\n',
+                          encoding="utf-8")
+    assert not [w for w in import_workbook(aggregates).warnings if "aggregates" in w]

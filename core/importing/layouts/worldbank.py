@@ -24,6 +24,11 @@ from core.model.celltext import is_blank, parse_year, text_of
 from core.text import tr
 
 _HEADS = ("country name", "country code", "indicator name", "indicator code")
+# the World Bank's codes of regional and income aggregates in the WDI download
+# (World, regions, income groups, lending groups, demographic dividend groups...)
+WB_AGGREGATES = frozenset("""
+AFE AFW ARB CEB CSS EAP EAR EAS ECA ECS EMU EUU FCS HIC HPC IBD IBT IDA IDB IDX INX LAC LCN LDC LIC LMC LMY
+LTE MEA MIC MNA NAC OED OSS PRE PSS PST SAS SSA SSF SST TEA TEC TLA TMN TSA TSS UMC WLD""".split())
 _SAME = {"series name": "indicator name", "series code": "indicator code"}     # DataBank's words
 _DATABANK_YEAR = re.compile(r"^(\d{4})\s*\[YR\1\]$")                          # "2019 [YR2019]"
 
@@ -108,11 +113,26 @@ class WorldBank(Layout):
             raw.extend(vals)
         warnings = [tr("sheet '{sheet}': {n} row(s) naming no country and no indicator, without values, skipped",
                        sheet=sh.name, n=skipped)] if skipped else []
+        warnings += _aggregates_warning(sh.name, U.items)
         return make_block(sh.name, U, T, I, uu, tt, ii, rr, cc, raw, unreadable, warnings)
 
     def cell_map(self, cells: ValueCells, units: list, periods: list, codes: list) -> CellMap:
         """As the yearbook's: rows keyed "unit|code", year columns keyed "period"."""
         return Yearbook.cell_map(self, cells, units, periods, codes)
+
+
+def _aggregates_warning(sheet: str, units) -> list[str]:
+    """A warning naming the World Bank aggregates among the units (World,
+    income groups, regions...) when economies are there too: an index would
+    rank them beside the economies they sum up."""
+    found = [(code, name) for code, name in units if str(code).upper() in WB_AGGREGATES]
+    if not found or len(found) == len(units):
+        return []
+    names = ", ".join(f"{name} ({code})" for code, name in found[:6]) + (" ..." if len(found) > 6 else "")
+    return [tr("sheet '{sheet}': {n} of the {total} units are World Bank aggregates, not economies ({names}): an "
+               "index would rank them beside the economies they sum up; delete them in the data sheet (By period: "
+               "select their rows, Units and periods > Delete)", sheet=sheet, n=len(found), total=len(units),
+               names=names)]
 
 
 LAYOUT = WorldBank()
