@@ -37,6 +37,33 @@ class Block:
     unreadable: list = field(default_factory=list)     # (row, col, text, reason, what)
     warnings: list = field(default_factory=list)
     parsed: tuple | None = None     # (x, kind) of ``raw`` when read in bulk (parse_values' result), else None
+    grid: "Grid | None" = None      # the values as rows x columns (then u, t, i, rows, cols are made when asked for)
+
+    def value_cells(self) -> tuple:
+        """``(u, t, i, rows, cols)``: each value's labels and cell."""
+        if self.u is None:
+            self.u, self.t, self.i, self.rows, self.cols = self.grid.expanded()
+        return self.u, self.t, self.i, self.rows, self.cols
+
+
+@dataclass
+class Grid:
+    """The values of a block read as a table of rows by columns: value
+    ``k = q * n + j`` (n rows) is the cell of row ``rows[j]`` (unit
+    ``u[j]``, period ``t[j]``) and column ``cols[q]`` (indicator ``i[q]``).
+    The import places such values into its cube row by row
+    (core/importing/result.py) without one index per value."""
+    u: np.ndarray
+    t: np.ndarray
+    rows: np.ndarray
+    i: np.ndarray
+    cols: np.ndarray
+
+    def expanded(self) -> tuple:
+        """``(u, t, i, rows, cols)`` with one entry per value."""
+        m = len(self.cols)
+        u, t, r = (np.tile(x, m) for x in (self.u, self.t, self.rows))
+        return u, t, np.repeat(self.i, len(self.rows)), r, np.repeat(self.cols, len(self.rows))
 
 
 class Labels:
@@ -121,6 +148,14 @@ def make_block(sheet_name, U, T, I, uu, tt, ii, rr, cc, raw, unreadable, warning
                  unreadable, warnings, parsed)
 
 
+def grid_block(sheet_name, U, T, I, grid: Grid, raw, unreadable, warnings, parsed=None) -> Block:
+    """A :class:`Block` of values in rows by columns (:class:`Grid`)."""
+    arr = lambda x: np.asarray(x, dtype=np.int64)  # noqa: E731
+    grid = Grid(arr(grid.u), arr(grid.t), arr(grid.rows), arr(grid.i), arr(grid.cols))
+    return Block(sheet_name, U.items, T.items, I.items, None, None, None, None, None, raw, unreadable, warnings,
+                 parsed, grid)
+
+
 def fixed_unit_and_period(U, T, sh, unit, many_sheets, ucode_c, uname_c, year_c):
     """The unit every row of the sheet is about when no column names one
     (``unit``, else the sheet's name), and the period when no column names
@@ -170,6 +205,22 @@ class Columns:
     def labels(self, c, fn) -> list:
         """``fn`` of every cell of label column ``c`` (once per distinct cell: :func:`each`)."""
         return each(self[c], fn)
+
+    def label_codes(self, c, fn) -> tuple:
+        """:func:`coded` label column ``c``."""
+        return coded(self[c], fn)
+
+
+def coded(column, fn) -> tuple:
+    """``(codes, values)`` of a label column: ``fn`` of its cell j is
+    ``values[codes[j]]``; ``fn`` is called once per distinct cell
+    (distinct by type too, as in :func:`each`), in order of first appearance."""
+    keys = column if len(set(map(type, column))) <= 1 else list(zip(map(type, column), column))
+    index = {}
+    codes = np.array([index.setdefault(k, len(index)) for k in keys], dtype=np.int64)
+    if keys is column:
+        return codes, [fn(k) for k in index]
+    return codes, [fn(k[1]) for k in index]
 
 
 def data_columns(table: Table, rows, need) -> Columns:

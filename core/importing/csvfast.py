@@ -37,7 +37,7 @@ import sys
 
 import numpy as np
 
-from core.importing.block import ParsedCells, each
+from core.importing.block import ParsedCells, coded, each
 from core.importing.table import HEADER_SEARCH_ROWS, Table, find_table, header_role, may_start_note
 from core.importing.roles import sample_positions
 from core.model.celltext import is_blank
@@ -218,6 +218,16 @@ class FrameColumns:
         mapped = np.empty(len(uniques), dtype=object)
         mapped[:] = [fn(v) for v in uniques.tolist()]
         return mapped[codes].tolist()
+
+    def label_codes(self, c, fn) -> tuple:
+        """``(codes, values)`` as :func:`core.importing.block.coded` gives
+        them, the distinct texts found by pandas."""
+        col = self.frame.get(c)
+        if col is None or not _is_text(col) or self.positions is not None:
+            return coded(self[c], fn)
+        import pandas as pd
+        codes, uniques = pd.factorize(col, sort=False, use_na_sentinel=False)
+        return codes.astype(np.int64, copy=False), [fn(v) for v in uniques.tolist()]
 
     def take(self, positions) -> "FrameColumns":
         base = positions if self.positions is None else [self.positions[j] for j in positions]

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.errors import InputError
-from core.importing.block import (Block, Columns, Labels, cached, data_columns, fixed_unit_and_period,
-                                  ignored_warning, indicator, join_values, make_block, period_of, units_of_columns)
+from core.importing.block import (Block, Columns, Grid, Labels, coded, data_columns, fixed_unit_and_period,
+                                  grid_block, ignored_warning, indicator, join_values, period_of, units_of_columns)
 from core.importing.layouts.base import Fit, Layout, ReadOptions
 from core.importing.table import Table
 from core.importing.roles import column_roles, first_column, mostly_text
@@ -21,18 +21,19 @@ _NOT_INDICATORS = ("note", "unit_code", "unit_name", "year")
 
 @dataclass
 class _Rows:
-    """The data rows kept, their cells by column, and the unit key / period
-    of each (None: the sheet's fixed unit / period)."""
-    rows: list
+    """The data rows kept, their cells by column, and the unit key, unit
+    name and period of each as ``(codes, values)`` (row j's is
+    ``values[codes[j]]``, :func:`core.importing.block.coded`; None: the
+    sheet's fixed unit / period, or no name column)."""
+    rows: np.ndarray
     columns: Columns
-    keys: list | None
-    labels: list | None
-    periods: list | None
+    keys: tuple | None
+    labels: tuple | None
+    periods: tuple | None
 
     def only(self, ok):
-        pick = lambda xs: None if xs is None else [xs[j] for j in ok]  # noqa: E731
-        return _Rows(pick(self.rows), self.columns.take(ok), pick(self.keys), pick(self.labels),
-                     pick(self.periods))
+        pick = lambda xs: None if xs is None else (xs[0][ok], xs[1])  # noqa: E731
+        return _Rows(self.rows[ok], self.columns.take(ok.tolist()), pick(self.keys), pick(self.labels), pick(self.periods))
 
 
 class UnitsByIndicators(Layout):
@@ -61,22 +62,12 @@ class UnitsByIndicators(Layout):
                                 first=first_r, last=last_r, row=table.header + 1))
         unreadable, warnings = [], []
         rows = _rows(table, icols, ucode_c, uname_c, year_c, fixed is None, fixed_t is None)
-        if (rows.keys is not None and not all(rows.keys)) or (rows.periods is not None and None in rows.periods):
+        if _flagged(rows).any():
             rows = rows.only(_readable_rows(rows, icols, ucode_c, uname_c, year_c, unreadable))
-        if rows.keys is not None:
-            first_label = dict(zip(reversed(rows.keys), reversed(rows.labels)))   # a unit's name where it first appears
-            for key in dict.fromkeys(rows.keys):
-                U.add(key, (key, first_label[key] or key))
-            row_u = list(map(U.index.__getitem__, rows.keys))
-        else:
-            row_u = [fixed] * len(rows.rows)
-        if rows.periods is not None:
-            for p in dict.fromkeys(rows.periods):
-                T.add(p)
-            row_t = list(map(T.index.__getitem__, rows.periods))
-        else:
-            row_t = [fixed_t] * len(rows.rows)
-        columns, parts, ind_of_col = rows.columns, [], []
+        n = len(rows.rows)
+        row_u = _labelled(rows.keys, U, _unit_item(rows.labels)) if rows.keys is not None else np.full(n, fixed)
+        row_t = _labelled(rows.periods, T) if rows.periods is not None else np.full(n, fixed_t)
+        parts, ind_of_col = [], []
         header_units = units_of_columns(table)
         for c in icols:
             key, info = indicator(table.head(c), None, None, header_units.get(c, ""), table.sheet_unit)
@@ -84,13 +75,11 @@ class UnitsByIndicators(Layout):
                 warnings.append(tr("{where}: column {column} repeats the indicator '{code}'", where=where,
                                    column=address(0, c)[:-1], code=key))
             ind_of_col.append(I.add(key, info))
-            parts.append(columns.values(c))
+            parts.append(rows.columns.values(c))
         raw, parsed = join_values(parts)
-        n, m = len(rows.rows), len(icols)
-        uu, tt, rr = (np.tile(np.asarray(x, dtype=np.int64), m) for x in (row_u, row_t, rows.rows))
-        ii, cc = np.repeat(ind_of_col, n), np.repeat(icols, n)
         warnings += ignored_warning(table, ignored, "number")
-        return make_block(sh.name, U, T, I, uu, tt, ii, rr, cc, raw, unreadable, warnings, parsed)
+        return grid_block(sh.name, U, T, I, Grid(row_u, row_t, rows.rows, ind_of_col, icols), raw, unreadable,
+                          warnings, parsed)
 
 
 def _unit_and_year_columns(table: Table):
@@ -121,36 +110,80 @@ def _indicator_columns(table: Table, skip):
 
 
 def _rows(table, icols, ucode_c, uname_c, year_c, unit_column: bool, year_column: bool) -> _Rows:
-    """The data rows with their unit keys and periods, read column by
-    column (each distinct cell once)."""
+    """The data rows with their unit keys, unit names and periods, read
+    column by column (each distinct cell once)."""
     keep = list(table.data_rows)
     need = max([c for c in (ucode_c, uname_c, year_c) if c is not None] + icols) + 1
     columns = data_columns(table, keep, need)
     keys = labels = periods = None
     if unit_column:
-        txt = cached(text_of)
-        codes = columns.labels(ucode_c, txt) if ucode_c is not None else [""] * len(keep)
-        labels = columns.labels(uname_c, txt) if uname_c is not None else [""] * len(keep)
-        keys = codes if all(codes) else [a or b for a, b in zip(codes, labels)]
+        codes = columns.label_codes(ucode_c, text_of) if ucode_c is not None else None
+        labels = columns.label_codes(uname_c, text_of) if uname_c is not None else None
+        keys = codes if codes is not None and all(codes[1]) else _either(codes, labels, len(keep))
     if year_column:
-        periods = columns.labels(year_c, cached(period_of))
-    return _Rows(keep, columns, keys, labels, periods)
+        periods = columns.label_codes(year_c, period_of)
+    return _Rows(np.asarray(keep, dtype=np.int64), columns, keys, labels, periods)
 
 
-def _readable_rows(rows: _Rows, icols, ucode_c, uname_c, year_c, unreadable) -> list:
+def _either(codes, labels, n) -> tuple:
+    """Each row's unit code, or its name where it has no code (both as ``(codes, values)``)."""
+    a = [""] * n if codes is None else [codes[1][k] for k in codes[0].tolist()]
+    b = [""] * n if labels is None else [labels[1][k] for k in labels[0].tolist()]
+    return coded([x or y for x, y in zip(a, b)], str)
+
+
+def _flags(pair, bad, n) -> np.ndarray:
+    """Which rows' label (``(codes, values)``, or None: none) is ``bad``."""
+    if pair is None:
+        return np.zeros(n, dtype=bool)
+    return np.array([bad(v) for v in pair[1]], dtype=bool)[pair[0]]
+
+
+def _flagged(rows: _Rows):
+    """The rows without a unit or without a period."""
+    n = len(rows.rows)
+    return _flags(rows.keys, lambda v: not v, n) | _flags(rows.periods, lambda v: v is None, n)
+
+
+def _labelled(pair, labels: Labels, item=None) -> np.ndarray:
+    """Each row's index in ``labels``, to which the rows' labels (``(codes,
+    values)``) are added in order of first appearance, as ``item(label,
+    first row)`` when ``item`` is given."""
+    codes, values = pair
+    distinct = Labels()
+    same = np.array([distinct.add(v) for v in values], dtype=np.int64)
+    row_codes = same[codes]
+    found, first = np.unique(row_codes, return_index=True)
+    order = np.argsort(first, kind="stable")
+    index = np.zeros(len(distinct.items), dtype=np.int64)
+    for k, f in zip(found[order].tolist(), first[order].tolist()):
+        key = distinct.items[k]
+        index[k] = labels.add(key, None if item is None else item(key, f))
+    return index[row_codes]
+
+
+def _unit_item(names):
+    """A unit's (key, name) from its first row: the name column's text there, else the key."""
+    def item(key, f):
+        name = names[1][names[0][f]] if names is not None else ""
+        return key, name or key
+    return item
+
+
+def _readable_rows(rows: _Rows, icols, ucode_c, uname_c, year_c, unreadable) -> np.ndarray:
     """Positions of the rows that name their unit and year; the others are
     listed as unreadable, in order (a row without a unit only when it
     holds values)."""
-    ok = []
-    for j, r in enumerate(rows.rows):
-        if rows.keys is not None and not rows.keys[j]:
+    n = len(rows.rows)
+    no_key, no_year = _flags(rows.keys, lambda v: not v, n), _flags(rows.periods, lambda v: v is None, n)
+    for j in np.flatnonzero(no_key | no_year).tolist():
+        r = int(rows.rows[j])
+        if no_key[j]:
             if any(not is_blank(rows.columns[c][j]) for c in icols):
                 unreadable.append((r, uname_c if uname_c is not None else ucode_c, "", tr("no unit named"), "row"))
-        elif rows.periods is not None and rows.periods[j] is None:
-            unreadable.append((r, year_c, "", tr("no year"), "row"))
         else:
-            ok.append(j)
-    return ok
+            unreadable.append((r, year_c, "", tr("no year"), "row"))
+    return np.flatnonzero(~(no_key | no_year))
 
 
 LAYOUT = UnitsByIndicators()
