@@ -55,6 +55,8 @@ MIN_CELLS = 50_000
 # ... and when pandas is not imported yet (the command line), from this many: importing pandas
 # takes 0.5-1 s, which the fast path wins back at about 3-4 microseconds a cell
 MIN_CELLS_COLD = 500_000
+# up to this much text pandas reads in one go (quicker; larger files in chunks, holding less at once)
+WHOLE_READ_CHARS = 8_000_000
 ENV = "COINDEX_CSV_FAST"          # "0": always read CSV files the general way (for comparisons)
 
 
@@ -100,7 +102,7 @@ def csv_table(src: TextSource):
         return None
     sheet = Sheet(src.name, rows)
     data = list(range(d0, len(rows)))
-    rows.read(sample_positions(data))            # the rows the column sniffing looks at, in one go
+    rows.expect(sample_positions(data))          # the rows the column sniffing looks at, in one go if at all
     used = [c for c in range(width) if not is_blank(table.head(c)) or _has_content(frame[c])]
     bulk = FrameColumns(frame, sheet, data, body)
     table = dataclasses.replace(table, sheet=sheet, data_rows=data, cols=used, roles=None, sample_rows=None,
@@ -137,7 +139,8 @@ def _read_frame(body: str, delimiter: str, width: int, text_cols: list, n: int):
     import pandas as pd
     try:
         frame = pd.read_csv(io.BytesIO(body.encode("utf-8")), sep=delimiter, header=None, names=list(range(width)),
-                            dtype={c: object for c in text_cols}, na_filter=False, engine="c", encoding="utf-8")
+                            dtype={c: object for c in text_cols}, na_filter=False, engine="c", encoding="utf-8",
+                            low_memory=len(body) > WHOLE_READ_CHARS)
     except Exception:           # a row pandas cannot read: the csv module's reading decides
         return None
     if len(frame) != n or frame.shape[1] != width or not isinstance(frame.index, pd.RangeIndex):
@@ -219,6 +222,12 @@ class FrameColumns:
         mapped[:] = [fn(v) for v in uniques.tolist()]
         return mapped[codes].tolist()
 
+    def numeric(self, c) -> bool:
+        """Whether pandas read every cell of column ``c`` as a number (text
+        Python's ``float`` reads too: no cell of it is a label)."""
+        col = self.frame.get(c)
+        return col is not None and col.dtype.kind in "iuf"
+
     def label_codes(self, c, fn) -> tuple:
         """``(codes, values)`` as :func:`core.importing.block.coded` gives
         them, the distinct texts found by pandas."""
@@ -226,7 +235,9 @@ class FrameColumns:
         if col is None or not _is_text(col) or self.positions is not None:
             return coded(self[c], fn)
         import pandas as pd
-        codes, uniques = pd.factorize(col, sort=False, use_na_sentinel=False)
+        codes, uniques = pd.factorize(col.to_numpy(), sort=False)      # (text only: nothing reads as missing)
+        if len(codes) and codes.min() < 0:
+            return coded(self[c], fn)
         return codes.astype(np.int64, copy=False), [fn(v) for v in uniques.tolist()]
 
     def take(self, positions) -> "FrameColumns":

@@ -19,8 +19,8 @@ import numpy as np
 
 from core.errors import InputError
 from core.text import tr, trn
-from core.model.celltext import (BAD, PERCENT, CellIssue, address, clean_text, has_cjk, parse_values, reason_of,
-                                 text_of)
+from core.model.celltext import (BAD, MISSING, PERCENT, CellIssue, address, clean_text, has_cjk, parse_values,
+                                 reason_of, text_of)
 
 INDEX_CODE = "INDEX"       # the root of the flat framework of a new project: no indicator is coded so
 
@@ -294,24 +294,34 @@ def _second_values(read, lin, order, dup, x, kind, labels) -> list:
 def _grid_placed(grid, shape, x, kind):
     """:func:`_placed` for the values of one block of rows by columns
     (core.importing.block.Grid), a row at a time: when every value is a
-    number or missing, each (unit, period) has one row and each indicator
+    number or missing (no BAD, no PERCENT kind), each (unit, period) has one row and each indicator
     one column, in order (else None: the values are placed one by one,
     with their checks)."""
     U, T, I = shape
     n, m = len(grid.rows), len(grid.cols)
-    if m != I or not np.array_equal(grid.i, np.arange(I)) or ((kind == BAD) | (kind == PERCENT)).any():
+    if m != I or not np.array_equal(grid.i, np.arange(I)) or kind.max(initial=MISSING) > MISSING:
         return None
     cell = grid.u * T + grid.t
     if n and np.bincount(cell).max() > 1:
         return None
-    values = np.full((U * T, I), np.nan)
-    present = np.zeros((U * T, I), dtype=bool)
-    csheet, crow, ccol = (np.full((U * T, I), -1, dtype=np.int32) for _ in range(3))
-    values[cell] = x.reshape(m, n).T
-    present[cell] = True
-    csheet[cell] = 0
-    crow[cell] = grid.rows[:, None]
-    ccol[cell] = grid.cols[None, :]
+    by_row = x.reshape(m, n).T
+    if n == U * T:           # every (unit, period) has its row: the arrays are the rows reordered
+        at = np.empty(n, dtype=np.int64)
+        at[cell] = np.arange(n)
+        values = by_row[at]
+        present = np.ones((n, I), dtype=bool)
+        csheet = np.zeros((n, I), dtype=np.int32)
+        crow = np.repeat(grid.rows[at].astype(np.int32)[:, None], I, axis=1)
+        ccol = np.repeat(grid.cols.astype(np.int32)[None, :], n, axis=0)
+    else:
+        values = np.full((U * T, I), np.nan)
+        present = np.zeros((U * T, I), dtype=bool)
+        csheet, crow, ccol = (np.full((U * T, I), -1, dtype=np.int32) for _ in range(3))
+        values[cell] = by_row
+        present[cell] = True
+        csheet[cell] = 0
+        crow[cell] = grid.rows[:, None]
+        ccol[cell] = grid.cols[None, :]
     return tuple(a.reshape(shape) for a in (values, present, csheet, crow, ccol))
 
 

@@ -64,7 +64,8 @@ def decode_source(path, name, ext, kind, sha) -> TextSource:
 def _delimiter(text, ext) -> str:
     """Tabs for .tsv; else what the first line holds most of: tabs,
     semicolons or commas."""
-    first = text.split("\n", 1)[0]
+    end = text.find("\n")
+    first = text if end < 0 else text[:end]       # (not split: that would copy the rest of the text)
     if ext == ".tsv" or ("\t" in first and ("," not in first or first.count("\t") > first.count(","))):
         return "\t"
     if first.count(";") > first.count(","):
@@ -111,6 +112,7 @@ class LineRows:
 
     def __init__(self, lines: list, delimiter: str):
         self.lines, self.delimiter, self._rows = lines, delimiter, {}
+        self._expected = frozenset()
 
     @classmethod
     def of(cls, text: str, delimiter: str) -> "LineRows":
@@ -129,6 +131,11 @@ class LineRows:
             got = _csv.reader([self.lines[r] + "\n" for r in todo], delimiter=self.delimiter)
             self._rows.update(zip(todo, got))
 
+    def expect(self, positions) -> None:
+        """The rows at ``positions`` are read together, all with one csv
+        reader, when the first of them is asked for (none read until then)."""
+        self._expected = frozenset(positions)
+
     def __getitem__(self, r):
         if isinstance(r, slice):
             picked = range(*r.indices(len(self.lines)))
@@ -137,6 +144,10 @@ class LineRows:
         if r < 0:
             r += len(self.lines)
         row = self._rows.get(r)
+        if row is None and r in self._expected:
+            self.read(sorted(self._expected))
+            self._expected = frozenset()
+            row = self._rows.get(r)
         if row is None:
             if not 0 <= r < len(self.lines):
                 raise IndexError(r)

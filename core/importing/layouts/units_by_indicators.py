@@ -102,11 +102,17 @@ def _indicator_columns(table: Table, skip):
     for c in table.cols:
         if c in skip or roles[c] in _NOT_INDICATORS:
             continue
-        if is_blank(table.head(c)) or (roles[c] is None and mostly_text(table, c)):
+        if is_blank(table.head(c)) or (roles[c] is None and not _numbers(table, c) and mostly_text(table, c)):
             ignored.append(c)
             continue
         icols.append(c)
     return icols, ignored
+
+
+def _numbers(table: Table, c) -> bool:
+    """Column ``c`` is known to hold only numbers (pandas read it so:
+    core/importing/csvfast.py), so no cell of it is a label."""
+    return table.columns is not None and table.columns.numeric(c)
 
 
 def _rows(table, icols, ucode_c, uname_c, year_c, unit_column: bool, year_column: bool) -> _Rows:
@@ -152,14 +158,25 @@ def _labelled(pair, labels: Labels, item=None) -> np.ndarray:
     codes, values = pair
     distinct = Labels()
     same = np.array([distinct.add(v) for v in values], dtype=np.int64)
-    row_codes = same[codes]
-    found, first = np.unique(row_codes, return_index=True)
-    order = np.argsort(first, kind="stable")
+    row_codes = codes if len(distinct.items) == len(values) else same[codes]
+    found, first = _first_rows(row_codes)
     index = np.zeros(len(distinct.items), dtype=np.int64)
-    for k, f in zip(found[order].tolist(), first[order].tolist()):
+    for k, f in zip(found.tolist(), first.tolist()):
         key = distinct.items[k]
         index[k] = labels.add(key, None if item is None else item(key, f))
-    return index[row_codes]
+    return row_codes if np.array_equal(index, np.arange(len(index))) else index[row_codes]
+
+
+def _first_rows(codes):
+    """``(codes, rows)``: the distinct codes in order of first appearance and the row where each first is."""
+    if len(codes):
+        top = np.maximum.accumulate(codes)         # codes numbered in order of first appearance (the usual case)
+        first = np.flatnonzero(np.r_[True, top[1:] > top[:-1]])
+        if codes[0] == 0 and top[-1] == len(first) - 1:
+            return codes[first], first
+    found, first = np.unique(codes, return_index=True)
+    order = np.argsort(first, kind="stable")
+    return found[order], first[order]
 
 
 def _unit_item(names):
