@@ -72,6 +72,11 @@ class Labels:
     def __init__(self):
         self.index, self.items = {}, []
 
+    def fill(self, keys, items) -> None:
+        """Add distinct ``keys`` (none there yet) with their ``items``."""
+        self.index.update(zip(keys, range(len(self.items), len(self.items) + len(keys))))
+        self.items.extend(items)
+
     def add(self, key, item=None):
         k = self.index.get(key)
         if k is None:
@@ -206,21 +211,31 @@ class Columns:
         """``fn`` of every cell of label column ``c`` (once per distinct cell: :func:`each`)."""
         return each(self[c], fn)
 
-    def label_codes(self, c, fn) -> tuple:
+    def label_codes(self, c, labels_of) -> tuple:
         """:func:`coded` label column ``c``."""
-        return coded(self[c], fn)
+        return coded(self[c], labels_of)
 
 
-def coded(column, fn) -> tuple:
-    """``(codes, values)`` of a label column: ``fn`` of its cell j is
-    ``values[codes[j]]``; ``fn`` is called once per distinct cell
-    (distinct by type too, as in :func:`each`), in order of first appearance."""
+def coded(column, labels_of) -> tuple:
+    """``(codes, values)`` of a label column: the label of its cell j is
+    ``values[codes[j]]``, where ``labels_of`` (e.g. :func:`texts_of`) gives
+    the labels of the distinct cells (distinct by type too, as in
+    :func:`each`) in order of first appearance."""
     keys = column if len(set(map(type, column))) <= 1 else list(zip(map(type, column), column))
     index = {}
     codes = np.array([index.setdefault(k, len(index)) for k in keys], dtype=np.int64)
-    if keys is column:
-        return codes, [fn(k) for k in index]
-    return codes, [fn(k[1]) for k in index]
+    return codes, labels_of(list(index) if keys is column else [k[1] for k in index])
+
+
+def texts_of(cells) -> list:
+    """:func:`core.model.celltext.text_of` of each cell.  (ASCII text with
+    no space at either end is its own label: NFKC leaves ASCII as it is.)"""
+    return [v if type(v) is str and v.isascii() and v == v.strip() else text_of(v) for v in cells]
+
+
+def periods_of(cells) -> list:
+    """:func:`period_of` of each cell."""
+    return [period_of(v) for v in cells]
 
 
 def data_columns(table: Table, rows, need) -> Columns:

@@ -83,8 +83,8 @@ def csv_table(src: TextSource):
     reads it)."""
     if not records_are_lines(src.text, src.delimiter):
         return None
-    rows = LineRows.of(src.text, src.delimiter)
-    if max(map(len, rows.lines), default=0) >= csv.field_size_limit():
+    rows = LineRows.of(src.text, src.delimiter, HEAD_ROWS)
+    if max(map(len, rows.head), default=0) >= csv.field_size_limit():
         return None
     file = os.path.basename(src.path)
     head = Sheet(src.name, rows[:HEAD_ROWS])
@@ -95,7 +95,9 @@ def csv_table(src: TextSource):
     d0, width = shape
     if not worth_it((len(rows) - d0) * width, "pandas" in sys.modules):
         return None
-    body = src.text[sum(map(len, rows.lines[:d0])) + d0:]
+    body = src.text[sum(map(len, rows.head[:d0])) + d0:].encode("utf-8")
+    if _longest_line(body) >= csv.field_size_limit():
+        return None
     text_cols = [c for c in range(width) if header_role(table.head(c)) in LABEL_ROLES]
     frame = _read_frame(body, src.delimiter, width, text_cols, len(rows) - d0)
     if frame is None or _notes_or_blanks(frame):
@@ -131,14 +133,20 @@ def _head_shape(table: Table | None, head: Sheet):
     return d0, width
 
 
-def _read_frame(body: str, delimiter: str, width: int, text_cols: list, n: int):
+def _longest_line(body: bytes) -> int:
+    """The length in bytes of the longest line of ``body`` (at least its length in characters)."""
+    breaks = np.flatnonzero(np.frombuffer(body, dtype=np.uint8) == 10)
+    return int(np.diff(breaks, prepend=-1, append=len(body)).max()) - 1
+
+
+def _read_frame(body: bytes, delimiter: str, width: int, text_cols: list, n: int):
     """The data rows read by pandas' C parser (label columns as text, the
     others as pandas infers them, nothing read as missing) as a dict
     column -> Series, or None when pandas does not read ``n`` rows of
     ``width`` fields."""
     import pandas as pd
     try:
-        frame = pd.read_csv(io.BytesIO(body.encode("utf-8")), sep=delimiter, header=None, names=list(range(width)),
+        frame = pd.read_csv(io.BytesIO(body), sep=delimiter, header=None, names=list(range(width)),
                             dtype={c: object for c in text_cols}, na_filter=False, engine="c", encoding="utf-8",
                             low_memory=len(body) > WHOLE_READ_CHARS)
     except Exception:           # a row pandas cannot read: the csv module's reading decides
@@ -185,9 +193,9 @@ class FrameColumns:
     :meth:`values` gives a value column already parsed when pandas read it
     as numbers."""
 
-    def __init__(self, frame, sheet: Sheet, rows: list, body: str, positions=None):
+    def __init__(self, frame, sheet: Sheet, rows: list, body: bytes, positions=None):
         self.frame, self.sheet, self.rows = frame, sheet, rows
-        self.body = body                    # the data rows' text (an integer column's 0 may be written -0)
+        self.body = body                    # the data rows as UTF-8 (an integer column's 0 may be written -0)
         self.positions = positions          # the frame rows kept (None: all)
         self._cols = {}
 
@@ -228,17 +236,17 @@ class FrameColumns:
         col = self.frame.get(c)
         return col is not None and col.dtype.kind in "iuf"
 
-    def label_codes(self, c, fn) -> tuple:
+    def label_codes(self, c, labels_of) -> tuple:
         """``(codes, values)`` as :func:`core.importing.block.coded` gives
         them, the distinct texts found by pandas."""
         col = self.frame.get(c)
         if col is None or not _is_text(col) or self.positions is not None:
-            return coded(self[c], fn)
+            return coded(self[c], labels_of)
         import pandas as pd
         codes, uniques = pd.factorize(col.to_numpy(), sort=False)      # (text only: nothing reads as missing)
         if len(codes) and codes.min() < 0:
-            return coded(self[c], fn)
-        return codes.astype(np.int64, copy=False), [fn(v) for v in uniques.tolist()]
+            return coded(self[c], labels_of)
+        return codes.astype(np.int64, copy=False), labels_of(uniques.tolist())
 
     def take(self, positions) -> "FrameColumns":
         base = positions if self.positions is None else [self.positions[j] for j in positions]
@@ -250,7 +258,7 @@ class FrameColumns:
             x = col.to_numpy(dtype=float)
             if self.positions is not None:
                 x = x[self.positions]
-            if np.isfinite(x).all() and not (col.dtype.kind in "iu" and (x == 0).any() and "-0" in self.body):
+            if np.isfinite(x).all() and not (col.dtype.kind in "iu" and (x == 0).any() and b"-0" in self.body):
                 return ParsedCells(x, np.zeros(len(x), dtype=np.uint8), _LineCells(self.sheet, self.kept_rows(), c))
         return self[c]
 

@@ -108,27 +108,43 @@ def records_are_lines(text: str, delimiter: str) -> bool:
 class LineRows:
     """The rows of a text whose records are lines (:func:`records_are_lines`),
     each read by the csv module when first asked for: ``rows[r]`` is what
-    the csv module reads as record ``r`` of the whole text."""
+    the csv module reads as record ``r`` of the whole text.  The text is
+    cut into lines when a row past the first ``head`` lines is asked for
+    (a large file's rows may never be: the fast path reads them in bulk)."""
 
-    def __init__(self, lines: list, delimiter: str):
-        self.lines, self.delimiter, self._rows = lines, delimiter, {}
+    def __init__(self, text: str, delimiter: str, head: int = 0):
+        self.text, self.delimiter, self._rows = text, delimiter, {}
         self._expected = frozenset()
+        self._lines = None
+        self._count = text.count("\n") + (0 if text == "" or text.endswith("\n") else 1)
+        self.head = text.split("\n", head)[:min(head, self._count)] if head else []
 
     @classmethod
-    def of(cls, text: str, delimiter: str) -> "LineRows":
-        lines = text.split("\n")
-        if lines and lines[-1] == "":        # the line break that ends the last record
-            lines.pop()
-        return cls(lines, delimiter)
+    def of(cls, text: str, delimiter: str, head: int = 0) -> "LineRows":
+        """The rows of ``text``, its first ``head`` lines cut out at once."""
+        return cls(text, delimiter, head)
+
+    @property
+    def lines(self) -> list:
+        """Every line of the text (without the line break that ends the last one)."""
+        if self._lines is None:
+            lines = self.text.split("\n")
+            if lines and lines[-1] == "":        # the line break that ends the last record
+                lines.pop()
+            self._lines = lines
+        return self._lines
+
+    def line(self, r: int) -> str:
+        return self.head[r] if r < len(self.head) else self.lines[r]
 
     def __len__(self) -> int:
-        return len(self.lines)
+        return self._count
 
     def read(self, positions) -> None:
         """Read the rows at ``positions`` now, all with one csv reader."""
         todo = [r for r in positions if r not in self._rows]
         if todo:
-            got = _csv.reader([self.lines[r] + "\n" for r in todo], delimiter=self.delimiter)
+            got = _csv.reader([self.line(r) + "\n" for r in todo], delimiter=self.delimiter)
             self._rows.update(zip(todo, got))
 
     def expect(self, positions) -> None:
@@ -138,21 +154,21 @@ class LineRows:
 
     def __getitem__(self, r):
         if isinstance(r, slice):
-            picked = range(*r.indices(len(self.lines)))
+            picked = range(*r.indices(self._count))
             self.read(picked)
             return [self[k] for k in picked]
         if r < 0:
-            r += len(self.lines)
+            r += self._count
         row = self._rows.get(r)
         if row is None and r in self._expected:
             self.read(sorted(self._expected))
             self._expected = frozenset()
             row = self._rows.get(r)
         if row is None:
-            if not 0 <= r < len(self.lines):
+            if not 0 <= r < self._count:
                 raise IndexError(r)
-            row = self._rows[r] = next(_csv.reader([self.lines[r]], delimiter=self.delimiter), [])
+            row = self._rows[r] = next(_csv.reader([self.line(r)], delimiter=self.delimiter), [])
         return row
 
     def __iter__(self):
-        return (self[r] for r in range(len(self.lines)))
+        return (self[r] for r in range(self._count))

@@ -9,11 +9,12 @@ import numpy as np
 
 from core.errors import InputError
 from core.importing.block import (Block, Columns, Grid, Labels, coded, data_columns, fixed_unit_and_period,
-                                  grid_block, ignored_warning, indicator, join_values, period_of, units_of_columns)
+                                  grid_block, ignored_warning, indicator, join_values, periods_of, texts_of,
+                                  units_of_columns)
 from core.importing.layouts.base import Fit, Layout, ReadOptions
 from core.importing.table import Table
 from core.importing.roles import column_roles, first_column, mostly_text
-from core.model.celltext import address, is_blank, text_of
+from core.model.celltext import address, is_blank
 from core.text import tr
 
 _NOT_INDICATORS = ("note", "unit_code", "unit_name", "year")
@@ -65,7 +66,7 @@ class UnitsByIndicators(Layout):
         if _flagged(rows).any():
             rows = rows.only(_readable_rows(rows, icols, ucode_c, uname_c, year_c, unreadable))
         n = len(rows.rows)
-        row_u = _labelled(rows.keys, U, _unit_item(rows.labels)) if rows.keys is not None else np.full(n, fixed)
+        row_u = _labelled(rows.keys, U, _unit_items(rows.labels)) if rows.keys is not None else np.full(n, fixed)
         row_t = _labelled(rows.periods, T) if rows.periods is not None else np.full(n, fixed_t)
         parts, ind_of_col = [], []
         header_units = units_of_columns(table)
@@ -123,11 +124,11 @@ def _rows(table, icols, ucode_c, uname_c, year_c, unit_column: bool, year_column
     columns = data_columns(table, keep, need)
     keys = labels = periods = None
     if unit_column:
-        codes = columns.label_codes(ucode_c, text_of) if ucode_c is not None else None
-        labels = columns.label_codes(uname_c, text_of) if uname_c is not None else None
+        codes = columns.label_codes(ucode_c, texts_of) if ucode_c is not None else None
+        labels = columns.label_codes(uname_c, texts_of) if uname_c is not None else None
         keys = codes if codes is not None and all(codes[1]) else _either(codes, labels, len(keep))
     if year_column:
-        periods = columns.label_codes(year_c, period_of)
+        periods = columns.label_codes(year_c, periods_of)
     return _Rows(np.asarray(keep, dtype=np.int64), columns, keys, labels, periods)
 
 
@@ -135,7 +136,7 @@ def _either(codes, labels, n) -> tuple:
     """Each row's unit code, or its name where it has no code (both as ``(codes, values)``)."""
     a = [""] * n if codes is None else [codes[1][k] for k in codes[0].tolist()]
     b = [""] * n if labels is None else [labels[1][k] for k in labels[0].tolist()]
-    return coded([x or y for x, y in zip(a, b)], str)
+    return coded([x or y for x, y in zip(a, b)], list)
 
 
 def _flags(pair, bad, n) -> np.ndarray:
@@ -151,20 +152,30 @@ def _flagged(rows: _Rows):
     return _flags(rows.keys, lambda v: not v, n) | _flags(rows.periods, lambda v: v is None, n)
 
 
-def _labelled(pair, labels: Labels, item=None) -> np.ndarray:
+def _labelled(pair, labels: Labels, items=None) -> np.ndarray:
     """Each row's index in ``labels``, to which the rows' labels (``(codes,
-    values)``) are added in order of first appearance, as ``item(label,
-    first row)`` when ``item`` is given."""
+    values)``) are added in order of first appearance, as ``items(labels,
+    their first rows)`` when ``items`` is given."""
     codes, values = pair
-    distinct = Labels()
-    same = np.array([distinct.add(v) for v in values], dtype=np.int64)
-    row_codes = codes if len(distinct.items) == len(values) else same[codes]
+    distinct = values if len(set(values)) == len(values) else list(dict.fromkeys(values))
+    row_codes = codes
+    if distinct is not values:
+        where = {v: k for k, v in enumerate(distinct)}
+        row_codes = np.array([where[v] for v in values], dtype=np.int64)[codes]
     found, first = _first_rows(row_codes)
-    index = np.zeros(len(distinct.items), dtype=np.int64)
-    for k, f in zip(found.tolist(), first.tolist()):
-        key = distinct.items[k]
-        index[k] = labels.add(key, None if item is None else item(key, f))
-    return row_codes if np.array_equal(index, np.arange(len(index))) else index[row_codes]
+    keys = [distinct[k] for k in found.tolist()]
+    made = keys if items is None else items(keys, first)
+    if not any(k in labels.index for k in keys):
+        start = len(labels.items)
+        labels.fill(keys, made)
+        if start == 0 and len(keys) == len(distinct):       # (the usual case: the codes are the indices)
+            return row_codes
+    else:
+        for k, item in zip(keys, made):
+            labels.add(k, item)
+    index = np.zeros(len(distinct), dtype=np.int64)
+    index[found] = [labels.index[k] for k in keys]
+    return index[row_codes]
 
 
 def _first_rows(codes):
@@ -179,12 +190,14 @@ def _first_rows(codes):
     return found[order], first[order]
 
 
-def _unit_item(names):
-    """A unit's (key, name) from its first row: the name column's text there, else the key."""
-    def item(key, f):
-        name = names[1][names[0][f]] if names is not None else ""
-        return key, name or key
-    return item
+def _unit_items(names):
+    """Units' (key, name) from their first rows: the name column's text there, else the key."""
+    def items(keys, first):
+        if names is None:
+            return [(k, k) for k in keys]
+        there = [names[1][j] for j in names[0][first].tolist()]
+        return [(k, name or k) for k, name in zip(keys, there)]
+    return items
 
 
 def _readable_rows(rows: _Rows, icols, ucode_c, uname_c, year_c, unreadable) -> np.ndarray:
