@@ -96,17 +96,19 @@ def csv_table(src: TextSource):
     if not worth_it((len(rows) - d0) * width, "pandas" in sys.modules):
         return None
     body = src.text[sum(map(len, rows.head[:d0])) + d0:].encode("utf-8")
-    if _longest_line(body) >= csv.field_size_limit():
+    if _may_have_long_line(body, csv.field_size_limit()):
         return None
     text_cols = [c for c in range(width) if header_role(table.head(c)) in LABEL_ROLES]
     frame = _read_frame(body, src.delimiter, width, text_cols, len(rows) - d0)
-    if frame is None or _notes_or_blanks(frame):
+    if frame is None:
         return None
     sheet = Sheet(src.name, rows)
     data = list(range(d0, len(rows)))
+    bulk = FrameColumns(frame, sheet, data, body)
+    if _notes_or_blanks(bulk):
+        return None
     rows.expect(sample_positions(data))          # the rows the column sniffing looks at, in one go if at all
     used = [c for c in range(width) if not is_blank(table.head(c)) or _has_content(frame[c])]
-    bulk = FrameColumns(frame, sheet, data, body)
     table = dataclasses.replace(table, sheet=sheet, data_rows=data, cols=used, roles=None, sample_rows=None,
                                 columns=bulk)
     return WorkbookCells(src.path, src.sha256, "csv", [sheet], [sheet.name]), table
@@ -133,10 +135,13 @@ def _head_shape(table: Table | None, head: Sheet):
     return d0, width
 
 
-def _longest_line(body: bytes) -> int:
-    """The length in bytes of the longest line of ``body`` (at least its length in characters)."""
-    breaks = np.flatnonzero(np.frombuffer(body, dtype=np.uint8) == 10)
-    return int(np.diff(breaks, prepend=-1, append=len(body)).max()) - 1
+def _may_have_long_line(body: bytes, limit: int) -> bool:
+    """Whether a line of ``body`` may be ``limit`` bytes long or more (a
+    field that long stops the csv module).  Such a line holds a whole
+    stretch of ``limit // 2`` bytes at a multiple of that, without a line
+    break: a few ``find`` calls look at each stretch's first line only."""
+    step = max(1, limit // 2)
+    return any(body.find(b"\n", k, k + step) < 0 for k in range(0, len(body) - step + 1, step))
 
 
 def _read_frame(body: bytes, delimiter: str, width: int, text_cols: list, n: int):
@@ -172,13 +177,12 @@ def _is_text(col) -> bool:
     return col.dtype.kind not in "biufcmM"
 
 
-def _notes_or_blanks(frame) -> bool:
+def _notes_or_blanks(bulk: "FrameColumns") -> bool:
     """A first cell that is blank or may start a footnote (the general
     reading then looks further along the row)."""
-    col = frame[0]
-    if not _is_text(col):
+    if not _is_text(bulk.frame[0]):
         return False            # a number never starts a footnote
-    firsts = col.unique().tolist()
+    firsts = bulk.distinct(0)[1]
     return "" in firsts or may_start_note(firsts)
 
 
@@ -197,7 +201,7 @@ class FrameColumns:
         self.frame, self.sheet, self.rows = frame, sheet, rows
         self.body = body                    # the data rows as UTF-8 (an integer column's 0 may be written -0)
         self.positions = positions          # the frame rows kept (None: all)
-        self._cols = {}
+        self._cols, self._distinct = {}, {}
 
     def covers(self, rows) -> bool:
         return self.positions is None and rows == self.rows
@@ -236,17 +240,26 @@ class FrameColumns:
         col = self.frame.get(c)
         return col is not None and col.dtype.kind in "iuf"
 
+    def distinct(self, c) -> tuple:
+        """``(codes, texts)`` of text column ``c`` (pandas' factorization, in
+        order of first appearance; None when a cell is not text)."""
+        got = self._distinct.get(c)
+        if got is None:
+            import pandas as pd
+            codes, uniques = pd.factorize(self.frame[c].to_numpy(), sort=False)
+            got = self._distinct[c] = (codes.astype(np.int64, copy=False), uniques.tolist())
+        return got
+
     def label_codes(self, c, labels_of) -> tuple:
         """``(codes, values)`` as :func:`core.importing.block.coded` gives
         them, the distinct texts found by pandas."""
         col = self.frame.get(c)
         if col is None or not _is_text(col) or self.positions is not None:
             return coded(self[c], labels_of)
-        import pandas as pd
-        codes, uniques = pd.factorize(col.to_numpy(), sort=False)      # (text only: nothing reads as missing)
-        if len(codes) and codes.min() < 0:
+        codes, texts = self.distinct(c)
+        if len(codes) and codes.min() < 0:          # (na_filter off: no cell reads as missing)
             return coded(self[c], labels_of)
-        return codes.astype(np.int64, copy=False), labels_of(uniques.tolist())
+        return codes, labels_of(texts)
 
     def take(self, positions) -> "FrameColumns":
         base = positions if self.positions is None else [self.positions[j] for j in positions]

@@ -306,13 +306,18 @@ def _grid_placed(grid, shape, x, kind):
         return None
     by_row = x.reshape(m, n).T
     if n == U * T:           # every (unit, period) has its row: the arrays are the rows reordered
-        at = np.empty(n, dtype=np.int64)
-        at[cell] = np.arange(n)
-        values = by_row[at]
+        rows = grid.rows
+        if np.array_equal(cell, np.arange(n)):
+            values = by_row.copy()          # (rows already in order: the usual case)
+        else:
+            at = np.empty(n, dtype=np.int64)
+            at[cell] = np.arange(n)
+            values, rows = by_row[at], rows[at]
         present = np.ones((n, I), dtype=bool)
         csheet = np.zeros((n, I), dtype=np.int32)
-        crow = np.repeat(grid.rows[at].astype(np.int32)[:, None], I, axis=1)
-        ccol = np.repeat(grid.cols.astype(np.int32)[None, :], n, axis=0)
+        crow, ccol = np.empty((n, I), dtype=np.int32), np.empty((n, I), dtype=np.int32)
+        crow[:] = rows[:, None]
+        ccol[:] = grid.cols[None, :]
     else:
         values = np.full((U * T, I), np.nan)
         present = np.zeros((U * T, I), dtype=bool)
