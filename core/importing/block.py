@@ -227,9 +227,18 @@ def coded(column, labels_of) -> tuple:
     return codes, labels_of(list(index) if keys is column else [k[1] for k in index])
 
 
+# a white space character (str.isspace) at the start or end of a text joined to others by NUL
+_SPACE_AT_AN_END = re.compile(r"(?:\A|\x00)[\t\n\x0b\x0c\r\x1c-\x1f ]|[\t\n\x0b\x0c\r\x1c-\x1f ](?:\x00|\Z)")
+
+
 def texts_of(cells) -> list:
-    """:func:`core.model.celltext.text_of` of each cell.  (ASCII text with
-    no space at either end is its own label: NFKC leaves ASCII as it is.)"""
+    """:func:`core.model.celltext.text_of` of each cell.  ASCII text with no
+    space at either end is its own label (NFKC leaves ASCII as it is), so
+    a list of such texts is looked at as one string."""
+    if set(map(type, cells)) <= {str}:
+        joined = "\x00".join(cells)
+        if joined.isascii() and not _SPACE_AT_AN_END.search(joined):
+            return list(cells)
     return [v if type(v) is str and v.isascii() and v == v.strip() else text_of(v) for v in cells]
 
 

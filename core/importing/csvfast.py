@@ -95,7 +95,7 @@ def csv_table(src: TextSource):
     d0, width = shape
     if not worth_it((len(rows) - d0) * width, "pandas" in sys.modules):
         return None
-    body = src.text[sum(map(len, rows.head[:d0])) + d0:].encode("utf-8")
+    body = _body_bytes(src, sum(map(len, rows.head[:d0])) + d0)
     if _may_have_long_line(body, csv.field_size_limit()):
         return None
     text_cols = [c for c in range(width) if header_role(table.head(c)) in LABEL_ROLES]
@@ -133,6 +133,13 @@ def _head_shape(table: Table | None, head: Sheet):
     if any(len(r) != width for r in head.rows[d0:]):
         return None
     return d0, width
+
+
+def _body_bytes(src: TextSource, start: int) -> bytes:
+    """The text from character ``start`` on in UTF-8 (the file's own bytes when it is UTF-8)."""
+    if src.utf8 is not None:
+        return src.utf8[len(src.text[:start].encode("utf-8")):]
+    return src.text[start:].encode("utf-8")
 
 
 def _may_have_long_line(body: bytes, limit: int) -> bool:

@@ -11,6 +11,7 @@ pandas read it alike, no line ends in a lone carriage return).
 """
 from __future__ import annotations
 
+import codecs as _codecs
 import csv as _csv
 import io as _io
 import os as _os
@@ -32,6 +33,7 @@ class TextSource:
     sha256: str
     text: str
     delimiter: str
+    utf8: bytes | None = None       # the text in UTF-8 as the file holds it (after any BOM), when it is UTF-8
 
     @property
     def name(self) -> str:
@@ -52,13 +54,17 @@ def decode_source(path, name, ext, kind, sha) -> TextSource:
         raw = f.read()
     if b"\x00" in raw:
         raise InputError(tr("{name}: not a text (CSV) file (it contains binary data)", name=name))
-    text = decode_text(raw)
+    try:
+        text = raw.decode("utf-8-sig")          # (what decode_text tries first, without its incremental decoder)
+        utf8 = raw[len(_codecs.BOM_UTF8):] if raw.startswith(_codecs.BOM_UTF8) else raw
+    except UnicodeDecodeError:
+        text, utf8 = decode_text(raw), None
     if text is None:
         raise InputError(tr("{name}, line {line}: the text is neither UTF-8, GB18030 nor Windows-1252; save the "
                             "file as UTF-8 CSV", name=name, line=first_bad_line(raw)))
     if not text or text.isspace():
         raise InputError(tr("{name}: the file is empty", name=name))
-    return TextSource(path, sha, text, _delimiter(text, ext))
+    return TextSource(path, sha, text, _delimiter(text, ext), utf8)
 
 
 def _delimiter(text, ext) -> str:
@@ -105,6 +111,16 @@ def records_are_lines(text: str, delimiter: str) -> bool:
     return '"' not in quoted.sub("", text)
 
 
+def _first_lines(text: str, k: int) -> list:
+    """The first ``k`` lines of ``text`` (it has at least ``k``), the rest not copied."""
+    end = 0
+    for _ in range(k):
+        end = text.find("\n", end) + 1
+        if end == 0:
+            return text.split("\n")[:k]
+    return text[:end].split("\n")[:k]
+
+
 class LineRows:
     """The rows of a text whose records are lines (:func:`records_are_lines`),
     each read by the csv module when first asked for: ``rows[r]`` is what
@@ -117,7 +133,7 @@ class LineRows:
         self._expected = frozenset()
         self._lines = None
         self._count = text.count("\n") + (0 if text == "" or text.endswith("\n") else 1)
-        self.head = text.split("\n", head)[:min(head, self._count)] if head else []
+        self.head = _first_lines(text, min(head, self._count))
 
     @classmethod
     def of(cls, text: str, delimiter: str, head: int = 0) -> "LineRows":
