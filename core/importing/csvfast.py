@@ -95,8 +95,8 @@ def csv_table(src: TextSource):
     d0, width = shape
     if not worth_it((len(rows) - d0) * width, "pandas" in sys.modules):
         return None
-    body = _body_bytes(src, sum(map(len, rows.head[:d0])) + d0)
-    if _may_have_long_line(body, csv.field_size_limit()):
+    body = Body.of(src, sum(map(len, rows.head[:d0])) + d0)
+    if body.may_have_long_line(csv.field_size_limit()):
         return None
     text_cols = [c for c in range(width) if header_role(table.head(c)) in LABEL_ROLES]
     frame = _read_frame(body, src.delimiter, width, text_cols, len(rows) - d0)
@@ -135,30 +135,49 @@ def _head_shape(table: Table | None, head: Sheet):
     return d0, width
 
 
-def _body_bytes(src: TextSource, start: int) -> bytes:
-    """The text from character ``start`` on in UTF-8 (the file's own bytes when it is UTF-8)."""
-    if src.utf8 is not None:
-        return src.utf8[len(src.text[:start].encode("utf-8")):]
-    return src.text[start:].encode("utf-8")
+@dataclasses.dataclass(frozen=True)
+class Body:
+    """The data rows' text in UTF-8: ``data[start:]`` (the file's own bytes
+    when it is UTF-8, not copied)."""
+    data: bytes
+    start: int
+
+    @classmethod
+    def of(cls, src: TextSource, chars: int) -> "Body":
+        """The text of ``src`` from character ``chars`` on."""
+        if src.utf8 is not None:
+            return cls(src.utf8, len(src.text[:chars].encode("utf-8")))
+        return cls(src.text[chars:].encode("utf-8"), 0)
+
+    def __len__(self) -> int:
+        return len(self.data) - self.start
+
+    def __contains__(self, part: bytes) -> bool:
+        return self.data.find(part, self.start) >= 0
+
+    def stream(self):
+        """A binary stream of the text (sharing the bytes)."""
+        f = io.BytesIO(self.data)
+        f.seek(self.start)
+        return f
+
+    def may_have_long_line(self, limit: int) -> bool:
+        """Whether a line may be ``limit`` bytes long or more (a field that
+        long stops the csv module).  Such a line holds a whole stretch of
+        ``limit // 2`` bytes at a multiple of that, without a line break: a
+        ``find`` per stretch looks at its first line only."""
+        step = max(1, limit // 2)
+        return any(self.data.find(b"\n", k, k + step) < 0 for k in range(self.start, len(self.data) - step + 1, step))
 
 
-def _may_have_long_line(body: bytes, limit: int) -> bool:
-    """Whether a line of ``body`` may be ``limit`` bytes long or more (a
-    field that long stops the csv module).  Such a line holds a whole
-    stretch of ``limit // 2`` bytes at a multiple of that, without a line
-    break: a few ``find`` calls look at each stretch's first line only."""
-    step = max(1, limit // 2)
-    return any(body.find(b"\n", k, k + step) < 0 for k in range(0, len(body) - step + 1, step))
-
-
-def _read_frame(body: bytes, delimiter: str, width: int, text_cols: list, n: int):
+def _read_frame(body: Body, delimiter: str, width: int, text_cols: list, n: int):
     """The data rows read by pandas' C parser (label columns as text, the
     others as pandas infers them, nothing read as missing) as a dict
     column -> Series, or None when pandas does not read ``n`` rows of
     ``width`` fields."""
     import pandas as pd
     try:
-        frame = pd.read_csv(io.BytesIO(body), sep=delimiter, header=None, names=list(range(width)),
+        frame = pd.read_csv(body.stream(), sep=delimiter, header=None, names=list(range(width)),
                             dtype={c: object for c in text_cols}, na_filter=False, engine="c", encoding="utf-8",
                             low_memory=len(body) > WHOLE_READ_CHARS)
     except Exception:           # a row pandas cannot read: the csv module's reading decides
@@ -204,9 +223,9 @@ class FrameColumns:
     :meth:`values` gives a value column already parsed when pandas read it
     as numbers."""
 
-    def __init__(self, frame, sheet: Sheet, rows: list, body: bytes, positions=None):
+    def __init__(self, frame, sheet: Sheet, rows: list, body: Body, positions=None):
         self.frame, self.sheet, self.rows = frame, sheet, rows
-        self.body = body                    # the data rows as UTF-8 (an integer column's 0 may be written -0)
+        self.body = body                    # the data rows' text (an integer column's 0 may be written -0)
         self.positions = positions          # the frame rows kept (None: all)
         self._cols, self._distinct = {}, {}
 
