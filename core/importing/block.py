@@ -198,6 +198,10 @@ class Columns:
             col = self.cols[c] = [row[c] for row in self.rows]
         return col
 
+    def row_numbers(self, rows) -> np.ndarray:
+        """The sheet's row numbers ``rows`` (those of these columns) as an array."""
+        return np.asarray(rows, dtype=np.int64)
+
     def take(self, positions) -> "Columns":
         """The columns of the rows at ``positions`` only."""
         return Columns([self.rows[j] for j in positions])

@@ -230,7 +230,13 @@ class FrameColumns:
         self._cols, self._distinct = {}, {}
 
     def covers(self, rows) -> bool:
-        return self.positions is None and rows == self.rows
+        return self.positions is None and (rows is self.rows or rows == self.rows)
+
+    def row_numbers(self, rows) -> np.ndarray:
+        """``rows`` as an array (all the data rows: a run, as :func:`csv_table` makes them)."""
+        if self.covers(rows) and rows:
+            return np.arange(rows[0], rows[0] + len(rows), dtype=np.int64)
+        return np.asarray(rows, dtype=np.int64)
 
     def kept_rows(self) -> list:
         return self.rows if self.positions is None else [self.rows[j] for j in self.positions]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs as _codecs
 import csv as _csv
+import hashlib as _hashlib
 import io as _io
 import os as _os
 import re
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 
 from core.errors import InputError
 from core.sheets.cells import Sheet, WorkbookCells
-from core.sheets.filechecks import details, kind_name
+from core.sheets.filechecks import details, kind_name, magic_kind
 from core.sheets.textcodec import decode_text, first_bad_line
 from core.text import tr
 
@@ -41,17 +42,30 @@ class TextSource:
         return _os.path.splitext(_os.path.basename(self.path))[0]
 
 
-def decode_source(path, name, ext, kind, sha) -> TextSource:
-    """The text of a file named as text, refused (InputError naming the
-    file, and the line where no encoding fits) when its content is a
-    workbook, binary, in no encoding CoIndex reads, or empty."""
+def read_source(path, name, ext) -> TextSource:
+    """:func:`decode_source` of a file read once (its bytes hashed, their
+    kind sniffed and decoded; the size is checked before)."""
+    try:
+        with open(path, "rb") as f:
+            raw = f.read()
+    except OSError as e:
+        raise InputError(tr("{name}: cannot read the file ({reason})", name=name, reason=e.strerror)) from None
+    return decode_source(path, name, ext, magic_kind(raw[:4096]), _hashlib.sha256(raw).hexdigest(), raw)
+
+
+def decode_source(path, name, ext, kind, sha, raw: bytes | None = None) -> TextSource:
+    """The text of a file named as text (its bytes ``raw``, read here when
+    None), refused (InputError naming the file, and the line where no
+    encoding fits) when its content is a workbook, binary, in no encoding
+    CoIndex reads, or empty."""
     if kind in ("zip", "ole"):
         raise InputError(tr("{name}: this is an Excel workbook saved with a {ext} name; rename it to .xlsx or .xls",
                             name=name, ext=ext))
     if kind != "text":
         raise InputError(tr("{name}: not a text (CSV) file: it looks like {kind}", name=name, kind=kind_name(kind)))
-    with open(path, "rb") as f:
-        raw = f.read()
+    if raw is None:
+        with open(path, "rb") as f:
+            raw = f.read()
     if b"\x00" in raw:
         raise InputError(tr("{name}: not a text (CSV) file (it contains binary data)", name=name))
     try:

@@ -119,7 +119,7 @@ def _numbers(table: Table, c) -> bool:
 def _rows(table, icols, ucode_c, uname_c, year_c, unit_column: bool, year_column: bool) -> _Rows:
     """The data rows with their unit keys, unit names and periods, read
     column by column (each distinct cell once)."""
-    keep = list(table.data_rows)
+    keep = table.data_rows
     need = max([c for c in (ucode_c, uname_c, year_c) if c is not None] + icols) + 1
     columns = data_columns(table, keep, need)
     keys = labels = periods = None
@@ -129,7 +129,7 @@ def _rows(table, icols, ucode_c, uname_c, year_c, unit_column: bool, year_column
         keys = codes if codes is not None and all(codes[1]) else _either(codes, labels, len(keep))
     if year_column:
         periods = columns.label_codes(year_c, periods_of)
-    return _Rows(np.asarray(keep, dtype=np.int64), columns, keys, labels, periods)
+    return _Rows(columns.row_numbers(keep), columns, keys, labels, periods)
 
 
 def _either(codes, labels, n) -> tuple:
