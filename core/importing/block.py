@@ -198,6 +198,11 @@ class Columns:
             col = self.cols[c] = [row[c] for row in self.rows]
         return col
 
+    def cells_at(self, c, positions) -> list:
+        """The cells of column ``c`` in the rows at ``positions`` (an array)."""
+        col = self[c]
+        return [col[j] for j in positions.tolist()]
+
     def row_numbers(self, rows) -> np.ndarray:
         """The sheet's row numbers ``rows`` (those of these columns) as an array."""
         return np.asarray(rows, dtype=np.int64)
@@ -231,8 +236,13 @@ def coded(column, labels_of) -> tuple:
     return codes, labels_of(list(index) if keys is column else [k[1] for k in index])
 
 
-# a white space character (str.isspace) at the start or end of a text joined to others by NUL
-_SPACE_AT_AN_END = re.compile(r"(?:\A|\x00)[\t\n\x0b\x0c\r\x1c-\x1f ]|[\t\n\x0b\x0c\r\x1c-\x1f ](?:\x00|\Z)")
+_ASCII_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "      # the ASCII characters str.isspace() is true of
+
+
+def _space_at_an_end(joined: str) -> bool:
+    """Whether a text of ASCII ``joined`` by NUL characters has a space at either end."""
+    return joined[:1].isspace() or joined[-1:].isspace() or \
+        any("\x00" + c in joined or c + "\x00" in joined for c in _ASCII_SPACES)
 
 
 def texts_of(cells) -> list:
@@ -241,7 +251,7 @@ def texts_of(cells) -> list:
     a list of such texts is looked at as one string."""
     if set(map(type, cells)) <= {str}:
         joined = "\x00".join(cells)
-        if joined.isascii() and not _SPACE_AT_AN_END.search(joined):
+        if joined.isascii() and not _space_at_an_end(joined):
             return list(cells)
     return [v if type(v) is str and v.isascii() and v == v.strip() else text_of(v) for v in cells]
 

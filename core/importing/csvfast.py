@@ -232,6 +232,14 @@ class FrameColumns:
     def covers(self, rows) -> bool:
         return self.positions is None and (rows is self.rows or rows == self.rows)
 
+    def cells_at(self, c, positions) -> list:
+        """The cells of column ``c`` in the rows at ``positions`` (an array)."""
+        col = self.frame.get(c)
+        if col is not None and _is_text(col) and self.positions is None:
+            return col.to_numpy()[positions].tolist()
+        got = self[c]
+        return [got[j] for j in positions.tolist()]
+
     def row_numbers(self, rows) -> np.ndarray:
         """``rows`` as an array (all the data rows: a run, as :func:`csv_table` makes them)."""
         if self.covers(rows) and rows:

@@ -22,19 +22,19 @@ _NOT_INDICATORS = ("note", "unit_code", "unit_name", "year")
 
 @dataclass
 class _Rows:
-    """The data rows kept, their cells by column, and the unit key, unit
-    name and period of each as ``(codes, values)`` (row j's is
-    ``values[codes[j]]``, :func:`core.importing.block.coded`; None: the
-    sheet's fixed unit / period, or no name column)."""
+    """The data rows kept, their cells by column, the unit key and period
+    of each as ``(codes, values)`` (row j's is ``values[codes[j]]``,
+    :func:`core.importing.block.coded`; None: the sheet's fixed unit /
+    period), and the unit name column (None: none)."""
     rows: np.ndarray
     columns: Columns
     keys: tuple | None
-    labels: tuple | None
+    name_c: int | None
     periods: tuple | None
 
     def only(self, ok):
         pick = lambda xs: None if xs is None else (xs[0][ok], xs[1])  # noqa: E731
-        return _Rows(self.rows[ok], self.columns.take(ok.tolist()), pick(self.keys), pick(self.labels), pick(self.periods))
+        return _Rows(self.rows[ok], self.columns.take(ok.tolist()), pick(self.keys), self.name_c, pick(self.periods))
 
 
 class UnitsByIndicators(Layout):
@@ -66,7 +66,7 @@ class UnitsByIndicators(Layout):
         if _flagged(rows).any():
             rows = rows.only(_readable_rows(rows, icols, ucode_c, uname_c, year_c, unreadable))
         n = len(rows.rows)
-        row_u = _labelled(rows.keys, U, _unit_items(rows.labels)) if rows.keys is not None else np.full(n, fixed)
+        row_u = _labelled(rows.keys, U, _unit_items(rows.columns, rows.name_c)) if rows.keys is not None else np.full(n, fixed)
         row_t = _labelled(rows.periods, T) if rows.periods is not None else np.full(n, fixed_t)
         parts, ind_of_col = [], []
         header_units = units_of_columns(table)
@@ -122,14 +122,16 @@ def _rows(table, icols, ucode_c, uname_c, year_c, unit_column: bool, year_column
     keep = table.data_rows
     need = max([c for c in (ucode_c, uname_c, year_c) if c is not None] + icols) + 1
     columns = data_columns(table, keep, need)
-    keys = labels = periods = None
+    keys = periods = None
     if unit_column:
         codes = columns.label_codes(ucode_c, texts_of) if ucode_c is not None else None
-        labels = columns.label_codes(uname_c, texts_of) if uname_c is not None else None
-        keys = codes if codes is not None and all(codes[1]) else _either(codes, labels, len(keep))
+        if codes is None or not all(codes[1]):
+            labels = columns.label_codes(uname_c, texts_of) if uname_c is not None else None
+            codes = _either(codes, labels, len(keep))
+        keys = codes
     if year_column:
         periods = columns.label_codes(year_c, periods_of)
-    return _Rows(columns.row_numbers(keep), columns, keys, labels, periods)
+    return _Rows(columns.row_numbers(keep), columns, keys, uname_c if unit_column else None, periods)
 
 
 def _either(codes, labels, n) -> tuple:
@@ -190,12 +192,12 @@ def _first_rows(codes):
     return found[order], first[order]
 
 
-def _unit_items(names):
+def _unit_items(columns, name_c):
     """Units' (key, name) from their first rows: the name column's text there, else the key."""
     def items(keys, first):
-        if names is None:
+        if name_c is None:
             return [(k, k) for k in keys]
-        there = [names[1][j] for j in names[0][first].tolist()]
+        there = texts_of(columns.cells_at(name_c, first))
         return [(k, name or k) for k, name in zip(keys, there)]
     return items
 
