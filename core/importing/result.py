@@ -315,9 +315,8 @@ def _grid_placed(grid, shape, x, kind):
             values, rows = by_row[at], rows[at]
         present = np.ones((n, I), dtype=bool)
         csheet = np.zeros((n, I), dtype=np.int32)
-        crow, ccol = np.empty((n, I), dtype=np.int32), np.empty((n, I), dtype=np.int32)
-        crow[:] = rows[:, None]
-        ccol[:] = grid.cols[None, :]
+        crow = np.repeat(rows.astype(np.int32), I).reshape(n, I)
+        ccol = np.tile(grid.cols.astype(np.int32), (n, 1))
     else:
         values = np.full((U * T, I), np.nan)
         present = np.zeros((U * T, I), dtype=bool)
