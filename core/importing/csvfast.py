@@ -281,8 +281,9 @@ class FrameColumns:
         return col is not None and col.dtype.kind in "iuf"
 
     def distinct(self, c) -> tuple:
-        """``(codes, texts)`` of text column ``c`` (pandas' factorization, in
-        order of first appearance; None when a cell is not text)."""
+        """``(codes, texts)`` of text column ``c``: pandas' factorization,
+        the texts in order of first appearance (code -1: a missing cell,
+        which na_filter off never gives)."""
         got = self._distinct.get(c)
         if got is None:
             import pandas as pd

@@ -66,7 +66,10 @@ class UnitsByIndicators(Layout):
         if _flagged(rows).any():
             rows = rows.only(_readable_rows(rows, icols, ucode_c, uname_c, year_c, unreadable))
         n = len(rows.rows)
-        row_u = _labelled(rows.keys, U, _unit_items(rows.columns, rows.name_c)) if rows.keys is not None else np.full(n, fixed)
+        if rows.keys is not None:
+            row_u = _labelled(rows.keys, U, _unit_items(rows.columns, rows.name_c))
+        else:
+            row_u = np.full(n, fixed)
         row_t = _labelled(rows.periods, T) if rows.periods is not None else np.full(n, fixed_t)
         parts, ind_of_col = [], []
         header_units = units_of_columns(table)
