@@ -63,7 +63,7 @@ class UnitsByIndicators(Layout):
                                 first=first_r, last=last_r, row=table.header + 1))
         unreadable, warnings = [], []
         rows = _rows(table, icols, ucode_c, uname_c, year_c, fixed is None, fixed_t is None)
-        if _flagged(rows).any():
+        if _flagged(rows):
             rows = rows.only(_readable_rows(rows, icols, ucode_c, uname_c, year_c, unreadable))
         n = len(rows.rows)
         if rows.keys is not None:
@@ -151,10 +151,10 @@ def _flags(pair, bad, n) -> np.ndarray:
     return np.array([bad(v) for v in pair[1]], dtype=bool)[pair[0]]
 
 
-def _flagged(rows: _Rows):
-    """The rows without a unit or without a period."""
-    n = len(rows.rows)
-    return _flags(rows.keys, lambda v: not v, n) | _flags(rows.periods, lambda v: v is None, n)
+def _flagged(rows: _Rows) -> bool:
+    """Whether a row has no unit or no period (each distinct label names a row)."""
+    return (rows.keys is not None and not all(rows.keys[1])) or \
+        (rows.periods is not None and any(v is None for v in rows.periods[1]))
 
 
 def _labelled(pair, labels: Labels, items=None) -> np.ndarray:
