@@ -37,6 +37,33 @@ class Block:
     unreadable: list = field(default_factory=list)     # (row, col, text, reason, what)
     warnings: list = field(default_factory=list)
     parsed: tuple | None = None     # (x, kind) of ``raw`` when read in bulk (parse_values' result), else None
+    grid: "Grid | None" = None      # the values as rows x columns (then u, t, i, rows, cols are made when asked for)
+
+    def value_cells(self) -> tuple:
+        """``(u, t, i, rows, cols)``: each value's labels and cell."""
+        if self.u is None:
+            self.u, self.t, self.i, self.rows, self.cols = self.grid.expanded()
+        return self.u, self.t, self.i, self.rows, self.cols
+
+
+@dataclass
+class Grid:
+    """The values of a block read as a table of rows by columns: value
+    ``k = q * n + j`` (n rows) is the cell of row ``rows[j]`` (unit
+    ``u[j]``, period ``t[j]``) and column ``cols[q]`` (indicator ``i[q]``).
+    The import places such values into its cube row by row
+    (core/importing/result.py) without one index per value."""
+    u: np.ndarray
+    t: np.ndarray
+    rows: np.ndarray
+    i: np.ndarray
+    cols: np.ndarray
+
+    def expanded(self) -> tuple:
+        """``(u, t, i, rows, cols)`` with one entry per value."""
+        m = len(self.cols)
+        u, t, r = (np.tile(x, m) for x in (self.u, self.t, self.rows))
+        return u, t, np.repeat(self.i, len(self.rows)), r, np.repeat(self.cols, len(self.rows))
 
 
 class Labels:
@@ -44,6 +71,11 @@ class Labels:
 
     def __init__(self):
         self.index, self.items = {}, []
+
+    def fill(self, keys, items) -> None:
+        """Add distinct ``keys`` (none there yet) with their ``items``."""
+        self.index.update(zip(keys, range(len(self.items), len(self.items) + len(keys))))
+        self.items.extend(items)
 
     def add(self, key, item=None):
         k = self.index.get(key)
@@ -121,6 +153,14 @@ def make_block(sheet_name, U, T, I, uu, tt, ii, rr, cc, raw, unreadable, warning
                  unreadable, warnings, parsed)
 
 
+def grid_block(sheet_name, U, T, I, grid: Grid, raw, unreadable, warnings, parsed=None) -> Block:
+    """A :class:`Block` of values in rows by columns (:class:`Grid`)."""
+    arr = lambda x: np.asarray(x, dtype=np.int64)  # noqa: E731
+    grid = Grid(arr(grid.u), arr(grid.t), arr(grid.rows), arr(grid.i), arr(grid.cols))
+    return Block(sheet_name, U.items, T.items, I.items, None, None, None, None, None, raw, unreadable, warnings,
+                 parsed, grid)
+
+
 def fixed_unit_and_period(U, T, sh, unit, many_sheets, ucode_c, uname_c, year_c):
     """The unit every row of the sheet is about when no column names one
     (``unit``, else the sheet's name), and the period when no column names
@@ -158,6 +198,15 @@ class Columns:
             col = self.cols[c] = [row[c] for row in self.rows]
         return col
 
+    def cells_at(self, c, positions) -> list:
+        """The cells of column ``c`` in the rows at ``positions`` (an array)."""
+        col = self[c]
+        return [col[j] for j in positions.tolist()]
+
+    def row_numbers(self, rows) -> np.ndarray:
+        """The sheet's row numbers ``rows`` (those of these columns) as an array."""
+        return np.asarray(rows, dtype=np.int64)
+
     def take(self, positions) -> "Columns":
         """The columns of the rows at ``positions`` only."""
         return Columns([self.rows[j] for j in positions])
@@ -170,6 +219,46 @@ class Columns:
     def labels(self, c, fn) -> list:
         """``fn`` of every cell of label column ``c`` (once per distinct cell: :func:`each`)."""
         return each(self[c], fn)
+
+    def label_codes(self, c, labels_of) -> tuple:
+        """:func:`coded` label column ``c``."""
+        return coded(self[c], labels_of)
+
+
+def coded(column, labels_of) -> tuple:
+    """``(codes, values)`` of a label column: the label of its cell j is
+    ``values[codes[j]]``, where ``labels_of`` (e.g. :func:`texts_of`) gives
+    the labels of the distinct cells (distinct by type too, as in
+    :func:`each`) in order of first appearance."""
+    keys = column if len(set(map(type, column))) <= 1 else list(zip(map(type, column), column))
+    index = {}
+    codes = np.array([index.setdefault(k, len(index)) for k in keys], dtype=np.int64)
+    return codes, labels_of(list(index) if keys is column else [k[1] for k in index])
+
+
+_ASCII_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "      # the ASCII characters str.isspace() is true of
+
+
+def _space_at_an_end(joined: str) -> bool:
+    """Whether a text of ASCII ``joined`` by NUL characters has a space at either end."""
+    return joined[:1].isspace() or joined[-1:].isspace() or \
+        any("\x00" + c in joined or c + "\x00" in joined for c in _ASCII_SPACES)
+
+
+def texts_of(cells) -> list:
+    """:func:`core.model.celltext.text_of` of each cell.  ASCII text with no
+    space at either end is its own label (NFKC leaves ASCII as it is), so
+    a list of such texts is looked at as one string."""
+    if set(map(type, cells)) <= {str}:
+        joined = "\x00".join(cells)
+        if joined.isascii() and not _space_at_an_end(joined):
+            return list(cells)
+    return [v if type(v) is str and v.isascii() and v == v.strip() else text_of(v) for v in cells]
+
+
+def periods_of(cells) -> list:
+    """:func:`period_of` of each cell."""
+    return [period_of(v) for v in cells]
 
 
 def data_columns(table: Table, rows, need) -> Columns:

@@ -37,7 +37,7 @@ import sys
 
 import numpy as np
 
-from core.importing.block import ParsedCells, each
+from core.importing.block import ParsedCells, coded, each
 from core.importing.table import HEADER_SEARCH_ROWS, Table, find_table, header_role, may_start_note
 from core.importing.roles import sample_positions
 from core.model.celltext import is_blank
@@ -55,6 +55,8 @@ MIN_CELLS = 50_000
 # ... and when pandas is not imported yet (the command line), from this many: importing pandas
 # takes 0.5-1 s, which the fast path wins back at about 3-4 microseconds a cell
 MIN_CELLS_COLD = 500_000
+# up to this much text pandas reads in one go (quicker; larger files in chunks, holding less at once)
+WHOLE_READ_CHARS = 8_000_000
 ENV = "COINDEX_CSV_FAST"          # "0": always read CSV files the general way (for comparisons)
 
 
@@ -81,8 +83,8 @@ def csv_table(src: TextSource):
     reads it)."""
     if not records_are_lines(src.text, src.delimiter):
         return None
-    rows = LineRows.of(src.text, src.delimiter)
-    if max(map(len, rows.lines), default=0) >= csv.field_size_limit():
+    rows = LineRows.of(src.text, src.delimiter, HEAD_ROWS)
+    if max(map(len, rows.head), default=0) >= csv.field_size_limit():
         return None
     file = os.path.basename(src.path)
     head = Sheet(src.name, rows[:HEAD_ROWS])
@@ -93,16 +95,20 @@ def csv_table(src: TextSource):
     d0, width = shape
     if not worth_it((len(rows) - d0) * width, "pandas" in sys.modules):
         return None
-    body = src.text[sum(map(len, rows.lines[:d0])) + d0:]
+    body = Body.of(src, sum(map(len, rows.head[:d0])) + d0)
+    if body.may_have_long_line(csv.field_size_limit()):
+        return None
     text_cols = [c for c in range(width) if header_role(table.head(c)) in LABEL_ROLES]
     frame = _read_frame(body, src.delimiter, width, text_cols, len(rows) - d0)
-    if frame is None or _notes_or_blanks(frame):
+    if frame is None:
         return None
     sheet = Sheet(src.name, rows)
     data = list(range(d0, len(rows)))
-    rows.read(sample_positions(data))            # the rows the column sniffing looks at, in one go
-    used = [c for c in range(width) if not is_blank(table.head(c)) or _has_content(frame[c])]
     bulk = FrameColumns(frame, sheet, data, body)
+    if _notes_or_blanks(bulk):
+        return None
+    rows.expect(sample_positions(data))          # the rows the column sniffing looks at, in one go if at all
+    used = [c for c in range(width) if not is_blank(table.head(c)) or _has_content(frame[c])]
     table = dataclasses.replace(table, sheet=sheet, data_rows=data, cols=used, roles=None, sample_rows=None,
                                 columns=bulk)
     return WorkbookCells(src.path, src.sha256, "csv", [sheet], [sheet.name]), table
@@ -129,15 +135,51 @@ def _head_shape(table: Table | None, head: Sheet):
     return d0, width
 
 
-def _read_frame(body: str, delimiter: str, width: int, text_cols: list, n: int):
+@dataclasses.dataclass(frozen=True)
+class Body:
+    """The data rows' text in UTF-8: ``data[start:]`` (the file's own bytes
+    when it is UTF-8, not copied)."""
+    data: bytes
+    start: int
+
+    @classmethod
+    def of(cls, src: TextSource, chars: int) -> "Body":
+        """The text of ``src`` from character ``chars`` on."""
+        if src.utf8 is not None:
+            return cls(src.utf8, len(src.text[:chars].encode("utf-8")))
+        return cls(src.text[chars:].encode("utf-8"), 0)
+
+    def __len__(self) -> int:
+        return len(self.data) - self.start
+
+    def __contains__(self, part: bytes) -> bool:
+        return self.data.find(part, self.start) >= 0
+
+    def stream(self):
+        """A binary stream of the text (sharing the bytes)."""
+        f = io.BytesIO(self.data)
+        f.seek(self.start)
+        return f
+
+    def may_have_long_line(self, limit: int) -> bool:
+        """Whether a line may be ``limit`` bytes long or more (a field that
+        long stops the csv module).  Such a line holds a whole stretch of
+        ``limit // 2`` bytes at a multiple of that, without a line break: a
+        ``find`` per stretch looks at its first line only."""
+        step = max(1, limit // 2)
+        return any(self.data.find(b"\n", k, k + step) < 0 for k in range(self.start, len(self.data) - step + 1, step))
+
+
+def _read_frame(body: Body, delimiter: str, width: int, text_cols: list, n: int):
     """The data rows read by pandas' C parser (label columns as text, the
     others as pandas infers them, nothing read as missing) as a dict
     column -> Series, or None when pandas does not read ``n`` rows of
     ``width`` fields."""
     import pandas as pd
     try:
-        frame = pd.read_csv(io.BytesIO(body.encode("utf-8")), sep=delimiter, header=None, names=list(range(width)),
-                            dtype={c: object for c in text_cols}, na_filter=False, engine="c", encoding="utf-8")
+        frame = pd.read_csv(body.stream(), sep=delimiter, header=None, names=list(range(width)),
+                            dtype={c: object for c in text_cols}, na_filter=False, engine="c", encoding="utf-8",
+                            low_memory=len(body) > WHOLE_READ_CHARS)
     except Exception:           # a row pandas cannot read: the csv module's reading decides
         return None
     if len(frame) != n or frame.shape[1] != width or not isinstance(frame.index, pd.RangeIndex):
@@ -161,13 +203,12 @@ def _is_text(col) -> bool:
     return col.dtype.kind not in "biufcmM"
 
 
-def _notes_or_blanks(frame) -> bool:
+def _notes_or_blanks(bulk: "FrameColumns") -> bool:
     """A first cell that is blank or may start a footnote (the general
     reading then looks further along the row)."""
-    col = frame[0]
-    if not _is_text(col):
+    if not _is_text(bulk.frame[0]):
         return False            # a number never starts a footnote
-    firsts = col.unique().tolist()
+    firsts = bulk.distinct(0)[1]
     return "" in firsts or may_start_note(firsts)
 
 
@@ -182,14 +223,28 @@ class FrameColumns:
     :meth:`values` gives a value column already parsed when pandas read it
     as numbers."""
 
-    def __init__(self, frame, sheet: Sheet, rows: list, body: str, positions=None):
+    def __init__(self, frame, sheet: Sheet, rows: list, body: Body, positions=None):
         self.frame, self.sheet, self.rows = frame, sheet, rows
         self.body = body                    # the data rows' text (an integer column's 0 may be written -0)
         self.positions = positions          # the frame rows kept (None: all)
-        self._cols = {}
+        self._cols, self._distinct = {}, {}
 
     def covers(self, rows) -> bool:
-        return self.positions is None and rows == self.rows
+        return self.positions is None and (rows is self.rows or rows == self.rows)
+
+    def cells_at(self, c, positions) -> list:
+        """The cells of column ``c`` in the rows at ``positions`` (an array)."""
+        col = self.frame.get(c)
+        if col is not None and _is_text(col) and self.positions is None:
+            return col.to_numpy()[positions].tolist()
+        got = self[c]
+        return [got[j] for j in positions.tolist()]
+
+    def row_numbers(self, rows) -> np.ndarray:
+        """``rows`` as an array (all the data rows: a run, as :func:`csv_table` makes them)."""
+        if self.covers(rows) and rows:
+            return np.arange(rows[0], rows[0] + len(rows), dtype=np.int64)
+        return np.asarray(rows, dtype=np.int64)
 
     def kept_rows(self) -> list:
         return self.rows if self.positions is None else [self.rows[j] for j in self.positions]
@@ -219,6 +274,34 @@ class FrameColumns:
         mapped[:] = [fn(v) for v in uniques.tolist()]
         return mapped[codes].tolist()
 
+    def numeric(self, c) -> bool:
+        """Whether pandas read every cell of column ``c`` as a number (text
+        Python's ``float`` reads too: no cell of it is a label)."""
+        col = self.frame.get(c)
+        return col is not None and col.dtype.kind in "iuf"
+
+    def distinct(self, c) -> tuple:
+        """``(codes, texts)`` of text column ``c``: pandas' factorization,
+        the texts in order of first appearance (code -1: a missing cell,
+        which na_filter off never gives)."""
+        got = self._distinct.get(c)
+        if got is None:
+            import pandas as pd
+            codes, uniques = pd.factorize(self.frame[c].to_numpy(), sort=False)
+            got = self._distinct[c] = (codes.astype(np.int64, copy=False), uniques.tolist())
+        return got
+
+    def label_codes(self, c, labels_of) -> tuple:
+        """``(codes, values)`` as :func:`core.importing.block.coded` gives
+        them, the distinct texts found by pandas."""
+        col = self.frame.get(c)
+        if col is None or not _is_text(col) or self.positions is not None:
+            return coded(self[c], labels_of)
+        codes, texts = self.distinct(c)
+        if len(codes) and codes.min() < 0:          # (na_filter off: no cell reads as missing)
+            return coded(self[c], labels_of)
+        return codes, labels_of(texts)
+
     def take(self, positions) -> "FrameColumns":
         base = positions if self.positions is None else [self.positions[j] for j in positions]
         return FrameColumns(self.frame, self.sheet, self.rows, self.body, list(base))
@@ -229,7 +312,7 @@ class FrameColumns:
             x = col.to_numpy(dtype=float)
             if self.positions is not None:
                 x = x[self.positions]
-            if np.isfinite(x).all() and not (col.dtype.kind in "iu" and (x == 0).any() and "-0" in self.body):
+            if np.isfinite(x).all() and not (col.dtype.kind in "iu" and (x == 0).any() and b"-0" in self.body):
                 return ParsedCells(x, np.zeros(len(x), dtype=np.uint8), _LineCells(self.sheet, self.kept_rows(), c))
         return self[c]
 

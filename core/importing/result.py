@@ -11,6 +11,7 @@ is a plain identifier, else I01, I02, ...
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -18,8 +19,8 @@ import numpy as np
 
 from core.errors import InputError
 from core.text import tr, trn
-from core.model.celltext import (BAD, PERCENT, CellIssue, address, clean_text, has_cjk, parse_values, reason_of,
-                                 text_of)
+from core.model.celltext import (BAD, MISSING, PERCENT, CellIssue, address, clean_text, has_cjk, parse_values,
+                                 reason_of, text_of)
 
 INDEX_CODE = "INDEX"       # the root of the flat framework of a new project: no indicator is coded so
 
@@ -134,6 +135,7 @@ class _Read:
     raw: list
     row_issues: list
     parsed: tuple | None = None      # (x, kind) of ``raw`` when a block read its values in bulk
+    grid: object = None              # the one block's Grid (core/importing/block.py): u, t, i, s, r, c are None
 
 
 def assemble(cells, layout, blocks, warnings) -> ImportResult:
@@ -146,26 +148,42 @@ def assemble(cells, layout, blocks, warnings) -> ImportResult:
         raise InputError(trn("{file}: no indicators found ({layout} layout, sheet {sheets})",
                              "{file}: no indicators found ({layout} layout, sheets {sheets})", len(sheets),
                              file=cells.file, layout=layout, sheets=", ".join(sheets)))
-    plist, read.t = _sorted_periods(cells, list(read.periods), read.t)
+    plist, t = _sorted_periods(cells, list(read.periods), read.t if read.grid is None else read.grid.t)
     x, kind = read.parsed if read.parsed is not None else parse_values(read.raw)
-    U, T, I = len(read.units), len(plist), len(read.inds)
-    lin = read.u * T          # (in place: these arrays hold one number per value cell)
-    lin += read.t
-    lin *= I
-    lin += read.i
-    order, dup = _duplicates(lin)
+    shape = (len(read.units), len(plist), len(read.inds))
     ucodes = [k for k in read.units]
     unames = [v[2] for v in read.units.values()]
     indicators = _indicators([v[1] for v in read.inds.values()])
+    if read.grid is not None:
+        read.grid = dataclasses.replace(read.grid, t=t)
+        placed = _grid_placed(read.grid, shape, x, kind)
+        if placed is not None:
+            return _result(cells, layout, blocks, warnings, (ucodes, unames, plist, indicators), placed, read, [])
+        read.u, t, read.i, read.r, read.c = read.grid.expanded()
+        read.s = np.zeros(len(read.r), dtype=np.int64)
+    read.t = t
+    lin = read.u * shape[1]          # (in place: these arrays hold one number per value cell)
+    lin += read.t
+    lin *= shape[2]
+    lin += read.i
+    order, dup = _duplicates(lin)
     labels = (sheets, ucodes, plist, indicators)
     unreadable = _bad_cells(read, kind, dup, labels) + _second_values(read, lin, order, dup, x, kind, labels)
-    values, present, csheet, crow, ccol = _placed(read, (U, T, I), lin, dup, x)
+    placed = _placed(read, shape, lin, dup, x)
     _percent_units(cells, read.i, x, kind, indicators, warnings)
+    return _result(cells, layout, blocks, warnings, (ucodes, unames, plist, indicators), placed, read, unreadable)
+
+
+def _result(cells, layout, blocks, warnings, labels, placed, read, unreadable) -> ImportResult:
+    """The :class:`ImportResult` of the labels ``(unit codes, unit names,
+    periods, indicators)`` and the ``placed`` arrays (:func:`_placed`)."""
+    ucodes, unames, plist, indicators = labels
+    values, present, csheet, crow, ccol = placed
+    sheets = [t.sheet.name for t, _ in blocks]
     header_rows = {t.sheet.name: t.header + 1 for t, _ in blocks}
-    result = ImportResult(cells.file, cells.path, cells.sha256, cells.format, layout, sheets, header_rows,
-                          indicators, ucodes, unames, plist, values, present, csheet, crow, ccol,
-                          read.row_issues + unreadable, warnings)
-    return result
+    return ImportResult(cells.file, cells.path, cells.sha256, cells.format, layout, sheets, header_rows,
+                        indicators, ucodes, unames, plist, values, present, csheet, crow, ccol,
+                        read.row_issues + unreadable, warnings)
 
 
 def _gather(cells, blocks, warnings) -> _Read:
@@ -174,13 +192,17 @@ def _gather(cells, blocks, warnings) -> _Read:
     units, periods, inds = {}, {}, {}
     uu, tt, ii, ss, rr, cc, raw = [], [], [], [], [], [], []
     row_issues, parsed = [], None
+    grid = blocks[0][1].grid if len(blocks) == 1 else None
     for s, (table, b) in enumerate(blocks):
         umap = np.array([units.setdefault(code, (len(units), code, nm))[0] for code, nm in b.units] or [0])
         pmap = np.array([periods.setdefault(p, len(periods)) for p in b.periods] or [0])
         imap = np.array([inds.setdefault(d["key"], (len(inds), d))[0] for d in b.indicators] or [0])
-        if len(b.raw):
-            uu.append(_mapped(umap, b.u)), tt.append(_mapped(pmap, b.t)), ii.append(_mapped(imap, b.i))
-            ss.append(np.full(len(b.raw), s)), rr.append(b.rows), cc.append(b.cols)
+        if len(b.raw) and grid is not None:
+            raw, parsed = b.raw, b.parsed
+        elif len(b.raw):
+            bu, bt, bi, brows, bcols = b.value_cells()
+            uu.append(_mapped(umap, bu)), tt.append(_mapped(pmap, bt)), ii.append(_mapped(imap, bi))
+            ss.append(np.full(len(b.raw), s)), rr.append(brows), cc.append(bcols)
             if len(blocks) == 1:
                 raw, parsed = b.raw, b.parsed
             else:
@@ -190,6 +212,8 @@ def _gather(cells, blocks, warnings) -> _Read:
             row_issues.append(UnreadableCell(b.sheet, address(r, c if c is not None else 0), text, reason))
     cat = (lambda parts: (parts[0] if len(parts) == 1 else np.concatenate(parts)) if parts  # noqa: E731
            else np.zeros(0, dtype=np.int64))
+    if grid is not None:
+        return _Read(units, periods, inds, None, None, None, None, None, None, raw, row_issues, parsed, grid)
     u, t, i, s, r, c = (cat(p) for p in (uu, tt, ii, ss, rr, cc))
     return _Read(units, periods, inds, u, t, i, s, r, c, raw, row_issues, parsed)
 
@@ -265,6 +289,44 @@ def _second_values(read, lin, order, dup, x, kind, labels) -> list:
                first=sheets[s[f]] + "!" + address(int(r[f]), int(c[f]))),
             ucodes[u[k]], plist[t[k]], indicators[i[k]].code, second=True))
     return out
+
+
+def _grid_placed(grid, shape, x, kind):
+    """:func:`_placed` for the values of one block of rows by columns
+    (core.importing.block.Grid), a row at a time: when every value is a
+    number or missing (no BAD, no PERCENT kind), each (unit, period) has one row and each indicator
+    one column, in order (else None: the values are placed one by one,
+    with their checks)."""
+    U, T, I = shape
+    n, m = len(grid.rows), len(grid.cols)
+    if m != I or not np.array_equal(grid.i, np.arange(I)) or kind.max(initial=MISSING) > MISSING:
+        return None
+    cell = grid.u * T + grid.t
+    if n and np.bincount(cell).max() > 1:
+        return None
+    by_row = x.reshape(m, n).T
+    if n == U * T:           # every (unit, period) has its row: the arrays are the rows reordered
+        rows = grid.rows
+        if np.array_equal(cell, np.arange(n)):
+            values = by_row.copy()          # (rows already in order: the usual case)
+        else:
+            at = np.empty(n, dtype=np.int64)
+            at[cell] = np.arange(n)
+            values, rows = by_row[at], rows[at]
+        present = np.ones((n, I), dtype=bool)
+        csheet = np.zeros((n, I), dtype=np.int32)
+        crow = np.repeat(rows.astype(np.int32), I).reshape(n, I)
+        ccol = np.tile(grid.cols.astype(np.int32), (n, 1))
+    else:
+        values = np.full((U * T, I), np.nan)
+        present = np.zeros((U * T, I), dtype=bool)
+        csheet, crow, ccol = (np.full((U * T, I), -1, dtype=np.int32) for _ in range(3))
+        values[cell] = by_row
+        present[cell] = True
+        csheet[cell] = 0
+        crow[cell] = grid.rows[:, None]
+        ccol[cell] = grid.cols[None, :]
+    return tuple(a.reshape(shape) for a in (values, present, csheet, crow, ccol))
 
 
 def _placed(read, shape, lin, dup, x):

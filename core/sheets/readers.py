@@ -27,7 +27,7 @@ from core.sheets.cells import ImportCancelled, Sheet, WorkbookCells
 from core.sheets.filechecks import (MAX_CELLS, MAX_FILE_BYTES, TEXT_EXTS, WORKBOOK_EXTS, check_zip, details,
                                     hash_and_scan, kind_name, magic_kind, refuse_workbook_total)
 from core.sheets.ods_scan import scan_ods
-from core.sheets.textfile import TextSource, decode_source, text_cells
+from core.sheets.textfile import TextSource, decode_source, read_source, text_cells
 from core.sheets.xlsx_parts import local_name, sheet_parts
 from core.sheets.xlsx_scan import SheetScan, scan_sheet_xml
 from core.text import tr
@@ -138,8 +138,7 @@ def read_text_source(path, progress=None) -> TextSource:
     ext = _os.path.splitext(path)[1].lower()
     _check_size(path, name)
     _stepper(progress, name)(0.0, tr("checking the file"))
-    sha, head, _ = hash_and_scan(path, name)
-    return decode_source(path, name, ext, magic_kind(head), sha)
+    return read_source(path, name, ext)
 
 
 def _open_container(path, name, ext, kind, encrypted):

@@ -11,7 +11,9 @@ pandas read it alike, no line ends in a lone carriage return).
 """
 from __future__ import annotations
 
+import codecs as _codecs
 import csv as _csv
+import hashlib as _hashlib
 import io as _io
 import os as _os
 import re
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 
 from core.errors import InputError
 from core.sheets.cells import Sheet, WorkbookCells
-from core.sheets.filechecks import details, kind_name
+from core.sheets.filechecks import details, kind_name, magic_kind
 from core.sheets.textcodec import decode_text, first_bad_line
 from core.text import tr
 
@@ -32,6 +34,7 @@ class TextSource:
     sha256: str
     text: str
     delimiter: str
+    utf8: bytes | None = None       # the text in UTF-8 as the file holds it (after any BOM), when it is UTF-8
 
     @property
     def name(self) -> str:
@@ -39,32 +42,50 @@ class TextSource:
         return _os.path.splitext(_os.path.basename(self.path))[0]
 
 
-def decode_source(path, name, ext, kind, sha) -> TextSource:
-    """The text of a file named as text, refused (InputError naming the
-    file, and the line where no encoding fits) when its content is a
-    workbook, binary, in no encoding CoIndex reads, or empty."""
+def read_source(path, name, ext) -> TextSource:
+    """:func:`decode_source` of a file read once (its bytes hashed, their
+    kind sniffed and decoded; the size is checked before)."""
+    try:
+        with open(path, "rb") as f:
+            raw = f.read()
+    except OSError as e:
+        raise InputError(tr("{name}: cannot read the file ({reason})", name=name, reason=e.strerror)) from None
+    return decode_source(path, name, ext, magic_kind(raw[:4096]), _hashlib.sha256(raw).hexdigest(), raw)
+
+
+def decode_source(path, name, ext, kind, sha, raw: bytes | None = None) -> TextSource:
+    """The text of a file named as text (its bytes ``raw``, read here when
+    None), refused (InputError naming the file, and the line where no
+    encoding fits) when its content is a workbook, binary, in no encoding
+    CoIndex reads, or empty."""
     if kind in ("zip", "ole"):
         raise InputError(tr("{name}: this is an Excel workbook saved with a {ext} name; rename it to .xlsx or .xls",
                             name=name, ext=ext))
     if kind != "text":
         raise InputError(tr("{name}: not a text (CSV) file: it looks like {kind}", name=name, kind=kind_name(kind)))
-    with open(path, "rb") as f:
-        raw = f.read()
+    if raw is None:
+        with open(path, "rb") as f:
+            raw = f.read()
     if b"\x00" in raw:
         raise InputError(tr("{name}: not a text (CSV) file (it contains binary data)", name=name))
-    text = decode_text(raw)
+    try:
+        text = raw.decode("utf-8-sig")          # (what decode_text tries first, without its incremental decoder)
+        utf8 = raw[len(_codecs.BOM_UTF8):] if raw.startswith(_codecs.BOM_UTF8) else raw
+    except UnicodeDecodeError:
+        text, utf8 = decode_text(raw), None
     if text is None:
         raise InputError(tr("{name}, line {line}: the text is neither UTF-8, GB18030 nor Windows-1252; save the "
                             "file as UTF-8 CSV", name=name, line=first_bad_line(raw)))
     if not text or text.isspace():
         raise InputError(tr("{name}: the file is empty", name=name))
-    return TextSource(path, sha, text, _delimiter(text, ext))
+    return TextSource(path, sha, text, _delimiter(text, ext), utf8)
 
 
 def _delimiter(text, ext) -> str:
     """Tabs for .tsv; else what the first line holds most of: tabs,
     semicolons or commas."""
-    first = text.split("\n", 1)[0]
+    end = text.find("\n")
+    first = text if end < 0 else text[:end]       # (not split: that would copy the rest of the text)
     if ext == ".tsv" or ("\t" in first and ("," not in first or first.count("\t") > first.count(","))):
         return "\t"
     if first.count(";") > first.count(","):
@@ -104,44 +125,80 @@ def records_are_lines(text: str, delimiter: str) -> bool:
     return '"' not in quoted.sub("", text)
 
 
+def _first_lines(text: str, k: int) -> list:
+    """The first ``k`` lines of ``text`` (it has at least ``k``), the rest not copied."""
+    end = 0
+    for _ in range(k):
+        end = text.find("\n", end) + 1
+        if end == 0:
+            return text.split("\n")[:k]
+    return text[:end].split("\n")[:k]
+
+
 class LineRows:
     """The rows of a text whose records are lines (:func:`records_are_lines`),
     each read by the csv module when first asked for: ``rows[r]`` is what
-    the csv module reads as record ``r`` of the whole text."""
+    the csv module reads as record ``r`` of the whole text.  The text is
+    cut into lines when a row past the first ``head`` lines is asked for
+    (a large file's rows may never be: the fast path reads them in bulk)."""
 
-    def __init__(self, lines: list, delimiter: str):
-        self.lines, self.delimiter, self._rows = lines, delimiter, {}
+    def __init__(self, text: str, delimiter: str, head: int = 0):
+        self.text, self.delimiter, self._rows = text, delimiter, {}
+        self._expected = frozenset()
+        self._lines = None
+        self._count = text.count("\n") + (0 if text == "" or text.endswith("\n") else 1)
+        self.head = _first_lines(text, min(head, self._count))
 
     @classmethod
-    def of(cls, text: str, delimiter: str) -> "LineRows":
-        lines = text.split("\n")
-        if lines and lines[-1] == "":        # the line break that ends the last record
-            lines.pop()
-        return cls(lines, delimiter)
+    def of(cls, text: str, delimiter: str, head: int = 0) -> "LineRows":
+        """The rows of ``text``, its first ``head`` lines cut out at once."""
+        return cls(text, delimiter, head)
+
+    @property
+    def lines(self) -> list:
+        """Every line of the text (without the line break that ends the last one)."""
+        if self._lines is None:
+            lines = self.text.split("\n")
+            if lines and lines[-1] == "":        # the line break that ends the last record
+                lines.pop()
+            self._lines = lines
+        return self._lines
+
+    def line(self, r: int) -> str:
+        return self.head[r] if r < len(self.head) else self.lines[r]
 
     def __len__(self) -> int:
-        return len(self.lines)
+        return self._count
 
     def read(self, positions) -> None:
         """Read the rows at ``positions`` now, all with one csv reader."""
         todo = [r for r in positions if r not in self._rows]
         if todo:
-            got = _csv.reader([self.lines[r] + "\n" for r in todo], delimiter=self.delimiter)
+            got = _csv.reader([self.line(r) + "\n" for r in todo], delimiter=self.delimiter)
             self._rows.update(zip(todo, got))
+
+    def expect(self, positions) -> None:
+        """The rows at ``positions`` are read together, all with one csv
+        reader, when the first of them is asked for (none read until then)."""
+        self._expected = frozenset(positions)
 
     def __getitem__(self, r):
         if isinstance(r, slice):
-            picked = range(*r.indices(len(self.lines)))
+            picked = range(*r.indices(self._count))
             self.read(picked)
             return [self[k] for k in picked]
         if r < 0:
-            r += len(self.lines)
+            r += self._count
         row = self._rows.get(r)
+        if row is None and r in self._expected:
+            self.read(sorted(self._expected))
+            self._expected = frozenset()
+            row = self._rows.get(r)
         if row is None:
-            if not 0 <= r < len(self.lines):
+            if not 0 <= r < self._count:
                 raise IndexError(r)
-            row = self._rows[r] = next(_csv.reader([self.lines[r]], delimiter=self.delimiter), [])
+            row = self._rows[r] = next(_csv.reader([self.line(r)], delimiter=self.delimiter), [])
         return row
 
     def __iter__(self):
-        return (self[r] for r in range(len(self.lines)))
+        return (self[r] for r in range(self._count))

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, event, given, settings, strategies as st
 
 from core.errors import InputError
 from core.importing import csvfast
+from core.importing import result as result_module
 from core.importing.importer import import_cells, import_workbook
 from core.sheets.readers import read_text_source
 from core.sheets.textfile import LineRows, records_are_lines, text_cells
@@ -85,12 +86,26 @@ def write(text: str, name="data.csv", encoding="utf-8", folder=None) -> str:
     return path
 
 
+def one_by_one(path):
+    """The general path with every value placed one by one (the placement
+    a row at a time, core.importing.result._grid_placed, switched off)."""
+    placed = result_module._grid_placed
+    result_module._grid_placed = lambda *args: None
+    try:
+        return general(path)
+    finally:
+        result_module._grid_placed = placed
+
+
 def check_both(path):
-    """Both paths give the same result, or the same message."""
+    """Both paths give the same result, or the same message, and so does
+    the general path placing its values one by one."""
     (ra, ea), (rb, eb) = outcome(import_workbook, path), outcome(general, path)
-    assert ea == eb
+    rc, ec = outcome(one_by_one, path)
+    assert ea == eb == ec
     if ra is not None:
         assert_same(ra, rb)
+        assert_same(rb, rc)
     return ra
 
 
@@ -165,6 +180,80 @@ def test_fast_path_equals_general_path(case):
         path = write(text, encoding=encoding, folder=folder)
         event("fast path" if fast_taken(path) else "general path")
         check_both(path)
+
+
+@st.composite
+def coinr_files(draw):
+    """COINr-like iData (uCode, uName, Time, indicators) with what the
+    column-wise reading of labels must get right: rows in any order, a
+    unit-period given twice, names that differ between a unit's rows,
+    years written as text in other ways, and rows without a unit code,
+    name or year."""
+    n_units, n_ind = draw(st.integers(1, 6)), draw(st.integers(1, 3))
+    years = list(range(2001, 2001 + draw(st.integers(1, 4))))
+    rows = [[f"U{u}", f"Unit {u}", str(y)] + [draw(NUMBERS) for _ in range(n_ind)]
+            for u in range(n_units) for y in years]
+    if draw(st.booleans()):
+        rows = draw(st.permutations(rows))
+    for _ in range(draw(st.integers(0, 3))):
+        k = draw(st.integers(0, len(rows) - 1))
+        twin = list(rows[k]) if draw(st.booleans()) else rows[k][:3] + [draw(CELL) for _ in range(n_ind)]
+        rows.insert(draw(st.integers(0, len(rows))), twin)          # the same unit and year again
+    for _ in range(draw(st.integers(0, 4))):
+        row = rows[draw(st.integers(0, len(rows) - 1))]
+        col = draw(st.integers(0, 2))
+        row[col] = draw(st.sampled_from({
+            0: ["", " ", "U0 ", "Ｕ1", "U1"],
+            1: ["", "Unit  1", "单位 1", " Unit 0", "Unit 2"],
+            2: ["", "2001.0", " 2002", "２００１", "2003年", "02001", "FY2002", "n/a"],
+        }[col]))
+    if draw(st.booleans()):           # long enough to read past the head of the fast path
+        rows = rows * (csvfast.HEAD_ROWS // len(rows) + 2)
+    inds = [f"X{k}" for k in range(n_ind)]
+    lines = [",".join(["uCode", "uName", "Time"] + inds)] + [",".join(quote(c, ",") for c in r) for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=120, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(coinr_files())
+def test_labels_read_column_wise_equal_the_general_path(text):
+    with tempfile.TemporaryDirectory() as folder:
+        path = write(text, folder=folder)
+        event("fast path" if fast_taken(path) else "general path")
+        check_both(path)
+
+
+def test_a_unit_without_a_code_is_named_by_its_name_and_one_without_either_is_listed(tmp_path):
+    text = ("Time,uCode,uName,X\n2001,A,Alpha,1\n2001,,Beta,2\n2002,A,Alpha again,3\n2002,,,4\n"
+            "2002,B,,5\n2002,A,Alpha,6\n2003,,,\n")
+    path = write(text, folder=tmp_path)
+    assert fast_taken(path)
+    res = check_both(path)
+    assert res.unit_codes == ["A", "Beta", "B"] and res.unit_names == ["Alpha", "Beta", "B"]
+    assert res.periods == [2001, 2002]
+    assert np.array_equal(res.values[:, :, 0], [[1, 3], [2, np.nan], [np.nan, 5]], equal_nan=True)
+    assert [(c.address, c.reason) for c in res.unreadable] == [
+        ("C5", "no unit named"), ("D7", "a second value for the same cell as data!D4; the first is used")]
+
+
+def test_years_as_numbers_and_as_other_text_are_the_same_period_or_their_own(tmp_path):
+    text = "uCode,Time,X\nA,2001,1\nA,2001.0,2\nA, 2002,3\nA,２００３,4\nA,2004年,5\nA,FY2005,6\nA,02006,7\n"
+    path = write(text, folder=tmp_path)
+    assert fast_taken(path)
+    res = check_both(path)
+    assert res.periods == [2001, 2002, 2003, 2004, "02006", "FY2005"]
+    assert res.values[0, :, 0].tolist() == [1.0, 3.0, 4.0, 5.0, 7.0, 6.0]
+    assert [c.address for c in res.unreadable] == ["C3"]       # 2001.0: the same year again, another value
+
+
+def test_rows_in_any_order_land_in_their_cells(tmp_path):
+    text = "uCode,Time,X,Y\nB,2002,1,2\nA,2002,3,4\nB,2001,5,6\nA,2001,7,8\n"
+    path = write(text, folder=tmp_path)
+    res = check_both(path)
+    assert res.unit_codes == ["B", "A"] and res.periods == [2001, 2002]
+    assert res.values.tolist() == [[[5.0, 6.0], [1.0, 2.0]], [[7.0, 8.0], [3.0, 4.0]]]
+    assert res.cell_row[:, :, 0].tolist() == [[3, 1], [4, 2]] and res.cell_col[0, 0].tolist() == [2, 3]
 
 
 # ---- the fast path is taken where it should be, and left where it must be -----------------------------
@@ -260,6 +349,8 @@ def test_line_rows_are_the_csv_modules_records():
     assert records_are_lines(text, ",")
     rows = LineRows.of(text, ",")
     assert list(rows) == [["a", "b,c", "d"], ['x "y"', "", ""], [], ["  ", "z"]]
+    for head in range(6):           # the first lines cut out at once read the same
+        assert list(LineRows.of(text, ",", head)) == list(rows) and len(LineRows.of(text, ",", head)) == 4
     assert not records_are_lines('a,"b\nc"\n', ",")
     assert not records_are_lines('a,x"b"\n', ",")
     assert not records_are_lines("a\rb\n", ",")
