@@ -9,21 +9,16 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 
 from gui.sheets import unit_period_edits
 from gui.sheets.data_grid_view import FIRST_PERIOD_COLUMN, PERIOD_LAYOUT, UNIT_LAYOUT
-from gui.sheets.data_sheet import DataSheet
+from test_data_sheet import sheet as shown_sheet  # noqa: F401  (fixture: the sample's sheet, its messages kept)
 from test_files import light_charts, make_window  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
-def sheet(qtbot, document):
-    s = DataSheet(document)
-    qtbot.addWidget(s)
-    s.resize(900, 700)
-    s.show()
-    qtbot.waitExposed(s)
-    s.messages, s.refusals = [], []
-    s.statusMessage.connect(s.messages.append)
-    document.editFailed.connect(s.refusals.append)
-    return s
+def sheet(shown_sheet, document):  # noqa: F811
+    """The data sheet, with the refusals the window's message bar would show kept too."""
+    shown_sheet.refusals = []
+    document.editFailed.connect(shown_sheet.refusals.append)
+    return shown_sheet
 
 
 def headers(sheet):
