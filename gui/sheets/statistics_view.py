@@ -44,6 +44,17 @@ def _item(text: str, number: bool = True) -> QTableWidgetItem:
     return it
 
 
+def _fill(table: QTableWidget, heads: list, rows: list) -> None:
+    """``table`` with these column heads and rows of items."""
+    table.setColumnCount(len(heads))
+    table.setHorizontalHeaderLabels(heads)
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, item in enumerate(cells):
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+
+
 class StatisticsView(QWidget):
     """Three tabs (indicators, correlations, dimensions) under the choice of
     period, values, correlation method and the two levels compared."""
@@ -159,22 +170,21 @@ class StatisticsView(QWidget):
 
     def _show_indicators(self, frame):
         tr = self.tr
-        t = self.indicator_table
         heads = [tr("Indicator"), tr("Count"), tr("Missing"), tr("Min"), tr("Max"), tr("Mean"), tr("SD"),
                  tr("Skewness"), tr("Kurtosis"), tr("Flags")]
-        t.setColumnCount(len(heads))
-        t.setHorizontalHeaderLabels(heads)
-        t.setRowCount(len(frame))
-        fw = self.document.project.framework
-        for r, rec in enumerate(frame.itertuples(index=False)):
-            name = _item(rec.code, number=False)
-            name.setToolTip(display_name(fw[rec.code]))
-            cells = [name, _item(str(rec.count)), _item(str(rec.missing))]
+        rows = []
+        for rec in frame.itertuples(index=False):
+            cells = [self._code_item(rec.code), _item(str(rec.count)), _item(str(rec.missing))]
             cells += [_item(fmt(v, 3)) for v in (rec.min, rec.max, rec.mean, rec.sd, rec.skewness, rec.kurtosis)]
             cells.append(_item(", ".join(stats.flag_text(f) for f in rec.flags), number=False))
-            for c, it in enumerate(cells):
-                t.setItem(r, c, it)
-        t.resizeColumnsToContents()
+            rows.append(cells)
+        _fill(self.indicator_table, heads, rows)
+
+    def _code_item(self, code: str) -> QTableWidgetItem:
+        """A node's code, its name in the tooltip."""
+        item = _item(code, number=False)
+        item.setToolTip(display_name(self.document.project.framework[code]))
+        return item
 
     def _show_heat_map(self, frame):
         t = self.heat_map
@@ -195,21 +205,14 @@ class StatisticsView(QWidget):
 
     def _show_dimensions(self, frame):
         tr = self.tr
-        t = self.dimension_table
         heads = [tr("Aggregate"), tr("Level"), tr("Children"), tr("Complete units"), tr("Cronbach's alpha"),
                  tr("PC1 variance share"), tr("All components (%)")]
-        t.setColumnCount(len(heads))
-        t.setHorizontalHeaderLabels(heads)
-        t.setRowCount(len(frame))
-        fw = self.document.project.framework
-        for r, rec in enumerate(frame.itertuples(index=False)):
-            name = _item(rec.code, number=False)
-            name.setToolTip(display_name(fw[rec.code]))
-            cells = [name, _item(str(rec.level)), _item(str(rec.items)), _item(str(rec.units)),
+        rows = []
+        for rec in frame.itertuples(index=False):
+            cells = [self._code_item(rec.code), _item(str(rec.level)), _item(str(rec.items)), _item(str(rec.units)),
                      _item(fmt(rec.alpha, 3)), _item(fmt(100 * rec.pc1, 1) + (" %" if rec.pc1 == rec.pc1 else "")),
                      _item(", ".join(fmt(100 * s, 1) for s in rec.explained), number=False)]
             if rec.alpha != rec.alpha:
                 cells[4].setToolTip(tr("Needs at least 2 children and 2 units with all of them"))
-            for c, it in enumerate(cells):
-                t.setItem(r, c, it)
-        t.resizeColumnsToContents()
+            rows.append(cells)
+        _fill(self.dimension_table, heads, rows)

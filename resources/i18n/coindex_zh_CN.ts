@@ -229,7 +229,7 @@
         <translation>跨所有时期</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="163"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="173"/>
         <location filename="../../gui/sheets/treatment_log.py" line="45"/>
         <source>Indicator</source>
         <translation>指标</translation>
@@ -245,149 +245,149 @@
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="105"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="116"/>
         <source>&amp;Period:</source>
         <translation>时期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="105"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="116"/>
         <source>&amp;Values:</source>
         <translation>数值(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="105"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="116"/>
         <source>&amp;Correlation:</source>
         <translation>相关系数(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="105"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="116"/>
         <source>&amp;Rows:</source>
         <translation>行(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="106"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="117"/>
         <source>C&amp;olumns:</source>
         <translation>列(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="108"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="119"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="108"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="119"/>
         <source>Correlations</source>
         <translation>相关性</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="108"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="119"/>
         <source>Dimensions</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="110"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="121"/>
         <source>raw values</source>
         <translation>原始值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="111"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="122"/>
         <source>normalised values</source>
         <translation>标准化值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="112"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="123"/>
         <source>The indicator table reads these; correlations, alpha and PCA read the scores</source>
         <translation>指标表读取这些值；相关系数、α 和主成分读取得分</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="113"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="124"/>
         <source>Pearson</source>
         <translation>皮尔逊</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="114"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="125"/>
         <source>Spearman (ranks)</source>
         <translation>斯皮尔曼（秩）</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="163"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="173"/>
         <source>Count</source>
         <translation>个数</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="163"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="173"/>
         <source>Missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="163"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="173"/>
         <source>Min</source>
         <translation>最小值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="163"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="173"/>
         <source>Max</source>
         <translation>最大值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="163"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="173"/>
         <source>Mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="163"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="173"/>
         <source>SD</source>
         <translation>标准差</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="164"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="174"/>
         <location filename="../../gui/sheets/treatment_log.py" line="45"/>
         <source>Skewness</source>
         <translation>偏度</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="164"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="174"/>
         <location filename="../../gui/sheets/treatment_log.py" line="46"/>
         <source>Kurtosis</source>
         <translation>峰度</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="164"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="174"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="199"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="208"/>
         <source>Aggregate</source>
         <translation>综合指标</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="199"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="208"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="199"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="208"/>
         <source>Children</source>
         <translation>子项数</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="199"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="208"/>
         <source>Complete units</source>
         <translation>完整单元数</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="199"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="208"/>
         <source>Cronbach&apos;s alpha</source>
         <translation>克隆巴赫 α</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="200"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="209"/>
         <source>PC1 variance share</source>
         <translation>第一主成分方差占比</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="200"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="209"/>
         <source>All components (%)</source>
         <translation>各主成分（%）</translation>
     </message>
@@ -396,7 +396,7 @@
         <translation type="vanished">各主成分</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="212"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="216"/>
         <source>Needs at least 2 children and 2 units with all of them</source>
         <translation>至少需要 2 个子项，且至少 2 个单元具有全部子项的值</translation>
     </message>
@@ -3338,22 +3338,22 @@ with data</source>
 <context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="134"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="145"/>
         <source>all periods pooled</source>
         <translation>所有时期合并</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="137"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="148"/>
         <source>the one period</source>
         <translation>唯一时期</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="138"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="149"/>
         <source>Level {0}</source>
         <translation>第 {0} 层</translation>
     </message>
     <message>
-        <location filename="../../gui/sheets/statistics_view.py" line="138"/>
+        <location filename="../../gui/sheets/statistics_view.py" line="149"/>
         <source>Level 1 (indicators)</source>
         <translation>第 1 层（指标）</translation>
     </message>
