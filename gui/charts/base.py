@@ -384,6 +384,9 @@ class ChartBase(ChartMenu, ChartInteraction, pg.GraphicsView):
         rect = self.view_box.rect()
         self.empty_item.setTextWidth(max(rect.width() * 0.9, 60.0))     # long reasons wrap inside the plot
         self.empty_item.setPos(rect.center())
+        # pyqtgraph caches the text in device coordinates; a new width or text does not always
+        # clear that cache, and the reason was then painted blank after an edit
+        self.empty_item.textItem.update()
 
     def style_axes(self, plot: pg.PlotItem):
         for name in ("left", "bottom", "right", "top"):

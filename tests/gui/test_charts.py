@@ -563,3 +563,25 @@ def test_a_long_unit_name_is_shortened_in_the_ranking_and_given_whole_in_the_hov
     j = list(chart.shown_units).index(doc.project.dataset.unit_index["X"])
     hover = chart.hover_at(0.5 * float(chart._shown_values[j]), float(j), 0.01, 0.01)
     assert long_name in (hover[0] if isinstance(hover, tuple) else hover)
+
+
+def test_an_empty_charts_reason_is_painted_again_after_an_edit(missing_panel, qtbot):
+    """The reason text is drawn, not only set: after an edit that keeps the
+    same reason, the chart still shows it (pyqtgraph's cached text came out
+    blank)."""
+    chart = missing_panel.contribution_chart
+    doc = missing_panel.document
+
+    def ink():
+        image = chart.grab().toImage()
+        box = chart.view_box.sceneBoundingRect().toRect()
+        return sum(1 for x in range(box.left(), box.right(), 2) for y in range(box.top(), box.bottom(), 2)
+                   if image.pixelColor(x, y).lightness() < 160)
+
+    assert doc.execute(SetValues([("U1", 2020, code, None) for code in doc.project.dataset.codes]), "clear")
+    qtbot.wait(20)
+    drawn = ink()
+    assert drawn > 20 and "base period" in chart.empty_message()
+    assert doc.execute(SetValues([("U2", 2021, "I1", 95.0)]), "another edit")        # the same reason again
+    qtbot.wait(20)
+    assert "base period" in chart.empty_message() and ink() > 0.5 * drawn
